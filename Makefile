@@ -1,0 +1,31 @@
+# FieldApp developer commands. `make run` and `make test` do all set-up themselves.
+.PHONY: run test lint typecheck bootstrap demo clean
+
+VENV := .venv
+PY := $(VENV)/bin/python
+DEMO_HOME := $(CURDIR)/.demo-home
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+## Run the app on the embedded demo database (created on first run).
+run: bootstrap
+	FIELDAPP_HOME=$(DEMO_HOME) $(PY) -m fieldapp demo --if-missing
+	FIELDAPP_HOME=$(DEMO_HOME) $(PY) -m fieldapp
+
+## The whole test suite (offscreen Qt), plus lint.
+test: bootstrap lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint:
+	$(VENV)/bin/ruff check fieldapp tests bench
+
+typecheck:
+	$(VENV)/bin/mypy
+
+demo: bootstrap
+	rm -rf $(DEMO_HOME)
+	FIELDAPP_HOME=$(DEMO_HOME) $(PY) -m fieldapp demo
+
+clean:
+	rm -rf $(VENV) $(DEMO_HOME) build/work dist .pytest_cache .mypy_cache .ruff_cache

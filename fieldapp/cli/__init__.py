@@ -1,0 +1,1 @@
+"""The ``fieldapp`` command line. With no command it starts the desktop app."""

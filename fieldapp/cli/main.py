@@ -1,0 +1,99 @@
+"""``fieldapp [--db PATH] [--portable] [COMMAND …]``: the desktop app and its commands.
+
+No command starts the GUI (imported lazily, so CLI commands never load Qt).
+Exit codes: 0 ok, 1 a user-facing error (message on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from fieldapp import __version__, paths
+from fieldapp.domain.errors import ValidationError
+from fieldapp.services.context import NotSetUpError
+from fieldapp.services.identity import IdentityError
+from fieldapp.store.db import StoreError
+
+log = logging.getLogger("fieldapp.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldapp", description="驻村帮扶工作台 FieldApp")
+    parser.add_argument("--version", action="version", version=f"FieldApp {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在数据文件夹中）")
+    parser.add_argument("--portable", action="store_true", help="便携模式：数据保存在程序旁边")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="生成演示村数据")
+    demo.add_argument("--households", type=int, default=948, help="户数（默认948，仿照讲话中的村）")
+    demo.add_argument("--seed", type=int, default=1, help="随机种子：同一种子生成相同数据")
+    demo.add_argument("--if-missing", action="store_true", help="数据库已有农户时什么也不做")
+    demo.set_defaults(func=_cmd_demo)
+
+    from fieldapp.cli import refdata_cmd
+
+    refdata_cmd.register(sub, _open)
+
+    gui = sub.add_parser("gui", help="启动桌面程序（默认）")
+    gui.set_defaults(func=_cmd_gui)
+    return parser
+
+
+def _open(args: argparse.Namespace):  # noqa: ANN202 - returns AppContext, imported lazily
+    from fieldapp.services.context import open_context
+
+    return open_context(paths.resolve(args.db, portable=args.portable))
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from fieldapp.services import demo
+
+    if args.households < 1:
+        print("户数必须大于0", file=sys.stderr)
+        return 2
+    ctx = _open(args)
+    try:
+        if args.if_missing and demo.has_households(ctx):
+            print(f"数据库已有农户，未生成演示数据：{ctx.paths.database}")
+            return 0
+
+        def progress(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                print(f"\r生成中 {done}/{total}", end="", file=sys.stderr, flush=True)
+
+        summary = demo.build_demo(ctx, households=args.households, seed=args.seed, progress=progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        print(f"已生成演示村：{summary}；数据库 {ctx.paths.database}")
+        return 0
+    finally:
+        ctx.close()
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from fieldapp.gui.app import run
+
+    return run(paths.resolve(args.db, portable=args.portable))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", _cmd_gui)
+    try:
+        return int(func(args))
+    except (StoreError, ValidationError, NotSetUpError, IdentityError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

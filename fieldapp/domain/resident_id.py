@@ -1,0 +1,66 @@
+"""Resident identity numbers (居民身份证号码, GB 11643) via python-stdnum, and masking.
+
+Public material never shows a full ID number (去标识化): use :func:`mask`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from stdnum import exceptions as stdnum_errors
+from stdnum.cn import ric
+
+
+class ResidentIdError(ValueError):
+    """The ID number is not valid; the message says why, in Chinese."""
+
+
+def normalize(raw: str) -> str:
+    """Full-width digits, spaces and a lower-case x are made canonical."""
+    text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "").upper()
+    return text
+
+
+def validate(raw: str) -> str:
+    """Return the canonical 18-character number, or raise :class:`ResidentIdError`."""
+    number = normalize(raw)
+    if not number:
+        raise ResidentIdError("证件号码为空")
+    if len(number) != 18:
+        raise ResidentIdError(f"证件号码应为18位，现为{len(number)}位")
+    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+        raise ResidentIdError("证件号码只能由数字组成，最后一位可以是X")
+    if ric.calc_check_digit(number) != number[17]:
+        raise ResidentIdError("证件号码校验位错误")
+    # The birth place is not checked: retired division codes are still on valid IDs.
+    try:
+        born = ric.get_birth_date(number)
+    except stdnum_errors.ValidationError:
+        raise ResidentIdError("证件号码中的出生日期无效") from None
+    if born > dt.date.today():
+        raise ResidentIdError("证件号码中的出生日期在未来")
+    return number
+
+
+def birth_date(number: str) -> dt.date:
+    return ric.get_birth_date(number)
+
+
+def gender_code(number: str) -> str:
+    """GB/T 2261.1 gender code: "1" male, "2" female (17th digit odd → male)."""
+    return "1" if int(number[16]) % 2 == 1 else "2"
+
+
+def check_digit(first17: str) -> str:
+    """The GB 11643 check digit for the first 17 characters."""
+    return ric.calc_check_digit(first17 + "0")  # stdnum expects a placeholder check digit
+
+
+def mask(number: str | None) -> str:
+    """De-identified form for public material: ``6125**********1234``."""
+    if not number:
+        return ""
+    if len(number) <= 8:
+        return "*" * len(number)
+    return number[:4] + "*" * (len(number) - 8) + number[-4:]

@@ -1,0 +1,28 @@
+"""Logging: one named logger per subsystem (fieldapp.store, fieldapp.gui, …), one file per data folder.
+
+Bugs are logged with a traceback to ``<data folder>/logs/fieldapp.log``.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+
+def configure(log_dir: Path | None, level: int = logging.INFO) -> None:
+    root = logging.getLogger("fieldapp")
+    root.setLevel(level)
+    if log_dir is None or any(getattr(h, "_fieldapp", False) for h in root.handlers):
+        return
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_dir / "fieldapp.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as exc:
+        logging.getLogger("fieldapp").warning("cannot write log file in %s: %s", log_dir, exc)
+        return
+    handler._fieldapp = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)

@@ -1,0 +1,73 @@
+"""The application context: data paths, settings, reference data, database, identity, writer.
+
+Both front ends (GUI and CLI) open one :class:`AppContext` and pass it to services.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from fieldapp import logsetup, paths
+from fieldapp.domain import refdata
+from fieldapp.settings import Settings
+from fieldapp.services import identity as identity_mod
+from fieldapp.store.db import Database
+from fieldapp.store.writer import Actor, ChangeWriter
+
+log = logging.getLogger("fieldapp.services")
+
+
+class NotSetUpError(RuntimeError):
+    """The laptop has not been through first-start setup (no device identity yet)."""
+
+
+@dataclass
+class AppContext:
+    paths: paths.DataPaths
+    settings: Settings
+    ref: refdata.RefData
+    db: Database
+    identity: identity_mod.DeviceIdentity | None = None
+    _writer: ChangeWriter | None = field(default=None, repr=False)
+
+    @property
+    def is_set_up(self) -> bool:
+        return self.identity is not None and bool(self.settings["village_ids"])
+
+    @cached_property
+    def cadre_name(self) -> str | None:
+        cadre_id = self.settings["cadre_id"]
+        if not cadre_id:
+            return None
+        name = self.db.scalar("SELECT name FROM cadre WHERE id = :id", id=cadre_id)
+        return str(name) if name is not None else None
+
+    @property
+    def writer(self) -> ChangeWriter:
+        if self.identity is None:
+            raise NotSetUpError("本机尚未完成首次设置：请先启动 FieldApp 完成设置向导，或运行 fieldapp demo")
+        if self._writer is None:
+            actor = Actor(self.identity.device_id, self.settings["cadre_id"] or None, self.cadre_name)
+            self._writer = ChangeWriter(self.db, actor)
+        return self._writer
+
+    def reset_writer(self) -> None:
+        """After the signed-in cadre changes."""
+        self._writer = None
+        self.__dict__.pop("cadre_name", None)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_context(data: paths.DataPaths) -> AppContext:
+    """Open the data folder: logging, settings, reference data, database (migrated), identity."""
+    data.home.mkdir(parents=True, exist_ok=True)
+    logsetup.configure(data.logs)
+    settings = Settings.load(data.settings)
+    ref = refdata.configure(data.refdata_overrides)
+    db = Database.open(data.database)
+    ident = identity_mod.load(data.identity)
+    return AppContext(paths=data, settings=settings, ref=ref, db=db, identity=ident)

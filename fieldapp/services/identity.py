@@ -1,0 +1,81 @@
+"""The device identity: a device id and two key pairs (Ed25519 to sign, X25519 to receive).
+
+Created once at first start and kept in ``<data folder>/device/``; the private keys
+are written with owner-only permissions. Sync (issues 5 and 6) signs packages with
+the signing key and decrypts packages addressed to the agreement key.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from fieldapp.domain.ids import new_id
+
+
+class IdentityError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    device_id: str
+    signing_key: Ed25519PrivateKey
+    agreement_key: X25519PrivateKey
+
+    def public_signing(self) -> str:
+        return _b64(self.signing_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw))
+
+    def public_agreement(self) -> str:
+        return _b64(self.agreement_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _pem(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+
+
+def create(folder: Path, device_id: str | None = None) -> DeviceIdentity:
+    folder.mkdir(parents=True, exist_ok=True)
+    if (folder / "identity.json").exists():
+        raise IdentityError(f"设备身份已存在：{folder}")
+    identity = DeviceIdentity(device_id or new_id(), Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    _write_private(folder / "signing.pem", _pem(identity.signing_key))
+    _write_private(folder / "agreement.pem", _pem(identity.agreement_key))
+    public = {"device_id": identity.device_id, "signing": identity.public_signing(),
+              "agreement": identity.public_agreement()}
+    (folder / "identity.json").write_text(json.dumps(public, indent=2), encoding="utf-8")
+    return identity
+
+
+def load(folder: Path) -> DeviceIdentity | None:
+    meta = folder / "identity.json"
+    if not meta.exists():
+        return None
+    try:
+        public = json.loads(meta.read_text(encoding="utf-8"))
+        signing = serialization.load_pem_private_key((folder / "signing.pem").read_bytes(), password=None)
+        agreement = serialization.load_pem_private_key((folder / "agreement.pem").read_bytes(), password=None)
+    except (OSError, ValueError, KeyError) as exc:
+        raise IdentityError(f"设备身份文件损坏或不完整（{folder}）：{exc}") from exc
+    if not isinstance(signing, Ed25519PrivateKey) or not isinstance(agreement, X25519PrivateKey):
+        raise IdentityError(f"设备密钥类型不正确：{folder}")
+    return DeviceIdentity(str(public["device_id"]), signing, agreement)

@@ -1,0 +1,196 @@
+"""The household register service: load and save one whole household record (一户一档).
+
+A save validates everything first (domain rules plus the register-wide rule that a
+resident ID may belong to one person only), then writes the differences through
+the one write path in a single transaction: all of it, or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+
+from fieldapp.domain import register as rules
+from fieldapp.domain import resident_id
+from fieldapp.domain.errors import ValidationError
+from fieldapp.domain.ids import natural_id
+from fieldapp.domain.refdata import RefData
+from fieldapp.store.db import Database
+from fieldapp.store.models import SYNC_COLUMNS, Household, HouseholdListRow, IncomeYear, Indicator, Measure, Member
+from fieldapp.store.writer import ChangeWriter, WriteTxn
+
+log = logging.getLogger("fieldapp.services.register")
+
+Row = dict[str, Any]
+
+
+def _t(model: Any) -> Table:
+    return model.__table__  # type: ignore[no-any-return]
+
+
+@dataclass
+class HouseholdRecord:
+    """A household with its members, incomes (per year), indicators and measures."""
+
+    household: Row
+    members: list[Row] = field(default_factory=list)
+    incomes: list[Row] = field(default_factory=list)
+    indicators: list[Row] = field(default_factory=list)
+    measures: list[Row] = field(default_factory=list)
+
+    @property
+    def id(self) -> str | None:
+        return self.household.get("id")
+
+
+def _rows(conn: Connection, model: Any, household_id: str, order: Any) -> list[Row]:
+    table = _t(model)
+    keep = [c for c in table.columns if c.name not in SYNC_COLUMNS or c.name == "id"]
+    result = conn.execute(
+        select(*keep).where(table.c.household_id == household_id, table.c.deleted.is_(False)).order_by(*order)
+    )
+    return [dict(r) for r in result.mappings()]
+
+
+def load_record(db: Database, household_id: str) -> HouseholdRecord:
+    h = _t(Household)
+    with db.read() as conn:
+        keep = [c for c in h.columns if c.name not in SYNC_COLUMNS or c.name == "id"]
+        row = conn.execute(select(*keep).where(h.c.id == household_id, h.c.deleted.is_(False))).mappings().first()
+        if row is None:
+            raise LookupError(f"户 {household_id} 不存在或已删除")
+        m, i, ind, me = _t(Member), _t(IncomeYear), _t(Indicator), _t(Measure)
+        return HouseholdRecord(
+            household=dict(row),
+            members=_rows(conn, Member, household_id, (m.c.relation, m.c.birth_date, m.c.id)),
+            incomes=_rows(conn, IncomeYear, household_id, (i.c.year,)),
+            indicators=_rows(conn, Indicator, household_id, (ind.c.code,)),
+            measures=_rows(conn, Measure, household_id, (me.c.date, me.c.id)),
+        )
+
+
+def _normalize_member(m: Row) -> Row:
+    m = dict(m)
+    if m.get("name"):
+        m["name"] = m["name"].strip()
+    if m.get("id_no"):
+        m["id_no"] = resident_id.normalize(m["id_no"])
+        try:
+            number = resident_id.validate(m["id_no"])
+        except resident_id.ResidentIdError:
+            return m
+        m.setdefault("birth_date", None)
+        m["birth_date"] = m["birth_date"] or resident_id.birth_date(number)
+        m["gender"] = m.get("gender") or resident_id.gender_code(number)
+    return m
+
+
+def validate_record(record: HouseholdRecord, ref: RefData, today: dt.date | None = None) -> dict[str, str]:
+    problems = rules.record_problems(record.household, record.members, ref, today)
+    years: set[int] = set()
+    for i, row in enumerate(record.incomes):
+        problems.update({f"income[{i}].{k}": v for k, v in rules.income_problems(row, today).items()})
+        if row.get("year") in years:
+            problems[f"income[{i}].year"] = "同一年度只能有一行收入"
+        years.add(row.get("year"))
+    for i, row in enumerate(record.indicators):
+        problems.update({f"indicator[{i}].{k}": v for k, v in rules.indicator_problems(row, ref, today).items()})
+    for i, row in enumerate(record.measures):
+        problems.update({f"measure[{i}].{k}": v for k, v in rules.measure_problems(row, ref, today).items()})
+    return problems
+
+
+def duplicate_id_problems(conn: Connection, household_id: str | None, members: list[Row]) -> dict[str, str]:
+    """A resident ID already held by a member of another household is refused, naming that household."""
+    numbers = {m["id_no"]: i for i, m in enumerate(members) if m.get("id_no")}
+    if not numbers:
+        return {}
+    m, hl = _t(Member), _t(HouseholdListRow)
+    query = (
+        select(m.c.id_no, m.c.name, m.c.household_id, hl.c.hh_no, hl.c.head_name)
+        .join(hl, hl.c.household_id == m.c.household_id, isouter=True)
+        .where(m.c.id_no.in_(list(numbers)), m.c.deleted.is_(False))
+    )
+    if household_id:
+        query = query.where(m.c.household_id != household_id)
+    problems = {}
+    for other in conn.execute(query):
+        label = f"户编号 {other.hh_no or '—'}（户主 {other.head_name or '—'}）"
+        problems[f"member[{numbers[other.id_no]}].id_no"] = f"该证件号码已登记在{label}的成员 {other.name} 名下"
+    return problems
+
+
+def _sync_children(txn: WriteTxn, model: Any, household_id: str, before: list[Row], after: list[Row]) -> None:
+    old = {r["id"]: r for r in before if r.get("id")}
+    kept: set[str] = set()
+    for row in after:
+        values = {k: v for k, v in row.items() if k not in SYNC_COLUMNS}
+        values["household_id"] = household_id
+        row_id = row.get("id")
+        if row_id and row_id in old:
+            kept.add(row_id)
+            txn.update(model, row_id, values)
+        else:
+            row["id"] = txn.insert(model, values)
+    for row_id in old.keys() - kept:
+        txn.delete(model, row_id)
+
+
+def _sync_keyed(txn: WriteTxn, model: Any, household_id: str, key: str, before: list[Row], after: list[Row]) -> None:
+    """Rows whose id derives from (household, key) — income years, indicator codes."""
+    tag = _t(model).name
+    wanted = set()
+    for row in after:
+        row_id = natural_id(tag, household_id, row[key])
+        wanted.add(row_id)
+        values = {k: v for k, v in row.items() if k not in SYNC_COLUMNS}
+        values["household_id"] = household_id
+        txn.put(model, row_id, values)
+        row["id"] = row_id
+    for row in before:
+        if row["id"] not in wanted:
+            txn.delete(model, row["id"])
+
+
+def save_record(writer: ChangeWriter, ref: RefData, record: HouseholdRecord,
+                original: HouseholdRecord | None = None, today: dt.date | None = None) -> str:
+    """Validate and write ``record``; ``original`` is what was loaded (None for a new household).
+
+    Raises :class:`ValidationError` (nothing written) when anything is invalid.
+    """
+    record.members = [_normalize_member(m) for m in record.members]
+    problems = validate_record(record, ref, today)
+    if problems:
+        raise ValidationError(problems)
+    with writer.transaction() as txn:
+        problems = duplicate_id_problems(txn.conn, record.id, record.members)
+        if problems:
+            raise ValidationError(problems)
+        values = {k: v for k, v in record.household.items() if k not in SYNC_COLUMNS}
+        if original is None:
+            household_id = txn.insert(Household, values)
+            record.household["id"] = household_id
+        else:
+            household_id = str(original.id)
+            txn.update(Household, household_id, values)
+        before = original or HouseholdRecord(household={})
+        _sync_children(txn, Member, household_id, before.members, record.members)
+        _sync_children(txn, Measure, household_id, before.measures, record.measures)
+        _sync_keyed(txn, IncomeYear, household_id, "year", before.incomes, record.incomes)
+        _sync_keyed(txn, Indicator, household_id, "code", before.indicators, record.indicators)
+    return household_id
+
+
+def delete_household(writer: ChangeWriter, household_id: str) -> None:
+    """Tombstone a household and everything under it (it stays in the change log and history)."""
+    record = load_record(writer.db, household_id)
+    with writer.transaction() as txn:
+        for model, rows in ((Measure, record.measures), (IncomeYear, record.incomes),
+                            (Indicator, record.indicators), (Member, record.members)):
+            for row in rows:
+                txn.delete(model, row["id"])
+        txn.delete(Household, household_id)

@@ -1,0 +1,109 @@
+"""Typed settings registry with versioned upgrades (after Picard's options/config_upgrade).
+
+Every setting is declared once in :data:`REGISTRY` with its type and default.
+The file is JSON in the data folder and carries ``_version``; :data:`UPGRADES`
+migrate older files step by step. Unknown keys are kept (a newer app wrote them).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("fieldapp.settings")
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    doc: str
+
+
+REGISTRY: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("language", str, "zh-Hans", "UI language: zh-Hans, zh-Hant or en"),
+        Setting("district_name", str, "", "区县 served by this laptop"),
+        Setting("district_code", str, "", "区县 division code (6 digits), used for thresholds"),
+        Setting("town_name", str, "", "乡镇 served by this laptop"),
+        Setting("village_ids", list, [], "ids of the villages (area rows) on this laptop"),
+        Setting("cadre_id", str, "", "the signed-in cadre (cadre row id)"),
+        Setting("page_size", int, 200, "rows fetched per page in lists"),
+        Setting("not_visited_days", int, 30, "workbench: households not visited in this many days"),
+        Setting("plate_fields", list, [], "door-plate fields shown (district setting; empty = default set)"),
+    )
+}
+
+# UPGRADES[n] turns a version-n dict into a version-(n+1) dict.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class SettingsError(ValueError):
+    pass
+
+
+class Settings:
+    def __init__(self, path: Path, values: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self._values: dict[str, Any] = values or {}
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        if not path.exists():
+            return cls(path)
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(raw, dict):
+                raise ValueError("not an object")
+        except (OSError, ValueError) as exc:
+            broken = path.with_suffix(".broken.json")
+            log.error("settings file %s unreadable (%s); moved to %s, using defaults", path, exc, broken)
+            os.replace(path, broken)
+            return cls(path)
+        version = int(raw.pop("_version", 0))
+        if version > SETTINGS_VERSION:
+            log.warning("settings written by a newer FieldApp (version %s); unknown keys kept", version)
+        while version < SETTINGS_VERSION:
+            upgrade = UPGRADES.get(version)
+            if upgrade is not None:
+                raw = upgrade(raw)
+            version += 1
+        return cls(path, raw)
+
+    def __getitem__(self, key: str) -> Any:
+        spec = REGISTRY[key]
+        value = self._values.get(key, spec.default)
+        return value if isinstance(value, spec.type) else spec.default
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        spec = REGISTRY.get(key)
+        if spec is None:
+            raise SettingsError(f"unknown setting {key!r}")
+        if not isinstance(value, spec.type):
+            raise SettingsError(f"setting {key!r} must be {spec.type.__name__}, not {type(value).__name__}")
+        self._values[key] = value
+
+    def save(self) -> None:
+        """Atomic write: temp file, fsync, rename."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({"_version": SETTINGS_VERSION, **self._values}, ensure_ascii=False, indent=2)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

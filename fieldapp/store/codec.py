@@ -1,0 +1,65 @@
+"""Values of synced columns to and from JSON, driven by the column types.
+
+Used for the change log (and, later, sync packages): dates travel as ISO strings,
+booleans and integers as themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Integer, Table
+
+JsonValue = str | int | bool | None
+
+
+@cache
+def _kinds(table: Table) -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for column in table.columns:
+        if isinstance(column.type, Date):
+            kinds[column.name] = "date"
+        elif isinstance(column.type, Boolean):
+            kinds[column.name] = "bool"
+        elif isinstance(column.type, Integer):
+            kinds[column.name] = "int"
+        else:
+            kinds[column.name] = "text"
+    return kinds
+
+
+def to_json(table: Table, field: str, value: Any) -> JsonValue:
+    if value is None:
+        return None
+    kind = _kinds(table)[field]
+    if kind == "date":
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    if kind == "bool":
+        return bool(value)
+    if kind == "int":
+        return int(value)
+    return str(value)
+
+
+def from_json(table: Table, field: str, value: JsonValue) -> Any:
+    if value is None:
+        return None
+    kind = _kinds(table)[field]
+    if kind == "date":
+        return dt.date.fromisoformat(str(value))
+    if kind == "bool":
+        return bool(value)
+    if kind == "int":
+        return int(value)
+    return str(value)
+
+
+def dumps(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def columns(table: Table) -> frozenset[str]:
+    return frozenset(_kinds(table))

@@ -1,0 +1,77 @@
+"""The household list projection (``household_list``): derived, local, never synced.
+
+One row per live household with what the list shows, searches and sorts on:
+head name and its pinyin keys, member count, latest per-person income. Rebuilt
+by the write path (and later by sync merges) for exactly the households touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, func, select
+
+from fieldapp.domain import income as income_rules
+from fieldapp.domain.search import full_pinyin, initials
+from fieldapp.store.models import Household, HouseholdListRow, IncomeYear, Member
+
+HEAD_RELATION = "01"  # 与户主关系: 户主
+
+_H: Table = Household.__table__  # type: ignore[assignment]
+_M: Table = Member.__table__  # type: ignore[assignment]
+_I: Table = IncomeYear.__table__  # type: ignore[assignment]
+_L: Table = HouseholdListRow.__table__  # type: ignore[assignment]
+
+_BATCH = 500
+
+
+def refresh_households(conn: Connection, household_ids: Sequence[str]) -> None:
+    for start in range(0, len(household_ids), _BATCH):
+        _refresh_batch(conn, list(household_ids[start:start + _BATCH]))
+
+
+def _refresh_batch(conn: Connection, ids: list[str]) -> None:
+    households = conn.execute(
+        select(_H.c.id, _H.c.village_id, _H.c.group_no, _H.c.hh_no, _H.c.attribute, _H.c.exit_status,
+               _H.c.main_cause, _H.c.cadre_id).where(_H.c.id.in_(ids), _H.c.deleted.is_(False))
+    ).all()
+    members: dict[str, list[Any]] = {}
+    for m in conn.execute(
+        select(_M.c.household_id, _M.c.name, _M.c.id_no, _M.c.relation)
+        .where(_M.c.household_id.in_(ids), _M.c.deleted.is_(False))
+    ):
+        members.setdefault(m.household_id, []).append(m)
+    latest = (
+        select(_I.c.household_id, func.max(_I.c.year).label("year"))
+        .where(_I.c.household_id.in_(ids), _I.c.deleted.is_(False))
+        .group_by(_I.c.household_id)
+        .subquery()
+    )
+    incomes = {
+        r.household_id: r
+        for r in conn.execute(
+            select(_I).join(latest, and_(_I.c.household_id == latest.c.household_id, _I.c.year == latest.c.year))
+        ).mappings()
+    }
+    rows = []
+    for h in households:
+        people = members.get(h.id, [])
+        head = next((m for m in people if m.relation == HEAD_RELATION), None)
+        name = head.name if head else None
+        inc = incomes.get(h.id)
+        per_person = None
+        if inc is not None:
+            persons = inc["persons"] or len(people)
+            per_person = income_rules.per_person(income_rules.net_income(inc), persons)
+        rows.append({
+            "household_id": h.id, "village_id": h.village_id, "group_no": h.group_no, "hh_no": h.hh_no,
+            "head_name": name, "head_initials": initials(name) if name else None,
+            "head_pinyin": full_pinyin(name) if name else None, "head_id_no": head.id_no if head else None,
+            "member_count": len(people), "attribute": h.attribute, "exit_status": h.exit_status,
+            "main_cause": h.main_cause, "cadre_id": h.cadre_id,
+            "income_year": inc["year"] if inc is not None else None, "per_person_income": per_person,
+        })
+    conn.execute(_L.delete().where(_L.c.household_id.in_(ids)))
+    if rows:
+        conn.execute(_L.insert(), rows)

@@ -1,0 +1,39 @@
+"""Alembic migrations, run programmatically (no alembic.ini needed at run time).
+
+Revisions live in ``fieldapp/store/migrations/versions`` and are named ``NNNN`` so
+the SQLite ``user_version`` can mirror the revision number (see :mod:`.db`).
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.config import Config
+
+from fieldapp.store import guard
+
+if TYPE_CHECKING:
+    from fieldapp.store.db import Database
+
+log = logging.getLogger("fieldapp.store.migrate")
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    location = resources.files("fieldapp.store") / "migrations"
+    cfg.set_main_option("script_location", str(location))
+    return cfg
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    cfg = alembic_config()
+    with db.engine.connect() as conn, guard.raw_writes_allowed():
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        current = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        conn.exec_driver_sql(f"PRAGMA user_version = {int(str(current))}")
+        conn.commit()
+    log.info("database %s migrated to %s", db.path, current)

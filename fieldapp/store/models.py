@@ -1,0 +1,283 @@
+"""SQLAlchemy 2 models of the register.
+
+Synced tables (``SyncedMixin``) have a UUID primary key, a tombstone flag and the
+clocks needed for per-field last-writer-wins: ``row_hlc``/``row_device`` stamp the
+insert, and ``field_clocks`` (JSON) holds a stamp for each field changed since.
+They are written only through :mod:`fieldapp.store.writer`, which appends to
+``change_log`` in the same transaction. Codes, never display strings, are stored.
+Money is integer fen (分).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    BigInteger, Boolean, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Id = String(36)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class SyncedMixin:
+    """Columns every synced table has (see module docstring)."""
+
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    row_hlc: Mapped[int] = mapped_column(BigInteger)
+    row_device: Mapped[str] = mapped_column(String(36))
+    field_clocks: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+
+
+# Columns of synced tables that belong to the sync machinery, not to the record.
+SYNC_COLUMNS = frozenset({"id", "deleted", "row_hlc", "row_device", "field_clocks"})
+
+
+class Area(SyncedMixin, Base):
+    """A district, town or village (区县 / 乡镇 / 村). Groups (组) are numbers on the household."""
+
+    __tablename__ = "area"
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("area.id"))
+    level: Mapped[str] = mapped_column(String(16))  # district | town | village
+    code: Mapped[str | None] = mapped_column(String(12))  # 统计用区划代码, when known
+    name: Mapped[str] = mapped_column(String(64))
+
+
+class Cadre(SyncedMixin, Base):
+    """A cadre (干部): resident team member, team leader, unit leader…"""
+
+    __tablename__ = "cadre"
+    name: Mapped[str] = mapped_column(String(32))
+    unit: Mapped[str | None] = mapped_column(String(128))  # 派出单位
+    phone: Mapped[str | None] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(24), default="member")  # refdata cadre_role
+
+
+class Household(SyncedMixin, Base):
+    """A registered household (建档立卡户): the "八个搞清楚" minus members, incomes, measures."""
+
+    __tablename__ = "household"
+    # 1. 住地
+    village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
+    group_no: Mapped[int | None] = mapped_column(Integer)  # 村民小组
+    hh_no: Mapped[str | None] = mapped_column(String(32))  # 户编号
+    address: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    bank_name: Mapped[str | None] = mapped_column(String(64))  # 开户银行 (sensitive)
+    bank_account: Mapped[str | None] = mapped_column(String(40))  # 账号 (sensitive)
+    # identification
+    standard: Mapped[str | None] = mapped_column(String(4))  # 识别标准
+    identified_on: Mapped[dt.date | None] = mapped_column(Date)  # 首次识别时间
+    attribute: Mapped[str | None] = mapped_column(String(4))  # 贫困户属性
+    exit_status: Mapped[str | None] = mapped_column(String(4))  # 脱贫状态
+    exit_year: Mapped[int | None] = mapped_column(Integer)  # 脱贫年度
+    plate_kind: Mapped[str | None] = mapped_column(String(16))  # explicit 兜底户/脱贫户; None → derived
+    # 3. 致贫原因
+    main_cause: Mapped[str | None] = mapped_column(String(4))
+    cause2: Mapped[str | None] = mapped_column(String(4))
+    cause3: Mapped[str | None] = mapped_column(String(4))
+    # 6–8. 脱贫时限, 包扶责任人, 脱贫资金渠道
+    exit_deadline: Mapped[int | None] = mapped_column(Integer)  # planned exit year
+    cadre_id: Mapped[str | None] = mapped_column(ForeignKey("cadre.id"))
+    fund_channel: Mapped[str | None] = mapped_column(String(24))
+    # living conditions (optional)
+    farmland_mu: Mapped[str | None] = mapped_column(String(16))  # decimal text, 亩
+    forest_mu: Mapped[str | None] = mapped_column(String(16))
+    grain_to_green_mu: Mapped[str | None] = mapped_column(String(16))  # 退耕还林
+    house_area: Mapped[str | None] = mapped_column(String(16))  # m²
+    danger_grade: Mapped[str | None] = mapped_column(String(2))  # 危房等级 0/C/D
+    sanitary_toilet: Mapped[bool | None] = mapped_column(Boolean)
+    electricity: Mapped[bool | None] = mapped_column(Boolean)
+    broadcast_tv: Mapped[bool | None] = mapped_column(Boolean)
+    road_type: Mapped[str | None] = mapped_column(String(4))
+    road_distance_km: Mapped[str | None] = mapped_column(String(16))
+    fuel: Mapped[str | None] = mapped_column(String(4))
+    relocation_type: Mapped[str | None] = mapped_column(String(4))
+    relocation_site: Mapped[str | None] = mapped_column(String(128))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Member(SyncedMixin, Base):
+    """A household member (家庭成员)."""
+
+    __tablename__ = "member"
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    name: Mapped[str] = mapped_column(String(32))
+    id_no: Mapped[str | None] = mapped_column(String(18), index=True)  # 证件号码
+    gender: Mapped[str | None] = mapped_column(String(1))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    relation: Mapped[str | None] = mapped_column(String(4))  # 与户主关系
+    ethnicity: Mapped[str | None] = mapped_column(String(16))
+    education: Mapped[str | None] = mapped_column(String(4))
+    schooling: Mapped[str | None] = mapped_column(String(4))
+    health: Mapped[str | None] = mapped_column(String(4))
+    disability_grade: Mapped[str | None] = mapped_column(String(2))
+    disability_cert: Mapped[str | None] = mapped_column(String(20))
+    labour_skill: Mapped[str | None] = mapped_column(String(4))
+    work_status: Mapped[str | None] = mapped_column(String(4))
+    work_months: Mapped[int | None] = mapped_column(Integer)
+    employer: Mapped[str | None] = mapped_column(String(128))
+    medical_insurance: Mapped[bool | None] = mapped_column(Boolean)  # 基本医疗保险
+    critical_illness_insurance: Mapped[bool | None] = mapped_column(Boolean)  # 大病保险
+    pension_insurance: Mapped[bool | None] = mapped_column(Boolean)  # 养老保险
+    dibao: Mapped[bool | None] = mapped_column(Boolean)  # 享受低保
+    tekun: Mapped[bool | None] = mapped_column(Boolean)  # 享受特困供养
+    military: Mapped[bool | None] = mapped_column(Boolean)  # 现役军人
+
+
+class IncomeYear(SyncedMixin, Base):
+    """One household's income for one year (fen). Id = natural_id('income', household, year)."""
+
+    __tablename__ = "income_year"
+    __table_args__ = (UniqueConstraint("household_id", "year"),)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    persons: Mapped[int | None] = mapped_column(Integer)  # household size used for per-person income
+    wage: Mapped[int | None] = mapped_column(BigInteger)
+    production: Mapped[int | None] = mapped_column(BigInteger)
+    production_cost: Mapped[int | None] = mapped_column(BigInteger)
+    transfer_dibao: Mapped[int | None] = mapped_column(BigInteger)
+    transfer_tekun: Mapped[int | None] = mapped_column(BigInteger)
+    transfer_pension: Mapped[int | None] = mapped_column(BigInteger)
+    transfer_family_planning: Mapped[int | None] = mapped_column(BigInteger)
+    transfer_eco: Mapped[int | None] = mapped_column(BigInteger)
+    transfer_other: Mapped[int | None] = mapped_column(BigInteger)
+    property_dividend: Mapped[int | None] = mapped_column(BigInteger)
+    property_other: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class Indicator(SyncedMixin, Base):
+    """A 两不愁三保障 / drinking-water indicator. Id = natural_id('indicator', household, code)."""
+
+    __tablename__ = "indicator"
+    __table_args__ = (UniqueConstraint("household_id", "code"),)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
+    code: Mapped[str] = mapped_column(String(32))  # refdata indicator
+    met: Mapped[bool | None] = mapped_column(Boolean)
+    checked_on: Mapped[dt.date | None] = mapped_column(Date)
+    checked_by: Mapped[str | None] = mapped_column(ForeignKey("cadre.id"))
+    note: Mapped[str | None] = mapped_column(String(200))
+
+
+class Measure(SyncedMixin, Base):
+    """An assistance measure (帮扶措施) along one of the 五个一批 pathways or 明白卡 types."""
+
+    __tablename__ = "measure"
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    type: Mapped[str] = mapped_column(String(24))  # refdata measure_type
+    content: Mapped[str] = mapped_column(String(500))
+    amount: Mapped[int | None] = mapped_column(BigInteger)  # fen
+    fund_channel: Mapped[str | None] = mapped_column(String(24))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)  # e.g. 公益岗位 dismissal
+    responsible_unit: Mapped[str | None] = mapped_column(String(128))
+    industry: Mapped[str | None] = mapped_column(String(16))
+    post: Mapped[str | None] = mapped_column(String(16))
+    member_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"))
+
+
+class Threshold(SyncedMixin, Base):
+    """A yearly money threshold per area (poverty line, exit standard, monitoring line)."""
+
+    __tablename__ = "threshold"
+    kind: Mapped[str] = mapped_column(String(24))
+    year: Mapped[int] = mapped_column(Integer)
+    area_code: Mapped[str] = mapped_column(String(12))
+    amount: Mapped[int] = mapped_column(BigInteger)  # fen per person per year
+    price_basis: Mapped[str | None] = mapped_column(String(16))
+    source: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (Area, Cadre, Household, Member, IncomeYear, Indicator, Measure, Threshold)
+SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- local tables
+
+
+class ChangeLog(Base):
+    """The change log: sync outbox and audit trail in one (谁填报谁负责).
+
+    One row per write to one record: ``fields`` maps each changed field to its new
+    value (JSON), ``prev`` maps it to the stamp of the value it replaced.
+    ``seq`` is this replica's local order; (origin, origin_seq) identifies a change
+    across replicas.
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        UniqueConstraint("origin", "origin_seq"),
+        Index("ix_change_log_household", "household_id", "hlc"),
+        Index("ix_change_log_row", "tbl", "row_id"),
+        Index("ix_change_log_hlc", "hlc"),
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin: Mapped[str] = mapped_column(String(36))  # device that made the change
+    origin_seq: Mapped[int] = mapped_column(BigInteger)
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    tbl: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(Id)
+    household_id: Mapped[str | None] = mapped_column(Id)
+    op: Mapped[str] = mapped_column(String(8))  # insert | update | delete
+    fields: Mapped[str] = mapped_column(Text)
+    prev: Mapped[str] = mapped_column(Text, default="{}")
+    user_id: Mapped[str | None] = mapped_column(Id)
+    user_name: Mapped[str | None] = mapped_column(String(32))
+
+
+class HouseholdListRow(Base):
+    """Derived, local projection for the household list and its search (not synced).
+
+    Rebuilt by the write path for every household it touches, in the same transaction.
+    """
+
+    __tablename__ = "household_list"
+    __table_args__ = (
+        Index("ix_hl_name", "head_name", "household_id"),
+        Index("ix_hl_initials", "head_initials", "household_id"),
+        Index("ix_hl_pinyin", "head_pinyin", "household_id"),
+        Index("ix_hl_hh_no", "hh_no", "household_id"),
+        Index("ix_hl_group", "village_id", "group_no", "household_id"),
+        Index("ix_hl_income", "per_person_income", "household_id"),
+        Index("ix_hl_size", "member_count", "household_id"),
+        Index("ix_hl_status", "exit_status", "household_id"),
+        Index("ix_hl_attribute", "attribute", "household_id"),
+        Index("ix_hl_cause", "main_cause", "household_id"),
+        Index("ix_hl_cadre", "cadre_id", "household_id"),
+    )
+    household_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    village_id: Mapped[str] = mapped_column(Id)
+    group_no: Mapped[int | None] = mapped_column(Integer)
+    hh_no: Mapped[str | None] = mapped_column(String(32))
+    head_name: Mapped[str | None] = mapped_column(String(32))
+    head_initials: Mapped[str | None] = mapped_column(String(32))
+    head_pinyin: Mapped[str | None] = mapped_column(String(128))
+    head_id_no: Mapped[str | None] = mapped_column(String(18))
+    member_count: Mapped[int] = mapped_column(Integer, default=0)
+    attribute: Mapped[str | None] = mapped_column(String(4))
+    exit_status: Mapped[str | None] = mapped_column(String(4))
+    main_cause: Mapped[str | None] = mapped_column(String(4))
+    cadre_id: Mapped[str | None] = mapped_column(Id)
+    income_year: Mapped[int | None] = mapped_column(Integer)
+    per_person_income: Mapped[int | None] = mapped_column(BigInteger)  # fen, latest year
+
+
+class LocalState(Base):
+    """Key/value facts about this replica (device id, origin sequence counter…)."""
+
+    __tablename__ = "local_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,176 @@
+"""Read queries that page: the household list (search, filter, sort) and a record's history.
+
+Every query is keyset-paged on an index, so a page costs the same on page 1 and
+page 500 and does not grow with the size of the register.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import Connection, Select, Table, and_, exists, func, or_, select, tuple_
+
+from fieldapp.domain.resident_id import normalize
+from fieldapp.domain.search import classify_query
+from fieldapp.store.models import ChangeLog, HouseholdListRow, Member
+
+_L: Table = HouseholdListRow.__table__  # type: ignore[assignment]
+_M: Table = Member.__table__  # type: ignore[assignment]
+_C: Table = ChangeLog.__table__  # type: ignore[assignment]
+
+# Sortable list columns (each has an index ending in household_id).
+SORT_COLUMNS = ("head_name", "hh_no", "group_no", "member_count", "attribute", "exit_status",
+                "main_cause", "cadre_id", "per_person_income")
+FILTER_COLUMNS = ("village_id", "group_no", "exit_status", "attribute", "main_cause", "cadre_id")
+_HIGH = "\U0010ffff"
+
+
+@dataclass(frozen=True)
+class HouseholdQuery:
+    """What the household list shows: search text, equality filters, sort."""
+
+    text: str = ""
+    filters: dict[str, Any] = field(default_factory=dict)
+    sort: str = "head_name"
+    descending: bool = False
+
+    def with_(self, **changes: Any) -> HouseholdQuery:
+        return replace(self, **changes)
+
+
+def _prefix(column: Any, text: str) -> Any:
+    return and_(column >= text, column < text + _HIGH)
+
+
+def _where(q: HouseholdQuery) -> list[Any]:
+    clauses: list[Any] = []
+    for name, value in q.filters.items():
+        if name not in FILTER_COLUMNS:
+            raise ValueError(f"unknown filter {name}")
+        if value is not None and value != "":
+            clauses.append(_L.c[name] == value)
+    text = q.text.strip()
+    kind = classify_query(text)
+    if kind == "digits":
+        number = normalize(text)
+        member_match = exists().where(
+            _M.c.household_id == _L.c.household_id, _prefix(_M.c.id_no, number), _M.c.deleted.is_(False)
+        )
+        clauses.append(or_(_prefix(_L.c.hh_no, number), member_match))
+    elif kind == "latin":
+        key = text.lower().replace(" ", "")
+        clauses.append(or_(_prefix(_L.c.head_initials, key), _prefix(_L.c.head_pinyin, key)))
+    elif kind == "name":
+        clauses.append(_prefix(_L.c.head_name, text))
+    return clauses
+
+
+def count_households(conn: Connection, q: HouseholdQuery) -> int:
+    return int(conn.execute(select(func.count()).select_from(_L).where(*_where(q))).scalar() or 0)
+
+
+def household_page(conn: Connection, q: HouseholdQuery, after: tuple[Any, str] | None = None,
+                   limit: int = 200) -> list[dict[str, Any]]:
+    """One page of list rows, sorted by ``q.sort`` then household id; ``after`` is the last row's key."""
+    if q.sort not in SORT_COLUMNS:
+        raise ValueError(f"cannot sort by {q.sort}")
+    sort_col = _L.c[q.sort]
+    stmt: Select[Any] = select(_L).where(*_where(q))
+    if after is not None:
+        key, hid = after
+        if q.descending:
+            stmt = stmt.where(_after_desc(sort_col, key, hid))
+        else:
+            stmt = stmt.where(_after_asc(sort_col, key, hid))
+    if q.descending:
+        stmt = stmt.order_by(sort_col.desc(), _L.c.household_id.desc())
+    else:
+        stmt = stmt.order_by(sort_col.asc(), _L.c.household_id.asc())
+    return [dict(r) for r in conn.execute(stmt.limit(limit)).mappings()]
+
+
+# NULLs sort first in SQLite ascending order; keyset comparisons must respect that.
+def _after_asc(col: Any, key: Any, hid: str) -> Any:
+    if key is None:
+        return or_(and_(col.is_(None), _L.c.household_id > hid), col.is_not(None))
+    return or_(col > key, and_(col == key, _L.c.household_id > hid))
+
+
+def _after_desc(col: Any, key: Any, hid: str) -> Any:
+    if key is None:
+        return and_(col.is_(None), _L.c.household_id < hid)
+    return or_(col < key, col.is_(None), and_(col == key, _L.c.household_id < hid))
+
+
+def sort_key(row: dict[str, Any], q: HouseholdQuery) -> tuple[Any, str]:
+    return row[q.sort], row["household_id"]
+
+
+def distinct_groups(conn: Connection, village_id: str | None = None) -> list[int]:
+    stmt = select(_L.c.group_no).distinct().where(_L.c.group_no.is_not(None)).order_by(_L.c.group_no)
+    if village_id:
+        stmt = stmt.where(_L.c.village_id == village_id)
+    return [int(r[0]) for r in conn.execute(stmt)]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One field change: 谁 (user) 在何时 (hlc) 在哪台设备 (origin) 改了什么."""
+
+    seq: int
+    hlc: int
+    origin: str
+    user_name: str | None
+    tbl: str
+    row_id: str
+    op: str
+    field: str
+    new: Any
+    old: Any
+
+
+def history_page(conn: Connection, household_id: str, before_hlc: int | None = None,
+                 limit: int = 200) -> list[HistoryEntry]:
+    """Changes to a household and all its parts, newest first, one entry per field.
+
+    ``old`` is the value the field held before, read from the change that set it
+    (via the stamp recorded in ``prev``).
+    """
+    stmt = select(_C).where(_C.c.household_id == household_id)
+    if before_hlc is not None:
+        stmt = stmt.where(_C.c.hlc < before_hlc)
+    rows = conn.execute(stmt.order_by(_C.c.hlc.desc()).limit(limit)).mappings().all()
+    wanted: set[tuple[str, int, str]] = set()
+    for r in rows:
+        for stamp in json.loads(r["prev"]).values():
+            wanted.add((r["row_id"], int(stamp[0]), str(stamp[1])))
+    previous = _values_at(conn, wanted)
+    entries = []
+    for r in rows:
+        fields = json.loads(r["fields"])
+        prev = json.loads(r["prev"])
+        for name, value in sorted(fields.items()):
+            old = None
+            if name in prev:
+                old = previous.get((r["row_id"], int(prev[name][0]), str(prev[name][1])), {}).get(name)
+            entries.append(HistoryEntry(r["seq"], r["hlc"], r["origin"], r["user_name"], r["tbl"],
+                                        r["row_id"], r["op"], name, value, old))
+    return entries
+
+
+def _values_at(conn: Connection, stamps: set[tuple[str, int, str]]) -> dict[tuple[str, int, str], dict[str, Any]]:
+    if not stamps:
+        return {}
+    found: dict[tuple[str, int, str], dict[str, Any]] = {}
+    keys: Sequence[tuple[str, int, str]] = sorted(stamps)
+    for start in range(0, len(keys), 300):
+        chunk = keys[start:start + 300]
+        stmt = select(_C.c.row_id, _C.c.hlc, _C.c.origin, _C.c.fields).where(
+            tuple_(_C.c.row_id, _C.c.hlc, _C.c.origin).in_(chunk)
+        )
+        for r in conn.execute(stmt):
+            found[(r.row_id, int(r.hlc), r.origin)] = json.loads(r.fields)
+    return found

@@ -1,0 +1,216 @@
+"""The one write path: every change to a synced table goes through :class:`WriteTxn`.
+
+Each insert, update or delete is applied to its table and, in the same database
+transaction, appended to ``change_log`` with the new values, the hybrid logical
+clock, the device, the user and the stamp of each value it replaced. The change
+log is both the sync outbox and the audit trail (谁填报谁负责). Per-field clocks
+(``row_hlc``/``field_clocks``) are kept on the row for last-writer-wins merges.
+Households touched in the transaction get their list projection rebuilt before
+commit, so the household list never disagrees with the register.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, select
+
+from fieldapp.domain.hlc import HybridClock
+from fieldapp.domain.ids import new_id
+from fieldapp.store import codec, derived, guard
+from fieldapp.store.db import Database
+from fieldapp.store.models import SYNC_COLUMNS, SYNCED_TABLES, ChangeLog, Household
+
+log = logging.getLogger("fieldapp.store.writer")
+
+_CHANGE_LOG: Table = ChangeLog.__table__  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who writes: this device and the signed-in cadre (recorded on every change)."""
+
+    device_id: str
+    user_id: str | None = None
+    user_name: str | None = None
+
+
+class RowNotFound(LookupError):
+    pass
+
+
+def table_of(model: Any) -> Table:
+    table = model if isinstance(model, Table) else model.__table__
+    if table.name not in SYNCED_TABLES:
+        raise ValueError(f"{table.name} is not a synced table")
+    return table
+
+
+class ChangeWriter:
+    """Opens write transactions for one actor with one clock."""
+
+    def __init__(self, db: Database, actor: Actor, clock: HybridClock | None = None) -> None:
+        self.db = db
+        self.actor = actor
+        if clock is None:
+            with db.read() as conn:
+                last = conn.execute(select(func.max(_CHANGE_LOG.c.hlc))).scalar() or 0
+            clock = HybridClock(last=int(last))
+        self.clock = clock
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[WriteTxn]:
+        with self.db.transaction() as conn, guard.write_path():
+            txn = WriteTxn(conn, self.actor, self.clock)
+            yield txn
+            txn.finish()
+
+
+class WriteTxn:
+    """The write operations of one transaction. Use through :meth:`ChangeWriter.transaction`."""
+
+    def __init__(self, conn: Connection, actor: Actor, clock: HybridClock) -> None:
+        self.conn = conn
+        self.actor = actor
+        self.clock = clock
+        self._seq: int | None = None
+        self._pending: list[dict[str, Any]] = []
+        self.touched_households: set[str] = set()
+
+    # -- public operations -------------------------------------------------------
+
+    def insert(self, model: Any, values: Mapping[str, Any]) -> str:
+        """Insert one row; returns its id (a new UUIDv7 unless ``values['id']`` is given)."""
+        return self.insert_many(model, [values])[0]
+
+    def insert_many(self, model: Any, rows: Iterable[Mapping[str, Any]]) -> list[str]:
+        table = table_of(model)
+        allowed = codec.columns(table) - SYNC_COLUMNS
+        stamped: list[dict[str, Any]] = []
+        ids: list[str] = []
+        for values in rows:
+            unknown = set(values) - allowed - {"id"}
+            if unknown:
+                raise ValueError(f"unknown fields for {table.name}: {sorted(unknown)}")
+            row_id = values.get("id") or new_id()
+            hlc = self.clock.now()
+            record = {k: v for k, v in values.items() if k != "id"}
+            stamped.append(
+                {**record, "id": row_id, "deleted": False, "row_hlc": hlc,
+                 "row_device": self.actor.device_id, "field_clocks": "{}"}
+            )
+            fields = {k: codec.to_json(table, k, v) for k, v in record.items()}
+            self._log(table, row_id, _household_of(table, row_id, record), "insert", fields, {}, hlc)
+            ids.append(row_id)
+        if stamped:
+            self.conn.execute(table.insert(), stamped)
+        return ids
+
+    def update(self, model: Any, row_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+        """Change fields of one row; only values that differ are written and logged.
+
+        Returns the fields that actually changed (empty: nothing was written).
+        """
+        table = table_of(model)
+        allowed = codec.columns(table) - SYNC_COLUMNS
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"unknown fields for {table.name}: {sorted(unknown)}")
+        current = self._current(table, row_id)
+        changed = {k: v for k, v in changes.items() if current[k] != v}
+        if not changed:
+            return {}
+        hlc = self.clock.now()
+        clocks = json.loads(current["field_clocks"] or "{}")
+        prev = {k: clocks.get(k, [current["row_hlc"], current["row_device"]]) for k in changed}
+        for k in changed:
+            clocks[k] = [hlc, self.actor.device_id]
+        self.conn.execute(
+            table.update().where(table.c.id == row_id).values(**changed, field_clocks=codec.dumps(clocks))
+        )
+        fields = {k: codec.to_json(table, k, v) for k, v in changed.items()}
+        self._log(table, row_id, _household_of(table, row_id, current), "update", fields, prev, hlc)
+        return changed
+
+    def put(self, model: Any, row_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Insert with a given (natural) id, or update the existing row (reviving a tombstone)."""
+        table = table_of(model)
+        exists = self.conn.execute(select(table.c.deleted).where(table.c.id == row_id)).first()
+        if exists is None:
+            self.insert(model, {**values, "id": row_id})
+            return dict(values)
+        if exists.deleted:
+            self._set_deleted(table, row_id, False)
+        return self.update(model, row_id, values)
+
+    def delete(self, model: Any, row_id: str) -> None:
+        """Delete as a tombstone (``deleted = 1``); the row stays so the delete can sync."""
+        self._set_deleted(table_of(model), row_id, True)
+
+    # -- internals --------------------------------------------------------------
+
+    def _set_deleted(self, table: Table, row_id: str, deleted: bool) -> None:
+        current = self._current(table, row_id)
+        if bool(current["deleted"]) == deleted:
+            return
+        hlc = self.clock.now()
+        clocks = json.loads(current["field_clocks"] or "{}")
+        prev = {"deleted": clocks.get("deleted", [current["row_hlc"], current["row_device"]])}
+        clocks["deleted"] = [hlc, self.actor.device_id]
+        self.conn.execute(
+            table.update().where(table.c.id == row_id).values(deleted=deleted, field_clocks=codec.dumps(clocks))
+        )
+        op = "delete" if deleted else "update"
+        self._log(table, row_id, _household_of(table, row_id, current), op, {"deleted": deleted}, prev, hlc)
+
+    def _current(self, table: Table, row_id: str) -> Mapping[str, Any]:
+        row = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
+        if row is None:
+            raise RowNotFound(f"{table.name} {row_id} not found")
+        return row
+
+    def _next_seq(self) -> int:
+        if self._seq is None:
+            found = self.conn.execute(
+                select(func.max(_CHANGE_LOG.c.origin_seq)).where(_CHANGE_LOG.c.origin == self.actor.device_id)
+            ).scalar()
+            self._seq = int(found or 0)
+        self._seq += 1
+        return self._seq
+
+    def _log(self, table: Table, row_id: str, household_id: str | None, op: str,
+             fields: dict[str, Any], prev: dict[str, Any], hlc: int) -> None:
+        if household_id is not None:
+            self.touched_households.add(household_id)
+        self._pending.append({
+            "origin": self.actor.device_id, "origin_seq": self._next_seq(), "hlc": hlc,
+            "tbl": table.name, "row_id": row_id, "household_id": household_id, "op": op,
+            "fields": codec.dumps(fields), "prev": codec.dumps(prev),
+            "user_id": self.actor.user_id, "user_name": self.actor.user_name,
+        })
+        if len(self._pending) >= 2000:
+            self._flush_log()
+
+    def _flush_log(self) -> None:
+        if self._pending:
+            self.conn.execute(_CHANGE_LOG.insert(), self._pending)
+            self._pending = []
+
+    def finish(self) -> None:
+        """Write the pending change records and rebuild touched projections (before commit)."""
+        self._flush_log()
+        if self.touched_households:
+            derived.refresh_households(self.conn, sorted(self.touched_households))
+            self.touched_households.clear()
+
+
+def _household_of(table: Table, row_id: str, values: Mapping[str, Any]) -> str | None:
+    if table.name == Household.__tablename__:
+        return row_id
+    household_id = values.get("household_id")
+    return str(household_id) if household_id else None

@@ -1,0 +1,68 @@
+"""Shared fixtures (loaded as a pytest plugin via ``-p tests.helpers.fixtures``).
+
+- ``data_home``: an empty data folder; FIELDAPP_HOME points at it.
+- ``ctx``: an AppContext already set up (district 商州区, town 北宽坪镇, villages 东村/西村,
+  cadre 王伟) with a device identity.
+- ``make_household``: saves a valid household through the register service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from fieldapp import paths  # noqa: E402
+from fieldapp.services import register  # noqa: E402
+from fieldapp.services.context import AppContext, open_context  # noqa: E402
+from fieldapp.services.setup import SetupInfo, run_setup, villages  # noqa: E402
+from tests.helpers.idgen import resident_id  # noqa: E402
+
+
+@pytest.fixture
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv(paths.ENV_HOME, str(home))
+    return home
+
+
+@pytest.fixture
+def bare_ctx(data_home: Path) -> Iterator[AppContext]:
+    """An opened data folder that has not been through the setup wizard."""
+    ctx = open_context(paths.resolve())
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def ctx(bare_ctx: AppContext) -> AppContext:
+    run_setup(bare_ctx, SetupInfo(
+        district="商州区", town="北宽坪镇", villages=["东村", "西村"], cadre_name="王伟",
+        cadre_unit="区国土资源局", cadre_phone="13912345678", district_code="611002",
+    ))
+    return bare_ctx
+
+
+@pytest.fixture
+def make_household(ctx: AppContext) -> Callable[..., str]:
+    counter = iter(range(1, 100000))
+
+    def make(head: str = "张三明", *, members: int = 2, village: int = 0, **household: Any) -> str:
+        n = next(counter)
+        base = {"village_id": villages(ctx)[village][0], "group_no": 1 + n % 5, "hh_no": f"61100200{n:04d}",
+                "main_cause": "01", "attribute": "01", "exit_status": "0", "standard": "01"}
+        base.update(household)
+        people = [{"name": head, "relation": "01", "id_no": resident_id(n * 10 + 1, dt.date(1970, 1, 1))}]
+        for i in range(1, members):
+            people.append({"name": f"成员{n}-{i}", "relation": "03",
+                           "id_no": resident_id(n * 10 + 1 + i, dt.date(2000, 1, 1))})
+        record = register.HouseholdRecord(household=base, members=people)
+        return register.save_record(ctx.writer, ctx.ref, record)
+
+    return make
