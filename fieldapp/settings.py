@@ -7,6 +7,7 @@ migrate older files step by step. Unknown keys are kept (a newer app wrote them)
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -52,10 +53,20 @@ class SettingsError(ValueError):
     pass
 
 
+def _type_ok(value: Any, expected: type) -> bool:
+    """isinstance, except that a bool is not accepted where an int is expected."""
+    if isinstance(value, bool) and expected is not bool:
+        return False
+    return isinstance(value, expected)
+
+
 class Settings:
     def __init__(self, path: Path, values: dict[str, Any] | None = None) -> None:
         self.path = path
         self._values: dict[str, Any] = values or {}
+        # The version written back on save: a file from a newer FieldApp keeps its newer
+        # version, so that app does not re-run upgrades on it after we saved.
+        self._version = SETTINGS_VERSION
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -65,12 +76,13 @@ class Settings:
             raw = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(raw, dict):
                 raise ValueError("not an object")
-        except (OSError, ValueError) as exc:
+            version = int(raw.pop("_version", 0))
+        except (OSError, ValueError, TypeError) as exc:
             broken = path.with_suffix(".broken.json")
             log.error("settings file %s unreadable (%s); moved to %s, using defaults", path, exc, broken)
             os.replace(path, broken)
             return cls(path)
-        version = int(raw.pop("_version", 0))
+        loaded_version = version
         if version > SETTINGS_VERSION:
             log.warning("settings written by a newer FieldApp (version %s); unknown keys kept", version)
         while version < SETTINGS_VERSION:
@@ -78,25 +90,30 @@ class Settings:
             if upgrade is not None:
                 raw = upgrade(raw)
             version += 1
-        return cls(path, raw)
+        settings = cls(path, raw)
+        settings._version = max(loaded_version, SETTINGS_VERSION)
+        return settings
 
     def __getitem__(self, key: str) -> Any:
         spec = REGISTRY[key]
         value = self._values.get(key, spec.default)
-        return value if isinstance(value, spec.type) else spec.default
+        if not _type_ok(value, spec.type):
+            value = spec.default
+        # never hand out the registry's default list itself: a caller mutating it would change every default
+        return copy.deepcopy(value) if value is spec.default else value
 
     def __setitem__(self, key: str, value: Any) -> None:
         spec = REGISTRY.get(key)
         if spec is None:
             raise SettingsError(f"unknown setting {key!r}")
-        if not isinstance(value, spec.type):
+        if not _type_ok(value, spec.type):
             raise SettingsError(f"setting {key!r} must be {spec.type.__name__}, not {type(value).__name__}")
         self._values[key] = value
 
     def save(self) -> None:
         """Atomic write: temp file, fsync, rename."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps({"_version": SETTINGS_VERSION, **self._values}, ensure_ascii=False, indent=2)
+        data = json.dumps({"_version": self._version, **self._values}, ensure_ascii=False, indent=2)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

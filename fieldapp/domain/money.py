@@ -10,7 +10,7 @@ class MoneyError(ValueError):
 
 
 def yuan_to_fen(value: Decimal | int | str | None) -> int | None:
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
         amount = Decimal(str(value).replace(",", "").strip())

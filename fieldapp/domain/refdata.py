@@ -144,8 +144,10 @@ def _code_list(raw: Any, name: str) -> CodeList:
             for c in raw["codes"]
         )
         result = CodeList(name=raw["name"], title=dict(raw["title"]), source=raw.get("source", ""), codes=codes)
-    except (KeyError, TypeError) as exc:
+    except KeyError as exc:
         raise RefDataError(f"enums/{name}.json: 格式错误，缺少 {exc}") from exc
+    except (TypeError, ValueError) as exc:  # e.g. a label given as a string instead of an object
+        raise RefDataError(f"enums/{name}.json: 格式错误 ({exc})") from exc
     seen: set[str] = set()
     for c in codes:
         if c.code in seen:

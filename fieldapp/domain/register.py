@@ -53,8 +53,12 @@ def household_problems(h: Mapping[str, Any], ref: RefData, today: dt.date | None
     if len(causes) != len(set(causes)):
         p["cause2"] = "次要致贫原因不能与其他原因重复"
     group = h.get("group_no")
-    if group is not None and not 1 <= int(group) <= 99:
-        p["group_no"] = "组号应在1到99之间"
+    if group is not None:
+        try:
+            if not 1 <= int(group) <= 99:
+                p["group_no"] = "组号应在1到99之间"
+        except (TypeError, ValueError):
+            p["group_no"] = "组号应为数字"
     for field, message in (
         ("phone", validation.phone_problem(h.get("phone"))),
         ("identified_on", validation.past_date_problem(h.get("identified_on"), today)),
@@ -97,8 +101,10 @@ def member_problems(m: Mapping[str, Any], ref: RefData, today: dt.date | None = 
     if m.get("health") == "04" and not m.get("disability_grade"):
         p["disability_grade"] = "残疾人须填写残疾等级"
     cert = m.get("disability_cert")
-    if cert and id_no and not str(cert).startswith(resident_id.normalize(str(id_no))):
-        p["disability_cert"] = "残疾证号应为证件号码加2位数字"
+    if cert and id_no:
+        cert_no, number = resident_id.normalize(str(cert)), resident_id.normalize(str(id_no))
+        if not (len(cert_no) == len(number) + 2 and cert_no.startswith(number) and cert_no[-2:].isdigit()):
+            p["disability_cert"] = "残疾证号应为证件号码加2位数字"
     months = m.get("work_months")
     if months is not None and not 0 <= int(months) <= 12:
         p["work_months"] = "务工时间应在0到12个月之间"

@@ -72,10 +72,11 @@ def load(folder: Path) -> DeviceIdentity | None:
         return None
     try:
         public = json.loads(meta.read_text(encoding="utf-8"))
+        device_id = str(public["device_id"])
         signing = serialization.load_pem_private_key((folder / "signing.pem").read_bytes(), password=None)
         agreement = serialization.load_pem_private_key((folder / "agreement.pem").read_bytes(), password=None)
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IdentityError(f"设备身份文件损坏或不完整（{folder}）：{exc}") from exc
     if not isinstance(signing, Ed25519PrivateKey) or not isinstance(agreement, X25519PrivateKey):
         raise IdentityError(f"设备密钥类型不正确：{folder}")
-    return DeviceIdentity(str(public["device_id"]), signing, agreement)
+    return DeviceIdentity(device_id, signing, agreement)

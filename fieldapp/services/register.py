@@ -73,8 +73,13 @@ def load_record(db: Database, household_id: str) -> HouseholdRecord:
         )
 
 
+def _blank_to_none(row: Row) -> Row:
+    """Empty or whitespace-only text is stored as NULL, never as ''."""
+    return {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in row.items()}
+
+
 def _normalize_member(m: Row) -> Row:
-    m = dict(m)
+    m = _blank_to_none(m)
     if m.get("name"):
         m["name"] = m["name"].strip()
     if m.get("id_no"):
@@ -162,7 +167,10 @@ def save_record(writer: ChangeWriter, ref: RefData, record: HouseholdRecord,
 
     Raises :class:`ValidationError` (nothing written) when anything is invalid.
     """
+    record.household = _blank_to_none(record.household)
     record.members = [_normalize_member(m) for m in record.members]
+    record.measures = [_blank_to_none(m) for m in record.measures]
+    record.indicators = [_blank_to_none(i) for i in record.indicators]
     problems = validate_record(record, ref, today)
     if problems:
         raise ValidationError(problems)

@@ -12,6 +12,7 @@ Kept thin on purpose (after qutebrowser's ``misc/sql.py``):
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -75,7 +76,7 @@ def environment_errors(path: Path | str) -> Iterator[None]:
         raise StoreEnvironmentError(f"{message}：{path}") from exc
 
 
-def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: object, busy_timeout_ms: int = 5000) -> None:
     # Let SQLAlchemy manage transactions itself (pysqlite's own BEGIN handling is off).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
@@ -83,7 +84,7 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     if str(mode).lower() != "wal":
         log.warning("journal_mode is %s, not WAL", mode)
     cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.close()
 
@@ -95,10 +96,10 @@ def _on_begin(conn: Connection) -> None:
 class Database:
     """One SQLite register file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, busy_timeout_ms: int = 5000) -> None:
         self.path = Path(path)
         self.engine: Engine = create_engine(f"sqlite:///{self.path}", future=True)
-        event.listen(self.engine, "connect", _on_connect)
+        event.listen(self.engine, "connect", functools.partial(_on_connect, busy_timeout_ms=busy_timeout_ms))
         event.listen(self.engine, "begin", _on_begin)
         guard.install(self.engine)
 
@@ -179,9 +180,15 @@ class Database:
 
 
 def _peek_user_version(path: Path) -> int:
-    """Read ``user_version`` without writing anything (read-only URI)."""
+    """Read ``user_version`` without writing anything (read-only URI).
+
+    Without a ``-wal`` file there is no uncheckpointed content, so the file is opened
+    ``immutable``: even a WAL-mode database then gets no ``-wal``/``-shm`` created beside it.
+    """
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
     except sqlite3.Error as exc:
         raise StoreEnvironmentError(f"{environment_message(exc) or exc}：{path}") from exc
     try:

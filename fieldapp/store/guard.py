@@ -23,10 +23,15 @@ class WritePathViolation(RuntimeError):
 
 _allowed: contextvars.ContextVar[bool] = contextvars.ContextVar("fieldapp_write_path", default=False)
 
+# Searched anywhere in the statement (not only at its start), so a leading comment or a
+# ``WITH … UPDATE`` CTE does not hide a write; a schema prefix (``main.member``) is skipped.
 _WRITE = re.compile(
-    r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+[\"`\[]?(\w+)",
+    r"\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"
+    r"(?:[\"`\[]?\w+[\"`\]]?\s*\.\s*)?[\"`\[]?(\w+)",
     re.IGNORECASE,
 )
+# String literals and comments are blanked out first: text inside them is not a statement.
+_LITERALS_AND_COMMENTS = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.DOTALL)
 
 
 @contextlib.contextmanager
@@ -44,11 +49,11 @@ raw_writes_allowed = write_path  # migrations: same permission, a name that says
 def _check(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
     if _allowed.get():
         return
-    match = _WRITE.match(statement)
-    if match and match.group(1).lower() in SYNCED_TABLES:
-        raise WritePathViolation(
-            f"write to synced table {match.group(1)!r} outside the change writer: {statement[:80]}"
-        )
+    for match in _WRITE.finditer(_LITERALS_AND_COMMENTS.sub(" ", statement)):
+        if match.group(1).lower() in SYNCED_TABLES:
+            raise WritePathViolation(
+                f"write to synced table {match.group(1)!r} outside the change writer: {statement[:80]}"
+            )
 
 
 def install(engine: Engine) -> None:

@@ -133,16 +133,20 @@ class HistoryEntry:
 
 
 def history_page(conn: Connection, household_id: str, before_hlc: int | None = None,
-                 limit: int = 200) -> list[HistoryEntry]:
+                 limit: int = 200, before_seq: int | None = None) -> list[HistoryEntry]:
     """Changes to a household and all its parts, newest first, one entry per field.
 
     ``old`` is the value the field held before, read from the change that set it
-    (via the stamp recorded in ``prev``).
+    (via the stamp recorded in ``prev``). Page on with the last entry's ``hlc`` and
+    ``seq`` (``before_hlc``/``before_seq``); changes from two devices may share a clock.
     """
     stmt = select(_C).where(_C.c.household_id == household_id)
     if before_hlc is not None:
-        stmt = stmt.where(_C.c.hlc < before_hlc)
-    rows = conn.execute(stmt.order_by(_C.c.hlc.desc()).limit(limit)).mappings().all()
+        if before_seq is None:
+            stmt = stmt.where(_C.c.hlc < before_hlc)
+        else:
+            stmt = stmt.where(or_(_C.c.hlc < before_hlc, and_(_C.c.hlc == before_hlc, _C.c.seq < before_seq)))
+    rows = conn.execute(stmt.order_by(_C.c.hlc.desc(), _C.c.seq.desc()).limit(limit)).mappings().all()
     wanted: set[tuple[str, int, str]] = set()
     for r in rows:
         for stamp in json.loads(r["prev"]).values():

@@ -14,8 +14,10 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
@@ -51,17 +53,32 @@ def table_of(model: Any) -> Table:
     return table
 
 
+_CLOCKS: dict[Path, HybridClock] = {}
+_CLOCKS_LOCK = threading.Lock()
+
+
+def shared_clock(db: Database) -> HybridClock:
+    """One clock per register file and process, so no two writers stamp a change alike.
+
+    It starts above every stamp in the change log and on the rows' own clocks.
+    """
+    key = db.path.resolve()
+    with _CLOCKS_LOCK:
+        clock = _CLOCKS.get(key)
+        if clock is None:
+            with db.read() as conn:
+                last = conn.execute(select(func.max(_CHANGE_LOG.c.hlc))).scalar() or 0
+            clock = _CLOCKS[key] = HybridClock(last=int(last))
+        return clock
+
+
 class ChangeWriter:
     """Opens write transactions for one actor with one clock."""
 
     def __init__(self, db: Database, actor: Actor, clock: HybridClock | None = None) -> None:
         self.db = db
         self.actor = actor
-        if clock is None:
-            with db.read() as conn:
-                last = conn.execute(select(func.max(_CHANGE_LOG.c.hlc))).scalar() or 0
-            clock = HybridClock(last=int(last))
-        self.clock = clock
+        self.clock = clock or shared_clock(db)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[WriteTxn]:

@@ -58,10 +58,12 @@ def make_household(ctx: AppContext) -> Callable[..., str]:
         base = {"village_id": villages(ctx)[village][0], "group_no": 1 + n % 5, "hh_no": f"61100200{n:04d}",
                 "main_cause": "01", "attribute": "01", "exit_status": "0", "standard": "01"}
         base.update(household)
-        people = [{"name": head, "relation": "01", "id_no": resident_id(n * 10 + 1, dt.date(1970, 1, 1))}]
+        # The birth day varies with n so ids never repeat, however many households a test makes.
+        born = dt.date(1960, 1, 1) + dt.timedelta(days=n)
+        people = [{"name": head, "relation": "01", "id_no": resident_id(1, born)}]
         for i in range(1, members):
             people.append({"name": f"成员{n}-{i}", "relation": "03",
-                           "id_no": resident_id(n * 10 + 1 + i, dt.date(2000, 1, 1))})
+                           "id_no": resident_id(1 + i, born + dt.timedelta(days=365 * 25))})
         record = register.HouseholdRecord(household=base, members=people)
         return register.save_record(ctx.writer, ctx.ref, record)
 

@@ -1,0 +1,1 @@
+"""Tests of fieldapp.domain: pure rules, no Qt and no database."""

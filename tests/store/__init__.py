@@ -1,0 +1,1 @@
+"""Tests of fieldapp.store and the non-GUI services, on real SQLite files."""
