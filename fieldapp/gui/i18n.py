@@ -16,9 +16,9 @@ log = logging.getLogger("fieldapp.gui.i18n")
 
 LANGUAGES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
 _QM = {"zh-Hant": "fieldapp_zh_Hant.qm", "en": "fieldapp_en.qm"}
-_LOCALES = {"zh-Hans": QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript, QLocale.Territory.China),
-            "zh-Hant": QLocale(QLocale.Language.Chinese, QLocale.Script.TraditionalHanScript, QLocale.Territory.Taiwan),
-            "en": QLocale(QLocale.Language.English, QLocale.Territory.UnitedKingdom)}
+_LOCALES = {"zh-Hans": QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript, QLocale.Country.China),
+            "zh-Hant": QLocale(QLocale.Language.Chinese, QLocale.Script.TraditionalHanScript, QLocale.Country.Taiwan),
+            "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
 
 _state: dict[str, object] = {"language": "zh-Hans", "translator": None}
 

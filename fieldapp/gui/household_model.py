@@ -1,0 +1,221 @@
+"""The household list model (农户列表): pages rows from SQL, never the whole register.
+
+Rows come from the ``household_list`` projection through :mod:`fieldapp.store.queries`,
+one keyset page (``settings["page_size"]`` rows, default 200) per ``fetchMore``. A view
+asks for more as the user scrolls. Changing the query or the sort resets the model and
+loads the first page; :meth:`HouseholdTableModel.total` is the count matching the filter.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from sqlalchemy import select
+
+from fieldapp.domain.money import format_yuan
+from fieldapp.gui import i18n
+from fieldapp.services.context import AppContext
+from fieldapp.store import queries
+from fieldapp.store.models import Cadre
+from fieldapp.store.queries import HouseholdQuery
+
+log = logging.getLogger("fieldapp.gui.households")
+
+Index = QModelIndex | QPersistentModelIndex
+
+HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # household_list column shown
+    code_list: str | None = None  # reference-data list the value is a code of
+    numeric: bool = False
+    sort_by: str | None = None  # household_list column a header click sorts on (default: key)
+
+    @property
+    def sort(self) -> str:
+        return self.sort_by or self.key
+
+
+# Names sort by pinyin (as people look them up) once the query layer offers it; by code point until then.
+_NAME_SORT = "head_pinyin" if "head_pinyin" in queries.SORT_COLUMNS else "head_name"
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("hh_no"),
+    Column("head_name", sort_by=_NAME_SORT),
+    Column("group_no", numeric=True),
+    Column("member_count", numeric=True),
+    Column("attribute", "household_attribute"),
+    Column("exit_status", "exit_status"),
+    Column("main_cause", "poverty_cause"),
+    Column("cadre_id"),
+    Column("per_person_income", numeric=True),
+)
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+assert all(c.sort in queries.SORT_COLUMNS for c in COLUMNS)
+DEFAULT_QUERY = HouseholdQuery(sort=_NAME_SORT)
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class HouseholdTableModel(QAbstractTableModel):
+    """A read-only, paged table of households for one :class:`HouseholdQuery`."""
+
+    def __init__(self, ctx: AppContext, query: HouseholdQuery | None = None, parent: QObject | None = None,
+                 *, page_size: int | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.page_size = max(1, int(page_size or ctx.settings["page_size"] or 200))
+        self._query = query or DEFAULT_QUERY
+        self._rows: list[dict[str, Any]] = []
+        self._exhausted = False
+        self._total = 0
+        self._cadres: dict[str, str] = {}
+        self._reload()
+
+    # -- the query ---------------------------------------------------------------------
+
+    def query(self) -> HouseholdQuery:
+        return self._query
+
+    def setQuery(self, query: HouseholdQuery) -> None:
+        self._query = query
+        self._reload()
+
+    def refresh(self) -> None:
+        """Re-read with the same query (after a save), keeping at least as many rows loaded."""
+        wanted = len(self._rows)
+        self._reload()
+        while len(self._rows) < wanted and self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def total(self) -> int:
+        """How many households match the current query (loaded or not)."""
+        return self._total
+
+    def household_id(self, row: int) -> str:
+        return str(self._rows[row]["household_id"])
+
+    def row_of(self, household_id: str) -> int:
+        """The row of a loaded household, or -1."""
+        for i, r in enumerate(self._rows):
+            if r["household_id"] == household_id:
+                return i
+        return -1
+
+    def _reload(self) -> None:
+        self.beginResetModel()
+        try:
+            self._rows = []
+            self._exhausted = False
+            with self.ctx.db.read() as conn:
+                self._total = queries.count_households(conn, self._query)
+                cadre = Cadre.__table__
+                self._cadres = {r.id: r.name for r in conn.execute(select(cadre.c.id, cadre.c.name))}
+                self._rows = self._next_page(conn)
+        finally:
+            self.endResetModel()
+
+    def _next_page(self, conn: Any) -> list[dict[str, Any]]:
+        """The page after the loaded rows (one extra row is read to know whether more exist)."""
+        after = queries.sort_key(self._rows[-1], self._query) if self._rows else None
+        page = queries.household_page(conn, self._query, after=after, limit=self.page_size + 1)
+        if len(page) <= self.page_size:
+            self._exhausted = True
+        return page[: self.page_size]
+
+    # -- paging --------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        with self.ctx.db.read() as conn:
+            page = self._next_page(conn)
+        if not page:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+        log.debug("fetched %d rows (%d loaded of %d)", len(page), len(self._rows), self._total)
+
+    # -- the table ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("户编号"), self.tr("户主"), self.tr("组"), self.tr("人口"), self.tr("贫困户属性"),
+                self.tr("脱贫状态"), self.tr("主要致贫原因"), self.tr("包扶责任人"), self.tr("人均纯收入(元)"))
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.headers()[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _RIGHT if COLUMNS[section].numeric else _LEFT
+        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        value = row[column.key]
+        result: Any = None
+        if role == Qt.ItemDataRole.DisplayRole:
+            result = self._display(column, value)
+        elif role == Qt.ItemDataRole.TextAlignmentRole:
+            result = _RIGHT if column.numeric else _LEFT
+        elif role == HOUSEHOLD_ID_ROLE:
+            result = row["household_id"]
+        elif role == CODE_ROLE:
+            result = value
+        elif role == Qt.ItemDataRole.ToolTipRole and column.key == "per_person_income" and row["income_year"]:
+            result = self.tr("{0}年度").format(row["income_year"])
+        return result
+
+    def _display(self, column: Column, value: Any) -> str:
+        if value is None or value == "":
+            return ""
+        if column.code_list is not None:
+            return self.ctx.ref[column.code_list].label(str(value), i18n.ref_language())
+        if column.key == "cadre_id":
+            return self._cadres.get(str(value), "")
+        if column.key == "per_person_income":
+            return format_yuan(int(value))
+        return str(value)
+
+    # -- sorting ------------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column].sort if 0 <= column < len(COLUMNS) else DEFAULT_QUERY.sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self._query.sort and descending == self._query.descending:
+            return
+        self.setQuery(self._query.with_(sort=key, descending=descending))
+
+    def sort_column(self) -> int:
+        """The column whose header shows the current sort, or -1."""
+        return next((i for i, c in enumerate(COLUMNS) if c.sort == self._query.sort), -1)

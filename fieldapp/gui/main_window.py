@@ -1,0 +1,224 @@
+"""The main window: navigation on the left, one page at a time on the right.
+
+Pages are added with one call, :meth:`MainWindow.add_page` (农户 now; 工作台, 走访, 打印,
+同步 come later). The status bar shows the signed-in cadre, the villages, and how many
+changes made on this laptop have not been synchronised (counted off the GUI thread).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from fieldapp import __version__
+from fieldapp.gui import i18n
+from fieldapp.gui.errors import show_error
+from fieldapp.gui.household_list import HouseholdListPage
+from fieldapp.gui.tasks import TaskControl, TaskManager
+from fieldapp.services import setup
+from fieldapp.services.context import AppContext
+
+log = logging.getLogger("fieldapp.gui.main")
+
+NAV_STYLE = """
+QListWidget#navigation { background: palette(alternate-base); border-right: 1px solid palette(mid); }
+QListWidget#navigation::item { padding: 9px 14px; }
+QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+"""
+UNSYNCED_SQL = "SELECT count(*) FROM change_log WHERE origin = :device"
+
+
+class MainWindow(QMainWindow):
+    """驻村帮扶工作台 — <villages>."""
+
+    #: the unsynced-change count was refreshed (the new count)
+    unsynced_changed = Signal(int)
+
+    def __init__(self, ctx: AppContext, tasks: TaskManager | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._owns_tasks = tasks is None
+        self.tasks = tasks if tasks is not None else TaskManager(self)
+        self.tasks.unhandled_error.connect(self._task_error)
+        self.villages = setup.villages(ctx)
+        self.unsynced: int | None = None
+        village_names = "、".join(name for _id, name in self.villages)
+        # Qt appends the application display name (驻村帮扶工作台) to the title bar itself.
+        self.setWindowTitle(village_names)
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(max(120, self.fontMetrics().horizontalAdvance("国") * 6 + 24))
+        self.nav.setSpacing(2)
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setStyleSheet(NAV_STYLE)
+        self.stack = QStackedWidget(self)
+        self._pages: dict[str, QWidget] = {}
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.households = HouseholdListPage(ctx, self.tasks, self)
+        self.households.household_saved.connect(self.refresh_unsynced)
+        self.add_page("households", self.tr("农户"), self.households)
+        self.show_page("households")
+
+        self._build_menus()
+        self._build_status_bar()
+        self.resize(1200, 760)
+        self.refresh_unsynced()
+
+    # -- pages -------------------------------------------------------------------------
+
+    def add_page(self, key: str, title: str, widget: QWidget) -> int:
+        """Add a page under ``title`` to the navigation; returns its position."""
+        if key in self._pages:
+            raise ValueError(f"page {key!r} exists")
+        self._pages[key] = widget
+        index = self.stack.addWidget(widget)
+        item = QListWidgetItem(title, self.nav)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        return index
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def page_keys(self) -> list[str]:
+        return list(self._pages)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self.stack.indexOf(self._pages[key]))
+
+    def current_page_key(self) -> str | None:
+        widget = self.stack.currentWidget()
+        return next((k for k, w in self._pages.items() if w is widget), None)
+
+    # -- menus -------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        quit_action = QAction(self.tr("退出(&X)"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        language_menu = settings_menu.addMenu(self.tr("语言"))
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        current = self.ctx.settings["language"]
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于"), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def set_language(self, language: str) -> QMessageBox | None:
+        """Save the UI language; it applies fully after a restart (we say so)."""
+        if language == self.ctx.settings["language"]:
+            return None
+        self.ctx.settings["language"] = language
+        try:
+            self.ctx.settings.save()
+        except OSError as exc:
+            show_error(self, exc)
+            return None
+        available = i18n.install(language)
+        name = i18n.LANGUAGES.get(language, language)
+        if available:
+            text = self.tr("界面语言已设为“{0}”，重新启动 FieldApp 后生效。").format(name)
+        else:
+            text = self.tr("界面语言已设为“{0}”，但该语言的翻译文件尚未提供，"
+                           "重新启动后界面仍显示简体中文。").format(name)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("语言"), text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def about_text(self) -> str:
+        device = self.ctx.identity.device_id if self.ctx.identity is not None else self.tr("（尚未创建）")
+        return "\n".join((
+            self.tr("驻村帮扶工作台 FieldApp {0}").format(__version__),
+            "",
+            self.tr("数据文件夹：{0}").format(self.ctx.paths.home),
+            self.tr("数据库：{0}").format(self.ctx.paths.database),
+            self.tr("设备编号：{0}").format(device),
+        ))
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("关于"), self.about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    # -- status bar ----------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.cadre_label = QLabel(self.tr("包扶干部：{0}").format(self.ctx.cadre_name or "—"), self)
+        names = "、".join(name for _id, name in self.villages) or "—"
+        self.village_label = QLabel(self.tr("村：{0}").format(names), self)
+        self.unsynced_label = QLabel(self.tr("未同步修改 … 条"), self)
+        for label in (self.cadre_label, self.village_label, self.unsynced_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+
+    def refresh_unsynced(self) -> None:
+        """Count this laptop's changes not yet synchronised (on the database thread)."""
+        if self.ctx.identity is None or self.tasks.is_shut_down:
+            return
+        device = self.ctx.identity.device_id
+        db = self.ctx.db
+
+        def count(_control: TaskControl) -> int:
+            return int(db.scalar(UNSYNCED_SQL, device=device) or 0)  # type: ignore[call-overload]
+
+        self.tasks.run_db(count, on_done=self._set_unsynced)
+
+    def _set_unsynced(self, count: int) -> None:
+        self.unsynced = count
+        self.unsynced_label.setText(self.tr("未同步修改 {0} 条").format(count))
+        self.unsynced_changed.emit(count)
+
+    def _task_error(self, exc: object) -> None:
+        if isinstance(exc, BaseException):
+            show_error(self, exc, logged=True)
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._owns_tasks:
+            self.tasks.shutdown()
+        super().closeEvent(event)
