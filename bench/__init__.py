@@ -1,0 +1,1 @@
+"""Benchmarks: each prints its ratio against a plain baseline. Run with `python -m bench.<name>`."""

@@ -1,0 +1,107 @@
+"""Child process for bench_startup / bench_rss: start a window, report when it shows data.
+
+    python -m bench._window_start app|bare [--exercise]
+
+Prints one JSON line: seconds from BENCH_T0 (the parent's clock at spawn) until the
+window is shown with rows in its table, and the process RSS (VmRSS/VmHWM, kB).
+``app`` runs FieldApp exactly as ``fieldapp`` does (font, translator, context, main
+window); ``bare`` is a plain PySide6 QMainWindow with a QTableView of 200×9 strings.
+``--exercise`` (app only) then scrolls five pages, runs searches and opens an editor.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+
+def _rss() -> dict[str, int]:
+    out = {}
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                key, value = line.split(":")
+                out[key] = int(value.split()[0])
+    return out
+
+
+def bare() -> tuple[object, object]:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    model = QStandardItemModel(0, 9)
+    for r in range(200):
+        model.appendRow([QStandardItem(f"r{r}c{c}") for c in range(9)])
+    view = QTableView()
+    view.setModel(model)
+    window.setCentralWidget(view)
+    window.resize(1200, 760)
+    window.show()
+    return app, window
+
+
+def app_window() -> tuple[object, object]:
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp import paths
+    from fieldapp.gui import i18n
+    from fieldapp.gui.app import configure_application, create_main_window, open_app_context
+
+    app = QApplication(sys.argv)
+    configure_application(app)
+    ctx, problem = open_app_context(paths.resolve())
+    if ctx is None:
+        raise SystemExit(f"cannot open: {problem}")
+    i18n.install(ctx.settings["language"])
+    window = create_main_window(ctx)
+    window.show()
+    return app, window
+
+
+def exercise(window: object) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp.gui.household_list import HouseholdListPage
+
+    page = window.findChild(HouseholdListPage)  # type: ignore[attr-defined]
+    model = page.table.model()
+    for _ in range(5):
+        model.fetchMore(model.index(-1, -1).parent())
+        QApplication.processEvents()
+    for text in ("张", "zs", "611002", "李"):
+        page.search.setText(text)
+        page.flush_search()
+        QApplication.processEvents()
+    page.search.setText("")
+    page.flush_search()
+    dialog = page.open_household(model.household_id(0))
+    QApplication.processEvents()
+    if dialog is not None:
+        dialog.close()
+
+
+def main() -> None:
+    t0 = float(os.environ["BENCH_T0"])
+    kind = sys.argv[1]
+    app, window = bare() if kind == "bare" else app_window()
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    while True:  # until the window is exposed and its table has painted rows
+        QApplication.processEvents()
+        view = window.findChild(QTableView)  # type: ignore[attr-defined]
+        if window.isVisible() and view is not None and view.model().rowCount() > 0:  # type: ignore[attr-defined]
+            QApplication.processEvents()
+            break
+    shown = time.time() - t0
+    if "--exercise" in sys.argv:
+        exercise(window)
+    print(json.dumps({"kind": kind, "seconds": shown, **_rss()}), flush=True)
+    os._exit(0)  # skip teardown: we measure start-up, not shutdown
+
+
+if __name__ == "__main__":
+    main()

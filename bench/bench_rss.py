@@ -1,0 +1,33 @@
+"""Memory of the running app on a large register: RSS must stay at or under 300 MB.
+
+Starts FieldApp on the register, shows the list, scrolls five pages, runs searches
+and opens a household editor, then reports VmRSS and the peak (VmHWM).
+
+    python -m bench.bench_rss [--households 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from bench.bench_startup import spawn
+from bench.common import demo_home
+
+LIMIT_MB = 300
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--households", type=int, default=100_000)
+    args = parser.parse_args()
+    home = str(demo_home(args.households))
+    app = spawn("app", home, "--exercise")
+    bare = spawn("bare", home)
+    rss, peak = app["VmRSS"] / 1024, app["VmHWM"] / 1024
+    print(f"app after exercise: RSS {rss:.0f} MB, peak {peak:.0f} MB (limit {LIMIT_MB} MB) "
+          f"{'OK' if peak <= LIMIT_MB else 'OVER'}")
+    print(f"bare PySide6 window for reference: RSS {bare['VmRSS'] / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

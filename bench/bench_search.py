@@ -1,0 +1,76 @@
+"""Search as you type: each keystroke against the equivalent hand-written indexed sqlite3 query.
+
+A keystroke in the household list runs the list model's ``setQuery`` (count + first
+page, through SQLAlchemy and the model reset). The baseline runs the same two
+queries by hand with the sqlite3 module. Limit: 2× for every kind of search.
+
+    python -m bench.bench_search [--households 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from bench.common import best_and_median, demo_home, report  # noqa: E402
+from fieldapp import paths  # noqa: E402
+from fieldapp.gui.household_model import HouseholdTableModel  # noqa: E402
+from fieldapp.services.context import open_context  # noqa: E402
+from fieldapp.store.queries import HouseholdQuery  # noqa: E402
+
+HIGH = "\U0010ffff"
+PAGE = 200
+ORDER = "ORDER BY head_pinyin, household_id LIMIT ?"
+
+
+def raw_queries(conn: sqlite3.Connection, kind: str, text: str) -> None:
+    if kind == "name":
+        where, args = "head_name >= ? AND head_name < ?", [text, text + HIGH]
+    elif kind == "pinyin":
+        where = "((head_initials >= ? AND head_initials < ?) OR (head_pinyin >= ? AND head_pinyin < ?))"
+        args = [text, text + HIGH, text, text + HIGH]
+    else:
+        where = ("((hh_no >= ? AND hh_no < ?) OR household_id IN (SELECT household_id FROM member "
+                 "WHERE id_no >= ? AND id_no < ? AND deleted = 0))")
+        args = [text, text + HIGH, text, text + HIGH]
+    conn.execute(f"SELECT count(*) FROM household_list WHERE {where}", args).fetchone()
+    conn.execute(f"SELECT * FROM household_list WHERE {where} {ORDER}", [*args, PAGE + 1]).fetchall()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--households", type=int, default=100_000)
+    args = parser.parse_args()
+    home = demo_home(args.households)
+    app = QApplication([])
+    ctx = open_context(paths.DataPaths(home=home))
+    model = HouseholdTableModel(ctx, page_size=PAGE)
+    raw = sqlite3.connect(home / "register.sqlite3")
+    with ctx.db.read() as conn:
+        sample_id = conn.exec_driver_sql("SELECT id_no FROM member WHERE id_no IS NOT NULL LIMIT 1 OFFSET 5000"
+                                         ).scalar_one()
+        sample_name = conn.exec_driver_sql("SELECT head_name FROM household_list LIMIT 1 OFFSET 777").scalar_one()
+        sample_initials = conn.exec_driver_sql("SELECT head_initials FROM household_list LIMIT 1 OFFSET 777"
+                                               ).scalar_one()
+    cases = [("name", sample_name[:k]) for k in range(1, len(sample_name) + 1)]
+    cases += [("pinyin", sample_initials[:k]) for k in range(1, len(sample_initials) + 1)]
+    cases += [("id", sample_id[:k]) for k in (2, 6, 10, 14, 18)]
+    all_ok = True
+    print(f"register: {args.households} households")
+    for kind, text in cases:
+        ours = best_and_median(lambda t=text: model.setQuery(HouseholdQuery(text=t)))[1]
+        base = best_and_median(lambda k=kind, t=text: raw_queries(raw, k, t))[1]
+        all_ok &= report(f"keystroke {kind:6} {text!r:22} ({model.total()} hits)", ours, base, 2.0)
+    print(f"all keystrokes within 2x: {'YES' if all_ok else 'NO'}")
+    raw.close()
+    ctx.close()
+    del app
+
+
+if __name__ == "__main__":
+    main()

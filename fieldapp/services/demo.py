@@ -1,0 +1,250 @@
+"""The demo village (演示村) behind ``fieldapp demo``: a realistic register to try the app on.
+
+The default is modelled on the village of the seed speech (speech 3): 948 households,
+3,014 people, about 1,200 labourers of whom 760 work away, 79 低保 and 7 五保 households,
+a per-capita net income around 4,527元. Causes, incomes, members, indicators, measures
+and paired cadres are drawn so that every record is consistent with itself (a 因残
+household has a disabled member with a certificate, a 低保 household's members enjoy
+低保 and it receives 低保金, an unmet 义务教育 indicator has a child out of school…).
+
+Determinism: the register content is a pure function of (households, seed) when built into
+an empty data folder. Only ``random.Random(seed)`` is drawn from, every id derives from it
+(natural ids for income years and indicators, as the register service expects), and dates
+count back from :data:`REFERENCE_DATE`. Only the sync clocks differ between two builds.
+Everything is written through the one write path, one transaction per :data:`BATCH` households.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import func, select
+
+from fieldapp.domain.errors import ValidationError
+from fieldapp.domain.ids import natural_id
+from fieldapp.domain.resident_id import check_digit
+from fieldapp.services import demo_data as data
+from fieldapp.services import identity as identity_mod
+from fieldapp.services.context import AppContext
+from fieldapp.services.demo_household import HouseholdMaker, Stats
+from fieldapp.services.demo_records import Place
+from fieldapp.services.setup import SetupInfo, seed_thresholds
+from fieldapp.store.models import Area, Cadre, Household, IncomeYear, Indicator, Measure, Member
+
+log = logging.getLogger("fieldapp.services.demo")
+
+REFERENCE_DATE = dt.date(2026, 6, 30)  # "today" of the demo; clamped to the real today
+BATCH = 500  # households per transaction
+SPEECH_HOUSEHOLDS, SPEECH_PEOPLE, SPEECH_DIBAO, SPEECH_TEKUN, SPEECH_CADRES = 948, 3014, 79, 7, 30
+
+Progress = Callable[[int, int], None]
+_H, _M, _A, _C = Household.__table__, Member.__table__, Area.__table__, Cadre.__table__
+
+
+def has_households(ctx: AppContext) -> bool:
+    """Whether the register holds any (live) household."""
+    with ctx.db.read() as conn:
+        return conn.execute(select(_H.c.id).where(_H.c.deleted.is_(False)).limit(1)).first() is not None
+
+
+def reference_date() -> dt.date:
+    """The demo's "today": :data:`REFERENCE_DATE`, or the real today if the machine's clock is earlier."""
+    return min(REFERENCE_DATE, dt.date.today())
+
+
+def demo_setup_info() -> SetupInfo:
+    """The demo district, town, village and signed-in cadre (the work team leader)."""
+    return SetupInfo(
+        district=data.DISTRICT, town=data.TOWN, villages=list(data.VILLAGES), cadre_name=data.LEADER["name"],
+        cadre_unit=data.LEADER["unit"], cadre_phone=data.LEADER["phone"], district_code=data.DISTRICT_CODE,
+        cadre_role=data.LEADER["role"],
+        village_codes=[f"{data.TOWN_CODE}{i + 1:03d}" for i in range(len(data.VILLAGES))],
+    )
+
+
+def attach_demo_district(ctx: AppContext) -> None:
+    """Hook: give a demo laptop the demo district's sync identity.
+
+    Sync is a later issue; when it lands, this registers the demo district server (or a
+    simulated one) so the demo can show packages travelling. It does nothing yet.
+    """
+    log.debug("demo district sync identity: not implemented yet (%s)", ctx.paths.home)
+
+
+def set_up_demo(ctx: AppContext, new_id: Callable[[], str], info: SetupInfo | None = None) -> None:
+    """First start for the demo: what :func:`fieldapp.services.setup.run_setup` does, with seeded ids.
+
+    ``run_setup`` gives areas and the cadre fresh UUIDv7s; the demo needs ids that repeat
+    with the seed (households point at the village and the cadre), hence this twin.
+    """
+    info = info or demo_setup_info()
+    problems = info.problems()
+    if problems:
+        raise ValidationError(problems)
+    if ctx.identity is None:
+        ctx.identity = identity_mod.create(ctx.paths.identity)
+    ctx.reset_writer()
+    with ctx.writer.transaction() as txn:
+        district_id = txn.insert(Area, {"id": new_id(), "level": "district", "name": info.district,
+                                        "code": info.district_code or None, "parent_id": None})
+        town_id = txn.insert(Area, {"id": new_id(), "level": "town", "name": info.town, "parent_id": district_id,
+                                    "code": data.TOWN_CODE})
+        village_ids = [
+            txn.insert(Area, {"id": new_id(), "level": "village", "name": name, "parent_id": town_id,
+                              "code": info.village_codes[i] if i < len(info.village_codes) else None})
+            for i, name in enumerate(info.villages)
+        ]
+        cadre_id = txn.insert(Cadre, {"id": new_id(), "name": info.cadre_name, "unit": info.cadre_unit or None,
+                                      "phone": info.cadre_phone or None, "role": info.cadre_role})
+        seed_thresholds(ctx, txn)
+    ctx.settings["district_name"] = info.district
+    ctx.settings["district_code"] = info.district_code
+    ctx.settings["town_name"] = info.town
+    ctx.settings["village_ids"] = village_ids
+    ctx.settings["cadre_id"] = cadre_id
+    ctx.settings.save()
+    ctx.reset_writer()
+    attach_demo_district(ctx)
+    log.info("demo laptop set up: %s %s %s", info.district, info.town, info.villages)
+
+
+class SeededIds:
+    """UUIDv7-shaped ids drawn from the seed: a counting "timestamp" and 74 random bits.
+
+    Like the UUIDv7s the app issues they grow, so bulk inserts append to the primary-key
+    indexes instead of landing at random pages (which made 100,000 households several times
+    slower); unlike them they repeat with the seed.
+    """
+
+    def __init__(self, rng: random.Random, start: dt.datetime = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)) -> None:
+        self.rng = rng
+        self.ms = int(start.timestamp() * 1000)
+
+    def __call__(self) -> str:
+        self.ms += 1
+        bits = self.rng.getrandbits(74)
+        value = (self.ms << 80) | (0x7 << 76) | ((bits >> 62) << 64) | (0b10 << 62) | (bits & ((1 << 62) - 1))
+        h = f"{value:032x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def _places(ctx: AppContext) -> list[Place]:
+    """The villages served, each with the 12-digit code its 户编号 start with."""
+    ids = ctx.settings["village_ids"]
+    with ctx.db.read() as conn:
+        found = {r.id: r for r in conn.execute(select(_A.c.id, _A.c.name, _A.c.code).where(_A.c.id.in_(ids)))}
+    district = ctx.settings["district_code"] or data.DISTRICT_CODE
+    places = []
+    for i, village_id in enumerate(v for v in ids if v in found):
+        row = found[village_id]
+        code = row.code if row.code and row.code.isdigit() else f"{district}100{i + 1:03d}"
+        places.append(Place(village_id, row.name, code))
+    if not places:
+        raise RuntimeError("no village is set up")
+    return places
+
+
+def _make_cadres(ctx: AppContext, rng: random.Random, new_id: Callable[[], str], households: int,
+                 places: list[Place]) -> list[str]:
+    """Paired cadres (about 30 per 948 households) plus a unit leader and a village cadre.
+
+    Returns the ids of the cadres households are paired with, the signed-in cadre first.
+    """
+    count = max(1, round(households * SPEECH_CADRES / SPEECH_HOUSEHOLDS))
+    born_lo, born_hi = REFERENCE_DATE.year - 58, REFERENCE_DATE.year - 24
+    used: set[str] = set()
+    rows: list[dict[str, Any]] = []
+
+    def add(unit: str, role: str) -> str:
+        while True:
+            gender = "1" if rng.random() < 0.7 else "2"
+            name = data.SURNAMES.pick(rng) + data.given_name(rng, rng.randint(born_lo, born_hi), gender)
+            if name not in used or len(used) > 5000:
+                break
+        used.add(name)
+        rows.append({"id": new_id(), "name": name, "unit": unit, "phone": data.mobile(rng), "role": role})
+        return str(rows[-1]["id"])
+
+    paired = [add(data.UNITS.pick(rng), "member") for _ in range(count)]
+    add("区国土资源局", "unit_leader")
+    for place in places:
+        add(f"{place.village_name}村民委员会", "village_committee")
+    with ctx.writer.transaction() as txn:
+        txn.insert_many(Cadre, rows)
+    signed_in = ctx.settings["cadre_id"]
+    return [signed_in, *paired] if signed_in else paired
+
+
+def _poverty_lines(ctx: AppContext, years: list[int]) -> dict[int, int]:
+    """Current-price poverty line (元) per year from reference data: latest year ≤ it, most specific area."""
+    code = ctx.settings["district_code"] or data.DISTRICT_CODE
+    chain = [code, code[:2] + "0000", "000000"]
+    found = [t for t in ctx.ref.thresholds if t.kind == "poverty_line" and t.price_basis != "2010"
+             and t.area_code in chain]
+    lines = {}
+    for year in years:
+        usable = [t for t in found if t.year <= year]
+        best = max(usable, key=lambda t: (t.year, -chain.index(t.area_code)), default=None)
+        lines[year] = round(best.amount_yuan) if best else 4000
+    return lines
+
+
+def _existing(ctx: AppContext) -> tuple[int, set[str], set[str]]:
+    """Households already stored (any state), their 户编号 and the IDs in use (first 17 characters)."""
+    with ctx.db.read() as conn:
+        count = int(conn.execute(select(func.count()).select_from(_H)).scalar() or 0)
+        if not count:
+            return 0, set(), set()
+        hh_nos = {r[0] for r in conn.execute(select(_H.c.hh_no).where(_H.c.hh_no.is_not(None)))}
+        ids = {r[0][:17] for r in conn.execute(select(_M.c.id_no).where(_M.c.id_no.is_not(None)))}
+    return count, hh_nos, ids
+
+
+def build_demo(ctx: AppContext, households: int = SPEECH_HOUSEHOLDS, seed: int = 1,
+               progress: Progress | None = None) -> str:
+    """Fill the register with a demo village; returns a short summary (“948户 3014人，低保79户，五保7户…”).
+
+    Sets the laptop up first (demo district 商洛市商州区, 北宽坪镇, 桃园村, team leader 张建华)
+    unless it already is; then the households go to the villages already set up.
+    A register that already holds households gets more (with ids and numbers that do not clash).
+    """
+    if households < 1:
+        raise ValueError("households must be at least 1")
+    started = time.perf_counter()
+    existing, hh_nos, used_ids = _existing(ctx)
+    rng = random.Random(seed if not existing else f"demo/{seed}/{existing}")
+    new_id = SeededIds(rng)
+    if not ctx.is_set_up:
+        set_up_demo(ctx, new_id)
+    places = _places(ctx)
+    cadres = _make_cadres(ctx, rng, new_id, households, places)
+    today = reference_date()
+    years = [today.year - 3, today.year - 2, today.year - 1]
+    dibao = round(households * SPEECH_DIBAO / SPEECH_HOUSEHOLDS)
+    tekun = round(households * SPEECH_TEKUN / SPEECH_HOUSEHOLDS)
+    maker = HouseholdMaker(
+        rng=rng, ref=ctx.ref, today=today, town=ctx.settings["town_name"] or data.TOWN,
+        lines=_poverty_lines(ctx, years), used_ids=used_ids, check_digit=check_digit, new_id=new_id,
+        natural_id=natural_id,
+    )
+    people = round(households * SPEECH_PEOPLE / SPEECH_HOUSEHOLDS)
+    plan = maker.plan(households, places, cadres, (dibao, tekun, people), hh_nos)
+    stats = Stats()
+    models = (Household, Member, IncomeYear, Indicator, Measure)
+    for start in range(0, households, BATCH):
+        rows: dict[Any, list[dict[str, Any]]] = {m: [] for m in models}
+        for item in plan[start:start + BATCH]:
+            maker.household(item, rows, stats)
+        with ctx.writer.transaction() as txn:
+            for model in models:
+                txn.insert_many(model, rows[model])
+        done = min(households, start + BATCH)
+        if progress is not None:
+            progress(done, households)
+    log.info("demo village built: %d households in %.1fs (seed %s)", households, time.perf_counter() - started, seed)
+    return stats.summary()
