@@ -87,7 +87,7 @@ def exercise(window: object) -> None:
 def main() -> None:
     t0 = float(os.environ["BENCH_T0"])
     kind = sys.argv[1]
-    app, window = bare() if kind == "bare" else app_window()
+    _app, window = bare() if kind == "bare" else app_window()  # _app keeps the QApplication alive
     from PySide6.QtWidgets import QApplication, QTableView
 
     while True:  # until the window is exposed and its table has painted rows

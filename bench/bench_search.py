@@ -15,13 +15,13 @@ import sqlite3
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from bench.common import best_and_median, demo_home, report  # noqa: E402
-from fieldapp import paths  # noqa: E402
-from fieldapp.gui.household_model import HouseholdTableModel  # noqa: E402
-from fieldapp.services.context import open_context  # noqa: E402
-from fieldapp.store.queries import HouseholdQuery  # noqa: E402
+from bench.common import best_and_median, demo_home, report
+from fieldapp import paths
+from fieldapp.gui.household_model import HouseholdTableModel
+from fieldapp.services.context import open_context
+from fieldapp.store.queries import HouseholdQuery
 
 HIGH = "\U0010ffff"
 PAGE = 200

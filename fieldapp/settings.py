@@ -42,6 +42,10 @@ REGISTRY: dict[str, Setting] = {
         Setting("page_size", int, 200, "rows fetched per page in lists"),
         Setting("not_visited_days", int, 30, "workbench: households not visited in this many days"),
         Setting("plate_fields", list, [], "door-plate fields shown (district setting; empty = default set)"),
+        Setting("plate_paper", str, "A4-landscape", "door-plate paper: A4-landscape, A3-landscape or A4-2up"),
+        Setting("plate_title", str, "精准扶贫信息公示牌", "door-plate title (district setting)"),
+        Setting("plate_colour_safety_net", str, "#1F5C99", "door-plate colour of 兜底户 (hex #RRGGBB)"),
+        Setting("plate_colour_development", str, "#2E7D32", "door-plate colour of 脱贫户 (hex #RRGGBB)"),
     )
 }
 

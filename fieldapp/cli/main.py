@@ -10,12 +10,16 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from fieldapp import __version__, paths
 from fieldapp.domain.errors import ValidationError
 from fieldapp.services.context import NotSetUpError
 from fieldapp.services.identity import IdentityError
 from fieldapp.store.db import StoreError
+
+if TYPE_CHECKING:
+    from fieldapp.services.context import AppContext
 
 log = logging.getLogger("fieldapp.cli")
 
@@ -37,12 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     refdata_cmd.register(sub, _open)
 
+    from fieldapp.cli import print_cmd
+
+    print_cmd.register(sub, _open)
+
     gui = sub.add_parser("gui", help="启动桌面程序（默认）")
     gui.set_defaults(func=_cmd_gui)
     return parser
 
 
-def _open(args: argparse.Namespace):  # noqa: ANN202 - returns AppContext, imported lazily
+def _open(args: argparse.Namespace) -> AppContext:
     from fieldapp.services.context import open_context
 
     return open_context(paths.resolve(args.db, portable=args.portable))

@@ -71,8 +71,7 @@ class HybridClock:
             ceiling = pack(wall + MAX_DRIFT_MS, COUNTER_MASK)
             clamped = remote > ceiling
             accepted = min(remote, ceiling)
-            if accepted > self._last:
-                self._last = accepted
+            self._last = max(self._last, accepted)
             return accepted, clamped
 
     @staticmethod

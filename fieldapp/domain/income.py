@@ -7,6 +7,7 @@ costs + transfers + property income. Per-person net = net ÷ household size.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 # Income fields of an ``income_year`` row and the sign each contributes to net income.
 INCOME_FIELDS: dict[str, int] = {
@@ -24,7 +25,7 @@ INCOME_FIELDS: dict[str, int] = {
 }
 
 
-def net_income(row: Mapping[str, int | None]) -> int:
+def net_income(row: Mapping[str, Any]) -> int:
     """家庭纯收入 in fen."""
     return sum(sign * int(row.get(name) or 0) for name, sign in INCOME_FIELDS.items())
 

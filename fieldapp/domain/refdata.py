@@ -158,18 +158,16 @@ def _code_list(raw: Any, name: str) -> CodeList:
     return result
 
 
-_default: RefData | None = None
+_current: dict[str, RefData] = {}
 
 
 def default() -> RefData:
     """The process-wide reference data (shipped files plus the configured override folder)."""
-    global _default
-    if _default is None:
-        _default = RefData()
-    return _default
+    if "ref" not in _current:
+        _current["ref"] = RefData()
+    return _current["ref"]
 
 
 def configure(override_dir: Path | None) -> RefData:
-    global _default
-    _default = RefData(override_dir)
-    return _default
+    _current["ref"] = RefData(override_dir)
+    return _current["ref"]

@@ -11,8 +11,8 @@ from functools import cached_property
 
 from fieldapp import logsetup, paths
 from fieldapp.domain import refdata
-from fieldapp.settings import Settings
 from fieldapp.services import identity as identity_mod
+from fieldapp.settings import Settings
 from fieldapp.store.db import Database
 from fieldapp.store.writer import Actor, ChangeWriter
 

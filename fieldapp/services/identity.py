@@ -19,6 +19,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldapp.domain.ids import new_id
 
+_RAW = serialization.Encoding.Raw
+_RAW_PUBLIC = serialization.PublicFormat.Raw
+
 
 class IdentityError(Exception):
     pass
@@ -31,10 +34,10 @@ class DeviceIdentity:
     agreement_key: X25519PrivateKey
 
     def public_signing(self) -> str:
-        return _b64(self.signing_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw))
+        return _b64(self.signing_key.public_key().public_bytes(_RAW, _RAW_PUBLIC))
 
     def public_agreement(self) -> str:
-        return _b64(self.agreement_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw))
+        return _b64(self.agreement_key.public_key().public_bytes(_RAW, _RAW_PUBLIC))
 
 
 def _b64(data: bytes) -> str:
@@ -50,7 +53,9 @@ def _write_private(path: Path, data: bytes) -> None:
 
 
 def _pem(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
 
 def create(folder: Path, device_id: str | None = None) -> DeviceIdentity:

@@ -96,7 +96,7 @@ def _normalize_member(m: Row) -> Row:
 
 def validate_record(record: HouseholdRecord, ref: RefData, today: dt.date | None = None) -> dict[str, str]:
     problems = rules.record_problems(record.household, record.members, ref, today)
-    years: set[int] = set()
+    years: set[int | None] = set()
     for i, row in enumerate(record.incomes):
         problems.update({f"income[{i}].{k}": v for k, v in rules.income_problems(row, today).items()})
         if row.get("year") in years:
@@ -145,7 +145,7 @@ def _sync_children(txn: WriteTxn, model: Any, household_id: str, before: list[Ro
         txn.delete(model, row_id)
 
 
-def _sync_keyed(txn: WriteTxn, model: Any, household_id: str, key: str, before: list[Row], after: list[Row]) -> None:
+def _sync_keyed(txn: WriteTxn, model: Any, household_id: str, *, key: str, before: list[Row], after: list[Row]) -> None:
     """Rows whose id derives from (household, key) — income years, indicator codes."""
     tag = _t(model).name
     wanted = set()
@@ -188,8 +188,8 @@ def save_record(writer: ChangeWriter, ref: RefData, record: HouseholdRecord,
         before = original or HouseholdRecord(household={})
         _sync_children(txn, Member, household_id, before.members, record.members)
         _sync_children(txn, Measure, household_id, before.measures, record.measures)
-        _sync_keyed(txn, IncomeYear, household_id, "year", before.incomes, record.incomes)
-        _sync_keyed(txn, Indicator, household_id, "code", before.indicators, record.indicators)
+        _sync_keyed(txn, IncomeYear, household_id, key="year", before=before.incomes, after=record.incomes)
+        _sync_keyed(txn, Indicator, household_id, key="code", before=before.indicators, after=record.indicators)
     return household_id
 
 

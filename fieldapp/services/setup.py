@@ -67,7 +67,7 @@ def seed_thresholds(ctx: AppContext, txn: WriteTxn) -> int:
             continue
         txn.insert(Threshold, {
             "id": row_id, "kind": t.kind, "year": t.year, "area_code": t.area_code,
-            "amount": yuan_to_fen(t.amount_yuan), "price_basis": t.price_basis, "source": t.source,
+            "amount": yuan_to_fen(str(t.amount_yuan)), "price_basis": t.price_basis, "source": t.source,
             "note": t.note or None,
         })
         count += 1

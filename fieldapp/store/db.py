@@ -26,7 +26,7 @@ from fieldapp.store import guard
 log = logging.getLogger("fieldapp.store")
 
 # Bump together with a new Alembic revision named "NNNN_*.py" (NNNN == SCHEMA_VERSION).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class StoreError(Exception):
@@ -158,21 +158,19 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
         """A write transaction (BEGIN IMMEDIATE): commits on success, rolls back on error."""
-        with environment_errors(self.path):
-            with self.engine.connect() as conn:
-                conn.info["write"] = True
-                try:
-                    with conn.begin():
-                        yield conn
-                finally:
-                    conn.info.pop("write", None)
+        with environment_errors(self.path), self.engine.connect() as conn:
+            conn.info["write"] = True
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                conn.info.pop("write", None)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
         """A read-only snapshot (one deferred transaction)."""
-        with environment_errors(self.path):
-            with self.engine.connect() as conn, conn.begin():
-                yield conn
+        with environment_errors(self.path), self.engine.connect() as conn, conn.begin():
+            yield conn
 
     def scalar(self, sql: str, **params: object) -> object:
         with self.read() as conn:

@@ -1,7 +1,8 @@
 """The household list projection (``household_list``): derived, local, never synced.
 
 One row per live household with what the list shows, searches and sorts on:
-head name and its pinyin keys, member count, latest per-person income. Rebuilt
+head name and its pinyin keys, member count, latest per-person income, date of
+the latest live visit (``last_visit``, for the workbench). Rebuilt
 by the write path (and later by sync merges) for exactly the households touched.
 """
 
@@ -14,7 +15,7 @@ from sqlalchemy import Connection, Table, and_, func, select
 
 from fieldapp.domain import income as income_rules
 from fieldapp.domain.search import full_pinyin, initials
-from fieldapp.store.models import Household, HouseholdListRow, IncomeYear, Member
+from fieldapp.store.models import Household, HouseholdListRow, IncomeYear, Member, Visit
 
 HEAD_RELATION = "01"  # 与户主关系: 户主
 
@@ -22,6 +23,7 @@ _H: Table = Household.__table__  # type: ignore[assignment]
 _M: Table = Member.__table__  # type: ignore[assignment]
 _I: Table = IncomeYear.__table__  # type: ignore[assignment]
 _L: Table = HouseholdListRow.__table__  # type: ignore[assignment]
+_V: Table = Visit.__table__  # type: ignore[assignment]
 
 _BATCH = 500
 
@@ -32,9 +34,16 @@ def refresh_households(conn: Connection, household_ids: Sequence[str]) -> None:
 
 
 def _refresh_batch(conn: Connection, ids: list[str]) -> None:
+    # Latest live visit: walks ix_visit_household (household_id, date, id) backwards and stops at the
+    # first live row, so its cost does not grow with the number of visits the household has.
+    last_visit = (
+        select(_V.c.date).where(_V.c.household_id == _H.c.id, _V.c.deleted.is_(False))
+        .order_by(_V.c.date.desc()).limit(1).scalar_subquery()
+    )
     households = conn.execute(
         select(_H.c.id, _H.c.village_id, _H.c.group_no, _H.c.hh_no, _H.c.attribute, _H.c.exit_status,
-               _H.c.main_cause, _H.c.cadre_id).where(_H.c.id.in_(ids), _H.c.deleted.is_(False))
+               _H.c.main_cause, _H.c.cadre_id, last_visit.label("last_visit"))
+        .where(_H.c.id.in_(ids), _H.c.deleted.is_(False))
     ).all()
     members: dict[str, list[Any]] = {}
     for m in conn.execute(
@@ -49,7 +58,7 @@ def _refresh_batch(conn: Connection, ids: list[str]) -> None:
         .subquery()
     )
     incomes = {
-        r.household_id: r
+        r.household_id: dict(r)
         for r in conn.execute(
             select(_I).join(latest, and_(_I.c.household_id == latest.c.household_id, _I.c.year == latest.c.year))
         ).mappings()
@@ -71,6 +80,7 @@ def _refresh_batch(conn: Connection, ids: list[str]) -> None:
             "member_count": len(people), "attribute": h.attribute, "exit_status": h.exit_status,
             "main_cause": h.main_cause, "cadre_id": h.cadre_id,
             "income_year": inc["year"] if inc is not None else None, "per_person_income": per_person,
+            "last_visit": h.last_visit,
         })
     conn.execute(_L.delete().where(_L.c.household_id.in_(ids)))
     if rows:

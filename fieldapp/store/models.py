@@ -13,7 +13,16 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    BigInteger, Boolean, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint,
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -201,7 +210,118 @@ class Threshold(SyncedMixin, Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
-SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (Area, Cadre, Household, Member, IncomeYear, Indicator, Measure, Threshold)
+# ---------------------------------------------------------------- visits (issue 3)
+
+
+class Visit(SyncedMixin, Base):
+    """A visit (走访) to a household, or a village-level activity (``household_id`` NULL): 包扶纪实档案."""
+
+    __tablename__ = "visit"
+    __table_args__ = (
+        Index("ix_visit_household", "household_id", "date", "id"),
+        Index("ix_visit_village", "village_id", "date", "id"),
+    )
+    household_id: Mapped[str | None] = mapped_column(ForeignKey("household.id"))
+    village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    type: Mapped[str] = mapped_column(String(4))  # refdata visit_type
+    title: Mapped[str | None] = mapped_column(String(100))  # short title, mainly for activities
+    found: Mapped[str | None] = mapped_column(Text)  # 情况: what was found
+    done: Mapped[str | None] = mapped_column(Text)  # 措施/成效: what was done
+    created_by: Mapped[str | None] = mapped_column(ForeignKey("cadre.id"))
+
+
+class VisitCadre(SyncedMixin, Base):
+    """A cadre who took part in a visit. Id = natural_id('visit_cadre', visit, cadre).
+
+    ``household_id`` and ``date`` copy the visit's (kept in step by the visit service) so the
+    history shows the link under the household and attendance/archive queries run on one index.
+    """
+
+    __tablename__ = "visit_cadre"
+    __table_args__ = (
+        Index("ix_visit_cadre_cadre", "cadre_id", "date", "visit_id"),
+        Index("ix_visit_cadre_visit", "visit_id"),
+    )
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"))
+    cadre_id: Mapped[str] = mapped_column(ForeignKey("cadre.id"))
+    household_id: Mapped[str | None] = mapped_column(Id)
+    date: Mapped[dt.date] = mapped_column(Date)
+
+
+class VisitMeasure(SyncedMixin, Base):
+    """An assistance measure taken on a visit. Id = natural_id('visit_measure', visit, measure)."""
+
+    __tablename__ = "visit_measure"
+    __table_args__ = (
+        Index("ix_visit_measure_visit", "visit_id"),
+        Index("ix_visit_measure_measure", "measure_id"),
+    )
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"))
+    measure_id: Mapped[str] = mapped_column(ForeignKey("measure.id"))
+    household_id: Mapped[str | None] = mapped_column(Id)
+
+
+class Photo(SyncedMixin, Base):
+    """A stored photo, content-addressed: id = natural_id('photo', sha256 of the stored JPEG).
+
+    The file lives at ``<data folder>/photos/<sha[:2]>/<sha>.jpg`` (thumbnail under ``photos/thumbs``).
+    """
+
+    __tablename__ = "photo"
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    mime: Mapped[str] = mapped_column(String(32))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    bytes: Mapped[int] = mapped_column(Integer)
+    taken_on: Mapped[dt.date | None] = mapped_column(Date)  # EXIF DateTimeOriginal, when the camera gave one
+
+
+class VisitPhoto(SyncedMixin, Base):
+    """A photo attached to a visit. Id = natural_id('visit_photo', visit, photo)."""
+
+    __tablename__ = "visit_photo"
+    __table_args__ = (
+        Index("ix_visit_photo_visit", "visit_id"),
+        Index("ix_visit_photo_photo", "photo_id"),
+    )
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"))
+    photo_id: Mapped[str] = mapped_column(ForeignKey("photo.id"))
+    household_id: Mapped[str | None] = mapped_column(Id)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FollowUp(SyncedMixin, Base):
+    """A follow-up (后续事项) from a visit, due by ``due_date``; done when ``done_on`` is set."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (
+        Index("ix_follow_up_open", "done_on", "due_date"),
+        Index("ix_follow_up_visit", "visit_id"),
+        Index("ix_follow_up_household", "household_id", "due_date"),
+    )
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"))
+    household_id: Mapped[str | None] = mapped_column(Id)
+    text: Mapped[str] = mapped_column(Text)
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class CheckIn(SyncedMixin, Base):
+    """An explicit 在村 check-in for a day. Id = natural_id('checkin', cadre, date)."""
+
+    __tablename__ = "checkin"
+    __table_args__ = (Index("ix_checkin_cadre", "cadre_id", "date"),)
+    cadre_id: Mapped[str] = mapped_column(ForeignKey("cadre.id"))
+    village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(String(200))
+
+
+SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
+    Area, Cadre, Household, Member, IncomeYear, Indicator, Measure, Threshold,
+    Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn,
+)
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 
 
@@ -257,6 +377,7 @@ class HouseholdListRow(Base):
         Index("ix_hl_attribute", "attribute", "household_id"),
         Index("ix_hl_cause", "main_cause", "household_id"),
         Index("ix_hl_cadre", "cadre_id", "household_id"),
+        Index("ix_hl_last_visit", "last_visit", "household_id"),
     )
     household_id: Mapped[str] = mapped_column(Id, primary_key=True)
     village_id: Mapped[str] = mapped_column(Id)
@@ -273,6 +394,7 @@ class HouseholdListRow(Base):
     cadre_id: Mapped[str | None] = mapped_column(Id)
     income_year: Mapped[int | None] = mapped_column(Integer)
     per_person_income: Mapped[int | None] = mapped_column(BigInteger)  # fen, latest year
+    last_visit: Mapped[dt.date | None] = mapped_column(Date)  # latest live visit (issue 3)
 
 
 class LocalState(Base):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, and_, exists, func, or_, select, tuple_
+from sqlalchemy import Connection, Select, Table, and_, func, or_, select, tuple_
 
 from fieldapp.domain.resident_id import normalize
 from fieldapp.domain.search import classify_query
@@ -56,10 +56,9 @@ def _where(q: HouseholdQuery) -> list[Any]:
     kind = classify_query(text)
     if kind == "digits":
         number = normalize(text)
-        member_match = exists().where(
-            _M.c.household_id == _L.c.household_id, _prefix(_M.c.id_no, number), _M.c.deleted.is_(False)
-        )
-        clauses.append(or_(_prefix(_L.c.hh_no, number), member_match))
+        # An uncorrelated IN lets SQLite drive both branches from their indexes (member.id_no, hh_no).
+        holders = select(_M.c.household_id).where(_prefix(_M.c.id_no, number), _M.c.deleted.is_(False))
+        clauses.append(or_(_prefix(_L.c.hh_no, number), _L.c.household_id.in_(holders)))
     elif kind == "latin":
         key = text.lower().replace(" ", "")
         clauses.append(or_(_prefix(_L.c.head_initials, key), _prefix(_L.c.head_pinyin, key)))

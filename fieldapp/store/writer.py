@@ -123,7 +123,7 @@ class WriteTxn:
                  "row_device": self.actor.device_id, "field_clocks": "{}"}
             )
             fields = {k: codec.to_json(table, k, v) for k, v in record.items()}
-            self._log(table, row_id, _household_of(table, row_id, record), "insert", fields, {}, hlc)
+            self._log(table, row_id, _household_of(table, row_id, record), "insert", fields=fields, prev={}, hlc=hlc)
             ids.append(row_id)
         if stamped:
             self.conn.execute(table.insert(), stamped)
@@ -152,7 +152,7 @@ class WriteTxn:
             table.update().where(table.c.id == row_id).values(**changed, field_clocks=codec.dumps(clocks))
         )
         fields = {k: codec.to_json(table, k, v) for k, v in changed.items()}
-        self._log(table, row_id, _household_of(table, row_id, current), "update", fields, prev, hlc)
+        self._log(table, row_id, _household_of(table, row_id, current), "update", fields=fields, prev=prev, hlc=hlc)
         return changed
 
     def put(self, model: Any, row_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -184,13 +184,14 @@ class WriteTxn:
             table.update().where(table.c.id == row_id).values(deleted=deleted, field_clocks=codec.dumps(clocks))
         )
         op = "delete" if deleted else "update"
-        self._log(table, row_id, _household_of(table, row_id, current), op, {"deleted": deleted}, prev, hlc)
+        self._log(table, row_id, _household_of(table, row_id, current), op,
+                  fields={"deleted": deleted}, prev=prev, hlc=hlc)
 
     def _current(self, table: Table, row_id: str) -> Mapping[str, Any]:
         row = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
         if row is None:
             raise RowNotFound(f"{table.name} {row_id} not found")
-        return row
+        return dict(row)
 
     def _next_seq(self) -> int:
         if self._seq is None:
@@ -201,7 +202,7 @@ class WriteTxn:
         self._seq += 1
         return self._seq
 
-    def _log(self, table: Table, row_id: str, household_id: str | None, op: str,
+    def _log(self, table: Table, row_id: str, household_id: str | None, op: str, *,
              fields: dict[str, Any], prev: dict[str, Any], hlc: int) -> None:
         if household_id is not None:
             self.touched_households.add(household_id)

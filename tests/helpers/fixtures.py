@@ -18,11 +18,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from fieldapp import paths  # noqa: E402
-from fieldapp.services import register  # noqa: E402
-from fieldapp.services.context import AppContext, open_context  # noqa: E402
-from fieldapp.services.setup import SetupInfo, run_setup, villages  # noqa: E402
-from tests.helpers.idgen import resident_id  # noqa: E402
+from fieldapp import paths
+from fieldapp.services import register
+from fieldapp.services.context import AppContext, open_context
+from fieldapp.services.setup import SetupInfo, run_setup, villages
+from tests.helpers.idgen import resident_id
 
 
 @pytest.fixture

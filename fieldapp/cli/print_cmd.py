@@ -1,0 +1,164 @@
+"""``fieldapp print …``: the printed documents from the command line.
+
+    fieldapp print cards [--village V] [--group G] [--paper P] --out cards.pdf
+    fieldapp print household ID_OR_HH_NO [--full-ids] --out F
+    fieldapp print notice --households ID,ID… --kind entry|exit --start D --end D --contact TEXT --out F
+    fieldapp print ledger [--village V] [--group G] [--status CODE] [--attribute CODE] [--search TEXT] --out F
+    fieldapp print archive --cadre C (--month YYYY-MM | --year YYYY) --out F
+
+A village is named by its name or id; a household by its id, its 户编号 or the code
+on its card. Services are imported when a command runs (reportlab is not loaded for
+other commands).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable
+from typing import Any
+
+OpenCtx = Callable[[argparse.Namespace], Any]
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text}") from None
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        day = dt.date.fromisoformat(f"{text}-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"月份应为 YYYY-MM：{text}") from None
+    return day.year, day.month
+
+
+def register(sub: Any, open_ctx: OpenCtx) -> None:
+    """Add ``print`` and its subcommands to the ``fieldapp`` parser."""
+    pr = sub.add_parser("print", help="打印：公示牌、一户一档、公示名单、台账、包扶纪实档案（PDF）")
+    pr_sub = pr.add_subparsers(dest="print_command", required=True, metavar="DOCUMENT")
+
+    p = pr_sub.add_parser("cards", help="信息公示牌（门牌），不指定村时打印本机全部村")
+    p.add_argument("--village", help="村名或村的标识")
+    p.add_argument("--group", type=int, help="组号")
+    p.add_argument("--paper", choices=["A4-landscape", "A3-landscape", "A4-2up"], help="纸张（默认按区县设置）")
+    p.add_argument("--out", required=True, help="输出 PDF 文件")
+    p.set_defaults(func=lambda a: _run(open_ctx, a, _cards))
+
+    p = pr_sub.add_parser("household", help="一户一档")
+    p.add_argument("household", metavar="ID_OR_HH_NO", help="户的标识、户编号或公示牌编码")
+    p.add_argument("--full-ids", action="store_true", help="显示完整证件号码（仅限内部存档）")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=lambda a: _run(open_ctx, a, _household))
+
+    p = pr_sub.add_parser("notice", help="拟纳入/拟退出公示名单")
+    p.add_argument("--households", required=True, help="户的标识或户编号，以逗号分隔")
+    p.add_argument("--kind", required=True, choices=["entry", "exit"], help="entry 纳入，exit 退出")
+    p.add_argument("--start", required=True, type=_date, help="公示开始日期 YYYY-MM-DD")
+    p.add_argument("--end", required=True, type=_date, help="公示结束日期 YYYY-MM-DD")
+    p.add_argument("--contact", required=True, help="异议受理联系人及电话")
+    p.add_argument("--issuer", help="公示单位（默认：村民委员会）")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=lambda a: _run(open_ctx, a, _notice))
+
+    p = pr_sub.add_parser("ledger", help="村台账（可按村、组、状态等筛选）")
+    p.add_argument("--village", help="村名或村的标识")
+    p.add_argument("--group", type=int)
+    p.add_argument("--status", help="脱贫状态代码（fieldapp refdata show exit_status）")
+    p.add_argument("--attribute", help="贫困户属性代码")
+    p.add_argument("--cause", help="主要致贫原因代码")
+    p.add_argument("--search", default="", help="户主姓名、拼音、户编号或证件号码")
+    p.add_argument("--sort", default="hh_no", help="排序列（默认户编号）")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=lambda a: _run(open_ctx, a, _ledger))
+
+    p = pr_sub.add_parser("archive", help="包扶纪实档案（按月或按年）")
+    p.add_argument("--cadre", required=True, help="干部姓名或标识")
+    period = p.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", type=_month, help="YYYY-MM")
+    period.add_argument("--year", type=int, help="YYYY")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=lambda a: _run(open_ctx, a, _archive))
+
+
+def _run(open_ctx: OpenCtx, args: argparse.Namespace, command: Callable[[Any, argparse.Namespace], int]) -> int:
+    ctx = open_ctx(args)
+    try:
+        return command(ctx, args)
+    except LookupError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        ctx.close()
+
+
+def _cards(ctx: Any, args: argparse.Namespace) -> int:
+    from fieldapp.services.printing import cards
+    from fieldapp.services.printing.common import resolve_village
+
+    village = resolve_village(ctx, args.village) if args.village else None
+    ids = cards.household_ids(ctx, village, args.group)
+    if not ids:
+        print("没有符合条件的农户，未生成文件", file=sys.stderr)
+        return 1
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty() and (done % 20 == 0 or done == total):
+            print(f"\r生成中 {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    result = cards.render_cards(ctx, ids, args.out, progress=progress, paper=args.paper)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"已生成 {result.cards} 张公示牌（{result.pages} 页）：{result.path}")
+    return 0
+
+
+def _household(ctx: Any, args: argparse.Namespace) -> int:
+    from fieldapp.services.printing.common import resolve_household
+    from fieldapp.services.printing.household_file import render_household_file
+
+    path = render_household_file(ctx, resolve_household(ctx, args.household), args.out, full_ids=args.full_ids)
+    print(f"已生成一户一档：{path}")
+    return 0
+
+
+def _notice(ctx: Any, args: argparse.Namespace) -> int:
+    from fieldapp.services.printing.common import resolve_household
+    from fieldapp.services.printing.notice import render_notice
+
+    ids = [resolve_household(ctx, t) for t in args.households.replace("，", ",").split(",") if t.strip()]
+    path = render_notice(ctx, ids, args.out, kind=args.kind, start=args.start, end=args.end, contact=args.contact,
+                         issuer=args.issuer)
+    print(f"已生成公示名单（{len(ids)} 户）：{path}")
+    return 0
+
+
+def _ledger(ctx: Any, args: argparse.Namespace) -> int:
+    from fieldapp.services.printing.common import resolve_village
+    from fieldapp.services.printing.ledger import render_ledger
+    from fieldapp.store.queries import SORT_COLUMNS, HouseholdQuery
+
+    if args.sort not in SORT_COLUMNS:
+        print(f"错误：不能按 {args.sort} 排序；可用：{'、'.join(SORT_COLUMNS)}", file=sys.stderr)
+        return 2
+    filters = {"village_id": resolve_village(ctx, args.village) if args.village else None,
+               "group_no": args.group, "exit_status": args.status, "attribute": args.attribute,
+               "main_cause": args.cause}
+    query = HouseholdQuery(text=args.search, filters={k: v for k, v in filters.items() if v is not None},
+                           sort=args.sort)
+    count = render_ledger(ctx, query, args.out)
+    print(f"已生成台账（{count} 户）：{args.out}")
+    return 0
+
+
+def _archive(ctx: Any, args: argparse.Namespace) -> int:
+    from fieldapp.services.printing import archive
+
+    year, month = args.month if args.month else (args.year, None)
+    path = archive.render_archive(ctx, archive.resolve_cadre(ctx, args.cadre), args.out, year=year, month=month)
+    print(f"已生成包扶纪实档案：{path}")
+    return 0

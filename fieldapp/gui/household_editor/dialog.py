@@ -1,0 +1,318 @@
+"""The household editor dialog (农户档案): the whole 八个搞清楚 record of one household in tabs.
+
+Everything is edited in a working copy and written in one go by
+:func:`fieldapp.services.register.save_record` (one transaction: all or nothing).
+The record is validated as the user types with the same rules the save applies
+(plus the register-wide check that a resident ID belongs to one household only);
+a refused save shows its messages next to the fields and focuses the first one.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import resident_id
+from fieldapp.domain.errors import ValidationError
+from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE
+from fieldapp.gui.household_editor.base import EditorTab, ask, parse_list_key
+from fieldapp.gui.household_editor.basic_tab import BasicTab
+from fieldapp.gui.household_editor.history_tab import HistoryTab
+from fieldapp.gui.household_editor.income_tab import IncomeTab
+from fieldapp.gui.household_editor.indicators_tab import IndicatorsTab
+from fieldapp.gui.household_editor.labels import field_label
+from fieldapp.gui.household_editor.living_tab import LivingTab
+from fieldapp.gui.household_editor.measures_tab import MeasuresTab
+from fieldapp.gui.household_editor.members_tab import MembersTab
+from fieldapp.gui.household_editor.responsibility_tab import ResponsibilityTab
+from fieldapp.services import register, setup
+from fieldapp.services.context import AppContext
+from fieldapp.services.register import HouseholdRecord
+from fieldapp.store.db import StoreError
+
+log = logging.getLogger("fieldapp.gui.household_editor")
+_UNSET = object()
+
+
+class HouseholdEditor(QDialog):
+    """Edit one household (``household_id``) or create one in ``village_id`` (``household_id`` None)."""
+
+    saved = Signal(str)  # household id, after a successful save
+
+    def __init__(self, ctx: AppContext, household_id: str | None, village_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.household_id = household_id
+        if household_id is not None:
+            self._original: HouseholdRecord | None = register.load_record(ctx.db, household_id)
+            record = copy.deepcopy(self._original)
+        else:
+            self._original = None
+            villages = setup.villages(ctx)
+            village = village_id or (villages[0][0] if villages else None)
+            record = HouseholdRecord(household={"village_id": village})
+        self._household_base = dict(record.household)
+        self._reveal = household_id is not None  # show every problem at once (else once touched / after a save try)
+        self._dup_key: tuple[str | None, ...] = ()
+        self._dup_problems: dict[str, str] = {}
+        self._member_choices: list[tuple[str, str]] = []
+        self.problems: dict[str, str] = {}
+        self._shown: dict[str, object] = {}  # what the title, summary… currently show (see _apply)
+
+        self._build_tabs()
+        self._build_buttons()
+        for tab in self.editor_tabs:
+            tab.load(record)
+            tab.changed.connect(self._changed)
+        self.members.changed.connect(self._members_changed)
+        self.members.row_removed.connect(self._member_removed)
+        self._members_changed()
+        self._baseline = self.collect()
+        self._changed()
+        self.resize(1000, 700)
+        self.setMinimumSize(860, 560)
+        (self.basic.village if household_id is not None else self.basic.hh_no).setFocus()
+
+    def _build_tabs(self) -> None:
+        ctx = self.ctx
+        cadres = setup.cadres(ctx)
+        self.basic = BasicTab(ctx)
+        self.members = MembersTab(ctx.ref)
+        self.income = IncomeTab(ctx.ref, lambda: len(self.members.rows))
+        self.indicators = IndicatorsTab(ctx, cadres)
+        self.measures = MeasuresTab(ctx.ref)
+        self.responsibility = ResponsibilityTab(ctx, cadres)
+        self.living = LivingTab(ctx.ref)
+        self.history = HistoryTab(ctx, self.household_id)
+        self.editor_tabs: list[EditorTab] = [self.basic, self.members, self.income, self.indicators,
+                                             self.measures, self.responsibility, self.living]
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        titles = (self.tr("基本信息"), self.tr("家庭成员"), self.tr("收入"), self.tr("两不愁三保障"),
+                  self.tr("帮扶措施"), self.tr("包扶责任"), self.tr("生产生活条件"))
+        for tab, title in zip(self.editor_tabs, titles, strict=True):
+            self.tabs.addTab(tab, title)
+        self.tabs.addTab(self.history, self.tr("变更记录"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+    def _build_buttons(self) -> None:
+        self.summary = QLabel()
+        self.summary.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(self.tr("保存(&S)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setToolTip(self.tr("保存并关闭 (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self.setStyleSheet(INVALID_STYLE)
+
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._step_tab(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self._step_tab(-1))
+        for button in self.findChildren(QPushButton):  # Enter in a field must not save and close
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+    # -- state -------------------------------------------------------------------------------
+
+    def collect(self) -> HouseholdRecord:
+        """The record as currently edited (a new object each time)."""
+        record = HouseholdRecord(household=dict(self._household_base))
+        for tab in self.editor_tabs:
+            tab.collect(record)
+        return record
+
+    def is_dirty(self) -> bool:
+        return self.collect() != self._baseline
+
+    def _member_removed(self, row: dict[str, Any]) -> None:
+        if row.get("id"):
+            self.measures.forget_member(str(row["id"]))
+
+    def _members_changed(self) -> None:
+        choices = self.members.choices()
+        if choices != self._member_choices:
+            self._member_choices = choices
+            self.measures.set_members(choices)
+
+    def _changed(self) -> None:
+        record = self.collect()
+        self.problems = self._current_problems(record)
+        self._show_problems(self.problems)
+        self._update_title()
+        self._apply("modified", record != self._baseline, self.setWindowModified)
+
+    def _apply(self, what: str, value: object, setter: Callable[[Any], None]) -> None:
+        """Call ``setter(value)`` unless ``what`` already shows ``value`` (this runs on every keystroke)."""
+        if self._shown.get(what, _UNSET) != value:
+            self._shown[what] = value
+            setter(value)
+
+    def _update_title(self) -> None:
+        name = self.members.head_name()
+        if self.household_id is None:
+            title = self.tr("新增农户") + (f" — {name}" if name else "")
+        elif name:
+            title = self.tr("农户档案 — {0}").format(name)
+        else:
+            title = self.tr("农户档案")
+        self._apply("title", title + "[*]", self.setWindowTitle)
+
+    # -- validation ----------------------------------------------------------------------------
+
+    def _current_problems(self, record: HouseholdRecord) -> dict[str, str]:
+        problems = register.validate_record(record, self.ctx.ref)
+        for key, message in self._duplicate_problems(record).items():
+            problems.setdefault(key, message)
+        for tab in self.editor_tabs:
+            problems.update(tab.widget_problems())
+        return problems
+
+    def _duplicate_problems(self, record: HouseholdRecord) -> dict[str, str]:
+        """Resident IDs already registered in another household (read from the database, cached)."""
+        numbers: list[str | None] = []
+        for m in record.members:
+            try:
+                numbers.append(resident_id.validate(m.get("id_no") or ""))
+            except resident_id.ResidentIdError:
+                numbers.append(None)
+        key = tuple(numbers)
+        if key != self._dup_key:
+            self._dup_key = key
+            with self.ctx.db.read() as conn:
+                self._dup_problems = register.duplicate_id_problems(
+                    conn, self.household_id, [{"id_no": n} for n in numbers])
+        return self._dup_problems
+
+    def _owner(self, key: str) -> int | None:
+        for i, tab in enumerate(self.editor_tabs):
+            if tab.owns(key):
+                return i
+        return None
+
+    def _ordered(self, problems: Mapping[str, str]) -> list[str]:
+        placed = [(self._owner(k), k) for k in problems]
+        return [k for i, k in sorted(((i, k) for i, k in placed if i is not None),
+                                     key=lambda p: (p[0], self.editor_tabs[p[0]].position(p[1])))]
+
+    def _show_problems(self, problems: Mapping[str, str]) -> None:
+        for i, tab in enumerate(self.editor_tabs):
+            tab.show_problems(problems, self._reveal)
+            has = self._reveal and any(tab.owns(k) for k in problems)
+            self._apply(f"tab{i}", has, functools.partial(self._mark_tab, i))
+        summary = ""
+        if self._reveal and problems:
+            ordered = self._ordered(problems)
+            first = ordered[0] if ordered else next(iter(problems))
+            summary = self.tr("有 {0} 处需要更正。第一处：{1}").format(
+                len(problems), f"{self._describe(first)}：{problems[first]}")
+        self._apply("summary", summary, self.summary.setText)
+
+    def _mark_tab(self, index: int, has_problems: bool) -> None:
+        color = QColor(ERROR_COLOR) if has_problems else self.palette().windowText().color()
+        self.tabs.tabBar().setTabTextColor(index, color)
+
+    def _describe(self, key: str) -> str:
+        """Where a problem is, for the summary line: e.g. 家庭成员 第2人 证件号码."""
+        owner = self._owner(key)
+        tab = self.tabs.tabText(owner) if owner is not None else ""
+        parsed = parse_list_key(key)
+        if parsed is not None:
+            table = {"member": "member", "income": "income_year", "indicator": "indicator", "measure": "measure"}
+            label = field_label(table.get(parsed[0], parsed[0]), parsed[2], self.ctx.ref)
+            return self.tr("{0} 第{1}行 {2}").format(tab, parsed[1] + 1, label)
+        if key.startswith("household."):
+            return f"{tab} {field_label('household', key.split('.', 1)[1])}"
+        return tab
+
+    def focus_problem(self, key: str) -> None:
+        owner = self._owner(key)
+        if owner is None:
+            return
+        self.tabs.setCurrentIndex(owner)
+        self.editor_tabs[owner].focus_problem(key)
+
+    # -- save and close ------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Validate and save; on success emit ``saved`` and close. Returns whether it was saved."""
+        record = self.collect()
+        self._reveal = True
+        widget_problems: dict[str, str] = {}
+        for tab in self.editor_tabs:
+            widget_problems.update(tab.widget_problems())
+        if widget_problems:
+            return self._refused(self._current_problems(record))
+        original = copy.deepcopy(self._original) if self._original is not None else None
+        try:
+            household_id = register.save_record(self.ctx.writer, self.ctx.ref, copy.deepcopy(record), original)
+        except ValidationError as exc:
+            log.info("save refused: %s", sorted(exc.problems))
+            return self._refused(exc.problems)
+        except StoreError as exc:
+            log.exception("saving household %s failed", self.household_id)
+            QMessageBox.critical(self, self.tr("保存失败"), self.tr("没有保存任何内容。\n{0}").format(exc))
+            return False
+        log.info("household %s saved", household_id)
+        self._baseline = record
+        self._apply("modified", False, self.setWindowModified)
+        self.saved.emit(household_id)
+        self.accept()
+        return True
+
+    def _refused(self, problems: Mapping[str, str]) -> bool:
+        self.problems = dict(problems)
+        self._show_problems(self.problems)
+        ordered = self._ordered(self.problems)
+        if ordered:
+            self.focus_problem(ordered[0])
+        return False
+
+    def reject(self) -> None:
+        """Cancel, Esc and the window's close button: ask before throwing edits away."""
+        if self.is_dirty():
+            save, discard, cancel = (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
+                                     QMessageBox.StandardButton.Cancel)
+            answer = ask(self, self.tr("未保存的修改"), self.tr("本户档案有未保存的修改。要保存吗？"),
+                         [(save, self.tr("保存")), (discard, self.tr("放弃修改")), (cancel, self.tr("继续编辑"))],
+                         default=save, escape=cancel)
+            if answer == cancel:
+                return
+            if answer == save:
+                self.save()
+                return
+        super().reject()
+
+    # -- navigation ------------------------------------------------------------------------------
+
+    def _step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.history:
+            self.history.ensure_loaded()

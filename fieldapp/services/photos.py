@@ -1,0 +1,233 @@
+"""Visit photos: import, downscale, store content-addressed, thumbnail (Pillow; no Qt).
+
+:func:`import_photo` turns an image file (from a file dialog or a camera folder)
+into a JPEG of at most :data:`MAX_SIDE` px on the long side (EXIF orientation
+applied, every metadata block such as GPS dropped) and a :data:`THUMB_SIDE` px
+thumbnail. The stored file is named by the SHA-256 of its bytes:
+``<data folder>/photos/<sha[:2]>/<sha>.jpg`` and ``photos/thumbs/<sha[:2]>/<sha>.jpg``.
+The same photo imported twice is stored once, and the name verifies the content
+after a sync.
+
+Files are written **before** the database transaction that records the visit,
+each to a temporary name and then renamed into place (a crash never leaves a
+half-written file under a valid name). If that transaction then fails, the files
+stay as harmless orphans: content-addressed, they are reused by the next import
+of the same photo. The ``photo`` row itself is written by
+:func:`fieldapp.services.visits.save_visit` with the visit, through the one write path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import logging
+import os
+import tempfile
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from fieldapp.domain.errors import ValidationError
+from fieldapp.domain.ids import natural_id
+from fieldapp.store.db import environment_errors
+
+log = logging.getLogger("fieldapp.services.photos")
+
+MAX_BYTES = 30 * 1024 * 1024  # refuse source files over 30 MB
+MAX_SIDE = 1600
+THUMB_SIDE = 240
+JPEG_QUALITY = 85
+THUMB_QUALITY = 80
+MIME = "image/jpeg"
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp"})
+_EXIF_DATETIME_ORIGINAL = 0x9003
+_EXIF_IFD = 0x8769
+_EXIF_DATETIME = 0x0132
+
+
+class PhotoError(ValidationError):
+    """A file cannot become a photo; the message names the file. ``problems`` has the key ``photo``."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__({"photo": message})
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class StoredPhoto:
+    """A photo whose files are in the photo folder (its ``photo`` row may not be written yet)."""
+
+    id: str
+    sha256: str
+    width: int
+    height: int
+    bytes: int
+    mime: str = MIME
+    taken_on: dt.date | None = None
+
+    def row(self) -> dict[str, Any]:
+        """The ``photo`` row values (without id)."""
+        return {"sha256": self.sha256, "mime": self.mime, "width": self.width, "height": self.height,
+                "bytes": self.bytes, "taken_on": self.taken_on}
+
+
+def photo_id(sha256: str) -> str:
+    return natural_id("photo", sha256)
+
+
+def photo_root(data_home: Path) -> Path:
+    """The photo folder of a data folder (``AppContext.paths.home``)."""
+    return Path(data_home) / "photos"
+
+
+def photo_path(root: Path, sha256: str) -> Path:
+    return root / sha256[:2] / f"{sha256}.jpg"
+
+
+def thumb_path(root: Path, sha256: str) -> Path:
+    return root / "thumbs" / sha256[:2] / f"{sha256}.jpg"
+
+
+def list_images(folder: Path) -> list[Path]:
+    """Image files directly in ``folder`` (e.g. a camera's DCIM folder), oldest first."""
+    found = [p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
+
+
+def import_photo(root: Path, source: Path) -> StoredPhoto:
+    """Downscale, strip and store one image file; returns the stored photo (idempotent).
+
+    Raises :class:`PhotoError` naming the file when it is not an image, is over 30 MB, or
+    cannot be read; :class:`fieldapp.store.db.StoreEnvironmentError` when the photo folder
+    cannot be written (disk full, read-only).
+    """
+    source = Path(source)
+    name = source.name
+    try:
+        size = source.stat().st_size
+    except OSError as exc:
+        raise PhotoError(f"无法读取文件“{name}”：{exc.strerror or exc}") from exc
+    if size > MAX_BYTES:
+        raise PhotoError(f"文件“{name}”有 {size / 1024 / 1024:.1f} MB，超过 {MAX_BYTES // 1024 // 1024} MB 的上限，"
+                         "不能作为照片导入")
+    if size == 0:
+        raise PhotoError(f"文件“{name}”是空文件，不是图片")
+    jpeg, thumb, width, height, taken_on = _process(source)
+    sha = hashlib.sha256(jpeg).hexdigest()
+    with environment_errors(root):
+        _write_once(photo_path(root, sha), jpeg)
+        _write_once(thumb_path(root, sha), thumb)
+    log.info("photo %s stored from %s (%dx%d, %d bytes)", sha[:12], name, width, height, len(jpeg))
+    return StoredPhoto(id=photo_id(sha), sha256=sha, width=width, height=height, bytes=len(jpeg), taken_on=taken_on)
+
+
+def import_photos(root: Path, sources: Iterable[Path]) -> tuple[list[StoredPhoto], list[PhotoError]]:
+    """Import several files (e.g. :func:`list_images` of a camera folder); bad ones are reported, not fatal."""
+    stored: list[StoredPhoto] = []
+    errors: list[PhotoError] = []
+    seen: set[str] = set()
+    for source in sources:
+        try:
+            photo = import_photo(root, source)
+        except PhotoError as exc:
+            errors.append(exc)
+            continue
+        if photo.id not in seen:
+            seen.add(photo.id)
+            stored.append(photo)
+    return stored, errors
+
+
+def has_files(root: Path, sha256: str) -> bool:
+    return photo_path(root, sha256).is_file()
+
+
+# ---------------------------------------------------------------- internals
+
+
+def _process(source: Path) -> tuple[bytes, bytes, int, int, dt.date | None]:
+    name = source.name
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(source) as opened:
+                opened.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a reduced scale, much faster
+                taken_on = _taken_on(opened)
+                image = ImageOps.exif_transpose(opened)
+                image = _to_rgb(image)
+                image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    except UnidentifiedImageError as exc:
+        raise PhotoError(f"文件“{name}”不是图片（无法识别的格式）") from exc
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise PhotoError(f"文件“{name}”的像素太多，不能作为照片导入") from exc
+    except (OSError, ValueError, SyntaxError) as exc:  # truncated/corrupt data, unreadable file
+        raise PhotoError(f"无法读取图片“{name}”：文件已损坏或不完整（{exc}）") from exc
+    jpeg = _encode(image, JPEG_QUALITY)
+    thumb_image = image.copy()
+    thumb_image.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.LANCZOS)
+    return jpeg, _encode(thumb_image, THUMB_QUALITY), image.width, image.height, taken_on
+
+
+def _to_rgb(image: Image.Image) -> Image.Image:
+    if image.mode == "RGB":
+        return image
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        canvas = Image.new("RGB", rgba.size, (255, 255, 255))
+        canvas.paste(rgba, mask=rgba.getchannel("A"))
+        return canvas
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        image = image.point(lambda v: v / 256).convert("L")
+    return image.convert("RGB")
+
+
+def _encode(image: Image.Image, quality: int) -> bytes:
+    """Plain baseline JPEG with no EXIF, ICC or comment block (nothing but pixels)."""
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality, optimize=True)
+    return buffer.getvalue()
+
+
+def _taken_on(image: Image.Image) -> dt.date | None:
+    try:
+        exif = image.getexif()
+        raw = exif.get_ifd(_EXIF_IFD).get(_EXIF_DATETIME_ORIGINAL) or exif.get(_EXIF_DATETIME)
+    except Exception:
+        return None
+    if not isinstance(raw, str):
+        return None
+    try:
+        return dt.datetime.strptime(raw.strip()[:10], "%Y:%m:%d").date()
+    except ValueError:
+        return None
+
+
+def _write_once(target: Path, data: bytes) -> None:
+    if target.is_file() and target.stat().st_size == len(data):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".jpg")
+    with _removed_on_error(Path(tmp)):
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+
+
+@contextlib.contextmanager
+def _removed_on_error(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise

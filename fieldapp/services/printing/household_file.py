@@ -1,0 +1,260 @@
+"""The household file (一户一档): every section of one household's record, for the binder inspectors leaf through.
+
+Sections: 基本情况, 家庭成员 (two tables: identity, then health/labour/insurance),
+收入情况 with the computed 家庭纯收入 and 人均纯收入 per year, 两不愁三保障及饮水安全,
+生产生活条件, 帮扶措施 with an empty 户主签名 box per measure, 走访记录 (when the
+register has visits), 变更记录 (who changed what, when, on which device) and the
+sign-off lines. Long tables break across pages with their header row repeated;
+every page says “第 N 页 共 M 页”.
+
+This is an internal file, but ID numbers (and disability certificate and bank account
+numbers) are still masked unless the caller passes ``full_ids=True``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer, Table
+
+from fieldapp.domain import income as income_rules
+from fieldapp.domain import register as rules
+from fieldapp.domain.income import INCOME_FIELDS
+from fieldapp.services import register, thresholds
+from fieldapp.services.context import AppContext
+from fieldapp.services.printing import household_history
+from fieldapp.services.printing.common import (
+    atomic_output,
+    cadre_rows,
+    date_text,
+    grid,
+    heading,
+    numbered_canvas,
+    para,
+    styles,
+    village_names,
+    yes_no,
+    yuan,
+)
+from fieldapp.services.printing.labels import field_label, format_value
+from fieldapp.services.register import HouseholdRecord
+
+log = logging.getLogger("fieldapp.services.printing")
+
+WIDTH = A4[0] - 36 * mm  # text width between the margins
+TRANSFERS = tuple(f for f in INCOME_FIELDS if f.startswith("transfer_"))
+PROPERTY = tuple(f for f in INCOME_FIELDS if f.startswith("property_"))
+
+
+def render_household_file(ctx: AppContext, household_id: str, out_path: Path | str, *, full_ids: bool = False,
+                          today: dt.date | None = None) -> Path:
+    """Write the household file of ``household_id`` to ``out_path`` (atomically); returns the path."""
+    record = register.load_record(ctx.db, household_id)
+    story = build_story(ctx, record, full_ids=full_ids, today=today)
+    h = record.household
+    target = Path(out_path)
+    with atomic_output(target) as tmp:
+        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
+                                bottomMargin=18 * mm, title="一户一档", creator="FieldApp")
+        day = today or dt.date.today()
+        doc.build(story, canvasmaker=numbered_canvas(f"户编号 {h.get('hh_no') or '—'}　打印于 {day.isoformat()}"))
+    log.info("household file of %s written to %s", household_id, target)
+    return target
+
+
+def build_story(ctx: AppContext, record: HouseholdRecord, *, full_ids: bool = False,
+                today: dt.date | None = None) -> list[Any]:
+    st = styles(9)
+    h = record.household
+    with ctx.db.read() as conn:
+        villages, cadres = village_names(conn), cadre_rows(conn)
+        names = {**villages, **{k: v.name for k, v in cadres.items()}}
+        names.update({m["id"]: m["name"] for m in record.members})
+        history = household_history.history_rows(conn, ctx, str(record.id), names, full_ids)
+        visits = household_history.visit_rows(conn, str(record.id))
+    head = next((m for m in record.members if m.get("relation") == rules.HEAD), None)
+    village = villages.get(h["village_id"], "")
+    story: list[Any] = [
+        Paragraph("建档立卡户档案（一户一档）", st["title"]),
+        para(f"{village}{'　第' + str(h['group_no']) + '组' if h.get('group_no') else ''}　"
+             f"户主 {head['name'] if head else '—'}　户编号 {h.get('hh_no') or '—'}", st["subtitle"]),
+    ]
+    story += _basics(ctx, record, village, cadres, st, full_ids)
+    story += _members(ctx, record, st, full_ids)
+    story += _incomes(ctx, record, st)
+    story += _indicators(ctx, record, cadres, st)
+    story += _living(ctx, record, st)
+    story += _measures(ctx, record, names, st)
+    story += household_history.visits_section(ctx, visits, st)
+    story += household_history.history_section(history, st, "七" if visits is None else "八")
+    story.append(KeepTogether([Spacer(1, 8 * mm), para(
+        "户主（签字）：＿＿＿＿＿＿＿＿　　包扶责任人（签字）：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
+        st["body"])]))
+    return story
+
+
+def _pairs(pairs: list[tuple[str, str]], st: dict[str, Any], columns: int = 2) -> Table:
+    """Label/value pairs, ``columns`` pairs to a row."""
+    label_w, value_w = 26 * mm, WIDTH / columns - 26 * mm
+    rows = []
+    for i in range(0, len(pairs), columns):
+        row: list[Any] = []
+        for label, value in pairs[i:i + columns]:
+            row += [para(label, st["cell"]), para(value, st["cell"])]
+        row += [""] * (2 * columns - len(row))
+        rows.append(row)
+    table = Table(rows, colWidths=[label_w, value_w] * columns)
+    style = grid(header_rows=0)
+    for c in range(0, 2 * columns, 2):
+        style.add("BACKGROUND", (c, 0), (c, -1), "#F1F4F7")
+    table.setStyle(style)
+    return table
+
+
+def _basics(ctx: AppContext, record: HouseholdRecord, village: str, cadres: dict[str, Any],  # noqa: PLR0917
+            st: dict[str, Any], full_ids: bool) -> list[Any]:
+    ref, h = ctx.ref, record.household
+    code = ref["poverty_cause"]
+    cadre = cadres.get(h.get("cadre_id") or "")
+    kind = rules.plate_kind(h.get("attribute"), h.get("plate_kind"), ref)
+    kind_text = ref["household_kind"].label(kind) + ("" if h.get("plate_kind") else "（按属性）")
+    group = f" 第{h['group_no']}组" if h.get("group_no") else ""
+    unit_phone = "　".join(p for p in (cadre.unit, cadre.phone) if p) if cadre else ""
+    pairs = [
+        ("户编号", h.get("hh_no") or ""), ("住址", f"{village}{group}"),
+        ("详细地址", h.get("address") or ""), ("联系电话", h.get("phone") or ""),
+        ("识别标准", ref["identification_standard"].label(h.get("standard"))),
+        ("首次识别时间", date_text(h.get("identified_on"))),
+        ("贫困户属性", ref["household_attribute"].label(h.get("attribute"))), ("门牌类别", kind_text),
+        ("脱贫状态", ref["exit_status"].label(h.get("exit_status"))),
+        ("脱贫年度", f"{h['exit_year']}年" if h.get("exit_year") else ""),
+        ("主要致贫原因", code.label(h.get("main_cause"))),
+        ("次要致贫原因", "、".join(code.label(c) for c in (h.get("cause2"), h.get("cause3")) if c)),
+        ("脱贫时限", f"{h['exit_deadline']}年" if h.get("exit_deadline") else ""),
+        ("脱贫资金渠道", ref["fund_channel"].label(h.get("fund_channel"))),
+        ("包扶责任人", cadre.name if cadre else ""),
+        ("单位及电话", unit_phone),
+        ("开户银行", h.get("bank_name") or ""),
+        ("银行账号", format_value("household", "bank_account", h.get("bank_account"), ref, full_ids=full_ids)),
+    ]
+    items: list[Any] = [*heading("一、基本情况", st), _pairs(pairs, st)]
+    if h.get("note"):
+        items += [Spacer(1, 2 * mm), para(f"备注：{h['note']}", st["cell"])]
+    return items
+
+
+def _members(ctx: AppContext, record: HouseholdRecord, st: dict[str, Any], full_ids: bool) -> list[Any]:
+    ref = ctx.ref
+    if not record.members:
+        return [*heading("二、家庭成员", st), para("（无成员记录）", st["note"])]
+    ident = [["序号", "姓名", "与户主关系", "证件号码", "性别", "出生日期", "民族", "文化程度", "在校生状况"]]
+    care = [["序号", "姓名", "健康状况", "残疾等级/证号", "劳动技能", "务工状况", "务工时间/单位",
+             "医保/大病/养老", "低保/特困", "现役军人"]]
+    for i, m in enumerate(record.members, start=1):
+        ident.append([str(i), m.get("name") or "", ref["relation"].label(m.get("relation")),
+                      format_value("member", "id_no", m.get("id_no"), ref, full_ids=full_ids),
+                      ref["gender"].label(m.get("gender")),
+                      m["birth_date"].isoformat() if m.get("birth_date") else "", m.get("ethnicity") or "",
+                      ref["education"].label(m.get("education")), ref["schooling"].label(m.get("schooling"))])
+        disability = " ".join(p for p in (ref["disability_grade"].label(m.get("disability_grade")),
+                                          format_value("member", "disability_cert", m.get("disability_cert"), ref,
+                                                       full_ids=full_ids)) if p)
+        work = " ".join(p for p in (f"{m['work_months']}个月" if m.get("work_months") else "", m.get("employer") or "")
+                        if p)
+        care.append([str(i), m.get("name") or "", ref["health"].label(m.get("health")), disability,
+                     ref["labour_skill"].label(m.get("labour_skill")), ref["work_status"].label(m.get("work_status")),
+                     work, "/".join(yes_no(m.get(k)) or "—" for k in ("medical_insurance", "critical_illness_insurance",
+                                                                      "pension_insurance")),
+                     "/".join(yes_no(m.get(k)) or "—" for k in ("dibao", "tekun")), yes_no(m.get("military"))])
+    w = WIDTH / mm
+    ident_widths = [8, 18, 18, 36, 10, 22, 12, 20, w - 144]
+    care_widths = [8, 18, 18, 26, 16, 18, w - 152, 22, 16, 10]
+    return [*heading("二、家庭成员", st), _table(ident, ident_widths, st), Spacer(1, 3 * mm),
+            _table(care, care_widths, st)]
+
+
+def _table(rows: list[list[str]], widths_mm: list[float], st: dict[str, Any], total_row: bool = False,
+           numeric: tuple[int, ...] = ()) -> LongTable:
+    """A ruled table whose header row repeats on every page it spans."""
+    body = [[para(c, st["head"]) for c in rows[0]]]
+    for row in rows[1:]:
+        body.append([para(c, st["num"] if i in numeric else st["cell"]) for i, c in enumerate(row)])
+    table = LongTable(body, colWidths=[w * mm for w in widths_mm], repeatRows=1)
+    table.setStyle(grid(total_row=total_row))
+    return table
+
+
+def _incomes(ctx: AppContext, record: HouseholdRecord, st: dict[str, Any]) -> list[Any]:
+    items: list[Any] = [*heading("三、收入情况（元）", st)]
+    if not record.incomes:
+        return [*items, para("（无收入记录）", st["note"])]
+    rows = [["年度", "人口", "工资性收入", "生产经营性收入", "生产经营性支出", "转移性收入", "财产性收入",
+             "家庭纯收入", "人均纯收入", "当年贫困线"]]
+    area = ctx.settings["district_code"]
+    lines = {}
+    for inc in record.incomes:
+        persons = inc.get("persons") or len(record.members)
+        net = income_rules.net_income(inc)
+        line = thresholds.threshold_for(ctx.db, "poverty_line", int(inc["year"]), area)
+        lines[inc["year"]] = line
+        rows.append([str(inc["year"]), str(persons or ""), yuan(inc.get("wage") or 0),
+                     yuan(inc.get("production") or 0), yuan(inc.get("production_cost") or 0),
+                     yuan(sum(inc.get(f) or 0 for f in TRANSFERS)), yuan(sum(inc.get(f) or 0 for f in PROPERTY)),
+                     yuan(net), yuan(income_rules.per_person(net, persons)), yuan(line.amount) if line else ""])
+    if not any(lines.values()):  # no poverty line known for these years: leave the column out
+        rows = [r[:-1] for r in rows]
+    money = len(rows[0]) - 2
+    widths = [12, 10] + [(WIDTH / mm - 22) / money] * money
+    return [*items, _table(rows, widths, st, numeric=tuple(range(1, len(rows[0])))),
+            para("家庭纯收入 = 工资性收入 + 生产经营性收入 − 生产经营性支出 + 转移性收入 + 财产性收入；"
+                 "人均纯收入 = 家庭纯收入 ÷ 人口，均由系统计算。", st["note"])]
+
+
+def _indicators(ctx: AppContext, record: HouseholdRecord, cadres: dict[str, Any], st: dict[str, Any]) -> list[Any]:
+    ref = ctx.ref
+    found = {i["code"]: i for i in record.indicators}
+    rows = [["类别", "指标", "是否达标", "核查日期", "核查人", "备注"]]
+    groups = {"two_no_worries": "两不愁", "three_guarantees": "三保障", "drinking_water": "饮水安全"}
+    for code in ref["indicator"].codes:
+        i = found.get(code.code, {})
+        met = i.get("met")
+        cadre = cadres.get(i.get("checked_by") or "")
+        rows.append([groups.get(code.attrs.get("group", ""), ""), code.text(),
+                     "未核查" if met is None else ("达标" if met else "未达标"), date_text(i.get("checked_on")),
+                     cadre.name if cadre else "", i.get("note") or ""])
+    danger = ref["dangerous_house_grade"].label(record.household.get("danger_grade"))
+    return [*heading("四、“两不愁三保障”及饮水安全", st), _table(rows, [18, 40, 18, 28, 18, WIDTH / mm - 122], st),
+            para(f"危房等级：{danger or '未填写'}", st["note"])]
+
+
+def _living(ctx: AppContext, record: HouseholdRecord, st: dict[str, Any]) -> list[Any]:
+    ref, h = ctx.ref, record.household
+    keys = ("farmland_mu", "forest_mu", "grain_to_green_mu", "house_area", "sanitary_toilet", "electricity",
+            "broadcast_tv", "road_type", "road_distance_km", "fuel", "relocation_type", "relocation_site")
+    pairs = [(field_label("household", k, ref), format_value("household", k, h.get(k), ref)) for k in keys]
+    return [*heading("五、生产生活条件", st), _pairs(pairs, st, columns=3)]
+
+
+def _measures(ctx: AppContext, record: HouseholdRecord, names: dict[str, str], st: dict[str, Any]) -> list[Any]:
+    ref = ctx.ref
+    rows = [["序号", "措施类型", "内容", "金额（元）", "资金渠道", "日期", "责任单位", "户主签名"]]
+    for i, m in enumerate(record.measures, start=1):
+        content = m.get("content") or ""
+        if m.get("member_id") and names.get(m["member_id"]) and names[m["member_id"]] not in content:
+            content = f"{content}（{names[m['member_id']]}）"
+        rows.append([str(i), ref["measure_type"].label(m.get("type")), content, yuan(m.get("amount")),
+                     ref["fund_channel"].label(m.get("fund_channel")),
+                     m["date"].isoformat() if m.get("date") else "", m.get("responsible_unit") or "", ""])
+    if len(rows) == 1:
+        return [*heading("六、帮扶措施", st), para("（无帮扶措施）", st["note"])]
+    widths = [8, 18, WIDTH / mm - 128, 18, 16, 20, 24, 24]
+    table = _table(rows, widths, st, numeric=(3,))
+    # room for a signature in every row
+    table.setStyle([("BOTTOMPADDING", (0, 1), (-1, -1), 9), ("TOPPADDING", (0, 1), (-1, -1), 9)])
+    return [*heading("六、帮扶措施", st), table]
+
