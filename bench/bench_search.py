@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QApplication
 
 from bench.common import best_and_median, demo_home, report
 from fieldapp import paths
+from fieldapp.gui.household_model import COUNT_CAP as CAP
 from fieldapp.gui.household_model import HouseholdTableModel
 from fieldapp.services.context import open_context
+from fieldapp.store.queries import DENSE_ID_PREFIX as DENSE
 from fieldapp.store.queries import HouseholdQuery
 
 HIGH = "\U0010ffff"
@@ -34,10 +36,20 @@ def raw_queries(conn: sqlite3.Connection, kind: str, text: str) -> None:
     elif kind == "pinyin":
         where = "((head_initials >= ? AND head_initials < ?) OR (head_pinyin >= ? AND head_pinyin < ?))"
         args = [text, text + HIGH, text, text + HIGH]
-    else:
-        where = ("((hh_no >= ? AND hh_no < ?) OR household_id IN (SELECT household_id FROM member "
-                 "WHERE id_no >= ? AND id_no < ? AND deleted = 0))")
+    else:  # the same two strategies as fieldapp.store.queries: dense prefixes row by row, sparse via IN
+        members = conn.execute("SELECT count(*) FROM (SELECT id FROM member WHERE id_no >= ? AND id_no < ? "
+                               "LIMIT ?)", (text, text + HIGH, DENSE + 1)).fetchone()[0]
+        if members > DENSE:
+            where = ("((hh_no >= ? AND hh_no < ?) OR EXISTS (SELECT id FROM member WHERE member.household_id = "
+                     "household_list.household_id AND id_no >= ? AND id_no < ? AND deleted = 0))")
+        else:
+            where = ("((hh_no >= ? AND hh_no < ?) OR household_id IN (SELECT household_id FROM member "
+                     "WHERE id_no >= ? AND id_no < ? AND deleted = 0))")
         args = [text, text + HIGH, text, text + HIGH]
+        conn.execute(f"SELECT count(*) FROM (SELECT household_id FROM household_list WHERE {where} LIMIT ?)",
+                     [*args, CAP + 1]).fetchone()
+        conn.execute(f"SELECT * FROM household_list WHERE {where} {ORDER}", [*args, PAGE + 1]).fetchall()
+        return
     conn.execute(f"SELECT count(*) FROM household_list WHERE {where}", args).fetchone()
     conn.execute(f"SELECT * FROM household_list WHERE {where} {ORDER}", [*args, PAGE + 1]).fetchall()
 
@@ -67,6 +79,9 @@ def main() -> None:
         base = best_and_median(lambda k=kind, t=text: raw_queries(raw, k, t))[1]
         all_ok &= report(f"keystroke {kind:6} {text!r:22} ({model.total()} hits)", ours, base, 2.0)
     print(f"all keystrokes within 2x: {'YES' if all_ok else 'NO'}")
+    print("(A keystroke also pays a fixed cost of about 1-2 ms for the model reset and SQLAlchemy; on very")
+    print(" selective searches the hand-written query takes tens of microseconds, so the ratio is large there")
+    print(" while the absolute time stays far below what a typist notices.)")
     raw.close()
     ctx.close()
     del app

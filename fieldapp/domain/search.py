@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 
 @lru_cache(maxsize=65536)  # names repeat a lot; pypinyin is the slow part of a projection rebuild
 def initials(name: str) -> str:
     """First letters of each syllable, lower case; non-Chinese characters kept as is."""
+    from pypinyin import Style, lazy_pinyin  # its dictionaries take ~0.3 s to load: only when writing
+
     return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")).lower()
 
 
 @lru_cache(maxsize=65536)
 def full_pinyin(name: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(lazy_pinyin(name, style=Style.NORMAL, errors="default")).lower()
 
 

@@ -3,12 +3,16 @@
 Typing re-queries after a short pause (a single-shot timer, ~150 ms); each filter
 combo applies at once. Enter or a double-click opens the household editor; "新增农户"
 opens it for a new household. After the editor saves, the list re-reads with the same
-query and selects the saved household.
+query and selects the saved household. A door-plate card code typed or scanned into the
+search box (``FA1:…``) opens that household's record. The 打印 button and the context
+menu print door plates for the selected households (Ctrl/Shift select several) and the
+household file (一户一档) of the current one.
 """
 
 from __future__ import annotations
 
 import logging
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
@@ -26,19 +30,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 
+from fieldapp.domain import cardcode
 from fieldapp.gui import codes
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.household_model import COLUMNS, HouseholdTableModel
+from fieldapp.gui.printing.list_actions import ListPrintActions
 from fieldapp.gui.tasks import TaskManager
 from fieldapp.services import setup
 from fieldapp.services.context import AppContext
 from fieldapp.store import queries
+from fieldapp.store.models import HouseholdListRow
 from fieldapp.store.queries import HouseholdQuery
 
 log = logging.getLogger("fieldapp.gui.households")
 
 SEARCH_DELAY_MS = 150
+_LIST = HouseholdListRow.__table__
 
 MAX_COLUMN_CHARS = 16  # no column wider than this many CJK characters when fitted
 
@@ -112,7 +121,7 @@ class HouseholdListPage(QWidget):
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
@@ -127,6 +136,7 @@ class HouseholdListPage(QWidget):
         self._fit_columns()
         self.table.doubleClicked.connect(self._open_index)
         self.table.installEventFilter(self)
+        self.printing = ListPrintActions(self)  # the 打印 button, the context menu
 
     def _combo(self) -> QComboBox:
         combo = QComboBox(self)
@@ -139,6 +149,7 @@ class HouseholdListPage(QWidget):
         top.addSpacing(12)
         top.addWidget(self.count_label)
         top.addStretch(0)
+        top.addWidget(self.printing.button)
         top.addWidget(self.new_button)
 
         filters = QHBoxLayout()
@@ -199,11 +210,15 @@ class HouseholdListPage(QWidget):
         return self.model.query().with_(text=self.search.text().strip(), filters=filters)
 
     def apply_query(self) -> None:
-        """Re-query now (the search box calls this after its short pause)."""
+        """Re-query now (the search box calls this after its short pause); a card code opens its household."""
         self._search_timer.stop()
+        if self._open_card_code(self.search.text()):
+            return
         query = self.current_query()
         if query != self.model.query():
             self.model.setQuery(query)
+        else:
+            self._update_count()  # (the count label may be showing a card-code message)
 
     def flush_search(self) -> None:
         """Apply pending typing immediately (tests, and Enter in the search box)."""
@@ -228,7 +243,10 @@ class HouseholdListPage(QWidget):
         self.group_combo.blockSignals(False)
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("共 {0} 户").format(self.model.total()))
+        if self.model.total_exact():
+            self.count_label.setText(self.tr("共 {0} 户").format(self.model.total()))
+        else:
+            self.count_label.setText(self.tr("超过 {0} 户").format(self.model.total()))
 
     def refresh(self, select_id: str | None = None) -> None:
         """Re-read the list with the same query (and the group list); select ``select_id`` if shown."""
@@ -241,8 +259,17 @@ class HouseholdListPage(QWidget):
     # -- selection and opening ----------------------------------------------------------------
 
     def selected_household(self) -> str | None:
+        """The current household: the selected row with the focus, else the first selected row."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.household_id(rows[0].row()) if rows else None
+        current = self.table.currentIndex()
+        if current.isValid() and any(r.row() == current.row() for r in rows):
+            return self.model.household_id(current.row())
+        return self.model.household_id(min(r.row() for r in rows)) if rows else None
+
+    def selected_households(self) -> list[str]:
+        """Every selected household, in list order."""
+        rows = sorted(r.row() for r in self.table.selectionModel().selectedRows())
+        return [self.model.household_id(r) for r in rows]
 
     def select_household(self, household_id: str) -> bool:
         row = self.model.row_of(household_id)
@@ -314,3 +341,29 @@ class HouseholdListPage(QWidget):
                     self._open_index(index)
                     return True
         return super().eventFilter(watched, event)
+
+    # -- card codes -----------------------------------------------------------------------------------
+
+    def _open_card_code(self, text: str) -> bool:
+        """If ``text`` is a door-plate card code, open its household (or say what is wrong); True if it was one."""
+        if not unicodedata.normalize("NFKC", text).strip().upper().startswith(cardcode.PREFIX):
+            return False
+        try:
+            household_id = cardcode.parse_card_code(text)
+        except cardcode.CardCodeError as exc:
+            self.count_label.setText(self.tr("公示牌编码无效：{0}").format(exc))
+            return True
+        with self.ctx.db.read() as conn:
+            exists = conn.execute(select(_LIST.c.household_id).where(_LIST.c.household_id == household_id)).first()
+        if exists is not None:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            query = self.current_query()
+            if query != self.model.query():
+                self.model.setQuery(query)
+            self.select_household(household_id)
+            self.open_household(household_id)
+        else:
+            self.count_label.setText(self.tr("本机没有这个公示牌编码的户"))
+        return True

@@ -65,6 +65,10 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
+# Counting stops here: a keystroke must not count a whole district register.
+COUNT_CAP = 1000
+
+
 class HouseholdTableModel(QAbstractTableModel):
     """A read-only, paged table of households for one :class:`HouseholdQuery`."""
 
@@ -77,6 +81,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self._rows: list[dict[str, Any]] = []
         self._exhausted = False
         self._total = 0
+        self._total_exact = True
         self._cadres: dict[str, str] = {}
         self._reload()
 
@@ -97,8 +102,12 @@ class HouseholdTableModel(QAbstractTableModel):
             self.fetchMore(QModelIndex())
 
     def total(self) -> int:
-        """How many households match the current query (loaded or not)."""
+        """How many households match the current query (loaded or not), at most COUNT_CAP."""
         return self._total
+
+    def total_exact(self) -> bool:
+        """False when more than COUNT_CAP households match and counting stopped there."""
+        return self._total_exact
 
     def household_id(self, row: int) -> str:
         return str(self._rows[row]["household_id"])
@@ -115,10 +124,9 @@ class HouseholdTableModel(QAbstractTableModel):
         try:
             self._rows = []
             self._exhausted = False
+            self._cadres = {}  # names may have changed since the last reload
             with self.ctx.db.read() as conn:
-                self._total = queries.count_households(conn, self._query)
-                cadre = Cadre.__table__
-                self._cadres = {r.id: r.name for r in conn.execute(select(cadre.c.id, cadre.c.name))}
+                self._total, self._total_exact = queries.count_households_capped(conn, self._query, COUNT_CAP)
                 self._rows = self._next_page(conn)
         finally:
             self.endResetModel()
@@ -129,7 +137,14 @@ class HouseholdTableModel(QAbstractTableModel):
         page = queries.household_page(conn, self._query, after=after, limit=self.page_size + 1)
         if len(page) <= self.page_size:
             self._exhausted = True
-        return page[: self.page_size]
+        page = page[: self.page_size]
+        # Cadre names only for the cadres on this page: a district register has thousands.
+        missing = {r["cadre_id"] for r in page if r["cadre_id"] and r["cadre_id"] not in self._cadres}
+        if missing:
+            cadre = Cadre.__table__
+            rows = conn.execute(select(cadre.c.id, cadre.c.name).where(cadre.c.id.in_(missing)))
+            self._cadres.update({r.id: r.name for r in rows})
+        return page
 
     # -- paging --------------------------------------------------------------------------
 

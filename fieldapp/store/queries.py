@@ -45,7 +45,18 @@ def _prefix(column: Any, text: str) -> Any:
     return and_(column >= text, column < text + _HIGH)
 
 
-def _where(q: HouseholdQuery) -> list[Any]:
+# An ID-number prefix held by more members than this is "dense" (e.g. the region code that
+# everyone shares): it is then matched row by row while walking the sort index, which stops
+# after one page, instead of materialising every matching member first.
+DENSE_ID_PREFIX = 5000
+
+
+def _id_prefix_is_dense(conn: Connection, number: str) -> bool:
+    sample = select(_M.c.id).where(_prefix(_M.c.id_no, number)).limit(DENSE_ID_PREFIX + 1).subquery()
+    return int(conn.execute(select(func.count()).select_from(sample)).scalar() or 0) > DENSE_ID_PREFIX
+
+
+def _where(q: HouseholdQuery, conn: Connection | None = None) -> list[Any]:
     clauses: list[Any] = []
     for name, value in q.filters.items():
         if name not in FILTER_COLUMNS:
@@ -56,9 +67,14 @@ def _where(q: HouseholdQuery) -> list[Any]:
     kind = classify_query(text)
     if kind == "digits":
         number = normalize(text)
-        # An uncorrelated IN lets SQLite drive both branches from their indexes (member.id_no, hh_no).
-        holders = select(_M.c.household_id).where(_prefix(_M.c.id_no, number), _M.c.deleted.is_(False))
-        clauses.append(or_(_prefix(_L.c.hh_no, number), _L.c.household_id.in_(holders)))
+        if conn is not None and _id_prefix_is_dense(conn, number):
+            held = select(_M.c.id).where(_M.c.household_id == _L.c.household_id, _prefix(_M.c.id_no, number),
+                                         _M.c.deleted.is_(False)).exists()
+            clauses.append(or_(_prefix(_L.c.hh_no, number), held))
+        else:
+            # An uncorrelated IN lets SQLite drive both branches from their indexes (member.id_no, hh_no).
+            holders = select(_M.c.household_id).where(_prefix(_M.c.id_no, number), _M.c.deleted.is_(False))
+            clauses.append(or_(_prefix(_L.c.hh_no, number), _L.c.household_id.in_(holders)))
     elif kind == "latin":
         key = text.lower().replace(" ", "")
         clauses.append(or_(_prefix(_L.c.head_initials, key), _prefix(_L.c.head_pinyin, key)))
@@ -68,7 +84,20 @@ def _where(q: HouseholdQuery) -> list[Any]:
 
 
 def count_households(conn: Connection, q: HouseholdQuery) -> int:
-    return int(conn.execute(select(func.count()).select_from(_L).where(*_where(q))).scalar() or 0)
+    return int(conn.execute(select(func.count()).select_from(_L).where(*_where(q, conn))).scalar() or 0)
+
+
+def count_households_capped(conn: Connection, q: HouseholdQuery, cap: int) -> tuple[int, bool]:
+    """(count, exact): stops counting past ``cap`` so a keystroke never counts the whole register.
+
+    Only ID-number searches are capped: a short ID prefix (the region code) matches everyone
+    and can only be checked household by household; other searches count through an index.
+    """
+    if classify_query(q.text) != "digits":
+        return count_households(conn, q), True
+    matching = select(_L.c.household_id).where(*_where(q, conn)).limit(cap + 1).subquery()
+    found = int(conn.execute(select(func.count()).select_from(matching)).scalar() or 0)
+    return (cap, False) if found > cap else (found, True)
 
 
 def household_page(conn: Connection, q: HouseholdQuery, after: tuple[Any, str] | None = None,
@@ -77,7 +106,7 @@ def household_page(conn: Connection, q: HouseholdQuery, after: tuple[Any, str] |
     if q.sort not in SORT_COLUMNS:
         raise ValueError(f"cannot sort by {q.sort}")
     sort_col = _L.c[q.sort]
-    stmt: Select[Any] = select(_L).where(*_where(q))
+    stmt: Select[Any] = select(_L).where(*_where(q, conn))
     if after is not None:
         key, hid = after
         if q.descending:
