@@ -1,0 +1,335 @@
+"""Print jobs: a document rendered off the GUI thread into a temporary PDF, then previewed.
+
+A request (:class:`CardsRequest`, :class:`HouseholdFileRequest`, :class:`ArchiveRequest`,
+:class:`NoticeRequest`, :class:`LedgerRequest`) says what to print; it is plain data and
+its :meth:`run` calls the printing service on the database thread of the
+:class:`~fieldapp.gui.tasks.TaskManager`. A :class:`PrintJob` owns the temporary folder
+of one request: it reports progress, can be cancelled (the door-plate batch stops between
+cards; a cancelled or failed job leaves no file), and hands the finished PDF on.
+
+:func:`start_with_progress` runs a job under a :class:`QProgressDialog` and opens the
+preview when it is done (the household list uses it; the 打印 page shows progress inline).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from fieldapp.domain.errors import ValidationError
+from fieldapp.gui.errors import show_error
+from fieldapp.gui.printing.pdfdoc import page_count, remove_folder, temp_folder
+from fieldapp.gui.tasks import CancelFlag, SyncTaskManager, Task, TaskCancelled, TaskControl, TaskManager
+from fieldapp.services.context import AppContext
+from fieldapp.store.queries import HouseholdQuery
+
+log = logging.getLogger("fieldapp.gui.printing")
+
+BUSY = (0, 0)  # progress of a job that cannot count its steps: a busy indicator
+
+# Qt strings here use QCoreApplication.translate("PrintJob", "…") with literals: pyside6-lupdate finds those
+# (and not strings handed to a wrapper function).
+
+@dataclass(frozen=True)
+class PrintResult:
+    path: Path
+    pages: int
+    title: str
+    summary: str = ""
+
+
+class PrintRequest(Protocol):
+    @property
+    def title(self) -> str:
+        """What is printed, for the file name and the preview's title."""
+        ...
+
+    def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
+        """Write the PDF to ``out`` (on a worker thread); returns a one-line summary."""
+        ...
+
+
+def file_name(title: str) -> str:
+    """A file name for ``title``: characters no file system accepts become “_”."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", title).strip(" ._") or "document"
+    return f"{cleaned[:80]}.pdf"
+
+
+def _user_error(exc: Exception) -> ValidationError:
+    """A problem with what was asked for (no such household, nothing to print) as a message for the user."""
+    if isinstance(exc, ValidationError):
+        return ValidationError({f"_{k}": v for k, v in exc.problems.items()})
+    return ValidationError({"_job": str(exc.args[0]) if exc.args else str(exc)})
+
+
+@dataclass(frozen=True)
+class CardsRequest:
+    """Door-plate cards of ``ids``, or of a village (None: every village) and optionally one group."""
+
+    title: str
+    ids: tuple[str, ...] | None = None
+    village_id: str | None = None
+    group_no: int | None = None
+    paper: str | None = None
+
+    def household_ids(self, ctx: AppContext) -> list[str]:
+        from fieldapp.services.printing.cards import household_ids
+
+        return list(self.ids) if self.ids is not None else household_ids(ctx, self.village_id, self.group_no)
+
+    def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
+        from fieldapp.services.printing.cards import render_cards
+        from fieldapp.services.printing.common import PrintCancelled
+
+        ids = self.household_ids(ctx)
+        if not ids:
+            raise ValidationError({"_job": QCoreApplication.translate("PrintJob", "没有符合条件的农户")})
+        last = [-1]
+
+        def progress(done: int, total: int) -> None:
+            percent = done * 100 // max(total, 1)
+            if percent != last[0] or done == total:  # at most ~100 signals for a batch of any size
+                last[0] = percent
+                control.progress(done, total)
+
+        control.progress(0, len(ids))
+        try:
+            result = render_cards(ctx, ids, out, progress=progress, cancelled=lambda: control.cancelled,
+                                  paper=self.paper)
+        except PrintCancelled:
+            raise TaskCancelled from None
+        return QCoreApplication.translate("PrintJob", "{0} 张公示牌，{1} 页").format(result.cards, result.pages)
+
+
+@dataclass(frozen=True)
+class HouseholdFileRequest:
+    title: str
+    household_id: str
+    full_ids: bool = False
+
+    def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
+        from fieldapp.services.printing.household_file import render_household_file
+
+        render_household_file(ctx, self.household_id, out, full_ids=self.full_ids)
+        return ""
+
+
+@dataclass(frozen=True)
+class ArchiveRequest:
+    title: str
+    cadre_id: str
+    year: int
+    month: int | None = None
+
+    def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
+        from fieldapp.services.printing.archive import render_archive
+
+        render_archive(ctx, self.cadre_id, out, year=self.year, month=self.month)
+        return ""
+
+
+@dataclass(frozen=True)
+class NoticeRequest:
+    title: str
+    ids: tuple[str, ...]
+    kind: str
+    start: dt.date
+    end: dt.date
+    contact: str
+    issuer: str | None = None
+
+    def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
+        from fieldapp.services.printing.notice import render_notice
+
+        render_notice(ctx, list(self.ids), out, kind=self.kind, start=self.start, end=self.end,
+                      contact=self.contact, issuer=self.issuer or None)
+        return QCoreApplication.translate("PrintJob", "{0} 户").format(len(self.ids))
+
+
+@dataclass(frozen=True)
+class LedgerRequest:
+    title: str
+    query: HouseholdQuery = field(default_factory=HouseholdQuery)
+    heading: str | None = None
+
+    def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
+        from fieldapp.services.printing.ledger import render_ledger
+
+        count = render_ledger(ctx, self.query, out, title=self.heading)
+        if count == 0:
+            raise ValidationError({"_job": QCoreApplication.translate("PrintJob", "没有符合条件的农户")})
+        return QCoreApplication.translate("PrintJob", "{0} 户").format(count)
+
+
+class _JobControl(TaskControl):
+    """The task's control, also cancelled by the job's own flag (set even before the task exists)."""
+
+    def __init__(self, inner: TaskControl, flag: CancelFlag) -> None:
+        super().__init__(flag, inner.progress)
+        self._inner = inner
+
+    @property
+    def cancelled(self) -> bool:
+        return self._inner.cancelled or self.flag.is_set
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise TaskCancelled
+
+
+class PrintJob(QObject):
+    """One request, rendered on the database thread into a temporary folder the job owns.
+
+    Exactly one of ``finished`` (a :class:`PrintResult`), ``failed`` (the exception) or
+    ``cancelled`` fires. After ``failed`` or ``cancelled`` the folder is gone; after
+    ``finished`` whoever shows the PDF takes it over (:meth:`release`), else
+    :meth:`discard` removes it.
+    """
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, ctx: AppContext, tasks: TaskManager | None, request: PrintRequest,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = tasks if tasks is not None else SyncTaskManager(self)
+        self.request = request
+        self.folder = temp_folder()
+        self.path = self.folder / file_name(request.title)
+        self.task: Task | None = None
+        self.flag = CancelFlag()
+        self.result: PrintResult | None = None
+        self.error: BaseException | None = None
+        self.was_cancelled = False
+        self.is_done = False
+
+    def start(self) -> PrintJob:
+        request, ctx, out, flag = self.request, self.ctx, self.path, self.flag
+
+        def work(task_control: TaskControl) -> PrintResult:
+            control = _JobControl(task_control, flag)
+            control.check()
+            control.progress(*BUSY)
+            try:
+                summary = request.run(ctx, out, control)
+            except (LookupError, ValidationError) as exc:
+                raise _user_error(exc) from exc
+            if control.cancelled:  # too late to stop the service: drop what it wrote
+                out.unlink(missing_ok=True)
+                raise TaskCancelled
+            pages = page_count(out)
+            if not isinstance(request, CardsRequest):
+                control.progress(1, 1)
+            return PrintResult(out, pages, request.title, summary)
+
+        log.info("print job %s → %s", type(request).__name__, out)
+        task = self.tasks.run_db(work, progress=self._progress)
+        self.task = task
+        if task.is_finished:  # an inline (synchronous) task manager has already delivered it
+            self._settle()
+        else:
+            task.finished.connect(self._settle)
+        return self
+
+    def cancel(self) -> None:
+        if self.is_done:
+            return
+        self.flag.cancel()
+        if self.task is not None:
+            self.task.cancel()
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None and not self.is_done
+
+    def _progress(self, done: int, total: int, _text: str) -> None:
+        if not self.is_done:
+            self.progress.emit(done, total)
+
+    def _settle(self) -> None:
+        task = self.task
+        if task is None or self.is_done:
+            return
+        self.is_done = True
+        if task.error is not None:
+            self.error = task.error
+            self.discard()
+            self.failed.emit(task.error)
+        elif isinstance(task.result, PrintResult) and not task.is_cancelled and not self.flag.is_set:
+            self.result = task.result
+            self.finished.emit(task.result)
+        else:
+            self.was_cancelled = True
+            self.discard()
+            log.info("print job cancelled; %s removed", self.folder)
+            self.cancelled.emit()
+
+    def release(self) -> Path:
+        """Hand the folder (and its PDF) over to the caller, who removes it when done."""
+        folder = self.folder
+        self.folder = Path()
+        return folder
+
+    def discard(self) -> None:
+        remove_folder(self.folder)
+
+
+def open_preview(parent: QWidget | None, result: PrintResult, folder: Path, tasks: TaskManager | None) -> Any:
+    """The preview dialog of a finished job (it removes ``folder`` when closed)."""
+    from fieldapp.gui.printing.preview import PreviewDialog
+
+    dialog = PreviewDialog(result.path, result.title, tasks=tasks, parent=parent, cleanup=folder)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def start_with_progress(parent: QWidget, ctx: AppContext, tasks: TaskManager | None,
+                        request: PrintRequest) -> PrintJob:
+    """Run ``request`` under a progress dialog with a cancel button; preview the PDF when done."""
+    job = PrintJob(ctx, tasks, request, parent)
+    box = QProgressDialog(parent)
+    box.setWindowTitle(QCoreApplication.translate("PrintJob", "打印"))
+    box.setLabelText(QCoreApplication.translate("PrintJob", "正在生成“{0}”…").format(request.title))
+    box.setCancelButtonText(QCoreApplication.translate("PrintJob", "取消"))
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setMinimumDuration(400)
+    box.setAutoClose(False)
+    box.setAutoReset(False)
+    box.setRange(0, 0)
+    job.progress_dialog = box  # type: ignore[attr-defined]
+
+    def on_progress(done: int, total: int) -> None:
+        box.setRange(0, total)
+        box.setValue(done)
+
+    def finish() -> None:
+        box.canceled.disconnect(job.cancel)
+        box.reset()
+        box.hide()
+        box.deleteLater()
+
+    def done(result: PrintResult) -> None:
+        finish()
+        job.preview = open_preview(parent, result, job.release(), job.tasks)  # type: ignore[attr-defined]
+
+    def failed(exc: BaseException) -> None:
+        finish()
+        show_error(parent, exc)
+
+    job.progress.connect(on_progress)
+    job.finished.connect(done)
+    job.failed.connect(failed)
+    job.cancelled.connect(finish)
+    box.canceled.connect(job.cancel)
+    return job.start()

@@ -1,0 +1,240 @@
+"""The 打印 page of the main window: choose a document, set its options, generate, preview.
+
+Left, the documents (门牌, 一户一档, 包扶纪实档案, 公示名单, 村台账); right, the chosen
+document's form (:mod:`fieldapp.gui.printing.forms`) and 生成并预览. The PDF is written
+off the GUI thread by a :class:`~fieldapp.gui.printing.jobs.PrintJob`; the page shows its
+progress inline with a 取消 button (a cancelled job leaves no file) and opens the preview
+when the PDF is ready.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.errors import ValidationError
+from fieldapp.gui.errors import show_error
+from fieldapp.gui.printing.forms import ArchiveForm, CardsForm, DocumentForm, HouseholdFileForm, HouseholdSource
+from fieldapp.gui.printing.jobs import PrintJob, PrintResult, open_preview
+from fieldapp.gui.printing.list_forms import LedgerForm, NoticeForm
+from fieldapp.gui.tasks import TaskManager
+from fieldapp.services.context import AppContext
+
+log = logging.getLogger("fieldapp.gui.printing")
+
+FORMS: tuple[type[DocumentForm], ...] = (CardsForm, HouseholdFileForm, ArchiveForm, NoticeForm, LedgerForm)
+LIST_STYLE = "QListWidget#printDocuments::item { padding: 7px 10px; }"
+
+
+class PrintPage(QWidget):
+    """打印: every printed document, generated in the background and previewed."""
+
+    #: progress of the running job (done, total); (0, 0) while it cannot count
+    progress = Signal(int, int)
+    #: a job finished (its :class:`PrintResult`), just before the preview opens
+    job_finished = Signal(object)
+    #: a job was cancelled (its file is gone)
+    job_cancelled = Signal()
+
+    def __init__(self, ctx: AppContext, tasks: TaskManager | None = None, households: HouseholdSource | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = tasks
+        self.households = households
+        self.job: PrintJob | None = None
+        self.preview: QDialog | None = None
+        self.settings_dialog: QDialog | None = None
+
+        self.documents = QListWidget(self)
+        self.documents.setObjectName("printDocuments")
+        self.documents.setStyleSheet(LIST_STYLE)
+        self.stack = QStackedWidget(self)
+        self.forms: dict[str, DocumentForm] = {}
+        titles = self.document_titles()
+        for form_class in FORMS:
+            form = form_class(ctx, households, self)
+            self.forms[form.key] = form
+            self.stack.addWidget(form)
+            item = QListWidgetItem(titles[form.key][0], self.documents)
+            item.setData(Qt.ItemDataRole.UserRole, form.key)
+        cards = self.forms["cards"]
+        assert isinstance(cards, CardsForm)
+        cards.settings_requested.connect(self.open_plate_settings)
+        self.documents.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("国") * 8 + 32))
+        self.documents.currentRowChanged.connect(self._document_changed)
+
+        self.heading = QLabel(self)
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        self.heading.setFont(font)
+        self.description = QLabel(self)
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet("color: palette(placeholder-text);")
+
+        self.generate_button = QPushButton(self.tr("生成并预览"), self)
+        self.generate_button.setDefault(True)
+        self.generate_button.clicked.connect(self.generate)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setMinimumWidth(240)
+        self.progress_bar.setFormat(self.tr("%v / %m"))
+        self.cancel_button = QPushButton(self.tr("取消"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.status_label = QLabel(self)
+        self._layout()
+        self._set_running(False)
+        self.documents.setCurrentRow(0)
+
+    def document_titles(self) -> dict[str, tuple[str, str]]:
+        return {
+            "cards": (self.tr("门牌（信息公示牌）"),
+                      self.tr("每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。"
+                              "样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。")),
+            "household": (self.tr("一户一档"),
+                          self.tr("一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、"
+                                  "走访记录和变更记录。")),
+            "archive": (self.tr("包扶纪实档案"),
+                        self.tr("一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。")),
+            "notice": (self.tr("公示名单"),
+                       self.tr("拟纳入或拟退出的户的公示名单，证件号码已去标识化。"
+                               "在“农户”页中选择要公示的户。")),
+            "ledger": (self.tr("村台账"),
+                       self.tr("每户一行的台账，可按村、组、状态等筛选，末行合计。")),
+        }
+
+    def _layout(self) -> None:
+        right = QVBoxLayout()
+        right.setContentsMargins(16, 12, 16, 12)
+        right.setSpacing(10)
+        right.addWidget(self.heading)
+        right.addWidget(self.description)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        right.addWidget(line)
+        right.addWidget(self.stack)
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 12, 0, 0)
+        actions.addWidget(self.generate_button)
+        actions.addWidget(self.progress_bar)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.status_label, 1)
+        right.addLayout(actions)
+        right.addStretch(1)
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 12, 12, 12)
+        row.addWidget(self.documents)
+        row.addLayout(right, 1)
+
+    # -- choosing ----------------------------------------------------------------------------
+
+    def choose(self, key: str) -> DocumentForm:
+        """Show the form of document ``key`` (cards, household, archive, notice, ledger)."""
+        keys = list(self.forms)
+        self.documents.setCurrentRow(keys.index(key))
+        return self.forms[key]
+
+    def current_form(self) -> DocumentForm:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, DocumentForm)
+        return widget
+
+    def _document_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        title, text = self.document_titles()[self.current_form().key]
+        self.heading.setText(title)
+        self.description.setText(text)
+        self.current_form().refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        for form in self.forms.values():
+            form.refresh()
+
+    # -- generating -----------------------------------------------------------------------------
+
+    def generate(self) -> PrintJob | None:
+        """Start the chosen document; returns the job (None if the form is incomplete or a job runs)."""
+        if self.job is not None and self.job.running:
+            return None
+        try:
+            request = self.current_form().request()
+        except ValidationError as exc:
+            show_error(self, exc)
+            return None
+        job = PrintJob(self.ctx, self.tasks, request, self)
+        self.job = job
+        job.progress.connect(self._progress)
+        job.finished.connect(self._finished)
+        job.failed.connect(self._failed)
+        job.cancelled.connect(self._cancelled)
+        self.status_label.setText(self.tr("正在生成“{0}”…").format(request.title))
+        self._set_running(True)
+        return job.start()
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _set_running(self, running: bool) -> None:
+        self.generate_button.setEnabled(not running)
+        self.documents.setEnabled(not running)
+        self.stack.setEnabled(not running)
+        self.progress_bar.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.progress_bar.setRange(0, 0)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+        self.progress.emit(done, total)
+
+    def _finished(self, result: PrintResult) -> None:
+        self._set_running(False)
+        pages = self.tr("共 {0} 页").format(result.pages)
+        self.status_label.setText(self.tr("已生成“{0}”，{1}。").format(result.title, pages))
+        self.job_finished.emit(result)
+        assert self.job is not None
+        self.preview = open_preview(self, result, self.job.release(), self.tasks)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_running(False)
+        self.status_label.setText(self.tr("未能生成。"))
+        show_error(self, exc)
+
+    def _cancelled(self) -> None:
+        self._set_running(False)
+        self.status_label.setText(self.tr("已取消，未生成文件。"))
+        self.job_cancelled.emit()
+
+    # -- shortcuts used by the 农户 list and the menu ----------------------------------------------------
+
+    def open_plate_settings(self) -> QDialog:
+        from fieldapp.gui.printing.plate_settings import PlateSettingsDialog
+
+        dialog = PlateSettingsDialog(self.ctx, self.tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.forms["cards"].refresh)
+        dialog.destroyed.connect(lambda: setattr(self, "settings_dialog", None))
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog

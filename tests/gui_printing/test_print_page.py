@@ -1,0 +1,260 @@
+"""The 打印 page: each document generated through its form, off the GUI thread, with progress and cancel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from fieldapp.gui.household_list import HouseholdListPage
+from fieldapp.gui.printing.forms import CardsForm, HouseholdFileForm
+from fieldapp.gui.printing.jobs import PrintResult
+from fieldapp.gui.printing.list_forms import LedgerForm, NoticeForm
+from fieldapp.gui.printing.print_page import PrintPage
+from fieldapp.gui.tasks import TaskManager
+from fieldapp.services.context import AppContext
+from fieldapp.services.setup import villages
+from tests.gui_printing.conftest import close_dialogs
+from tests.printing import pdftools
+
+
+@pytest.fixture
+def households_page(ctx: AppContext, register: dict[str, Any], qtbot: Any) -> HouseholdListPage:
+    page = HouseholdListPage(ctx)
+    qtbot.addWidget(page)
+    return page
+
+
+def make_page(ctx: AppContext, tasks: TaskManager, households: HouseholdListPage | None, qtbot: Any) -> PrintPage:
+    page = PrintPage(ctx, tasks, households)
+    qtbot.addWidget(page, before_close_func=close_dialogs)
+    page.resize(1000, 640)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def select(households: HouseholdListPage, ids: list[str]) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    table = households.table
+    table.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for hid in ids:
+        row = households.model.row_of(hid)
+        assert row >= 0
+        table.selectionModel().select(households.model.index(row, 0), flags)
+
+
+def reached_end(done: int, total: int) -> bool:
+    return total > 0 and done == total
+
+
+def test_cards_for_a_village(ctx: AppContext, register: dict[str, Any], sync_tasks: TaskManager, qtbot: Any) -> None:
+    page = make_page(ctx, sync_tasks, None, qtbot)
+    form = page.choose("cards")
+    assert isinstance(form, CardsForm)
+    form.village.setCurrentIndex(form.village.findData(villages(ctx)[0][0]))
+    with qtbot.waitSignal(page.progress, check_params_cb=reached_end, timeout=30000) as blocker:
+        job = page.generate()
+    assert job is not None and job.result is not None
+    assert blocker.args == [7, 7]
+    preview = page.preview
+    assert preview is not None and preview.isVisible()
+    assert pdftools.pages(preview.path) == 7 == preview.page_count
+    text = pdftools.text(preview.path)
+    assert all(f"东户{i}" in text for i in range(7)) and "西户0" not in text
+    assert not page.progress_bar.isVisible() and page.generate_button.isEnabled()
+    assert "7 页" in page.status_label.text()
+    # closing the preview removes the temporary file
+    path = preview.path
+    preview.reject()
+    assert not path.exists() and not path.parent.exists()
+
+
+def test_cards_for_every_village_and_for_one_group(ctx: AppContext, register: dict[str, Any],
+                                                   sync_tasks: TaskManager, qtbot: Any) -> None:
+    page = make_page(ctx, sync_tasks, None, qtbot)
+    form = page.choose("cards")
+    assert isinstance(form, CardsForm)
+    form.village.setCurrentIndex(form.village.findData(None))  # 全部村
+    job = page.generate()
+    assert job is not None and job.result is not None and job.result.pages == 9
+    page.preview.reject()
+
+    form.village.setCurrentIndex(form.village.findData(villages(ctx)[0][0]))
+    form.scope_group.setChecked(True)
+    form.group.setCurrentIndex(form.group.findData(2))
+    job = page.generate()
+    assert job is not None and job.result is not None
+    assert pdftools.pages(job.result.path) == len(register["east_groups"][2])
+    assert "第2组" in job.result.title
+
+
+def test_cards_for_the_list_selection(ctx: AppContext, register: dict[str, Any], households_page: HouseholdListPage,
+                                      sync_tasks: TaskManager, qtbot: Any) -> None:
+    page = make_page(ctx, sync_tasks, households_page, qtbot)
+    form = page.choose("cards")
+    assert isinstance(form, CardsForm)
+    form.scope_selection.setChecked(True)
+    assert page.generate() is None  # nothing selected: the form says so instead
+    box = page.findChild(QMessageBox)
+    assert box is not None and "选择" in box.text()
+    box.done(0)
+
+    chosen = [register["east"][1], register["west"][0], register["east"][4]]
+    select(households_page, chosen)
+    form.refresh()
+    assert form.selection_label.text().startswith("3 户")
+    job = page.generate()
+    assert job is not None and job.result is not None and job.result.pages == 3
+    text = pdftools.text(job.result.path)
+    assert "东户1" in text and "西户0" in text and "东户4" in text and "东户2" not in text
+
+
+def test_real_task_manager_runs_the_batch_off_the_gui_thread(ctx: AppContext, register: dict[str, Any],
+                                                             tasks: TaskManager, qtbot: Any) -> None:
+    page = make_page(ctx, tasks, None, qtbot)
+    page.choose("cards")
+    seen: list[tuple[int, int]] = []
+    page.progress.connect(lambda done, total: seen.append((done, total)))
+    with qtbot.waitSignal(page.job_finished, timeout=60000) as blocker:
+        job = page.generate()
+        assert job is not None and job.running  # returned before the PDF was written
+        assert not page.generate_button.isEnabled() and not page.progress_bar.isHidden()
+    result = blocker.args[0]
+    assert isinstance(result, PrintResult)
+    assert seen[-1] == (7, 7)
+    assert pdftools.pages(result.path) == 7
+    assert page.generate_button.isEnabled()
+
+
+def test_cancelling_leaves_no_file(ctx: AppContext, register: dict[str, Any], sync_tasks: TaskManager,
+                                   qtbot: Any) -> None:
+    page = make_page(ctx, sync_tasks, None, qtbot)
+    page.choose("cards")
+
+    def cancel_at_three(done: int, _total: int) -> None:
+        if done == 3:
+            page.cancel_button.click()
+
+    page.progress.connect(cancel_at_three)
+    with qtbot.waitSignal(page.job_cancelled, timeout=10000):
+        job = page.generate()
+    assert job is not None and job.was_cancelled and job.result is None
+    assert not job.path.exists() and not job.path.parent.exists()
+    assert page.preview is None
+    assert "已取消" in page.status_label.text()
+
+
+def test_cancelling_a_background_job(ctx: AppContext, register: dict[str, Any], tasks: TaskManager,
+                                     qtbot: Any) -> None:
+    page = make_page(ctx, tasks, None, qtbot)
+    page.choose("cards")
+    with qtbot.waitSignal(page.job_cancelled, timeout=30000):
+        job = page.generate()
+        assert job is not None
+        page.cancel()
+    assert not job.path.parent.exists()
+    tasks.wait()
+    assert not job.path.parent.exists()
+    assert page.preview is None
+
+
+def test_household_file_by_number_name_or_current_row(ctx: AppContext, register: dict[str, Any],
+                                                      households_page: HouseholdListPage, sync_tasks: TaskManager,
+                                                      qtbot: Any) -> None:
+    page = make_page(ctx, sync_tasks, households_page, qtbot)
+    form = page.choose("household")
+    assert isinstance(form, HouseholdFileForm)
+    assert form.household_id is None  # nothing current in the list yet
+    form.lookup.setText("东户3")
+    form.lookup.editingFinished.emit()
+    assert form.household_id == register["east"][3]
+    assert "东户3" in form.found_label.text()
+    job = page.generate()
+    assert job is not None and job.result is not None
+    assert "东户3" in pdftools.text(job.result.path)
+    page.preview.reject()
+
+    form.lookup.setText("没有这个人")
+    form.lookup.editingFinished.emit()
+    assert form.household_id is None and "找不到" in form.found_label.text()
+    households_page.select_household(register["west"][1])
+    form.use_current()
+    assert form.household_id == register["west"][1]
+
+
+def test_notice_for_selected_households(ctx: AppContext, register: dict[str, Any],
+                                        households_page: HouseholdListPage, sync_tasks: TaskManager,
+                                        qtbot: Any) -> None:
+    page = make_page(ctx, sync_tasks, households_page, qtbot)
+    form = page.choose("notice")
+    assert isinstance(form, NoticeForm)
+    assert page.generate() is None  # no households, no contact
+    box = page.findChild(QMessageBox)
+    assert box is not None and "异议" in box.text() and "选择" in box.text()
+    box.done(0)
+    select(households_page, register["east"][:2])
+    form.refresh()
+    form.kind.setCurrentIndex(form.kind.findData("exit"))
+    form.contact.setText("村委会 李主任 13900000000")
+    job = page.generate()
+    assert job is not None and job.result is not None
+    text = pdftools.text(job.result.path)
+    assert "东户0" in text and "东户1" in text and "李主任" in text and "退出" in text
+    assert not pdftools.FULL_ID.search(text)
+
+
+def test_ledger_like_the_list(ctx: AppContext, register: dict[str, Any], households_page: HouseholdListPage,
+                              sync_tasks: TaskManager, qtbot: Any) -> None:
+    page = make_page(ctx, sync_tasks, households_page, qtbot)
+    form = page.choose("ledger")
+    assert isinstance(form, LedgerForm)
+    form.group.setCurrentIndex(form.group.findData(1))
+    job = page.generate()
+    assert job is not None and job.result is not None
+    assert job.result.summary == f"{len(register['east_groups'][1]) + 2} 户"  # 东村 group 1 and both 西村 households
+    page.preview.reject()
+
+    households_page.village_combo.setCurrentIndex(households_page.village_combo.findData(villages(ctx)[1][0]))
+    form.same_as_list.setChecked(True)
+    assert not form.group.isEnabled()
+    job = page.generate()
+    assert job is not None and job.result is not None and job.result.summary == "2 户"
+    text = pdftools.text(job.result.path)
+    assert "西户0" in text and "东户0" not in text
+
+
+def test_archive_for_a_month_and_a_year(ctx: AppContext, register: dict[str, Any], sync_tasks: TaskManager,
+                                        qtbot: Any) -> None:
+    page = make_page(ctx, sync_tasks, None, qtbot)
+    form = page.choose("archive")
+    job = page.generate()
+    assert job is not None and job.result is not None and "王伟" in job.result.title
+    assert "王伟" in pdftools.text(job.result.path)
+    page.preview.reject()
+    form.by_year.setChecked(True)  # type: ignore[attr-defined]
+    job = page.generate()
+    assert job is not None and job.result is not None and job.result.title.endswith("年")
+
+
+def test_a_failed_job_is_reported_and_leaves_nothing(ctx: AppContext, register: dict[str, Any],
+                                                     households_page: HouseholdListPage, sync_tasks: TaskManager,
+                                                     qtbot: Any) -> None:
+    from fieldapp.services import register as register_service
+
+    page = make_page(ctx, sync_tasks, households_page, qtbot)
+    form = page.choose("cards")
+    assert isinstance(form, CardsForm)
+    form.scope_selection.setChecked(True)
+    gone = register["east"][2]
+    select(households_page, [register["east"][1], gone])
+    register_service.delete_household(ctx.writer, gone)
+    job = page.generate()
+    assert job is not None and job.error is not None and job.result is None
+    assert not job.path.parent.exists()
+    box = page.findChild(QMessageBox)
+    assert box is not None and "不存在" in box.text()
+    assert page.generate_button.isEnabled() and page.preview is None
