@@ -27,6 +27,16 @@ _V: Table = Visit.__table__  # type: ignore[assignment]
 
 _BATCH = 500
 
+# The synced fields the projection reads, per table (None: every field). Sync merges refresh a
+# household only when a change touches one of these (or inserts a row).
+LIST_INPUTS: dict[str, frozenset[str] | None] = {
+    "household": frozenset({"village_id", "group_no", "hh_no", "attribute", "exit_status", "main_cause",
+                            "cadre_id", "deleted"}),
+    "member": frozenset({"household_id", "name", "id_no", "relation", "deleted"}),
+    "income_year": None,
+    "visit": frozenset({"household_id", "date", "deleted"}),
+}
+
 
 def refresh_households(conn: Connection, household_ids: Sequence[str]) -> None:
     for start in range(0, len(household_ids), _BATCH):

@@ -403,3 +403,104 @@ class LocalState(Base):
     __tablename__ = "local_state"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# ---------------------------------------------------------------- sync (issue 5), local tables
+
+
+class SyncPeer(Base):
+    """A known peer (another laptop or the district): its public keys, scope and what it holds.
+
+    ``known`` is the version vector (JSON {origin: seq}) the peer last reported holding;
+    packages to the peer hold exactly the changes above it. ``scope`` is a JSON list of
+    village ids, or NULL for the whole district.
+    """
+
+    __tablename__ = "sync_peer"
+    device_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    signing_key: Mapped[str] = mapped_column(String(64))  # Ed25519 public, base64
+    agreement_key: Mapped[str] = mapped_column(String(64))  # X25519 public, base64
+    scope: Mapped[str | None] = mapped_column(Text)
+    known: Mapped[str] = mapped_column(Text, default="{}")
+    last_sent: Mapped[str | None] = mapped_column(String(32))  # ISO time of the last export to it
+    last_received: Mapped[str | None] = mapped_column(String(32))  # ISO time of the last import from it
+
+
+class SyncVector(Base):
+    """This replica's holdings: for each remote origin device, the highest origin_seq held."""
+
+    __tablename__ = "sync_vector"
+    origin: Mapped[str] = mapped_column(Id, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class SyncSeen(Base):
+    """Packages already imported (by package id), so a replayed package is refused unchanged."""
+
+    __tablename__ = "sync_seen"
+    package_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    sender: Mapped[str] = mapped_column(Id)
+    applied_at: Mapped[str] = mapped_column(String(32))
+    summary: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class SyncConflict(Base):
+    """A concurrent overwrite: LWW kept ``winner``; the ``loser`` value is listed for review."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (Index("ix_sync_conflict_row", "tbl", "row_id", "field"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(12))  # field | delete | clock
+    tbl: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(Id)
+    household_id: Mapped[str | None] = mapped_column(Id)
+    field: Mapped[str] = mapped_column(String(64))
+    winner_value: Mapped[str | None] = mapped_column(Text)  # JSON
+    winner_hlc: Mapped[int] = mapped_column(BigInteger)
+    winner_device: Mapped[str] = mapped_column(Id)
+    loser_value: Mapped[str | None] = mapped_column(Text)  # JSON
+    loser_hlc: Mapped[int] = mapped_column(BigInteger)
+    loser_device: Mapped[str] = mapped_column(Id)
+    detected_at: Mapped[str] = mapped_column(String(32))
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncQuarantine(Base):
+    """A received change that broke a rule: not applied, kept for review (the rest applied)."""
+
+    __tablename__ = "sync_quarantine"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin: Mapped[str] = mapped_column(Id)
+    origin_seq: Mapped[int] = mapped_column(BigInteger)
+    tbl: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(Id)
+    change: Mapped[str] = mapped_column(Text)  # JSON of the whole change
+    reason: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open | released | discarded
+
+
+class SyncPending(Base):
+    """Received values for tables or fields this version does not know yet; applied after upgrade."""
+
+    __tablename__ = "sync_pending"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin: Mapped[str] = mapped_column(Id)
+    origin_seq: Mapped[int] = mapped_column(BigInteger)
+    tbl: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[str] = mapped_column(Id)
+    field: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str | None] = mapped_column(Text)  # JSON
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    device: Mapped[str] = mapped_column(Id)
+
+
+class SyncScopeExit(Base):
+    """A scope-exit marker received: the household left this device's villages (not a delete)."""
+
+    __tablename__ = "sync_scope_exit"
+    household_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    village_id: Mapped[str | None] = mapped_column(Id)
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    received_at: Mapped[str] = mapped_column(String(32))

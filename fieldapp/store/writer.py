@@ -27,7 +27,7 @@ from fieldapp.domain.hlc import HybridClock
 from fieldapp.domain.ids import new_id
 from fieldapp.store import codec, derived, guard
 from fieldapp.store.db import Database
-from fieldapp.store.models import SYNC_COLUMNS, SYNCED_TABLES, ChangeLog, Household
+from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS, SYNCED_TABLES, ChangeLog, Household
 
 log = logging.getLogger("fieldapp.store.writer")
 
@@ -147,7 +147,7 @@ class WriteTxn:
         clocks = json.loads(current["field_clocks"] or "{}")
         prev = {k: clocks.get(k, [current["row_hlc"], current["row_device"]]) for k in changed}
         for k in changed:
-            clocks[k] = [hlc, self.actor.device_id]
+            clocks[k] = field_rank(hlc, self.actor.device_id, prev[k])
         self.conn.execute(
             table.update().where(table.c.id == row_id).values(**changed, field_clocks=codec.dumps(clocks))
         )
@@ -179,7 +179,7 @@ class WriteTxn:
         hlc = self.clock.now()
         clocks = json.loads(current["field_clocks"] or "{}")
         prev = {"deleted": clocks.get("deleted", [current["row_hlc"], current["row_device"]])}
-        clocks["deleted"] = [hlc, self.actor.device_id]
+        clocks["deleted"] = field_rank(hlc, self.actor.device_id, prev["deleted"])
         self.conn.execute(
             table.update().where(table.c.id == row_id).values(deleted=deleted, field_clocks=codec.dumps(clocks))
         )
@@ -238,6 +238,48 @@ def _log_insert_sql(paramstyle: str) -> str:
     if marker is None:
         raise NotImplementedError(f"paramstyle {paramstyle}")
     return f"INSERT INTO change_log ({', '.join(_LOG_COLUMNS)}) VALUES ({', '.join([marker] * len(_LOG_COLUMNS))})"
+
+
+def apply_remote(conn: Connection, *, inserts: Mapping[str, list[tuple[Any, ...]]],
+                 updates: Mapping[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]],
+                 log_rows: list[tuple[Any, ...]]) -> None:
+    """The sync merge's write path (:mod:`fieldapp.sync.merge` decides; this writes), in the caller's transaction.
+
+    ``inserts[table]``: rows of (id, deleted, row_hlc, row_device, field_clocks, *data columns in name order);
+    ``updates[(table, columns)]``: rows of (*values of ``columns``, id); values in their JSON form (SQLite's
+    storage form). ``log_rows`` are the received changes, appended to ``change_log`` with their ORIGINAL
+    origin, origin_seq and hlc (they keep the (origin, origin_seq) identity across replicas).
+    """
+    with guard.write_path():
+        for model in SYNCED_MODELS:  # parents before children: foreign keys are checked per statement
+            table: Table = model.__table__  # type: ignore[attr-defined]
+            params = inserts.get(table.name)
+            if params:
+                cols = ("id", "deleted", "row_hlc", "row_device", "field_clocks",
+                        *sorted(codec.columns(table) - SYNC_COLUMNS))
+                conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(_quote(c) for c in cols)}) "
+                                     f"VALUES ({','.join('?' * len(cols))})", params)
+        for (name, cols), params in updates.items():
+            if name not in SYNCED_TABLES:
+                raise ValueError(f"{name} is not a synced table")
+            sets = ", ".join(f"{_quote(c)} = ?" for c in cols)
+            conn.exec_driver_sql(f"UPDATE {name} SET {sets} WHERE id = ?", params)
+        if log_rows:
+            conn.exec_driver_sql(_log_insert_sql(conn.dialect.paramstyle), log_rows)
+
+
+def _quote(name: str) -> str:
+    return '"' + name + '"'
+
+
+def field_rank(hlc: int, device: str, prev: list[Any]) -> list[Any]:
+    """The LWW stamp a change gives a field: its own clock, but always above the value it replaced.
+
+    Normally ``hlc`` already exceeds ``prev`` (the clock observed it). After the clock guard clamped
+    a far-future stamp it does not; the edit must still win over the value it knowingly replaced,
+    on every replica, so the rank is lifted just above ``prev`` (sync merges use the same rule).
+    """
+    return [max(hlc, int(prev[0]) + 1), device]
 
 
 def _household_of(table: Table, row_id: str, values: Mapping[str, Any]) -> str | None:

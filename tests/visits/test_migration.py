@@ -47,8 +47,8 @@ def test_a_version_1_register_is_backed_up_and_migrated(tmp_path: Path) -> None:
 
     db = Database.open(path)
     try:
-        assert SCHEMA_VERSION == 2 and db.user_version() == 2
-        assert db.scalar("SELECT version_num FROM alembic_version") == "0002"
+        assert db.user_version() == SCHEMA_VERSION
+        assert db.scalar("SELECT version_num FROM alembic_version") == f"{SCHEMA_VERSION:04d}"
         tables = set(inspect(db.engine).get_table_names())
         assert {"visit", "visit_cadre", "visit_measure", "visit_photo", "photo", "follow_up", "checkin"} <= tables
         columns = {c["name"] for c in inspect(db.engine).get_columns("household_list")}

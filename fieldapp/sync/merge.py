@@ -1,0 +1,320 @@
+"""Applying received changes: per-field last-writer-wins, conflicts, quarantine, pending fields.
+
+Every field's value is decided by its *rank* ``[hlc, device]``, compared as a tuple; the
+highest rank wins, so the result does not depend on the order changes arrive in. A change's
+rank for a field is its own stamp, lifted just above the stamp it replaced
+(:func:`fieldapp.store.writer.field_rank`): an edit always beats the value its author saw,
+even a far-future one that the clock guard clamped. An insert ranks all of the record's
+fields (missing ones at their defaults), so two devices creating the same natural-id row
+merge field by field.
+
+A change is *concurrent* with the value it meets when its ``prev`` stamp is not that value's
+rank (the author had not seen it). Concurrent changes to different values leave a conflict:
+winner and loser, both stamps. An edit arriving at a tombstone, or a delete arriving after
+edits by other devices made after the state it replaced, is a ``delete`` conflict. A far-future clock is a ``clock``
+entry (flagged, never dropped). Rows are read and written in batches with driver-level SQL
+(values travel in their JSON form, which is also SQLite's storage form).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table
+
+from fieldapp.domain.hlc import HybridClock
+from fieldapp.store import codec, derived
+from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS
+from fieldapp.store.writer import apply_remote
+from fieldapp.sync.body import Change
+from fieldapp.sync.state import insert_local, now_iso
+
+log = logging.getLogger("fieldapp.sync.merge")
+
+# codec.dumps' format with one reusable encoder (json.dumps builds an encoder per call).
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+
+TABLES: dict[str, Table] = {m.__tablename__: m.__table__ for m in SYNCED_MODELS}  # type: ignore[attr-defined]
+
+
+@functools.cache
+def data_columns(tbl: str) -> tuple[str, ...]:
+    return tuple(sorted(codec.columns(TABLES[tbl]) - SYNC_COLUMNS))
+
+
+@functools.cache
+def defaults(tbl: str) -> dict[str, Any]:
+    """What an insert gives the fields it does not name (JSON form), ``deleted`` included."""
+    table = TABLES[tbl]
+    out: dict[str, Any] = {"deleted": False}
+    for name in data_columns(tbl):
+        default = table.c[name].default
+        arg = getattr(default, "arg", None) if default is not None and default.is_scalar else None
+        out[name] = codec.to_json(table, name, arg)
+    return out
+
+
+def _rank(ch: Change, name: str) -> list[Any]:
+    if ch.op == "insert":
+        return [ch.hlc, ch.origin]
+    prev = ch.prev.get(name) or [ch.hlc, ch.origin]
+    return [max(ch.hlc, int(prev[0]) + 1), ch.origin]
+
+
+def _q(name: str) -> str:
+    return '"' + name + '"'
+
+
+@dataclass
+class _Row:
+    values: dict[str, Any]
+    clocks: dict[str, list[Any]]
+    row_hlc: int
+    row_device: str
+    new: bool = False
+    dirty: set[str] = field(default_factory=set)
+
+    def rank(self, name: str) -> list[Any]:
+        return self.clocks.get(name) or [self.row_hlc, self.row_device]
+
+
+@dataclass
+class MergeStats:
+    applied: int = 0
+    skipped: int = 0
+    conflicts: int = 0
+    quarantined: int = 0
+    pending: int = 0
+    clock_flags: int = 0
+    households: set[str] = field(default_factory=set)
+
+
+class Merger:
+    """Applies batches of changes inside one open write transaction (``conn``)."""
+
+    def __init__(self, conn: Connection, clock: HybridClock, held: dict[str, int]) -> None:
+        self.conn = conn
+        self.clock = clock
+        self.held = held
+        self.stats = MergeStats()
+        self._partial: dict[str, bool] = {}
+        self._flagged: set[str] = set()
+        self._open_conflicts = bool(conn.exec_driver_sql(
+            "SELECT 1 FROM sync_conflict WHERE resolved = 0 LIMIT 1").first())
+        self._conflicts: list[dict[str, Any]] = []
+        self._log: list[tuple[Any, ...]] = []
+        self._now = now_iso()
+
+    # -- batches -------------------------------------------------------------------------
+
+    def apply(self, changes: list[Change]) -> None:
+        fresh = [ch for ch in changes if not self._held(ch)]
+        self.stats.skipped += len(changes) - len(fresh)
+        rows = self._load(fresh)
+        for ch in fresh:
+            self._one(ch, rows)
+            self._log.append((ch.origin, ch.seq, ch.hlc, ch.tbl, ch.row_id, ch.household_id, ch.op,
+                              _dumps(ch.fields), _dumps(ch.prev) if ch.prev else "{}",
+                              ch.user_id, ch.user_name))
+        self._flush(rows)
+
+    def finish(self) -> MergeStats:
+        if self.stats.households:
+            derived.refresh_households(self.conn, sorted(self.stats.households))
+        return self.stats
+
+    # -- one change ----------------------------------------------------------------------
+
+    def _held(self, ch: Change) -> bool:
+        if ch.seq <= self.held.get(ch.origin, 0):
+            return True
+        partial = self._partial.get(ch.origin)
+        if partial is None:  # holds changes of this origin above its vector entry (relayed by a scoped peer)?
+            top = self.conn.exec_driver_sql("SELECT max(origin_seq) FROM change_log WHERE origin = ?",
+                                            (ch.origin,)).scalar()
+            partial = self._partial[ch.origin] = int(top or 0) > self.held.get(ch.origin, 0)
+        if partial:
+            return self.conn.exec_driver_sql(
+                "SELECT 1 FROM change_log WHERE origin = ? AND origin_seq = ?", (ch.origin, ch.seq)).first() is not None
+        return False
+
+    def _one(self, ch: Change, rows: dict[tuple[str, str], _Row]) -> None:
+        accepted, clamped = self.clock.observe(ch.hlc)
+        if clamped and ch.origin not in self._flagged:
+            self._flagged.add(ch.origin)
+            self.stats.clock_flags += 1
+            self._conflict("clock", ch, "*", win=(None, [ch.hlc, ch.origin]), lose=(None, [accepted, ch.origin]))
+        if ch.tbl not in TABLES:
+            self._pend(ch, ch.fields)
+            return
+        known = set(data_columns(ch.tbl)) | {"deleted"}
+        unknown = {k: v for k, v in ch.fields.items() if k not in known}
+        if unknown:
+            self._pend(ch, unknown)
+        values = {k: v for k, v in ch.fields.items() if k in known}
+        row = rows.get((ch.tbl, ch.row_id))
+        reason = self._rule_breach(ch, values, row)
+        if reason:
+            self._quarantine(ch, reason)
+            return
+        if row is None:
+            if ch.op != "insert":
+                self._quarantine(ch, "记录不存在：收到修改但没有该记录的创建（record missing）")
+                return
+            row = rows[(ch.tbl, ch.row_id)] = _Row({**defaults(ch.tbl), **values}, {}, ch.hlc, ch.origin, new=True)
+            self._touch(ch, values, insert=True)
+            self.stats.applied += 1
+            return
+        if ch.op == "insert":
+            self._insert_existing(ch, row, values)
+        else:
+            self._update(ch, row, values)
+        self._touch(ch, values, insert=False)
+        self.stats.applied += 1
+
+    def _insert_existing(self, ch: Change, row: _Row, values: dict[str, Any]) -> None:
+        """Two devices created the same (natural-id) record: merge field by field."""
+        full = {**defaults(ch.tbl), **values}
+        for name in full:  # every field gets an explicit stamp; the row stamp becomes the earliest
+            row.clocks.setdefault(name, row.rank(name))
+        row.dirty.add("field_clocks")
+        if [ch.hlc, ch.origin] < [row.row_hlc, row.row_device]:
+            row.row_hlc, row.row_device = ch.hlc, ch.origin
+            row.dirty |= {"row_hlc", "row_device"}
+        for name, value in full.items():
+            self._field(ch, row, name, value, [ch.hlc, ch.origin], concurrent=True)
+
+    def _update(self, ch: Change, row: _Row, values: dict[str, Any]) -> None:
+        was_deleted = bool(row.values.get("deleted"))
+        for name, value in values.items():
+            prev = ch.prev.get(name) or [ch.hlc, ch.origin]
+            self._field(ch, row, name, value, _rank(ch, name), concurrent=list(prev) != row.rank(name))
+        if was_deleted and "deleted" not in values and values:
+            self._conflict("delete", ch, ",".join(sorted(values)), win=(True, row.rank("deleted")),
+                           lose=(values, [ch.hlc, ch.origin]))
+        if ch.op == "delete" and not was_deleted and row.values.get("deleted"):
+            # Edits by other devices after the state the delete replaced: the deleter may not have seen
+            # them. (Without the deleter's vector this can over-report, never under-report.)
+            replaced = ch.prev.get("deleted") or [0, ""]
+            later = {k: row.values[k] for k, r in row.clocks.items()
+                     if k != "deleted" and k in row.values and r[1] != ch.origin and list(r) > list(replaced)}
+            if later:
+                self._conflict("delete", ch, ",".join(sorted(later)), win=(True, row.rank("deleted")),
+                               lose=(later, max(row.clocks[k] for k in later)))
+
+    def _field(self, ch: Change, row: _Row, name: str, value: Any, rank: list[Any], *, concurrent: bool) -> None:
+        current = row.rank(name)
+        old = row.values.get(name)
+        if rank > current:
+            if concurrent and old != value:
+                self._conflict("field", ch, name, win=(value, rank), lose=(old, current))
+            elif not concurrent and self._open_conflicts:
+                self.conn.exec_driver_sql(
+                    "UPDATE sync_conflict SET resolved = 1 WHERE tbl = ? AND row_id = ? AND field = ? "
+                    "AND resolved = 0 AND winner_hlc <= ?", (ch.tbl, ch.row_id, name, int(current[0])))
+            row.values[name] = value
+            row.clocks[name] = rank
+            row.dirty.add(name)
+            row.dirty.add("field_clocks")
+        elif concurrent and old != value:
+            self._conflict("field", ch, name, win=(old, current), lose=(value, rank))
+
+    # -- rules, records ------------------------------------------------------------------
+
+    def _rule_breach(self, ch: Change, values: dict[str, Any], row: _Row | None) -> str | None:
+        if ch.tbl == "member" and values.get("id_no"):
+            hid = values.get("household_id") or (row.values.get("household_id") if row else ch.household_id)
+            other = self.conn.exec_driver_sql(
+                "SELECT household_id FROM member WHERE id_no = ? AND deleted = 0 AND id != ? AND household_id != ? "
+                "LIMIT 1", (values["id_no"], ch.row_id, hid)).first()
+            if other is not None:
+                return f"证件号码 {values['id_no']} 已属于另一户（{other[0]}）"
+        return None
+
+    def _quarantine(self, ch: Change, reason: str) -> None:
+        self.stats.quarantined += 1
+        insert_local(self.conn, "sync_quarantine", {
+            "origin": ch.origin, "origin_seq": ch.seq, "tbl": ch.tbl, "row_id": ch.row_id, "reason": reason,
+            "received_at": self._now, "status": "open",
+            "change": _dumps({"op": ch.op, "hlc": ch.hlc, "fields": ch.fields, "prev": ch.prev,
+                                   "household_id": ch.household_id, "user": ch.user_name})})
+
+    def _pend(self, ch: Change, values: dict[str, Any]) -> None:
+        self.stats.pending += len(values)
+        insert_local(self.conn, "sync_pending", [
+            {"origin": ch.origin, "origin_seq": ch.seq, "tbl": ch.tbl, "row_id": ch.row_id, "field": k,
+             "value": json.dumps(v, ensure_ascii=False), "hlc": _rank(ch, k)[0], "device": ch.origin}
+            for k, v in values.items()
+        ])
+
+    def _conflict(self, kind: str, ch: Change, name: str, *, win: tuple[Any, list[Any]],
+                  lose: tuple[Any, list[Any]]) -> None:
+        (win, win_rank), (lose, lose_rank) = win, lose
+        self.stats.conflicts += kind != "clock"
+        self._conflicts.append({
+            "kind": kind, "tbl": ch.tbl, "row_id": ch.row_id, "household_id": ch.household_id, "field": name,
+            "winner_value": _dumps(win), "winner_hlc": int(win_rank[0]), "winner_device": str(win_rank[1]),
+            "loser_value": _dumps(lose), "loser_hlc": int(lose_rank[0]), "loser_device": str(lose_rank[1]),
+            "detected_at": self._now, "resolved": False,
+        })
+
+    def _touch(self, ch: Change, values: dict[str, Any], *, insert: bool) -> None:
+        if ch.tbl not in derived.LIST_INPUTS or not ch.household_id:
+            return
+        inputs = derived.LIST_INPUTS[ch.tbl]
+        if insert or inputs is None or not inputs.isdisjoint(values):
+            self.stats.households.add(ch.household_id)
+
+    # -- storage -------------------------------------------------------------------------
+
+    def _load(self, changes: Iterable[Change]) -> dict[tuple[str, str], _Row]:
+        """Current rows of the batch, with only the columns the batch touches (all for inserts and deletes)."""
+        wanted: dict[str, set[str]] = {}
+        touched: dict[str, set[str]] = {}
+        for ch in changes:
+            if ch.tbl in TABLES:
+                wanted.setdefault(ch.tbl, set()).add(ch.row_id)
+                names = touched.setdefault(ch.tbl, set())
+                names.update(data_columns(ch.tbl) if ch.op in ("insert", "delete") else ch.fields)
+        rows: dict[tuple[str, str], _Row] = {}
+        for tbl, ids in wanted.items():
+            table = TABLES[tbl]
+            extra = {"household_id"} if tbl == "member" else set()
+            cols = [c for c in data_columns(tbl) if c in touched[tbl] or c in extra]
+            head = "SELECT id, deleted, row_hlc, row_device, field_clocks"
+            select = f"{head}{''.join(', ' + _q(c) for c in cols)} FROM {tbl}"
+            id_list = sorted(ids)
+            for start in range(0, len(id_list), 500):
+                chunk = id_list[start:start + 500]
+                sql = f"{select} WHERE id IN ({','.join('?' * len(chunk))})"
+                for r in self.conn.exec_driver_sql(sql, tuple(chunk)):
+                    values = {name: codec.to_json(table, name, r[5 + i]) for i, name in enumerate(cols)}
+                    values["deleted"] = bool(r[1])
+                    rows[(tbl, r[0])] = _Row(values, json.loads(r[4] or "{}"), int(r[2]), r[3])
+        return rows
+
+    def _flush(self, rows: dict[tuple[str, str], _Row]) -> None:
+        inserts: dict[str, list[tuple[Any, ...]]] = {}
+        updates: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
+        for (tbl, row_id), row in rows.items():
+            if row.new:
+                cols = data_columns(tbl)
+                inserts.setdefault(tbl, []).append(
+                    (row_id, row.values["deleted"], row.row_hlc, row.row_device, _dumps(row.clocks),
+                     *(row.values[c] for c in cols)))
+            elif row.dirty:
+                names = tuple(sorted(row.dirty))
+                extra = {"field_clocks": _dumps(row.clocks), "row_hlc": row.row_hlc,
+                         "row_device": row.row_device}
+                updates.setdefault((tbl, names), []).append(
+                    (*(extra[n] if n in extra else row.values[n] for n in names), row_id))
+        apply_remote(self.conn, inserts=inserts, updates=updates, log_rows=self._log)
+        self._log = []
+        if self._conflicts:
+            insert_local(self.conn, "sync_conflict", self._conflicts)
+            self._conflicts = []

@@ -1,0 +1,206 @@
+"""Sync as the front ends use it: build a package for a peer, import packages, status, conflicts.
+
+Works on a :class:`Replica` (database, device identity, scope) so the district server
+(issue 6) can reuse it with its own context. ``import_package`` checks everything that can
+refuse a package before it opens the write transaction, applies the whole package in that one
+transaction, and advances the vector and the peer's cursor inside it: a crash or SIGKILL
+leaves the database as it was, and the retry applies it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+
+from fieldapp.domain.hlc import HybridClock
+from fieldapp.services.identity import DeviceIdentity
+from fieldapp.store import codec, guard
+from fieldapp.store.db import SCHEMA_VERSION, Database
+from fieldapp.store.models import ChangeLog, SyncSeen
+from fieldapp.store.writer import shared_clock
+from fieldapp.sync import body as body_mod
+from fieldapp.sync import package, state
+from fieldapp.sync.merge import Merger, MergeStats
+from fieldapp.sync.pending import apply_pending
+
+log = logging.getLogger("fieldapp.sync")
+
+_LOG: Table = ChangeLog.__table__  # type: ignore[assignment]
+_SEEN: Table = SyncSeen.__table__  # type: ignore[assignment]
+
+
+@dataclass
+class Replica:
+    db: Database
+    identity: DeviceIdentity
+    scope: list[str] | None  # village ids; None = the whole district
+    clock: HybridClock | None = None
+
+    def __post_init__(self) -> None:
+        if self.clock is None:
+            self.clock = shared_clock(self.db)
+
+    @property
+    def device_id(self) -> str:
+        return self.identity.device_id
+
+
+def replica_of(ctx: Any) -> Replica:
+    """The laptop's replica from an AppContext (an empty village list means the district: everything)."""
+    from fieldapp.services.context import NotSetUpError
+
+    if ctx.identity is None:
+        raise NotSetUpError("本机尚未完成首次设置（没有设备身份），无法同步")
+    villages = list(ctx.settings["village_ids"])
+    return Replica(ctx.db, ctx.identity, villages or None)
+
+
+@dataclass
+class Built:
+    data: bytes
+    header: dict[str, Any]
+
+
+def build_package(rep: Replica, peer_id: str, *, fmt: str | None = None) -> Built:
+    """A package holding exactly what ``peer_id`` lacks as far as we know (may be empty: an ack)."""
+    with rep.db.read() as conn:
+        peer = state.peer(conn, peer_id)
+        if peer is None:
+            raise KeyError(f"未登记的同步对象：{peer_id}")
+        vec = state.holdings(conn, rep.device_id)
+        base = {o: min(int(peer.known.get(o, 0)), s) for o, s in vec.items()}
+        rows: list[Any] = []
+        for origin, top in vec.items():
+            if top > base[origin]:
+                rows += conn.execute(
+                    select(_LOG).where(_LOG.c.origin == origin, _LOG.c.origin_seq > base[origin])).all()
+        rows.sort(key=lambda r: r.seq)
+        exits: list[body_mod.ScopeExit] = []
+        if peer.scope is not None:
+            rows, exits = _in_scope(conn, rows, set(peer.scope))
+    changes = (body_mod.Change(r.origin, int(r.origin_seq), int(r.hlc), r.tbl, r.row_id, r.household_id, r.op,
+                               json.loads(r.fields), json.loads(r.prev or "{}"), r.user_id, r.user_name)
+               for r in rows)
+    body, count = body_mod.encode(changes, exits)
+    header = package.new_header(schema=SCHEMA_VERSION, base=base, top=vec, held=vec, scope=rep.scope,
+                                counts={"changes": count, "exits": len(exits), "bytes": len(body)}, fmt=fmt)
+    header |= {"sender": rep.device_id, "recipient": peer.device_id}
+    return Built(package.seal(rep.identity, peer.keys, header, body), header)
+
+
+def _in_scope(conn: Connection, rows: list[Any], villages: set[str]) -> tuple[list[Any], list[body_mod.ScopeExit]]:
+    """Drop changes of households (and village-level visits/check-ins) outside the peer's villages."""
+    hids = sorted({r.household_id for r in rows if r.household_id})
+    village_of: dict[str, str] = {}
+    for start in range(0, len(hids), 500):
+        chunk = hids[start:start + 500]
+        for hid, vid in conn.exec_driver_sql(
+                f"SELECT id, village_id FROM household WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk)):
+            village_of[hid] = vid
+    kept: list[Any] = []
+    exits: dict[str, body_mod.ScopeExit] = {}
+    for r in rows:
+        if r.household_id:
+            village = village_of.get(r.household_id)
+        elif r.tbl in ("visit", "checkin"):
+            found = conn.exec_driver_sql(f"SELECT village_id FROM {r.tbl} WHERE id = ?", (r.row_id,)).first()
+            village = found[0] if found else None
+        else:
+            kept.append(r)  # areas, cadres, thresholds, photos: not village data
+            continue
+        if village in villages:
+            kept.append(r)
+        elif r.tbl == "household" and "village_id" in json.loads(r.fields) and r.op != "insert":
+            exits[r.household_id] = body_mod.ScopeExit(r.household_id, village, int(r.hlc))
+    return kept, list(exits.values())
+
+
+def export_to(rep: Replica, peer_id: str, folder: Path) -> Path:
+    built = build_package(rep, peer_id)
+    path = package.write_atomic(Path(folder), package.file_name(built.header), built.data)
+    with rep.db.transaction() as conn:
+        state.note_sent(conn, peer_id)
+    log.info("package for %s written: %s (%s changes)", peer_id, path, built.header["counts"]["changes"])
+    return path
+
+
+@dataclass
+class ImportResult:
+    header: dict[str, Any]
+    stats: MergeStats = field(default_factory=MergeStats)
+    exits: int = 0
+
+    def summary(self) -> str:
+        s = self.stats
+        return (f"来自 {self.header['sender'][:8]}：应用 {s.applied} 条，已有 {s.skipped} 条，"
+                f"冲突 {s.conflicts} 条，隔离 {s.quarantined} 条，待升级字段 {s.pending} 个，"
+                f"时钟异常 {s.clock_flags} 个，迁出 {self.exits} 户")
+
+
+def import_package(rep: Replica, data: bytes) -> ImportResult:
+    """Check, then apply in one transaction. Raises :class:`package.PackageRefused` with the reason."""
+    header = package.read_header(data)
+    with rep.db.read() as conn:
+        peer = state.peer(conn, str(header["sender"]))
+        seen = conn.execute(select(_SEEN.c.applied_at).where(_SEEN.c.package_id == str(header["id"]))).first()
+        vec = state.holdings(conn, rep.device_id)
+    opened = package.open_package(data, rep.identity, peer.keys if peer else None)
+    if seen is not None:
+        raise package.PackageRefused("replay", f"同步包 {header['id']} 已于 {seen[0]} 导入过，未再次应用")
+    for origin, seq in dict(header["base"]).items():
+        if int(seq) > vec.get(origin, 0):
+            raise package.PackageRefused(
+                "gap", f"同步包从 {origin[:8]} 的第 {int(seq) + 1} 条开始，本机只有到第 {vec.get(origin, 0)} 条："
+                       "请先导入更早的同步包，或让对方重新导出")
+    sender = str(header["sender"])
+    their_scope = header.get("scope")
+    complete = their_scope is None or (rep.scope is not None and set(rep.scope) <= set(their_scope))
+    result = ImportResult(header)
+    try:
+        with rep.db.transaction() as conn, guard.write_path():
+            assert rep.clock is not None
+            apply_pending(conn)
+            merger = Merger(conn, rep.clock, vec)
+            for item in body_mod.decode(opened.body):
+                if isinstance(item, body_mod.ScopeExit):
+                    result.exits += 1
+                    state.delete_local(conn, "sync_scope_exit", {"household_id": item.household_id})
+                    state.insert_local(conn, "sync_scope_exit", {
+                        "household_id": item.household_id, "village_id": item.village_id, "hlc": item.hlc,
+                        "received_at": state.now_iso()})
+                else:
+                    merger.apply(item)
+            result.stats = merger.finish()
+            top = {o: int(s) for o, s in dict(header["top"]).items()}
+            state.advance(conn, top if complete else {sender: top.get(sender, 0)}, rep.device_id)
+            state.note_received(conn, sender, {o: int(s) for o, s in dict(header["held"]).items()})
+            state.insert_local(conn, "sync_seen", {
+                "package_id": str(header["id"]), "sender": sender, "applied_at": state.now_iso(),
+                "summary": codec.dumps(result.stats.__dict__ | {"households": len(result.stats.households)})})
+    except body_mod.BodyError as exc:
+        raise package.PackageRefused("format", str(exc)) from exc
+    log.info("package %s applied: %s", header["id"], result.summary())
+    return result
+
+
+def import_file(rep: Replica, path: Path) -> ImportResult:
+    return import_package(rep, Path(path).read_bytes())
+
+
+def addressed_to_me(rep: Replica, folder: Path) -> list[Path]:
+    """Package files in ``folder`` whose header names this device, oldest first."""
+    found = []
+    for p in sorted(Path(folder).glob(f"*{package.SUFFIX}")):
+        try:
+            with open(p, "rb") as fh:
+                head = package.read_header(fh.read((1 << 20) + 64))
+        except (OSError, package.PackageRefused):
+            continue
+        if head.get("recipient") == rep.device_id:
+            found.append((str(head.get("created")), p))
+    return [p for _c, p in sorted(found)]
