@@ -58,6 +58,7 @@ def app_window() -> tuple[object, object]:
         raise SystemExit(f"cannot open: {problem}")
     i18n.install(ctx.settings["language"])
     window = create_main_window(ctx)
+    window.show_page("households")  # the measured figure: the household list on screen
     window.show()
     return app, window
 
@@ -65,9 +66,7 @@ def app_window() -> tuple[object, object]:
 def exercise(window: object) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from fieldapp.gui.household_list import HouseholdListPage
-
-    page = window.findChild(HouseholdListPage)  # type: ignore[attr-defined]
+    page = window.households  # type: ignore[attr-defined]
     model = page.table.model()
     for _ in range(5):
         model.fetchMore(model.index(-1, -1).parent())
@@ -92,7 +91,7 @@ def main() -> None:
 
     while True:  # until the window is exposed and its table has painted rows
         QApplication.processEvents()
-        view = window.findChild(QTableView)  # type: ignore[attr-defined]
+        view = window.households.table if kind == "app" else window.findChild(QTableView)  # type: ignore[attr-defined]
         if window.isVisible() and view is not None and view.model().rowCount() > 0:  # type: ignore[attr-defined]
             QApplication.processEvents()
             break

@@ -27,7 +27,12 @@ from fieldapp import __version__
 from fieldapp.gui import i18n
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.household_list import HouseholdListPage
+from fieldapp.gui.printing.print_page import PrintPage
 from fieldapp.gui.tasks import TaskControl, TaskManager
+from fieldapp.gui.visits.archive_page import ArchivePage
+from fieldapp.gui.visits.attendance_page import AttendancePage
+from fieldapp.gui.visits.events import visit_events
+from fieldapp.gui.visits.workbench_page import WorkbenchPage
 from fieldapp.services import setup
 from fieldapp.services.context import AppContext
 
@@ -77,10 +82,22 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.workbench = WorkbenchPage(ctx, self.tasks, self)  # the home screen
+        self.add_page("workbench", self.tr("工作台"), self.workbench)
         self.households = HouseholdListPage(ctx, self.tasks, self)
         self.households.household_saved.connect(self.refresh_unsynced)
         self.add_page("households", self.tr("农户"), self.households)
-        self.show_page("households")
+        self.visits = ArchivePage(ctx, self.tasks, self)
+        self.add_page("visits", self.tr("走访"), self.visits)
+        self.attendance = AttendancePage(ctx, self.tasks, self)
+        self.add_page("attendance", self.tr("考勤"), self.attendance)
+        self.households.household_saved.connect(self.workbench.mark_stale)
+        self.workbench.household_saved.connect(self.households.refresh)
+        visit_events().visit_saved.connect(self.refresh_unsynced)
+        visit_events().checked_in.connect(self.refresh_unsynced)
+        self.printing = PrintPage(ctx, self.tasks, self.households, self)
+        self.add_page("print", self.tr("打印"), self.printing)
+        self.show_page("workbench")
 
         self._build_menus()
         self._build_status_bar()
@@ -123,6 +140,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        self.plate_action = settings_menu.addAction(self.tr("门牌样式…"))
+        self.plate_action.triggered.connect(self.printing.open_plate_settings)
         language_menu = settings_menu.addMenu(self.tr("语言"))
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)

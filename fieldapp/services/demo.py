@@ -29,12 +29,13 @@ from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.ids import natural_id
 from fieldapp.domain.resident_id import check_digit
 from fieldapp.services import demo_data as data
+from fieldapp.services import demo_visits
 from fieldapp.services import identity as identity_mod
 from fieldapp.services.context import AppContext
 from fieldapp.services.demo_household import HouseholdMaker, Stats
 from fieldapp.services.demo_records import Place
 from fieldapp.services.setup import SetupInfo, seed_thresholds
-from fieldapp.store.models import Area, Cadre, Household, IncomeYear, Indicator, Measure, Member
+from fieldapp.store.models import Area, Cadre, CheckIn, Household, IncomeYear, Indicator, Measure, Member
 
 log = logging.getLogger("fieldapp.services.demo")
 
@@ -70,10 +71,12 @@ def demo_setup_info() -> SetupInfo:
 def attach_demo_district(ctx: AppContext) -> None:
     """Hook: give a demo laptop the demo district's sync identity.
 
-    Sync is a later issue; when it lands, this registers the demo district server (or a
-    simulated one) so the demo can show packages travelling. It does nothing yet.
+    Registers a simulated district (``demo-district/`` in the data folder) as a sync peer,
+    so the demo laptop can export a package to USB at once.
     """
-    log.debug("demo district sync identity: not implemented yet (%s)", ctx.paths.home)
+    from fieldapp.sync.district import ensure_demo_district
+
+    ensure_demo_district(ctx.db, ctx.paths.home)
 
 
 def set_up_demo(ctx: AppContext, new_id: Callable[[], str], info: SetupInfo | None = None) -> None:
@@ -206,12 +209,15 @@ def _existing(ctx: AppContext) -> tuple[int, set[str], set[str]]:
 
 
 def build_demo(ctx: AppContext, households: int = SPEECH_HOUSEHOLDS, seed: int = 1,
-               progress: Progress | None = None) -> str:
+               progress: Progress | None = None, *, today: dt.date | None = None) -> str:
     """Fill the register with a demo village; returns a short summary (“948户 3014人，低保79户，五保7户…”).
 
     Sets the laptop up first (demo district 商洛市商州区, 北宽坪镇, 桃园村, team leader 张建华)
     unless it already is; then the households go to the villages already set up.
     A register that already holds households gets more (with ids and numbers that do not clash).
+    Each household comes with a year of visits up to ``today`` (default :func:`reference_date`),
+    written in the same transaction (:mod:`fieldapp.services.demo_visits`); then the village
+    activities, the unit leaders' visits and the 在村 check-ins.
     """
     if households < 1:
         raise ValueError("households must be at least 1")
@@ -223,7 +229,7 @@ def build_demo(ctx: AppContext, households: int = SPEECH_HOUSEHOLDS, seed: int =
         set_up_demo(ctx, new_id)
     places = _places(ctx)
     cadres = _make_cadres(ctx, rng, new_id, households, places)
-    today = reference_date()
+    today = today or reference_date()
     years = [today.year - 3, today.year - 2, today.year - 1]
     dibao = round(households * SPEECH_DIBAO / SPEECH_HOUSEHOLDS)
     tekun = round(households * SPEECH_TEKUN / SPEECH_HOUSEHOLDS)
@@ -236,15 +242,33 @@ def build_demo(ctx: AppContext, households: int = SPEECH_HOUSEHOLDS, seed: int =
     plan = maker.plan(households, places, cadres, (dibao, tekun, people), hh_nos)
     stats = Stats()
     models = (Household, Member, IncomeYear, Indicator, Measure)
+    # Visits draw from their own generator, so the households are the same with or without them.
+    visit_rng = random.Random(f"visits/{seed}/{existing}")
+    visit_maker = demo_visits.VisitMaker(visit_rng, SeededIds(visit_rng), today, ctx.settings["cadre_id"] or None,
+                                         expected_households=households)
     for start in range(0, households, BATCH):
         rows: dict[Any, list[dict[str, Any]]] = {m: [] for m in models}
         for item in plan[start:start + BATCH]:
             maker.household(item, rows, stats)
+        visit_rows = demo_visits.empty_rows()
+        visit_maker.add_households(rows[Household], rows[Measure], visit_rows)
         with ctx.writer.transaction() as txn:
             for model in models:
                 txn.insert_many(model, rows[model])
+            for visit_model in demo_visits.VISIT_MODELS:
+                txn.insert_many(visit_model, visit_rows[visit_model])
         done = min(households, start + BATCH)
         if progress is not None:
             progress(done, households)
+    visit_rows = demo_visits.empty_rows()
+    with ctx.db.read() as conn:
+        unit_leaders = [r[0] for r in conn.execute(
+            select(_C.c.id).where(_C.c.role == "unit_leader", _C.c.deleted.is_(False)).order_by(_C.c.id))]
+        taken = frozenset(r[0] for r in conn.execute(select(CheckIn.__table__.c.id))) if existing else frozenset()
+    visit_maker.finish(places, unit_leaders, visit_rows, taken)
+    with ctx.writer.transaction() as txn:
+        for visit_model in demo_visits.VISIT_MODELS:
+            for chunk in range(0, len(visit_rows[visit_model]), 50_000):
+                txn.insert_many(visit_model, visit_rows[visit_model][chunk:chunk + 50_000])
     log.info("demo village built: %d households in %.1fs (seed %s)", households, time.perf_counter() - started, seed)
     return stats.summary()

@@ -19,12 +19,29 @@ this laptop's villages. Each entry carries the id of the record it names
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Connection, Table, and_, exists, false, func, or_, select
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Date,
+    Integer,
+    String,
+    Table,
+    and_,
+    bindparam,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+    type_coerce,
+    union,
+)
 
 from fieldapp.services import thresholds
 from fieldapp.services.context import AppContext
@@ -121,6 +138,7 @@ class Workbench:
     years_without_line: tuple[int, ...]  # income years for which the reference data has no monitoring line
     unsynced: int
     notes: list[str] = field(default_factory=list)  # user-facing remarks (zh-Hans), e.g. missing lines
+    lines: dict[int, int] = field(default_factory=dict)  # the monitoring line (fen) of each income year shown
 
 
 def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int = 50,
@@ -148,6 +166,7 @@ def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int 
             below_line=below_line(conn, scope, lines, limit=limit),
             years_without_line=missing,
             unsynced=unsynced_changes(conn, device),
+            lines=lines,
         )
     for year in missing:
         board.notes.append(f"参考数据中没有 {year} 年的监测线，未能判断该年度收入是否低于监测线")
@@ -167,75 +186,156 @@ def _household(r: Any) -> HouseholdEntry:
 
 _HL_COLUMNS = (_L.c.household_id, _L.c.head_name, _L.c.hh_no, _L.c.village_id, _L.c.group_no, _L.c.last_visit)
 
+# The lists run on every refresh of the home screen. Their statements are built once per kind of
+# scope with bound parameters (:func:`functools.cache`), so a refresh costs little more than its SQL:
+# building and compiling a statement anew took longer than running it.
+
+_LIMIT = bindparam("limit", type_=Integer())
+
+
+def _scope_params(scope: Scope) -> tuple[str, dict[str, Any]]:
+    """The kind of scope (``cadre``, ``village`` or ``none``) and its parameters."""
+    if scope.cadre_id:
+        return "cadre", {"scope_cadre": scope.cadre_id}
+    if scope.village_ids:
+        return "village", {"scope_villages": list(scope.village_ids)}
+    return "none", {}
+
+
+def _scope_clause(kind: str) -> Any:
+    """The WHERE clause on household_list of a kind of scope (cf. :meth:`Scope.households`)."""
+    if kind == "cadre":
+        return _L.c.cadre_id == bindparam("scope_cadre", type_=String())
+    if kind == "village":
+        return _L.c.village_id.in_(bindparam("scope_villages", expanding=True))
+    return false()
+
 
 def my_households(conn: Connection, cadre_id: str | None, *, after: str | None = None,
                   limit: int = 50) -> WorkList[HouseholdEntry]:
     """Households paired with the cadre, in household-id (creation) order; page on with ``after``."""
     if not cadre_id:
         return WorkList(())
-    stmt = select(*_HL_COLUMNS).where(_L.c.cadre_id == cadre_id)
-    if after is not None:
-        stmt = stmt.where(_L.c.household_id > after)
-    rows, more = _limited(conn.execute(stmt.order_by(_L.c.household_id).limit(limit + 1)).all(), limit)
+    params = {"cadre_id": cadre_id, "after": after, "limit": limit + 1}
+    rows, more = _limited(conn.execute(_my_households_statement(after is not None), params).all(), limit)
     return WorkList(tuple(_household(r) for r in rows), more)
+
+
+@functools.cache
+def _my_households_statement(paged: bool) -> Any:
+    stmt = select(*_HL_COLUMNS).where(_L.c.cadre_id == bindparam("cadre_id", type_=String()))
+    if paged:
+        stmt = stmt.where(_L.c.household_id > bindparam("after", type_=String()))
+    return stmt.order_by(_L.c.household_id).limit(_LIMIT)
 
 
 def not_visited(conn: Connection, scope: Scope, cutoff: dt.date, *, limit: int = 50) -> WorkList[HouseholdEntry]:
     """Households last visited before ``cutoff`` or never; never-visited first, then the longest ago."""
-    stmt = (select(*_HL_COLUMNS)
-            .where(scope.households(), or_(_L.c.last_visit.is_(None), _L.c.last_visit < cutoff))
-            .order_by(_L.c.last_visit, _L.c.household_id).limit(limit + 1))
-    rows, more = _limited(conn.execute(stmt).all(), limit)
+    kind, params = _scope_params(scope)
+    found = conn.execute(_not_visited_statement(kind), {**params, "cutoff": cutoff, "limit": limit + 1}).all()
+    rows, more = _limited(found, limit)
     return WorkList(tuple(_household(r) for r in rows), more)
 
 
+@functools.cache
+def _not_visited_statement(kind: str) -> Any:
+    cutoff = bindparam("cutoff", type_=Date())
+    return (select(*_HL_COLUMNS)
+            .where(_scope_clause(kind), or_(_L.c.last_visit.is_(None), _L.c.last_visit < cutoff))
+            .order_by(_L.c.last_visit, _L.c.household_id).limit(_LIMIT))
+
+
 def _follow_up_scope(scope: Scope) -> Any:
-    if scope.cadre_id:
-        on_my_visit = exists().where(_VC.c.visit_id == _F.c.visit_id, _VC.c.cadre_id == scope.cadre_id,
-                                     _VC.c.deleted.is_(False))
-        paired = _L.alias("paired")
-        my_household = exists().where(paired.c.household_id == _F.c.household_id, paired.c.cadre_id == scope.cadre_id)
-        return or_(on_my_visit, my_household)
+    """Village scope: follow-ups of visits in the laptop's villages (cadre scope: _my_follow_ups_statement)."""
     return exists().where(_V.c.id == _F.c.visit_id, _V.c.village_id.in_(scope.village_ids))
+
+
+_FOLLOW_UP_COLUMNS = (_F.c.id, _F.c.visit_id, _F.c.household_id, _F.c.text, _F.c.due_date, _L.c.head_name)
+
+
+@functools.cache
+def _my_follow_ups_statement() -> Any:
+    """Open follow-ups due by ``:horizon`` on the cadre's visits or about their paired households.
+
+    Driven from the cadre's own rows (``ix_visit_cadre_cadre`` → ``ix_follow_up_visit``, and
+    ``ix_hl_cadre`` → ``ix_follow_up_household``), so the cost grows with the cadre's work, not with
+    the register: walking ``ix_follow_up_open`` instead visits every open follow-up of every cadre
+    (160 ms against 2 ms on a 100,000-household register). ``ifnull(done_on, '') = ''`` rather than
+    ``done_on IS NULL`` keeps SQLite's planner from choosing that index. Built once (bound
+    parameters ``cadre_id``, ``horizon``, ``limit``): it is run on every refresh of the workbench.
+    """
+    cadre_id = bindparam("cadre_id", type_=String())
+    horizon = bindparam("horizon", type_=Date())
+    open_due = and_(func.ifnull(type_coerce(_F.c.done_on, String()), "") == "", _F.c.due_date <= horizon,
+                    _F.c.deleted.is_(False))
+    on_my_visits = (select(_F.c.id).select_from(_VC.join(_F, _F.c.visit_id == _VC.c.visit_id))
+                    .where(_VC.c.cadre_id == cadre_id, _VC.c.deleted.is_(False), open_due))
+    paired = _L.alias("paired")
+    on_my_households = (select(_F.c.id).select_from(paired.join(_F, _F.c.household_id == paired.c.household_id))
+                        .where(paired.c.cadre_id == cadre_id, open_due))
+    return (select(*_FOLLOW_UP_COLUMNS).select_from(_F.outerjoin(_L, _L.c.household_id == _F.c.household_id))
+            .where(_F.c.id.in_(union(on_my_visits, on_my_households)))
+            .order_by(_F.c.due_date, _F.c.id).limit(bindparam("limit", type_=Integer())))
 
 
 def follow_ups_due(conn: Connection, scope: Scope, today: dt.date, *, horizon_days: int = FOLLOW_UP_HORIZON_DAYS,
                    limit: int = 50) -> WorkList[FollowUpEntry]:
     """Open follow-ups due by ``today + horizon_days``, earliest first; ``overdue`` when due before today.
 
-    In cadre scope: follow-ups of visits the cadre took part in, or about households paired with them.
-    Runs on ``ix_follow_up_open`` (done_on, due_date).
+    In cadre scope: follow-ups of visits the cadre took part in, or about households paired with them,
+    found from the cadre's side (see :func:`_my_follow_ups_statement`); in village scope on
+    ``ix_follow_up_open`` (done_on, due_date).
     """
     horizon = today + dt.timedelta(days=horizon_days)
-    stmt = (select(_F.c.id, _F.c.visit_id, _F.c.household_id, _F.c.text, _F.c.due_date, _L.c.head_name)
-            .select_from(_F.outerjoin(_L, _L.c.household_id == _F.c.household_id))
-            .where(_F.c.done_on.is_(None), _F.c.due_date <= horizon, _F.c.deleted.is_(False), _follow_up_scope(scope))
-            .order_by(_F.c.due_date, _F.c.id).limit(limit + 1))
-    rows, more = _limited(conn.execute(stmt).all(), limit)
+    if scope.cadre_id:
+        found = conn.execute(_my_follow_ups_statement(),
+                             {"cadre_id": scope.cadre_id, "horizon": horizon, "limit": limit + 1}).all()
+    else:
+        found = conn.execute(
+            select(*_FOLLOW_UP_COLUMNS).select_from(_F.outerjoin(_L, _L.c.household_id == _F.c.household_id))
+            .where(_F.c.done_on.is_(None), _F.c.due_date <= horizon, _F.c.deleted.is_(False),
+                   _follow_up_scope(scope))
+            .order_by(_F.c.due_date, _F.c.id).limit(limit + 1)).all()
+    rows, more = _limited(found, limit)
     return WorkList(tuple(FollowUpEntry(r.id, r.visit_id, r.household_id, r.head_name, r.text, r.due_date,
                                         r.due_date < today) for r in rows), more)
 
 
 def unmet_indicators(conn: Connection, scope: Scope, *, limit: int = 50) -> WorkList[IndicatorEntry]:
     """Households with at least one indicator answered "not met" (met = false), with those codes."""
-    unmet = exists().where(_I.c.household_id == _L.c.household_id, _I.c.met.is_(False), _I.c.deleted.is_(False))
-    stmt = (select(_L.c.household_id, _L.c.head_name, _L.c.hh_no).where(scope.households(), unmet)
-            .order_by(*_scope_order(scope)).limit(limit + 1))
-    rows, more = _limited(conn.execute(stmt).all(), limit)
+    kind, params = _scope_params(scope)
+    rows, more = _limited(conn.execute(_unmet_statement(kind), {**params, "limit": limit + 1}).all(), limit)
     codes: dict[str, list[str]] = {}
     if rows:
-        for r in conn.execute(select(_I.c.household_id, _I.c.code)
-                              .where(_I.c.household_id.in_([r.household_id for r in rows]), _I.c.met.is_(False),
-                                     _I.c.deleted.is_(False)).order_by(_I.c.code)):
+        for r in conn.execute(_unmet_codes_statement(), {"ids": [r.household_id for r in rows]}):
             codes.setdefault(r.household_id, []).append(r.code)
     return WorkList(tuple(IndicatorEntry(r.household_id, r.head_name, r.hh_no, tuple(codes.get(r.household_id, ())))
                           for r in rows), more)
 
 
+@functools.cache
+def _unmet_statement(kind: str) -> Any:
+    unmet = exists().where(_I.c.household_id == _L.c.household_id, _I.c.met.is_(False), _I.c.deleted.is_(False))
+    return (select(_L.c.household_id, _L.c.head_name, _L.c.hh_no).where(_scope_clause(kind), unmet)
+            .order_by(*_scope_order_of(kind)).limit(_LIMIT))
+
+
+@functools.cache
+def _unmet_codes_statement() -> Any:
+    return (select(_I.c.household_id, _I.c.code)
+            .where(_I.c.household_id.in_(bindparam("ids", expanding=True)), _I.c.met.is_(False),
+                   _I.c.deleted.is_(False)).order_by(_I.c.code))
+
+
 def income_years(conn: Connection, scope: Scope) -> list[int]:
     """The distinct latest income years among the scope's households (which lines are needed)."""
-    stmt = select(_L.c.income_year).distinct().where(scope.households(), _L.c.income_year.is_not(None))
-    return sorted(int(r[0]) for r in conn.execute(stmt))
+    kind, params = _scope_params(scope)
+    return sorted(int(r[0]) for r in conn.execute(_income_years_statement(kind), params))
+
+
+@functools.cache
+def _income_years_statement(kind: str) -> Any:
+    return select(_L.c.income_year).distinct().where(_scope_clause(kind), _L.c.income_year.is_not(None))
 
 
 def below_line(conn: Connection, scope: Scope, lines: Mapping[int, int], *,
@@ -243,13 +343,22 @@ def below_line(conn: Connection, scope: Scope, lines: Mapping[int, int], *,
     """Households whose latest-year per-person income is below ``lines[year]`` (fen), lowest first."""
     if not lines:
         return WorkList(())
-    below = or_(*(and_(_L.c.income_year == year, _L.c.per_person_income < amount) for year, amount in lines.items()))
-    stmt = (select(_L.c.household_id, _L.c.head_name, _L.c.hh_no, _L.c.income_year, _L.c.per_person_income)
-            .where(scope.households(), _L.c.per_person_income.is_not(None), below)
-            .order_by(_L.c.per_person_income, _L.c.household_id).limit(limit + 1))
-    rows, more = _limited(conn.execute(stmt).all(), limit)
+    kind, params = _scope_params(scope)
+    for i, (year, amount) in enumerate(lines.items()):
+        params.update({f"year{i}": year, f"line{i}": amount})
+    found = conn.execute(_below_line_statement(kind, len(lines)), {**params, "limit": limit + 1}).all()
+    rows, more = _limited(found, limit)
     return WorkList(tuple(IncomeEntry(r.household_id, r.head_name, r.hh_no, r.income_year, r.per_person_income,
                                       lines[r.income_year]) for r in rows), more)
+
+
+@functools.cache
+def _below_line_statement(kind: str, years: int) -> Any:
+    below = or_(*(and_(_L.c.income_year == bindparam(f"year{i}", type_=Integer()),
+                       _L.c.per_person_income < bindparam(f"line{i}", type_=BigInteger())) for i in range(years)))
+    return (select(_L.c.household_id, _L.c.head_name, _L.c.hh_no, _L.c.income_year, _L.c.per_person_income)
+            .where(_scope_clause(kind), _L.c.per_person_income.is_not(None), below)
+            .order_by(_L.c.per_person_income, _L.c.household_id).limit(_LIMIT))
 
 
 def unsynced_changes(conn: Connection, device_id: str) -> int:
@@ -261,12 +370,18 @@ def unsynced_changes(conn: Connection, device_id: str) -> int:
     """
     if not device_id:
         return 0
-    found = conn.execute(select(func.max(_CL.c.origin_seq)).where(_CL.c.origin == device_id)).scalar()
+    found = conn.execute(_unsynced_statement(), {"device": device_id}).scalar()
     return int(found or 0)
 
 
-def _scope_order(scope: Scope) -> tuple[Any, ...]:
+@functools.cache
+def _unsynced_statement() -> Any:
+    return select(func.max(_CL.c.origin_seq)).where(_CL.c.origin == bindparam("device", type_=String()))
+
+
+def _scope_order_of(kind: str) -> tuple[Any, ...]:
     """An order the scope's index yields directly (no sort of the whole village)."""
-    if scope.cadre_id:
+    if kind == "cadre":
         return (_L.c.cadre_id, _L.c.household_id)
     return (_L.c.village_id, _L.c.group_no, _L.c.household_id)
+

@@ -63,12 +63,13 @@ def test_main_window_shows_the_list_with_rows(ctx: AppContext, make_household: C
     qtbot.waitExposed(w)
     assert w.windowTitle() == "东村、西村"  # Qt adds " — 驻村帮扶工作台" (the display name)
     assert (w.width(), w.height()) == (1200, 760)
-    assert w.current_page_key() == "households"
+    assert w.current_page_key() == "workbench"  # the home screen (issue 3)
+    w.show_page("households")
     page = w.page("households")
     assert isinstance(page, HouseholdListPage) and page.isVisible()
     assert page.model.rowCount() == 3
     assert page.count_label.text() == "共 3 户"
-    assert w.nav.item(0).text() == "农户"
+    assert w.nav.item(1).text() == "农户"
 
 
 def test_status_bar_shows_cadre_villages_and_unsynced(ctx: AppContext, window: MainWindow, qtbot: Any,
@@ -116,15 +117,16 @@ def test_saving_a_household_updates_the_unsynced_count(ctx: AppContext, make_hou
 
 def test_add_page_is_one_call(window: MainWindow, qtbot: Any) -> None:
     other = QWidget()
-    index = window.add_page("visits", "走访", other)
-    assert index == 1 and window.nav.count() == 2 and window.nav.item(1).text() == "走访"
-    window.nav.setCurrentRow(1)
+    before = window.nav.count()
+    index = window.add_page("extra", "其他", other)
+    assert index == before and window.nav.count() == before + 1 and window.nav.item(index).text() == "其他"
+    window.nav.setCurrentRow(index)
     assert window.stack.currentWidget() is other
-    assert window.current_page_key() == "visits"
+    assert window.current_page_key() == "extra"
     window.show_page("households")
-    assert window.nav.currentRow() == 0
+    assert window.nav.currentRow() == window.stack.indexOf(window.page("households"))
     with pytest.raises(ValueError):
-        window.add_page("visits", "走访", QWidget())
+        window.add_page("extra", "其他", QWidget())
 
 
 def test_about_names_version_paths_and_device(ctx: AppContext, window: MainWindow, qtbot: Any) -> None:

@@ -42,6 +42,7 @@ from fieldapp.gui.household_editor.living_tab import LivingTab
 from fieldapp.gui.household_editor.measures_tab import MeasuresTab
 from fieldapp.gui.household_editor.members_tab import MembersTab
 from fieldapp.gui.household_editor.responsibility_tab import ResponsibilityTab
+from fieldapp.gui.household_editor.visits_tab import VisitsTab
 from fieldapp.services import register, setup
 from fieldapp.services.context import AppContext
 from fieldapp.services.register import HouseholdRecord
@@ -102,6 +103,7 @@ class HouseholdEditor(QDialog):
         self.responsibility = ResponsibilityTab(ctx, cadres)
         self.living = LivingTab(ctx.ref)
         self.history = HistoryTab(ctx, self.household_id)
+        self.visits = VisitsTab(ctx, self.household_id)  # not an editor tab: visits save on their own
         self.editor_tabs: list[EditorTab] = [self.basic, self.members, self.income, self.indicators,
                                              self.measures, self.responsibility, self.living]
         self.tabs = QTabWidget()
@@ -110,6 +112,7 @@ class HouseholdEditor(QDialog):
                   self.tr("帮扶措施"), self.tr("包扶责任"), self.tr("生产生活条件"))
         for tab, title in zip(self.editor_tabs, titles, strict=True):
             self.tabs.addTab(tab, title)
+        self.tabs.addTab(self.visits, self.tr("走访记录"))
         self.tabs.addTab(self.history, self.tr("变更记录"))
         self.tabs.currentChanged.connect(self._tab_shown)
 
@@ -316,3 +319,5 @@ class HouseholdEditor(QDialog):
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self.history:
             self.history.ensure_loaded()
+        elif self.tabs.widget(index) is self.visits:
+            self.visits.ensure_loaded()

@@ -1,0 +1,228 @@
+"""Page 考勤 (驻村考勤): days in the village per cadre and month, the unit leaders' visits, 在村 check-in.
+
+Both tables come from :mod:`fieldapp.services.attendance`, computed on the database thread:
+each resident cadre × month (达标 at ≥ 15 days in green, 未达标 in red, the month in
+progress 进行中), and each unit leader's visits in the year against the 3 required.
+"在村签到" records that the signed-in cadre was in the village today (or on a chosen
+date) on a day without a visit. "导出Excel" writes both tables to one .xlsx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import visits as rules
+from fieldapp.domain.errors import ValidationError
+from fieldapp.gui.errors import show_error
+from fieldapp.gui.fields import ErrorLabel, NullableDateEdit
+from fieldapp.gui.tasks import Task, TaskControl, TaskManager
+from fieldapp.gui.visits.events import visit_events
+from fieldapp.gui.visits.models import ComplianceModel, LeaderModel
+from fieldapp.services import attendance
+from fieldapp.services.context import AppContext
+
+log = logging.getLogger("fieldapp.gui.visits")
+
+
+def _table(model: Any, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(parent.fontMetrics().height() + 8)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+class AttendancePage(QWidget):
+    """驻村考勤 of one year."""
+
+    def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = tasks
+        self._loaded = False
+        self._stale = False
+        self.load_task: Task | None = None
+        self.export_task: Task | None = None
+
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.year.setSuffix(self.tr(" 年"))
+        self.year.setGroupSeparatorShown(False)
+        self.checkin_date = NullableDateEdit(self)
+        self.checkin_date.setValue(dt.date.today())
+        self.checkin_button = QPushButton(self.tr("在村签到"), self)
+        self.checkin_button.setToolTip(self.tr("记录本人在所选日期在村（当天没有走访记录时使用）"))
+        self.checkin_error = ErrorLabel(self)
+        self.checkin_note = QLabel(self)
+        self.export_button = QPushButton(self.tr("导出Excel"), self)
+        self.status = QLabel(self)
+
+        self.compliance = ComplianceModel(ctx, self)
+        self.leaders = LeaderModel(ctx, self)
+        self.compliance_view = _table(self.compliance, self)
+        self.leader_view = _table(self.leaders, self)
+        self.leader_view.setMaximumHeight(6 * (self.fontMetrics().height() + 8) + 30)
+        self._layout()
+
+        self.year.valueChanged.connect(self.reload)
+        self.checkin_button.clicked.connect(self.check_in)
+        self.export_button.clicked.connect(self.export_xlsx)
+        visit_events().visit_saved.connect(self._changed_elsewhere)
+        visit_events().checked_in.connect(self._changed_elsewhere)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("年度"), self))
+        top.addWidget(self.year)
+        top.addSpacing(16)
+        top.addWidget(QLabel(self.tr("日期"), self))
+        top.addWidget(self.checkin_date)
+        top.addWidget(self.checkin_button)
+        top.addWidget(self.checkin_note)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+        first = QLabel(self.tr("驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；"
+                               "每月不少于{0}天为达标）").format(rules.MIN_DAYS_PER_MONTH), self)
+        second = QLabel(self.tr("包扶单位领导本年走访次数（每年不少于{0}次）").format(
+            rules.MIN_LEADER_VISITS_PER_YEAR), self)
+        for label in (first, second):
+            label.setWordWrap(True)
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.checkin_error)
+        layout.addWidget(first)
+        layout.addWidget(self.compliance_view, 3)
+        layout.addWidget(second)
+        layout.addWidget(self.leader_view, 1)
+        layout.addWidget(self.status)
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded or self._stale:
+            self.reload()
+
+    def reload(self) -> Task | None:
+        """Compute both tables of the chosen year on the database thread."""
+        if self.tasks.is_shut_down:
+            return None
+        self._loaded, self._stale = True, False
+        year, db = self.year.value(), self.ctx.db
+        today = dt.date.today()
+
+        def load(_control: TaskControl) -> tuple[int, list[Any], list[Any]]:
+            with db.read() as conn:
+                return (year, attendance.compliance_table(conn, year, today=today),
+                        attendance.leader_table(conn, year, today=today))
+
+        if self.load_task is not None and not self.load_task.is_finished:
+            self.load_task.cancel()
+        self.status.setText(self.tr("正在计算…"))
+        self.load_task = self.tasks.run_db(load, on_done=self._loaded_tables, on_error=self._failed)
+        return self.load_task
+
+    def _loaded_tables(self, result: tuple[int, list[Any], list[Any]]) -> None:
+        year, compliance, leaders = result
+        if year != self.year.value():
+            return
+        self.compliance.set_rows(compliance)
+        self.leaders.set_rows(leaders, rules.MIN_LEADER_VISITS_PER_YEAR)
+        fm = self.fontMetrics()
+        self.compliance_view.setColumnWidth(0, fm.horizontalAdvance("国") * 4 + 12)
+        self.compliance_view.setColumnWidth(1, fm.horizontalAdvance("国") * 7 + 12)
+        for column in range(ComplianceModel.FIRST_MONTH, ComplianceModel.FIRST_MONTH + 13):
+            self.compliance_view.setColumnWidth(column, fm.horizontalAdvance("30 未达标") + 8)
+        self.leader_view.resizeColumnsToContents()
+        short = sum(c.status == "short" for r in compliance for c in r.months)
+        self.status.setText(self.tr("{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人").format(
+            year, len(compliance), short, len(leaders)))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText("")
+        show_error(self, exc)
+
+    def _changed_elsewhere(self, *_args: object) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    # -- check-in, export -----------------------------------------------------------------------------
+
+    def check_in(self) -> bool:
+        """Record the signed-in cadre's 在村 day (the date in the field); returns whether it was saved."""
+        if self.checkin_date.problem():
+            self.checkin_error.show_message(self.checkin_date.problem())
+            return False
+        day = self.checkin_date.value()
+        try:
+            if day is None:
+                raise ValidationError.single("date", self.tr("请填写日期"))
+            attendance.checkin(self.ctx, day)
+        except ValidationError as exc:
+            self.checkin_note.setText("")
+            self.checkin_error.show_message("；".join(exc.problems.values()))
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.checkin_error.show_message(None)
+        self.checkin_note.setText(self.tr("已签到：{0} 在村").format(day.isoformat()))
+        visit_events().checked_in.emit()
+        if day.year != self.year.value():
+            self.year.setValue(day.year)
+        return True
+
+    def export_xlsx(self) -> Task | None:
+        """Ask where to save, then write both tables of the year to an .xlsx off the GUI thread."""
+        year = self.year.value()
+        suggested = str(Path.home() / self.tr("驻村考勤_{0}年.xlsx").format(year))
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("导出驻村考勤"), suggested,
+                                                    self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return None
+        target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        ctx = self.ctx
+
+        def export(_control: TaskControl) -> Path:
+            return attendance.export_attendance(ctx, target, year)
+
+        self.export_button.setEnabled(False)
+        self.export_task = self.tasks.run_db(export, on_done=self._exported, on_error=self._export_failed)
+        return self.export_task
+
+    def _exported(self, path: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(self.tr("已导出：{0}").format(path))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        show_error(self, exc)

@@ -1,0 +1,420 @@
+"""The visit form (走访记录): record a visit to a household, or a village-level activity, in one dialog.
+
+``VisitForm(ctx, household_id=None, visit_id=None, parent=None)``:
+
+- started from a household (``household_id``), the household is fixed;
+- started from "my visits" (no household), the user picks a household with the search
+  of the household list, or switches to 村级活动 (village + title);
+- with ``visit_id`` it edits a saved visit (which stays with its household or village).
+
+Date (today), type, the cadres who went (the signed-in cadre checked), 情况 and 措施/成效,
+the household's measures taken, follow-ups with due dates, photos. Problems are shown next
+to their fields with the messages of :mod:`fieldapp.domain.visits` (the rules the service
+applies) once a save was tried, and then as the user corrects them. Saving writes
+everything in one transaction (:func:`fieldapp.services.visits.save_visit`) and emits
+``saved(visit_id)``. Ctrl+S saves; Esc or closing asks before dropping changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import visits as rules
+from fieldapp.domain.errors import ValidationError
+from fieldapp.gui.errors import show_error
+from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE, ChoiceCombo, CodeCombo, NullableDateEdit, TextEdit
+from fieldapp.gui.household_editor.base import ask
+from fieldapp.gui.tasks import TaskManager
+from fieldapp.gui.visits.events import visit_events
+from fieldapp.gui.visits.followups import FollowUpEditor
+from fieldapp.gui.visits.form_parts import CheckList, Grid, cadre_entries, household_facts, measure_entries
+from fieldapp.gui.visits.photos import PhotoStrip
+from fieldapp.gui.visits.picker import HouseholdPicker
+from fieldapp.services import photos as photo_service
+from fieldapp.services import setup
+from fieldapp.services import visits as service
+from fieldapp.services.context import AppContext
+from fieldapp.services.visits import VisitDraft
+from fieldapp.store.db import StoreError
+
+log = logging.getLogger("fieldapp.gui.visits")
+
+DEFAULT_FOLLOW_UP_DAYS = 7
+
+
+class VisitForm(QDialog):
+    """Record or edit one visit; ``saved(visit_id)`` after a save (or a delete)."""
+
+    saved = Signal(str)
+
+    def __init__(self, ctx: AppContext, household_id: str | None = None, visit_id: str | None = None,
+                 parent: QWidget | None = None, *, tasks: TaskManager | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._owns_tasks = tasks is None
+        self.tasks = tasks if tasks is not None else TaskManager(self)
+        self.visit_id = visit_id
+        if visit_id is not None:
+            draft = service.load_visit(ctx.db, visit_id)
+        else:
+            me = ctx.settings["cadre_id"]
+            draft = VisitDraft(date=dt.date.today(), type="01", household_id=household_id,
+                               cadre_ids=[me] if me else [])
+        self.fixed = visit_id is not None or household_id is not None
+        self._title_kept = draft.title
+        self._village: str | None = None  # the household's village
+        self._registered: dt.date | None = None
+        self._reveal = False
+        self._loading = True
+        self.problems: dict[str, str] = {}
+        self.villages = setup.villages(ctx)
+        self._build()
+        self._load(draft)
+        self._loading = False
+        self._baseline = self.snapshot()
+        self._changed()
+        self.resize(1060, 720)
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.date = NullableDateEdit(self)
+        self.type = CodeCombo(self.ctx.ref["visit_type"], blank=None, parent=self)
+        self.household_radio = QRadioButton(self.tr("农户走访"), self)
+        self.activity_radio = QRadioButton(self.tr("村级活动（会议、培训、民主评议等）"), self)
+        self.kind_group = QButtonGroup(self)
+        self.kind_group.addButton(self.household_radio)
+        self.kind_group.addButton(self.activity_radio)
+        self.picker = HouseholdPicker(self.ctx, self)
+        self.household_label = QLabel(self)
+        self.household_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.village = ChoiceCombo(self.villages, blank=None, parent=self)
+        self.title = TextEdit(self, max_length=rules.TITLE_MAX, placeholder=self.tr("如：第二季度民主评议会"))
+        self.cadres = CheckList(self, rows=6)
+        self.measures = CheckList(self, rows=3)
+        self.measures.setWordWrap(True)
+        self.found_text = QPlainTextEdit(self)
+        self.found_text.setPlaceholderText(self.tr("走访中了解到的情况"))
+        self.done_text = QPlainTextEdit(self)
+        self.done_text.setPlaceholderText(self.tr("采取的措施、办理的事项及成效"))
+        self.follow_ups = FollowUpEditor(self)
+        self.photos = PhotoStrip(photo_service.photo_root(self.ctx.paths.home), self.tasks, self)
+        self._build_layout()
+        self._build_buttons()
+        for signal in (self.date.changed, self.type.changed, self.village.changed, self.title.changed,
+                       self.cadres.changed, self.measures.changed, self.found_text.textChanged,
+                       self.done_text.textChanged, self.follow_ups.changed, self.photos.changed):
+            signal.connect(self._changed)
+        self.kind_group.buttonToggled.connect(self._kind_toggled)
+        self.picker.household_changed.connect(self._household_chosen)
+        self.photos.busy_changed.connect(self._busy)
+
+    def _build_layout(self) -> None:
+        kinds = QWidget(self)
+        kinds_row = QHBoxLayout(kinds)
+        kinds_row.setContentsMargins(0, 0, 0, 0)
+        kinds_row.addWidget(self.household_radio)
+        kinds_row.addWidget(self.activity_radio)
+        kinds_row.addStretch(1)
+        kinds.setVisible(not self.fixed)
+
+        left = Grid(self)
+        left.add("date", self.tr("走访日期"), self.date)
+        left.add("type", self.tr("类型"), self.type)
+        left.add("household_id", self.tr("农户"), kinds, self.picker, self.household_label)
+        left.add("village_id", self.tr("村"), self.village)
+        left.add("title", self.tr("活动名称"), self.title)
+        left.add("cadres", self.tr("走访干部"), self.cadres, stretch=3)
+        left.add("measures", self.tr("关联帮扶措施"), self.measures, stretch=1)
+        right = Grid(self)
+        right.add("found", self.tr("情况"), self.found_text, stretch=2)
+        right.add("done", self.tr("措施/成效"), self.done_text, stretch=2)
+        right.add("follow_ups", self.tr("后续事项"), self.follow_ups, stretch=2)
+        right.add("photos", self.tr("照片"), self.photos, stretch=2)
+        self.left, self.right = left, right
+
+    def _build_buttons(self) -> None:
+        self.summary = QLabel(self)
+        self.summary.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("保存(&S)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.delete_button = QPushButton(self.tr("删除本条记录"), self)
+        self.delete_button.setVisible(self.visit_id is not None)
+        self.save_button.setToolTip(self.tr("保存并关闭 (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.delete_button.clicked.connect(self.delete)
+
+        body = QHBoxLayout()
+        body.addWidget(self.left, 5)
+        body.addSpacing(12)
+        body.addWidget(self.right, 6)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.delete_button)
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addLayout(bottom)
+        self.setStyleSheet(INVALID_STYLE)
+        for button in self.findChildren(QPushButton):  # Enter in a field must not save and close
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+
+    def _load(self, draft: VisitDraft) -> None:
+        self.date.setValue(draft.date)
+        self.type.setValue(draft.type)
+        activity = self.visit_id is not None and draft.household_id is None
+        (self.activity_radio if activity else self.household_radio).setChecked(True)
+        self.picker.setVisible(not self.fixed)
+        self.household_label.setVisible(self.fixed and not activity)
+        if draft.village_id:
+            self.village.setValue(draft.village_id)
+        self.title.setValue(draft.title)
+        self.cadres.set_entries(cadre_entries(self.ctx, draft.cadre_ids), draft.cadre_ids)
+        self.found_text.setPlainText(draft.found or "")
+        self.done_text.setPlainText(draft.done or "")
+        self.follow_ups.model.set_drafts(draft.follow_ups)
+        self.photos.set_photos(draft.photos)
+        self._set_household(draft.household_id, draft.measure_ids)
+        self.household_label.setText(self.picker.text())
+        self._show_kind()
+        self._update_title()
+
+    # -- the household or the village ----------------------------------------------------------------
+
+    def is_activity(self) -> bool:
+        return self.activity_radio.isChecked()
+
+    def household_id(self) -> str | None:
+        return None if self.is_activity() else self.picker.household_id()
+
+    def _kind_toggled(self, _button: object, checked: bool) -> None:
+        if not checked:
+            return
+        if self.is_activity() and self.type.value() == "01":
+            self.type.setValue("02")
+        elif not self.is_activity() and self.type.value() == "02":
+            self.type.setValue("01")
+        self._show_kind()
+        self._changed()
+
+    def _show_kind(self) -> None:
+        activity = self.is_activity()
+        self.left.set_row_visible("village_id", activity)
+        self.left.set_row_visible("title", activity)
+        self.left.set_row_visible("measures", not activity)
+        self.left.set_row_visible("household_id", not (self.fixed and activity))
+        self.left.captions["household_id"].setText(self.tr("对象") if not self.fixed else
+                                                   (self.tr("村级活动") if activity else self.tr("农户")))
+
+    def _household_chosen(self, household_id: str | None) -> None:
+        if self._loading:
+            return
+        self._set_household(household_id, self.measures.checked())
+        self._changed()
+
+    def _set_household(self, household_id: str | None, measure_ids: list[str]) -> None:
+        self._village, self._registered = None, None
+        if household_id:
+            facts = household_facts(self.ctx, household_id)
+            if facts is not None:
+                self._village = facts[0]
+                self._registered = rules.registered_on(facts[1], facts[2])
+        if household_id and self.picker.household_id() != household_id:
+            self.picker.set_household(household_id)
+        self.measures.set_entries(measure_entries(self.ctx, household_id), measure_ids)
+
+    # -- state -----------------------------------------------------------------------------------
+
+    def collect(self) -> VisitDraft:
+        """The visit as currently edited."""
+        activity = self.is_activity()
+        return VisitDraft(
+            date=self.date.value(), type=self.type.value(), household_id=self.household_id(),
+            village_id=self.village.value() if activity else self._village,
+            title=self.title.value() if activity else self._title_kept,
+            found=self.found_text.toPlainText(), done=self.done_text.toPlainText(), cadre_ids=self.cadres.checked(),
+            measure_ids=[] if activity else self.measures.checked(), follow_ups=self.follow_ups.model.drafts(),
+            photos=self.photos.photos(), id=self.visit_id,
+        )
+
+    def snapshot(self) -> tuple[Any, ...]:
+        """What the form says, for telling whether anything changed."""
+        d = self.collect()
+        return (self.date.text().strip(), d.type, self.is_activity(), d.household_id, d.village_id, d.title,
+                rules.clean_text(d.found), rules.clean_text(d.done), tuple(d.cadre_ids), tuple(d.measure_ids),
+                tuple(self.follow_ups.model.snapshot()), tuple(p.id for p in d.photos))
+
+    def is_dirty(self) -> bool:
+        return self.snapshot() != self._baseline
+
+    def current_problems(self) -> dict[str, str]:
+        """What a save would refuse, by the service's keys (checked here with the same rules)."""
+        draft = self.collect()
+        values = {"household_id": draft.household_id, "village_id": draft.village_id, "date": draft.date,
+                  "type": draft.type, "title": rules.clean_text(draft.title), "found": rules.clean_text(draft.found),
+                  "done": rules.clean_text(draft.done)}
+        follow = [{"text": f.text, "due_date": f.due_date, "done_on": f.done_on} for f in draft.follow_ups]
+        problems = rules.visit_problems(
+            values, self.ctx.ref, today=dt.date.today(), registered=self._registered if draft.household_id else None,
+            village_ids=list(self.ctx.settings["village_ids"]), cadre_ids=draft.cadre_ids, follow_ups=follow,
+            photo_count=len(draft.photos))
+        if not self.is_activity() and not draft.household_id:
+            problems.pop("village_id", None)
+            problems["household_id"] = self.tr("请选择农户（输入姓名、拼音首字母或户编号搜索）")
+        if self.date.problem():
+            problems["date"] = self.date.problem() or ""
+        problems.update(self.follow_ups.model.widget_problems())
+        return problems
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        if self._reveal:
+            self._show_problems(self.current_problems())
+        self.setWindowModified(self.is_dirty())
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.is_activity():
+            what = self.tr("村级活动")
+        else:
+            name = self.picker.text().split("（")[0] if self.picker.household_id() else ""
+            what = self.tr("走访") + (f" — {name}" if name else "")
+        prefix = self.tr("记录") if self.visit_id is None else self.tr("修改")
+        self.setWindowTitle(f"{prefix}{what}[*]")
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        self.problems = dict(problems)
+        shown = dict(problems)
+        if "photo" in shown:
+            shown.setdefault("photos", shown["photo"])
+        follow = sorted(k for k in problems if k.startswith("follow_up["))
+        if follow:
+            row = int(follow[0].split("[")[1].split("]")[0])
+            shown["follow_ups"] = self.tr("第{0}项：{1}").format(row + 1, problems[follow[0]])
+        self.left.show_problems(shown)
+        self.right.show_problems(shown)
+        self.follow_ups.model.set_problems(problems)
+        summary = ""
+        if problems:
+            first = next(iter(self._ordered(problems)))
+            summary = self.tr("有 {0} 处需要更正。第一处：{1}").format(len(problems), problems[first])
+        self.summary.setText(summary)
+
+    def _ordered(self, problems: dict[str, str]) -> list[str]:
+        order = ("date", "type", "household_id", "village_id", "title", "cadres", "measures", "found", "done")
+        return sorted(problems, key=lambda k: (order.index(k) if k in order else len(order), k))
+
+    def _focus(self, key: str) -> None:
+        widgets: dict[str, QWidget] = {"date": self.date, "type": self.type, "household_id": self.picker,
+                                       "village_id": self.village, "title": self.title, "cadres": self.cadres,
+                                       "measures": self.measures, "found": self.found_text, "done": self.done_text,
+                                       "photos": self.photos.view}
+        widget = self.follow_ups.table if key.startswith("follow_up[") else widgets.get(key)
+        if widget is not None and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _busy(self, busy: bool) -> None:
+        self.save_button.setEnabled(not busy)
+
+    # -- save, delete, close ---------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Check and save; on success emit ``saved`` and close. Returns whether it was saved."""
+        if self.photos.is_busy():
+            self.summary.setText(self.tr("正在导入照片，请等导入完成后再保存。"))
+            return False
+        self._reveal = True
+        problems = self.current_problems()
+        if problems:
+            return self._refused(problems)
+        try:
+            visit_id = service.save_visit(self.ctx, self.collect())
+        except ValidationError as exc:
+            log.info("visit save refused: %s", sorted(exc.problems))
+            return self._refused(exc.problems)
+        except LookupError as exc:
+            QMessageBox.critical(self, self.tr("保存失败"), self.tr("没有保存任何内容。\n{0}").format(exc))
+            return False
+        except StoreError as exc:
+            log.exception("saving visit %s failed", self.visit_id)
+            QMessageBox.critical(self, self.tr("保存失败"), self.tr("没有保存任何内容。\n{0}").format(exc))
+            return False
+        self.visit_id = visit_id
+        self._baseline = self.snapshot()
+        self.setWindowModified(False)
+        self.saved.emit(visit_id)
+        visit_events().visit_saved.emit(visit_id)
+        self.accept()
+        return True
+
+    def _refused(self, problems: dict[str, str]) -> bool:
+        self._show_problems(problems)
+        ordered = self._ordered(problems)
+        if ordered:
+            self._focus(ordered[0])
+        return False
+
+    def delete(self) -> bool:
+        """Delete this saved visit after asking; returns whether it was deleted."""
+        if self.visit_id is None:
+            return False
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        answer = ask(self, self.tr("删除走访记录"), self.tr("确定删除这条走访记录吗？删除后可在变更记录中查到。"),
+                     [(yes, self.tr("删除")), (no, self.tr("不删除"))], default=no, escape=no)
+        if answer != yes:
+            return False
+        try:
+            service.delete_visit(self.ctx, self.visit_id)
+        except (LookupError, StoreError) as exc:
+            show_error(self, exc)
+            return False
+        self._baseline = self.snapshot()
+        self.saved.emit(self.visit_id)
+        visit_events().visit_saved.emit(self.visit_id)
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        """Cancel, Esc and the close button: ask before throwing edits away."""
+        if self.is_dirty():
+            save, discard, cancel = (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
+                                     QMessageBox.StandardButton.Cancel)
+            answer = ask(self, self.tr("未保存的修改"), self.tr("这条走访记录有未保存的修改。要保存吗？"),
+                         [(save, self.tr("保存")), (discard, self.tr("放弃修改")), (cancel, self.tr("继续编辑"))],
+                         default=save, escape=cancel)
+            if answer == cancel:
+                return
+            if answer == save:
+                self.save()
+                return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self.photos.cancel_import()
+        super().done(result)
+        if self._owns_tasks:
+            self.tasks.shutdown()

@@ -1,0 +1,103 @@
+"""Page 考勤: the compliance of a hand-built village, the unit leaders, 在村签到 and the .xlsx export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from fieldapp.gui.tasks import SyncTaskManager
+from fieldapp.gui.visits.attendance_page import AttendancePage
+from fieldapp.gui.visits.models import STATUS_ROLE, ComplianceModel
+from fieldapp.services import attendance
+from fieldapp.services.context import AppContext
+
+TODAY = dt.date.today()
+LAST = TODAY.year - 1
+MARCH = ComplianceModel.FIRST_MONTH + 2
+
+
+@pytest.fixture
+def page(ctx: AppContext, qtbot: QtBot, sync_tasks: SyncTaskManager, household: str, me: str,  # noqa: PLR0917 (pytest fixtures)
+         make_cadre: Callable[..., str], add_visit: Callable[..., str]) -> AttendancePage:
+    colleague = make_cadre("赵敏", unit="区教育局")
+    add_visit(household, dt.date(LAST, 3, 1), cadres=[me, colleague])  # one visit, a day for both
+    for day in range(2, 15):
+        add_visit(household, dt.date(LAST, 3, day))
+    add_visit(household, dt.date(LAST, 3, 14))  # a second visit that day: still one day
+    attendance.checkin(ctx, dt.date(LAST, 3, 14))  # a check-in on a visit day: counted once
+    attendance.checkin(ctx, dt.date(LAST, 3, 31))  # the 15th day
+    attendance.checkin(ctx, dt.date(LAST, 4, 1), cadre_id=colleague)  # April, not March
+    busy, idle = make_cadre("石局长", "unit_leader", "区国土资源局"), make_cadre("何局长", "unit_leader", "区水利局")
+    for day in (1, 2, 3):
+        add_visit(household, dt.date(TODAY.year, 1, day), cadres=[busy, me])
+    add_visit(household, dt.date(TODAY.year, 1, 1), cadres=[idle])
+    add_visit(household, dt.date(LAST, 6, 1), cadres=[idle])  # last year: not counted this year
+    widget = AttendancePage(ctx, sync_tasks)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _row(page: AttendancePage, name: str) -> int:
+    model = page.compliance
+    return next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == name)
+
+
+def test_compliance_of_a_hand_built_village(page: AttendancePage) -> None:
+    assert page.year.value() == TODAY.year
+    page.year.setValue(LAST)
+    model = page.compliance
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["王伟", "赵敏"]  # no unit leaders
+    me, colleague = _row(page, "王伟"), _row(page, "赵敏")
+    assert model.data(model.index(me, MARCH)) == "15 达标"
+    assert model.data(model.index(me, MARCH), STATUS_ROLE) == "met"
+    assert model.data(model.index(me, MARCH), Qt.ItemDataRole.BackgroundRole).color().name() == "#e3f4e4"
+    assert model.data(model.index(colleague, MARCH)) == "1 未达标"
+    assert model.data(model.index(colleague, MARCH + 1)) == "1 未达标"  # the April check-in
+    assert model.data(model.index(colleague, MARCH), Qt.ItemDataRole.ForegroundRole).color().name() == "#b71c1c"
+    assert model.data(model.index(me, 14)) == "1"  # months met
+    assert page.status.text() == f"{LAST}年：驻村干部 2 人，未达标 23 人次；单位领导 2 人"
+
+
+def test_unit_leaders_this_year(page: AttendancePage) -> None:
+    leaders = page.leaders
+    rows = {leaders.data(leaders.index(r, 0)): [leaders.data(leaders.index(r, c)) for c in range(2, 5)]
+            for r in range(leaders.rowCount())}
+    assert rows == {"石局长": ["3", "3", "达标"], "何局长": ["1", "3", "进行中"]}
+
+
+def test_check_in_today_and_a_refused_date(ctx: AppContext, page: AttendancePage, qtbot: QtBot) -> None:
+    me, month = _row(page, "王伟"), ComplianceModel.FIRST_MONTH + TODAY.month - 1
+    before = page.compliance.rows[me].months[TODAY.month - 1].days
+    assert page.checkin_date.value() == TODAY
+    qtbot.mouseClick(page.checkin_button, Qt.MouseButton.LeftButton)
+    assert page.checkin_note.text() == f"已签到：{TODAY} 在村"
+    cell = page.compliance.rows[me].months[TODAY.month - 1]
+    assert cell.days == before + 1 and cell.status in ("open", "met")
+    if cell.status == "open":
+        assert page.compliance.data(page.compliance.index(me, month)) == f"{cell.days} 进行中"
+    page.checkin_date.setValue(TODAY + dt.timedelta(days=1))
+    assert not page.check_in()
+    assert "晚于今天，不能提前签到" in page.checkin_error.text()
+    assert ctx.db.scalar("SELECT count(*) FROM checkin WHERE date > :d", d=TODAY) == 0
+
+
+def test_export_xlsx(page: AttendancePage, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "考勤"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    page.year.setValue(LAST)
+    page.export_xlsx()
+    path = target.with_suffix(".xlsx")
+    assert page.status.text() == f"已导出：{path}"
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == [f"驻村考勤{LAST}", f"单位领导走访{LAST}"]
+    rows = {r[0]: r for r in book[f"驻村考勤{LAST}"].iter_rows(min_row=2, values_only=True)}
+    assert rows["王伟"][3 + 2] == 15  # name, unit, role, then January…
