@@ -10,7 +10,7 @@ bootstrap:
 
 ## Run the app on the embedded demo database (created on first run).
 run: bootstrap
-	FIELDAPP_HOME=$(DEMO_HOME) $(PY) -m fieldapp demo --if-missing
+	FIELDAPP_HOME=$(DEMO_HOME) $(PY) -m fieldapp demo --if-missing --today $$(date +%F)
 	FIELDAPP_HOME=$(DEMO_HOME) $(PY) -m fieldapp
 
 ## The whole test suite (offscreen Qt), plus lint.
@@ -25,7 +25,7 @@ typecheck:
 
 demo: bootstrap
 	rm -rf $(DEMO_HOME)
-	FIELDAPP_HOME=$(DEMO_HOME) $(PY) -m fieldapp demo
+	FIELDAPP_HOME=$(DEMO_HOME) $(PY) -m fieldapp demo --today $$(date +%F)
 
 clean:
 	rm -rf $(VENV) $(DEMO_HOME) build/work dist .pytest_cache .mypy_cache .ruff_cache

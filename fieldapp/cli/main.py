@@ -7,6 +7,7 @@ Exit codes: 0 ok, 1 a user-facing error (message on stderr), 2 bad usage.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
 from collections.abc import Sequence
@@ -35,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--households", type=int, default=948, help="户数（默认948，仿照讲话中的村）")
     demo.add_argument("--seed", type=int, default=1, help="随机种子：同一种子生成相同数据")
     demo.add_argument("--if-missing", action="store_true", help="数据库已有农户时什么也不做")
+    demo.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
+                      help="演示数据的“今天”：走访、事项等日期以此为准（默认固定日期，保证同一种子数据相同）")
     demo.set_defaults(func=_cmd_demo)
 
     from fieldapp.cli import refdata_cmd
@@ -52,6 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="启动桌面程序（默认）")
     gui.set_defaults(func=_cmd_gui)
     return parser
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+    if day > dt.date.today():
+        raise argparse.ArgumentTypeError(f"日期不能晚于今天：{text}")
+    return day
 
 
 def _open(args: argparse.Namespace) -> AppContext:
@@ -76,7 +89,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             if sys.stderr.isatty():
                 print(f"\r生成中 {done}/{total}", end="", file=sys.stderr, flush=True)
 
-        summary = demo.build_demo(ctx, households=args.households, seed=args.seed, progress=progress)
+        summary = demo.build_demo(ctx, households=args.households, seed=args.seed, progress=progress,
+                                  today=args.today)
         if sys.stderr.isatty():
             print(file=sys.stderr)
         print(f"已生成演示村：{summary}；数据库 {ctx.paths.database}")

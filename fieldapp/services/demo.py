@@ -25,16 +25,14 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.ids import natural_id
 from fieldapp.domain.resident_id import check_digit
 from fieldapp.services import demo_data as data
 from fieldapp.services import demo_visits
-from fieldapp.services import identity as identity_mod
 from fieldapp.services.context import AppContext
 from fieldapp.services.demo_household import HouseholdMaker, Stats
 from fieldapp.services.demo_records import Place
-from fieldapp.services.setup import SetupInfo, seed_thresholds
+from fieldapp.services.setup import SetupInfo, run_setup
 from fieldapp.store.models import Area, Cadre, CheckIn, Household, IncomeYear, Indicator, Measure, Member
 
 log = logging.getLogger("fieldapp.services.demo")
@@ -79,39 +77,26 @@ def attach_demo_district(ctx: AppContext) -> None:
     ensure_demo_district(ctx.db, ctx.paths.home)
 
 
-def set_up_demo(ctx: AppContext, new_id: Callable[[], str], info: SetupInfo | None = None) -> None:
-    """First start for the demo: what :func:`fieldapp.services.setup.run_setup` does, with seeded ids.
+# Monitoring lines for the demo's recent income years. The shipped reference data holds only
+# published figures, and none of them covers these years; without a line the workbench could
+# not show its "below the monitoring line" list in the demo. Marked as demo data in the source.
+DEMO_MONITORING_LINES = {2024: "4800", 2025: "5000", 2026: "5200"}  # 2023 has a published line
 
-    ``run_setup`` gives areas and the cadre fresh UUIDv7s; the demo needs ids that repeat
-    with the seed (households point at the village and the cadre), hence this twin.
-    """
+
+def add_demo_monitoring_lines(ctx: AppContext) -> None:
+    from fieldapp.services.thresholds import set_threshold
+
+    for year, amount in DEMO_MONITORING_LINES.items():
+        set_threshold(ctx.writer, kind="monitoring_line", year=year, area_code=data.DISTRICT_CODE,
+                      amount_yuan=amount, source="演示数据：虚构的示例监测线，不是任何地方的真实标准")
+
+
+def set_up_demo(ctx: AppContext, new_id: Callable[[], str], info: SetupInfo | None = None) -> None:
+    """First start for the demo: :func:`fieldapp.services.setup.run_setup` with seeded ids
+    (households point at the village and the cadre, so their ids must repeat with the seed)."""
     info = info or demo_setup_info()
-    problems = info.problems()
-    if problems:
-        raise ValidationError(problems)
-    if ctx.identity is None:
-        ctx.identity = identity_mod.create(ctx.paths.identity)
-    ctx.reset_writer()
-    with ctx.writer.transaction() as txn:
-        district_id = txn.insert(Area, {"id": new_id(), "level": "district", "name": info.district,
-                                        "code": info.district_code or None, "parent_id": None})
-        town_id = txn.insert(Area, {"id": new_id(), "level": "town", "name": info.town, "parent_id": district_id,
-                                    "code": data.TOWN_CODE})
-        village_ids = [
-            txn.insert(Area, {"id": new_id(), "level": "village", "name": name, "parent_id": town_id,
-                              "code": info.village_codes[i] if i < len(info.village_codes) else None})
-            for i, name in enumerate(info.villages)
-        ]
-        cadre_id = txn.insert(Cadre, {"id": new_id(), "name": info.cadre_name, "unit": info.cadre_unit or None,
-                                      "phone": info.cadre_phone or None, "role": info.cadre_role})
-        seed_thresholds(ctx, txn)
-    ctx.settings["district_name"] = info.district
-    ctx.settings["district_code"] = info.district_code
-    ctx.settings["town_name"] = info.town
-    ctx.settings["village_ids"] = village_ids
-    ctx.settings["cadre_id"] = cadre_id
-    ctx.settings.save()
-    ctx.reset_writer()
+    run_setup(ctx, info, make_id=new_id, town_code=data.TOWN_CODE)
+    add_demo_monitoring_lines(ctx)
     attach_demo_district(ctx)
     log.info("demo laptop set up: %s %s %s", info.district, info.town, info.villages)
 

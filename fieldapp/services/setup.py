@@ -7,13 +7,14 @@ district can correct them and the correction travels to every laptop.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
 from fieldapp.domain import validation
 from fieldapp.domain.errors import ValidationError
-from fieldapp.domain.ids import natural_id
+from fieldapp.domain.ids import natural_id, new_id
 from fieldapp.domain.money import yuan_to_fen
 from fieldapp.services import identity as identity_mod
 from fieldapp.services.context import AppContext
@@ -74,8 +75,12 @@ def seed_thresholds(ctx: AppContext, txn: WriteTxn) -> int:
     return count
 
 
-def run_setup(ctx: AppContext, info: SetupInfo) -> None:
-    """Create identity, areas, cadre and thresholds; save settings. Refuses invalid input."""
+def run_setup(ctx: AppContext, info: SetupInfo, *, make_id: Callable[[], str] = new_id,
+              town_code: str | None = None) -> None:
+    """Create identity, areas, cadre and thresholds; save settings. Refuses invalid input.
+
+    ``make_id`` issues the ids of the new area and cadre rows (the demo passes seeded ids).
+    """
     problems = info.problems()
     if problems:
         raise ValidationError(problems)
@@ -83,15 +88,17 @@ def run_setup(ctx: AppContext, info: SetupInfo) -> None:
         ctx.identity = identity_mod.create(ctx.paths.identity)
     ctx.reset_writer()
     with ctx.writer.transaction() as txn:
-        district_id = txn.insert(Area, {"level": "district", "name": info.district.strip(),
+        district_id = txn.insert(Area, {"id": make_id(), "level": "district", "name": info.district.strip(),
                                         "code": info.district_code or None})
-        town_id = txn.insert(Area, {"level": "town", "name": info.town.strip(), "parent_id": district_id})
+        town_id = txn.insert(Area, {"id": make_id(), "level": "town", "name": info.town.strip(),
+                                    "parent_id": district_id, "code": town_code})
         village_ids = []
         for i, name in enumerate(v.strip() for v in info.villages if v.strip()):
             code = info.village_codes[i] if i < len(info.village_codes) else None
-            village_ids.append(txn.insert(Area, {"level": "village", "name": name, "parent_id": town_id,
-                                                 "code": code}))
-        cadre_id = txn.insert(Cadre, {"name": info.cadre_name.strip(), "unit": info.cadre_unit.strip() or None,
+            village_ids.append(txn.insert(Area, {"id": make_id(), "level": "village", "name": name,
+                                                 "parent_id": town_id, "code": code}))
+        cadre_id = txn.insert(Cadre, {"id": make_id(), "name": info.cadre_name.strip(),
+                                      "unit": info.cadre_unit.strip() or None,
                                       "phone": info.cadre_phone.strip() or None, "role": info.cadre_role})
         seed_thresholds(ctx, txn)
     ctx.settings["district_name"] = info.district.strip()

@@ -249,7 +249,7 @@ def test_fresh_laptop_is_set_up_as_the_demo_district(village: tuple[AppContext, 
     assert [name for _, name in setup.villages(ctx)] == ["桃园村"]
     assert ctx.cadre_name == "张建华"
     thresholds = _rows(ctx, "SELECT count(*) AS n FROM threshold")[0]["n"]
-    assert thresholds == len(ctx.ref.thresholds)
+    assert thresholds == len(ctx.ref.thresholds) + len(demo.DEMO_MONITORING_LINES)
     assert demo.has_households(ctx)
 
 
