@@ -20,13 +20,11 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+if TYPE_CHECKING:  # openpyxl takes ~0.1 s to import: only when a workbook is written
+    from openpyxl import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from fieldapp.store.db import environment_errors
 
@@ -72,6 +70,8 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".xlsx")
         os.close(fd)
+        from openpyxl import Workbook
+
         workbook = Workbook(write_only=True)
         try:
             for sheet in sheets:
@@ -92,6 +92,10 @@ def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
 
 
 def _fill(ws: WriteOnlyWorksheet, sheet: Sheet) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     widths = sheet.widths or [max(8, min(40, 2 * len(h) + 2)) for h in sheet.headers]
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
@@ -119,6 +123,8 @@ def _discard(workbook: Workbook) -> None:
 
 
 def _cell(ws: WriteOnlyWorksheet, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
     value = safe_value(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         cell = WriteOnlyCell(ws, value=value)

@@ -14,6 +14,11 @@ orientation, so landscape documents stay landscape.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
+
 import atexit
 import logging
 import shutil
@@ -23,7 +28,6 @@ import weakref
 from collections.abc import Callable
 from pathlib import Path
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
@@ -58,10 +62,23 @@ def remove_folder(folder: Path | None) -> None:
 _open_files: weakref.WeakSet[PdfFile] = weakref.WeakSet()
 
 
-@atexit.register  # (registered after pypdfium2's own exit handler, so it runs before it)
-def _at_exit() -> None:
+_close_registered: list[bool] = []
+
+
+def _close_open_files() -> None:
     for pdf in list(_open_files):
         pdf.close()
+
+
+def _register_close_at_exit() -> None:
+    """Register after pypdfium2 has registered its own exit handler, so ours runs first (LIFO)."""
+    if not _close_registered:
+        atexit.register(_close_open_files)
+        _close_registered.append(True)
+
+
+@atexit.register
+def _remove_temp_folders() -> None:
     for folder in list(_temp_folders):
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -81,6 +98,10 @@ class PdfFile:
         """Open a PDF file, or a PDF held in memory (``bytes``)."""
         self.path = Path() if isinstance(source, bytes) else Path(source)
         with PDFIUM_LOCK:
+            import pypdfium2 as pdfium  # loaded on the first preview, not at start-up
+
+            _register_close_at_exit()
+
             self._doc: pdfium.PdfDocument | None = pdfium.PdfDocument(
                 source if isinstance(source, bytes) else str(self.path))
             self.page_count = len(self._doc)
