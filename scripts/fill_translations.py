@@ -1,4 +1,4 @@
-"""Draft missing Traditional Chinese translations with OpenCC and report missing English ones.
+"""Draft missing Traditional Chinese translations with OpenCC (s2tw) and report missing English ones.
 
 Usage: fill_translations.py ZH_HANT_TS EN_TS. OpenCC (``pip install opencc``) is a
 development tool only; FieldApp never needs it at run time. Drafted entries are
@@ -10,11 +10,22 @@ from __future__ import annotations
 import sys
 import xml.etree.ElementTree as ET
 
+# Word-level fixes applied after OpenCC (Taiwan usage): 台 for the measure word and
+# 工作台/台账, 帳 for accounts.
+FIXES = {"工作臺": "工作台", "這臺": "這台", "臺賬": "台帳", "賬號": "帳號"}
+
+
+def to_hant(converter: object, text: str) -> str:
+    out = converter.convert(text)  # type: ignore[attr-defined]
+    for wrong, right in FIXES.items():
+        out = out.replace(wrong, right)
+    return out
+
 
 def fill_hant(path: str) -> int:
     import opencc
 
-    converter = opencc.OpenCC("s2t")
+    converter = opencc.OpenCC("s2tw")
     tree = ET.parse(path)
     filled = 0
     for message in tree.iter("message"):
@@ -23,7 +34,7 @@ def fill_hant(path: str) -> int:
         if translation is None:
             continue
         if translation.get("type") == "unfinished" or not (translation.text or "").strip():
-            translation.text = converter.convert(source)
+            translation.text = to_hant(converter, source)
             translation.attrib.pop("type", None)
             filled += 1
     tree.write(path, encoding="utf-8", xml_declaration=True)
@@ -35,8 +46,9 @@ def missing(path: str) -> list[str]:
     out = []
     for message in tree.iter("message"):
         translation = message.find("translation")
+        # A bare space is a valid translation of a unit suffix such as " 年".
         if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete") \
-                or not (translation.text or "").strip():
+                or not translation.text:
             out.append(message.findtext("source") or "")
     return out
 

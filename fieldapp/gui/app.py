@@ -34,9 +34,6 @@ APP_NAME = "FieldApp"
 ExceptHookFn = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
-
 
 def log_path(data: paths.DataPaths) -> Path:
     """The log file in use (the first data folder opened by this process), else the folder's own."""
@@ -59,7 +56,7 @@ def open_app_context(data: paths.DataPaths) -> tuple[AppContext | None, errors.E
 
 def report_box(report: errors.ErrorReport, parent: QWidget | None = None) -> QMessageBox:
     """The message box shown when the data folder cannot be opened (FieldApp then exits)."""
-    title = report.title if report.is_bug else _tr("无法打开数据")
+    title = report.title if report.is_bug else QCoreApplication.translate("app", "无法打开数据")
     box = QMessageBox(QMessageBox.Icon.Critical, title, report.text, QMessageBox.StandardButton.Ok, parent)
     box.setProperty("error_kind", report.kind)
     return box
@@ -95,7 +92,7 @@ def install_excepthook(log_file: Path | None) -> ExceptHook:
 def configure_application(app: QApplication) -> None:
     """Names and the bundled CJK font (before any window, so error dialogs render Chinese too)."""
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(_tr("驻村帮扶工作台"))
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "驻村帮扶工作台"))
     fonts.register_bundled_font(app)
 
 
@@ -117,7 +114,7 @@ def run(data: paths.DataPaths) -> int:
         return 1
 
     i18n.install(ctx.settings["language"])
-    app.setApplicationDisplayName(_tr("驻村帮扶工作台"))  # again, now in the UI language
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "驻村帮扶工作台"))  # again, now in the UI language
     previous_hook = sys.excepthook
     install_excepthook(log_path(data))
     tasks = TaskManager()

@@ -29,9 +29,6 @@ VALIDATION = "validation"
 BUG = "bug"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
 
 def current_log_path() -> Path | None:
     """The log file configured by :mod:`fieldapp.logsetup`, if any."""
@@ -71,16 +68,19 @@ def describe(exc: BaseException, log_path: Path | None = None) -> ErrorReport:
         assert isinstance(exc, ValidationError)
         lines = [f"• {message}" if field.startswith("_") else f"• {field}：{message}"
                  for field, message in exc.problems.items()]
-        return ErrorReport(kind, _tr("输入有误"), _tr("请改正以下问题：") + "\n" + "\n".join(lines))
+        title = QCoreApplication.translate("errors", "输入有误")
+        intro = QCoreApplication.translate("errors", "请改正以下问题：")
+        return ErrorReport(kind, title, intro + "\n" + "\n".join(lines))
     if kind == ENVIRONMENT:
         if isinstance(exc, OSError) and not isinstance(exc, StoreError):
             text = f"{environment_message(exc)}：{exc.filename or ''}"
         else:
             text = str(exc)
-        return ErrorReport(kind, _tr("无法完成操作"), text)
+        return ErrorReport(kind, QCoreApplication.translate("errors", "无法完成操作"), text)
     path = log_path or current_log_path()
-    where = str(path) if path is not None else _tr("（未配置日志文件）")
-    return ErrorReport(kind, _tr("程序错误"), _tr("程序错误，详情见日志 {0}").format(where))
+    where = str(path) if path is not None else QCoreApplication.translate("errors", "（未配置日志文件）")
+    text = QCoreApplication.translate("errors", "程序错误，详情见日志 {0}").format(where)
+    return ErrorReport(kind, QCoreApplication.translate("errors", "程序错误"), text)
 
 
 def log_bug(exc: BaseException, what: str = "unexpected error") -> None:

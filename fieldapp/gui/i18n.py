@@ -36,6 +36,7 @@ def install(language: str) -> bool:
     if app is not None and isinstance(old, QTranslator):
         app.removeTranslator(old)
     _state["translator"] = None
+    _state["data"] = None
     _state["language"] = language
     QLocale.setDefault(_LOCALES[language])
     name = _QM.get(language)
@@ -47,6 +48,8 @@ def install(language: str) -> bool:
         log.warning("translation %s missing; UI stays in Simplified Chinese", name)
         return False
     translator = QTranslator()
+    # QTranslator.load(data) does not copy the bytes: keep them alive as long as the translator.
+    _state["data"] = data
     if not translator.load(data):
         log.warning("translation %s could not be loaded", name)
         return False

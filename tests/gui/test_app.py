@@ -158,7 +158,7 @@ def test_language_choice_is_saved_and_explained(ctx: AppContext, window: MainWin
     assert i18n.ref_language() == "en"
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert len(boxes) == 1
-    assert "重新启动" in boxes[0].text()  # honest: applies after a restart
+    assert "restart" in boxes[0].text()  # in the new language, and honest: applies after a restart
     boxes[0].close()
     assert window.set_language("en") is None  # unchanged: nothing to say
 

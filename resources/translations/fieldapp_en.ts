@@ -1,0 +1,3009 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ArchiveForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="301"/>
+        <source>按月</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="302"/>
+        <source>按年</source>
+        <translation>By year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="309"/>
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="317"/>
+        <source>包扶干部</source>
+        <translation>Paired cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="318"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="330"/>
+        <source>请选择包扶干部</source>
+        <translation>Please select a paired cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="334"/>
+        <source>包扶纪实档案-{0}-{1}年{2}月</source>
+        <translation>Assistance archive - {0} - {2}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="337"/>
+        <source>包扶纪实档案-{0}-{1}年</source>
+        <translation>Assistance archive - {0} - {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePage</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="70"/>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="72"/>
+        <source>{0}月</source>
+        <translation>Month {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="73"/>
+        <source>全部农户（输入姓名或户编号筛选）</source>
+        <translation>All households (type a name or household no. to filter)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="76"/>
+        <source>搜索情况、措施、活动名称</source>
+        <translation>Search situation, measures, activity name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="78"/>
+        <source>记录走访</source>
+        <translation>Record visit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="79"/>
+        <source>导出PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="80"/>
+        <source>导出所选干部该年度（或所选月份）的包扶纪实档案</source>
+        <translation>Export the assistance archive of the selected cadre for the year (or selected month)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="128"/>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="128"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="129"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="129"/>
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="199"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="280"/>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="280"/>
+        <source>{0}年{1}月</source>
+        <translation>{1}/{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="237"/>
+        <source>{0}：已显示前 {1} 条，向下滚动加载更多</source>
+        <translation>{0}: first {1} shown, scroll down to load more</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="239"/>
+        <source>{0}：共 {1} 条记录</source>
+        <translation>{0}: {1} records</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="281"/>
+        <source>包扶纪实档案_{0}_{1}.pdf</source>
+        <translation>Assistance_archive_{0}_{1}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="282"/>
+        <source>导出包扶纪实档案</source>
+        <translation>Export assistance archive</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="283"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="295"/>
+        <source>正在导出 {0} …</source>
+        <translation>Exporting {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="300"/>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AreaPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="100"/>
+        <source>服务区域</source>
+        <translation>Service area</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="101"/>
+        <source>这台电脑为哪个乡镇、哪些村服务。</source>
+        <translation>Which township and villages this computer serves.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="103"/>
+        <source>例如：商州区</source>
+        <translation>e.g. Shangzhou District</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="105"/>
+        <source>可不填；6位数字，例如 611002</source>
+        <translation>Optional; 6 digits, e.g. 611002</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="108"/>
+        <source>例如：北宽坪镇</source>
+        <translation>e.g. Beikuanping Town</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="110"/>
+        <source>每行一个村名</source>
+        <translation>One village name per line</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="113"/>
+        <source>区县</source>
+        <translation>County/District</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="114"/>
+        <source>区县代码</source>
+        <translation>County code</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="115"/>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="116"/>
+        <source>村（每行一个）</source>
+        <translation>Villages (one per line)</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="72"/>
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="76"/>
+        <source>在村签到</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="77"/>
+        <source>记录本人在所选日期在村（当天没有走访记录时使用）</source>
+        <translation>Record that I was in the village on the selected date (for days without a visit)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="80"/>
+        <source>导出Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="98"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="101"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="107"/>
+        <source>驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；每月不少于{0}天为达标）</source>
+        <translation>Days per month in the village for resident team members (visit days and check-in days combined, each day counted once; at least {0} days a month to comply)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109"/>
+        <source>包扶单位领导本年走访次数（每年不少于{0}次）</source>
+        <translation>Visits this year by leaders of the assisting unit (at least {0} a year)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="149"/>
+        <source>正在计算…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="166"/>
+        <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
+        <translation>{0}: {1} resident cadres, {2} non-compliant months; {3} unit leaders</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="188"/>
+        <source>请填写日期</source>
+        <translation>Please enter a date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="198"/>
+        <source>已签到：{0} 在村</source>
+        <translation>Checked in: in the village on {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="207"/>
+        <source>驻村考勤_{0}年.xlsx</source>
+        <translation>Attendance_{0}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="208"/>
+        <source>导出驻村考勤</source>
+        <translation>Export attendance</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="209"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="224"/>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BasicTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="33"/>
+        <source>住址与联系方式</source>
+        <translation>Address and contact</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="35"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="48"/>
+        <source>未填</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="38"/>
+        <source>手机或座机</source>
+        <translation>Mobile or landline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="43"/>
+        <source>识别与致贫原因</source>
+        <translation>Identification and causes of poverty</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="54"/>
+        <source>留空时按贫困户属性自动判定（兜底户 / 脱贫户）</source>
+        <translation>If left empty, derived from the household type (safety-net / development household)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="61"/>
+        <source>自动：{0}</source>
+        <translation>Automatic: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CadrePage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="127"/>
+        <source>包扶干部</source>
+        <translation>Paired cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="128"/>
+        <source>使用这台电脑的干部。每条修改都会记下填报人。</source>
+        <translation>The cadre using this computer. Every change records who entered it.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="131"/>
+        <source>例如：区国土资源局</source>
+        <translation>e.g. District Land and Resources Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="133"/>
+        <source>手机号11位，或座机如 0914-1234567</source>
+        <translation>11-digit mobile, or landline such as 0914-1234567</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="137"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="138"/>
+        <source>派出单位</source>
+        <translation>Home unit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="139"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="140"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>CardsForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="150"/>
+        <source>全村</source>
+        <extracomment>the user asked for the door-plate layout settings</extracomment>
+        <translation>Whole village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="151"/>
+        <source>一个组</source>
+        <translation>One group</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="152"/>
+        <source>农户页选中的户</source>
+        <translation>Households selected on the Households page</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="157"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="212"/>
+        <source>全部村</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="162"/>
+        <source>门牌样式…</source>
+        <translation>Door plate style…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="169"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="170"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="171"/>
+        <source>组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="172"/>
+        <source>选中的户</source>
+        <translation>Selected households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="177"/>
+        <source>样式</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="196"/>
+        <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
+        <translation>{0} households (select on the Households page; Ctrl or Shift for several)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="198"/>
+        <source>A4 横向</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="198"/>
+        <source>A3 横向</source>
+        <translation>A3 landscape</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="199"/>
+        <source>A4 一纸两张</source>
+        <translation>A4, two per sheet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="201"/>
+        <source>{0}，标题“{1}”</source>
+        <translation>{0}, title “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="209"/>
+        <source>请先在“农户”页中选择要打印门牌的户</source>
+        <translation>First select the households on the Households page to print door plates for</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="210"/>
+        <source>信息公示牌-选中{0}户</source>
+        <translation>Door plates - {0} selected households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="216"/>
+        <source>这个村还没有分组的农户</source>
+        <translation>This village has no households with a group yet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="217"/>
+        <source>信息公示牌-{0}第{1}组</source>
+        <translation>Door plates - {0} group {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="219"/>
+        <source>信息公示牌-{0}</source>
+        <translation>Door plates - {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="234"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="234"/>
+        <source>派出单位</source>
+        <translation>Home unit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="234"/>
+        <source>{0}月</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="235"/>
+        <source>达标月数</source>
+        <translation>Months met</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="270"/>
+        <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
+        <translation>{1}/{0}: {2} days in the village (at least 15 required)</translation>
+    </message>
+</context>
+<context>
+    <name>DecimalEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="394"/>
+        <source>请输入数字</source>
+        <translation>Please enter a number</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="136"/>
+        <source>{0}组</source>
+        <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
+        <translation>Group {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabel</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="28"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="29"/>
+        <source>组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="30"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="31"/>
+        <source>详细地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="32"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="33"/>
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="34"/>
+        <source>银行账号</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="35"/>
+        <source>识别标准</source>
+        <translation>Identification standard</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="36"/>
+        <source>首次识别时间</source>
+        <translation>First identified on</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="37"/>
+        <source>贫困户属性</source>
+        <translation>Household type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="38"/>
+        <source>脱贫状态</source>
+        <translation>Exit status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="39"/>
+        <source>脱贫年度</source>
+        <translation>Exit year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="40"/>
+        <source>门牌类别</source>
+        <translation>Door plate type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="41"/>
+        <source>主要致贫原因</source>
+        <translation>Main cause of poverty</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="42"/>
+        <source>次要致贫原因（一）</source>
+        <translation>Secondary cause (1)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="43"/>
+        <source>次要致贫原因（二）</source>
+        <translation>Secondary cause (2)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="44"/>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="96"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="46"/>
+        <source>脱贫时限</source>
+        <translation>Exit deadline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="47"/>
+        <source>包扶责任人</source>
+        <translation>Responsible cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="48"/>
+        <source>脱贫资金渠道</source>
+        <translation>Exit funding channel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="50"/>
+        <source>耕地（亩）</source>
+        <translation>Farmland (mu)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="51"/>
+        <source>林地（亩）</source>
+        <translation>Forest land (mu)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="52"/>
+        <source>退耕还林（亩）</source>
+        <translation>Grain for Green (mu)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="53"/>
+        <source>住房面积（㎡）</source>
+        <translation>Housing area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="54"/>
+        <source>危房等级</source>
+        <translation>Dilapidation grade</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="55"/>
+        <source>卫生厕所</source>
+        <translation>Sanitary toilet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="56"/>
+        <source>通电</source>
+        <translation>Electricity</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="57"/>
+        <source>通广播电视</source>
+        <translation>Radio and TV</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="58"/>
+        <source>入户路类型</source>
+        <translation>Access road type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="59"/>
+        <source>与主干路距离（公里）</source>
+        <translation>Distance to main road (km)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="60"/>
+        <source>主要燃料</source>
+        <translation>Main fuel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="61"/>
+        <source>易地搬迁方式</source>
+        <translation>Relocation type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="62"/>
+        <source>安置地</source>
+        <translation>Resettlement site</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="64"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="65"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="66"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="67"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="68"/>
+        <source>与户主关系</source>
+        <translation>Relation to household head</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="69"/>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="70"/>
+        <source>文化程度</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="71"/>
+        <source>在校生状况</source>
+        <translation>Schooling</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="72"/>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="73"/>
+        <source>残疾等级</source>
+        <translation>Disability grade</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="74"/>
+        <source>残疾证号</source>
+        <translation>Disability certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="75"/>
+        <source>劳动技能</source>
+        <translation>Labour skills</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="76"/>
+        <source>务工状况</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="77"/>
+        <source>务工时间（月）</source>
+        <translation>Months worked</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="78"/>
+        <source>务工单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="79"/>
+        <source>基本医疗保险</source>
+        <translation>Basic medical insurance</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="80"/>
+        <source>大病保险</source>
+        <translation>Critical illness insurance</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="81"/>
+        <source>养老保险</source>
+        <translation>Pension insurance</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="82"/>
+        <source>享受低保</source>
+        <translation>Receives dibao</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="83"/>
+        <source>享受特困供养</source>
+        <translation>Receives extreme-hardship support</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="84"/>
+        <source>现役军人</source>
+        <translation>Active military service</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="85"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="87"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="88"/>
+        <source>人口数</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="89"/>
+        <source>家庭纯收入</source>
+        <translation>Household net income</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="90"/>
+        <source>人均纯收入</source>
+        <translation>Net income per person</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="92"/>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="116"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="93"/>
+        <source>是否达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="94"/>
+        <source>核查日期</source>
+        <translation>Checked on</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="95"/>
+        <source>核查人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="98"/>
+        <source>措施类型</source>
+        <translation>Measure type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="99"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="100"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="101"/>
+        <source>资金渠道</source>
+        <translation>Funding channel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="102"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="103"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="104"/>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="105"/>
+        <source>产业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="106"/>
+        <source>公益岗位</source>
+        <translation>Public welfare post</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="107"/>
+        <source>受益成员</source>
+        <translation>Beneficiary</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="109"/>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="113"/>
+        <source>户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="114"/>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="115"/>
+        <source>收入</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="117"/>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="121"/>
+        <source>两不愁</source>
+        <translation>Two assurances</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="122"/>
+        <source>三保障</source>
+        <translation>Three guarantees</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="123"/>
+        <source>饮水安全</source>
+        <translation>Safe drinking water</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="137"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="137"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpEditor</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="206"/>
+        <source>添加事项</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="207"/>
+        <source>删除事项</source>
+        <translation>Delete item</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="53"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="53"/>
+        <source>到期日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="53"/>
+        <source>完成日期</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="98"/>
+        <source>日期应为 年-月-日，如 2024-03-05</source>
+        <translation>Dates are year-month-day, e.g. 2024-03-05</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56"/>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56"/>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="57"/>
+        <source>填报人</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="57"/>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="141"/>
+        <source>整条记录</source>
+        <translation>Whole record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="142"/>
+        <source>已删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="142"/>
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="147"/>
+        <source>本机</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="162"/>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="213"/>
+        <source>新增农户保存后才有变更记录。</source>
+        <translation>The change history is available once the new household has been saved.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdEditor</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111"/>
+        <source>家庭成员</source>
+        <translation>Family members</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111"/>
+        <source>收入</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111"/>
+        <source>两不愁三保障</source>
+        <translation>Two assurances, three guarantees</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="112"/>
+        <source>帮扶措施</source>
+        <translation>Assistance measures</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="112"/>
+        <source>包扶责任</source>
+        <translation>Responsibility</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="112"/>
+        <source>生产生活条件</source>
+        <translation>Living conditions</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="115"/>
+        <source>走访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="116"/>
+        <source>变更记录</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="124"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="125"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126"/>
+        <source>保存并关闭 (Ctrl+S)</source>
+        <translation>Save and close (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="182"/>
+        <source>新增农户</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="184"/>
+        <source>农户档案 — {0}</source>
+        <translation>Household file — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="186"/>
+        <source>农户档案</source>
+        <translation>Household file</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="235"/>
+        <source>有 {0} 处需要更正。第一处：{1}</source>
+        <translation>{0} problems to correct. First: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="251"/>
+        <source>{0} 第{1}行 {2}</source>
+        <translation>{0} row {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282"/>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282"/>
+        <source>没有保存任何内容。
+{0}</source>
+        <translation>Nothing was saved.
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="304"/>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="304"/>
+        <source>本户档案有未保存的修改。要保存吗？</source>
+        <translation>This household file has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="305"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="305"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="305"/>
+        <source>继续编辑</source>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFileForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="231"/>
+        <source>户编号、公示牌编码或户主姓名</source>
+        <translation>Household no., door plate code or head&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="234"/>
+        <source>用农户页的当前户</source>
+        <translation>Use the current household of the Households page</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="238"/>
+        <source>显示完整证件号码（仅供内部存档，不得公开）</source>
+        <translation>Show full ID numbers (internal records only, never for public display)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="242"/>
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="252"/>
+        <source>未选择农户</source>
+        <translation>No household selected</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="253"/>
+        <source>找不到这一户（可输入户编号、公示牌编码或户主姓名）</source>
+        <translation>Household not found (enter a household no., door plate code or head&apos;s name)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="255"/>
+        <source>户主 {0}，户编号 {1}，{2}组</source>
+        <translation>Head {0}, household no. {1}, group {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="283"/>
+        <source>请先选择农户（户编号、公示牌编码或户主姓名）</source>
+        <translation>First select a household (household no., door plate code or head&apos;s name)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="285"/>
+        <source>一户一档-{0}-{1}</source>
+        <translation>Household file - {0} - {1}</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdListPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="72"/>
+        <source>新增农户</source>
+        <extracomment>a household was saved through an editor opened from this page (household id)</extracomment>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="92"/>
+        <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
+        <translation>Search: name / pinyin initials / ID number / household no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="104"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="109"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="111"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="113"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="115"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="239"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="157"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="157"/>
+        <source>组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="158"/>
+        <source>脱贫状态</source>
+        <translation>Exit status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="158"/>
+        <source>贫困户属性</source>
+        <translation>Household type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="159"/>
+        <source>主要致贫原因</source>
+        <translation>Main cause of poverty</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="159"/>
+        <source>包扶责任人</source>
+        <translation>Responsible cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="241"/>
+        <source>{0}组</source>
+        <translation>Group {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="247"/>
+        <source>共 {0} 户</source>
+        <translation>{0} households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="249"/>
+        <source>超过 {0} 户</source>
+        <translation>More than {0} households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="354"/>
+        <source>公示牌编码无效：{0}</source>
+        <translation>Invalid door plate code: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="368"/>
+        <source>本机没有这个公示牌编码的户</source>
+        <translation>No household with this door plate code on this computer</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/picker.py" line="36"/>
+        <source>，{0}组</source>
+        <translation>, group {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/picker.py" line="50"/>
+        <source>搜索农户：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
+        <translation>Search households: name / pinyin initials / ID number / household no.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="176"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="176"/>
+        <source>户主</source>
+        <translation>Household head</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="176"/>
+        <source>组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="176"/>
+        <source>人口</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="176"/>
+        <source>贫困户属性</source>
+        <translation>Household type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="177"/>
+        <source>脱贫状态</source>
+        <translation>Exit status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="177"/>
+        <source>主要致贫原因</source>
+        <translation>Main cause of poverty</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="177"/>
+        <source>包扶责任人</source>
+        <translation>Responsible cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="177"/>
+        <source>人均纯收入(元)</source>
+        <translation>Per capita income (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="211"/>
+        <source>{0}年度</source>
+        <translation>Year {0}</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="93"/>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="137"/>
+        <source>自动计算，不能填写</source>
+        <translation>Calculated automatically, cannot be edited</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="215"/>
+        <source>添加年度(&amp;N)</source>
+        <translation>Add &amp;year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="216"/>
+        <source>删除所选年度</source>
+        <translation>Delete selected year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="221"/>
+        <source>金额单位：元。家庭纯收入 = 各项收入 − 生产经营性支出；人均纯收入 = 家庭纯收入 ÷ 人口数。</source>
+        <translation>Amounts in yuan. Household net income = all income − production costs; net income per person = household net income ÷ persons.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="226"/>
+        <source>年度(&amp;Y)</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="244"/>
+        <source>请先选择年度</source>
+        <translation>First select a year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="247"/>
+        <source>{0}年已有收入记录</source>
+        <translation>Income for {0} already exists</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/indicators_tab.py" line="75"/>
+        <source>未核查</source>
+        <translation>Not checked</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="285"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="285"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="285"/>
+        <source>本年走访次数</source>
+        <translation>Visits this year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="285"/>
+        <source>要求次数</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="285"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="103"/>
+        <source>与“农户”页当前的筛选和搜索相同</source>
+        <translation>Same as the current filter and search on the Households page</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106"/>
+        <source>组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107"/>
+        <source>脱贫状态</source>
+        <translation>Exit status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107"/>
+        <source>贫困户属性</source>
+        <translation>Household type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="108"/>
+        <source>主要致贫原因</source>
+        <translation>Main cause of poverty</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="133"/>
+        <source>全部村</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="134"/>
+        <source>村台账-{0}</source>
+        <translation>Village ledger - {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ListFormTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="178"/>
+        <source>确认删除</source>
+        <translation>Confirm deletion</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="179"/>
+        <source>确定删除“{0}”吗？保存后生效。</source>
+        <translation>Delete “{0}”? Takes effect when saved.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180"/>
+        <source>不删除</source>
+        <translation>Don&apos;t delete</translation>
+    </message>
+</context>
+<context>
+    <name>ListPrintActions</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="33"/>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="53"/>
+        <source>打印门牌…</source>
+        <translation>Print door plates…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="35"/>
+        <source>打印一户一档…</source>
+        <translation>Print household file…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="40"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="52"/>
+        <source>打印门牌（选中的 {0} 户）…</source>
+        <translation>Print door plates ({0} selected households)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="64"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="82"/>
+        <source>信息公示牌-选中{0}户</source>
+        <translation>Door plates - {0} selected households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="84"/>
+        <source>信息公示牌-{0}</source>
+        <translation>Door plates - {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="95"/>
+        <source>一户一档-{0}</source>
+        <translation>Household file - {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LivingTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="21"/>
+        <source>土地与住房</source>
+        <translation>Land and housing</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="22"/>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="23"/>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="24"/>
+        <source>亩</source>
+        <translation>mu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="25"/>
+        <source>平方米</source>
+        <translation>m²</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="27"/>
+        <source>水电路与燃料</source>
+        <translation>Water, power, roads and fuel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="31"/>
+        <source>公里</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="33"/>
+        <source>易地搬迁</source>
+        <translation>Relocation</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="86"/>
+        <source>工作台</source>
+        <extracomment>the unsynced-change count was refreshed (the new count)</extracomment>
+        <translation>Workbench</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="89"/>
+        <source>农户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="91"/>
+        <source>走访</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="93"/>
+        <source>考勤</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="99"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="135"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="136"/>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="142"/>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="143"/>
+        <source>门牌样式…</source>
+        <translation>Door plate style…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="145"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="182"/>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="159"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="160"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="198"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="178"/>
+        <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
+        <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="180"/>
+        <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
+        <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="188"/>
+        <source>（尚未创建）</source>
+        <translation>(not created yet)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="190"/>
+        <source>驻村帮扶工作台 FieldApp {0}</source>
+        <translation>Village Assistance Workbench FieldApp {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="192"/>
+        <source>数据文件夹：{0}</source>
+        <translation>Data folder: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="193"/>
+        <source>数据库：{0}</source>
+        <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="194"/>
+        <source>设备编号：{0}</source>
+        <translation>Device ID: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="209"/>
+        <source>包扶干部：{0}</source>
+        <translation>Paired cadre: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="211"/>
+        <source>村：{0}</source>
+        <translation>Village: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="212"/>
+        <source>未同步修改 … 条</source>
+        <translation>Unsynced changes: …</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="231"/>
+        <source>未同步修改 {0} 条</source>
+        <translation>Unsynced changes: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32"/>
+        <source>添加措施(&amp;A)</source>
+        <translation>&amp;Add measure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32"/>
+        <source>编辑措施(&amp;E)</source>
+        <translation>&amp;Edit measure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32"/>
+        <source>删除措施(&amp;D)</source>
+        <translation>&amp;Delete measure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="45"/>
+        <source>前五项为“五个一批”脱贫路径</source>
+        <translation>The first five are the “five batches” exit paths</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="47"/>
+        <source>新添加的成员保存后才能选择</source>
+        <translation>Newly added members can be selected after saving</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="60"/>
+        <source>（未填内容）</source>
+        <translation>(no content)</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35"/>
+        <source>添加成员(&amp;A)</source>
+        <translation>&amp;Add member</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35"/>
+        <source>编辑成员(&amp;E)</source>
+        <translation>&amp;Edit member</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35"/>
+        <source>删除成员(&amp;D)</source>
+        <translation>&amp;Delete member</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="45"/>
+        <source>18位居民身份证号码</source>
+        <translation>18-digit resident ID number</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="49"/>
+        <source>如 汉族</source>
+        <translation>e.g. Han</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="57"/>
+        <source>未填</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="75"/>
+        <source>（未填姓名）</source>
+        <translation>(no name)</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="345"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="359"/>
+        <source>请输入金额（元），如 1200.50</source>
+        <translation>Enter an amount in yuan, e.g. 1200.50</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="31"/>
+        <source>新识别（拟纳入）</source>
+        <translation>Newly identified (to be included)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="32"/>
+        <source>退出（拟退出）</source>
+        <translation>Exit (to be removed)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="40"/>
+        <source>例如：村委会 李主任 13900000000</source>
+        <translation>e.g. Village committee, Director Li 13900000000</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="43"/>
+        <source>留空则为“××村民委员会”</source>
+        <translation>If empty: “×× Villagers&apos; Committee”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="47"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="51"/>
+        <source>公示的户</source>
+        <translation>Households on the notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="52"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="53"/>
+        <source>公示期</source>
+        <translation>Notice period</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="54"/>
+        <source>异议受理</source>
+        <translation>Objections to</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="55"/>
+        <source>公示单位</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63"/>
+        <source>共 {0} 天</source>
+        <translation>{0} days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63"/>
+        <source>结束日期早于开始日期</source>
+        <translation>End date is before start date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="67"/>
+        <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
+        <translation>{0} households (select on the Households page; Ctrl or Shift for several)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="75"/>
+        <source>请先在“农户”页中选择要公示的户</source>
+        <translation>First select the households for the notice on the Households page</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="77"/>
+        <source>公示结束日期不能早于开始日期</source>
+        <translation>The notice end date cannot be before the start date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="79"/>
+        <source>请填写异议受理联系人及电话</source>
+        <translation>Please enter the contact person and phone for objections</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="83"/>
+        <source>公示名单-{0}</source>
+        <translation>Public notice list - {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NullableDateEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="284"/>
+        <source>年-月-日</source>
+        <translation>yyyy-mm-dd</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="287"/>
+        <source>选择日期</source>
+        <translation>Choose date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="301"/>
+        <source>日期应为 年-月-日，如 2024-03-05</source>
+        <translation>Dates are year-month-day, e.g. 2024-03-05</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="77"/>
+        <source>添加照片…</source>
+        <extracomment>an import started (True) or ended (False) an import ended: (photos added, error messages)</extracomment>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="78"/>
+        <source>从相机文件夹导入…</source>
+        <translation>Import from camera folder…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="79"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="80"/>
+        <source>停止导入</source>
+        <translation>Stop import</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="137"/>
+        <source>，拍摄于 {0}</source>
+        <translation>, taken {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="138"/>
+        <source>{0}×{1} 像素，{2} KB{3}</source>
+        <translation>{0}×{1} pixels, {2} KB{3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="167"/>
+        <source>添加照片</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="168"/>
+        <source>图片 ({0});;所有文件 (*)</source>
+        <translation>Images ({0});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="173"/>
+        <source>选择相机文件夹（如 DCIM）</source>
+        <translation>Choose the camera folder (e.g. DCIM)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="182"/>
+        <source>无法读取文件夹“{0}”：{1}</source>
+        <translation>Cannot read folder “{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="185"/>
+        <source>文件夹“{0}”中没有图片</source>
+        <translation>No images in folder “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="229"/>
+        <source>正在导入 {0}/{1} {2}</source>
+        <translation>Importing {0}/{1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="230"/>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="247"/>
+        <source>导入照片失败：{0}</source>
+        <translation>Photo import failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="266"/>
+        <source>以下 {0} 个文件未导入：</source>
+        <translation>{0} files were not imported:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="273"/>
+        <source>{0} 张照片</source>
+        <translation>{0} photos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="273"/>
+        <source>没有照片</source>
+        <translation>No photos</translation>
+    </message>
+</context>
+<context>
+    <name>PlateSettingsDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="113"/>
+        <source>门牌样式</source>
+        <extracomment>the preview images were replaced</extracomment>
+        <translation>Door plate style</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="120"/>
+        <source>A4 横向</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="120"/>
+        <source>A3 横向</source>
+        <translation>A3 landscape</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="120"/>
+        <source>A4 一纸两张（A5 大小）</source>
+        <translation>A4, two per sheet (A5 size)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="131"/>
+        <source>兜底户颜色…</source>
+        <translation>Safety-net household colour…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="131"/>
+        <source>脱贫户颜色…</source>
+        <translation>Development household colour…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="144"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="145"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="146"/>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="164"/>
+        <source>所在村组</source>
+        <translation>Village and group</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="164"/>
+        <source>户主</source>
+        <translation>Household head</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="165"/>
+        <source>家庭人口和户属性</source>
+        <translation>Family size and household type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="165"/>
+        <source>致贫原因</source>
+        <translation>Causes of poverty</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="166"/>
+        <source>帮扶措施（五个一批）</source>
+        <translation>Assistance measures (five batches)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="166"/>
+        <source>包扶责任人、单位和电话</source>
+        <translation>Responsible cadre, unit and phone</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167"/>
+        <source>脱贫状态和年度</source>
+        <translation>Exit status and year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167"/>
+        <source>二维码（扫码或输入编码打开档案）</source>
+        <translation>QR code (scan or enter the code to open the file)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171"/>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176"/>
+        <source>显示项</source>
+        <translation>Shown items</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="181"/>
+        <source>颜色</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="183"/>
+        <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
+        <translation>Safety-net households&apos; band also gets stripes, so both types can be told apart in black-and-white prints.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="191"/>
+        <source>预览（示例户）</source>
+        <translation>Preview (sample households)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="242"/>
+        <source>兜底户颜色</source>
+        <translation>Safety-net household colour</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="242"/>
+        <source>脱贫户颜色</source>
+        <translation>Development household colour</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="252"/>
+        <source>请至少选择一个显示项。</source>
+        <translation>Please select at least one item to show.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="255"/>
+        <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
+        <translation>The two colours are very similar and hard to tell apart in colour prints (stripes and labels still differ).</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="93"/>
+        <source>打印预览 — {0}</source>
+        <extracomment>the page shown changed (1-based) a print run completed (pages printed) a print run was cancelled (a file printer is left with no file) pages printed so far, of how many</extracomment>
+        <translation>Print preview — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="111"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="114"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="118"/>
+        <source>第 </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="119"/>
+        <source> 页</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="122"/>
+        <source>共 {0} 页</source>
+        <translation>of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="128"/>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="130"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="134"/>
+        <source>本机没有安装打印机</source>
+        <translation>No printer installed on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="135"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="152"/>
+        <source>缩放</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="165"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="165"/>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="260"/>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="260"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="280"/>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="290"/>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="311"/>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="332"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="281"/>
+        <source>本机没有安装打印机。
+
+可以先点“另存为…”把 PDF 保存到U盘，再到连接了打印机的电脑上打印；或请管理员在系统设置中添加打印机。</source>
+        <translation>No printer is installed on this computer.
+
+You can click “Save as…” to save the PDF to a USB stick and print it on a computer with a printer, or ask an administrator to add a printer in the system settings.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="310"/>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="310"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="327"/>
+        <source>正在打印第 {0} 页，共 {1} 页</source>
+        <translation>Printing page {0} of {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="93"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="167"/>
+        <source>没有符合条件的农户</source>
+        <translation>No households match</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="108"/>
+        <source>{0} 张公示牌，{1} 页</source>
+        <translation>{0} door plates, {1} pages</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="153"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="168"/>
+        <source>{0} 户</source>
+        <translation>{0} households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="302"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="303"/>
+        <source>正在生成“{0}”…</source>
+        <translation>Generating “{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="304"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="90"/>
+        <source>生成并预览</source>
+        <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
+        <translation>Generate and preview</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="95"/>
+        <source>%v / %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="96"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="105"/>
+        <source>门牌（信息公示牌）</source>
+        <translation>Door plates (information plates)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="106"/>
+        <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
+        <translation>An information plate for each household&apos;s door; safety-net and development households differ by colour and stripes, also in black-and-white prints. The style (paper, title, shown items, colours) is set per county under “Door plate style…”.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="108"/>
+        <source>一户一档</source>
+        <translation>Household file</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="109"/>
+        <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
+        <translation>A household&apos;s complete file: members, income, two assurances and three guarantees, assistance measures (with a signature line for the head), visits and change history.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="111"/>
+        <source>包扶纪实档案</source>
+        <translation>Assistance archive</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="112"/>
+        <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
+        <translation>A paired cadre&apos;s visits for a month or a year (by date), days in the village and signature lines.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="113"/>
+        <source>公示名单</source>
+        <translation>Public notice list</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="114"/>
+        <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
+        <translation>Public notice list of households to be included or removed, with ID numbers masked. Select the households on the Households page.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="116"/>
+        <source>村台账</source>
+        <translation>Village ledger</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="117"/>
+        <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
+        <translation>A ledger with one row per household, filterable by village, group, status etc., with totals in the last row.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="189"/>
+        <source>正在生成“{0}”…</source>
+        <translation>Generating “{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="213"/>
+        <source>共 {0} 页</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="214"/>
+        <source>已生成“{0}”，{1}。</source>
+        <translation>Generated “{0}”, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="221"/>
+        <source>未能生成。</source>
+        <translation>Could not generate.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="226"/>
+        <source>已取消，未生成文件。</source>
+        <translation>Cancelled; no file generated.</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsibilityTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="33"/>
+        <source>包扶责任人</source>
+        <translation>Responsible cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="37"/>
+        <source>派出单位</source>
+        <translation>Home unit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="38"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="39"/>
+        <source>脱贫计划</source>
+        <translation>Exit plan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="40"/>
+        <source>未填</source>
+        <translation>Not filled in</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="187"/>
+        <source>首次使用设置</source>
+        <translation>First-time setup</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="190"/>
+        <source>下一步 &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="191"/>
+        <source>&lt; 上一步</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="192"/>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="193"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="147"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="148"/>
+        <source>点击“完成”保存设置。</source>
+        <translation>Click “Finish” to save the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="152"/>
+        <source>完成后将为这台电脑创建设备身份：一个设备编号和一对用于数据同步的密钥。密钥只保存在本机的数据文件夹中，请勿复制给他人。</source>
+        <translation>Finishing creates a device identity for this computer: a device ID and a key pair for data synchronisation. The keys are kept only in this computer&apos;s data folder; do not copy them to anyone.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="165"/>
+        <source>区县</source>
+        <translation>County/District</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="166"/>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="167"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="168"/>
+        <source>包扶干部</source>
+        <translation>Paired cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="169"/>
+        <source>派出单位</source>
+        <translation>Home unit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="170"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="171"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="101"/>
+        <source>农户走访</source>
+        <translation>Household visit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="102"/>
+        <source>村级活动（会议、培训、民主评议等）</source>
+        <translation>Village activity (meeting, training, democratic review, etc.)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="110"/>
+        <source>如：第二季度民主评议会</source>
+        <translation>e.g. Q2 democratic review meeting</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115"/>
+        <source>走访中了解到的情况</source>
+        <translation>What was learned during the visit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117"/>
+        <source>采取的措施、办理的事项及成效</source>
+        <translation>Measures taken, matters handled and results</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="140"/>
+        <source>走访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="141"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="142"/>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="230"/>
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="143"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="144"/>
+        <source>活动名称</source>
+        <translation>Activity name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="145"/>
+        <source>走访干部</source>
+        <translation>Visiting cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="146"/>
+        <source>关联帮扶措施</source>
+        <translation>Related assistance measure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="148"/>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="149"/>
+        <source>措施/成效</source>
+        <translation>Measures/results</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="150"/>
+        <source>后续事项</source>
+        <translation>Follow-up items</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="151"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161"/>
+        <source>删除本条记录</source>
+        <translation>Delete this record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163"/>
+        <source>保存并关闭 (Ctrl+S)</source>
+        <translation>Save and close (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="229"/>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="230"/>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="302"/>
+        <source>村级活动</source>
+        <translation>Village activity</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="286"/>
+        <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
+        <translation>Select a household (search by name, pinyin initials or household no.)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="305"/>
+        <source>走访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="306"/>
+        <source>记录</source>
+        <translation>New </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="306"/>
+        <source>修改</source>
+        <translation>Edit </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="317"/>
+        <source>第{0}项：{1}</source>
+        <translation>Item {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="324"/>
+        <source>有 {0} 处需要更正。第一处：{1}</source>
+        <translation>{0} problems to correct. First: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="348"/>
+        <source>正在导入照片，请等导入完成后再保存。</source>
+        <translation>Photos are being imported; please wait until the import has finished before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="360"/>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="364"/>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="360"/>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="364"/>
+        <source>没有保存任何内容。
+{0}</source>
+        <translation>Nothing was saved.
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="386"/>
+        <source>删除走访记录</source>
+        <translation>Delete visit record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="386"/>
+        <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
+        <translation>Delete this visit record? It can still be found in the change history afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="387"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="387"/>
+        <source>不删除</source>
+        <translation>Don&apos;t delete</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406"/>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406"/>
+        <source>这条走访记录有未保存的修改。要保存吗？</source>
+        <translation>This visit record has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407"/>
+        <source>继续编辑</source>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="73"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="73"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="73"/>
+        <source>农户 / 活动</source>
+        <translation>Household / activity</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="74"/>
+        <source>走访干部</source>
+        <translation>Visiting cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="74"/>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="74"/>
+        <source>措施/成效</source>
+        <translation>Measures/results</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="75"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="75"/>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="170"/>
+        <source>村级活动：{0}</source>
+        <translation>Village activity: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="181"/>
+        <source>{0}项</source>
+        <translation>{0} items</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="70"/>
+        <source>记录走访</source>
+        <extracomment>a visit of this household was saved or deleted through a form opened here</extracomment>
+        <translation>Record visit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="73"/>
+        <source>新增农户保存后才能记录走访。</source>
+        <translation>Visits can be recorded once the new household has been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="74"/>
+        <source>双击一条记录可查看或修改。</source>
+        <translation>Double-click a record to view or edit it.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="94"/>
+        <source> 天</source>
+        <extracomment>a household was saved through an editor opened here (household id) the workbench was (re)computed and shown</extracomment>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="95"/>
+        <source>多少天没有走访的农户列入“未走访”</source>
+        <translation>Households not visited for this many days are listed under “Not visited”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="96"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="97"/>
+        <source>记录走访</source>
+        <translation>Record visit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="110"/>
+        <source>未走访天数</source>
+        <translation>Days without a visit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="170"/>
+        <source>本村</source>
+        <translation>This village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="171"/>
+        <source>{0}的工作台&#x3000;{1}</source>
+        <translation>{0}&apos;s Workbench&#x3000;{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="185"/>
+        <source>到期/逾期事项</source>
+        <translation>Due/overdue items</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="187"/>
+        <source>{0}天未走访</source>
+        <translation>Not visited for {0} days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191"/>
+        <source>两不愁三保障未达标</source>
+        <translation>Two assurances, three guarantees not met</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="193"/>
+        <source>未达标：{0}</source>
+        <translation>Not met: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="195"/>
+        <source>{0}年 {1}元</source>
+        <translation>{0}: {1} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196"/>
+        <source>人均收入低于监测线</source>
+        <translation>Income below monitoring line</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196"/>
+        <source>（监测线：{0}）</source>
+        <translation> (monitoring line: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198"/>
+        <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
+        <translation>{0} net income per person {1} yuan, below the monitoring line of {2} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="203"/>
+        <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
+        <translation>Reference data has no monitoring line for {0}; could not tell whether that year&apos;s income is below it</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="204"/>
+        <source>{0}年没有监测线</source>
+        <translation>No monitoring line for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="208"/>
+        <source>我的包扶户</source>
+        <translation>My paired households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="210"/>
+        <source>未同步修改 {0} 条</source>
+        <translation>Unsynced changes: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="228"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="234"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="238"/>
+        <source>只显示前 {0} 条</source>
+        <translation>Only the first {0} shown</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="259"/>
+        <source>从未走访</source>
+        <translation>Never visited</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="260"/>
+        <source>最近走访 {0}（{1}天前）</source>
+        <translation>Last visited {0} ({1} days ago)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263"/>
+        <source>，{0}组</source>
+        <translation>, group {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="267"/>
+        <source>村级活动</source>
+        <translation>Village activity</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="269"/>
+        <source>已逾期 {0} 天（{1} 到期）</source>
+        <translation>Overdue by {0} days (due {1})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="271"/>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="273"/>
+        <source>{0} 到期</source>
+        <translation>Due {0}</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoCombo</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="228"/>
+        <source>未填</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="228"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="228"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>_ReadOnlyTable</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="222"/>
+        <source>达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="222"/>
+        <source>未达标</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="222"/>
+        <source>进行中</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../fieldapp/gui/app.py" line="59"/>
+        <source>无法打开数据</source>
+        <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/app.py" line="95"/>
+        <location filename="../../fieldapp/gui/app.py" line="117"/>
+        <source>驻村帮扶工作台</source>
+        <translation>Village Assistance Workbench</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="71"/>
+        <source>输入有误</source>
+        <translation>Invalid input</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="72"/>
+        <source>请改正以下问题：</source>
+        <translation>Please correct the following:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="79"/>
+        <source>无法完成操作</source>
+        <translation>Cannot complete the operation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="81"/>
+        <source>（未配置日志文件）</source>
+        <translation>(no log file configured)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="82"/>
+        <source>程序错误，详情见日志 {0}</source>
+        <translation>Program error; see the log {0} for details</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="83"/>
+        <source>程序错误</source>
+        <translation>Program error</translation>
+    </message>
+</context>
+<context>
+    <name>pdfdoc</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/pdfdoc.py" line="228"/>
+        <source>打印机无法开始打印：{0}</source>
+        <extracomment>held around every call into PDFium, from any thread pages are rasterised for printing at no more than this (memory: an A3 page at 300 dpi is ~52 MB)</extracomment>
+        <translation>The printer could not start printing: {0}</translation>
+    </message>
+</context>
+</TS>

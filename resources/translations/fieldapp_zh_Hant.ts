@@ -1,0 +1,3008 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_Hant" sourcelanguage="zh_CN">
+<context>
+    <name>ArchiveForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="301" />
+        <source>按月</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="302" />
+        <source>按年</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="309" />
+        <source> 年</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="317" />
+        <source>包扶干部</source>
+        <translation>包扶幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="318" />
+        <source>期间</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="330" />
+        <source>请选择包扶干部</source>
+        <translation>請選擇包扶幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="334" />
+        <source>包扶纪实档案-{0}-{1}年{2}月</source>
+        <translation>包扶紀實檔案-{0}-{1}年{2}月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="337" />
+        <source>包扶纪实档案-{0}-{1}年</source>
+        <translation>包扶紀實檔案-{0}-{1}年</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePage</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="70" />
+        <source>全年</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="72" />
+        <source>{0}月</source>
+        <translation>{0}月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="73" />
+        <source>全部农户（输入姓名或户编号筛选）</source>
+        <translation>全部農戶（輸入姓名或戶編號篩選）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="76" />
+        <source>搜索情况、措施、活动名称</source>
+        <translation>搜索情況、措施、活動名稱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="78" />
+        <source>记录走访</source>
+        <translation>記錄走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="79" />
+        <source>导出PDF</source>
+        <translation>導出PDF</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="80" />
+        <source>导出所选干部该年度（或所选月份）的包扶纪实档案</source>
+        <translation>導出所選幹部該年度（或所選月份）的包扶紀實檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="128" />
+        <source>干部</source>
+        <translation>幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="128" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="129" />
+        <source>月份</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="129" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="199" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="280" />
+        <source>{0}年</source>
+        <translation>{0}年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="280" />
+        <source>{0}年{1}月</source>
+        <translation>{0}年{1}月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="237" />
+        <source>{0}：已显示前 {1} 条，向下滚动加载更多</source>
+        <translation>{0}：已顯示前 {1} 條，向下滾動加載更多</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="239" />
+        <source>{0}：共 {1} 条记录</source>
+        <translation>{0}：共 {1} 條記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="281" />
+        <source>包扶纪实档案_{0}_{1}.pdf</source>
+        <translation>包扶紀實檔案_{0}_{1}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="282" />
+        <source>导出包扶纪实档案</source>
+        <translation>導出包扶紀實檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="283" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="295" />
+        <source>正在导出 {0} …</source>
+        <translation>正在導出 {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="300" />
+        <source>已导出：{0}</source>
+        <translation>已導出：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>AreaPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="100" />
+        <source>服务区域</source>
+        <translation>服務區域</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="101" />
+        <source>这台电脑为哪个乡镇、哪些村服务。</source>
+        <translation>這台電腦為哪個鄉鎮、哪些村服務。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="103" />
+        <source>例如：商州区</source>
+        <translation>例如：商州區</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="105" />
+        <source>可不填；6位数字，例如 611002</source>
+        <translation>可不填；6位數字，例如 611002</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="108" />
+        <source>例如：北宽坪镇</source>
+        <translation>例如：北寬坪鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="110" />
+        <source>每行一个村名</source>
+        <translation>每行一個村名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="113" />
+        <source>区县</source>
+        <translation>區縣</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="114" />
+        <source>区县代码</source>
+        <translation>區縣代碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="115" />
+        <source>乡镇</source>
+        <translation>鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="116" />
+        <source>村（每行一个）</source>
+        <translation>村（每行一個）</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="72" />
+        <source> 年</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="76" />
+        <source>在村签到</source>
+        <translation>在村簽到</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="77" />
+        <source>记录本人在所选日期在村（当天没有走访记录时使用）</source>
+        <translation>記錄本人在所選日期在村（當天沒有走訪記錄時使用）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="80" />
+        <source>导出Excel</source>
+        <translation>導出Excel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="98" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="101" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="107" />
+        <source>驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；每月不少于{0}天为达标）</source>
+        <translation>駐村工作隊員每月在村天數（走訪日與在村簽到日合計，同一天只算一次；每月不少於{0}天為達標）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
+        <source>包扶单位领导本年走访次数（每年不少于{0}次）</source>
+        <translation>包扶單位領導本年走訪次數（每年不少於{0}次）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="149" />
+        <source>正在计算…</source>
+        <translation>正在計算…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="166" />
+        <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
+        <translation>{0}年：駐村幹部 {1} 人，未達標 {2} 人次；單位領導 {3} 人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="188" />
+        <source>请填写日期</source>
+        <translation>請填寫日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="198" />
+        <source>已签到：{0} 在村</source>
+        <translation>已簽到：{0} 在村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="207" />
+        <source>驻村考勤_{0}年.xlsx</source>
+        <translation>駐村考勤_{0}年.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="208" />
+        <source>导出驻村考勤</source>
+        <translation>導出駐村考勤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="209" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="224" />
+        <source>已导出：{0}</source>
+        <translation>已導出：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>BasicTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="33" />
+        <source>住址与联系方式</source>
+        <translation>住址與聯繫方式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="35" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="48" />
+        <source>未填</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="38" />
+        <source>手机或座机</source>
+        <translation>手機或座機</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="43" />
+        <source>识别与致贫原因</source>
+        <translation>識別與致貧原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="54" />
+        <source>留空时按贫困户属性自动判定（兜底户 / 脱贫户）</source>
+        <translation>留空時按貧困戶屬性自動判定（兜底戶 / 脫貧戶）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="61" />
+        <source>自动：{0}</source>
+        <translation>自動：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CadrePage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="127" />
+        <source>包扶干部</source>
+        <translation>包扶幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="128" />
+        <source>使用这台电脑的干部。每条修改都会记下填报人。</source>
+        <translation>使用這台電腦的幹部。每條修改都會記下填報人。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="131" />
+        <source>例如：区国土资源局</source>
+        <translation>例如：區國土資源局</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="133" />
+        <source>手机号11位，或座机如 0914-1234567</source>
+        <translation>手機號11位，或座機如 0914-1234567</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="137" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="138" />
+        <source>派出单位</source>
+        <translation>派出單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="139" />
+        <source>电话</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="140" />
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>CardsForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="150" />
+        <source>全村</source>
+        <extracomment>the user asked for the door-plate layout settings</extracomment>
+        <translation>全村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="151" />
+        <source>一个组</source>
+        <translation>一個組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="152" />
+        <source>农户页选中的户</source>
+        <translation>農戶頁選中的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="157" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="212" />
+        <source>全部村</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="162" />
+        <source>门牌样式…</source>
+        <translation>門牌樣式…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="169" />
+        <source>范围</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="170" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="171" />
+        <source>组</source>
+        <translation>組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="172" />
+        <source>选中的户</source>
+        <translation>選中的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="177" />
+        <source>样式</source>
+        <translation>樣式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="196" />
+        <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
+        <translation>{0} 戶（在“農戶”頁中選擇，可按 Ctrl 或 Shift 多選）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="198" />
+        <source>A4 横向</source>
+        <translation>A4 橫向</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="198" />
+        <source>A3 横向</source>
+        <translation>A3 橫向</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="199" />
+        <source>A4 一纸两张</source>
+        <translation>A4 一紙兩張</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="201" />
+        <source>{0}，标题“{1}”</source>
+        <translation>{0}，標題“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="209" />
+        <source>请先在“农户”页中选择要打印门牌的户</source>
+        <translation>請先在“農戶”頁中選擇要打印門牌的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="210" />
+        <source>信息公示牌-选中{0}户</source>
+        <translation>信息公示牌-選中{0}戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="216" />
+        <source>这个村还没有分组的农户</source>
+        <translation>這個村還沒有分組的農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="217" />
+        <source>信息公示牌-{0}第{1}组</source>
+        <translation>信息公示牌-{0}第{1}組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="219" />
+        <source>信息公示牌-{0}</source>
+        <translation>信息公示牌-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="234" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="234" />
+        <source>派出单位</source>
+        <translation>派出單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="234" />
+        <source>{0}月</source>
+        <translation>{0}月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="235" />
+        <source>达标月数</source>
+        <translation>達標月數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="270" />
+        <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
+        <translation>{0}年{1}月在村 {2} 天（要求不少於15天）</translation>
+    </message>
+</context>
+<context>
+    <name>DecimalEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="394" />
+        <source>请输入数字</source>
+        <translation>請輸入數字</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="136" />
+        <source>{0}组</source>
+        <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
+        <translation>{0}組</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabel</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="28" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="29" />
+        <source>组</source>
+        <translation>組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="30" />
+        <source>户编号</source>
+        <translation>戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="31" />
+        <source>详细地址</source>
+        <translation>詳細地址</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="32" />
+        <source>联系电话</source>
+        <translation>聯繫電話</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="33" />
+        <source>开户银行</source>
+        <translation>開戶銀行</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="34" />
+        <source>银行账号</source>
+        <translation>銀行帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="35" />
+        <source>识别标准</source>
+        <translation>識別標準</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="36" />
+        <source>首次识别时间</source>
+        <translation>首次識別時間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="37" />
+        <source>贫困户属性</source>
+        <translation>貧困戶屬性</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="38" />
+        <source>脱贫状态</source>
+        <translation>脫貧狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="39" />
+        <source>脱贫年度</source>
+        <translation>脫貧年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="40" />
+        <source>门牌类别</source>
+        <translation>門牌類別</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="41" />
+        <source>主要致贫原因</source>
+        <translation>主要致貧原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="42" />
+        <source>次要致贫原因（一）</source>
+        <translation>次要致貧原因（一）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="43" />
+        <source>次要致贫原因（二）</source>
+        <translation>次要致貧原因（二）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="44" />
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="96" />
+        <source>备注</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="46" />
+        <source>脱贫时限</source>
+        <translation>脫貧時限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="47" />
+        <source>包扶责任人</source>
+        <translation>包扶責任人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="48" />
+        <source>脱贫资金渠道</source>
+        <translation>脫貧資金渠道</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="50" />
+        <source>耕地（亩）</source>
+        <translation>耕地（畝）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="51" />
+        <source>林地（亩）</source>
+        <translation>林地（畝）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="52" />
+        <source>退耕还林（亩）</source>
+        <translation>退耕還林（畝）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="53" />
+        <source>住房面积（㎡）</source>
+        <translation>住房面積（㎡）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="54" />
+        <source>危房等级</source>
+        <translation>危房等級</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="55" />
+        <source>卫生厕所</source>
+        <translation>衛生廁所</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="56" />
+        <source>通电</source>
+        <translation>通電</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="57" />
+        <source>通广播电视</source>
+        <translation>通廣播電視</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="58" />
+        <source>入户路类型</source>
+        <translation>入戶路類型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="59" />
+        <source>与主干路距离（公里）</source>
+        <translation>與主幹路距離（公里）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="60" />
+        <source>主要燃料</source>
+        <translation>主要燃料</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="61" />
+        <source>易地搬迁方式</source>
+        <translation>易地搬遷方式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="62" />
+        <source>安置地</source>
+        <translation>安置地</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="64" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="65" />
+        <source>证件号码</source>
+        <translation>證件號碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="66" />
+        <source>性别</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="67" />
+        <source>出生日期</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="68" />
+        <source>与户主关系</source>
+        <translation>與戶主關係</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="69" />
+        <source>民族</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="70" />
+        <source>文化程度</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="71" />
+        <source>在校生状况</source>
+        <translation>在校生狀況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="72" />
+        <source>健康状况</source>
+        <translation>健康狀況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="73" />
+        <source>残疾等级</source>
+        <translation>殘疾等級</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="74" />
+        <source>残疾证号</source>
+        <translation>殘疾證號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="75" />
+        <source>劳动技能</source>
+        <translation>勞動技能</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="76" />
+        <source>务工状况</source>
+        <translation>務工狀況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="77" />
+        <source>务工时间（月）</source>
+        <translation>務工時間（月）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="78" />
+        <source>务工单位</source>
+        <translation>務工單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="79" />
+        <source>基本医疗保险</source>
+        <translation>基本醫療保險</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="80" />
+        <source>大病保险</source>
+        <translation>大病保險</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="81" />
+        <source>养老保险</source>
+        <translation>養老保險</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="82" />
+        <source>享受低保</source>
+        <translation>享受低保</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="83" />
+        <source>享受特困供养</source>
+        <translation>享受特困供養</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="84" />
+        <source>现役军人</source>
+        <translation>現役軍人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="85" />
+        <source>年龄</source>
+        <translation>年齡</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="87" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="88" />
+        <source>人口数</source>
+        <translation>人口數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="89" />
+        <source>家庭纯收入</source>
+        <translation>家庭純收入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="90" />
+        <source>人均纯收入</source>
+        <translation>人均純收入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="92" />
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="116" />
+        <source>指标</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="93" />
+        <source>是否达标</source>
+        <translation>是否達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="94" />
+        <source>核查日期</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="95" />
+        <source>核查人</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="98" />
+        <source>措施类型</source>
+        <translation>措施類型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="99" />
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="100" />
+        <source>金额（元）</source>
+        <translation>金額（元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="101" />
+        <source>资金渠道</source>
+        <translation>資金渠道</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="102" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="103" />
+        <source>结束日期</source>
+        <translation>結束日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="104" />
+        <source>责任单位</source>
+        <translation>責任單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="105" />
+        <source>产业</source>
+        <translation>產業</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="106" />
+        <source>公益岗位</source>
+        <translation>公益崗位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="107" />
+        <source>受益成员</source>
+        <translation>受益成員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="109" />
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="113" />
+        <source>户</source>
+        <translation>戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="114" />
+        <source>成员</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="115" />
+        <source>收入</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="117" />
+        <source>措施</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="121" />
+        <source>两不愁</source>
+        <translation>兩不愁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="122" />
+        <source>三保障</source>
+        <translation>三保障</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="123" />
+        <source>饮水安全</source>
+        <translation>飲水安全</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="137" />
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/labels.py" line="137" />
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpEditor</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="206" />
+        <source>添加事项</source>
+        <translation>添加事項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="207" />
+        <source>删除事项</source>
+        <translation>刪除事項</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
+        <source>事项</source>
+        <translation>事項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
+        <source>到期日期</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
+        <source>完成日期</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="98" />
+        <source>日期应为 年-月-日，如 2024-03-05</source>
+        <translation>日期應為 年-月-日，如 2024-03-05</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56" />
+        <source>时间</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56" />
+        <source>对象</source>
+        <translation>對象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56" />
+        <source>字段</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56" />
+        <source>原值</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56" />
+        <source>新值</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="57" />
+        <source>填报人</source>
+        <translation>填報人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="57" />
+        <source>设备</source>
+        <translation>設備</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="141" />
+        <source>整条记录</source>
+        <translation>整條記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="142" />
+        <source>已删除</source>
+        <translation>已刪除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="142" />
+        <source>已恢复</source>
+        <translation>已恢復</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="147" />
+        <source>本机</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="162" />
+        <source>{0}年</source>
+        <translation>{0}年</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="213" />
+        <source>新增农户保存后才有变更记录。</source>
+        <translation>新增農戶保存後才有變更記錄。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdEditor</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111" />
+        <source>基本信息</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111" />
+        <source>家庭成员</source>
+        <translation>家庭成員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111" />
+        <source>收入</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111" />
+        <source>两不愁三保障</source>
+        <translation>兩不愁三保障</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="112" />
+        <source>帮扶措施</source>
+        <translation>幫扶措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="112" />
+        <source>包扶责任</source>
+        <translation>包扶責任</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="112" />
+        <source>生产生活条件</source>
+        <translation>生產生活條件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="115" />
+        <source>走访记录</source>
+        <translation>走訪記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="116" />
+        <source>变更记录</source>
+        <translation>變更記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="124" />
+        <source>保存(&amp;S)</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="125" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
+        <source>保存并关闭 (Ctrl+S)</source>
+        <translation>保存並關閉 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="182" />
+        <source>新增农户</source>
+        <translation>新增農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="184" />
+        <source>农户档案 — {0}</source>
+        <translation>農戶檔案 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="186" />
+        <source>农户档案</source>
+        <translation>農戶檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="235" />
+        <source>有 {0} 处需要更正。第一处：{1}</source>
+        <translation>有 {0} 處需要更正。第一處：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="251" />
+        <source>{0} 第{1}行 {2}</source>
+        <translation>{0} 第{1}行 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282" />
+        <source>保存失败</source>
+        <translation>保存失敗</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282" />
+        <source>没有保存任何内容。
+{0}</source>
+        <translation>沒有保存任何內容。
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="304" />
+        <source>未保存的修改</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="304" />
+        <source>本户档案有未保存的修改。要保存吗？</source>
+        <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="305" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="305" />
+        <source>放弃修改</source>
+        <translation>放棄修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="305" />
+        <source>继续编辑</source>
+        <translation>繼續編輯</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFileForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="231" />
+        <source>户编号、公示牌编码或户主姓名</source>
+        <translation>戶編號、公示牌編碼或戶主姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="234" />
+        <source>用农户页的当前户</source>
+        <translation>用農戶頁的當前戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="238" />
+        <source>显示完整证件号码（仅供内部存档，不得公开）</source>
+        <translation>顯示完整證件號碼（僅供內部存檔，不得公開）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="242" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="252" />
+        <source>未选择农户</source>
+        <translation>未選擇農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="253" />
+        <source>找不到这一户（可输入户编号、公示牌编码或户主姓名）</source>
+        <translation>找不到這一戶（可輸入戶編號、公示牌編碼或戶主姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="255" />
+        <source>户主 {0}，户编号 {1}，{2}组</source>
+        <translation>戶主 {0}，戶編號 {1}，{2}組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="283" />
+        <source>请先选择农户（户编号、公示牌编码或户主姓名）</source>
+        <translation>請先選擇農戶（戶編號、公示牌編碼或戶主姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="285" />
+        <source>一户一档-{0}-{1}</source>
+        <translation>一戶一檔-{0}-{1}</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdListPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="72" />
+        <source>新增农户</source>
+        <extracomment>a household was saved through an editor opened from this page (household id)</extracomment>
+        <translation>新增農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="92" />
+        <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
+        <translation>搜索：姓名 / 拼音首字母 / 身份證號 / 戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="104" />
+        <location filename="../../fieldapp/gui/household_list.py" line="109" />
+        <location filename="../../fieldapp/gui/household_list.py" line="111" />
+        <location filename="../../fieldapp/gui/household_list.py" line="113" />
+        <location filename="../../fieldapp/gui/household_list.py" line="115" />
+        <location filename="../../fieldapp/gui/household_list.py" line="239" />
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="157" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="157" />
+        <source>组</source>
+        <translation>組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="158" />
+        <source>脱贫状态</source>
+        <translation>脫貧狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="158" />
+        <source>贫困户属性</source>
+        <translation>貧困戶屬性</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="159" />
+        <source>主要致贫原因</source>
+        <translation>主要致貧原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="159" />
+        <source>包扶责任人</source>
+        <translation>包扶責任人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="241" />
+        <source>{0}组</source>
+        <translation>{0}組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="247" />
+        <source>共 {0} 户</source>
+        <translation>共 {0} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="249" />
+        <source>超过 {0} 户</source>
+        <translation>超過 {0} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="354" />
+        <source>公示牌编码无效：{0}</source>
+        <translation>公示牌編碼無效：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="368" />
+        <source>本机没有这个公示牌编码的户</source>
+        <translation>本機沒有這個公示牌編碼的戶</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/picker.py" line="36" />
+        <source>，{0}组</source>
+        <translation>，{0}組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/picker.py" line="50" />
+        <source>搜索农户：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
+        <translation>搜索農戶：姓名 / 拼音首字母 / 身份證號 / 戶編號</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="176" />
+        <source>户编号</source>
+        <translation>戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="176" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="176" />
+        <source>组</source>
+        <translation>組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="176" />
+        <source>人口</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="176" />
+        <source>贫困户属性</source>
+        <translation>貧困戶屬性</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="177" />
+        <source>脱贫状态</source>
+        <translation>脫貧狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="177" />
+        <source>主要致贫原因</source>
+        <translation>主要致貧原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="177" />
+        <source>包扶责任人</source>
+        <translation>包扶責任人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="177" />
+        <source>人均纯收入(元)</source>
+        <translation>人均純收入(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="211" />
+        <source>{0}年度</source>
+        <translation>{0}年度</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="93" />
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="137" />
+        <source>自动计算，不能填写</source>
+        <translation>自動計算，不能填寫</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="215" />
+        <source>添加年度(&amp;N)</source>
+        <translation>添加年度(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="216" />
+        <source>删除所选年度</source>
+        <translation>刪除所選年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="221" />
+        <source>金额单位：元。家庭纯收入 = 各项收入 − 生产经营性支出；人均纯收入 = 家庭纯收入 ÷ 人口数。</source>
+        <translation>金額單位：元。家庭純收入 = 各項收入 − 生產經營性支出；人均純收入 = 家庭純收入 ÷ 人口數。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="226" />
+        <source>年度(&amp;Y)</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="244" />
+        <source>请先选择年度</source>
+        <translation>請先選擇年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="247" />
+        <source>{0}年已有收入记录</source>
+        <translation>{0}年已有收入記錄</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/indicators_tab.py" line="75" />
+        <source>未核查</source>
+        <translation>未核查</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="285" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="285" />
+        <source>单位</source>
+        <translation>單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="285" />
+        <source>本年走访次数</source>
+        <translation>本年走訪次數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="285" />
+        <source>要求次数</source>
+        <translation>要求次數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="285" />
+        <source>结果</source>
+        <translation>結果</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94" />
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="103" />
+        <source>与“农户”页当前的筛选和搜索相同</source>
+        <translation>與“農戶”頁當前的篩選和搜索相同</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106" />
+        <source>组</source>
+        <translation>組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107" />
+        <source>脱贫状态</source>
+        <translation>脫貧狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107" />
+        <source>贫困户属性</source>
+        <translation>貧困戶屬性</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="108" />
+        <source>主要致贫原因</source>
+        <translation>主要致貧原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="133" />
+        <source>全部村</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="134" />
+        <source>村台账-{0}</source>
+        <translation>村台帳-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ListFormTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="178" />
+        <source>确认删除</source>
+        <translation>確認刪除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="179" />
+        <source>确定删除“{0}”吗？保存后生效。</source>
+        <translation>確定刪除“{0}”嗎？保存後生效。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180" />
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180" />
+        <source>不删除</source>
+        <translation>不刪除</translation>
+    </message>
+</context>
+<context>
+    <name>ListPrintActions</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="33" />
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="53" />
+        <source>打印门牌…</source>
+        <translation>打印門牌…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="35" />
+        <source>打印一户一档…</source>
+        <translation>打印一戶一檔…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="40" />
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="52" />
+        <source>打印门牌（选中的 {0} 户）…</source>
+        <translation>打印門牌（選中的 {0} 戶）…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="64" />
+        <source>打开</source>
+        <translation>打開</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="82" />
+        <source>信息公示牌-选中{0}户</source>
+        <translation>信息公示牌-選中{0}戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="84" />
+        <source>信息公示牌-{0}</source>
+        <translation>信息公示牌-{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="95" />
+        <source>一户一档-{0}</source>
+        <translation>一戶一檔-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>LivingTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="21" />
+        <source>土地与住房</source>
+        <translation>土地與住房</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="22" />
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="23" />
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="24" />
+        <source>亩</source>
+        <translation>畝</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="25" />
+        <source>平方米</source>
+        <translation>平方米</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="27" />
+        <source>水电路与燃料</source>
+        <translation>水電路與燃料</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="31" />
+        <source>公里</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="33" />
+        <source>易地搬迁</source>
+        <translation>易地搬遷</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="86" />
+        <source>工作台</source>
+        <extracomment>the unsynced-change count was refreshed (the new count)</extracomment>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="89" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="91" />
+        <source>走访</source>
+        <translation>走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="93" />
+        <source>考勤</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="99" />
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="135" />
+        <source>文件(&amp;F)</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="136" />
+        <source>退出(&amp;X)</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="142" />
+        <source>设置(&amp;S)</source>
+        <translation>設置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="143" />
+        <source>门牌样式…</source>
+        <translation>門牌樣式…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="145" />
+        <location filename="../../fieldapp/gui/main_window.py" line="182" />
+        <source>语言</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="159" />
+        <source>帮助(&amp;H)</source>
+        <translation>幫助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="160" />
+        <location filename="../../fieldapp/gui/main_window.py" line="198" />
+        <source>关于</source>
+        <translation>關於</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="178" />
+        <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
+        <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="180" />
+        <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
+        <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="188" />
+        <source>（尚未创建）</source>
+        <translation>（尚未創建）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="190" />
+        <source>驻村帮扶工作台 FieldApp {0}</source>
+        <translation>駐村幫扶工作台 FieldApp {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="192" />
+        <source>数据文件夹：{0}</source>
+        <translation>數據文件夾：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="193" />
+        <source>数据库：{0}</source>
+        <translation>數據庫：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="194" />
+        <source>设备编号：{0}</source>
+        <translation>設備編號：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="209" />
+        <source>包扶干部：{0}</source>
+        <translation>包扶幹部：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="211" />
+        <source>村：{0}</source>
+        <translation>村：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="212" />
+        <source>未同步修改 … 条</source>
+        <translation>未同步修改 … 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="231" />
+        <source>未同步修改 {0} 条</source>
+        <translation>未同步修改 {0} 條</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
+        <source>添加措施(&amp;A)</source>
+        <translation>添加措施(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
+        <source>编辑措施(&amp;E)</source>
+        <translation>編輯措施(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
+        <source>删除措施(&amp;D)</source>
+        <translation>刪除措施(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="45" />
+        <source>前五项为“五个一批”脱贫路径</source>
+        <translation>前五項為“五個一批”脫貧路徑</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="47" />
+        <source>新添加的成员保存后才能选择</source>
+        <translation>新添加的成員保存後才能選擇</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="60" />
+        <source>（未填内容）</source>
+        <translation>（未填內容）</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35" />
+        <source>添加成员(&amp;A)</source>
+        <translation>添加成員(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35" />
+        <source>编辑成员(&amp;E)</source>
+        <translation>編輯成員(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35" />
+        <source>删除成员(&amp;D)</source>
+        <translation>刪除成員(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="45" />
+        <source>18位居民身份证号码</source>
+        <translation>18位居民身份證號碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="49" />
+        <source>如 汉族</source>
+        <translation>如 漢族</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="57" />
+        <source>未填</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="75" />
+        <source>（未填姓名）</source>
+        <translation>（未填姓名）</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="345" />
+        <source>元</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="359" />
+        <source>请输入金额（元），如 1200.50</source>
+        <translation>請輸入金額（元），如 1200.50</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="31" />
+        <source>新识别（拟纳入）</source>
+        <translation>新識別（擬納入）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="32" />
+        <source>退出（拟退出）</source>
+        <translation>退出（擬退出）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="40" />
+        <source>例如：村委会 李主任 13900000000</source>
+        <translation>例如：村委會 李主任 13900000000</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="43" />
+        <source>留空则为“××村民委员会”</source>
+        <translation>留空則為“××村民委員會”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="47" />
+        <source>至</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="51" />
+        <source>公示的户</source>
+        <translation>公示的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="52" />
+        <source>类别</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="53" />
+        <source>公示期</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="54" />
+        <source>异议受理</source>
+        <translation>異議受理</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="55" />
+        <source>公示单位</source>
+        <translation>公示單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63" />
+        <source>共 {0} 天</source>
+        <translation>共 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63" />
+        <source>结束日期早于开始日期</source>
+        <translation>結束日期早於開始日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="67" />
+        <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
+        <translation>{0} 戶（在“農戶”頁中選擇，可按 Ctrl 或 Shift 多選）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="75" />
+        <source>请先在“农户”页中选择要公示的户</source>
+        <translation>請先在“農戶”頁中選擇要公示的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="77" />
+        <source>公示结束日期不能早于开始日期</source>
+        <translation>公示結束日期不能早於開始日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="79" />
+        <source>请填写异议受理联系人及电话</source>
+        <translation>請填寫異議受理聯繫人及電話</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="83" />
+        <source>公示名单-{0}</source>
+        <translation>公示名單-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>NullableDateEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="284" />
+        <source>年-月-日</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="287" />
+        <source>选择日期</source>
+        <translation>選擇日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="301" />
+        <source>日期应为 年-月-日，如 2024-03-05</source>
+        <translation>日期應為 年-月-日，如 2024-03-05</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="77" />
+        <source>添加照片…</source>
+        <extracomment>an import started (True) or ended (False) an import ended: (photos added, error messages)</extracomment>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="78" />
+        <source>从相机文件夹导入…</source>
+        <translation>從相機文件夾導入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="79" />
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="80" />
+        <source>停止导入</source>
+        <translation>停止導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="137" />
+        <source>，拍摄于 {0}</source>
+        <translation>，拍攝於 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="138" />
+        <source>{0}×{1} 像素，{2} KB{3}</source>
+        <translation>{0}×{1} 像素，{2} KB{3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="167" />
+        <source>添加照片</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="168" />
+        <source>图片 ({0});;所有文件 (*)</source>
+        <translation>圖片 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="173" />
+        <source>选择相机文件夹（如 DCIM）</source>
+        <translation>選擇相機文件夾（如 DCIM）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="182" />
+        <source>无法读取文件夹“{0}”：{1}</source>
+        <translation>無法讀取文件夾“{0}”：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="185" />
+        <source>文件夹“{0}”中没有图片</source>
+        <translation>文件夾“{0}”中沒有圖片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="229" />
+        <source>正在导入 {0}/{1} {2}</source>
+        <translation>正在導入 {0}/{1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="230" />
+        <source>导入完成</source>
+        <translation>導入完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="247" />
+        <source>导入照片失败：{0}</source>
+        <translation>導入照片失敗：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="266" />
+        <source>以下 {0} 个文件未导入：</source>
+        <translation>以下 {0} 個文件未導入：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="273" />
+        <source>{0} 张照片</source>
+        <translation>{0} 張照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="273" />
+        <source>没有照片</source>
+        <translation>沒有照片</translation>
+    </message>
+</context>
+<context>
+    <name>PlateSettingsDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="113" />
+        <source>门牌样式</source>
+        <extracomment>the preview images were replaced</extracomment>
+        <translation>門牌樣式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="120" />
+        <source>A4 横向</source>
+        <translation>A4 橫向</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="120" />
+        <source>A3 横向</source>
+        <translation>A3 橫向</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="120" />
+        <source>A4 一纸两张（A5 大小）</source>
+        <translation>A4 一紙兩張（A5 大小）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="131" />
+        <source>兜底户颜色…</source>
+        <translation>兜底戶顏色…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="131" />
+        <source>脱贫户颜色…</source>
+        <translation>脫貧戶顏色…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="144" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="145" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="146" />
+        <source>恢复默认</source>
+        <translation>恢復默認</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="164" />
+        <source>所在村组</source>
+        <translation>所在村組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="164" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="165" />
+        <source>家庭人口和户属性</source>
+        <translation>家庭人口和戶屬性</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="165" />
+        <source>致贫原因</source>
+        <translation>致貧原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="166" />
+        <source>帮扶措施（五个一批）</source>
+        <translation>幫扶措施（五個一批）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="166" />
+        <source>包扶责任人、单位和电话</source>
+        <translation>包扶責任人、單位和電話</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
+        <source>脱贫状态和年度</source>
+        <translation>脫貧狀態和年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
+        <source>二维码（扫码或输入编码打开档案）</source>
+        <translation>二維碼（掃碼或輸入編碼打開檔案）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <source>纸张</source>
+        <translation>紙張</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <source>标题</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
+        <source>显示项</source>
+        <translation>顯示項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="181" />
+        <source>颜色</source>
+        <translation>顏色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="183" />
+        <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
+        <translation>兜底戶的色帶另加斜紋，兩類戶在黑白打印時也能區分。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="191" />
+        <source>预览（示例户）</source>
+        <translation>預覽（示例戶）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="242" />
+        <source>兜底户颜色</source>
+        <translation>兜底戶顏色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="242" />
+        <source>脱贫户颜色</source>
+        <translation>脫貧戶顏色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="252" />
+        <source>请至少选择一个显示项。</source>
+        <translation>請至少選擇一個顯示項。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="255" />
+        <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
+        <translation>兩種顏色很接近，彩色打印時不易區分（斜紋和標籤仍可區分）。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="93" />
+        <source>打印预览 — {0}</source>
+        <extracomment>the page shown changed (1-based) a print run completed (pages printed) a print run was cancelled (a file printer is left with no file) pages printed so far, of how many</extracomment>
+        <translation>打印預覽 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="111" />
+        <source>上一页</source>
+        <translation>上一頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="114" />
+        <source>下一页</source>
+        <translation>下一頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="118" />
+        <source>第 </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="119" />
+        <source> 页</source>
+        <translation> 頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="122" />
+        <source>共 {0} 页</source>
+        <translation>共 {0} 頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="128" />
+        <source>另存为…</source>
+        <translation>另存為…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="130" />
+        <source>打印…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="134" />
+        <source>本机没有安装打印机</source>
+        <translation>本機沒有安裝打印機</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="135" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="152" />
+        <source>缩放</source>
+        <translation>縮放</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="165" />
+        <source>适合宽度</source>
+        <translation>適合寬度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="165" />
+        <source>整页</source>
+        <translation>整頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="260" />
+        <source>另存为</source>
+        <translation>另存為</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="260" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="280" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="290" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="311" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="332" />
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="281" />
+        <source>本机没有安装打印机。
+
+可以先点“另存为…”把 PDF 保存到U盘，再到连接了打印机的电脑上打印；或请管理员在系统设置中添加打印机。</source>
+        <translation>本機沒有安裝打印機。
+
+可以先點“另存為…”把 PDF 保存到U盤，再到連接了打印機的電腦上打印；或請管理員在系統設置中添加打印機。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="310" />
+        <source>正在打印…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="310" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="327" />
+        <source>正在打印第 {0} 页，共 {1} 页</source>
+        <translation>正在打印第 {0} 頁，共 {1} 頁</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="93" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="167" />
+        <source>没有符合条件的农户</source>
+        <translation>沒有符合條件的農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="108" />
+        <source>{0} 张公示牌，{1} 页</source>
+        <translation>{0} 張公示牌，{1} 頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="153" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="168" />
+        <source>{0} 户</source>
+        <translation>{0} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="302" />
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="303" />
+        <source>正在生成“{0}”…</source>
+        <translation>正在生成“{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="304" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="90" />
+        <source>生成并预览</source>
+        <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
+        <translation>生成並預覽</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="95" />
+        <source>%v / %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="96" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="105" />
+        <source>门牌（信息公示牌）</source>
+        <translation>門牌（信息公示牌）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="106" />
+        <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
+        <translation>每戶門上的信息公示牌，兜底戶與脫貧戶以顏色和斜紋區分，黑白打印也能分辨。樣式（紙張、標題、顯示項、顏色）在“門牌樣式…”中按區縣統一設置。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="108" />
+        <source>一户一档</source>
+        <translation>一戶一檔</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="109" />
+        <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
+        <translation>一戶的完整檔案：成員、收入、兩不愁三保障、幫扶措施（含戶主簽名欄）、走訪記錄和變更記錄。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="111" />
+        <source>包扶纪实档案</source>
+        <translation>包扶紀實檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="112" />
+        <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
+        <translation>一位包扶幹部一個月或一年的走訪記錄（按日期）、在村天數和簽字欄。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="113" />
+        <source>公示名单</source>
+        <translation>公示名單</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="114" />
+        <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
+        <translation>擬納入或擬退出的戶的公示名單，證件號碼已去標識化。在“農戶”頁中選擇要公示的戶。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="116" />
+        <source>村台账</source>
+        <translation>村台帳</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="117" />
+        <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
+        <translation>每戶一行的台帳，可按村、組、狀態等篩選，末行合計。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="189" />
+        <source>正在生成“{0}”…</source>
+        <translation>正在生成“{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="213" />
+        <source>共 {0} 页</source>
+        <translation>共 {0} 頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="214" />
+        <source>已生成“{0}”，{1}。</source>
+        <translation>已生成“{0}”，{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="221" />
+        <source>未能生成。</source>
+        <translation>未能生成。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="226" />
+        <source>已取消，未生成文件。</source>
+        <translation>已取消，未生成文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsibilityTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="33" />
+        <source>包扶责任人</source>
+        <translation>包扶責任人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="37" />
+        <source>派出单位</source>
+        <translation>派出單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="38" />
+        <source>联系电话</source>
+        <translation>聯繫電話</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="39" />
+        <source>脱贫计划</source>
+        <translation>脫貧計劃</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="40" />
+        <source>未填</source>
+        <translation>未填</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="187" />
+        <source>首次使用设置</source>
+        <translation>首次使用設置</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="190" />
+        <source>下一步 &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="191" />
+        <source>&lt; 上一步</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="192" />
+        <source>完成</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="193" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="147" />
+        <source>确认</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="148" />
+        <source>点击“完成”保存设置。</source>
+        <translation>點擊“完成”保存設置。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="152" />
+        <source>完成后将为这台电脑创建设备身份：一个设备编号和一对用于数据同步的密钥。密钥只保存在本机的数据文件夹中，请勿复制给他人。</source>
+        <translation>完成後將為這台電腦創建設備身份：一個設備編號和一對用於數據同步的密鑰。密鑰只保存在本機的數據文件夾中，請勿複製給他人。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="165" />
+        <source>区县</source>
+        <translation>區縣</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="166" />
+        <source>乡镇</source>
+        <translation>鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="167" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="168" />
+        <source>包扶干部</source>
+        <translation>包扶幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="169" />
+        <source>派出单位</source>
+        <translation>派出單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="170" />
+        <source>电话</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="171" />
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="101" />
+        <source>农户走访</source>
+        <translation>農戶走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="102" />
+        <source>村级活动（会议、培训、民主评议等）</source>
+        <translation>村級活動（會議、培訓、民主評議等）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="110" />
+        <source>如：第二季度民主评议会</source>
+        <translation>如：第二季度民主評議會</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
+        <source>走访中了解到的情况</source>
+        <translation>走訪中瞭解到的情況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
+        <source>采取的措施、办理的事项及成效</source>
+        <translation>採取的措施、辦理的事項及成效</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="140" />
+        <source>走访日期</source>
+        <translation>走訪日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="141" />
+        <source>类型</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="142" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="230" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="143" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="144" />
+        <source>活动名称</source>
+        <translation>活動名稱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="145" />
+        <source>走访干部</source>
+        <translation>走訪幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="146" />
+        <source>关联帮扶措施</source>
+        <translation>關聯幫扶措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="148" />
+        <source>情况</source>
+        <translation>情況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="149" />
+        <source>措施/成效</source>
+        <translation>措施/成效</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="150" />
+        <source>后续事项</source>
+        <translation>後續事項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="151" />
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
+        <source>保存(&amp;S)</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
+        <source>删除本条记录</source>
+        <translation>刪除本條記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
+        <source>保存并关闭 (Ctrl+S)</source>
+        <translation>保存並關閉 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="229" />
+        <source>对象</source>
+        <translation>對象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="230" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="302" />
+        <source>村级活动</source>
+        <translation>村級活動</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="286" />
+        <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
+        <translation>請選擇農戶（輸入姓名、拼音首字母或戶編號搜索）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="305" />
+        <source>走访</source>
+        <translation>走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="306" />
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="306" />
+        <source>修改</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="317" />
+        <source>第{0}项：{1}</source>
+        <translation>第{0}項：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="324" />
+        <source>有 {0} 处需要更正。第一处：{1}</source>
+        <translation>有 {0} 處需要更正。第一處：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="348" />
+        <source>正在导入照片，请等导入完成后再保存。</source>
+        <translation>正在導入照片，請等導入完成後再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="360" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="364" />
+        <source>保存失败</source>
+        <translation>保存失敗</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="360" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="364" />
+        <source>没有保存任何内容。
+{0}</source>
+        <translation>沒有保存任何內容。
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="386" />
+        <source>删除走访记录</source>
+        <translation>刪除走訪記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="386" />
+        <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
+        <translation>確定刪除這條走訪記錄嗎？刪除後可在變更記錄中查到。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="387" />
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="387" />
+        <source>不删除</source>
+        <translation>不刪除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406" />
+        <source>未保存的修改</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406" />
+        <source>这条走访记录有未保存的修改。要保存吗？</source>
+        <translation>這條走訪記錄有未保存的修改。要保存嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <source>放弃修改</source>
+        <translation>放棄修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <source>继续编辑</source>
+        <translation>繼續編輯</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="73" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="73" />
+        <source>类型</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="73" />
+        <source>农户 / 活动</source>
+        <translation>農戶 / 活動</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="74" />
+        <source>走访干部</source>
+        <translation>走訪幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="74" />
+        <source>情况</source>
+        <translation>情況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="74" />
+        <source>措施/成效</source>
+        <translation>措施/成效</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="75" />
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="75" />
+        <source>待办</source>
+        <translation>待辦</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="170" />
+        <source>村级活动：{0}</source>
+        <translation>村級活動：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="181" />
+        <source>{0}项</source>
+        <translation>{0}項</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="70" />
+        <source>记录走访</source>
+        <extracomment>a visit of this household was saved or deleted through a form opened here</extracomment>
+        <translation>記錄走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="73" />
+        <source>新增农户保存后才能记录走访。</source>
+        <translation>新增農戶保存後才能記錄走訪。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="74" />
+        <source>双击一条记录可查看或修改。</source>
+        <translation>雙擊一條記錄可查看或修改。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="94" />
+        <source> 天</source>
+        <extracomment>a household was saved through an editor opened here (household id) the workbench was (re)computed and shown</extracomment>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="95" />
+        <source>多少天没有走访的农户列入“未走访”</source>
+        <translation>多少天沒有走訪的農戶列入“未走訪”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="96" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="97" />
+        <source>记录走访</source>
+        <translation>記錄走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <source>事项</source>
+        <translation>事項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="110" />
+        <source>未走访天数</source>
+        <translation>未走訪天數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="170" />
+        <source>本村</source>
+        <translation>本村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="171" />
+        <source>{0}的工作台　{1}</source>
+        <translation>{0}的工作台　{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="185" />
+        <source>到期/逾期事项</source>
+        <translation>到期/逾期事項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="187" />
+        <source>{0}天未走访</source>
+        <translation>{0}天未走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
+        <source>两不愁三保障未达标</source>
+        <translation>兩不愁三保障未達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="193" />
+        <source>未达标：{0}</source>
+        <translation>未達標：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="195" />
+        <source>{0}年 {1}元</source>
+        <translation>{0}年 {1}元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
+        <source>人均收入低于监测线</source>
+        <translation>人均收入低於監測線</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
+        <source>（监测线：{0}）</source>
+        <translation>（監測線：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
+        <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
+        <translation>{0}年人均純收入 {1}元，低於監測線 {2}元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="203" />
+        <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
+        <translation>參考數據中沒有 {0} 年的監測線，未能判斷該年度收入是否低於監測線</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="204" />
+        <source>{0}年没有监测线</source>
+        <translation>{0}年沒有監測線</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="208" />
+        <source>我的包扶户</source>
+        <translation>我的包扶戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="210" />
+        <source>未同步修改 {0} 条</source>
+        <translation>未同步修改 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="228" />
+        <source>{0}（{1}）</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="234" />
+        <source>（无）</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="238" />
+        <source>只显示前 {0} 条</source>
+        <translation>只顯示前 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="259" />
+        <source>从未走访</source>
+        <translation>從未走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="260" />
+        <source>最近走访 {0}（{1}天前）</source>
+        <translation>最近走訪 {0}（{1}天前）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
+        <source>，{0}组</source>
+        <translation>，{0}組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="267" />
+        <source>村级活动</source>
+        <translation>村級活動</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="269" />
+        <source>已逾期 {0} 天（{1} 到期）</source>
+        <translation>已逾期 {0} 天（{1} 到期）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="271" />
+        <source>今天到期</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="273" />
+        <source>{0} 到期</source>
+        <translation>{0} 到期</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoCombo</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="228" />
+        <source>未填</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="228" />
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="228" />
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>_ReadOnlyTable</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="222" />
+        <source>达标</source>
+        <translation>達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="222" />
+        <source>未达标</source>
+        <translation>未達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="222" />
+        <source>进行中</source>
+        <translation>進行中</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../fieldapp/gui/app.py" line="59" />
+        <source>无法打开数据</source>
+        <translation>無法打開數據</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/app.py" line="95" />
+        <location filename="../../fieldapp/gui/app.py" line="117" />
+        <source>驻村帮扶工作台</source>
+        <translation>駐村幫扶工作台</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="71" />
+        <source>输入有误</source>
+        <translation>輸入有誤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="72" />
+        <source>请改正以下问题：</source>
+        <translation>請改正以下問題：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="79" />
+        <source>无法完成操作</source>
+        <translation>無法完成操作</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="81" />
+        <source>（未配置日志文件）</source>
+        <translation>（未配置日誌文件）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="82" />
+        <source>程序错误，详情见日志 {0}</source>
+        <translation>程序錯誤，詳情見日誌 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="83" />
+        <source>程序错误</source>
+        <translation>程序錯誤</translation>
+    </message>
+</context>
+<context>
+    <name>pdfdoc</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/pdfdoc.py" line="228" />
+        <source>打印机无法开始打印：{0}</source>
+        <extracomment>held around every call into PDFium, from any thread pages are rasterised for printing at no more than this (memory: an A3 page at 300 dpi is ~52 MB)</extracomment>
+        <translation>打印機無法開始打印：{0}</translation>
+    </message>
+</context>
+</TS>
