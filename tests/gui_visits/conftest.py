@@ -10,44 +10,16 @@ from typing import Any
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldapp.gui.tasks import SyncTaskManager, TaskManager
 from fieldapp.gui.visits.visit_form import VisitForm
 from fieldapp.services import visits as svc
 from fieldapp.services.context import AppContext
-from fieldapp.services.setup import villages
 from fieldapp.services.visits import FollowUpDraft, VisitDraft
-from fieldapp.store.models import Cadre
-
-REGISTERED = dt.date(2020, 1, 1)
-
-
-@pytest.fixture
-def me(ctx: AppContext) -> str:
-    """The signed-in cadre (王伟)."""
-    return str(ctx.settings["cadre_id"])
-
-
-@pytest.fixture
-def make_cadre(ctx: AppContext) -> Callable[..., str]:
-    def make(name: str, role: str = "member", unit: str | None = None) -> str:
-        with ctx.writer.transaction() as txn:
-            return txn.insert(Cadre, {"name": name, "role": role, "unit": unit})
-    return make
-
-
-@pytest.fixture
-def household(make_household: Callable[..., str], me: str) -> str:
-    """李大山 of 东村, paired with the signed-in cadre, identified on 2020-01-01."""
-    return make_household("李大山", identified_on=REGISTERED, cadre_id=me)
-
-
-@pytest.fixture
-def village_ids(ctx: AppContext) -> list[str]:
-    return [v for v, _ in villages(ctx)]
+from tests.helpers.dialogs import BoxAnswerer, boxes  # noqa: F401  (the `boxes` fixture)
+from tests.helpers.visit_fixtures import REGISTERED, household, make_cadre, me, village_ids  # noqa: F401
 
 
 @pytest.fixture
@@ -109,44 +81,3 @@ def open_form(qtbot: QtBot, ctx: AppContext, tasks: TaskManager) -> Callable[...
     return make
 
 
-class BoxAnswerer:
-    """Answers the next modal message box by clicking the button with a given text (polls with a timer)."""
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-        self._timers: list[QTimer] = []
-
-    def answer(self, button_text: str, tries: int = 300) -> None:
-        timer = QTimer()
-        timer.setInterval(10)
-        state = {"left": tries}
-
-        def poll() -> None:
-            box = QApplication.activeModalWidget()
-            if isinstance(box, QMessageBox):
-                timer.stop()
-                self.seen.append(box.text())
-                for button in box.buttons():
-                    if button.text() == button_text:
-                        button.click()
-                        return
-                box.reject()
-                return
-            state["left"] -= 1
-            if state["left"] <= 0:
-                timer.stop()
-
-        timer.timeout.connect(poll)
-        timer.start()
-        self._timers.append(timer)
-
-    def stop(self) -> None:
-        for timer in self._timers:
-            timer.stop()
-
-
-@pytest.fixture
-def boxes() -> Iterator[BoxAnswerer]:
-    answerer = BoxAnswerer()
-    yield answerer
-    answerer.stop()
