@@ -46,6 +46,15 @@ def ask(parent: QWidget, title: str, text: str,
     return box.standardButton(clicked) if clicked is not None else escape
 
 
+def ask_unsaved(parent: QWidget, title: str, text: str, labels: tuple[str, str, str]) -> str:
+    """Unsaved edits on close: returns "save", "discard" or "keep" (labels: save, discard, keep editing)."""
+    save, discard, keep = (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
+                           QMessageBox.StandardButton.Cancel)
+    answer = ask(parent, title, text, list(zip((save, discard, keep), labels, strict=True)),
+                 default=save, escape=keep)
+    return {save: "save", discard: "discard"}.get(answer, "keep")
+
+
 def scrolled(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)

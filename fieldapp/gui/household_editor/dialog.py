@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain import resident_id
 from fieldapp.domain.errors import ValidationError
 from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE
-from fieldapp.gui.household_editor.base import EditorTab, ask, parse_list_key
+from fieldapp.gui.household_editor.base import EditorTab, ask_unsaved, parse_list_key
 from fieldapp.gui.household_editor.basic_tab import BasicTab
 from fieldapp.gui.household_editor.history_tab import HistoryTab
 from fieldapp.gui.household_editor.income_tab import IncomeTab
@@ -299,14 +299,11 @@ class HouseholdEditor(QDialog):
     def reject(self) -> None:
         """Cancel, Esc and the window's close button: ask before throwing edits away."""
         if self.is_dirty():
-            save, discard, cancel = (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
-                                     QMessageBox.StandardButton.Cancel)
-            answer = ask(self, self.tr("未保存的修改"), self.tr("本户档案有未保存的修改。要保存吗？"),
-                         [(save, self.tr("保存")), (discard, self.tr("放弃修改")), (cancel, self.tr("继续编辑"))],
-                         default=save, escape=cancel)
-            if answer == cancel:
+            choice = ask_unsaved(self, self.tr("未保存的修改"), self.tr("本户档案有未保存的修改。要保存吗？"),
+                                 (self.tr("保存"), self.tr("放弃修改"), self.tr("继续编辑")))
+            if choice == "keep":
                 return
-            if answer == save:
+            if choice == "save":
                 self.save()
                 return
         super().reject()

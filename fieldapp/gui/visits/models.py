@@ -54,7 +54,28 @@ def one_line(text: str | None, limit: int = _TEXT_CHARS) -> str:
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
-class VisitTableModel(QAbstractTableModel):
+class _FixedHeaderTable(QAbstractTableModel):
+    """Read-only rows with fixed horizontal headers (``self.headers``)."""
+
+    headers: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers) \
+                and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+class VisitTableModel(_FixedHeaderTable):
     """Visits, read a page at a time from ``fetch(conn, after_key, limit)``; read-only."""
 
     def __init__(self, ctx: AppContext, columns: Sequence[str] = VISIT_COLUMNS, fetch: Fetch | None = None,
@@ -73,7 +94,7 @@ class VisitTableModel(QAbstractTableModel):
         titles = {"date": self.tr("日期"), "type": self.tr("类型"), "subject": self.tr("农户 / 活动"),
                   "cadres": self.tr("走访干部"), "found": self.tr("情况"), "done": self.tr("措施/成效"),
                   "photos": self.tr("照片"), "follow_ups": self.tr("待办")}
-        self._headers = tuple(titles[c] for c in self.columns)
+        self.headers = tuple(titles[c] for c in self.columns)
         if fetch is not None:
             self.reload()
 
@@ -127,21 +148,6 @@ class VisitTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns) \
-                and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -200,24 +206,7 @@ def _status_data(status: str, role: int) -> Any:
     return None
 
 
-class _ReadOnlyTable(QAbstractTableModel):
-    headers: tuple[str, ...] = ()
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers) \
-                and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
+class _ReadOnlyTable(_FixedHeaderTable):
     def status_label(self, status: str) -> str:
         return {"met": self.tr("达标"), "short": self.tr("未达标"), "open": self.tr("进行中")}.get(status, "")
 

@@ -41,7 +41,7 @@ from fieldapp.domain import visits as rules
 from fieldapp.domain.errors import ValidationError
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE, ChoiceCombo, CodeCombo, NullableDateEdit, TextEdit
-from fieldapp.gui.household_editor.base import ask
+from fieldapp.gui.household_editor.base import ask, ask_unsaved
 from fieldapp.gui.tasks import TaskManager
 from fieldapp.gui.visits.events import visit_events
 from fieldapp.gui.visits.followups import FollowUpEditor
@@ -401,14 +401,11 @@ class VisitForm(QDialog):
     def reject(self) -> None:
         """Cancel, Esc and the close button: ask before throwing edits away."""
         if self.is_dirty():
-            save, discard, cancel = (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
-                                     QMessageBox.StandardButton.Cancel)
-            answer = ask(self, self.tr("未保存的修改"), self.tr("这条走访记录有未保存的修改。要保存吗？"),
-                         [(save, self.tr("保存")), (discard, self.tr("放弃修改")), (cancel, self.tr("继续编辑"))],
-                         default=save, escape=cancel)
-            if answer == cancel:
+            choice = ask_unsaved(self, self.tr("未保存的修改"), self.tr("这条走访记录有未保存的修改。要保存吗？"),
+                                 (self.tr("保存"), self.tr("放弃修改"), self.tr("继续编辑")))
+            if choice == "keep":
                 return
-            if answer == save:
+            if choice == "save":
                 self.save()
                 return
         super().reject()
