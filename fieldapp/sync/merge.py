@@ -21,17 +21,18 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, UniqueConstraint
 
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.store import codec, derived
 from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS
 from fieldapp.store.writer import apply_remote
 from fieldapp.sync.body import Change
+from fieldapp.sync.scope import ScopeCheck
 from fieldapp.sync.state import insert_local, now_iso
 
 log = logging.getLogger("fieldapp.sync.merge")
@@ -45,6 +46,24 @@ TABLES: dict[str, Table] = {m.__tablename__: m.__table__ for m in SYNCED_MODELS}
 @functools.cache
 def data_columns(tbl: str) -> tuple[str, ...]:
     return tuple(sorted(codec.columns(TABLES[tbl]) - SYNC_COLUMNS))
+
+
+@functools.cache
+def parents(tbl: str) -> dict[str, str]:
+    """Foreign-key columns of ``tbl`` and the table each points at."""
+    return {fk.parent.name: fk.column.table.name for fk in TABLES[tbl].foreign_keys}
+
+
+@functools.cache
+def unique_keys(tbl: str) -> tuple[tuple[str, ...], ...]:
+    """Column sets that must be unique among the rows of ``tbl`` (besides the id)."""
+    table = TABLES[tbl]
+    keys = [tuple(c.name for c in con.columns) for con in table.constraints if isinstance(con, UniqueConstraint)]
+    keys += [(c.name,) for c in table.columns if c.unique]
+    return tuple(k for k in keys if k != ("id",))
+
+
+HOUSEHOLD_TABLES = frozenset(t for t, table in TABLES.items() if "household_id" in table.c)
 
 
 @functools.cache
@@ -91,14 +110,21 @@ class MergeStats:
     quarantined: int = 0
     pending: int = 0
     clock_flags: int = 0
+    refused: int = 0
     households: set[str] = field(default_factory=set)
+    refusals: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Merger:
     """Applies batches of changes inside one open write transaction (``conn``)."""
 
-    def __init__(self, conn: Connection, clock: HybridClock, held: dict[str, int]) -> None:
+    def __init__(self, conn: Connection, clock: HybridClock, held: dict[str, int], *,
+                 scope: Collection[str] | None = None) -> None:
+        """``scope``: the sender's villages; changes outside them are refused (the district server)."""
         self.conn = conn
+        self._scope = ScopeCheck(conn, scope, HOUSEHOLD_TABLES) if scope is not None else None
+        self._present: set[tuple[str, str]] = set()  # (table, id) known to exist: foreign-key checks
+        self._keys: dict[tuple[str, tuple[str, ...], tuple[Any, ...]], str] = {}  # unique keys seen
         self.clock = clock
         self.held = held
         self.stats = MergeStats()
@@ -115,9 +141,19 @@ class Merger:
     def apply(self, changes: list[Change]) -> None:
         fresh = [ch for ch in changes if not self._held(ch)]
         self.stats.skipped += len(changes) - len(fresh)
+        if self._scope is not None:
+            self._scope.prefetch(fresh)
         rows = self._load(fresh)
         for ch in fresh:
+            if self._scope is not None:
+                refusal = self._scope.refusal(ch)
+                if refusal:
+                    self._refuse(ch, refusal)
+                    continue  # never applied, never logged: nobody else receives it from us
+            quarantined = self.stats.quarantined
             self._one(ch, rows)
+            if self._scope is not None and self.stats.quarantined == quarantined:
+                self._scope.applied(ch)
             self._log.append((ch.origin, ch.seq, ch.hlc, ch.tbl, ch.row_id, ch.household_id, ch.op,
                               _dumps(ch.fields), _dumps(ch.prev) if ch.prev else "{}",
                               ch.user_id, ch.user_name))
@@ -158,12 +194,15 @@ class Merger:
             self._pend(ch, unknown)
         values = {k: v for k, v in ch.fields.items() if k in known}
         row = rows.get((ch.tbl, ch.row_id))
-        reason = self._rule_breach(ch, values, row)
+        reason = self._rule_breach(ch, values, row) or self._orphan(ch, values, rows)
         if reason:
             self._quarantine(ch, reason)
             return
         if row is None:
             if ch.op != "insert":
+                if self._purged(ch):
+                    self.stats.skipped += 1
+                    return
                 self._quarantine(ch, "记录不存在：收到修改但没有该记录的创建（record missing）")
                 return
             row = rows[(ch.tbl, ch.row_id)] = _Row({**defaults(ch.tbl), **values}, {}, ch.hlc, ch.origin, new=True)
@@ -234,13 +273,55 @@ class Merger:
                 "LIMIT 1", (values["id_no"], ch.row_id, hid)).first()
             if other is not None:
                 return f"证件号码 {values['id_no']} 已属于另一户（{other[0]}）"
+        for key in unique_keys(ch.tbl):
+            if not any(name in values for name in key):
+                continue
+            current = row.values if row is not None else {}
+            combined = tuple(values.get(n, current.get(n)) for n in key)
+            if None in combined:
+                continue
+            seen = self._keys.get((ch.tbl, key, combined))
+            if seen is None:
+                where = " AND ".join(f"{_q(n)} = ?" for n in key)
+                found = self.conn.exec_driver_sql(f"SELECT id FROM {ch.tbl} WHERE {where} AND id != ? LIMIT 1",
+                                                  (*combined, ch.row_id)).first()
+                seen = found[0] if found else ch.row_id
+            if seen != ch.row_id:
+                return f"{ch.tbl} 中已有另一条记录（{seen}）的 {'+'.join(key)} 为 {combined}（unique）"
+            self._keys[(ch.tbl, key, combined)] = ch.row_id
         return None
 
-    def _quarantine(self, ch: Change, reason: str) -> None:
-        self.stats.quarantined += 1
+    def _orphan(self, ch: Change, values: dict[str, Any], rows: dict[tuple[str, str], _Row]) -> str | None:
+        """A reference to a record this replica does not have (its creation was quarantined or never sent)."""
+        for name, parent in parents(ch.tbl).items():
+            ref = values.get(name)
+            if not ref or (parent, ref) in self._present:
+                continue
+            if (parent, ref) not in rows and self.conn.exec_driver_sql(
+                    f"SELECT 1 FROM {parent} WHERE id = ?", (ref,)).first() is None:
+                return f"引用的{parent}记录 {ref} 不存在（orphan）"
+            self._present.add((parent, ref))
+        return None
+
+    def _purged(self, ch: Change) -> bool:
+        """The row was deleted here and its tombstone purged (every known replica held the delete)."""
+        return self.conn.exec_driver_sql(
+            "SELECT 1 FROM change_log WHERE tbl = ? AND row_id = ? AND op = 'delete' LIMIT 1",
+            (ch.tbl, ch.row_id)).first() is not None
+
+    def _refuse(self, ch: Change, reason: str) -> None:
+        self.stats.refused += 1
+        entry = {"origin": ch.origin, "seq": ch.seq, "tbl": ch.tbl, "row_id": ch.row_id, "reason": reason}
+        if len(self.stats.refusals) < 1000:
+            self.stats.refusals.append(entry)
+        self._quarantine(ch, reason, status="refused")
+
+    def _quarantine(self, ch: Change, reason: str, *, status: str = "open") -> None:
+        """Keep the change for review (``open``), or on record only (``refused``: out of the sender's scope)."""
+        self.stats.quarantined += status == "open"
         insert_local(self.conn, "sync_quarantine", {
             "origin": ch.origin, "origin_seq": ch.seq, "tbl": ch.tbl, "row_id": ch.row_id, "reason": reason,
-            "received_at": self._now, "status": "open",
+            "received_at": self._now, "status": status,
             "change": _dumps({"op": ch.op, "hlc": ch.hlc, "fields": ch.fields, "prev": ch.prev,
                                    "household_id": ch.household_id, "user": ch.user_name})})
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,12 @@ from sqlalchemy import Connection, Table, select
 
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.services.identity import DeviceIdentity
-from fieldapp.store import codec, guard
+from fieldapp.store import codec, guard, removal
 from fieldapp.store.db import SCHEMA_VERSION, Database
 from fieldapp.store.models import ChangeLog, SyncSeen
 from fieldapp.store.writer import shared_clock
 from fieldapp.sync import body as body_mod
-from fieldapp.sync import package, state
+from fieldapp.sync import package, purge, state
 from fieldapp.sync.merge import Merger, MergeStats
 from fieldapp.sync.pending import apply_pending
 
@@ -134,16 +135,23 @@ class ImportResult:
     header: dict[str, Any]
     stats: MergeStats = field(default_factory=MergeStats)
     exits: int = 0
+    purged: int = 0
 
     def summary(self) -> str:
         s = self.stats
         return (f"来自 {self.header['sender'][:8]}：应用 {s.applied} 条，已有 {s.skipped} 条，"
                 f"冲突 {s.conflicts} 条，隔离 {s.quarantined} 条，待升级字段 {s.pending} 个，"
-                f"时钟异常 {s.clock_flags} 个，迁出 {self.exits} 户")
+                f"时钟异常 {s.clock_flags} 个，迁出 {self.exits} 户"
+                + (f"，越权拒收 {s.refused} 条" if s.refused else ""))
 
 
-def import_package(rep: Replica, data: bytes) -> ImportResult:
-    """Check, then apply in one transaction. Raises :class:`package.PackageRefused` with the reason."""
+def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[str] | None = None) -> ImportResult:
+    """Check, then apply in one transaction. Raises :class:`package.PackageRefused` with the reason.
+
+    ``allowed_villages`` (the district server: the sending device's scope) refuses every change
+    outside those villages: it is recorded (``sync_quarantine`` with status ``refused``) and listed in
+    ``result.stats.refusals``, never applied and never passed on.
+    """
     header = package.read_header(data)
     with rep.db.read() as conn:
         peer = state.peer(conn, str(header["sender"]))
@@ -165,7 +173,8 @@ def import_package(rep: Replica, data: bytes) -> ImportResult:
         with rep.db.transaction() as conn, guard.write_path():
             assert rep.clock is not None
             apply_pending(conn)
-            merger = Merger(conn, rep.clock, vec)
+            merger = Merger(conn, rep.clock, vec, scope=allowed_villages)
+            exits: list[str] = []
             for item in body_mod.decode(opened.body):
                 if isinstance(item, body_mod.ScopeExit):
                     result.exits += 1
@@ -173,18 +182,27 @@ def import_package(rep: Replica, data: bytes) -> ImportResult:
                     state.insert_local(conn, "sync_scope_exit", {
                         "household_id": item.household_id, "village_id": item.village_id, "hlc": item.hlc,
                         "received_at": state.now_iso()})
+                    if rep.scope is not None and item.village_id not in rep.scope:
+                        exits.append(item.household_id)
                 else:
                     merger.apply(item)
             result.stats = merger.finish()
+            if exits:  # after the merge: the package's last changes of these households are in
+                removal.evict_households(conn, exits)
             top = {o: int(s) for o, s in dict(header["top"]).items()}
             state.advance(conn, top if complete else {sender: top.get(sender, 0)}, rep.device_id)
             state.note_received(conn, sender, {o: int(s) for o, s in dict(header["held"]).items()})
             state.insert_local(conn, "sync_seen", {
                 "package_id": str(header["id"]), "sender": sender, "applied_at": state.now_iso(),
-                "summary": codec.dumps(result.stats.__dict__ | {"households": len(result.stats.households)})})
+                "summary": codec.dumps(result.stats.__dict__ | {"households": len(result.stats.households),
+                                                                "refusals": len(result.stats.refusals)})})
     except body_mod.BodyError as exc:
         raise package.PackageRefused("format", str(exc)) from exc
     log.info("package %s applied: %s", header["id"], result.summary())
+    try:
+        result.purged = purge.purge_tombstones(rep)
+    except Exception:  # housekeeping: the package itself is in; the next import tries again
+        log.exception("purging tombstones failed")
     return result
 
 

@@ -105,7 +105,8 @@ _LOCAL = ("ChangeLog", "HouseholdListRow", "LocalState", "change_log", "househol
           "_CHANGE_LOG")
 _SYNCED_NAMES = {m.__name__ for m in SYNCED_MODELS}
 # Files allowed to write synced tables directly, and places allowed to write local tables.
-WRITER_FILES = ("fieldapp/store/writer.py",)
+# removal.py deletes rows locally without a change (scope exits, purged tombstones): nothing to sync.
+WRITER_FILES = ("fieldapp/store/writer.py", "fieldapp/store/removal.py")
 WRITER_DIRS = ("fieldapp/store/migrations/",)
 ALLOWED_RECEIVERS = {"fieldapp/store/derived.py": {"_L"}}  # _L is household_list
 

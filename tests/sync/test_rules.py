@@ -117,7 +117,13 @@ def test_packages_to_a_scoped_peer_hold_only_its_villages_and_an_exit_marker(
     result = service.import_package(laptop.rep, send(district, laptop))
     assert result.exits == 1
     assert laptop.db.scalar("SELECT household_id FROM sync_scope_exit") == natural_id("e1")
-    assert laptop.db.scalar("SELECT deleted FROM household") == 0  # a marker, not a delete
+    # The household left the laptop (rows and list entry), without a delete that would sync back.
+    assert laptop.db.scalar("SELECT count(*) FROM household") == 0
+    assert laptop.db.scalar("SELECT count(*) FROM household_list") == 0
+    assert laptop.db.scalar("SELECT count(*) FROM change_log WHERE op = 'delete'") == 0
+    assert deliver(district, send(laptop, district)) is None
+    assert district.db.scalar("SELECT count(*) FROM household WHERE deleted = 0") == 2
+    assert district.db.scalar("SELECT village_id FROM household WHERE id = :h", h=natural_id("e1")) == west
 
 
 def test_unknown_fields_are_kept_and_applied_after_upgrade(nodes: Callable[[int], list[Node]]) -> None:

@@ -1,0 +1,121 @@
+"""Which village a received change belongs to, and whether the sender may write it.
+
+A device holds only its villages (its *scope*). The district server applies a device's
+package with the device's scope: a change to a household (or to one of its members,
+incomes, indicators, measures), a visit or a check-in outside those villages is refused —
+logged and reported back, never applied. Changes of village-independent records (areas,
+cadres, thresholds, photos, the parts of a visit) pass, exactly as
+:func:`fieldapp.sync.service.build_package` sends them to every peer.
+
+A household's village is read from the database once per household per merge (in
+batches), and follows the changes of the package itself: a household inserted or moved
+earlier in the same package counts with its new village.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from sqlalchemy import Connection
+
+from fieldapp.sync.body import Change
+
+VILLAGE_TABLES = ("visit", "checkin")  # village-level rows that carry their own village_id
+_CHUNK = 500
+
+
+def _placeholders(conn: Connection, n: int) -> str:
+    mark = "%s" if conn.dialect.paramstyle in ("format", "pyformat") else "?"
+    return ",".join([mark] * n)
+
+
+def _lookup(conn: Connection, sql_head: str, ids: list[str]) -> Iterable[tuple[Any, ...]]:
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        yield from conn.exec_driver_sql(f"{sql_head} IN ({_placeholders(conn, len(chunk))})", tuple(chunk))
+
+
+class ScopeCheck:
+    """Decides, change by change in package order, whether a change is inside ``villages``."""
+
+    def __init__(self, conn: Connection, villages: Collection[str], household_tables: Collection[str]) -> None:
+        self.conn = conn
+        self.villages = frozenset(villages)
+        self.household_tables = frozenset(household_tables)  # tables with a household_id column
+        self._village_of: dict[str, str | None] = {}   # household id -> village
+        self._owner: dict[tuple[str, str], str | None] = {}  # (table, row) -> household id / village
+        self._declared: dict[str, str] = {}  # household -> village a (possibly refused) change gave it
+
+    def prefetch(self, changes: list[Change]) -> None:
+        """Read, in a few queries, the stored household and village of every row in the batch."""
+        by_table: dict[str, set[str]] = {}
+        for ch in changes:
+            if (ch.tbl in self.household_tables or ch.tbl in VILLAGE_TABLES) and (ch.tbl, ch.row_id) not in self._owner:
+                by_table.setdefault(ch.tbl, set()).add(ch.row_id)
+        households = self._stored_owners(by_table)
+        for ch in changes:
+            if ch.tbl == "household":
+                households.add(ch.row_id)
+            elif ch.household_id:
+                households.add(ch.household_id)
+            hid = ch.fields.get("household_id")
+            if isinstance(hid, str):
+                households.add(hid)
+        wanted = sorted(h for h in households if h not in self._village_of)
+        for hid in wanted:
+            self._village_of[hid] = None
+        for hid, village in _lookup(self.conn, "SELECT id, village_id FROM household WHERE id", wanted):
+            self._village_of[hid] = village
+
+    def _stored_owners(self, by_table: dict[str, set[str]]) -> set[str]:
+        """Fill ``_owner`` from the database; returns the households found."""
+        households: set[str] = set()
+        for tbl, ids in by_table.items():
+            column = "village_id" if tbl in VILLAGE_TABLES else "household_id"
+            for row_id in ids:
+                self._owner[(tbl, row_id)] = None
+            for row_id, owner in _lookup(self.conn, f"SELECT id, {column} FROM {tbl} WHERE id", sorted(ids)):
+                self._owner[(tbl, row_id)] = owner
+                if column == "household_id" and owner:
+                    households.add(owner)
+        return households
+
+    def refusal(self, ch: Change) -> str | None:
+        """Why ``ch`` may not be applied (outside the sender's villages), or None."""
+        villages: set[str | None] = set()
+        if ch.tbl == "household":
+            if isinstance(ch.fields.get("village_id"), str):
+                self._declared.setdefault(ch.row_id, ch.fields["village_id"])
+            stored_village = self._village_of.get(ch.row_id)
+            if stored_village is not None:
+                villages.add(stored_village)
+            if "village_id" in ch.fields or not villages:
+                villages.add(ch.fields.get("village_id"))
+        elif ch.tbl in VILLAGE_TABLES:
+            stored = self._owner.get((ch.tbl, ch.row_id))
+            if stored is not None:
+                villages.add(stored)
+            if "village_id" in ch.fields or stored is None:
+                villages.add(ch.fields.get("village_id"))
+        elif ch.tbl in self.household_tables:
+            stored = self._owner.get((ch.tbl, ch.row_id))
+            owners = {h for h in (stored, ch.fields.get("household_id")) if h}
+            if not owners and ch.household_id:
+                owners.add(ch.household_id)
+            villages |= {self._village_of.get(h) or self._declared.get(h) for h in owners} or {None}
+        else:
+            return None
+        outside = sorted(str(v) if v else "未知村" for v in villages if v not in self.villages)
+        if not outside:
+            return None
+        return f"超出本设备负责的村（{'、'.join(outside)}），未应用（out of scope）"
+
+    def applied(self, ch: Change) -> None:
+        """Follow an applied change: new households, moves, new rows of the batch."""
+        if ch.tbl == "household" and "village_id" in ch.fields:
+            self._village_of[ch.row_id] = ch.fields["village_id"]
+        elif ch.tbl in VILLAGE_TABLES and "village_id" in ch.fields:
+            self._owner[(ch.tbl, ch.row_id)] = ch.fields["village_id"]
+        elif ch.tbl in self.household_tables and "household_id" in ch.fields:
+            self._owner[(ch.tbl, ch.row_id)] = ch.fields["household_id"]
