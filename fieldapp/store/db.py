@@ -7,6 +7,10 @@ Kept thin on purpose (after qutebrowser's ``misc/sql.py``):
   and left untouched.
 - Errors that are the environment's fault (disk full, read-only folder, locked file)
   become :class:`StoreEnvironmentError`; everything else is a bug and propagates.
+- The district server may run on PostgreSQL instead (:meth:`Database.open_url`): the same
+  models and Alembic revisions; the revision is read from ``alembic_version`` there. The sync
+  code's driver-level SQL is written with ``?`` placeholders and plain values, which the engine
+  turns into psycopg's ``%s`` (:func:`_qmark_to_format`).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from fieldapp.store import guard
 log = logging.getLogger("fieldapp.store")
 
 # Bump together with a new Alembic revision named "NNNN_*.py" (NNNN == SCHEMA_VERSION).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class StoreError(Exception):
@@ -50,6 +54,13 @@ _ENVIRONMENT_MARKERS = {
     "disk i/o error": "磁盘读写错误",
     "file is not a database": "文件不是 FieldApp 数据库或已损坏",
     "database disk image is malformed": "数据库文件已损坏",
+    # PostgreSQL (district server)
+    "connection refused": "无法连接数据库服务器（连接被拒绝）",
+    "could not connect": "无法连接数据库服务器",
+    "password authentication failed": "数据库服务器拒绝了用户名或密码",
+    "no password supplied": "数据库服务器需要密码",
+    "could not translate host name": "找不到数据库服务器（主机名无法解析）",
+    "could not extend file": "数据库服务器磁盘已满",
 }
 
 
@@ -86,7 +97,25 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object, busy_timeout_ms
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     cur.execute("PRAGMA synchronous = NORMAL")
+    # 64 MB of page cache (the default is 2 MB): a merge or an import writes each page once
+    # instead of spilling it to the WAL again and again mid-transaction.
+    cur.execute("PRAGMA cache_size = -65536")
     cur.close()
+
+
+def _qmark_to_format(_conn: Connection, _cursor: object, statement: str, parameters: object,
+                     context: object, _executemany: bool) -> tuple[str, object]:
+    """PostgreSQL: driver-level SQL (``exec_driver_sql``) uses ``?``; psycopg wants ``%s``."""
+    if getattr(context, "compiled", None) is None and "?" in statement:
+        statement = statement.replace("%", "%%").replace("?", "%s")
+    return statement, parameters
+
+
+def _redact(url: str) -> str:
+    """A database URL without its password (for messages and logs)."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _on_begin(conn: Connection) -> None:
@@ -94,14 +123,28 @@ def _on_begin(conn: Connection) -> None:
 
 
 class Database:
-    """One SQLite register file."""
+    """One SQLite register file, or (district server) a PostgreSQL database given by URL."""
 
-    def __init__(self, path: Path, *, busy_timeout_ms: int = 5000) -> None:
-        self.path = Path(path)
-        self.engine: Engine = create_engine(f"sqlite:///{self.path}", future=True)
-        event.listen(self.engine, "connect", functools.partial(_on_connect, busy_timeout_ms=busy_timeout_ms))
-        event.listen(self.engine, "begin", _on_begin)
+    def __init__(self, path: Path | None = None, *, url: str | None = None, busy_timeout_ms: int = 5000) -> None:
+        if url is not None:
+            self.path: Path | None = None
+            self.where = _redact(url)
+            self.engine: Engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1),
+                                                future=True, pool_pre_ping=True, pool_size=8, max_overflow=24)
+            event.listen(self.engine, "before_cursor_execute", _qmark_to_format, retval=True)
+        else:
+            assert path is not None
+            self.path = Path(path)
+            self.where = str(self.path)
+            self.engine = create_engine(f"sqlite:///{self.path}", future=True)
+            event.listen(self.engine, "connect", functools.partial(_on_connect, busy_timeout_ms=busy_timeout_ms))
+            event.listen(self.engine, "begin", _on_begin)
         guard.install(self.engine)
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
 
     # -- opening -------------------------------------------------------------------
 
@@ -131,12 +174,50 @@ class Database:
                 migrate_mod.upgrade(db)
         return db
 
+    @classmethod
+    def open_url(cls, url: str, *, migrate: bool = True) -> Database:
+        """Open a database by URL: ``sqlite:///PATH`` (as :meth:`open`) or ``postgresql://…`` (migrated in place).
+
+        PostgreSQL databases are not backed up here: the administrator's ``pg_dump`` does that
+        (see the README); a newer schema is refused and left untouched, as for SQLite.
+        """
+        if url.startswith("sqlite:///"):
+            return cls.open(Path(url.removeprefix("sqlite:///")), migrate=migrate)
+        if not url.startswith(("postgresql://", "postgresql+psycopg://")):
+            raise StoreError(f"不支持的数据库地址：{_redact(url) if '://' in url else url}"
+                             "（应为 sqlite:///路径 或 postgresql://…）")
+        db = cls(url=url)
+        try:
+            with environment_errors(db.where):
+                version = db.user_version()
+            if version > SCHEMA_VERSION:
+                raise NewerSchemaError(
+                    f"数据库 {db.where} 由更新版本的 FieldApp 创建（结构版本 {version}，本程序支持 {SCHEMA_VERSION}）。"
+                    "请升级 FieldApp；数据库未做任何改动。")
+            if version < SCHEMA_VERSION:
+                if not migrate:
+                    raise StoreError(f"数据库结构版本 {version} 需要升级到 {SCHEMA_VERSION}")
+                from fieldapp.store import migrate as migrate_mod
+
+                with environment_errors(db.where):
+                    migrate_mod.upgrade(db)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
     def user_version(self) -> int:
         with self.engine.connect() as conn:
-            return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+            if self.dialect == "sqlite":
+                return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+            if conn.exec_driver_sql("SELECT to_regclass('alembic_version')").scalar() is None:
+                return 0
+            return int(conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() or 0)
 
     def backup(self, target: Path) -> Path:
         """A consistent copy through SQLite's online backup API (safe in WAL mode)."""
+        if self.path is None:
+            raise StoreError("PostgreSQL 数据库请用 pg_dump 备份")
         with environment_errors(target):
             src = sqlite3.connect(self.path)
             try:
@@ -158,7 +239,7 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
         """A write transaction (BEGIN IMMEDIATE): commits on success, rolls back on error."""
-        with environment_errors(self.path), self.engine.connect() as conn:
+        with environment_errors(self.where), self.engine.connect() as conn:
             conn.info["write"] = True
             try:
                 with conn.begin():
@@ -169,7 +250,7 @@ class Database:
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
         """A read-only snapshot (one deferred transaction)."""
-        with environment_errors(self.path), self.engine.connect() as conn, conn.begin():
+        with environment_errors(self.where), self.engine.connect() as conn, conn.begin():
             yield conn
 
     def scalar(self, sql: str, **params: object) -> object:

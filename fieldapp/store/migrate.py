@@ -34,6 +34,7 @@ def upgrade(db: Database, revision: str = "head") -> None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
         current = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        conn.exec_driver_sql(f"PRAGMA user_version = {int(str(current))}")
+        if db.dialect == "sqlite":
+            conn.exec_driver_sql(f"PRAGMA user_version = {int(str(current))}")
         conn.commit()
-    log.info("database %s migrated to %s", db.path, current)
+    log.info("database %s migrated to %s", db.where, current)

@@ -41,8 +41,8 @@ def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
         yield batch[start:start + _CHUNK]
 
 
-def _marks(conn: Connection, n: int) -> str:
-    return ",".join(["%s" if conn.dialect.paramstyle in ("format", "pyformat") else "?"] * n)
+def _marks(_conn: Connection, n: int) -> str:
+    return ",".join("?" * n)  # PostgreSQL: the engine turns them into %s
 
 
 def _dependants(conn: Connection, table: str, ids: set[str], found: dict[str, set[str]]) -> None:
@@ -82,13 +82,9 @@ def purge_rows(conn: Connection, table: str, ids: Iterable[str]) -> int:
     with guard.write_path():
         for chunk in _chunks(ids):
             purged += conn.exec_driver_sql(
-                f"DELETE FROM {table} WHERE deleted = {_true(conn)} AND id IN ({_marks(conn, len(chunk))})"
-                f"{guard_sql}", tuple(chunk)).rowcount
+                f"DELETE FROM {table} WHERE deleted = ? AND id IN ({_marks(conn, len(chunk))}){guard_sql}",
+                (True, *chunk)).rowcount
     return purged
-
-
-def _true(conn: Connection) -> str:
-    return "true" if conn.dialect.name == "postgresql" else "1"
 
 
 def table_names() -> list[str]:

@@ -18,7 +18,6 @@ import logging
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
@@ -54,7 +53,7 @@ def table_of(model: Any) -> Table:
     return table
 
 
-_CLOCKS: dict[Path, HybridClock] = {}
+_CLOCKS: dict[object, HybridClock] = {}  # by file (SQLite) or URL (PostgreSQL)
 _CLOCKS_LOCK = threading.Lock()
 
 
@@ -63,7 +62,7 @@ def shared_clock(db: Database) -> HybridClock:
 
     It starts above every stamp in the change log and on the rows' own clocks.
     """
-    key = db.path.resolve()
+    key: object = db.path.resolve() if db.path is not None else db.where
     with _CLOCKS_LOCK:
         clock = _CLOCKS.get(key)
         if clock is None:

@@ -131,7 +131,7 @@ class Merger:
         self._partial: dict[str, bool] = {}
         self._flagged: set[str] = set()
         self._open_conflicts = bool(conn.exec_driver_sql(
-            "SELECT 1 FROM sync_conflict WHERE resolved = 0 LIMIT 1").first())
+            "SELECT 1 FROM sync_conflict WHERE resolved = ? LIMIT 1", (False,)).first())
         self._conflicts: list[dict[str, Any]] = []
         self._log: list[tuple[Any, ...]] = []
         self._now = now_iso()
@@ -254,8 +254,8 @@ class Merger:
                 self._conflict("field", ch, name, win=(value, rank), lose=(old, current))
             elif not concurrent and self._open_conflicts:
                 self.conn.exec_driver_sql(
-                    "UPDATE sync_conflict SET resolved = 1 WHERE tbl = ? AND row_id = ? AND field = ? "
-                    "AND resolved = 0 AND winner_hlc <= ?", (ch.tbl, ch.row_id, name, int(current[0])))
+                    "UPDATE sync_conflict SET resolved = ? WHERE tbl = ? AND row_id = ? AND field = ? "
+                    "AND resolved = ? AND winner_hlc <= ?", (True, ch.tbl, ch.row_id, name, False, int(current[0])))
             row.values[name] = value
             row.clocks[name] = rank
             row.dirty.add(name)
@@ -269,8 +269,8 @@ class Merger:
         if ch.tbl == "member" and values.get("id_no"):
             hid = values.get("household_id") or (row.values.get("household_id") if row else ch.household_id)
             other = self.conn.exec_driver_sql(
-                "SELECT household_id FROM member WHERE id_no = ? AND deleted = 0 AND id != ? AND household_id != ? "
-                "LIMIT 1", (values["id_no"], ch.row_id, hid)).first()
+                "SELECT household_id FROM member WHERE id_no = ? AND deleted = ? AND id != ? AND household_id != ? "
+                "LIMIT 1", (values["id_no"], False, ch.row_id, hid)).first()
             if other is not None:
                 return f"证件号码 {values['id_no']} 已属于另一户（{other[0]}）"
         for key in unique_keys(ch.tbl):
