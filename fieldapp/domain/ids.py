@@ -21,3 +21,12 @@ def new_id() -> str:
 
 def natural_id(*parts: object) -> str:
     return str(uuid.uuid5(_NAMESPACE, "/".join(str(p) for p in parts)))
+
+
+def short_id(value: str) -> str:
+    """Eight characters that tell ids apart in messages and file names: the *end* of the id.
+
+    UUIDv7 ids start with their creation time, so two devices set up the same day share
+    their first characters; the last ones are random.
+    """
+    return value.replace("-", "")[-8:]

@@ -28,6 +28,7 @@ from fieldapp.gui import i18n
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.household_list import HouseholdListPage
 from fieldapp.gui.printing.print_page import PrintPage
+from fieldapp.gui.sync.page import SyncPage
 from fieldapp.gui.tasks import TaskControl, TaskManager
 from fieldapp.gui.visits.archive_page import ArchivePage
 from fieldapp.gui.visits.attendance_page import AttendancePage
@@ -97,6 +98,11 @@ class MainWindow(QMainWindow):
         visit_events().checked_in.connect(self.refresh_unsynced)
         self.printing = PrintPage(ctx, self.tasks, self.households, self)
         self.add_page("print", self.tr("打印"), self.printing)
+        self.sync_page = SyncPage(ctx, self.tasks, self)
+        self.add_page("sync", self.tr("同步"), self.sync_page)
+        self.sync_page.data_changed.connect(self.households.refresh)
+        self.sync_page.data_changed.connect(self.workbench.mark_stale)
+        self.sync_page.data_changed.connect(self.refresh_unsynced)
         self.show_page("workbench")
 
         self._build_menus()

@@ -30,7 +30,7 @@ from fieldapp.store import guard
 log = logging.getLogger("fieldapp.store")
 
 # Bump together with a new Alembic revision named "NNNN_*.py" (NNNN == SCHEMA_VERSION).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class StoreError(Exception):

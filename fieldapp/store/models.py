@@ -340,9 +340,9 @@ class ChangeLog(Base):
     __tablename__ = "change_log"
     __table_args__ = (
         UniqueConstraint("origin", "origin_seq"),
-        Index("ix_change_log_household", "household_id", "hlc"),
-        Index("ix_change_log_row", "tbl", "row_id"),
-        Index("ix_change_log_hlc", "hlc"),
+        # The only index keyed by something random: each one makes every appended change a
+        # random page write (migration 0005). History finds a household's rows through it.
+        Index("ix_change_log_row_hlc", "row_id", "hlc"),
     )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     origin: Mapped[str] = mapped_column(String(36))  # device that made the change
@@ -504,3 +504,7 @@ class SyncScopeExit(Base):
     village_id: Mapped[str | None] = mapped_column(Id)
     hlc: Mapped[int] = mapped_column(BigInteger)
     received_at: Mapped[str] = mapped_column(String(32))
+
+
+# The district server's tables (issue 6) join the same metadata and Alembic chain.
+from fieldapp.store import server_models as _server_models  # noqa: E402,F401

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Select, Table, and_, func, or_, select, tuple
 
 from fieldapp.domain.resident_id import normalize
 from fieldapp.domain.search import classify_query
-from fieldapp.store.models import ChangeLog, HouseholdListRow, Member
+from fieldapp.store.models import SYNCED_MODELS, ChangeLog, HouseholdListRow, Member
 
 _L: Table = HouseholdListRow.__table__  # type: ignore[assignment]
 _M: Table = Member.__table__  # type: ignore[assignment]
@@ -168,7 +168,7 @@ def history_page(conn: Connection, household_id: str, before_hlc: int | None = N
     (via the stamp recorded in ``prev``). Page on with the last entry's ``hlc`` and
     ``seq`` (``before_hlc``/``before_seq``); changes from two devices may share a clock.
     """
-    stmt = select(_C).where(_C.c.household_id == household_id)
+    stmt = select(_C).where(_C.c.row_id.in_(household_rows(conn, household_id)))
     if before_hlc is not None:
         if before_seq is None:
             stmt = stmt.where(_C.c.hlc < before_hlc)
@@ -191,6 +191,22 @@ def history_page(conn: Connection, household_id: str, before_hlc: int | None = N
             entries.append(HistoryEntry(r["seq"], r["hlc"], r["origin"], r["user_name"], r["tbl"],
                                         r["row_id"], r["op"], name, value, old))
     return entries
+
+
+_PART_TABLES: list[Table] = [m.__table__ for m in SYNCED_MODELS  # type: ignore[attr-defined]
+                             if "household_id" in m.__table__.c]  # type: ignore[attr-defined]
+
+
+def household_rows(conn: Connection, household_id: str) -> list[str]:
+    """The household's own id and the ids of its parts (members, incomes, indicators, measures, visits…).
+
+    History is read row by row through ``ix_change_log_row_hlc``: the change log keeps no
+    index by household, so that appending a received change stays cheap (migration 0005).
+    """
+    ids = [household_id]
+    for table in _PART_TABLES:
+        ids += conn.execute(select(table.c.id).where(table.c.household_id == household_id)).scalars().all()
+    return ids
 
 
 def _values_at(conn: Connection, stamps: set[tuple[str, int, str]]) -> dict[tuple[str, int, str], dict[str, Any]]:

@@ -165,6 +165,27 @@ class WriteTxn:
             self._set_deleted(table, row_id, False)
         return self.update(model, row_id, values)
 
+    def reassert(self, model: Any, row_id: str, names: Iterable[str]) -> None:
+        """Record the current values of ``names`` again, with a new stamp, though nothing changed here.
+
+        A reviewer who keeps the value that won a sync conflict: the confirmation travels like any
+        edit and, having seen the winner, closes the same conflict on the other replicas.
+        """
+        table = table_of(model)
+        current = self._current(table, row_id)
+        wanted = sorted(set(names) & (codec.columns(table) - (SYNC_COLUMNS - {"deleted"})))
+        if not wanted:
+            return
+        hlc = self.clock.now()
+        clocks = json.loads(current["field_clocks"] or "{}")
+        prev = {k: clocks.get(k, [current["row_hlc"], current["row_device"]]) for k in wanted}
+        for k in wanted:
+            clocks[k] = field_rank(hlc, self.actor.device_id, prev[k])
+        self.conn.execute(table.update().where(table.c.id == row_id).values(field_clocks=codec.dumps(clocks)))
+        fields = {k: codec.to_json(table, k, current[k]) for k in wanted}
+        op = "delete" if wanted == ["deleted"] and current["deleted"] else "update"
+        self._log(table, row_id, _household_of(table, row_id, current), op, fields=fields, prev=prev, hlc=hlc)
+
     def delete(self, model: Any, row_id: str) -> None:
         """Delete as a tombstone (``deleted = 1``); the row stays so the delete can sync."""
         self._set_deleted(table_of(model), row_id, True)

@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.ids import short_id
 from fieldapp.services import identity as identity_mod
 from fieldapp.store.db import Database
 from fieldapp.sync import state
@@ -31,7 +32,7 @@ def public_identity(identity: identity_mod.DeviceIdentity, name: str = "") -> di
 def register_peer(db: Database, public: dict[str, Any], *, name: str | None = None,
                   scope: list[str] | None = None) -> None:
     with db.transaction() as conn:
-        state.add_peer(conn, str(public["device_id"]), name or str(public.get("name") or public["device_id"][:8]),
+        state.add_peer(conn, str(public["device_id"]), name or str(public.get("name") or short_id(public["device_id"])),
                        str(public["signing"]), str(public["agreement"]), scope=scope)
 
 

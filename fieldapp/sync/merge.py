@@ -63,6 +63,11 @@ def unique_keys(tbl: str) -> tuple[tuple[str, ...], ...]:
     return tuple(k for k in keys if k != ("id",))
 
 
+@functools.cache
+def _known(tbl: str) -> frozenset[str]:
+    return frozenset(data_columns(tbl)) | {"deleted"}
+
+
 HOUSEHOLD_TABLES = frozenset(t for t, table in TABLES.items() if "household_id" in table.c)
 
 
@@ -159,6 +164,17 @@ class Merger:
                               ch.user_id, ch.user_name))
         self._flush(rows)
 
+    def check(self, ch: Change) -> str | None:
+        """Why ``ch`` would be quarantined if it arrived now, or None (a reviewer's re-check before release)."""
+        if ch.tbl not in TABLES:
+            return f"未知的表 {ch.tbl}"
+        rows = self._load([ch])
+        values = {k: v for k, v in ch.fields.items() if k in _known(ch.tbl)}
+        row = rows.get((ch.tbl, ch.row_id))
+        if row is None and ch.op != "insert":
+            return "记录不存在：收到修改但没有该记录的创建（record missing）"
+        return self._rule_breach(ch, values, row) or self._orphan(ch, values, rows)
+
     def finish(self) -> MergeStats:
         if self.stats.households:
             derived.refresh_households(self.conn, sorted(self.stats.households))
@@ -188,7 +204,7 @@ class Merger:
         if ch.tbl not in TABLES:
             self._pend(ch, ch.fields)
             return
-        known = set(data_columns(ch.tbl)) | {"deleted"}
+        known = _known(ch.tbl)
         unknown = {k: v for k, v in ch.fields.items() if k not in known}
         if unknown:
             self._pend(ch, unknown)
@@ -252,10 +268,14 @@ class Merger:
         if rank > current:
             if concurrent and old != value:
                 self._conflict("field", ch, name, win=(value, rank), lose=(old, current))
-            elif not concurrent and self._open_conflicts:
+            elif not concurrent and self._open_conflicts:  # an edit that saw the winner settles the conflict
                 self.conn.exec_driver_sql(
                     "UPDATE sync_conflict SET resolved = ? WHERE tbl = ? AND row_id = ? AND field = ? "
                     "AND resolved = ? AND winner_hlc <= ?", (True, ch.tbl, ch.row_id, name, False, int(current[0])))
+                for c in self._conflicts:  # found earlier in this batch, not written yet
+                    if (c["tbl"], c["row_id"], c["field"]) == (ch.tbl, ch.row_id, name) \
+                            and c["winner_hlc"] <= int(current[0]):
+                        c["resolved"] = True
             row.values[name] = value
             row.clocks[name] = rank
             row.dirty.add(name)
@@ -337,6 +357,7 @@ class Merger:
                   lose: tuple[Any, list[Any]]) -> None:
         (win, win_rank), (lose, lose_rank) = win, lose
         self.stats.conflicts += kind != "clock"
+        self._open_conflicts = True
         self._conflicts.append({
             "kind": kind, "tbl": ch.tbl, "row_id": ch.row_id, "household_id": ch.household_id, "field": name,
             "winner_value": _dumps(win), "winner_hlc": int(win_rank[0]), "winner_device": str(win_rank[1]),

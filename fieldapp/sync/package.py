@@ -20,6 +20,7 @@ code and a message; nothing is written to the database before all of them pass.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import json
 import os
@@ -36,7 +37,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from fieldapp.domain.ids import new_id
+from fieldapp.domain.ids import new_id, short_id
 from fieldapp.services.identity import DeviceIdentity
 
 MAGIC = b"FAPK"
@@ -157,7 +158,8 @@ def new_header(*, schema: int, base: Mapping[str, int], top: Mapping[str, int], 
 def file_name(header: Mapping[str, Any]) -> str:
     """FAT32/exFAT-safe: ASCII letters, digits and dashes only (no ':')."""
     stamp = str(header["created"]).replace("-", "").replace(":", "")
-    return f"fieldapp-{header['sender'][:8]}-to-{header['recipient'][:8]}-{stamp}-{header['id'][-8:]}{SUFFIX}"
+    sender, recipient = short_id(header["sender"]), short_id(header["recipient"])
+    return f"fieldapp-{sender}-to-{recipient}-{stamp}-{header['id'][-8:]}{SUFFIX}"
 
 
 def write_atomic(folder: Path, name: str, data: bytes) -> Path:
@@ -165,11 +167,16 @@ def write_atomic(folder: Path, name: str, data: bytes) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
     tmp = folder / (name + ".part")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:  # a full or pulled stick: leave no half file behind
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:  # some platforms/filesystems cannot open a folder; the rename is done

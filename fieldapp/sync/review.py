@@ -1,11 +1,11 @@
 """What the Sync page and ``fieldapp sync status`` show, and the reviewer's actions.
 
 - :func:`status`: pending changes per peer, last exchanges, open conflicts and quarantine.
-- :func:`resolve_conflict`: choose the winner or the loser's value. Choosing the loser is a
-  new local change through the writer, so it syncs (and beats both values everywhere);
+- :func:`resolve_conflict`: choose the winner or the loser's value. Either choice is a new
+  local change through the writer, so it syncs (and beats both values everywhere);
   replicas that receive it mark their copy of the conflict resolved.
 - :func:`discard_quarantined` / :func:`release_quarantined`: a reviewer's decision on a change
-  that broke a rule; releasing writes its values as a new local change.
+  that broke a rule; releasing re-checks the rule, then writes its values as a new local change.
 """
 
 from __future__ import annotations
@@ -16,10 +16,13 @@ from typing import Any
 
 from sqlalchemy import Table, func, select
 
+from fieldapp.domain.errors import ValidationError
 from fieldapp.store import codec
 from fieldapp.store.models import SYNCED_MODELS, SyncConflict, SyncQuarantine
-from fieldapp.store.writer import ChangeWriter
+from fieldapp.store.writer import ChangeWriter, RowNotFound
 from fieldapp.sync import state
+from fieldapp.sync.body import Change
+from fieldapp.sync.merge import Merger
 from fieldapp.sync.service import Replica
 
 _CONFLICT: Table = SyncConflict.__table__  # type: ignore[assignment]
@@ -75,25 +78,36 @@ def quarantined(rep: Replica, *, status_: str = "open") -> list[dict[str, Any]]:
 
 
 def resolve_conflict(rep: Replica, writer: ChangeWriter, conflict_id: int, choose: str) -> None:
-    """``choose`` is ``"winner"`` (keep what LWW kept) or ``"loser"`` (write the other value)."""
+    """``choose`` is ``"winner"`` (keep what LWW kept) or ``"loser"`` (write the other value).
+
+    Either way the choice is a new change that syncs: keeping the winner records its value again
+    with a new stamp, so the other replicas, which listed the same conflict, settle it too.
+    """
     if choose not in ("winner", "loser"):
         raise ValueError(choose)
     with rep.db.read() as conn:
         c = conn.execute(select(_CONFLICT).where(_CONFLICT.c.id == conflict_id)).mappings().first()
     if c is None:
         raise KeyError(conflict_id)
-    if choose == "loser" and c["kind"] in ("field", "delete"):
+    if c["kind"] in ("field", "delete"):
         model = MODELS[c["tbl"]]
         table = model.__table__  # type: ignore[attr-defined]
         with writer.transaction() as txn:
-            if c["kind"] == "delete":
-                lost = json.loads(c["loser_value"]) or {}
-                names = c["field"].split(",")
-                values = {n: codec.from_json(table, n, lost.get(n)) for n in names if isinstance(lost, dict)}
-                txn.put(model, c["row_id"], values)
-            else:
-                txn.update(model, c["row_id"], {c["field"]: codec.from_json(table, c["field"],
-                                                                            json.loads(c["loser_value"]))})
+            try:
+                if choose == "winner":
+                    txn.reassert(model, c["row_id"], ["deleted"] if c["kind"] == "delete" else [c["field"]])
+                elif c["kind"] == "delete":
+                    lost = json.loads(c["loser_value"]) or {}
+                    names = c["field"].split(",")
+                    values = {n: codec.from_json(table, n, lost.get(n)) for n in names if isinstance(lost, dict)}
+                    txn.put(model, c["row_id"], values)
+                else:
+                    txn.update(model, c["row_id"], {c["field"]: codec.from_json(table, c["field"],
+                                                                                json.loads(c["loser_value"]))})
+            except RowNotFound:
+                if choose == "loser":
+                    raise
+                # keeping a delete whose tombstone is already purged: nothing left to confirm
     with rep.db.transaction() as conn:
         state.update_local(conn, "sync_conflict", {"resolved": True}, {"id": conflict_id})
 
@@ -103,13 +117,32 @@ def discard_quarantined(rep: Replica, qid: int) -> None:
         state.update_local(conn, "sync_quarantine", {"status": "discarded"}, {"id": qid})
 
 
+class StillBreaksRule(ValidationError):
+    """A quarantined change cannot be released: the rule it broke still fails."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__({"放行": reason})
+        self.reason = reason
+
+
 def release_quarantined(rep: Replica, writer: ChangeWriter, qid: int) -> None:
-    """Apply a quarantined change's values as a new local change (after the reviewer fixed the cause)."""
+    """Apply a quarantined change's values as a new local change, once the reviewer fixed the cause.
+
+    The rule is checked again first; while it still fails (the resident ID is still another
+    household's, the parent record is still missing) :class:`StillBreaksRule` names the reason.
+    """
     with rep.db.read() as conn:
         q = conn.execute(select(_QUARANTINE).where(_QUARANTINE.c.id == qid)).mappings().first()
     if q is None:
         raise KeyError(qid)
     change = json.loads(q["change"])
+    assert rep.clock is not None
+    with rep.db.read() as conn:
+        reason = Merger(conn, rep.clock, {}).check(Change(
+            q["origin"], int(q["origin_seq"]), int(change["hlc"]), q["tbl"], q["row_id"],
+            change.get("household_id"), change["op"], change["fields"], change.get("prev") or {}))
+    if reason:
+        raise StillBreaksRule(f"仍不能放行：{reason}。请先在本机改正，再放行")
     model = MODELS[q["tbl"]]
     table = model.__table__  # type: ignore[attr-defined]
     known = codec.columns(table)

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 
 from fieldapp.domain.hlc import HybridClock
+from fieldapp.domain.ids import short_id
 from fieldapp.services.identity import DeviceIdentity
 from fieldapp.store import codec, guard, removal
 from fieldapp.store.db import SCHEMA_VERSION, Database
@@ -139,7 +140,7 @@ class ImportResult:
 
     def summary(self) -> str:
         s = self.stats
-        return (f"来自 {self.header['sender'][:8]}：应用 {s.applied} 条，已有 {s.skipped} 条，"
+        return (f"来自 {short_id(self.header['sender'])}：应用 {s.applied} 条，已有 {s.skipped} 条，"
                 f"冲突 {s.conflicts} 条，隔离 {s.quarantined} 条，待升级字段 {s.pending} 个，"
                 f"时钟异常 {s.clock_flags} 个，迁出 {self.exits} 户"
                 + (f"，越权拒收 {s.refused} 条" if s.refused else ""))
@@ -163,7 +164,7 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
     for origin, seq in dict(header["base"]).items():
         if int(seq) > vec.get(origin, 0):
             raise package.PackageRefused(
-                "gap", f"同步包从 {origin[:8]} 的第 {int(seq) + 1} 条开始，本机只有到第 {vec.get(origin, 0)} 条："
+                "gap", f"同步包从 {short_id(origin)} 的第 {int(seq) + 1} 条开始，本机只有到第 {vec.get(origin, 0)} 条："
                        "请先导入更早的同步包，或让对方重新导出")
     sender = str(header["sender"])
     their_scope = header.get("scope")
