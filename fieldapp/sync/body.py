@@ -28,7 +28,7 @@ OPS = ("insert", "update", "delete")
 _OP_CODE = {name: i for i, name in enumerate(OPS)}
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
     origin: str
     seq: int

@@ -38,7 +38,22 @@ from fieldapp.sync.state import insert_local, now_iso
 log = logging.getLogger("fieldapp.sync.merge")
 
 # codec.dumps' format with one reusable encoder (json.dumps builds an encoder per call).
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C speed-up, ensure_ascii=False
+
+
+def _dumps(obj: Any) -> str:
+    """``codec.dumps(obj)``; one-field dicts (most received changes) built directly, same text."""
+    if type(obj) is dict and len(obj) == 1:
+        ((key, value),) = obj.items()
+        kind = type(value)
+        if kind is str:
+            return "{" + _string(key) + ":" + _string(value) + "}"
+        if kind is int:
+            return "{" + _string(key) + ":" + str(value) + "}"
+        if kind is list and len(value) == 2 and type(value[0]) is int and type(value[1]) is str:
+            return "{" + _string(key) + ":[" + str(value[0]) + "," + _string(value[1]) + "]}"
+    return _encode(obj)
 
 TABLES: dict[str, Table] = {m.__tablename__: m.__table__ for m in SYNCED_MODELS}  # type: ignore[attr-defined]
 
@@ -128,6 +143,7 @@ class Merger:
         """``scope``: the sender's villages; changes outside them are refused (the district server)."""
         self.conn = conn
         self._scope = ScopeCheck(conn, scope, HOUSEHOLD_TABLES) if scope is not None else None
+        self._clamping = False
         self._present: set[tuple[str, str]] = set()  # (table, id) known to exist: foreign-key checks
         self._keys: dict[tuple[str, tuple[str, ...], tuple[Any, ...]], str] = {}  # unique keys seen
         self.clock = clock
@@ -149,6 +165,8 @@ class Merger:
         if self._scope is not None:
             self._scope.prefetch(fresh)
         rows = self._load(fresh)
+        # One look at the clock per batch; each change is looked at only if the batch holds a far-future one.
+        self._clamping = bool(fresh) and self.clock.observe(max(ch.hlc for ch in fresh))[1]
         for ch in fresh:
             if self._scope is not None:
                 refusal = self._scope.refusal(ch)
@@ -196,7 +214,7 @@ class Merger:
         return False
 
     def _one(self, ch: Change, rows: dict[tuple[str, str], _Row]) -> None:
-        accepted, clamped = self.clock.observe(ch.hlc)
+        accepted, clamped = self.clock.observe(ch.hlc) if self._clamping else (ch.hlc, False)
         if clamped and ch.origin not in self._flagged:
             self._flagged.add(ch.origin)
             self.stats.clock_flags += 1
@@ -313,7 +331,10 @@ class Merger:
 
     def _orphan(self, ch: Change, values: dict[str, Any], rows: dict[tuple[str, str], _Row]) -> str | None:
         """A reference to a record this replica does not have (its creation was quarantined or never sent)."""
-        for name, parent in parents(ch.tbl).items():
+        links = parents(ch.tbl)
+        if links.keys().isdisjoint(values):
+            return None
+        for name, parent in links.items():
             ref = values.get(name)
             if not ref or (parent, ref) in self._present:
                 continue
@@ -385,7 +406,8 @@ class Merger:
                 names.update(data_columns(ch.tbl) if ch.op in ("insert", "delete") else ch.fields)
         rows: dict[tuple[str, str], _Row] = {}
         for tbl, ids in wanted.items():
-            table = TABLES[tbl]
+            to_json = functools.partial(codec.to_json, TABLES[tbl])
+            loads = json.loads
             extra = {"household_id"} if tbl == "member" else set()
             cols = [c for c in data_columns(tbl) if c in touched[tbl] or c in extra]
             head = "SELECT id, deleted, row_hlc, row_device, field_clocks"
@@ -394,10 +416,10 @@ class Merger:
             for start in range(0, len(id_list), 500):
                 chunk = id_list[start:start + 500]
                 sql = f"{select} WHERE id IN ({','.join('?' * len(chunk))})"
-                for r in self.conn.exec_driver_sql(sql, tuple(chunk)):
-                    values = {name: codec.to_json(table, name, r[5 + i]) for i, name in enumerate(cols)}
+                for r in self.conn.exec_driver_sql(sql, tuple(chunk)).fetchall():
+                    values = {name: to_json(name, r[5 + i]) for i, name in enumerate(cols)}
                     values["deleted"] = bool(r[1])
-                    rows[(tbl, r[0])] = _Row(values, json.loads(r[4] or "{}"), int(r[2]), r[3])
+                    rows[(tbl, r[0])] = _Row(values, loads(r[4]) if r[4] else {}, int(r[2]), r[3])
         return rows
 
     def _flush(self, rows: dict[tuple[str, str], _Row]) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Collection
+import queue
+import threading
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -176,7 +178,7 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
             apply_pending(conn)
             merger = Merger(conn, rep.clock, vec, scope=allowed_villages)
             exits: list[str] = []
-            for item in body_mod.decode(opened.body):
+            for item in _ahead(body_mod.decode(opened.body)):
                 if isinstance(item, body_mod.ScopeExit):
                     result.exits += 1
                     state.delete_local(conn, "sync_scope_exit", {"household_id": item.household_id})
@@ -205,6 +207,48 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
     except Exception:  # housekeeping: the package itself is in; the next import tries again
         log.exception("purging tombstones failed")
     return result
+
+
+def _ahead(items: Iterator[Any], depth: int = 4) -> Iterator[Any]:
+    """Decode the next batches in a helper thread while this one waits on the database.
+
+    SQLite and psycopg release the GIL while they work, so decompressing and parsing the
+    package overlaps with writing the previous batch. Errors reach the consumer unchanged.
+    """
+    box: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(entry: tuple[str, Any]) -> bool:
+        while not stop.is_set():  # the consumer may have stopped (an error while applying)
+            try:
+                box.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put(("item", item)):
+                    return
+            put(("end", None))
+        except BaseException as exc:  # handed over to the consumer
+            put(("error", exc))
+
+    worker = threading.Thread(target=produce, name="fieldapp-sync-decode", daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, value = box.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        stop.set()
+        worker.join()
 
 
 def import_file(rep: Replica, path: Path) -> ImportResult:
