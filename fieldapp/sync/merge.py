@@ -39,7 +39,7 @@ log = logging.getLogger("fieldapp.sync.merge")
 
 # codec.dumps' format with one reusable encoder (json.dumps builds an encoder per call).
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
-_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C speed-up, ensure_ascii=False
+_string = json.encoder.encode_basestring  # C speed-up, ensure_ascii=False
 
 
 def _dumps(obj: Any) -> str:
