@@ -151,6 +151,36 @@ def has_files(root: Path, sha256: str) -> bool:
     return photo_path(root, sha256).is_file()
 
 
+def read_stored(root: Path, sha256: str) -> bytes | None:
+    """The stored JPEG of a photo (to send in a sync package), or None when this device lacks it."""
+    try:
+        return photo_path(root, sha256).read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def store_received(root: Path, sha256: str, jpeg: bytes) -> bool:
+    """Store a photo file received in a sync package, with its thumbnail; False if it is not what its name says.
+
+    The name is the SHA-256 of the bytes, so a file that does not hash to it is refused (and a
+    file already stored is left alone). The thumbnail is made here, as :func:`import_photo` does.
+    """
+    if hashlib.sha256(jpeg).hexdigest() != sha256:
+        return False
+    with environment_errors(root):
+        _write_once(photo_path(root, sha256), jpeg)
+        if not thumb_path(root, sha256).is_file():
+            try:
+                with Image.open(io.BytesIO(jpeg)) as opened:
+                    image = _to_rgb(opened)
+                    image.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.LANCZOS)
+            except (UnidentifiedImageError, OSError, ValueError) as exc:
+                log.warning("received photo %s is not a readable image: %s", sha256[:12], exc)
+                return True  # stored as received; the viewer shows it as unreadable
+            _write_once(thumb_path(root, sha256), _encode(image, THUMB_QUALITY))
+    return True
+
+
 # ---------------------------------------------------------------- internals
 
 

@@ -11,12 +11,14 @@ Sequence numbers are deltas per origin, clocks deltas from the previous change, 
 single-field change costs a few bytes after compression. Records appear in the order of
 their first change, which keeps causal order (a household before its members; each
 field's changes in sequence). Field names travel as names, so a receiver keeps fields
-it does not know yet. A line ``["x", household, village, hlc]`` is a scope-exit marker.
+it does not know yet. A line ``["x", household, village, hlc]`` is a scope-exit marker;
+``["p", sha256, base64]`` is a photo file sent with its new ``photo`` row.
 Decoding is a stream: memory stays proportional to one batch, not to the package.
 """
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import lzma
@@ -41,6 +43,14 @@ class Change:
     prev: dict[str, list[Any]]
     user_id: str | None = None
     user_name: str | None = None
+
+
+@dataclass
+class Blob:
+    """A photo file (content-addressed by its SHA-256) travelling with its ``photo`` row."""
+
+    sha256: str
+    data: bytes
 
 
 @dataclass
@@ -76,7 +86,7 @@ def _unpack_id(value: str) -> str:
     return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
 
 
-def encode(changes: Iterable[Change], exits: Iterable[ScopeExit] = ()) -> tuple[bytes, int]:
+def encode(changes: Iterable[Change], exits: Iterable[ScopeExit] = (), blobs: Iterable[Blob] = ()) -> tuple[bytes, int]:
     """Compressed body and the number of changes (``changes`` in the sender's log order)."""
     tables, origins, users = _Dict(), _Dict(), _Dict()
     fields: dict[str, _Dict] = {}
@@ -110,6 +120,8 @@ def encode(changes: Iterable[Change], exits: Iterable[ScopeExit] = ()) -> tuple[
         lines.append([ti, _pack_id(row_id), packed_hid, out])
     for ex in exits:
         lines.append(["x", ex.household_id, ex.village_id, ex.hlc])
+    for blob in blobs:
+        lines.append(["p", blob.sha256, base64.b64encode(blob.data).decode("ascii")])
     meta = {"t": tables.items, "f": {t: d.items for t, d in fields.items()}, "o": origins.items,
             "u": [list(u) for u in users.items], "n": count}
     text = "\n".join(json.dumps(x, ensure_ascii=False, separators=(",", ":")) for x in [meta, *lines])
@@ -120,8 +132,8 @@ class BodyError(ValueError):
     pass
 
 
-def decode(body: bytes, batch: int = 500) -> Iterator[list[Change] | ScopeExit]:
-    """Yield lists of changes (whole records, about ``batch`` changes each) and scope exits."""
+def decode(body: bytes, batch: int = 500) -> Iterator[list[Change] | ScopeExit | Blob]:
+    """Yield lists of changes (whole records, about ``batch`` changes each), scope exits and photo files."""
     with lzma.LZMAFile(io.BytesIO(body)) as raw, io.TextIOWrapper(raw, encoding="utf-8") as stream:
         try:
             meta = json.loads(stream.readline())
@@ -136,7 +148,7 @@ def decode(body: bytes, batch: int = 500) -> Iterator[list[Change] | ScopeExit]:
 
 
 def _records(stream: Iterable[str], tables: list[str], fields: dict[str, list[str]], origins: list[str], *,
-             users: list[tuple[Any, ...]], batch: int) -> Iterator[list[Change] | ScopeExit]:
+             users: list[tuple[Any, ...]], batch: int) -> Iterator[list[Change] | ScopeExit | Blob]:
     last_seq: dict[int, int] = {}
     last_hlc = 0
     pending: list[Change] = []
@@ -144,6 +156,9 @@ def _records(stream: Iterable[str], tables: list[str], fields: dict[str, list[st
         rec = json.loads(line)
         if rec[0] == "x":
             yield ScopeExit(str(rec[1]), rec[2], int(rec[3]))
+            continue
+        if rec[0] == "p":
+            yield Blob(str(rec[1]), base64.b64decode(rec[2], validate=True))
             continue
         tbl = tables[rec[0]]
         names = fields.get(tbl, [])

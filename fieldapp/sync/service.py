@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Table, select
 
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.domain.ids import short_id
+from fieldapp.services import photos as photos_mod
 from fieldapp.services.identity import DeviceIdentity
 from fieldapp.store import codec, guard, removal
 from fieldapp.store.db import SCHEMA_VERSION, Database
@@ -44,6 +45,7 @@ class Replica:
     identity: DeviceIdentity
     scope: list[str] | None  # village ids; None = the whole district
     clock: HybridClock | None = None
+    photos: Path | None = None  # the photo folder: photo files travel with their rows
 
     def __post_init__(self) -> None:
         if self.clock is None:
@@ -61,7 +63,7 @@ def replica_of(ctx: Any) -> Replica:
     if ctx.identity is None:
         raise NotSetUpError("本机尚未完成首次设置（没有设备身份），无法同步")
     villages = list(ctx.settings["village_ids"])
-    return Replica(ctx.db, ctx.identity, villages or None)
+    return Replica(ctx.db, ctx.identity, villages or None, photos=photos_mod.photo_root(ctx.paths.home))
 
 
 @dataclass
@@ -90,11 +92,23 @@ def build_package(rep: Replica, peer_id: str, *, fmt: str | None = None) -> Buil
     changes = (body_mod.Change(r.origin, int(r.origin_seq), int(r.hlc), r.tbl, r.row_id, r.household_id, r.op,
                                json.loads(r.fields), json.loads(r.prev or "{}"), r.user_id, r.user_name)
                for r in rows)
-    body, count = body_mod.encode(changes, exits)
+    body, count = body_mod.encode(changes, exits, _blobs(rep, rows))
     header = package.new_header(schema=SCHEMA_VERSION, base=base, top=vec, held=vec, scope=rep.scope,
                                 counts={"changes": count, "exits": len(exits), "bytes": len(body)}, fmt=fmt)
     header |= {"sender": rep.device_id, "recipient": peer.device_id}
     return Built(package.seal(rep.identity, peer.keys, header, body), header)
+
+
+def _blobs(rep: Replica, rows: list[Any]) -> Iterator[body_mod.Blob]:
+    """The files of the photos this package creates (a photo this device lacks goes without)."""
+    if rep.photos is None:
+        return
+    for r in rows:
+        if r.tbl == "photo" and r.op == "insert":
+            sha = json.loads(r.fields).get("sha256")
+            data = photos_mod.read_stored(rep.photos, sha) if isinstance(sha, str) else None
+            if data is not None:
+                yield body_mod.Blob(sha, data)
 
 
 def _in_scope(conn: Connection, rows: list[Any], villages: set[str]) -> tuple[list[Any], list[body_mod.ScopeExit]]:
@@ -139,6 +153,7 @@ class ImportResult:
     stats: MergeStats = field(default_factory=MergeStats)
     exits: int = 0
     purged: int = 0
+    photos: int = 0  # photo files stored
 
     def summary(self) -> str:
         s = self.stats
@@ -179,7 +194,10 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
             merger = Merger(conn, rep.clock, vec, scope=allowed_villages)
             exits: list[str] = []
             for item in _ahead(body_mod.decode(opened.body)):
-                if isinstance(item, body_mod.ScopeExit):
+                if isinstance(item, body_mod.Blob):
+                    if rep.photos is not None and photos_mod.store_received(rep.photos, item.sha256, item.data):
+                        result.photos += 1
+                elif isinstance(item, body_mod.ScopeExit):
                     result.exits += 1
                     state.delete_local(conn, "sync_scope_exit", {"household_id": item.household_id})
                     state.insert_local(conn, "sync_scope_exit", {
