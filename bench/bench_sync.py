@@ -32,7 +32,7 @@ from bench.common import best_and_median, demo_home, report
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.services import identity as identity_mod
 from fieldapp.store import guard
-from fieldapp.store.db import Database
+from fieldapp.store.db import SCHEMA_VERSION, Database
 from fieldapp.store.models import Household
 from fieldapp.store.writer import Actor, ChangeWriter, WriteTxn
 from fieldapp.sync import body, package, service, state
@@ -75,8 +75,8 @@ def bench_merge(tmp: Path, n: int) -> tuple[bool, int]:
     register_peer(db, public_identity(sender, "sender"))
     changes = _sender_changes(target, sender.device_id, n)
     raw, count = body.encode(changes)
-    header = package.new_header(schema=3, base={}, top={sender.device_id: count}, held={sender.device_id: count},
-                                scope=None, counts={"changes": count})
+    header = package.new_header(schema=SCHEMA_VERSION, base={}, top={sender.device_id: count},
+                                held={sender.device_id: count}, scope=None, counts={"changes": count})
     data = package.seal(sender, package.PeerKeys(receiver.device_id, receiver.public_signing(),
                                                  receiver.public_agreement()), header, raw)
     per_change = len(data) / count
