@@ -351,7 +351,7 @@ class ChangeLog(Base):
     tbl: Mapped[str] = mapped_column(String(32))
     row_id: Mapped[str] = mapped_column(Id)
     household_id: Mapped[str | None] = mapped_column(Id)
-    op: Mapped[str] = mapped_column(String(8))  # insert | update | delete
+    op: Mapped[str] = mapped_column(String(8))  # insert | update | delete | resolve (a reviewer's choice)
     fields: Mapped[str] = mapped_column(Text)
     prev: Mapped[str] = mapped_column(Text, default="{}")
     user_id: Mapped[str | None] = mapped_column(Id)

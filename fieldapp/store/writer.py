@@ -98,6 +98,9 @@ class WriteTxn:
         self._seq: int | None = None
         self._pending: list[tuple[Any, ...]] = []
         self.touched_households: set[str] = set()
+        #: set by a reviewer settling a sync conflict: updates are logged as ``resolve``, which closes
+        #: the same conflict on the replicas that receive them (a plain later edit does not)
+        self.resolving = False
 
     # -- public operations -------------------------------------------------------
 
@@ -183,7 +186,7 @@ class WriteTxn:
             clocks[k] = field_rank(hlc, self.actor.device_id, prev[k])
         self.conn.execute(table.update().where(table.c.id == row_id).values(field_clocks=codec.dumps(clocks)))
         fields = {k: codec.to_json(table, k, current[k]) for k in wanted}
-        op = "delete" if wanted == ["deleted"] and current["deleted"] else "update"
+        op = "delete" if wanted == ["deleted"] and current["deleted"] and not self.resolving else "update"
         self._log(table, row_id, _household_of(table, row_id, current), op, fields=fields, prev=prev, hlc=hlc)
 
     def delete(self, model: Any, row_id: str) -> None:
@@ -226,6 +229,8 @@ class WriteTxn:
              fields: dict[str, Any], prev: dict[str, Any], hlc: int) -> None:
         if household_id is not None:
             self.touched_households.add(household_id)
+        if self.resolving and op != "insert":
+            op = "resolve"
         self._pending.append((
             self.actor.device_id, self._next_seq(), hlc, table.name, row_id, household_id, op,
             codec.dumps(fields), codec.dumps(prev) if prev else "{}", self.actor.user_id, self.actor.user_name,

@@ -4,7 +4,7 @@ Line 1 holds the dictionaries: tables, field names per table, origin devices, us
 Each further line is one record with all its changes, in the sender's log order::
 
     [table#, row id (32 hex), household id (hex, null, or 0 = the row itself), [change, …]]
-    change = [origin#, seq delta, hlc delta, op (0 insert, 1 update, 2 delete),
+    change = [origin#, seq delta, hlc delta, op (0 insert, 1 update, 2 delete, 3 resolve),
               [field#, value, …], [field#, hlc - prev hlc, prev device#, …], user#]
 
 Sequence numbers are deltas per origin, clocks deltas from the previous change, so a
@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-OPS = ("insert", "update", "delete")
+OPS = ("insert", "update", "delete", "resolve")  # resolve: an update that settles a conflict
 _OP_CODE = {name: i for i, name in enumerate(OPS)}
 
 

@@ -264,6 +264,13 @@ class Merger:
 
     def _update(self, ch: Change, row: _Row, values: dict[str, Any]) -> None:
         was_deleted = bool(row.values.get("deleted"))
+        if ch.op == "resolve" and self._open_conflicts:  # a reviewer settled a delete-against-edit conflict
+            self.conn.exec_driver_sql(
+                "UPDATE sync_conflict SET resolved = ? WHERE tbl = ? AND row_id = ? AND kind = 'delete' "
+                "AND resolved = ?", (True, ch.tbl, ch.row_id, False))
+            for c in self._conflicts:
+                if (c["tbl"], c["row_id"], c["kind"]) == (ch.tbl, ch.row_id, "delete"):
+                    c["resolved"] = True
         for name, value in values.items():
             prev = ch.prev.get(name) or [ch.hlc, ch.origin]
             self._field(ch, row, name, value, _rank(ch, name), concurrent=list(prev) != row.rank(name))
@@ -286,7 +293,8 @@ class Merger:
         if rank > current:
             if concurrent and old != value:
                 self._conflict("field", ch, name, win=(value, rank), lose=(old, current))
-            elif not concurrent and self._open_conflicts:  # an edit that saw the winner settles the conflict
+            elif ch.op == "resolve" and not concurrent and self._open_conflicts:
+                # a reviewer's choice made with the winner in view settles the conflict here too
                 self.conn.exec_driver_sql(
                     "UPDATE sync_conflict SET resolved = ? WHERE tbl = ? AND row_id = ? AND field = ? "
                     "AND resolved = ? AND winner_hlc <= ?", (True, ch.tbl, ch.row_id, name, False, int(current[0])))

@@ -25,20 +25,20 @@ from fieldapp.sync import state
 
 log = logging.getLogger("fieldapp.sync.purge")
 
-_STATE: Table = LocalState.__table__  # type: ignore[assignment]
+_local_state: Table = LocalState.__table__  # type: ignore[assignment]
 _CURSOR, _WAITING = "purge_cursor", "purge_waiting"
 
 
 def _get(conn: Connection, key: str, default: str) -> str:
-    found = conn.execute(select(_STATE.c.value).where(_STATE.c.key == key)).scalar()
+    found = conn.execute(select(_local_state.c.value).where(_local_state.c.key == key)).scalar()
     return str(found) if found is not None else default
 
 
 def _set(conn: Connection, key: str, value: str) -> None:
-    if conn.execute(select(_STATE.c.key).where(_STATE.c.key == key)).first() is None:
-        conn.execute(_STATE.insert().values(key=key, value=value))
+    if conn.execute(select(_local_state.c.key).where(_local_state.c.key == key)).first() is None:
+        conn.execute(_local_state.insert().values(key=key, value=value))
     else:
-        conn.execute(_STATE.update().where(_STATE.c.key == key).values(value=value))
+        conn.execute(_local_state.update().where(_local_state.c.key == key).values(value=value))
 
 
 def purge_tombstones(rep: Any) -> int:

@@ -93,6 +93,7 @@ def resolve_conflict(rep: Replica, writer: ChangeWriter, conflict_id: int, choos
         model = MODELS[c["tbl"]]
         table = model.__table__  # type: ignore[attr-defined]
         with writer.transaction() as txn:
+            txn.resolving = True
             try:
                 if choose == "winner":
                     txn.reassert(model, c["row_id"], ["deleted"] if c["kind"] == "delete" else [c["field"]])
