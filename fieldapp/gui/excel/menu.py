@@ -1,0 +1,98 @@
+"""The 数据 menu of the main window: 导入农户…, 导出为 Excel…, 部门名单比对….
+
+:func:`install_data_menu` adds the menu after 文件 and opens each dialog once (a second click
+brings it to the front). After an import the household list, the workbench and the unsynced
+count are refreshed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
+
+from fieldapp.gui.excel.crosscheck_dialog import CrossCheckDialog
+from fieldapp.gui.excel.export_dialog import ExportDialog
+from fieldapp.gui.excel.import_dialog import ImportDialog
+
+log = logging.getLogger("fieldapp.gui.excel")
+
+
+class DataMenu(QMenu):
+    """数据(&D)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(QCoreApplication.translate("DataMenu", "数据(&D)"), window)
+        self.window_ = window
+        self.dialogs: dict[str, QDialog] = {}
+        self.import_action = self._add(self.tr("导入农户（Excel/CSV）…"), self.open_import)
+        self.export_action = self._add(self.tr("导出为 Excel…"), self.open_export)
+        self.addSeparator()
+        self.check_action = self._add(self.tr("部门名单比对…"), self.open_crosscheck)
+
+    def _add(self, text: str, slot: Callable[[], Any]) -> QAction:
+        action = self.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _show(self, key: str, make: Callable[[], QDialog]) -> QDialog:
+        dialog = self.dialogs.get(key)
+        if dialog is None:
+            dialog = self.dialogs[key] = make()
+            dialog.finished.connect(lambda _code, k=key: self.dialogs.pop(k, None))
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def open_import(self) -> ImportDialog:
+        w = self.window_
+
+        def make() -> QDialog:
+            dialog = ImportDialog(w.ctx, w.tasks, w)  # type: ignore[attr-defined]
+            dialog.imported.connect(self._imported)
+            return dialog
+
+        dialog = self._show("import", make)
+        assert isinstance(dialog, ImportDialog)
+        return dialog
+
+    def open_export(self) -> ExportDialog:
+        w = self.window_
+        households = getattr(w, "households", None)
+        query = households.current_query if households is not None else None
+        dialog = self._show("export", lambda: ExportDialog(w.ctx, w.tasks, query, w))  # type: ignore[attr-defined]
+        assert isinstance(dialog, ExportDialog)
+        return dialog
+
+    def open_crosscheck(self) -> CrossCheckDialog:
+        w = self.window_
+        dialog = self._show("check", lambda: CrossCheckDialog(w.ctx, w.tasks, w))  # type: ignore[attr-defined]
+        assert isinstance(dialog, CrossCheckDialog)
+        return dialog
+
+    def _imported(self, _result: object) -> None:
+        w = self.window_
+        for name, method in (("households", "refresh"), ("workbench", "mark_stale")):
+            page = getattr(w, name, None)
+            if page is not None:
+                getattr(page, method)()
+        refresh = getattr(w, "refresh_unsynced", None)
+        if refresh is not None:
+            refresh()
+
+
+def install_data_menu(window: QMainWindow) -> DataMenu:
+    """Add 数据(&D) after the first menu (文件) of ``window``; returns it."""
+    menu = DataMenu(window)
+    actions = window.menuBar().actions()
+    if len(actions) > 1:
+        window.menuBar().insertMenu(actions[1], menu)
+    else:
+        window.menuBar().addMenu(menu)
+    window.data_menu = menu  # type: ignore[attr-defined]
+    return menu

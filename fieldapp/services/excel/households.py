@@ -1,0 +1,394 @@
+"""Deciding one imported household against the register: create, update, unchanged or rejected.
+
+The household is matched by 户编号; each member by ID number, or (without one) by name
+within the household. Cell values that are blank never erase what the register holds;
+members the file does not list are kept. An ID number already held by a member of another
+household is refused (one person cannot be in two households; moving a person is done in
+the register, not by an import). The merged record (register values overlaid with the
+file's) must pass the same rules as the editor's save (:func:`fieldapp.domain.register.record_problems`):
+exactly one head, the birth date and gender agreeing with the ID, a grade for a disability…
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from sqlalchemy import Connection, Table, select
+
+from fieldapp.domain import register as rules
+from fieldapp.domain import resident_id
+from fieldapp.domain.refdata import RefData
+from fieldapp.services import setup
+from fieldapp.services.context import AppContext
+from fieldapp.services.excel.clean import MonthOnly
+from fieldapp.services.excel.fragments import Problem
+from fieldapp.services.excel.layout import HOUSEHOLD_LAYOUT
+from fieldapp.store.models import SYNC_COLUMNS, Cadre, Household, HouseholdListRow, Member
+
+_H: Table = Household.__table__  # type: ignore[assignment]
+_M: Table = Member.__table__  # type: ignore[assignment]
+_L: Table = HouseholdListRow.__table__  # type: ignore[assignment]
+_C: Table = Cadre.__table__  # type: ignore[assignment]
+HOUSEHOLD_COLUMNS = tuple(c.name for c in _H.columns if c.name not in SYNC_COLUMNS)
+MEMBER_COLUMNS = tuple(c.name for c in _M.columns if c.name not in SYNC_COLUMNS and c.name != "household_id")
+_MEMBER_SET = frozenset(MEMBER_COLUMNS)
+LABELS = {f.key: f.label for f in HOUSEHOLD_LAYOUT.fields}
+LABELS.update(village_id="行政村", cause2="其他致贫原因", cause3="其他致贫原因", cadre_id="包扶责任人")
+SOURCE_KEY = {"village_id": "village", "cause2": "other_causes", "cause3": "other_causes", "cadre_id": "cadre"}
+CODE_LISTS = {**rules.HOUSEHOLD_CODES, **rules.MEMBER_CODES}
+
+
+@dataclass
+class Group:
+    """All rows of one household of the file, merged."""
+
+    key: str
+    hh_no: str | None
+    rows: list[int]
+    household: dict[str, Any]
+    sources: dict[str, int]
+    members: list[tuple[int, dict[str, Any]]]
+    problems: list[Problem]
+
+
+def merge_runs(runs: list[tuple[Any, ...]], late: list[Problem]) -> Group:
+    key, hh_no, rows, household, sources, members, problems = runs[0]
+    group = Group(key, hh_no, list(rows), dict(household), dict(sources), list(members), [*problems, *late])
+    for _key, _hh, more_rows, more_household, more_sources, more_members, more_problems in runs[1:]:
+        group.rows.extend(more_rows)
+        group.members.extend(more_members)
+        group.problems.extend(more_problems)
+        for k, v in more_household.items():
+            if k not in group.household:
+                group.household[k] = v
+                group.sources[k] = more_sources[k]
+            elif group.household[k] != v:
+                group.problems.append((more_sources[k], f"“{LABELS.get(k, k)}”与本户第{group.sources[k]}行不一致"))
+    return group
+
+
+class Owner(NamedTuple):
+    household_id: str
+    member_id: str
+    name: str
+    hh_no: str | None
+    head: str | None
+
+
+@dataclass
+class Context:
+    """What every decision needs: reference data, today, this laptop's villages and cadres."""
+
+    ref: RefData
+    today: dt.date
+    villages: list[tuple[str, str]]
+    village_ids: dict[str, str | None]
+    default_village: str | None
+    cadres: dict[str, list[str]]
+    check_income: bool
+    unknown_cadres: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, ctx: AppContext, default_village: str | None, today: dt.date, check_income: bool) -> Context:
+        villages = setup.villages(ctx)
+        names: dict[str, str | None] = {}
+        for vid, name in villages:
+            for variant in {name, name + "村", name.removesuffix("村")}:
+                names[variant] = vid if names.get(variant, vid) == vid else None  # None: ambiguous
+        with ctx.db.read() as conn:
+            cadres: dict[str, list[str]] = {}
+            for r in conn.execute(select(_C.c.id, _C.c.name).where(_C.c.deleted.is_(False))):
+                cadres.setdefault(r.name, []).append(r.id)
+        if default_village is None and len(villages) == 1:
+            default_village = villages[0][0]
+        return cls(ctx.ref, today, villages, names, default_village, cadres, check_income)
+
+
+@dataclass
+class RegisterSlice:
+    """The part of the register one batch of households touches."""
+
+    households: dict[str, list[dict[str, Any]]]
+    members: dict[str, list[dict[str, Any]]]
+    owners: dict[str, Owner]
+    incomes: dict[str, int | None]
+
+    @classmethod
+    def load(cls, conn: Connection, groups: list[Group], check_income: bool) -> RegisterSlice:
+        hh_nos = [g.hh_no for g in groups if g.hh_no]
+        households: dict[str, list[dict[str, Any]]] = {}
+        for r in conn.execute(select(_H.c.id, *[_H.c[c] for c in HOUSEHOLD_COLUMNS])
+                              .where(_H.c.hh_no.in_(hh_nos), _H.c.deleted.is_(False))).mappings():
+            households.setdefault(r["hh_no"], []).append(dict(r))
+        ids = [h["id"] for rows in households.values() for h in rows]
+        members: dict[str, list[dict[str, Any]]] = {}
+        if ids:
+            for r in conn.execute(select(_M.c.id, _M.c.household_id, *[_M.c[c] for c in MEMBER_COLUMNS])
+                                  .where(_M.c.household_id.in_(ids), _M.c.deleted.is_(False))
+                                  .order_by(_M.c.relation, _M.c.birth_date, _M.c.id)).mappings():
+                members.setdefault(r["household_id"], []).append(dict(r))
+        numbers = list({m["id_no"] for g in groups for _row, m in g.members if m.get("id_no")})
+        owners: dict[str, Owner] = {}
+        for start in range(0, len(numbers), 5000):
+            query = (select(_M.c.id_no, _M.c.id, _M.c.household_id, _M.c.name, _H.c.hh_no, _L.c.head_name)
+                     .join(_H, _H.c.id == _M.c.household_id)
+                     .join(_L, _L.c.household_id == _M.c.household_id, isouter=True)
+                     .where(_M.c.id_no.in_(numbers[start:start + 5000]), _M.c.deleted.is_(False),
+                            _H.c.deleted.is_(False)))
+            for o in conn.execute(query):
+                owners[o.id_no] = Owner(o.household_id, o.id, o.name, o.hh_no, o.head_name)
+        incomes: dict[str, int | None] = {}
+        if check_income and ids:
+            incomes = {i.household_id: i.per_person_income for i in conn.execute(
+                select(_L.c.household_id, _L.c.per_person_income).where(_L.c.household_id.in_(ids)))}
+        return cls(households, members, owners, incomes)
+
+
+@dataclass
+class Slot:
+    """One member of the merged record: its file row (None: only in the register) and values."""
+
+    row: int | None
+    values: dict[str, Any]
+    original: dict[str, Any] | None
+
+
+class Decision(NamedTuple):
+    status: str
+    head: str | None
+    message: str
+    people: int
+    problems: list[Problem]
+    op: tuple[Any, ...] | None
+
+
+def shown(key: str, value: Any, ref: RefData) -> str:
+    if value is None:
+        return "空"
+    if key in CODE_LISTS:
+        return ref[CODE_LISTS[key]].label(str(value))
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _village(value: Any, row: int, cx: Context, values: dict[str, Any], problems: list[Problem]) -> None:
+    vid = cx.village_ids.get(str(value))
+    if vid is None:
+        names = "、".join(n for _i, n in cx.villages)
+        problems.append((row, f"行政村“{value}”不是本机的村（本机：{names}）"))
+    else:
+        values["village_id"] = vid
+
+
+def _cadre(name: str, cx: Context, values: dict[str, Any]) -> None:
+    found = cx.cadres.get(name, [])
+    if len(found) == 1:
+        values["cadre_id"] = found[0]
+    else:  # unknown or ambiguous: the household keeps its cadre; the plan says so once
+        cx.unknown_cadres.add(name)
+
+
+def _household_values(g: Group, cx: Context, new: bool, problems: list[Problem]) -> dict[str, Any]:
+    """The file's household values as store columns (village and cadre by name, the other causes split)."""
+    values: dict[str, Any] = {}
+    first = g.rows[0]
+    for key, value in g.household.items():
+        row = g.sources.get(key, first)
+        if key == "village":
+            _village(value, row, cx, values, problems)
+        elif key == "other_causes":
+            if len(value) > 2:
+                problems.append((row, "其他致贫原因最多两项"))
+            values["cause2"], values["cause3"] = value[0], value[1] if len(value) > 1 else None
+        elif key == "cadre":
+            _cadre(str(value), cx, values)
+        elif key == "identified_on" and isinstance(value, MonthOnly):
+            values[key] = value.first_day()
+        elif key != "per_person_income":
+            values[key] = value
+    if g.hh_no:
+        values["hh_no"] = g.hh_no
+    if new and "village_id" not in values and "village" not in g.household:
+        if cx.default_village is None:
+            names = "、".join(n for _i, n in cx.villages)
+            problems.append((first, f"缺少行政村：本机有多个村（{names}），请在表中填写行政村，或导入时选择默认的村"))
+        else:
+            values["village_id"] = cx.default_village
+    return values
+
+
+def _merge_members(g: Group, reg: RegisterSlice, existing: dict[str, Any] | None,
+                   problems: list[Problem]) -> list[Slot]:
+    slots = [Slot(None, dict(m), m) for m in (reg.members.get(existing["id"], []) if existing else [])]
+    by_id = {s.values["id_no"]: s for s in slots if s.values.get("id_no")}
+    for row, fm in g.members:
+        id_no = fm.get("id_no")
+        slot = None
+        if id_no:
+            owner = reg.owners.get(id_no)
+            if owner is not None and (existing is None or owner.household_id != existing["id"]):
+                problems.append((row, f"证件号码 {id_no} 已登记在户编号 {owner.hh_no or '—'}"
+                                      f"（户主 {owner.head or '—'}）的成员 {owner.name} 名下；同一人不能在两户，"
+                                      "如确是迁户，请先在原户中移除该成员"))
+                continue
+        slot = _match(slots, by_id, fm)
+        if slot is not None and slot.row is not None:
+            problems.append((row, f"与第{slot.row}行是同一位成员（{fm.get('name') or id_no}）"))
+            continue
+        if slot is None:
+            slot = Slot(row, {}, None)
+            slots.append(slot)
+        slot.row = row
+        slot.values.update(fm)
+        _derive(slot, problems)
+    return slots
+
+
+def _match(slots: list[Slot], by_id: dict[str, Slot], fm: dict[str, Any]) -> Slot | None:
+    """The register member a file row is: same ID number, else same name (and no ID number on one side)."""
+    id_no = fm.get("id_no")
+    slot = by_id.get(id_no) if id_no else None
+    if slot is None and fm.get("name"):
+        slot = next((s for s in slots if s.original is not None and s.values.get("name") == fm["name"]
+                     and (s.row is None) and not (id_no and s.values.get("id_no"))), None)
+    return slot
+
+
+def _derive(slot: Slot, problems: list[Problem]) -> None:
+    """Birth date and gender from a valid ID; a birth month is checked against it."""
+    v = slot.values
+    number = None
+    if v.get("id_no"):
+        try:
+            number = resident_id.validate(v["id_no"])
+        except resident_id.ResidentIdError:
+            number = None
+    born = v.get("birth_date")
+    if isinstance(born, MonthOnly):
+        if number is None:
+            problems.append((slot.row or 0, f"出生日期只写到月（{born}），又没有有效的证件号码可以补全；"
+                                            "请填写完整日期"))
+            v["birth_date"] = None
+        elif (resident_id.birth_date(number).year, resident_id.birth_date(number).month) != (born.year, born.month):
+            problems.append((slot.row or 0, f"出生年月（{born}）与证件号码不一致"))
+            v["birth_date"] = None
+        else:
+            v["birth_date"] = resident_id.birth_date(number)
+    if number is not None:
+        if v.get("birth_date") is None:
+            v["birth_date"] = resident_id.birth_date(number)
+        if not v.get("gender"):
+            v["gender"] = resident_id.gender_code(number)
+
+
+def _translate(found: dict[str, str], g: Group, slots: list[Slot]) -> list[Problem]:
+    first = g.rows[0]
+    out: list[Problem] = []
+    for key, message in found.items():
+        if key.startswith("household."):
+            name = key.removeprefix("household.")
+            row = g.sources.get(SOURCE_KEY.get(name, name), first)
+            out.append((row, f"{LABELS.get(name, name)}：{message}"))
+        elif key.startswith("member["):
+            index, _, name = key.removeprefix("member[").partition("].")
+            slot = slots[int(index)]
+            who = "" if slot.row is not None else f"本机已有成员 {slot.values.get('name')} 的"
+            out.append((slot.row or first, f"{who}{LABELS.get(name, name)}：{message}"))
+        else:
+            out.append((first, message))
+    return out
+
+
+def _diff(existing: dict[str, Any] | None, values: dict[str, Any],
+          slots: list[Slot]) -> tuple[dict[str, Any], list[tuple[Slot, dict[str, Any]]], list[Slot]]:
+    """What the import would write: household fields, member fields, new members."""
+    new = [s for s in slots if s.original is None]
+    if existing is None:
+        return values, [], new
+    h_changes = {k: v for k, v in values.items() if existing.get(k) != v}
+    m_changes = []
+    for s in slots:
+        if s.original is not None and s.row is not None:
+            original = s.original
+            changes = {k: v for k, v in s.values.items() if k in _MEMBER_SET and original.get(k) != v}
+            if changes:
+                m_changes.append((s, changes))
+    return h_changes, m_changes, new
+
+
+def decide(g: Group, reg: RegisterSlice, cx: Context) -> Decision:
+    """Create, update, unchanged or rejected (with every problem's row), and the writes to make."""
+    problems = list(g.problems)
+    first = g.rows[0]
+    found = reg.households.get(g.hh_no, []) if g.hh_no else []
+    if len(found) > 1:
+        problems.append((first, f"户编号 {g.hh_no} 在本机对应 {len(found)} 户，无法确定导入到哪一户"))
+    existing = found[0] if len(found) == 1 else None
+    values = _household_values(g, cx, existing is None, problems)
+    slots = _merge_members(g, reg, existing, problems)
+    head = next((s.values.get("name") for s in slots if s.values.get("relation") == rules.HEAD), None)
+    h_changes, m_changes, new = _diff(existing, values, slots)
+    if existing is None and not new and not problems:
+        problems.append((first, "本户没有成员数据（至少需要户主一行）"))
+    if not problems and (existing is None or h_changes or m_changes or new):
+        merged = {**(existing or {}), **values}
+        problems += _translate(rules.record_problems(merged, [s.values for s in slots], cx.ref, cx.today), g, slots)
+    if problems:
+        problems.sort()
+        text = "；".join(f"第{row}行 {msg}" for row, msg in problems)
+        return Decision("rejected", head, text, len(slots), problems, None)
+    new_rows = [{k: s.values.get(k) for k in MEMBER_COLUMNS} for s in new]
+    if existing is None:
+        return Decision("create", head, _created(len(new)), len(new), [], ("create", values, new_rows))
+    notes = _income_note(g, reg, existing["id"], cx)
+    if not (h_changes or m_changes or new):
+        return Decision("unchanged", head, "；".join(notes), len(slots), [], None)
+    op = ("update", existing["id"], h_changes, [(s.original["id"], c) for s, c in m_changes if s.original], new_rows)
+    text = _describe(h_changes, m_changes, new, existing=existing, ref=cx.ref, notes=notes)
+    return Decision("update", head, text, len(slots), [], op)
+
+
+@functools.cache
+def _created(people: int) -> str:
+    return f"新增 1 户 {people} 人"  # one string object per size, shared by 100,000 entries
+
+
+def _income_note(g: Group, reg: RegisterSlice, household_id: str, cx: Context) -> list[str]:
+    given = g.household.get("per_person_income")
+    computed = reg.incomes.get(household_id)
+    if not cx.check_income or given is None or computed is None or abs(int(given) - computed) < 100:
+        return []
+    return [f"表中人均纯收入 {given / 100:.2f} 元与本机按收入明细计算的 {computed / 100:.2f} 元不一致（以本机为准）"]
+
+
+def _describe(h_changes: dict[str, Any], m_changes: list[tuple[Slot, dict[str, Any]]], new: list[Slot], *,
+              existing: dict[str, Any], ref: RefData, notes: list[str]) -> str:
+    parts = []
+    items = [f"{LABELS.get(k, k)} {shown(k, existing.get(k), ref)}→{shown(k, v, ref)}" for k, v in h_changes.items()]
+    if items:
+        parts.append("户：" + "、".join(items[:3]) + (f" 等{len(items)}项" if len(items) > 3 else ""))
+    for slot, changes in m_changes[:3]:
+        original = slot.original or {}
+        items = [f"{LABELS.get(k, k)} {shown(k, original.get(k), ref)}→{shown(k, v, ref)}" for k, v in changes.items()]
+        parts.append(f"成员 {slot.values.get('name')}：" + "、".join(items[:3])
+                     + (f" 等{len(items)}项" if len(items) > 3 else ""))
+    if len(m_changes) > 3:
+        parts.append(f"另有 {len(m_changes) - 3} 位成员有变化")
+    if new:
+        parts.append("新增成员 " + "、".join(str(s.values.get("name")) for s in new))
+    return "；".join(parts + notes)
+
+
+def row_reasons(rows: list[int], problems: list[Problem]) -> dict[int, str]:
+    """Each row of a rejected household → why (its own problems, or where the household's are)."""
+    own: dict[int, list[str]] = {}
+    for row, message in problems:
+        own.setdefault(row, []).append(message)
+    where = "、".join(f"第{r}行" for r in sorted(own)[:5])
+    return {r: "；".join(own[r]) if r in own else f"同户其他行有误（{where}），整户未导入" for r in rows}
