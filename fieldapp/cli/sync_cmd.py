@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.ids import short_id
 from fieldapp.sync import district, review, service, state
 from fieldapp.sync.package import PackageRefused
 
@@ -50,6 +51,9 @@ def register(sub: Any, open_ctx: Any) -> None:
     p.add_argument("conflict_id", type=int)
     p.add_argument("choose", choices=["winner", "loser"])
     p.set_defaults(func=lambda a: _with(open_ctx(a), _resolve, a))
+    from fieldapp.cli import net_cmd  # issue 6: `fieldapp enrol`, `fieldapp sync now`
+
+    net_cmd.register(sub, s, open_ctx)
 
 
 def _with(ctx: Any, func: Any, args: argparse.Namespace) -> int:
@@ -75,7 +79,7 @@ def _default_peer(rep: service.Replica, key: str | None) -> state.Peer:
 
 def _export(ctx: Any, args: argparse.Namespace) -> int:
     rep = service.replica_of(ctx)
-    peer = _default_peer(rep, args.peer)
+    peer = _default_peer(rep, args.peer or ctx.settings["server_device_id"] or None)  # enrolled: the server
     path = service.export_to(rep, peer.device_id, Path(args.to))
     print(f"已导出给 {peer.name}：{path}")
     return 0
@@ -113,7 +117,7 @@ def _status(ctx: Any, args: argparse.Namespace) -> int:
     st = review.status(rep)
     print(f"本机 {st.device_id}；持有 {sum(st.held.values())} 条修改，来自 {len(st.held)} 台设备")
     for p in st.peers:
-        print(f"  {p.name}（{p.device_id[:8]}）：待发送 {p.pending} 条；上次导出 {p.last_sent or '—'}；"
+        print(f"  {p.name}（{short_id(p.device_id)}）：待发送 {p.pending} 条；上次导出 {p.last_sent or '—'}；"
               f"上次导入 {p.last_received or '—'}")
     print(f"未解决冲突 {st.open_conflicts} 条；隔离待审 {st.open_quarantine} 条")
     return 0

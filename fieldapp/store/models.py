@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -343,6 +344,9 @@ class ChangeLog(Base):
         # The only index keyed by something random: each one makes every appended change a
         # random page write (migration 0005). History finds a household's rows through it.
         Index("ix_change_log_row_hlc", "row_id", "hlc"),
+        # Only the deletes (tombstone purges read them), so appending an update costs nothing here.
+        Index("ix_change_log_deletes", "seq", sqlite_where=text("op = 'delete'"),
+              postgresql_where=text("op = 'delete'")),
     )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     origin: Mapped[str] = mapped_column(String(36))  # device that made the change

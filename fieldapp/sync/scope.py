@@ -102,7 +102,9 @@ class ScopeCheck:
             owners = {h for h in (stored, ch.fields.get("household_id")) if h}
             if not owners and ch.household_id:
                 owners.add(ch.household_id)
-            villages |= {self._village_of.get(h) or self._declared.get(h) for h in owners} or {None}
+            if not owners:  # a row of a village activity (no household): not village data, as when sending
+                return None
+            villages |= {self._village_of.get(h) or self._declared.get(h) for h in owners}
         else:
             return None
         outside = sorted(str(v) if v else "未知村" for v in villages if v not in self.villages)

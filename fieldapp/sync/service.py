@@ -227,7 +227,7 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
     return result
 
 
-def _ahead(items: Iterator[Any], depth: int = 4) -> Iterator[Any]:
+def _ahead(items: Iterator[Any], depth: int = 2) -> Iterator[Any]:
     """Decode the next batches in a helper thread while this one waits on the database.
 
     SQLite and psycopg release the GIL while they work, so decompressing and parsing the

@@ -23,7 +23,7 @@ from fieldapp.services import register
 from fieldapp.services.context import AppContext, open_context
 from fieldapp.services.setup import SetupInfo, run_setup, villages
 from tests.helpers.idgen import resident_id
-from tests.helpers.postgres import postgres_url  # noqa: F401  (a fixture, shared through this plugin)
+from tests.helpers.postgres import postgres_databases, postgres_url  # noqa: F401  (fixtures, shared here)
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ Layout, top to bottom:
   立即同步 button with ``page.toolbar.insertWidget(0, button)``.
 - ``info_layout``: the number of changes not yet synchronised with the district and this
   device; a server-status line goes here (``page.info_layout.addWidget(label)``).
+- :meth:`SyncPage.attach_network` adds network sync (:mod:`.net_panel`): 立即同步 first in the
+  toolbar, 自动同步 and 加入区县服务器… at its end, the server line in ``info_layout``.
 - the progress of the running job, then the peers, the open conflicts (保留当前值 /
   采用另一值) and the quarantined changes (放行 / 丢弃).
 
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -42,6 +44,10 @@ from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.gui.visits.events import visit_events
 from fieldapp.services.context import AppContext
 from fieldapp.sync import review, service
+
+if TYPE_CHECKING:
+    from fieldapp.gui.sync.net import NetworkSync
+    from fieldapp.gui.sync.net_panel import NetworkPanel
 
 log = logging.getLogger("fieldapp.gui.sync")
 
@@ -309,6 +315,17 @@ class SyncPage(QWidget):
         self.report_box = box
         box.open()
         return box
+
+    def attach_network(self, net: NetworkSync) -> NetworkPanel:
+        """Network sync with the district server (issue 6): 立即同步, 自动同步, 加入区县服务器…, the server line."""
+        from fieldapp.gui.sync.net_panel import NetworkPanel
+
+        self.network_panel = NetworkPanel(self, net)
+        return self.network_panel
+
+    def announce_data_changed(self) -> None:
+        """Synced data changed (here, or by a network sync): tell the window and the visit pages."""
+        self._data_changed()
 
     def _data_changed(self) -> None:
         self.data_changed.emit()

@@ -1,0 +1,176 @@
+"""The administrator's read-only view: devices, counts per village, quarantined changes, audit log.
+
+The same data feeds ``fieldapp-server devices|villages|quarantine|audit`` and the web page at
+``/admin`` (JSON under ``/admin/api/…``). Access to the web page: from this machine (loopback,
+and no proxy forwarding headers) without credentials; from anywhere else only with the admin
+token — ``Authorization: Bearer TOKEN``, or HTTP Basic with any user name and the token as the
+password (a browser asks for it). ``fieldapp-server admin-token`` prints the token.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import html
+import json
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from sqlalchemy import Table, func, select
+
+from fieldapp.server import registry
+from fieldapp.server.registry import Refused
+from fieldapp.server.storage import Server
+from fieldapp.store.models import Area, Household, Member, SyncConflict, SyncQuarantine, Visit
+from fieldapp.sync import state
+
+_A: Table = Area.__table__  # type: ignore[assignment]
+_H: Table = Household.__table__  # type: ignore[assignment]
+_M: Table = Member.__table__  # type: ignore[assignment]
+_V: Table = Visit.__table__  # type: ignore[assignment]
+_C: Table = SyncConflict.__table__  # type: ignore[assignment]
+_Q: Table = SyncQuarantine.__table__  # type: ignore[assignment]
+_LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+_FORWARDED = ("x-forwarded-for", "x-real-ip", "forwarded")
+
+
+# -- data -------------------------------------------------------------------------------------
+
+def _village_names(conn: Any) -> dict[str, str]:
+    return {r.id: r.name for r in conn.execute(select(_A.c.id, _A.c.name).where(_A.c.level == "village"))}
+
+
+def devices(server: Server) -> list[dict[str, Any]]:
+    with server.db.read() as conn:
+        names = _village_names(conn)
+        open_c = select(_C.c.winner_device.label("d")).where(_C.c.resolved.is_(False), _C.c.kind != "clock").union_all(
+            select(_C.c.loser_device).where(_C.c.resolved.is_(False), _C.c.kind != "clock")).subquery()
+        conflicts: dict[str, int] = dict(conn.execute(
+            select(open_c.c.d, func.count()).group_by(open_c.c.d)).all())
+        held = state.holdings(conn, server.device_id)
+        peers = {p.device_id: p for p in state.peers(conn)}
+        out = []
+        for d in registry.devices(conn):
+            peer = peers.get(d.device_id)
+            lacking = sum(max(0, s - int(peer.known.get(o, 0))) for o, s in held.items()) if peer else 0
+            out.append({"device_id": d.device_id, "name": d.name, "cadre": d.cadre, "scope": d.scope,
+                        "villages": [names.get(v, v[:8]) for v in d.scope], "enrolled_at": d.enrolled_at,
+                        "revoked_at": d.revoked_at, "last_sync": d.last_sync, "last_transport": d.last_transport,
+                        "syncs": d.syncs, "open_conflicts": int(conflicts.get(d.device_id, 0)),
+                        "not_yet_sent": lacking})
+    return out
+
+
+def villages(server: Server) -> list[dict[str, Any]]:
+    with server.db.read() as conn:
+        live_h = _H.c.deleted.is_(False)
+        hh: dict[str, int] = dict(conn.execute(
+            select(_H.c.village_id, func.count()).where(live_h).group_by(_H.c.village_id)).all())
+        members = _M.join(_H, _M.c.household_id == _H.c.id)
+        mm: dict[str, int] = dict(conn.execute(
+            select(_H.c.village_id, func.count()).select_from(members)
+            .where(live_h, _M.c.deleted.is_(False)).group_by(_H.c.village_id)).all())
+        vv: dict[str, int] = dict(conn.execute(
+            select(_V.c.village_id, func.count()).where(_V.c.deleted.is_(False)).group_by(_V.c.village_id)).all())
+        areas = conn.execute(select(_A.c.id, _A.c.name, _A.c.code)
+                             .where(_A.c.level == "village", _A.c.deleted.is_(False))
+                             .order_by(_A.c.code, _A.c.name)).all()
+        scopes = [d.scope for d in registry.devices(conn) if d.revoked_at is None]
+    rows = [(a.id, a.name, a.code) for a in areas] + [(v, None, None) for v in hh if v not in {a.id for a in areas}]
+    return [{"village_id": vid, "name": name or vid[:8], "code": code, "households": int(hh.get(vid, 0)),
+             "members": int(mm.get(vid, 0)), "visits": int(vv.get(vid, 0)),
+             "devices": sum(vid in s for s in scopes)} for vid, name, code in rows]
+
+
+def quarantine(server: Server, limit: int = 200) -> list[dict[str, Any]]:
+    with server.db.read() as conn:
+        rows = conn.execute(select(_Q).where(_Q.c.status.in_(("open", "refused"))).order_by(_Q.c.id.desc())
+                            .limit(limit)).mappings().all()
+    return [{k: r[k] for k in ("id", "origin", "origin_seq", "tbl", "row_id", "reason", "received_at", "status")}
+            for r in rows]
+
+
+def audit(server: Server, limit: int = 200, device_id: str | None = None) -> list[dict[str, Any]]:
+    with server.db.read() as conn:
+        return registry.audit_rows(conn, limit=limit, device_id=device_id)
+
+
+# -- access ---------------------------------------------------------------------------------------
+
+def check_access(server: Server, request: Request) -> None:
+    client = request.client.host if request.client else ""
+    forwarded = any(h in request.headers for h in _FORWARDED)
+    if client in _LOOPBACK and not forwarded:
+        return
+    token = server.admin_token()
+    given = ""
+    auth = request.headers.get("authorization", "")
+    scheme, _, value = auth.partition(" ")
+    if scheme.lower() == "bearer":
+        given = value.strip()
+    elif scheme.lower() == "basic":
+        try:
+            given = base64.b64decode(value.strip(), validate=True).decode("utf-8").partition(":")[2]
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            given = ""
+    if not given or not hmac.compare_digest(given.encode(), token.encode()):
+        raise Refused(401, "admin-only", "管理页面只能在服务器本机打开，或提供管理口令（fieldapp-server admin-token）",
+                      headers={"WWW-Authenticate": 'Basic realm="FieldApp admin"'})
+
+
+# -- page -----------------------------------------------------------------------------------------
+
+def _table(title: str, heads: list[str], rows: list[list[Any]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape('' if c is None else str(c))}</td>" for c in r) + "</tr>"
+                   for r in rows) or f'<tr><td colspan="{len(heads)}">（无）</td></tr>'
+    return f"<h2>{html.escape(title)}</h2><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def page(server: Server) -> str:
+    devs = devices(server)
+    parts = [
+        _table("设备", ["设备", "名称", "干部", "负责村", "加入时间", "上次同步", "方式", "同步次数", "未解决冲突",
+                      "待发给它", "状态"],
+               [[d["device_id"][:8], d["name"], d["cadre"], "、".join(d["villages"]), d["enrolled_at"],
+                 d["last_sync"] or "—", d["last_transport"] or "—", d["syncs"], d["open_conflicts"], d["not_yet_sent"],
+                 f"已吊销 {d['revoked_at']}" if d["revoked_at"] else "正常"] for d in devs]),
+        _table("各村数量", ["村", "区划代码", "户数", "人数", "走访", "设备数"],
+               [[v["name"], v["code"] or "—", v["households"], v["members"], v["visits"], v["devices"]]
+                for v in villages(server)]),
+        _table("隔离与拒绝的修改", ["编号", "来源设备", "序号", "表", "记录", "原因", "收到时间", "状态"],
+               [[q["id"], q["origin"][:8], q["origin_seq"], q["tbl"], q["row_id"][:8], q["reason"], q["received_at"],
+                 "已拒绝（超出范围）" if q["status"] == "refused" else "待审"] for q in quarantine(server)]),
+        _table("审计日志（最近 200 条）", ["时间", "设备", "操作", "结果", "原因", "方式", "来自", "同步包", "详情"],
+               [[a["at"], (a["device_id"] or "—")[:8], a["action"], a["outcome"], a["reason"] or "",
+                 a["transport"] or "", a["remote"] or "", (a["package_id"] or "")[-8:],
+                 json.dumps(a["detail"], ensure_ascii=False)[:200]]
+                for a in audit(server)]),
+    ]
+    style = ("body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;margin-bottom:1.5em}"
+             "td,th{border:1px solid #bbb;padding:.25em .5em;font-size:90%}th{background:#eef}")
+    return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>FieldApp 区县服务器</title>'
+            f"<style>{style}</style></head><body><h1>{html.escape(server.config.name)}"
+            f"（{server.device_id[:8]}）</h1><p>只读页面；刷新查看最新情况。</p>{''.join(parts)}</body></html>")
+
+
+def register(app: FastAPI, server: Server) -> None:
+    @app.get("/admin", response_class=HTMLResponse, include_in_schema=False)
+    def admin_page(request: Request) -> HTMLResponse:
+        check_access(server, request)
+        return HTMLResponse(page(server), headers={"Cache-Control": "no-store"})
+
+    views = {"devices": devices, "villages": villages, "quarantine": quarantine, "audit": audit}
+    for name, view in views.items():
+        app.add_api_route(f"/admin/api/{name}", _json_route(server, view), methods=["GET"], name=f"admin_{name}",
+                          summary=f"管理视图：{name}（只读）", responses={401: {"description": "需要管理口令"}})
+
+
+def _json_route(server: Server, view: Any) -> Any:
+    def endpoint(request: Request) -> JSONResponse:
+        check_access(server, request)
+        return JSONResponse(view(server), headers={"Cache-Control": "no-store"})
+
+    return endpoint

@@ -1,0 +1,233 @@
+"""``fieldapp-server``: the district server and its administration commands.
+
+    fieldapp-server [--home DIR] [--db URL] [--host H] [--port P] [--cert F --key F] [--max-body-mb N]
+        start the HTTP service (the same as ``serve``); TLS when given a certificate and key
+    fieldapp-server enrol-code --cadre NAME --villages V1,V2 [--ttl-hours 72]   one-time enrolment code
+    fieldapp-server revoke DEVICE [--reason TEXT]        refuse a device from now on
+    fieldapp-server ingest STICK_DIR                      the USB desk: apply packages, write replies
+    fieldapp-server devices|villages|quarantine|audit [--json] [--limit N]   the administrator's view
+    fieldapp-server admin-token | whoami                  the admin page's token; the server's identity
+
+Data lives in ``FIELDAPP_HOME/server`` (``--home`` overrides); ``--db`` picks the database (default:
+``server.sqlite3`` there). Exit codes: 0 ok, 1 refused or a user-facing error, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from fieldapp import __version__
+from fieldapp.server import admin, registry
+from fieldapp.server.storage import Server, ServerConfig, open_server
+from fieldapp.services.identity import IdentityError
+from fieldapp.store.db import StoreError
+from fieldapp.sync import district
+from fieldapp.sync.http_client import fingerprint
+
+log = logging.getLogger("fieldapp.server")
+MB = 1024 * 1024
+
+
+def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default: Any = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--home", type=Path, default=default, metavar="DIR",
+                        help="服务器数据文件夹（默认 FIELDAPP_HOME/server）")
+    parser.add_argument("--db", default=default, metavar="URL",
+                        help="数据库：SQLite 文件路径或 URL（默认在数据文件夹中）")
+
+
+def _serve_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    def d(value: Any) -> Any:
+        return argparse.SUPPRESS if suppress else value
+
+    parser.add_argument("--host", default=d("127.0.0.1"), help="监听地址（默认 127.0.0.1；对外服务用 0.0.0.0）")
+    parser.add_argument("--port", type=int, default=d(8443), help="端口（默认 8443）")
+    parser.add_argument("--cert", default=d(None), metavar="FILE", help="TLS 证书（PEM）；与 --key 一起使用")
+    parser.add_argument("--key", default=d(None), metavar="FILE", help="TLS 私钥（PEM）")
+    parser.add_argument("--max-body-mb", type=int, default=d(64), metavar="N", help="请求大小上限（MB，默认 64）")
+    parser.add_argument("--forwarded-allow-ips", default=d("127.0.0.1"), metavar="IPS",
+                        help="信任其 X-Forwarded-For 的反向代理地址（默认 127.0.0.1）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldapp-server", description="FieldApp 区县服务器")
+    parser.add_argument("--version", action="version", version=f"FieldApp server {__version__}")
+    _common(parser, suppress=False)
+    _serve_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, func: Any, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_)
+        _common(p, suppress=True)
+        p.set_defaults(func=func)
+        return p
+
+    _serve_options(add("serve", _serve, "启动服务（默认）"), suppress=True)
+    p = add("enrol-code", _enrol_code, "为干部生成一次性加入码")
+    p.add_argument("--cadre", required=True, help="干部姓名")
+    p.add_argument("--villages", required=True, help="负责的村：村编号、区划代码或村名，逗号分隔")
+    p.add_argument("--ttl-hours", type=float, default=72.0, help="有效期（小时，默认 72）")
+    p = add("revoke", _revoke, "吊销设备")
+    p.add_argument("device", help="设备编号（或至少 6 位前缀，或名称）")
+    p.add_argument("--reason", default="", help="原因（记入审计日志）")
+    p = add("ingest", _ingest, "U 盘收件：导入同步包并写回回复")
+    p.add_argument("stick", type=Path, metavar="STICK_DIR")
+    for name, help_ in (("devices", "设备列表"), ("villages", "各村数量"), ("quarantine", "隔离与拒绝的修改"),
+                        ("audit", "审计日志")):
+        p = add(name, _view, help_)
+        p.add_argument("--json", action="store_true", help="输出 JSON")
+        p.add_argument("--limit", type=int, default=50, help="最多显示条数（隔离、审计）")
+    add("admin-token", _admin_token, "显示管理页面口令")
+    add("whoami", _whoami, "显示服务器身份与指纹")
+    return parser
+
+
+def _open(args: argparse.Namespace, config: ServerConfig | None = None) -> Server:
+    return open_server(args.db, args.home, config)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from fieldapp.server.app import create_app
+
+    if bool(args.cert) != bool(args.key):
+        print("错误：--cert 与 --key 要一起给出", file=sys.stderr)
+        return 2
+    if args.max_body_mb < 1:
+        print("错误：--max-body-mb 至少为 1", file=sys.stderr)
+        return 2
+    server = _open(args, ServerConfig(max_body=args.max_body_mb * MB))
+    try:
+        scheme = "https" if args.cert else "http"
+        print(f"FieldApp 区县服务器 {server.device_id}，{scheme}://{args.host}:{args.port}/ ，"
+              f"数据 {server.home}；指纹 {fingerprint(server.identity.public_signing())}", flush=True)
+        uvicorn.run(create_app(server), host=args.host, port=args.port, ssl_certfile=args.cert,
+                    ssl_keyfile=args.key, proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips,
+                    log_level="info", timeout_keep_alive=30)
+    finally:
+        server.close()
+    return 0
+
+
+def _enrol_code(args: argparse.Namespace) -> int:
+    server = _open(args)
+    try:
+        with server.db.transaction() as conn:
+            scope = registry.resolve_villages(conn, args.villages.split(","))
+            code, expires = registry.create_code(conn, args.cadre, scope, args.ttl_hours)
+            names = registry.village_names(conn, scope)
+        print(code)
+        villages = "、".join(names.get(v, v) for v in scope)
+        print(f"干部：{args.cadre}；村：{villages}；有效期至 {expires}（只能使用一次）")
+        print(f"服务器指纹：{fingerprint(server.identity.public_signing())}")
+        print(f"在笔记本上运行：fieldapp enrol https://服务器地址 {code}")
+    finally:
+        server.close()
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    server = _open(args)
+    try:
+        with server.db.transaction() as conn:
+            found = registry.revoke(conn, args.device, args.reason)
+        print(f"已吊销设备 {found.device_id}（{found.name}，{found.cadre}），时间 {found.revoked_at}")
+    finally:
+        server.close()
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from fieldapp.server.ingest import ingest
+
+    server = _open(args)
+    try:
+        report = ingest(server, args.stick)
+    finally:
+        server.close()
+    for path, text in report.applied:
+        print(f"{path.name}：{text}")
+    for path, reason, message in report.refused:
+        print(f"已拒绝 {path.name}（{reason}）：{message}", file=sys.stderr)
+    for path in report.replies:
+        print(f"回复：{path}")
+    if not report.applied and not report.refused:
+        print(f"{args.stick} 中没有发给本服务器的同步包")
+    return 1 if report.refused else 0
+
+
+def _rows(name: str, rows: list[dict[str, Any]]) -> list[str]:
+    if name == "devices":
+        return [f"{d['device_id']}  {d['name']}  {d['cadre']}  村：{'、'.join(d['villages'])}  "
+                f"上次同步：{d['last_sync'] or '—'}（{d['last_transport'] or '—'}）  "
+                f"未解决冲突：{d['open_conflicts']}  "
+                f"{'已吊销 ' + d['revoked_at'] if d['revoked_at'] else '正常'}" for d in rows]
+    if name == "villages":
+        return [f"{v['name']}（{v['code'] or v['village_id'][:8]}）：{v['households']} 户，{v['members']} 人，"
+                f"走访 {v['visits']} 次，设备 {v['devices']} 台" for v in rows]
+    if name == "quarantine":
+        return [f"#{q['id']} [{q['status']}] {q['origin'][:8]}#{q['origin_seq']} {q['tbl']} {q['row_id'][:8]}："
+                f"{q['reason']}" for q in rows]
+    return [f"{a['at']}  {(a['device_id'] or '—')[:8]}  {a['action']}  {a['outcome']}"
+            f"{' (' + a['reason'] + ')' if a['reason'] else ''}  {a['transport'] or ''}  {a['remote'] or ''}  "
+            f"{json.dumps(a['detail'], ensure_ascii=False)[:160]}" for a in rows]
+
+
+def _view(args: argparse.Namespace) -> int:
+    server = _open(args)
+    try:
+        if args.command in ("quarantine", "audit"):
+            rows = getattr(admin, args.command)(server, args.limit)
+        else:
+            rows = getattr(admin, args.command)(server)
+    finally:
+        server.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(_rows(args.command, rows)) or "（无）")
+    return 0
+
+
+def _admin_token(args: argparse.Namespace) -> int:
+    server = _open(args)
+    try:
+        print(server.admin_token())
+        print("在服务器本机打开 /admin 无需口令；在其他电脑上打开时，浏览器询问用户名（随意）和密码（此口令）。",
+              file=sys.stderr)
+    finally:
+        server.close()
+    return 0
+
+
+def _whoami(args: argparse.Namespace) -> int:
+    server = _open(args)
+    try:
+        print(json.dumps(district.public_identity(server.identity, server.config.name), ensure_ascii=False))
+        print(f"指纹：{fingerprint(server.identity.public_signing())}", file=sys.stderr)
+    finally:
+        server.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func = getattr(args, "func", _serve)
+    try:
+        return int(func(args))
+    except (StoreError, IdentityError, ValueError, LookupError, OSError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Where the district server keeps its data, and the one place its database is opened.
+
+``FIELDAPP_HOME/server/`` (or ``--home DIR``) holds ``server.sqlite3`` (the embedded default
+database), ``device/`` (the server's own identity: keep it private), ``admin-token`` and
+``logs/``. :func:`open_server_db` is the only function that opens the server database, so the
+backend (SQLite file now, a PostgreSQL URL later) is chosen in one place.
+
+:class:`Server` bundles what every entry point needs: the database, the server's identity, its
+replica (the whole district: scope None) and a process-wide write lock. Merges are serialised
+through that lock (SQLite has one writer anyway); reads run concurrently.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fieldapp import logsetup, paths
+from fieldapp.services import identity as identity_mod
+from fieldapp.store.db import Database
+from fieldapp.sync import service
+
+log = logging.getLogger("fieldapp.server")
+
+DB_FILE = "server.sqlite3"
+SERVER_NAME = "区县服务器"
+
+
+def server_home(home: Path | None = None) -> Path:
+    """The server's folder: ``home`` if given, else ``FIELDAPP_HOME/server`` (platform data folder)."""
+    return Path(home) if home is not None else paths.resolve().home / "server"
+
+
+def open_server_db(db_url: str | None, home: Path) -> Database:
+    """Open (creating and migrating if need be) the server database.
+
+    ``db_url``: None → ``home/server.sqlite3``; a file path or ``sqlite:///PATH`` → that SQLite file;
+    ``postgresql://user@host/db`` → PostgreSQL (production), same models and migrations.
+    """
+    if db_url is None:
+        return Database.open(Path(home) / DB_FILE)
+    if "://" in db_url:
+        return Database.open_url(db_url)
+    return Database.open(Path(db_url).expanduser())
+
+
+def _identity(folder: Path) -> identity_mod.DeviceIdentity:
+    found = identity_mod.load(folder)
+    if found is not None:
+        return found
+    try:
+        created = identity_mod.create(folder)
+    except (identity_mod.IdentityError, FileExistsError):  # another server process created it first
+        again = identity_mod.load(folder)
+        if again is None:
+            raise
+        return again
+    log.info("server identity created: %s", created.device_id)
+    return created
+
+
+def admin_token(home: Path) -> str:
+    """The token that opens the admin page from elsewhere than this machine (created once, owner-only)."""
+    path = Path(home) / "admin-token"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return path.read_text(encoding="ascii").strip()
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(secrets.token_urlsafe(24) + "\n")
+    return path.read_text(encoding="ascii").strip()
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    max_body: int = 64 * 1024 * 1024  # bytes; larger requests get 413
+    window_s: int = 300  # accepted request timestamp skew (replay protection), seconds
+    name: str = SERVER_NAME
+
+
+@dataclass
+class Server:
+    home: Path
+    db: Database
+    identity: identity_mod.DeviceIdentity
+    config: ServerConfig = field(default_factory=ServerConfig)
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.rep = service.Replica(self.db, self.identity, None, photos=self.home / "photos")
+
+    @property
+    def device_id(self) -> str:
+        return self.identity.device_id
+
+    def admin_token(self) -> str:
+        return admin_token(self.home)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_server(db_url: str | None = None, home: Path | None = None, config: ServerConfig | None = None,
+                *, log_to_file: bool = True) -> Server:
+    """Open the server's folder, database and identity (creating them on first use)."""
+    folder = server_home(home)
+    folder.mkdir(parents=True, exist_ok=True)
+    if log_to_file:
+        logsetup.configure(folder / "logs")
+    db = open_server_db(db_url, folder)
+    try:
+        ident = _identity(folder / "device")
+    except BaseException:
+        db.close()
+        raise
+    return Server(folder, db, ident, config or ServerConfig())

@@ -1,0 +1,222 @@
+"""Refusals over HTTP, each with its reason and the server's data unchanged: revoked and unknown devices,
+out-of-scope writes, replayed, stale and tampered requests, a dropped upload, oversize and malformed bodies."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from fieldapp.services import identity as identity_mod
+from fieldapp.sync import service
+from fieldapp.sync.http_client import ENROL_PATH, SYNC_PATH, SyncClient, sign_request
+from tests.server.conftest import Backend, Laptop, ServerProcess
+from tests.server.util import add_household, count, post_signed, server_dump
+
+
+@dataclass
+class World:
+    server: ServerProcess
+    a: Laptop  # enrolled for 东村 only, with households in both villages before enrolling
+    east: str
+    west: str
+
+    def dump(self) -> str:
+        return server_dump(self.server.home, self.server.db_url)
+
+    def package(self) -> tuple[bytes, identity_mod.DeviceIdentity]:
+        """A's next package for the server (after a new household in 东村), and A's identity."""
+        with self.a.ctx() as c:
+            add_household(c, self.east, "新来户")
+            built = service.build_package(service.replica_of(c), c.settings["server_device_id"])
+            assert c.identity is not None
+            return built.data, c.identity
+
+
+@pytest.fixture
+def world(server: ServerProcess, laptop: Callable[[str], Laptop]) -> World:
+    a = laptop("a")
+    east, west = a.setup()
+    with a.ctx() as c:
+        add_household(c, east, "李大山")
+        add_household(c, west, "王西村")
+    a.ok("enrol", server.url, server.code("王伟", [east]))
+    # The server holds 西村 from elsewhere in real life; here A's first sync is refused for it (out of scope).
+    a.ok("sync", "now")
+    return World(server, a, east, west)
+
+
+def test_revoked_device_is_refused_and_nothing_changes(world: World) -> None:
+    status, _out, err = world.server.admin("revoke", "no-such-device")
+    assert status == 1 and "找不到设备" in err
+    with world.a.ctx() as c:
+        device_id = c.identity.device_id if c.identity else ""
+    status, out, err = world.server.admin("revoke", device_id[:8], "--reason", "笔记本丢失")
+    assert status == 0 and "已吊销" in out, err
+    assert count(world.server.home, world.server.db_url, "SELECT count(*) FROM sync_peer WHERE device_id = :d",
+                 d=device_id) == 0  # no longer a peer: it holds back no tombstone purge
+    before = world.dump()
+    data, ident = world.package()
+    resp = post_signed(world.server.url, ident, data)
+    assert resp.status_code == 403 and resp.json()["reason"] == "revoked"
+    code, _out, err = world.a.run("sync", "now")
+    assert code == 1 and "吊销" in err
+    assert world.dump() == before
+    _s, audit, _e = world.server.admin("audit", "--json")
+    assert {(a["action"], a["outcome"], a["reason"]) for a in json.loads(audit)} >= {
+        ("revoke", "ok", None), ("sync", "refused", "revoked")}
+
+
+def test_unknown_device_is_refused(world: World, tmp_path: Path) -> None:
+    stranger = identity_mod.create(tmp_path / "stranger")
+    before = world.dump()
+    resp = post_signed(world.server.url, stranger, b"FAPK anything")
+    assert resp.status_code == 401 and resp.json()["reason"] == "unknown-device"
+    assert httpx.post(world.server.url + SYNC_PATH, content=b"x").json()["reason"] == "missing-auth"
+    assert world.dump() == before
+
+
+def test_out_of_scope_changes_are_refused_reported_and_not_applied(world: World) -> None:
+    west_before = count(world.server.home, world.server.db_url, "SELECT count(*) FROM household WHERE village_id = :v",
+                        v=world.west)
+    assert west_before == 0  # A's first sync was already refused for 西村
+    with world.a.ctx() as c:
+        add_household(c, world.west, "越界户")
+        add_household(c, world.east, "本村户")
+    out = world.a.ok("sync", "now")
+    assert "服务器拒绝" in out and "超出" in out
+    assert count(world.server.home, world.server.db_url, "SELECT count(*) FROM household WHERE village_id = :v",
+                 v=world.west) == 0
+    assert count(world.server.home, world.server.db_url, "SELECT count(*) FROM household WHERE village_id = :v",
+                 v=world.east) == 2
+    _s, quarantine, _e = world.server.admin("quarantine", "--json")
+    refused = [q for q in json.loads(quarantine) if q["status"] == "refused"]
+    assert refused and all("out of scope" in q["reason"] for q in refused)
+
+
+def test_replayed_and_stale_requests_are_refused(world: World) -> None:
+    data, ident = world.package()
+    headers = sign_request(ident, "POST", SYNC_PATH, data)
+    first = httpx.post(world.server.url + SYNC_PATH, content=data, headers=headers)
+    assert first.status_code == 200
+    before = world.dump()
+    again = httpx.post(world.server.url + SYNC_PATH, content=data, headers=headers)
+    assert again.status_code == 401 and again.json()["reason"] == "replay"
+    stale = post_signed(world.server.url, ident, data, now=time.time() - 3600)
+    assert stale.status_code == 401 and stale.json()["reason"] == "stale-timestamp"
+    assert abs(stale.json()["server_time"] - time.time()) < 60
+    assert world.dump() == before
+
+
+def test_a_laptop_with_a_wrong_clock_corrects_it_and_syncs(world: World) -> None:
+    with world.a.ctx() as c:
+        add_household(c, world.east, "钟表户")
+        with SyncClient.from_context(c, clock=lambda: time.time() + 7200) as client:  # two hours fast
+            outcome = client.sync_now()
+        assert outcome.server["applied"] > 0 and abs(client.offset + 7200) < 60
+
+
+def test_tampered_bodies_are_refused_and_nothing_changes(world: World) -> None:
+    before = world.dump()
+    data, ident = world.package()
+    headers = sign_request(ident, "POST", SYNC_PATH, data)
+    flipped = bytearray(data)
+    flipped[len(data) // 2] ^= 0x01
+    resp = httpx.post(world.server.url + SYNC_PATH, content=bytes(flipped), headers=headers)
+    assert resp.status_code == 401 and resp.json()["reason"] == "bad-signature"
+    cut = httpx.post(world.server.url + SYNC_PATH, content=data[:-100], headers=sign_request(
+        ident, "POST", SYNC_PATH, data))
+    assert cut.status_code == 401 and cut.json()["reason"] == "bad-signature"
+    # Signed by the device over the tampered bytes: the package's own signature catches it.
+    resp = post_signed(world.server.url, ident, bytes(flipped))
+    assert resp.status_code == 400 and resp.json()["reason"] == "signature"
+    garbage = post_signed(world.server.url, ident, b"not a package at all" * 10)
+    assert garbage.status_code == 400 and garbage.json()["reason"] == "format"
+    assert world.dump() == before
+
+
+def _raw_upload_then_drop(url: str, headers: dict[str, str], body: bytes) -> None:
+    host, port = url.removeprefix("http://").split(":")
+    lines = [f"POST {SYNC_PATH} HTTP/1.1", f"Host: {host}", "Content-Type: application/octet-stream",
+             f"Content-Length: {len(body)}", *[f"{k}: {v}" for k, v in headers.items()]]
+    with socket.create_connection((host, int(port))) as sock:
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode() + body[: len(body) // 2])
+        time.sleep(0.2)
+    # the socket is closed mid-body
+
+
+def test_a_dropped_upload_applies_nothing_and_the_retry_completes(world: World) -> None:
+    before = world.dump()
+    data, ident = world.package()
+    _raw_upload_then_drop(world.server.url, sign_request(ident, "POST", SYNC_PATH, data), data)
+    assert httpx.get(world.server.url + "/api/v1/health").status_code == 200  # the server carries on
+    assert world.dump() == before
+    out = world.a.ok("sync", "now")
+    assert "同步完成" in out
+    assert count(world.server.home, world.server.db_url, "SELECT count(*) FROM household WHERE village_id = :v",
+                 v=world.east) == 2
+
+
+def test_a_retry_after_the_server_committed_gets_a_fresh_reply(world: World) -> None:
+    data, ident = world.package()
+    first = post_signed(world.server.url, ident, data)  # the laptop never saw this answer
+    assert first.status_code == 200 and json.loads(first.headers["X-FieldApp-Import"])["applied"] > 0
+    before = world.dump()
+    second = post_signed(world.server.url, ident, data)  # same package, new request
+    assert second.status_code == 200
+    result = json.loads(second.headers["X-FieldApp-Import"])
+    assert result["replay"] is True and result["applied"] == 0
+    with world.a.ctx() as c:
+        service.import_package(service.replica_of(c), second.content)  # a valid reply from the pinned server
+    assert "上传 0 条修改" in world.a.ok("sync", "now")
+    assert world.dump() != before  # only the exchange bookkeeping (last sync) moved
+
+
+def test_enrolment_refusals(world: World, tmp_path: Path) -> None:
+    server = world.server
+    code = server.code("孙丽", ["东村"])
+    fresh = identity_mod.create(tmp_path / "fresh")
+    body = {"code": code, "device": {"device_id": fresh.device_id, "name": "x", "signing": fresh.public_signing(),
+                                     "agreement": fresh.public_agreement()}}
+
+    def enrol(payload: dict[str, object], ident: identity_mod.DeviceIdentity = fresh) -> httpx.Response:
+        raw = json.dumps(payload).encode()
+        return httpx.post(server.url + ENROL_PATH, content=raw, headers=sign_request(ident, "POST", ENROL_PATH, raw)
+                          | {"Content-Type": "application/json"})
+
+    assert enrol(body | {"code": "AAAA-BBBB-CCCC-DDDD"}).json()["reason"] == "bad-code"
+    other = identity_mod.create(tmp_path / "other")
+    assert enrol(body, other).json()["reason"] == "malformed-auth"  # signed by another device
+    ok = enrol(body)
+    assert ok.status_code == 200 and ok.json()["scope"] == [world.east] and ok.json()["villages"][0]["name"] == "东村"
+    used = enrol(body)
+    assert used.status_code == 403 and used.json()["reason"] == "code-used"
+    bad = httpx.post(server.url + ENROL_PATH, content=b"{not json", headers={"Content-Type": "application/json"})
+    assert bad.status_code == 422
+    short_key = enrol(body | {"device": body["device"] | {"signing": "AAAA"}})  # type: ignore[operator]
+    assert short_key.status_code == 422
+
+
+def test_oversize_bodies_get_413(tmp_path: Path, server_backend: Backend) -> None:
+    small = ServerProcess(tmp_path / "small", server_backend.url(tmp_path), max_body_mb=1).start()
+    try:
+        big = b"x" * (2 * 1024 * 1024)
+        declared = httpx.post(small.url + SYNC_PATH, content=big)
+        assert declared.status_code == 413 and declared.json()["reason"] == "too-large"
+
+        def chunks() -> Iterator[bytes]:
+            for start in range(0, len(big), 65536):
+                yield big[start:start + 65536]
+
+        streamed = httpx.post(small.url + SYNC_PATH, content=chunks())  # no Content-Length: counted while read
+        assert streamed.status_code == 413
+        assert httpx.post(small.url + ENROL_PATH, content=b"{" * 300_000,
+                          headers={"Content-Type": "application/json"}).status_code == 413
+    finally:
+        small.stop()
