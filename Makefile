@@ -1,5 +1,5 @@
 # FieldApp developer commands. `make run` and `make test` do all set-up themselves.
-.PHONY: run test lint typecheck bootstrap demo clean
+.PHONY: run test lint typecheck bootstrap demo clean dist
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -26,6 +26,11 @@ typecheck:
 demo: bootstrap
 	rm -rf $(DEMO_HOME)
 	FIELDAPP_HOME=$(DEMO_HOME) $(PY) -m fieldapp demo --today $$(date +%F)
+
+## Release build: PyInstaller folder, frozen self-test, .deb, NSIS check (scripts/build_release.py; cached).
+dist: bootstrap
+	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install -q -e ".[test,build]"
+	$(PY) scripts/build_release.py $(DIST_ARGS)
 
 clean:
 	rm -rf $(VENV) $(DEMO_HOME) build/work dist .pytest_cache .mypy_cache .ruff_cache

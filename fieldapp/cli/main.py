@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"FieldApp {__version__}")
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在数据文件夹中）")
     parser.add_argument("--portable", action="store_true", help="便携模式：数据保存在程序旁边")
+    parser.add_argument("--self-test", action="store_true",
+                        help="自检：在临时文件夹中建库、建户、生成门牌 PDF、读写同步包并启动离屏界面，不动用户数据")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="生成演示村数据")
@@ -51,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldapp.cli import sync_cmd
 
     sync_cmd.register(sub, _open)
+
+    from fieldapp.cli import excel_cmd
+
+    excel_cmd.register(sub, _open)
 
     gui = sub.add_parser("gui", help="启动桌面程序（默认）")
     gui.set_defaults(func=_cmd_gui)
@@ -108,6 +114,10 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from fieldapp import selftest
+
+        return selftest.run()
     func = getattr(args, "func", _cmd_gui)
     try:
         return int(func(args))

@@ -18,10 +18,11 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
-from fieldapp import logsetup, paths
+from fieldapp import logsetup, paths, resources
 from fieldapp.gui import errors, fonts, i18n
 from fieldapp.gui.main_window import MainWindow
 from fieldapp.gui.tasks import TaskManager
@@ -94,6 +95,9 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(QCoreApplication.translate("app", "驻村帮扶工作台"))
     fonts.register_bundled_font(app)
+    icon = QPixmap()
+    if icon.loadFromData(resources.read_bytes("icons", "fieldapp.png")):  # shipped like fonts (importlib.resources)
+        app.setWindowIcon(QIcon(icon))
 
 
 def create_main_window(ctx: AppContext, tasks: TaskManager | None = None) -> MainWindow:

@@ -1,0 +1,8 @@
+"""Frozen entry point of ``fieldapp`` (the desktop app and its commands); see build/fieldapp.spec."""
+
+import sys
+
+from fieldapp.cli.main import main
+
+if __name__ == "__main__":
+    sys.exit(main())
