@@ -1,8 +1,8 @@
 """The main window: navigation on the left, one page at a time on the right.
 
 Pages are added with one call, :meth:`MainWindow.add_page` (农户 now; 工作台, 走访, 打印,
-同步 come later). The status bar shows the signed-in cadre, the villages, and how many
-changes made on this laptop have not been synchronised (counted off the GUI thread).
+同步 come later). The status bar shows the signed-in cadre, the villages, how many changes the
+district lacks (counted off the GUI thread) and the state of network sync (:mod:`fieldapp.gui.sync.net`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from fieldapp.gui import i18n
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.household_list import HouseholdListPage
 from fieldapp.gui.printing.print_page import PrintPage
+from fieldapp.gui.sync.net import NetworkSync, unsynced_count
+from fieldapp.gui.sync.net_panel import SyncStatusLabel
 from fieldapp.gui.sync.page import SyncPage
 from fieldapp.gui.tasks import TaskControl, TaskManager
 from fieldapp.gui.visits.archive_page import ArchivePage
@@ -44,7 +46,6 @@ QListWidget#navigation { background: palette(alternate-base); border-right: 1px 
 QListWidget#navigation::item { padding: 9px 14px; }
 QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 """
-UNSYNCED_SQL = "SELECT count(*) FROM change_log WHERE origin = :device"
 
 
 class MainWindow(QMainWindow):
@@ -98,17 +99,17 @@ class MainWindow(QMainWindow):
         visit_events().checked_in.connect(self.refresh_unsynced)
         self.printing = PrintPage(ctx, self.tasks, self.households, self)
         self.add_page("print", self.tr("打印"), self.printing)
-        self.sync_page = SyncPage(ctx, self.tasks, self)
-        self.add_page("sync", self.tr("同步"), self.sync_page)
-        self.sync_page.data_changed.connect(self.households.refresh)
-        self.sync_page.data_changed.connect(self.workbench.mark_stale)
-        self.sync_page.data_changed.connect(self.refresh_unsynced)
+        self._add_sync_page()
         self.show_page("workbench")
 
         self._build_menus()
+        from fieldapp.gui.excel.menu import install_data_menu
+
+        self.data_menu = install_data_menu(self)  # 数据: import, export, department lists (issue 7)
         self._build_status_bar()
         self.resize(1200, 760)
         self.refresh_unsynced()
+        self.network.start()
 
     # -- pages -------------------------------------------------------------------------
 
@@ -121,6 +122,20 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title, self.nav)
         item.setData(Qt.ItemDataRole.UserRole, key)
         return index
+
+    def _add_sync_page(self) -> None:
+        """同步 (USB packages, conflicts) and network sync with the district server (issue 6; idle unless
+        enrolled, started at the end of ``__init__``)."""
+        self.sync_page = SyncPage(self.ctx, self.tasks, self)
+        self.add_page("sync", self.tr("同步"), self.sync_page)
+        self.sync_page.data_changed.connect(self.households.refresh)
+        self.sync_page.data_changed.connect(self.workbench.mark_stale)
+        self.sync_page.data_changed.connect(self.refresh_unsynced)
+        self.network = NetworkSync(self.ctx, self.tasks, self)
+        self.sync_page.attach_network(self.network)
+        self.network.synced.connect(self.refresh_unsynced)
+        self.network.enrolment_changed.connect(self.refresh_unsynced)
+        self.workbench.household_saved.connect(self.refresh_unsynced)
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]
@@ -216,23 +231,25 @@ class MainWindow(QMainWindow):
         names = "、".join(name for _id, name in self.villages) or "—"
         self.village_label = QLabel(self.tr("村：{0}").format(names), self)
         self.unsynced_label = QLabel(self.tr("未同步修改 … 条"), self)
-        for label in (self.cadre_label, self.village_label, self.unsynced_label):
+        self.sync_label = SyncStatusLabel(self.network, self)  # 离线 / 同步中 n% / 上次同步 HH:MM / 同步出错：…
+        for label in (self.cadre_label, self.village_label, self.unsynced_label, self.sync_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
 
     def refresh_unsynced(self) -> None:
-        """Count this laptop's changes not yet synchronised (on the database thread)."""
+        """Count the changes the district lacks (on the database thread); see :func:`unsynced_count`."""
         if self.ctx.identity is None or self.tasks.is_shut_down:
             return
-        device = self.ctx.identity.device_id
-        db = self.ctx.db
+        ctx = self.ctx
 
         def count(_control: TaskControl) -> int:
-            return int(db.scalar(UNSYNCED_SQL, device=device) or 0)  # type: ignore[call-overload]
+            return unsynced_count(ctx)
 
         self.tasks.run_db(count, on_done=self._set_unsynced)
 
     def _set_unsynced(self, count: int) -> None:
+        if self.unsynced is not None and count > self.unsynced:
+            self.network.local_change()  # something new to upload: while online, sync within a minute
         self.unsynced = count
         self.unsynced_label.setText(self.tr("未同步修改 {0} 条").format(count))
         self.unsynced_changed.emit(count)
@@ -244,6 +261,7 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.network.shutdown()
         if self._owns_tasks:
             self.tasks.shutdown()
         super().closeEvent(event)

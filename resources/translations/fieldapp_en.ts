@@ -471,29 +471,239 @@
 <context>
     <name>ComplianceModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="234"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="223"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="234"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="223"/>
         <source>派出单位</source>
         <translation>Home unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="234"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="223"/>
         <source>{0}月</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="235"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="224"/>
         <source>达标月数</source>
         <translation>Months met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="270"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="259"/>
         <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
         <translation>{1}/{0}: {2} days in the village (at least 15 required)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110"/>
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110"/>
+        <source>当前值</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110"/>
+        <source>当前值来自</source>
+        <translation>Current value from</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="111"/>
+        <source>另一值</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="111"/>
+        <source>另一值来自</source>
+        <translation>Other value from</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="133"/>
+        <source>时钟超前</source>
+        <translation>Clock ahead</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="133"/>
+        <source>对方时钟 {0}</source>
+        <translation>Other device&apos;s clock: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="134"/>
+        <source>已校正为 {0}</source>
+        <translation>Corrected to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="137"/>
+        <source>删除与修改：{0}</source>
+        <translation>Deleted vs. edited: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="138"/>
+        <location filename="../../fieldapp/gui/sync/models.py" line="148"/>
+        <source>已删除</source>
+        <translation>Deleted</translation>
+    </message>
+</context>
+<context>
+    <name>CrossCheckDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="46"/>
+        <source>部门名单比对</source>
+        <translation>Cross-check department lists</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="49"/>
+        <source>民政、残联、医保等部门的名单（.xlsx 或 .csv，须有证件号码列）</source>
+        <translation>A list from civil affairs, the disabled persons&apos; federation, medical insurance etc. (.xlsx or .csv, with an ID number column)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="50"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="53"/>
+        <source>低保名单</source>
+        <translation>Dibao list</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="53"/>
+        <source>特困供养名单</source>
+        <translation>Extreme-hardship support list</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54"/>
+        <source>残疾人名单</source>
+        <translation>List of persons with disabilities</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54"/>
+        <source>医保参保名单</source>
+        <translation>Medical insurance enrolment list</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="56"/>
+        <source>比对</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="67"/>
+        <source>导出Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="69"/>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="78"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="84"/>
+        <source>名单文件</source>
+        <translation>List file</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="89"/>
+        <source>名单类别</source>
+        <translation>List type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="103"/>
+        <source>选择部门名单</source>
+        <translation>Choose department list</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="104"/>
+        <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="122"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="127"/>
+        <source>请先选择名单文件</source>
+        <translation>First choose a list file</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="134"/>
+        <source>正在比对…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="141"/>
+        <source>比对完成，共 {0} 条需要核实</source>
+        <translation>Comparison finished: {0} entries to verify</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="151"/>
+        <source>保存比对报告</source>
+        <translation>Save comparison report</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="162"/>
+        <source>报告已保存：{0}</source>
+        <translation>Report saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="163"/>
+        <source>正在保存报告…</source>
+        <translation>Saving report…</translation>
+    </message>
+</context>
+<context>
+    <name>DataMenu</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/menu.py" line="29"/>
+        <source>数据(&amp;D)</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/menu.py" line="32"/>
+        <source>导入农户（Excel/CSV）…</source>
+        <translation>Import households (Excel/CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/menu.py" line="33"/>
+        <source>导出为 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/menu.py" line="35"/>
+        <source>部门名单比对…</source>
+        <translation>Check a department list…</translation>
     </message>
 </context>
 <context>
@@ -511,6 +721,299 @@
         <source>{0}组</source>
         <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
         <translation>Group {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="66"/>
+        <source>请检查服务器地址是否正确、本机是否联网。</source>
+        <translation>Please check that the server address is correct and that this computer is online.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68"/>
+        <source>本机已加入另一台区县服务器。如确需改为加入这台服务器，请勾选“改为加入这台服务器”后重试。</source>
+        <translation>This computer is already enrolled with another district server. If you really want to enrol with this server instead, tick “Enrol with this server instead” and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="71"/>
+        <source>本机已被区县服务器吊销，不能再用这台笔记本的身份加入。</source>
+        <translation>This computer has been revoked by the district server; this laptop&apos;s identity can no longer be used to enrol.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="75"/>
+        <source>未能加入：{0}</source>
+        <translation>Could not enrol: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="95"/>
+        <source>加入区县服务器</source>
+        <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
+        <translation>Enrol with district server</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="96"/>
+        <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
+        <translation>Enter the server address and the one-time enrolment code from the district administrator. Check the server fingerprint first and enrol only once it is correct: the enrolment code can be used only once.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="103"/>
+        <source>{0}的笔记本</source>
+        <translation>{0}&apos;s laptop</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="104"/>
+        <source>改为加入这台服务器（替换已加入的 {0}）</source>
+        <translation>Enrol with this server instead (replacing {0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="117"/>
+        <source>连接并核对指纹</source>
+        <translation>Connect and check fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="119"/>
+        <source>确认加入</source>
+        <translation>Confirm enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="126"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="137"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="138"/>
+        <source>加入码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="139"/>
+        <source>本机名称</source>
+        <translation>Computer name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="187"/>
+        <source>请输入服务器地址。</source>
+        <translation>Please enter the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="190"/>
+        <source>正在连接 {0}…</source>
+        <translation>Connecting to {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="214"/>
+        <source>区县服务器</source>
+        <translation>District server</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="215"/>
+        <source>服务器“{0}”（{1}）的指纹：
+{2}
+请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
+        <translation>Fingerprint of server “{0}” ({1}):
+{2}
+Check with the district administrator that the fingerprint matches exactly, then click “Confirm enrolment”.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="230"/>
+        <source>请输入加入码。</source>
+        <translation>Please enter the enrolment code.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="235"/>
+        <source>正在加入…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="241"/>
+        <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
+        <translation>The server&apos;s answer does not match the fingerprint just checked: someone may be impersonating the server. Refused; not enrolled</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="58"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="181"/>
+        <source>导出为 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60"/>
+        <source>农户及家庭成员（可再导入）</source>
+        <translation>Households and family members (can be re-imported)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="134"/>
+        <source>村台账</source>
+        <translation>Village ledger</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60"/>
+        <source>包扶纪实档案</source>
+        <translation>Assistance archive</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="61"/>
+        <source>驻村考勤</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="63"/>
+        <source>按“农户”页当前的筛选和搜索</source>
+        <translation>Use the current filter and search on the Households page</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="71"/>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="73"/>
+        <source>{0}月</source>
+        <translation>Month {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="74"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="80"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="83"/>
+        <source>导出内容</source>
+        <translation>What to export</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="85"/>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="86"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="87"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="134"/>
+        <source>农户及家庭成员</source>
+        <translation>Households_and_members</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="135"/>
+        <source>包扶纪实档案_{0}</source>
+        <translation>Assistance_archive_{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="136"/>
+        <source>驻村考勤_{0}年</source>
+        <translation>Attendance_{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="144"/>
+        <source>已导出村台账（{0} 户）：{1}</source>
+        <translation>Exported village ledger ({0} households): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="145"/>
+        <source>已导出包扶纪实档案：{0}</source>
+        <translation>Exported assistance archive: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="146"/>
+        <source>已导出驻村考勤：{0}</source>
+        <translation>Exported attendance: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="147"/>
+        <source>请选择干部</source>
+        <translation>Please select a cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="171"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="182"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="208"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="84"/>
+        <source>导出到U盘</source>
+        <translation>Export to USB drive</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="87"/>
+        <source>全区县</source>
+        <translation>Whole district</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="87"/>
+        <source>{0} 个村</source>
+        <translation>{0} villages</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="88"/>
+        <source>{0}（{1}，待发送 {2} 条）</source>
+        <translation>{0} ({1}, {2} changes to send)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="96"/>
+        <source>同步包已加密，只有接收方能打开。请把U盘交给接收方导入。</source>
+        <translation>The sync package is encrypted; only the recipient can open it. Hand the USB drive to the recipient to import it.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="100"/>
+        <source>接收方：</source>
+        <translation>Recipient:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="101"/>
+        <source>写入到：</source>
+        <translation>Write to:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="103"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="104"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="122"/>
+        <source>还没有登记任何同步对象（区县）。请先登记区县，或运行 fieldapp demo。</source>
+        <translation>No sync partner (district) has been registered yet. Register the district first, or run fieldapp demo.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="124"/>
+        <source>请选择U盘或文件夹。</source>
+        <translation>Please choose a USB drive or folder.</translation>
     </message>
 </context>
 <context>
@@ -934,6 +1437,72 @@
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="81"/>
+        <source>问题</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="81"/>
+        <source>名单行号</source>
+        <translation>List row</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="81"/>
+        <source>姓名（名单）</source>
+        <translation>Name (list)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="81"/>
+        <source>姓名（登记册）</source>
+        <translation>Name (register)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="82"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="82"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="82"/>
+        <source>户主</source>
+        <translation>Household head</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="82"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPicker</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="41"/>
+        <source>U盘 {0}（{1}，可用 {2}）</source>
+        <translation>USB drive {0} ({1}, {2} free)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="43"/>
+        <source>［只读］</source>
+        <translation> [read-only]</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="53"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="73"/>
+        <source>选择U盘或文件夹</source>
+        <translation>Choose USB drive or folder</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpEditor</name>
     <message>
         <location filename="../../fieldapp/gui/visits/followups.py" line="206"/>
@@ -1140,27 +1709,27 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="304"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="302"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="304"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="302"/>
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>This household file has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="305"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="303"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="305"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="303"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="305"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="303"/>
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -1359,6 +1928,262 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="71"/>
+        <source>导入农户</source>
+        <extracomment>the import was written (its :class:`ApplyResult`) a dry run is ready (its :class:`Plan`)</extracomment>
+        <translation>Import households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="80"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="95"/>
+        <source>国家系统导出的农户成员表（.xlsx 或 .csv）</source>
+        <translation>Household member table exported from the national system (.xlsx or .csv)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="96"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="99"/>
+        <source>（表中须有“行政村”列）</source>
+        <translation>(the table must have an administrative village column)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="102"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="109"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="110"/>
+        <source>表中没有行政村时，新户归入</source>
+        <translation>New households without a village go to</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="113"/>
+        <source>按户编号和证件号码与本机的户和成员对应：同一文件再次导入不会重复登记。表中空白的单元格不会清除本机已有的内容。导入前会先预览，确认后才写入。</source>
+        <translation>Rows are matched to the households and members on this computer by household no. and ID number: importing the same file again does not register anyone twice. Blank cells in the table do not clear existing data on this computer. The import is previewed first and written only after you confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="130"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="130"/>
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="130"/>
+        <source>示例</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="131"/>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="169"/>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="139"/>
+        <source>预览（试导入）</source>
+        <translation>Preview (dry run)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="156"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="157"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="157"/>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="157"/>
+        <source>无变化</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="158"/>
+        <source>拒绝</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="171"/>
+        <source>保存被拒绝的行…</source>
+        <translation>Save rejected rows…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="173"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="155"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="177"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="197"/>
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="198"/>
+        <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="219"/>
+        <source>已取消，没有写入任何内容</source>
+        <translation>Cancelled; nothing was written</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="225"/>
+        <source>请先选择文件</source>
+        <translation>First choose a file</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="228"/>
+        <source>正在读取表头…</source>
+        <translation>Reading the header…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="232"/>
+        <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
+        <translation>Sheet “{0}”, header in row {1}. Check what each column is imported as; choose “Don&apos;t import” for columns you do not need.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="242"/>
+        <source>不导入</source>
+        <translation>Don&apos;t import</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="276"/>
+        <source>还须指定：{0}</source>
+        <translation>Still to assign: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="278"/>
+        <source>同一字段指定给了多列：{0}</source>
+        <translation>Assigned to more than one column: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="294"/>
+        <source>正在核对…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="301"/>
+        <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
+        <translation>{0} new households ({1} persons), {2} updated, {3} unchanged, {4} rejected</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="307"/>
+        <source>这是预览，尚未写入。确认无误后点“导入”。</source>
+        <translation>This is a preview; nothing has been written yet. If it is correct, click “Import”.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="308"/>
+        <source>没有需要写入的内容。</source>
+        <translation>Nothing to write.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="321"/>
+        <source>_被拒绝的行.xlsx</source>
+        <translation>_rejected_rows.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="322"/>
+        <source>保存被拒绝的行</source>
+        <translation>Save rejected rows</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="323"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="333"/>
+        <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
+        <translation>Saved {1} rows to {0}; correct them and import again</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="334"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="345"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="139"/>
+        <source>从U盘导入</source>
+        <translation>Import from USB drive</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="142"/>
+        <source>改为选择文件…</source>
+        <translation>Choose files instead…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="147"/>
+        <source>将导入该文件夹中发给本机的全部同步包（按时间先后）。已导入过的同步包不会重复应用。</source>
+        <translation>All sync packages in this folder addressed to this computer will be imported, oldest first. Packages already imported are not applied again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="152"/>
+        <source>从：</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="156"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="171"/>
+        <source>选择同步包</source>
+        <translation>Choose sync packages</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="171"/>
+        <source>同步包 (*.fapk)</source>
+        <translation>Sync packages (*.fapk)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="182"/>
+        <source>请选择U盘或文件夹。</source>
+        <translation>Please choose a USB drive or folder.</translation>
+    </message>
+</context>
+<context>
     <name>IncomeModel</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="93"/>
@@ -1411,27 +2236,27 @@
 <context>
     <name>LeaderModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="285"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="274"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="285"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="274"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="285"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="274"/>
         <source>本年走访次数</source>
         <translation>Visits this year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="285"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="274"/>
         <source>要求次数</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="285"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="274"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
@@ -1589,120 +2414,125 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="86"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="88"/>
         <source>工作台</source>
         <extracomment>the unsynced-change count was refreshed (the new count)</extracomment>
         <translation>Workbench</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="89"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="91"/>
         <source>农户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="91"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="93"/>
         <source>走访</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="93"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="95"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="99"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="101"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="135"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="130"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="156"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="136"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="157"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="142"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="163"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="143"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="164"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="145"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="182"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="166"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="203"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="159"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="180"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="160"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="198"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="181"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="219"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="178"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="199"/>
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="180"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="201"/>
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="188"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="209"/>
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="190"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="211"/>
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="192"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="213"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="193"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="214"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="194"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="215"/>
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="209"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="230"/>
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="211"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="232"/>
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="212"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="233"/>
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="254"/>
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
@@ -1789,6 +2619,62 @@
         <location filename="../../fieldapp/gui/fields.py" line="359"/>
         <source>请输入金额（元），如 1200.50</source>
         <translation>Enter an amount in yuan, e.g. 1200.50</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPanel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="135"/>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="136"/>
+        <source>现在与区县服务器交换修改</source>
+        <translation>Exchange changes with the district server now</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="138"/>
+        <source>自动同步</source>
+        <translation>Auto sync</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="139"/>
+        <source>有网络时自动与区县服务器同步</source>
+        <translation>Sync with the district server automatically when online</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="142"/>
+        <source>加入区县服务器…</source>
+        <translation>Enrol with district server…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="173"/>
+        <source>正在与区县服务器同步…</source>
+        <translation>Syncing with the district server…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="181"/>
+        <source>与区县服务器同步未完成：{0}</source>
+        <translation>Sync with the district server did not finish: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="195"/>
+        <source>已加入区县服务器 {0}（干部：{1}；负责的村：{2}）。服务器指纹 {3}。正在首次同步…</source>
+        <translation>Enrolled with district server {0} (cadre: {1}; villages: {2}). Server fingerprint {3}. Running the first sync…</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSync</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net.py" line="294"/>
+        <source>正在打包</source>
+        <translation>Packing</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net.py" line="322"/>
+        <source>正在导入</source>
+        <translation>Importing</translation>
     </message>
 </context>
 <context>
@@ -1898,6 +2784,49 @@
     </message>
 </context>
 <context>
+    <name>PeerModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="85"/>
+        <source>同步对象</source>
+        <translation>Sync partner</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="85"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="85"/>
+        <source>待发送</source>
+        <translation>To send</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="85"/>
+        <source>上次导出</source>
+        <translation>Last export</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="86"/>
+        <source>上次导入</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="91"/>
+        <source>全区县</source>
+        <translation>Whole district</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="94"/>
+        <source>（默认）</source>
+        <translation> (default)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="95"/>
+        <source>{0} 条</source>
+        <translation>{0} changes</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <location filename="../../fieldapp/gui/visits/photos.py" line="77"/>
@@ -1984,6 +2913,59 @@
         <location filename="../../fieldapp/gui/visits/photos.py" line="273"/>
         <source>没有照片</source>
         <translation>No photos</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28"/>
+        <source>户主</source>
+        <translation>Household head</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28"/>
+        <source>人数</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="31"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="31"/>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="31"/>
+        <source>无变化</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="32"/>
+        <source>拒绝</source>
+        <translation>Rejected</translation>
     </message>
 </context>
 <context>
@@ -2366,6 +3348,52 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     </message>
 </context>
 <context>
+    <name>ProgressRow</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/common.py" line="33"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162"/>
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162"/>
+        <source>修改内容</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162"/>
+        <source>来自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="163"/>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="177"/>
+        <source>删除</source>
+        <translation>Deletion</translation>
+    </message>
+</context>
+<context>
     <name>ResponsibilityTab</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="33"/>
@@ -2472,6 +3500,679 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <location filename="../../fieldapp/gui/wizard.py" line="171"/>
         <source>角色</source>
         <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJobs</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="91"/>
+        <source>正在打包并写入…</source>
+        <translation>Packing and writing…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="128"/>
+        <source>正在查找同步包…</source>
+        <translation>Looking for sync packages…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="210"/>
+        <source>U盘或文件夹是只读的（可能打开了写保护开关），无法写入：{0}</source>
+        <translation>The USB drive or folder is read-only (its write-protect switch may be on); cannot write: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="211"/>
+        <source>U盘（或磁盘）空间已满，无法写入同步包：{0}</source>
+        <translation>The USB drive (or disk) is full; cannot write the sync package: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="212"/>
+        <source>超出磁盘配额，无法写入同步包：{0}</source>
+        <translation>Disk quota exceeded; cannot write the sync package: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="213"/>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="214"/>
+        <source>没有读写该位置的权限：{0}</source>
+        <translation>No permission to read or write this location: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="215"/>
+        <source>找不到该文件夹或文件（U盘可能已拔出）：{0}</source>
+        <translation>Folder or file not found (the USB drive may have been removed): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="216"/>
+        <source>这不是文件夹：{0}</source>
+        <translation>This is not a folder: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="217"/>
+        <source>U盘读写出错（可能已拔出或损坏）：{0}</source>
+        <translation>USB drive read/write error (it may have been removed or be damaged): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="218"/>
+        <source>U盘已不可用（可能已拔出）：{0}</source>
+        <translation>The USB drive is no longer available (it may have been removed): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="219"/>
+        <source>文件太大，U盘的文件系统存不下：{0}</source>
+        <translation>The file is too large for the USB drive&apos;s file system: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="30"/>
+        <source>地区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="31"/>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="32"/>
+        <source>标准线</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="33"/>
+        <source>走访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="34"/>
+        <source>走访干部</source>
+        <translation>Visiting cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="35"/>
+        <source>走访措施</source>
+        <translation>Visit measure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="36"/>
+        <source>走访照片</source>
+        <translation>Visit photo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="37"/>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="38"/>
+        <source>待办事项</source>
+        <translation>Follow-up item</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="39"/>
+        <source>在村签到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="42"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="43"/>
+        <source>区划代码</source>
+        <translation>Division code</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="44"/>
+        <source>上级</source>
+        <translation>Parent area</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="45"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="46"/>
+        <source>派出单位</source>
+        <translation>Home unit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="47"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="48"/>
+        <source>职务</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="49"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="50"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="51"/>
+        <source>地区代码</source>
+        <translation>Area code</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="52"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="53"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="54"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="64"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="55"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="63"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="56"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="57"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="58"/>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="59"/>
+        <source>措施/成效</source>
+        <translation>Measures/results</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="60"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="61"/>
+        <source>期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="62"/>
+        <source>完成日期</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="72"/>
+        <source>不是完整的同步包（格式错误或文件被截断）</source>
+        <translation>Not a complete sync package (wrong format or truncated file)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="73"/>
+        <source>版本不兼容</source>
+        <translation>Incompatible version</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="74"/>
+        <source>不是发给本机的</source>
+        <translation>Not addressed to this computer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="75"/>
+        <source>发送方不是已登记的同步对象</source>
+        <translation>The sender is not a registered sync partner</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="76"/>
+        <source>签名无效（文件被篡改或损坏）</source>
+        <translation>Invalid signature (the file was tampered with or damaged)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="77"/>
+        <source>无法解密</source>
+        <translation>Cannot decrypt</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="78"/>
+        <source>已经导入过</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="79"/>
+        <source>缺少更早的同步包</source>
+        <translation>An earlier sync package is missing</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="101"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="114"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="145"/>
+        <source>本机</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="148"/>
+        <source>设备 {0}</source>
+        <translation>Device {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="159"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="166"/>
+        <source>{0}户</source>
+        <translation>{0}&apos;s household</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="85"/>
+        <source>导出到U盘…</source>
+        <extracomment>synced data changed here (an import, a resolved conflict, a released change) the page shows a new snapshot an export finished (:class:`~fieldapp.gui.sync.jobs.ExportResult`) an import finished (:class:`~fieldapp.gui.sync.jobs.ImportBatch`) a reviewer&apos;s action (resolve, release, discard) finished a job failed (the exception); the user has been told why progress of the running job (done, total)</extracomment>
+        <translation>Export to USB drive…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="87"/>
+        <source>从U盘导入…</source>
+        <translation>Import from USB drive…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="89"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="91"/>
+        <source>待同步修改 … 条</source>
+        <translation>Changes to sync: …</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="100"/>
+        <source>%v / %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="110"/>
+        <source>同步对象</source>
+        <translation>Sync partners</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="117"/>
+        <source>保留当前值</source>
+        <translation>Keep current value</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="119"/>
+        <source>采用另一值</source>
+        <translation>Use other value</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="121"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="376"/>
+        <source>放行</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="123"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="384"/>
+        <source>丢弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="183"/>
+        <source>待同步修改 {0} 条</source>
+        <translation>Changes to sync: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="185"/>
+        <source>还没有登记同步对象：本机的全部修改都未同步。</source>
+        <translation>No sync partner registered yet: none of this computer&apos;s changes have been synced.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="187"/>
+        <source>“{0}”尚未确认收到的修改。</source>
+        <translation>Changes that “{0}” has not yet confirmed receiving.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="188"/>
+        <source>本机设备编号：{0}</source>
+        <translation>This computer&apos;s device ID: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="197"/>
+        <source>冲突 {0} 条</source>
+        <translation>Conflicts: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="199"/>
+        <source>，时钟超前 {0} 条</source>
+        <translation>, clock ahead: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="200"/>
+        <source>（当前值是自动选出的较新修改，请确认或改用另一值）</source>
+        <translation> (the current value is the newer change, chosen automatically; confirm it or use the other value)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="201"/>
+        <source>隔离待审 {0} 条（违反规则、暂未应用的修改）</source>
+        <translation>Quarantined for review: {0} (changes that break a rule and have not been applied)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="229"/>
+        <source>正在导出到 {0}…</source>
+        <translation>Exporting to {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="234"/>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="253"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="302"/>
+        <source>未能完成。</source>
+        <translation>Could not complete.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="307"/>
+        <source>无法完成操作</source>
+        <translation>Cannot complete the operation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="374"/>
+        <source>放行会把所选的 {0} 条修改按原样写入本机数据，并同步给其他设备。
+请先处理隔离的原因（例如先改正另一户重复的证件号码）。确定放行？</source>
+        <translation>Releasing writes the {0} selected changes to this computer&apos;s data as they are and syncs them to other devices.
+First deal with the reason they were quarantined (e.g. correct the other household&apos;s duplicate ID number). Release them?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="383"/>
+        <source>丢弃后，所选的 {0} 条修改不会应用到本机数据。确定丢弃？</source>
+        <translation>Once discarded, the {0} selected changes will not be applied to this computer&apos;s data. Discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="391"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="408"/>
+        <source>已处理 {0} 条。</source>
+        <translation>{0} items processed.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReport</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="16"/>
+        <source>{0} 条本机已有</source>
+        <translation>{0} already on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="17"/>
+        <source>新冲突 {0} 条</source>
+        <translation>{0} new conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="18"/>
+        <source>隔离待审 {0} 条</source>
+        <translation>{0} quarantined for review</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="19"/>
+        <source>时钟超前 {0} 台设备</source>
+        <translation>clock ahead on {0} devices</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="20"/>
+        <source>{0} 个字段待升级后应用</source>
+        <translation>{0} fields to be applied after an upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="32"/>
+        <source>{0}：已拒绝，未作任何修改——{1}。{2}</source>
+        <translation>{0}: refused, nothing changed — {1}. {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="36"/>
+        <source>{0}：无法读取——{1}</source>
+        <translation>{0}: cannot be read — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="40"/>
+        <source>应用 {0} 条修改</source>
+        <translation>{0} changes applied</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="43"/>
+        <source>{0} 户已移出本机范围</source>
+        <translation>{0} households moved out of this computer&apos;s scope</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="44"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="45"/>
+        <source>来自 {0}：{1}</source>
+        <translation>From {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="50"/>
+        <source>没有可导入的同步包</source>
+        <translation>No sync packages to import</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="52"/>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="54"/>
+        <source>部分同步包未导入</source>
+        <translation>Some sync packages were not imported</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="55"/>
+        <source>同步包未导入</source>
+        <translation>Sync packages not imported</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="62"/>
+        <source>{0} 中没有需要导入的新同步包。</source>
+        <translation>No new sync packages to import in {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="65"/>
+        <source>{0} 个同步包以前已导入，已跳过。</source>
+        <translation>{0} sync packages were imported before and have been skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="68"/>
+        <source>另有 {0} 个同步包是发给其他设备的，未导入。</source>
+        <translation>{0} more sync packages are addressed to other devices and were not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="81"/>
+        <source>已导入 {0} 个同步包，应用 {1} 条修改。</source>
+        <translation>Imported {0} sync packages, applied {1} changes.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="84"/>
+        <source>{0} 个未能导入。</source>
+        <translation> {0} could not be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="89"/>
+        <source>已为“{0}”导出 {1} 条修改（{2}）：
+{3}</source>
+        <translation>Exported {1} changes for “{0}” ({2}):
+{3}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="35"/>
+        <source>本机已被吊销</source>
+        <translation>This computer was revoked</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="36"/>
+        <source>服务器不认识本机</source>
+        <translation>Server does not know this computer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="37"/>
+        <source>服务器密钥不符</source>
+        <translation>Server key mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="38"/>
+        <source>同步包过大</source>
+        <translation>Sync package too large</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="39"/>
+        <source>本机时钟不准</source>
+        <translation>This computer&apos;s clock is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="40"/>
+        <source>签名无效</source>
+        <translation>Invalid signature</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="67"/>
+        <source>{0}月{1}日 {2}</source>
+        <translation>{0}/{1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82"/>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="115"/>
+        <source>上次同步：{0}</source>
+        <translation>Last sync: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82"/>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113"/>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="83"/>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114"/>
+        <source>区县服务器：{0}</source>
+        <translation>District server: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="85"/>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="108"/>
+        <source>同步中 {0}%</source>
+        <translation>Syncing {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="88"/>
+        <source>自动同步已停止。</source>
+        <translation>Auto sync has stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="89"/>
+        <source>同步出错：{0}</source>
+        <translation>Sync error: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="91"/>
+        <source>上次同步 {0}</source>
+        <translation>Last sync {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="91"/>
+        <source>已连接</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="93"/>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="112"/>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="95"/>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="117"/>
+        <source>自动同步已关闭</source>
+        <translation>Auto sync is off</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="97"/>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="106"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="97"/>
+        <source>无法连接区县服务器，有网络时会自动同步。</source>
+        <translation>Cannot reach the district server; will sync automatically when online.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="102"/>
+        <source>本机尚未加入区县服务器：点“加入区县服务器…”，输入区县管理员给的服务器地址和一次性加入码。加入后，有网络时自动同步；没有网络时仍可用U盘同步。</source>
+        <translation>This computer is not enrolled with a district server yet: click “Enrol with district server…” and enter the server address and one-time enrolment code from the district administrator. Once enrolled, it syncs automatically when online; without a network you can still sync by USB drive.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="107"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="109"/>
+        <source>出错</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114"/>
+        <source>状态：{0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="120"/>
+        <source>最近的错误：{0}</source>
+        <translation>Last error: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="122"/>
+        <source>自动同步已停止：服务器拒绝了本机。请联系区县管理员，必要时重新加入。</source>
+        <translation>Auto sync has stopped: the server refused this computer. Contact the district administrator and enrol again if necessary.</translation>
     </message>
 </context>
 <context>
@@ -2658,27 +4359,27 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <translation>Don&apos;t delete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406"/>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="404"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406"/>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="404"/>
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>This visit record has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407"/>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407"/>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407"/>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405"/>
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -2686,52 +4387,52 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="73"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="94"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="73"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="94"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="73"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="94"/>
         <source>农户 / 活动</source>
         <translation>Household / activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="74"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="95"/>
         <source>走访干部</source>
         <translation>Visiting cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="74"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="95"/>
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="74"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="95"/>
         <source>措施/成效</source>
         <translation>Measures/results</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="75"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="96"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="75"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="96"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="170"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="176"/>
         <source>村级活动：{0}</source>
         <translation>Village activity: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="181"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="187"/>
         <source>{0}项</source>
         <translation>{0} items</translation>
     </message>
@@ -2935,17 +4636,17 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>_ReadOnlyTable</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="222"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="211"/>
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="222"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="211"/>
         <source>未达标</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="222"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="211"/>
         <source>进行中</source>
         <translation>Open</translation>
     </message>
@@ -2953,13 +4654,13 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldapp/gui/app.py" line="59"/>
+        <location filename="../../fieldapp/gui/app.py" line="60"/>
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/app.py" line="95"/>
-        <location filename="../../fieldapp/gui/app.py" line="117"/>
+        <location filename="../../fieldapp/gui/app.py" line="96"/>
+        <location filename="../../fieldapp/gui/app.py" line="121"/>
         <source>驻村帮扶工作台</source>
         <translation>Village Assistance Workbench</translation>
     </message>
@@ -2995,6 +4696,19 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <location filename="../../fieldapp/gui/errors.py" line="83"/>
         <source>程序错误</source>
         <translation>Program error</translation>
+    </message>
+</context>
+<context>
+    <name>excel</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/common.py" line="77"/>
+        <source>已取消，没有写入任何内容</source>
+        <translation>Cancelled; nothing was written</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/common.py" line="83"/>
+        <source>无法完成</source>
+        <translation>Cannot complete</translation>
     </message>
 </context>
 <context>

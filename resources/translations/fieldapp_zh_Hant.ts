@@ -470,29 +470,239 @@
 <context>
     <name>ComplianceModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="234" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="223" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="234" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="223" />
         <source>派出单位</source>
         <translation>派出單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="234" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="223" />
         <source>{0}月</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>达标月数</source>
         <translation>達標月數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="270" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="259" />
         <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
         <translation>{0}年{1}月在村 {2} 天（要求不少於15天）</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110" />
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110" />
+        <source>字段</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110" />
+        <source>当前值</source>
+        <translation>當前值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110" />
+        <source>当前值来自</source>
+        <translation>當前值來自</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="111" />
+        <source>另一值</source>
+        <translation>另一值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="111" />
+        <source>另一值来自</source>
+        <translation>另一值來自</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="133" />
+        <source>时钟超前</source>
+        <translation>時鐘超前</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="133" />
+        <source>对方时钟 {0}</source>
+        <translation>對方時鐘 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="134" />
+        <source>已校正为 {0}</source>
+        <translation>已校正為 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="137" />
+        <source>删除与修改：{0}</source>
+        <translation>刪除與修改：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/models.py" line="148" />
+        <source>已删除</source>
+        <translation>已刪除</translation>
+    </message>
+</context>
+<context>
+    <name>CrossCheckDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="46" />
+        <source>部门名单比对</source>
+        <translation>部門名單比對</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="49" />
+        <source>民政、残联、医保等部门的名单（.xlsx 或 .csv，须有证件号码列）</source>
+        <translation>民政、殘聯、醫保等部門的名單（.xlsx 或 .csv，須有證件號碼列）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="50" />
+        <source>浏览…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="53" />
+        <source>低保名单</source>
+        <translation>低保名單</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="53" />
+        <source>特困供养名单</source>
+        <translation>特困供養名單</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
+        <source>残疾人名单</source>
+        <translation>殘疾人名單</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
+        <source>医保参保名单</source>
+        <translation>醫保參保名單</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="56" />
+        <source>比对</source>
+        <translation>比對</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="67" />
+        <source>导出Excel…</source>
+        <translation>導出Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="69" />
+        <source>导出PDF…</source>
+        <translation>導出PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="78" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="84" />
+        <source>名单文件</source>
+        <translation>名單文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="89" />
+        <source>名单类别</source>
+        <translation>名單類別</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="103" />
+        <source>选择部门名单</source>
+        <translation>選擇部門名單</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="104" />
+        <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="122" />
+        <source>已取消</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="127" />
+        <source>请先选择名单文件</source>
+        <translation>請先選擇名單文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="134" />
+        <source>正在比对…</source>
+        <translation>正在比對…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="141" />
+        <source>比对完成，共 {0} 条需要核实</source>
+        <translation>比對完成，共 {0} 條需要核實</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="151" />
+        <source>保存比对报告</source>
+        <translation>保存比對報告</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="162" />
+        <source>报告已保存：{0}</source>
+        <translation>報告已保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="163" />
+        <source>正在保存报告…</source>
+        <translation>正在保存報告…</translation>
+    </message>
+</context>
+<context>
+    <name>DataMenu</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/menu.py" line="29" />
+        <source>数据(&amp;D)</source>
+        <translation>數據(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/menu.py" line="32" />
+        <source>导入农户（Excel/CSV）…</source>
+        <translation>導入農戶（Excel/CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/menu.py" line="33" />
+        <source>导出为 Excel…</source>
+        <translation>導出為 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/menu.py" line="35" />
+        <source>部门名单比对…</source>
+        <translation>部門名單比對…</translation>
     </message>
 </context>
 <context>
@@ -510,6 +720,299 @@
         <source>{0}组</source>
         <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
         <translation>{0}組</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="66" />
+        <source>请检查服务器地址是否正确、本机是否联网。</source>
+        <translation>請檢查服務器地址是否正確、本機是否聯網。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68" />
+        <source>本机已加入另一台区县服务器。如确需改为加入这台服务器，请勾选“改为加入这台服务器”后重试。</source>
+        <translation>本機已加入另一臺區縣服務器。如確需改為加入這台服務器，請勾選“改為加入這台服務器”後重試。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="71" />
+        <source>本机已被区县服务器吊销，不能再用这台笔记本的身份加入。</source>
+        <translation>本機已被區縣服務器吊銷，不能再用這檯筆記本的身份加入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="75" />
+        <source>未能加入：{0}</source>
+        <translation>未能加入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="95" />
+        <source>加入区县服务器</source>
+        <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
+        <translation>加入區縣服務器</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="96" />
+        <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
+        <translation>請輸入區縣管理員給的服務器地址和一次性加入碼。先核對服務器指紋，確認無誤後再加入：加入碼只能使用一次。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="103" />
+        <source>{0}的笔记本</source>
+        <translation>{0}的筆記本</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="104" />
+        <source>改为加入这台服务器（替换已加入的 {0}）</source>
+        <translation>改為加入這台服務器（替換已加入的 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="117" />
+        <source>连接并核对指纹</source>
+        <translation>連接並核對指紋</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="119" />
+        <source>确认加入</source>
+        <translation>確認加入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="126" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="137" />
+        <source>服务器地址</source>
+        <translation>服務器地址</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="138" />
+        <source>加入码</source>
+        <translation>加入碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="139" />
+        <source>本机名称</source>
+        <translation>本機名稱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="187" />
+        <source>请输入服务器地址。</source>
+        <translation>請輸入服務器地址。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="190" />
+        <source>正在连接 {0}…</source>
+        <translation>正在連接 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="214" />
+        <source>区县服务器</source>
+        <translation>區縣服務器</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="215" />
+        <source>服务器“{0}”（{1}）的指纹：
+{2}
+请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
+        <translation>服務器“{0}”（{1}）的指紋：
+{2}
+請與區縣管理員核對指紋完全一致後，再點“確認加入”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="230" />
+        <source>请输入加入码。</source>
+        <translation>請輸入加入碼。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="235" />
+        <source>正在加入…</source>
+        <translation>正在加入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="241" />
+        <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
+        <translation>服務器的回答與剛才核對的指紋不同：可能有人冒充服務器，已拒絕，未加入</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="58" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="181" />
+        <source>导出为 Excel</source>
+        <translation>導出為 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
+        <source>农户及家庭成员（可再导入）</source>
+        <translation>農戶及家庭成員（可再導入）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="134" />
+        <source>村台账</source>
+        <translation>村台帳</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
+        <source>包扶纪实档案</source>
+        <translation>包扶紀實檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="61" />
+        <source>驻村考勤</source>
+        <translation>駐村考勤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="63" />
+        <source>按“农户”页当前的筛选和搜索</source>
+        <translation>按“農戶”頁當前的篩選和搜索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="71" />
+        <source>全年</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="73" />
+        <source>{0}月</source>
+        <translation>{0}月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="74" />
+        <source>导出…</source>
+        <translation>導出…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="80" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="83" />
+        <source>导出内容</source>
+        <translation>導出內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="85" />
+        <source>干部</source>
+        <translation>幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="86" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="87" />
+        <source>月份</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="134" />
+        <source>农户及家庭成员</source>
+        <translation>農戶及家庭成員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="135" />
+        <source>包扶纪实档案_{0}</source>
+        <translation>包扶紀實檔案_{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="136" />
+        <source>驻村考勤_{0}年</source>
+        <translation>駐村考勤_{0}年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="144" />
+        <source>已导出村台账（{0} 户）：{1}</source>
+        <translation>已導出村台帳（{0} 戶）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="145" />
+        <source>已导出包扶纪实档案：{0}</source>
+        <translation>已導出包扶紀實檔案：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="146" />
+        <source>已导出驻村考勤：{0}</source>
+        <translation>已導出駐村考勤：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="147" />
+        <source>请选择干部</source>
+        <translation>請選擇幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="171" />
+        <source>已取消</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="182" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="208" />
+        <source>正在导出…</source>
+        <translation>正在導出…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="84" />
+        <source>导出到U盘</source>
+        <translation>導出到U盤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="87" />
+        <source>全区县</source>
+        <translation>全區縣</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="87" />
+        <source>{0} 个村</source>
+        <translation>{0} 個村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="88" />
+        <source>{0}（{1}，待发送 {2} 条）</source>
+        <translation>{0}（{1}，待發送 {2} 條）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="96" />
+        <source>同步包已加密，只有接收方能打开。请把U盘交给接收方导入。</source>
+        <translation>同步包已加密，只有接收方能打開。請把U盤交給接收方導入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="100" />
+        <source>接收方：</source>
+        <translation>接收方：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="101" />
+        <source>写入到：</source>
+        <translation>寫入到：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="103" />
+        <source>导出</source>
+        <translation>導出</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="104" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="122" />
+        <source>还没有登记任何同步对象（区县）。请先登记区县，或运行 fieldapp demo。</source>
+        <translation>還沒有登記任何同步對象（區縣）。請先登記區縣，或運行 fieldapp demo。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="124" />
+        <source>请选择U盘或文件夹。</source>
+        <translation>請選擇U盤或文件夾。</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1436,72 @@
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="81" />
+        <source>问题</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="81" />
+        <source>名单行号</source>
+        <translation>名單行號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="81" />
+        <source>姓名（名单）</source>
+        <translation>姓名（名單）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="81" />
+        <source>姓名（登记册）</source>
+        <translation>姓名（登記冊）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="82" />
+        <source>证件号码</source>
+        <translation>證件號碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="82" />
+        <source>户编号</source>
+        <translation>戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="82" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="82" />
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPicker</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="41" />
+        <source>U盘 {0}（{1}，可用 {2}）</source>
+        <translation>U盤 {0}（{1}，可用 {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="43" />
+        <source>［只读］</source>
+        <translation>［只讀］</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="53" />
+        <source>浏览…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="73" />
+        <source>选择U盘或文件夹</source>
+        <translation>選擇U盤或文件夾</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpEditor</name>
     <message>
         <location filename="../../fieldapp/gui/visits/followups.py" line="206" />
@@ -1139,27 +1708,27 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="304" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="302" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="304" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="302" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="305" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="303" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="305" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="303" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="305" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="303" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -1358,6 +1927,262 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="71" />
+        <source>导入农户</source>
+        <extracomment>the import was written (its :class:`ApplyResult`) a dry run is ready (its :class:`Plan`)</extracomment>
+        <translation>導入農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="80" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="95" />
+        <source>国家系统导出的农户成员表（.xlsx 或 .csv）</source>
+        <translation>國家系統導出的農戶成員表（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="96" />
+        <source>浏览…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="99" />
+        <source>（表中须有“行政村”列）</source>
+        <translation>（表中須有“行政村”列）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="102" />
+        <source>下一步</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="109" />
+        <source>文件</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="110" />
+        <source>表中没有行政村时，新户归入</source>
+        <translation>表中沒有行政村時，新戶歸入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="113" />
+        <source>按户编号和证件号码与本机的户和成员对应：同一文件再次导入不会重复登记。表中空白的单元格不会清除本机已有的内容。导入前会先预览，确认后才写入。</source>
+        <translation>按戶編號和證件號碼與本機的戶和成員對應：同一文件再次導入不會重複登記。表中空白的單元格不會清除本機已有的內容。導入前會先預覽，確認後才寫入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="130" />
+        <source>列</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="130" />
+        <source>表头</source>
+        <translation>表頭</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="130" />
+        <source>示例</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="131" />
+        <source>导入为</source>
+        <translation>導入為</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="169" />
+        <source>上一步</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="139" />
+        <source>预览（试导入）</source>
+        <translation>預覽（試導入）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="156" />
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="157" />
+        <source>新增</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="157" />
+        <source>更新</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="157" />
+        <source>无变化</source>
+        <translation>無變化</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="158" />
+        <source>拒绝</source>
+        <translation>拒絕</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="171" />
+        <source>保存被拒绝的行…</source>
+        <translation>保存被拒絕的行…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="173" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="155" />
+        <source>导入</source>
+        <translation>導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="177" />
+        <source>显示</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="197" />
+        <source>选择要导入的文件</source>
+        <translation>選擇要導入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="198" />
+        <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="219" />
+        <source>已取消，没有写入任何内容</source>
+        <translation>已取消，沒有寫入任何內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="225" />
+        <source>请先选择文件</source>
+        <translation>請先選擇文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="228" />
+        <source>正在读取表头…</source>
+        <translation>正在讀取表頭…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="232" />
+        <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
+        <translation>工作表“{0}”，表頭在第{1}行。請核對每一列導入為什麼；不需要的列選“不導入”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="242" />
+        <source>不导入</source>
+        <translation>不導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="276" />
+        <source>还须指定：{0}</source>
+        <translation>還須指定：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="278" />
+        <source>同一字段指定给了多列：{0}</source>
+        <translation>同一字段指定給了多列：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="294" />
+        <source>正在核对…</source>
+        <translation>正在核對…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="301" />
+        <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
+        <translation>新增 {0} 戶（{1} 人），更新 {2} 戶，無變化 {3} 戶，拒絕 {4} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="307" />
+        <source>这是预览，尚未写入。确认无误后点“导入”。</source>
+        <translation>這是預覽，尚未寫入。確認無誤後點“導入”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="308" />
+        <source>没有需要写入的内容。</source>
+        <translation>沒有需要寫入的內容。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="321" />
+        <source>_被拒绝的行.xlsx</source>
+        <translation>_被拒絕的行.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="322" />
+        <source>保存被拒绝的行</source>
+        <translation>保存被拒絕的行</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="323" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="333" />
+        <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
+        <translation>已保存 {1} 行到 {0}；改正後可再次導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="334" />
+        <source>正在保存…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="345" />
+        <source>正在导入…</source>
+        <translation>正在導入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="139" />
+        <source>从U盘导入</source>
+        <translation>從U盤導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="142" />
+        <source>改为选择文件…</source>
+        <translation>改為選擇文件…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="147" />
+        <source>将导入该文件夹中发给本机的全部同步包（按时间先后）。已导入过的同步包不会重复应用。</source>
+        <translation>將導入該文件夾中發給本機的全部同步包（按時間先後）。已導入過的同步包不會重複應用。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="152" />
+        <source>从：</source>
+        <translation>從：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="156" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="171" />
+        <source>选择同步包</source>
+        <translation>選擇同步包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="171" />
+        <source>同步包 (*.fapk)</source>
+        <translation>同步包 (*.fapk)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="182" />
+        <source>请选择U盘或文件夹。</source>
+        <translation>請選擇U盤或文件夾。</translation>
+    </message>
+</context>
+<context>
     <name>IncomeModel</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="93" />
@@ -1410,27 +2235,27 @@
 <context>
     <name>LeaderModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="274" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="274" />
         <source>单位</source>
         <translation>單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="274" />
         <source>本年走访次数</source>
         <translation>本年走訪次數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="274" />
         <source>要求次数</source>
         <translation>要求次數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="274" />
         <source>结果</source>
         <translation>結果</translation>
     </message>
@@ -1588,120 +2413,125 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="86" />
+        <location filename="../../fieldapp/gui/main_window.py" line="88" />
         <source>工作台</source>
         <extracomment>the unsynced-change count was refreshed (the new count)</extracomment>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="89" />
+        <location filename="../../fieldapp/gui/main_window.py" line="91" />
         <source>农户</source>
         <translation>農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="91" />
+        <location filename="../../fieldapp/gui/main_window.py" line="93" />
         <source>走访</source>
         <translation>走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="93" />
+        <location filename="../../fieldapp/gui/main_window.py" line="95" />
         <source>考勤</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="99" />
+        <location filename="../../fieldapp/gui/main_window.py" line="101" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="135" />
+        <location filename="../../fieldapp/gui/main_window.py" line="130" />
+        <source>同步</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="156" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="136" />
+        <location filename="../../fieldapp/gui/main_window.py" line="157" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="142" />
+        <location filename="../../fieldapp/gui/main_window.py" line="163" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="143" />
+        <location filename="../../fieldapp/gui/main_window.py" line="164" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="145" />
-        <location filename="../../fieldapp/gui/main_window.py" line="182" />
+        <location filename="../../fieldapp/gui/main_window.py" line="166" />
+        <location filename="../../fieldapp/gui/main_window.py" line="203" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="159" />
+        <location filename="../../fieldapp/gui/main_window.py" line="180" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="160" />
-        <location filename="../../fieldapp/gui/main_window.py" line="198" />
+        <location filename="../../fieldapp/gui/main_window.py" line="181" />
+        <location filename="../../fieldapp/gui/main_window.py" line="219" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="178" />
+        <location filename="../../fieldapp/gui/main_window.py" line="199" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="180" />
+        <location filename="../../fieldapp/gui/main_window.py" line="201" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="188" />
+        <location filename="../../fieldapp/gui/main_window.py" line="209" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="190" />
+        <location filename="../../fieldapp/gui/main_window.py" line="211" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="192" />
+        <location filename="../../fieldapp/gui/main_window.py" line="213" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="193" />
+        <location filename="../../fieldapp/gui/main_window.py" line="214" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="194" />
+        <location filename="../../fieldapp/gui/main_window.py" line="215" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="209" />
+        <location filename="../../fieldapp/gui/main_window.py" line="230" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="211" />
+        <location filename="../../fieldapp/gui/main_window.py" line="232" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="212" />
+        <location filename="../../fieldapp/gui/main_window.py" line="233" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231" />
+        <location filename="../../fieldapp/gui/main_window.py" line="254" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
@@ -1788,6 +2618,62 @@
         <location filename="../../fieldapp/gui/fields.py" line="359" />
         <source>请输入金额（元），如 1200.50</source>
         <translation>請輸入金額（元），如 1200.50</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPanel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="135" />
+        <source>立即同步</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="136" />
+        <source>现在与区县服务器交换修改</source>
+        <translation>現在與區縣服務器交換修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="138" />
+        <source>自动同步</source>
+        <translation>自動同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="139" />
+        <source>有网络时自动与区县服务器同步</source>
+        <translation>有網絡時自動與區縣服務器同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="142" />
+        <source>加入区县服务器…</source>
+        <translation>加入區縣服務器…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="173" />
+        <source>正在与区县服务器同步…</source>
+        <translation>正在與區縣服務器同步…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="181" />
+        <source>与区县服务器同步未完成：{0}</source>
+        <translation>與區縣服務器同步未完成：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="195" />
+        <source>已加入区县服务器 {0}（干部：{1}；负责的村：{2}）。服务器指纹 {3}。正在首次同步…</source>
+        <translation>已加入區縣服務器 {0}（幹部：{1}；負責的村：{2}）。服務器指紋 {3}。正在首次同步…</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSync</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net.py" line="294" />
+        <source>正在打包</source>
+        <translation>正在打包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net.py" line="322" />
+        <source>正在导入</source>
+        <translation>正在導入</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +2783,49 @@
     </message>
 </context>
 <context>
+    <name>PeerModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="85" />
+        <source>同步对象</source>
+        <translation>同步對象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="85" />
+        <source>范围</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="85" />
+        <source>待发送</source>
+        <translation>待發送</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="85" />
+        <source>上次导出</source>
+        <translation>上次導出</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="86" />
+        <source>上次导入</source>
+        <translation>上次導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="91" />
+        <source>全区县</source>
+        <translation>全區縣</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="94" />
+        <source>（默认）</source>
+        <translation>（默認）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="95" />
+        <source>{0} 条</source>
+        <translation>{0} 條</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <location filename="../../fieldapp/gui/visits/photos.py" line="77" />
@@ -1983,6 +2912,59 @@
         <location filename="../../fieldapp/gui/visits/photos.py" line="273" />
         <source>没有照片</source>
         <translation>沒有照片</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28" />
+        <source>结果</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28" />
+        <source>行</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28" />
+        <source>户编号</source>
+        <translation>戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28" />
+        <source>人数</source>
+        <translation>人數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28" />
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="31" />
+        <source>新增</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="31" />
+        <source>更新</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="31" />
+        <source>无变化</source>
+        <translation>無變化</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="32" />
+        <source>拒绝</source>
+        <translation>拒絕</translation>
     </message>
 </context>
 <context>
@@ -2365,6 +3347,52 @@
     </message>
 </context>
 <context>
+    <name>ProgressRow</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/common.py" line="33" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162" />
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162" />
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162" />
+        <source>修改内容</source>
+        <translation>修改內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162" />
+        <source>来自</source>
+        <translation>來自</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="163" />
+        <source>收到时间</source>
+        <translation>收到時間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="177" />
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+</context>
+<context>
     <name>ResponsibilityTab</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="33" />
@@ -2471,6 +3499,679 @@
         <location filename="../../fieldapp/gui/wizard.py" line="171" />
         <source>角色</source>
         <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJobs</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="91" />
+        <source>正在打包并写入…</source>
+        <translation>正在打包並寫入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="128" />
+        <source>正在查找同步包…</source>
+        <translation>正在查找同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="210" />
+        <source>U盘或文件夹是只读的（可能打开了写保护开关），无法写入：{0}</source>
+        <translation>U盤或文件夾是隻讀的（可能打開了寫保護開關），無法寫入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="211" />
+        <source>U盘（或磁盘）空间已满，无法写入同步包：{0}</source>
+        <translation>U盤（或磁盤）空間已滿，無法寫入同步包：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="212" />
+        <source>超出磁盘配额，无法写入同步包：{0}</source>
+        <translation>超出磁盤配額，無法寫入同步包：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="213" />
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="214" />
+        <source>没有读写该位置的权限：{0}</source>
+        <translation>沒有讀寫該位置的權限：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="215" />
+        <source>找不到该文件夹或文件（U盘可能已拔出）：{0}</source>
+        <translation>找不到該文件夾或文件（U盤可能已拔出）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="216" />
+        <source>这不是文件夹：{0}</source>
+        <translation>這不是文件夾：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="217" />
+        <source>U盘读写出错（可能已拔出或损坏）：{0}</source>
+        <translation>U盤讀寫出錯（可能已拔出或損壞）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="218" />
+        <source>U盘已不可用（可能已拔出）：{0}</source>
+        <translation>U盤已不可用（可能已拔出）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="219" />
+        <source>文件太大，U盘的文件系统存不下：{0}</source>
+        <translation>文件太大，U盤的文件系統存不下：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="30" />
+        <source>地区</source>
+        <translation>地區</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="31" />
+        <source>干部</source>
+        <translation>幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="32" />
+        <source>标准线</source>
+        <translation>標準線</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="33" />
+        <source>走访</source>
+        <translation>走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="34" />
+        <source>走访干部</source>
+        <translation>走訪幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="35" />
+        <source>走访措施</source>
+        <translation>走訪措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="36" />
+        <source>走访照片</source>
+        <translation>走訪照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="37" />
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="38" />
+        <source>待办事项</source>
+        <translation>待辦事項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="39" />
+        <source>在村签到</source>
+        <translation>在村簽到</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="42" />
+        <source>名称</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="43" />
+        <source>区划代码</source>
+        <translation>區劃代碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="44" />
+        <source>上级</source>
+        <translation>上級</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="45" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="46" />
+        <source>派出单位</source>
+        <translation>派出單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="47" />
+        <source>联系电话</source>
+        <translation>聯繫電話</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="48" />
+        <source>职务</source>
+        <translation>職務</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="49" />
+        <source>类别</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="50" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="51" />
+        <source>地区代码</source>
+        <translation>地區代碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="52" />
+        <source>金额（元）</source>
+        <translation>金額（元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="53" />
+        <source>来源</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="54" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="64" />
+        <source>备注</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="55" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="63" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="56" />
+        <source>类型</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="57" />
+        <source>标题</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="58" />
+        <source>情况</source>
+        <translation>情況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="59" />
+        <source>措施/成效</source>
+        <translation>措施/成效</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="60" />
+        <source>事项</source>
+        <translation>事項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="61" />
+        <source>期限</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="62" />
+        <source>完成日期</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="72" />
+        <source>不是完整的同步包（格式错误或文件被截断）</source>
+        <translation>不是完整的同步包（格式錯誤或文件被截斷）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="73" />
+        <source>版本不兼容</source>
+        <translation>版本不兼容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="74" />
+        <source>不是发给本机的</source>
+        <translation>不是發給本機的</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="75" />
+        <source>发送方不是已登记的同步对象</source>
+        <translation>發送方不是已登記的同步對象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="76" />
+        <source>签名无效（文件被篡改或损坏）</source>
+        <translation>簽名無效（文件被篡改或損壞）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="77" />
+        <source>无法解密</source>
+        <translation>無法解密</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="78" />
+        <source>已经导入过</source>
+        <translation>已經導入過</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="79" />
+        <source>缺少更早的同步包</source>
+        <translation>缺少更早的同步包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="101" />
+        <source>（空）</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="114" />
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="145" />
+        <source>本机</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="148" />
+        <source>设备 {0}</source>
+        <translation>設備 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="159" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="166" />
+        <source>{0}户</source>
+        <translation>{0}戶</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="85" />
+        <source>导出到U盘…</source>
+        <extracomment>synced data changed here (an import, a resolved conflict, a released change) the page shows a new snapshot an export finished (:class:`~fieldapp.gui.sync.jobs.ExportResult`) an import finished (:class:`~fieldapp.gui.sync.jobs.ImportBatch`) a reviewer's action (resolve, release, discard) finished a job failed (the exception); the user has been told why progress of the running job (done, total)</extracomment>
+        <translation>導出到U盤…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="87" />
+        <source>从U盘导入…</source>
+        <translation>從U盤導入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="89" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="91" />
+        <source>待同步修改 … 条</source>
+        <translation>待同步修改 … 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="100" />
+        <source>%v / %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="110" />
+        <source>同步对象</source>
+        <translation>同步對象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="117" />
+        <source>保留当前值</source>
+        <translation>保留當前值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="119" />
+        <source>采用另一值</source>
+        <translation>採用另一值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="121" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="376" />
+        <source>放行</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="123" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="384" />
+        <source>丢弃</source>
+        <translation>丟棄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="183" />
+        <source>待同步修改 {0} 条</source>
+        <translation>待同步修改 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="185" />
+        <source>还没有登记同步对象：本机的全部修改都未同步。</source>
+        <translation>還沒有登記同步對象：本機的全部修改都未同步。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="187" />
+        <source>“{0}”尚未确认收到的修改。</source>
+        <translation>“{0}”尚未確認收到的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="188" />
+        <source>本机设备编号：{0}</source>
+        <translation>本機設備編號：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="197" />
+        <source>冲突 {0} 条</source>
+        <translation>衝突 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="199" />
+        <source>，时钟超前 {0} 条</source>
+        <translation>，時鐘超前 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="200" />
+        <source>（当前值是自动选出的较新修改，请确认或改用另一值）</source>
+        <translation>（當前值是自動選出的較新修改，請確認或改用另一值）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="201" />
+        <source>隔离待审 {0} 条（违反规则、暂未应用的修改）</source>
+        <translation>隔離待審 {0} 條（違反規則、暫未應用的修改）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="229" />
+        <source>正在导出到 {0}…</source>
+        <translation>正在導出到 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="234" />
+        <source>导出完成</source>
+        <translation>導出完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="253" />
+        <source>正在导入…</source>
+        <translation>正在導入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="302" />
+        <source>未能完成。</source>
+        <translation>未能完成。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="307" />
+        <source>无法完成操作</source>
+        <translation>無法完成操作</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="374" />
+        <source>放行会把所选的 {0} 条修改按原样写入本机数据，并同步给其他设备。
+请先处理隔离的原因（例如先改正另一户重复的证件号码）。确定放行？</source>
+        <translation>放行會把所選的 {0} 條修改按原樣寫入本機數據，並同步給其他設備。
+請先處理隔離的原因（例如先改正另一戶重複的證件號碼）。確定放行？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="383" />
+        <source>丢弃后，所选的 {0} 条修改不会应用到本机数据。确定丢弃？</source>
+        <translation>丟棄後，所選的 {0} 條修改不會應用到本機數據。確定丟棄？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="391" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="408" />
+        <source>已处理 {0} 条。</source>
+        <translation>已處理 {0} 條。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReport</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="16" />
+        <source>{0} 条本机已有</source>
+        <translation>{0} 條本機已有</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="17" />
+        <source>新冲突 {0} 条</source>
+        <translation>新衝突 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="18" />
+        <source>隔离待审 {0} 条</source>
+        <translation>隔離待審 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="19" />
+        <source>时钟超前 {0} 台设备</source>
+        <translation>時鐘超前 {0} 臺設備</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="20" />
+        <source>{0} 个字段待升级后应用</source>
+        <translation>{0} 個字段待升級後應用</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="32" />
+        <source>{0}：已拒绝，未作任何修改——{1}。{2}</source>
+        <translation>{0}：已拒絕，未作任何修改——{1}。{2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="36" />
+        <source>{0}：无法读取——{1}</source>
+        <translation>{0}：無法讀取——{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="40" />
+        <source>应用 {0} 条修改</source>
+        <translation>應用 {0} 條修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="43" />
+        <source>{0} 户已移出本机范围</source>
+        <translation>{0} 戶已移出本機範圍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="44" />
+        <source>，</source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="45" />
+        <source>来自 {0}：{1}</source>
+        <translation>來自 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="50" />
+        <source>没有可导入的同步包</source>
+        <translation>沒有可導入的同步包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="52" />
+        <source>导入完成</source>
+        <translation>導入完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="54" />
+        <source>部分同步包未导入</source>
+        <translation>部分同步包未導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="55" />
+        <source>同步包未导入</source>
+        <translation>同步包未導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="62" />
+        <source>{0} 中没有需要导入的新同步包。</source>
+        <translation>{0} 中沒有需要導入的新同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="65" />
+        <source>{0} 个同步包以前已导入，已跳过。</source>
+        <translation>{0} 個同步包以前已導入，已跳過。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="68" />
+        <source>另有 {0} 个同步包是发给其他设备的，未导入。</source>
+        <translation>另有 {0} 個同步包是發給其他設備的，未導入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="81" />
+        <source>已导入 {0} 个同步包，应用 {1} 条修改。</source>
+        <translation>已導入 {0} 個同步包，應用 {1} 條修改。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="84" />
+        <source>{0} 个未能导入。</source>
+        <translation>{0} 個未能導入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="89" />
+        <source>已为“{0}”导出 {1} 条修改（{2}）：
+{3}</source>
+        <translation>已為“{0}”導出 {1} 條修改（{2}）：
+{3}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="35" />
+        <source>本机已被吊销</source>
+        <translation>本機已被吊銷</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="36" />
+        <source>服务器不认识本机</source>
+        <translation>服務器不認識本機</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="37" />
+        <source>服务器密钥不符</source>
+        <translation>服務器密鑰不符</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="38" />
+        <source>同步包过大</source>
+        <translation>同步包過大</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="39" />
+        <source>本机时钟不准</source>
+        <translation>本機時鐘不準</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="40" />
+        <source>签名无效</source>
+        <translation>簽名無效</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="67" />
+        <source>{0}月{1}日 {2}</source>
+        <translation>{0}月{1}日 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="115" />
+        <source>上次同步：{0}</source>
+        <translation>上次同步：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
+        <source>尚未同步</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="83" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
+        <source>区县服务器：{0}</source>
+        <translation>區縣服務器：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="85" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="108" />
+        <source>同步中 {0}%</source>
+        <translation>同步中 {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="88" />
+        <source>自动同步已停止。</source>
+        <translation>自動同步已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="89" />
+        <source>同步出错：{0}</source>
+        <translation>同步出錯：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="91" />
+        <source>上次同步 {0}</source>
+        <translation>上次同步 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="91" />
+        <source>已连接</source>
+        <translation>已連接</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="93" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="112" />
+        <source>正在连接…</source>
+        <translation>正在連接…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="95" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="117" />
+        <source>自动同步已关闭</source>
+        <translation>自動同步已關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="97" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="106" />
+        <source>离线</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="97" />
+        <source>无法连接区县服务器，有网络时会自动同步。</source>
+        <translation>無法連接區縣服務器，有網絡時會自動同步。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="102" />
+        <source>本机尚未加入区县服务器：点“加入区县服务器…”，输入区县管理员给的服务器地址和一次性加入码。加入后，有网络时自动同步；没有网络时仍可用U盘同步。</source>
+        <translation>本機尚未加入區縣服務器：點“加入區縣服務器…”，輸入區縣管理員給的服務器地址和一次性加入碼。加入後，有網絡時自動同步；沒有網絡時仍可用U盤同步。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="107" />
+        <source>在线</source>
+        <translation>在線</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="109" />
+        <source>出错</source>
+        <translation>出錯</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
+        <source>状态：{0}</source>
+        <translation>狀態：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="120" />
+        <source>最近的错误：{0}</source>
+        <translation>最近的錯誤：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="122" />
+        <source>自动同步已停止：服务器拒绝了本机。请联系区县管理员，必要时重新加入。</source>
+        <translation>自動同步已停止：服務器拒絕了本機。請聯繫區縣管理員，必要時重新加入。</translation>
     </message>
 </context>
 <context>
@@ -2657,27 +4358,27 @@
         <translation>不刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="404" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="404" />
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>這條走訪記錄有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -2685,52 +4386,52 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="73" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="73" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
         <source>类型</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="73" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
         <source>农户 / 活动</source>
         <translation>農戶 / 活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="74" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="95" />
         <source>走访干部</source>
         <translation>走訪幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="74" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="95" />
         <source>情况</source>
         <translation>情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="74" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="95" />
         <source>措施/成效</source>
         <translation>措施/成效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="75" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="96" />
         <source>照片</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="75" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="96" />
         <source>待办</source>
         <translation>待辦</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="170" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="176" />
         <source>村级活动：{0}</source>
         <translation>村級活動：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="181" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="187" />
         <source>{0}项</source>
         <translation>{0}項</translation>
     </message>
@@ -2934,17 +4635,17 @@
 <context>
     <name>_ReadOnlyTable</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="211" />
         <source>达标</source>
         <translation>達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="211" />
         <source>未达标</source>
         <translation>未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="211" />
         <source>进行中</source>
         <translation>進行中</translation>
     </message>
@@ -2952,13 +4653,13 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldapp/gui/app.py" line="59" />
+        <location filename="../../fieldapp/gui/app.py" line="60" />
         <source>无法打开数据</source>
         <translation>無法打開數據</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/app.py" line="95" />
-        <location filename="../../fieldapp/gui/app.py" line="117" />
+        <location filename="../../fieldapp/gui/app.py" line="96" />
+        <location filename="../../fieldapp/gui/app.py" line="121" />
         <source>驻村帮扶工作台</source>
         <translation>駐村幫扶工作台</translation>
     </message>
@@ -2994,6 +4695,19 @@
         <location filename="../../fieldapp/gui/errors.py" line="83" />
         <source>程序错误</source>
         <translation>程序錯誤</translation>
+    </message>
+</context>
+<context>
+    <name>excel</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/common.py" line="77" />
+        <source>已取消，没有写入任何内容</source>
+        <translation>已取消，沒有寫入任何內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/common.py" line="83" />
+        <source>无法完成</source>
+        <translation>無法完成</translation>
     </message>
 </context>
 <context>

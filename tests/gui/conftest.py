@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from fieldapp.gui.tasks import SyncTaskManager, TaskManager
 from fieldapp.services import register
 from fieldapp.services.context import AppContext
 from fieldapp.store.models import Cadre
+from tests.helpers.qt import sync_tasks, tasks  # noqa: F401  (fixtures)
 
 # The offscreen platform plugin (used for tests; not xcb, Windows or macOS) warns each time a top-level
 # window's minimum size changes, because it has no window manager to pass size hints to.
@@ -24,19 +24,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if _HERE in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS))
 
-
-@pytest.fixture
-def sync_tasks(qtbot: Any) -> Iterator[SyncTaskManager]:
-    tasks = SyncTaskManager()
-    yield tasks
-    tasks.shutdown()
-
-
-@pytest.fixture
-def tasks(qtbot: Any) -> Iterator[TaskManager]:
-    manager = TaskManager()
-    yield manager
-    manager.shutdown()
 
 
 @pytest.fixture

@@ -144,7 +144,7 @@ def test_about_names_version_paths_and_device(ctx: AppContext, window: MainWindo
 
 def test_menus(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["文件(&F)", "设置(&S)", "帮助(&H)"]
+    assert titles == ["文件(&F)", "数据(&D)", "设置(&S)", "帮助(&H)"]
     assert [window.language_actions[c].text() for c in ("zh-Hans", "zh-Hant", "en")] == \
         ["简体中文", "繁體中文", "English"]
     assert window.language_actions["zh-Hans"].isChecked()

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 
-from fieldapp.gui.tasks import SyncTaskManager, TaskManager
 from fieldapp.services.context import AppContext
+from tests.helpers.qt import mark_gui_folder, sync_tasks, tasks  # noqa: F401  (fixtures)
 
 _HERE = Path(__file__).parent
 # The offscreen platform cannot pass size hints to a window manager and says so for each top-level window.
@@ -18,24 +18,8 @@ OFFSCREEN_SIZE_HINTS = r"This plugin does not support propagateSizeHints\(\)"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if _HERE in Path(str(item.path)).parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS))
-            item.add_marker(pytest.mark.gui)
+    mark_gui_folder(items, _HERE, OFFSCREEN_SIZE_HINTS)
 
-
-@pytest.fixture
-def sync_tasks(qtbot: Any) -> Iterator[SyncTaskManager]:
-    tasks = SyncTaskManager()
-    yield tasks
-    tasks.shutdown()
-
-
-@pytest.fixture
-def tasks(qtbot: Any) -> Iterator[TaskManager]:
-    manager = TaskManager()
-    yield manager
-    manager.shutdown()
 
 
 @pytest.fixture

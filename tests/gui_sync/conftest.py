@@ -19,22 +19,20 @@ from pytestqt.qtbot import QtBot
 from fieldapp import paths
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.gui.sync.page import SyncPage
-from fieldapp.gui.tasks import SyncTaskManager, TaskManager
+from fieldapp.gui.tasks import TaskManager
 from fieldapp.services.context import AppContext, open_context
 from fieldapp.store.writer import Actor, ChangeWriter
 from fieldapp.sync import service
 from fieldapp.sync.district import ensure_demo_district, public_identity, register_peer
 from tests.helpers.dialogs import BoxAnswerer, boxes  # noqa: F401  (the `boxes` fixture)
+from tests.helpers.qt import mark_gui_folder, sync_tasks, tasks  # noqa: F401  (fixtures)
 
 _HERE = Path(__file__).parent
 OFFSCREEN_SIZE_HINTS = r"This plugin does not support propagateSizeHints\(\)"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if _HERE in Path(str(item.path)).parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS))
-            item.add_marker(pytest.mark.gui)
+    mark_gui_folder(items, _HERE, OFFSCREEN_SIZE_HINTS)
 
 
 @dataclass
@@ -74,19 +72,6 @@ def stick(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def sync_tasks(qtbot: QtBot) -> Iterator[SyncTaskManager]:
-    tasks = SyncTaskManager()
-    yield tasks
-    tasks.shutdown()
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskManager]:
-    manager = TaskManager()
-    yield manager
-    manager.shutdown()
-
 
 @pytest.fixture
 def two_households(make_household: Callable[..., str]) -> tuple[str, str]:
@@ -102,8 +87,8 @@ def close_boxes(page: SyncPage) -> None:
 
 @pytest.fixture
 def open_page(ctx: AppContext, qtbot: QtBot) -> Callable[[TaskManager], SyncPage]:
-    def make(tasks: TaskManager) -> SyncPage:
-        page = SyncPage(ctx, tasks)
+    def make(manager: TaskManager) -> SyncPage:
+        page = SyncPage(ctx, manager)
         qtbot.addWidget(page, before_close_func=close_boxes)
         page.resize(1100, 720)
         page.show()

@@ -4,7 +4,7 @@ and an answerer for modal message boxes."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +13,13 @@ from PIL import Image
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from fieldapp.gui.tasks import SyncTaskManager, TaskManager
+from fieldapp.gui.tasks import TaskManager
 from fieldapp.gui.visits.visit_form import VisitForm
 from fieldapp.services import visits as svc
 from fieldapp.services.context import AppContext
 from fieldapp.services.visits import FollowUpDraft, VisitDraft
 from tests.helpers.dialogs import BoxAnswerer, boxes  # noqa: F401  (the `boxes` fixture)
+from tests.helpers.qt import sync_tasks, tasks  # noqa: F401  (fixtures)
 from tests.helpers.visit_fixtures import REGISTERED, household, make_cadre, me, village_ids  # noqa: F401
 
 
@@ -50,19 +51,6 @@ def image_file(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
-@pytest.fixture
-def sync_tasks(qtbot: QtBot) -> Iterator[SyncTaskManager]:
-    tasks = SyncTaskManager()
-    yield tasks
-    tasks.shutdown()
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskManager]:
-    manager = TaskManager()
-    yield manager
-    manager.shutdown()
-
 
 def close_quietly(dialog: QWidget) -> None:
     """Close a dialog left open by a test without its unsaved-changes question."""
@@ -71,7 +59,7 @@ def close_quietly(dialog: QWidget) -> None:
 
 
 @pytest.fixture
-def open_form(qtbot: QtBot, ctx: AppContext, tasks: TaskManager) -> Callable[..., VisitForm]:
+def open_form(qtbot: QtBot, ctx: AppContext, tasks: TaskManager) -> Callable[..., VisitForm]:  # noqa: F811
     def make(household_id: str | None = None, visit_id: str | None = None) -> VisitForm:
         form = VisitForm(ctx, household_id, visit_id, tasks=tasks)
         qtbot.addWidget(form, before_close_func=close_quietly)
