@@ -15,7 +15,7 @@ run: bootstrap
 
 ## The whole test suite (offscreen Qt), plus lint.
 test: bootstrap lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	FIELDAPP_TEST_PG="$${FIELDAPP_TEST_PG-$$(bash scripts/ensure_postgres.sh)}" QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint:
 	$(VENV)/bin/ruff check fieldapp tests bench

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Table, select
 
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.domain.ids import short_id
@@ -29,7 +29,7 @@ from fieldapp.store.db import SCHEMA_VERSION, Database
 from fieldapp.store.models import ChangeLog, SyncSeen
 from fieldapp.store.writer import shared_clock
 from fieldapp.sync import body as body_mod
-from fieldapp.sync import package, purge, state
+from fieldapp.sync import outbox, package, purge, state
 from fieldapp.sync.merge import Merger, MergeStats
 from fieldapp.sync.pending import apply_pending
 
@@ -80,15 +80,7 @@ def build_package(rep: Replica, peer_id: str, *, fmt: str | None = None) -> Buil
             raise KeyError(f"未登记的同步对象：{peer_id}")
         vec = state.holdings(conn, rep.device_id)
         base = {o: min(int(peer.known.get(o, 0)), s) for o, s in vec.items()}
-        rows: list[Any] = []
-        for origin, top in vec.items():
-            if top > base[origin]:
-                rows += conn.execute(
-                    select(_LOG).where(_LOG.c.origin == origin, _LOG.c.origin_seq > base[origin])).all()
-        rows.sort(key=lambda r: r.seq)
-        exits: list[body_mod.ScopeExit] = []
-        if peer.scope is not None:
-            rows, exits = _in_scope(conn, rows, set(peer.scope))
+        rows, exits = outbox.lacking(conn, vec, base, peer.scope)
     changes = (body_mod.Change(r.origin, int(r.origin_seq), int(r.hlc), r.tbl, r.row_id, r.household_id, r.op,
                                json.loads(r.fields), json.loads(r.prev or "{}"), r.user_id, r.user_name)
                for r in rows)
@@ -109,33 +101,6 @@ def _blobs(rep: Replica, rows: list[Any]) -> Iterator[body_mod.Blob]:
             data = photos_mod.read_stored(rep.photos, sha) if isinstance(sha, str) else None
             if data is not None:
                 yield body_mod.Blob(sha, data)
-
-
-def _in_scope(conn: Connection, rows: list[Any], villages: set[str]) -> tuple[list[Any], list[body_mod.ScopeExit]]:
-    """Drop changes of households (and village-level visits/check-ins) outside the peer's villages."""
-    hids = sorted({r.household_id for r in rows if r.household_id})
-    village_of: dict[str, str] = {}
-    for start in range(0, len(hids), 500):
-        chunk = hids[start:start + 500]
-        for hid, vid in conn.exec_driver_sql(
-                f"SELECT id, village_id FROM household WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk)):
-            village_of[hid] = vid
-    kept: list[Any] = []
-    exits: dict[str, body_mod.ScopeExit] = {}
-    for r in rows:
-        if r.household_id:
-            village = village_of.get(r.household_id)
-        elif r.tbl in ("visit", "checkin"):
-            found = conn.exec_driver_sql(f"SELECT village_id FROM {r.tbl} WHERE id = ?", (r.row_id,)).first()
-            village = found[0] if found else None
-        else:
-            kept.append(r)  # areas, cadres, thresholds, photos: not village data
-            continue
-        if village in villages:
-            kept.append(r)
-        elif r.tbl == "household" and "village_id" in json.loads(r.fields) and r.op != "insert":
-            exits[r.household_id] = body_mod.ScopeExit(r.household_id, village, int(r.hlc))
-    return kept, list(exits.values())
 
 
 def export_to(rep: Replica, peer_id: str, folder: Path) -> Path:

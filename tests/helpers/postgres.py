@@ -20,6 +20,7 @@ DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 def admin_url() -> str:
+    """The test server's URL; empty when ``make test`` found none (the tests then skip)."""
     return os.environ.get("FIELDAPP_TEST_PG", DEFAULT_URL)
 
 
@@ -28,6 +29,8 @@ class Databases:
 
     def __init__(self) -> None:
         base = admin_url()
+        if not base:
+            pytest.skip("no PostgreSQL server: scripts/ensure_postgres.sh found none and could not start one")
         self.base = base
         self.engine: Engine = create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1),
                                             isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
