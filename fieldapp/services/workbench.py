@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,7 +46,7 @@ from sqlalchemy import (
 
 from fieldapp.services import thresholds
 from fieldapp.services.context import AppContext
-from fieldapp.store.models import ChangeLog, FollowUp, HouseholdListRow, Indicator, Visit, VisitCadre
+from fieldapp.store.models import ChangeLog, FollowUp, HouseholdListRow, Indicator, SyncPeer, Visit, VisitCadre
 
 log = logging.getLogger("fieldapp.services.workbench")
 
@@ -58,6 +59,7 @@ _I: Table = Indicator.__table__  # type: ignore[assignment]
 _V: Table = Visit.__table__  # type: ignore[assignment]
 _VC: Table = VisitCadre.__table__  # type: ignore[assignment]
 _CL: Table = ChangeLog.__table__  # type: ignore[assignment]
+_PEER: Table = SyncPeer.__table__  # type: ignore[assignment]
 
 T = TypeVar("T")
 
@@ -165,7 +167,7 @@ def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int 
             unmet_indicators=unmet_indicators(conn, scope, limit=limit),
             below_line=below_line(conn, scope, lines, limit=limit),
             years_without_line=missing,
-            unsynced=unsynced_changes(conn, device),
+            unsynced=unsynced_changes(conn, device, str(ctx.settings["server_device_id"] or "") or None),
             lines=lines,
         )
     for year in missing:
@@ -361,17 +363,24 @@ def _below_line_statement(kind: str, years: int) -> Any:
             .order_by(_L.c.per_person_income, _L.c.household_id).limit(_LIMIT))
 
 
-def unsynced_changes(conn: Connection, device_id: str) -> int:
-    """How many changes made on this device have not been synced yet.
+def unsynced_changes(conn: Connection, device_id: str, district_id: str | None = None) -> int:
+    """How many changes made on this device the district does not hold yet, as far as we know.
 
-    Until sync exists (issue 5) that is every change made here: this device's ``origin_seq``
-    runs 1, 2, 3… without gaps, so its maximum is the count (one index seek on
-    ``uq_change_log_origin``). Issue 5 subtracts the sequence number the server acknowledged.
+    This device's ``origin_seq`` runs 1, 2, 3… without gaps, so its maximum counts its changes (one
+    index seek on ``uq_change_log_origin``); the district's last package said how many of them it
+    holds. The district is ``district_id`` (the enrolled server) when it is a registered
+    whole-district peer, else the first such peer by name; without one, every change counts.
     """
     if not device_id:
         return 0
-    found = conn.execute(_unsynced_statement(), {"device": device_id}).scalar()
-    return int(found or 0)
+    mine = int(conn.execute(_unsynced_statement(), {"device": device_id}).scalar() or 0)
+    districts = {r.device_id: r.known for r in conn.execute(
+        select(_PEER.c.device_id, _PEER.c.known).where(_PEER.c.scope.is_(None)).order_by(_PEER.c.name))}
+    if not districts:
+        return mine
+    known = districts.get(district_id or "", next(iter(districts.values())))
+    held = int(json.loads(known or "{}").get(device_id, 0))
+    return max(0, mine - held)
 
 
 @functools.cache

@@ -13,34 +13,26 @@ import threading
 import time
 
 from fieldapp.gui.tasks import TaskCancelled
+from fieldapp.services import workbench
 from fieldapp.services.context import AppContext
-from fieldapp.sync import review, service, state
+from fieldapp.sync import state
 from fieldapp.sync.http_client import SyncClient, SyncOutcome
 from fieldapp.sync.schedule import SchedulePolicy
 
-OWN_CHANGES_SQL = "SELECT count(*) FROM change_log WHERE origin = :device"
 _UP, _DOWN = "上传", "下载"  # words of SyncClient.exchange's progress texts (正在上传 / 正在下载)
 
 
 def unsynced_count(ctx: AppContext) -> int:
-    """Changes the district lacks, as far as this laptop knows (database thread).
+    """This laptop's changes the district lacks, as far as it knows (database thread).
 
-    The district is the enrolled server's peer, else a peer whose scope is the whole district
-    (``review.status(...).peers``' pending). A laptop that never exchanged with a district counts
-    every change it made itself.
+    The same figure as the workbench's 未同步修改 (:func:`fieldapp.services.workbench.unsynced_changes`):
+    the district is the enrolled server, else a peer whose scope is the whole district.
     """
     if ctx.identity is None:
         return 0
-    rep = service.replica_of(ctx)
+    server = str(ctx.settings["server_device_id"] or "") or None
     with ctx.db.read() as conn:
-        districts = [p.device_id for p in state.peers(conn) if p.scope is None]
-    server = str(ctx.settings["server_device_id"] or "")
-    target = server if server in districts else (districts[0] if districts else None)
-    if target is not None:
-        for peer in review.status(rep).peers:
-            if peer.device_id == target:
-                return peer.pending
-    return int(ctx.db.scalar(OWN_CHANGES_SQL, device=rep.device_id) or 0)  # type: ignore[call-overload]
+        return workbench.unsynced_changes(conn, ctx.identity.device_id, server)
 
 
 def is_enrolled(ctx: AppContext) -> bool:
