@@ -27,30 +27,34 @@ _LOG: Table = ChangeLog.__table__  # type: ignore[assignment]
 _H: Table = Household.__table__  # type: ignore[assignment]
 _V: Table = Visit.__table__  # type: ignore[assignment]
 _K: Table = CheckIn.__table__  # type: ignore[assignment]
+_ORIGINS_PER_QUERY = 100
 
 
 def lacking(conn: Connection, vec: Mapping[str, int], base: Mapping[str, int],
             scope: Collection[str] | None) -> tuple[list[Any], list[ScopeExit]]:
     """The change-log rows above ``base`` (in log order) and, for a scoped peer, the exit markers."""
     villages = sorted(scope) if scope is not None else None
+    ranges = [(origin, base.get(origin, 0)) for origin, top in vec.items() if top > base.get(origin, 0)]
     rows: list[Any] = []
     exits: dict[str, ScopeExit] = {}
-    for origin, top in vec.items():
-        if top <= base.get(origin, 0):
-            continue
-        above = and_(_LOG.c.origin == origin, _LOG.c.origin_seq > base.get(origin, 0))
-        if villages is None:
-            rows += conn.execute(select(_LOG).where(above)).all()
-            continue
-        joined = _LOG.outerjoin(_H, _H.c.id == _LOG.c.household_id)
+    if villages is None:
+        for origin, after in ranges:
+            rows += conn.execute(select(_LOG).where(_LOG.c.origin == origin, _LOG.c.origin_seq > after)).all()
+    joined = _LOG.outerjoin(_H, _H.c.id == _LOG.c.household_id)
+    for start in range(0, len(ranges) if villages is not None else 0, _ORIGINS_PER_QUERY):
+        # One query for many origins: the households are joined once, not once per origin.
+        above = or_(*(and_(_LOG.c.origin == origin, _LOG.c.origin_seq > after)
+                      for origin, after in ranges[start:start + _ORIGINS_PER_QUERY]))
+        assert villages is not None
         rows += conn.execute(select(_LOG).select_from(joined).where(above, _in(villages))).all()
         for r in conn.execute(select(_LOG, _H.c.village_id.label("now_in")).select_from(joined).where(
                 above, _LOG.c.tbl == "household", _LOG.c.op != "insert", _LOG.c.fields.contains('"village_id"'),
                 or_(_H.c.village_id.is_(None), not_(_H.c.village_id.in_(villages))))).all():
-            if "village_id" in json.loads(r.fields):
+            known = exits.get(r.household_id)
+            if "village_id" in json.loads(r.fields) and (known is None or int(r.hlc) > known.hlc):
                 exits[r.household_id] = ScopeExit(r.household_id, r.now_in, int(r.hlc))
     rows.sort(key=lambda r: r.seq)
-    return rows, list(exits.values())
+    return rows, sorted(exits.values(), key=lambda e: e.hlc)
 
 
 def _in(villages: list[str]) -> Any:
