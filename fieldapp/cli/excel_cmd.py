@@ -22,6 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fieldapp.cli import argtypes
+
 OpenCtx = Callable[[argparse.Namespace], Any]
 SHOWN = 50
 
@@ -31,13 +33,6 @@ def _xlsx_path(text: str) -> Path:
         raise argparse.ArgumentTypeError(f"输出文件应以 .xlsx 结尾：{text}")
     return Path(text)
 
-
-def _month(text: str) -> tuple[int, int]:
-    try:
-        day = dt.date.fromisoformat(f"{text}-01")
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"月份应为 YYYY-MM：{text}") from None
-    return day.year, day.month
 
 
 def register(sub: Any, open_ctx: OpenCtx) -> None:
@@ -70,7 +65,7 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p = exp_sub.add_parser("archive", help="包扶纪实档案（按月或按年）")
     p.add_argument("--cadre", required=True, help="干部姓名或标识")
     period = p.add_mutually_exclusive_group(required=True)
-    period.add_argument("--month", type=_month, help="YYYY-MM")
+    period.add_argument("--month", type=argtypes.month, help="YYYY-MM")
     period.add_argument("--year", type=int, help="YYYY")
     p.add_argument("--out", required=True, type=_xlsx_path)
     p.set_defaults(func=lambda a: _run(open_ctx, a, _export_archive))

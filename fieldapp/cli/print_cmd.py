@@ -14,27 +14,15 @@ other commands).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Callable
 from typing import Any
 
+from fieldapp.cli import argtypes
+
 OpenCtx = Callable[[argparse.Namespace], Any]
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text}") from None
-
-
-def _month(text: str) -> tuple[int, int]:
-    try:
-        day = dt.date.fromisoformat(f"{text}-01")
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"月份应为 YYYY-MM：{text}") from None
-    return day.year, day.month
 
 
 def register(sub: Any, open_ctx: OpenCtx) -> None:
@@ -58,8 +46,8 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p = pr_sub.add_parser("notice", help="拟纳入/拟退出公示名单")
     p.add_argument("--households", required=True, help="户的标识或户编号，以逗号分隔")
     p.add_argument("--kind", required=True, choices=["entry", "exit"], help="entry 纳入，exit 退出")
-    p.add_argument("--start", required=True, type=_date, help="公示开始日期 YYYY-MM-DD")
-    p.add_argument("--end", required=True, type=_date, help="公示结束日期 YYYY-MM-DD")
+    p.add_argument("--start", required=True, type=argtypes.date, help="公示开始日期 YYYY-MM-DD")
+    p.add_argument("--end", required=True, type=argtypes.date, help="公示结束日期 YYYY-MM-DD")
     p.add_argument("--contact", required=True, help="异议受理联系人及电话")
     p.add_argument("--issuer", help="公示单位（默认：村民委员会）")
     p.add_argument("--out", required=True)
@@ -79,7 +67,7 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p = pr_sub.add_parser("archive", help="包扶纪实档案（按月或按年）")
     p.add_argument("--cadre", required=True, help="干部姓名或标识")
     period = p.add_mutually_exclusive_group(required=True)
-    period.add_argument("--month", type=_month, help="YYYY-MM")
+    period.add_argument("--month", type=argtypes.month, help="YYYY-MM")
     period.add_argument("--year", type=int, help="YYYY")
     p.add_argument("--out", required=True)
     p.set_defaults(func=lambda a: _run(open_ctx, a, _archive))

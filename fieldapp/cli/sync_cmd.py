@@ -70,11 +70,10 @@ def _default_peer(rep: service.Replica, key: str | None) -> state.Peer:
             if found is None:
                 raise SystemExit(f"错误：找不到同步对象 {key}")
             return found
-        everyone = state.peers(conn)
-    districts = [p for p in everyone if p.scope is None] or everyone
-    if not districts:
+        chosen = state.default_peer(state.peers(conn))
+    if chosen is None:
         raise SystemExit("错误：还没有登记任何同步对象（fieldapp sync peer-add …）")
-    return districts[0]
+    return chosen
 
 
 def _export(ctx: Any, args: argparse.Namespace) -> int:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,7 +45,8 @@ from sqlalchemy import (
 
 from fieldapp.services import thresholds
 from fieldapp.services.context import AppContext
-from fieldapp.store.models import ChangeLog, FollowUp, HouseholdListRow, Indicator, SyncPeer, Visit, VisitCadre
+from fieldapp.store.models import ChangeLog, FollowUp, HouseholdListRow, Indicator, Visit, VisitCadre
+from fieldapp.sync import state
 
 log = logging.getLogger("fieldapp.services.workbench")
 
@@ -59,7 +59,6 @@ _I: Table = Indicator.__table__  # type: ignore[assignment]
 _V: Table = Visit.__table__  # type: ignore[assignment]
 _VC: Table = VisitCadre.__table__  # type: ignore[assignment]
 _CL: Table = ChangeLog.__table__  # type: ignore[assignment]
-_PEER: Table = SyncPeer.__table__  # type: ignore[assignment]
 
 T = TypeVar("T")
 
@@ -368,19 +367,14 @@ def unsynced_changes(conn: Connection, device_id: str, district_id: str | None =
 
     This device's ``origin_seq`` runs 1, 2, 3… without gaps, so its maximum counts its changes (one
     index seek on ``uq_change_log_origin``); the district's last package said how many of them it
-    holds. The district is ``district_id`` (the enrolled server) when it is a registered
-    whole-district peer, else the first such peer by name; without one, every change counts.
+    holds. The district is :func:`fieldapp.sync.state.default_peer` (``district_id``, the enrolled
+    server, when registered); without any peer, every change counts.
     """
     if not device_id:
         return 0
     mine = int(conn.execute(_unsynced_statement(), {"device": device_id}).scalar() or 0)
-    districts = {r.device_id: r.known for r in conn.execute(
-        select(_PEER.c.device_id, _PEER.c.known).where(_PEER.c.scope.is_(None)).order_by(_PEER.c.name))}
-    if not districts:
-        return mine
-    known = districts.get(district_id or "", next(iter(districts.values())))
-    held = int(json.loads(known or "{}").get(device_id, 0))
-    return max(0, mine - held)
+    district = state.default_peer(state.peers(conn), district_id)
+    return mine if district is None else max(0, mine - int(district.known.get(device_id, 0)))
 
 
 @functools.cache

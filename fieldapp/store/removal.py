@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from sqlalchemy import Connection, Table
 
-from fieldapp.store import derived, guard
+from fieldapp.store import batch, derived, guard
 from fieldapp.store.models import SYNCED_MODELS
 
 log = logging.getLogger("fieldapp.store.removal")
 
 _TABLES: list[Table] = [m.__table__ for m in SYNCED_MODELS]  # type: ignore[attr-defined]
-_CHUNK = 400
 
 
 @functools.cache
@@ -35,23 +34,10 @@ def _children() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
-    batch = sorted(set(ids))
-    for start in range(0, len(batch), _CHUNK):
-        yield batch[start:start + _CHUNK]
-
-
-def _marks(_conn: Connection, n: int) -> str:
-    return ",".join("?" * n)  # PostgreSQL: the engine turns them into %s
-
-
 def _dependants(conn: Connection, table: str, ids: set[str], found: dict[str, set[str]]) -> None:
     """Collect, recursively, every row that references ``ids`` of ``table`` (into ``found``)."""
     for child, column in _children()[table]:
-        new: set[str] = set()
-        for chunk in _chunks(ids):
-            new |= {r[0] for r in conn.exec_driver_sql(
-                f"SELECT id FROM {child} WHERE {column} IN ({_marks(conn, len(chunk))})", tuple(chunk))}
+        new = {r[0] for r in batch.rows_in(conn, f"SELECT id FROM {child} WHERE {column} IN ({{marks}})", ids)}
         new -= found.setdefault(child, set())
         if new:
             found[child] |= new
@@ -65,9 +51,8 @@ def evict_households(conn: Connection, household_ids: Iterable[str]) -> int:
     removed = 0
     with guard.write_path():
         for table in reversed(_TABLES):  # children first
-            for chunk in _chunks(found.get(table.name, ())):
-                removed += conn.exec_driver_sql(
-                    f"DELETE FROM {table.name} WHERE id IN ({_marks(conn, len(chunk))})", tuple(chunk)).rowcount
+            removed += batch.execute_in(conn, f"DELETE FROM {table.name} WHERE id IN ({{marks}})",
+                                        found.get(table.name, ()))
     derived.refresh_households(conn, sorted(found["household"]))  # drops their list rows
     log.info("evicted %d households (%d rows) that left this device's villages", len(found["household"]), removed)
     return removed
@@ -78,13 +63,9 @@ def purge_rows(conn: Connection, table: str, ids: Iterable[str]) -> int:
     refs = _children()[table]
     guard_sql = "".join(f" AND NOT EXISTS (SELECT 1 FROM {child} WHERE {child}.{column} = {table}.id)"
                         for child, column in refs)
-    purged = 0
     with guard.write_path():
-        for chunk in _chunks(ids):
-            purged += conn.exec_driver_sql(
-                f"DELETE FROM {table} WHERE deleted = ? AND id IN ({_marks(conn, len(chunk))}){guard_sql}",
-                (True, *chunk)).rowcount
-    return purged
+        return batch.execute_in(conn, f"DELETE FROM {table} WHERE deleted = ? AND id IN ({{marks}}){guard_sql}",
+                                ids, (True,))
 
 
 def table_names() -> list[str]:

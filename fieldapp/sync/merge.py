@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, UniqueConstraint
 
 from fieldapp.domain.hlc import HybridClock
-from fieldapp.store import codec, derived
+from fieldapp.store import batch, codec, derived
 from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS
 from fieldapp.store.writer import apply_remote
 from fieldapp.sync.body import Change
@@ -420,14 +420,10 @@ class Merger:
             cols = [c for c in data_columns(tbl) if c in touched[tbl] or c in extra]
             head = "SELECT id, deleted, row_hlc, row_device, field_clocks"
             select = f"{head}{''.join(', ' + _q(c) for c in cols)} FROM {tbl}"
-            id_list = sorted(ids)
-            for start in range(0, len(id_list), 500):
-                chunk = id_list[start:start + 500]
-                sql = f"{select} WHERE id IN ({','.join('?' * len(chunk))})"
-                for r in self.conn.exec_driver_sql(sql, tuple(chunk)).fetchall():
-                    values = {name: to_json(name, r[5 + i]) for i, name in enumerate(cols)}
-                    values["deleted"] = bool(r[1])
-                    rows[(tbl, r[0])] = _Row(values, loads(r[4]) if r[4] else {}, int(r[2]), r[3])
+            for r in batch.rows_in(self.conn, f"{select} WHERE id IN ({{marks}})", ids):
+                values = {name: to_json(name, r[5 + i]) for i, name in enumerate(cols)}
+                values["deleted"] = bool(r[1])
+                rows[(tbl, r[0])] = _Row(values, loads(r[4]) if r[4] else {}, int(r[2]), r[3])
         return rows
 
     def _flush(self, rows: dict[tuple[str, str], _Row]) -> None:

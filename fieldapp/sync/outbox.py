@@ -33,19 +33,20 @@ _ORIGINS_PER_QUERY = 100
 def lacking(conn: Connection, vec: Mapping[str, int], base: Mapping[str, int],
             scope: Collection[str] | None) -> tuple[list[Any], list[ScopeExit]]:
     """The change-log rows above ``base`` (in log order) and, for a scoped peer, the exit markers."""
-    villages = sorted(scope) if scope is not None else None
     ranges = [(origin, base.get(origin, 0)) for origin, top in vec.items() if top > base.get(origin, 0)]
     rows: list[Any] = []
-    exits: dict[str, ScopeExit] = {}
-    if villages is None:
+    if scope is None:
         for origin, after in ranges:
             rows += conn.execute(select(_LOG).where(_LOG.c.origin == origin, _LOG.c.origin_seq > after)).all()
+        rows.sort(key=lambda r: r.seq)
+        return rows, []
+    villages = sorted(scope)
+    exits: dict[str, ScopeExit] = {}
     joined = _LOG.outerjoin(_H, _H.c.id == _LOG.c.household_id)
-    for start in range(0, len(ranges) if villages is not None else 0, _ORIGINS_PER_QUERY):
+    for start in range(0, len(ranges), _ORIGINS_PER_QUERY):
         # One query for many origins: the households are joined once, not once per origin.
         above = or_(*(and_(_LOG.c.origin == origin, _LOG.c.origin_seq > after)
                       for origin, after in ranges[start:start + _ORIGINS_PER_QUERY]))
-        assert villages is not None
         rows += conn.execute(select(_LOG).select_from(joined).where(above, _in(villages))).all()
         for r in conn.execute(select(_LOG, _H.c.village_id.label("now_in")).select_from(joined).where(
                 above, _LOG.c.tbl == "household", _LOG.c.op != "insert", _LOG.c.fields.contains('"village_id"'),

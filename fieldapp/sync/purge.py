@@ -41,15 +41,22 @@ def _set(conn: Connection, key: str, value: str) -> None:
         conn.execute(_local_state.update().where(_local_state.c.key == key).values(value=value))
 
 
+def _top(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM change_log").scalar() or 0)
+
+
 def purge_tombstones(rep: Any) -> int:
     """Remove the tombstones every known replica holds; returns how many rows went. ``rep``: a Replica."""
+    with rep.db.read() as conn:  # the usual case, nothing new and nothing waiting: no write lock taken
+        if int(_get(conn, _CURSOR, "0")) == _top(conn) and _get(conn, _WAITING, "[]") == "[]":
+            return 0
     with rep.db.transaction() as conn:
         peers = state.peers(conn)
         if not peers:  # nobody to ask: a future peer may still need the delete
             return 0
         cursor = int(_get(conn, _CURSOR, "0"))
-        waiting = {tuple(x) for x in json.loads(_get(conn, _WAITING, "[]"))}
-        top = int(conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM change_log").scalar() or 0)
+        waiting: set[tuple[str, str]] = {(str(t), str(r)) for t, r in json.loads(_get(conn, _WAITING, "[]"))}
+        top = _top(conn)
         for _seq, tbl, row_id in conn.exec_driver_sql(
                 "SELECT seq, tbl, row_id FROM change_log WHERE seq > ? AND seq <= ? AND op = 'delete'", (cursor, top)):
             waiting.add((tbl, row_id))
@@ -57,21 +64,7 @@ def purge_tombstones(rep: Any) -> int:
             if top > cursor:
                 _set(conn, _CURSOR, str(top))  # the next look starts here: O(new changes), not O(log)
             return 0
-        ready: dict[str, list[str]] = {}
-        still: list[list[str]] = []
-        for tbl, row_id in sorted(waiting):
-            if tbl not in removal.table_names():
-                continue
-            live = conn.exec_driver_sql(f"SELECT deleted FROM {tbl} WHERE id = ?", (row_id,)).first()
-            if live is None or not live[0]:
-                continue  # already gone, or revived
-            held = all(int(p.known.get(origin, 0)) >= int(seq) for origin, seq in conn.exec_driver_sql(
-                "SELECT origin, max(origin_seq) FROM change_log WHERE tbl = ? AND row_id = ? GROUP BY origin",
-                (tbl, row_id)) for p in peers)
-            if held:
-                ready.setdefault(tbl, []).append(row_id)
-            else:
-                still.append([tbl, row_id])
+        ready, still = _held_everywhere(conn, waiting, peers)
         total = 0
         for tbl in removal.table_names():  # children first
             if tbl in ready:
@@ -82,6 +75,27 @@ def purge_tombstones(rep: Any) -> int:
     if total:
         log.info("purged %d tombstones held by every known replica", total)
     return total
+
+
+def _held_everywhere(conn: Connection, waiting: set[tuple[str, str]],
+                     peers: list[state.Peer]) -> tuple[dict[str, list[str]], list[list[str]]]:
+    """The tombstones every peer holds all changes of (by table), and those still waiting."""
+    ready: dict[str, list[str]] = {}
+    still: list[list[str]] = []
+    for tbl, row_id in sorted(waiting):
+        if tbl not in removal.table_names():
+            continue
+        live = conn.exec_driver_sql(f"SELECT deleted FROM {tbl} WHERE id = ?", (row_id,)).first()
+        if live is None or not live[0]:
+            continue  # already gone, or revived
+        held = all(int(p.known.get(origin, 0)) >= int(seq) for origin, seq in conn.exec_driver_sql(
+            "SELECT origin, max(origin_seq) FROM change_log WHERE tbl = ? AND row_id = ? GROUP BY origin",
+            (tbl, row_id)) for p in peers)
+        if held:
+            ready.setdefault(tbl, []).append(row_id)
+        else:
+            still.append([tbl, row_id])
+    return ready, still
 
 
 def _present(conn: Connection, ready: dict[str, list[str]]) -> set[tuple[str, str]]:

@@ -14,25 +14,14 @@ earlier in the same package counts with its new village.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from typing import Any
+from collections.abc import Collection
 
 from sqlalchemy import Connection
 
+from fieldapp.store import batch
 from fieldapp.sync.body import Change
 
 VILLAGE_TABLES = ("visit", "checkin")  # village-level rows that carry their own village_id
-_CHUNK = 500
-
-
-def _placeholders(_conn: Connection, n: int) -> str:
-    return ",".join("?" * n)  # PostgreSQL: the engine turns them into %s
-
-
-def _lookup(conn: Connection, sql_head: str, ids: list[str]) -> Iterable[tuple[Any, ...]]:
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
-        yield from conn.exec_driver_sql(f"{sql_head} IN ({_placeholders(conn, len(chunk))})", tuple(chunk))
 
 
 class ScopeCheck:
@@ -64,7 +53,8 @@ class ScopeCheck:
         wanted = sorted(h for h in households if h not in self._village_of)
         for hid in wanted:
             self._village_of[hid] = None
-        for hid, village in _lookup(self.conn, "SELECT id, village_id FROM household WHERE id", wanted):
+        sql = "SELECT id, village_id FROM household WHERE id IN ({marks})"
+        for hid, village in batch.rows_in(self.conn, sql, wanted):
             self._village_of[hid] = village
 
     def _stored_owners(self, by_table: dict[str, set[str]]) -> set[str]:
@@ -74,7 +64,8 @@ class ScopeCheck:
             column = "village_id" if tbl in VILLAGE_TABLES else "household_id"
             for row_id in ids:
                 self._owner[(tbl, row_id)] = None
-            for row_id, owner in _lookup(self.conn, f"SELECT id, {column} FROM {tbl} WHERE id", sorted(ids)):
+            sql = f"SELECT id, {column} FROM {tbl} WHERE id IN ({{marks}})"
+            for row_id, owner in batch.rows_in(self.conn, sql, ids):
                 self._owner[(tbl, row_id)] = owner
                 if column == "household_id" and owner:
                     households.add(owner)

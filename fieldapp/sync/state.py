@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, func, select, text
 
@@ -92,6 +92,22 @@ def peers(conn: Connection) -> list[Peer]:
 def peer(conn: Connection, device_id: str) -> Peer | None:
     row = conn.execute(select(_PEER).where(_PEER.c.device_id == device_id)).first()
     return _peer(row) if row else None
+
+
+_P = TypeVar("_P")
+
+
+def default_peer(peers: Sequence[_P], preferred: str | None = None) -> _P | None:
+    """Where packages go, and against whom "unsynced" is counted, when nobody says otherwise.
+
+    ``preferred`` (the enrolled district server) when it is among ``peers``, else the first peer
+    whose scope is the whole district, else the first peer. ``peers`` have ``device_id`` and ``scope``.
+    """
+    for p in peers:
+        if preferred and getattr(p, "device_id", None) == preferred:
+            return p
+    candidates = [p for p in peers if getattr(p, "scope", None) is None] or list(peers)
+    return candidates[0] if candidates else None
 
 
 def find_peer(conn: Connection, key: str) -> Peer | None:

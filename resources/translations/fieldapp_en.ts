@@ -638,47 +638,47 @@
         <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="122"/>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="121"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="127"/>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="126"/>
         <source>请先选择名单文件</source>
         <translation>First choose a list file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="134"/>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="133"/>
         <source>正在比对…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="141"/>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="140"/>
         <source>比对完成，共 {0} 条需要核实</source>
         <translation>Comparison finished: {0} entries to verify</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150"/>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="149"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150"/>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="149"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="151"/>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150"/>
         <source>保存比对报告</source>
         <translation>Save comparison report</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="162"/>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="161"/>
         <source>报告已保存：{0}</source>
         <translation>Report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="163"/>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="162"/>
         <source>正在保存报告…</source>
         <translation>Saving report…</translation>
     </message>
@@ -961,57 +961,57 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="84"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="115"/>
         <source>导出到U盘</source>
         <translation>Export to USB drive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="87"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="118"/>
         <source>全区县</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="87"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="118"/>
         <source>{0} 个村</source>
         <translation>{0} villages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="88"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="119"/>
         <source>{0}（{1}，待发送 {2} 条）</source>
         <translation>{0} ({1}, {2} changes to send)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="96"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="126"/>
         <source>同步包已加密，只有接收方能打开。请把U盘交给接收方导入。</source>
         <translation>The sync package is encrypted; only the recipient can open it. Hand the USB drive to the recipient to import it.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="100"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="124"/>
         <source>接收方：</source>
         <translation>Recipient:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="101"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="125"/>
         <source>写入到：</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="103"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="126"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="104"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="127"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="122"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="138"/>
         <source>还没有登记任何同步对象（区县）。请先登记区县，或运行 fieldapp demo。</source>
         <translation>No sync partner (district) has been registered yet. Register the district first, or run fieldapp demo.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="124"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="140"/>
         <source>请选择U盘或文件夹。</source>
         <translation>Please choose a USB drive or folder.</translation>
     </message>
@@ -2038,7 +2038,7 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
     <message>
         <location filename="../../fieldapp/gui/excel/import_dialog.py" line="173"/>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="155"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="159"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -2058,127 +2058,127 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="219"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="218"/>
         <source>已取消，没有写入任何内容</source>
         <translation>Cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="225"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="224"/>
         <source>请先选择文件</source>
         <translation>First choose a file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="228"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="227"/>
         <source>正在读取表头…</source>
         <translation>Reading the header…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="232"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="231"/>
         <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
         <translation>Sheet “{0}”, header in row {1}. Check what each column is imported as; choose “Don&apos;t import” for columns you do not need.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="242"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="241"/>
         <source>不导入</source>
         <translation>Don&apos;t import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="276"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="275"/>
         <source>还须指定：{0}</source>
         <translation>Still to assign: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="278"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="277"/>
         <source>同一字段指定给了多列：{0}</source>
         <translation>Assigned to more than one column: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="294"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="293"/>
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="301"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="300"/>
         <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
         <translation>{0} new households ({1} persons), {2} updated, {3} unchanged, {4} rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="307"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="306"/>
         <source>这是预览，尚未写入。确认无误后点“导入”。</source>
         <translation>This is a preview; nothing has been written yet. If it is correct, click “Import”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="308"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="307"/>
         <source>没有需要写入的内容。</source>
         <translation>Nothing to write.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="321"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="320"/>
         <source>_被拒绝的行.xlsx</source>
         <translation>_rejected_rows.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="322"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="321"/>
         <source>保存被拒绝的行</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="323"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="322"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="333"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="332"/>
         <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
         <translation>Saved {1} rows to {0}; correct them and import again</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="334"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="333"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="345"/>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="344"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="139"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="151"/>
         <source>从U盘导入</source>
         <translation>Import from USB drive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="142"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="154"/>
         <source>改为选择文件…</source>
         <translation>Choose files instead…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="147"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="158"/>
         <source>将导入该文件夹中发给本机的全部同步包（按时间先后）。已导入过的同步包不会重复应用。</source>
         <translation>All sync packages in this folder addressed to this computer will be imported, oldest first. Packages already imported are not applied again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="152"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="157"/>
         <source>从：</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="156"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="159"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="171"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="168"/>
         <source>选择同步包</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="171"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="168"/>
         <source>同步包 (*.fapk)</source>
         <translation>Sync packages (*.fapk)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="182"/>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="179"/>
         <source>请选择U盘或文件夹。</source>
         <translation>Please choose a USB drive or folder.</translation>
     </message>

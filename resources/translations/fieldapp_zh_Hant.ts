@@ -637,47 +637,47 @@
         <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="122" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="121" />
         <source>已取消</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="127" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="126" />
         <source>请先选择名单文件</source>
         <translation>請先選擇名單文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="133" />
         <source>正在比对…</source>
         <translation>正在比對…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="141" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="140" />
         <source>比对完成，共 {0} 条需要核实</source>
         <translation>比對完成，共 {0} 條需要核實</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="149" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="149" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="151" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
         <source>保存比对报告</source>
         <translation>保存比對報告</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="161" />
         <source>报告已保存：{0}</source>
         <translation>報告已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="163" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="162" />
         <source>正在保存报告…</source>
         <translation>正在保存報告…</translation>
     </message>
@@ -960,57 +960,57 @@
         <translation>正在導出…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="84" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="115" />
         <source>导出到U盘</source>
         <translation>導出到U盤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="87" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="118" />
         <source>全区县</source>
         <translation>全區縣</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="87" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="118" />
         <source>{0} 个村</source>
         <translation>{0} 個村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="88" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="119" />
         <source>{0}（{1}，待发送 {2} 条）</source>
         <translation>{0}（{1}，待發送 {2} 條）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="96" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="126" />
         <source>同步包已加密，只有接收方能打开。请把U盘交给接收方导入。</source>
         <translation>同步包已加密，只有接收方能打開。請把U盤交給接收方導入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="100" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="124" />
         <source>接收方：</source>
         <translation>接收方：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="101" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="125" />
         <source>写入到：</source>
         <translation>寫入到：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="103" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="126" />
         <source>导出</source>
         <translation>導出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="104" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="127" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="122" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="138" />
         <source>还没有登记任何同步对象（区县）。请先登记区县，或运行 fieldapp demo。</source>
         <translation>還沒有登記任何同步對象（區縣）。請先登記區縣，或運行 fieldapp demo。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="124" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="140" />
         <source>请选择U盘或文件夹。</source>
         <translation>請選擇U盤或文件夾。</translation>
     </message>
@@ -2037,7 +2037,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/excel/import_dialog.py" line="173" />
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="155" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="159" />
         <source>导入</source>
         <translation>導入</translation>
     </message>
@@ -2057,127 +2057,127 @@
         <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="219" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="218" />
         <source>已取消，没有写入任何内容</source>
         <translation>已取消，沒有寫入任何內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="225" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="224" />
         <source>请先选择文件</source>
         <translation>請先選擇文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="228" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="227" />
         <source>正在读取表头…</source>
         <translation>正在讀取表頭…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="232" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="231" />
         <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
         <translation>工作表“{0}”，表頭在第{1}行。請核對每一列導入為什麼；不需要的列選“不導入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="242" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="241" />
         <source>不导入</source>
         <translation>不導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="276" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="275" />
         <source>还须指定：{0}</source>
         <translation>還須指定：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="278" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="277" />
         <source>同一字段指定给了多列：{0}</source>
         <translation>同一字段指定給了多列：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="294" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="293" />
         <source>正在核对…</source>
         <translation>正在核對…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="301" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="300" />
         <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
         <translation>新增 {0} 戶（{1} 人），更新 {2} 戶，無變化 {3} 戶，拒絕 {4} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="307" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="306" />
         <source>这是预览，尚未写入。确认无误后点“导入”。</source>
         <translation>這是預覽，尚未寫入。確認無誤後點“導入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="308" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="307" />
         <source>没有需要写入的内容。</source>
         <translation>沒有需要寫入的內容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="321" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="320" />
         <source>_被拒绝的行.xlsx</source>
         <translation>_被拒絕的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="322" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="321" />
         <source>保存被拒绝的行</source>
         <translation>保存被拒絕的行</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="323" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="322" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="333" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="332" />
         <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
         <translation>已保存 {1} 行到 {0}；改正後可再次導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="334" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="333" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="345" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="344" />
         <source>正在导入…</source>
         <translation>正在導入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="139" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="151" />
         <source>从U盘导入</source>
         <translation>從U盤導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="142" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="154" />
         <source>改为选择文件…</source>
         <translation>改為選擇文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="147" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="158" />
         <source>将导入该文件夹中发给本机的全部同步包（按时间先后）。已导入过的同步包不会重复应用。</source>
         <translation>將導入該文件夾中發給本機的全部同步包（按時間先後）。已導入過的同步包不會重複應用。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="152" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="157" />
         <source>从：</source>
         <translation>從：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="156" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="159" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="171" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="168" />
         <source>选择同步包</source>
         <translation>選擇同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="171" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="168" />
         <source>同步包 (*.fapk)</source>
         <translation>同步包 (*.fapk)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="182" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="179" />
         <source>请选择U盘或文件夹。</source>
         <translation>請選擇U盤或文件夾。</translation>
     </message>

@@ -116,7 +116,6 @@ class CrossCheckDialog(JobRunner, QDialog):
         for button in (self.xlsx_button, self.pdf_button):
             button.setEnabled(not busy and self.check_result is not None)
 
-
     def _cancelled(self) -> None:
         self._busy(False)
         self.status.setText(self.tr("已取消"))

@@ -210,7 +210,6 @@ class ImportDialog(JobRunner, QDialog):
             self.apply_button.setEnabled(self.plan.has_writes and self.applied is None)
             self.rejects_button.setEnabled(bool(self.plan.rejected_rows))
 
-
     def _cancelled(self) -> None:
         if self.plan is not None and self.plan.applied is not None and self.applied is None:
             self._applied(self.plan.applied)  # the cancel came after the write had been committed

@@ -12,19 +12,19 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection
 
 from fieldapp.gui.household_editor.labels import REFERENCES
+from fieldapp.services import workbench
+from fieldapp.store import batch
 from fieldapp.sync import review, service, state
 
 log = logging.getLogger("fieldapp.gui.sync")
 
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -50,14 +50,9 @@ class SyncSnapshot:
     heads: dict[str, str] = field(default_factory=dict)  # household id → 户主 name
     names: dict[str, str] = field(default_factory=dict)  # village / cadre / member id → name
     users: dict[tuple[str, str, str, int], str] = field(default_factory=dict)  # (tbl, row, origin, hlc) → user
+    #: this laptop's changes the district lacks: the figure of the workbench and the status bar
+    unsynced: int = 0
 
-    @property
-    def pending(self) -> int:
-        """Changes the default peer lacks as far as we know (everything held when there is no peer)."""
-        for p in self.peers:
-            if p.device_id == self.default_peer:
-                return p.pending
-        return self.held
 
     @property
     def open_conflicts(self) -> int:
@@ -69,13 +64,6 @@ class SyncSnapshot:
 
     def peer_name(self, device_id: str) -> str | None:
         return next((p.name for p in self.peers if p.device_id == device_id), None)
-
-
-def default_peer(peers: Iterable[PeerRow | state.Peer]) -> str | None:
-    """The district (a peer whose scope is the whole district), else the first peer."""
-    everyone = list(peers)
-    districts = [p for p in everyone if p.scope is None] or everyone
-    return districts[0].device_id if districts else None
 
 
 def load_snapshot(ctx: Any) -> SyncSnapshot:
@@ -90,20 +78,13 @@ def load_snapshot(ctx: Any) -> SyncSnapshot:
         scopes = {p.device_id: p.scope for p in state.peers(conn)}
         peers = [PeerRow(p.device_id, p.name, scopes.get(p.device_id), p.pending, p.last_sent, p.last_received)
                  for p in status.peers]
-        snap = SyncSnapshot(rep.device_id, sum(status.held.values()), peers, default_peer(peers),
-                            conflicts, quarantine)
+        server = str(ctx.settings["server_device_id"] or "") or None
+        chosen = state.default_peer(peers, server)
+        snap = SyncSnapshot(rep.device_id, sum(status.held.values()), peers,
+                            chosen.device_id if chosen else None, conflicts, quarantine,
+                            unsynced=workbench.unsynced_changes(conn, rep.device_id, server))
         _lookup_names(conn, snap)
     return snap
-
-
-def _in_chunks(conn: Connection, sql: str, ids: Iterable[str], first: tuple[Any, ...] = ()) -> list[Any]:
-    """Run ``sql`` (``{marks}`` stands for the IN list; ``first`` binds the ``?`` before it) over ``ids``."""
-    wanted = sorted(set(ids))
-    rows: list[Any] = []
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start:start + _CHUNK]
-        rows += conn.exec_driver_sql(sql.format(marks=",".join("?" * len(chunk))), (*first, *chunk)).all()
-    return rows
 
 
 def _wanted(snap: SyncSnapshot) -> tuple[set[str], set[str]]:
@@ -134,19 +115,19 @@ def _wanted(snap: SyncSnapshot) -> tuple[set[str], set[str]]:
 
 def _lookup_names(conn: Connection, snap: SyncSnapshot) -> None:
     households, refs = _wanted(snap)
-    for hid, head in _in_chunks(conn, "SELECT household_id, head_name FROM household_list "
+    for hid, head in batch.rows_in(conn, "SELECT household_id, head_name FROM household_list "
                                       "WHERE household_id IN ({marks})", households):
         if head:
             snap.heads[hid] = head
     for table in ("area", "cadre", "member"):
-        for rid, name in _in_chunks(conn, f"SELECT id, name FROM {table} WHERE id IN ({{marks}})", refs):
+        for rid, name in batch.rows_in(conn, f"SELECT id, name FROM {table} WHERE id IN ({{marks}})", refs):
             snap.names[rid] = name
     rows: dict[str, set[str]] = {}
     for c in snap.conflicts:
         if c["kind"] != "clock":
             rows.setdefault(c["tbl"], set()).add(c["row_id"])
     for tbl, ids in rows.items():
-        for row_id, origin, hlc, user in _in_chunks(
+        for row_id, origin, hlc, user in batch.rows_in(
                 conn, "SELECT row_id, origin, hlc, user_name FROM change_log "
                       "WHERE tbl = ? AND row_id IN ({marks}) AND user_name IS NOT NULL", ids, (tbl,)):
             snap.users[(tbl, row_id, origin, int(hlc))] = user

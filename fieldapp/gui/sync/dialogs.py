@@ -75,7 +75,38 @@ class FolderPicker(QWidget):
             self.set_folder(Path(chosen))
 
 
-class ExportDialog(QDialog):
+class _StickDialog(QDialog):
+    """The frame both USB dialogs share: a form, a grey hint, an error line and the buttons."""
+
+    def _assemble(self, form: QFormLayout, hint_text: str, ok_text: str, cancel_text: str,
+                  extra: QPushButton | None = None) -> None:
+        """Texts come translated from the subclass (its own translation context)."""
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #b71c1c;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        hint = QLabel(hint_text, self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        buttons = QDialogButtonBox(self)
+        if extra is not None:
+            buttons.addButton(extra, QDialogButtonBox.ButtonRole.ActionRole)
+        self.ok_button = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def _problem(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+
+class ExportDialog(_StickDialog):
     """导出到U盘: the recipient (the district by default) and the folder or drive."""
 
     def __init__(self, peers: list[PeerRow], default_peer: str | None, start: Path | None = None,
@@ -89,26 +120,11 @@ class ExportDialog(QDialog):
         if default_peer is not None:
             self.peer_combo.setCurrentIndex(max(0, self.peer_combo.findData(default_peer)))
         self.picker = FolderPicker(start, drives, self)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #b71c1c;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        hint = QLabel(self.tr("同步包已加密，只有接收方能打开。请把U盘交给接收方导入。"), self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
         form = QFormLayout()
         form.addRow(self.tr("接收方："), self.peer_combo)
         form.addRow(self.tr("写入到："), self.picker)
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(self.tr("导出"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        self._assemble(form, self.tr("同步包已加密，只有接收方能打开。请把U盘交给接收方导入。"), self.tr("导出"),
+                       self.tr("取消"))
 
     def peer_id(self) -> str | None:
         data = self.peer_combo.currentData()
@@ -125,12 +141,8 @@ class ExportDialog(QDialog):
         else:
             super().accept()
 
-    def _problem(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
 
-
-class ImportDialog(QDialog):
+class ImportDialog(_StickDialog):
     """从U盘导入: a folder (the packages in it addressed to this laptop) or chosen package files."""
 
     def __init__(self, start: Path | None = None, drives: list[Drive] | None = None,
@@ -141,26 +153,11 @@ class ImportDialog(QDialog):
         self.picker = FolderPicker(start, drives, self)
         self.files_button = QPushButton(self.tr("改为选择文件…"), self)
         self.files_button.clicked.connect(self.choose_files)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #b71c1c;")
-        self.error_label.hide()
-        hint = QLabel(self.tr("将导入该文件夹中发给本机的全部同步包（按时间先后）。"
-                              "已导入过的同步包不会重复应用。"), self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
         form = QFormLayout()
         form.addRow(self.tr("从："), self.picker)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(self.files_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.ok_button = buttons.addButton(self.tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        self._assemble(form, self.tr("将导入该文件夹中发给本机的全部同步包（按时间先后）。"
+                                     "已导入过的同步包不会重复应用。"), self.tr("导入"), self.tr("取消"),
+                       self.files_button)
 
     def folder(self) -> Path | None:
         return None if self.files else self.picker.folder()
@@ -179,7 +176,6 @@ class ImportDialog(QDialog):
 
     def accept(self) -> None:
         if self.picker.folder() is None:
-            self.error_label.setText(self.tr("请选择U盘或文件夹。"))
-            self.error_label.show()
+            self._problem(self.tr("请选择U盘或文件夹。"))
             return
         super().accept()

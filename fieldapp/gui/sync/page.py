@@ -180,7 +180,7 @@ class SyncPage(QWidget):
     def show_snapshot(self, snap: SyncSnapshot) -> None:
         self.snapshot = snap
         default = snap.peer_name(snap.default_peer) if snap.default_peer else None
-        self.pending_label.setText(self.tr("待同步修改 {0} 条").format(snap.pending))
+        self.pending_label.setText(self.tr("待同步修改 {0} 条").format(snap.unsynced))
         if default is None:
             detail = self.tr("还没有登记同步对象：本机的全部修改都未同步。")
         else:
