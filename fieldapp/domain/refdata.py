@@ -10,16 +10,25 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldapp import resources
+
+if TYPE_CHECKING:
+    from fieldapp.domain.fields import FieldCatalogue
 
 log = logging.getLogger("fieldapp.refdata")
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 DEFAULT_LANGUAGE = "zh-Hans"
+
+
+@cache
+def shipped() -> RefData:
+    """The reference data as shipped (no overrides), for labels looked up without an app context."""
+    return RefData()
 
 
 class RefDataError(ValueError):
@@ -110,6 +119,13 @@ class RefData:
         if found is None:
             found = self._lists[name] = _code_list(self._load_json("enums", f"{name}.json"), name)
         return found
+
+    @cached_property
+    def fields(self) -> FieldCatalogue:
+        """The field catalogue (labels, kinds and flags of every field), from ``fields.json``."""
+        from fieldapp.domain.fields import parse_catalogue
+
+        return parse_catalogue(self._load_json("fields.json"), self)
 
     @cached_property
     def thresholds(self) -> tuple[Threshold, ...]:

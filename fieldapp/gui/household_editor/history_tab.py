@@ -1,39 +1,26 @@
 """Tab 变更记录: who changed what and when (谁填报谁负责), newest first, paged from the change log.
 
-The model reads :func:`fieldapp.store.queries.history_page` a page at a time as the
-view scrolls (``fetchMore``). Codes are shown as labels, money as yuan, ids of
-villages, cadres and members by name. Bookkeeping fields (``household_id``, the
-key of an income year or indicator, empty values of a new row) are left out.
+The model reads :func:`fieldapp.services.history.household_history` a page at a time as
+the view scrolls (``fetchMore``): the changes in words (record kinds, field labels from the
+field catalogue, code labels, yuan, names of cadres, members, villages and visits, 户编号),
+in the UI language.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
-from sqlalchemy import Connection, select
 
-from fieldapp.domain import hlc
 from fieldapp.gui.codes import current_language
-from fieldapp.gui.household_editor.labels import REFERENCES, field_label, format_value, table_label
+from fieldapp.services import history
 from fieldapp.services.context import AppContext
-from fieldapp.store.models import Area, Cadre, IncomeYear, Indicator, Measure, Member
-from fieldapp.store.queries import HistoryEntry, history_page
 
 log = logging.getLogger("fieldapp.gui.household_editor")
 
 Index = QModelIndex | QPersistentModelIndex
-SKIP_ALWAYS = frozenset({"household_id", "id"})
-SKIP_ON_INSERT = {"income_year": {"year"}, "indicator": {"code"}}
-
-
-def local_time(value: int) -> str:
-    """An HLC value as local wall-clock time."""
-    return dt.datetime.fromtimestamp(hlc.physical_ms(value) / 1000).strftime("%Y-%m-%d %H:%M:%S")
 
 
 class HistoryModel(QAbstractTableModel):
@@ -49,7 +36,7 @@ class HistoryModel(QAbstractTableModel):
         self.page_size = page_size
         self.rows: list[tuple[str, ...]] = []
         self.tooltips: list[str] = []
-        self._before: int | None = None
+        self._before: tuple[int, int] | None = None
         self._more = household_id is not None
         self._fetching = False
         self._device = ctx.identity.device_id if ctx.identity else ""
@@ -97,23 +84,17 @@ class HistoryModel(QAbstractTableModel):
     def _fetch_page(self) -> None:
         assert self.household_id is not None
         with self.ctx.db.read() as conn:
-            page = history_page(conn, self.household_id, before_hlc=self._before, limit=self.page_size)
-            records = {e.seq for e in page}
-            if len(records) < self.page_size:
-                self._more = False
-            if not page:
-                return
-            self._before = min(e.hlc for e in page)
-            shown = [e for e in page if self._shown(e)]
-            objects = _object_labels(conn, shown, self.ctx)
-            names = _reference_names(conn, shown)
-        rows = [self._row(e, objects, names) for e in shown]
-        if not rows:
+            page = history.household_history(conn, self.ctx.ref, self.household_id, lang=current_language(),
+                                              own_device=self._device, before=self._before, limit=self.page_size)
+        self._more = page.more
+        self._before = page.before
+        if not page.lines:
             return
         first = len(self.rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self.rows.extend(r[0] for r in rows)
-        self.tooltips.extend(r[1] for r in rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.lines) - 1)
+        self.rows.extend((line.when, line.target, line.field, line.old, line.new, line.user, line.device)
+                         for line in page.lines)
+        self.tooltips.extend(line.origin for line in page.lines)
         self.endInsertRows()
 
     def reload(self) -> None:
@@ -126,71 +107,6 @@ class HistoryModel(QAbstractTableModel):
         self._more = self.household_id is not None
         if self._more:
             self.fetchMore(QModelIndex())
-
-    @staticmethod
-    def _shown(e: HistoryEntry) -> bool:
-        if e.field in SKIP_ALWAYS:
-            return False
-        if e.op == "insert":
-            return e.new is not None and e.new != "" and e.field not in SKIP_ON_INSERT.get(e.tbl, ())
-        return True
-
-    def _row(self, e: HistoryEntry, objects: dict[str, str], names: dict[str, str]) -> tuple[tuple[str, ...], str]:
-        ref = self.ctx.ref
-        if e.field == "deleted":
-            field = self.tr("整条记录")
-            old, new = "", (self.tr("已删除") if e.new else self.tr("已恢复"))
-        else:
-            field = field_label(e.tbl, e.field, ref)
-            old = format_value(e.tbl, e.field, e.old, ref, names) if e.op != "insert" else ""
-            new = format_value(e.tbl, e.field, e.new, ref, names)
-        device = self.tr("本机") if e.origin == self._device else e.origin[:8]
-        return ((local_time(e.hlc), objects.get(e.row_id, table_label(e.tbl)), field, old, new,
-                 e.user_name or "—", device), e.origin)
-
-
-def _object_labels(conn: Connection, entries: Iterable[HistoryEntry], ctx: AppContext) -> dict[str, str]:
-    """Row id → what the change was made to: 户, 成员 张三, 收入 2024年, 指标 不愁吃, 措施 产业发展."""
-    wanted: dict[str, set[str]] = {}
-    for e in entries:
-        wanted.setdefault(e.tbl, set()).add(e.row_id)
-    labels: dict[str, str] = {}
-    lang = current_language()
-    queries: dict[str, tuple[Any, Any]] = {
-        "member": (Member.__table__, lambda r: r.name or ""),
-        "income_year": (IncomeYear.__table__,
-                        lambda r: QCoreApplication.translate("HistoryModel", "{0}年").format(r.year)),
-        "indicator": (Indicator.__table__, lambda r: ctx.ref["indicator"].label(r.code, lang)),
-        "measure": (Measure.__table__, lambda r: ctx.ref["measure_type"].label(r.type, lang)),
-    }
-    for table_name, ids in wanted.items():
-        if table_name == "household":
-            labels.update(dict.fromkeys(ids, table_label("household")))
-            continue
-        if table_name not in queries:
-            continue
-        table, describe = queries[table_name]
-        for r in conn.execute(select(table).where(table.c.id.in_(sorted(ids)))):
-            labels[r.id] = f"{table_label(table_name)} {describe(r)}"
-    return labels
-
-
-def _reference_names(conn: Connection, entries: Iterable[HistoryEntry]) -> dict[str, str]:
-    """Id → name for the villages, cadres and members that changed values refer to."""
-    ids: dict[str, set[str]] = {"area": set(), "cadre": set(), "member": set()}
-    target = {"village_id": "area", "cadre_id": "cadre", "checked_by": "cadre", "member_id": "member"}
-    for e in entries:
-        if (e.tbl, e.field) in REFERENCES:
-            for value in (e.old, e.new):
-                if value:
-                    ids[target[e.field]].add(str(value))
-    names: dict[str, str] = {}
-    for model, wanted in ((Area, ids["area"]), (Cadre, ids["cadre"]), (Member, ids["member"])):
-        if wanted:
-            table = model.__table__
-            rows = conn.execute(select(table.c.id, table.c.name).where(table.c.id.in_(sorted(wanted))))
-            names.update({r.id: r.name for r in rows})
-    return names
 
 
 class HistoryTab(QWidget):

@@ -1,9 +1,8 @@
 """How the 同步 page names things: records, fields, values, devices, times, refusal reasons.
 
-Field and table labels of the household register come from
-:mod:`fieldapp.gui.household_editor.labels` (so a field is called the same everywhere);
-the other synced tables (visits, follow-ups, check-ins, cadres, villages, thresholds) get
-their labels here. Values arrive JSON-decoded from the sync tables: codes are shown by
+Field and record labels of every synced table come from the field catalogue
+(:mod:`fieldapp.domain.fields`, through :mod:`fieldapp.gui.household_editor.labels`), so a
+field is called the same everywhere. Values arrive JSON-decoded from the sync tables: codes are shown by
 their label in the UI language, money in yuan, ids of villages, cadres and members by name.
 """
 
@@ -17,54 +16,13 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from fieldapp.domain import hlc
-from fieldapp.domain.money import format_yuan
 from fieldapp.domain.refdata import RefData
-from fieldapp.gui.codes import current_language
 from fieldapp.gui.household_editor import labels
 from fieldapp.gui.sync.data import UUID_RE
 from fieldapp.store.models import SYNCED_MODELS
 
 CONTEXT = "SyncLabel"
 
-_TABLES: dict[str, object] = {
-    "area": QT_TRANSLATE_NOOP("SyncLabel", "地区"),
-    "cadre": QT_TRANSLATE_NOOP("SyncLabel", "干部"),
-    "threshold": QT_TRANSLATE_NOOP("SyncLabel", "标准线"),
-    "visit": QT_TRANSLATE_NOOP("SyncLabel", "走访"),
-    "visit_cadre": QT_TRANSLATE_NOOP("SyncLabel", "走访干部"),
-    "visit_measure": QT_TRANSLATE_NOOP("SyncLabel", "走访措施"),
-    "visit_photo": QT_TRANSLATE_NOOP("SyncLabel", "走访照片"),
-    "photo": QT_TRANSLATE_NOOP("SyncLabel", "照片"),
-    "follow_up": QT_TRANSLATE_NOOP("SyncLabel", "待办事项"),
-    "checkin": QT_TRANSLATE_NOOP("SyncLabel", "在村签到"),
-}
-_FIELDS: dict[tuple[str, str], object] = {
-    ("area", "name"): QT_TRANSLATE_NOOP("SyncLabel", "名称"),
-    ("area", "code"): QT_TRANSLATE_NOOP("SyncLabel", "区划代码"),
-    ("area", "parent_id"): QT_TRANSLATE_NOOP("SyncLabel", "上级"),
-    ("cadre", "name"): QT_TRANSLATE_NOOP("SyncLabel", "姓名"),
-    ("cadre", "unit"): QT_TRANSLATE_NOOP("SyncLabel", "派出单位"),
-    ("cadre", "phone"): QT_TRANSLATE_NOOP("SyncLabel", "联系电话"),
-    ("cadre", "role"): QT_TRANSLATE_NOOP("SyncLabel", "职务"),
-    ("threshold", "kind"): QT_TRANSLATE_NOOP("SyncLabel", "类别"),
-    ("threshold", "year"): QT_TRANSLATE_NOOP("SyncLabel", "年度"),
-    ("threshold", "area_code"): QT_TRANSLATE_NOOP("SyncLabel", "地区代码"),
-    ("threshold", "amount"): QT_TRANSLATE_NOOP("SyncLabel", "金额（元）"),
-    ("threshold", "source"): QT_TRANSLATE_NOOP("SyncLabel", "来源"),
-    ("threshold", "note"): QT_TRANSLATE_NOOP("SyncLabel", "备注"),
-    ("visit", "date"): QT_TRANSLATE_NOOP("SyncLabel", "日期"),
-    ("visit", "type"): QT_TRANSLATE_NOOP("SyncLabel", "类型"),
-    ("visit", "title"): QT_TRANSLATE_NOOP("SyncLabel", "标题"),
-    ("visit", "found"): QT_TRANSLATE_NOOP("SyncLabel", "情况"),
-    ("visit", "done"): QT_TRANSLATE_NOOP("SyncLabel", "措施/成效"),
-    ("follow_up", "text"): QT_TRANSLATE_NOOP("SyncLabel", "事项"),
-    ("follow_up", "due_date"): QT_TRANSLATE_NOOP("SyncLabel", "期限"),
-    ("follow_up", "done_on"): QT_TRANSLATE_NOOP("SyncLabel", "完成日期"),
-    ("checkin", "date"): QT_TRANSLATE_NOOP("SyncLabel", "日期"),
-    ("checkin", "note"): QT_TRANSLATE_NOOP("SyncLabel", "备注"),
-}
-_CODES = {("visit", "type"): "visit_type", ("cadre", "role"): "cadre_role"}
-_MONEY = frozenset({("threshold", "amount")})
 # Keys of the changes that are bookkeeping, not something a reviewer decides on.
 HIDDEN_FIELDS = frozenset({"id", "household_id", "deleted"})
 
@@ -85,24 +43,17 @@ def tr(text: object) -> str:
 
 
 def table_label(table: str) -> str:
-    extra = _TABLES.get(table)
-    return tr(extra) if extra else labels.table_label(table)
+    return labels.table_label(table)
 
 
 def field_label(table: str, column: str, ref: RefData) -> str:
-    extra = _FIELDS.get((table, column))
-    return tr(extra) if extra else labels.field_label(table, column, ref)
+    return labels.field_label(table, column, ref)
 
 
 def value_text(table: str, column: str, value: Any, ref: RefData, names: Mapping[str, str]) -> str:
     """A JSON-decoded stored value as the user reads it (codes as labels, money in yuan, ids by name)."""
-    key = (table, column)
     if value is None or value == "":
         return tr(QT_TRANSLATE_NOOP("SyncLabel", "（空）"))
-    if key in _CODES:
-        return ref[_CODES[key]].label(str(value), current_language())
-    if key in _MONEY:
-        return format_yuan(int(value))
     return labels.format_value(table, column, value, ref, names)
 
 

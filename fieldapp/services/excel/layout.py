@@ -6,6 +6,8 @@ writes this layout with the first header of each field; the import recognises ev
 synonym, after :func:`normalize_header` (full-width forms, spaces, line breaks, ``*``
 marks, and a unit in brackets such as ``（元）`` do not matter).
 
+The headers of FieldApp's own fields (first one written, all recognised) are the field
+catalogue's (:mod:`fieldapp.domain.fields`); the columns FieldApp ignores are listed here.
 A :class:`Layout` finds the header row among the first rows of a sheet (title rows above
 it, a second header row under it) and proposes a column → field mapping that the user
 may correct. Fields of level ``ignore`` are recognised (they help find the header row)
@@ -20,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
+
+from fieldapp.domain import refdata
 
 HOUSEHOLD, MEMBER, CHECK, IGNORE = "household", "member", "check", "ignore"
 HEADER_SCAN_ROWS = 30  # the header row is looked for among this many rows at the top of a sheet
@@ -47,63 +51,72 @@ def _f(key: str, headers: str, level: str, kind: str, codes: str | None = None, 
     return Field(key, tuple(headers.split("|")), level, kind, codes, **extra)
 
 
+def _c(key: str, level: str, kind: str, codes: str | None = None, **extra: Any) -> Field:
+    """A field whose sheet headers are the field catalogue's ``headers`` of its stored column."""
+    table, column = _COLUMNS.get(key, ("member" if level == MEMBER else "household", key))
+    headers = refdata.shipped().fields[table, column].headers
+    return Field(key, headers, level, kind, codes, **extra)
+
+
 H, M = HOUSEHOLD, MEMBER
+# Import keys that are not the column's own name.
+_COLUMNS = {"village": ("household", "village_id"), "cadre": ("household", "cadre_id"),
+            "other_causes": ("household", "other_causes"), "per_person_income": ("income_year", "per_person")}
 
 # Column order of the export (and of the national system's member sheet, roughly).
 HOUSEHOLD_FIELDS: tuple[Field, ...] = (
-    _f("village", "行政村|村|村名|所在村|行政村名称|村（社区）|村社区", H, "village"),
-    _f("group_no", "组|村民小组|组别|所在组|组号|小组", H, "group"),
-    _f("hh_no", "户编号|户码|贫困户编号|家庭编号|户号", H, "hh_no", required=True),
-    _f("name", "姓名|成员姓名|家庭成员姓名|人员姓名", M, "name", required=True),
-    _f("id_no", "证件号码|身份证号码|身份证号|公民身份号码|身份证|证件号|居民身份证号码", M, "id_no"),
-    _f("gender", "性别", M, "code", "gender"),
-    _f("birth_date", "出生日期|出生年月|出生年月日|出生时间", M, "date"),
-    _f("relation", "与户主关系|与户主的关系|家庭关系|关系", M, "code", "relation", required=True),
-    _f("ethnicity", "民族", M, "text"),
-    _f("education", "文化程度|学历", M, "code", "education"),
-    _f("schooling", "在校生状况|在校生情况|在校情况|在校生", M, "code", "schooling"),
-    _f("health", "健康状况|身体状况", M, "code", "health"),
-    _f("disability_grade", "残疾等级|残疾级别", M, "code", "disability_grade"),
-    _f("disability_cert", "残疾证号|残疾证号码|残疾证编号", M, "cert"),
-    _f("labour_skill", "劳动技能|劳动能力", M, "code", "labour_skill"),
-    _f("work_status", "务工状况|务工情况|务工区域", M, "code", "work_status"),
-    _f("work_months", "务工时间（月）|务工时间|务工月数|务工时长", M, "months"),
-    _f("employer", "务工单位|务工企业名称|务工企业|务工单位名称", M, "text"),
-    _f("medical_insurance", "是否参加基本医疗保险|是否参加城乡居民基本医疗保险|是否参加新型农村合作医疗|"
-       "基本医疗保险|参加基本医疗保险|是否参加新农合|医疗保险", M, "bool"),
-    _f("critical_illness_insurance", "是否参加大病保险|大病保险|参加大病保险", M, "bool"),
-    _f("pension_insurance", "是否参加养老保险|是否参加城乡居民基本养老保险|养老保险|参加养老保险", M, "bool"),
-    _f("dibao", "是否享受低保|享受低保|是否低保|低保", M, "bool"),
-    _f("tekun", "是否享受特困供养|是否特困供养|享受特困供养|特困供养|是否五保|五保", M, "bool"),
-    _f("military", "是否现役军人|现役军人", M, "bool"),
-    _f("phone", "联系电话|电话|手机号|手机号码|户主联系电话|联系方式|电话号码", H, "phone"),
-    _f("address", "住址|家庭住址|地址|详细地址|家庭地址", H, "text"),
-    _f("standard", "识别标准", H, "code", "identification_standard"),
-    _f("identified_on", "首次识别时间|识别时间|识别日期|纳入时间|首次识别日期", H, "date"),
-    _f("attribute", "贫困户属性|户属性|贫困户类型", H, "code", "household_attribute"),
-    _f("exit_status", "脱贫状态|脱贫属性|贫困户状态", H, "code", "exit_status"),
-    _f("exit_year", "脱贫年度|脱贫年份|脱贫时间", H, "year"),
-    _f("exit_deadline", "计划脱贫年度|脱贫时限|计划脱贫年份|计划脱贫时间", H, "year"),
-    _f("plate_kind", "门牌类别|兜底户或脱贫户", H, "code", "household_kind"),
-    _f("main_cause", "主要致贫原因|致贫原因|主要致贫原因（单选）", H, "code", "poverty_cause"),
-    _f("other_causes", "其他致贫原因|次要致贫原因|其它致贫原因|其他致贫原因（多选）", H, "codes", "poverty_cause"),
-    _f("cadre", "包扶责任人|帮扶责任人|结对帮扶干部|包扶干部|帮扶干部|帮扶人|帮扶责任人姓名", H, "cadre"),
-    _f("fund_channel", "脱贫资金渠道|资金渠道", H, "code", "fund_channel"),
-    _f("farmland_mu", "耕地面积（亩）|耕地面积|耕地", H, "decimal"),
-    _f("forest_mu", "林地面积（亩）|林地面积|林地", H, "decimal"),
-    _f("grain_to_green_mu", "退耕还林面积（亩）|退耕还林面积|退耕还林", H, "decimal"),
-    _f("house_area", "住房面积（平方米）|住房面积", H, "decimal"),
-    _f("danger_grade", "危房等级|危房级别", H, "code", "dangerous_house_grade"),
-    _f("sanitary_toilet", "是否有卫生厕所|卫生厕所|是否有卫生厕", H, "bool"),
-    _f("electricity", "是否通生活用电|是否通电|通生活用电|通电", H, "bool"),
-    _f("broadcast_tv", "是否通广播电视|通广播电视|广播电视", H, "bool"),
-    _f("road_type", "入户路类型|入户路", H, "code", "road_type"),
-    _f("road_distance_km", "与村主干路距离（公里）|与村主干路距离|与主干路距离|距村主干路距离", H, "decimal"),
-    _f("fuel", "主要燃料类型|主要燃料|燃料类型", H, "code", "fuel"),
-    _f("relocation_type", "易地搬迁方式|搬迁方式|易地扶贫搬迁方式", H, "code", "relocation_type"),
-    _f("relocation_site", "安置地|安置点|搬迁安置地", H, "text"),
+    _c("village", H, "village"),
+    _c("group_no", H, "group"),
+    _c("hh_no", H, "hh_no", required=True),
+    _c("name", M, "name", required=True),
+    _c("id_no", M, "id_no"),
+    _c("gender", M, "code", "gender"),
+    _c("birth_date", M, "date"),
+    _c("relation", M, "code", "relation", required=True),
+    _c("ethnicity", M, "text"),
+    _c("education", M, "code", "education"),
+    _c("schooling", M, "code", "schooling"),
+    _c("health", M, "code", "health"),
+    _c("disability_grade", M, "code", "disability_grade"),
+    _c("disability_cert", M, "cert"),
+    _c("labour_skill", M, "code", "labour_skill"),
+    _c("work_status", M, "code", "work_status"),
+    _c("work_months", M, "months"),
+    _c("employer", M, "text"),
+    _c("medical_insurance", M, "bool"),
+    _c("critical_illness_insurance", M, "bool"),
+    _c("pension_insurance", M, "bool"),
+    _c("dibao", M, "bool"),
+    _c("tekun", M, "bool"),
+    _c("military", M, "bool"),
+    _c("phone", H, "phone"),
+    _c("address", H, "text"),
+    _c("standard", H, "code", "identification_standard"),
+    _c("identified_on", H, "date"),
+    _c("attribute", H, "code", "household_attribute"),
+    _c("exit_status", H, "code", "exit_status"),
+    _c("exit_year", H, "year"),
+    _c("exit_deadline", H, "year"),
+    _c("plate_kind", H, "code", "household_kind"),
+    _c("main_cause", H, "code", "poverty_cause"),
+    _c("other_causes", H, "codes", "poverty_cause"),
+    _c("cadre", H, "cadre"),
+    _c("fund_channel", H, "code", "fund_channel"),
+    _c("farmland_mu", H, "decimal"),
+    _c("forest_mu", H, "decimal"),
+    _c("grain_to_green_mu", H, "decimal"),
+    _c("house_area", H, "decimal"),
+    _c("danger_grade", H, "code", "dangerous_house_grade"),
+    _c("sanitary_toilet", H, "bool"),
+    _c("electricity", H, "bool"),
+    _c("broadcast_tv", H, "bool"),
+    _c("road_type", H, "code", "road_type"),
+    _c("road_distance_km", H, "decimal"),
+    _c("fuel", H, "code", "fuel"),
+    _c("relocation_type", H, "code", "relocation_type"),
+    _c("relocation_site", H, "text"),
     # Computed by FieldApp from the income rows, never typed in: compared, reported when it differs.
-    _f("per_person_income", "人均纯收入（元）|人均纯收入|家庭人均纯收入|人均收入", CHECK, "money"),
+    _c("per_person_income", CHECK, "money"),
 )
 
 IGNORED_FIELDS: tuple[Field, ...] = (

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,6 @@ from fieldapp.services.printing.common import (
     yes_no,
     yuan,
 )
-from fieldapp.services.printing.labels import field_label, format_value
 from fieldapp.services.register import HouseholdRecord
 
 log = logging.getLogger("fieldapp.services.printing")
@@ -75,7 +75,7 @@ def build_story(ctx: AppContext, record: HouseholdRecord, *, full_ids: bool = Fa
         villages, cadres = village_names(conn), cadre_rows(conn)
         names = {**villages, **{k: v.name for k, v in cadres.items()}}
         names.update({m["id"]: m["name"] for m in record.members})
-        history = household_history.history_rows(conn, ctx, str(record.id), names, full_ids)
+        history = household_history.history_rows(conn, ctx, str(record.id), full_ids)
         visits = household_history.visit_rows(conn, str(record.id))
     head = next((m for m in record.members if m.get("relation") == rules.HEAD), None)
     village = villages.get(h["village_id"], "")
@@ -96,6 +96,19 @@ def build_story(ctx: AppContext, record: HouseholdRecord, *, full_ids: bool = Fa
         "户主（签字）：＿＿＿＿＿＿＿＿　　包扶责任人（签字）：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
         st["body"])]))
     return story
+
+
+def _labels(ctx: AppContext, table: str, full_ids: bool) -> tuple[Callable[[str], str], Callable[[str, Any], str]]:
+    """A table's field labels and printed values from the field catalogue; sensitive values masked unless asked."""
+    fields = ctx.ref.fields
+
+    def label(column: str) -> str:
+        return fields.label(table, column)
+
+    def value(column: str, stored: Any) -> str:
+        return fields.format_value(table, column, stored, masked=not full_ids)
+
+    return label, value
 
 
 def _pairs(pairs: list[tuple[str, str]], st: dict[str, Any], columns: int = 2) -> Table:
@@ -119,6 +132,7 @@ def _pairs(pairs: list[tuple[str, str]], st: dict[str, Any], columns: int = 2) -
 def _basics(ctx: AppContext, record: HouseholdRecord, village: str, cadres: dict[str, Any],  # noqa: PLR0917
             st: dict[str, Any], full_ids: bool) -> list[Any]:
     ref, h = ctx.ref, record.household
+    label, value = _labels(ctx, "household", full_ids)
     code = ref["poverty_cause"]
     cadre = cadres.get(h.get("cadre_id") or "")
     kind = rules.plate_kind(h.get("attribute"), h.get("plate_kind"), ref)
@@ -126,21 +140,21 @@ def _basics(ctx: AppContext, record: HouseholdRecord, village: str, cadres: dict
     group = f" 第{h['group_no']}组" if h.get("group_no") else ""
     unit_phone = "　".join(p for p in (cadre.unit, cadre.phone) if p) if cadre else ""
     pairs = [
-        ("户编号", h.get("hh_no") or ""), ("住址", f"{village}{group}"),
-        ("详细地址", h.get("address") or ""), ("联系电话", h.get("phone") or ""),
-        ("识别标准", ref["identification_standard"].label(h.get("standard"))),
-        ("首次识别时间", date_text(h.get("identified_on"))),
-        ("贫困户属性", ref["household_attribute"].label(h.get("attribute"))), ("门牌类别", kind_text),
-        ("脱贫状态", ref["exit_status"].label(h.get("exit_status"))),
-        ("脱贫年度", f"{h['exit_year']}年" if h.get("exit_year") else ""),
-        ("主要致贫原因", code.label(h.get("main_cause"))),
+        (label("hh_no"), h.get("hh_no") or ""), ("住址", f"{village}{group}"),
+        (label("address"), h.get("address") or ""), (label("phone"), h.get("phone") or ""),
+        (label("standard"), value("standard", h.get("standard"))),
+        (label("identified_on"), date_text(h.get("identified_on"))),
+        (label("attribute"), value("attribute", h.get("attribute"))), (label("plate_kind"), kind_text),
+        (label("exit_status"), value("exit_status", h.get("exit_status"))),
+        (label("exit_year"), f"{h['exit_year']}年" if h.get("exit_year") else ""),
+        (label("main_cause"), value("main_cause", h.get("main_cause"))),
         ("次要致贫原因", "、".join(code.label(c) for c in (h.get("cause2"), h.get("cause3")) if c)),
-        ("脱贫时限", f"{h['exit_deadline']}年" if h.get("exit_deadline") else ""),
-        ("脱贫资金渠道", ref["fund_channel"].label(h.get("fund_channel"))),
-        ("包扶责任人", cadre.name if cadre else ""),
+        (label("exit_deadline"), f"{h['exit_deadline']}年" if h.get("exit_deadline") else ""),
+        (label("fund_channel"), value("fund_channel", h.get("fund_channel"))),
+        (label("cadre_id"), cadre.name if cadre else ""),
         ("单位及电话", unit_phone),
-        ("开户银行", h.get("bank_name") or ""),
-        ("银行账号", format_value("household", "bank_account", h.get("bank_account"), ref, full_ids=full_ids)),
+        (label("bank_name"), h.get("bank_name") or ""),
+        (label("bank_account"), value("bank_account", h.get("bank_account"))),
     ]
     items: list[Any] = [*heading("一、基本情况", st), _pairs(pairs, st)]
     if h.get("note"):
@@ -150,20 +164,21 @@ def _basics(ctx: AppContext, record: HouseholdRecord, village: str, cadres: dict
 
 def _members(ctx: AppContext, record: HouseholdRecord, st: dict[str, Any], full_ids: bool) -> list[Any]:
     ref = ctx.ref
+    label, value = _labels(ctx, "member", full_ids)
     if not record.members:
         return [*heading("二、家庭成员", st), para("（无成员记录）", st["note"])]
-    ident = [["序号", "姓名", "与户主关系", "证件号码", "性别", "出生日期", "民族", "文化程度", "在校生状况"]]
-    care = [["序号", "姓名", "健康状况", "残疾等级/证号", "劳动技能", "务工状况", "务工时间/单位",
-             "医保/大病/养老", "低保/特困", "现役军人"]]
+    ident = [["序号", *(label(k) for k in ("name", "relation", "id_no", "gender", "birth_date", "ethnicity",
+                                            "education", "schooling"))]]
+    care = [["序号", label("name"), label("health"), "残疾等级/证号", label("labour_skill"), label("work_status"),
+             "务工时间/单位", "医保/大病/养老", "低保/特困", label("military")]]
     for i, m in enumerate(record.members, start=1):
         ident.append([str(i), m.get("name") or "", ref["relation"].label(m.get("relation")),
-                      format_value("member", "id_no", m.get("id_no"), ref, full_ids=full_ids),
+                      value("id_no", m.get("id_no")),
                       ref["gender"].label(m.get("gender")),
                       m["birth_date"].isoformat() if m.get("birth_date") else "", m.get("ethnicity") or "",
                       ref["education"].label(m.get("education")), ref["schooling"].label(m.get("schooling"))])
         disability = " ".join(p for p in (ref["disability_grade"].label(m.get("disability_grade")),
-                                          format_value("member", "disability_cert", m.get("disability_cert"), ref,
-                                                       full_ids=full_ids)) if p)
+                                          value("disability_cert", m.get("disability_cert"))) if p)
         work = " ".join(p for p in (f"{m['work_months']}个月" if m.get("work_months") else "", m.get("employer") or "")
                         if p)
         care.append([str(i), m.get("name") or "", ref["health"].label(m.get("health")), disability,
@@ -218,13 +233,14 @@ def _incomes(ctx: AppContext, record: HouseholdRecord, st: dict[str, Any]) -> li
 def _indicators(ctx: AppContext, record: HouseholdRecord, cadres: dict[str, Any], st: dict[str, Any]) -> list[Any]:
     ref = ctx.ref
     found = {i["code"]: i for i in record.indicators}
-    rows = [["类别", "指标", "是否达标", "核查日期", "核查人", "备注"]]
-    groups = {"two_no_worries": "两不愁", "three_guarantees": "三保障", "drinking_water": "饮水安全"}
+    fields = ref.fields
+    rows = [["类别", *(fields.label("indicator", k) for k in ("code", "met", "checked_on", "checked_by", "note"))]]
+    groups = ref["indicator_group"]
     for code in ref["indicator"].codes:
         i = found.get(code.code, {})
         met = i.get("met")
         cadre = cadres.get(i.get("checked_by") or "")
-        rows.append([groups.get(code.attrs.get("group", ""), ""), code.text(),
+        rows.append([groups.label(code.attrs.get("group", "")), code.text(),
                      "未核查" if met is None else ("达标" if met else "未达标"), date_text(i.get("checked_on")),
                      cadre.name if cadre else "", i.get("note") or ""])
     danger = ref["dangerous_house_grade"].label(record.household.get("danger_grade"))
@@ -236,13 +252,14 @@ def _living(ctx: AppContext, record: HouseholdRecord, st: dict[str, Any]) -> lis
     ref, h = ctx.ref, record.household
     keys = ("farmland_mu", "forest_mu", "grain_to_green_mu", "house_area", "sanitary_toilet", "electricity",
             "broadcast_tv", "road_type", "road_distance_km", "fuel", "relocation_type", "relocation_site")
-    pairs = [(field_label("household", k, ref), format_value("household", k, h.get(k), ref)) for k in keys]
+    pairs = [(ref.fields.label("household", k), ref.fields.format_value("household", k, h.get(k))) for k in keys]
     return [*heading("五、生产生活条件", st), _pairs(pairs, st, columns=3)]
 
 
 def _measures(ctx: AppContext, record: HouseholdRecord, names: dict[str, str], st: dict[str, Any]) -> list[Any]:
     ref = ctx.ref
-    rows = [["序号", "措施类型", "内容", "金额（元）", "资金渠道", "日期", "责任单位", "户主签名"]]
+    rows = [["序号", *(ref.fields.label("measure", k) for k in ("type", "content", "amount", "fund_channel", "date",
+                                                                 "responsible_unit")), "户主签名"]]
     for i, m in enumerate(record.measures, start=1):
         content = m.get("content") or ""
         if m.get("member_id") and names.get(m["member_id"]) and names[m["member_id"]] not in content:

@@ -1,7 +1,7 @@
 """The household file's last sections: its visits (走访记录) and its change history (变更记录).
 
-History comes from :func:`fieldapp.store.queries.history_page`, every page of it,
-shown like the editor's history tab: who (填报人), when, on which device, what object,
+History comes from :func:`fieldapp.services.history.full_household_history`, in
+words like the editor's history tab: who (填报人), when, on which device, what object,
 which field, old and new value. Visits are summarised when the register has them
 (through :func:`fieldapp.services.visits.household_visits_page`; a register without
 visit tables leaves the section out).
@@ -9,100 +9,40 @@ visit tables leaves the section out).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import LongTable
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, inspect
 
-from fieldapp.domain import hlc
+from fieldapp.services import history
 from fieldapp.services.context import AppContext
 from fieldapp.services.printing.common import grid, heading, para
-from fieldapp.services.printing.labels import REFERENCES, TABLES, field_label, format_value
 from fieldapp.services.visits import VisitSummary, household_visits_page
-from fieldapp.store.models import IncomeYear, Indicator, Measure, Member
-from fieldapp.store.queries import HistoryEntry, history_page
 
-SKIP_ALWAYS = frozenset({"household_id", "id"})
-SKIP_ON_INSERT = {"income_year": {"year"}, "indicator": {"code"}}
 VISITS_LISTED = 30
 VISIT_PAGE = 200
 PAGE = 500
 WIDTH_MM = 174.0
 
 
-def _shown(e: HistoryEntry) -> bool:
-    if e.field in SKIP_ALWAYS:
-        return False
-    if e.op == "insert":
-        return e.new is not None and e.new != "" and e.field not in SKIP_ON_INSERT.get(e.tbl, ())
-    return True
-
-
-def _all_entries(conn: Connection, household_id: str) -> list[HistoryEntry]:
-    entries: list[HistoryEntry] = []
-    before: tuple[int, int] | None = None
-    while True:
-        page = history_page(conn, household_id, before_hlc=before[0] if before else None,
-                            before_seq=before[1] if before else None, limit=PAGE)
-        entries.extend(page)
-        if len({e.seq for e in page}) < PAGE:
-            return entries
-        last = page[-1]
-        before = (last.hlc, last.seq)
-
-
-def _objects(conn: Connection, ctx: AppContext, entries: list[HistoryEntry]) -> dict[str, str]:
-    """Row id → what the change was made to: 户, 成员 张三, 收入 2024年, 指标 不愁吃, 措施 产业发展."""
-    wanted: dict[str, set[str]] = {}
-    for e in entries:
-        wanted.setdefault(e.tbl, set()).add(e.row_id)
-    labels = dict.fromkeys(wanted.get("household", ()), "户")
-    describe: dict[str, tuple[Any, Any]] = {
-        "member": (Member.__table__, lambda r: r.name or ""),
-        "income_year": (IncomeYear.__table__, lambda r: f"{r.year}年"),
-        "indicator": (Indicator.__table__, lambda r: ctx.ref["indicator"].label(r.code)),
-        "measure": (Measure.__table__, lambda r: ctx.ref["measure_type"].label(r.type)),
-    }
-    for name, (table, text) in describe.items():
-        ids = sorted(wanted.get(name, ()))
-        for start in range(0, len(ids), 500):
-            for r in conn.execute(select(table).where(table.c.id.in_(ids[start:start + 500]))):
-                labels[r.id] = f"{TABLES[name]} {text(r)}"
-    return labels
-
-
-def history_rows(conn: Connection, ctx: AppContext, household_id: str, names: dict[str, str],
-                 full_ids: bool = False) -> list[list[str]]:
-    """[time, object, field, old, new, user, device] per field change, newest first."""
-    entries = [e for e in _all_entries(conn, household_id) if _shown(e)]
-    objects = _objects(conn, ctx, entries)
-    missing = {str(v) for e in entries if (e.tbl, e.field) in REFERENCES for v in (e.old, e.new)
-               if v and str(v) not in names}
-    if missing:
-        m = Member.__table__
-        names = {**names, **dict(conn.execute(select(m.c.id, m.c.name).where(m.c.id.in_(sorted(missing)))).all())}
+def history_rows(conn: Connection, ctx: AppContext, household_id: str, full_ids: bool = False) -> list[list[str]]:
+    """[time, object, field, old, new, user, device] per field change, newest first; a new record is one row."""
     device = ctx.identity.device_id if ctx.identity else ""
+    lines = history.full_household_history(conn, ctx.ref, household_id, own_device=device, masked=not full_ids,
+                                           page=PAGE)
+    created = ctx.ref.fields.word("created")
     rows: list[list[str]] = []
     inserted: dict[int, list[str]] = {}  # change seq → its row: a new record is one row listing its values
-    for e in entries:
-        new = format_value(e.tbl, e.field, e.new, ctx.ref, names=names, full_ids=full_ids)
-        if e.op == "insert" and e.seq in inserted:
-            inserted[e.seq][4] += f"　{field_label(e.tbl, e.field, ctx.ref)}：{new}"
+    for line in lines:
+        if line.op == "insert" and line.seq in inserted:
+            inserted[line.seq][4] += f"　{line.field}：{line.new}"
             continue
-        row = [
-            dt.datetime.fromtimestamp(hlc.physical_ms(e.hlc) / 1000).strftime("%Y-%m-%d %H:%M"),
-            objects.get(e.row_id, TABLES.get(e.tbl, e.tbl)), field_label(e.tbl, e.field, ctx.ref),
-            "" if e.op == "insert" else format_value(e.tbl, e.field, e.old, ctx.ref, names=names,
-                                                     full_ids=full_ids),
-            new,
-            e.user_name or "—", "本机" if e.origin == device else e.origin[:8],
-        ]
-        if e.op == "insert":
-            row[2], row[4] = "新建", f"{row[2]}：{new}"
-            inserted[e.seq] = row
+        row = [line.when[:16], line.target, line.field, line.old, line.new, line.user, line.device]
+        if line.op == "insert":
+            row[2], row[4] = created, f"{line.field}：{line.new}"
+            inserted[line.seq] = row
         rows.append(row)
     return rows
 
