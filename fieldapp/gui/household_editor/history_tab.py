@@ -123,7 +123,8 @@ class HistoryTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # the new value takes the room left
         layout = QVBoxLayout(self)
         if household_id is None:
             layout.addWidget(QLabel(self.tr("新增农户保存后才有变更记录。")))
@@ -136,6 +137,8 @@ class HistoryTab(QWidget):
             return
         self._loaded = True
         self.model.reload()
-        widths = (140, 170, 110, 150, 180, 70)
+        # 对象 holds e.g. 后续事项 2025-03-01 入户走访; the new value (column 4) stretches.
+        widths = (140, 250, 170, 160, 0, 80, 110)
         for column, width in enumerate(widths):
-            self.table.setColumnWidth(column, width)
+            if width:
+                self.table.setColumnWidth(column, width)
