@@ -1017,426 +1017,6 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
-    <name>FieldLabel</name>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="28"/>
-        <source>村</source>
-        <translation>Village</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="29"/>
-        <source>组</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="30"/>
-        <source>户编号</source>
-        <translation>Household no.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="31"/>
-        <source>详细地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="32"/>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="33"/>
-        <source>开户银行</source>
-        <translation>Bank</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="34"/>
-        <source>银行账号</source>
-        <translation>Bank account</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="35"/>
-        <source>识别标准</source>
-        <translation>Identification standard</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="36"/>
-        <source>首次识别时间</source>
-        <translation>First identified on</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="37"/>
-        <source>贫困户属性</source>
-        <translation>Household type</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="38"/>
-        <source>脱贫状态</source>
-        <translation>Exit status</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="39"/>
-        <source>脱贫年度</source>
-        <translation>Exit year</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="40"/>
-        <source>门牌类别</source>
-        <translation>Door plate type</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="41"/>
-        <source>主要致贫原因</source>
-        <translation>Main cause of poverty</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="42"/>
-        <source>次要致贫原因（一）</source>
-        <translation>Secondary cause (1)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="43"/>
-        <source>次要致贫原因（二）</source>
-        <translation>Secondary cause (2)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="44"/>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="96"/>
-        <source>备注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="46"/>
-        <source>脱贫时限</source>
-        <translation>Exit deadline</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="47"/>
-        <source>包扶责任人</source>
-        <translation>Responsible cadre</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="48"/>
-        <source>脱贫资金渠道</source>
-        <translation>Exit funding channel</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="50"/>
-        <source>耕地（亩）</source>
-        <translation>Farmland (mu)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="51"/>
-        <source>林地（亩）</source>
-        <translation>Forest land (mu)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="52"/>
-        <source>退耕还林（亩）</source>
-        <translation>Grain for Green (mu)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="53"/>
-        <source>住房面积（㎡）</source>
-        <translation>Housing area (m²)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="54"/>
-        <source>危房等级</source>
-        <translation>Dilapidation grade</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="55"/>
-        <source>卫生厕所</source>
-        <translation>Sanitary toilet</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="56"/>
-        <source>通电</source>
-        <translation>Electricity</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="57"/>
-        <source>通广播电视</source>
-        <translation>Radio and TV</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="58"/>
-        <source>入户路类型</source>
-        <translation>Access road type</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="59"/>
-        <source>与主干路距离（公里）</source>
-        <translation>Distance to main road (km)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="60"/>
-        <source>主要燃料</source>
-        <translation>Main fuel</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="61"/>
-        <source>易地搬迁方式</source>
-        <translation>Relocation type</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="62"/>
-        <source>安置地</source>
-        <translation>Resettlement site</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="64"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="65"/>
-        <source>证件号码</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="66"/>
-        <source>性别</source>
-        <translation>Gender</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="67"/>
-        <source>出生日期</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="68"/>
-        <source>与户主关系</source>
-        <translation>Relation to household head</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="69"/>
-        <source>民族</source>
-        <translation>Ethnicity</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="70"/>
-        <source>文化程度</source>
-        <translation>Education</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="71"/>
-        <source>在校生状况</source>
-        <translation>Schooling</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="72"/>
-        <source>健康状况</source>
-        <translation>Health</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="73"/>
-        <source>残疾等级</source>
-        <translation>Disability grade</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="74"/>
-        <source>残疾证号</source>
-        <translation>Disability certificate no.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="75"/>
-        <source>劳动技能</source>
-        <translation>Labour skills</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="76"/>
-        <source>务工状况</source>
-        <translation>Employment</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="77"/>
-        <source>务工时间（月）</source>
-        <translation>Months worked</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="78"/>
-        <source>务工单位</source>
-        <translation>Employer</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="79"/>
-        <source>基本医疗保险</source>
-        <translation>Basic medical insurance</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="80"/>
-        <source>大病保险</source>
-        <translation>Critical illness insurance</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="81"/>
-        <source>养老保险</source>
-        <translation>Pension insurance</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="82"/>
-        <source>享受低保</source>
-        <translation>Receives dibao</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="83"/>
-        <source>享受特困供养</source>
-        <translation>Receives extreme-hardship support</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="84"/>
-        <source>现役军人</source>
-        <translation>Active military service</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="85"/>
-        <source>年龄</source>
-        <translation>Age</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="87"/>
-        <source>年度</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="88"/>
-        <source>人口数</source>
-        <translation>Persons</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="89"/>
-        <source>家庭纯收入</source>
-        <translation>Household net income</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="90"/>
-        <source>人均纯收入</source>
-        <translation>Net income per person</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="92"/>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="116"/>
-        <source>指标</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="93"/>
-        <source>是否达标</source>
-        <translation>Met</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="94"/>
-        <source>核查日期</source>
-        <translation>Checked on</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="95"/>
-        <source>核查人</source>
-        <translation>Checked by</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="98"/>
-        <source>措施类型</source>
-        <translation>Measure type</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="99"/>
-        <source>内容</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="100"/>
-        <source>金额（元）</source>
-        <translation>Amount (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="101"/>
-        <source>资金渠道</source>
-        <translation>Funding channel</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="102"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="103"/>
-        <source>结束日期</source>
-        <translation>End date</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="104"/>
-        <source>责任单位</source>
-        <translation>Responsible unit</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="105"/>
-        <source>产业</source>
-        <translation>Industry</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="106"/>
-        <source>公益岗位</source>
-        <translation>Public welfare post</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="107"/>
-        <source>受益成员</source>
-        <translation>Beneficiary</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="109"/>
-        <source>删除</source>
-        <translation>Deleted</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="113"/>
-        <source>户</source>
-        <translation>Household</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="114"/>
-        <source>成员</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="115"/>
-        <source>收入</source>
-        <translation>Income</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="117"/>
-        <source>措施</source>
-        <translation>Measure</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="121"/>
-        <source>两不愁</source>
-        <translation>Two assurances</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="122"/>
-        <source>三保障</source>
-        <translation>Three guarantees</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="123"/>
-        <source>饮水安全</source>
-        <translation>Safe drinking water</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="137"/>
-        <source>否</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="137"/>
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-</context>
-<context>
     <name>FindingsModel</name>
     <message>
         <location filename="../../fieldapp/gui/excel/models.py" line="81"/>
@@ -1541,70 +1121,45 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56"/>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56"/>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56"/>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56"/>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56"/>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="57"/>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="44"/>
         <source>填报人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="57"/>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="44"/>
         <source>设备</source>
         <translation>Device</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="141"/>
-        <source>整条记录</source>
-        <translation>Whole record</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="142"/>
-        <source>已删除</source>
-        <translation>Deleted</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="142"/>
-        <source>已恢复</source>
-        <translation>Restored</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="147"/>
-        <source>本机</source>
-        <translation>This computer</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="162"/>
-        <source>{0}年</source>
-        <translation>{0}</translation>
     </message>
 </context>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="213"/>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="130"/>
         <source>新增农户保存后才有变更记录。</source>
         <translation>The change history is available once the new household has been saved.</translation>
     </message>
@@ -3565,224 +3120,67 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <name>SyncLabel</name>
     <message>
         <location filename="../../fieldapp/gui/sync/texts.py" line="30"/>
-        <source>地区</source>
-        <translation>Area</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="31"/>
-        <source>干部</source>
-        <translation>Cadre</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="32"/>
-        <source>标准线</source>
-        <translation>Threshold</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="33"/>
-        <source>走访</source>
-        <translation>Visit</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="34"/>
-        <source>走访干部</source>
-        <translation>Visiting cadre</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="35"/>
-        <source>走访措施</source>
-        <translation>Visit measure</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="36"/>
-        <source>走访照片</source>
-        <translation>Visit photo</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="37"/>
-        <source>照片</source>
-        <translation>Photo</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="38"/>
-        <source>待办事项</source>
-        <translation>Follow-up item</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="39"/>
-        <source>在村签到</source>
-        <translation>Check-in</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="42"/>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="43"/>
-        <source>区划代码</source>
-        <translation>Division code</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="44"/>
-        <source>上级</source>
-        <translation>Parent area</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="45"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="46"/>
-        <source>派出单位</source>
-        <translation>Home unit</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="47"/>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="48"/>
-        <source>职务</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="49"/>
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="50"/>
-        <source>年度</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="51"/>
-        <source>地区代码</source>
-        <translation>Area code</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="52"/>
-        <source>金额（元）</source>
-        <translation>Amount (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="53"/>
-        <source>来源</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="54"/>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="64"/>
-        <source>备注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="55"/>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="63"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="56"/>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="57"/>
-        <source>标题</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="58"/>
-        <source>情况</source>
-        <translation>Situation</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="59"/>
-        <source>措施/成效</source>
-        <translation>Measures/results</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="60"/>
-        <source>事项</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="61"/>
-        <source>期限</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="62"/>
-        <source>完成日期</source>
-        <translation>Done on</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="72"/>
         <source>不是完整的同步包（格式错误或文件被截断）</source>
         <translation>Not a complete sync package (wrong format or truncated file)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="73"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="31"/>
         <source>版本不兼容</source>
         <translation>Incompatible version</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="74"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="32"/>
         <source>不是发给本机的</source>
         <translation>Not addressed to this computer</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="75"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="33"/>
         <source>发送方不是已登记的同步对象</source>
         <translation>The sender is not a registered sync partner</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="76"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="34"/>
         <source>签名无效（文件被篡改或损坏）</source>
         <translation>Invalid signature (the file was tampered with or damaged)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="77"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="35"/>
         <source>无法解密</source>
         <translation>Cannot decrypt</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="78"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="36"/>
         <source>已经导入过</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="79"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="37"/>
         <source>缺少更早的同步包</source>
         <translation>An earlier sync package is missing</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="101"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="56"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="114"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="65"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="145"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="96"/>
         <source>本机</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="148"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="99"/>
         <source>设备 {0}</source>
         <translation>Device {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="159"/>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="166"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="110"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="117"/>
         <source>{0}户</source>
         <translation>{0}&apos;s household</translation>
     </message>

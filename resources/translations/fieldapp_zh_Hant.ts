@@ -1016,426 +1016,6 @@
     </message>
 </context>
 <context>
-    <name>FieldLabel</name>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="28" />
-        <source>村</source>
-        <translation>村</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="29" />
-        <source>组</source>
-        <translation>組</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="30" />
-        <source>户编号</source>
-        <translation>戶編號</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="31" />
-        <source>详细地址</source>
-        <translation>詳細地址</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="32" />
-        <source>联系电话</source>
-        <translation>聯繫電話</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="33" />
-        <source>开户银行</source>
-        <translation>開戶銀行</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="34" />
-        <source>银行账号</source>
-        <translation>銀行帳號</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="35" />
-        <source>识别标准</source>
-        <translation>識別標準</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="36" />
-        <source>首次识别时间</source>
-        <translation>首次識別時間</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="37" />
-        <source>贫困户属性</source>
-        <translation>貧困戶屬性</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="38" />
-        <source>脱贫状态</source>
-        <translation>脫貧狀態</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="39" />
-        <source>脱贫年度</source>
-        <translation>脫貧年度</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="40" />
-        <source>门牌类别</source>
-        <translation>門牌類別</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="41" />
-        <source>主要致贫原因</source>
-        <translation>主要致貧原因</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="42" />
-        <source>次要致贫原因（一）</source>
-        <translation>次要致貧原因（一）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="43" />
-        <source>次要致贫原因（二）</source>
-        <translation>次要致貧原因（二）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="44" />
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="96" />
-        <source>备注</source>
-        <translation>備註</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="46" />
-        <source>脱贫时限</source>
-        <translation>脫貧時限</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="47" />
-        <source>包扶责任人</source>
-        <translation>包扶責任人</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="48" />
-        <source>脱贫资金渠道</source>
-        <translation>脫貧資金渠道</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="50" />
-        <source>耕地（亩）</source>
-        <translation>耕地（畝）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="51" />
-        <source>林地（亩）</source>
-        <translation>林地（畝）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="52" />
-        <source>退耕还林（亩）</source>
-        <translation>退耕還林（畝）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="53" />
-        <source>住房面积（㎡）</source>
-        <translation>住房面積（㎡）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="54" />
-        <source>危房等级</source>
-        <translation>危房等級</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="55" />
-        <source>卫生厕所</source>
-        <translation>衛生廁所</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="56" />
-        <source>通电</source>
-        <translation>通電</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="57" />
-        <source>通广播电视</source>
-        <translation>通廣播電視</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="58" />
-        <source>入户路类型</source>
-        <translation>入戶路類型</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="59" />
-        <source>与主干路距离（公里）</source>
-        <translation>與主幹路距離（公里）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="60" />
-        <source>主要燃料</source>
-        <translation>主要燃料</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="61" />
-        <source>易地搬迁方式</source>
-        <translation>易地搬遷方式</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="62" />
-        <source>安置地</source>
-        <translation>安置地</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="64" />
-        <source>姓名</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="65" />
-        <source>证件号码</source>
-        <translation>證件號碼</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="66" />
-        <source>性别</source>
-        <translation>性別</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="67" />
-        <source>出生日期</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="68" />
-        <source>与户主关系</source>
-        <translation>與戶主關係</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="69" />
-        <source>民族</source>
-        <translation>民族</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="70" />
-        <source>文化程度</source>
-        <translation>文化程度</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="71" />
-        <source>在校生状况</source>
-        <translation>在校生狀況</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="72" />
-        <source>健康状况</source>
-        <translation>健康狀況</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="73" />
-        <source>残疾等级</source>
-        <translation>殘疾等級</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="74" />
-        <source>残疾证号</source>
-        <translation>殘疾證號</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="75" />
-        <source>劳动技能</source>
-        <translation>勞動技能</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="76" />
-        <source>务工状况</source>
-        <translation>務工狀況</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="77" />
-        <source>务工时间（月）</source>
-        <translation>務工時間（月）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="78" />
-        <source>务工单位</source>
-        <translation>務工單位</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="79" />
-        <source>基本医疗保险</source>
-        <translation>基本醫療保險</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="80" />
-        <source>大病保险</source>
-        <translation>大病保險</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="81" />
-        <source>养老保险</source>
-        <translation>養老保險</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="82" />
-        <source>享受低保</source>
-        <translation>享受低保</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="83" />
-        <source>享受特困供养</source>
-        <translation>享受特困供養</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="84" />
-        <source>现役军人</source>
-        <translation>現役軍人</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="85" />
-        <source>年龄</source>
-        <translation>年齡</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="87" />
-        <source>年度</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="88" />
-        <source>人口数</source>
-        <translation>人口數</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="89" />
-        <source>家庭纯收入</source>
-        <translation>家庭純收入</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="90" />
-        <source>人均纯收入</source>
-        <translation>人均純收入</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="92" />
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="116" />
-        <source>指标</source>
-        <translation>指標</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="93" />
-        <source>是否达标</source>
-        <translation>是否達標</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="94" />
-        <source>核查日期</source>
-        <translation>核查日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="95" />
-        <source>核查人</source>
-        <translation>核查人</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="98" />
-        <source>措施类型</source>
-        <translation>措施類型</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="99" />
-        <source>内容</source>
-        <translation>內容</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="100" />
-        <source>金额（元）</source>
-        <translation>金額（元）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="101" />
-        <source>资金渠道</source>
-        <translation>資金渠道</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="102" />
-        <source>日期</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="103" />
-        <source>结束日期</source>
-        <translation>結束日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="104" />
-        <source>责任单位</source>
-        <translation>責任單位</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="105" />
-        <source>产业</source>
-        <translation>產業</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="106" />
-        <source>公益岗位</source>
-        <translation>公益崗位</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="107" />
-        <source>受益成员</source>
-        <translation>受益成員</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="109" />
-        <source>删除</source>
-        <translation>刪除</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="113" />
-        <source>户</source>
-        <translation>戶</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="114" />
-        <source>成员</source>
-        <translation>成員</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="115" />
-        <source>收入</source>
-        <translation>收入</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="117" />
-        <source>措施</source>
-        <translation>措施</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="121" />
-        <source>两不愁</source>
-        <translation>兩不愁</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="122" />
-        <source>三保障</source>
-        <translation>三保障</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="123" />
-        <source>饮水安全</source>
-        <translation>飲水安全</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="137" />
-        <source>否</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/labels.py" line="137" />
-        <source>是</source>
-        <translation>是</translation>
-    </message>
-</context>
-<context>
     <name>FindingsModel</name>
     <message>
         <location filename="../../fieldapp/gui/excel/models.py" line="81" />
@@ -1540,70 +1120,45 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56" />
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
         <source>时间</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56" />
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
         <source>对象</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56" />
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
         <source>字段</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56" />
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
         <source>原值</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="56" />
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
         <source>新值</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="57" />
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="44" />
         <source>填报人</source>
         <translation>填報人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="57" />
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="44" />
         <source>设备</source>
         <translation>設備</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="141" />
-        <source>整条记录</source>
-        <translation>整條記錄</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="142" />
-        <source>已删除</source>
-        <translation>已刪除</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="142" />
-        <source>已恢复</source>
-        <translation>已恢復</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="147" />
-        <source>本机</source>
-        <translation>本機</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="162" />
-        <source>{0}年</source>
-        <translation>{0}年</translation>
     </message>
 </context>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="213" />
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="130" />
         <source>新增农户保存后才有变更记录。</source>
         <translation>新增農戶保存後才有變更記錄。</translation>
     </message>
@@ -3564,224 +3119,67 @@
     <name>SyncLabel</name>
     <message>
         <location filename="../../fieldapp/gui/sync/texts.py" line="30" />
-        <source>地区</source>
-        <translation>地區</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="31" />
-        <source>干部</source>
-        <translation>幹部</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="32" />
-        <source>标准线</source>
-        <translation>標準線</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="33" />
-        <source>走访</source>
-        <translation>走訪</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="34" />
-        <source>走访干部</source>
-        <translation>走訪幹部</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="35" />
-        <source>走访措施</source>
-        <translation>走訪措施</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="36" />
-        <source>走访照片</source>
-        <translation>走訪照片</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="37" />
-        <source>照片</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="38" />
-        <source>待办事项</source>
-        <translation>待辦事項</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="39" />
-        <source>在村签到</source>
-        <translation>在村簽到</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="42" />
-        <source>名称</source>
-        <translation>名稱</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="43" />
-        <source>区划代码</source>
-        <translation>區劃代碼</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="44" />
-        <source>上级</source>
-        <translation>上級</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="45" />
-        <source>姓名</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="46" />
-        <source>派出单位</source>
-        <translation>派出單位</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="47" />
-        <source>联系电话</source>
-        <translation>聯繫電話</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="48" />
-        <source>职务</source>
-        <translation>職務</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="49" />
-        <source>类别</source>
-        <translation>類別</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="50" />
-        <source>年度</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="51" />
-        <source>地区代码</source>
-        <translation>地區代碼</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="52" />
-        <source>金额（元）</source>
-        <translation>金額（元）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="53" />
-        <source>来源</source>
-        <translation>來源</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="54" />
-        <location filename="../../fieldapp/gui/sync/texts.py" line="64" />
-        <source>备注</source>
-        <translation>備註</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="55" />
-        <location filename="../../fieldapp/gui/sync/texts.py" line="63" />
-        <source>日期</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="56" />
-        <source>类型</source>
-        <translation>類型</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="57" />
-        <source>标题</source>
-        <translation>標題</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="58" />
-        <source>情况</source>
-        <translation>情況</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="59" />
-        <source>措施/成效</source>
-        <translation>措施/成效</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="60" />
-        <source>事项</source>
-        <translation>事項</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="61" />
-        <source>期限</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="62" />
-        <source>完成日期</source>
-        <translation>完成日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="72" />
         <source>不是完整的同步包（格式错误或文件被截断）</source>
         <translation>不是完整的同步包（格式錯誤或文件被截斷）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="73" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="31" />
         <source>版本不兼容</source>
         <translation>版本不兼容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="74" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="32" />
         <source>不是发给本机的</source>
         <translation>不是發給本機的</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="75" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="33" />
         <source>发送方不是已登记的同步对象</source>
         <translation>發送方不是已登記的同步對象</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="76" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="34" />
         <source>签名无效（文件被篡改或损坏）</source>
         <translation>簽名無效（文件被篡改或損壞）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="77" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="35" />
         <source>无法解密</source>
         <translation>無法解密</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="78" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="36" />
         <source>已经导入过</source>
         <translation>已經導入過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="79" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="37" />
         <source>缺少更早的同步包</source>
         <translation>缺少更早的同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="101" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="56" />
         <source>（空）</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="114" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="65" />
         <source>；</source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="145" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="96" />
         <source>本机</source>
         <translation>本機</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="148" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="99" />
         <source>设备 {0}</source>
         <translation>設備 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="159" />
-        <location filename="../../fieldapp/gui/sync/texts.py" line="166" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="110" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="117" />
         <source>{0}户</source>
         <translation>{0}戶</translation>
     </message>
