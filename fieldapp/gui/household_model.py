@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from fieldapp.domain.money import format_yuan
 from fieldapp.gui import i18n
+from fieldapp.gui.household_editor.labels import field_label
 from fieldapp.services.context import AppContext
 from fieldapp.store import queries
 from fieldapp.store.models import Cadre
@@ -173,8 +174,11 @@ class HouseholdTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("户编号"), self.tr("户主"), self.tr("组"), self.tr("人口"), self.tr("贫困户属性"),
-                self.tr("脱贫状态"), self.tr("主要致贫原因"), self.tr("包扶责任人"), self.tr("人均纯收入(元)"))
+        def field(column: str) -> str:  # a register field: its label from the field catalogue
+            return field_label("household", column, self.ctx.ref)
+
+        return (field("hh_no"), self.tr("户主"), field("group_no"), self.tr("人口"), field("attribute"),
+                field("exit_status"), field("main_cause"), field("cadre_id"), self.tr("人均纯收入(元)"))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

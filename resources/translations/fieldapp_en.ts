@@ -1432,52 +1432,22 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176"/>
-        <source>户编号</source>
-        <translation>Household no.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176"/>
+        <location filename="../../fieldapp/gui/household_model.py" line="180"/>
         <source>户主</source>
         <translation>Household head</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176"/>
-        <source>组</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176"/>
+        <location filename="../../fieldapp/gui/household_model.py" line="180"/>
         <source>人口</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176"/>
-        <source>贫困户属性</source>
-        <translation>Household type</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="177"/>
-        <source>脱贫状态</source>
-        <translation>Exit status</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="177"/>
-        <source>主要致贫原因</source>
-        <translation>Main cause of poverty</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="177"/>
-        <source>包扶责任人</source>
-        <translation>Responsible cadre</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="177"/>
+        <location filename="../../fieldapp/gui/household_model.py" line="181"/>
         <source>人均纯收入(元)</source>
         <translation>Per capita income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="211"/>
+        <location filename="../../fieldapp/gui/household_model.py" line="215"/>
         <source>{0}年度</source>
         <translation>Year {0}</translation>
     </message>

@@ -1431,52 +1431,22 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176" />
-        <source>户编号</source>
-        <translation>戶編號</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176" />
+        <location filename="../../fieldapp/gui/household_model.py" line="180" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176" />
-        <source>组</source>
-        <translation>組</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176" />
+        <location filename="../../fieldapp/gui/household_model.py" line="180" />
         <source>人口</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176" />
-        <source>贫困户属性</source>
-        <translation>貧困戶屬性</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="177" />
-        <source>脱贫状态</source>
-        <translation>脫貧狀態</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="177" />
-        <source>主要致贫原因</source>
-        <translation>主要致貧原因</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="177" />
-        <source>包扶责任人</source>
-        <translation>包扶責任人</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="177" />
+        <location filename="../../fieldapp/gui/household_model.py" line="181" />
         <source>人均纯收入(元)</source>
         <translation>人均純收入(元)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="211" />
+        <location filename="../../fieldapp/gui/household_model.py" line="215" />
         <source>{0}年度</source>
         <translation>{0}年度</translation>
     </message>

@@ -36,8 +36,8 @@ HOUSEHOLD_COLUMNS = tuple(c.name for c in _H.columns if c.name not in SYNC_COLUM
 MEMBER_COLUMNS = tuple(c.name for c in _M.columns if c.name not in SYNC_COLUMNS and c.name != "household_id")
 _MEMBER_SET = frozenset(MEMBER_COLUMNS)
 LABELS = {f.key: f.label for f in HOUSEHOLD_LAYOUT.fields}
-LABELS.update(village_id="行政村", cause2="其他致贫原因", cause3="其他致贫原因", cadre_id="包扶责任人")
 SOURCE_KEY = {"village_id": "village", "cause2": "other_causes", "cause3": "other_causes", "cadre_id": "cadre"}
+LABELS.update({column: HOUSEHOLD_LAYOUT.by_key[key].label for column, key in SOURCE_KEY.items()})
 CODE_LISTS = {**rules.HOUSEHOLD_CODES, **rules.MEMBER_CODES}
 
 

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate
 from sqlalchemy import select
 
+from fieldapp.domain import refdata
 from fieldapp.domain import register as rules
 from fieldapp.domain.resident_id import mask
 from fieldapp.services.context import AppContext
@@ -36,12 +37,16 @@ from fieldapp.store.queries import HouseholdQuery, household_page, sort_key
 
 log = logging.getLogger("fieldapp.services.printing")
 
-HEADER = ["序号", "村", "组", "户编号", "户主", "证件号码", "人口", "贫困户属性", "门牌类别", "主要致贫原因",
-          "脱贫状态", "脱贫年度", "人均纯收入（元）", "包扶责任人"]
+_FIELDS = refdata.shipped().fields  # printed documents are in Simplified Chinese
+_H = ("village_id", "group_no", "hh_no")
+HEADER = ["序号", *(_FIELDS.label("household", c) for c in _H), "户主", _FIELDS.label("member", "id_no"), "人口",
+          *(_FIELDS.label("household", c) for c in ("attribute", "plate_kind", "main_cause", "exit_status",
+                                                    "exit_year")),
+          "人均纯收入（元）", _FIELDS.label("household", "cadre_id")]
 WIDTHS_MM = [11, 18, 9, 30, 17, 34, 10, 25, 15, 21, 24, 13, 21, 0]  # last: the rest
-FILTER_NAMES = {"village_id": "村", "group_no": "组", "exit_status": "脱贫状态", "attribute": "贫困户属性",
-                "main_cause": "主要致贫原因", "cadre_id": "包扶责任人"}
-FILTER_CODES = {"exit_status": "exit_status", "attribute": "household_attribute", "main_cause": "poverty_cause"}
+FILTERS = ("village_id", "group_no", "exit_status", "attribute", "main_cause", "cadre_id")
+FILTER_NAMES = {c: _FIELDS.label("household", c) for c in FILTERS}
+FILTER_CODES = {c: _FIELDS.code_lists[("household", c)] for c in ("exit_status", "attribute", "main_cause")}
 PAGE = 500
 
 
