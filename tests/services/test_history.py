@@ -127,3 +127,24 @@ def test_catalogue_covers_every_synced_column() -> None:
                and (m.__tablename__, c.name) not in fields]  # type: ignore[attr-defined]
     assert missing == []
     assert all(fields.table_label(m.__tablename__) != m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
+
+
+def test_cli_prints_the_history_in_words_with_ids_masked(ctx: AppContext, edited: dict[str, str],
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from fieldapp.cli.main import main
+
+    hh_no = register.load_record(ctx.db, edited["household"]).household["hh_no"]
+    assert main(["history", hh_no, "--limit", "4"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 4
+    assert all(line.endswith("王伟（本机）") for line in out)
+    assert not [line for line in out if RAW.search(line) or UUID.search(line)]
+    assert main(["history", hh_no]) == 0
+    everything = capsys.readouterr().out
+    assert "主要致贫原因\t因病 → 因残\t" in everything
+    assert "后续事项 2025-03-01" in everything and "参与干部\t赵敏" in everything
+    assert not re.search(r"\d{17}[\dX]", everything)  # ID numbers masked
+    assert main(["history", hh_no, "--lang", "en"]) == 0
+    assert "Main cause of poverty\tIllness → Disability\t王伟 (This computer)" in capsys.readouterr().out
+    assert main(["history", "没有这户"]) == 1
+    assert "找不到户" in capsys.readouterr().err
