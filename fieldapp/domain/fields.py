@@ -26,6 +26,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.money import format_yuan
+from fieldapp.domain.refdata import RefDataError
 from fieldapp.domain.resident_id import mask
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ KINDS = VALUE_KINDS | REFERENCE_KINDS
 WORDS = ("yes", "no", "deleted", "restored", "year", "list_separator")
 
 
-class CatalogueError(ValueError):
+class CatalogueError(RefDataError):
     """The field catalogue file is malformed; the message says where."""
 
 
