@@ -15,8 +15,9 @@ one page. The editor's 变更记录 tab, the printed household file and ``fielda
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -130,7 +131,7 @@ def lookup_names(conn: Connection, entries: Sequence[HistoryEntry], ref: RefData
 
     for row_id in rows.get("household", ()):
         target("household", row_id, "")
-    for table, sql, text in (
+    describers: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
         ("member", "SELECT id, name FROM member WHERE id IN ({marks})", lambda r: r.name or ""),
         ("income_year", "SELECT id, year FROM income_year WHERE id IN ({marks})",
          lambda r: catalogue.word("year", lang).format(r.year)),
@@ -141,7 +142,8 @@ def lookup_names(conn: Connection, entries: Sequence[HistoryEntry], ref: RefData
         ("visit", "SELECT id FROM visit WHERE id IN ({marks})", lambda r: names.get(r.id, "")),
         *((part, f"SELECT id, visit_id FROM {part} WHERE id IN ({{marks}})",
            lambda r: names.get(r.visit_id, "")) for part in sorted(VISIT_PARTS)),
-    ):
+    )
+    for table, sql, text in describers:
         if rows.get(table):
             for r in batch.rows_in(conn, sql, rows[table]):
                 target(table, r.id, text(r))
