@@ -35,6 +35,7 @@ from sqlalchemy import select
 from fieldapp.domain import cardcode
 from fieldapp.gui import codes
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.household_editor.labels import field_label
 from fieldapp.gui.household_model import COLUMNS, HouseholdTableModel
 from fieldapp.gui.printing.list_actions import ListPrintActions
 from fieldapp.gui.tasks import TaskManager
@@ -154,10 +155,10 @@ class HouseholdListPage(QWidget):
 
         filters = QHBoxLayout()
         self.filter_labels: list[QLabel] = []
-        for text, combo in ((self.tr("村"), self.village_combo), (self.tr("组"), self.group_combo),
-                            (self.tr("脱贫状态"), self.status_combo), (self.tr("贫困户属性"), self.attribute_combo),
-                            (self.tr("主要致贫原因"), self.cause_combo), (self.tr("包扶责任人"), self.cadre_combo)):
-            label = QLabel(text, self)
+        for column, combo in (("village_id", self.village_combo), ("group_no", self.group_combo),
+                              ("exit_status", self.status_combo), ("attribute", self.attribute_combo),
+                              ("main_cause", self.cause_combo), ("cadre_id", self.cadre_combo)):
+            label = QLabel(field_label("household", column, self.ctx.ref), self)
             label.setBuddy(combo)
             self.filter_labels.append(label)
             filters.addWidget(label)

@@ -1339,78 +1339,48 @@
 <context>
     <name>HouseholdListPage</name>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="72" />
+        <location filename="../../fieldapp/gui/household_list.py" line="73" />
         <source>新增农户</source>
         <extracomment>a household was saved through an editor opened from this page (household id)</extracomment>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="92" />
+        <location filename="../../fieldapp/gui/household_list.py" line="93" />
         <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
         <translation>搜索：姓名 / 拼音首字母 / 身份證號 / 戶編號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="104" />
-        <location filename="../../fieldapp/gui/household_list.py" line="109" />
-        <location filename="../../fieldapp/gui/household_list.py" line="111" />
-        <location filename="../../fieldapp/gui/household_list.py" line="113" />
-        <location filename="../../fieldapp/gui/household_list.py" line="115" />
-        <location filename="../../fieldapp/gui/household_list.py" line="239" />
+        <location filename="../../fieldapp/gui/household_list.py" line="105" />
+        <location filename="../../fieldapp/gui/household_list.py" line="110" />
+        <location filename="../../fieldapp/gui/household_list.py" line="112" />
+        <location filename="../../fieldapp/gui/household_list.py" line="114" />
+        <location filename="../../fieldapp/gui/household_list.py" line="116" />
+        <location filename="../../fieldapp/gui/household_list.py" line="240" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="157" />
-        <source>村</source>
-        <translation>村</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="157" />
-        <source>组</source>
-        <translation>組</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="158" />
-        <source>脱贫状态</source>
-        <translation>脫貧狀態</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="158" />
-        <source>贫困户属性</source>
-        <translation>貧困戶屬性</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="159" />
-        <source>主要致贫原因</source>
-        <translation>主要致貧原因</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="159" />
-        <source>包扶责任人</source>
-        <translation>包扶責任人</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="241" />
+        <location filename="../../fieldapp/gui/household_list.py" line="242" />
         <source>{0}组</source>
         <translation>{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="247" />
+        <location filename="../../fieldapp/gui/household_list.py" line="248" />
         <source>共 {0} 户</source>
         <translation>共 {0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="249" />
+        <location filename="../../fieldapp/gui/household_list.py" line="250" />
         <source>超过 {0} 户</source>
         <translation>超過 {0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="354" />
+        <location filename="../../fieldapp/gui/household_list.py" line="355" />
         <source>公示牌编码无效：{0}</source>
         <translation>公示牌編碼無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="368" />
+        <location filename="../../fieldapp/gui/household_list.py" line="369" />
         <source>本机没有这个公示牌编码的户</source>
         <translation>本機沒有這個公示牌編碼的戶</translation>
     </message>
