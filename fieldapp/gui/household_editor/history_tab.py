@@ -1,6 +1,6 @@
 """Tab 变更记录: who changed what and when (谁填报谁负责), newest first, paged from the change log.
 
-The model reads :func:`fieldapp.store.queries.history_page` a page at a time as the
+The model reads :func:`fieldapp.services.browse.history_page` a page at a time as the
 view scrolls (``fetchMore``). Codes are shown as labels, money as yuan, ids of
 villages, cadres and members by name. Bookkeeping fields (``household_id``, the
 key of an income year or indicator, empty values of a new row) are left out.
@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
-from sqlalchemy import Connection, select
 
 from fieldapp.domain import hlc
 from fieldapp.gui.codes import current_language
 from fieldapp.gui.household_editor.labels import REFERENCES, field_label, format_value, table_label
+from fieldapp.services import browse
+from fieldapp.services.browse import HistoryEntry, HistoryPart
 from fieldapp.services.context import AppContext
-from fieldapp.store.models import Area, Cadre, IncomeYear, Indicator, Measure, Member
-from fieldapp.store.queries import HistoryEntry, history_page
 
 log = logging.getLogger("fieldapp.gui.household_editor")
 
@@ -96,17 +94,18 @@ class HistoryModel(QAbstractTableModel):
 
     def _fetch_page(self) -> None:
         assert self.household_id is not None
-        with self.ctx.db.read() as conn:
-            page = history_page(conn, self.household_id, before_hlc=self._before, limit=self.page_size)
-            records = {e.seq for e in page}
-            if len(records) < self.page_size:
-                self._more = False
-            if not page:
-                return
-            self._before = min(e.hlc for e in page)
-            shown = [e for e in page if self._shown(e)]
-            objects = _object_labels(conn, shown, self.ctx)
-            names = _reference_names(conn, shown)
+        found = browse.history_page(self.ctx.db, self.household_id, before_hlc=self._before, limit=self.page_size,
+                                    shown=self._shown, references=REFERENCES)
+        page = found.entries
+        records = {e.seq for e in page}
+        if len(records) < self.page_size:
+            self._more = False
+        if not page:
+            return
+        self._before = min(e.hlc for e in page)
+        shown = [e for e in page if self._shown(e)]
+        objects = _object_labels(shown, found.parts, self.ctx)
+        names = found.names
         rows = [self._row(e, objects, names) for e in shown]
         if not rows:
             return
@@ -149,48 +148,22 @@ class HistoryModel(QAbstractTableModel):
                  e.user_name or "—", device), e.origin)
 
 
-def _object_labels(conn: Connection, entries: Iterable[HistoryEntry], ctx: AppContext) -> dict[str, str]:
+def _object_labels(entries: list[HistoryEntry], parts: dict[str, HistoryPart], ctx: AppContext) -> dict[str, str]:
     """Row id → what the change was made to: 户, 成员 张三, 收入 2024年, 指标 不愁吃, 措施 产业发展."""
-    wanted: dict[str, set[str]] = {}
-    for e in entries:
-        wanted.setdefault(e.tbl, set()).add(e.row_id)
-    labels: dict[str, str] = {}
     lang = current_language()
-    queries: dict[str, tuple[Any, Any]] = {
-        "member": (Member.__table__, lambda r: r.name or ""),
-        "income_year": (IncomeYear.__table__,
-                        lambda r: QCoreApplication.translate("HistoryModel", "{0}年").format(r.year)),
-        "indicator": (Indicator.__table__, lambda r: ctx.ref["indicator"].label(r.code, lang)),
-        "measure": (Measure.__table__, lambda r: ctx.ref["measure_type"].label(r.type, lang)),
+    describe: dict[str, Any] = {
+        "member": lambda v: v or "",
+        "income_year": lambda v: QCoreApplication.translate("HistoryModel", "{0}年").format(v),
+        "indicator": lambda v: ctx.ref["indicator"].label(v, lang),
+        "measure": lambda v: ctx.ref["measure_type"].label(v, lang),
     }
-    for table_name, ids in wanted.items():
-        if table_name == "household":
-            labels.update(dict.fromkeys(ids, table_label("household")))
-            continue
-        if table_name not in queries:
-            continue
-        table, describe = queries[table_name]
-        for r in conn.execute(select(table).where(table.c.id.in_(sorted(ids)))):
-            labels[r.id] = f"{table_label(table_name)} {describe(r)}"
-    return labels
-
-
-def _reference_names(conn: Connection, entries: Iterable[HistoryEntry]) -> dict[str, str]:
-    """Id → name for the villages, cadres and members that changed values refer to."""
-    ids: dict[str, set[str]] = {"area": set(), "cadre": set(), "member": set()}
-    target = {"village_id": "area", "cadre_id": "cadre", "checked_by": "cadre", "member_id": "member"}
+    labels: dict[str, str] = {}
     for e in entries:
-        if (e.tbl, e.field) in REFERENCES:
-            for value in (e.old, e.new):
-                if value:
-                    ids[target[e.field]].add(str(value))
-    names: dict[str, str] = {}
-    for model, wanted in ((Area, ids["area"]), (Cadre, ids["cadre"]), (Member, ids["member"])):
-        if wanted:
-            table = model.__table__
-            rows = conn.execute(select(table.c.id, table.c.name).where(table.c.id.in_(sorted(wanted))))
-            names.update({r.id: r.name for r in rows})
-    return names
+        if e.tbl == "household":
+            labels[e.row_id] = table_label("household")
+        elif (part := parts.get(e.row_id)) is not None and part.table in describe:
+            labels[e.row_id] = f"{table_label(part.table)} {describe[part.table](part.value)}"
+    return labels
 
 
 class HistoryTab(QWidget):
