@@ -36,7 +36,7 @@ def _dialog(qtbot: QtBot, dialog: Any) -> Any:
 
 def test_import_choose_check_preview_save_rejects_and_apply(ctx: AppContext, sync_tasks: SyncTaskManager,
                                                             qtbot: QtBot, xlsx_file: Callable[..., Path],
-                                                            tmp_path: Path, qtmodeltester: Any) -> None:
+                                                            tmp_path: Path, *, qtmodeltester: Any) -> None:
     path = xlsx_file([household("6110021050000091", [person("甲", pid(91)), person("甲妻", pid(92), "配偶")]),
                       household("6110021050000092", [person("乙", float(pid(94)))])])
     dialog = _dialog(qtbot, ImportDialog(ctx, sync_tasks))
@@ -131,7 +131,7 @@ def test_background_preview_with_progress_and_a_cancel(ctx: AppContext, tasks: T
 
 def test_cross_check_dialog_lists_and_saves_the_report(ctx: AppContext, sync_tasks: SyncTaskManager, qtbot: QtBot,
                                                        make_household: Callable[..., str], tmp_path: Path,
-                                                       qtmodeltester: Any) -> None:
+                                                       *, qtmodeltester: Any) -> None:
     make_household("在册户")
     wb = Workbook()
     wb.active.append(["姓名", "身份证号码", "残疾等级"])
