@@ -118,12 +118,13 @@ def step_door_card(st: State) -> str:
 
 def step_sync(st: State) -> str:
     from fieldapp.services import identity as identity_mod
+    from fieldapp.services import syncing
     from fieldapp.store.db import Database
     from fieldapp.sync import package, service
     from fieldapp.sync.district import public_identity, register_peer
 
     ctx = _ctx(st)
-    laptop = service.replica_of(ctx)
+    laptop = syncing.replica_of(ctx)
     home = st.work / "district"
     db = Database.open(home / "register.sqlite3")
     try:

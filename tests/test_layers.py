@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,10 +15,20 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "fieldapp"
 QT = ("PySide6", "shiboken6")
 
-# What each layer may import from fieldapp (ARCHITECTURE.md, "Layers"); fieldapp.resources is shared plumbing.
+# What each layer may import from fieldapp (ARCHITECTURE.md, "Layers"). fieldapp.resources, .paths, .settings,
+# .logsetup and the package's own __version__ are shared plumbing: inner layers take only what they need.
+_SHARED = ("fieldapp.resources", "fieldapp.paths", "fieldapp.settings", "fieldapp.logsetup", "fieldapp.__version__")
 LAYER_IMPORTS = {
-    "domain": {"fieldapp.domain", "fieldapp.resources"},
-    "store": {"fieldapp.domain", "fieldapp.store", "fieldapp.resources"},
+    "domain": ("fieldapp.domain", "fieldapp.resources"),
+    "store": ("fieldapp.domain", "fieldapp.store", "fieldapp.resources"),
+    # sync sits below the services: it takes a replica (store handle) and an identity, never the app context
+    "sync": ("fieldapp.domain", "fieldapp.store", "fieldapp.sync", "fieldapp.resources"),
+    "services": ("fieldapp.domain", "fieldapp.store", "fieldapp.sync", "fieldapp.services", *_SHARED),
+    "server": ("fieldapp.domain", "fieldapp.store", "fieldapp.sync", "fieldapp.services", "fieldapp.server", *_SHARED),
+    # the GUI reads and writes through services and sync; from the store it takes only its errors
+    "gui": ("fieldapp.domain", "fieldapp.store.db", "fieldapp.sync", "fieldapp.services", "fieldapp.gui", *_SHARED),
+    "cli": ("fieldapp.domain", "fieldapp.store", "fieldapp.sync", "fieldapp.services", "fieldapp.cli",
+            "fieldapp.selftest", "fieldapp.gui", *_SHARED),
 }
 DOMAIN_THIRD_PARTY = {"stdnum", "pypinyin", "uuid6"}
 
@@ -123,21 +134,104 @@ def test_importing_the_domain_loads_no_sql_and_no_qt() -> None:
     assert not tops & {"sqlalchemy", "alembic", *QT}
 
 
-@pytest.mark.parametrize("layer", sorted(LAYER_IMPORTS))
-def test_inner_layers_do_not_import_outer_ones(layer: str) -> None:
+def _layer_offenders(layer: str) -> list[str]:
     offenders = []
     for path in _python_files(PACKAGE / layer):
         rel = path.relative_to(ROOT).as_posix()
         for line, name in _imports(path):
-            if name.startswith("fieldapp.") and not name.startswith(tuple(LAYER_IMPORTS[layer])):
+            if name.startswith("fieldapp.") and not any(name == a or name.startswith(a + ".")
+                                                        for a in LAYER_IMPORTS[layer]):
                 offenders.append(f"{rel}:{line}: {name}")
+    return offenders
+
+
+def test_every_package_has_its_rule() -> None:
+    packages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    assert packages == set(LAYER_IMPORTS)
+
+
+@pytest.mark.parametrize("layer", sorted(LAYER_IMPORTS))
+def test_each_layer_imports_only_what_it_may(layer: str) -> None:
+    assert _layer_offenders(layer) == []
+
+
+def test_the_layer_scan_sees_imports() -> None:
+    """The scan resolves relative and lazy imports (else the rules above would pass vacuously)."""
+    names = {name for path in _python_files(PACKAGE / "cli") for _, name in _imports(path)}
+    assert any(name.startswith("fieldapp.gui") for name in names)  # ``fieldapp`` with no command: lazily
+    names = {name for path in _python_files(PACKAGE / "services") for _, name in _imports(path)}
+    assert any(name.startswith("fieldapp.sync") for name in names)
+
+
+def _module_level_imports(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            found.append((node.lineno, node.module or ""))
+    return found
+
+
+def test_the_cli_imports_the_gui_only_when_it_starts_it() -> None:
+    """Commands run without Qt installed: the GUI is imported inside the function that opens it."""
+    offenders = []
+    for path in _python_files(PACKAGE / "cli"):
+        rel = path.relative_to(ROOT).as_posix()
+        offenders += [f"{rel}:{line}: {name}" for line, name in _module_level_imports(path)
+                      if name.startswith("fieldapp.gui")]
     assert offenders == []
 
 
-def test_services_do_not_import_front_ends() -> None:
+def test_sync_and_services_form_no_cycle() -> None:
+    """Services may use sync; sync never imports services (nor, therefore, the app context)."""
+    assert [o for o in _layer_offenders("sync") if "fieldapp.services" in o] == []
+    assert "fieldapp.services" not in LAYER_IMPORTS["sync"]
+
+
+def test_sync_never_takes_the_app_context() -> None:
+    """Sync works on a replica and an identity: no sync function has a ``ctx`` parameter."""
     offenders = []
-    for path in _python_files(PACKAGE / "services"):
+    for path in _python_files(PACKAGE / "sync"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+                if any(a.arg == "ctx" for a in args):
+                    offenders.append(f"{path.relative_to(ROOT).as_posix()}:{node.lineno}: {node.name}")
+    assert offenders == []
+
+
+def test_the_server_never_imports_a_front_end() -> None:
+    offenders = []
+    for path in _python_files(PACKAGE / "server"):
         rel = path.relative_to(ROOT).as_posix()
         offenders += [f"{rel}:{line}: {name}" for line, name in _imports(path)
-                      if name.startswith(("fieldapp.gui", "fieldapp.cli"))]
+                      if name.startswith(("fieldapp.gui", "fieldapp.cli")) or _top(name) in QT]
+    assert offenders == []
+
+
+SQL_RE = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|PRAGMA)\b", re.IGNORECASE)
+
+
+def test_the_gui_runs_no_sql() -> None:
+    """Queries live in store or services: no GUI module imports SQLAlchemy, a table, or holds SQL text,
+    and none opens a database connection itself."""
+    offenders = []
+    for path in _python_files(PACKAGE / "gui"):
+        rel = path.relative_to(ROOT).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        offenders += [f"{rel}:{line}: {name}" for line, name in _imports(path)
+                      if _top(name) in {"sqlalchemy", "alembic", "sqlite3"}
+                      or (name.startswith("fieldapp.store") and name != "fieldapp.store.db"
+                          and not name.startswith("fieldapp.store.db."))]
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL_RE.match(node.value) \
+                    and " FROM " in node.value.upper():
+                offenders.append(f"{rel}:{node.lineno}: SQL text")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in {"read", "transaction", "connect", "execute"} \
+                    and isinstance(node.func.value, ast.Attribute) and node.func.value.attr in {"db", "engine"}:
+                offenders.append(f"{rel}:{node.lineno}: {node.func.value.attr}.{node.func.attr}()")
     assert offenders == []

@@ -14,8 +14,9 @@ import argparse
 import sys
 from typing import Any
 
+from fieldapp.services import syncing
 from fieldapp.sync import http_client
-from fieldapp.sync.http_client import SyncClient, SyncError
+from fieldapp.sync.http_client import SyncError
 
 
 def register(sub: Any, sync_actions: Any, open_ctx: Any) -> None:
@@ -52,7 +53,7 @@ def _verify(ctx: Any, args: argparse.Namespace) -> bool | str:
 
 def _enrol(ctx: Any, args: argparse.Namespace) -> int:
     verify = _verify(ctx, args)
-    enrolment = http_client.enrol(ctx, args.url, args.code, name=args.name, replace=args.replace, verify=verify)
+    enrolment = syncing.enrol(ctx, args.url, args.code, name=args.name, replace=args.replace, verify=verify)
     names = {str(v.get("id")): str(v.get("name") or "") for v in enrolment.villages}
     server = enrolment.server
     print(f"已加入 {server.get('name') or http_client.SERVER_NAME}（{server['device_id'][:8]}），地址 "
@@ -73,7 +74,7 @@ def _progress(done: int, total: int, text: str) -> None:
 
 
 def _sync_now(ctx: Any, args: argparse.Namespace) -> int:
-    with SyncClient.from_context(ctx, verify=_verify(ctx, args)) as client:
+    with syncing.client(ctx, verify=_verify(ctx, args)) as client:
         outcome = client.sync_now(progress=_progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.ids import short_id
+from fieldapp.services import syncing
 from fieldapp.sync import district, review, service, state
 from fieldapp.sync.package import PackageRefused
 
@@ -77,7 +78,7 @@ def _default_peer(rep: service.Replica, key: str | None) -> state.Peer:
 
 
 def _export(ctx: Any, args: argparse.Namespace) -> int:
-    rep = service.replica_of(ctx)
+    rep = syncing.replica_of(ctx)
     peer = _default_peer(rep, args.peer or ctx.settings["server_device_id"] or None)  # enrolled: the server
     path = service.export_to(rep, peer.device_id, Path(args.to))
     print(f"已导出给 {peer.name}：{path}")
@@ -85,7 +86,7 @@ def _export(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _import(ctx: Any, args: argparse.Namespace) -> int:
-    rep = service.replica_of(ctx)
+    rep = syncing.replica_of(ctx)
     files: list[Path] = []
     for item in args.files:
         path = Path(item)
@@ -112,7 +113,7 @@ def _import(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _status(ctx: Any, args: argparse.Namespace) -> int:
-    rep = service.replica_of(ctx)
+    rep = syncing.replica_of(ctx)
     st = review.status(rep)
     print(f"本机 {st.device_id}；持有 {sum(st.held.values())} 条修改，来自 {len(st.held)} 台设备")
     for p in st.peers:
@@ -143,7 +144,7 @@ def _peer_add(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _conflicts(ctx: Any, args: argparse.Namespace) -> int:
-    rep = service.replica_of(ctx)
+    rep = syncing.replica_of(ctx)
     for c in review.conflicts(rep):
         print(f"#{c['id']} {c['kind']} {c['tbl']}.{c['field']} {c['row_id'][:8]}：保留 {c['winner_value']}"
               f"（{c['winner_device'][:8]}）覆盖 {c['loser_value']}（{c['loser_device'][:8]}）")
@@ -153,6 +154,6 @@ def _conflicts(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _resolve(ctx: Any, args: argparse.Namespace) -> int:
-    review.resolve_conflict(service.replica_of(ctx), ctx.writer, args.conflict_id, args.choose)
+    review.resolve_conflict(syncing.replica_of(ctx), ctx.writer, args.conflict_id, args.choose)
     print(f"冲突 #{args.conflict_id} 已解决（{args.choose}）")
     return 0

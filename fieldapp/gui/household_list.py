@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from fieldapp.domain import cardcode
 from fieldapp.gui import codes
@@ -39,16 +38,13 @@ from fieldapp.gui.household_editor.labels import field_label
 from fieldapp.gui.household_model import COLUMNS, HouseholdTableModel
 from fieldapp.gui.printing.list_actions import ListPrintActions
 from fieldapp.gui.tasks import TaskManager
-from fieldapp.services import setup
+from fieldapp.services import browse, lookups, setup
+from fieldapp.services.browse import HouseholdQuery
 from fieldapp.services.context import AppContext
-from fieldapp.store import queries
-from fieldapp.store.models import HouseholdListRow
-from fieldapp.store.queries import HouseholdQuery
 
 log = logging.getLogger("fieldapp.gui.households")
 
 SEARCH_DELAY_MS = 150
-_LIST = HouseholdListRow.__table__
 
 MAX_COLUMN_CHARS = 16  # no column wider than this many CJK characters when fitted
 
@@ -233,8 +229,7 @@ class HouseholdListPage(QWidget):
     def _fill_groups(self) -> None:
         current = self.group_combo.currentData()
         village_id = self.village_combo.currentData()
-        with self.ctx.db.read() as conn:
-            groups = queries.distinct_groups(conn, village_id)
+        groups = browse.distinct_groups(self.ctx.db, village_id)
         self.group_combo.blockSignals(True)
         self.group_combo.clear()
         self.group_combo.addItem(self.tr("全部"), None)
@@ -354,8 +349,7 @@ class HouseholdListPage(QWidget):
         except cardcode.CardCodeError as exc:
             self.count_label.setText(self.tr("公示牌编码无效：{0}").format(exc))
             return True
-        with self.ctx.db.read() as conn:
-            exists = conn.execute(select(_LIST.c.household_id).where(_LIST.c.household_id == household_id)).first()
+        exists = lookups.household_summary(self.ctx.db, household_id)
         if exists is not None:
             self.search.blockSignals(True)
             self.search.clear()

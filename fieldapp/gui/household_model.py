@@ -1,6 +1,6 @@
 """The household list model (农户列表): pages rows from SQL, never the whole register.
 
-Rows come from the ``household_list`` projection through :mod:`fieldapp.store.queries`,
+Rows come from the ``household_list`` projection through :mod:`fieldapp.services.browse`,
 one keyset page (``settings["page_size"]`` rows, default 200) per ``fetchMore``. A view
 asks for more as the user scrolls. Changing the query or the sort resets the model and
 loads the first page; :meth:`HouseholdTableModel.total` is the count matching the filter.
@@ -13,15 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from sqlalchemy import select
 
 from fieldapp.domain.money import format_yuan
 from fieldapp.gui import i18n
 from fieldapp.gui.household_editor.labels import field_label
+from fieldapp.services import browse
+from fieldapp.services.browse import SORT_COLUMNS, HouseholdQuery
 from fieldapp.services.context import AppContext
-from fieldapp.store import queries
-from fieldapp.store.models import Cadre
-from fieldapp.store.queries import HouseholdQuery
 
 log = logging.getLogger("fieldapp.gui.households")
 
@@ -44,7 +42,7 @@ class Column:
 
 
 # Names sort by pinyin (as people look them up) once the query layer offers it; by code point until then.
-_NAME_SORT = "head_pinyin" if "head_pinyin" in queries.SORT_COLUMNS else "head_name"
+_NAME_SORT = "head_pinyin" if "head_pinyin" in SORT_COLUMNS else "head_name"
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -59,7 +57,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("per_person_income", numeric=True),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
-assert all(c.sort in queries.SORT_COLUMNS for c in COLUMNS)
+assert all(c.sort in SORT_COLUMNS for c in COLUMNS)
 DEFAULT_QUERY = HouseholdQuery(sort=_NAME_SORT)
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -126,25 +124,23 @@ class HouseholdTableModel(QAbstractTableModel):
             self._rows = []
             self._exhausted = False
             self._cadres = {}  # names may have changed since the last reload
-            with self.ctx.db.read() as conn:
-                self._total, self._total_exact = queries.count_households_capped(conn, self._query, COUNT_CAP)
-                self._rows = self._next_page(conn)
+            self._rows = self._next_page(count=True)
         finally:
             self.endResetModel()
 
-    def _next_page(self, conn: Any) -> list[dict[str, Any]]:
+    def _next_page(self, count: bool = False) -> list[dict[str, Any]]:
         """The page after the loaded rows (one extra row is read to know whether more exist)."""
-        after = queries.sort_key(self._rows[-1], self._query) if self._rows else None
-        page = queries.household_page(conn, self._query, after=after, limit=self.page_size + 1)
+        after = browse.sort_key(self._rows[-1], self._query) if self._rows else None
+        found = browse.household_page(self.ctx.db, self._query, after=after, limit=self.page_size + 1,
+                                      known_cadres=self._cadres, count_cap=COUNT_CAP if count else None)
+        if count:
+            assert found.total is not None
+            self._total, self._total_exact = found.total, found.total_exact
+        page = found.rows
         if len(page) <= self.page_size:
             self._exhausted = True
         page = page[: self.page_size]
-        # Cadre names only for the cadres on this page: a district register has thousands.
-        missing = {r["cadre_id"] for r in page if r["cadre_id"] and r["cadre_id"] not in self._cadres}
-        if missing:
-            cadre = Cadre.__table__
-            rows = conn.execute(select(cadre.c.id, cadre.c.name).where(cadre.c.id.in_(missing)))
-            self._cadres.update({r.id: r.name for r in rows})
+        self._cadres.update(found.cadre_names)
         return page
 
     # -- paging --------------------------------------------------------------------------
@@ -155,8 +151,7 @@ class HouseholdTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        with self.ctx.db.read() as conn:
-            page = self._next_page(conn)
+        page = self._next_page()
         if not page:
             return
         first = len(self._rows)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from fieldapp import logsetup, paths
 from fieldapp.services import identity as identity_mod
+from fieldapp.services.photos import PhotoFolder
 from fieldapp.store.db import Database
 from fieldapp.sync import service
 
@@ -93,7 +94,7 @@ class Server:
     write_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        self.rep = service.Replica(self.db, self.identity, None, photos=self.home / "photos")
+        self.rep = service.Replica(self.db, self.identity, None, photos=PhotoFolder(self.home / "photos"))
 
     @property
     def device_id(self) -> str:

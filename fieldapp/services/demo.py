@@ -21,6 +21,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -29,11 +30,14 @@ from fieldapp.domain.ids import natural_id
 from fieldapp.domain.resident_id import check_digit
 from fieldapp.services import demo_data as data
 from fieldapp.services import demo_visits
+from fieldapp.services import identity as identity_mod
 from fieldapp.services.context import AppContext
 from fieldapp.services.demo_household import HouseholdMaker, Stats
 from fieldapp.services.demo_records import Place
 from fieldapp.services.setup import SetupInfo, run_setup
+from fieldapp.store.db import Database
 from fieldapp.store.models import Area, Cadre, CheckIn, Household, IncomeYear, Indicator, Measure, Member
+from fieldapp.sync import district
 
 log = logging.getLogger("fieldapp.services.demo")
 
@@ -72,9 +76,19 @@ def attach_demo_district(ctx: AppContext) -> None:
     Registers a simulated district (``demo-district/`` in the data folder) as a sync peer,
     so the demo laptop can export a package to USB at once.
     """
-    from fieldapp.sync.district import ensure_demo_district
-
     ensure_demo_district(ctx.db, ctx.paths.home)
+
+
+def ensure_demo_district(db: Database, home: Path) -> identity_mod.DeviceIdentity:
+    """Create (once) the demo district identity under ``home/demo-district`` and register it as a peer.
+
+    The same folder can be opened as the district's own data folder to ingest the laptop's packages.
+    """
+    folder = home / "demo-district" / "device"
+    found = identity_mod.load(folder) or identity_mod.create(folder)
+    district.register_peer(db, district.public_identity(found, district.DEMO_DISTRICT_NAME), scope=None)
+    log.info("demo district peer registered: %s", found.device_id)
+    return found
 
 
 # Monitoring lines for the demo's recent income years. The shipped reference data holds only

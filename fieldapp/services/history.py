@@ -25,6 +25,7 @@ from fieldapp.domain import hlc
 from fieldapp.domain.fields import DEFAULT_LANGUAGE, FieldCatalogue
 from fieldapp.domain.refdata import RefData
 from fieldapp.store import batch
+from fieldapp.store.db import Database
 from fieldapp.store.queries import HistoryEntry, history_page
 
 # Bookkeeping, never shown: keys, and the copies link rows keep of their visit's household and date.
@@ -184,6 +185,15 @@ def household_history(conn: Connection, ref: RefData, household_id: str, *, lang
     lines = describe(visible, lookup_names(conn, visible, ref, lang), ref.fields, lang=lang,
                      own_device=own_device, masked=masked)
     return HistoryPage(lines=lines, more=more, before=last)
+
+
+def read_household_history(db: Database, ref: RefData, household_id: str, *, lang: str = DEFAULT_LANGUAGE,
+                           own_device: str = "", before: tuple[int, int] | None = None, limit: int = 200,
+                           masked: bool = False) -> HistoryPage:
+    """:func:`household_history` in one read snapshot of ``db`` (for front ends, which hold no connection)."""
+    with db.read() as conn:
+        return household_history(conn, ref, household_id, lang=lang, own_device=own_device, before=before,
+                                 limit=limit, masked=masked)
 
 
 def full_household_history(conn: Connection, ref: RefData, household_id: str, *, lang: str = DEFAULT_LANGUAGE,

@@ -181,6 +181,19 @@ def store_received(root: Path, sha256: str, jpeg: bytes) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class PhotoFolder:
+    """A data folder's photo files as sync sees them (:class:`fieldapp.sync.ports.PhotoFiles`)."""
+
+    root: Path
+
+    def read(self, sha256: str) -> bytes | None:
+        return read_stored(self.root, sha256)
+
+    def store(self, sha256: str, jpeg: bytes) -> bool:
+        return store_received(self.root, sha256, jpeg)
+
+
 # ---------------------------------------------------------------- internals
 
 

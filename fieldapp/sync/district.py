@@ -1,9 +1,7 @@
 """District identities and peer registration.
 
-A fresh laptop needs a peer to export to. :func:`ensure_demo_district` creates a simulated
-district identity inside the data folder (``demo-district/``) and registers it as a peer
-with the whole district as scope, so ``fieldapp demo`` can export to USB at once. The same
-folder can be opened as the district's own data folder to ingest the laptop's packages.
+A peer is registered from its public identity (:func:`public_identity` of the other side).
+The demo's simulated district is made by :func:`fieldapp.services.demo.ensure_demo_district`.
 """
 
 from __future__ import annotations
@@ -14,16 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.ids import short_id
-from fieldapp.services import identity as identity_mod
 from fieldapp.store.db import Database
 from fieldapp.sync import state
+from fieldapp.sync.ports import Identity
 
 log = logging.getLogger("fieldapp.sync.district")
 
 DEMO_DISTRICT_NAME = "演示区县（模拟）"
 
 
-def public_identity(identity: identity_mod.DeviceIdentity, name: str = "") -> dict[str, Any]:
+def public_identity(identity: Identity, name: str = "") -> dict[str, Any]:
     """What a peer needs to know about us (``fieldapp sync whoami``)."""
     return {"device_id": identity.device_id, "name": name, "signing": identity.public_signing(),
             "agreement": identity.public_agreement()}
@@ -34,15 +32,6 @@ def register_peer(db: Database, public: dict[str, Any], *, name: str | None = No
     with db.transaction() as conn:
         state.add_peer(conn, str(public["device_id"]), name or str(public.get("name") or short_id(public["device_id"])),
                        str(public["signing"]), str(public["agreement"]), scope=scope)
-
-
-def ensure_demo_district(db: Database, home: Path) -> identity_mod.DeviceIdentity:
-    """Create (once) the demo district identity under ``home/demo-district`` and register it as a peer."""
-    folder = home / "demo-district" / "device"
-    district = identity_mod.load(folder) or identity_mod.create(folder)
-    register_peer(db, public_identity(district, DEMO_DISTRICT_NAME), scope=None)
-    log.info("demo district peer registered: %s", district.device_id)
-    return district
 
 
 def load_public(text: str) -> dict[str, Any]:

@@ -10,12 +10,13 @@ server's pinned key, so a forged reply is refused).
 API for the front ends (the GUI runs each step in its ``TaskManager``; database steps with
 ``run_db``, network steps with ``run_net``):
 
-- ``enrol(ctx, url, code)`` → :class:`Enrolment` — all steps for the CLI; the GUI calls
-  ``server_health(url)`` (network) and ``check_pinned(ctx, id, signing)`` (db) so a code is not
-  spent on the wrong server, then ``request_enrolment(identity, url, code)`` (network) and
-  ``store_enrolment(ctx, url, enrolment)`` (database and settings). It pins the server's keys and
-  stores ``server_url``/``server_device_id``.
-- ``client = SyncClient.from_context(ctx)`` (raises :class:`NotEnrolled`), then either
+- Enrolment: ``server_health(url)`` (network) and ``check_server_keys(db, pinned, id, signing)``
+  (db) so a code is not spent on the wrong server, then ``request_enrolment(identity, url, code)``
+  (network). Pinning the server and storing its address in the laptop's settings is
+  :mod:`fieldapp.services.syncing` (``enrol``, ``check_pinned``, ``store_enrolment``), which
+  works on the app context; this module never sees it.
+- ``client = SyncClient(replica, url, server_id)`` (on a laptop ``fieldapp.services.syncing.client(ctx)``,
+  which raises :class:`NotEnrolled`), then either
   ``client.sync_now(progress)`` → :class:`SyncOutcome` (CLI), or the three steps
   ``prepared = client.prepare()`` (db) → ``reply = client.exchange(prepared, progress)`` (network)
   → ``outcome = client.apply(reply)`` (db). ``progress(done, total, text)`` has
@@ -44,9 +45,10 @@ from typing import Any
 
 import httpx
 
-from fieldapp.services.identity import DeviceIdentity
+from fieldapp.store.db import Database
 from fieldapp.sync import district, service, state
 from fieldapp.sync.package import PackageRefused
+from fieldapp.sync.ports import Identity
 from fieldapp.sync.schedule import SchedulePolicy, SyncScheduler, SyncState, SyncStatus
 
 log = logging.getLogger("fieldapp.sync.http")
@@ -63,12 +65,10 @@ __all__ = [
     "SyncScheduler",
     "SyncState",
     "SyncStatus",
-    "check_pinned",
-    "enrol",
+    "check_server_keys",
     "request_enrolment",
     "server_health",
     "sign_request",
-    "store_enrolment",
 ]
 
 API = "/api/v1"
@@ -96,7 +96,7 @@ def request_message(method: str, endpoint: str, device_id: str, *, timestamp: st
     return "\n".join(("FIELDAPP-REQ-1", method.upper(), endpoint, device_id, timestamp, nonce, digest)).encode()
 
 
-def sign_request(identity: DeviceIdentity, method: str, endpoint: str, body: bytes, *,
+def sign_request(identity: Identity, method: str, endpoint: str, body: bytes, *,
                  now: float | None = None, nonce: str | None = None) -> dict[str, str]:
     """The authentication headers of one request (a fresh nonce each call)."""
     stamp = str(int(time.time() if now is None else now))
@@ -185,7 +185,7 @@ class Enrolment:
         return fingerprint(str(self.server["signing"]))
 
 
-def request_enrolment(identity: DeviceIdentity, url: str, code: str, *, name: str = "",
+def request_enrolment(identity: Identity, url: str, code: str, *, name: str = "",
                       http: httpx.Client | None = None, verify: bool | str = True) -> Enrolment:
     """Send this device's public identity with the one-time code; returns what the server granted."""
     url = normalise_url(url)
@@ -210,15 +210,15 @@ def request_enrolment(identity: DeviceIdentity, url: str, code: str, *, name: st
         raise ServerRefused("bad-answer", f"服务器的回答无法读取：{exc}", status=resp.status_code) from exc
 
 
-def check_pinned(ctx: Any, server_id: str, signing: str, agreement: str | None = None, *,
-                 replace: bool = False) -> None:
-    """Refuse another server than the one enrolled with, or the same id with other keys (unless ``replace``)."""
+def check_server_keys(db: Database, pinned: str | None, server_id: str, signing: str,
+                      agreement: str | None = None, *, replace: bool = False) -> None:
+    """Refuse another server than ``pinned`` (the one enrolled with), or the same id with other keys than
+    registered (unless ``replace``)."""
     if replace:
         return
-    previous = ctx.settings["server_device_id"]
-    if previous and previous != server_id:
-        raise SyncError("other-server", f"本机已加入另一台区县服务器（{previous[:8]}）；如确需更换，请加 --replace")
-    with ctx.db.read() as conn:
+    if pinned and pinned != server_id:
+        raise SyncError("other-server", f"本机已加入另一台区县服务器（{pinned[:8]}）；如确需更换，请加 --replace")
+    with db.read() as conn:
         known = state.peer(conn, server_id)
     if known is not None and (known.signing_key != signing or (agreement and known.agreement_key != agreement)):
         raise SyncError("key-mismatch", "服务器的密钥与本机登记的不同：可能有人冒充服务器，已拒绝")
@@ -237,40 +237,6 @@ def server_health(url: str, *, http: httpx.Client | None = None, verify: bool | 
     if not isinstance(data, dict) or "server_id" not in data or "signing" not in data:
         raise ServerRefused("not-a-server", f"{url} 不是 FieldApp 区县服务器", status=resp.status_code)
     return data
-
-
-def store_enrolment(ctx: Any, url: str, enrolment: Enrolment, *, replace: bool = False) -> None:
-    """Pin the server's keys as this laptop's district peer and remember its address.
-
-    A laptop already enrolled with another server (or the same id with other keys) is refused
-    unless ``replace``. A laptop without villages takes the enrolment's villages.
-    """
-    server = enrolment.server
-    check_pinned(ctx, str(server["device_id"]), str(server["signing"]), str(server["agreement"]), replace=replace)
-    district.register_peer(ctx.db, server, name=str(server.get("name") or SERVER_NAME), scope=None)
-    ctx.settings["server_url"] = normalise_url(url)
-    ctx.settings["server_device_id"] = str(server["device_id"])
-    if not ctx.settings["village_ids"]:
-        ctx.settings["village_ids"] = list(enrolment.scope)
-    ctx.settings.save()
-    log.info("enrolled with server %s at %s, scope %s", server["device_id"], url, enrolment.scope)
-
-
-def enrol(ctx: Any, url: str, code: str, *, name: str = "", replace: bool = False,
-          http: httpx.Client | None = None, verify: bool | str = True) -> Enrolment:
-    """Create the device identity if needed, enrol with the code, pin the server.
-
-    The server's identity is checked against what is pinned before the code is spent.
-    """
-    health = server_health(url, http=http, verify=verify)
-    check_pinned(ctx, str(health["server_id"]), str(health["signing"]), replace=replace)
-    if ctx.identity is None:
-        from fieldapp.services import identity as identity_mod
-
-        ctx.identity = identity_mod.create(ctx.paths.identity)
-    enrolment = request_enrolment(ctx.identity, url, code, name=name, http=http, verify=verify)
-    store_enrolment(ctx, url, enrolment, replace=replace)
-    return enrolment
 
 
 # -- sync --------------------------------------------------------------------------------------
@@ -332,13 +298,6 @@ class SyncClient:
         self.offset = 0.0  # server time minus ours, learnt from the server (a laptop's clock may be wrong)
         self._own = http is None
         self._http = http or httpx.Client(timeout=httpx.Timeout(timeout, connect=15.0), verify=tls_verify(verify))
-
-    @classmethod
-    def from_context(cls, ctx: Any, **options: Any) -> SyncClient:
-        url, server_id = ctx.settings["server_url"], ctx.settings["server_device_id"]
-        if not url or not server_id:
-            raise NotEnrolled()
-        return cls(service.replica_of(ctx), url, server_id, **options)
 
     def close(self) -> None:
         if self._own:

@@ -38,7 +38,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldapp.domain.ids import new_id, short_id
-from fieldapp.services.identity import DeviceIdentity
+from fieldapp.sync.ports import Identity
 
 MAGIC = b"FAPK"
 FORMAT_MAJOR = 1
@@ -83,7 +83,7 @@ def _aead_key(shared: bytes, sender: str, recipient: str) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(shared)
 
 
-def seal(identity: DeviceIdentity, recipient: PeerKeys, header: Mapping[str, Any], body: bytes) -> bytes:
+def seal(identity: Identity, recipient: PeerKeys, header: Mapping[str, Any], body: bytes) -> bytes:
     """Encrypt ``body`` to the recipient and sign the whole package with the sender's key."""
     ephemeral = X25519PrivateKey.generate()
     full = {**header, "sender": identity.device_id, "recipient": recipient.device_id,
@@ -121,7 +121,7 @@ def read_header(data: bytes) -> dict[str, Any]:
     return header
 
 
-def open_package(data: bytes, identity: DeviceIdentity, sender_keys: PeerKeys | None) -> OpenedPackage:
+def open_package(data: bytes, identity: Identity, sender_keys: PeerKeys | None) -> OpenedPackage:
     """Check and decrypt a package addressed to ``identity`` (see module docstring for the order)."""
     header = read_header(data)
     if header["recipient"] != identity.device_id:

@@ -22,8 +22,6 @@ from sqlalchemy import Table, select
 
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.domain.ids import short_id
-from fieldapp.services import photos as photos_mod
-from fieldapp.services.identity import DeviceIdentity
 from fieldapp.store import codec, guard, removal
 from fieldapp.store.db import SCHEMA_VERSION, Database
 from fieldapp.store.models import ChangeLog, SyncSeen
@@ -32,6 +30,7 @@ from fieldapp.sync import body as body_mod
 from fieldapp.sync import outbox, package, purge, state
 from fieldapp.sync.merge import Merger, MergeStats
 from fieldapp.sync.pending import apply_pending
+from fieldapp.sync.ports import Identity, PhotoFiles
 
 log = logging.getLogger("fieldapp.sync")
 
@@ -42,10 +41,10 @@ _SEEN: Table = SyncSeen.__table__  # type: ignore[assignment]
 @dataclass
 class Replica:
     db: Database
-    identity: DeviceIdentity
+    identity: Identity
     scope: list[str] | None  # village ids; None = the whole district
     clock: HybridClock | None = None
-    photos: Path | None = None  # the photo folder: photo files travel with their rows
+    photos: PhotoFiles | None = None  # photo files travel with their rows
 
     def __post_init__(self) -> None:
         if self.clock is None:
@@ -54,16 +53,6 @@ class Replica:
     @property
     def device_id(self) -> str:
         return self.identity.device_id
-
-
-def replica_of(ctx: Any) -> Replica:
-    """The laptop's replica from an AppContext (an empty village list means the district: everything)."""
-    from fieldapp.services.context import NotSetUpError
-
-    if ctx.identity is None:
-        raise NotSetUpError("本机尚未完成首次设置（没有设备身份），无法同步")
-    villages = list(ctx.settings["village_ids"])
-    return Replica(ctx.db, ctx.identity, villages or None, photos=photos_mod.photo_root(ctx.paths.home))
 
 
 @dataclass
@@ -98,7 +87,7 @@ def _blobs(rep: Replica, rows: list[Any]) -> Iterator[body_mod.Blob]:
     for r in rows:
         if r.tbl == "photo" and r.op == "insert":
             sha = json.loads(r.fields).get("sha256")
-            data = photos_mod.read_stored(rep.photos, sha) if isinstance(sha, str) else None
+            data = rep.photos.read(sha) if isinstance(sha, str) else None
             if data is not None:
                 yield body_mod.Blob(sha, data)
 
@@ -160,7 +149,7 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
             exits: list[str] = []
             for item in _ahead(body_mod.decode(opened.body)):
                 if isinstance(item, body_mod.Blob):
-                    if rep.photos is not None and photos_mod.store_received(rep.photos, item.sha256, item.data):
+                    if rep.photos is not None and rep.photos.store(item.sha256, item.data):
                         result.photos += 1
                 elif isinstance(item, body_mod.ScopeExit):
                     result.exits += 1

@@ -20,10 +20,12 @@ from fieldapp import paths
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.gui.sync.page import SyncPage
 from fieldapp.gui.tasks import TaskManager
+from fieldapp.services import syncing
 from fieldapp.services.context import AppContext, open_context
+from fieldapp.services.demo import ensure_demo_district
 from fieldapp.store.writer import Actor, ChangeWriter
 from fieldapp.sync import service
-from fieldapp.sync.district import ensure_demo_district, public_identity, register_peer
+from fieldapp.sync.district import public_identity, register_peer
 from tests.helpers.dialogs import BoxAnswerer, boxes  # noqa: F401  (the `boxes` fixture)
 from tests.helpers.qt import mark_gui_folder, sync_tasks, tasks  # noqa: F401  (fixtures)
 
@@ -61,7 +63,7 @@ def district(ctx: AppContext) -> Iterator[District]:
     register_peer(dctx.db, public_identity(ctx.identity, "王伟的笔记本"), scope=list(ctx.settings["village_ids"]))
     ahead = HybridClock(wall_ms=lambda: time.time_ns() // 1_000_000 + 1000)
     writer = ChangeWriter(dctx.db, Actor(dctx.identity.device_id, None, "区县审核员"), ahead)
-    yield District(dctx, service.replica_of(dctx), writer)
+    yield District(dctx, syncing.replica_of(dctx), writer)
     dctx.close()
 
 

@@ -28,6 +28,7 @@ from fieldapp.gui.sync.net_panel import NetworkPanel
 from fieldapp.gui.tasks import SyncTaskManager, TaskManager
 from fieldapp.server import registry
 from fieldapp.server.storage import open_server_db
+from fieldapp.services import syncing
 from fieldapp.services.context import AppContext, open_context
 from fieldapp.sync import http_client
 from fieldapp.sync.schedule import SyncState
@@ -68,7 +69,7 @@ def panel_of(window: MainWindow) -> NetworkPanel:
 
 def enrol(ctx: AppContext, server: ServerProcess) -> None:
     """Enrolment without the dialog (the dialog has its own tests)."""
-    http_client.enrol(ctx, server.url, server.code("王伟", list(ctx.settings["village_ids"])))
+    syncing.enrol(ctx, server.url, server.code("王伟", list(ctx.settings["village_ids"])))
 
 
 def tick(net: NetworkSync) -> None:
@@ -209,8 +210,8 @@ def test_a_reply_with_new_households_refreshes_the_window(
     east = ctx.settings["village_ids"][0]
     other = open_context(paths.DataPaths(tmp_path / "colleague"))  # a colleague's laptop, 东村 only
     try:
-        http_client.enrol(other, server.url, server.code("赵敏", [east]))
-        with http_client.SyncClient.from_context(other) as client:
+        syncing.enrol(other, server.url, server.code("赵敏", [east]))
+        with syncing.client(other) as client:
             client.sync_now()
             new_id = add_household(other, east, "赵新户")
             client.sync_now()

@@ -16,11 +16,11 @@ from fieldapp.gui.sync.page import SyncPage
 from fieldapp.gui.tasks import SyncTaskManager, TaskManager
 from fieldapp.services import register
 from fieldapp.services.context import AppContext
+from fieldapp.services.syncing import replica_of
 from fieldapp.store.models import Household, Member
 from fieldapp.store.writer import Actor, ChangeWriter
 from fieldapp.sync import review
 from fieldapp.sync.district import DEMO_DISTRICT_NAME
-from fieldapp.sync.service import replica_of
 from tests.gui_sync.conftest import District, round_trip
 from tests.helpers.dialogs import BoxAnswerer
 from tests.helpers.idgen import resident_id

@@ -7,13 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from sqlalchemy import Connection
 
 from fieldapp.domain.visits import Month
 from fieldapp.gui.visits.followups import FollowUpModel
 from fieldapp.gui.visits.models import STATUS_ROLE, VISIT_ID_ROLE, ComplianceModel, LeaderModel, VisitTableModel
-from fieldapp.services import attendance
-from fieldapp.services import visits as svc
+from fieldapp.services import attendance, browse
 from fieldapp.services.attendance import ComplianceRow, LeaderRow, MonthCell
 from fieldapp.services.context import AppContext
 from fieldapp.services.visits import FollowUpDraft, VisitSummary
@@ -29,9 +27,10 @@ def test_visit_model_pages_and_passes_the_tester(ctx: AppContext, qtmodeltester:
     me = str(ctx.settings["cadre_id"])
     calls: list[tuple[Any, int]] = []
 
-    def fetch(conn: Connection, after: tuple[dt.date, str] | None, limit: int) -> list[VisitSummary]:
+    def fetch(after: tuple[dt.date, str] | None, limit: int) -> list[VisitSummary]:
         calls.append((after, limit))
-        return svc.archive_page(conn, me, after=after, limit=limit)
+        return browse.visits_of_cadre(ctx.db, me, None, None, household_id=None, text=None, after=after,
+                                      limit=limit)
 
     model = VisitTableModel(ctx, fetch=fetch, page_size=2)
     assert model.rowCount() == 2 and calls == [(None, 3)]  # one extra row tells whether there is more

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fieldapp.services import syncing
 from fieldapp.services.identity import DeviceIdentity
 from fieldapp.sync import service
 from fieldapp.sync.http_client import ENROL_PATH, SYNC_PATH, sign_request
@@ -50,7 +51,7 @@ def device(server: ServerProcess, laptop: Callable[[str], Laptop]) -> tuple[Devi
         for i in range(3):
             add_household(ctx, east, f"户主{i}")
         assert ctx.identity is not None
-        return ctx.identity, service.build_package(service.replica_of(ctx), ctx.settings["server_device_id"]).data
+        return ctx.identity, service.build_package(syncing.replica_of(ctx), ctx.settings["server_device_id"]).data
 
 
 def _mutations(valid: bytes) -> st.SearchStrategy[bytes]:

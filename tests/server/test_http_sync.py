@@ -8,7 +8,8 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from fieldapp.sync import review, service
+from fieldapp.services import syncing
+from fieldapp.sync import review
 from tests.server.conftest import Laptop, ServerProcess
 from tests.server.util import add_household, count, edit_household, village_snapshot
 
@@ -53,7 +54,7 @@ def test_two_laptops_converge_through_the_server(server: ServerProcess, laptop: 
         row = next(r for r in east_a["household"] if r[0] == shared)
         assert "13800000001" in row and "东村三组" in row  # both edits of different fields survive
         assert len(village_snapshot(ca, west)["household"]) == 2 and village_snapshot(cb, west)["household"] == []
-        conflicts = review.conflicts(service.replica_of(ca)) + review.conflicts(service.replica_of(cb))
+        conflicts = review.conflicts(syncing.replica_of(ca)) + review.conflicts(syncing.replica_of(cb))
         assert any(c["field"] == "note" for c in conflicts), "the concurrent edit of note was not surfaced"
     households = count(server.home, server.db_url, "SELECT count(*) FROM household")
     assert households == 5

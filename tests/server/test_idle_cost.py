@@ -24,10 +24,10 @@ from sqlalchemy import event
 from fieldapp.server.app import create_app
 from fieldapp.server.main import main as server_main
 from fieldapp.server.storage import Server, open_server
+from fieldapp.services import syncing
 from fieldapp.store.db import Database
 from fieldapp.store.models import Area, Household
 from fieldapp.store.writer import Actor, ChangeWriter
-from fieldapp.sync.http_client import SyncClient
 from tests.server.conftest import Backend, Laptop, _capture, free_port
 from tests.store.util import StatementLog
 
@@ -109,7 +109,7 @@ def _idle_statements(tmp: Path, backend: Backend, laptop: Laptop, households: in
             laptop.ok("enrol", url, out.splitlines()[0])
             laptop.ok("sync", "now")  # the first sync brings the village
             laptop.ok("sync", "now")  # settles the cursors
-            with laptop.ctx() as ctx, SyncClient.from_context(ctx) as client, StatementLog(server.db) as seen, \
+            with laptop.ctx() as ctx, syncing.client(ctx) as client, StatementLog(server.db) as seen, \
                     VMSteps(server.db) as work:
                 outcome = client.sync_now()
             assert outcome.sent == 0 and outcome.received is not None and outcome.received.stats.applied == 0

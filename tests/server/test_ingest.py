@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from fieldapp.services.demo import ensure_demo_district
 from fieldapp.sync import district
-from fieldapp.sync.district import ensure_demo_district
 from fieldapp.sync.package import read_header
 from tests.server.conftest import Laptop, ServerProcess
 from tests.server.util import add_household, count, edit_household, server_dump, village_snapshot

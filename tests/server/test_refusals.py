@@ -14,8 +14,9 @@ import httpx
 import pytest
 
 from fieldapp.services import identity as identity_mod
+from fieldapp.services import syncing
 from fieldapp.sync import service
-from fieldapp.sync.http_client import ENROL_PATH, SYNC_PATH, SyncClient, sign_request
+from fieldapp.sync.http_client import ENROL_PATH, SYNC_PATH, sign_request
 from tests.server.conftest import Backend, Laptop, ServerProcess
 from tests.server.util import add_household, count, post_signed, server_dump
 
@@ -34,7 +35,7 @@ class World:
         """A's next package for the server (after a new household in 东村), and A's identity."""
         with self.a.ctx() as c:
             add_household(c, self.east, "新来户")
-            built = service.build_package(service.replica_of(c), c.settings["server_device_id"])
+            built = service.build_package(syncing.replica_of(c), c.settings["server_device_id"])
             assert c.identity is not None
             return built.data, c.identity
 
@@ -117,7 +118,7 @@ def test_replayed_and_stale_requests_are_refused(world: World) -> None:
 def test_a_laptop_with_a_wrong_clock_corrects_it_and_syncs(world: World) -> None:
     with world.a.ctx() as c:
         add_household(c, world.east, "钟表户")
-        with SyncClient.from_context(c, clock=lambda: time.time() + 7200) as client:  # two hours fast
+        with syncing.client(c, clock=lambda: time.time() + 7200) as client:  # two hours fast
             outcome = client.sync_now()
         assert outcome.server["applied"] > 0 and abs(client.offset + 7200) < 60
 
@@ -173,7 +174,7 @@ def test_a_retry_after_the_server_committed_gets_a_fresh_reply(world: World) -> 
     result = json.loads(second.headers["X-FieldApp-Import"])
     assert result["replay"] is True and result["applied"] == 0
     with world.a.ctx() as c:
-        service.import_package(service.replica_of(c), second.content)  # a valid reply from the pinned server
+        service.import_package(syncing.replica_of(c), second.content)  # a valid reply from the pinned server
     assert "上传 0 条修改" in world.a.ok("sync", "now")
     assert world.dump() != before  # only the exchange bookkeeping (last sync) moved
 

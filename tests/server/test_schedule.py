@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fieldapp.sync.http_client import Offline, ServerRefused, SyncClient
+from fieldapp.services import syncing
+from fieldapp.sync.http_client import Offline, ServerRefused
 from fieldapp.sync.schedule import SchedulePolicy, SyncScheduler, SyncState
 from tests.server.conftest import Laptop, ServerProcess
 
@@ -83,7 +84,7 @@ def test_probe_follows_the_server_and_costs_one_small_request(server: ServerProc
     lap = laptop("a")
     east, _west = lap.setup()
     lap.ok("enrol", server.url, server.code("王伟", [east]))
-    with lap.ctx() as ctx, SyncClient.from_context(ctx, probe_timeout=2.0) as client:
+    with lap.ctx() as ctx, syncing.client(ctx, probe_timeout=2.0) as client:
         assert client.probe()
         server.stop()
         clock = Clock()

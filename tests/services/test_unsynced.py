@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fieldapp import paths
-from fieldapp.services import workbench
+from fieldapp.services import syncing, workbench
 from fieldapp.services.context import AppContext, open_context
+from fieldapp.services.demo import ensure_demo_district
 from fieldapp.sync import service
-from fieldapp.sync.district import ensure_demo_district, public_identity, register_peer
+from fieldapp.sync.district import public_identity, register_peer
 
 
 def _unsynced(ctx: AppContext) -> int:
@@ -30,10 +31,10 @@ def test_unsynced_changes_fall_to_zero_after_an_exchange_with_the_district(
         assert ctx.identity is not None
         register_peer(dctx.db, public_identity(ctx.identity, "laptop"), scope=list(ctx.settings["village_ids"]))
         stick = tmp_path / "stick"
-        service.import_file(service.replica_of(dctx), service.export_to(service.replica_of(ctx), district.device_id,
+        service.import_file(syncing.replica_of(dctx), service.export_to(syncing.replica_of(ctx), district.device_id,
                                                                          stick))
         assert _unsynced(ctx) == mine  # sent, but not yet acknowledged
-        service.import_file(service.replica_of(ctx), service.export_to(service.replica_of(dctx), ctx.identity.device_id,
+        service.import_file(syncing.replica_of(ctx), service.export_to(syncing.replica_of(dctx), ctx.identity.device_id,
                                                                        stick))
         assert _unsynced(ctx) == 0
         make_household("张小河")

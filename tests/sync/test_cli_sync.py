@@ -10,7 +10,8 @@ import pytest
 from fieldapp import paths
 from fieldapp.cli.main import main
 from fieldapp.services.context import AppContext, open_context
-from fieldapp.sync.district import DEMO_DISTRICT_NAME, ensure_demo_district
+from fieldapp.services.demo import ensure_demo_district
+from fieldapp.sync.district import DEMO_DISTRICT_NAME
 from fieldapp.sync.package import read_header
 
 

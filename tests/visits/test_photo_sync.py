@@ -8,11 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fieldapp import paths
-from fieldapp.services import photos
+from fieldapp.services import photos, syncing
 from fieldapp.services.context import AppContext, open_context
+from fieldapp.services.demo import ensure_demo_district
 from fieldapp.services.visits import VisitDraft, save_visit
 from fieldapp.sync import service
-from fieldapp.sync.district import ensure_demo_district, public_identity, register_peer
+from fieldapp.sync.district import public_identity, register_peer
 
 
 def test_a_visits_photo_files_reach_the_district_and_are_verified(
@@ -26,8 +27,8 @@ def test_a_visits_photo_files_reach_the_district_and_are_verified(
     try:
         assert ctx.identity is not None and dctx.identity is not None
         register_peer(dctx.db, public_identity(ctx.identity, "laptop"), scope=list(ctx.settings["village_ids"]))
-        path = service.export_to(service.replica_of(ctx), district.device_id, tmp_path / "stick")
-        result = service.import_file(service.replica_of(dctx), path)
+        path = service.export_to(syncing.replica_of(ctx), district.device_id, tmp_path / "stick")
+        result = service.import_file(syncing.replica_of(dctx), path)
         assert result.photos == 1
         droot = photos.photo_root(dctx.paths.home)
         received = photos.photo_path(droot, photo.sha256).read_bytes()

@@ -29,15 +29,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from fieldapp.gui.excel.common import ProgressRow, report_error
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
+from fieldapp.services import lookups
+from fieldapp.services.browse import HouseholdQuery
 from fieldapp.services.context import AppContext
 from fieldapp.services.excel import ledgers
 from fieldapp.services.excel.export import export_households
-from fieldapp.store.models import Cadre
-from fieldapp.store.queries import HouseholdQuery
 
 log = logging.getLogger("fieldapp.gui.excel")
 
@@ -101,12 +100,9 @@ class ExportDialog(QDialog):
         if self.tasks.is_shut_down:
             return
         db, me = self.ctx.db, self.ctx.settings["cadre_id"]
-        c = Cadre.__table__
 
         def load(_control: TaskControl) -> list[tuple[str, str, str | None]]:
-            with db.read() as conn:
-                return [(r.id, r.name, r.unit) for r in conn.execute(
-                    select(c.c.id, c.c.name, c.c.unit).where(c.c.deleted.is_(False)).order_by(c.c.name))]
+            return [(c.id, c.name, c.unit) for c in lookups.cadres(db)]
 
         def fill(rows: list[tuple[str, str, str | None]]) -> None:
             self.cadre.clear()

@@ -5,17 +5,15 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
 from fieldapp.domain import register as rules
 from fieldapp.gui.codes import current_language
 from fieldapp.gui.fields import ChoiceCombo, CodeCombo, NullableDateEdit, NullableSpin, TextEdit, YearSpin
 from fieldapp.gui.household_editor.base import HouseholdFormTab
 from fieldapp.gui.household_editor.labels import field_label
-from fieldapp.services import setup
+from fieldapp.services import lookups, setup
 from fieldapp.services.context import AppContext
 from fieldapp.services.register import HouseholdRecord
-from fieldapp.store.models import Area
 
 log = logging.getLogger("fieldapp.gui.household_editor")
 
@@ -69,8 +67,6 @@ class BasicTab(HouseholdFormTab):
 
     def _offer_village(self, village_id: str) -> None:
         """A household of a village this laptop does not serve still shows its village by name."""
-        table = Area.__table__
-        with self.ctx.db.read() as conn:
-            name = conn.execute(select(table.c.name).where(table.c.id == village_id)).scalar()
+        name = lookups.area_name(self.ctx.db, village_id)
         choices = [*setup.villages(self.ctx), (village_id, str(name or village_id[:8]))]
         self.village.set_choices(choices)

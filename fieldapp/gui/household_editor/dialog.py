@@ -43,7 +43,7 @@ from fieldapp.gui.household_editor.measures_tab import MeasuresTab
 from fieldapp.gui.household_editor.members_tab import MembersTab
 from fieldapp.gui.household_editor.responsibility_tab import ResponsibilityTab
 from fieldapp.gui.household_editor.visits_tab import VisitsTab
-from fieldapp.services import register, setup
+from fieldapp.services import lookups, register, setup
 from fieldapp.services.context import AppContext
 from fieldapp.services.register import HouseholdRecord
 from fieldapp.store.db import StoreError
@@ -207,9 +207,7 @@ class HouseholdEditor(QDialog):
         key = tuple(numbers)
         if key != self._dup_key:
             self._dup_key = key
-            with self.ctx.db.read() as conn:
-                self._dup_problems = register.duplicate_id_problems(
-                    conn, self.household_id, [{"id_no": n} for n in numbers])
+            self._dup_problems = lookups.duplicate_id_problems(self.ctx.db, self.household_id, numbers)
         return self._dup_problems
 
     def _owner(self, key: str) -> int | None:

@@ -83,8 +83,7 @@ class HistoryModel(QAbstractTableModel):
 
     def _fetch_page(self) -> None:
         assert self.household_id is not None
-        with self.ctx.db.read() as conn:
-            page = history.household_history(conn, self.ctx.ref, self.household_id, lang=current_language(),
+        page = history.read_household_history(self.ctx.db, self.ctx.ref, self.household_id, lang=current_language(),
                                               own_device=self._device, before=self._before, limit=self.page_size)
         self._more = page.more
         self._before = page.before

@@ -7,22 +7,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
-from sqlalchemy import select
 
 from fieldapp.gui.fields import ChoiceCombo, CodeCombo, YearSpin
 from fieldapp.gui.household_editor.base import HouseholdFormTab
 from fieldapp.gui.household_editor.labels import field_label
+from fieldapp.services import lookups
 from fieldapp.services.context import AppContext
 from fieldapp.services.register import HouseholdRecord
-from fieldapp.store.models import Cadre
 
 
 def cadre_details(ctx: AppContext) -> dict[str, tuple[str, str]]:
     """Cadre id → (unit, phone), including cadres since removed (an old record may name one)."""
-    table = Cadre.__table__
-    with ctx.db.read() as conn:
-        rows = conn.execute(select(table.c.id, table.c.unit, table.c.phone))
-        return {r.id: (r.unit or "", r.phone or "") for r in rows}
+    return {c.id: (c.unit or "", c.phone or "") for c in lookups.cadres(ctx.db, removed=True)}
 
 
 class ResponsibilityTab(HouseholdFormTab):

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Connection
 
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.tasks import TaskManager
 from fieldapp.gui.visits.events import visit_events
 from fieldapp.gui.visits.models import VisitKey, VisitTableModel
-from fieldapp.services import visits as service
+from fieldapp.services import browse
 from fieldapp.services.context import AppContext
 from fieldapp.services.visits import VisitSummary
 
@@ -86,10 +85,10 @@ class VisitsTab(QWidget):
         if self._loaded or self.household_id is None:
             return
         self._loaded = True
-        household_id = self.household_id
+        household_id, db = self.household_id, self.ctx.db
 
-        def fetch(conn: Connection, after: VisitKey | None, limit: int) -> list[VisitSummary]:
-            return service.household_visits_page(conn, household_id, before=after, limit=limit)
+        def fetch(after: VisitKey | None, limit: int) -> list[VisitSummary]:
+            return browse.visits_of_household(db, household_id, after=after, limit=limit)
 
         self.model.set_fetch(fetch)
         for column, width in enumerate((96, 96, 120, 260, 260, 48)):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from sqlalchemy import select
 
 from fieldapp.domain import cardcode
 from fieldapp.domain.errors import ValidationError
@@ -42,11 +41,10 @@ from fieldapp.gui.printing.jobs import (
     HouseholdFileRequest,
     PrintRequest,
 )
-from fieldapp.services import setup
+from fieldapp.services import browse, lookups, setup
+from fieldapp.services.browse import HouseholdQuery
 from fieldapp.services.context import AppContext
-from fieldapp.store import queries
-from fieldapp.store.models import HouseholdListRow
-from fieldapp.store.queries import HouseholdQuery
+from fieldapp.services.lookups import HouseholdSummary
 
 
 class HouseholdSource(Protocol):
@@ -67,13 +65,9 @@ def _problem(text: str) -> ValidationError:
     return ValidationError({"_form": text})
 
 
-def household_summary(ctx: AppContext, household_id: str) -> dict[str, Any] | None:
+def household_summary(ctx: AppContext, household_id: str) -> HouseholdSummary | None:
     """Head name, 户编号, group and village of a household in the list projection."""
-    lst = HouseholdListRow.__table__
-    with ctx.db.read() as conn:
-        row = conn.execute(select(lst.c.head_name, lst.c.hh_no, lst.c.group_no, lst.c.village_id)
-                           .where(lst.c.household_id == household_id)).first()
-    return dict(row._mapping) if row is not None else None
+    return lookups.household_summary(ctx.db, household_id)
 
 
 def find_household(ctx: AppContext, text: str) -> str:
@@ -85,8 +79,7 @@ def find_household(ctx: AppContext, text: str) -> str:
         raise LookupError("empty")
     with contextlib.suppress(LookupError):
         return resolve_household(ctx, wanted)
-    with ctx.db.read() as conn:
-        rows = queries.household_page(conn, HouseholdQuery(text=wanted), limit=3)
+    rows = browse.find_households(ctx.db, wanted, limit=3)
     exact = [r for r in rows if r["head_name"] == wanted] or rows
     if len(exact) == 1:
         return str(exact[0]["household_id"])
@@ -126,8 +119,7 @@ class DocumentForm(QWidget):
 
     def fill_groups(self, combo: QComboBox, village_id: str | None, everything: str | None) -> None:
         current = combo.currentData()
-        with self.ctx.db.read() as conn:
-            groups = queries.distinct_groups(conn, village_id)
+        groups = browse.distinct_groups(self.ctx.db, village_id)
         combo.blockSignals(True)
         combo.clear()
         if everything is not None:
@@ -253,9 +245,9 @@ class HouseholdFileForm(DocumentForm):
                                      else self.tr("找不到这一户（可输入户编号、公示牌编码或户主姓名）"))
         else:
             self.found_label.setText(self.tr("户主 {0}，户编号 {1}，{2}组").format(
-                info["head_name"] or "", info["hh_no"] or "", info["group_no"] or "—"))
+                info.head_name or "", info.hh_no or "", info.group_no or "—"))
             if not self.lookup.hasFocus():
-                self.lookup.setText(info["hh_no"] or info["head_name"] or "")
+                self.lookup.setText(info.hh_no or info.head_name or "")
         self.changed.emit()
 
     def _look_up(self) -> None:
@@ -281,8 +273,9 @@ class HouseholdFileForm(DocumentForm):
             self._look_up()
         if self.household_id is None:
             raise _problem(self.tr("请先选择农户（户编号、公示牌编码或户主姓名）"))
-        info = household_summary(self.ctx, self.household_id) or {}
-        title = self.tr("一户一档-{0}-{1}").format(info.get("head_name") or "", info.get("hh_no") or "")
+        info = household_summary(self.ctx, self.household_id)
+        title = self.tr("一户一档-{0}-{1}").format(info.head_name if info and info.head_name else "",
+                                                    info.hh_no if info and info.hh_no else "")
         return HouseholdFileRequest(title, self.household_id, full_ids=self.full_ids.isChecked())
 
 

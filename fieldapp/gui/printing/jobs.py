@@ -27,8 +27,8 @@ from fieldapp.domain.errors import ValidationError
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.printing.pdfdoc import page_count, remove_folder, temp_folder
 from fieldapp.gui.tasks import CancelFlag, SyncTaskManager, Task, TaskCancelled, TaskControl, TaskManager
+from fieldapp.services.browse import HouseholdQuery
 from fieldapp.services.context import AppContext
-from fieldapp.store.queries import HouseholdQuery
 
 log = logging.getLogger("fieldapp.gui.printing")
 

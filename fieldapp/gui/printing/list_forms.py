@@ -14,8 +14,8 @@ from fieldapp.gui import codes
 from fieldapp.gui.printing.forms import DocumentForm, HouseholdSource, qdate_to_date
 from fieldapp.gui.printing.jobs import LedgerRequest, NoticeRequest
 from fieldapp.services import setup
+from fieldapp.services.browse import HouseholdQuery
 from fieldapp.services.context import AppContext
-from fieldapp.store.queries import HouseholdQuery
 
 
 class NoticeForm(DocumentForm):

@@ -15,12 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection
-
 from fieldapp.gui.household_editor.labels import REFERENCES
-from fieldapp.services import workbench
-from fieldapp.store import batch
-from fieldapp.sync import review, service, state
+from fieldapp.services import lookups, syncing
+from fieldapp.sync import review, state
 
 log = logging.getLogger("fieldapp.gui.sync")
 
@@ -68,22 +65,21 @@ class SyncSnapshot:
 
 def load_snapshot(ctx: Any) -> SyncSnapshot:
     """Read the page's data (call on the database thread)."""
-    rep = service.replica_of(ctx)
+    rep = syncing.replica_of(ctx)
     status = review.status(rep)
     conflicts = review.conflicts(rep)
     quarantine = review.quarantined(rep)
     for q in quarantine:
         q["change"] = json.loads(q["change"] or "{}")
-    with ctx.db.read() as conn:
-        scopes = {p.device_id: p.scope for p in state.peers(conn)}
-        peers = [PeerRow(p.device_id, p.name, scopes.get(p.device_id), p.pending, p.last_sent, p.last_received)
-                 for p in status.peers]
-        server = str(ctx.settings["server_device_id"] or "") or None
-        chosen = state.default_peer(peers, server)
-        snap = SyncSnapshot(rep.device_id, sum(status.held.values()), peers,
-                            chosen.device_id if chosen else None, conflicts, quarantine,
-                            unsynced=workbench.unsynced_changes(conn, rep.device_id, server))
-        _lookup_names(conn, snap)
+    scopes = {p.device_id: p.scope for p in lookups.peers(ctx.db)}
+    peers = [PeerRow(p.device_id, p.name, scopes.get(p.device_id), p.pending, p.last_sent, p.last_received)
+             for p in status.peers]
+    server = str(ctx.settings["server_device_id"] or "") or None
+    chosen = state.default_peer(peers, server)
+    snap = SyncSnapshot(rep.device_id, sum(status.held.values()), peers,
+                        chosen.device_id if chosen else None, conflicts, quarantine,
+                        unsynced=lookups.unsynced_count(ctx.db, rep.device_id, server))
+    _lookup_names(ctx.db, snap)
     return snap
 
 
@@ -113,24 +109,16 @@ def _wanted(snap: SyncSnapshot) -> tuple[set[str], set[str]]:
     return households, refs
 
 
-def _lookup_names(conn: Connection, snap: SyncSnapshot) -> None:
+def _lookup_names(db: Any, snap: SyncSnapshot) -> None:
     households, refs = _wanted(snap)
-    for hid, head in batch.rows_in(conn, "SELECT household_id, head_name FROM household_list "
-                                      "WHERE household_id IN ({marks})", households):
-        if head:
-            snap.heads[hid] = head
-    for table in ("area", "cadre", "member"):
-        for rid, name in batch.rows_in(conn, f"SELECT id, name FROM {table} WHERE id IN ({{marks}})", refs):
-            snap.names[rid] = name
     rows: dict[str, set[str]] = {}
     for c in snap.conflicts:
         if c["kind"] != "clock":
             rows.setdefault(c["tbl"], set()).add(c["row_id"])
-    for tbl, ids in rows.items():
-        for row_id, origin, hlc, user in batch.rows_in(
-                conn, "SELECT row_id, origin, hlc, user_name FROM change_log "
-                      "WHERE tbl = ? AND row_id IN ({marks}) AND user_name IS NOT NULL", ids, (tbl,)):
-            snap.users[(tbl, row_id, origin, int(hlc))] = user
+    found = lookups.review_names(db, households, refs, rows)
+    snap.heads.update(found.heads)
+    snap.names.update(found.names)
+    snap.users.update(found.users)
 
 
 def _referenced(tbl: str, name: str, raw: str | None) -> list[str]:

@@ -36,16 +36,15 @@ from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services import identity as identity_mod
 from fieldapp.services import setup
 from fieldapp.services.context import AppContext
+from fieldapp.services.syncing import check_pinned, store_enrolment
 from fieldapp.sync.http_client import (
     Enrolment,
     Offline,
     SyncError,
-    check_pinned,
     fingerprint,
     normalise_url,
     request_enrolment,
     server_health,
-    store_enrolment,
 )
 
 log = logging.getLogger("fieldapp.gui.sync.net")

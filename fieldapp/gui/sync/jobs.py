@@ -22,7 +22,8 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStorageInfo
 
-from fieldapp.sync import package, service, state
+from fieldapp.services import lookups, syncing
+from fieldapp.sync import package, service
 from fieldapp.sync.package import PackageRefused
 from fieldapp.sync.service import ImportResult
 
@@ -91,7 +92,7 @@ def export_task(ctx: Any, peer_id: str, folder: Path) -> Any:
     working = tr(QT_TRANSLATE_NOOP("SyncJobs", "正在打包并写入…"))
 
     def run(control: Any) -> ExportResult:
-        rep = service.replica_of(ctx)
+        rep = syncing.replica_of(ctx)
         control.progress(0, 0, working)
         _need_folder(folder)
         started = time.time()
@@ -104,8 +105,7 @@ def export_task(ctx: Any, peer_id: str, folder: Path) -> Any:
             raise
         with open(path, "rb") as fh:  # read back: the header must be there, whole
             header = package.read_header(fh.read(_HEAD_BYTES))
-        with ctx.db.read() as conn:
-            peer = state.peer(conn, peer_id)
+        peer = lookups.peer(ctx.db, peer_id)
         control.progress(1, 1, "")
         return ExportResult(peer.name if peer else peer_id, path, int(header["counts"]["changes"]),
                             path.stat().st_size)
@@ -128,7 +128,7 @@ def import_task(ctx: Any, folder: Path | None = None, files: Sequence[Path] = ()
     reading = tr(QT_TRANSLATE_NOOP("SyncJobs", "正在查找同步包…"))
 
     def run(control: Any) -> ImportBatch:
-        rep = service.replica_of(ctx)
+        rep = syncing.replica_of(ctx)
         batch = ImportBatch()
         control.progress(0, 0, reading)
         if folder is not None:
@@ -145,8 +145,7 @@ def import_task(ctx: Any, folder: Path | None = None, files: Sequence[Path] = ()
         for i, path in enumerate(paths):
             control.progress(i, len(paths), path.name)
             batch.outcomes.append(_import_one(rep, path))
-        with ctx.db.read() as conn:
-            batch.senders = {p.device_id: p.name for p in state.peers(conn)}
+        batch.senders = {p.device_id: p.name for p in lookups.peers(ctx.db)}
         control.progress(len(paths), len(paths), "")
         return batch
 

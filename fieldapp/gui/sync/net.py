@@ -38,8 +38,9 @@ from fieldapp.gui.sync.net_support import (
     unsynced_count,
 )
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
+from fieldapp.services import syncing
 from fieldapp.services.context import AppContext
-from fieldapp.sync.http_client import Prepared, Reply, SyncClient, SyncError, SyncOutcome
+from fieldapp.sync.http_client import Prepared, Reply, SyncError, SyncOutcome
 from fieldapp.sync.schedule import SchedulePolicy, SyncScheduler, SyncState, SyncStatus
 
 log = logging.getLogger("fieldapp.gui.sync.net")
@@ -114,7 +115,7 @@ class NetworkSync(QObject):
             return
         try:
             verify: bool | str = str(self.ctx.settings["server_ca"]) or True
-            self._conn = Connection(SyncClient.from_context(self.ctx, verify=verify))
+            self._conn = Connection(syncing.client(self.ctx, verify=verify))
         except (SyncError, ValueError) as exc:  # a broken address or CA file: say so on the Sync page
             log.warning("network sync not started: %s", exc)
             self.scheduler.last_error = str(exc)

@@ -13,9 +13,8 @@ import threading
 import time
 
 from fieldapp.gui.tasks import TaskCancelled
-from fieldapp.services import workbench
+from fieldapp.services import lookups
 from fieldapp.services.context import AppContext
-from fieldapp.sync import state
 from fieldapp.sync.http_client import SyncClient, SyncOutcome
 from fieldapp.sync.schedule import SchedulePolicy
 
@@ -31,8 +30,7 @@ def unsynced_count(ctx: AppContext) -> int:
     if ctx.identity is None:
         return 0
     server = str(ctx.settings["server_device_id"] or "") or None
-    with ctx.db.read() as conn:
-        return workbench.unsynced_changes(conn, ctx.identity.device_id, server)
+    return lookups.unsynced_count(ctx.db, ctx.identity.device_id, server)
 
 
 def is_enrolled(ctx: AppContext) -> bool:
@@ -94,8 +92,7 @@ class Connection:
 
 def last_received(ctx: AppContext, server_id: str) -> float | None:
     """When the server's last reply was applied (epoch seconds; the peer table keeps it), or None."""
-    with ctx.db.read() as conn:
-        peer = state.peer(conn, server_id)
+    peer = lookups.peer(ctx.db, server_id)
     if peer is None or not peer.last_received:
         return None
     return float(calendar.timegm(time.strptime(peer.last_received, "%Y-%m-%dT%H:%M:%SZ")))

@@ -42,6 +42,7 @@ from fieldapp.gui.sync.jobs import ExportResult, ImportBatch, export_task, impor
 from fieldapp.gui.sync.models import ConflictModel, PeerModel, QuarantineModel, fit_columns, make_view
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.gui.visits.events import visit_events
+from fieldapp.services import syncing
 from fieldapp.services.context import AppContext
 from fieldapp.sync import review, service
 
@@ -398,7 +399,7 @@ class SyncPage(QWidget):
         ctx = self.ctx
 
         def run(control: TaskControl) -> int:
-            rep = service.replica_of(ctx)
+            rep = syncing.replica_of(ctx)
             for n, item in enumerate(ids):
                 control.progress(n, len(ids), "")
                 act(rep, item)

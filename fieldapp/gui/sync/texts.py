@@ -19,7 +19,7 @@ from fieldapp.domain import hlc
 from fieldapp.domain.refdata import RefData
 from fieldapp.gui.household_editor import labels
 from fieldapp.gui.sync.data import UUID_RE
-from fieldapp.store.models import SYNCED_MODELS
+from fieldapp.services import lookups
 
 CONTEXT = "SyncLabel"
 
@@ -68,10 +68,7 @@ def fields_text(table: str, values: Mapping[str, Any], ref: RefData, names: Mapp
 @cache
 def _columns(table: str) -> dict[str, int]:
     """A synced table's columns in their declared order (the order of the editor's forms)."""
-    for model in SYNCED_MODELS:
-        if model.__tablename__ == table:  # type: ignore[attr-defined]
-            return {c.name: i for i, c in enumerate(model.__table__.columns)}  # type: ignore[attr-defined]
-    return {}
+    return lookups.synced_columns(table)
 
 
 def hlc_time(value: int) -> str:

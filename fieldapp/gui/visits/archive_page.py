@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Connection, func, select
 
 from fieldapp.domain.visits import Month
 from fieldapp.gui.errors import show_error
@@ -38,17 +37,14 @@ from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.gui.visits.events import visit_events
 from fieldapp.gui.visits.models import VisitKey, VisitTableModel
 from fieldapp.gui.visits.picker import HouseholdPicker
-from fieldapp.services import setup
-from fieldapp.services import visits as service
+from fieldapp.services import browse, lookups, setup
 from fieldapp.services.context import AppContext
 from fieldapp.services.visits import VisitSummary
-from fieldapp.store.models import VisitCadre
 
 log = logging.getLogger("fieldapp.gui.visits")
 
 SEARCH_DELAY_MS = 250
 PAGE_SIZE = 100
-_VC = VisitCadre.__table__
 
 
 class ArchivePage(QWidget):
@@ -186,9 +182,7 @@ class ArchivePage(QWidget):
         first = last = None
         cadre = self.cadre_id()
         if cadre:
-            with self.ctx.db.read() as conn:
-                first, last = conn.execute(select(func.min(_VC.c.date), func.max(_VC.c.date))
-                                           .where(_VC.c.cadre_id == cadre, _VC.c.deleted.is_(False))).one()
+            first, last = lookups.visit_date_range(self.ctx.db, cadre)
         years = range(max(today.year, last.year if last else today.year), (first.year if first else today.year) - 1,
                       -1)
         chosen = (last or today).year
@@ -214,9 +208,11 @@ class ArchivePage(QWidget):
         household = self.picker.household_id()
         text = self.search.text().strip() or None
 
-        def fetch(conn: Connection, after: VisitKey | None, limit: int) -> list[VisitSummary]:
-            return service.archive_page(conn, cadre, start, end, household_id=household, text=text, after=after,
-                                        limit=limit)
+        db = self.ctx.db
+
+        def fetch(after: VisitKey | None, limit: int) -> list[VisitSummary]:
+            return browse.visits_of_cadre(db, cadre, start, end, household_id=household, text=text, after=after,
+                                          limit=limit)
 
         self.model.set_fetch(fetch)
 

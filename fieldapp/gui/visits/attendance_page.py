@@ -35,7 +35,7 @@ from fieldapp.gui.fields import ErrorLabel, NullableDateEdit
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.gui.visits.events import visit_events
 from fieldapp.gui.visits.models import ComplianceModel, LeaderModel
-from fieldapp.services import attendance
+from fieldapp.services import attendance, lookups
 from fieldapp.services.context import AppContext
 
 log = logging.getLogger("fieldapp.gui.visits")
@@ -140,9 +140,7 @@ class AttendancePage(QWidget):
         today = dt.date.today()
 
         def load(_control: TaskControl) -> tuple[int, list[Any], list[Any]]:
-            with db.read() as conn:
-                return (year, attendance.compliance_table(conn, year, today=today),
-                        attendance.leader_table(conn, year, today=today))
+            return (year, *lookups.attendance_tables(db, year, today))
 
         if self.load_task is not None and not self.load_task.is_finished:
             self.load_task.cancel()

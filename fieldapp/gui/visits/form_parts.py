@@ -12,17 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
-from sqlalchemy import select
 
 from fieldapp.gui import i18n
 from fieldapp.gui.fields import ErrorLabel
+from fieldapp.services import lookups
 from fieldapp.services.context import AppContext
-from fieldapp.store.models import Cadre, Household, Measure
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_C = Cadre.__table__
-_ME = Measure.__table__
-_H = Household.__table__
 
 
 class CheckList(QListWidget):
@@ -66,10 +62,7 @@ class CheckList(QListWidget):
 def cadre_entries(ctx: AppContext, keep: Sequence[str] = ()) -> list[tuple[str, str]]:
     """Every cadre as (id, "姓名（单位）"): the signed-in cadre first, then ``keep``, then by name."""
     me = ctx.settings["cadre_id"]
-    with ctx.db.read() as conn:
-        rows = conn.execute(select(_C.c.id, _C.c.name, _C.c.unit, _C.c.deleted)
-                            .where((_C.c.deleted.is_(False)) | (_C.c.id.in_(list(keep))))
-                            .order_by(_C.c.name, _C.c.id)).all()
+    rows = lookups.cadres(ctx.db, keep=keep)
     first = [me, *keep]
     rows = sorted(rows, key=lambda r: (first.index(r.id) if r.id in first else len(first), r.name))
     return [(r.id, f"{r.name}（{r.unit}）" if r.unit else r.name) for r in rows]
@@ -81,19 +74,14 @@ def measure_entries(ctx: AppContext, household_id: str | None) -> list[tuple[str
         return []
     lang = i18n.ref_language()
     codes = ctx.ref["measure_type"]
-    with ctx.db.read() as conn:
-        rows = conn.execute(select(_ME.c.id, _ME.c.type, _ME.c.content, _ME.c.date)
-                            .where(_ME.c.household_id == household_id, _ME.c.deleted.is_(False))
-                            .order_by(_ME.c.date.desc(), _ME.c.id)).all()
+    rows = lookups.household_measures(ctx.db, household_id)
     return [(r.id, f"{codes.label(r.type, lang)}：{r.content}" + (f"（{r.date.isoformat()}）" if r.date else ""))
             for r in rows]
 
 
 def household_facts(ctx: AppContext, household_id: str) -> tuple[str, dt.date | None, int] | None:
     """(village id, 首次识别时间, insert clock) of a live household, or None."""
-    with ctx.db.read() as conn:
-        row = conn.execute(select(_H.c.village_id, _H.c.identified_on, _H.c.row_hlc)
-                           .where(_H.c.id == household_id, _H.c.deleted.is_(False))).first()
+    row = lookups.household_facts(ctx.db, household_id)
     return (row.village_id, row.identified_on, row.row_hlc) if row is not None else None
 
 

@@ -19,7 +19,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy import Connection
 
 from fieldapp.gui import i18n
 from fieldapp.services import setup
@@ -31,7 +30,7 @@ log = logging.getLogger("fieldapp.gui.visits")
 
 Index = QModelIndex | QPersistentModelIndex
 VisitKey = tuple[dt.date, str]
-Fetch = Callable[[Connection, VisitKey | None, int], list[VisitSummary]]
+Fetch = Callable[[VisitKey | None, int], list[VisitSummary]]
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -76,7 +75,7 @@ class _FixedHeaderTable(QAbstractTableModel):
 
 
 class VisitTableModel(_FixedHeaderTable):
-    """Visits, read a page at a time from ``fetch(conn, after_key, limit)``; read-only."""
+    """Visits, read a page at a time from ``fetch(after_key, limit)`` (a service call); read-only."""
 
     def __init__(self, ctx: AppContext, columns: Sequence[str] = VISIT_COLUMNS, fetch: Fetch | None = None,
                  *, page_size: int = 50, parent: QObject | None = None) -> None:
@@ -119,8 +118,7 @@ class VisitTableModel(_FixedHeaderTable):
     def _page(self) -> list[VisitSummary]:
         assert self._fetch is not None
         after = self.rows[-1].key if self.rows else None
-        with self.ctx.db.read() as conn:
-            page = self._fetch(conn, after, self.page_size + 1)
+        page = self._fetch(after, self.page_size + 1)
         self._more = len(page) > self.page_size
         return page[:self.page_size]
 

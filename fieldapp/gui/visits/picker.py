@@ -1,32 +1,29 @@
 """A household picker: type a name, pinyin initials, ID or 户编号 and choose from the matches.
 
 The matches come from the household list's own search
-(:func:`fieldapp.store.queries.household_page`, indexed; at most :data:`MATCHES` rows)
+(:func:`fieldapp.services.browse.find_households`, indexed; at most :data:`MATCHES` rows)
 shortly after typing stops, and drop down under the field (a :class:`QCompleter`).
 ``household_changed`` carries the chosen household id, or None once the text is edited again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
-from sqlalchemy import select
 
+from fieldapp.services import browse, lookups
 from fieldapp.services.context import AppContext
-from fieldapp.store import queries
-from fieldapp.store.models import HouseholdListRow
-from fieldapp.store.queries import HouseholdQuery
 
 log = logging.getLogger("fieldapp.gui.visits")
 
 MATCHES = 20
 SEARCH_DELAY_MS = 150
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_L = HouseholdListRow.__table__
 
 
 def describe(row: Any) -> str:
@@ -68,10 +65,8 @@ class HouseholdPicker(QLineEdit):
         """Show ``household_id`` as chosen (None clears the field)."""
         text = ""
         if household_id is not None:
-            with self.ctx.db.read() as conn:
-                row = conn.execute(select(_L.c.head_name, _L.c.hh_no, _L.c.group_no)
-                                   .where(_L.c.household_id == household_id)).mappings().first()
-            text = describe(dict(row)) if row is not None else household_id
+            row = lookups.household_summary(self.ctx.db, household_id)
+            text = describe(dataclasses.asdict(row)) if row is not None else household_id
         self._timer.stop()
         self.setText(text)
         self._choose(household_id)
@@ -88,8 +83,7 @@ class HouseholdPicker(QLineEdit):
         if not text:
             self._hide_popup()
             return 0
-        with self.ctx.db.read() as conn:
-            rows = queries.household_page(conn, HouseholdQuery(text=text), limit=MATCHES)
+        rows = browse.find_households(self.ctx.db, text, limit=MATCHES)
         for row in rows:
             item = QStandardItem(describe(row))
             item.setData(row["household_id"], HOUSEHOLD_ID_ROLE)
