@@ -75,7 +75,7 @@ def _objects(conn: Connection, ctx: AppContext, entries: list[HistoryEntry]) -> 
 
 
 def history_rows(conn: Connection, ctx: AppContext, household_id: str, names: dict[str, str],
-                 full_ids: bool = False) -> list[list[str]]:
+                 full_ids: bool = False, bank: bool = False) -> list[list[str]]:
     """[time, object, field, old, new, user, device] per field change, newest first."""
     entries = [e for e in _all_entries(conn, household_id) if _shown(e)]
     objects = _objects(conn, ctx, entries)
@@ -88,7 +88,7 @@ def history_rows(conn: Connection, ctx: AppContext, household_id: str, names: di
     rows: list[list[str]] = []
     inserted: dict[int, list[str]] = {}  # change seq → its row: a new record is one row listing its values
     for e in entries:
-        new = format_value(e.tbl, e.field, e.new, ctx.ref, names=names, full_ids=full_ids)
+        new = format_value(e.tbl, e.field, e.new, ctx.ref, names=names, full_ids=full_ids, bank=bank)
         if e.op == "insert" and e.seq in inserted:
             inserted[e.seq][4] += f"　{field_label(e.tbl, e.field, ctx.ref)}：{new}"
             continue
@@ -96,7 +96,7 @@ def history_rows(conn: Connection, ctx: AppContext, household_id: str, names: di
             dt.datetime.fromtimestamp(hlc.physical_ms(e.hlc) / 1000).strftime("%Y-%m-%d %H:%M"),
             objects.get(e.row_id, TABLES.get(e.tbl, e.tbl)), field_label(e.tbl, e.field, ctx.ref),
             "" if e.op == "insert" else format_value(e.tbl, e.field, e.old, ctx.ref, names=names,
-                                                     full_ids=full_ids),
+                                                     full_ids=full_ids, bank=bank),
             new,
             e.user_name or "—", "本机" if e.origin == device else e.origin[:8],
         ]
@@ -141,16 +141,17 @@ def visits_section(ctx: AppContext, visits: list[VisitSummary] | None, st: dict[
     return [*items, _table(rows, [20, 18, 24, (WIDTH_MM - 62) / 2, (WIDTH_MM - 62) / 2], st)]
 
 
-def history_section(rows: list[list[str]], st: dict[str, Any], number: str) -> list[Any]:
+def history_section(rows: list[list[str]], st: dict[str, Any], number: str, *, keep_ids: bool = False) -> list[Any]:
     items: list[Any] = heading(f"{number}、变更记录（谁填报谁负责）", st)
     if not rows:
         return [*items, para("（无变更记录）", st["note"])]
     header = ["时间", "对象", "项目", "原值", "新值", "填报人", "设备"]
-    return [*items, _table([header, *rows], [22, 20, 26, 26, WIDTH_MM - 122, 14, 14], st)]
+    return [*items, _table([header, *rows], [22, 20, 26, 26, WIDTH_MM - 122, 14, 14], st, keep_ids=keep_ids)]
 
 
-def _table(rows: list[list[str]], widths_mm: list[float], st: dict[str, Any]) -> LongTable:
-    body = [[para(c, st["head"]) for c in rows[0]], *[[para(c, st["cell"]) for c in r] for r in rows[1:]]]
+def _table(rows: list[list[str]], widths_mm: list[float], st: dict[str, Any], *, keep_ids: bool = False) -> LongTable:
+    body = [[para(c, st["head"]) for c in rows[0]],
+            *[[para(c, st["cell"], keep_ids=keep_ids) for c in r] for r in rows[1:]]]
     table = LongTable(body, colWidths=[w * mm for w in widths_mm], repeatRows=1)
     table.setStyle(grid())
     return table

@@ -3,7 +3,8 @@
 The GUI has its own table (``fieldapp.gui.household_editor.labels``) wrapped for Qt
 translation; services may not import Qt, so printed documents (Simplified Chinese,
 like the paper forms they replace) keep this plain copy. ID numbers, disability
-certificate numbers and bank accounts are masked unless the caller asks for them.
+certificate numbers are masked unless the caller asks for full IDs, and bank account
+numbers unless it asks for bank data (a separate, explicit choice).
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ MONEY = frozenset({("income_year", f) for f in INCOME_FIELDS} | {("measure", "am
 REFERENCES = frozenset({("household", "village_id"), ("household", "cadre_id"), ("indicator", "checked_by"),
                         ("measure", "member_id"), ("visit", "village_id"), ("visit", "created_by"),
                         ("visit_cadre", "cadre_id")})
-SENSITIVE = frozenset({("member", "id_no"), ("member", "disability_cert"), ("household", "bank_account")})
+BANK_ACCOUNT = ("household", "bank_account")
+SENSITIVE = frozenset({("member", "id_no"), ("member", "disability_cert"), BANK_ACCOUNT})
 
 
 def field_label(table: str, column: str, ref: RefData) -> str:
@@ -81,7 +83,7 @@ def field_label(table: str, column: str, ref: RefData) -> str:
 
 
 def format_value(table: str, column: str, value: Any, ref: RefData, *, names: Mapping[str, str] | None = None,
-                 full_ids: bool = False) -> str:
+                 full_ids: bool = False, bank: bool = False) -> str:
     """A stored value (or its JSON form from the change log) as printed."""
     key = (table, column)
     if value is None or value == "":
@@ -91,7 +93,8 @@ def format_value(table: str, column: str, value: Any, ref: RefData, *, names: Ma
     elif isinstance(value, bool):
         text = "是" if value else "否"
     elif key in SENSITIVE:
-        text = str(value) if full_ids else mask(str(value))
+        shown = bank if key == BANK_ACCOUNT else full_ids
+        text = str(value) if shown else mask(str(value))
     elif key in CODE_LISTS:
         text = ref[CODE_LISTS[key]].label(str(value))
     elif key in MONEY:
