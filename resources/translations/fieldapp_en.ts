@@ -4,42 +4,42 @@
 <context>
     <name>ArchiveForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="301"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="312"/>
         <source>按月</source>
         <translation>By month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="302"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="313"/>
         <source>按年</source>
         <translation>By year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="309"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="320"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="317"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="328"/>
         <source>包扶干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="318"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="329"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="330"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="341"/>
         <source>请选择包扶干部</source>
         <translation>Please select a paired cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="334"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="345"/>
         <source>包扶纪实档案-{0}-{1}年{2}月</source>
         <translation>Assistance archive - {0} - {2}/{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="337"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="348"/>
         <source>包扶纪实档案-{0}-{1}年</source>
         <translation>Assistance archive - {0} - {1}</translation>
     </message>
@@ -366,104 +366,104 @@
 <context>
     <name>CardsForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="150"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="151"/>
         <source>全村</source>
         <extracomment>the user asked for the door-plate layout settings</extracomment>
         <translation>Whole village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="151"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="152"/>
         <source>一个组</source>
         <translation>One group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="152"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="153"/>
         <source>农户页选中的户</source>
         <translation>Households selected on the Households page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="157"/>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="212"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="158"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="213"/>
         <source>全部村</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="162"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="163"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="169"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="170"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="170"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="171"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="171"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="172"/>
         <source>组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="172"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="173"/>
         <source>选中的户</source>
         <translation>Selected households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="177"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="178"/>
         <source>样式</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="196"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="197"/>
         <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
         <translation>{0} households (select on the Households page; Ctrl or Shift for several)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="198"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="199"/>
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="198"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="199"/>
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="199"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="200"/>
         <source>A4 一纸两张</source>
         <translation>A4, two per sheet</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="201"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="202"/>
         <source>{0}，标题“{1}”</source>
         <translation>{0}, title “{1}”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="209"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="210"/>
         <source>请先在“农户”页中选择要打印门牌的户</source>
         <translation>First select the households on the Households page to print door plates for</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="210"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="211"/>
         <source>信息公示牌-选中{0}户</source>
         <translation>Door plates - {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="216"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="217"/>
         <source>这个村还没有分组的农户</source>
         <translation>This village has no households with a group yet</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="217"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="218"/>
         <source>信息公示牌-{0}第{1}组</source>
         <translation>Door plates - {0} group {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="219"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="220"/>
         <source>信息公示牌-{0}</source>
         <translation>Door plates - {0}</translation>
     </message>
@@ -709,7 +709,7 @@
 <context>
     <name>DecimalEdit</name>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="394"/>
+        <location filename="../../fieldapp/gui/fields.py" line="420"/>
         <source>请输入数字</source>
         <translation>Please enter a number</translation>
     </message>
@@ -717,7 +717,7 @@
 <context>
     <name>DocumentForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="136"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="137"/>
         <source>{0}组</source>
         <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
         <translation>Group {0}</translation>
@@ -1737,47 +1737,57 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdFileForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="231"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="232"/>
         <source>户编号、公示牌编码或户主姓名</source>
         <translation>Household no., door plate code or head&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="234"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="235"/>
         <source>用农户页的当前户</source>
         <translation>Use the current household of the Households page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="238"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="239"/>
         <source>显示完整证件号码（仅供内部存档，不得公开）</source>
         <translation>Show full ID numbers (internal records only, never for public display)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="242"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="240"/>
+        <source>显示完整银行账号</source>
+        <translation>Show full bank account numbers</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="241"/>
+        <source>银行账号属于敏感信息：仅在发放补贴等确需时打印，打印件须专人保管，不得张贴、拍照外传。</source>
+        <translation>Bank account numbers are sensitive: print them only when really needed (e.g. paying subsidies); keep the printout safe and never post, photograph or pass it on.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="250"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="252"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="262"/>
         <source>未选择农户</source>
         <translation>No household selected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="253"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="263"/>
         <source>找不到这一户（可输入户编号、公示牌编码或户主姓名）</source>
         <translation>Household not found (enter a household no., door plate code or head&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="255"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="265"/>
         <source>户主 {0}，户编号 {1}，{2}组</source>
         <translation>Head {0}, household no. {1}, group {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="283"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="293"/>
         <source>请先选择农户（户编号、公示牌编码或户主姓名）</source>
         <translation>First select a household (household no., door plate code or head&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="285"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="295"/>
         <source>一户一档-{0}-{1}</source>
         <translation>Household file - {0} - {1}</translation>
     </message>
@@ -2573,50 +2583,89 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37"/>
         <source>添加成员(&amp;A)</source>
         <translation>&amp;Add member</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37"/>
         <source>编辑成员(&amp;E)</source>
         <translation>&amp;Edit member</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37"/>
         <source>删除成员(&amp;D)</source>
         <translation>&amp;Delete member</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="45"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="47"/>
         <source>18位居民身份证号码</source>
         <translation>18-digit resident ID number</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="49"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="51"/>
         <source>如 汉族</source>
         <translation>e.g. Han</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="57"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="59"/>
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="75"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="77"/>
         <source>（未填姓名）</source>
         <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="104"/>
+        <source>{0}：{1} → {2}</source>
+        <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="106"/>
+        <source>{0}的证件号码与已填写的内容不一致：
+
+{1}
+
+按证件号码更正吗？</source>
+        <translation>The ID number of {0} does not match what was entered:
+
+{1}
+
+Correct it from the ID number?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="107"/>
+        <source>该成员</source>
+        <translation>this member</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="109"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="110"/>
+        <source>按证件号码更正</source>
+        <translation>Correct from ID number</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="110"/>
+        <source>保留已填写的内容</source>
+        <translation>Keep what was entered</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="115"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="345"/>
+        <location filename="../../fieldapp/gui/fields.py" line="368"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="359"/>
+        <location filename="../../fieldapp/gui/fields.py" line="382"/>
         <source>请输入金额（元），如 1200.50</source>
         <translation>Enter an amount in yuan, e.g. 1200.50</translation>
     </message>
@@ -2768,19 +2817,27 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>NullableDateEdit</name>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="284"/>
+        <location filename="../../fieldapp/gui/fields.py" line="303"/>
         <source>年-月-日</source>
         <translation>yyyy-mm-dd</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="287"/>
+        <location filename="../../fieldapp/gui/fields.py" line="306"/>
         <source>选择日期</source>
         <translation>Choose date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="301"/>
+        <location filename="../../fieldapp/gui/fields.py" line="320"/>
         <source>日期应为 年-月-日，如 2024-03-05</source>
         <translation>Dates are year-month-day, e.g. 2024-03-05</translation>
+    </message>
+</context>
+<context>
+    <name>NullableSpin</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="479"/>
+        <source>应在{0}到{1}之间</source>
+        <translation>Must be between {0} and {1}</translation>
     </message>
 </context>
 <context>
@@ -3222,33 +3279,38 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <name>PrintJob</name>
     <message>
         <location filename="../../fieldapp/gui/printing/jobs.py" line="93"/>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="167"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="174"/>
         <source>没有符合条件的农户</source>
         <translation>No households match</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="108"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="110"/>
         <source>{0} 张公示牌，{1} 页</source>
         <translation>{0} door plates, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="153"/>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="168"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="112"/>
+        <source>；{0} 户未打印：{1}</source>
+        <translation>; {0} household(s) not printed: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="160"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="175"/>
         <source>{0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="302"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="309"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="303"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="310"/>
         <source>正在生成“{0}”…</source>
         <translation>Generating “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="304"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="311"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4176,6 +4238,14 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     </message>
 </context>
 <context>
+    <name>TextEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="131"/>
+        <source>最多{0}个字，现有{1}个字</source>
+        <translation>At most {0} characters, {1} entered</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="101"/>
@@ -4618,17 +4688,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>YesNoCombo</name>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="228"/>
+        <location filename="../../fieldapp/gui/fields.py" line="247"/>
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="228"/>
+        <location filename="../../fieldapp/gui/fields.py" line="247"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="228"/>
+        <location filename="../../fieldapp/gui/fields.py" line="247"/>
         <source>否</source>
         <translation>No</translation>
     </message>

@@ -3,42 +3,42 @@
 <context>
     <name>ArchiveForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="301" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="312" />
         <source>按月</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="302" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="313" />
         <source>按年</source>
         <translation>按年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="309" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="320" />
         <source> 年</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="317" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="328" />
         <source>包扶干部</source>
         <translation>包扶幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="318" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="329" />
         <source>期间</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="330" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="341" />
         <source>请选择包扶干部</source>
         <translation>請選擇包扶幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="334" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="345" />
         <source>包扶纪实档案-{0}-{1}年{2}月</source>
         <translation>包扶紀實檔案-{0}-{1}年{2}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="337" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="348" />
         <source>包扶纪实档案-{0}-{1}年</source>
         <translation>包扶紀實檔案-{0}-{1}年</translation>
     </message>
@@ -365,104 +365,104 @@
 <context>
     <name>CardsForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="150" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="151" />
         <source>全村</source>
         <extracomment>the user asked for the door-plate layout settings</extracomment>
         <translation>全村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="151" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="152" />
         <source>一个组</source>
         <translation>一個組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="152" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="153" />
         <source>农户页选中的户</source>
         <translation>農戶頁選中的戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="157" />
-        <location filename="../../fieldapp/gui/printing/forms.py" line="212" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="158" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="213" />
         <source>全部村</source>
         <translation>全部村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="162" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="163" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="170" />
         <source>范围</source>
         <translation>範圍</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="171" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="172" />
         <source>组</source>
         <translation>組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="172" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="173" />
         <source>选中的户</source>
         <translation>選中的戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="177" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="178" />
         <source>样式</source>
         <translation>樣式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="196" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="197" />
         <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
         <translation>{0} 戶（在“農戶”頁中選擇，可按 Ctrl 或 Shift 多選）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="198" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="199" />
         <source>A4 横向</source>
         <translation>A4 橫向</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="198" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="199" />
         <source>A3 横向</source>
         <translation>A3 橫向</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="199" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="200" />
         <source>A4 一纸两张</source>
         <translation>A4 一紙兩張</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="201" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="202" />
         <source>{0}，标题“{1}”</source>
         <translation>{0}，標題“{1}”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="209" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="210" />
         <source>请先在“农户”页中选择要打印门牌的户</source>
         <translation>請先在“農戶”頁中選擇要打印門牌的戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="210" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="211" />
         <source>信息公示牌-选中{0}户</source>
         <translation>信息公示牌-選中{0}戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="216" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="217" />
         <source>这个村还没有分组的农户</source>
         <translation>這個村還沒有分組的農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="217" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="218" />
         <source>信息公示牌-{0}第{1}组</source>
         <translation>信息公示牌-{0}第{1}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="219" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="220" />
         <source>信息公示牌-{0}</source>
         <translation>信息公示牌-{0}</translation>
     </message>
@@ -708,7 +708,7 @@
 <context>
     <name>DecimalEdit</name>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="394" />
+        <location filename="../../fieldapp/gui/fields.py" line="420" />
         <source>请输入数字</source>
         <translation>請輸入數字</translation>
     </message>
@@ -716,7 +716,7 @@
 <context>
     <name>DocumentForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="136" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="137" />
         <source>{0}组</source>
         <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
         <translation>{0}組</translation>
@@ -1736,47 +1736,57 @@
 <context>
     <name>HouseholdFileForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="231" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="232" />
         <source>户编号、公示牌编码或户主姓名</source>
         <translation>戶編號、公示牌編碼或戶主姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="234" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="235" />
         <source>用农户页的当前户</source>
         <translation>用農戶頁的當前戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="238" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="239" />
         <source>显示完整证件号码（仅供内部存档，不得公开）</source>
         <translation>顯示完整證件號碼（僅供內部存檔，不得公開）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="242" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="240" />
+        <source>显示完整银行账号</source>
+        <translation>顯示完整銀行帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="241" />
+        <source>银行账号属于敏感信息：仅在发放补贴等确需时打印，打印件须专人保管，不得张贴、拍照外传。</source>
+        <translation>銀行帳號屬於敏感資訊：僅在發放補貼等確需時列印，列印件須專人保管，不得張貼、拍照外傳。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="250" />
         <source>农户</source>
         <translation>農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="252" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="262" />
         <source>未选择农户</source>
         <translation>未選擇農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="253" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="263" />
         <source>找不到这一户（可输入户编号、公示牌编码或户主姓名）</source>
         <translation>找不到這一戶（可輸入戶編號、公示牌編碼或戶主姓名）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="255" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="265" />
         <source>户主 {0}，户编号 {1}，{2}组</source>
         <translation>戶主 {0}，戶編號 {1}，{2}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="283" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="293" />
         <source>请先选择农户（户编号、公示牌编码或户主姓名）</source>
         <translation>請先選擇農戶（戶編號、公示牌編碼或戶主姓名）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="285" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="295" />
         <source>一户一档-{0}-{1}</source>
         <translation>一戶一檔-{0}-{1}</translation>
     </message>
@@ -2572,50 +2582,89 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35" />
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37" />
         <source>添加成员(&amp;A)</source>
         <translation>添加成員(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35" />
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37" />
         <source>编辑成员(&amp;E)</source>
         <translation>編輯成員(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35" />
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37" />
         <source>删除成员(&amp;D)</source>
         <translation>刪除成員(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="45" />
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="47" />
         <source>18位居民身份证号码</source>
         <translation>18位居民身份證號碼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="49" />
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="51" />
         <source>如 汉族</source>
         <translation>如 漢族</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="57" />
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="59" />
         <source>未填</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="75" />
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="77" />
         <source>（未填姓名）</source>
         <translation>（未填姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="104" />
+        <source>{0}：{1} → {2}</source>
+        <translation>{0}：{1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="106" />
+        <source>{0}的证件号码与已填写的内容不一致：
+
+{1}
+
+按证件号码更正吗？</source>
+        <translation>{0}的證件號碼與已填寫的內容不一致：
+
+{1}
+
+按證件號碼更正嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="107" />
+        <source>该成员</source>
+        <translation>該成員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="109" />
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="110" />
+        <source>按证件号码更正</source>
+        <translation>按證件號碼更正</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="110" />
+        <source>保留已填写的内容</source>
+        <translation>保留已填寫的內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="115" />
+        <source>（空）</source>
+        <translation>（空）</translation>
     </message>
 </context>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="345" />
+        <location filename="../../fieldapp/gui/fields.py" line="368" />
         <source>元</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="359" />
+        <location filename="../../fieldapp/gui/fields.py" line="382" />
         <source>请输入金额（元），如 1200.50</source>
         <translation>請輸入金額（元），如 1200.50</translation>
     </message>
@@ -2767,19 +2816,27 @@
 <context>
     <name>NullableDateEdit</name>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="284" />
+        <location filename="../../fieldapp/gui/fields.py" line="303" />
         <source>年-月-日</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="287" />
+        <location filename="../../fieldapp/gui/fields.py" line="306" />
         <source>选择日期</source>
         <translation>選擇日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="301" />
+        <location filename="../../fieldapp/gui/fields.py" line="320" />
         <source>日期应为 年-月-日，如 2024-03-05</source>
         <translation>日期應為 年-月-日，如 2024-03-05</translation>
+    </message>
+</context>
+<context>
+    <name>NullableSpin</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="479" />
+        <source>应在{0}到{1}之间</source>
+        <translation>應在{0}到{1}之間</translation>
     </message>
 </context>
 <context>
@@ -3221,33 +3278,38 @@
     <name>PrintJob</name>
     <message>
         <location filename="../../fieldapp/gui/printing/jobs.py" line="93" />
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="167" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="174" />
         <source>没有符合条件的农户</source>
         <translation>沒有符合條件的農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="108" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="110" />
         <source>{0} 张公示牌，{1} 页</source>
         <translation>{0} 張公示牌，{1} 頁</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="153" />
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="168" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="112" />
+        <source>；{0} 户未打印：{1}</source>
+        <translation>；{0} 戶未列印：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="160" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="175" />
         <source>{0} 户</source>
         <translation>{0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="302" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="309" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="303" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="310" />
         <source>正在生成“{0}”…</source>
         <translation>正在生成“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="304" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="311" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -4175,6 +4237,14 @@
     </message>
 </context>
 <context>
+    <name>TextEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="131" />
+        <source>最多{0}个字，现有{1}个字</source>
+        <translation>最多{0}個字，現有{1}個字</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="101" />
@@ -4617,17 +4687,17 @@
 <context>
     <name>YesNoCombo</name>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="228" />
+        <location filename="../../fieldapp/gui/fields.py" line="247" />
         <source>未填</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="228" />
+        <location filename="../../fieldapp/gui/fields.py" line="247" />
         <source>是</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="228" />
+        <location filename="../../fieldapp/gui/fields.py" line="247" />
         <source>否</source>
         <translation>否</translation>
     </message>
