@@ -70,12 +70,8 @@ def _length_problems(values: Mapping[str, Any], limits: Mapping[str, int]) -> di
 
 def household_problems(h: Mapping[str, Any], ref: RefData, today: dt.date | None = None) -> dict[str, str]:
     p = _code_problems(h, HOUSEHOLD_CODES, ref)
-    if not str(h.get("hh_no") or "").strip():
-        p["hh_no"] = "户编号为必填"
-    if not h.get("village_id"):
-        p["village_id"] = "请选择村"
-    if not h.get("main_cause"):
-        p["main_cause"] = "主要致贫原因为必填"
+    required = {"village_id": "请选择村", "hh_no": "户编号为必填", "main_cause": "主要致贫原因为必填"}
+    p.update({field: message for field, message in required.items() if not str(h.get(field) or "").strip()})
     causes = [h.get(k) for k in ("main_cause", "cause2", "cause3") if h.get(k)]
     if len(causes) != len(set(causes)):
         p["cause2"] = "次要致贫原因不能与其他原因重复"
@@ -136,9 +132,7 @@ def member_problems(m: Mapping[str, Any], ref: RefData, today: dt.date | None = 
     months = m.get("work_months")
     if months is not None and not 0 <= int(months) <= 12:
         p["work_months"] = "务工时间应在0到12个月之间"
-    for field, message in _length_problems(m, MEMBER_TEXT_MAX).items():
-        p.setdefault(field, message)
-    return p
+    return {**_length_problems(m, MEMBER_TEXT_MAX), **p}
 
 
 def income_problems(row: Mapping[str, Any], today: dt.date | None = None) -> dict[str, str]:
@@ -183,9 +177,7 @@ def measure_problems(row: Mapping[str, Any], ref: RefData, today: dt.date | None
         p["amount"] = msg
     if row.get("date") and row.get("end_date") and row["end_date"] < row["date"]:
         p["end_date"] = "结束日期不能早于开始日期"
-    for field, message in _length_problems(row, MEASURE_TEXT_MAX).items():
-        p.setdefault(field, message)
-    return p
+    return {**_length_problems(row, MEASURE_TEXT_MAX), **p}
 
 
 def record_problems(household: Mapping[str, Any], members: Sequence[Mapping[str, Any]],

@@ -13,7 +13,6 @@ import unicodedata
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric
 
-
 # 17 digits or more (an ID, a mistyped ID or a bank account number), with an optional final X.
 # Shorter runs are left alone: a 户编号 (up to 16 digits) and phone numbers are printed as they are.
 _LONG_NUMBER = re.compile(r"\d{17,}[\dXx]?")

@@ -451,7 +451,7 @@ class NullableSpin(_WheelGuard, QSpinBox):
     def setValue(self, value: int | None) -> None:
         super().setValue(self.NONE if value is None else int(value))
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if not text.strip():
             return QValidator.State.Acceptable, text, pos
         return super().validate(text, pos)

@@ -23,7 +23,8 @@ from fieldapp import paths
 from fieldapp.services import register
 from fieldapp.services.context import AppContext, open_context
 from fieldapp.services.setup import SetupInfo, run_setup, villages
-from fieldapp.store.models import Household, Member
+from fieldapp.domain.ids import natural_id
+from fieldapp.store.models import Household, IncomeYear, Member
 from tests.helpers.idgen import resident_id
 from tests.helpers.postgres import postgres_databases, postgres_url  # noqa: F401  (fixtures, shared here)
 
@@ -58,6 +59,9 @@ def write_unchecked(ctx: AppContext, record: register.HouseholdRecord) -> str:
         household_id = txn.insert(Household, dict(record.household))
         for member in record.members:
             txn.insert(Member, {**member, "household_id": household_id})
+        for income in record.incomes:
+            txn.put(IncomeYear, natural_id("income_year", household_id, income["year"]),
+                    {**income, "household_id": household_id})
     return str(household_id)
 
 

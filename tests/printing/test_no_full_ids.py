@@ -37,8 +37,7 @@ TODAY = dt.date(2026, 6, 30)
 
 def _awkward(ctx: AppContext) -> tuple[str, str]:
     """Hide ID numbers in the demo's free text; returns (household id, the cadre who visited it)."""
-    h, m, me, v, lst = (Household.__table__, Member.__table__, Measure.__table__, Visit.__table__,
-                        HouseholdListRow.__table__)
+    m, me, v, lst = Member.__table__, Measure.__table__, Visit.__table__, HouseholdListRow.__table__
     with ctx.db.read() as conn:
         vc = VisitCadre.__table__
         visit = conn.execute(select(v.c.id, v.c.household_id, vc.c.cadre_id).join(vc, vc.c.visit_id == v.c.id).where(
@@ -89,7 +88,7 @@ def test_no_public_document_shows_a_full_id(bare_ctx: AppContext, tmp_path: Path
     documents = {
         "cards": lambda out: render_cards(ctx, ids, out),
         "household": lambda out: render_household_file(ctx, hid, out, today=TODAY),
-        "notice": lambda out: render_notice(ctx, ids[:5] + [hid], out, kind="entry", start=TODAY,
+        "notice": lambda out: render_notice(ctx, [*ids[:5], hid], out, kind="entry", start=TODAY,
                                             end=TODAY + dt.timedelta(days=6), contact="王主任 13800001111",
                                             today=TODAY),
         "ledger": lambda out: render_ledger(ctx, HouseholdQuery(), out, today=TODAY),

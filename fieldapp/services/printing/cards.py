@@ -35,8 +35,18 @@ log = logging.getLogger("fieldapp.services.printing")
 PAPERS = ("A4-landscape", "A3-landscape", "A4-2up")
 KIND_SETTINGS = {"safety_net": "plate_colour_safety_net", "development": "plate_colour_development"}
 
-__all__ = ["PAPERS", "CardResult", "Slot", "card_look", "household_ids", "plate_paper", "render_cards", "slots",
-           "NoPlates", "unprintable"]
+__all__ = [
+    "PAPERS",
+    "CardResult",
+    "NoPlates",
+    "Slot",
+    "card_look",
+    "household_ids",
+    "plate_paper",
+    "render_cards",
+    "slots",
+    "unprintable",
+]
 
 
 @dataclass(frozen=True)

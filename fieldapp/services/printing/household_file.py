@@ -77,7 +77,7 @@ def build_story(ctx: AppContext, record: HouseholdRecord, *, full_ids: bool = Fa
         villages, cadres = village_names(conn), cadre_rows(conn)
         names = {**villages, **{k: v.name for k, v in cadres.items()}}
         names.update({m["id"]: m["name"] for m in record.members})
-        history = household_history.history_rows(conn, ctx, str(record.id), names, full_ids, bank)
+        history = household_history.history_rows(conn, ctx, str(record.id), names, full_ids, bank=bank)
         visits = household_history.visit_rows(conn, str(record.id))
     head = next((m for m in record.members if m.get("relation") == rules.HEAD), None)
     village = villages.get(h["village_id"], "")

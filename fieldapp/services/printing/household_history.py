@@ -75,7 +75,7 @@ def _objects(conn: Connection, ctx: AppContext, entries: list[HistoryEntry]) -> 
 
 
 def history_rows(conn: Connection, ctx: AppContext, household_id: str, names: dict[str, str],
-                 full_ids: bool = False, bank: bool = False) -> list[list[str]]:
+                 full_ids: bool = False, *, bank: bool = False) -> list[list[str]]:
     """[time, object, field, old, new, user, device] per field change, newest first."""
     entries = [e for e in _all_entries(conn, household_id) if _shown(e)]
     objects = _objects(conn, ctx, entries)
