@@ -121,3 +121,17 @@ def test_an_id_that_disagrees_with_what_was_typed_asks_before_replacing(
     row = ed.collect().members[0]
     assert (row["gender"], row["birth_date"]) == ("1", dt.date(1975, 4, 3))
     assert members.form.slots["gender"].error.isHidden()
+
+
+def test_an_income_year_after_this_year_is_kept_and_refused(
+        open_editor: Opener, make_household: Callable[..., str], qtbot: QtBot) -> None:
+    ed = open_editor(make_household())
+    ed.tabs.setCurrentWidget(ed.income)
+    later = dt.date.today().year + 1
+    ed.income.year.setFocus()
+    ed.income.year.selectAll()
+    qtbot.keyClicks(ed.income.year, str(later))
+    assert ed.income.year.value() == later  # the last digit was not dropped
+    qtbot.mouseClick(ed.income.add_button, Qt.MouseButton.LeftButton)
+    assert ed.income.model.rows == []
+    assert ed.income.year_error.text() == f"应在1900到{later - 1}之间"
