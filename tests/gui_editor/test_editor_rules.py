@@ -135,3 +135,13 @@ def test_an_income_year_after_this_year_is_kept_and_refused(
     qtbot.mouseClick(ed.income.add_button, Qt.MouseButton.LeftButton)
     assert ed.income.model.rows == []
     assert ed.income.year_error.text() == f"应在1900到{later - 1}之间"
+
+
+def test_an_id_with_a_digit_too_many_keeps_it_and_says_how_long_it_is(open_editor: Opener, qtbot: QtBot) -> None:
+    ed = open_editor(None)
+    ed.tabs.setCurrentWidget(ed.members)
+    qtbot.mouseClick(ed.members.add_button, Qt.MouseButton.LeftButton)
+    number = resident_id(501, dt.date(1975, 4, 3)) + "7"
+    qtbot.keyClicks(ed.members.id_edit, number)
+    assert ed.members.id_edit.text() == number
+    assert ed.members.form.slots["id_no"].error.text() == "证件号码应为18位，现为19位"

@@ -44,7 +44,7 @@ class MembersTab(ListFormTab):
             return form.add(key, field_label("member", key), widget, column=column)
 
         self.name_edit = add("name", TextEdit(max_length=32), 0)
-        self.id_edit = add("id_no", TextEdit(max_length=18, placeholder=self.tr("18位居民身份证号码")), 0)
+        self.id_edit = add("id_no", TextEdit(placeholder=self.tr("18位居民身份证号码")), 0)
         add("gender", CodeCombo(ref["gender"]), 0)
         add("birth_date", NullableDateEdit(), 0)
         add("relation", CodeCombo(ref["relation"]), 0)
