@@ -20,10 +20,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from fieldapp import paths
+from fieldapp.domain.ids import natural_id
 from fieldapp.services import register
 from fieldapp.services.context import AppContext, open_context
 from fieldapp.services.setup import SetupInfo, run_setup, villages
-from fieldapp.domain.ids import natural_id
 from fieldapp.store.models import Household, IncomeYear, Member
 from tests.helpers.idgen import resident_id
 from tests.helpers.postgres import postgres_databases, postgres_url  # noqa: F401  (fixtures, shared here)
