@@ -1,7 +1,7 @@
 """``fieldapp print …``: the printed documents from the command line.
 
     fieldapp print cards [--village V] [--group G] [--paper P] --out cards.pdf
-    fieldapp print household ID_OR_HH_NO [--full-ids] --out F
+    fieldapp print household ID_OR_HH_NO [--full-ids] [--bank] --out F
     fieldapp print notice --households ID,ID… --kind entry|exit --start D --end D --contact TEXT --out F
     fieldapp print ledger [--village V] [--group G] [--status CODE] [--attribute CODE] [--search TEXT] --out F
     fieldapp print archive --cadre C (--month YYYY-MM | --year YYYY) --out F
@@ -40,6 +40,8 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p = pr_sub.add_parser("household", help="一户一档")
     p.add_argument("household", metavar="ID_OR_HH_NO", help="户的标识、户编号或公示牌编码")
     p.add_argument("--full-ids", action="store_true", help="显示完整证件号码（仅限内部存档）")
+    p.add_argument("--bank", action="store_true",
+                   help="显示完整银行账号（敏感信息，仅在发放补贴等确需时使用；--full-ids 不含银行账号）")
     p.add_argument("--out", required=True)
     p.set_defaults(func=lambda a: _run(open_ctx, a, _household))
 
@@ -98,9 +100,13 @@ def _cards(ctx: Any, args: argparse.Namespace) -> int:
         if sys.stderr.isatty() and (done % 20 == 0 or done == total):
             print(f"\r生成中 {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    result = cards.render_cards(ctx, ids, args.out, progress=progress, paper=args.paper)
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
+    try:
+        result = cards.render_cards(ctx, ids, args.out, progress=progress, paper=args.paper)
+    finally:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    for reason in result.skipped:
+        print(f"警告：{reason}", file=sys.stderr)
     print(f"已生成 {result.cards} 张公示牌（{result.pages} 页）：{result.path}")
     return 0
 
@@ -109,7 +115,12 @@ def _household(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.services.printing.common import resolve_household
     from fieldapp.services.printing.household_file import render_household_file
 
-    path = render_household_file(ctx, resolve_household(ctx, args.household), args.out, full_ids=args.full_ids)
+    path = render_household_file(ctx, resolve_household(ctx, args.household), args.out, full_ids=args.full_ids,
+                                 bank=args.bank)
+    if args.bank:
+        print(f"警告：{path} 含完整银行账号，打印件须专人保管，不得张贴或外传", file=sys.stderr)
+    if args.full_ids:
+        print(f"警告：{path} 含完整证件号码，仅供内部存档，不得公开", file=sys.stderr)
     print(f"已生成一户一档：{path}")
     return 0
 

@@ -56,6 +56,7 @@ class FieldMeta:
     kind: str
     codes: str | None = None
     sensitive: bool = False
+    bank: bool = False  # bank data: shown in full only on its own explicit request, never with full IDs
     public: bool = False
     stored: bool = True
     headers: tuple[str, ...] = ()
@@ -129,12 +130,13 @@ class FieldCatalogue:
         return frozenset(f.key for f in self.fields if f.sensitive)
 
     def format_value(self, table: str, column: str, value: Any, lang: str = DEFAULT_LANGUAGE, *,
-                     names: Mapping[str, str] | None = None, masked: bool = False) -> str:
+                     names: Mapping[str, str] | None = None, masked: bool = False, bank: bool = False) -> str:
         """A stored value (or its JSON form from the change log) in words.
 
         Codes as their labels, money (fen) as yuan, booleans as 是/否, ids of other records
         through ``names`` (id → name or 户编号; an unknown id shows its first 8 characters),
-        a sensitive number (ID, certificate, bank account) masked when ``masked``;
+        a sensitive number (ID, certificate) masked when ``masked``; bank data masked unless ``bank``
+        (its own explicit choice, independent of ``masked``);
         whether a sensitive code is shown at all is the caller's choice (``public``).
         """
         meta = self.get(table, column)
@@ -145,6 +147,8 @@ class FieldCatalogue:
             text = self.word("deleted" if value else "restored", lang)
         elif isinstance(value, bool) or kind == "bool":
             text = self.word("yes" if value else "no", lang)
+        elif meta is not None and meta.bank:
+            text = str(value) if bank else mask(str(value))
         elif meta is not None and meta.sensitive and masked and kind == "text":  # numbers; codes show as labels
             text = mask(str(value))
         elif meta is not None and meta.codes and self._code_labels is not None:
@@ -192,5 +196,6 @@ def _field(raw: Mapping[str, Any], ref: RefData | None) -> FieldMeta:
     if DEFAULT_LANGUAGE not in label:
         raise ValueError(f"{table}.{column}: 缺少 {DEFAULT_LANGUAGE} 标签")
     return FieldMeta(table=table, column=column, label=label, kind=kind, codes=raw.get("codes"),
-                     sensitive=bool(raw.get("sensitive", False)), public=bool(raw.get("public", False)),
+                     sensitive=bool(raw.get("sensitive", False)),
+                     bank=bool(raw.get("bank", False)), public=bool(raw.get("public", False)),
                      stored=bool(raw.get("stored", True)), headers=tuple(str(h) for h in raw.get("headers", ())))

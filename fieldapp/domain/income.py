@@ -2,6 +2,11 @@
 
 All amounts are integer fen. Net income = wages + production income − production
 costs + transfers + property income. Per-person net = net ÷ household size.
+
+No typed amount is negative (the register's rules refuse one with a message; the form
+keeps the minus sign so the cadre sees it): 生产经营性收入 is the gross takings and
+生产经营性支出 the costs, so a business that lost money is a cost larger than its
+takings and shows as a low or negative net income, which is computed, never typed.
 """
 
 from __future__ import annotations

@@ -3,6 +3,13 @@
 Records are plain dicts keyed by store column names. Each ``*_problems`` function
 returns {field: message}; an empty dict means valid. Messages are Simplified
 Chinese, shown next to the field by the editor and listed by imports.
+
+A household exists only with a 户编号 and exactly one head (户主) among its members:
+without them it would show as a blank row and print as a blank door plate. Text
+longer than its stored column is refused with the limit and the length typed, never
+cut. Amounts are never negative: 生产经营性收入 is the gross takings and its costs
+are typed separately as 生产经营性支出, so a business that lost money shows as a
+negative 家庭纯收入 (computed) without any typed amount being negative.
 """
 
 from __future__ import annotations
@@ -31,6 +38,12 @@ MEMBER_CODES = {
 }
 MEASURE_CODES = {"type": "measure_type", "fund_channel": "fund_channel", "industry": "industry",
                  "post": "public_welfare_post"}
+# Longest text each column holds (the store's column lengths; tests/domain checks they agree).
+HOUSEHOLD_TEXT_MAX = {"hh_no": 32, "address": 200, "phone": 32, "bank_name": 64, "bank_account": 40,
+                      "relocation_site": 128}
+MEMBER_TEXT_MAX = {"name": 32, "id_no": 18, "ethnicity": 16, "disability_cert": 20, "employer": 128}
+MEASURE_TEXT_MAX = {"content": 500, "responsible_unit": 128}
+INDICATOR_TEXT_MAX = {"note": 200}
 DECIMAL_FIELDS = ("farmland_mu", "forest_mu", "grain_to_green_mu", "house_area", "road_distance_km")
 
 
@@ -43,12 +56,22 @@ def _code_problems(values: Mapping[str, Any], codes: Mapping[str, str], ref: Ref
     return problems
 
 
+def length_problem(value: Any, limit: int) -> str | None:
+    """Message for text longer than ``limit`` characters (it is refused, never cut)."""
+    if isinstance(value, str) and len(value.strip()) > limit:
+        return f"最多{limit}个字，现有{len(value.strip())}个字"
+    return None
+
+
+def _length_problems(values: Mapping[str, Any], limits: Mapping[str, int]) -> dict[str, str]:
+    found = {field: length_problem(values.get(field), limit) for field, limit in limits.items()}
+    return {field: message for field, message in found.items() if message}
+
+
 def household_problems(h: Mapping[str, Any], ref: RefData, today: dt.date | None = None) -> dict[str, str]:
     p = _code_problems(h, HOUSEHOLD_CODES, ref)
-    if not h.get("village_id"):
-        p["village_id"] = "请选择村"
-    if not h.get("main_cause"):
-        p["main_cause"] = "主要致贫原因为必填"
+    required = {"village_id": "请选择村", "hh_no": "户编号为必填", "main_cause": "主要致贫原因为必填"}
+    p.update({field: message for field, message in required.items() if not str(h.get(field) or "").strip()})
     causes = [h.get(k) for k in ("main_cause", "cause2", "cause3") if h.get(k)]
     if len(causes) != len(set(causes)):
         p["cause2"] = "次要致贫原因不能与其他原因重复"
@@ -75,6 +98,7 @@ def household_problems(h: Mapping[str, Any], ref: RefData, today: dt.date | None
                     p[field] = "不能为负数"
             except ValueError:
                 p[field] = "请输入数字"
+    p.update(_length_problems(h, HOUSEHOLD_TEXT_MAX))
     return p
 
 
@@ -108,7 +132,7 @@ def member_problems(m: Mapping[str, Any], ref: RefData, today: dt.date | None = 
     months = m.get("work_months")
     if months is not None and not 0 <= int(months) <= 12:
         p["work_months"] = "务工时间应在0到12个月之间"
-    return p
+    return {**_length_problems(m, MEMBER_TEXT_MAX), **p}
 
 
 def income_problems(row: Mapping[str, Any], today: dt.date | None = None) -> dict[str, str]:
@@ -121,7 +145,8 @@ def income_problems(row: Mapping[str, Any], today: dt.date | None = None) -> dic
     for field in INCOME_FIELDS:
         msg = validation.amount_problem(row.get(field))
         if msg:
-            p[field] = msg
+            # a loss is not a negative income: it is a cost larger than the takings
+            p[field] = msg + ("（亏损请把成本填在“生产经营性支出”）" if field == "production" else "")
     persons = row.get("persons")
     if persons is not None and int(persons) <= 0:
         p["persons"] = "人口数应大于0"
@@ -137,6 +162,7 @@ def indicator_problems(row: Mapping[str, Any], ref: RefData, today: dt.date | No
         p["checked_on"] = msg
     if row.get("met") is not None and not row.get("checked_on"):
         p["checked_on"] = "请填写核查日期"
+    p.update(_length_problems(row, INDICATOR_TEXT_MAX))
     return p
 
 
@@ -151,12 +177,15 @@ def measure_problems(row: Mapping[str, Any], ref: RefData, today: dt.date | None
         p["amount"] = msg
     if row.get("date") and row.get("end_date") and row["end_date"] < row["date"]:
         p["end_date"] = "结束日期不能早于开始日期"
-    return p
+    return {**_length_problems(row, MEASURE_TEXT_MAX), **p}
 
 
 def record_problems(household: Mapping[str, Any], members: Sequence[Mapping[str, Any]],
                     ref: RefData, today: dt.date | None = None) -> dict[str, str]:
-    """Whole-record rules. Keys: ``household.<field>``, ``member[i].<field>``, ``members``."""
+    """Whole-record rules. Keys: ``household.<field>``, ``member[i].<field>``, ``members``.
+
+    A record without members, or without exactly one head, is refused (``members``).
+    """
     problems = {f"household.{k}": v for k, v in household_problems(household, ref, today).items()}
     seen: dict[str, int] = {}
     heads = 0
@@ -170,7 +199,9 @@ def record_problems(household: Mapping[str, Any], members: Sequence[Mapping[str,
             if number in seen:
                 problems[f"member[{i}].id_no"] = f"与第{seen[number] + 1}位成员的证件号码重复"
             seen[number] = i
-    if members and heads != 1:
+    if not members:
+        problems["members"] = "本户没有成员，请添加户主"
+    elif heads != 1:
         problems["members"] = "每户必须有且只有一位户主" if heads > 1 else "本户没有户主"
     return problems
 

@@ -1,15 +1,21 @@
 """Resident identity numbers (居民身份证号码, GB 11643) via python-stdnum, and masking.
 
-Public material never shows a full ID number (去标识化): use :func:`mask`.
+Public material never shows a full ID number (去标识化): use :func:`mask` for a number
+and :func:`mask_in_text` for free text that may hold one (a note, a measure, a message).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric
+
+# 17 digits or more (an ID, a mistyped ID or a bank account number), with an optional final X.
+# Shorter runs are left alone: a 户编号 (up to 16 digits) and phone numbers are printed as they are.
+_LONG_NUMBER = re.compile(r"\d{17,}[\dXx]?")
 
 
 class ResidentIdError(ValueError):
@@ -64,3 +70,8 @@ def mask(number: str | None) -> str:
     if len(number) <= 8:
         return "*" * len(number)
     return number[:4] + "*" * (len(number) - 8) + number[-4:]
+
+
+def mask_in_text(text: str) -> str:
+    """``text`` with every ID-length run of digits masked as :func:`mask` does."""
+    return _LONG_NUMBER.sub(lambda found: mask(found.group()), text)

@@ -19,8 +19,18 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QPoint, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap, QRegularExpressionValidator, QWheelEvent
+from PySide6.QtCore import QDate, QPoint, QRegularExpression, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPixmap,
+    QRegularExpressionValidator,
+    QValidator,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QCalendarWidget, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from fieldapp.domain.money import MoneyError, fen_to_yuan, yuan_to_fen
@@ -95,22 +105,31 @@ class _WheelGuard:
             event.ignore()
 
 
-class TextEdit(_AlwaysReadable, QLineEdit):
-    """Plain text; empty (after trimming) is ``None``."""
+class TextEdit(QLineEdit):
+    """Plain text; empty (after trimming) is ``None``.
+
+    ``max_length`` is the longest text the field stores. Longer text is kept as typed or
+    pasted and reported by :meth:`problem` (Qt's own maximum length would cut it without a word).
+    """
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, max_length: int | None = None,
                  placeholder: str = "") -> None:
         super().__init__(parent)
-        if max_length:
-            self.setMaxLength(max_length)
+        self.max_length = max_length
         if placeholder:
             self.setPlaceholderText(placeholder)
         self.textChanged.connect(self.changed)
 
     def value(self) -> str | None:
         return self.text().strip() or None
+
+    def problem(self) -> str | None:
+        length = len(self.text().strip())
+        if self.max_length and length > self.max_length:
+            return self.tr("最多{0}个字，现有{1}个字").format(self.max_length, length)
+        return None
 
     def setValue(self, value: object) -> None:
         self.setText("" if value is None else str(value))
@@ -334,13 +353,17 @@ class NullableDateEdit(QLineEdit):
 
 
 class MoneyEdit(QLineEdit):
-    """An amount typed in yuan (up to 2 decimals, never negative); ``value()`` is integer fen."""
+    """An amount typed in yuan (up to 2 decimals); ``value()`` is integer fen.
+
+    A minus sign is kept as typed (never dropped): the register's rules then say why a
+    negative amount is refused, next to the field.
+    """
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,10}([.]\d{0,2})?$"), self))
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"^-?\d{0,10}([.]\d{0,2})?$"), self))
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setPlaceholderText(self.tr("元"))
         self.textChanged.connect(self.changed)
@@ -370,13 +393,16 @@ def yuan_text(fen: int | None) -> str:
 
 
 class DecimalEdit(QLineEdit):
-    """A non-negative decimal kept as text (areas in 亩 or ㎡, distances in km)."""
+    """A decimal kept as text (areas in 亩 or ㎡, distances in km).
+
+    A minus sign is kept as typed; the register's rules refuse a negative area with a message.
+    """
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, suffix: str = "") -> None:
         super().__init__(parent)
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,8}([.]\d{0,4})?$"), self))
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"^-?\d{0,8}([.]\d{0,4})?$"), self))
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if suffix:
             self.setPlaceholderText(suffix)
@@ -390,38 +416,80 @@ class DecimalEdit(QLineEdit):
 
     def problem(self) -> str | None:
         text = self.text().strip()
-        if text and not re.fullmatch(r"\d+([.]\d*)?|[.]\d+", text):
+        if text and not re.fullmatch(r"-?(\d+([.]\d*)?|[.]\d+)", text):
             return self.tr("请输入数字")
         return None
 
 
-class NullableSpin(_AlwaysReadable, _WheelGuard, QSpinBox):
-    """An integer that may be empty: the value just below ``minimum`` shows ``none_text``."""
+class NullableSpin(_WheelGuard, QSpinBox):
+    """A whole number from ``minimum`` to ``maximum`` that may be empty (then it shows ``none_text``).
+
+    Any whole number can be typed: one outside the range stays as typed and :meth:`problem`
+    says so; a plain spin box would drop the keystroke, or put the old value back on leaving
+    the field, without a word. Clearing the text empties the field. The arrows stay in range
+    (stepping down from ``minimum`` empties it).
+    """
 
     changed = Signal()
+    NONE = -999_999  # the spin box's own value for "empty"
 
     def __init__(self, minimum: int, maximum: int, parent: QWidget | None = None, *,
                  none_text: str = "", start: int | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setRange(minimum - 1, maximum)
+        self.low, self.high = minimum, maximum
+        self.setRange(self.NONE, -self.NONE)
         self.setSpecialValueText(none_text or " ")
         self._start = start if start is not None else minimum
-        super().setValue(minimum - 1)
+        super().setValue(self.NONE)
         self.valueChanged.connect(self.changed)
 
     def value(self) -> int | None:  # type: ignore[override]
         raw = super().value()
-        return None if raw == self.minimum() else raw
+        return None if raw == self.NONE else raw
 
     def setValue(self, value: int | None) -> None:
-        super().setValue(self.minimum() if value is None else int(value))
+        super().setValue(self.NONE if value is None else int(value))
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if not text.strip():
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)
+
+    def valueFromText(self, text: str) -> int:
+        if not text.strip() or text == self.specialValueText():
+            return self.NONE
+        return super().valueFromText(text)
 
     def stepBy(self, steps: int) -> None:
-        if self.value() is None and steps > 0:
-            self.setValue(self._start)
+        current = self.value()
+        if current is None:
+            if steps > 0:
+                self.setValue(self._start)
             return
-        super().stepBy(steps)
+        target = current + steps
+        if current < self.low:  # typed below the range: the arrows bring it back into it
+            self.setValue(self.low if steps > 0 else None)
+        else:
+            self.setValue(None if target < self.low else min(target, self.high))
+
+    def problem(self) -> str | None:
+        current = self.value()
+        if current is not None and not self.low <= current <= self.high:
+            return self.tr("应在{0}到{1}之间").format(self.low, self.high)
+        return None
+
+    def sizeHint(self) -> QSize:
+        """As wide as the allowed numbers (the sentinel range would make it as wide as "-999999")."""
+        probe = QSpinBox()
+        probe.setFont(self.font())
+        probe.setRange(self.low - 1, self.high)
+        probe.setSpecialValueText(self.specialValueText())
+        probe.setGroupSeparatorShown(self.isGroupSeparatorShown())
+        return probe.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class YearSpin(NullableSpin):

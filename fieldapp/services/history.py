@@ -88,15 +88,16 @@ def local_time(value: int) -> str:
 
 
 def describe(entries: Iterable[HistoryEntry], names: HistoryNames, catalogue: FieldCatalogue, *,
-             lang: str = DEFAULT_LANGUAGE, own_device: str = "", masked: bool = False) -> list[HistoryLine]:
+             lang: str = DEFAULT_LANGUAGE, own_device: str = "", masked: bool = False,
+             bank: bool = False) -> list[HistoryLine]:
     """The shown entries as lines in words, in the order given; ``masked`` hides sensitive values."""
     lines = []
     for e in entries:
         if not shown(e):
             continue
         old = "" if e.op == "insert" else catalogue.format_value(e.tbl, e.field, e.old, lang, names=names.names,
-                                                                   masked=masked)
-        new = catalogue.format_value(e.tbl, e.field, e.new, lang, names=names.names, masked=masked)
+                                                                   masked=masked, bank=bank)
+        new = catalogue.format_value(e.tbl, e.field, e.new, lang, names=names.names, masked=masked, bank=bank)
         record = catalogue.table_label(e.tbl, lang)
         device = (catalogue.word("this_device", lang) if e.origin == own_device
                   else catalogue.word("device", lang).format(e.origin[-8:]))
@@ -175,7 +176,7 @@ def _date(value: object) -> str:
 
 def household_history(conn: Connection, ref: RefData, household_id: str, *, lang: str = DEFAULT_LANGUAGE,
                       own_device: str = "", before: tuple[int, int] | None = None, limit: int = 200,
-                      masked: bool = False) -> HistoryPage:
+                      masked: bool = False, bank: bool = False) -> HistoryPage:
     """One page of a household's history in words, newest first: ``limit`` change records before ``before``."""
     entries = history_page(conn, household_id, before_hlc=before[0] if before else None,
                            before_seq=before[1] if before else None, limit=limit)
@@ -183,27 +184,28 @@ def household_history(conn: Connection, ref: RefData, household_id: str, *, lang
     last = (entries[-1].hlc, entries[-1].seq) if entries else before
     visible = [e for e in entries if shown(e)]
     lines = describe(visible, lookup_names(conn, visible, ref, lang), ref.fields, lang=lang,
-                     own_device=own_device, masked=masked)
+                     own_device=own_device, masked=masked, bank=bank)
     return HistoryPage(lines=lines, more=more, before=last)
 
 
 def read_household_history(db: Database, ref: RefData, household_id: str, *, lang: str = DEFAULT_LANGUAGE,
                            own_device: str = "", before: tuple[int, int] | None = None, limit: int = 200,
-                           masked: bool = False) -> HistoryPage:
+                           masked: bool = False, bank: bool = False) -> HistoryPage:
     """:func:`household_history` in one read snapshot of ``db`` (for front ends, which hold no connection)."""
     with db.read() as conn:
         return household_history(conn, ref, household_id, lang=lang, own_device=own_device, before=before,
-                                 limit=limit, masked=masked)
+                                 limit=limit, masked=masked, bank=bank)
 
 
 def full_household_history(conn: Connection, ref: RefData, household_id: str, *, lang: str = DEFAULT_LANGUAGE,
-                           own_device: str = "", masked: bool = False, page: int = 500) -> list[HistoryLine]:
+                           own_device: str = "", masked: bool = False, bank: bool = False,
+                           page: int = 500) -> list[HistoryLine]:
     """Every change of a household in words, newest first."""
     lines: list[HistoryLine] = []
     before = None
     while True:
         found = household_history(conn, ref, household_id, lang=lang, own_device=own_device, before=before,
-                                  limit=page, masked=masked)
+                                  limit=page, masked=masked, bank=bank)
         lines += found.lines
         if not found.more:
             return lines

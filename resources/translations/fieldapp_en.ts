@@ -4,42 +4,42 @@
 <context>
     <name>ArchiveForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="301"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="305"/>
         <source>按月</source>
         <translation>By month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="302"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="306"/>
         <source>按年</source>
         <translation>By year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="309"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="313"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="317"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="321"/>
         <source>包扶干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="318"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="322"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="330"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="334"/>
         <source>请选择包扶干部</source>
         <translation>Please select a paired cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="334"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="338"/>
         <source>包扶纪实档案-{0}-{1}年{2}月</source>
         <translation>Assistance archive - {0} - {2}/{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="337"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="341"/>
         <source>包扶纪实档案-{0}-{1}年</source>
         <translation>Assistance archive - {0} - {1}</translation>
     </message>
@@ -47,105 +47,105 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="70"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="66"/>
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="72"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="68"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="73"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="69"/>
         <source>全部农户（输入姓名或户编号筛选）</source>
         <translation>All households (type a name or household no. to filter)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="76"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="72"/>
         <source>搜索情况、措施、活动名称</source>
         <translation>Search situation, measures, activity name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="78"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="74"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="79"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="75"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="80"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="76"/>
         <source>导出所选干部该年度（或所选月份）的包扶纪实档案</source>
         <translation>Export the assistance archive of the selected cadre for the year (or selected month)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="128"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="124"/>
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="128"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="124"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="129"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="125"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="129"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="125"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="199"/>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235"/>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="280"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="193"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="231"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="276"/>
         <source>{0}年</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235"/>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="280"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="231"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="276"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="237"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233"/>
         <source>{0}：已显示前 {1} 条，向下滚动加载更多</source>
         <translation>{0}: first {1} shown, scroll down to load more</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="239"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235"/>
         <source>{0}：共 {1} 条记录</source>
         <translation>{0}: {1} records</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="281"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="277"/>
         <source>包扶纪实档案_{0}_{1}.pdf</source>
         <translation>Assistance_archive_{0}_{1}.pdf</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="282"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="278"/>
         <source>导出包扶纪实档案</source>
         <translation>Export assistance archive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="283"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="279"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="295"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="291"/>
         <source>正在导出 {0} …</source>
         <translation>Exporting {0} …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="300"/>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="296"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -246,42 +246,42 @@
         <translation>Visits this year by leaders of the assisting unit (at least {0} a year)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="149"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="147"/>
         <source>正在计算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="166"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="164"/>
         <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
         <translation>{0}: {1} resident cadres, {2} non-compliant months; {3} unit leaders</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="188"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="186"/>
         <source>请填写日期</source>
         <translation>Please enter a date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="198"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="196"/>
         <source>已签到：{0} 在村</source>
         <translation>Checked in: in the village on {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="207"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="205"/>
         <source>驻村考勤_{0}年.xlsx</source>
         <translation>Attendance_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="208"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="206"/>
         <source>导出驻村考勤</source>
         <translation>Export attendance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="209"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="207"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="224"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="222"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -289,33 +289,33 @@
 <context>
     <name>BasicTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="33"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="31"/>
         <source>住址与联系方式</source>
         <translation>Address and contact</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="35"/>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="48"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="33"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="46"/>
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="38"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="36"/>
         <source>手机或座机</source>
         <translation>Mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="43"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="41"/>
         <source>识别与致贫原因</source>
         <translation>Identification and causes of poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="54"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="52"/>
         <source>留空时按贫困户属性自动判定（兜底户 / 脱贫户）</source>
         <translation>If left empty, derived from the household type (safety-net / development household)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="61"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="59"/>
         <source>自动：{0}</source>
         <translation>Automatic: {0}</translation>
     </message>
@@ -366,104 +366,104 @@
 <context>
     <name>CardsForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="150"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="143"/>
         <source>全村</source>
         <extracomment>the user asked for the door-plate layout settings</extracomment>
         <translation>Whole village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="151"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="144"/>
         <source>一个组</source>
         <translation>One group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="152"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="145"/>
         <source>农户页选中的户</source>
         <translation>Households selected on the Households page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="157"/>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="212"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="150"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="205"/>
         <source>全部村</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="162"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="155"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="169"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="162"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="170"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="163"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="171"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="164"/>
         <source>组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="172"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="165"/>
         <source>选中的户</source>
         <translation>Selected households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="177"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="170"/>
         <source>样式</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="196"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="189"/>
         <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
         <translation>{0} households (select on the Households page; Ctrl or Shift for several)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="198"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="191"/>
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="198"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="191"/>
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="199"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="192"/>
         <source>A4 一纸两张</source>
         <translation>A4, two per sheet</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="201"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="194"/>
         <source>{0}，标题“{1}”</source>
         <translation>{0}, title “{1}”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="209"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="202"/>
         <source>请先在“农户”页中选择要打印门牌的户</source>
         <translation>First select the households on the Households page to print door plates for</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="210"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="203"/>
         <source>信息公示牌-选中{0}户</source>
         <translation>Door plates - {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="216"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="209"/>
         <source>这个村还没有分组的农户</source>
         <translation>This village has no households with a group yet</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="217"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="210"/>
         <source>信息公示牌-{0}第{1}组</source>
         <translation>Door plates - {0} group {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="219"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="212"/>
         <source>信息公示牌-{0}</source>
         <translation>Door plates - {0}</translation>
     </message>
@@ -471,27 +471,27 @@
 <context>
     <name>ComplianceModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="223"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="221"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="223"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="221"/>
         <source>派出单位</source>
         <translation>Home unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="223"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="221"/>
         <source>{0}月</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="224"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="222"/>
         <source>达标月数</source>
         <translation>Months met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="259"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="257"/>
         <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
         <translation>{1}/{0}: {2} days in the village (at least 15 required)</translation>
     </message>
@@ -709,7 +709,7 @@
 <context>
     <name>DecimalEdit</name>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="394"/>
+        <location filename="../../fieldapp/gui/fields.py" line="420"/>
         <source>请输入数字</source>
         <translation>Please enter a number</translation>
     </message>
@@ -717,7 +717,7 @@
 <context>
     <name>DocumentForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="136"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="129"/>
         <source>{0}组</source>
         <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
         <translation>Group {0}</translation>
@@ -726,93 +726,93 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="66"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="65"/>
         <source>请检查服务器地址是否正确、本机是否联网。</source>
         <translation>Please check that the server address is correct and that this computer is online.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="67"/>
         <source>本机已加入另一台区县服务器。如确需改为加入这台服务器，请勾选“改为加入这台服务器”后重试。</source>
         <translation>This computer is already enrolled with another district server. If you really want to enrol with this server instead, tick “Enrol with this server instead” and try again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="71"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="70"/>
         <source>本机已被区县服务器吊销，不能再用这台笔记本的身份加入。</source>
         <translation>This computer has been revoked by the district server; this laptop&apos;s identity can no longer be used to enrol.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="75"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="74"/>
         <source>未能加入：{0}</source>
         <translation>Could not enrol: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="95"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="94"/>
         <source>加入区县服务器</source>
         <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
         <translation>Enrol with district server</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="96"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="95"/>
         <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
         <translation>Enter the server address and the one-time enrolment code from the district administrator. Check the server fingerprint first and enrol only once it is correct: the enrolment code can be used only once.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="103"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="102"/>
         <source>{0}的笔记本</source>
         <translation>{0}&apos;s laptop</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="104"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="103"/>
         <source>改为加入这台服务器（替换已加入的 {0}）</source>
         <translation>Enrol with this server instead (replacing {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="117"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="116"/>
         <source>连接并核对指纹</source>
         <translation>Connect and check fingerprint</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="119"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="118"/>
         <source>确认加入</source>
         <translation>Confirm enrolment</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="126"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="125"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="137"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="136"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="138"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="137"/>
         <source>加入码</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="139"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="138"/>
         <source>本机名称</source>
         <translation>Computer name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="187"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="186"/>
         <source>请输入服务器地址。</source>
         <translation>Please enter the server address.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="190"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="189"/>
         <source>正在连接 {0}…</source>
         <translation>Connecting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="214"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="213"/>
         <source>区县服务器</source>
         <translation>District server</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="215"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="214"/>
         <source>服务器“{0}”（{1}）的指纹：
 {2}
 请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
@@ -821,17 +821,17 @@
 Check with the district administrator that the fingerprint matches exactly, then click “Confirm enrolment”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="230"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="229"/>
         <source>请输入加入码。</source>
         <translation>Please enter the enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="235"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="234"/>
         <source>正在加入…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="241"/>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="240"/>
         <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
         <translation>The server&apos;s answer does not match the fingerprint just checked: someone may be impersonating the server. Refused; not enrolled</translation>
     </message>
@@ -839,124 +839,124 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="58"/>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="181"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="57"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="177"/>
         <source>导出为 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="59"/>
         <source>农户及家庭成员（可再导入）</source>
         <translation>Households and family members (can be re-imported)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60"/>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="134"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="59"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="130"/>
         <source>村台账</source>
         <translation>Village ledger</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="59"/>
         <source>包扶纪实档案</source>
         <translation>Assistance archive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="61"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60"/>
         <source>驻村考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="63"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="62"/>
         <source>按“农户”页当前的筛选和搜索</source>
         <translation>Use the current filter and search on the Households page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="71"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="70"/>
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="73"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="72"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="74"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="73"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="80"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="79"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="83"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="82"/>
         <source>导出内容</source>
         <translation>What to export</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="85"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="84"/>
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="86"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="85"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="87"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="86"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="134"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="130"/>
         <source>农户及家庭成员</source>
         <translation>Households_and_members</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="135"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="131"/>
         <source>包扶纪实档案_{0}</source>
         <translation>Assistance_archive_{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="136"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="132"/>
         <source>驻村考勤_{0}年</source>
         <translation>Attendance_{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="144"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="140"/>
         <source>已导出村台账（{0} 户）：{1}</source>
         <translation>Exported village ledger ({0} households): {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="145"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="141"/>
         <source>已导出包扶纪实档案：{0}</source>
         <translation>Exported assistance archive: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="146"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="142"/>
         <source>已导出驻村考勤：{0}</source>
         <translation>Exported attendance: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="147"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="143"/>
         <source>请选择干部</source>
         <translation>Please select a cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="171"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="167"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="182"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="178"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="208"/>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="204"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -1242,49 +1242,49 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="235"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="233"/>
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="251"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="249"/>
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} row {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="280"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="280"/>
         <source>没有保存任何内容。
 {0}</source>
         <translation>Nothing was saved.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="302"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="300"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="302"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="300"/>
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>This household file has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="303"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="301"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="303"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="301"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="303"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="301"/>
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -1292,19 +1292,29 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdFileForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="231"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="224"/>
         <source>户编号、公示牌编码或户主姓名</source>
         <translation>Household no., door plate code or head&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="234"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="227"/>
         <source>用农户页的当前户</source>
         <translation>Use the current household of the Households page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="238"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="231"/>
         <source>显示完整证件号码（仅供内部存档，不得公开）</source>
         <translation>Show full ID numbers (internal records only, never for public display)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="232"/>
+        <source>显示完整银行账号</source>
+        <translation>Show full bank account numbers</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="233"/>
+        <source>银行账号属于敏感信息：仅在发放补贴等确需时打印，打印件须专人保管，不得张贴、拍照外传。</source>
+        <translation>Bank account numbers are sensitive: print them only when really needed (e.g. paying subsidies); keep the printout safe and never post, photograph or pass it on.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/printing/forms.py" line="242"/>
@@ -1312,27 +1322,27 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="252"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="254"/>
         <source>未选择农户</source>
         <translation>No household selected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="253"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="255"/>
         <source>找不到这一户（可输入户编号、公示牌编码或户主姓名）</source>
         <translation>Household not found (enter a household no., door plate code or head&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="255"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="257"/>
         <source>户主 {0}，户编号 {1}，{2}组</source>
         <translation>Head {0}, household no. {1}, group {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="283"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="285"/>
         <source>请先选择农户（户编号、公示牌编码或户主姓名）</source>
         <translation>First select a household (household no., door plate code or head&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="285"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="287"/>
         <source>一户一档-{0}-{1}</source>
         <translation>Household file - {0} - {1}</translation>
     </message>
@@ -1340,48 +1350,48 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdListPage</name>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="73"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="69"/>
         <source>新增农户</source>
         <extracomment>a household was saved through an editor opened from this page (household id)</extracomment>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="93"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="89"/>
         <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
         <translation>Search: name / pinyin initials / ID number / household no.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="105"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="101"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="106"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="108"/>
         <location filename="../../fieldapp/gui/household_list.py" line="110"/>
         <location filename="../../fieldapp/gui/household_list.py" line="112"/>
-        <location filename="../../fieldapp/gui/household_list.py" line="114"/>
-        <location filename="../../fieldapp/gui/household_list.py" line="116"/>
-        <location filename="../../fieldapp/gui/household_list.py" line="240"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="235"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="242"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="237"/>
         <source>{0}组</source>
         <translation>Group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="248"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="243"/>
         <source>共 {0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="250"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="245"/>
         <source>超过 {0} 户</source>
         <translation>More than {0} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="355"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="350"/>
         <source>公示牌编码无效：{0}</source>
         <translation>Invalid door plate code: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="369"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="363"/>
         <source>本机没有这个公示牌编码的户</source>
         <translation>No household with this door plate code on this computer</translation>
     </message>
@@ -1389,12 +1399,12 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/picker.py" line="36"/>
+        <location filename="../../fieldapp/gui/visits/picker.py" line="33"/>
         <source>，{0}组</source>
         <translation>, group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/picker.py" line="50"/>
+        <location filename="../../fieldapp/gui/visits/picker.py" line="47"/>
         <source>搜索农户：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
         <translation>Search households: name / pinyin initials / ID number / household no.</translation>
     </message>
@@ -1402,22 +1412,22 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="180"/>
+        <location filename="../../fieldapp/gui/household_model.py" line="175"/>
         <source>户主</source>
         <translation>Household head</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="180"/>
+        <location filename="../../fieldapp/gui/household_model.py" line="175"/>
         <source>人口</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="181"/>
+        <location filename="../../fieldapp/gui/household_model.py" line="176"/>
         <source>人均纯收入(元)</source>
         <translation>Per capita income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="215"/>
+        <location filename="../../fieldapp/gui/household_model.py" line="210"/>
         <source>{0}年度</source>
         <translation>Year {0}</translation>
     </message>
@@ -1715,7 +1725,7 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>First select a year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="247"/>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="250"/>
         <source>{0}年已有收入记录</source>
         <translation>Income for {0} already exists</translation>
     </message>
@@ -1731,27 +1741,27 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>LeaderModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="274"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="272"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="274"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="272"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="274"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="272"/>
         <source>本年走访次数</source>
         <translation>Visits this year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="274"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="272"/>
         <source>要求次数</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="274"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="272"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
@@ -2068,50 +2078,89 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37"/>
         <source>添加成员(&amp;A)</source>
         <translation>&amp;Add member</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37"/>
         <source>编辑成员(&amp;E)</source>
         <translation>&amp;Edit member</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="35"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37"/>
         <source>删除成员(&amp;D)</source>
         <translation>&amp;Delete member</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="45"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="47"/>
         <source>18位居民身份证号码</source>
         <translation>18-digit resident ID number</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="49"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="51"/>
         <source>如 汉族</source>
         <translation>e.g. Han</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="57"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="59"/>
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="75"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="77"/>
         <source>（未填姓名）</source>
         <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="104"/>
+        <source>{0}：{1} → {2}</source>
+        <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="106"/>
+        <source>{0}的证件号码与已填写的内容不一致：
+
+{1}
+
+按证件号码更正吗？</source>
+        <translation>The ID number of {0} does not match what was entered:
+
+{1}
+
+Correct it from the ID number?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="107"/>
+        <source>该成员</source>
+        <translation>this member</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="109"/>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="110"/>
+        <source>按证件号码更正</source>
+        <translation>Correct from ID number</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="110"/>
+        <source>保留已填写的内容</source>
+        <translation>Keep what was entered</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="115"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="345"/>
+        <location filename="../../fieldapp/gui/fields.py" line="368"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="359"/>
+        <location filename="../../fieldapp/gui/fields.py" line="382"/>
         <source>请输入金额（元），如 1200.50</source>
         <translation>Enter an amount in yuan, e.g. 1200.50</translation>
     </message>
@@ -2162,12 +2211,12 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>NetworkSync</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/net.py" line="294"/>
+        <location filename="../../fieldapp/gui/sync/net.py" line="295"/>
         <source>正在打包</source>
         <translation>Packing</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net.py" line="322"/>
+        <location filename="../../fieldapp/gui/sync/net.py" line="323"/>
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
@@ -2263,19 +2312,27 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>NullableDateEdit</name>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="284"/>
+        <location filename="../../fieldapp/gui/fields.py" line="303"/>
         <source>年-月-日</source>
         <translation>yyyy-mm-dd</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="287"/>
+        <location filename="../../fieldapp/gui/fields.py" line="306"/>
         <source>选择日期</source>
         <translation>Choose date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="301"/>
+        <location filename="../../fieldapp/gui/fields.py" line="320"/>
         <source>日期应为 年-月-日，如 2024-03-05</source>
         <translation>Dates are year-month-day, e.g. 2024-03-05</translation>
+    </message>
+</context>
+<context>
+    <name>NullableSpin</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="479"/>
+        <source>应在{0}到{1}之间</source>
+        <translation>Must be between {0} and {1}</translation>
     </message>
 </context>
 <context>
@@ -2717,33 +2774,38 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <name>PrintJob</name>
     <message>
         <location filename="../../fieldapp/gui/printing/jobs.py" line="93"/>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="167"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="174"/>
         <source>没有符合条件的农户</source>
         <translation>No households match</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="108"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="110"/>
         <source>{0} 张公示牌，{1} 页</source>
         <translation>{0} door plates, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="153"/>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="168"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="112"/>
+        <source>；{0} 户未打印：{1}</source>
+        <translation>; {0} household(s) not printed: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="160"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="175"/>
         <source>{0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="302"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="309"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="303"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="310"/>
         <source>正在生成“{0}”…</source>
         <translation>Generating “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="304"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="311"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2891,27 +2953,27 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>ResponsibilityTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="33"/>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="29"/>
         <source>包扶责任人</source>
         <translation>Responsible cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="37"/>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="33"/>
         <source>派出单位</source>
         <translation>Home unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="38"/>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="34"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="39"/>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="35"/>
         <source>脱贫计划</source>
         <translation>Exit plan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="40"/>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="36"/>
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
@@ -3000,7 +3062,7 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>SyncJobs</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/jobs.py" line="91"/>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="92"/>
         <source>正在打包并写入…</source>
         <translation>Packing and writing…</translation>
     </message>
@@ -3010,48 +3072,48 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <translation>Looking for sync packages…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/jobs.py" line="210"/>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="209"/>
         <source>U盘或文件夹是只读的（可能打开了写保护开关），无法写入：{0}</source>
         <translation>The USB drive or folder is read-only (its write-protect switch may be on); cannot write: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/jobs.py" line="211"/>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="210"/>
         <source>U盘（或磁盘）空间已满，无法写入同步包：{0}</source>
         <translation>The USB drive (or disk) is full; cannot write the sync package: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/jobs.py" line="212"/>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="211"/>
         <source>超出磁盘配额，无法写入同步包：{0}</source>
         <translation>Disk quota exceeded; cannot write the sync package: {0}</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="212"/>
         <location filename="../../fieldapp/gui/sync/jobs.py" line="213"/>
-        <location filename="../../fieldapp/gui/sync/jobs.py" line="214"/>
         <source>没有读写该位置的权限：{0}</source>
         <translation>No permission to read or write this location: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/jobs.py" line="215"/>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="214"/>
         <source>找不到该文件夹或文件（U盘可能已拔出）：{0}</source>
         <translation>Folder or file not found (the USB drive may have been removed): {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/jobs.py" line="216"/>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="215"/>
         <source>这不是文件夹：{0}</source>
         <translation>This is not a folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/jobs.py" line="217"/>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="216"/>
         <source>U盘读写出错（可能已拔出或损坏）：{0}</source>
         <translation>USB drive read/write error (it may have been removed or be damaged): {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/jobs.py" line="218"/>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="217"/>
         <source>U盘已不可用（可能已拔出）：{0}</source>
         <translation>The USB drive is no longer available (it may have been removed): {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/jobs.py" line="219"/>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="218"/>
         <source>文件太大，U盘的文件系统存不下：{0}</source>
         <translation>The file is too large for the USB drive&apos;s file system: {0}</translation>
     </message>
@@ -3109,18 +3171,18 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="96"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="93"/>
         <source>本机</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="99"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="96"/>
         <source>设备 {0}</source>
         <translation>Device {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="110"/>
-        <location filename="../../fieldapp/gui/sync/texts.py" line="117"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="107"/>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="114"/>
         <source>{0}户</source>
         <translation>{0}&apos;s household</translation>
     </message>
@@ -3128,142 +3190,142 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="85"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="86"/>
         <source>导出到U盘…</source>
         <extracomment>synced data changed here (an import, a resolved conflict, a released change) the page shows a new snapshot an export finished (:class:`~fieldapp.gui.sync.jobs.ExportResult`) an import finished (:class:`~fieldapp.gui.sync.jobs.ImportBatch`) a reviewer&apos;s action (resolve, release, discard) finished a job failed (the exception); the user has been told why progress of the running job (done, total)</extracomment>
         <translation>Export to USB drive…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="87"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="88"/>
         <source>从U盘导入…</source>
         <translation>Import from USB drive…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="89"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="90"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="91"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="92"/>
         <source>待同步修改 … 条</source>
         <translation>Changes to sync: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="100"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="101"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="110"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="111"/>
         <source>同步对象</source>
         <translation>Sync partners</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="117"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="118"/>
         <source>保留当前值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="119"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="120"/>
         <source>采用另一值</source>
         <translation>Use other value</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="121"/>
-        <location filename="../../fieldapp/gui/sync/page.py" line="376"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="122"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="377"/>
         <source>放行</source>
         <translation>Release</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="123"/>
-        <location filename="../../fieldapp/gui/sync/page.py" line="384"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="124"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="385"/>
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="183"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="184"/>
         <source>待同步修改 {0} 条</source>
         <translation>Changes to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="185"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="186"/>
         <source>还没有登记同步对象：本机的全部修改都未同步。</source>
         <translation>No sync partner registered yet: none of this computer&apos;s changes have been synced.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="187"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="188"/>
         <source>“{0}”尚未确认收到的修改。</source>
         <translation>Changes that “{0}” has not yet confirmed receiving.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="188"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="189"/>
         <source>本机设备编号：{0}</source>
         <translation>This computer&apos;s device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="197"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="198"/>
         <source>冲突 {0} 条</source>
         <translation>Conflicts: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="199"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="200"/>
         <source>，时钟超前 {0} 条</source>
         <translation>, clock ahead: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="200"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="201"/>
         <source>（当前值是自动选出的较新修改，请确认或改用另一值）</source>
         <translation> (the current value is the newer change, chosen automatically; confirm it or use the other value)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="201"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="202"/>
         <source>隔离待审 {0} 条（违反规则、暂未应用的修改）</source>
         <translation>Quarantined for review: {0} (changes that break a rule and have not been applied)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="229"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="230"/>
         <source>正在导出到 {0}…</source>
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="234"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="235"/>
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="253"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="254"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="302"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="303"/>
         <source>未能完成。</source>
         <translation>Could not complete.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="307"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="308"/>
         <source>无法完成操作</source>
         <translation>Cannot complete the operation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="374"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="375"/>
         <source>放行会把所选的 {0} 条修改按原样写入本机数据，并同步给其他设备。
 请先处理隔离的原因（例如先改正另一户重复的证件号码）。确定放行？</source>
         <translation>Releasing writes the {0} selected changes to this computer&apos;s data as they are and syncs them to other devices.
 First deal with the reason they were quarantined (e.g. correct the other household&apos;s duplicate ID number). Release them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="383"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="384"/>
         <source>丢弃后，所选的 {0} 条修改不会应用到本机数据。确定丢弃？</source>
         <translation>Once discarded, the {0} selected changes will not be applied to this computer&apos;s data. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="391"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="392"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="408"/>
+        <location filename="../../fieldapp/gui/sync/page.py" line="409"/>
         <source>已处理 {0} 条。</source>
         <translation>{0} items processed.</translation>
     </message>
@@ -3514,6 +3576,14 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     </message>
 </context>
 <context>
+    <name>TextEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="131"/>
+        <source>最多{0}个字，现有{1}个字</source>
+        <translation>At most {0} characters, {1} entered</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="101"/>
@@ -3725,52 +3795,52 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="93"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="93"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="93"/>
         <source>农户 / 活动</source>
         <translation>Household / activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="95"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="94"/>
         <source>走访干部</source>
         <translation>Visiting cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="95"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="94"/>
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="95"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="94"/>
         <source>措施/成效</source>
         <translation>Measures/results</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="96"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="95"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="96"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="95"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="176"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="174"/>
         <source>村级活动：{0}</source>
         <translation>Village activity: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="187"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="185"/>
         <source>{0}项</source>
         <translation>{0} items</translation>
     </message>
@@ -3778,18 +3848,18 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="70"/>
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="69"/>
         <source>记录走访</source>
         <extracomment>a visit of this household was saved or deleted through a form opened here</extracomment>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="73"/>
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="72"/>
         <source>新增农户保存后才能记录走访。</source>
         <translation>Visits can be recorded once the new household has been saved.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="74"/>
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="73"/>
         <source>双击一条记录可查看或修改。</source>
         <translation>Double-click a record to view or edit it.</translation>
     </message>
@@ -3956,17 +4026,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>YesNoCombo</name>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="228"/>
+        <location filename="../../fieldapp/gui/fields.py" line="247"/>
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="228"/>
+        <location filename="../../fieldapp/gui/fields.py" line="247"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/fields.py" line="228"/>
+        <location filename="../../fieldapp/gui/fields.py" line="247"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -3974,17 +4044,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>_ReadOnlyTable</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="211"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="209"/>
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="211"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="209"/>
         <source>未达标</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="211"/>
+        <location filename="../../fieldapp/gui/visits/models.py" line="209"/>
         <source>进行中</source>
         <translation>Open</translation>
     </message>

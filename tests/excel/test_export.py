@@ -97,7 +97,7 @@ def test_formula_text_is_neutralised_and_households_without_a_number_go_apart(
     record.members[0]["employer"] = '=HYPERLINK("http://example.com","工资")'
     record.household["address"] = "@SUM(1+1)*cmd|' /C calc'!A0"
     register.save_record(ctx.writer, ctx.ref, record, original)
-    make_household("无编号户", hh_no=None)
+    make_household("无编号户", hh_no=None, legacy=True)
     out = tmp_path / "x.xlsx"
     result = export_households(ctx, out)
     assert (result.households, result.without_number) == (2, 1)

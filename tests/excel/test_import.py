@@ -224,3 +224,18 @@ def test_csv_import(ctx: AppContext, tmp_path: Path) -> None:
         apply_plan(ctx, plan)
     with build_plan(ctx, path) as plan:
         assert plan.counts()["unchanged"] == 1
+
+
+def test_a_name_longer_than_its_column_is_refused_by_the_import_not_cut(
+        ctx: AppContext, xlsx_file: Callable[..., Path]) -> None:
+    name = "阿卜杜热合曼·买买提艾力·阿不都克热木·吐尔逊·艾合买提江·库尔班"
+    with build_plan(ctx, xlsx_file([household("6110021050000091", [person(name, pid(91))])])) as plan:
+        assert plan.counts()["rejected"] == 1
+        assert f"姓名过长（{len(name)}个字，最多32个）" in plan.entries[0].message
+
+
+def test_a_household_without_a_number_is_refused_by_the_import(
+        ctx: AppContext, xlsx_file: Callable[..., Path]) -> None:
+    with build_plan(ctx, xlsx_file([household(None, [person("无号户主", pid(92))])])) as plan:
+        assert plan.counts()["rejected"] == 1
+        assert "缺少户编号" in plan.entries[0].message  # the import already required it; the rule agrees

@@ -122,6 +122,7 @@ def test_new_household_end_to_end(open_editor: Opener, ctx: AppContext, qtbot: Q
 def test_invalid_id_shows_inline_and_save_writes_nothing(open_editor: Opener, qtbot: QtBot,
                                                         change_count: Callable[[], int]) -> None:
     ed = open_editor(None)
+    type_text(qtbot, ed.basic.hh_no, "611002000033")
     choose(qtbot, ed.basic.main_cause, "01")
     ed.tabs.setCurrentWidget(ed.members)
     qtbot.mouseClick(ed.members.add_button, Qt.MouseButton.LeftButton)
@@ -173,6 +174,7 @@ def test_refusal_by_the_register_is_mapped_to_its_field(open_editor: Opener, ctx
                                                         change_count: Callable[[], int]) -> None:
     """The ID is free while typing, then taken by another save before this one: save_record refuses it."""
     ed = open_editor(None)
+    type_text(qtbot, ed.basic.hh_no, "611002000077")
     choose(qtbot, ed.basic.main_cause, "03")
     ed.tabs.setCurrentWidget(ed.members)
     qtbot.mouseClick(ed.members.add_button, Qt.MouseButton.LeftButton)
@@ -197,6 +199,10 @@ def test_refusal_by_the_register_is_mapped_to_its_field(open_editor: Opener, ctx
 
 def test_problems_on_other_tabs_switch_to_that_tab(open_editor: Opener, qtbot: QtBot) -> None:
     ed = open_editor(None)
+    type_text(qtbot, ed.basic.hh_no, "611002000078")
+    ed.tabs.setCurrentWidget(ed.members)
+    qtbot.mouseClick(ed.members.add_button, Qt.MouseButton.LeftButton)
+    type_text(qtbot, ed.members.name_edit, "郑七")
     # no main cause (basic tab) and a measure without content (measures tab): the first tab wins
     ed.tabs.setCurrentWidget(ed.measures)
     qtbot.mouseClick(ed.measures.add_button, Qt.MouseButton.LeftButton)

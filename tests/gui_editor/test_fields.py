@@ -27,22 +27,68 @@ from tests.gui_editor.keys import type_text
 pytestmark = pytest.mark.gui
 
 
-def test_money_edit_reads_yuan_as_fen_and_refuses_negative(qtbot: QtBot) -> None:
+def test_money_edit_reads_yuan_as_fen_and_keeps_a_minus_sign(qtbot: QtBot) -> None:
     edit = MoneyEdit()
     qtbot.addWidget(edit)
     with qtbot.waitSignal(edit.changed):
         qtbot.keyClicks(edit, "1234.5")
     assert edit.value() == 123450
     edit.clear()
-    qtbot.keyClicks(edit, "-12")  # the validator drops the minus sign
-    assert edit.text() == "12"
-    assert edit.value() == 1200
+    qtbot.keyClicks(edit, "-12")  # kept as typed: the register's rules refuse it with a message
+    assert edit.text() == "-12"
+    assert edit.value() == -1200
     edit.setValue(120000)
     assert edit.text() == "1200"
     edit.setValue(None)
     assert edit.value() is None and edit.problem() is None
     edit.setText(".")
     assert edit.value() is None and edit.problem()
+
+
+def test_decimal_edit_keeps_a_minus_sign(qtbot: QtBot) -> None:
+    edit = DecimalEdit()
+    qtbot.addWidget(edit)
+    qtbot.keyClicks(edit, "-2.5")
+    assert edit.value() == "-2.5" and edit.problem() is None  # the rules say 不能为负数
+
+
+def test_text_edit_keeps_text_longer_than_its_limit_and_says_so(qtbot: QtBot) -> None:
+    edit = TextEdit(max_length=32)
+    qtbot.addWidget(edit)
+    name = "阿卜杜热合曼·买买提艾力·阿不都克热木·吐尔逊·艾合买提江·库尔班"
+    assert len(name) > 32
+    edit.setFocus()
+    edit.insert(name)  # as a paste does
+    assert edit.value() == name
+    assert edit.problem() == f"最多32个字，现有{len(name)}个字"
+    edit.setText(name[:32])
+    assert edit.problem() is None
+
+
+def test_nullable_spin_keeps_a_number_out_of_range_and_says_so(qtbot: QtBot) -> None:
+    spin = NullableSpin(0, 12, none_text="未填")
+    qtbot.addWidget(spin)
+    spin.show()
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "13")
+    assert spin.value() == 13 and spin.problem() == "应在0到12之间"
+    spin.clearFocus()  # leaving the field does not put the old value back
+    assert spin.value() == 13
+    qtbot.keyClick(spin, Qt.Key.Key_Down)
+    assert spin.value() == 12 and spin.problem() is None
+    spin.selectAll()
+    qtbot.keyClick(spin, Qt.Key.Key_Backspace)  # cleared: empty, not the old value
+    spin.clearFocus()
+    assert spin.value() is None
+    year = YearSpin()
+    qtbot.addWidget(year)
+    year.show()
+    year.setFocus()
+    year.selectAll()
+    qtbot.keyClicks(year, "1850")
+    year.clearFocus()
+    assert year.value() == 1850 and year.problem() == "应在1900到2100之间"
 
 
 def test_yuan_text() -> None:

@@ -258,3 +258,41 @@ def test_a_failed_job_is_reported_and_leaves_nothing(ctx: AppContext, register: 
     box = page.findChild(QMessageBox)
     assert box is not None and "不存在" in box.text()
     assert page.generate_button.isEnabled() and page.preview is None
+
+
+def test_bank_accounts_are_a_choice_of_their_own_with_a_warning(
+        ctx: AppContext, make_household: Any, sync_tasks: TaskManager, qtbot: Any) -> None:
+    hid = make_household("银行户", bank_name="邮储银行", bank_account="6217000011112222333")
+    page = make_page(ctx, sync_tasks, None, qtbot)
+    form = page.choose("household")
+    assert isinstance(form, HouseholdFileForm)
+    form.set_household(hid)
+    form.full_ids.setChecked(True)
+    assert form.bank_warning.isHidden()
+    job = page.generate()
+    assert job is not None and job.result is not None
+    assert "6217000011112222333" not in "".join(pdftools.text(job.result.path).split())
+    page.preview.reject()
+    form.bank.setChecked(True)
+    assert not form.bank_warning.isHidden() and "敏感信息" in form.bank_warning.text()
+    job = page.generate()
+    assert job is not None and job.result is not None
+    assert "6217000011112222333" in "".join(pdftools.text(job.result.path).split())
+    page.preview.reject()
+
+
+def test_cards_job_names_the_households_left_out(ctx: AppContext, register: dict[str, Any],
+                                                 sync_tasks: TaskManager, qtbot: Any) -> None:
+    from fieldapp.services import register as register_service
+    from tests.helpers.fixtures import write_unchecked
+
+    write_unchecked(ctx, register_service.HouseholdRecord(household={"village_id": villages(ctx)[0][0],
+                                                                     "hh_no": "6110029990000002"}))
+    page = make_page(ctx, sync_tasks, None, qtbot)
+    form = page.choose("cards")
+    assert isinstance(form, CardsForm)
+    form.village.setCurrentIndex(form.village.findData(villages(ctx)[0][0]))
+    job = page.generate()
+    assert job is not None and job.result is not None
+    assert "户编号 6110029990000002没有户主" in job.result.summary
+    page.preview.reject()

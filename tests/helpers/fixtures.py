@@ -3,7 +3,8 @@
 - ``data_home``: an empty data folder; FIELDAPP_HOME points at it.
 - ``ctx``: an AppContext already set up (district 商州区, town 北宽坪镇, villages 东村/西村,
   cadre 王伟) with a device identity.
-- ``make_household``: saves a valid household through the register service.
+- ``make_household``: saves a valid household through the register service (``legacy=True``:
+  writes it unchecked, as an old register may hold it).
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from fieldapp import paths
+from fieldapp.domain.ids import natural_id
 from fieldapp.services import register
 from fieldapp.services.context import AppContext, open_context
 from fieldapp.services.setup import SetupInfo, run_setup, villages
+from fieldapp.store.models import Household, IncomeYear, Member
 from tests.helpers.idgen import resident_id
 from tests.helpers.postgres import postgres_databases, postgres_url  # noqa: F401  (fixtures, shared here)
 
@@ -50,11 +53,26 @@ def ctx(bare_ctx: AppContext) -> AppContext:
     return bare_ctx
 
 
+def write_unchecked(ctx: AppContext, record: register.HouseholdRecord) -> str:
+    """Write a record through the store without the register's rules (rows from an old register)."""
+    with ctx.writer.transaction() as txn:
+        household_id = txn.insert(Household, dict(record.household))
+        for member in record.members:
+            txn.insert(Member, {**member, "household_id": household_id})
+        for income in record.incomes:
+            txn.put(IncomeYear, natural_id("income_year", household_id, income["year"]),
+                    {**income, "household_id": household_id})
+    return str(household_id)
+
+
 @pytest.fixture
 def make_household(ctx: AppContext) -> Callable[..., str]:
     counter = iter(range(1, 100000))
 
-    def make(head: str = "张三明", *, members: int = 2, village: int = 0, **household: Any) -> str:
+    def make(head: str = "张三明", *, members: int = 2, village: int = 0, legacy: bool = False,
+             **household: Any) -> str:
+        """A household saved by the register service; ``legacy``: written as is, unchecked, the way an
+        old register or another laptop may hold it (e.g. without 户编号)."""
         n = next(counter)
         base = {"village_id": villages(ctx)[village][0], "group_no": 1 + n % 5, "hh_no": f"61100200{n:04d}",
                 "main_cause": "01", "attribute": "01", "exit_status": "0", "standard": "01"}
@@ -66,6 +84,8 @@ def make_household(ctx: AppContext) -> Callable[..., str]:
             people.append({"name": f"成员{n}-{i}", "relation": "03",
                            "id_no": resident_id(1 + i, born + dt.timedelta(days=365 * 25))})
         record = register.HouseholdRecord(household=base, members=people)
+        if legacy:
+            return write_unchecked(ctx, record)
         return register.save_record(ctx.writer, ctx.ref, record)
 
     return make

@@ -10,7 +10,10 @@ from fieldapp.cli.main import main
 from fieldapp.domain.cardcode import card_code
 from fieldapp.services import register
 from fieldapp.services.context import AppContext
+from fieldapp.services.setup import villages
+from tests.helpers.fixtures import write_unchecked
 from tests.printing import pdftools
+from tests.printing.conftest import BANK_ACCOUNT
 
 
 def test_cards_for_all_villages_one_village_or_one_group(ctx: AppContext, two_kinds: dict[str, str],
@@ -64,3 +67,30 @@ def test_notice_and_ledger(ctx: AppContext, two_kinds: dict[str, str], tmp_path:
     text = pdftools.text(ledger)
     assert "王德福" in text and "周桂兰" not in text
     assert "已生成台账（1 户）" in capsys.readouterr().out
+
+
+def test_bank_accounts_need_their_own_option_and_come_with_a_warning(
+        ctx: AppContext, two_kinds: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hh_no = register.load_record(ctx.db, two_kinds["safety_net"]).household["hh_no"]
+    out = tmp_path / "h.pdf"
+    assert main(["print", "household", hh_no, "--full-ids", "--out", str(out)]) == 0
+    assert BANK_ACCOUNT not in "".join(pdftools.text(out).split())
+    assert "银行账号" not in capsys.readouterr().err
+    assert main(["print", "household", hh_no, "--bank", "--out", str(out)]) == 0
+    assert BANK_ACCOUNT in "".join(pdftools.text(out).split())
+    assert "警告：" in capsys.readouterr().err
+
+
+def test_cards_leave_out_a_household_without_a_head_and_name_it(
+        ctx: AppContext, two_kinds: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    village = villages(ctx)[0][0]
+    write_unchecked(ctx, register.HouseholdRecord(household={"village_id": village, "hh_no": "6110029990000001"}))
+    out = tmp_path / "cards.pdf"
+    assert main(["print", "cards", "--village", "东村", "--out", str(out)]) == 0
+    assert pdftools.pages(out) == 2  # the two real households only: no blank plate
+    captured = capsys.readouterr()
+    assert "已生成 2 张公示牌" in captured.out
+    assert "户编号 6110029990000001没有户主，未打印公示牌" in captured.err
+    write_unchecked(ctx, register.HouseholdRecord(household={"village_id": village, "group_no": 9}))
+    assert main(["print", "cards", "--village", "东村", "--group", "9", "--out", str(out)]) == 1
+    assert "东村 第9组未填户编号的一户" in capsys.readouterr().err

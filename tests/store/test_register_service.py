@@ -70,7 +70,7 @@ def test_save_and_load_round_trip(ctx: AppContext) -> None:
 def test_member_ids_are_normalized_before_saving(ctx: AppContext) -> None:
     number = next(n for n in (resident_id(s, dt.date(1988, 8, 8)) for s in range(1000)) if n.endswith("X"))
     record = register.HouseholdRecord(
-        household={"village_id": villages(ctx)[0][0], "main_cause": "01"},
+        household={"village_id": villages(ctx)[0][0], "main_cause": "01", "hh_no": "611002000901"},
         members=[{"name": "马九", "relation": "01", "id_no": " " + number.lower().replace("1", "１")}])
     hid = register.save_record(ctx.writer, ctx.ref, record)
     assert register.load_record(ctx.db, hid).members[0]["id_no"] == number

@@ -84,7 +84,8 @@ class HistoryModel(QAbstractTableModel):
     def _fetch_page(self) -> None:
         assert self.household_id is not None
         page = history.read_household_history(self.ctx.db, self.ctx.ref, self.household_id, lang=current_language(),
-                                              own_device=self._device, before=self._before, limit=self.page_size)
+                                              own_device=self._device, before=self._before, limit=self.page_size,
+                                              bank=True)  # the cadre's own register, as the editor shows it
         self._more = page.more
         self._before = page.before
         if not page.lines:

@@ -210,7 +210,7 @@ class IncomeTab(EditorTab):
         header.setDefaultSectionSize(84)
 
         self.year = YearSpin()
-        self.year.setMaximum(dt.date.today().year)
+        self.year.high = dt.date.today().year  # a later year typed stays, with a message (not dropped)
         self.year.setValue(dt.date.today().year - 1)
         self.add_button = QPushButton(self.tr("添加年度(&N)"))
         self.remove_button = QPushButton(self.tr("删除所选年度"))
@@ -242,6 +242,9 @@ class IncomeTab(EditorTab):
         year = self.year.value()
         if year is None:
             self.year_error.show_message(self.tr("请先选择年度"))
+            return
+        if self.year.problem():
+            self.year_error.show_message(self.year.problem())
             return
         if any(r.get("year") == year for r in self.model.rows):
             self.year_error.show_message(self.tr("{0}年已有收入记录").format(year))

@@ -235,8 +235,9 @@ class ListFormTab(EditorTab):
         self.form.show_problems(mine, self._reveal)
 
     def focus_problem(self, key: str) -> bool:
-        if key == f"{self.prefix}s":
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if key == f"{self.prefix}s":  # about the list as a whole: with no rows yet, the way to add one
+            target = self.table if self.rows else self.add_button
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
             return True
         parsed = parse_list_key(key)
         if parsed is None or parsed[0] != self.prefix or not 0 <= parsed[1] < len(self.rows):

@@ -1,6 +1,7 @@
 """Tab 家庭成员: the members in a table, the selected one edited in the form below it.
 
-A valid resident ID fills in the birth date and gender. The first member added to a
+A valid resident ID fills in an empty birth date and gender; replacing values already
+there is shown to the cadre first and done only if they agree. The first member added to a
 household without a head is made the head (户主).
 """
 
@@ -8,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldapp.domain import register as rules
 from fieldapp.domain import resident_id
 from fieldapp.domain.refdata import RefData
+from fieldapp.gui.codes import current_language
 from fieldapp.gui.fields import CodeCombo, NullableDateEdit, NullableSpin, TextEdit, YesNoCombo
-from fieldapp.gui.household_editor.base import FormPanel
+from fieldapp.gui.household_editor.base import FormPanel, ask
 from fieldapp.gui.household_editor.labels import field_label
 from fieldapp.gui.household_editor.list_tab import ListFormTab
 from fieldapp.gui.household_editor.models import member_columns
@@ -42,7 +44,7 @@ class MembersTab(ListFormTab):
             return form.add(key, field_label("member", key), widget, column=column)
 
         self.name_edit = add("name", TextEdit(max_length=32), 0)
-        self.id_edit = add("id_no", TextEdit(max_length=18, placeholder=self.tr("18位居民身份证号码")), 0)
+        self.id_edit = add("id_no", TextEdit(placeholder=self.tr("18位居民身份证号码")), 0)
         add("gender", CodeCombo(ref["gender"]), 0)
         add("birth_date", NullableDateEdit(), 0)
         add("relation", CodeCombo(ref["relation"]), 0)
@@ -75,20 +77,45 @@ class MembersTab(ListFormTab):
         return row.get("name") or self.tr("（未填姓名）")
 
     def after_edit(self, key: str, row: dict[str, Any]) -> None:
+        """A valid ID fills an empty 出生日期 / 性别; a different value typed there is replaced only if the
+        cadre agrees (else it stays, and the rules show the mismatch next to it)."""
         if key != "id_no":
             return
         try:
             number = resident_id.validate(row.get("id_no") or "")
         except resident_id.ResidentIdError:
             return
-        row["birth_date"] = resident_id.birth_date(number)
-        row["gender"] = resident_id.gender_code(number)
+        derived = {"birth_date": resident_id.birth_date(number), "gender": resident_id.gender_code(number)}
+        differing = {k: v for k, v in derived.items() if row.get(k) not in (None, v)}
+        updates = {k: v for k, v in derived.items() if row.get(k) is None}
+        if differing and self._confirm_replace(row, differing):
+            updates.update(differing)
+        if not updates:
+            return
+        row.update(updates)
         self.form.loading = True
         try:
-            self.form.slots["birth_date"].widget.setValue(row["birth_date"])
-            self.form.slots["gender"].widget.setValue(row["gender"])
+            for field, value in updates.items():
+                self.form.slots[field].widget.setValue(value)
         finally:
             self.form.loading = False
+
+    def _confirm_replace(self, row: dict[str, Any], differing: dict[str, Any]) -> bool:
+        lines = [self.tr("{0}：{1} → {2}").format(field_label("member", k, self.ref), self._shown(k, row.get(k)),
+                                                   self._shown(k, v)) for k, v in differing.items()]
+        text = self.tr("{0}的证件号码与已填写的内容不一致：\n\n{1}\n\n按证件号码更正吗？").format(
+            row.get("name") or self.tr("该成员"), "\n".join(lines))
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        answer = ask(self, self.tr("按证件号码更正"), text,
+                     [(yes, self.tr("按证件号码更正")), (no, self.tr("保留已填写的内容"))], default=yes, escape=no)
+        return answer == yes
+
+    def _shown(self, field: str, value: Any) -> str:
+        if value is None:
+            return self.tr("（空）")
+        if field == "gender":
+            return self.ref["gender"].label(str(value), current_language())
+        return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
     def load(self, record: HouseholdRecord) -> None:
         self.load_rows(record.members)

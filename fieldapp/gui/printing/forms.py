@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain import cardcode
 from fieldapp.domain.errors import ValidationError
 from fieldapp.gui import codes
+from fieldapp.gui.fields import ERROR_COLOR
 from fieldapp.gui.printing.jobs import (
     ArchiveRequest,
     CardsRequest,
@@ -228,12 +229,21 @@ class HouseholdFileForm(DocumentForm):
         self.current_button.setEnabled(source is not None)
         self.found_label = QLabel(self)
         self.full_ids = QCheckBox(self.tr("显示完整证件号码（仅供内部存档，不得公开）"), self)
+        self.bank = QCheckBox(self.tr("显示完整银行账号"), self)
+        self.bank_warning = QLabel(self.tr("银行账号属于敏感信息：仅在发放补贴等确需时打印，打印件须专人保管，"
+                                           "不得张贴、拍照外传。"), self)
+        self.bank_warning.setWordWrap(True)
+        self.bank_warning.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.bank_warning.setVisible(False)
+        self.bank.toggled.connect(self.bank_warning.setVisible)
         row = QHBoxLayout()
         row.addWidget(self.lookup, 1)
         row.addWidget(self.current_button)
         self.form.addRow(self.tr("农户"), row)
         self.form.addRow("", self.found_label)
         self.form.addRow("", self.full_ids)
+        self.form.addRow("", self.bank)
+        self.form.addRow("", self.bank_warning)
         self.set_household(None)
 
     def set_household(self, household_id: str | None) -> None:
@@ -276,7 +286,8 @@ class HouseholdFileForm(DocumentForm):
         info = household_summary(self.ctx, self.household_id)
         title = self.tr("一户一档-{0}-{1}").format(info.head_name if info and info.head_name else "",
                                                     info.hh_no if info and info.hh_no else "")
-        return HouseholdFileRequest(title, self.household_id, full_ids=self.full_ids.isChecked())
+        return HouseholdFileRequest(title, self.household_id, full_ids=self.full_ids.isChecked(),
+                                    bank=self.bank.isChecked())
 
 
 class ArchiveForm(DocumentForm):

@@ -85,7 +85,7 @@ class CardsRequest:
         return list(self.ids) if self.ids is not None else household_ids(ctx, self.village_id, self.group_no)
 
     def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
-        from fieldapp.services.printing.cards import render_cards
+        from fieldapp.services.printing.cards import NoPlates, render_cards
         from fieldapp.services.printing.common import PrintCancelled
 
         ids = self.household_ids(ctx)
@@ -105,7 +105,13 @@ class CardsRequest:
                                   paper=self.paper)
         except PrintCancelled:
             raise TaskCancelled from None
-        return QCoreApplication.translate("PrintJob", "{0} 张公示牌，{1} 页").format(result.cards, result.pages)
+        except NoPlates as exc:
+            raise ValidationError({"_job": str(exc)}) from None
+        summary = QCoreApplication.translate("PrintJob", "{0} 张公示牌，{1} 页").format(result.cards, result.pages)
+        if result.skipped:
+            summary += QCoreApplication.translate("PrintJob", "；{0} 户未打印：{1}").format(
+                len(result.skipped), "；".join(result.skipped))
+        return summary
 
 
 @dataclass(frozen=True)
@@ -113,11 +119,12 @@ class HouseholdFileRequest:
     title: str
     household_id: str
     full_ids: bool = False
+    bank: bool = False  # full bank account numbers: its own choice, never implied by full_ids
 
     def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
         from fieldapp.services.printing.household_file import render_household_file
 
-        render_household_file(ctx, self.household_id, out, full_ids=self.full_ids)
+        render_household_file(ctx, self.household_id, out, full_ids=self.full_ids, bank=self.bank)
         return ""
 
 

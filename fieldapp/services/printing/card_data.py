@@ -4,7 +4,8 @@ A district prints thousands of cards in one job, so the data is read a chunk of
 households at a time in a handful of queries (household rows, list rows, measures)
 instead of one whole record per household. Only public fields are read: no ID
 numbers, no member health, no bank data. Measures of a private kind (health) show
-their type only, never their content (it would tell who is ill).
+their type only, never their content (it would tell who is ill); an ID typed into a
+measure's content is masked.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import Connection, select
 from fieldapp.domain import cardcode
 from fieldapp.domain import register as rules
 from fieldapp.domain.refdata import RefData
+from fieldapp.domain.resident_id import mask_in_text
 from fieldapp.services.context import AppContext
 from fieldapp.services.printing.common import cadre_rows, village_names
 from fieldapp.store.models import Household, HouseholdListRow, Measure
@@ -56,6 +58,7 @@ class CardData:
     cadre_phone: str = ""
     exit_text: str = ""
     code: str = ""
+    hh_no: str = ""
 
     @property
     def village_group(self) -> str:
@@ -76,7 +79,7 @@ def measure_lines(rows: Sequence[Any], ref: RefData, lang: str = "zh-Hans") -> t
         if code in PRIVATE_MEASURE_TYPES or not contents:
             lines.append(label)
         else:
-            lines.append(f"{label}：{'；'.join(contents)}")
+            lines.append(mask_in_text(f"{label}：{'；'.join(contents)}"))
     return tuple(lines)
 
 
@@ -116,7 +119,8 @@ def _chunk(conn: Connection, ids: Sequence[str], *, ref: RefData, villages: dict
         cards.append(CardData(
             household_id=hid, kind=kind, kind_label=kinds.label(kind, lang),
             village=villages.get(h.village_id, ""), group_no=h.group_no,
-            head=(row.head_name if row is not None else None) or "", size=row.member_count if row is not None else 0,
+            head=mask_in_text((row.head_name if row is not None else None) or ""),
+            size=row.member_count if row is not None else 0, hh_no=h.hh_no or "",
             attribute=ref["household_attribute"].label(h.attribute, lang), causes=_causes(h, ref, lang),
             measures=measure_lines(measures.get(hid, []), ref, lang),
             cadre=cadre.name if cadre else "", cadre_unit=(cadre.unit or "") if cadre else "",

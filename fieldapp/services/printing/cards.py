@@ -23,7 +23,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from fieldapp.services.context import AppContext
-from fieldapp.services.printing.card_data import PLATE_FIELDS, household_ids, load_cards
+from fieldapp.services.printing.card_data import PLATE_FIELDS, CardData, household_ids, load_cards
 from fieldapp.services.printing.card_draw import CARD_H, CARD_W, CardLook, Rect, draw_card
 from fieldapp.services.printing.common import RULE, Cancelled, Progress, atomic_output, check_cancel
 from fieldapp.services.printing.fonts import register_fonts
@@ -35,7 +35,18 @@ log = logging.getLogger("fieldapp.services.printing")
 PAPERS = ("A4-landscape", "A3-landscape", "A4-2up")
 KIND_SETTINGS = {"safety_net": "plate_colour_safety_net", "development": "plate_colour_development"}
 
-__all__ = ["PAPERS", "CardResult", "Slot", "card_look", "household_ids", "plate_paper", "render_cards", "slots"]
+__all__ = [
+    "PAPERS",
+    "CardResult",
+    "NoPlates",
+    "Slot",
+    "card_look",
+    "household_ids",
+    "plate_paper",
+    "render_cards",
+    "slots",
+    "unprintable",
+]
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,19 @@ class CardResult:
     path: Path
     cards: int
     pages: int
+    skipped: tuple[str, ...] = ()  # households without a head (no plate to print), named for the user
+
+
+class NoPlates(LookupError):
+    """None of the households asked for can have a plate (none has a head); nothing was written."""
+
+
+def unprintable(card: CardData) -> str | None:
+    """Why a household gets no plate (it has no head, so the plate would be blank), naming it; else None."""
+    if card.head:
+        return None
+    name = f"户编号 {card.hh_no}" if card.hh_no else f"{card.village_group}未填户编号的一户（公示牌编码 {card.code}）"
+    return f"{name}没有户主，未打印公示牌"
 
 
 def plate_paper(settings: Settings) -> str:
@@ -103,7 +127,8 @@ def render_cards(ctx: AppContext, ids: Sequence[str], out_path: Path | str, *, p
 
     ``progress(done, total)`` is called after each card; ``cancelled()`` is polled before
     each card and, when true, ends the job with :class:`PrintCancelled` and no file.
-    Raises LookupError (and writes nothing) if a household does not exist.
+    Raises LookupError (and writes nothing) if a household does not exist. A household
+    without a head is left out (its plate would be blank) and named in ``skipped``.
     """
     register_fonts()
     paper = paper or plate_paper(ctx.settings)
@@ -118,9 +143,19 @@ def render_cards(ctx: AppContext, ids: Sequence[str], out_path: Path | str, *, p
         canvas.setTitle(look.title)
         canvas.setCreator("FieldApp")
         frames: set[str] = set()
+        skipped: list[str] = []
+        printed = 0
         for done, card in enumerate(load_cards(ctx, ids), start=1):
             check_cancel(cancelled)
-            slot = sheet[(done - 1) % len(sheet)]
+            reason = unprintable(card)
+            if reason is not None:
+                log.warning("%s", reason)
+                skipped.append(reason)
+                if progress is not None:
+                    progress(done, total)
+                continue
+            printed += 1
+            slot = sheet[(printed - 1) % len(sheet)]
             if len(sheet) > 1 and slot is sheet[0]:
                 _cut_line(canvas, pagesize)
             canvas.saveState()
@@ -128,17 +163,19 @@ def render_cards(ctx: AppContext, ids: Sequence[str], out_path: Path | str, *, p
             canvas.scale(slot.scale, slot.scale)
             draw_card(canvas, card, look, frames)
             canvas.restoreState()
-            if done % len(sheet) == 0 or done == total:
+            if printed % len(sheet) == 0:
                 canvas.showPage()
             if progress is not None:
                 progress(done, total)
         check_cancel(cancelled)
-        if total == 0:
-            canvas.showPage()  # an empty job still gives a valid (blank) one-page PDF
+        if skipped and not printed:
+            raise NoPlates("；".join(skipped))
+        if printed % len(sheet) or printed == 0:
+            canvas.showPage()  # the last, part-filled sheet; an empty job still gives a valid one-page PDF
         canvas.save()
-    pages = max(1, math.ceil(total / len(sheet)))
-    log.info("%d cards (%s) written to %s", total, paper, target)
-    return CardResult(target, total, pages)
+    pages = max(1, math.ceil(printed / len(sheet)))
+    log.info("%d cards (%s) written to %s, %d households skipped", printed, paper, target, len(skipped))
+    return CardResult(target, printed, pages, tuple(skipped))
 
 
 def _cut_line(canvas: Canvas, pagesize: tuple[float, float]) -> None:

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from fieldapp.domain import cardcode
 from fieldapp.domain.money import format_yuan
+from fieldapp.domain.resident_id import mask_in_text
 from fieldapp.services.context import AppContext
 from fieldapp.services.printing.fonts import FONT, register_fonts
 from fieldapp.store.models import Area, Cadre, Household
@@ -129,9 +130,16 @@ def heading(text: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     return [CondPageBreak(st["heading"].leading * 5), Paragraph(escape(text), st["heading"])]
 
 
-def para(text: Any, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (escaped: a name with “<” or “&” is printed as typed)."""
-    return Paragraph(escape("" if text is None else str(text)).replace("\n", "<br/>"), style)
+def para(text: Any, style: ParagraphStyle, *, keep_ids: bool = False) -> Paragraph:
+    """A paragraph of plain text (escaped: a name with “<” or “&” is printed as typed).
+
+    Any ID-length run of digits in it (an ID typed into a note, a bank account) is masked
+    unless ``keep_ids`` (internal files printed with full numbers on purpose).
+    """
+    plain = "" if text is None else str(text)
+    if not keep_ids:
+        plain = mask_in_text(plain)
+    return Paragraph(escape(plain).replace("\n", "<br/>"), style)
 
 
 def grid(header_rows: int = 1, total_row: bool = False, pad: float = 3) -> TableStyle:

@@ -7,8 +7,10 @@ register has visits), 变更记录 (who changed what, when, on which device) and
 sign-off lines. Long tables break across pages with their header row repeated;
 every page says “第 N 页 共 M 页”.
 
-This is an internal file, but ID numbers (and disability certificate and bank account
-numbers) are still masked unless the caller passes ``full_ids=True``.
+This is an internal file, but ID numbers (and disability certificate numbers) are still
+masked unless the caller passes ``full_ids=True``, and bank account numbers unless it passes
+``bank=True`` (a separate choice: full IDs for the archive do not bring bank data with them).
+Any ID-length number typed into free text is masked too (:func:`.common.para`).
 """
 
 from __future__ import annotations
@@ -52,10 +54,10 @@ PROPERTY = tuple(f for f in INCOME_FIELDS if f.startswith("property_"))
 
 
 def render_household_file(ctx: AppContext, household_id: str, out_path: Path | str, *, full_ids: bool = False,
-                          today: dt.date | None = None) -> Path:
+                          bank: bool = False, today: dt.date | None = None) -> Path:
     """Write the household file of ``household_id`` to ``out_path`` (atomically); returns the path."""
     record = register.load_record(ctx.db, household_id)
-    story = build_story(ctx, record, full_ids=full_ids, today=today)
+    story = build_story(ctx, record, full_ids=full_ids, bank=bank, today=today)
     h = record.household
     target = Path(out_path)
     with atomic_output(target) as tmp:
@@ -67,7 +69,7 @@ def render_household_file(ctx: AppContext, household_id: str, out_path: Path | s
     return target
 
 
-def build_story(ctx: AppContext, record: HouseholdRecord, *, full_ids: bool = False,
+def build_story(ctx: AppContext, record: HouseholdRecord, *, full_ids: bool = False, bank: bool = False,
                 today: dt.date | None = None) -> list[Any]:
     st = styles(9)
     h = record.household
@@ -75,7 +77,7 @@ def build_story(ctx: AppContext, record: HouseholdRecord, *, full_ids: bool = Fa
         villages, cadres = village_names(conn), cadre_rows(conn)
         names = {**villages, **{k: v.name for k, v in cadres.items()}}
         names.update({m["id"]: m["name"] for m in record.members})
-        history = household_history.history_rows(conn, ctx, str(record.id), full_ids)
+        history = household_history.history_rows(conn, ctx, str(record.id), full_ids, bank=bank)
         visits = household_history.visit_rows(conn, str(record.id))
     head = next((m for m in record.members if m.get("relation") == rules.HEAD), None)
     village = villages.get(h["village_id"], "")
@@ -84,21 +86,23 @@ def build_story(ctx: AppContext, record: HouseholdRecord, *, full_ids: bool = Fa
         para(f"{village}{'　第' + str(h['group_no']) + '组' if h.get('group_no') else ''}　"
              f"户主 {head['name'] if head else '—'}　户编号 {h.get('hh_no') or '—'}", st["subtitle"]),
     ]
-    story += _basics(ctx, record, village, cadres, st, full_ids)
+    story += _basics(ctx, record, village, cadres, st, bank)
     story += _members(ctx, record, st, full_ids)
     story += _incomes(ctx, record, st)
     story += _indicators(ctx, record, cadres, st)
     story += _living(ctx, record, st)
     story += _measures(ctx, record, names, st)
     story += household_history.visits_section(ctx, visits, st)
-    story += household_history.history_section(history, st, "七" if visits is None else "八")
+    story += household_history.history_section(history, st, "七" if visits is None else "八",
+                                               keep_ids=full_ids or bank)
     story.append(KeepTogether([Spacer(1, 8 * mm), para(
         "户主（签字）：＿＿＿＿＿＿＿＿　　包扶责任人（签字）：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
         st["body"])]))
     return story
 
 
-def _labels(ctx: AppContext, table: str, full_ids: bool) -> tuple[Callable[[str], str], Callable[[str, Any], str]]:
+def _labels(ctx: AppContext, table: str, full_ids: bool,
+            bank: bool = False) -> tuple[Callable[[str], str], Callable[[str, Any], str]]:
     """A table's field labels and printed values from the field catalogue; sensitive values masked unless asked."""
     fields = ctx.ref.fields
 
@@ -106,19 +110,19 @@ def _labels(ctx: AppContext, table: str, full_ids: bool) -> tuple[Callable[[str]
         return fields.label(table, column)
 
     def value(column: str, stored: Any) -> str:
-        return fields.format_value(table, column, stored, masked=not full_ids)
+        return fields.format_value(table, column, stored, masked=not full_ids, bank=bank)
 
     return label, value
 
 
-def _pairs(pairs: list[tuple[str, str]], st: dict[str, Any], columns: int = 2) -> Table:
+def _pairs(pairs: list[tuple[str, str]], st: dict[str, Any], columns: int = 2, *, keep_ids: bool = False) -> Table:
     """Label/value pairs, ``columns`` pairs to a row."""
     label_w, value_w = 26 * mm, WIDTH / columns - 26 * mm
     rows = []
     for i in range(0, len(pairs), columns):
         row: list[Any] = []
         for label, value in pairs[i:i + columns]:
-            row += [para(label, st["cell"]), para(value, st["cell"])]
+            row += [para(label, st["cell"]), para(value, st["cell"], keep_ids=keep_ids)]
         row += [""] * (2 * columns - len(row))
         rows.append(row)
     table = Table(rows, colWidths=[label_w, value_w] * columns)
@@ -130,9 +134,9 @@ def _pairs(pairs: list[tuple[str, str]], st: dict[str, Any], columns: int = 2) -
 
 
 def _basics(ctx: AppContext, record: HouseholdRecord, village: str, cadres: dict[str, Any],  # noqa: PLR0917
-            st: dict[str, Any], full_ids: bool) -> list[Any]:
+            st: dict[str, Any], bank: bool) -> list[Any]:
     ref, h = ctx.ref, record.household
-    label, value = _labels(ctx, "household", full_ids)
+    label, value = _labels(ctx, "household", False, bank)
     code = ref["poverty_cause"]
     cadre = cadres.get(h.get("cadre_id") or "")
     kind = rules.plate_kind(h.get("attribute"), h.get("plate_kind"), ref)
@@ -156,7 +160,7 @@ def _basics(ctx: AppContext, record: HouseholdRecord, village: str, cadres: dict
         (label("bank_name"), h.get("bank_name") or ""),
         (label("bank_account"), value("bank_account", h.get("bank_account"))),
     ]
-    items: list[Any] = [*heading("一、基本情况", st), _pairs(pairs, st)]
+    items: list[Any] = [*heading("一、基本情况", st), _pairs(pairs, st, keep_ids=bank)]
     if h.get("note"):
         items += [Spacer(1, 2 * mm), para(f"备注：{h['note']}", st["cell"])]
     return items
@@ -189,16 +193,16 @@ def _members(ctx: AppContext, record: HouseholdRecord, st: dict[str, Any], full_
     w = WIDTH / mm
     ident_widths = [8, 18, 18, 36, 10, 22, 12, 20, w - 144]
     care_widths = [8, 18, 18, 26, 16, 18, w - 152, 22, 16, 10]
-    return [*heading("二、家庭成员", st), _table(ident, ident_widths, st), Spacer(1, 3 * mm),
-            _table(care, care_widths, st)]
+    return [*heading("二、家庭成员", st), _table(ident, ident_widths, st, keep_ids=full_ids), Spacer(1, 3 * mm),
+            _table(care, care_widths, st, keep_ids=full_ids)]
 
 
 def _table(rows: list[list[str]], widths_mm: list[float], st: dict[str, Any], total_row: bool = False,
-           numeric: tuple[int, ...] = ()) -> LongTable:
+           numeric: tuple[int, ...] = (), *, keep_ids: bool = False) -> LongTable:
     """A ruled table whose header row repeats on every page it spans."""
     body = [[para(c, st["head"]) for c in rows[0]]]
     for row in rows[1:]:
-        body.append([para(c, st["num"] if i in numeric else st["cell"]) for i, c in enumerate(row)])
+        body.append([para(c, st["num"] if i in numeric else st["cell"], keep_ids=keep_ids) for i, c in enumerate(row)])
     table = LongTable(body, colWidths=[w * mm for w in widths_mm], repeatRows=1)
     table.setStyle(grid(total_row=total_row))
     return table

@@ -27,11 +27,12 @@ PAGE = 500
 WIDTH_MM = 174.0
 
 
-def history_rows(conn: Connection, ctx: AppContext, household_id: str, full_ids: bool = False) -> list[list[str]]:
+def history_rows(conn: Connection, ctx: AppContext, household_id: str, full_ids: bool = False, *,
+                 bank: bool = False) -> list[list[str]]:
     """[time, object, field, old, new, user, device] per field change, newest first; a new record is one row."""
     device = ctx.identity.device_id if ctx.identity else ""
     lines = history.full_household_history(conn, ctx.ref, household_id, own_device=device, masked=not full_ids,
-                                           page=PAGE)
+                                           bank=bank, page=PAGE)
     created = ctx.ref.fields.word("created")
     rows: list[list[str]] = []
     inserted: dict[int, list[str]] = {}  # change seq → its row: a new record is one row listing its values
@@ -81,16 +82,17 @@ def visits_section(ctx: AppContext, visits: list[VisitSummary] | None, st: dict[
     return [*items, _table(rows, [20, 18, 24, (WIDTH_MM - 62) / 2, (WIDTH_MM - 62) / 2], st)]
 
 
-def history_section(rows: list[list[str]], st: dict[str, Any], number: str) -> list[Any]:
+def history_section(rows: list[list[str]], st: dict[str, Any], number: str, *, keep_ids: bool = False) -> list[Any]:
     items: list[Any] = heading(f"{number}、变更记录（谁填报谁负责）", st)
     if not rows:
         return [*items, para("（无变更记录）", st["note"])]
     header = ["时间", "对象", "项目", "原值", "新值", "填报人", "设备"]
-    return [*items, _table([header, *rows], [22, 20, 26, 26, WIDTH_MM - 122, 14, 14], st)]
+    return [*items, _table([header, *rows], [22, 20, 26, 26, WIDTH_MM - 122, 14, 14], st, keep_ids=keep_ids)]
 
 
-def _table(rows: list[list[str]], widths_mm: list[float], st: dict[str, Any]) -> LongTable:
-    body = [[para(c, st["head"]) for c in rows[0]], *[[para(c, st["cell"]) for c in r] for r in rows[1:]]]
+def _table(rows: list[list[str]], widths_mm: list[float], st: dict[str, Any], *, keep_ids: bool = False) -> LongTable:
+    body = [[para(c, st["head"]) for c in rows[0]],
+            *[[para(c, st["cell"], keep_ids=keep_ids) for c in r] for r in rows[1:]]]
     table = LongTable(body, colWidths=[w * mm for w in widths_mm], repeatRows=1)
     table.setStyle(grid())
     return table
