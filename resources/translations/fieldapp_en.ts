@@ -3221,6 +3221,16 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>PrintJob</name>
     <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="295" />
+        <source>有 {0} 个字符没有可用的字体，已在 PDF 中以“〓”标出，打印后请手写补正：{1}</source>
+        <translation>{0} character(s) have no font and are marked “〓” in the PDF; write them in by hand after printing: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="304" />
+        <source>有字符无法打印</source>
+        <translation>Some characters cannot be printed</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/gui/printing/jobs.py" line="93"/>
         <location filename="../../fieldapp/gui/printing/jobs.py" line="167"/>
         <source>没有符合条件的农户</source>

@@ -3220,6 +3220,16 @@
 <context>
     <name>PrintJob</name>
     <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="295" />
+        <source>有 {0} 个字符没有可用的字体，已在 PDF 中以“〓”标出，打印后请手写补正：{1}</source>
+        <translation>有 {0} 個字元沒有可用的字型，已在 PDF 中以「〓」標出，列印後請手寫補正：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="304" />
+        <source>有字符无法打印</source>
+        <translation>有字元無法列印</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/gui/printing/jobs.py" line="93" />
         <location filename="../../fieldapp/gui/printing/jobs.py" line="167" />
         <source>没有符合条件的农户</source>
