@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -289,20 +290,20 @@ class PrintJob(QObject):
         remove_folder(self.folder)
 
 
-def missing_glyphs_text(result: PrintResult) -> str:
+def missing_glyphs_text(missing: Sequence[str]) -> str:
     """The warning for characters printed as “〓” (by code point: no font here can show them either)."""
-    listed = "、".join(f"U+{ord(c):04X}" for c in result.missing)
+    listed = "、".join(f"U+{ord(c):04X}" for c in sorted(missing))
     return QCoreApplication.translate(
         "PrintJob", "有 {0} 个字符没有可用的字体，已在 PDF 中以“〓”标出，打印后请手写补正：{1}").format(
-        len(result.missing), listed)
+        len(missing), listed)
 
 
-def warn_missing_glyphs(parent: QWidget | None, result: PrintResult) -> QMessageBox | None:
-    """Tell the user which characters the PDF could not print (None when every character printed)."""
-    if not result.missing:
+def warn_missing_glyphs(parent: QWidget | None, missing: Sequence[str]) -> QMessageBox | None:
+    """Tell the user which characters a PDF could not print (None when every character printed)."""
+    if not missing:
         return None
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("PrintJob", "有字符无法打印"),
-                      missing_glyphs_text(result), QMessageBox.StandardButton.Ok, parent)
+                      missing_glyphs_text(missing), QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
@@ -346,7 +347,7 @@ def start_with_progress(parent: QWidget, ctx: AppContext, tasks: TaskManager | N
     def done(result: PrintResult) -> None:
         finish()
         job.preview = open_preview(parent, result, job.release(), job.tasks)  # type: ignore[attr-defined]
-        job.glyph_warning = warn_missing_glyphs(parent, result)  # type: ignore[attr-defined]
+        job.glyph_warning = warn_missing_glyphs(parent, result.missing)  # type: ignore[attr-defined]
 
     def failed(exc: BaseException) -> None:
         finish()

@@ -219,12 +219,12 @@ class PrintPage(QWidget):
         pages = self.tr("共 {0} 页").format(result.pages)
         status = self.tr("已生成“{0}”，{1}。").format(result.title, pages)
         if result.missing:
-            status += " " + missing_glyphs_text(result)
+            status += " " + missing_glyphs_text(result.missing)
         self.status_label.setText(status)
         self.job_finished.emit(result)
         assert self.job is not None
         self.preview = open_preview(self, result, self.job.release(), self.tasks)
-        self.glyph_warning = warn_missing_glyphs(self, result)
+        self.glyph_warning = warn_missing_glyphs(self, result.missing)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_running(False)
