@@ -26,7 +26,7 @@ import contextvars
 import logging
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from reportlab import rl_config
@@ -113,24 +113,44 @@ class FallbackFont:
     _multiByte = 1
     shapable = False  # no HarfBuzz shaping: Chinese needs none, and it would bypass the fallback
 
-    def __init__(self, name: str, faces: list[Any]) -> None:
+    def __init__(self, name: str, main: Any, load_fallbacks: Callable[[], list[Any]]) -> None:
         self.fontName = name
-        self.faces = faces
-        main = faces[0]
+        self.faces = [main]
         self.face = main.face  # ascent/descent for platypus, the main face's name for registration
         self.encoding = main.encoding
-        # each character's face (index) and width, the first face that has it winning
-        self._where: dict[int, int] = {}
-        self._widths: dict[int, float] = {}
-        for index in range(len(faces) - 1, -1, -1):
-            face = faces[index].face
-            for code in face.charToGlyph:
-                self._where[code] = index
-                self._widths[code] = face.getCharWidth(code)
-        self._where[0xA0] = self._where.get(32, 0)  # reportlab draws a no-break space as a space
+        # each character's face (index) and width; the fallback faces join on the first character
+        # the main face lacks, so a document without rare characters never loads them
+        self._where: dict[int, int] = dict.fromkeys(main.face.charToGlyph, 0)
+        self._widths: dict[int, float] = {code: main.face.getCharWidth(code) for code in main.face.charToGlyph}
+        self._where[0xA0] = 0  # reportlab draws a no-break space as a space
+        self._widths.setdefault(0xA0, self._widths.get(32, 0.0))
+        self._load_fallbacks: Callable[[], list[Any]] | None = load_fallbacks
+        self._loading = threading.Lock()
         self.mark_width = float(self._widths[ord(MISSING_MARK)])
 
+    def _ensure_fallbacks(self) -> None:
+        """Load the fallback faces, once (thread-safe)."""
+        if self._load_fallbacks is None:
+            return
+        with self._loading:
+            if self._load_fallbacks is None:
+                return
+            faces = self._load_fallbacks()
+            where, widths = dict(self._where), dict(self._widths)
+            for index, font in enumerate(faces, start=len(self.faces)):
+                face = font.face
+                for code in face.charToGlyph:
+                    if code not in where:  # the first face that has a character draws it
+                        where[code] = index
+                        widths[code] = face.getCharWidth(code)
+            # replaced whole, so a reader on another thread never sees a half-filled table
+            self.faces = [*self.faces, *faces]
+            self._where, self._widths = where, widths
+            self._load_fallbacks = None
+
     def has_glyph(self, char: str) -> bool:
+        if ord(char) not in self._where:
+            self._ensure_fallbacks()
         return ord(char) in self._where
 
     def char_width(self, code: int) -> float:
@@ -146,11 +166,14 @@ class FallbackFont:
         try:  # the common case: every character has a face
             total = sum(map(self._widths.__getitem__, map(ord, text)))
         except KeyError:
+            self._ensure_fallbacks()
             total = sum(map(self.char_width, map(ord, text)))
         return float(total) * size / 1000.0
 
     def runs(self, text: str) -> list[tuple[int, str]]:
         """(face index, text) runs; a character no face has becomes the mark (and is reported)."""
+        if not all(map(self._where.__contains__, map(ord, text))):
+            self._ensure_fallbacks()
         where = self._where
         result: list[tuple[int, str]] = []
         current, chars = -1, list[str]()
@@ -188,16 +211,18 @@ class FallbackFont:
         """Nothing of its own to embed: the faces add theirs (they are in the document's delayed fonts)."""
 
 
+def _load(name: str, file: str) -> _Face:
+    with resources.as_path("fonts", file) as path:
+        # TTFont reads the whole file here, so a temporary copy (frozen app) may go away after.
+        return _Face(name, str(path), subfontIndex=0)
+
+
 def register_fonts() -> str:
     """Register the bundled fonts as :data:`FONT` (idempotent, thread-safe); returns that name."""
     with _lock:
         if not _font:
-            faces = []
-            for name, file in ((f"{FONT}-Main", FONT_FILE), *FALLBACK_FILES):
-                with resources.as_path("fonts", file) as path:
-                    # TTFont reads the whole file here, so a temporary copy (frozen app) may go away after.
-                    faces.append(_Face(name, str(path), subfontIndex=0))
-            font = FallbackFont(FONT, faces)
+            font = FallbackFont(FONT, _load(f"{FONT}-Main", FONT_FILE),
+                                lambda: [_load(name, file) for name, file in FALLBACK_FILES])
             pdfmetrics.registerFont(font)
             # One face only: <b>/<i> in paragraphs map to it instead of failing.
             for bold in (0, 1):
