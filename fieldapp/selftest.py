@@ -5,7 +5,8 @@ laptop does every day, each step printed with its time:
 
 1. open a fresh register (the Alembic migrations run from the shipped files),
 2. set the laptop up and create a household through the register service (the one write path),
-3. render its door card (信息公示牌) to PDF with the bundled font and read it back with PDFium,
+3. render its door card (信息公示牌) to PDF with the bundled fonts (the head's name has rare
+   characters, so each fallback font is needed) and read it back with PDFium,
 4. write a sync package for a second device (a simulated district), import it there, answer
    with a reply package and import that on the laptop,
 5. start the Qt front end off-screen: bundled font, translations, image plugins, main window.
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("fieldapp.selftest")
 
-HEAD_NAME = "自检户主"
+# rare characters (Ext B, F, G) too: each needs one of the bundled fallback fonts, so a build without them fails
+HEAD_NAME = "自检户主𠮷𬺰𰻝"
 HH_NO = "611002990001"
 
 
@@ -103,6 +105,8 @@ def step_door_card(st: State) -> str:
     data = out.read_bytes()
     _check(data.startswith(b"%PDF-") and result.cards == 1, "门牌 PDF 文件不完整")
     _check(b"+WenQuanYiMicroHei" in data, "门牌 PDF 未嵌入内置中文字体（子集）")
+    for face in (b"+HanaMinA", b"+HanaMinB", b"+BabelStoneHan"):
+        _check(face in data, f"门牌 PDF 未嵌入生僻字字体 {face[1:].decode()}（子集）")
     pdf = pypdfium2.PdfDocument(data)
     try:
         _check(len(pdf) == 1, f"门牌 PDF 应为 1 页，实为 {len(pdf)} 页")

@@ -294,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-nsis", action="store_true", help="do not compile the NSIS script")
     parser.add_argument("--deb-level", type=int, default=1, choices=range(10),
                         help="xz level of the .deb (default 1: fast; 6 is ~8%% smaller and takes ~2 min more)")
-    parser.add_argument("--max-bundle-mb", type=int, default=260, help="fail when the bundle is larger")
+    # 300: about 215 MB of program and Qt plus 39 MB of fallback fonts for rare characters (resources/fonts)
+    parser.add_argument("--max-bundle-mb", type=int, default=300, help="fail when the bundle is larger")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(ROOT))

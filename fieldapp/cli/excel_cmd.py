@@ -217,6 +217,11 @@ def _check_list(ctx: Any, args: argparse.Namespace) -> int:
     print(f"{result.title}：{result.summary()}")
     print(f"报告：{args.out}")
     if args.pdf:
-        write_report_pdf(result, args.pdf)
+        from fieldapp.services.printing.fonts import missing_glyphs, missing_message
+
+        with missing_glyphs() as missing:
+            write_report_pdf(result, args.pdf)
         print(f"PDF 报告：{args.pdf}")
+        if missing:
+            print(f"警告：{missing_message(missing)}", file=sys.stderr)
     return 0

@@ -76,9 +76,15 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
 
 
 def _run(open_ctx: OpenCtx, args: argparse.Namespace, command: Callable[[Any, argparse.Namespace], int]) -> int:
+    from fieldapp.services.printing.fonts import missing_glyphs, missing_message
+
     ctx = open_ctx(args)
     try:
-        return command(ctx, args)
+        with missing_glyphs() as missing:
+            code = command(ctx, args)
+        if missing:  # the PDF is written, with “〓” where a character could not be printed
+            print(f"警告：{missing_message(missing)}", file=sys.stderr)
+        return code
     except LookupError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1

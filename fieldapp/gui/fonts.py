@@ -1,6 +1,12 @@
-"""The bundled CJK font (WenQuanYi Micro Hei, Apache-2.0), registered with Qt at start.
+"""The bundled fonts, registered with Qt at start.
 
-So Chinese renders on a machine that has no CJK fonts installed.
+WenQuanYi Micro Hei (Apache-2.0) is the application font, so Chinese renders on a
+machine that has no CJK fonts installed. The fallback fonts for rare characters (生僻字:
+CJK Extensions A–H, the same files the PDFs use, see :mod:`fieldapp.services.printing.fonts`)
+follow it in the application font's family list (``QFont.setFamilies``: Qt takes each
+character from the first family that has it) and are its substitutes wherever a widget
+names the main family alone, so a name such as 刘䶮 or 张𠮷𬌗 shows whole in lists,
+editors and dialogs. (PySide6 does not bind ``addApplicationFallbackFontFamily``.)
 """
 
 from __future__ import annotations
@@ -15,20 +21,46 @@ from fieldapp import resources
 log = logging.getLogger("fieldapp.gui.fonts")
 
 FONT_FILE = "wqy-microhei.ttc"
+# the same files, in the same order, as the PDFs' fallback (services/printing/fonts.py)
+FALLBACK_FILES = ("hanamin-a-fallback.ttf", "hanamin-b-fallback.ttf", "babelstone-han-fallback.ttf")
+
+_fallbacks: list[str] = []
+
+
+def _load(file: str) -> str | None:
+    """Register one bundled font file with Qt; its family, or None (logged) when Qt cannot load it."""
+    with resources.as_path("fonts", file) as path:
+        # by path, not data: Qt then maps the file instead of holding a copy of the 29 MB HanaMinB in memory
+        font_id = QFontDatabase.addApplicationFont(str(path))
+    if font_id < 0:
+        data = resources.read_bytes("fonts", file)  # e.g. resources inside an archive
+        font_id = QFontDatabase.addApplicationFontFromData(data)
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("bundled font %s could not be loaded", file)
+        return None
+    return str(families[0])
+
+
+def register_fallback_fonts() -> list[str]:
+    """Load the rare-character fonts (once); returns their families, in fallback order."""
+    if not _fallbacks:
+        for file in FALLBACK_FILES:
+            family = _load(file)
+            if family is not None:
+                _fallbacks.append(family)
+    return list(_fallbacks)
 
 
 def register_bundled_font(app: QApplication) -> str | None:
-    """Load the bundled font and make it the application font; returns its family."""
-    data = resources.read_bytes("fonts", FONT_FILE)
-    font_id = QFontDatabase.addApplicationFontFromData(data)
-    if font_id < 0:
-        log.warning("bundled font %s could not be loaded", FONT_FILE)
+    """Load the bundled fonts and make the main one the application font; returns its family."""
+    family = _load(FONT_FILE)
+    if family is None:
         return None
-    families = QFontDatabase.applicationFontFamilies(font_id)
-    if not families:
-        return None
-    family = families[0]
+    fallbacks = register_fallback_fonts()
+    QFont.insertSubstitutions(family, fallbacks)
     font = QFont(family)
+    font.setFamilies([family, *fallbacks])
     font.setPointSize(max(app.font().pointSize(), 10))
     app.setFont(font)
     return family

@@ -151,6 +151,23 @@ def test_cross_check_dialog_lists_and_saves_the_report(ctx: AppContext, sync_tas
     dialog.save_report("pdf", tmp_path / "报告.pdf")
     assert (tmp_path / "报告.xlsx").exists() and (tmp_path / "报告.pdf").read_bytes().startswith(b"%PDF")
     assert dialog.status.text() == f"报告已保存：{tmp_path / '报告.pdf'}"
+    assert dialog.glyph_warning is None  # every character printed
+
+
+def test_cross_check_pdf_warns_about_a_name_it_cannot_print(ctx: AppContext, sync_tasks: SyncTaskManager,
+                                                            qtbot: QtBot, tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.append(["姓名", "身份证号码", "残疾等级"])
+    wb.active.append(["刘\u4dae孙\U0002ebf0", pid(301), "二级"])  # Ext A prints; Ext I has no font
+    wb.save(tmp_path / "残疾人.xlsx")
+    dialog = _dialog(qtbot, CrossCheckDialog(ctx, sync_tasks))
+    dialog.set_path(tmp_path / "残疾人.xlsx")
+    dialog.set_kind("disability")
+    dialog.run_check()
+    dialog.save_report("pdf", tmp_path / "报告.pdf")
+    box = dialog.glyph_warning
+    assert box is not None and box.isVisible() and "U+2EBF0" in box.text() and "U+4DAE" not in box.text()
+    box.accept()
 
 
 def test_export_dialog_households_ledger_attendance(ctx: AppContext, sync_tasks: SyncTaskManager, qtbot: QtBot,

@@ -106,3 +106,18 @@ def test_export_pdf(archive: tuple[ArchivePage, dict[str, str]], qtbot: QtBot, t
     assert Path(seen[0]).name == f"包扶纪实档案_王伟_{LAST}年.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert page.status.text() == f"已导出：{pdf}"
+
+
+def test_export_pdf_warns_about_a_character_no_font_has(  # noqa: PLR0917 (pytest fixtures)
+        archive: tuple[ArchivePage, dict[str, str]], household: str, add_visit: Callable[..., str], qtbot: QtBot,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page, _ids = archive
+    add_visit(household, dt.date(LAST, 5, 6), "帮\U0002ebf0家修房，\U00020bb7字不缺")
+    page.year_combo.setCurrentIndex(page.year_combo.findData(LAST))
+    target = tmp_path / "档案.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+    page.export_pdf()
+    qtbot.waitUntil(page.export_button.isEnabled, timeout=20000)
+    box = page.glyph_warning
+    assert box is not None and box.isVisible() and "U+2EBF0" in box.text() and "U+20BB7" not in box.text()
+    box.accept()

@@ -155,8 +155,17 @@ class CrossCheckDialog(JobRunner, QDialog):
         result = self.check_result
         writer = write_report_xlsx if kind == "xlsx" else write_report_pdf
 
-        def save(_control: TaskControl) -> Path:
-            return writer(result, target)
+        def save(_control: TaskControl) -> tuple[Path, tuple[str, ...]]:
+            from fieldapp.services.printing.fonts import missing_glyphs
 
-        return self._run(save, lambda p: self.status.setText(self.tr("报告已保存：{0}").format(p)),
-                         self.tr("正在保存报告…"))
+            with missing_glyphs() as missing:
+                path = writer(result, target)
+            return path, tuple(sorted(missing))
+
+        def saved(done: tuple[Path, tuple[str, ...]]) -> None:
+            from fieldapp.gui.printing.jobs import warn_missing_glyphs
+
+            self.status.setText(self.tr("报告已保存：{0}").format(done[0]))
+            self.glyph_warning = warn_missing_glyphs(self, done[1])  # a name the PDF printed as “〓”
+
+        return self._run(save, saved, self.tr("正在保存报告…"))

@@ -16,12 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from fieldapp.domain.errors import ValidationError
 from fieldapp.gui.errors import show_error
@@ -43,6 +44,8 @@ class PrintResult:
     pages: int
     title: str
     summary: str = ""
+    #: characters no bundled font has, printed as “〓” (the user is told: :func:`warn_missing_glyphs`)
+    missing: tuple[str, ...] = ()
 
 
 class PrintRequest(Protocol):
@@ -224,11 +227,14 @@ class PrintJob(QObject):
         request, ctx, out, flag = self.request, self.ctx, self.path, self.flag
 
         def work(task_control: TaskControl) -> PrintResult:
+            from fieldapp.services.printing.fonts import missing_glyphs
+
             control = _JobControl(task_control, flag)
             control.check()
             control.progress(*BUSY)
             try:
-                summary = request.run(ctx, out, control)
+                with missing_glyphs() as missing:
+                    summary = request.run(ctx, out, control)
             except (LookupError, ValidationError) as exc:
                 raise _user_error(exc) from exc
             if control.cancelled:  # too late to stop the service: drop what it wrote
@@ -237,7 +243,7 @@ class PrintJob(QObject):
             pages = page_count(out)
             if not isinstance(request, CardsRequest):
                 control.progress(1, 1)
-            return PrintResult(out, pages, request.title, summary)
+            return PrintResult(out, pages, request.title, summary, tuple(sorted(missing)))
 
         log.info("print job %s → %s", type(request).__name__, out)
         task = self.tasks.run_db(work, progress=self._progress)
@@ -291,6 +297,25 @@ class PrintJob(QObject):
         remove_folder(self.folder)
 
 
+def missing_glyphs_text(missing: Sequence[str]) -> str:
+    """The warning for characters printed as “〓” (by code point: no font here can show them either)."""
+    listed = "、".join(f"U+{ord(c):04X}" for c in sorted(missing))
+    return QCoreApplication.translate(
+        "PrintJob", "有 {0} 个字符没有可用的字体，已在 PDF 中以“〓”标出，打印后请手写补正：{1}").format(
+        len(missing), listed)
+
+
+def warn_missing_glyphs(parent: QWidget | None, missing: Sequence[str]) -> QMessageBox | None:
+    """Tell the user which characters a PDF could not print (None when every character printed)."""
+    if not missing:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("PrintJob", "有字符无法打印"),
+                      missing_glyphs_text(missing), QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
 def open_preview(parent: QWidget | None, result: PrintResult, folder: Path, tasks: TaskManager | None) -> Any:
     """The preview dialog of a finished job (it removes ``folder`` when closed)."""
     from fieldapp.gui.printing.preview import PreviewDialog
@@ -329,6 +354,7 @@ def start_with_progress(parent: QWidget, ctx: AppContext, tasks: TaskManager | N
     def done(result: PrintResult) -> None:
         finish()
         job.preview = open_preview(parent, result, job.release(), job.tasks)  # type: ignore[attr-defined]
+        job.glyph_warning = warn_missing_glyphs(parent, result.missing)  # type: ignore[attr-defined]
 
     def failed(exc: BaseException) -> None:
         finish()

@@ -30,7 +30,13 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.errors import ValidationError
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.printing.forms import ArchiveForm, CardsForm, DocumentForm, HouseholdFileForm, HouseholdSource
-from fieldapp.gui.printing.jobs import PrintJob, PrintResult, open_preview
+from fieldapp.gui.printing.jobs import (
+    PrintJob,
+    PrintResult,
+    missing_glyphs_text,
+    open_preview,
+    warn_missing_glyphs,
+)
 from fieldapp.gui.printing.list_forms import LedgerForm, NoticeForm
 from fieldapp.gui.tasks import TaskManager
 from fieldapp.services.context import AppContext
@@ -211,10 +217,14 @@ class PrintPage(QWidget):
     def _finished(self, result: PrintResult) -> None:
         self._set_running(False)
         pages = self.tr("共 {0} 页").format(result.pages)
-        self.status_label.setText(self.tr("已生成“{0}”，{1}。").format(result.title, pages))
+        status = self.tr("已生成“{0}”，{1}。").format(result.title, pages)
+        if result.missing:
+            status += " " + missing_glyphs_text(result.missing)
+        self.status_label.setText(status)
         self.job_finished.emit(result)
         assert self.job is not None
         self.preview = open_preview(self, result, self.job.release(), self.tasks)
+        self.glyph_warning = warn_missing_glyphs(self, result.missing)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_running(False)

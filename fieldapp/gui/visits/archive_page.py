@@ -282,18 +282,25 @@ class ArchivePage(QWidget):
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         ctx = self.ctx
 
-        def render(_control: TaskControl) -> Path:
+        def render(_control: TaskControl) -> tuple[Path, tuple[str, ...]]:
             from fieldapp.services.printing.archive import render_archive
+            from fieldapp.services.printing.fonts import missing_glyphs
 
-            return render_archive(ctx, cadre, target, year=year, month=month)
+            with missing_glyphs() as missing:
+                path = render_archive(ctx, cadre, target, year=year, month=month)
+            return path, tuple(sorted(missing))
 
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("正在导出 {0} …").format(target.name))
         self.export_task = self.tasks.run_db(render, on_done=self._exported, on_error=self._export_failed)
 
-    def _exported(self, path: Path) -> None:
+    def _exported(self, done: tuple[Path, tuple[str, ...]]) -> None:
+        from fieldapp.gui.printing.jobs import warn_missing_glyphs
+
+        path, missing = done
         self.export_button.setEnabled(True)
         self.status.setText(self.tr("已导出：{0}").format(path))
+        self.glyph_warning = warn_missing_glyphs(self, missing)
 
     def _export_failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import repeat
 
 import segno
 from reportlab.lib.colors import Color, HexColor, white
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from fieldapp.services.printing.fonts import register_fonts
+from fieldapp.services.printing.fonts import string_width
 
 NO_LINE_START = frozenset("，。、；：？！）」』”’》〉】…%,.;:?!)]}·～-")
 NO_LINE_END = frozenset("（「『“‘《〈【([{")
@@ -45,15 +43,9 @@ def luminance(colour: Color) -> float:
     return float(0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue)
 
 
-@lru_cache(maxsize=1)
-def _widths() -> tuple[dict[int, int], int]:
-    face = pdfmetrics.getFont(register_fonts()).face
-    return face.charWidths, int(face.defaultWidth)
-
-
 def text_width(text: str, size: float) -> float:
-    widths, default = _widths()
-    return sum(map(widths.get, map(ord, text), repeat(default))) * size / 1000.0
+    """Width in points, each character measured in the font that prints it (rare ones in a fallback font)."""
+    return string_width(text, size)
 
 
 def wrap_text(text: str, size: float, width: float) -> list[str]:
