@@ -26,7 +26,7 @@ def _forms() -> list[VisitForm]:
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_WARNINGS)
-def test_a_double_click_in_the_visits_tab_opens_one_form_and_the_archive_raises_it(
+def test_a_double_click_in_the_visits_tab_opens_one_form_and_the_archive_raises_it(  # noqa: PLR0917 (pytest fixtures)
         ctx: AppContext, qtbot: QtBot, household: str, me: str, add_visit: Callable[..., str],
         tasks: TaskManager) -> None:
     visit_id = add_visit(household, dt.date.today() - dt.timedelta(days=3), "屋顶漏雨", cadres=[me])
