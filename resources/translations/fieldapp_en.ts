@@ -1697,18 +1697,6 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>{0} row {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282"/>
-        <source>保存失败</source>
-        <translation>Save failed</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282"/>
-        <source>没有保存任何内容。
-{0}</source>
-        <translation>Nothing was saved.
-{0}</translation>
-    </message>
-    <message>
         <location filename="../../fieldapp/gui/household_editor/dialog.py" line="302"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
@@ -1732,6 +1720,30 @@ Check with the district administrator that the fingerprint matches exactly, then
         <location filename="../../fieldapp/gui/household_editor/dialog.py" line="303"/>
         <source>继续编辑</source>
         <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>已保存农户档案：{0}</source>
+        <translation>Household record saved: {0}</translation>
+    </message>
+    <message>
+        <source>已保存农户档案</source>
+        <translation>Household record saved</translation>
+    </message>
+    <message>
+        <source>家庭成员 {0}：{1}</source>
+        <translation>Member {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0}年收入：{1}</source>
+        <translation>Income {0}: {1}</translation>
+    </message>
+    <message>
+        <source>两不愁三保障 {0}：{1}</source>
+        <translation>Basic needs {0}: {1}</translation>
+    </message>
+    <message>
+        <source>帮扶措施 {0}：{1}</source>
+        <translation>Support measure {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -2181,6 +2193,10 @@ Check with the district administrator that the fingerprint matches exactly, then
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="179"/>
         <source>请选择U盘或文件夹。</source>
         <translation>Please choose a USB drive or folder.</translation>
+    </message>
+    <message>
+        <source>已导入：新增 {0} 户，更新 {1} 户</source>
+        <translation>Imported: {0} households added, {1} updated</translation>
     </message>
 </context>
 <context>
@@ -3105,6 +3121,10 @@ Check with the district administrator that the fingerprint matches exactly, then
         <location filename="../../fieldapp/gui/printing/plate_settings.py" line="255"/>
         <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
         <translation>The two colours are very similar and hard to tell apart in colour prints (stripes and labels still differ).</translation>
+    </message>
+    <message>
+        <source>已保存门牌样式</source>
+        <translation>Door plate layout saved</translation>
     </message>
 </context>
 <context>
@@ -4325,20 +4345,6 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <translation>Photos are being imported; please wait until the import has finished before saving.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="360"/>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="364"/>
-        <source>保存失败</source>
-        <translation>Save failed</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="360"/>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="364"/>
-        <source>没有保存任何内容。
-{0}</source>
-        <translation>Nothing was saved.
-{0}</translation>
-    </message>
-    <message>
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="386"/>
         <source>删除走访记录</source>
         <translation>Delete visit record</translation>
@@ -4382,6 +4388,26 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="405"/>
         <source>继续编辑</source>
         <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>已保存{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>村级活动记录</source>
+        <translation>village activity</translation>
+    </message>
+    <message>
+        <source>走访记录：{0}</source>
+        <translation>visit to {0}</translation>
+    </message>
+    <message>
+        <source>走访记录</source>
+        <translation>visit</translation>
+    </message>
+    <message>
+        <source>已删除{0}</source>
+        <translation>Deleted: {0}</translation>
     </message>
 </context>
 <context>
@@ -4718,6 +4744,65 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <source>打印机无法开始打印：{0}</source>
         <extracomment>held around every call into PDFium, from any thread pages are rasterised for printing at no more than this (memory: an A3 page at 300 dpi is ~52 MB)</extracomment>
         <translation>The printer could not start printing: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StaleSaveDialog</name>
+    <message>
+        <source>有人同时修改了这些内容</source>
+        <translation>Someone else changed these meanwhile</translation>
+    </message>
+    <message>
+        <source>您编辑期间，下列内容已在别处（另一个窗口、同步或导入）被修改。请逐项选择要保存的值；未选择前不会保存任何内容。</source>
+        <translation>While you were editing, the items below were changed elsewhere (another window, a sync or an import). Choose the value to save for each one; nothing is saved until you have chosen.</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>您的修改</source>
+        <translation>Your change</translation>
+    </message>
+    <message>
+        <source>现在的值</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>修改人 / 时间</source>
+        <translation>Changed by / at</translation>
+    </message>
+    <message>
+        <source>保存哪一个</source>
+        <translation>Keep which</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>全部用我的</source>
+        <translation>All mine</translation>
+    </message>
+    <message>
+        <source>全部用现在的</source>
+        <translation>All current</translation>
+    </message>
+    <message>
+        <source>按所选保存</source>
+        <translation>Save as chosen</translation>
+    </message>
+    <message>
+        <source>返回编辑</source>
+        <translation>Back to editing</translation>
+    </message>
+    <message>
+        <source>我的</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>现在的</source>
+        <translation>Current</translation>
     </message>
 </context>
 </TS>

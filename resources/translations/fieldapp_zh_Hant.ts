@@ -1696,18 +1696,6 @@
         <translation>{0} 第{1}行 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282" />
-        <source>保存失败</source>
-        <translation>保存失敗</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282" />
-        <source>没有保存任何内容。
-{0}</source>
-        <translation>沒有保存任何內容。
-{0}</translation>
-    </message>
-    <message>
         <location filename="../../fieldapp/gui/household_editor/dialog.py" line="302" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
@@ -1731,6 +1719,30 @@
         <location filename="../../fieldapp/gui/household_editor/dialog.py" line="303" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
+    </message>
+    <message>
+        <source>已保存农户档案：{0}</source>
+        <translation>已儲存農戶檔案：{0}</translation>
+    </message>
+    <message>
+        <source>已保存农户档案</source>
+        <translation>已儲存農戶檔案</translation>
+    </message>
+    <message>
+        <source>家庭成员 {0}：{1}</source>
+        <translation>家庭成員 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0}年收入：{1}</source>
+        <translation>{0}年收入：{1}</translation>
+    </message>
+    <message>
+        <source>两不愁三保障 {0}：{1}</source>
+        <translation>兩不愁三保障 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>帮扶措施 {0}：{1}</source>
+        <translation>幫扶措施 {0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -2180,6 +2192,10 @@
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="179" />
         <source>请选择U盘或文件夹。</source>
         <translation>請選擇U盤或文件夾。</translation>
+    </message>
+    <message>
+        <source>已导入：新增 {0} 户，更新 {1} 户</source>
+        <translation>已匯入：新增 {0} 戶，更新 {1} 戶</translation>
     </message>
 </context>
 <context>
@@ -3104,6 +3120,10 @@
         <location filename="../../fieldapp/gui/printing/plate_settings.py" line="255" />
         <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
         <translation>兩種顏色很接近，彩色打印時不易區分（斜紋和標籤仍可區分）。</translation>
+    </message>
+    <message>
+        <source>已保存门牌样式</source>
+        <translation>已儲存門牌樣式</translation>
     </message>
 </context>
 <context>
@@ -4324,20 +4344,6 @@
         <translation>正在導入照片，請等導入完成後再保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="360" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="364" />
-        <source>保存失败</source>
-        <translation>保存失敗</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="360" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="364" />
-        <source>没有保存任何内容。
-{0}</source>
-        <translation>沒有保存任何內容。
-{0}</translation>
-    </message>
-    <message>
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="386" />
         <source>删除走访记录</source>
         <translation>刪除走訪記錄</translation>
@@ -4381,6 +4387,26 @@
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
+    </message>
+    <message>
+        <source>已保存{0}</source>
+        <translation>已儲存{0}</translation>
+    </message>
+    <message>
+        <source>村级活动记录</source>
+        <translation>村級活動紀錄</translation>
+    </message>
+    <message>
+        <source>走访记录：{0}</source>
+        <translation>走訪紀錄：{0}</translation>
+    </message>
+    <message>
+        <source>走访记录</source>
+        <translation>走訪紀錄</translation>
+    </message>
+    <message>
+        <source>已删除{0}</source>
+        <translation>已刪除{0}</translation>
     </message>
 </context>
 <context>
@@ -4717,6 +4743,65 @@
         <source>打印机无法开始打印：{0}</source>
         <extracomment>held around every call into PDFium, from any thread pages are rasterised for printing at no more than this (memory: an A3 page at 300 dpi is ~52 MB)</extracomment>
         <translation>打印機無法開始打印：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>StaleSaveDialog</name>
+    <message>
+        <source>有人同时修改了这些内容</source>
+        <translation>有人同時修改了這些內容</translation>
+    </message>
+    <message>
+        <source>您编辑期间，下列内容已在别处（另一个窗口、同步或导入）被修改。请逐项选择要保存的值；未选择前不会保存任何内容。</source>
+        <translation>您編輯期間，下列內容已在別處（另一個視窗、同步或匯入）被修改。請逐項選擇要儲存的值；未選擇前不會儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>您的修改</source>
+        <translation>您的修改</translation>
+    </message>
+    <message>
+        <source>现在的值</source>
+        <translation>現在的值</translation>
+    </message>
+    <message>
+        <source>修改人 / 时间</source>
+        <translation>修改人 / 時間</translation>
+    </message>
+    <message>
+        <source>保存哪一个</source>
+        <translation>儲存哪一個</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>全部用我的</source>
+        <translation>全部用我的</translation>
+    </message>
+    <message>
+        <source>全部用现在的</source>
+        <translation>全部用現在的</translation>
+    </message>
+    <message>
+        <source>按所选保存</source>
+        <translation>按所選儲存</translation>
+    </message>
+    <message>
+        <source>返回编辑</source>
+        <translation>返回編輯</translation>
+    </message>
+    <message>
+        <source>我的</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>现在的</source>
+        <translation>現在的</translation>
     </message>
 </context>
 </TS>
