@@ -81,16 +81,19 @@ class StaleSaveDialog(QDialog):
         self.groups: list[QButtonGroup] = []
         for i, row in enumerate(self.rows):
             for column, text in enumerate((row.what, row.mine or self.tr("（空）"), row.theirs or self.tr("（空）"),
-                                           f"{row.by}  {row.at}".strip())):
+                                           f"{row.by}\n{row.at}".strip())):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(i, column, item)
             self.table.setCellWidget(i, 4, self._choice(i))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
-        for column, chars in enumerate((10, 14, 14, 12)):
-            self.table.setColumnWidth(column, self.fontMetrics().horizontalAdvance("国") * chars)
+        for column in (1, 2):  # the two values take the room there is
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("国") * 12)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.resizeRowsToContents()
 
         self.all_mine = QPushButton(self.tr("全部用我的"), self)
@@ -112,7 +115,7 @@ class StaleSaveDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self._update()
-        self.resize(min(1000, max(720, self.table.horizontalHeader().length() + 60)), 420)
+        self.resize(900, 420)  # fits 1366×700 with room; the table scrolls if many fields are stale
 
     def _choice(self, row: int) -> QWidget:
         cell = QWidget(self.table)
