@@ -371,7 +371,7 @@ def load_visit(db: Database, visit_id: str) -> VisitDraft:
     return VisitDraft(
         date=row["date"], type=row["type"], household_id=row["household_id"], village_id=row["village_id"],
         title=row["title"], found=row["found"], done=row["done"], cadre_ids=cadres, measure_ids=measures,
-        follow_ups=follow_ups, photos=photos, id=row["id"], created_by=row["created_by"], stamps=stamps_of(row),
+        follow_ups=follow_ups, photos=photos, id=row["id"], created_by=row["created_by"], stamps=stamps_of(dict(row)),
     )
 
 

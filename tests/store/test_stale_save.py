@@ -15,7 +15,7 @@ from fieldapp.store.writer import Actor, ChangeWriter, StaleWrite
 from tests.store.test_register_service import snapshot
 
 
-def edit(ctx: AppContext, household_id: str, change: Callable[[register.HouseholdRecord], None],
+def edit(ctx: AppContext, household_id: str, change: Callable[[register.HouseholdRecord], object],
          original: register.HouseholdRecord | None = None) -> str:
     """One editor's save: load (or use ``original``), change a copy, save against what was loaded."""
     loaded = original if original is not None else register.load_record(ctx.db, household_id)
