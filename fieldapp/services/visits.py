@@ -70,6 +70,8 @@ class FollowUpDraft:
     due_date: dt.date | None
     done_on: dt.date | None = None
     id: str | None = None
+    #: the stamps of its fields as loaded (:func:`load_visit`)
+    stamps: dict[str, Stamp] = field(default_factory=dict, compare=False)
 
 
 @dataclass
@@ -198,7 +200,8 @@ def save_visit(ctx: AppContext, draft: VisitDraft, *, today: dt.date | None = No
             txn.put(Photo, photo.id, photo.row())
         _sync_links(txn, VisitPhoto, visit_id, key="photo_id", wanted=[p.id for p in draft.photos],
                     extra={"household_id": hid}, positions=True)
-        _sync_follow_ups(txn, visit_id, hid, draft.follow_ups, follow_rows)
+        _sync_follow_ups(txn, visit_id, hid, draft.follow_ups, follow_rows,
+                         loaded=original.follow_ups if original is not None else None)
     draft.id = visit_id
     log.info("visit %s saved (household %s, %s)", visit_id, hid, values["date"])
     return visit_id
@@ -261,12 +264,20 @@ def rebase_visit(original: VisitDraft, draft: VisitDraft, stale: Sequence[StaleF
     """
     base, mine = copy.deepcopy(original), copy.deepcopy(draft)
     for f in stale:
-        if f.table != "visit" or f.row_id != original.id:
+        if f.table == "visit" and f.row_id == original.id:
+            targets: list[Any] = [base]
+            theirs: list[Any] = [mine]
+        elif f.table == "follow_up":
+            targets = [u for u in base.follow_ups if u.id == f.row_id]
+            theirs = [u for u in mine.follow_ups if u.id == f.row_id]
+        else:
             continue
-        setattr(base, f.field, f.theirs)
-        base.stamps[f.field] = f.stamp
+        for target in targets:
+            setattr(target, f.field, f.theirs)
+            target.stamps[f.field] = f.stamp
         if (f.table, f.row_id, f.field) not in keep_mine:
-            setattr(mine, f.field, f.theirs)
+            for target in theirs:
+                setattr(target, f.field, f.theirs)
     return base, mine
 
 
@@ -328,14 +339,23 @@ def _sync_links(txn: WriteTxn, model: Any, visit_id: str, *, key: str, wanted: S
 
 
 def _sync_follow_ups(txn: WriteTxn, visit_id: str, household_id: str | None, drafts: list[FollowUpDraft],
-                     rows: list[dict[str, Any]]) -> None:
+                     rows: list[dict[str, Any]], *, loaded: list[FollowUpDraft] | None = None) -> None:
+    """Make the visit's live follow-ups the drafts; against ``loaded`` (as the form loaded them), only
+    fields that differ are written and each is checked against its loaded stamp."""
     existing = set(_live_ids(txn.conn, _F, visit_id))
+    before = {f.id: f for f in loaded or () if f.id}
     kept = set()
     for draft, row in zip(drafts, rows, strict=True):
         values = {**row, "visit_id": visit_id, "household_id": household_id}
         if draft.id and draft.id in existing:
             kept.add(draft.id)
-            txn.update(FollowUp, draft.id, values)
+            was = before.get(draft.id)
+            if was is None:
+                txn.update(FollowUp, draft.id, values)
+                continue
+            old = {"text": rules.clean_text(was.text), "due_date": was.due_date, "done_on": was.done_on,
+                   "visit_id": visit_id, "household_id": household_id}
+            txn.update(FollowUp, draft.id, {k: v for k, v in values.items() if old.get(k) != v}, expect=was.stamps)
         else:
             draft.id = txn.insert(FollowUp, values)
     for row_id in existing - kept:
@@ -362,7 +382,8 @@ def load_visit(db: Database, visit_id: str) -> VisitDraft:
             .where(_VP.c.visit_id == visit_id, _VP.c.deleted.is_(False)).order_by(_VP.c.position)
         ).mappings().all()
         follow_ups = [
-            FollowUpDraft(text=r.text, due_date=r.due_date, done_on=r.done_on, id=r.id)
+            FollowUpDraft(text=r.text, due_date=r.due_date, done_on=r.done_on, id=r.id,
+                          stamps=stamps_of(dict(r._mapping)))
             for r in conn.execute(
                 select(_F).where(_F.c.visit_id == visit_id, _F.c.deleted.is_(False)).order_by(_F.c.due_date, _F.c.id))
         ]

@@ -438,7 +438,15 @@ class VisitForm(QDialog):
                 return dict(self.villages).get(str(v), str(v))
             return v.isoformat() if isinstance(v, dt.date) else str(v)
 
-        rows = describe_rows(fields, lambda f: labels.get(f.field, f.field), value)
+        follow_labels = dict(zip(("text", "due_date", "done_on"), self.follow_ups.model._headers, strict=True))
+        follow_texts = {u.id: u.text or "" for u in original.follow_ups}
+
+        def label(f: StaleField) -> str:
+            if f.table == "follow_up":
+                return f"{self.tr('后续事项')} {follow_texts.get(f.row_id, '')}：{follow_labels.get(f.field, f.field)}"
+            return labels.get(f.field, f.field)
+
+        rows = describe_rows(fields, label, value)
         dialog = self.stale_dialog = StaleSaveDialog(rows, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
