@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.money import format_yuan
 from fieldapp.gui import i18n
 from fieldapp.gui.errors import show_error
-from fieldapp.gui.ops import ChangeHub
+from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services import workbench
 from fieldapp.services.changes import Changes
@@ -163,12 +163,11 @@ class WorkbenchPage(QWidget):
             self.refresh()
 
     def _save_days(self) -> None:
-        self.ctx.settings["not_visited_days"] = self.days.value()
-        try:
-            self.ctx.settings.save()
-        except OSError as exc:
-            show_error(self, exc)
-        self.refresh()
+        """Store the setting as an operation; its announcement recomputes the workbench."""
+        settings = self.ctx.settings
+        settings["not_visited_days"] = self.days.value()
+        if not self.tasks.is_shut_down:
+            run_op(self.tasks, self.hub, settings.save, parent=self, changes=Changes(settings=True))
 
     def _set_heading(self) -> None:
         name = self.ctx.cadre_name or self.tr("本村")
