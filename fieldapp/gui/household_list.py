@@ -15,7 +15,7 @@ import logging
 import unicodedata
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,10 +36,12 @@ from fieldapp.gui import codes
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.household_editor.labels import field_label
 from fieldapp.gui.household_model import COLUMNS, HouseholdTableModel
+from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.printing.list_actions import ListPrintActions
 from fieldapp.gui.tasks import TaskManager
 from fieldapp.services import browse, lookups, setup
 from fieldapp.services.browse import HouseholdQuery
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 
 log = logging.getLogger("fieldapp.gui.households")
@@ -52,13 +54,13 @@ MAX_COLUMN_CHARS = 16  # no column wider than this many CJK characters when fitt
 class HouseholdListPage(QWidget):
     """The 农户 page of the main window."""
 
-    #: a household was saved through an editor opened from this page (household id)
-    household_saved = Signal(str)
-
-    def __init__(self, ctx: AppContext, tasks: TaskManager | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, tasks: TaskManager | None = None, parent: QWidget | None = None, *,
+                 hub: ChangeHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
+        self.hub = hub if hub is not None else ChangeHub(self)
+        self._select_after: str | None = None
         self.villages = setup.villages(ctx)
         self.editor: QDialog | None = None
 
@@ -82,6 +84,7 @@ class HouseholdListPage(QWidget):
                       self.cause_combo, self.cadre_combo):
             combo.currentIndexChanged.connect(self._filter_changed)
         self.model.modelReset.connect(self._model_reset)
+        self.hub.changed.connect(self._data_changed)
         self._update_count()
 
     def _build_search(self) -> None:
@@ -292,18 +295,25 @@ class HouseholdListPage(QWidget):
             self.open_household(self.model.household_id(index.row()))
 
     def open_household(self, household_id: str | None, village_id: str | None = None) -> QDialog | None:
-        """Open the household editor (``household_id`` None: a new household); returns the dialog."""
+        """Open the household editor (``household_id`` None: a new household; an open one is raised)."""
+        editor = self.hub.editors.open("household", household_id,
+                                       lambda: self._make_editor(household_id, village_id))
+        if isinstance(editor, QDialog):
+            self.editor = editor
+            return editor
+        return None
+
+    def _make_editor(self, household_id: str | None, village_id: str | None) -> QDialog | None:
         try:
             from fieldapp.gui.household_editor import HouseholdEditor
 
-            editor = HouseholdEditor(self.ctx, household_id, village_id, parent=self)
+            editor = HouseholdEditor(self.ctx, household_id, village_id, parent=self, tasks=self.tasks, hub=self.hub)
         except Exception as exc:
             show_error(self, exc)
             return None
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self._on_saved)
         editor.destroyed.connect(self._editor_gone)
-        self.editor = editor
         editor.open()
         return editor
 
@@ -317,8 +327,12 @@ class HouseholdListPage(QWidget):
         self.editor = None
 
     def _on_saved(self, household_id: str) -> None:
-        self.refresh(select_id=household_id)
-        self.household_saved.emit(household_id)
+        self._select_after = household_id  # the change notification that follows refreshes the list
+
+    def _data_changed(self, changes: Changes) -> None:
+        select, self._select_after = self._select_after, None
+        if changes.register or changes.reference:
+            self.refresh(select_id=select)
 
     # -- keyboard ----------------------------------------------------------------------------------
 

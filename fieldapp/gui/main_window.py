@@ -1,8 +1,11 @@
 """The main window: navigation on the left, one page at a time on the right.
 
 Pages are added with one call, :meth:`MainWindow.add_page` (农户 now; 工作台, 走访, 打印,
-同步 come later). The status bar shows the signed-in cadre, the villages, how many changes the
-district lacks (counted off the GUI thread) and the state of network sync (:mod:`fieldapp.gui.sync.net`).
+同步 come later). The window owns the one :class:`~fieldapp.gui.ops.ChangeHub` and hands it to every
+page: each write is announced there once and each page refreshes what it shows; the status bar
+shows the confirmation of a save and refreshes the unsynced count. It also shows the signed-in
+cadre, the villages, how many changes the district lacks (counted off the GUI thread) and the
+state of network sync (:mod:`fieldapp.gui.sync.net`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from fieldapp import __version__
 from fieldapp.gui import i18n
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.household_list import HouseholdListPage
+from fieldapp.gui.ops import MESSAGE_MS, ChangeHub
 from fieldapp.gui.printing.print_page import PrintPage
 from fieldapp.gui.sync.net import NetworkSync, unsynced_count
 from fieldapp.gui.sync.net_panel import SyncStatusLabel
@@ -34,9 +38,9 @@ from fieldapp.gui.sync.page import SyncPage
 from fieldapp.gui.tasks import TaskControl, TaskManager
 from fieldapp.gui.visits.archive_page import ArchivePage
 from fieldapp.gui.visits.attendance_page import AttendancePage
-from fieldapp.gui.visits.events import visit_events
 from fieldapp.gui.visits.workbench_page import WorkbenchPage
 from fieldapp.services import setup
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 
 log = logging.getLogger("fieldapp.gui.main")
@@ -60,6 +64,8 @@ class MainWindow(QMainWindow):
         self._owns_tasks = tasks is None
         self.tasks = tasks if tasks is not None else TaskManager(self)
         self.tasks.unhandled_error.connect(self._task_error)
+        #: the one change notification: every write is announced here, every page listens
+        self.hub = ChangeHub(self)
         self.villages = setup.villages(ctx)
         self.unsynced: int | None = None
         village_names = "、".join(name for _id, name in self.villages)
@@ -84,20 +90,17 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.workbench = WorkbenchPage(ctx, self.tasks, self)  # the home screen
+        hub = self.hub
+        self.workbench = WorkbenchPage(ctx, self.tasks, self, hub=hub)  # the home screen
         self.add_page("workbench", self.tr("工作台"), self.workbench)
-        self.households = HouseholdListPage(ctx, self.tasks, self)
-        self.households.household_saved.connect(self.refresh_unsynced)
+        self.households = HouseholdListPage(ctx, self.tasks, self, hub=hub)
         self.add_page("households", self.tr("农户"), self.households)
-        self.visits = ArchivePage(ctx, self.tasks, self)
+        self.visits = ArchivePage(ctx, self.tasks, self, hub=hub)
         self.add_page("visits", self.tr("走访"), self.visits)
-        self.attendance = AttendancePage(ctx, self.tasks, self)
+        self.attendance = AttendancePage(ctx, self.tasks, self, hub=hub)
         self.add_page("attendance", self.tr("考勤"), self.attendance)
-        self.households.household_saved.connect(self.workbench.mark_stale)
-        self.workbench.household_saved.connect(self.households.refresh)
-        visit_events().visit_saved.connect(self.refresh_unsynced)
-        visit_events().checked_in.connect(self.refresh_unsynced)
-        self.printing = PrintPage(ctx, self.tasks, self.households, self)
+        hub.changed.connect(self._data_changed)
+        self.printing = PrintPage(ctx, self.tasks, self.households, self, hub=hub)
         self.add_page("print", self.tr("打印"), self.printing)
         self._add_sync_page()
         self.show_page("workbench")
@@ -105,7 +108,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         from fieldapp.gui.excel.menu import install_data_menu
 
-        self.data_menu = install_data_menu(self)  # 数据: import, export, department lists (issue 7)
+        self.data_menu = install_data_menu(self, self.hub)  # 数据: import, export, department lists (issue 7)
         self._build_status_bar()
         self.resize(1200, 760)
         self.refresh_unsynced()
@@ -126,16 +129,12 @@ class MainWindow(QMainWindow):
     def _add_sync_page(self) -> None:
         """同步 (USB packages, conflicts) and network sync with the district server (issue 6; idle unless
         enrolled, started at the end of ``__init__``)."""
-        self.sync_page = SyncPage(self.ctx, self.tasks, self)
+        self.sync_page = SyncPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("sync", self.tr("同步"), self.sync_page)
-        self.sync_page.data_changed.connect(self.households.refresh)
-        self.sync_page.data_changed.connect(self.workbench.mark_stale)
-        self.sync_page.data_changed.connect(self.refresh_unsynced)
         self.network = NetworkSync(self.ctx, self.tasks, self)
-        self.sync_page.attach_network(self.network)
-        self.network.synced.connect(self.refresh_unsynced)
-        self.network.enrolment_changed.connect(self.refresh_unsynced)
-        self.workbench.household_saved.connect(self.refresh_unsynced)
+        self.sync_page.attach_network(self.network)  # a reply that changed data is announced by the page
+        self.network.synced.connect(lambda *_args: self.hub.announce(Changes(sync=True)))
+        self.network.enrolment_changed.connect(lambda *_args: self.hub.announce(Changes(sync=True)))
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]
@@ -193,6 +192,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             show_error(self, exc)
             return None
+        self.hub.announce(Changes(settings=True))
         available = i18n.install(language)
         name = i18n.LANGUAGES.get(language, language)
         if available:
@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        self.hub.message.connect(self.show_message)
         self.cadre_label = QLabel(self.tr("包扶干部：{0}").format(self.ctx.cadre_name or "—"), self)
         names = "、".join(name for _id, name in self.villages) or "—"
         self.village_label = QLabel(self.tr("村：{0}").format(names), self)
@@ -235,6 +236,14 @@ class MainWindow(QMainWindow):
         for label in (self.cadre_label, self.village_label, self.unsynced_label, self.sync_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.database:
+            self.refresh_unsynced()
+
+    def show_message(self, text: str) -> None:
+        """A short confirmation in the status bar (what was saved)."""
+        self.statusBar().showMessage(text, MESSAGE_MS)
 
     def refresh_unsynced(self) -> None:
         """Count the changes the district lacks (on the database thread); see :func:`unsynced_count`."""

@@ -7,6 +7,7 @@ the one write path in a single transaction: all of it, or nothing.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from fieldapp.domain.ids import natural_id
 from fieldapp.domain.refdata import RefData
 from fieldapp.store.db import Database
 from fieldapp.store.models import SYNC_COLUMNS, Household, HouseholdListRow, IncomeYear, Indicator, Measure, Member
-from fieldapp.store.writer import ChangeWriter, WriteTxn
+from fieldapp.store.writer import ChangeWriter, StaleField, Stamp, WriteTxn, stamps_of
 
 log = logging.getLogger("fieldapp.services.register")
 
@@ -41,35 +42,50 @@ class HouseholdRecord:
     incomes: list[Row] = field(default_factory=list)
     indicators: list[Row] = field(default_factory=list)
     measures: list[Row] = field(default_factory=list)
+    #: the field stamps as loaded, by row id (see :func:`save_record`: a save is checked against them)
+    stamps: dict[str, dict[str, Stamp]] = field(default_factory=dict, compare=False)
 
     @property
     def id(self) -> str | None:
         return self.household.get("id")
 
+    def rows_of(self, table: str) -> list[Row]:
+        """The rows of one table of the record (``household`` gives the one household row)."""
+        return {"household": [self.household], "member": self.members, "income_year": self.incomes,
+                "indicator": self.indicators, "measure": self.measures}.get(table, [])
 
-def _rows(conn: Connection, model: Any, household_id: str, order: Any) -> list[Row]:
+
+def _plain(row: Any, stamps: dict[str, dict[str, Stamp]]) -> Row:
+    """A row without its sync columns; its field stamps go to ``stamps``."""
+    stamps[row["id"]] = stamps_of(row)
+    return {k: v for k, v in row.items() if k not in SYNC_COLUMNS or k == "id"}
+
+
+def _rows(conn: Connection, model: Any, household_id: str, order: Any,
+          stamps: dict[str, dict[str, Stamp]]) -> list[Row]:
     table = _t(model)
-    keep = [c for c in table.columns if c.name not in SYNC_COLUMNS or c.name == "id"]
     result = conn.execute(
-        select(*keep).where(table.c.household_id == household_id, table.c.deleted.is_(False)).order_by(*order)
+        select(table).where(table.c.household_id == household_id, table.c.deleted.is_(False)).order_by(*order)
     )
-    return [dict(r) for r in result.mappings()]
+    return [_plain(r, stamps) for r in result.mappings()]
 
 
 def load_record(db: Database, household_id: str) -> HouseholdRecord:
+    """The live record of one household, with the stamps of every field (raises LookupError)."""
     h = _t(Household)
+    stamps: dict[str, dict[str, Stamp]] = {}
     with db.read() as conn:
-        keep = [c for c in h.columns if c.name not in SYNC_COLUMNS or c.name == "id"]
-        row = conn.execute(select(*keep).where(h.c.id == household_id, h.c.deleted.is_(False))).mappings().first()
+        row = conn.execute(select(h).where(h.c.id == household_id, h.c.deleted.is_(False))).mappings().first()
         if row is None:
             raise LookupError(f"户 {household_id} 不存在或已删除")
         m, i, ind, me = _t(Member), _t(IncomeYear), _t(Indicator), _t(Measure)
         return HouseholdRecord(
-            household=dict(row),
-            members=_rows(conn, Member, household_id, (m.c.relation, m.c.birth_date, m.c.id)),
-            incomes=_rows(conn, IncomeYear, household_id, (i.c.year,)),
-            indicators=_rows(conn, Indicator, household_id, (ind.c.code,)),
-            measures=_rows(conn, Measure, household_id, (me.c.date, me.c.id)),
+            household=_plain(row, stamps),
+            members=_rows(conn, Member, household_id, (m.c.relation, m.c.birth_date, m.c.id), stamps),
+            incomes=_rows(conn, IncomeYear, household_id, (i.c.year,), stamps),
+            indicators=_rows(conn, Indicator, household_id, (ind.c.code,), stamps),
+            measures=_rows(conn, Measure, household_id, (me.c.date, me.c.id), stamps),
+            stamps=stamps,
         )
 
 
@@ -129,7 +145,13 @@ def duplicate_id_problems(conn: Connection, household_id: str | None, members: l
     return problems
 
 
-def _sync_children(txn: WriteTxn, model: Any, household_id: str, before: list[Row], after: list[Row]) -> None:
+def _edited(values: Row, before: Row) -> Row:
+    """The fields of ``values`` that differ from what the editor loaded (``before``)."""
+    return {k: v for k, v in values.items() if k not in before or before[k] != v}
+
+
+def _sync_children(txn: WriteTxn, model: Any, household_id: str, before: list[Row], after: list[Row], *,
+                   stamps: dict[str, dict[str, Stamp]]) -> None:
     old = {r["id"]: r for r in before if r.get("id")}
     kept: set[str] = set()
     for row in after:
@@ -138,23 +160,28 @@ def _sync_children(txn: WriteTxn, model: Any, household_id: str, before: list[Ro
         row_id = row.get("id")
         if row_id and row_id in old:
             kept.add(row_id)
-            txn.update(model, row_id, values)
+            txn.update(model, row_id, _edited(values, old[row_id]), expect=stamps.get(row_id))
         else:
             row["id"] = txn.insert(model, values)
     for row_id in old.keys() - kept:
         txn.delete(model, row_id)
 
 
-def _sync_keyed(txn: WriteTxn, model: Any, household_id: str, *, key: str, before: list[Row], after: list[Row]) -> None:
+def _sync_keyed(txn: WriteTxn, model: Any, household_id: str, *, key: str, before: list[Row], after: list[Row],
+                stamps: dict[str, dict[str, Stamp]]) -> None:
     """Rows whose id derives from (household, key) — income years, indicator codes."""
     tag = _t(model).name
+    old = {r["id"]: r for r in before}
     wanted = set()
     for row in after:
         row_id = natural_id(tag, household_id, row[key])
         wanted.add(row_id)
         values = {k: v for k, v in row.items() if k not in SYNC_COLUMNS}
         values["household_id"] = household_id
-        txn.put(model, row_id, values)
+        if row_id in old:
+            txn.update(model, row_id, _edited(values, old[row_id]), expect=stamps.get(row_id))
+        else:
+            txn.put(model, row_id, values)
         row["id"] = row_id
     for row in before:
         if row["id"] not in wanted:
@@ -165,6 +192,10 @@ def save_record(writer: ChangeWriter, ref: RefData, record: HouseholdRecord,
                 original: HouseholdRecord | None = None, today: dt.date | None = None) -> str:
     """Validate and write ``record``; ``original`` is what was loaded (None for a new household).
 
+    Only the fields that differ from ``original`` are written, so a field changed elsewhere meanwhile
+    (another window, a sync merge, an import) that this editor did not touch is kept. A field this save
+    changes that was changed elsewhere since ``original.stamps`` refuses the save with
+    :class:`~fieldapp.store.writer.StaleWrite` (nothing written); see :func:`rebase`.
     Raises :class:`ValidationError` (nothing written) when anything is invalid.
     """
     record.household = _blank_to_none(record.household)
@@ -184,13 +215,38 @@ def save_record(writer: ChangeWriter, ref: RefData, record: HouseholdRecord,
             record.household["id"] = household_id
         else:
             household_id = str(original.id)
-            txn.update(Household, household_id, values)
+            txn.update(Household, household_id, _edited(values, original.household),
+                       expect=original.stamps.get(household_id))
         before = original or HouseholdRecord(household={})
-        _sync_children(txn, Member, household_id, before.members, record.members)
-        _sync_children(txn, Measure, household_id, before.measures, record.measures)
-        _sync_keyed(txn, IncomeYear, household_id, key="year", before=before.incomes, after=record.incomes)
-        _sync_keyed(txn, Indicator, household_id, key="code", before=before.indicators, after=record.indicators)
+        stamps = before.stamps
+        _sync_children(txn, Member, household_id, before.members, record.members, stamps=stamps)
+        _sync_children(txn, Measure, household_id, before.measures, record.measures, stamps=stamps)
+        _sync_keyed(txn, IncomeYear, household_id, key="year", before=before.incomes, after=record.incomes,
+                    stamps=stamps)
+        _sync_keyed(txn, Indicator, household_id, key="code", before=before.indicators, after=record.indicators,
+                    stamps=stamps)
     return household_id
+
+
+def rebase(original: HouseholdRecord, record: HouseholdRecord, stale: list[StaleField],
+           keep_mine: set[tuple[str, str, str]]) -> tuple[HouseholdRecord, HouseholdRecord]:
+    """After a refused stale save: the (original, record) pair to save again, as the person chose.
+
+    For each stale field the original takes the value and stamp now in the register; the record keeps
+    the person's value where ``(table, row_id, field)`` is in ``keep_mine`` (it then overwrites, having
+    been seen), else takes the register's value (nothing of theirs is overwritten). New objects.
+    """
+    base, mine = copy.deepcopy(original), copy.deepcopy(record)
+    for f in stale:
+        for row in base.rows_of(f.table):
+            if row.get("id") == f.row_id:
+                row[f.field] = f.theirs
+                base.stamps.setdefault(f.row_id, {})[f.field] = f.stamp
+        if (f.table, f.row_id, f.field) not in keep_mine:
+            for row in mine.rows_of(f.table):
+                if row.get("id") == f.row_id:
+                    row[f.field] = f.theirs
+    return base, mine
 
 
 def delete_household(writer: ChangeWriter, household_id: str) -> None:

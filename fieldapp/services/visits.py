@@ -17,6 +17,7 @@ them and attendance runs on one index; this module keeps those copies in step.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 from collections.abc import Sequence
@@ -45,7 +46,7 @@ from fieldapp.store.models import (
     VisitMeasure,
     VisitPhoto,
 )
-from fieldapp.store.writer import WriteTxn
+from fieldapp.store.writer import StaleField, Stamp, WriteTxn, stamps_of
 
 log = logging.getLogger("fieldapp.services.visits")
 
@@ -69,6 +70,8 @@ class FollowUpDraft:
     due_date: dt.date | None
     done_on: dt.date | None = None
     id: str | None = None
+    #: the stamps of its fields as loaded (:func:`load_visit`)
+    stamps: dict[str, Stamp] = field(default_factory=dict, compare=False)
 
 
 @dataclass
@@ -93,6 +96,8 @@ class VisitDraft:
     photos: list[StoredPhoto] = field(default_factory=list)
     id: str | None = None
     created_by: str | None = None
+    #: the stamps of the visit's fields as loaded (:func:`load_visit`); a save is checked against them
+    stamps: dict[str, Stamp] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -131,8 +136,14 @@ class FollowUpRow:
 # ---------------------------------------------------------------- writing
 
 
-def save_visit(ctx: AppContext, draft: VisitDraft, *, today: dt.date | None = None) -> str:
+def save_visit(ctx: AppContext, draft: VisitDraft, *, today: dt.date | None = None,
+               original: VisitDraft | None = None) -> str:
     """Validate and write ``draft`` (insert when ``draft.id`` is None, else update); returns the visit id.
+
+    ``original`` is the visit as the editor loaded it (:func:`load_visit`): then only the visit's
+    fields that differ from it are written (a field changed elsewhere that this editor did not touch
+    is kept), and a field changed elsewhere since it was loaded refuses the save with
+    :class:`~fieldapp.store.writer.StaleWrite` (nothing written; see :func:`rebase_visit`).
 
     Everything is checked inside the write transaction, against what is in the register now;
     any problem raises :class:`ValidationError` (keys as in :func:`rules.visit_problems`, plus
@@ -174,7 +185,12 @@ def save_visit(ctx: AppContext, draft: VisitDraft, *, today: dt.date | None = No
             visit_id = txn.insert(Visit, {**values, "created_by": ctx.settings["cadre_id"] or None})
         else:
             visit_id = str(draft.id)
-            txn.update(Visit, visit_id, values)
+            if original is not None:
+                loaded = _visit_values(original)
+                edited = {k: v for k, v in values.items() if k not in loaded or loaded[k] != v}
+                txn.update(Visit, visit_id, edited, expect=original.stamps)
+            else:
+                txn.update(Visit, visit_id, values)
         hid = values["household_id"]
         _sync_links(txn, VisitCadre, visit_id, key="cadre_id", wanted=draft.cadre_ids,
                     extra={"household_id": hid, "date": values["date"]})
@@ -184,7 +200,8 @@ def save_visit(ctx: AppContext, draft: VisitDraft, *, today: dt.date | None = No
             txn.put(Photo, photo.id, photo.row())
         _sync_links(txn, VisitPhoto, visit_id, key="photo_id", wanted=[p.id for p in draft.photos],
                     extra={"household_id": hid}, positions=True)
-        _sync_follow_ups(txn, visit_id, hid, draft.follow_ups, follow_rows)
+        _sync_follow_ups(txn, visit_id, hid, draft.follow_ups, follow_rows,
+                         loaded=original.follow_ups if original is not None else None)
     draft.id = visit_id
     log.info("visit %s saved (household %s, %s)", visit_id, hid, values["date"])
     return visit_id
@@ -227,11 +244,41 @@ def _normalized(ctx: AppContext, draft: VisitDraft) -> dict[str, Any]:
         draft.cadre_ids = [ctx.settings["cadre_id"]]
     draft.measure_ids = list(dict.fromkeys(m for m in draft.measure_ids if m))
     draft.photos = list({p.id: p for p in draft.photos}.values())
+    return _visit_values(draft)
+
+
+def _visit_values(draft: VisitDraft) -> dict[str, Any]:
     return {
         "household_id": draft.household_id or None, "village_id": draft.village_id or None,
         "date": draft.date, "type": draft.type or None, "title": rules.clean_text(draft.title),
         "found": rules.clean_text(draft.found), "done": rules.clean_text(draft.done),
     }
+
+
+def rebase_visit(original: VisitDraft, draft: VisitDraft, stale: Sequence[StaleField],
+                 keep_mine: set[tuple[str, str, str]]) -> tuple[VisitDraft, VisitDraft]:
+    """After a refused stale save: the (original, draft) pair to save again, as the person chose.
+
+    Like :func:`fieldapp.services.register.rebase`: the original takes the register's value and stamp
+    of each stale field; the draft keeps the person's value only where chosen. New objects.
+    """
+    base, mine = copy.deepcopy(original), copy.deepcopy(draft)
+    for f in stale:
+        if f.table == "visit" and f.row_id == original.id:
+            targets: list[Any] = [base]
+            theirs: list[Any] = [mine]
+        elif f.table == "follow_up":
+            targets = [u for u in base.follow_ups if u.id == f.row_id]
+            theirs = [u for u in mine.follow_ups if u.id == f.row_id]
+        else:
+            continue
+        for target in targets:
+            setattr(target, f.field, f.theirs)
+            target.stamps[f.field] = f.stamp
+        if (f.table, f.row_id, f.field) not in keep_mine:
+            for target in theirs:
+                setattr(target, f.field, f.theirs)
+    return base, mine
 
 
 def _reference_problems(conn: Connection, draft: VisitDraft, household_id: str | None,
@@ -292,14 +339,23 @@ def _sync_links(txn: WriteTxn, model: Any, visit_id: str, *, key: str, wanted: S
 
 
 def _sync_follow_ups(txn: WriteTxn, visit_id: str, household_id: str | None, drafts: list[FollowUpDraft],
-                     rows: list[dict[str, Any]]) -> None:
+                     rows: list[dict[str, Any]], *, loaded: list[FollowUpDraft] | None = None) -> None:
+    """Make the visit's live follow-ups the drafts; against ``loaded`` (as the form loaded them), only
+    fields that differ are written and each is checked against its loaded stamp."""
     existing = set(_live_ids(txn.conn, _F, visit_id))
+    before = {f.id: f for f in loaded or () if f.id}
     kept = set()
     for draft, row in zip(drafts, rows, strict=True):
         values = {**row, "visit_id": visit_id, "household_id": household_id}
         if draft.id and draft.id in existing:
             kept.add(draft.id)
-            txn.update(FollowUp, draft.id, values)
+            was = before.get(draft.id)
+            if was is None:
+                txn.update(FollowUp, draft.id, values)
+                continue
+            old = {"text": rules.clean_text(was.text), "due_date": was.due_date, "done_on": was.done_on,
+                   "visit_id": visit_id, "household_id": household_id}
+            txn.update(FollowUp, draft.id, {k: v for k, v in values.items() if old.get(k) != v}, expect=was.stamps)
         else:
             draft.id = txn.insert(FollowUp, values)
     for row_id in existing - kept:
@@ -326,7 +382,8 @@ def load_visit(db: Database, visit_id: str) -> VisitDraft:
             .where(_VP.c.visit_id == visit_id, _VP.c.deleted.is_(False)).order_by(_VP.c.position)
         ).mappings().all()
         follow_ups = [
-            FollowUpDraft(text=r.text, due_date=r.due_date, done_on=r.done_on, id=r.id)
+            FollowUpDraft(text=r.text, due_date=r.due_date, done_on=r.done_on, id=r.id,
+                          stamps=stamps_of(dict(r._mapping)))
             for r in conn.execute(
                 select(_F).where(_F.c.visit_id == visit_id, _F.c.deleted.is_(False)).order_by(_F.c.due_date, _F.c.id))
         ]
@@ -335,7 +392,7 @@ def load_visit(db: Database, visit_id: str) -> VisitDraft:
     return VisitDraft(
         date=row["date"], type=row["type"], household_id=row["household_id"], village_id=row["village_id"],
         title=row["title"], found=row["found"], done=row["done"], cadre_ids=cadres, measure_ids=measures,
-        follow_ups=follow_ups, photos=photos, id=row["id"], created_by=row["created_by"],
+        follow_ups=follow_ups, photos=photos, id=row["id"], created_by=row["created_by"], stamps=stamps_of(dict(row)),
     )
 
 

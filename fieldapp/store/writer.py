@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
-from fieldapp.domain.hlc import HybridClock
+from fieldapp.domain.hlc import HybridClock, physical_ms
 from fieldapp.domain.ids import new_id
 from fieldapp.store import codec, derived, guard
 from fieldapp.store.db import Database
@@ -44,6 +44,44 @@ class Actor:
 
 class RowNotFound(LookupError):
     pass
+
+
+Stamp = tuple[int, str]  # (hlc, device): the clock of one field's current value
+
+
+@dataclass(frozen=True)
+class StaleField:
+    """One field a save wanted to change, which changed elsewhere since the editor loaded it.
+
+    ``mine`` is the value being saved, ``theirs`` the value in the register now (python form),
+    ``stamp`` the clock of ``theirs`` (save against it to overwrite knowingly; its device is
+    ``stamp[1]``), ``by`` the name of who wrote it when known, ``at`` its time in ms since the epoch.
+    """
+
+    table: str
+    row_id: str
+    field: str
+    mine: Any
+    theirs: Any
+    stamp: Stamp
+    by: str | None = None
+    at: int | None = None
+
+
+class StaleWrite(Exception):
+    """A save refused because fields it changes were changed elsewhere since they were loaded."""
+
+    def __init__(self, fields: list[StaleField]) -> None:
+        super().__init__("; ".join(f"{f.table}.{f.field}" for f in fields))
+        self.fields = fields
+
+
+def stamps_of(row: Mapping[str, Any]) -> dict[str, Stamp]:
+    """The stamp of every data field of a synced row (read with its sync columns)."""
+    clocks = json.loads(row.get("field_clocks") or "{}")
+    base: Stamp = (int(row["row_hlc"]), str(row["row_device"]))
+    names = set(row) - (SYNC_COLUMNS - {"deleted"}) - {"id"}
+    return {k: (int(clocks[k][0]), str(clocks[k][1])) if k in clocks else base for k in names}
 
 
 def table_of(model: Any) -> Table:
@@ -98,6 +136,7 @@ class WriteTxn:
         self._seq: int | None = None
         self._pending: list[tuple[Any, ...]] = []
         self.touched_households: set[str] = set()
+        self.stale: list[StaleField] = []
         #: set by a reviewer settling a sync conflict: updates are logged as ``resolve``, which closes
         #: the same conflict on the replicas that receive them (a plain later edit does not)
         self.resolving = False
@@ -131,10 +170,14 @@ class WriteTxn:
             self.conn.execute(table.insert(), stamped)
         return ids
 
-    def update(self, model: Any, row_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+    def update(self, model: Any, row_id: str, changes: Mapping[str, Any],
+               expect: Mapping[str, Stamp] | None = None) -> dict[str, Any]:
         """Change fields of one row; only values that differ are written and logged.
 
-        Returns the fields that actually changed (empty: nothing was written).
+        ``expect`` holds the stamps the caller's values were based on (what an editor loaded):
+        a field in ``changes`` whose stamp moved since (another window, a sync merge, an import)
+        is not written but recorded in :attr:`stale`, and :meth:`finish` then refuses the whole
+        transaction with :class:`StaleWrite`. Returns the fields that actually changed.
         """
         table = table_of(model)
         allowed = codec.columns(table) - SYNC_COLUMNS
@@ -142,6 +185,8 @@ class WriteTxn:
         if unknown:
             raise ValueError(f"unknown fields for {table.name}: {sorted(unknown)}")
         current = self._current(table, row_id)
+        if expect:
+            changes = self._check_stale(table, row_id, current, changes, expect)
         changed = {k: v for k, v in changes.items() if current[k] != v}
         if not changed:
             return {}
@@ -195,6 +240,22 @@ class WriteTxn:
 
     # -- internals --------------------------------------------------------------
 
+    def _check_stale(self, table: Table, row_id: str, current: Mapping[str, Any], changes: Mapping[str, Any],
+                     expect: Mapping[str, Stamp]) -> dict[str, Any]:
+        """``changes`` without the fields changed since ``expect``; those are recorded in :attr:`stale`."""
+        now = stamps_of(current)
+        kept: dict[str, Any] = {}
+        for k, v in changes.items():
+            loaded = expect.get(k)
+            if loaded is None or tuple(loaded) == now[k] or current[k] == v:
+                kept[k] = v
+                continue
+            by = self.conn.execute(
+                select(_CHANGE_LOG.c.user_name).where(_CHANGE_LOG.c.tbl == table.name, _CHANGE_LOG.c.row_id == row_id,
+                                                      _CHANGE_LOG.c.hlc == now[k][0])).scalar()
+            self.stale.append(StaleField(table.name, row_id, k, v, current[k], now[k], by, physical_ms(now[k][0])))
+        return kept
+
     def _set_deleted(self, table: Table, row_id: str, deleted: bool) -> None:
         current = self._current(table, row_id)
         if bool(current["deleted"]) == deleted:
@@ -246,7 +307,12 @@ class WriteTxn:
             self._pending = []
 
     def finish(self) -> None:
-        """Write the pending change records and rebuild touched projections (before commit)."""
+        """Write the pending change records and rebuild touched projections (before commit).
+
+        Raises :class:`StaleWrite` (the transaction rolls back) if any update was stale.
+        """
+        if self.stale:
+            raise StaleWrite(list(self.stale))
         self._flush_log()
         if self.touched_households:
             derived.refresh_households(self.conn, sorted(self.touched_households))

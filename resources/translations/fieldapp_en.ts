@@ -46,105 +46,105 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="66" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="69" />
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="68" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="71" />
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="69" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="72" />
         <source>全部农户（输入姓名或户编号筛选）</source>
         <translation>All households (type a name or household no. to filter)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="72" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="75" />
         <source>搜索情况、措施、活动名称</source>
         <translation>Search situation, measures, activity name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="74" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="77" />
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="75" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="78" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="76" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="79" />
         <source>导出所选干部该年度（或所选月份）的包扶纪实档案</source>
         <translation>Export the assistance archive of the selected cadre for the year (or selected month)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="124" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="126" />
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="124" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="126" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="125" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="127" />
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="125" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="127" />
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="193" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="231" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="276" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="195" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="285" />
         <source>{0}年</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="231" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="276" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="285" />
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
         <source>{0}：已显示前 {1} 条，向下滚动加载更多</source>
         <translation>{0}: first {1} shown, scroll down to load more</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="237" />
         <source>{0}：共 {1} 条记录</source>
         <translation>{0}: {1} records</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="277" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="286" />
         <source>包扶纪实档案_{0}_{1}.pdf</source>
         <translation>Assistance_archive_{0}_{1}.pdf</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="278" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
         <source>导出包扶纪实档案</source>
         <translation>Export assistance archive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="279" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="288" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="294" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="303" />
         <source>正在导出 {0} …</source>
         <translation>Exporting {0} …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="302" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="311" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -205,82 +205,83 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="72" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="75" />
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="76" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="79" />
         <source>在村签到</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="77" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="80" />
         <source>记录本人在所选日期在村（当天没有走访记录时使用）</source>
         <translation>Record that I was in the village on the selected date (for days without a visit)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="80" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="98" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="100" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="101" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="103" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="107" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
         <source>驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；每月不少于{0}天为达标）</source>
         <translation>Days per month in the village for resident team members (visit days and check-in days combined, each day counted once; at least {0} days a month to comply)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="111" />
         <source>包扶单位领导本年走访次数（每年不少于{0}次）</source>
         <translation>Visits this year by leaders of the assisting unit (at least {0} a year)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="147" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="149" />
         <source>正在计算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="164" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="166" />
         <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
         <translation>{0}: {1} resident cadres, {2} non-compliant months; {3} unit leaders</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="186" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="193" />
         <source>请填写日期</source>
         <translation>Please enter a date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="196" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="204" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="219" />
         <source>已签到：{0} 在村</source>
         <translation>Checked in: in the village on {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="205" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="225" />
         <source>驻村考勤_{0}年.xlsx</source>
         <translation>Attendance_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="206" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="226" />
         <source>导出驻村考勤</source>
         <translation>Export attendance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="227" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="242" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -685,22 +686,22 @@
 <context>
     <name>DataMenu</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/menu.py" line="29" />
+        <location filename="../../fieldapp/gui/excel/menu.py" line="30" />
         <source>数据(&amp;D)</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/menu.py" line="32" />
+        <location filename="../../fieldapp/gui/excel/menu.py" line="34" />
         <source>导入农户（Excel/CSV）…</source>
         <translation>Import households (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/menu.py" line="33" />
+        <location filename="../../fieldapp/gui/excel/menu.py" line="35" />
         <source>导出为 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/menu.py" line="35" />
+        <location filename="../../fieldapp/gui/excel/menu.py" line="37" />
         <source>部门名单比对…</source>
         <translation>Check a department list…</translation>
     </message>
@@ -1166,124 +1167,142 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
         <source>两不愁三保障</source>
         <translation>Two assurances, three guarantees</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="112" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>帮扶措施</source>
         <translation>Assistance measures</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="112" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>包扶责任</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="112" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>生产生活条件</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="115" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="116" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="131" />
         <source>变更记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="124" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="182" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="197" />
         <source>新增农户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="184" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="199" />
         <source>农户档案 — {0}</source>
         <translation>Household file — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="186" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="201" />
         <source>农户档案</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="233" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="248" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="249" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="264" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} row {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="280" />
-        <source>保存失败</source>
-        <translation>Save failed</translation>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="333" />
+        <source>已保存农户档案：{0}</source>
+        <translation>Household record saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="280" />
-        <source>没有保存任何内容。
-{0}</source>
-        <translation>Nothing was saved.
-{0}</translation>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="333" />
+        <source>已保存农户档案</source>
+        <translation>Household record saved</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="300" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="364" />
+        <source>家庭成员 {0}：{1}</source>
+        <translation>Member {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="366" />
+        <source>{0}年收入：{1}</source>
+        <translation>Income {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="368" />
+        <source>两不愁三保障 {0}：{1}</source>
+        <translation>Basic needs {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="370" />
+        <source>帮扶措施 {0}：{1}</source>
+        <translation>Support measure {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="300" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>This household file has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="301" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="385" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="301" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="385" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="301" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="385" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -1349,48 +1368,47 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdListPage</name>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="69" />
+        <location filename="../../fieldapp/gui/household_list.py" line="71" />
         <source>新增农户</source>
-        <extracomment>a household was saved through an editor opened from this page (household id)</extracomment>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="89" />
+        <location filename="../../fieldapp/gui/household_list.py" line="92" />
         <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
         <translation>Search: name / pinyin initials / ID number / household no.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="101" />
-        <location filename="../../fieldapp/gui/household_list.py" line="106" />
-        <location filename="../../fieldapp/gui/household_list.py" line="108" />
-        <location filename="../../fieldapp/gui/household_list.py" line="110" />
-        <location filename="../../fieldapp/gui/household_list.py" line="112" />
-        <location filename="../../fieldapp/gui/household_list.py" line="235" />
+        <location filename="../../fieldapp/gui/household_list.py" line="104" />
+        <location filename="../../fieldapp/gui/household_list.py" line="109" />
+        <location filename="../../fieldapp/gui/household_list.py" line="111" />
+        <location filename="../../fieldapp/gui/household_list.py" line="113" />
+        <location filename="../../fieldapp/gui/household_list.py" line="115" />
+        <location filename="../../fieldapp/gui/household_list.py" line="238" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="237" />
+        <location filename="../../fieldapp/gui/household_list.py" line="240" />
         <source>{0}组</source>
         <translation>Group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="243" />
+        <location filename="../../fieldapp/gui/household_list.py" line="246" />
         <source>共 {0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="245" />
+        <location filename="../../fieldapp/gui/household_list.py" line="248" />
         <source>超过 {0} 户</source>
         <translation>More than {0} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="350" />
+        <location filename="../../fieldapp/gui/household_list.py" line="364" />
         <source>公示牌编码无效：{0}</source>
         <translation>Invalid door plate code: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="363" />
+        <location filename="../../fieldapp/gui/household_list.py" line="377" />
         <source>本机没有这个公示牌编码的户</source>
         <translation>No household with this door plate code on this computer</translation>
     </message>
@@ -1434,217 +1452,222 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="71" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="75" />
         <source>导入农户</source>
         <extracomment>the import was written (its :class:`ApplyResult`) a dry run is ready (its :class:`Plan`)</extracomment>
         <translation>Import households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="80" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="84" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="95" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="99" />
         <source>国家系统导出的农户成员表（.xlsx 或 .csv）</source>
         <translation>Household member table exported from the national system (.xlsx or .csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="96" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="100" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="99" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="103" />
         <source>（表中须有“行政村”列）</source>
         <translation>(the table must have an administrative village column)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="102" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="106" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="109" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="113" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="110" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="114" />
         <source>表中没有行政村时，新户归入</source>
         <translation>New households without a village go to</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="113" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="117" />
         <source>按户编号和证件号码与本机的户和成员对应：同一文件再次导入不会重复登记。表中空白的单元格不会清除本机已有的内容。导入前会先预览，确认后才写入。</source>
         <translation>Rows are matched to the households and members on this computer by household no. and ID number: importing the same file again does not register anyone twice. Blank cells in the table do not clear existing data on this computer. The import is previewed first and written only after you confirm.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="134" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="134" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="134" />
         <source>示例</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="131" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
         <source>导入为</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="169" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="141" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="173" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="143" />
         <source>预览（试导入）</source>
         <translation>Preview (dry run)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="156" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="160" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="157" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="157" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="157" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
         <source>无变化</source>
         <translation>No change</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="158" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
         <source>拒绝</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="171" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="175" />
         <source>保存被拒绝的行…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="173" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="177" />
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="159" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="177" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="197" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="201" />
         <source>选择要导入的文件</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="198" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="202" />
         <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="218" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="222" />
         <source>已取消，没有写入任何内容</source>
         <translation>Cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="224" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="228" />
         <source>请先选择文件</source>
         <translation>First choose a file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="227" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="231" />
         <source>正在读取表头…</source>
         <translation>Reading the header…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="231" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="235" />
         <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
         <translation>Sheet “{0}”, header in row {1}. Check what each column is imported as; choose “Don't import” for columns you do not need.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="241" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="245" />
         <source>不导入</source>
         <translation>Don't import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="275" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="279" />
         <source>还须指定：{0}</source>
         <translation>Still to assign: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="277" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="281" />
         <source>同一字段指定给了多列：{0}</source>
         <translation>Assigned to more than one column: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="293" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="297" />
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="300" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="304" />
         <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
         <translation>{0} new households ({1} persons), {2} updated, {3} unchanged, {4} rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="306" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="310" />
         <source>这是预览，尚未写入。确认无误后点“导入”。</source>
         <translation>This is a preview; nothing has been written yet. If it is correct, click “Import”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="307" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="311" />
         <source>没有需要写入的内容。</source>
         <translation>Nothing to write.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="320" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="324" />
         <source>_被拒绝的行.xlsx</source>
         <translation>_rejected_rows.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="321" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="325" />
         <source>保存被拒绝的行</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="322" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="326" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="332" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="336" />
         <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
         <translation>Saved {1} rows to {0}; correct them and import again</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="333" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="337" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="344" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="348" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="356" />
+        <source>已导入：新增 {0} 户，更新 {1} 户</source>
+        <translation>Imported: {0} households added, {1} updated</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="151" />
@@ -1918,69 +1941,69 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="88" />
+        <location filename="../../fieldapp/gui/main_window.py" line="95" />
         <source>工作台</source>
-        <extracomment>the unsynced-change count was refreshed (the new count)</extracomment>
+        <extracomment>the unsynced-change count was refreshed (the new count) the one change notification: every write is announced here, every page listens</extracomment>
         <translation>Workbench</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="91" />
+        <location filename="../../fieldapp/gui/main_window.py" line="97" />
         <source>农户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="93" />
+        <location filename="../../fieldapp/gui/main_window.py" line="99" />
         <source>走访</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="95" />
+        <location filename="../../fieldapp/gui/main_window.py" line="101" />
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="101" />
+        <location filename="../../fieldapp/gui/main_window.py" line="104" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="130" />
+        <location filename="../../fieldapp/gui/main_window.py" line="133" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="156" />
+        <location filename="../../fieldapp/gui/main_window.py" line="155" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="157" />
+        <location filename="../../fieldapp/gui/main_window.py" line="156" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="163" />
+        <location filename="../../fieldapp/gui/main_window.py" line="162" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="164" />
+        <location filename="../../fieldapp/gui/main_window.py" line="163" />
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="166" />
+        <location filename="../../fieldapp/gui/main_window.py" line="165" />
         <location filename="../../fieldapp/gui/main_window.py" line="203" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="180" />
+        <location filename="../../fieldapp/gui/main_window.py" line="179" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="181" />
+        <location filename="../../fieldapp/gui/main_window.py" line="180" />
         <location filename="../../fieldapp/gui/main_window.py" line="219" />
         <source>关于</source>
         <translation>About</translation>
@@ -2021,22 +2044,22 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="230" />
+        <location filename="../../fieldapp/gui/main_window.py" line="231" />
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="232" />
+        <location filename="../../fieldapp/gui/main_window.py" line="233" />
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="233" />
+        <location filename="../../fieldapp/gui/main_window.py" line="234" />
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="254" />
+        <location filename="../../fieldapp/gui/main_window.py" line="263" />
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
@@ -2522,140 +2545,145 @@ Correct it from the ID number?</translation>
 <context>
     <name>PlateSettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="113" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="116" />
         <source>门牌样式</source>
         <extracomment>the preview images were replaced</extracomment>
         <translation>Door plate style</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="120" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="123" />
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="120" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="123" />
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="120" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="123" />
         <source>A4 一纸两张（A5 大小）</source>
         <translation>A4, two per sheet (A5 size)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="131" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="134" />
         <source>兜底户颜色…</source>
         <translation>Safety-net household colour…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="131" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="134" />
         <source>脱贫户颜色…</source>
         <translation>Development household colour…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="144" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="147" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="145" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="148" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="146" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
         <source>恢复默认</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="164" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
         <source>所在村组</source>
         <translation>Village and group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="164" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
         <source>户主</source>
         <translation>Household head</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="165" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
         <source>家庭人口和户属性</source>
         <translation>Family size and household type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="165" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
         <source>致贫原因</source>
         <translation>Causes of poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="166" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
         <source>帮扶措施（五个一批）</source>
         <translation>Assistance measures (five batches)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="166" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
         <source>包扶责任人、单位和电话</source>
         <translation>Responsible cadre, unit and phone</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>脱贫状态和年度</source>
         <translation>Exit status and year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>二维码（扫码或输入编码打开档案）</source>
         <translation>QR code (scan or enter the code to open the file)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="174" />
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="175" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="179" />
         <source>显示项</source>
         <translation>Shown items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="181" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="184" />
         <source>颜色</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="183" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="186" />
         <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
         <translation>Safety-net households' band also gets stripes, so both types can be told apart in black-and-white prints.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="191" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="194" />
         <source>预览（示例户）</source>
         <translation>Preview (sample households)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="242" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="245" />
         <source>兜底户颜色</source>
         <translation>Safety-net household colour</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="242" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="245" />
         <source>脱贫户颜色</source>
         <translation>Development household colour</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="252" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="255" />
         <source>请至少选择一个显示项。</source>
         <translation>Please select at least one item to show.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="255" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="258" />
         <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
         <translation>The two colours are very similar and hard to tell apart in colour prints (stripes and labels still differ).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="314" />
+        <source>已保存门牌样式</source>
+        <translation>Door plate layout saved</translation>
     </message>
 </context>
 <context>
@@ -2823,93 +2851,93 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="96" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="100" />
         <source>生成并预览</source>
         <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
         <translation>Generate and preview</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="101" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="105" />
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="102" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="106" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="111" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="115" />
         <source>门牌（信息公示牌）</source>
         <translation>Door plates (information plates)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="112" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="116" />
         <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
         <translation>An information plate for each household's door; safety-net and development households differ by colour and stripes, also in black-and-white prints. The style (paper, title, shown items, colours) is set per county under “Door plate style…”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="114" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="118" />
         <source>一户一档</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="115" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="119" />
         <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
         <translation>A household's complete file: members, income, two assurances and three guarantees, assistance measures (with a signature line for the head), visits and change history.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="117" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="121" />
         <source>包扶纪实档案</source>
         <translation>Assistance archive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="118" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="122" />
         <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
         <translation>A paired cadre's visits for a month or a year (by date), days in the village and signature lines.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="119" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="120" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="124" />
         <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
         <translation>Public notice list of households to be included or removed, with ID numbers masked. Select the households on the Households page.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="122" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
         <source>村台账</source>
         <translation>Village ledger</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="127" />
         <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
         <translation>A ledger with one row per household, filterable by village, group, status etc., with totals in the last row.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="195" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="199" />
         <source>正在生成“{0}”…</source>
         <translation>Generating “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="219" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="223" />
         <source>共 {0} 页</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="220" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="224" />
         <source>已生成“{0}”，{1}。</source>
         <translation>Generated “{0}”, {1}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="231" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="235" />
         <source>未能生成。</source>
         <translation>Could not generate.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="236" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="240" />
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file generated.</translation>
     </message>
@@ -3014,6 +3042,79 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <location filename="../../fieldapp/gui/wizard.py" line="193" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StaleSaveDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="70" />
+        <source>有人同时修改了这些内容</source>
+        <translation>Someone else changed these meanwhile</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="71" />
+        <source>您编辑期间，下列内容已在别处（另一个窗口、同步或导入）被修改。请逐项选择要保存的值；未选择前不会保存任何内容。</source>
+        <translation>While you were editing, the items below were changed elsewhere (another window, a sync or an import). Choose the value to save for each one; nothing is saved until you have chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <source>内容</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <source>您的修改</source>
+        <translation>Your change</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <source>现在的值</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <source>修改人 / 时间</source>
+        <translation>Changed by / at</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <source>保存哪一个</source>
+        <translation>Keep which</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="83" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="99" />
+        <source>全部用我的</source>
+        <translation>All mine</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="100" />
+        <source>全部用现在的</source>
+        <translation>All current</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="104" />
+        <source>按所选保存</source>
+        <translation>Save as chosen</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="105" />
+        <source>返回编辑</source>
+        <translation>Back to editing</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="125" />
+        <source>我的</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="125" />
+        <source>现在的</source>
+        <translation>Current</translation>
     </message>
 </context>
 <context>
@@ -3200,142 +3301,142 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="86" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="88" />
         <source>导出到U盘…</source>
         <extracomment>synced data changed here (an import, a resolved conflict, a released change) the page shows a new snapshot an export finished (:class:`~fieldapp.gui.sync.jobs.ExportResult`) an import finished (:class:`~fieldapp.gui.sync.jobs.ImportBatch`) a reviewer's action (resolve, release, discard) finished a job failed (the exception); the user has been told why progress of the running job (done, total)</extracomment>
         <translation>Export to USB drive…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="88" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="90" />
         <source>从U盘导入…</source>
         <translation>Import from USB drive…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="90" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="92" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="92" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="94" />
         <source>待同步修改 … 条</source>
         <translation>Changes to sync: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="101" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="103" />
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="111" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="113" />
         <source>同步对象</source>
         <translation>Sync partners</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="118" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="120" />
         <source>保留当前值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="120" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="122" />
         <source>采用另一值</source>
         <translation>Use other value</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="122" />
-        <location filename="../../fieldapp/gui/sync/page.py" line="377" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="124" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="386" />
         <source>放行</source>
         <translation>Release</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="124" />
-        <location filename="../../fieldapp/gui/sync/page.py" line="385" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="126" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="394" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="184" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="191" />
         <source>待同步修改 {0} 条</source>
         <translation>Changes to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="186" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="193" />
         <source>还没有登记同步对象：本机的全部修改都未同步。</source>
         <translation>No sync partner registered yet: none of this computer's changes have been synced.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="188" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="195" />
         <source>“{0}”尚未确认收到的修改。</source>
         <translation>Changes that “{0}” has not yet confirmed receiving.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="189" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="196" />
         <source>本机设备编号：{0}</source>
         <translation>This computer's device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="198" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="205" />
         <source>冲突 {0} 条</source>
         <translation>Conflicts: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="200" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="207" />
         <source>，时钟超前 {0} 条</source>
         <translation>, clock ahead: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="201" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="208" />
         <source>（当前值是自动选出的较新修改，请确认或改用另一值）</source>
         <translation> (the current value is the newer change, chosen automatically; confirm it or use the other value)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="202" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="209" />
         <source>隔离待审 {0} 条（违反规则、暂未应用的修改）</source>
         <translation>Quarantined for review: {0} (changes that break a rule and have not been applied)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="230" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="237" />
         <source>正在导出到 {0}…</source>
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="235" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="242" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="254" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="262" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="303" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="310" />
         <source>未能完成。</source>
         <translation>Could not complete.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="308" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="315" />
         <source>无法完成操作</source>
         <translation>Cannot complete the operation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="375" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="384" />
         <source>放行会把所选的 {0} 条修改按原样写入本机数据，并同步给其他设备。
 请先处理隔离的原因（例如先改正另一户重复的证件号码）。确定放行？</source>
         <translation>Releasing writes the {0} selected changes to this computer's data as they are and syncs them to other devices.
 First deal with the reason they were quarantined (e.g. correct the other household's duplicate ID number). Release them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="384" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="393" />
         <source>丢弃后，所选的 {0} 条修改不会应用到本机数据。确定丢弃？</source>
         <translation>Once discarded, the {0} selected changes will not be applied to this computer's data. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="392" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="401" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="409" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="418" />
         <source>已处理 {0} 条。</source>
         <translation>{0} items processed.</translation>
     </message>
@@ -3596,208 +3697,225 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="101" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="114" />
         <source>农户走访</source>
         <translation>Household visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="102" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
         <source>村级活动（会议、培训、民主评议等）</source>
         <translation>Village activity (meeting, training, democratic review, etc.)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="110" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="123" />
         <source>如：第二季度民主评议会</source>
         <translation>e.g. Q2 democratic review meeting</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="128" />
         <source>走访中了解到的情况</source>
         <translation>What was learned during the visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="130" />
         <source>采取的措施、办理的事项及成效</source>
         <translation>Measures taken, matters handled and results</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="140" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="153" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="429" />
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="141" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="154" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="429" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="142" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="230" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="243" />
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="143" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="144" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="429" />
         <source>活动名称</source>
         <translation>Activity name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="145" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
         <source>走访干部</source>
         <translation>Visiting cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="146" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
         <source>关联帮扶措施</source>
         <translation>Related assistance measure</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="148" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="149" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="162" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
         <source>措施/成效</source>
         <translation>Measures/results</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="150" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
         <source>后续事项</source>
         <translation>Follow-up items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="151" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="172" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="173" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
         <source>删除本条记录</source>
         <translation>Delete this record</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="229" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="242" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="230" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="302" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="243" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="315" />
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="286" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="299" />
         <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
         <translation>Select a household (search by name, pinyin initials or household no.)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="305" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="318" />
         <source>走访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="306" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
         <source>记录</source>
         <translation>New </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="306" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
         <source>修改</source>
         <translation>Edit </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="317" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="330" />
         <source>第{0}项：{1}</source>
         <translation>Item {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="324" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="337" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="348" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="366" />
         <source>正在导入照片，请等导入完成后再保存。</source>
         <translation>Photos are being imported; please wait until the import has finished before saving.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="360" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="364" />
-        <source>保存失败</source>
-        <translation>Save failed</translation>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="399" />
+        <source>已保存{0}</source>
+        <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="360" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="364" />
-        <source>没有保存任何内容。
-{0}</source>
-        <translation>Nothing was saved.
-{0}</translation>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="403" />
+        <source>村级活动记录</source>
+        <translation>village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="386" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <source>走访记录：{0}</source>
+        <translation>visit to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <source>走访记录</source>
+        <translation>visit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="477" />
         <source>删除走访记录</source>
         <translation>Delete visit record</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="386" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="477" />
         <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
         <translation>Delete this visit record? It can still be found in the change history afterwards.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="387" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="387" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
         <source>不删除</source>
         <translation>Don't delete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="404" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="496" />
+        <source>已删除{0}</source>
+        <translation>Deleted: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="404" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>This visit record has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -3858,18 +3976,18 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="69" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="73" />
         <source>记录走访</source>
         <extracomment>a visit of this household was saved or deleted through a form opened here</extracomment>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="72" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="76" />
         <source>新增农户保存后才能记录走访。</source>
         <translation>Visits can be recorded once the new household has been saved.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="73" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="77" />
         <source>双击一条记录可查看或修改。</source>
         <translation>Double-click a record to view or edit it.</translation>
     </message>
@@ -3879,7 +3997,7 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <message>
         <location filename="../../fieldapp/gui/visits/workbench_page.py" line="94" />
         <source> 天</source>
-        <extracomment>a household was saved through an editor opened here (household id) the workbench was (re)computed and shown</extracomment>
+        <extracomment>the workbench was (re)computed and shown</extracomment>
         <translation> days</translation>
     </message>
     <message>
@@ -3913,122 +4031,122 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <translation>Days without a visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="170" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="173" />
         <source>本村</source>
         <translation>This village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="171" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="174" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}'s Workbench　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="185" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="188" />
         <source>到期/逾期事项</source>
         <translation>Due/overdue items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="187" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="190" />
         <source>{0}天未走访</source>
         <translation>Not visited for {0} days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194" />
         <source>两不愁三保障未达标</source>
         <translation>Two assurances, three guarantees not met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="193" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
         <source>未达标：{0}</source>
         <translation>Not met: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="195" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
         <source>{0}年 {1}元</source>
         <translation>{0}: {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="199" />
         <source>人均收入低于监测线</source>
         <translation>Income below monitoring line</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="199" />
         <source>（监测线：{0}）</source>
         <translation> (monitoring line: {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="201" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0} net income per person {1} yuan, below the monitoring line of {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="203" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>Reference data has no monitoring line for {0}; could not tell whether that year's income is below it</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="204" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
         <source>{0}年没有监测线</source>
         <translation>No monitoring line for {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="208" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
         <source>我的包扶户</source>
         <translation>My paired households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="210" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="228" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="234" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="238" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="241" />
         <source>只显示前 {0} 条</source>
         <translation>Only the first {0} shown</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="259" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="262" />
         <source>从未走访</source>
         <translation>Never visited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="260" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>Last visited {0} ({1} days ago)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="266" />
         <source>，{0}组</source>
         <translation>, group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="267" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="270" />
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="269" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="272" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>Overdue by {0} days (due {1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="271" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="274" />
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="273" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="276" />
         <source>{0} 到期</source>
         <translation>Due {0}</translation>
     </message>

@@ -46,105 +46,105 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="66" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="69" />
         <source>全年</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="68" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="71" />
         <source>{0}月</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="69" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="72" />
         <source>全部农户（输入姓名或户编号筛选）</source>
         <translation>全部農戶（輸入姓名或戶編號篩選）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="72" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="75" />
         <source>搜索情况、措施、活动名称</source>
         <translation>搜索情況、措施、活動名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="74" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="77" />
         <source>记录走访</source>
         <translation>記錄走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="75" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="78" />
         <source>导出PDF</source>
         <translation>導出PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="76" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="79" />
         <source>导出所选干部该年度（或所选月份）的包扶纪实档案</source>
         <translation>導出所選幹部該年度（或所選月份）的包扶紀實檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="124" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="126" />
         <source>干部</source>
         <translation>幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="124" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="126" />
         <source>年度</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="125" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="127" />
         <source>月份</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="125" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="127" />
         <source>农户</source>
         <translation>農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="193" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="231" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="276" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="195" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="285" />
         <source>{0}年</source>
         <translation>{0}年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="231" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="276" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="285" />
         <source>{0}年{1}月</source>
         <translation>{0}年{1}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
         <source>{0}：已显示前 {1} 条，向下滚动加载更多</source>
         <translation>{0}：已顯示前 {1} 條，向下滾動加載更多</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="237" />
         <source>{0}：共 {1} 条记录</source>
         <translation>{0}：共 {1} 條記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="277" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="286" />
         <source>包扶纪实档案_{0}_{1}.pdf</source>
         <translation>包扶紀實檔案_{0}_{1}.pdf</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="278" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
         <source>导出包扶纪实档案</source>
         <translation>導出包扶紀實檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="279" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="288" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="294" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="303" />
         <source>正在导出 {0} …</source>
         <translation>正在導出 {0} …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="302" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="311" />
         <source>已导出：{0}</source>
         <translation>已導出：{0}</translation>
     </message>
@@ -205,82 +205,83 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="72" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="75" />
         <source> 年</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="76" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="79" />
         <source>在村签到</source>
         <translation>在村簽到</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="77" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="80" />
         <source>记录本人在所选日期在村（当天没有走访记录时使用）</source>
         <translation>記錄本人在所選日期在村（當天沒有走訪記錄時使用）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="80" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
         <source>导出Excel</source>
         <translation>導出Excel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="98" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="100" />
         <source>年度</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="101" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="103" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="107" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
         <source>驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；每月不少于{0}天为达标）</source>
         <translation>駐村工作隊員每月在村天數（走訪日與在村簽到日合計，同一天只算一次；每月不少於{0}天為達標）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="111" />
         <source>包扶单位领导本年走访次数（每年不少于{0}次）</source>
         <translation>包扶單位領導本年走訪次數（每年不少於{0}次）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="147" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="149" />
         <source>正在计算…</source>
         <translation>正在計算…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="164" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="166" />
         <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
         <translation>{0}年：駐村幹部 {1} 人，未達標 {2} 人次；單位領導 {3} 人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="186" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="193" />
         <source>请填写日期</source>
         <translation>請填寫日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="196" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="204" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="219" />
         <source>已签到：{0} 在村</source>
         <translation>已簽到：{0} 在村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="205" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="225" />
         <source>驻村考勤_{0}年.xlsx</source>
         <translation>駐村考勤_{0}年.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="206" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="226" />
         <source>导出驻村考勤</source>
         <translation>導出駐村考勤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="227" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="242" />
         <source>已导出：{0}</source>
         <translation>已導出：{0}</translation>
     </message>
@@ -685,22 +686,22 @@
 <context>
     <name>DataMenu</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/menu.py" line="29" />
+        <location filename="../../fieldapp/gui/excel/menu.py" line="30" />
         <source>数据(&amp;D)</source>
         <translation>數據(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/menu.py" line="32" />
+        <location filename="../../fieldapp/gui/excel/menu.py" line="34" />
         <source>导入农户（Excel/CSV）…</source>
         <translation>導入農戶（Excel/CSV）…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/menu.py" line="33" />
+        <location filename="../../fieldapp/gui/excel/menu.py" line="35" />
         <source>导出为 Excel…</source>
         <translation>導出為 Excel…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/menu.py" line="35" />
+        <location filename="../../fieldapp/gui/excel/menu.py" line="37" />
         <source>部门名单比对…</source>
         <translation>部門名單比對…</translation>
     </message>
@@ -1166,124 +1167,142 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
         <source>家庭成员</source>
         <translation>家庭成員</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
         <source>收入</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="111" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
         <source>两不愁三保障</source>
         <translation>兩不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="112" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>帮扶措施</source>
         <translation>幫扶措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="112" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>包扶责任</source>
         <translation>包扶責任</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="112" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>生产生活条件</source>
         <translation>生產生活條件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="115" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
         <source>走访记录</source>
         <translation>走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="116" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="131" />
         <source>变更记录</source>
         <translation>變更記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="124" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="182" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="197" />
         <source>新增农户</source>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="184" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="199" />
         <source>农户档案 — {0}</source>
         <translation>農戶檔案 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="186" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="201" />
         <source>农户档案</source>
         <translation>農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="233" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="248" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="249" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="264" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} 第{1}行 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="280" />
-        <source>保存失败</source>
-        <translation>保存失敗</translation>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="333" />
+        <source>已保存农户档案：{0}</source>
+        <translation>已儲存農戶檔案：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="280" />
-        <source>没有保存任何内容。
-{0}</source>
-        <translation>沒有保存任何內容。
-{0}</translation>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="333" />
+        <source>已保存农户档案</source>
+        <translation>已儲存農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="300" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="364" />
+        <source>家庭成员 {0}：{1}</source>
+        <translation>家庭成員 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="366" />
+        <source>{0}年收入：{1}</source>
+        <translation>{0}年收入：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="368" />
+        <source>两不愁三保障 {0}：{1}</source>
+        <translation>兩不愁三保障 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="370" />
+        <source>帮扶措施 {0}：{1}</source>
+        <translation>幫扶措施 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="300" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="301" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="385" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="301" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="385" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="301" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="385" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -1349,48 +1368,47 @@
 <context>
     <name>HouseholdListPage</name>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="69" />
+        <location filename="../../fieldapp/gui/household_list.py" line="71" />
         <source>新增农户</source>
-        <extracomment>a household was saved through an editor opened from this page (household id)</extracomment>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="89" />
+        <location filename="../../fieldapp/gui/household_list.py" line="92" />
         <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
         <translation>搜索：姓名 / 拼音首字母 / 身份證號 / 戶編號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="101" />
-        <location filename="../../fieldapp/gui/household_list.py" line="106" />
-        <location filename="../../fieldapp/gui/household_list.py" line="108" />
-        <location filename="../../fieldapp/gui/household_list.py" line="110" />
-        <location filename="../../fieldapp/gui/household_list.py" line="112" />
-        <location filename="../../fieldapp/gui/household_list.py" line="235" />
+        <location filename="../../fieldapp/gui/household_list.py" line="104" />
+        <location filename="../../fieldapp/gui/household_list.py" line="109" />
+        <location filename="../../fieldapp/gui/household_list.py" line="111" />
+        <location filename="../../fieldapp/gui/household_list.py" line="113" />
+        <location filename="../../fieldapp/gui/household_list.py" line="115" />
+        <location filename="../../fieldapp/gui/household_list.py" line="238" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="237" />
+        <location filename="../../fieldapp/gui/household_list.py" line="240" />
         <source>{0}组</source>
         <translation>{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="243" />
+        <location filename="../../fieldapp/gui/household_list.py" line="246" />
         <source>共 {0} 户</source>
         <translation>共 {0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="245" />
+        <location filename="../../fieldapp/gui/household_list.py" line="248" />
         <source>超过 {0} 户</source>
         <translation>超過 {0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="350" />
+        <location filename="../../fieldapp/gui/household_list.py" line="364" />
         <source>公示牌编码无效：{0}</source>
         <translation>公示牌編碼無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="363" />
+        <location filename="../../fieldapp/gui/household_list.py" line="377" />
         <source>本机没有这个公示牌编码的户</source>
         <translation>本機沒有這個公示牌編碼的戶</translation>
     </message>
@@ -1434,217 +1452,222 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="71" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="75" />
         <source>导入农户</source>
         <extracomment>the import was written (its :class:`ApplyResult`) a dry run is ready (its :class:`Plan`)</extracomment>
         <translation>導入農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="80" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="84" />
         <source>关闭</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="95" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="99" />
         <source>国家系统导出的农户成员表（.xlsx 或 .csv）</source>
         <translation>國家系統導出的農戶成員表（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="96" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="100" />
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="99" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="103" />
         <source>（表中须有“行政村”列）</source>
         <translation>（表中須有“行政村”列）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="102" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="106" />
         <source>下一步</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="109" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="113" />
         <source>文件</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="110" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="114" />
         <source>表中没有行政村时，新户归入</source>
         <translation>表中沒有行政村時，新戶歸入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="113" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="117" />
         <source>按户编号和证件号码与本机的户和成员对应：同一文件再次导入不会重复登记。表中空白的单元格不会清除本机已有的内容。导入前会先预览，确认后才写入。</source>
         <translation>按戶編號和證件號碼與本機的戶和成員對應：同一文件再次導入不會重複登記。表中空白的單元格不會清除本機已有的內容。導入前會先預覽，確認後才寫入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="134" />
         <source>列</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="134" />
         <source>表头</source>
         <translation>表頭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="134" />
         <source>示例</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="131" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
         <source>导入为</source>
         <translation>導入為</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="169" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="141" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="173" />
         <source>上一步</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="143" />
         <source>预览（试导入）</source>
         <translation>預覽（試導入）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="156" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="160" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="157" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
         <source>新增</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="157" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
         <source>更新</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="157" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
         <source>无变化</source>
         <translation>無變化</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="158" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
         <source>拒绝</source>
         <translation>拒絕</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="171" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="175" />
         <source>保存被拒绝的行…</source>
         <translation>保存被拒絕的行…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="173" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="177" />
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="159" />
         <source>导入</source>
         <translation>導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="177" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>显示</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="197" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="201" />
         <source>选择要导入的文件</source>
         <translation>選擇要導入的文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="198" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="202" />
         <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="218" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="222" />
         <source>已取消，没有写入任何内容</source>
         <translation>已取消，沒有寫入任何內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="224" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="228" />
         <source>请先选择文件</source>
         <translation>請先選擇文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="227" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="231" />
         <source>正在读取表头…</source>
         <translation>正在讀取表頭…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="231" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="235" />
         <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
         <translation>工作表“{0}”，表頭在第{1}行。請核對每一列導入為什麼；不需要的列選“不導入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="241" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="245" />
         <source>不导入</source>
         <translation>不導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="275" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="279" />
         <source>还须指定：{0}</source>
         <translation>還須指定：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="277" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="281" />
         <source>同一字段指定给了多列：{0}</source>
         <translation>同一字段指定給了多列：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="293" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="297" />
         <source>正在核对…</source>
         <translation>正在核對…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="300" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="304" />
         <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
         <translation>新增 {0} 戶（{1} 人），更新 {2} 戶，無變化 {3} 戶，拒絕 {4} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="306" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="310" />
         <source>这是预览，尚未写入。确认无误后点“导入”。</source>
         <translation>這是預覽，尚未寫入。確認無誤後點“導入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="307" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="311" />
         <source>没有需要写入的内容。</source>
         <translation>沒有需要寫入的內容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="320" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="324" />
         <source>_被拒绝的行.xlsx</source>
         <translation>_被拒絕的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="321" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="325" />
         <source>保存被拒绝的行</source>
         <translation>保存被拒絕的行</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="322" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="326" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="332" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="336" />
         <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
         <translation>已保存 {1} 行到 {0}；改正後可再次導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="333" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="337" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="344" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="348" />
         <source>正在导入…</source>
         <translation>正在導入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="356" />
+        <source>已导入：新增 {0} 户，更新 {1} 户</source>
+        <translation>已匯入：新增 {0} 戶，更新 {1} 戶</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="151" />
@@ -1918,69 +1941,69 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="88" />
+        <location filename="../../fieldapp/gui/main_window.py" line="95" />
         <source>工作台</source>
-        <extracomment>the unsynced-change count was refreshed (the new count)</extracomment>
+        <extracomment>the unsynced-change count was refreshed (the new count) the one change notification: every write is announced here, every page listens</extracomment>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="91" />
+        <location filename="../../fieldapp/gui/main_window.py" line="97" />
         <source>农户</source>
         <translation>農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="93" />
+        <location filename="../../fieldapp/gui/main_window.py" line="99" />
         <source>走访</source>
         <translation>走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="95" />
+        <location filename="../../fieldapp/gui/main_window.py" line="101" />
         <source>考勤</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="101" />
+        <location filename="../../fieldapp/gui/main_window.py" line="104" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="130" />
+        <location filename="../../fieldapp/gui/main_window.py" line="133" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="156" />
+        <location filename="../../fieldapp/gui/main_window.py" line="155" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="157" />
+        <location filename="../../fieldapp/gui/main_window.py" line="156" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="163" />
+        <location filename="../../fieldapp/gui/main_window.py" line="162" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="164" />
+        <location filename="../../fieldapp/gui/main_window.py" line="163" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="166" />
+        <location filename="../../fieldapp/gui/main_window.py" line="165" />
         <location filename="../../fieldapp/gui/main_window.py" line="203" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="180" />
+        <location filename="../../fieldapp/gui/main_window.py" line="179" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="181" />
+        <location filename="../../fieldapp/gui/main_window.py" line="180" />
         <location filename="../../fieldapp/gui/main_window.py" line="219" />
         <source>关于</source>
         <translation>關於</translation>
@@ -2021,22 +2044,22 @@
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="230" />
+        <location filename="../../fieldapp/gui/main_window.py" line="231" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="232" />
+        <location filename="../../fieldapp/gui/main_window.py" line="233" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="233" />
+        <location filename="../../fieldapp/gui/main_window.py" line="234" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="254" />
+        <location filename="../../fieldapp/gui/main_window.py" line="263" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
@@ -2522,140 +2545,145 @@
 <context>
     <name>PlateSettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="113" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="116" />
         <source>门牌样式</source>
         <extracomment>the preview images were replaced</extracomment>
         <translation>門牌樣式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="120" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="123" />
         <source>A4 横向</source>
         <translation>A4 橫向</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="120" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="123" />
         <source>A3 横向</source>
         <translation>A3 橫向</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="120" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="123" />
         <source>A4 一纸两张（A5 大小）</source>
         <translation>A4 一紙兩張（A5 大小）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="131" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="134" />
         <source>兜底户颜色…</source>
         <translation>兜底戶顏色…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="131" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="134" />
         <source>脱贫户颜色…</source>
         <translation>脫貧戶顏色…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="144" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="147" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="145" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="148" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="146" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
         <source>恢复默认</source>
         <translation>恢復默認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="164" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
         <source>所在村组</source>
         <translation>所在村組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="164" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="165" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
         <source>家庭人口和户属性</source>
         <translation>家庭人口和戶屬性</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="165" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
         <source>致贫原因</source>
         <translation>致貧原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="166" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
         <source>帮扶措施（五个一批）</source>
         <translation>幫扶措施（五個一批）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="166" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
         <source>包扶责任人、单位和电话</source>
         <translation>包扶責任人、單位和電話</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>脱贫状态和年度</source>
         <translation>脫貧狀態和年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>二维码（扫码或输入编码打开档案）</source>
         <translation>二維碼（掃碼或輸入編碼打開檔案）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="174" />
         <source>纸张</source>
         <translation>紙張</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="175" />
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="179" />
         <source>显示项</source>
         <translation>顯示項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="181" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="184" />
         <source>颜色</source>
         <translation>顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="183" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="186" />
         <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
         <translation>兜底戶的色帶另加斜紋，兩類戶在黑白打印時也能區分。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="191" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="194" />
         <source>预览（示例户）</source>
         <translation>預覽（示例戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="242" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="245" />
         <source>兜底户颜色</source>
         <translation>兜底戶顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="242" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="245" />
         <source>脱贫户颜色</source>
         <translation>脫貧戶顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="252" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="255" />
         <source>请至少选择一个显示项。</source>
         <translation>請至少選擇一個顯示項。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="255" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="258" />
         <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
         <translation>兩種顏色很接近，彩色打印時不易區分（斜紋和標籤仍可區分）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="314" />
+        <source>已保存门牌样式</source>
+        <translation>已儲存門牌樣式</translation>
     </message>
 </context>
 <context>
@@ -2823,93 +2851,93 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="96" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="100" />
         <source>生成并预览</source>
         <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
         <translation>生成並預覽</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="101" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="105" />
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="102" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="106" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="111" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="115" />
         <source>门牌（信息公示牌）</source>
         <translation>門牌（信息公示牌）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="112" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="116" />
         <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
         <translation>每戶門上的信息公示牌，兜底戶與脫貧戶以顏色和斜紋區分，黑白打印也能分辨。樣式（紙張、標題、顯示項、顏色）在“門牌樣式…”中按區縣統一設置。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="114" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="118" />
         <source>一户一档</source>
         <translation>一戶一檔</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="115" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="119" />
         <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
         <translation>一戶的完整檔案：成員、收入、兩不愁三保障、幫扶措施（含戶主簽名欄）、走訪記錄和變更記錄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="117" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="121" />
         <source>包扶纪实档案</source>
         <translation>包扶紀實檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="118" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="122" />
         <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
         <translation>一位包扶幹部一個月或一年的走訪記錄（按日期）、在村天數和簽字欄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="119" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
         <source>公示名单</source>
         <translation>公示名單</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="120" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="124" />
         <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
         <translation>擬納入或擬退出的戶的公示名單，證件號碼已去標識化。在“農戶”頁中選擇要公示的戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="122" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
         <source>村台账</source>
         <translation>村台帳</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="127" />
         <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
         <translation>每戶一行的台帳，可按村、組、狀態等篩選，末行合計。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="195" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="199" />
         <source>正在生成“{0}”…</source>
         <translation>正在生成“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="219" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="223" />
         <source>共 {0} 页</source>
         <translation>共 {0} 頁</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="220" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="224" />
         <source>已生成“{0}”，{1}。</source>
         <translation>已生成“{0}”，{1}。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="231" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="235" />
         <source>未能生成。</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="236" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="240" />
         <source>已取消，未生成文件。</source>
         <translation>已取消，未生成文件。</translation>
     </message>
@@ -3014,6 +3042,79 @@
         <location filename="../../fieldapp/gui/wizard.py" line="193" />
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>StaleSaveDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="70" />
+        <source>有人同时修改了这些内容</source>
+        <translation>有人同時修改了這些內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="71" />
+        <source>您编辑期间，下列内容已在别处（另一个窗口、同步或导入）被修改。请逐项选择要保存的值；未选择前不会保存任何内容。</source>
+        <translation>您編輯期間，下列內容已在別處（另一個視窗、同步或匯入）被修改。請逐項選擇要儲存的值；未選擇前不會儲存任何內容。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <source>您的修改</source>
+        <translation>您的修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <source>现在的值</source>
+        <translation>現在的值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <source>修改人 / 时间</source>
+        <translation>修改人 / 時間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <source>保存哪一个</source>
+        <translation>儲存哪一個</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="83" />
+        <source>（空）</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="99" />
+        <source>全部用我的</source>
+        <translation>全部用我的</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="100" />
+        <source>全部用现在的</source>
+        <translation>全部用現在的</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="104" />
+        <source>按所选保存</source>
+        <translation>按所選儲存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="105" />
+        <source>返回编辑</source>
+        <translation>返回編輯</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="125" />
+        <source>我的</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="125" />
+        <source>现在的</source>
+        <translation>現在的</translation>
     </message>
 </context>
 <context>
@@ -3200,142 +3301,142 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="86" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="88" />
         <source>导出到U盘…</source>
         <extracomment>synced data changed here (an import, a resolved conflict, a released change) the page shows a new snapshot an export finished (:class:`~fieldapp.gui.sync.jobs.ExportResult`) an import finished (:class:`~fieldapp.gui.sync.jobs.ImportBatch`) a reviewer's action (resolve, release, discard) finished a job failed (the exception); the user has been told why progress of the running job (done, total)</extracomment>
         <translation>導出到U盤…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="88" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="90" />
         <source>从U盘导入…</source>
         <translation>從U盤導入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="90" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="92" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="92" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="94" />
         <source>待同步修改 … 条</source>
         <translation>待同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="101" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="103" />
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="111" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="113" />
         <source>同步对象</source>
         <translation>同步對象</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="118" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="120" />
         <source>保留当前值</source>
         <translation>保留當前值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="120" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="122" />
         <source>采用另一值</source>
         <translation>採用另一值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="122" />
-        <location filename="../../fieldapp/gui/sync/page.py" line="377" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="124" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="386" />
         <source>放行</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="124" />
-        <location filename="../../fieldapp/gui/sync/page.py" line="385" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="126" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="394" />
         <source>丢弃</source>
         <translation>丟棄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="184" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="191" />
         <source>待同步修改 {0} 条</source>
         <translation>待同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="186" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="193" />
         <source>还没有登记同步对象：本机的全部修改都未同步。</source>
         <translation>還沒有登記同步對象：本機的全部修改都未同步。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="188" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="195" />
         <source>“{0}”尚未确认收到的修改。</source>
         <translation>“{0}”尚未確認收到的修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="189" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="196" />
         <source>本机设备编号：{0}</source>
         <translation>本機設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="198" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="205" />
         <source>冲突 {0} 条</source>
         <translation>衝突 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="200" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="207" />
         <source>，时钟超前 {0} 条</source>
         <translation>，時鐘超前 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="201" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="208" />
         <source>（当前值是自动选出的较新修改，请确认或改用另一值）</source>
         <translation>（當前值是自動選出的較新修改，請確認或改用另一值）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="202" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="209" />
         <source>隔离待审 {0} 条（违反规则、暂未应用的修改）</source>
         <translation>隔離待審 {0} 條（違反規則、暫未應用的修改）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="230" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="237" />
         <source>正在导出到 {0}…</source>
         <translation>正在導出到 {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="235" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="242" />
         <source>导出完成</source>
         <translation>導出完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="254" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="262" />
         <source>正在导入…</source>
         <translation>正在導入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="303" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="310" />
         <source>未能完成。</source>
         <translation>未能完成。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="308" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="315" />
         <source>无法完成操作</source>
         <translation>無法完成操作</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="375" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="384" />
         <source>放行会把所选的 {0} 条修改按原样写入本机数据，并同步给其他设备。
 请先处理隔离的原因（例如先改正另一户重复的证件号码）。确定放行？</source>
         <translation>放行會把所選的 {0} 條修改按原樣寫入本機數據，並同步給其他設備。
 請先處理隔離的原因（例如先改正另一戶重複的證件號碼）。確定放行？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="384" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="393" />
         <source>丢弃后，所选的 {0} 条修改不会应用到本机数据。确定丢弃？</source>
         <translation>丟棄後，所選的 {0} 條修改不會應用到本機數據。確定丟棄？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="392" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="401" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="409" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="418" />
         <source>已处理 {0} 条。</source>
         <translation>已處理 {0} 條。</translation>
     </message>
@@ -3596,208 +3697,225 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="101" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="114" />
         <source>农户走访</source>
         <translation>農戶走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="102" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
         <source>村级活动（会议、培训、民主评议等）</source>
         <translation>村級活動（會議、培訓、民主評議等）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="110" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="123" />
         <source>如：第二季度民主评议会</source>
         <translation>如：第二季度民主評議會</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="128" />
         <source>走访中了解到的情况</source>
         <translation>走訪中瞭解到的情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="130" />
         <source>采取的措施、办理的事项及成效</source>
         <translation>採取的措施、辦理的事項及成效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="140" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="153" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="429" />
         <source>走访日期</source>
         <translation>走訪日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="141" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="154" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="429" />
         <source>类型</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="142" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="230" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="243" />
         <source>农户</source>
         <translation>農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="143" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="144" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="429" />
         <source>活动名称</source>
         <translation>活動名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="145" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
         <source>走访干部</source>
         <translation>走訪幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="146" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
         <source>关联帮扶措施</source>
         <translation>關聯幫扶措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="148" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
         <source>情况</source>
         <translation>情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="149" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="162" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
         <source>措施/成效</source>
         <translation>措施/成效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="150" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
         <source>后续事项</source>
         <translation>後續事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="151" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
         <source>照片</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="172" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="173" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
         <source>删除本条记录</source>
         <translation>刪除本條記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="229" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="242" />
         <source>对象</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="230" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="302" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="243" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="315" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="286" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="299" />
         <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
         <translation>請選擇農戶（輸入姓名、拼音首字母或戶編號搜索）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="305" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="318" />
         <source>走访</source>
         <translation>走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="306" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
         <source>记录</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="306" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="317" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="330" />
         <source>第{0}项：{1}</source>
         <translation>第{0}項：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="324" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="337" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="348" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="366" />
         <source>正在导入照片，请等导入完成后再保存。</source>
         <translation>正在導入照片，請等導入完成後再保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="360" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="364" />
-        <source>保存失败</source>
-        <translation>保存失敗</translation>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="399" />
+        <source>已保存{0}</source>
+        <translation>已儲存{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="360" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="364" />
-        <source>没有保存任何内容。
-{0}</source>
-        <translation>沒有保存任何內容。
-{0}</translation>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="403" />
+        <source>村级活动记录</source>
+        <translation>村級活動紀錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="386" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <source>走访记录：{0}</source>
+        <translation>走訪紀錄：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <source>走访记录</source>
+        <translation>走訪紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="477" />
         <source>删除走访记录</source>
         <translation>刪除走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="386" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="477" />
         <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
         <translation>確定刪除這條走訪記錄嗎？刪除後可在變更記錄中查到。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="387" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="387" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
         <source>不删除</source>
         <translation>不刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="404" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="496" />
+        <source>已删除{0}</source>
+        <translation>已刪除{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="404" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>這條走訪記錄有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -3858,18 +3976,18 @@
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="69" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="73" />
         <source>记录走访</source>
         <extracomment>a visit of this household was saved or deleted through a form opened here</extracomment>
         <translation>記錄走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="72" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="76" />
         <source>新增农户保存后才能记录走访。</source>
         <translation>新增農戶保存後才能記錄走訪。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="73" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="77" />
         <source>双击一条记录可查看或修改。</source>
         <translation>雙擊一條記錄可查看或修改。</translation>
     </message>
@@ -3879,7 +3997,7 @@
     <message>
         <location filename="../../fieldapp/gui/visits/workbench_page.py" line="94" />
         <source> 天</source>
-        <extracomment>a household was saved through an editor opened here (household id) the workbench was (re)computed and shown</extracomment>
+        <extracomment>the workbench was (re)computed and shown</extracomment>
         <translation> 天</translation>
     </message>
     <message>
@@ -3913,122 +4031,122 @@
         <translation>未走訪天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="170" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="173" />
         <source>本村</source>
         <translation>本村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="171" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="174" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}的工作台　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="185" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="188" />
         <source>到期/逾期事项</source>
         <translation>到期/逾期事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="187" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="190" />
         <source>{0}天未走访</source>
         <translation>{0}天未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194" />
         <source>两不愁三保障未达标</source>
         <translation>兩不愁三保障未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="193" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
         <source>未达标：{0}</source>
         <translation>未達標：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="195" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
         <source>{0}年 {1}元</source>
         <translation>{0}年 {1}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="199" />
         <source>人均收入低于监测线</source>
         <translation>人均收入低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="199" />
         <source>（监测线：{0}）</source>
         <translation>（監測線：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="201" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0}年人均純收入 {1}元，低於監測線 {2}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="203" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>參考數據中沒有 {0} 年的監測線，未能判斷該年度收入是否低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="204" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
         <source>{0}年没有监测线</source>
         <translation>{0}年沒有監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="208" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
         <source>我的包扶户</source>
         <translation>我的包扶戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="210" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="228" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="234" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237" />
         <source>（无）</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="238" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="241" />
         <source>只显示前 {0} 条</source>
         <translation>只顯示前 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="259" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="262" />
         <source>从未走访</source>
         <translation>從未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="260" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>最近走訪 {0}（{1}天前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="266" />
         <source>，{0}组</source>
         <translation>，{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="267" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="270" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="269" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="272" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>已逾期 {0} 天（{1} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="271" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="274" />
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="273" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="276" />
         <source>{0} 到期</source>
         <translation>{0} 到期</translation>
     </message>

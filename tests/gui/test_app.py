@@ -19,6 +19,7 @@ from fieldapp.gui import errors, i18n
 from fieldapp.gui.household_list import HouseholdListPage
 from fieldapp.gui.main_window import MainWindow
 from fieldapp.gui.tasks import SyncTaskManager, TaskManager
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.store.db import StoreEnvironmentError
 
@@ -111,7 +112,7 @@ def test_saving_a_household_updates_the_unsynced_count(ctx: AppContext, make_hou
     assert before is not None
     hid = make_household("张三明", members=1)  # household + 1 member: 2 changes
     with qtbot.waitSignal(w.unsynced_changed) as blocker:
-        w.households.household_saved.emit(hid)  # what the list page emits after the editor saved
+        w.hub.announce(Changes.of_households([hid]))  # what an editor's save announces
     assert blocker.args == [before + 2]
 
 

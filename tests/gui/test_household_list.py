@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from fieldapp.gui.household_list import SEARCH_DELAY_MS, HouseholdListPage
 from fieldapp.gui.household_model import COLUMN_KEYS
 from fieldapp.services import register
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.setup import villages
 from tests.gui.keys import type_text
@@ -290,8 +291,9 @@ def test_saved_editor_refreshes_and_keeps_query(ctx: AppContext, varied: dict[st
     original = register.load_record(ctx.db, varied["赵六"])
     record.members[0]["name"] = "赵六六"
     register.save_record(ctx.writer, ctx.ref, record, original)
-    with qtbot.waitSignal(page.household_saved):
-        editor.saved.emit(varied["赵六"])
+    editor.saved.emit(varied["赵六"])  # what the editor emits after its save, which it then announces:
+    with qtbot.waitSignal(page.model.modelReset):
+        page.hub.announce(Changes.of_households([varied["赵六"]]))
     editor.reject()
     assert page.model.query().text == "z"
     assert sorted(shown_names(page)) == ["张三明", "张丽", "赵六六"]

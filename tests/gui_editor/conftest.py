@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from fieldapp.gui.household_editor import HouseholdEditor
 from fieldapp.services.context import AppContext
 from tests.helpers.dialogs import BoxAnswerer, boxes  # noqa: F401  (the `boxes` fixture)
+from tests.helpers.qt import sync_tasks  # noqa: F401  (fixture)
 
 
 def _close_quietly(editor: QWidget) -> None:

@@ -79,7 +79,7 @@ def test_reply_imported_through_the_page_applies_and_reports(
         txn.update(Household, first, {"phone": "13700000001"})
     district.reply(ctx, stick)
     changed: list[bool] = []
-    page.data_changed.connect(lambda: changed.append(True))
+    page.hub.changed.connect(lambda c: c.bulk and changed.append(True))  # merged data announced
     dialog = page.open_import_dialog()
     dialog.picker.set_folder(stick)
     with qtbot.waitSignal(page.import_finished, timeout=20000) as blocker:

@@ -47,7 +47,7 @@ def test_tampered_and_truncated_packages_are_refused_with_their_reason(
     cut.write_bytes(bytes(data[: len(data) // 3]))
     before = db_hash(ctx)
     changed: list[bool] = []
-    page.data_changed.connect(lambda: changed.append(True))
+    page.hub.changed.connect(lambda c: c.bulk and changed.append(True))  # merged data announced
 
     with qtbot.waitSignal(page.import_finished, timeout=20000) as blocker:
         page.import_from(stick)

@@ -29,6 +29,7 @@ from fieldapp.gui.tasks import SyncTaskManager, TaskManager
 from fieldapp.server import registry
 from fieldapp.server.storage import open_server_db
 from fieldapp.services import syncing
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext, open_context
 from fieldapp.sync import http_client
 from fieldapp.sync.schedule import SyncState
@@ -125,7 +126,7 @@ def test_enrol_in_the_dialog_then_sync_now_through_the_page(
 
     # A local edit: the count goes up and the next sync comes within a minute.
     hid = make_household("赵新户")
-    window.households.household_saved.emit(hid)  # what the list page emits after the editor saved
+    window.hub.announce(Changes.of_households([hid]))  # what an editor's save announces
     qtbot.waitUntil(lambda: window.unsynced == 3, timeout=20000)  # household + 2 members
     assert net.timer.interval() <= 66_000
 

@@ -87,7 +87,7 @@ def test_taking_the_other_value_is_a_new_change_that_reaches_the_district(
     page.select_rows(page.conflicts_view, [row])
     assert page.other_button.isEnabled() and page.keep_button.isEnabled()
     changed: list[bool] = []
-    page.data_changed.connect(lambda: changed.append(True))
+    page.hub.changed.connect(lambda c: c.bulk and changed.append(True))  # merged data announced
     with qtbot.waitSignal(page.action_finished, timeout=20000):
         page.other_button.click()
     assert ctx.db.scalar("SELECT main_cause FROM household WHERE id = :h", h=first) == "02"
@@ -179,7 +179,7 @@ def test_discard_and_release_a_quarantined_change(ctx: AppContext, quarantined: 
     before = own_log(ctx)
     page.select_rows(page.quarantine_view, [0])
     boxes.answer("放行")
-    with qtbot.waitSignal(page.data_changed, timeout=20000):
+    with qtbot.waitSignal(page.hub.changed, timeout=20000, check_params_cb=lambda c: c.bulk):
         page.release_button.click()
     assert model.rowCount() == 0 and not page.release_button.isEnabled()
     assert ctx.db.scalar(members, h=second) == 1

@@ -52,6 +52,12 @@ def image_file(tmp_path: Path) -> Callable[..., Path]:
 
 
 
+def save_form(qtbot: QtBot, form: VisitForm) -> None:
+    """Save and wait for it: the save runs as an operation on the form's (threaded) task manager."""
+    with qtbot.waitSignal(form.saved, timeout=10000):
+        form.save()
+
+
 def close_quietly(dialog: QWidget) -> None:
     """Close a dialog left open by a test without its unsaved-changes question."""
     if dialog.isVisible():

@@ -79,8 +79,8 @@ def test_opening_and_recording_refresh_the_archive(archive: tuple[ArchivePage, d
     form = page.open_visit(ids["thisyear"])
     assert isinstance(form, VisitForm) and form.found_text.toPlainText() == "新年慰问"
     form.found_text.setPlainText("新年慰问，送去米面油")
-    with qtbot.waitSignal(page.model.modelReset):
-        assert form.save()
+    with qtbot.waitSignal(page.model.modelReset), qtbot.waitSignal(form.saved):
+        form.save()
     assert page.model.rows[0].found == "新年慰问，送去米面油"
     form = page.new_visit()
     assert isinstance(form, VisitForm) and form.picker.isVisible()

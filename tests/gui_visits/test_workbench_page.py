@@ -121,9 +121,9 @@ def test_the_days_setting_is_edited_on_the_page(ctx: AppContext, page: Workbench
 
 def test_a_visit_saved_anywhere_refreshes_it(ctx: AppContext, page: WorkbenchPage, village: Village,
                                              qtbot: QtBot) -> None:
-    form = VisitForm(ctx, village.never, tasks=page.tasks)
+    form = VisitForm(ctx, village.never, tasks=page.tasks, hub=page.hub)
     qtbot.addWidget(form, before_close_func=close_quietly)
     form.found_text.setPlainText("第一次来")
-    with qtbot.waitSignal(page.refreshed):
-        assert form.save()
+    with qtbot.waitSignal(page.refreshed), qtbot.waitSignal(form.saved):
+        form.save()
     assert [c.split("（")[0] for c in _children(page.section("not_visited"))] == ["乙户"]

@@ -40,8 +40,10 @@ from PySide6.QtWidgets import (
 
 from fieldapp.gui.excel.common import JobRunner, ProgressRow
 from fieldapp.gui.excel.models import PlanModel
+from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services import setup
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.excel.apply import ApplyResult, apply_plan
 from fieldapp.services.excel.layout import HOUSEHOLD_LAYOUT, IGNORE, missing_required
@@ -61,10 +63,12 @@ class ImportDialog(JobRunner, QDialog):
     #: a dry run is ready (its :class:`Plan`)
     planned = Signal(object)
 
-    def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None, *,
+                 hub: ChangeHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
+        self.hub = hub if hub is not None else ChangeHub(self)
         self.info: SourceInfo | None = None
         self.plan: Plan | None = None
         self.applied: ApplyResult | None = None
@@ -348,6 +352,8 @@ class ImportDialog(JobRunner, QDialog):
         self._busy(False)
         self.status.setText(result.summary())
         self.imported.emit(result)
+        self.hub.announce(Changes(bulk=True, by=self.ctx.writer.actor.user_name),
+                          self.tr("已导入：新增 {0} 户，更新 {1} 户").format(result.created, result.updated))
 
     # -- closing ----------------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 """The 数据 menu of the main window: 导入农户…, 导出为 Excel…, 部门名单比对….
 
 :func:`install_data_menu` adds the menu after 文件 and opens each dialog once (a second click
-brings it to the front). After an import the household list, the workbench and the unsynced
-count are refreshed.
+brings it to the front). An import is announced on the window's change hub, so every page
+refreshes itself.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 from fieldapp.gui.excel.crosscheck_dialog import CrossCheckDialog
 from fieldapp.gui.excel.export_dialog import ExportDialog
 from fieldapp.gui.excel.import_dialog import ImportDialog
+from fieldapp.gui.ops import ChangeHub
 
 log = logging.getLogger("fieldapp.gui.excel")
 
@@ -25,9 +26,10 @@ log = logging.getLogger("fieldapp.gui.excel")
 class DataMenu(QMenu):
     """数据(&D)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, hub: ChangeHub) -> None:
         super().__init__(QCoreApplication.translate("DataMenu", "数据(&D)"), window)
         self.window_ = window
+        self.hub = hub
         self.dialogs: dict[str, QDialog] = {}
         self.import_action = self._add(self.tr("导入农户（Excel/CSV）…"), self.open_import)
         self.export_action = self._add(self.tr("导出为 Excel…"), self.open_export)
@@ -52,12 +54,7 @@ class DataMenu(QMenu):
     def open_import(self) -> ImportDialog:
         w = self.window_
 
-        def make() -> QDialog:
-            dialog = ImportDialog(w.ctx, w.tasks, w)  # type: ignore[attr-defined]
-            dialog.imported.connect(self._imported)
-            return dialog
-
-        dialog = self._show("import", make)
+        dialog = self._show("import", lambda: ImportDialog(w.ctx, w.tasks, w, hub=self.hub))  # type: ignore[attr-defined]
         assert isinstance(dialog, ImportDialog)
         return dialog
 
@@ -75,20 +72,10 @@ class DataMenu(QMenu):
         assert isinstance(dialog, CrossCheckDialog)
         return dialog
 
-    def _imported(self, _result: object) -> None:
-        w = self.window_
-        for name, method in (("households", "refresh"), ("workbench", "mark_stale")):
-            page = getattr(w, name, None)
-            if page is not None:
-                getattr(page, method)()
-        refresh = getattr(w, "refresh_unsynced", None)
-        if refresh is not None:
-            refresh()
 
-
-def install_data_menu(window: QMainWindow) -> DataMenu:
-    """Add 数据(&D) after the first menu (文件) of ``window``; returns it."""
-    menu = DataMenu(window)
+def install_data_menu(window: QMainWindow, hub: ChangeHub) -> DataMenu:
+    """Add 数据(&D) after the first menu (文件) of ``window``; imports are announced on ``hub``. Returns it."""
+    menu = DataMenu(window, hub)
     actions = window.menuBar().actions()
     if len(actions) > 1:
         window.menuBar().insertMenu(actions[1], menu)

@@ -1,7 +1,11 @@
 """The household editor dialog (农户档案): the whole 八个搞清楚 record of one household in tabs.
 
 Everything is edited in a working copy and written in one go by
-:func:`fieldapp.services.register.save_record` (one transaction: all or nothing).
+:func:`fieldapp.services.register.save_record` (one transaction: all or nothing), as an operation
+on the task manager (:func:`fieldapp.gui.ops.run_op`) followed by one change notification.
+Only the fields the cadre changed are written; if one of them was changed elsewhere since the
+editor loaded it, the save is refused and :class:`~fieldapp.gui.stale_dialog.StaleSaveDialog`
+lets the cadre choose per field before it saves again.
 The record is validated as the user types with the same rules the save applies
 (plus the register-wide check that a resident ID belongs to one household only);
 a refused save shows its messages next to the fields and focuses the first one.
@@ -15,14 +19,13 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -37,16 +40,20 @@ from fieldapp.gui.household_editor.basic_tab import BasicTab
 from fieldapp.gui.household_editor.history_tab import HistoryTab
 from fieldapp.gui.household_editor.income_tab import IncomeTab
 from fieldapp.gui.household_editor.indicators_tab import IndicatorsTab
-from fieldapp.gui.household_editor.labels import field_label
+from fieldapp.gui.household_editor.labels import field_label, format_value
 from fieldapp.gui.household_editor.living_tab import LivingTab
 from fieldapp.gui.household_editor.measures_tab import MeasuresTab
 from fieldapp.gui.household_editor.members_tab import MembersTab
 from fieldapp.gui.household_editor.responsibility_tab import ResponsibilityTab
 from fieldapp.gui.household_editor.visits_tab import VisitsTab
+from fieldapp.gui.ops import ChangeHub, run_op
+from fieldapp.gui.stale_dialog import StaleSaveDialog, describe_rows
+from fieldapp.gui.tasks import SyncTaskManager, Task, TaskManager
 from fieldapp.services import lookups, register, setup
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.register import HouseholdRecord
-from fieldapp.store.db import StoreError
+from fieldapp.services.stale import StaleField, StaleWrite
 
 log = logging.getLogger("fieldapp.gui.household_editor")
 _UNSET = object()
@@ -58,10 +65,17 @@ class HouseholdEditor(QDialog):
     saved = Signal(str)  # household id, after a successful save
 
     def __init__(self, ctx: AppContext, household_id: str | None, village_id: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, tasks: TaskManager | None = None,
+                 hub: ChangeHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.household_id = household_id
+        # standalone (no window around it): saves run inline and are announced to a hub of its own
+        self.tasks = tasks if tasks is not None else SyncTaskManager(self)
+        self.hub = hub if hub is not None else ChangeHub(self)
+        self._saving: Task | None = None
+        self._saved_now = False
+        self.stale_dialog: StaleSaveDialog | None = None
         if household_id is not None:
             self._original: HouseholdRecord | None = register.load_record(ctx.db, household_id)
             record = copy.deepcopy(self._original)
@@ -103,7 +117,8 @@ class HouseholdEditor(QDialog):
         self.responsibility = ResponsibilityTab(ctx, cadres)
         self.living = LivingTab(ctx.ref)
         self.history = HistoryTab(ctx, self.household_id)
-        self.visits = VisitsTab(ctx, self.household_id)  # not an editor tab: visits save on their own
+        # not an editor tab: visits save on their own
+        self.visits = VisitsTab(ctx, self.household_id, tasks=self.tasks, hub=self.hub)
         self.editor_tabs: list[EditorTab] = [self.basic, self.members, self.income, self.indicators,
                                              self.measures, self.responsibility, self.living]
         self.tabs = QTabWidget()
@@ -261,7 +276,12 @@ class HouseholdEditor(QDialog):
     # -- save and close ------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Validate and save; on success emit ``saved`` and close. Returns whether it was saved."""
+        """Validate and save (on the database worker); on success emit ``saved`` and close.
+
+        Returns whether it was saved by the time this returns (always so with a synchronous task manager).
+        """
+        if self._saving is not None:
+            return False
         record = self.collect()
         self._reveal = True
         widget_problems: dict[str, str] = {}
@@ -270,21 +290,85 @@ class HouseholdEditor(QDialog):
         if widget_problems:
             return self._refused(self._current_problems(record))
         original = copy.deepcopy(self._original) if self._original is not None else None
-        try:
-            household_id = register.save_record(self.ctx.writer, self.ctx.ref, copy.deepcopy(record), original)
-        except ValidationError as exc:
-            log.info("save refused: %s", sorted(exc.problems))
-            return self._refused(exc.problems)
-        except StoreError as exc:
-            log.exception("saving household %s failed", self.household_id)
-            QMessageBox.critical(self, self.tr("保存失败"), self.tr("没有保存任何内容。\n{0}").format(exc))
+        return self._submit(original, record, record)
+
+    def _submit(self, original: HouseholdRecord | None, record: HouseholdRecord, shown: HouseholdRecord) -> bool:
+        """Write ``record`` against ``original``; ``shown`` is what the widgets show (the new baseline)."""
+        ctx, to_save = self.ctx, copy.deepcopy(record)
+        name = self.members.head_name() or record.household.get("hh_no") or ""
+        self._saved_now = False
+        self.save_button.setEnabled(False)
+
+        def write() -> str:
+            return register.save_record(ctx.writer, ctx.ref, to_save, original)
+
+        def done(household_id: str) -> None:
+            self._saving = None
+            self.save_button.setEnabled(True)
+            log.info("household %s saved", household_id)
+            self.household_id = household_id
+            self._baseline = shown
+            self._apply("modified", False, self.setWindowModified)
+            self._saved_now = True
+            self.saved.emit(household_id)
+            self.accept()
+
+        def failed(exc: BaseException) -> bool:
+            self._saving = None
+            self.save_button.setEnabled(True)
+            if isinstance(exc, ValidationError):
+                log.info("save refused: %s", sorted(exc.problems))
+                self._refused(exc.problems)
+                return True
+            if isinstance(exc, StaleWrite) and original is not None:
+                log.info("stale save refused: %s", exc)
+                self._ask_stale(exc.fields, original, record, shown)
+                return True
+            log.info("saving household %s failed: %s", self.household_id, exc)
             return False
-        log.info("household %s saved", household_id)
-        self._baseline = record
-        self._apply("modified", False, self.setWindowModified)
-        self.saved.emit(household_id)
-        self.accept()
-        return True
+
+        task = run_op(
+            self.tasks, self.hub, write, parent=self, on_done=done, on_error=failed,
+            changes=lambda household_id: Changes.of_households([household_id], by=ctx.writer.actor.user_name),
+            message=self.tr("已保存农户档案：{0}").format(name) if name else self.tr("已保存农户档案"))
+        self._saving = None if task.is_finished else task  # a synchronous task manager has finished it
+        return self._saved_now
+
+    # -- a stale save ------------------------------------------------------------------------------
+
+    def _ask_stale(self, fields: list[StaleField], original: HouseholdRecord, record: HouseholdRecord,
+                   shown: HouseholdRecord) -> None:
+        """Show both values of each field changed elsewhere; save again as chosen, or go back to editing."""
+        names = dict(setup.cadres(self.ctx))
+        rows = describe_rows(fields, functools.partial(self._stale_label, original),
+                             lambda f, v: format_value(f.table, f.field, v, self.ctx.ref, names) or "")
+        dialog = self.stale_dialog = StaleSaveDialog(rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            base, mine = register.rebase(original, record, fields, dialog.keep_mine())
+            self._original = base
+            self._submit(base, mine, shown)
+
+        def gone() -> None:
+            self.stale_dialog = None
+
+        dialog.accepted.connect(chosen)
+        dialog.finished.connect(gone)
+        dialog.open()
+
+    def _stale_label(self, original: HouseholdRecord, f: StaleField) -> str:
+        label = field_label(f.table, f.field, self.ctx.ref)
+        row = next((r for r in original.rows_of(f.table) if r.get("id") == f.row_id), {})
+        if f.table == "member":
+            return self.tr("家庭成员 {0}：{1}").format(row.get("name") or "", label)
+        if f.table == "income_year":
+            return self.tr("{0}年收入：{1}").format(row.get("year") or "", label)
+        if f.table == "indicator":
+            return self.tr("两不愁三保障 {0}：{1}").format(row.get("code") or "", label)
+        if f.table == "measure":
+            return self.tr("帮扶措施 {0}：{1}").format(row.get("content") or "", label)
+        return label
 
     def _refused(self, problems: Mapping[str, str]) -> bool:
         self.problems = dict(problems)

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.tasks import TaskManager
-from fieldapp.gui.visits.events import visit_events
 from fieldapp.gui.visits.models import VisitKey, VisitTableModel
 from fieldapp.services import browse
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.visits import VisitSummary
 
@@ -44,11 +45,13 @@ class VisitsTab(QWidget):
     visit_saved = Signal(str)
 
     def __init__(self, ctx: AppContext, household_id: str | None, parent: QWidget | None = None, *,
-                 tasks: TaskManager | None = None, page_size: int = PAGE_SIZE) -> None:
+                 tasks: TaskManager | None = None, hub: ChangeHub | None = None,
+                 page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.household_id = household_id
         self.tasks = tasks
+        self.hub = hub if hub is not None else ChangeHub(self)
         self.form: QWidget | None = None
         self.model = VisitTableModel(ctx, COLUMNS, page_size=page_size, parent=self)
         self.table = QTableView(self)
@@ -63,7 +66,7 @@ class VisitsTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.doubleClicked.connect(self._open_index)
+        # activated alone: it fires on a double-click too (and on Enter), so one gesture opens one form
         self.table.activated.connect(self._open_index)
 
         self.record_button = QPushButton(self.tr("记录走访"), self)
@@ -78,7 +81,7 @@ class VisitsTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         self._loaded = False
-        visit_events().visit_saved.connect(self._visit_saved)
+        self.hub.changed.connect(self._data_changed)
 
     def ensure_loaded(self) -> None:
         """Read the first page (called when the tab is first shown)."""
@@ -114,23 +117,29 @@ class VisitsTab(QWidget):
     def _open_form(self, visit_id: str | None) -> QWidget | None:
         if self.household_id is None:
             return None
+        form = self.hub.editors.open("visit", visit_id, lambda: self._make_form(visit_id))
+        if form is not None:
+            self.form = form
+        return form
+
+    def _make_form(self, visit_id: str | None) -> QWidget | None:
         from fieldapp.gui.visits.visit_form import VisitForm
 
         try:
             form = VisitForm(self.ctx, self.household_id if visit_id is None else None, visit_id, parent=self,
-                             tasks=self.tasks)
+                             tasks=self.tasks, hub=self.hub)
         except Exception as exc:  # e.g. the visit was deleted meanwhile
             show_error(self, exc)
             return None
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(self.visit_saved)
         form.destroyed.connect(self._form_gone)
-        self.form = form
         form.open()
         return form
 
     def _form_gone(self) -> None:
         self.form = None
 
-    def _visit_saved(self, _visit_id: str) -> None:
-        self.reload()
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.visits or changes.touches_household(self.household_id):
+            self.reload()

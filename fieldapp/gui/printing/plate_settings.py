@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import cardcode
-from fieldapp.gui.errors import show_error
+from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.printing.pdfdoc import PdfFile
-from fieldapp.gui.tasks import TaskControl, TaskManager
+from fieldapp.gui.tasks import SyncTaskManager, TaskControl, TaskManager
 from fieldapp.services import setup
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.printing.card_data import PLATE_FIELDS, CardData
 from fieldapp.services.printing.card_draw import CardLook
@@ -106,10 +107,12 @@ class PlateSettingsDialog(QDialog):
     #: the preview images were replaced
     preview_updated = Signal()
 
-    def __init__(self, ctx: AppContext, tasks: TaskManager | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, tasks: TaskManager | None = None, parent: QWidget | None = None, *,
+                 hub: ChangeHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
+        self.hub = hub if hub is not None else ChangeHub(self)
         self.setWindowTitle(self.tr("门牌样式"))
         self.colours: dict[str, QColor] = {}
         self.preview_images: list[QImage] = []
@@ -294,19 +297,22 @@ class PlateSettingsDialog(QDialog):
     # -- saving ------------------------------------------------------------------------------------
 
     def save(self) -> bool:
+        """Save the layout as an operation (then announced); returns whether it was saved by the time this returns."""
         values = self.values()
         if not values["plate_fields"]:
             return False
+        settings, saved = self.ctx.settings, [False]
         for key, value in values.items():
-            self.ctx.settings[key] = value
-        try:
-            self.ctx.settings.save()
-        except OSError as exc:
-            show_error(self, exc)
-            return False
-        log.info("door-plate layout saved: %s", values)
-        self.accept()
-        return True
+            settings[key] = value
+
+        def done(_result: object) -> None:
+            log.info("door-plate layout saved: %s", values)
+            saved[0] = True
+            self.accept()
+
+        run_op(self.tasks if self.tasks is not None else SyncTaskManager(self), self.hub, settings.save,
+               parent=self, on_done=done, changes=Changes(settings=True), message=self.tr("已保存门牌样式"))
+        return saved[0]
 
     def done(self, result: int) -> None:
         self._timer.stop()

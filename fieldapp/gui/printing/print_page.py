@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.errors import ValidationError
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.printing.forms import ArchiveForm, CardsForm, DocumentForm, HouseholdFileForm, HouseholdSource
 from fieldapp.gui.printing.jobs import (
     PrintJob,
@@ -39,6 +40,7 @@ from fieldapp.gui.printing.jobs import (
 )
 from fieldapp.gui.printing.list_forms import LedgerForm, NoticeForm
 from fieldapp.gui.tasks import TaskManager
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 
 log = logging.getLogger("fieldapp.gui.printing")
@@ -58,11 +60,13 @@ class PrintPage(QWidget):
     job_cancelled = Signal()
 
     def __init__(self, ctx: AppContext, tasks: TaskManager | None = None, households: HouseholdSource | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, hub: ChangeHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
         self.households = households
+        self.hub = hub if hub is not None else ChangeHub(self)
+        self.hub.changed.connect(self._data_changed)
         self.job: PrintJob | None = None
         self.preview: QDialog | None = None
         self.settings_dialog: QDialog | None = None
@@ -238,12 +242,15 @@ class PrintPage(QWidget):
 
     # -- shortcuts used by the 农户 list and the menu ----------------------------------------------------
 
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.settings:
+            self.forms["cards"].refresh()  # the door-plate layout
+
     def open_plate_settings(self) -> QDialog:
         from fieldapp.gui.printing.plate_settings import PlateSettingsDialog
 
-        dialog = PlateSettingsDialog(self.ctx, self.tasks, self)
+        dialog = PlateSettingsDialog(self.ctx, self.tasks, self, hub=self.hub)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.forms["cards"].refresh)
         dialog.destroyed.connect(lambda: setattr(self, "settings_dialog", None))
         self.settings_dialog = dialog
         dialog.open()

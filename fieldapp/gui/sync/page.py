@@ -12,7 +12,8 @@ Layout, top to bottom:
   采用另一值) and the quarantined changes (放行 / 丢弃).
 
 Everything that touches the database runs on the database thread (``TaskManager.run_db``);
-``data_changed`` tells the rest of the window that synced data changed.
+afterwards the page announces what changed on the window's :class:`~fieldapp.gui.ops.ChangeHub`
+(merged data: households, visits and check-ins in bulk; export and review: sync bookkeeping).
 """
 
 from __future__ import annotations
@@ -35,14 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.sync import report
 from fieldapp.gui.sync.data import SyncSnapshot, load_snapshot
 from fieldapp.gui.sync.dialogs import ExportDialog, ImportDialog
 from fieldapp.gui.sync.jobs import ExportResult, ImportBatch, export_task, import_task, usb_error_text
 from fieldapp.gui.sync.models import ConflictModel, PeerModel, QuarantineModel, fit_columns, make_view
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
-from fieldapp.gui.visits.events import visit_events
 from fieldapp.services import syncing
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.sync import review, service
 
@@ -59,7 +61,6 @@ class SyncPage(QWidget):
     """同步: what is waiting, what came in, and what a reviewer must decide."""
 
     #: synced data changed here (an import, a resolved conflict, a released change)
-    data_changed = Signal()
     #: the page shows a new snapshot
     refreshed = Signal(object)
     #: an export finished (:class:`~fieldapp.gui.sync.jobs.ExportResult`)
@@ -73,7 +74,8 @@ class SyncPage(QWidget):
     #: progress of the running job (done, total)
     progress = Signal(int, int)
 
-    def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None, *,
+                 hub: ChangeHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
@@ -126,6 +128,7 @@ class SyncPage(QWidget):
         for view in (self.conflicts_view, self.quarantine_view):
             view.selectionModel().selectionChanged.connect(self._update_actions)
         self._layout()
+        self._listen(hub)
         self._set_running(False)
 
     def _layout(self) -> None:
@@ -172,6 +175,10 @@ class SyncPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()  # cheap (O(peers + open items)); other pages may have added changes
+
+    def _listen(self, hub: ChangeHub | None) -> None:
+        self.hub = hub if hub is not None else ChangeHub(self)
+        self.hub.changed.connect(self.mark_stale)  # other pages' writes change what the district lacks
 
     def mark_stale(self, *_args: object) -> None:
         """Data changed elsewhere: re-read now if shown (else when next shown)."""
@@ -234,6 +241,7 @@ class SyncPage(QWidget):
         self.status_label.setText(report.export_text(result).replace("\n", " "))
         self._inform(QMessageBox.Icon.Information, self.tr("导出完成"), report.export_text(result))
         self.export_finished.emit(result)
+        self.hub.announce(Changes(sync=True))  # the outbox moved on: the unsynced count changes
         self.refresh()
 
     def open_import_dialog(self) -> ImportDialog:
@@ -262,8 +270,7 @@ class SyncPage(QWidget):
         box = self._inform(icon, report.import_title(batch), report.import_text(batch, own, where))
         if batch.outcomes:
             box.setDetailedText(report.import_files(batch, own))
-        if batch.changed_data:
-            self._data_changed()
+        self._data_changed(batch.changed_data)
         self.import_finished.emit(batch)
         self.refresh()
 
@@ -325,13 +332,15 @@ class SyncPage(QWidget):
         return self.network_panel
 
     def announce_data_changed(self) -> None:
-        """Synced data changed (here, or by a network sync): tell the window and the visit pages."""
-        self._data_changed()
+        """Synced data changed (here, or by a network sync): tell every page."""
+        self._data_changed(True)
 
-    def _data_changed(self) -> None:
-        self.data_changed.emit()
-        visit_events().visit_saved.emit("")  # visits and check-ins may have come in too
-        visit_events().checked_in.emit()
+    def _data_changed(self, merged: bool) -> None:
+        """Announce a sync step: with ``merged`` any household, visit, check-in or district table may have changed."""
+        if merged:
+            self.hub.announce(Changes(bulk=True, reference=True, sync=True))
+        else:
+            self.hub.announce(Changes(sync=True))
 
     # -- a reviewer's decisions -------------------------------------------------------------------
 
@@ -407,8 +416,7 @@ class SyncPage(QWidget):
 
         def done(count: int) -> None:
             self.status_label.setText(self.tr("已处理 {0} 条。").format(count))
-            if changes_data:
-                self._data_changed()
+            self._data_changed(changes_data)
             self.action_finished.emit()
             self.refresh()
 

@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.visits import Month
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
-from fieldapp.gui.visits.events import visit_events
 from fieldapp.gui.visits.models import VisitKey, VisitTableModel
 from fieldapp.gui.visits.picker import HouseholdPicker
 from fieldapp.services import browse, lookups, setup
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.visits import VisitSummary
 
@@ -51,10 +52,11 @@ class ArchivePage(QWidget):
     """包扶纪实档案 of one cadre, filtered; opens and records visits."""
 
     def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None, *,
-                 page_size: int = PAGE_SIZE) -> None:
+                 page_size: int = PAGE_SIZE, hub: ChangeHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
+        self.hub = hub if hub is not None else ChangeHub(self)
         self.form: QWidget | None = None
         self._loaded = False
         self._stale = False
@@ -94,7 +96,7 @@ class ArchivePage(QWidget):
         self.export_button.clicked.connect(self.export_pdf)
         self.model.modelReset.connect(self._update_status)
         self.model.rowsInserted.connect(self._update_status)
-        visit_events().visit_saved.connect(self._visit_saved)
+        self.hub.changed.connect(self._data_changed)
 
     def _build_table(self) -> None:
         table = self.table
@@ -116,8 +118,7 @@ class ArchivePage(QWidget):
         table.setColumnWidth(2, fm.horizontalAdvance("王某某（611002105001001）") + 16)
         for column, chars in ((3, 7), (4, 16), (5, 16), (6, 2)):
             table.setColumnWidth(column, chars * char + 16)
-        table.doubleClicked.connect(self._open_index)
-        table.activated.connect(self._open_index)
+        table.activated.connect(self._open_index)  # also on a double-click: one gesture, one form
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
@@ -234,7 +235,9 @@ class ArchivePage(QWidget):
         else:
             self.status.setText(self.tr("{0}：共 {1} 条记录").format(period, count))
 
-    def _visit_saved(self, _visit_id: str) -> None:
+    def _data_changed(self, changes: Changes) -> None:
+        if not (changes.visits or changes.bulk or changes.households or changes.reference):
+            return
         self._stale = True
         if self.isVisible():
             self.ensure_loaded()
@@ -249,17 +252,22 @@ class ArchivePage(QWidget):
         return self.open_visit(None)
 
     def open_visit(self, visit_id: str | None) -> QWidget | None:
-        """Open a saved visit (``visit_id``) or a new one in the visit form."""
+        """Open a saved visit (``visit_id``; raised if already open) or a new one in the visit form."""
+        form = self.hub.editors.open("visit", visit_id, lambda: self._make_form(visit_id))
+        if form is not None:
+            self.form = form
+        return form
+
+    def _make_form(self, visit_id: str | None) -> QWidget | None:
         from fieldapp.gui.visits.visit_form import VisitForm
 
         try:
-            form = VisitForm(self.ctx, None, visit_id, parent=self, tasks=self.tasks)
+            form = VisitForm(self.ctx, None, visit_id, parent=self, tasks=self.tasks, hub=self.hub)
         except Exception as exc:
             show_error(self, exc)
             return None
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.destroyed.connect(self._form_gone)
-        self.form = form
         form.open()
         return form
 

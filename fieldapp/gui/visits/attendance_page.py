@@ -32,10 +32,11 @@ from fieldapp.domain import visits as rules
 from fieldapp.domain.errors import ValidationError
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.fields import ErrorLabel, NullableDateEdit
+from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
-from fieldapp.gui.visits.events import visit_events
 from fieldapp.gui.visits.models import ComplianceModel, LeaderModel
 from fieldapp.services import attendance, lookups
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 
 log = logging.getLogger("fieldapp.gui.visits")
@@ -57,10 +58,12 @@ def _table(model: Any, parent: QWidget) -> QTableView:
 class AttendancePage(QWidget):
     """驻村考勤 of one year."""
 
-    def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None, *,
+                 hub: ChangeHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
+        self.hub = hub if hub is not None else ChangeHub(self)
         self._loaded = False
         self._stale = False
         self.load_task: Task | None = None
@@ -90,8 +93,7 @@ class AttendancePage(QWidget):
         self.year.valueChanged.connect(self.reload)
         self.checkin_button.clicked.connect(self.check_in)
         self.export_button.clicked.connect(self.export_xlsx)
-        visit_events().visit_saved.connect(self._changed_elsewhere)
-        visit_events().checked_in.connect(self._changed_elsewhere)
+        self.hub.changed.connect(self._changed_elsewhere)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -168,7 +170,9 @@ class AttendancePage(QWidget):
         self.status.setText("")
         show_error(self, exc)
 
-    def _changed_elsewhere(self, *_args: object) -> None:
+    def _changed_elsewhere(self, changes: Changes) -> None:
+        if not (changes.visit_data or changes.reference):
+            return
         self._stale = True
         if self.isVisible():
             self.reload()
@@ -176,28 +180,44 @@ class AttendancePage(QWidget):
     # -- check-in, export -----------------------------------------------------------------------------
 
     def check_in(self) -> bool:
-        """Record the signed-in cadre's 在村 day (the date in the field); returns whether it was saved."""
+        """Record the signed-in cadre's 在村 day (the date in the field) as an operation on the task manager.
+
+        Returns whether it was saved by the time this returns (always so with a synchronous task manager).
+        """
         if self.checkin_date.problem():
             self.checkin_error.show_message(self.checkin_date.problem())
             return False
         day = self.checkin_date.value()
-        try:
-            if day is None:
-                raise ValidationError.single("date", self.tr("请填写日期"))
-            attendance.checkin(self.ctx, day)
-        except ValidationError as exc:
+        if day is None:
             self.checkin_note.setText("")
-            self.checkin_error.show_message("；".join(exc.problems.values()))
+            self.checkin_error.show_message(self.tr("请填写日期"))
             return False
-        except Exception as exc:
-            show_error(self, exc)
+        ctx, saved = self.ctx, [False]
+        self.checkin_button.setEnabled(False)
+
+        def write() -> None:
+            attendance.checkin(ctx, day)
+
+        def done(_result: object) -> None:
+            self.checkin_button.setEnabled(True)
+            self.checkin_error.show_message(None)
+            self.checkin_note.setText(self.tr("已签到：{0} 在村").format(day.isoformat()))
+            if day.year != self.year.value():
+                self.year.setValue(day.year)
+            saved[0] = True
+
+        def failed(exc: BaseException) -> bool:
+            self.checkin_button.setEnabled(True)
+            if isinstance(exc, ValidationError):
+                self.checkin_note.setText("")
+                self.checkin_error.show_message("；".join(exc.problems.values()))
+                return True
             return False
-        self.checkin_error.show_message(None)
-        self.checkin_note.setText(self.tr("已签到：{0} 在村").format(day.isoformat()))
-        visit_events().checked_in.emit()
-        if day.year != self.year.value():
-            self.year.setValue(day.year)
-        return True
+
+        run_op(self.tasks, self.hub, write, parent=self, on_done=done, on_error=failed,
+               changes=Changes(checkins=True, by=ctx.writer.actor.user_name),
+               message=self.tr("已签到：{0} 在村").format(day.isoformat()))
+        return saved[0]
 
     def export_xlsx(self) -> Task | None:
         """Ask where to save, then write both tables of the year to an .xlsx off the GUI thread."""

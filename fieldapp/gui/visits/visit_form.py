@@ -11,12 +11,16 @@ Date (today), type, the cadres who went (the signed-in cadre checked), 情况 an
 the household's measures taken, follow-ups with due dates, photos. Problems are shown next
 to their fields with the messages of :mod:`fieldapp.domain.visits` (the rules the service
 applies) once a save was tried, and then as the user corrects them. Saving writes
-everything in one transaction (:func:`fieldapp.services.visits.save_visit`) and emits
-``saved(visit_id)``. Ctrl+S saves; Esc or closing asks before dropping changes.
+everything in one transaction (:func:`fieldapp.services.visits.save_visit`) as an operation on
+the task manager (:func:`fieldapp.gui.ops.run_op`, then one change notification) and emits
+``saved(visit_id)``. A field changed elsewhere since the form loaded it refuses the save and the
+cadre chooses per field (:class:`~fieldapp.gui.stale_dialog.StaleSaveDialog`). Ctrl+S saves;
+Esc or closing asks before dropping changes.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 from typing import Any
@@ -39,11 +43,12 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import visits as rules
 from fieldapp.domain.errors import ValidationError
-from fieldapp.gui.errors import show_error
+from fieldapp.gui.codes import current_language
 from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE, ChoiceCombo, CodeCombo, NullableDateEdit, TextEdit
 from fieldapp.gui.household_editor.base import ask, ask_unsaved
-from fieldapp.gui.tasks import TaskManager
-from fieldapp.gui.visits.events import visit_events
+from fieldapp.gui.ops import ChangeHub, run_op
+from fieldapp.gui.stale_dialog import StaleSaveDialog, describe_rows
+from fieldapp.gui.tasks import Task, TaskManager
 from fieldapp.gui.visits.followups import FollowUpEditor
 from fieldapp.gui.visits.form_parts import CheckList, Grid, cadre_entries, household_facts, measure_entries
 from fieldapp.gui.visits.photos import PhotoStrip
@@ -51,9 +56,10 @@ from fieldapp.gui.visits.picker import HouseholdPicker
 from fieldapp.services import photos as photo_service
 from fieldapp.services import setup
 from fieldapp.services import visits as service
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
+from fieldapp.services.stale import StaleField, StaleWrite
 from fieldapp.services.visits import VisitDraft
-from fieldapp.store.db import StoreError
 
 log = logging.getLogger("fieldapp.gui.visits")
 
@@ -66,14 +72,21 @@ class VisitForm(QDialog):
     saved = Signal(str)
 
     def __init__(self, ctx: AppContext, household_id: str | None = None, visit_id: str | None = None,
-                 parent: QWidget | None = None, *, tasks: TaskManager | None = None) -> None:
+                 parent: QWidget | None = None, *, tasks: TaskManager | None = None,
+                 hub: ChangeHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._owns_tasks = tasks is None
         self.tasks = tasks if tasks is not None else TaskManager(self)
+        self.hub = hub if hub is not None else ChangeHub(self)
         self.visit_id = visit_id
+        self._saving: Task | None = None
+        self._done_now = False
+        self.stale_dialog: StaleSaveDialog | None = None
+        self._original: VisitDraft | None = None
         if visit_id is not None:
             draft = service.load_visit(ctx.db, visit_id)
+            self._original = copy.deepcopy(draft)
         else:
             me = ctx.settings["cadre_id"]
             draft = VisitDraft(date=dt.date.today(), type="01", household_id=household_id,
@@ -343,7 +356,12 @@ class VisitForm(QDialog):
     # -- save, delete, close ---------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Check and save; on success emit ``saved`` and close. Returns whether it was saved."""
+        """Check and save (on the database worker); on success emit ``saved`` and close.
+
+        Returns whether it was saved by the time this returns (always so with a synchronous task manager).
+        """
+        if self._saving is not None:
+            return False
         if self.photos.is_busy():
             self.summary.setText(self.tr("正在导入照片，请等导入完成后再保存。"))
             return False
@@ -351,25 +369,98 @@ class VisitForm(QDialog):
         problems = self.current_problems()
         if problems:
             return self._refused(problems)
-        try:
-            visit_id = service.save_visit(self.ctx, self.collect())
-        except ValidationError as exc:
-            log.info("visit save refused: %s", sorted(exc.problems))
-            return self._refused(exc.problems)
-        except LookupError as exc:
-            QMessageBox.critical(self, self.tr("保存失败"), self.tr("没有保存任何内容。\n{0}").format(exc))
+        return self._submit(copy.deepcopy(self._original), self.collect())
+
+    def _submit(self, original: VisitDraft | None, draft: VisitDraft) -> bool:
+        ctx, to_save = self.ctx, copy.deepcopy(draft)
+        what = self._what()
+
+        def write() -> tuple[str, str | None]:
+            return service.save_visit(ctx, to_save, original=original), to_save.household_id
+
+        def done(result: tuple[str, str | None]) -> None:
+            self._finished_op()
+            self.visit_id = result[0]
+            self._closing(result[0])
+
+        def failed(exc: BaseException) -> bool:
+            self._finished_op()
+            if isinstance(exc, ValidationError):
+                log.info("visit save refused: %s", sorted(exc.problems))
+                self._refused(exc.problems)
+                return True
+            if isinstance(exc, StaleWrite) and original is not None:
+                log.info("stale visit save refused: %s", exc)
+                self._ask_stale(exc.fields, original, draft)
+                return True
             return False
-        except StoreError as exc:
-            log.exception("saving visit %s failed", self.visit_id)
-            QMessageBox.critical(self, self.tr("保存失败"), self.tr("没有保存任何内容。\n{0}").format(exc))
-            return False
-        self.visit_id = visit_id
+
+        return self._run(write, done, failed, lambda r: Changes.of_visits([r[0]], [r[1]]),
+                         self.tr("已保存{0}").format(what))
+
+    def _what(self) -> str:
+        if self.is_activity():
+            return self.tr("村级活动记录")
+        name = self.picker.text().split("（")[0] if self.picker.household_id() else ""
+        return self.tr("走访记录：{0}").format(name) if name else self.tr("走访记录")
+
+    def _run(self, write: Any, done: Any, failed: Any, changes: Any, message: str) -> bool:
+        self._done_now = False
+        self.save_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
+        task = run_op(self.tasks, self.hub, write, parent=self, on_done=done, on_error=failed,
+                      changes=lambda r: changes(r) | Changes(by=self.ctx.writer.actor.user_name), message=message)
+        self._saving = None if task.is_finished else task  # a synchronous task manager has finished it
+        return self._done_now
+
+    def _finished_op(self) -> None:
+        self._saving = None
+        self.save_button.setEnabled(not self.photos.is_busy())
+        self.delete_button.setEnabled(True)
+
+    def _closing(self, visit_id: str) -> None:
         self._baseline = self.snapshot()
         self.setWindowModified(False)
+        self._done_now = True
         self.saved.emit(visit_id)
-        visit_events().visit_saved.emit(visit_id)
         self.accept()
-        return True
+
+    def _ask_stale(self, fields: list[StaleField], original: VisitDraft, draft: VisitDraft) -> None:
+        labels = {"date": self.tr("走访日期"), "type": self.tr("类型"), "title": self.tr("活动名称"),
+                  "found": self.tr("情况"), "done": self.tr("措施/成效"), "village_id": self.tr("村")}
+
+        def value(f: StaleField, v: object) -> str:
+            if v is None:
+                return ""
+            if f.field == "type":
+                return self.ctx.ref["visit_type"].label(str(v), current_language())
+            if f.field == "village_id":
+                return dict(self.villages).get(str(v), str(v))
+            return v.isoformat() if isinstance(v, dt.date) else str(v)
+
+        follow_labels = dict(zip(("text", "due_date", "done_on"), self.follow_ups.model._headers, strict=True))
+        follow_texts = {u.id: u.text or "" for u in original.follow_ups}
+
+        def label(f: StaleField) -> str:
+            if f.table == "follow_up":
+                return f"{self.tr('后续事项')} {follow_texts.get(f.row_id, '')}：{follow_labels.get(f.field, f.field)}"
+            return labels.get(f.field, f.field)
+
+        rows = describe_rows(fields, label, value)
+        dialog = self.stale_dialog = StaleSaveDialog(rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            base, mine = service.rebase_visit(original, draft, fields, dialog.keep_mine())
+            self._original = base
+            self._submit(base, mine)
+
+        def gone() -> None:
+            self.stale_dialog = None
+
+        dialog.accepted.connect(chosen)
+        dialog.finished.connect(gone)
+        dialog.open()
 
     def _refused(self, problems: dict[str, str]) -> bool:
         self._show_problems(problems)
@@ -379,24 +470,30 @@ class VisitForm(QDialog):
         return False
 
     def delete(self) -> bool:
-        """Delete this saved visit after asking; returns whether it was deleted."""
-        if self.visit_id is None:
+        """Delete this saved visit after asking; returns whether it was deleted (by the time this returns)."""
+        if self.visit_id is None or self._saving is not None:
             return False
         yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
         answer = ask(self, self.tr("删除走访记录"), self.tr("确定删除这条走访记录吗？删除后可在变更记录中查到。"),
                      [(yes, self.tr("删除")), (no, self.tr("不删除"))], default=no, escape=no)
         if answer != yes:
             return False
-        try:
-            service.delete_visit(self.ctx, self.visit_id)
-        except (LookupError, StoreError) as exc:
-            show_error(self, exc)
+        ctx, visit_id, household_id = self.ctx, self.visit_id, self.household_id()
+
+        def write() -> tuple[str, str | None]:
+            service.delete_visit(ctx, visit_id)
+            return visit_id, household_id
+
+        def done(result: tuple[str, str | None]) -> None:
+            self._finished_op()
+            self._closing(result[0])
+
+        def failed(_exc: BaseException) -> bool:
+            self._finished_op()
             return False
-        self._baseline = self.snapshot()
-        self.saved.emit(self.visit_id)
-        visit_events().visit_saved.emit(self.visit_id)
-        self.accept()
-        return True
+
+        return self._run(write, done, failed, lambda r: Changes.of_visits([r[0]], [r[1]]),
+                         self.tr("已删除{0}").format(self._what()))
 
     def reject(self) -> None:
         """Cancel, Esc and the close button: ask before throwing edits away."""

@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.money import format_yuan
 from fieldapp.gui import i18n
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
-from fieldapp.gui.visits.events import visit_events
 from fieldapp.services import workbench
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.workbench import HouseholdEntry, Workbench
 
@@ -67,16 +68,15 @@ def compute_board(ctx: AppContext, limit: int = 50) -> Board:
 class WorkbenchPage(QWidget):
     """The home screen."""
 
-    #: a household was saved through an editor opened here (household id)
-    household_saved = Signal(str)
     #: the workbench was (re)computed and shown
     refreshed = Signal()
 
     def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None, *,
-                 limit: int = 50) -> None:
+                 limit: int = 50, hub: ChangeHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
+        self.hub = hub if hub is not None else ChangeHub(self)
         self.limit = limit
         self.board: Board | None = None
         self.task: Task | None = None
@@ -123,7 +123,7 @@ class WorkbenchPage(QWidget):
         self.days.valueChanged.connect(self._days_timer.start)
         self.refresh_button.clicked.connect(self.refresh)
         self.new_button.clicked.connect(lambda: self.open_visit(None))
-        visit_events().visit_saved.connect(self.mark_stale)
+        self.hub.changed.connect(self._data_changed)
         self._set_heading()
         self.refresh()
 
@@ -147,6 +147,10 @@ class WorkbenchPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc)
 
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.database or changes.settings:
+            self.mark_stale()
+
     def mark_stale(self, *_args: object) -> None:
         """The register changed: recompute now if shown, else when next shown."""
         self._stale = True
@@ -159,12 +163,11 @@ class WorkbenchPage(QWidget):
             self.refresh()
 
     def _save_days(self) -> None:
-        self.ctx.settings["not_visited_days"] = self.days.value()
-        try:
-            self.ctx.settings.save()
-        except OSError as exc:
-            show_error(self, exc)
-        self.refresh()
+        """Store the setting as an operation; its announcement recomputes the workbench."""
+        settings = self.ctx.settings
+        settings["not_visited_days"] = self.days.value()
+        if not self.tasks.is_shut_down:
+            run_op(self.tasks, self.hub, settings.save, parent=self, changes=Changes(settings=True))
 
     def _set_heading(self) -> None:
         name = self.ctx.cadre_name or self.tr("本村")
@@ -288,30 +291,41 @@ class WorkbenchPage(QWidget):
         return self.open_household(target_id) if kind == "household" else self.open_visit(target_id)
 
     def open_household(self, household_id: str) -> QWidget | None:
+        """The household's editor (raised if it is open already)."""
+        editor = self.hub.editors.open("household", household_id, lambda: self._make_editor(household_id))
+        if editor is not None:
+            self.editor = editor
+        return editor
+
+    def _make_editor(self, household_id: str) -> QWidget | None:
         from fieldapp.gui.household_editor import HouseholdEditor
 
         try:
-            editor = HouseholdEditor(self.ctx, household_id, parent=self)
+            editor = HouseholdEditor(self.ctx, household_id, parent=self, tasks=self.tasks, hub=self.hub)
         except Exception as exc:
             show_error(self, exc)
             return None
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.saved.connect(self._household_saved)
-        self.editor = editor
         editor.destroyed.connect(self._editor_gone)
         editor.open()
         return editor
 
     def open_visit(self, visit_id: str | None) -> QWidget | None:
+        """A visit's form (raised if it is open already), or a new one."""
+        form = self.hub.editors.open("visit", visit_id, lambda: self._make_form(visit_id))
+        if form is not None:
+            self.editor = form
+        return form
+
+    def _make_form(self, visit_id: str | None) -> QWidget | None:
         from fieldapp.gui.visits.visit_form import VisitForm
 
         try:
-            form = VisitForm(self.ctx, None, visit_id, parent=self, tasks=self.tasks)
+            form = VisitForm(self.ctx, None, visit_id, parent=self, tasks=self.tasks, hub=self.hub)
         except Exception as exc:
             show_error(self, exc)
             return None
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.editor = form
         form.destroyed.connect(self._editor_gone)
         form.open()
         return form
@@ -319,6 +333,3 @@ class WorkbenchPage(QWidget):
     def _editor_gone(self) -> None:
         self.editor = None
 
-    def _household_saved(self, household_id: str) -> None:
-        self.household_saved.emit(household_id)
-        self.refresh()
