@@ -108,9 +108,6 @@ def _run(open_ctx: OpenCtx, args: argparse.Namespace, command: Callable[[Any, ar
     except (SpreadsheetError, PlanOutdated, LookupError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(f"错误：无法写入 {exc.filename or ''}：{exc.strerror or exc}", file=sys.stderr)
-        return 1
     finally:
         ctx.close()
 
