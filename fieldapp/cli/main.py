@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="演示数据的“今天”：走访、事项等日期以此为准（默认固定日期，保证同一种子数据相同）")
     demo.set_defaults(func=_cmd_demo)
 
+    from fieldapp.cli import setup_cmd
+
+    setup_cmd.register(sub, _open)
+
     from fieldapp.cli import refdata_cmd
 
     refdata_cmd.register(sub, _open)
