@@ -12,6 +12,7 @@ import errno
 import os
 from pathlib import Path
 
+
 class CommandError(Exception):
     """A user-facing failure of a command: printed as ``错误：<message>``, exit code 1."""
 
@@ -41,8 +42,8 @@ def output_problem(dest: str, value: str) -> str | None:
     """Why the output ``value`` of option ``dest`` cannot be written, checked before any work, or None.
 
     A missing parent folder is refused rather than created, so a mistyped path never leaves
-    stray folders behind (an output *folder* itself may be new, one level deep); the write itself may still fail (read-only medium, full disk) and is then
-    reported by the entry point.
+    stray folders behind (an output *folder* itself may be new, one level deep); the write
+    itself may still fail (read-only medium, full disk) and is then reported by the entry point.
     """
     path = Path(value).expanduser()
     option = "--" + dest.replace("_", "-")
@@ -85,5 +86,6 @@ def data_folder_message(home: Path, exc: OSError, *, portable: bool) -> str:
     """The data folder cannot be created or written: say which, and what to do."""
     text = f"无法使用数据文件夹 {home}：{os_error_message(exc)}"
     if portable:
-        text += "。便携模式把数据保存在程序旁边，需要程序所在的文件夹可写：请把程序复制到可写的位置（如U盘），或不用 --portable"
+        text += ("。便携模式把数据保存在程序旁边，需要程序所在的文件夹可写："
+                 "请把程序复制到可写的位置（如U盘），或不用 --portable")
     return text

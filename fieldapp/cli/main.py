@@ -132,6 +132,15 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run(paths.resolve(args.db, portable=args.portable))
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Every file or folder the command will write, checked before it does any work."""
+    for dest in (*OUTPUT_FILES, *OUTPUT_FOLDERS):
+        value = getattr(args, dest, None)
+        problem = output_problem(dest, str(value)) if value is not None else None
+        if problem:
+            raise CommandError(problem)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -140,13 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return selftest.run()
     func = getattr(args, "func", _cmd_gui)
-    for dest in (*OUTPUT_FILES, *OUTPUT_FOLDERS):
-        value = getattr(args, dest, None)
-        problem = output_problem(dest, str(value)) if value is not None else None
-        if problem:
-            print(f"错误：{problem}", file=sys.stderr)
-            return 1
     try:
+        _check_outputs(args)
         return int(func(args))
     except (StoreError, ValidationError, NotSetUpError, IdentityError, CommandError) as exc:
         print(f"错误：{exc}", file=sys.stderr)

@@ -221,7 +221,8 @@ def test_the_setup_command_names_each_problem_by_its_option(data_home: Any,
     assert main(["setup", "--district", "商州区", "--district-code", "6110", "--town", " ", "--village", "东村,东村",
                  "--cadre", "王伟", "--phone", "12345"]) == 1
     err = capsys.readouterr().err
-    for text in ("--town：请填写乡镇", "--village：村名重复", "--district-code：区县代码应为6位数字", "--phone：电话号码格式不正确"):
+    for text in ("--town：请填写乡镇", "--village：村名重复", "--district-code：区县代码应为6位数字",
+                 "--phone：电话号码格式不正确"):
         assert text in err
     assert "Traceback" not in err
     assert not (data_home / "device" / "identity.json").exists()

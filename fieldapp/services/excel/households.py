@@ -314,7 +314,7 @@ def _labelled(label: str, message: str) -> str:
     return message if message.startswith(label) else f"{label}：{message}"
 
 
-def _record_problems(g: Group, cx: Context, merged: dict[str, Any], slots: list[Slot],
+def _record_problems(g: Group, cx: Context, merged: dict[str, Any], slots: list[Slot], *,
                      skipped: list[dict[str, Any]], found: list[Problem]) -> list[Problem]:
     """The editor's whole-record rules, less what the file's own problems already say.
 
@@ -369,7 +369,7 @@ def decide(g: Group, reg: RegisterSlice, cx: Context) -> Decision:
     if problems or existing is None or h_changes or m_changes or new:
         # every rule, even when cells were refused: one dry run lists all of the household's problems
         merged = {**(existing or {}), **values}
-        problems += _record_problems(g, cx, merged, slots, skipped, problems)
+        problems += _record_problems(g, cx, merged, slots, skipped=skipped, found=problems)
     if problems:
         problems.sort()
         text = "；".join(f"第{row}行 {msg}" for row, msg in problems)
