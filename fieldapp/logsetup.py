@@ -5,10 +5,10 @@ Bugs are logged with a traceback to ``<data folder>/logs/fieldapp.log``.
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 from pathlib import Path
-from typing import IO, Any
 
 from fieldapp.store import filemodes
 
@@ -16,7 +16,7 @@ from fieldapp.store import filemodes
 class _PrivateFileHandler(logging.handlers.RotatingFileHandler):
     """Log files readable by their owner only (they name households), the rotated ones too."""
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> io.TextIOWrapper:
         filemodes.create_private_file(Path(self.baseFilename))
         return super()._open()
 
