@@ -71,6 +71,11 @@ def commands(p: dict[str, str], out: str) -> list[list[str]]:
     ]
 
 
+def checked_first(p: dict[str, str], out: str) -> list[list[str]]:
+    """Commands whose output option is refused before they read anything (the package here does not exist)."""
+    return [["sync", "import", f"{p['root']}/none.fapk", "--reply-to", out + "/replies"]]
+
+
 def _check(code: int, err: str, where: str, argv: list[str]) -> None:
     lines = [line for line in err.splitlines() if line.strip()]
     assert code == 1, f"fieldapp {' '.join(argv)} → {code}\n{err}"
@@ -85,7 +90,7 @@ def test_every_writing_command_in_a_real_process(prepared: dict[str, str], tmp_p
     blocker.write_text("not a folder", encoding="utf-8")
     base = blocker if case == "under-a-file" else tmp_path / "no-such-folder"
     env = {**os.environ, paths.ENV_HOME: prepared["home"], "QT_QPA_PLATFORM": "offscreen"}
-    for argv in commands(prepared, str(base / "out")):
+    for argv in commands(prepared, str(base / "out")) + checked_first(prepared, str(base / "out")):
         result = subprocess.run([sys.executable, "-m", "fieldapp", *argv], env=env, capture_output=True, text=True,
                                 timeout=120, check=False)
         _check(result.returncode, result.stderr, str(base), argv)
