@@ -5,9 +5,20 @@ Bugs are logged with a traceback to ``<data folder>/logs/fieldapp.log``.
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 from pathlib import Path
+
+from fieldapp.store import filemodes
+
+
+class _PrivateFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files readable by their owner only (they name households), the rotated ones too."""
+
+    def _open(self) -> io.TextIOWrapper:
+        filemodes.create_private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 def configure(log_dir: Path | None, level: int = logging.INFO) -> None:
@@ -16,10 +27,8 @@ def configure(log_dir: Path | None, level: int = logging.INFO) -> None:
     if log_dir is None or any(getattr(h, "_fieldapp", False) for h in root.handlers):
         return
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            log_dir / "fieldapp.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
+        filemodes.private_dir(log_dir)
+        handler = _PrivateFileHandler(log_dir / "fieldapp.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     except OSError as exc:
         logging.getLogger("fieldapp").warning("cannot write log file in %s: %s", log_dir, exc)
         return

@@ -9,8 +9,11 @@
     fieldapp export notice --households ID,ID… --kind entry|exit --out FILE.xlsx
     fieldapp check-list FILE --kind dibao|tekun|disability|insurance --out REPORT.xlsx [--pdf REPORT.pdf]
 
-Exit codes: 0 done (rejected rows and mismatches are results, listed on stdout), 1 a file that
-cannot be used or another user error (the message on stderr), 2 bad usage.
+Exit codes: 0 done (mismatches of ``check-list`` are results, listed on stdout), 1 a file that
+cannot be used or another user error (the message on stderr), 2 bad usage. ``import`` (with or
+without ``--dry-run``) also exits 1 when the file holds no valid household (every one rejected, or
+none found), and :data:`PARTLY_REJECTED` (3) when some households were rejected and the others were
+(or, in a dry run, would be) imported: a script can tell "all in" from "look at the rejects".
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ from fieldapp.cli import argtypes
 
 OpenCtx = Callable[[argparse.Namespace], Any]
 SHOWN = 50
+NOTHING_VALID = 1  # every household rejected, or none in the file
+PARTLY_REJECTED = 3  # some households rejected, the rest imported (or importable, in a dry run)
+IMPORT_EXIT_CODES = ("退出码：0 全部导入（或预览无误）；1 文件无法使用，或表中没有一户有效（全部被拒绝或没有农户）；"
+                     "2 用法错误；3 部分户被拒绝、其余已导入（预览时为“将导入”），被拒绝的见输出或 --rejects 工作簿")
 
 
 def _xlsx_path(text: str) -> Path:
@@ -39,7 +46,8 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     """Add ``import``, ``export`` and ``check-list`` to the ``fieldapp`` parser."""
     imp = sub.add_parser("import", help="从 Excel/CSV 导入（国家系统导出的农户成员表）")
     imp_sub = imp.add_subparsers(dest="import_command", required=True, metavar="WHAT")
-    p = imp_sub.add_parser("households", help="导入农户及家庭成员（按户编号和证件号码匹配，重复导入不会重复登记）")
+    p = imp_sub.add_parser("households", help="导入农户及家庭成员（按户编号和证件号码匹配，重复导入不会重复登记）",
+                           epilog=IMPORT_EXIT_CODES)
     p.add_argument("file", metavar="FILE", help=".xlsx 或 .csv 文件")
     p.add_argument("--dry-run", action="store_true", help="只预览：列出将新增、更新、无变化和拒绝的户，不写入")
     p.add_argument("--rejects", type=_xlsx_path, metavar="OUT.xlsx", help="把被拒绝的行（附原因）保存为工作簿")
@@ -100,9 +108,6 @@ def _run(open_ctx: OpenCtx, args: argparse.Namespace, command: Callable[[Any, ar
     except (SpreadsheetError, PlanOutdated, LookupError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(f"错误：无法写入 {exc.filename or ''}：{exc.strerror or exc}", file=sys.stderr)
-        return 1
     finally:
         ctx.close()
 
@@ -139,18 +144,25 @@ def _import(ctx: Any, args: argparse.Namespace) -> int:
         if args.rejects is not None and plan.rejected_rows:
             count = write_rejects(plan, args.rejects)
             print(f"被拒绝的 {count} 行已保存到 {args.rejects}；改正后可再次导入")
+        counts = plan.counts()
+        valid = counts["create"] + counts["update"] + counts["unchanged"]
+        if not valid:
+            print("错误：表中没有一户有效的农户" + (f"（{counts['rejected']} 户全部被拒绝）" if counts["rejected"]
+                                                   else "（没有找到农户）") + "，未导入", file=sys.stderr)
+            return NOTHING_VALID
+        outcome = PARTLY_REJECTED if counts["rejected"] else 0
         if args.dry_run:
-            return 0
+            return outcome
         if not plan.has_writes:
             print("没有需要写入的内容")
-            return 0
-        result = apply_plan(ctx, plan, progress=_progress)
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
-        print(result.summary())
-        if plan.rejected_rows:
-            print(f"注意：有 {plan.counts()['rejected']} 户被拒绝，未导入", file=sys.stderr)
-    return 0
+        else:
+            result = apply_plan(ctx, plan, progress=_progress)
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
+            print(result.summary())
+        if counts["rejected"]:
+            print(f"注意：有 {counts['rejected']} 户被拒绝，未导入", file=sys.stderr)
+    return outcome
 
 
 def _export_households(ctx: Any, args: argparse.Namespace) -> int:

@@ -1,7 +1,10 @@
 """``fieldapp [--db PATH] [--portable] [COMMAND …]``: the desktop app and its commands.
 
 No command starts the GUI (imported lazily, so CLI commands never load Qt).
-Exit codes: 0 ok, 1 a user-facing error (message on stderr), 2 bad usage.
+Exit codes: 0 ok, 1 a user-facing error (message on stderr), 2 bad usage (``import`` adds 3:
+some households rejected). Expected failures end in one line naming the problem and the path,
+never a traceback: :func:`main` is the one place that turns them into that line (file-system
+errors through :mod:`fieldapp.cli.errors`).
 """
 
 from __future__ import annotations
@@ -9,11 +12,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from fieldapp import __version__, paths
+from fieldapp.cli.errors import (
+    OUTPUT_FILES,
+    OUTPUT_FOLDERS,
+    CommandError,
+    data_folder_message,
+    os_error_message,
+    output_problem,
+)
 from fieldapp.domain.errors import ValidationError
 from fieldapp.services.context import NotSetUpError
 from fieldapp.services.identity import IdentityError
@@ -41,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
                       help="演示数据的“今天”：走访、事项等日期以此为准（默认固定日期，保证同一种子数据相同）")
     demo.set_defaults(func=_cmd_demo)
+
+    from fieldapp.cli import setup_cmd
+
+    setup_cmd.register(sub, _open)
 
     from fieldapp.cli import refdata_cmd
 
@@ -80,7 +96,12 @@ def _iso_date(text: str) -> dt.date:
 def _open(args: argparse.Namespace) -> AppContext:
     from fieldapp.services.context import open_context
 
-    return open_context(paths.resolve(args.db, portable=args.portable))
+    data = paths.resolve(args.db, portable=args.portable)
+    try:
+        return open_context(data)
+    except OSError as exc:
+        portable = bool(args.portable) or (paths.ENV_HOME not in os.environ and paths.is_portable())
+        raise CommandError(data_folder_message(data.home, exc, portable=portable)) from exc
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -115,6 +136,15 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run(paths.resolve(args.db, portable=args.portable))
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Every file or folder the command will write, checked before it does any work."""
+    for dest in (*OUTPUT_FILES, *OUTPUT_FOLDERS):
+        value = getattr(args, dest, None)
+        problem = output_problem(dest, str(value)) if value is not None else None
+        if problem:
+            raise CommandError(problem)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -124,13 +154,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return selftest.run()
     func = getattr(args, "func", _cmd_gui)
     try:
+        _check_outputs(args)
         return int(func(args))
-    except (StoreError, ValidationError, NotSetUpError, IdentityError) as exc:
+    except (StoreError, ValidationError, NotSetUpError, IdentityError, CommandError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except OSError as exc:  # an output folder missing, read-only or a file; a full disk
+        log.info("command failed: %s", exc)
+        print(f"错误：{os_error_message(exc)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from fieldapp import resources
 from fieldapp.domain.money import format_yuan
+from fieldapp.store import filemodes
 
 
 def register(sub: Any, open_ctx: Any) -> None:
@@ -79,9 +80,10 @@ def _export(ctx: Any, name: str) -> int:
         if target.exists():
             print(f"覆盖文件已存在：{target}")
             return 0
-        target.parent.mkdir(parents=True, exist_ok=True)
+        filemodes.private_dir(target.parent)
         with resources.as_path("refdata", "enums", f"{name}.json") as src:
             shutil.copyfile(src, target)
+        filemodes.private_file(target)
         print(f"已复制到 {target}；编辑后重启 FieldApp 生效。代码不可改号，只能新增或修改名称。")
     finally:
         ctx.close()

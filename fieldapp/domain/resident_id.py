@@ -19,7 +19,15 @@ _LONG_NUMBER = re.compile(r"\d{17,}[\dXx]?")
 
 
 class ResidentIdError(ValueError):
-    """The ID number is not valid; the message says why, in Chinese."""
+    """The ID number is not valid; the message says why, in Chinese.
+
+    ``problem`` is the same without the field's name ("校验位错误"), for callers that put the
+    field's label (or a spreadsheet column's) in front themselves.
+    """
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"证件号码{problem}")
+        self.problem = problem
 
 
 def normalize(raw: str) -> str:
@@ -32,20 +40,20 @@ def validate(raw: str) -> str:
     """Return the canonical 18-character number, or raise :class:`ResidentIdError`."""
     number = normalize(raw)
     if not number:
-        raise ResidentIdError("证件号码为空")
+        raise ResidentIdError("为空")
     if len(number) != 18:
-        raise ResidentIdError(f"证件号码应为18位，现为{len(number)}位")
+        raise ResidentIdError(f"应为18位，现为{len(number)}位")
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
-        raise ResidentIdError("证件号码只能由数字组成，最后一位可以是X")
+        raise ResidentIdError("只能由数字组成，最后一位可以是X")
     if ric.calc_check_digit(number) != number[17]:
-        raise ResidentIdError("证件号码校验位错误")
+        raise ResidentIdError("校验位错误")
     # The birth place is not checked: retired division codes are still on valid IDs.
     try:
         born = ric.get_birth_date(number)
     except stdnum_errors.ValidationError:
-        raise ResidentIdError("证件号码中的出生日期无效") from None
+        raise ResidentIdError("中的出生日期无效") from None
     if born > dt.date.today():
-        raise ResidentIdError("证件号码中的出生日期在未来")
+        raise ResidentIdError("中的出生日期在未来")
     return number
 
 

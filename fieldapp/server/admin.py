@@ -142,7 +142,7 @@ def page(server: Server) -> str:
                 for v in villages(server)]),
         _table("隔离与拒绝的修改", ["编号", "来源设备", "序号", "表", "记录", "原因", "收到时间", "状态"],
                [[q["id"], q["origin"][:8], q["origin_seq"], q["tbl"], q["row_id"][:8], q["reason"], q["received_at"],
-                 "已拒绝（超出范围）" if q["status"] == "refused" else "待审"] for q in quarantine(server)]),
+                 "已拒绝（无权写入）" if q["status"] == "refused" else "待审"] for q in quarantine(server)]),
         _table("审计日志（最近 200 条）", ["时间", "设备", "操作", "结果", "原因", "方式", "来自", "同步包", "详情"],
                [[a["at"], (a["device_id"] or "—")[:8], a["action"], a["outcome"], a["reason"] or "",
                  a["transport"] or "", a["remote"] or "", (a["package_id"] or "")[-8:],

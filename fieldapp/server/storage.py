@@ -22,6 +22,7 @@ from pathlib import Path
 from fieldapp import logsetup, paths
 from fieldapp.services import identity as identity_mod
 from fieldapp.services.photos import PhotoFolder
+from fieldapp.store import filemodes
 from fieldapp.store.db import Database
 from fieldapp.sync import service
 
@@ -111,9 +112,10 @@ def open_server(db_url: str | None = None, home: Path | None = None, config: Ser
                 *, log_to_file: bool = True) -> Server:
     """Open the server's folder, database and identity (creating them on first use)."""
     folder = server_home(home)
-    folder.mkdir(parents=True, exist_ok=True)
+    filemodes.private_dir(folder)
     if log_to_file:
         logsetup.configure(folder / "logs")
+    filemodes.secure_tree(folder)  # server.sqlite3, its -wal, keys, logs: the owner's only (logged if tightened)
     db = open_server_db(db_url, folder)
     try:
         ident = _identity(folder / "device")

@@ -2,7 +2,7 @@
 
 The server is an issue-5 replica of the whole district: it applies a package with
 :func:`fieldapp.sync.service.import_package` under the device's scope (changes outside the device's
-villages are refused, logged and counted in the result, never applied) and answers with
+villages, and to district-wide tables, are refused, logged and counted in the result, never applied) and answers with
 :func:`fieldapp.sync.service.build_package` for that device. A package the server already applied
 (the laptop retries after a connection dropped once the server had committed) is refused by
 issue 5 as ``replay``; here that counts as applied, and the device still gets a fresh reply.
@@ -72,8 +72,8 @@ def apply_package(server: Server, device: Device, data: bytes, *, transport: str
     try:
         with server.write_lock:
             start = time.perf_counter()
-            result: service.ImportResult | None = service.import_package(server.rep, data,
-                                                                         allowed_villages=device.scope)
+            result: service.ImportResult | None = service.import_package(
+                server.rep, data, allowed_villages=device.scope, enrolled_cadre=device.cadre)
             merge_s = time.perf_counter() - start
     except PackageRefused as exc:
         if exc.reason != "replay":

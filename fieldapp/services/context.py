@@ -13,6 +13,7 @@ from fieldapp import logsetup, paths
 from fieldapp.domain import refdata
 from fieldapp.services import identity as identity_mod
 from fieldapp.settings import Settings
+from fieldapp.store import filemodes
 from fieldapp.store.db import Database
 from fieldapp.store.writer import Actor, ChangeWriter
 
@@ -63,9 +64,11 @@ class AppContext:
 
 
 def open_context(data: paths.DataPaths) -> AppContext:
-    """Open the data folder: logging, settings, reference data, database (migrated), identity."""
-    data.home.mkdir(parents=True, exist_ok=True)
+    """Open the data folder (made private: :mod:`fieldapp.filemodes`): logging, settings, reference data,
+    database (migrated), identity."""
+    filemodes.private_dir(data.home)
     logsetup.configure(data.logs)
+    filemodes.secure_tree(data.home)  # one a 0755/0644 FieldApp (or a copy) left behind: tightened, and logged
     settings = Settings.load(data.settings)
     ref = refdata.configure(data.refdata_overrides)
     db = Database.open(data.database)

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldapp.domain.ids import new_id
+from fieldapp.store import filemodes
 
 _RAW = serialization.Encoding.Raw
 _RAW_PUBLIC = serialization.PublicFormat.Raw
@@ -59,7 +60,7 @@ def _pem(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
 
 
 def create(folder: Path, device_id: str | None = None) -> DeviceIdentity:
-    folder.mkdir(parents=True, exist_ok=True)
+    filemodes.private_dir(folder)
     if (folder / "identity.json").exists():
         raise IdentityError(f"设备身份已存在：{folder}")
     identity = DeviceIdentity(device_id or new_id(), Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
@@ -68,6 +69,7 @@ def create(folder: Path, device_id: str | None = None) -> DeviceIdentity:
     public = {"device_id": identity.device_id, "signing": identity.public_signing(),
               "agreement": identity.public_agreement()}
     (folder / "identity.json").write_text(json.dumps(public, indent=2), encoding="utf-8")
+    filemodes.private_file(folder / "identity.json")
     return identity
 
 

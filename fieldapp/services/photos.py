@@ -257,7 +257,7 @@ def _taken_on(image: Image.Image) -> dt.date | None:
 def _write_once(target: Path, data: bytes) -> None:
     if target.is_file() and target.stat().st_size == len(data):
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # files: mkstemp makes them 0600
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".jpg")
     with _removed_on_error(Path(tmp)):
         with os.fdopen(fd, "wb") as fh:

@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from fieldapp.store import guard
+from fieldapp.store import filemodes, guard
 
 log = logging.getLogger("fieldapp.store")
 
@@ -155,6 +155,8 @@ class Database:
         with environment_errors(path):
             path.parent.mkdir(parents=True, exist_ok=True)
             existed = path.exists() and path.stat().st_size > 0
+            if not path.exists():  # created 0600, so SQLite gives the -wal and -shm files that mode too
+                filemodes.create_private_file(path)
             if existed:
                 found = _peek_user_version(path)
                 if found > SCHEMA_VERSION:
@@ -228,6 +230,7 @@ class Database:
                     dst.close()
             finally:
                 src.close()
+            filemodes.private_file(target)
         log.info("backup written: %s", target)
         return target
 

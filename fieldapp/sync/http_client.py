@@ -271,7 +271,7 @@ class SyncOutcome:
         if self.server.get("replay"):
             text += "（服务器此前已收到这次上传）"
         if self.refused:
-            text += f"；服务器拒绝 {self.refused} 条超出本机负责范围的修改（未应用）"
+            text += f"；服务器拒绝 {self.refused} 条本机无权写入的修改（超出负责的村，或由区县统一维护；未应用）"
         if self.received and (self.received.stats.conflicts or self.received.stats.quarantined):
             text += f"；冲突 {self.received.stats.conflicts} 条，隔离 {self.received.stats.quarantined} 条"
         return text

@@ -31,6 +31,8 @@ from fieldapp.domain.hlc import HybridClock
 from fieldapp.store import batch, codec, derived
 from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS
 from fieldapp.store.writer import apply_remote
+from fieldapp.sync import authority
+from fieldapp.sync.authority import Owner
 from fieldapp.sync.body import Change
 from fieldapp.sync.scope import ScopeCheck
 from fieldapp.sync.state import insert_local, now_iso
@@ -139,10 +141,11 @@ class Merger:
     """Applies batches of changes inside one open write transaction (``conn``)."""
 
     def __init__(self, conn: Connection, clock: HybridClock, held: dict[str, int], *,
-                 scope: Collection[str] | None = None) -> None:
-        """``scope``: the sender's villages; changes outside them are refused (the district server)."""
+                 scope: Collection[str] | None = None, cadre: str | None = None) -> None:
+        """``scope``: the sender's villages; changes outside them, and to district-wide tables, are refused
+        (the district server; see :mod:`fieldapp.sync.authority`). ``cadre``: the sender's enrolled cadre."""
         self.conn = conn
-        self._scope = ScopeCheck(conn, scope, HOUSEHOLD_TABLES) if scope is not None else None
+        self._scope = ScopeCheck(conn, scope, HOUSEHOLD_TABLES, cadre=cadre) if scope is not None else None
         self._clamping = False
         self._present: set[tuple[str, str]] = set()  # (table, id) known to exist: foreign-key checks
         self._keys: dict[tuple[str, tuple[str, ...], tuple[Any, ...]], str] = {}  # unique keys seen
@@ -169,7 +172,12 @@ class Merger:
         self._clamping = bool(fresh) and self.clock.observe(max(ch.hlc for ch in fresh))[1]
         for ch in fresh:
             if self._scope is not None:
-                refusal = self._scope.refusal(ch)
+                row = rows.get((ch.tbl, ch.row_id))
+                if authority.owner(ch.tbl) is Owner.DISTRICT and row is not None \
+                        and authority.changes_nothing(ch, row.values):
+                    self.stats.skipped += 1  # the district's row as the district holds it: nothing to refuse
+                    continue
+                refusal = self._scope.refusal(ch, stored=row is not None and not row.new)
                 if refusal:
                     self._refuse(ch, refusal)
                     continue  # never applied, never logged: nobody else receives it from us

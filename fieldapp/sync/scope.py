@@ -1,11 +1,12 @@
 """Which village a received change belongs to, and whether the sender may write it.
 
 A device holds only its villages (its *scope*). The district server applies a device's
-package with the device's scope: a change to a household (or to one of its members,
-incomes, indicators, measures), a visit or a check-in outside those villages is refused —
-logged and reported back, never applied. Changes of village-independent records (areas,
-cadres, thresholds, photos, the parts of a visit) pass, exactly as
-:func:`fieldapp.sync.service.build_package` sends them to every peer.
+package with the device's scope, table by table as :mod:`fieldapp.sync.authority` says: a
+change to a household (or to one of its members, incomes, indicators, measures), a visit or a
+check-in outside those villages is refused — logged and reported back, never applied. A change
+to a district-wide table (areas, cadres, thresholds) is refused whatever the village, except the
+first creation of what the device's grant names; one that changes nothing is skipped.
+Content-addressed photos and the parts of a village activity pass.
 
 A household's village is read from the database once per household per merge (in
 batches), and follows the changes of the package itself: a household inserted or moved
@@ -19,18 +20,25 @@ from collections.abc import Collection
 from sqlalchemy import Connection
 
 from fieldapp.store import batch
+from fieldapp.sync import authority
+from fieldapp.sync.authority import Owner
 from fieldapp.sync.body import Change
 
-VILLAGE_TABLES = ("visit", "checkin")  # village-level rows that carry their own village_id
+VILLAGE_TABLES = tuple(sorted(authority.tables(Owner.VILLAGE)))  # rows that carry their own village_id
 
 
 class ScopeCheck:
     """Decides, change by change in package order, whether a change is inside ``villages``."""
 
-    def __init__(self, conn: Connection, villages: Collection[str], household_tables: Collection[str]) -> None:
+    def __init__(self, conn: Connection, villages: Collection[str], household_tables: Collection[str] = (), *,
+                 cadre: str | None = None) -> None:
+        """``household_tables``: tables with a household_id column (the household-scoped ones besides
+        :mod:`.authority`'s); ``cadre``: the cadre the device was enrolled for (its row may be adopted)."""
         self.conn = conn
         self.villages = frozenset(villages)
-        self.household_tables = frozenset(household_tables)  # tables with a household_id column
+        self.cadre = cadre
+        self.household_tables = (frozenset(household_tables) | authority.tables(Owner.HOUSEHOLD)) - {"household"}
+        self._granted_areas: set[str] = set()  # ancestors of granted villages that the package creates
         self._village_of: dict[str, str | None] = {}   # household id -> village
         self._owner: dict[tuple[str, str], str | None] = {}  # (table, row) -> household id / village
         self._declared: dict[str, str] = {}  # household -> village a (possibly refused) change gave it
@@ -50,12 +58,22 @@ class ScopeCheck:
             hid = ch.fields.get("household_id")
             if isinstance(hid, str):
                 households.add(hid)
+        self._find_granted_areas(changes)
         wanted = sorted(h for h in households if h not in self._village_of)
         for hid in wanted:
             self._village_of[hid] = None
         sql = "SELECT id, village_id FROM household WHERE id IN ({marks})"
         for hid, village in batch.rows_in(self.conn, sql, wanted):
             self._village_of[hid] = village
+
+    def _find_granted_areas(self, changes: list[Change]) -> None:
+        """The towns and districts the batch creates above a granted village it creates (adoptable)."""
+        parent = {ch.row_id: ch.fields.get("parent_id") for ch in changes if ch.tbl == "area" and ch.op == "insert"}
+        for village in self.villages & parent.keys():
+            up = parent.get(village)
+            while isinstance(up, str) and up not in self._granted_areas and up not in self.villages:
+                self._granted_areas.add(up)
+                up = parent.get(up)
 
     def _stored_owners(self, by_table: dict[str, set[str]]) -> set[str]:
         """Fill ``_owner`` from the database; returns the households found."""
@@ -71,8 +89,23 @@ class ScopeCheck:
                     households.add(owner)
         return households
 
-    def refusal(self, ch: Change) -> str | None:
-        """Why ``ch`` may not be applied (outside the sender's villages), or None."""
+    def refusal(self, ch: Change, stored: bool = False) -> str | None:
+        """Why ``ch`` may not be applied (outside the sender's villages, or the district's), or None.
+
+        ``stored``: this replica holds the row already (a district row is adopted only when it does not).
+        """
+        kind = authority.owner(ch.tbl)
+        if kind is Owner.SHARED:
+            return None
+        if kind is Owner.DISTRICT:
+            if authority.adoptable(ch, stored=stored, villages=self.villages, granted_areas=self._granted_areas,
+                                   cadre=self.cadre):
+                return None
+            return authority.district_refusal(ch.tbl)
+        return self._village_refusal(ch)
+
+    def _village_refusal(self, ch: Change) -> str | None:
+        """A household's or a village's row: inside the sender's villages?"""
         villages: set[str | None] = set()
         if ch.tbl == "household":
             if isinstance(ch.fields.get("village_id"), str):

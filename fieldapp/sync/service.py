@@ -117,12 +117,15 @@ class ImportResult:
                 + (f"，越权拒收 {s.refused} 条" if s.refused else ""))
 
 
-def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[str] | None = None) -> ImportResult:
+def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[str] | None = None,
+                   enrolled_cadre: str | None = None) -> ImportResult:
     """Check, then apply in one transaction. Raises :class:`package.PackageRefused` with the reason.
 
     ``allowed_villages`` (the district server: the sending device's scope) refuses every change
     outside those villages: it is recorded (``sync_quarantine`` with status ``refused``) and listed in
-    ``result.stats.refusals``, never applied and never passed on.
+    ``result.stats.refusals``, never applied and never passed on; so is every change to a district-wide
+    table (:mod:`fieldapp.sync.authority`), but for the first creation of the granted villages' areas and
+    of ``enrolled_cadre``'s row.
     """
     header = package.read_header(data)
     with rep.db.read() as conn:
@@ -145,7 +148,7 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
         with rep.db.transaction() as conn, guard.write_path():
             assert rep.clock is not None
             apply_pending(conn)
-            merger = Merger(conn, rep.clock, vec, scope=allowed_villages)
+            merger = Merger(conn, rep.clock, vec, scope=allowed_villages, cadre=enrolled_cadre)
             exits: list[str] = []
             for item in _ahead(body_mod.decode(opened.body)):
                 if isinstance(item, body_mod.Blob):

@@ -36,7 +36,7 @@ def test_import_dry_run_then_apply_then_again(ctx: AppContext, book: Path, tmp_p
                                               capsys: pytest.CaptureFixture[str]) -> None:
     before = _changes(ctx)
     rejects = tmp_path / "拒绝.xlsx"
-    assert main(["import", "households", str(book), "--dry-run", "--rejects", str(rejects)]) == 0
+    assert main(["import", "households", str(book), "--dry-run", "--rejects", str(rejects)]) == 3  # partly rejected
     out = capsys.readouterr().out
     assert "拒绝\t第4行\t户编号 6110021050000082（户主 乙）\t第4行 证件号码是科学计数法" in out
     assert "预览（未写入）：新增 1 户（2 人），更新 0 户，无变化 0 户，拒绝 1 户（1 行）" in out
@@ -44,17 +44,39 @@ def test_import_dry_run_then_apply_then_again(ctx: AppContext, book: Path, tmp_p
     assert _changes(ctx) == before
     assert load_workbook(rejects).sheetnames == ["被拒绝的行", "说明"]
 
-    assert main(["import", "households", str(book)]) == 0
+    assert main(["import", "households", str(book)]) == 3
     captured = capsys.readouterr()
     assert "已导入：新增 1 户 2 人，更新 0 户" in captured.out
     assert "有 1 户被拒绝，未导入" in captured.err
     after = _changes(ctx)
     assert after == before + 3
 
-    assert main(["import", "households", str(book), "--all"]) == 0
+    assert main(["import", "households", str(book), "--all"]) == 3
     out = capsys.readouterr().out
     assert "无变化\t第2–3行\t户编号 6110021050000081（户主 甲）" in out and "没有需要写入的内容" in out
     assert _changes(ctx) == after
+
+
+def test_import_exit_codes_tell_all_in_partly_rejected_and_nothing_valid(
+        ctx: AppContext, xlsx_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    good = household("6110021050000091", [person("甲", pid(91))])
+    bad = household("6110021050000092", [person("乙", "6.12501E+17")])
+    worse = household("6110021050000093", [person("丙", pid(93)[:17] + "0"), person("丙子", pid(94), "之子")])
+    before = _changes(ctx)
+    for dry in (["--dry-run"], []):
+        assert main(["import", "households", str(xlsx_file([bad, worse])), *dry]) == 1
+        err = capsys.readouterr().err
+        assert "表中没有一户有效的农户（2 户全部被拒绝），未导入" in err
+        assert _changes(ctx) == before
+    assert main(["import", "households", str(xlsx_file([{"行政村": "合计"}])), "--dry-run"]) == 1
+    assert "没有找到农户" in capsys.readouterr().err
+    assert main(["import", "households", str(xlsx_file([good, bad])), "--dry-run"]) == 3
+    assert main(["import", "households", str(xlsx_file([good]))]) == 0
+    assert main(["import", "households", str(xlsx_file([good, bad]))]) == 3  # "unchanged" counts as valid
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["import", "households", "--help"])
+    assert "退出码" in capsys.readouterr().out
 
 
 def test_files_that_cannot_be_imported_exit_1_with_the_reason(ctx: AppContext, tmp_path: Path,
@@ -111,7 +133,7 @@ def test_a_real_process(ctx: AppContext, book: Path, data_home: Path) -> None:
     env = {**os.environ, paths.ENV_HOME: str(data_home)}
     result = subprocess.run([sys.executable, "-m", "fieldapp", "import", "households", str(book), "--dry-run"],
                             env=env, capture_output=True, text=True, timeout=120, check=False)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 3, result.stderr  # one household of the book is rejected
     assert "预览（未写入）" in result.stdout
     result = subprocess.run([sys.executable, "-m", "fieldapp", "check-list", str(book), "--kind", "tekun", "--out",
                              str(book.with_suffix(".txt"))], env=env, capture_output=True, text=True, timeout=120,

@@ -104,6 +104,27 @@ def test_the_dry_run_lists_each_household_with_rows_and_reasons(ctx: AppContext,
     assert plan.rejected_rows[8].startswith("同户其他行有误（第9行）")
 
 
+def test_one_dry_run_lists_every_problem_of_a_household_once(ctx: AppContext, xlsx_file: Callable[..., Path],
+                                                               registered: dict[str, Any]) -> None:
+    bad_check = pid(21)[:17] + ("0" if pid(21)[17] != "0" else "1")
+    # no head, a wrong check digit and an unknown relation code: all in the first dry run
+    h = household("6110021050000031", [person("甲子", bad_check, "之子"), person("甲女", pid(22), "之女"),
+                                       person("甲孙", pid(23), "外星人")])
+    # the head's row itself is refused (the person is registered in another household): no "本户没有户主" then
+    taken = registered["record"].members[0]["id_no"]
+    dup = household("6110021050000032", [person("乙", taken), person("乙子", pid(24), "之子")])
+    with build_plan(ctx, xlsx_file([h, dup])) as plan:
+        entries = _by_hh(plan)
+    text = entries["6110021050000031"].message
+    assert entries["6110021050000031"].status == "rejected"
+    assert "第2行 证件号码校验位错误" in text and "证件号码证件号码" not in text and "证件号码：证件号码" not in text
+    assert "本户没有户主" in text
+    assert "与户主关系" in text and "外星人" in text
+    assert "为必填" not in text, text  # the refused cell is not reported again as a missing value
+    assert "本户没有户主" not in entries["6110021050000032"].message
+    assert "同一人不能在两户" in entries["6110021050000032"].message
+
+
 def test_applying_writes_codes_through_the_write_path_and_shows_in_history(ctx: AppContext, messy: Path,
                                                                         village_ids: dict[str, str]) -> None:
     with build_plan(ctx, messy) as plan:

@@ -147,3 +147,85 @@ def test_cancel_leaves_everything_untouched(wizard: SetupWizard, bare_ctx: AppCo
     assert not bare_ctx.is_set_up
     assert not (bare_ctx.paths.identity / "identity.json").exists()
     assert bare_ctx.db.scalar("SELECT count(*) FROM area") == 0
+
+
+def _setup_state(ctx: AppContext) -> dict[str, Any]:
+    """What a setup leaves behind, without the random ids: settings, areas as a tree, cadres, thresholds, log."""
+    with ctx.db.read() as conn:
+        areas = {r[0]: r[1:] for r in conn.exec_driver_sql("SELECT id, level, name, code, parent_id FROM area")}
+        tree = sorted((level, name, code, areas[parent][1] if parent else None)
+                      for level, name, code, parent in areas.values())
+        cadres = sorted(conn.exec_driver_sql("SELECT name, unit, phone, role, deleted FROM cadre").all())
+        thresholds = sorted(conn.exec_driver_sql(
+            "SELECT id, kind, year, area_code, amount, price_basis, source, note FROM threshold").all())
+        logged = sorted(conn.exec_driver_sql("SELECT tbl, op, count(*) FROM change_log GROUP BY tbl, op").all())
+    settings = {key: ctx.settings[key] for key in setup_settings_keys()}
+    settings["village_ids"] = [areas[v][1] for v in settings["village_ids"]]
+    settings["cadre_id"] = ctx.cadre_name
+    return {"settings": settings, "areas": tree, "cadres": cadres, "thresholds": thresholds, "log": logged,
+            "identity": sorted(p.name for p in ctx.paths.identity.iterdir()), "set_up": ctx.is_set_up}
+
+
+def setup_settings_keys() -> list[str]:
+    from fieldapp.settings import REGISTRY
+
+    return sorted(REGISTRY)
+
+
+def test_the_setup_command_leaves_the_same_state_as_the_wizard(wizard: SetupWizard, bare_ctx: AppContext,
+                                                               qtbot: Any, tmp_path: Any,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldapp import paths
+    from fieldapp.cli.main import main
+    from fieldapp.services.context import open_context
+
+    fill_area(qtbot, wizard)
+    click(qtbot, wizard, NEXT)
+    page = wizard.cadre_page
+    type_text(qtbot, page.name, "王伟")
+    type_text(qtbot, page.unit, "区国土资源局")
+    type_text(qtbot, page.phone, "13912345678")
+    page.role.setCurrentIndex(page.role.findData("leader"))
+    click(qtbot, wizard, NEXT)
+    with qtbot.waitSignal(wizard.accepted):
+        click(qtbot, wizard, FINISH)
+    by_wizard = _setup_state(bare_ctx)
+
+    other = tmp_path / "prepared"
+    monkeypatch.setenv(paths.ENV_HOME, str(other))
+    assert main(["setup", "--district", "商州区", "--district-code", "611002", "--town", "北宽坪镇",
+                 "--village", "东村", "--village", "西村", "--cadre", "王伟", "--unit", "区国土资源局",
+                 "--phone", "13912345678", "--role", "leader"]) == 0
+    cli_ctx = open_context(paths.resolve())
+    try:
+        by_cli = _setup_state(cli_ctx)
+        assert cli_ctx.identity is not None and bare_ctx.identity is not None
+        assert cli_ctx.identity.device_id != bare_ctx.identity.device_id  # each laptop its own identity
+    finally:
+        cli_ctx.close()
+    assert by_cli == by_wizard
+    assert by_cli["set_up"] and by_cli["thresholds"] and by_cli["areas"]
+    # A second run changes nothing and says so.
+    assert main(["setup", "--district", "别的区", "--town", "别的镇", "--village", "南村", "--cadre", "李四"]) == 1
+    again = open_context(paths.resolve())
+    try:
+        assert _setup_state(again) == by_cli
+    finally:
+        again.close()
+
+
+def test_the_setup_command_names_each_problem_by_its_option(data_home: Any,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from fieldapp.cli.main import main
+
+    assert main(["setup", "--district", "商州区", "--district-code", "6110", "--town", " ", "--village", "东村,东村",
+                 "--cadre", "王伟", "--phone", "12345"]) == 1
+    err = capsys.readouterr().err
+    for text in ("--town：请填写乡镇", "--village：村名重复", "--district-code：区县代码应为6位数字",
+                 "--phone：电话号码格式不正确"):
+        assert text in err
+    assert "Traceback" not in err
+    assert not (data_home / "device" / "identity.json").exists()
+    assert main(["setup", "--district", "商州区", "--town", "镇", "--village", "东村", "--cadre", "王伟",
+                 "--role", "boss"]) == 1
+    assert "--role boss 不是角色代码" in capsys.readouterr().err

@@ -98,7 +98,50 @@ def test_out_of_scope_changes_are_refused_reported_and_not_applied(world: World)
                  v=world.east) == 2
     _s, quarantine, _e = world.server.admin("quarantine", "--json")
     refused = [q for q in json.loads(quarantine) if q["status"] == "refused"]
-    assert refused and all("out of scope" in q["reason"] for q in refused)
+    assert refused and all(("district-owned" if q["tbl"] in ("area", "threshold") else "out of scope") in q["reason"]
+                           for q in refused)
+
+
+def test_district_wide_tables_are_written_by_the_district_only(world: World) -> None:
+    """A village laptop's new village, threshold and cadre rows and its edits of them are refused, reported back
+    and listed on the admin page; the areas and cadre its enrolment grants were taken from it once."""
+    from fieldapp.domain.ids import natural_id
+    from fieldapp.store.models import Area, Cadre, Threshold
+
+    server = world.server
+    # Its first sync brought the granted village (by id), its town and district, and the enrolled cadre.
+    assert count(server.home, server.db_url, "SELECT count(*) FROM area WHERE id = :v", v=world.east) == 1
+    assert count(server.home, server.db_url, "SELECT count(*) FROM area WHERE level IN ('town', 'district')") == 2
+    assert count(server.home, server.db_url, "SELECT count(*) FROM area WHERE id = :v", v=world.west) == 0
+    assert count(server.home, server.db_url, "SELECT count(*) FROM cadre WHERE name = '王伟'") == 1
+    assert count(server.home, server.db_url, "SELECT count(*) FROM threshold") == 0  # seeded on the laptop only
+    with world.a.ctx() as c:
+        town = c.db.scalar("SELECT id FROM area WHERE level = 'town'")
+        cadre = c.settings["cadre_id"]
+        line = c.db.scalar("SELECT id FROM threshold WHERE kind = 'poverty_line' ORDER BY year DESC LIMIT 1")
+        with c.writer.transaction() as txn:
+            txn.put(Area, natural_id("area", "南村"), {"level": "village", "name": "南村", "parent_id": town})
+            txn.update(Area, world.east, {"name": "东村（改）"})
+            txn.update(Threshold, str(line), {"amount": 1})
+            txn.put(Cadre, natural_id("cadre", "冒名"), {"name": "冒名干部", "role": "leader"})
+            txn.update(Cadre, str(cadre), {"role": "admin"})
+    tables = "SELECT (SELECT count(*) FROM area) * 10000 + (SELECT count(*) FROM cadre) * 100 + " \
+             "(SELECT count(*) FROM threshold)"
+    before = count(server.home, server.db_url, tables)
+    out = world.a.ok("sync", "now")
+    assert "服务器拒绝" in out and "由区县统一维护" in out
+    assert count(server.home, server.db_url, tables) == before  # nothing of it applied
+    assert count(server.home, server.db_url, "SELECT count(*) FROM area WHERE name = '南村'") == 0
+    assert count(server.home, server.db_url, "SELECT count(*) FROM area WHERE name = '东村'") == 1
+    assert count(server.home, server.db_url, "SELECT count(*) FROM cadre WHERE name = '冒名干部'") == 0
+    assert count(server.home, server.db_url, "SELECT count(*) FROM cadre WHERE role = 'admin'") == 0
+    _s, quarantine, _e = server.admin("quarantine", "--json")
+    district = [q for q in json.loads(quarantine) if q["status"] == "refused" and "district-owned" in q["reason"]]
+    assert {q["tbl"] for q in district} == {"area", "threshold", "cadre"}
+    assert {q["row_id"] for q in district} >= {natural_id("area", "南村"), world.east, str(line),
+                                               natural_id("cadre", "冒名"), str(cadre)}
+    page = httpx.get(server.url + "/admin").text
+    assert "由区县统一维护" in page and "已拒绝（无权写入）" in page
 
 
 def test_replayed_and_stale_requests_are_refused(world: World) -> None:

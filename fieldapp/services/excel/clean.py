@@ -123,7 +123,7 @@ def clean_id(value: Any) -> str | None:
     try:
         return resident_id.validate(s)
     except resident_id.ResidentIdError as exc:
-        raise CellProblem(f"{exc}（{s}）") from None
+        raise CellProblem(f"{exc.problem}（{s}）") from None
 
 
 def clean_hh_no(value: Any) -> str | None:

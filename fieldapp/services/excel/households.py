@@ -39,6 +39,7 @@ LABELS = {f.key: f.label for f in HOUSEHOLD_LAYOUT.fields}
 SOURCE_KEY = {"village_id": "village", "cause2": "other_causes", "cause3": "other_causes", "cadre_id": "cadre"}
 LABELS.update({column: HOUSEHOLD_LAYOUT.by_key[key].label for column, key in SOURCE_KEY.items()})
 CODE_LISTS = {**rules.HOUSEHOLD_CODES, **rules.MEMBER_CODES}
+_ALL_LABELS = tuple(sorted(set(LABELS.values()), key=len, reverse=True))
 
 
 @dataclass
@@ -224,7 +225,8 @@ def _household_values(g: Group, cx: Context, new: bool, problems: list[Problem])
 
 
 def _merge_members(g: Group, reg: RegisterSlice, existing: dict[str, Any] | None,
-                   problems: list[Problem]) -> list[Slot]:
+                   problems: list[Problem], skipped: list[dict[str, Any]]) -> list[Slot]:
+    """The merged members; a file row refused as a whole goes to ``skipped`` (it is not in the record)."""
     slots = [Slot(None, dict(m), m) for m in (reg.members.get(existing["id"], []) if existing else [])]
     by_id = {s.values["id_no"]: s for s in slots if s.values.get("id_no")}
     for row, fm in g.members:
@@ -236,10 +238,12 @@ def _merge_members(g: Group, reg: RegisterSlice, existing: dict[str, Any] | None
                 problems.append((row, f"证件号码 {id_no} 已登记在户编号 {owner.hh_no or '—'}"
                                       f"（户主 {owner.head or '—'}）的成员 {owner.name} 名下；同一人不能在两户，"
                                       "如确是迁户，请先在原户中移除该成员"))
+                skipped.append(fm)
                 continue
         slot = _match(slots, by_id, fm)
         if slot is not None and slot.row is not None:
             problems.append((row, f"与第{slot.row}行是同一位成员（{fm.get('name') or id_no}）"))
+            skipped.append(fm)
             continue
         if slot is None:
             slot = Slot(row, {}, None)
@@ -294,14 +298,39 @@ def _translate(found: dict[str, str], g: Group, slots: list[Slot]) -> list[Probl
         if key.startswith("household."):
             name = key.removeprefix("household.")
             row = g.sources.get(SOURCE_KEY.get(name, name), first)
-            out.append((row, f"{LABELS.get(name, name)}：{message}"))
+            out.append((row, _labelled(LABELS.get(name, name), message)))
         elif key.startswith("member["):
             index, _, name = key.removeprefix("member[").partition("].")
             slot = slots[int(index)]
             who = "" if slot.row is not None else f"本机已有成员 {slot.values.get('name')} 的"
-            out.append((slot.row or first, f"{who}{LABELS.get(name, name)}：{message}"))
+            out.append((slot.row or first, who + _labelled(LABELS.get(name, name), message)))
         else:
             out.append((first, message))
+    return out
+
+
+def _labelled(label: str, message: str) -> str:
+    """``label：message``, unless the message names its field already ("证件号码校验位错误")."""
+    return message if message.startswith(label) else f"{label}：{message}"
+
+
+def _record_problems(g: Group, cx: Context, merged: dict[str, Any], slots: list[Slot], *,
+                     skipped: list[dict[str, Any]], found: list[Problem]) -> list[Problem]:
+    """The editor's whole-record rules, less what the file's own problems already say.
+
+    Run even when cells were refused, so one dry run lists every problem of the household. A
+    rule about a field whose cell was refused on the same row is left out (its value is missing
+    because of that problem), and so is "本户没有户主" when the head's row itself was refused.
+    """
+    said = {(row, label) for row, message in found for label in _ALL_LABELS if message.startswith(label)}
+    out = []
+    head_refused = any(m.get("relation") == rules.HEAD for m in skipped)
+    for key, message in rules.record_problems(merged, [s.values for s in slots], cx.ref, cx.today).items():
+        if key == "members" and head_refused:
+            continue
+        for row, text in _translate({key: message}, g, slots):
+            if not any(text.startswith(label) and (row, label) in said for label in _ALL_LABELS):
+                out.append((row, text))
     return out
 
 
@@ -331,14 +360,16 @@ def decide(g: Group, reg: RegisterSlice, cx: Context) -> Decision:
         problems.append((first, f"户编号 {g.hh_no} 在本机对应 {len(found)} 户，无法确定导入到哪一户"))
     existing = found[0] if len(found) == 1 else None
     values = _household_values(g, cx, existing is None, problems)
-    slots = _merge_members(g, reg, existing, problems)
+    skipped: list[dict[str, Any]] = []
+    slots = _merge_members(g, reg, existing, problems, skipped)
     head = next((s.values.get("name") for s in slots if s.values.get("relation") == rules.HEAD), None)
     h_changes, m_changes, new = _diff(existing, values, slots)
-    if existing is None and not new and not problems:
+    if existing is None and not new and not skipped:
         problems.append((first, "本户没有成员数据（至少需要户主一行）"))
-    if not problems and (existing is None or h_changes or m_changes or new):
+    if problems or existing is None or h_changes or m_changes or new:
+        # every rule, even when cells were refused: one dry run lists all of the household's problems
         merged = {**(existing or {}), **values}
-        problems += _translate(rules.record_problems(merged, [s.values for s in slots], cx.ref, cx.today), g, slots)
+        problems += _record_problems(g, cx, merged, slots, skipped=skipped, found=problems)
     if problems:
         problems.sort()
         text = "；".join(f"第{row}行 {msg}" for row, msg in problems)

@@ -1,0 +1,99 @@
+"""Who may write each synced table: the one place that says it, read by the district server's scope check.
+
+Every synced table has an :class:`Owner`:
+
+- ``HOUSEHOLD`` — a household's own data (the household row, or a row with a ``household_id``):
+  a laptop writes it for the households of its villages. A row with no household (the parts of a
+  village activity) is the laptop's own work and passes.
+- ``VILLAGE`` — a village's data that carries its own ``village_id`` (visits, check-ins): written
+  for the laptop's villages.
+- ``DISTRICT`` — district-wide tables (areas, cadres, thresholds): written by the district only.
+  From a laptop such a change is refused, recorded and reported back, never applied, except the
+  first creation of the rows the district's own grant names (see :func:`adoptable`).
+- ``SHARED`` — content-addressed rows nobody owns (a photo: its id is its hash); any device adds them.
+
+A table missing here counts as ``DISTRICT`` (closed by default): a new synced table, such as the
+people, roles and targets of later work or a synced reference-data override, adds one line to
+:data:`OWNERS`, and ``tests/sync/test_authority.py`` fails until it has one. Roles can refine this
+later by mapping (role, table) to an owner class instead of the table alone.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from fieldapp.sync.body import Change
+
+
+class Owner(enum.StrEnum):
+    HOUSEHOLD = "household"
+    VILLAGE = "village"
+    DISTRICT = "district"
+    SHARED = "shared"
+
+
+OWNERS: dict[str, Owner] = {
+    "area": Owner.DISTRICT,
+    "cadre": Owner.DISTRICT,
+    "threshold": Owner.DISTRICT,
+    "household": Owner.HOUSEHOLD,
+    "member": Owner.HOUSEHOLD,
+    "income_year": Owner.HOUSEHOLD,
+    "indicator": Owner.HOUSEHOLD,
+    "measure": Owner.HOUSEHOLD,
+    "visit_cadre": Owner.HOUSEHOLD,
+    "visit_measure": Owner.HOUSEHOLD,
+    "visit_photo": Owner.HOUSEHOLD,
+    "follow_up": Owner.HOUSEHOLD,
+    "visit": Owner.VILLAGE,
+    "checkin": Owner.VILLAGE,
+    "photo": Owner.SHARED,
+}
+
+TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线"}
+
+
+def owner(tbl: str) -> Owner:
+    return OWNERS.get(tbl, Owner.DISTRICT)
+
+
+def tables(kind: Owner) -> frozenset[str]:
+    return frozenset(t for t, o in OWNERS.items() if o is kind)
+
+
+def district_refusal(tbl: str) -> str:
+    """Why a laptop's change to a district-wide table is refused."""
+    what = TABLE_LABELS.get(tbl, tbl)
+    return f"{what}（{tbl}）由区县统一维护，笔记本不能修改，未应用（district-owned）"
+
+
+def changes_nothing(ch: Change, stored: Mapping[str, Any] | None) -> bool:
+    """``ch`` would leave the stored row as it is (the same values: a laptop's copy of the district's row).
+
+    Such a change is not a write: the receiver skips it instead of refusing it, so the rows every
+    laptop seeds alike (the shipped thresholds, with natural ids) cause no refusals once the district
+    holds them.
+    """
+    if stored is None or ch.op == "delete":
+        return False
+    return all(stored.get(k) == v for k, v in ch.fields.items() if k in stored)
+
+
+def adoptable(ch: Change, *, stored: bool, villages: Collection[str], granted_areas: Collection[str],
+              cadre: str | None) -> bool:
+    """The first creation of a district row that the district's grant to this device names.
+
+    A laptop set up before the district knew its villages creates them (with their town and
+    district) itself; the district grants such a village by its id at enrolment. The district
+    takes those area rows, and the row of the cadre the enrolment code names, from the laptop once,
+    when it does not hold them yet. Everything else from a laptop in a district table is refused.
+    """
+    if stored or ch.op != "insert":
+        return False
+    if ch.tbl == "area":
+        return ch.row_id in villages or ch.row_id in granted_areas
+    if ch.tbl == "cadre":
+        return cadre is not None and str(ch.fields.get("name") or "").strip() == cadre.strip()
+    return False
