@@ -4,7 +4,8 @@ Layout (all integers big-endian)::
 
     b"FAPK" | u32 header length | header (JSON, clear) | nonce (12) | ciphertext | signature (64)
 
-- The header names the format and schema version, sender, recipient, package id, creation
+- The header names the format and schema version (and ``schema_needs``: the oldest schema that
+  can apply the package), sender, recipient, package id, creation
   time, the vector range (``base`` → ``top``), the sender's scope and the counts. It is
   readable without keys so a wrong recipient or an unknown sender is refused before any work.
 - The body is an lzma-compressed stream of JSON lines (see :mod:`fieldapp.sync.body`),
@@ -145,10 +146,13 @@ def open_package(data: bytes, identity: DeviceIdentity, sender_keys: PeerKeys | 
     return OpenedPackage(header, body)
 
 
-def new_header(*, schema: int, base: Mapping[str, int], top: Mapping[str, int], held: Mapping[str, int],
-               scope: list[str] | None, counts: Mapping[str, int], fmt: str | None = None) -> dict[str, Any]:
+def new_header(*, schema: int, schema_needs: int | None = None, base: Mapping[str, int], top: Mapping[str, int],
+               held: Mapping[str, int], scope: list[str] | None, counts: Mapping[str, int],
+               fmt: str | None = None) -> dict[str, Any]:
     return {
-        "format": fmt or f"{FORMAT_MAJOR}.{FORMAT_MINOR}", "schema": schema, "id": new_id(),
+        "format": fmt or f"{FORMAT_MAJOR}.{FORMAT_MINOR}", "schema": schema,
+        "schema_needs": schema_needs or schema,
+        "id": new_id(),
         "created": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "base": dict(base), "top": dict(top), "held": dict(held), "scope": scope, "counts": dict(counts),
         "compression": "lzma",
