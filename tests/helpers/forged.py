@@ -9,12 +9,17 @@ content lies. :func:`malformed_bodies` is a corpus of such mutations, each with 
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import lzma
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from sqlalchemy import inspect, select
+
 from fieldapp.services.identity import DeviceIdentity
+from fieldapp.store.db import Database
+from fieldapp.store.models import Base
 from fieldapp.sync import package
 from fieldapp.sync.district import public_identity
 from fieldapp.sync.package import PeerKeys
@@ -204,3 +209,17 @@ def malformed(data: bytes, sender: DeviceIdentity, recipient: DeviceIdentity, *,
         yield name, reseal(data, sender, recipient, body=mutate_body)
     for name, mutate_header in _header_mutations(sender.device_id) if header else ():
         yield name, reseal(data, sender, recipient, header=mutate_header)
+
+
+def content_digest(db: Database, skip: frozenset[str] = frozenset()) -> str:
+    """A hash of every table's rows (but ``skip``): what a refused package must leave unchanged."""
+    digest = hashlib.sha256()
+    with db.read() as conn:
+        names = set(inspect(conn).get_table_names())
+        for table in Base.metadata.sorted_tables:
+            if table.name in skip or table.name not in names:
+                continue
+            key = list(table.primary_key.columns) or list(table.c)
+            for row in conn.execute(select(table).order_by(*key)):
+                digest.update(json.dumps([table.name, *row], default=str, ensure_ascii=False).encode())
+    return digest.hexdigest()
