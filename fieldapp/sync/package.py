@@ -24,6 +24,7 @@ import base64
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import struct
 from collections.abc import Mapping
@@ -40,6 +41,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldapp.domain.ids import new_id, short_id
 from fieldapp.services.identity import DeviceIdentity
+
+log = logging.getLogger("fieldapp.sync.package")
 
 MAGIC = b"FAPK"
 FORMAT_MAJOR = 1
@@ -166,11 +169,41 @@ def file_name(header: Mapping[str, Any]) -> str:
     return f"fieldapp-{sender}-to-{recipient}-{stamp}-{header['id'][-8:]}{SUFFIX}"
 
 
+def temp_name(name: str) -> str:
+    """Where ``name`` is written before its rename: hidden, ``.tmp``, never ending in ``.fapk`` (FAT32-safe)."""
+    return f".{name.removesuffix(SUFFIX)}.tmp"
+
+
+def _pair_prefix(name: str) -> str:
+    """``fieldapp-SENDER-to-RECIPIENT-`` (or ``-receipt-``): what one exchange's files share."""
+    return name.rsplit("-", 2)[0] + "-"
+
+
+def remove_leftovers(folder: Path, name: str) -> list[Path]:
+    """Temporaries an interrupted write (a killed export, a pulled stick) left for the same sender and recipient.
+
+    Also the ``*.fapk.part`` files earlier versions wrote. Only this pair's: another device's export
+    into the same folder may be under way.
+    """
+    prefix = _pair_prefix(name)
+    removed = []
+    for path in [*folder.glob(f".{prefix}*.tmp"), *folder.glob(f"{prefix}*{SUFFIX}.part")]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
 def write_atomic(folder: Path, name: str, data: bytes) -> Path:
-    """Temp file, fsync, rename, fsync the folder: a pulled stick never leaves a half package."""
+    """Temp file, fsync, rename, fsync the folder: a pulled stick never leaves a half package.
+
+    Leftover temporaries of this sender and recipient (an export killed while writing) are removed first.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
-    tmp = folder / (name + ".part")
+    for path in remove_leftovers(folder, name):
+        log.info("removed an interrupted write's leftover %s", path)
+    tmp = folder / temp_name(name)
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
