@@ -13,8 +13,9 @@ peer signs whatever it produced. So an import checks, before anything reaches th
 
 Any fault refuses the whole package (:class:`PackageRefused`, reason ``format`` or ``version``)
 while its transaction is still open, so nothing is applied. The version vector moves only by what
-the body holds (:meth:`BodyCheck.advance`): the sender's own entry, which a package built for a
-replica of the whole district carries in full, must be backed change for change.
+the body holds (:meth:`BodyCheck.advance`): at a replica of the whole district, the sender's own
+entry (such a package carries all of the sender's changes) must be backed change for change, and a
+relayed origin's entry moves no further than the body's highest change of that origin.
 """
 
 from __future__ import annotations
@@ -234,6 +235,8 @@ class BodyCheck:
         sender's own entry moves otherwise). ``whole``: the receiver holds the whole district, so the
         package was not filtered by scope and the sender's own changes in ``(base, top]`` must all be
         there: a header claiming more than the body holds would make the receiver skip real changes.
+        Other origins' entries then move no further than the body reaches. A receiver holding some
+        villages cannot tell left-out changes from missing ones: it trusts the header's range there.
         """
         counts = self.header["counts"]
         if counts["changes"] != self.changes or counts["exits"] != self.exits:
@@ -247,4 +250,14 @@ class BodyCheck:
             if missing is not None:
                 raise _refuse(f"同步包头说发送方 {short_id(sender)} 的修改到第 {upto} 条，"
                               f"内容却缺第 {missing} 条起的修改：整个同步包未应用（发送方的程序有误或包被伪造）")
-        return dict(self.top) if complete else {sender: self.top.get(sender, 0)}
+        if not complete:
+            return {sender: self.top.get(sender, 0)}
+        if not whole:  # filtered by the receiver's scope: the changes left out are not in the body to count
+            return dict(self.top)
+        # Relayed origins: no further than the highest change the body holds. (Not contiguous: the
+        # server keeps no change it refused as out of a laptop's scope, so its log has gaps.)
+        moves: dict[str, int] = {}
+        for origin, upto in self.top.items():
+            got = self.seen.get(origin) or {0}
+            moves[origin] = upto if origin == sender or upto <= held.get(origin, 0) else min(upto, max(got))
+        return moves

@@ -45,6 +45,18 @@ def test_a_header_top_beyond_the_body_is_refused_and_later_edits_arrive(pair: tu
     assert snapshot(b) == snapshot(a) and holdings(b)[a.device_id] == 8
 
 
+def test_a_relayed_origin_moves_only_as_far_as_the_body_reaches(nodes: Callable[[int], list[Node]]) -> None:
+    a, b, c = nodes(3)
+    _edits(c, 5)
+    service.import_package(a.rep, service.build_package(c.rep, a.device_id).data)
+    relayed = _forge(a, b, header=lambda h: h["top"].__setitem__(c.device_id, 999999))
+    assert service.import_package(b.rep, relayed).stats.applied == 5
+    assert holdings(b)[c.device_id] == 5
+    _edits(c, 3, start=100)
+    assert service.import_package(b.rep, service.build_package(c.rep, b.device_id).data).stats.applied == 3
+    assert snapshot(b) == snapshot(c)
+
+
 def test_counts_and_ranges_must_match_the_body(pair: tuple[Node, Node]) -> None:
     a, b = pair
     more = _forge(a, b, header=lambda h: h["counts"].__setitem__("changes", 6))
