@@ -127,6 +127,14 @@ def _column_rules(tbl: str) -> dict[str, tuple[str, int | None, bool]]:
     return rules
 
 
+@functools.cache
+def _required(tbl: str) -> frozenset[str]:
+    """Columns an insert must name: NOT NULL and without a default."""
+    table = _TABLES[tbl]
+    return frozenset(c.name for c in table.columns if c.name not in SYNC_COLUMNS and not c.nullable
+                     and (c.default is None or not c.default.is_scalar))
+
+
 def _value_fault(kind: str, bound: int | None, nullable: bool, value: Any) -> str | None:  # noqa: PLR0911
     if value is None:
         return None if nullable else "不能为空"
@@ -165,6 +173,9 @@ def check_change(ch: Change) -> str | None:  # noqa: PLR0911 - one return per ki
         if not _NAME.match(name) or not _is_int(phlc) or not _DEVICE.match(pdev):
             return f"{where}：字段时钟 {name[:40]} 格式错误"
     rules = _column_rules(ch.tbl) if ch.tbl in _TABLES else {}
+    missing = sorted(_required(ch.tbl) - ch.fields.keys()) if ch.op == "insert" and rules else []
+    if missing:
+        return f"{where}：新建记录缺少必填字段 {', '.join(missing)}"
     for name, value in ch.fields.items():
         if not _NAME.match(name) or name in SYNC_COLUMNS - {"deleted"}:
             return f"{where}：字段名 {name[:40]!r} 无效"

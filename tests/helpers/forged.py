@@ -83,6 +83,13 @@ def _set_value(table: str, name: str, value: Any) -> Callable[[Lines], None]:
     return mutate
 
 
+def _drop_field(table: str, name: str) -> Callable[[Lines], None]:
+    def mutate(lines: Lines) -> None:
+        flat, pos = _field_of(lines, table, name)
+        del flat[pos - 1:pos + 1]
+    return mutate
+
+
 def _set_change(index: int, value: Any) -> Callable[[Lines], None]:
     def mutate(lines: Lines) -> None:
         _first_change(lines)[index] = value
@@ -160,6 +167,7 @@ def _body_mutations(text: Column, integer: Column, required: Column,
     yield "integer field 2^63+1", _set_value(*integer, 2**63 + 1)
     yield "integer field as bool", _set_value(*integer, True)
     yield "required field null", _set_value(*required, None)
+    yield "required field missing from an insert", _drop_field(*required)
     if date:
         yield "date field malformed", _set_value(*date, "1970-13-45")
     yield "table name with SQL", _rename_table("area; DROP TABLE household; --")
