@@ -170,7 +170,7 @@ def check_change(ch: Change) -> str | None:  # noqa: PLR0911 - one return per ki
     if not (ch.user_id is None or _is_id(ch.user_id)) or not (ch.user_name is None or len(ch.user_name) <= 32):
         return f"{where}：用户格式错误"
     for name, (phlc, pdev) in ch.prev.items():
-        if not _NAME.match(name) or not _is_int(phlc) or not _DEVICE.match(pdev):
+        if not _NAME.match(name) or not _is_int(phlc, 0, MAX_INT64 - 1) or not _DEVICE.match(pdev):  # ranked +1
             return f"{where}：字段时钟 {name[:40]} 格式错误"
     rules = _column_rules(ch.tbl) if ch.tbl in _TABLES else {}
     missing = sorted(_required(ch.tbl) - ch.fields.keys()) if ch.op == "insert" and rules else []
