@@ -97,7 +97,7 @@ def check_header(header: Mapping[str, Any]) -> None:
         if seq > top.get(origin, 0):
             raise _refuse(f"同步包头的范围错误：{short_id(origin)} 从 {seq} 开始，却只到 {top.get(origin, 0)}")
     counts = header.get("counts")
-    if type(counts) is not dict or not all(_is_int(counts.get(k)) for k in ("changes", "exits")):
+    if type(counts) is not dict or not _is_int(counts.get("changes")) or not _is_int(counts.get("exits", 0)):
         raise _refuse("同步包头的 counts 格式错误")
     scope = header.get("scope")
     if scope is not None and (type(scope) is not list or not all(_is_id(v) for v in scope)):
@@ -249,9 +249,9 @@ class BodyCheck:
         Other origins' entries then move no further than the body reaches. A receiver holding some
         villages cannot tell left-out changes from missing ones: it trusts the header's range there.
         """
-        counts = self.header["counts"]
-        if counts["changes"] != self.changes or counts["exits"] != self.exits:
-            raise _refuse(f"同步包头声明 {counts['changes']} 条修改、{counts['exits']} 个迁出标记，"
+        changes, exits = self.header["counts"]["changes"], self.header["counts"].get("exits", 0)
+        if changes != self.changes or exits != self.exits:
+            raise _refuse(f"同步包头声明 {changes} 条修改、{exits} 个迁出标记，"
                           f"内容却有 {self.changes} 条、{self.exits} 个：整个同步包未应用")
         sender = str(self.header["sender"])
         if whole and self.top.get(sender, 0) > held.get(sender, 0):
