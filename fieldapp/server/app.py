@@ -22,12 +22,12 @@ import time
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -105,11 +105,14 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
     await send({"type": "http.response.body", "body": data})
 
 
+_KEY32 = r"^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$"  # canonical base64 of 32 bytes, nothing else
+
+
 class PublicIdentity(BaseModel):
     device_id: str = Field(pattern=r"^[0-9A-Za-z-]{8,36}$")
     name: str = Field("", max_length=64)
-    signing: str = Field(min_length=44, max_length=44, description="base64 Ed25519 public key")
-    agreement: str = Field(min_length=44, max_length=44, description="base64 X25519 public key")
+    signing: str = Field(min_length=44, max_length=44, pattern=_KEY32, description="base64 Ed25519 public key")
+    agreement: str = Field(min_length=44, max_length=44, pattern=_KEY32, description="base64 X25519 public key")
 
 
 class EnrolIn(BaseModel):
@@ -153,6 +156,10 @@ _REFUSALS: dict[int | str, dict[str, Any]] = {
         (413, "request too large"), (422, "invalid input"), (503, "server busy, retry later"))}
 
 
+_HTTP_REASONS = {400: ("bad-request", "请求内容无法解析（应为 UTF-8 编码的 JSON）"), 404: ("not-found", "没有这个地址"),
+                 405: ("method-not-allowed", "这个地址不接受该请求方法")}
+
+
 def _remote(request: Request) -> str | None:
     return request.client.host if request.client else None
 
@@ -175,9 +182,18 @@ def create_app(server: Server) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse({"reason": "invalid", "message": "请求内容不符合要求",
-                             "detail": jsonable_encoder(exc.errors(), custom_encoder={Exception: str})},
-                            status_code=422)
+        # Only where and what: the input itself may be bytes that are not even UTF-8.
+        detail = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")),
+                   "type": str(e.get("type", ""))}
+                  for e in exc.errors()]
+        return JSONResponse({"reason": "invalid", "message": "请求内容不符合要求", "detail": detail}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        """The framework's own refusals (an unparsable body, an unknown path or method) in the documented form."""
+        reason, message = _HTTP_REASONS.get(exc.status_code, (f"http-{exc.status_code}", str(exc.detail)))
+        return JSONResponse({"reason": reason, "message": message}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
 
     @app.exception_handler(StoreEnvironmentError)
     @app.exception_handler(PoolTimeout)

@@ -132,48 +132,122 @@ class BodyError(ValueError):
     pass
 
 
+def _int(value: Any, what: str) -> int:
+    if type(value) is not int:  # bool is an int subclass: refused too
+        raise BodyError(f"同步包内容损坏：{what} 应为整数，收到 {type(value).__name__}")
+    return value
+
+
+def _str(value: Any, what: str) -> str:
+    if type(value) is not str:
+        raise BodyError(f"同步包内容损坏：{what} 应为文本，收到 {type(value).__name__}")
+    return value
+
+
+def _list(value: Any, what: str, length: int | None = None) -> list[Any]:
+    if type(value) is not list or (length is not None and len(value) != length):
+        raise BodyError(f"同步包内容损坏：{what} 结构错误")
+    return value
+
+
+def _pick(items: list[Any], index: Any, what: str) -> Any:
+    i = _int(index, what)
+    if not 0 <= i < len(items):
+        raise BodyError(f"同步包内容损坏：{what} 编号 {i} 超出范围")
+    return items[i]
+
+
+def _id(value: Any, what: str) -> str:
+    text = _str(value, what)
+    if text.startswith("~"):
+        return text[1:]
+    if len(text) != 32 or not all(c in "0123456789abcdef" for c in text):
+        raise BodyError(f"同步包内容损坏：{what} 格式错误")
+    return _unpack_id(text)
+
+
+def _meta(line: str) -> tuple[list[str], dict[str, list[str]], list[str], list[tuple[Any, Any]]]:
+    meta = json.loads(line)
+    if type(meta) is not dict:
+        raise BodyError("同步包内容损坏：首行不是字典")
+    tables = [_str(t, "表名") for t in _list(meta["t"], "表名")]
+    fields_in = meta["f"]
+    if type(fields_in) is not dict:
+        raise BodyError("同步包内容损坏：字段名结构错误")
+    fields = {t: [_str(n, "字段名") for n in _list(names, "字段名")] for t, names in fields_in.items()}
+    origins = [_str(o, "来源设备") for o in _list(meta["o"], "来源设备")]
+    users = []
+    for u in _list(meta["u"], "用户"):
+        uid, uname = _list(u, "用户", 2)
+        if not (uid is None or type(uid) is str) or not (uname is None or type(uname) is str):
+            raise BodyError("同步包内容损坏：用户应为文本")
+        users.append((uid, uname))
+    return tables, fields, origins, users
+
+
 def decode(body: bytes, batch: int = 500) -> Iterator[list[Change] | ScopeExit | Blob]:
-    """Yield lists of changes (whole records, about ``batch`` changes each), scope exits and photo files."""
+    """Yield lists of changes (whole records, about ``batch`` changes each), scope exits and photo files.
+
+    Every decoded value has the type and shape the format gives it (ids, indices, integers),
+    or :class:`BodyError` names what is wrong: a malformed body never raises anything else.
+    Ranges and column types are checked by :mod:`fieldapp.sync.inbound`.
+    """
     with lzma.LZMAFile(io.BytesIO(body)) as raw, io.TextIOWrapper(raw, encoding="utf-8") as stream:
         try:
-            meta = json.loads(stream.readline())
-            tables, fields, origins = meta["t"], meta["f"], meta["o"]
-            users = [tuple(u) for u in meta["u"]]
+            tables, fields, origins, users = _meta(stream.readline())
+        except BodyError:
+            raise
         except (lzma.LZMAError, EOFError, ValueError, KeyError, TypeError) as exc:
             raise BodyError(f"同步包内容无法读取：{exc}") from exc
         try:
             yield from _records(stream, tables, fields, origins, users=users, batch=batch)
+        except BodyError:
+            raise
         except (lzma.LZMAError, EOFError, ValueError, KeyError, TypeError, IndexError) as exc:
             raise BodyError(f"同步包内容损坏：{exc}") from exc
 
 
 def _records(stream: Iterable[str], tables: list[str], fields: dict[str, list[str]], origins: list[str], *,
-             users: list[tuple[Any, ...]], batch: int) -> Iterator[list[Change] | ScopeExit | Blob]:
+             users: list[tuple[Any, Any]], batch: int) -> Iterator[list[Change] | ScopeExit | Blob]:
     last_seq: dict[int, int] = {}
     last_hlc = 0
     pending: list[Change] = []
     for line in stream:
-        rec = json.loads(line)
-        if rec[0] == "x":
-            yield ScopeExit(str(rec[1]), rec[2], int(rec[3]))
+        rec = _list(json.loads(line), "记录")
+        if rec and rec[0] == "x":
+            _tag, hid, village, hlc = _list(rec, "迁出标记", 4)
+            if not (village is None or type(village) is str):
+                raise BodyError("同步包内容损坏：迁出标记的村应为文本")
+            yield ScopeExit(_str(hid, "迁出户编号"), village, _int(hlc, "迁出时钟"))
             continue
-        if rec[0] == "p":
-            yield Blob(str(rec[1]), base64.b64decode(rec[2], validate=True))
+        if rec and rec[0] == "p":
+            _tag, sha, data = _list(rec, "照片", 3)
+            yield Blob(_str(sha, "照片摘要"), base64.b64decode(_str(data, "照片内容"), validate=True))
             continue
-        tbl = tables[rec[0]]
+        ti, packed_row, packed_hid, group = _list(rec, "记录", 4)
+        tbl = _pick(tables, ti, "表")
         names = fields.get(tbl, [])
-        row_id = _unpack_id(rec[1])
-        hid = row_id if rec[2] == 0 else (_unpack_id(rec[2]) if rec[2] else None)
-        for oi, dseq, dhlc, opc, flat_fields, flat_prev, ui in rec[3]:
-            seq = last_seq.get(oi, 0) + dseq
+        row_id = _id(packed_row, "记录编号")
+        hid = row_id if packed_hid == 0 and type(packed_hid) is int else (
+            _id(packed_hid, "户编号") if packed_hid is not None else None)
+        for change in _list(group, "修改"):
+            oi, dseq, dhlc, opc, flat_fields, flat_prev, ui = _list(change, "修改", 7)
+            origin = _pick(origins, oi, "来源设备")
+            seq = last_seq.get(oi, 0) + _int(dseq, "序号")
             last_seq[oi] = seq
-            hlc = last_hlc + dhlc
+            hlc = last_hlc + _int(dhlc, "时钟")
             last_hlc = hlc
-            values = {names[flat_fields[i]]: flat_fields[i + 1] for i in range(0, len(flat_fields), 2)}
-            prev = {names[flat_prev[i]]: [hlc - flat_prev[i + 1], origins[flat_prev[i + 2]]]
+            op = _pick(list(OPS), opc, "操作")
+            _list(flat_fields, "字段")
+            _list(flat_prev, "字段时钟")
+            if len(flat_fields) % 2 or len(flat_prev) % 3:
+                raise BodyError("同步包内容损坏：字段列表长度错误")
+            values = {_pick(names, flat_fields[i], "字段"): flat_fields[i + 1] for i in range(0, len(flat_fields), 2)}
+            prev = {_pick(names, flat_prev[i], "字段"): [hlc - _int(flat_prev[i + 1], "字段时钟"),
+                                                          _pick(origins, flat_prev[i + 2], "来源设备")]
                     for i in range(0, len(flat_prev), 3)}
-            uid, uname = users[ui] if ui >= 0 else (None, None)
-            pending.append(Change(origins[oi], seq, hlc, tbl, row_id, hid, OPS[opc], values, prev, uid, uname))
+            uid, uname = _pick(users, ui, "用户") if _int(ui, "用户") >= 0 else (None, None)
+            pending.append(Change(origin, seq, hlc, tbl, row_id, hid, op, values, prev, uid, uname))
         if len(pending) >= batch:
             yield pending
             pending = []

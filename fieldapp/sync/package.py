@@ -4,7 +4,8 @@ Layout (all integers big-endian)::
 
     b"FAPK" | u32 header length | header (JSON, clear) | nonce (12) | ciphertext | signature (64)
 
-- The header names the format and schema version, sender, recipient, package id, creation
+- The header names the format and schema version (and ``schema_needs``: the oldest schema that
+  can apply the package), sender, recipient, package id, creation
   time, the vector range (``base`` → ``top``), the sender's scope and the counts. It is
   readable without keys so a wrong recipient or an unknown sender is refused before any work.
 - The body is an lzma-compressed stream of JSON lines (see :mod:`fieldapp.sync.body`),
@@ -23,6 +24,7 @@ import base64
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import struct
 from collections.abc import Mapping
@@ -39,6 +41,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldapp.domain.ids import new_id, short_id
 from fieldapp.sync.ports import Identity
+
+log = logging.getLogger("fieldapp.sync.package")
 
 MAGIC = b"FAPK"
 FORMAT_MAJOR = 1
@@ -145,10 +149,13 @@ def open_package(data: bytes, identity: Identity, sender_keys: PeerKeys | None) 
     return OpenedPackage(header, body)
 
 
-def new_header(*, schema: int, base: Mapping[str, int], top: Mapping[str, int], held: Mapping[str, int],
-               scope: list[str] | None, counts: Mapping[str, int], fmt: str | None = None) -> dict[str, Any]:
+def new_header(*, schema: int, schema_needs: int | None = None, base: Mapping[str, int], top: Mapping[str, int],
+               held: Mapping[str, int], scope: list[str] | None, counts: Mapping[str, int],
+               fmt: str | None = None) -> dict[str, Any]:
     return {
-        "format": fmt or f"{FORMAT_MAJOR}.{FORMAT_MINOR}", "schema": schema, "id": new_id(),
+        "format": fmt or f"{FORMAT_MAJOR}.{FORMAT_MINOR}", "schema": schema,
+        "schema_needs": schema_needs or schema,
+        "id": new_id(),
         "created": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "base": dict(base), "top": dict(top), "held": dict(held), "scope": scope, "counts": dict(counts),
         "compression": "lzma",
@@ -162,11 +169,41 @@ def file_name(header: Mapping[str, Any]) -> str:
     return f"fieldapp-{sender}-to-{recipient}-{stamp}-{header['id'][-8:]}{SUFFIX}"
 
 
+def temp_name(name: str) -> str:
+    """Where ``name`` is written before its rename: hidden, ``.tmp``, never ending in ``.fapk`` (FAT32-safe)."""
+    return f".{name.removesuffix(SUFFIX)}.tmp"
+
+
+def _pair_prefix(name: str) -> str:
+    """``fieldapp-SENDER-to-RECIPIENT-`` (or ``-receipt-``): what one exchange's files share."""
+    return name.rsplit("-", 2)[0] + "-"
+
+
+def remove_leftovers(folder: Path, name: str) -> list[Path]:
+    """Temporaries an interrupted write (a killed export, a pulled stick) left for the same sender and recipient.
+
+    Also the ``*.fapk.part`` files earlier versions wrote. Only this pair's: another device's export
+    into the same folder may be under way.
+    """
+    prefix = _pair_prefix(name)
+    removed = []
+    for path in [*folder.glob(f".{prefix}*.tmp"), *folder.glob(f"{prefix}*{SUFFIX}.part")]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
 def write_atomic(folder: Path, name: str, data: bytes) -> Path:
-    """Temp file, fsync, rename, fsync the folder: a pulled stick never leaves a half package."""
+    """Temp file, fsync, rename, fsync the folder: a pulled stick never leaves a half package.
+
+    Leftover temporaries of this sender and recipient (an export killed while writing) are removed first.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
-    tmp = folder / (name + ".part")
+    for path in remove_leftovers(folder, name):
+        log.info("removed an interrupted write's leftover %s", path)
+    tmp = folder / temp_name(name)
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)

@@ -27,7 +27,7 @@ from fieldapp.store.db import SCHEMA_VERSION, Database
 from fieldapp.store.models import ChangeLog, SyncSeen
 from fieldapp.store.writer import shared_clock
 from fieldapp.sync import body as body_mod
-from fieldapp.sync import outbox, package, purge, state
+from fieldapp.sync import inbound, outbox, package, purge, state
 from fieldapp.sync.merge import Merger, MergeStats
 from fieldapp.sync.pending import apply_pending
 from fieldapp.sync.ports import Identity, PhotoFiles
@@ -74,7 +74,8 @@ def build_package(rep: Replica, peer_id: str, *, fmt: str | None = None) -> Buil
                                json.loads(r.fields), json.loads(r.prev or "{}"), r.user_id, r.user_name)
                for r in rows)
     body, count = body_mod.encode(changes, exits, _blobs(rep, rows))
-    header = package.new_header(schema=SCHEMA_VERSION, base=base, top=vec, held=vec, scope=rep.scope,
+    header = package.new_header(schema=SCHEMA_VERSION, schema_needs=inbound.NEEDS_SCHEMA, base=base, top=vec,
+                                held=vec, scope=rep.scope,
                                 counts={"changes": count, "exits": len(exits), "bytes": len(body)}, fmt=fmt)
     header |= {"sender": rep.device_id, "recipient": peer.device_id}
     return Built(package.seal(rep.identity, peer.keys, header, body), header)
@@ -133,6 +134,7 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
         seen = conn.execute(select(_SEEN.c.applied_at).where(_SEEN.c.package_id == str(header["id"]))).first()
         vec = state.holdings(conn, rep.device_id)
     opened = package.open_package(data, rep.identity, peer.keys if peer else None)
+    check = inbound.BodyCheck(header)  # the signed header's fields, before any is used
     if seen is not None:
         raise package.PackageRefused("replay", f"同步包 {header['id']} 已于 {seen[0]} 导入过，未再次应用")
     for origin, seq in dict(header["base"]).items():
@@ -150,7 +152,7 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
             apply_pending(conn)
             merger = Merger(conn, rep.clock, vec, scope=allowed_villages, cadre=enrolled_cadre)
             exits: list[str] = []
-            for item in _ahead(body_mod.decode(opened.body)):
+            for item in _ahead(check.stream(body_mod.decode(opened.body))):
                 if isinstance(item, body_mod.Blob):
                     if rep.photos is not None and rep.photos.store(item.sha256, item.data):
                         result.photos += 1
@@ -164,11 +166,11 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
                         exits.append(item.household_id)
                 else:
                     merger.apply(item)
+            moves = check.advance(vec, complete=complete, whole=rep.scope is None)
             result.stats = merger.finish()
             if exits:  # after the merge: the package's last changes of these households are in
                 removal.evict_households(conn, exits)
-            top = {o: int(s) for o, s in dict(header["top"]).items()}
-            state.advance(conn, top if complete else {sender: top.get(sender, 0)}, rep.device_id)
+            state.advance(conn, moves, rep.device_id)
             state.note_received(conn, sender, {o: int(s) for o, s in dict(header["held"]).items()})
             state.insert_local(conn, "sync_seen", {
                 "package_id": str(header["id"]), "sender": sender, "applied_at": state.now_iso(),

@@ -70,7 +70,7 @@ def test_two_laptops_converge_through_usb_ingest(server: ServerProcess, laptop: 
         assert _recipients(stick).count(cb.identity.device_id) == 1  # earlier replies to B were superseded
     receipts = list(stick.glob("*receipt*.txt"))
     assert receipts and all(":" not in p.name for p in stick.iterdir())
-    assert not list(stick.glob("*.part"))
+    assert not list(stick.glob("*.part")) and not list(stick.glob(".*.tmp"))
     status, out, _ = server.admin("devices")
     assert "usb" in out
 

@@ -114,9 +114,9 @@ def export_task(ctx: Any, peer_id: str, folder: Path) -> Any:
 
 
 def _remove_partial(folder: Path, since: float) -> None:
-    """A failed write (disk full, stick pulled) may leave ``*.fapk.part``; remove ours."""
+    """A failed write (disk full, stick pulled) may leave a temporary (or an older version's ``.part``)."""
     try:
-        for part in folder.glob(f"fieldapp-*{package.SUFFIX}.part"):
+        for part in [*folder.glob(".fieldapp-*.tmp"), *folder.glob(f"fieldapp-*{package.SUFFIX}.part")]:
             if part.stat().st_mtime >= since - 1:
                 part.unlink()
     except OSError as exc:
