@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.services import identity as identity_mod
+from fieldapp.services import syncing
 from fieldapp.sync import district, service
 from fieldapp.sync.package import PackageRefused
 from tests.helpers.forged import content_digest, malformed
@@ -38,7 +39,7 @@ def test_the_server_refuses_each_malformed_signed_package(server: ServerProcess,
         add_household(ctx, east, "李四")
         assert ctx.identity is not None
         ident = ctx.identity
-        data = service.build_package(service.replica_of(ctx), ctx.settings["server_device_id"]).data
+        data = service.build_package(syncing.replica_of(ctx), ctx.settings["server_device_id"]).data
     server_ident = identity_mod.load(server.home / "device")
     assert server_ident is not None
     corpus = list(malformed(data, ident, server_ident, **HOUSEHOLD_COLUMNS))
@@ -68,7 +69,7 @@ def pair(laptop: Callable[[str], Laptop]) -> tuple[Laptop, Laptop, bytes, list[t
         district.register_peer(ca.db, district.public_identity(cb.identity, "b"))
         district.register_peer(cb.db, district.public_identity(ca.identity, "a"))
         add_household(ca, east, "赵五")
-        data = service.build_package(service.replica_of(ca), cb.identity.device_id).data
+        data = service.build_package(syncing.replica_of(ca), cb.identity.device_id).data
         # B holds its own villages only: the body is filtered by scope, so a header range beyond the
         # body is not a fault it can see (the server, holding the whole district, refuses it above).
         corpus = [(n, p) for n, p in malformed(data, ca.identity, cb.identity, **HOUSEHOLD_COLUMNS)
@@ -80,7 +81,7 @@ def test_a_laptop_import_refuses_each_malformed_signed_package(
         pair: tuple[Laptop, Laptop, bytes, list[tuple[str, bytes]]]) -> None:
     _a, b, data, corpus = pair
     with b.ctx() as cb:
-        rep = service.replica_of(cb)
+        rep = syncing.replica_of(cb)
         before = content_digest(cb.db)
         for name, body in corpus:
             with pytest.raises(PackageRefused) as info:
