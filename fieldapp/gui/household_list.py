@@ -16,7 +16,7 @@ import unicodedata
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ from sqlalchemy import select
 from fieldapp.domain import cardcode
 from fieldapp.gui import codes
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.hints import EmptyHint
 from fieldapp.gui.household_editor.labels import field_label
 from fieldapp.gui.household_model import COLUMNS, HouseholdTableModel
 from fieldapp.gui.printing.list_actions import ListPrintActions
@@ -58,6 +59,8 @@ class HouseholdListPage(QWidget):
 
     #: a household was saved through an editor opened from this page (household id)
     household_saved = Signal(str)
+    #: the empty list's 导入农户 was chosen (the main window opens its import dialog)
+    import_requested = Signal()
 
     def __init__(self, ctx: AppContext, tasks: TaskManager | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,16 +80,16 @@ class HouseholdListPage(QWidget):
         self.table = QTableView(self)
         self._build_table()
 
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
-
         self._layout()
         for combo in (self.village_combo, self.group_combo, self.status_combo, self.attribute_combo,
                       self.cause_combo, self.cadre_combo):
             combo.currentIndexChanged.connect(self._filter_changed)
         self.model.modelReset.connect(self._model_reset)
         self._update_count()
+        self.empty_hint = EmptyHint(
+            self.table, self.tr("还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。"),
+            [(self.tr("导入农户…"), self.import_requested.emit), (self.tr("新建农户…"), self.new_household)],
+            when=lambda: not self.current_query().text and not self.current_query().filters)
 
     def _build_search(self) -> None:
         self.search = QLineEdit(self)

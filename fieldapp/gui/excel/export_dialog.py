@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from fieldapp.gui import geometry
 from fieldapp.gui.excel.common import ProgressRow, report_error
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services.context import AppContext
@@ -93,6 +94,7 @@ class ExportDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
+        geometry.fit(self, "excel_export")
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self._load_cadres()

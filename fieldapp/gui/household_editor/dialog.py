@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import resident_id
 from fieldapp.domain.errors import ValidationError
+from fieldapp.gui import geometry
 from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE
 from fieldapp.gui.household_editor.base import EditorTab, ask_unsaved, parse_list_key
 from fieldapp.gui.household_editor.basic_tab import BasicTab
@@ -88,8 +89,8 @@ class HouseholdEditor(QDialog):
         self._members_changed()
         self._baseline = self.collect()
         self._changed()
-        self.resize(1000, 700)
         self.setMinimumSize(860, 560)
+        geometry.fit(self, "household_editor", (1000, 700))
         (self.basic.village if household_id is not None else self.basic.hh_no).setFocus()
 
     def _build_tabs(self) -> None:

@@ -34,6 +34,7 @@ from sqlalchemy import Connection, func, select
 
 from fieldapp.domain.visits import Month
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.hints import EmptyHint
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.gui.visits.events import visit_events
 from fieldapp.gui.visits.models import VisitKey, VisitTableModel
@@ -122,6 +123,8 @@ class ArchivePage(QWidget):
             table.setColumnWidth(column, chars * char + 16)
         table.doubleClicked.connect(self._open_index)
         table.activated.connect(self._open_index)
+        self.empty_hint = EmptyHint(table, self.tr("这里还没有走访记录。入户走访或开展村级活动后，在这里记下来。"),
+                                    [(self.tr("记录走访…"), self.new_visit)], when=lambda: self._loaded)
 
     def _layout(self) -> None:
         filters = QHBoxLayout()

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import visits as rules
 from fieldapp.domain.errors import ValidationError
+from fieldapp.gui import geometry
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE, ChoiceCombo, CodeCombo, NullableDateEdit, TextEdit
 from fieldapp.gui.household_editor.base import ask, ask_unsaved
@@ -91,7 +92,7 @@ class VisitForm(QDialog):
         self._loading = False
         self._baseline = self.snapshot()
         self._changed()
-        self.resize(1060, 720)
+        geometry.fit(self, "visit_form", (1060, 720))
 
     # -- building ----------------------------------------------------------------------------------
 
