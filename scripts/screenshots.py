@@ -34,7 +34,7 @@ def main() -> int:
     from fieldapp import paths
     from fieldapp.gui import i18n
     from fieldapp.gui.app import configure_application
-    from fieldapp.gui.screens import top_levels
+    from fieldapp.gui.screens import cut_off, top_levels
     from fieldapp.gui.tasks import SyncTaskManager
     from fieldapp.services.context import open_context
 
@@ -51,12 +51,12 @@ def main() -> int:
         for _ in range(5):
             app.processEvents()
         frame = widget.frameGeometry()
-        fits = screen.contains(frame)
-        bad += not fits
+        problems = cut_off(widget, screen)
+        bad += bool(problems)
         widget.grab().save(str(args.out / f"{name}.png"))
         print(f"{name:32} {frame.width()}×{frame.height()} at {frame.x()},{frame.y()}"
               f"  min {widget.minimumSizeHint().width()}×{widget.minimumSizeHint().height()}"
-              f"  {'ok' if fits else 'DOES NOT FIT'}")
+              f"  {'ok' if not problems else 'DOES NOT FIT: ' + '; '.join(problems)}")
     tasks.shutdown()
     ctx.close()
     return 1 if bad else 0

@@ -16,7 +16,7 @@ import unicodedata
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -79,6 +79,11 @@ class HouseholdListPage(QWidget):
         self.model = HouseholdTableModel(ctx, parent=self)
         self.table = QTableView(self)
         self._build_table()
+
+        # on its own the page answers Ctrl+F itself; the main window's 查找 action replaces it there
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_shortcut.activated.connect(self.focus_search)
 
         self._layout()
         for combo in (self.village_combo, self.group_combo, self.status_combo, self.attribute_combo,

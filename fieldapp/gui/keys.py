@@ -70,11 +70,13 @@ def _action(window: QMainWindow, text: str, keys: QKeySequence, slot: Callable[[
     return action
 
 
-def add_main_actions(window: QMainWindow, *, file_menu: QMenu, before: QAction, pages: list[tuple[str, str]],
+def add_main_actions(window: QMainWindow, *, file_menu: QMenu, before: QAction, menu_before: QAction,
+                     pages: list[tuple[str, str]],
                      show_page: Callable[[str], None], find: Callable[[], None], new_household: Callable[[], object],
                      new_visit: Callable[[], object]) -> dict[str, QAction]:
-    """Add 新建农户 and 记录走访 to ``file_menu`` (above ``before``) and a 转到 menu with 查找 and a
-    Ctrl+digit per page of ``pages`` (key, title). Returns the actions by name (``page:<key>`` per page)."""
+    """Add 新建农户 and 记录走访 to ``file_menu`` (above ``before``) and a 转到 menu (before the menu of
+    ``menu_before``) with 查找 and a Ctrl+digit per page of ``pages`` (key, title). Returns the actions by
+    name (``page:<key>`` per page)."""
     translate = QCoreApplication.translate
     actions: dict[str, QAction] = {
         "new_household": _action(window, translate("keys", "新建农户(&N)…"),
@@ -94,10 +96,5 @@ def add_main_actions(window: QMainWindow, *, file_menu: QMenu, before: QAction, 
         action = _action(window, title, QKeySequence(f"Ctrl+{number}"), functools.partial(show_page, key))
         go.addAction(action)
         actions[f"page:{key}"] = action
-    bar = window.menuBar()
-    menus = [a for a in bar.actions() if a.menu() is not None]
-    if len(menus) > 1:
-        bar.insertMenu(menus[1], go)  # right after 文件
-    else:
-        bar.addMenu(go)
+    window.menuBar().insertMenu(menu_before, go)
     return actions

@@ -141,9 +141,11 @@ class MainWindow(QMainWindow):
     def _add_shortcuts_and_hints(self) -> None:
         """Shortcuts that work wherever the focus is (see :mod:`fieldapp.gui.keys`); the empty list's 导入农户."""
         self.shortcuts = keys.add_main_actions(
-            self, file_menu=self.file_menu, before=self.quit_action, show_page=self.show_page,
+            self, file_menu=self.file_menu, before=self.quit_action, menu_before=self.settings_menu.menuAction(),
+            show_page=self.show_page,
             pages=[(k, self.nav.item(i).text()) for i, k in enumerate(self._pages)], find=self.find_household,
             new_household=self.households.new_household, new_visit=self.visits.new_visit)
+        self.households.find_shortcut.setEnabled(False)  # two shortcuts on one key would both be ambiguous
         self.households.import_requested.connect(self.data_menu.open_import)
 
     def page(self, key: str) -> QWidget:
@@ -174,7 +176,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        settings_menu = self.settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         self.plate_action = settings_menu.addAction(self.tr("门牌样式…"))
         self.plate_action.triggered.connect(self.printing.open_plate_settings)
         language_menu = settings_menu.addMenu(self.tr("语言"))

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
 from sqlalchemy import select
 
 from fieldapp.gui.tasks import TaskManager
@@ -97,3 +98,19 @@ def _one(name: str, make: Callable[[], QWidget]) -> Iterator[tuple[str, QWidget]
             widget.done(0)
         widget.close()
         widget.deleteLater()
+
+
+def cut_off(window: QWidget, area: QRect) -> list[str]:
+    """What of a shown ``window`` a user cannot reach on ``area``: the window's frame beyond the screen, and
+    each visible button not wholly inside the window (texts); empty when everything fits."""
+    problems = []
+    if not area.contains(window.frameGeometry()):
+        problems.append(f"window {window.frameGeometry().getRect()} beyond screen {area.getRect()}")
+    inside = window.rect()
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisibleTo(window) or button.window() is not window:
+            continue
+        top_left = button.mapTo(window, QPoint(0, 0))
+        if not inside.contains(QRect(top_left, button.size())):
+            problems.append(f"button {button.text() or button.objectName()!r} cut off")
+    return problems

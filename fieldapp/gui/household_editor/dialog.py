@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import resident_id
 from fieldapp.domain.errors import ValidationError
-from fieldapp.gui import geometry
+from fieldapp.gui import geometry, keys
 from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE
 from fieldapp.gui.household_editor.base import EditorTab, ask_unsaved, parse_list_key
 from fieldapp.gui.household_editor.basic_tab import BasicTab
@@ -138,6 +138,7 @@ class HouseholdEditor(QDialog):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
         QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._step_tab(1))
         QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self._step_tab(-1))
+        QShortcut(QKeySequence(keys.NEW_VISIT), self, self.visits.new_visit)  # 记录走访, as in the main window
         for button in self.findChildren(QPushButton):  # Enter in a field must not save and close
             button.setAutoDefault(False)
             button.setDefault(False)
