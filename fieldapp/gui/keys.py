@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
-#: 记录走访 has no standard key; Ctrl+Shift+N sits next to Ctrl+N (新建农户)
+# 记录走访 has no standard key; Ctrl+Shift+N sits next to Ctrl+N (新建农户)
 NEW_VISIT = "Ctrl+Shift+N"
 
 
