@@ -19,14 +19,15 @@ from pathlib import Path
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--households", type=int, default=60)
+    parser.add_argument("--households", type=int, default=60, help="demo households (0: set up, no data)")
     parser.add_argument("--language", default="zh-Hans")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="fieldapp-shots-"))
     env = dict(os.environ, FIELDAPP_HOME=str(home))
-    subprocess.run([sys.executable, "-m", "fieldapp", "demo", "--households", str(args.households)],
-                   env=env, check=True, stdout=subprocess.DEVNULL)
+    if args.households:
+        subprocess.run([sys.executable, "-m", "fieldapp", "demo", "--households", str(args.households)],
+                       env=env, check=True, stdout=subprocess.DEVNULL)
     os.environ["FIELDAPP_HOME"] = str(home)
 
     from PySide6.QtWidgets import QApplication
@@ -41,6 +42,11 @@ def main() -> int:
     app = QApplication(sys.argv)
     configure_application(app)
     ctx = open_context(paths.resolve())
+    if not args.households:  # as just after the first-start wizard: every list empty
+        from fieldapp.services.setup import SetupInfo, run_setup
+
+        run_setup(ctx, SetupInfo(district="商州区", town="北宽坪镇", villages=["桃园村"], cadre_name="张建华",
+                                 cadre_unit="区国土资源局", cadre_phone="13912345678", district_code="611002"))
     i18n.install(args.language)
     tasks = SyncTaskManager()
     screen = app.primaryScreen().availableGeometry()

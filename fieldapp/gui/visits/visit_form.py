@@ -143,7 +143,7 @@ class VisitForm(QDialog):
         left.add("household_id", self.tr("农户"), kinds, self.picker, self.household_label)
         left.add("village_id", self.tr("村"), self.village)
         left.add("title", self.tr("活动名称"), self.title)
-        left.add("cadres", self.tr("走访干部"), self.cadres, stretch=3)
+        left.add("cadres", self.tr("走访干部"), self.cadres, stretch=1)
         left.add("measures", self.tr("关联帮扶措施"), self.measures, stretch=1)
         right = Grid(self)
         right.add("found", self.tr("情况"), self.found_text, stretch=2)
