@@ -150,6 +150,9 @@ class HouseholdListPage(QWidget):
     def _combo(self) -> QComboBox:
         combo = QComboBox(self)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # as wide as its longest choice when there is room, narrower (elided) rather than wider than the
+        # screen: the six filters with English labels would need about 1400 pixels
+        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("国") * 4 + 28)
         return combo
 
     def _layout(self) -> None:

@@ -57,7 +57,8 @@ def close_all(kind: type) -> None:
 # -- 1366×700 -------------------------------------------------------------------------------------
 
 
-def test_every_window_and_dialog_fits_a_1366_by_700_screen(tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["zh-Hans", "en"])  # English labels are the longest
+def test_every_window_and_dialog_fits_a_1366_by_700_screen(tmp_path: Path, language: str) -> None:
     """The screenshot script, on an off-screen 1366×700 screen with window frames: every window and
     dialog (each page and tab) lies on the screen with each of its buttons whole."""
     config = tmp_path / "screen.json"
@@ -66,7 +67,8 @@ def test_every_window_and_dialog_fits_a_1366_by_700_screen(tmp_path: Path) -> No
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     env.pop("FIELDAPP_HOME", None)
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots.py"), str(tmp_path / "shots"),
-                          "--households", "8"], env=env, capture_output=True, text=True, timeout=600, check=False)
+                          "--households", "8", "--language", language],
+                         env=env, capture_output=True, text=True, timeout=600, check=False)
     lines = [line for line in run.stdout.splitlines() if line and not line.startswith("screen ")]
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.stdout.startswith("screen 1366×700")
