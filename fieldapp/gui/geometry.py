@@ -23,7 +23,7 @@ from fieldapp.settings import Settings
 
 log = logging.getLogger("fieldapp.gui.geometry")
 
-SETTING = "window_geometry"
+SETTING = "window_geometry"  # key → [frame x, frame y, width, height, maximised (0/1)]
 #: what a window manager's title bar takes above a window's geometry (not known before the window is shown)
 TITLE_BAR = 32
 
@@ -44,9 +44,9 @@ def fitted(saved: object, minimum: QSize, area: QRect) -> QRect | None:
     """Where a window goes: ``saved`` ([frame x, frame y, width, height]) cut and moved onto ``area``, at
     least ``minimum``; None when nothing valid was saved."""
     space = room(area)
-    if not (isinstance(saved, list) and len(saved) == 4 and all(isinstance(v, int) for v in saved)):
+    if not (isinstance(saved, list) and len(saved) in (4, 5) and all(isinstance(v, int) for v in saved)):
         return None
-    x, y, width, height = saved
+    x, y, width, height = saved[:4]
     size = QSize(width, height).expandedTo(minimum).boundedTo(space)
     x = min(max(x, area.left()), area.left() + area.width() - size.width())
     y = min(max(y, area.top()), area.top() + space.height() - size.height())
@@ -73,7 +73,7 @@ def remember(widget: QWidget, key: str, settings: Settings) -> None:
     frame, size = widget.frameGeometry(), widget.normalGeometry().size()
     if not size.isValid() or size.isEmpty():
         size = widget.size()
-    value = [frame.x(), frame.y(), size.width(), size.height()]
+    value = [frame.x(), frame.y(), size.width(), size.height(), int(widget.isMaximized())]
     stored = dict(settings[SETTING])
     if stored.get(key) == value:
         return
@@ -119,6 +119,8 @@ def fit(widget: QWidget, key: str, default: tuple[int, int] | None = None, setti
     else:
         widget.resize(place.size())
         widget.move(place.topLeft())
+        if isinstance(saved, list) and saved[4:] == [1]:
+            widget.setWindowState(widget.windowState() | Qt.WindowState.WindowMaximized)
     if settings is not None:
         _Keeper(widget, key, settings)
 

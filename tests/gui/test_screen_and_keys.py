@@ -102,7 +102,7 @@ def test_a_dialog_reopens_where_it_was_left(ctx: AppContext, make_household: Cal
     form.move(20, 30)
     form.done(0)
     saved = json.loads(ctx.paths.settings.read_text(encoding="utf-8"))["window_geometry"]["visit_form"]
-    assert saved[2:] == [780, 560]
+    assert saved[2:] == [780, 560, 0]
     again = VisitForm(ctx, household_id=household, tasks=SyncTaskManager())
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (780, 560)
@@ -115,6 +115,14 @@ def test_a_dialog_reopens_where_it_was_left(ctx: AppContext, make_household: Cal
     area = geometry.available(third)
     assert area.contains(QRect(third.pos(), third.size()))
     third.done(0)
+
+
+def test_the_main_window_comes_back_maximised(ctx: AppContext, qtbot: Any) -> None:
+    ctx.settings["window_geometry"] = {"main": [10, 10, 1100, 600, 1]}
+    w = MainWindow(ctx, SyncTaskManager())
+    qtbot.addWidget(w)
+    assert w.windowState() & Qt.WindowState.WindowMaximized
+    w.close()
 
 
 # -- Tab ------------------------------------------------------------------------------------------
