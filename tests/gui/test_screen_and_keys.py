@@ -14,12 +14,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QPlainTextEdit, QTextEdit, QWidget
 
 from fieldapp.gui import geometry, keys
 from fieldapp.gui.excel.import_dialog import ImportDialog
 from fieldapp.gui.household_editor.dialog import HouseholdEditor
 from fieldapp.gui.main_window import MainWindow
+from fieldapp.gui.screens import top_levels
 from fieldapp.gui.tasks import SyncTaskManager
 from fieldapp.gui.visits.visit_form import VisitForm
 from fieldapp.services import visits as visit_service
@@ -143,6 +144,24 @@ def test_tab_leaves_the_visit_forms_text_boxes_and_tables(ctx: AppContext, make_
         assert not widget.hasFocus(), widget
     assert "\t" not in form.found_text.toPlainText() + form.done_text.toPlainText()
     form.done(0)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_tab_leaves_every_text_box_and_table_of_every_window(ctx: AppContext, make_household: Callable[..., str],
+                                                             qtbot: Any) -> None:
+    make_household()
+    tasks = SyncTaskManager()
+    seen = 0
+    for name, widget in top_levels(ctx, tasks):
+        widget.show()
+        qtbot.waitExposed(widget)
+        for box in widget.findChildren(QPlainTextEdit) + widget.findChildren(QTextEdit):
+            assert box.tabChangesFocus(), (name, box.objectName() or type(box).__name__)
+            seen += 1
+        for view in widget.findChildren(QAbstractItemView):
+            assert not view.tabKeyNavigation(), (name, view.objectName() or type(view).__name__)
+            seen += 1
+    assert seen > 30
 
 
 def test_tab_leaves_widgets_made_after_the_filter_is_installed(qtbot: Any) -> None:
