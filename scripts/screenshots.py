@@ -30,6 +30,7 @@ def main() -> int:
                        env=env, check=True, stdout=subprocess.DEVNULL)
     os.environ["FIELDAPP_HOME"] = str(home)
 
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from fieldapp import paths
@@ -54,8 +55,7 @@ def main() -> int:
     bad = 0
     for name, widget in top_levels(ctx, tasks):
         widget.show()
-        for _ in range(5):
-            app.processEvents()
+        QTest.qWait(300)  # delayed work such as the door-plate previews
         frame = widget.frameGeometry()
         problems = cut_off(widget, screen)
         bad += bool(problems)
