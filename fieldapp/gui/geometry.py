@@ -63,7 +63,10 @@ class _Keeper(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Hide, QEvent.Type.Close) and isinstance(watched, QWidget):
+        if not isinstance(watched, QWidget):
+            return False
+        # (a window closed without ever being shown has no place worth keeping)
+        if event.type() == QEvent.Type.Hide or (event.type() == QEvent.Type.Close and watched.isVisible()):
             remember(watched, self.key, self.settings)
         return False
 
