@@ -51,6 +51,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("server_device_id", str, "", "the district server's device id (its keys are pinned as a peer)"),
         Setting("auto_sync", bool, True, "sync automatically whenever the server is reachable"),
         Setting("auto_sync_minutes", int, 15, "while online: minutes between automatic syncs"),
+        Setting("window_geometry", dict, {}, "window and dialog places: key → [x, y, w, h, maximised]"),
         Setting("server_ca", str, "", "CA certificate file for a self-signed server certificate (empty: system CAs)"),
     )
 }

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from fieldapp import logsetup, paths, resources
-from fieldapp.gui import errors, fonts, i18n
+from fieldapp.gui import errors, fonts, i18n, keys
 from fieldapp.gui.main_window import MainWindow
 from fieldapp.gui.tasks import TaskManager
 from fieldapp.services.context import AppContext, open_context
@@ -95,6 +95,7 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(QCoreApplication.translate("app", "驻村帮扶工作台"))
     fonts.register_bundled_font(app)
+    keys.install()  # Tab leaves text boxes and tables in every window
     icon = QPixmap()
     if icon.loadFromData(resources.read_bytes("icons", "fieldapp.png")):  # shipped like fonts (importlib.resources)
         app.setWindowIcon(QIcon(icon))

@@ -15,7 +15,7 @@ import logging
 import unicodedata
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain import cardcode
 from fieldapp.gui import codes
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.hints import EmptyHint
 from fieldapp.gui.household_editor.labels import field_label
 from fieldapp.gui.household_model import COLUMNS, HouseholdTableModel
 from fieldapp.gui.ops import ChangeHub
@@ -53,6 +54,9 @@ MAX_COLUMN_CHARS = 16  # no column wider than this many CJK characters when fitt
 
 class HouseholdListPage(QWidget):
     """The 农户 page of the main window."""
+
+    #: the empty list's 导入农户 was chosen (the main window opens its import dialog)
+    import_requested = Signal()
 
     def __init__(self, ctx: AppContext, tasks: TaskManager | None = None, parent: QWidget | None = None, *,
                  hub: ChangeHub | None = None) -> None:
@@ -75,9 +79,10 @@ class HouseholdListPage(QWidget):
         self.table = QTableView(self)
         self._build_table()
 
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
+        # on its own the page answers Ctrl+F itself; the main window's 查找 action replaces it there
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_shortcut.activated.connect(self.focus_search)
 
         self._layout()
         for combo in (self.village_combo, self.group_combo, self.status_combo, self.attribute_combo,
@@ -86,6 +91,10 @@ class HouseholdListPage(QWidget):
         self.model.modelReset.connect(self._model_reset)
         self.hub.changed.connect(self._data_changed)
         self._update_count()
+        self.empty_hint = EmptyHint(
+            self.table, self.tr("还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。"),
+            [(self.tr("导入农户…"), self.import_requested.emit), (self.tr("新建农户…"), self.new_household)],
+            when=lambda: not self.current_query().text and not self.current_query().filters)
 
     def _build_search(self) -> None:
         self.search = QLineEdit(self)
@@ -141,6 +150,9 @@ class HouseholdListPage(QWidget):
     def _combo(self) -> QComboBox:
         combo = QComboBox(self)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # as wide as its longest choice when there is room, narrower (elided) rather than wider than the
+        # screen: the six filters with English labels would need about 1400 pixels
+        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("国") * 4 + 28)
         return combo
 
     def _layout(self) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import __version__
-from fieldapp.gui import i18n
+from fieldapp.gui import geometry, i18n, keys
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.household_list import HouseholdListPage
 from fieldapp.gui.ops import MESSAGE_MS, ChangeHub
@@ -110,7 +110,8 @@ class MainWindow(QMainWindow):
 
         self.data_menu = install_data_menu(self, self.hub)  # 数据: import, export, department lists (issue 7)
         self._build_status_bar()
-        self.resize(1200, 760)
+        self._add_shortcuts_and_hints()
+        geometry.fit(self, "main", (1200, 760), ctx.settings)
         self.refresh_unsynced()
         self.network.start()
 
@@ -136,6 +137,16 @@ class MainWindow(QMainWindow):
         self.network.synced.connect(lambda *_args: self.hub.announce(Changes(sync=True)))
         self.network.enrolment_changed.connect(lambda *_args: self.hub.announce(Changes(sync=True)))
 
+    def _add_shortcuts_and_hints(self) -> None:
+        """Shortcuts that work wherever the focus is (see :mod:`fieldapp.gui.keys`); the empty list's 导入农户."""
+        self.shortcuts = keys.add_main_actions(
+            self, file_menu=self.file_menu, before=self.quit_action, menu_before=self.settings_menu.menuAction(),
+            show_page=self.show_page,
+            pages=[(k, self.nav.item(i).text()) for i, k in enumerate(self._pages)], find=self.find_household,
+            new_household=self.households.new_household, new_visit=self.visits.new_visit)
+        self.households.find_shortcut.setEnabled(False)  # two shortcuts on one key would both be ambiguous
+        self.households.import_requested.connect(self.data_menu.open_import)
+
     def page(self, key: str) -> QWidget:
         return self._pages[key]
 
@@ -145,6 +156,11 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(self._pages[key]))
 
+    def find_household(self) -> None:
+        """查找 (Ctrl+F): the 农户 page with the cursor in its search box."""
+        self.show_page("households")
+        self.households.focus_search()
+
     def current_page_key(self) -> str | None:
         widget = self.stack.currentWidget()
         return next((k for k, w in self._pages.items() if w is widget), None)
@@ -152,14 +168,14 @@ class MainWindow(QMainWindow):
     # -- menus -------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        quit_action = QAction(self.tr("退出(&X)"), self)
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        quit_action = self.quit_action = QAction(self.tr("退出(&X)"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        settings_menu = self.settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         self.plate_action = settings_menu.addAction(self.tr("门牌样式…"))
         self.plate_action.triggered.connect(self.printing.open_plate_settings)
         language_menu = settings_menu.addMenu(self.tr("语言"))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from fieldapp.gui import codes
+from fieldapp.gui import codes, geometry
 from fieldapp.gui.errors import show_error
 from fieldapp.services.context import AppContext
 from fieldapp.services.setup import SetupInfo, run_setup
@@ -196,7 +196,7 @@ class SetupWizard(QWizard):
         self.summary_page = SummaryPage(self)
         for page in (self.area_page, self.cadre_page, self.summary_page):
             self.addPage(page)
-        self.resize(640, 520)
+        geometry.fit(self, "setup_wizard", (640, 520))
 
     def info(self) -> SetupInfo:
         area, cadre = self.area_page, self.cadre_page

@@ -81,70 +81,80 @@
         <translation>Export the assistance archive of the selected cadre for the year (or selected month)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="126" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="123" />
+        <source>这里还没有走访记录。入户走访或开展村级活动后，在这里记下来。</source>
+        <translation>No visits recorded yet. After a household visit or a village activity, record it here.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="124" />
+        <source>记录走访…</source>
+        <translation>Record visit…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="128" />
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="126" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="128" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="127" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="129" />
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="127" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="129" />
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="195" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="197" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
         <source>{0}年</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="237" />
         <source>{0}：已显示前 {1} 条，向下滚动加载更多</source>
         <translation>{0}: first {1} shown, scroll down to load more</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="237" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="239" />
         <source>{0}：共 {1} 条记录</source>
         <translation>{0}: {1} records</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="286" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="288" />
         <source>包扶纪实档案_{0}_{1}.pdf</source>
         <translation>Assistance_archive_{0}_{1}.pdf</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="289" />
         <source>导出包扶纪实档案</source>
         <translation>Export assistance archive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="288" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="290" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="303" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="305" />
         <source>正在导出 {0} …</source>
         <translation>Exporting {0} …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="311" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="313" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -563,122 +573,122 @@
 <context>
     <name>CrossCheckDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="46" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="47" />
         <source>部门名单比对</source>
         <translation>Cross-check department lists</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="49" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="50" />
         <source>民政、残联、医保等部门的名单（.xlsx 或 .csv，须有证件号码列）</source>
         <translation>A list from civil affairs, the disabled persons' federation, medical insurance etc. (.xlsx or .csv, with an ID number column)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="50" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="51" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="53" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
         <source>低保名单</source>
         <translation>Dibao list</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="53" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
         <source>特困供养名单</source>
         <translation>Extreme-hardship support list</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="55" />
         <source>残疾人名单</source>
         <translation>List of persons with disabilities</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="55" />
         <source>医保参保名单</source>
         <translation>Medical insurance enrolment list</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="56" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="57" />
         <source>比对</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="67" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="68" />
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="69" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="70" />
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="78" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="79" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="84" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="85" />
         <source>名单文件</source>
         <translation>List file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="89" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="90" />
         <source>名单类别</source>
         <translation>List type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="103" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="104" />
         <source>选择部门名单</source>
         <translation>Choose department list</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="104" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="105" />
         <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="121" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="122" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="127" />
         <source>请先选择名单文件</source>
         <translation>First choose a list file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="133" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="134" />
         <source>正在比对…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="140" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="141" />
         <source>比对完成，共 {0} 条需要核实</source>
         <translation>Comparison finished: {0} entries to verify</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="149" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="149" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="151" />
         <source>保存比对报告</source>
         <translation>Save comparison report</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="168" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="169" />
         <source>报告已保存：{0}</source>
         <translation>Report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="171" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="172" />
         <source>正在保存报告…</source>
         <translation>Saving report…</translation>
     </message>
@@ -726,93 +736,93 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="65" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="66" />
         <source>请检查服务器地址是否正确、本机是否联网。</source>
         <translation>Please check that the server address is correct and that this computer is online.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="67" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68" />
         <source>本机已加入另一台区县服务器。如确需改为加入这台服务器，请勾选“改为加入这台服务器”后重试。</source>
         <translation>This computer is already enrolled with another district server. If you really want to enrol with this server instead, tick “Enrol with this server instead” and try again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="70" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="71" />
         <source>本机已被区县服务器吊销，不能再用这台笔记本的身份加入。</source>
         <translation>This computer has been revoked by the district server; this laptop's identity can no longer be used to enrol.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="74" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="75" />
         <source>未能加入：{0}</source>
         <translation>Could not enrol: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="94" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="95" />
         <source>加入区县服务器</source>
         <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
         <translation>Enrol with district server</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="95" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="96" />
         <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
         <translation>Enter the server address and the one-time enrolment code from the district administrator. Check the server fingerprint first and enrol only once it is correct: the enrolment code can be used only once.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="102" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="103" />
         <source>{0}的笔记本</source>
         <translation>{0}'s laptop</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="103" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="104" />
         <source>改为加入这台服务器（替换已加入的 {0}）</source>
         <translation>Enrol with this server instead (replacing {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="116" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="117" />
         <source>连接并核对指纹</source>
         <translation>Connect and check fingerprint</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="118" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="119" />
         <source>确认加入</source>
         <translation>Confirm enrolment</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="126" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="136" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="137" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="138" />
         <source>加入码</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="139" />
         <source>本机名称</source>
         <translation>Computer name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="186" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="188" />
         <source>请输入服务器地址。</source>
         <translation>Please enter the server address.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="189" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="191" />
         <source>正在连接 {0}…</source>
         <translation>Connecting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="213" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="215" />
         <source>区县服务器</source>
         <translation>District server</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="214" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="216" />
         <source>服务器“{0}”（{1}）的指纹：
 {2}
 请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
@@ -821,17 +831,17 @@
 Check with the district administrator that the fingerprint matches exactly, then click “Confirm enrolment”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="229" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="231" />
         <source>请输入加入码。</source>
         <translation>Please enter the enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="234" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="236" />
         <source>正在加入…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="240" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="242" />
         <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
         <translation>The server's answer does not match the fingerprint just checked: someone may be impersonating the server. Refused; not enrolled</translation>
     </message>
@@ -839,179 +849,179 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="57" />
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="177" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="58" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="179" />
         <source>导出为 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="59" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
         <source>农户及家庭成员（可再导入）</source>
         <translation>Households and family members (can be re-imported)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="59" />
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="132" />
         <source>村台账</source>
         <translation>Village ledger</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="59" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
         <source>包扶纪实档案</source>
         <translation>Assistance archive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="61" />
         <source>驻村考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="62" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="63" />
         <source>按“农户”页当前的筛选和搜索</source>
         <translation>Use the current filter and search on the Households page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="70" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="71" />
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="72" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="73" />
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="73" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="74" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="79" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="80" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="82" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="83" />
         <source>导出内容</source>
         <translation>What to export</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="84" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="85" />
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="85" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="86" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="86" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="87" />
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="132" />
         <source>农户及家庭成员</source>
         <translation>Households_and_members</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="131" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="133" />
         <source>包扶纪实档案_{0}</source>
         <translation>Assistance_archive_{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="132" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="134" />
         <source>驻村考勤_{0}年</source>
         <translation>Attendance_{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="140" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="142" />
         <source>已导出村台账（{0} 户）：{1}</source>
         <translation>Exported village ledger ({0} households): {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="141" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="143" />
         <source>已导出包扶纪实档案：{0}</source>
         <translation>Exported assistance archive: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="142" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="144" />
         <source>已导出驻村考勤：{0}</source>
         <translation>Exported attendance: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="143" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="145" />
         <source>请选择干部</source>
         <translation>Please select a cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="167" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="169" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="178" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="180" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="204" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="206" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="115" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="117" />
         <source>导出到U盘</source>
         <translation>Export to USB drive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="118" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="120" />
         <source>全区县</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="118" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="120" />
         <source>{0} 个村</source>
         <translation>{0} villages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="119" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="121" />
         <source>{0}（{1}，待发送 {2} 条）</source>
         <translation>{0} ({1}, {2} changes to send)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="126" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="128" />
         <source>同步包已加密，只有接收方能打开。请把U盘交给接收方导入。</source>
         <translation>The sync package is encrypted; only the recipient can open it. Hand the USB drive to the recipient to import it.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="124" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="126" />
         <source>接收方：</source>
         <translation>Recipient:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="125" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="127" />
         <source>写入到：</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="126" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="128" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="127" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="129" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="140" />
         <source>还没有登记任何同步对象（区县）。请先登记区县，或运行 fieldapp demo。</source>
         <translation>No sync partner (district) has been registered yet. Register the district first, or run fieldapp demo.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="140" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="142" />
         <source>请选择U盘或文件夹。</source>
         <translation>Please choose a USB drive or folder.</translation>
     </message>
@@ -1062,22 +1072,22 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>FolderPicker</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="41" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="42" />
         <source>U盘 {0}（{1}，可用 {2}）</source>
         <translation>USB drive {0} ({1}, {2} free)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="43" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="44" />
         <source>［只读］</source>
         <translation> [read-only]</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="53" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="54" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="73" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="74" />
         <source>选择U盘或文件夹</source>
         <translation>Choose USB drive or folder</translation>
     </message>
@@ -1167,142 +1177,142 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>两不愁三保障</source>
         <translation>Two assurances, three guarantees</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="128" />
         <source>帮扶措施</source>
         <translation>Assistance measures</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="128" />
         <source>包扶责任</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="128" />
         <source>生产生活条件</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="131" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="131" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
         <source>变更记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="197" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="199" />
         <source>新增农户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="199" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="201" />
         <source>农户档案 — {0}</source>
         <translation>Household file — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="201" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="203" />
         <source>农户档案</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="248" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="250" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="264" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="266" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} row {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="333" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="335" />
         <source>已保存农户档案：{0}</source>
         <translation>Household record saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="333" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="335" />
         <source>已保存农户档案</source>
         <translation>Household record saved</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="364" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="366" />
         <source>家庭成员 {0}：{1}</source>
         <translation>Member {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="366" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="368" />
         <source>{0}年收入：{1}</source>
         <translation>Income {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="368" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="370" />
         <source>两不愁三保障 {0}：{1}</source>
         <translation>Basic needs {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="370" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="372" />
         <source>帮扶措施 {0}：{1}</source>
         <translation>Support measure {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>This household file has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="385" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="385" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="385" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -1368,47 +1378,63 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdListPage</name>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="71" />
+        <location filename="../../fieldapp/gui/household_list.py" line="75" />
         <source>新增农户</source>
+        <extracomment>the empty list's 导入农户 was chosen (the main window opens its import dialog)</extracomment>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="92" />
+        <location filename="../../fieldapp/gui/household_list.py" line="95" />
+        <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
+        <translation>No households yet. Import them from a spreadsheet exported from the national system, or add them one by one.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="96" />
+        <source>导入农户…</source>
+        <translation>Import households…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="96" />
+        <source>新建农户…</source>
+        <translation>New household…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="101" />
         <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
         <translation>Search: name / pinyin initials / ID number / household no.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="104" />
-        <location filename="../../fieldapp/gui/household_list.py" line="109" />
-        <location filename="../../fieldapp/gui/household_list.py" line="111" />
         <location filename="../../fieldapp/gui/household_list.py" line="113" />
-        <location filename="../../fieldapp/gui/household_list.py" line="115" />
-        <location filename="../../fieldapp/gui/household_list.py" line="238" />
+        <location filename="../../fieldapp/gui/household_list.py" line="118" />
+        <location filename="../../fieldapp/gui/household_list.py" line="120" />
+        <location filename="../../fieldapp/gui/household_list.py" line="122" />
+        <location filename="../../fieldapp/gui/household_list.py" line="124" />
+        <location filename="../../fieldapp/gui/household_list.py" line="250" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="240" />
+        <location filename="../../fieldapp/gui/household_list.py" line="252" />
         <source>{0}组</source>
         <translation>Group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="246" />
+        <location filename="../../fieldapp/gui/household_list.py" line="258" />
         <source>共 {0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="248" />
+        <location filename="../../fieldapp/gui/household_list.py" line="260" />
         <source>超过 {0} 户</source>
         <translation>More than {0} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="364" />
+        <location filename="../../fieldapp/gui/household_list.py" line="376" />
         <source>公示牌编码无效：{0}</source>
         <translation>Invalid door plate code: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="377" />
+        <location filename="../../fieldapp/gui/household_list.py" line="389" />
         <source>本机没有这个公示牌编码的户</source>
         <translation>No household with this door plate code on this computer</translation>
     </message>
@@ -1452,260 +1478,260 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="76" />
         <source>导入农户</source>
         <extracomment>the import was written (its :class:`ApplyResult`) a dry run is ready (its :class:`Plan`)</extracomment>
         <translation>Import households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="84" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="85" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="99" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="100" />
         <source>国家系统导出的农户成员表（.xlsx 或 .csv）</source>
         <translation>Household member table exported from the national system (.xlsx or .csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="100" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="101" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="103" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="104" />
         <source>（表中须有“行政村”列）</source>
         <translation>(the table must have an administrative village column)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="106" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="107" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="113" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="114" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="114" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="115" />
         <source>表中没有行政村时，新户归入</source>
         <translation>New households without a village go to</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="117" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="118" />
         <source>按户编号和证件号码与本机的户和成员对应：同一文件再次导入不会重复登记。表中空白的单元格不会清除本机已有的内容。导入前会先预览，确认后才写入。</source>
         <translation>Rows are matched to the households and members on this computer by household no. and ID number: importing the same file again does not register anyone twice. Blank cells in the table do not clear existing data on this computer. The import is previewed first and written only after you confirm.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
         <source>示例</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="136" />
         <source>导入为</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="141" />
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="173" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="174" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="143" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="144" />
         <source>预览（试导入）</source>
         <translation>Preview (dry run)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="160" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
         <source>无变化</source>
         <translation>No change</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="163" />
         <source>拒绝</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="175" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="176" />
         <source>保存被拒绝的行…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="177" />
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="159" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="178" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="182" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="201" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="202" />
         <source>选择要导入的文件</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="202" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="203" />
         <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="222" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="223" />
         <source>已取消，没有写入任何内容</source>
         <translation>Cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="228" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="229" />
         <source>请先选择文件</source>
         <translation>First choose a file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="231" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="232" />
         <source>正在读取表头…</source>
         <translation>Reading the header…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="235" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="236" />
         <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
         <translation>Sheet “{0}”, header in row {1}. Check what each column is imported as; choose “Don't import” for columns you do not need.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="245" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="246" />
         <source>不导入</source>
         <translation>Don't import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="279" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="280" />
         <source>还须指定：{0}</source>
         <translation>Still to assign: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="281" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="282" />
         <source>同一字段指定给了多列：{0}</source>
         <translation>Assigned to more than one column: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="297" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="298" />
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="304" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="305" />
         <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
         <translation>{0} new households ({1} persons), {2} updated, {3} unchanged, {4} rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="310" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="311" />
         <source>这是预览，尚未写入。确认无误后点“导入”。</source>
         <translation>This is a preview; nothing has been written yet. If it is correct, click “Import”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="311" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="312" />
         <source>没有需要写入的内容。</source>
         <translation>Nothing to write.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="324" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="325" />
         <source>_被拒绝的行.xlsx</source>
         <translation>_rejected_rows.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="325" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="326" />
         <source>保存被拒绝的行</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="326" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="327" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="336" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="337" />
         <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
         <translation>Saved {1} rows to {0}; correct them and import again</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="337" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="338" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="348" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="349" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="356" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="357" />
         <source>已导入：新增 {0} 户，更新 {1} 户</source>
         <translation>Imported: {0} households added, {1} updated</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="151" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="153" />
         <source>从U盘导入</source>
         <translation>Import from USB drive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="154" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="156" />
         <source>改为选择文件…</source>
         <translation>Choose files instead…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="158" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="160" />
         <source>将导入该文件夹中发给本机的全部同步包（按时间先后）。已导入过的同步包不会重复应用。</source>
         <translation>All sync packages in this folder addressed to this computer will be imported, oldest first. Packages already imported are not applied again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="157" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="159" />
         <source>从：</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="159" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="168" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="170" />
         <source>选择同步包</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="168" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="170" />
         <source>同步包 (*.fapk)</source>
         <translation>Sync packages (*.fapk)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="179" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="181" />
         <source>请选择U盘或文件夹。</source>
         <translation>Please choose a USB drive or folder.</translation>
     </message>
@@ -1967,99 +1993,99 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="133" />
+        <location filename="../../fieldapp/gui/main_window.py" line="134" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="155" />
+        <location filename="../../fieldapp/gui/main_window.py" line="171" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="156" />
+        <location filename="../../fieldapp/gui/main_window.py" line="172" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="162" />
+        <location filename="../../fieldapp/gui/main_window.py" line="178" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="163" />
+        <location filename="../../fieldapp/gui/main_window.py" line="179" />
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="165" />
-        <location filename="../../fieldapp/gui/main_window.py" line="203" />
+        <location filename="../../fieldapp/gui/main_window.py" line="181" />
+        <location filename="../../fieldapp/gui/main_window.py" line="219" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="179" />
+        <location filename="../../fieldapp/gui/main_window.py" line="195" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="180" />
-        <location filename="../../fieldapp/gui/main_window.py" line="219" />
+        <location filename="../../fieldapp/gui/main_window.py" line="196" />
+        <location filename="../../fieldapp/gui/main_window.py" line="235" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="199" />
+        <location filename="../../fieldapp/gui/main_window.py" line="215" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="201" />
+        <location filename="../../fieldapp/gui/main_window.py" line="217" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="209" />
+        <location filename="../../fieldapp/gui/main_window.py" line="225" />
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="211" />
+        <location filename="../../fieldapp/gui/main_window.py" line="227" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="213" />
+        <location filename="../../fieldapp/gui/main_window.py" line="229" />
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="214" />
+        <location filename="../../fieldapp/gui/main_window.py" line="230" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="215" />
+        <location filename="../../fieldapp/gui/main_window.py" line="231" />
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231" />
+        <location filename="../../fieldapp/gui/main_window.py" line="247" />
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="233" />
+        <location filename="../../fieldapp/gui/main_window.py" line="249" />
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="234" />
+        <location filename="../../fieldapp/gui/main_window.py" line="250" />
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="263" />
+        <location filename="../../fieldapp/gui/main_window.py" line="279" />
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
@@ -2545,143 +2571,143 @@ Correct it from the ID number?</translation>
 <context>
     <name>PlateSettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="116" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="118" />
         <source>门牌样式</source>
         <extracomment>the preview images were replaced</extracomment>
         <translation>Door plate style</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="123" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="123" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="123" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
         <source>A4 一纸两张（A5 大小）</source>
         <translation>A4, two per sheet (A5 size)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="134" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="136" />
         <source>兜底户颜色…</source>
         <translation>Safety-net household colour…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="134" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="136" />
         <source>脱贫户颜色…</source>
         <translation>Development household colour…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="147" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="148" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="150" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="151" />
         <source>恢复默认</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
         <source>所在村组</source>
         <translation>Village and group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
         <source>户主</source>
         <translation>Household head</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>家庭人口和户属性</source>
         <translation>Family size and household type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>致贫原因</source>
         <translation>Causes of poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>帮扶措施（五个一批）</source>
         <translation>Assistance measures (five batches)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>包扶责任人、单位和电话</source>
         <translation>Responsible cadre, unit and phone</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
         <source>脱贫状态和年度</source>
         <translation>Exit status and year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
         <source>二维码（扫码或输入编码打开档案）</source>
         <translation>QR code (scan or enter the code to open the file)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="174" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="175" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="177" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="179" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="181" />
         <source>显示项</source>
         <translation>Shown items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="184" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="186" />
         <source>颜色</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="186" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="188" />
         <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
         <translation>Safety-net households' band also gets stripes, so both types can be told apart in black-and-white prints.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="194" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="196" />
         <source>预览（示例户）</source>
         <translation>Preview (sample households)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="245" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="248" />
         <source>兜底户颜色</source>
         <translation>Safety-net household colour</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="245" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="248" />
         <source>脱贫户颜色</source>
         <translation>Development household colour</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="255" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="258" />
         <source>请至少选择一个显示项。</source>
         <translation>Please select at least one item to show.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="258" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="261" />
         <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
         <translation>The two colours are very similar and hard to tell apart in colour prints (stripes and labels still differ).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="314" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="317" />
         <source>已保存门牌样式</source>
         <translation>Door plate layout saved</translation>
     </message>
@@ -2689,91 +2715,91 @@ Correct it from the ID number?</translation>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="93" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="94" />
         <source>打印预览 — {0}</source>
         <extracomment>the page shown changed (1-based) a print run completed (pages printed) a print run was cancelled (a file printer is left with no file) pages printed so far, of how many</extracomment>
         <translation>Print preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="111" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="112" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="114" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="115" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="118" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="119" />
         <source>第 </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="119" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="120" />
         <source> 页</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="122" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="123" />
         <source>共 {0} 页</source>
         <translation>of {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="128" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="129" />
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="130" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="131" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="134" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="135" />
         <source>本机没有安装打印机</source>
         <translation>No printer installed on this computer</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="135" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="136" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="152" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="153" />
         <source>缩放</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="165" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="166" />
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="165" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="166" />
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="260" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="261" />
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="260" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="261" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="280" />
-        <location filename="../../fieldapp/gui/printing/preview.py" line="290" />
-        <location filename="../../fieldapp/gui/printing/preview.py" line="311" />
-        <location filename="../../fieldapp/gui/printing/preview.py" line="332" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="281" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="291" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="312" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="333" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="281" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="282" />
         <source>本机没有安装打印机。
 
 可以先点“另存为…”把 PDF 保存到U盘，再到连接了打印机的电脑上打印；或请管理员在系统设置中添加打印机。</source>
@@ -2782,17 +2808,17 @@ Correct it from the ID number?</translation>
 You can click “Save as…” to save the PDF to a USB stick and print it on a computer with a printer, or ask an administrator to add a printer in the system settings.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="310" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="311" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="310" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="311" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="327" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="328" />
         <source>正在打印第 {0} 页，共 {1} 页</source>
         <translation>Printing page {0} of {1}</translation>
     </message>
@@ -2851,93 +2877,93 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="100" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="102" />
         <source>生成并预览</source>
         <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
         <translation>Generate and preview</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="105" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="107" />
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="106" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="108" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="115" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="117" />
         <source>门牌（信息公示牌）</source>
         <translation>Door plates (information plates)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="116" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="118" />
         <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
         <translation>An information plate for each household's door; safety-net and development households differ by colour and stripes, also in black-and-white prints. The style (paper, title, shown items, colours) is set per county under “Door plate style…”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="118" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="120" />
         <source>一户一档</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="119" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="121" />
         <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
         <translation>A household's complete file: members, income, two assurances and three guarantees, assistance measures (with a signature line for the head), visits and change history.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="121" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
         <source>包扶纪实档案</source>
         <translation>Assistance archive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="122" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="124" />
         <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
         <translation>A paired cadre's visits for a month or a year (by date), days in the village and signature lines.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="125" />
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="124" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
         <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
         <translation>Public notice list of households to be included or removed, with ID numbers masked. Select the households on the Households page.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="128" />
         <source>村台账</source>
         <translation>Village ledger</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="127" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="129" />
         <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
         <translation>A ledger with one row per household, filterable by village, group, status etc., with totals in the last row.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="199" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="201" />
         <source>正在生成“{0}”…</source>
         <translation>Generating “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="223" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="225" />
         <source>共 {0} 页</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="224" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="226" />
         <source>已生成“{0}”，{1}。</source>
         <translation>Generated “{0}”, {1}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="235" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="237" />
         <source>未能生成。</source>
         <translation>Could not generate.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="240" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="242" />
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file generated.</translation>
     </message>
@@ -3697,225 +3723,225 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="114" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
         <source>农户走访</source>
         <translation>Household visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
         <source>村级活动（会议、培训、民主评议等）</source>
         <translation>Village activity (meeting, training, democratic review, etc.)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="123" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="125" />
         <source>如：第二季度民主评议会</source>
         <translation>e.g. Q2 democratic review meeting</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="128" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="130" />
         <source>走访中了解到的情况</source>
         <translation>What was learned during the visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="130" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="132" />
         <source>采取的措施、办理的事项及成效</source>
         <translation>Measures taken, matters handled and results</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="153" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="429" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="154" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="429" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="243" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="429" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>活动名称</source>
         <translation>Activity name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
         <source>走访干部</source>
         <translation>Visiting cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
         <source>关联帮扶措施</source>
         <translation>Related assistance measure</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="162" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
         <source>措施/成效</source>
         <translation>Measures/results</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
         <source>后续事项</source>
         <translation>Follow-up items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="166" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="172" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="175" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
         <source>删除本条记录</source>
         <translation>Delete this record</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="178" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="242" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="243" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="315" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="317" />
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="299" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="301" />
         <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
         <translation>Select a household (search by name, pinyin initials or household no.)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="318" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
         <source>走访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="321" />
         <source>记录</source>
         <translation>New </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="321" />
         <source>修改</source>
         <translation>Edit </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="330" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="332" />
         <source>第{0}项：{1}</source>
         <translation>Item {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="337" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="339" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="366" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="368" />
         <source>正在导入照片，请等导入完成后再保存。</source>
         <translation>Photos are being imported; please wait until the import has finished before saving.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="399" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="401" />
         <source>已保存{0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="403" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
         <source>村级活动记录</source>
         <translation>village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
         <source>走访记录：{0}</source>
         <translation>visit to {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
         <source>走访记录</source>
         <translation>visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="477" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
         <source>删除走访记录</source>
         <translation>Delete visit record</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="477" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
         <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
         <translation>Delete this visit record? It can still be found in the change history afterwards.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="480" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="480" />
         <source>不删除</source>
         <translation>Don't delete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="496" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="498" />
         <source>已删除{0}</source>
         <translation>Deleted: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>This visit record has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -3976,18 +4002,18 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="73" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="72" />
         <source>记录走访</source>
         <extracomment>a visit of this household was saved or deleted through a form opened here</extracomment>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="76" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="75" />
         <source>新增农户保存后才能记录走访。</source>
         <translation>Visits can be recorded once the new household has been saved.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="77" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="76" />
         <source>双击一条记录可查看或修改。</source>
         <translation>Double-click a record to view or edit it.</translation>
     </message>
@@ -4196,7 +4222,7 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     </message>
     <message>
         <location filename="../../fieldapp/gui/app.py" line="96" />
-        <location filename="../../fieldapp/gui/app.py" line="121" />
+        <location filename="../../fieldapp/gui/app.py" line="122" />
         <source>驻村帮扶工作台</source>
         <translation>Village Assistance Workbench</translation>
     </message>
@@ -4245,6 +4271,29 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <location filename="../../fieldapp/gui/excel/common.py" line="83" />
         <source>无法完成</source>
         <translation>Cannot complete</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <location filename="../../fieldapp/gui/keys.py" line="82" />
+        <source>新建农户(&amp;N)…</source>
+        <translation>&amp;New household…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/keys.py" line="84" />
+        <source>记录走访(&amp;V)…</source>
+        <translation>Record &amp;visit…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/keys.py" line="90" />
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/keys.py" line="91" />
+        <source>查找农户(&amp;F)</source>
+        <translation>&amp;Find household</translation>
     </message>
 </context>
 <context>

@@ -81,70 +81,80 @@
         <translation>導出所選幹部該年度（或所選月份）的包扶紀實檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="126" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="123" />
+        <source>这里还没有走访记录。入户走访或开展村级活动后，在这里记下来。</source>
+        <translation>這裡還沒有走訪記錄。入戶走訪或開展村級活動後，在這裡記下來。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="124" />
+        <source>记录走访…</source>
+        <translation>記錄走訪…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="128" />
         <source>干部</source>
         <translation>幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="126" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="128" />
         <source>年度</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="127" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="129" />
         <source>月份</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="127" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="129" />
         <source>农户</source>
         <translation>農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="195" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="197" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
         <source>{0}年</source>
         <translation>{0}年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
         <source>{0}年{1}月</source>
         <translation>{0}年{1}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="237" />
         <source>{0}：已显示前 {1} 条，向下滚动加载更多</source>
         <translation>{0}：已顯示前 {1} 條，向下滾動加載更多</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="237" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="239" />
         <source>{0}：共 {1} 条记录</source>
         <translation>{0}：共 {1} 條記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="286" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="288" />
         <source>包扶纪实档案_{0}_{1}.pdf</source>
         <translation>包扶紀實檔案_{0}_{1}.pdf</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="289" />
         <source>导出包扶纪实档案</source>
         <translation>導出包扶紀實檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="288" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="290" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="303" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="305" />
         <source>正在导出 {0} …</source>
         <translation>正在導出 {0} …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="311" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="313" />
         <source>已导出：{0}</source>
         <translation>已導出：{0}</translation>
     </message>
@@ -563,122 +573,122 @@
 <context>
     <name>CrossCheckDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="46" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="47" />
         <source>部门名单比对</source>
         <translation>部門名單比對</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="49" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="50" />
         <source>民政、残联、医保等部门的名单（.xlsx 或 .csv，须有证件号码列）</source>
         <translation>民政、殘聯、醫保等部門的名單（.xlsx 或 .csv，須有證件號碼列）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="50" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="51" />
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="53" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
         <source>低保名单</source>
         <translation>低保名單</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="53" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
         <source>特困供养名单</source>
         <translation>特困供養名單</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="55" />
         <source>残疾人名单</source>
         <translation>殘疾人名單</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="55" />
         <source>医保参保名单</source>
         <translation>醫保參保名單</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="56" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="57" />
         <source>比对</source>
         <translation>比對</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="67" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="68" />
         <source>导出Excel…</source>
         <translation>導出Excel…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="69" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="70" />
         <source>导出PDF…</source>
         <translation>導出PDF…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="78" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="79" />
         <source>关闭</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="84" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="85" />
         <source>名单文件</source>
         <translation>名單文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="89" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="90" />
         <source>名单类别</source>
         <translation>名單類別</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="103" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="104" />
         <source>选择部门名单</source>
         <translation>選擇部門名單</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="104" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="105" />
         <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="121" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="122" />
         <source>已取消</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="127" />
         <source>请先选择名单文件</source>
         <translation>請先選擇名單文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="133" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="134" />
         <source>正在比对…</source>
         <translation>正在比對…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="140" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="141" />
         <source>比对完成，共 {0} 条需要核实</source>
         <translation>比對完成，共 {0} 條需要核實</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="149" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="149" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="151" />
         <source>保存比对报告</source>
         <translation>保存比對報告</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="168" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="169" />
         <source>报告已保存：{0}</source>
         <translation>報告已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="171" />
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="172" />
         <source>正在保存报告…</source>
         <translation>正在保存報告…</translation>
     </message>
@@ -726,93 +736,93 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="65" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="66" />
         <source>请检查服务器地址是否正确、本机是否联网。</source>
         <translation>請檢查服務器地址是否正確、本機是否聯網。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="67" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68" />
         <source>本机已加入另一台区县服务器。如确需改为加入这台服务器，请勾选“改为加入这台服务器”后重试。</source>
         <translation>本機已加入另一臺區縣服務器。如確需改為加入這台服務器，請勾選“改為加入這台服務器”後重試。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="70" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="71" />
         <source>本机已被区县服务器吊销，不能再用这台笔记本的身份加入。</source>
         <translation>本機已被區縣服務器吊銷，不能再用這檯筆記本的身份加入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="74" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="75" />
         <source>未能加入：{0}</source>
         <translation>未能加入：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="94" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="95" />
         <source>加入区县服务器</source>
         <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
         <translation>加入區縣服務器</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="95" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="96" />
         <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
         <translation>請輸入區縣管理員給的服務器地址和一次性加入碼。先核對服務器指紋，確認無誤後再加入：加入碼只能使用一次。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="102" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="103" />
         <source>{0}的笔记本</source>
         <translation>{0}的筆記本</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="103" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="104" />
         <source>改为加入这台服务器（替换已加入的 {0}）</source>
         <translation>改為加入這台服務器（替換已加入的 {0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="116" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="117" />
         <source>连接并核对指纹</source>
         <translation>連接並核對指紋</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="118" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="119" />
         <source>确认加入</source>
         <translation>確認加入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="126" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="136" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="137" />
         <source>服务器地址</source>
         <translation>服務器地址</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="138" />
         <source>加入码</source>
         <translation>加入碼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="139" />
         <source>本机名称</source>
         <translation>本機名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="186" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="188" />
         <source>请输入服务器地址。</source>
         <translation>請輸入服務器地址。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="189" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="191" />
         <source>正在连接 {0}…</source>
         <translation>正在連接 {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="213" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="215" />
         <source>区县服务器</source>
         <translation>區縣服務器</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="214" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="216" />
         <source>服务器“{0}”（{1}）的指纹：
 {2}
 请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
@@ -821,17 +831,17 @@
 請與區縣管理員核對指紋完全一致後，再點“確認加入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="229" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="231" />
         <source>请输入加入码。</source>
         <translation>請輸入加入碼。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="234" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="236" />
         <source>正在加入…</source>
         <translation>正在加入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="240" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="242" />
         <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
         <translation>服務器的回答與剛才核對的指紋不同：可能有人冒充服務器，已拒絕，未加入</translation>
     </message>
@@ -839,179 +849,179 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="57" />
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="177" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="58" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="179" />
         <source>导出为 Excel</source>
         <translation>導出為 Excel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="59" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
         <source>农户及家庭成员（可再导入）</source>
         <translation>農戶及家庭成員（可再導入）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="59" />
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="132" />
         <source>村台账</source>
         <translation>村台帳</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="59" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
         <source>包扶纪实档案</source>
         <translation>包扶紀實檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="61" />
         <source>驻村考勤</source>
         <translation>駐村考勤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="62" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="63" />
         <source>按“农户”页当前的筛选和搜索</source>
         <translation>按“農戶”頁當前的篩選和搜索</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="70" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="71" />
         <source>全年</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="72" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="73" />
         <source>{0}月</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="73" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="74" />
         <source>导出…</source>
         <translation>導出…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="79" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="80" />
         <source>关闭</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="82" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="83" />
         <source>导出内容</source>
         <translation>導出內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="84" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="85" />
         <source>干部</source>
         <translation>幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="85" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="86" />
         <source>年度</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="86" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="87" />
         <source>月份</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="132" />
         <source>农户及家庭成员</source>
         <translation>農戶及家庭成員</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="131" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="133" />
         <source>包扶纪实档案_{0}</source>
         <translation>包扶紀實檔案_{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="132" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="134" />
         <source>驻村考勤_{0}年</source>
         <translation>駐村考勤_{0}年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="140" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="142" />
         <source>已导出村台账（{0} 户）：{1}</source>
         <translation>已導出村台帳（{0} 戶）：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="141" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="143" />
         <source>已导出包扶纪实档案：{0}</source>
         <translation>已導出包扶紀實檔案：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="142" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="144" />
         <source>已导出驻村考勤：{0}</source>
         <translation>已導出駐村考勤：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="143" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="145" />
         <source>请选择干部</source>
         <translation>請選擇幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="167" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="169" />
         <source>已取消</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="178" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="180" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="204" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="206" />
         <source>正在导出…</source>
         <translation>正在導出…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="115" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="117" />
         <source>导出到U盘</source>
         <translation>導出到U盤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="118" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="120" />
         <source>全区县</source>
         <translation>全區縣</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="118" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="120" />
         <source>{0} 个村</source>
         <translation>{0} 個村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="119" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="121" />
         <source>{0}（{1}，待发送 {2} 条）</source>
         <translation>{0}（{1}，待發送 {2} 條）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="126" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="128" />
         <source>同步包已加密，只有接收方能打开。请把U盘交给接收方导入。</source>
         <translation>同步包已加密，只有接收方能打開。請把U盤交給接收方導入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="124" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="126" />
         <source>接收方：</source>
         <translation>接收方：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="125" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="127" />
         <source>写入到：</source>
         <translation>寫入到：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="126" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="128" />
         <source>导出</source>
         <translation>導出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="127" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="129" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="140" />
         <source>还没有登记任何同步对象（区县）。请先登记区县，或运行 fieldapp demo。</source>
         <translation>還沒有登記任何同步對象（區縣）。請先登記區縣，或運行 fieldapp demo。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="140" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="142" />
         <source>请选择U盘或文件夹。</source>
         <translation>請選擇U盤或文件夾。</translation>
     </message>
@@ -1062,22 +1072,22 @@
 <context>
     <name>FolderPicker</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="41" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="42" />
         <source>U盘 {0}（{1}，可用 {2}）</source>
         <translation>U盤 {0}（{1}，可用 {2}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="43" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="44" />
         <source>［只读］</source>
         <translation>［只讀］</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="53" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="54" />
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="73" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="74" />
         <source>选择U盘或文件夹</source>
         <translation>選擇U盤或文件夾</translation>
     </message>
@@ -1167,142 +1177,142 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>家庭成员</source>
         <translation>家庭成員</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>收入</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
         <source>两不愁三保障</source>
         <translation>兩不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="128" />
         <source>帮扶措施</source>
         <translation>幫扶措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="128" />
         <source>包扶责任</source>
         <translation>包扶責任</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="128" />
         <source>生产生活条件</source>
         <translation>生產生活條件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="131" />
         <source>走访记录</source>
         <translation>走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="131" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
         <source>变更记录</source>
         <translation>變更記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="197" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="199" />
         <source>新增农户</source>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="199" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="201" />
         <source>农户档案 — {0}</source>
         <translation>農戶檔案 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="201" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="203" />
         <source>农户档案</source>
         <translation>農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="248" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="250" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="264" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="266" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} 第{1}行 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="333" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="335" />
         <source>已保存农户档案：{0}</source>
         <translation>已儲存農戶檔案：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="333" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="335" />
         <source>已保存农户档案</source>
         <translation>已儲存農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="364" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="366" />
         <source>家庭成员 {0}：{1}</source>
         <translation>家庭成員 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="366" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="368" />
         <source>{0}年收入：{1}</source>
         <translation>{0}年收入：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="368" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="370" />
         <source>两不愁三保障 {0}：{1}</source>
         <translation>兩不愁三保障 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="370" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="372" />
         <source>帮扶措施 {0}：{1}</source>
         <translation>幫扶措施 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="385" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="385" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="385" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -1368,47 +1378,63 @@
 <context>
     <name>HouseholdListPage</name>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="71" />
+        <location filename="../../fieldapp/gui/household_list.py" line="75" />
         <source>新增农户</source>
+        <extracomment>the empty list's 导入农户 was chosen (the main window opens its import dialog)</extracomment>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="92" />
+        <location filename="../../fieldapp/gui/household_list.py" line="95" />
+        <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
+        <translation>還沒有農戶。可以從國家系統導出的表格導入，也可以逐戶新建。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="96" />
+        <source>导入农户…</source>
+        <translation>導入農戶…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="96" />
+        <source>新建农户…</source>
+        <translation>新建農戶…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="101" />
         <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
         <translation>搜索：姓名 / 拼音首字母 / 身份證號 / 戶編號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="104" />
-        <location filename="../../fieldapp/gui/household_list.py" line="109" />
-        <location filename="../../fieldapp/gui/household_list.py" line="111" />
         <location filename="../../fieldapp/gui/household_list.py" line="113" />
-        <location filename="../../fieldapp/gui/household_list.py" line="115" />
-        <location filename="../../fieldapp/gui/household_list.py" line="238" />
+        <location filename="../../fieldapp/gui/household_list.py" line="118" />
+        <location filename="../../fieldapp/gui/household_list.py" line="120" />
+        <location filename="../../fieldapp/gui/household_list.py" line="122" />
+        <location filename="../../fieldapp/gui/household_list.py" line="124" />
+        <location filename="../../fieldapp/gui/household_list.py" line="250" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="240" />
+        <location filename="../../fieldapp/gui/household_list.py" line="252" />
         <source>{0}组</source>
         <translation>{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="246" />
+        <location filename="../../fieldapp/gui/household_list.py" line="258" />
         <source>共 {0} 户</source>
         <translation>共 {0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="248" />
+        <location filename="../../fieldapp/gui/household_list.py" line="260" />
         <source>超过 {0} 户</source>
         <translation>超過 {0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="364" />
+        <location filename="../../fieldapp/gui/household_list.py" line="376" />
         <source>公示牌编码无效：{0}</source>
         <translation>公示牌編碼無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="377" />
+        <location filename="../../fieldapp/gui/household_list.py" line="389" />
         <source>本机没有这个公示牌编码的户</source>
         <translation>本機沒有這個公示牌編碼的戶</translation>
     </message>
@@ -1452,260 +1478,260 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="76" />
         <source>导入农户</source>
         <extracomment>the import was written (its :class:`ApplyResult`) a dry run is ready (its :class:`Plan`)</extracomment>
         <translation>導入農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="84" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="85" />
         <source>关闭</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="99" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="100" />
         <source>国家系统导出的农户成员表（.xlsx 或 .csv）</source>
         <translation>國家系統導出的農戶成員表（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="100" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="101" />
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="103" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="104" />
         <source>（表中须有“行政村”列）</source>
         <translation>（表中須有“行政村”列）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="106" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="107" />
         <source>下一步</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="113" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="114" />
         <source>文件</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="114" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="115" />
         <source>表中没有行政村时，新户归入</source>
         <translation>表中沒有行政村時，新戶歸入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="117" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="118" />
         <source>按户编号和证件号码与本机的户和成员对应：同一文件再次导入不会重复登记。表中空白的单元格不会清除本机已有的内容。导入前会先预览，确认后才写入。</source>
         <translation>按戶編號和證件號碼與本機的戶和成員對應：同一文件再次導入不會重複登記。表中空白的單元格不會清除本機已有的內容。導入前會先預覽，確認後才寫入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
         <source>列</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
         <source>表头</source>
         <translation>表頭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
         <source>示例</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="136" />
         <source>导入为</source>
         <translation>導入為</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="141" />
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="173" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="174" />
         <source>上一步</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="143" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="144" />
         <source>预览（试导入）</source>
         <translation>預覽（試導入）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="160" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
         <source>新增</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
         <source>更新</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
         <source>无变化</source>
         <translation>無變化</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="163" />
         <source>拒绝</source>
         <translation>拒絕</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="175" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="176" />
         <source>保存被拒绝的行…</source>
         <translation>保存被拒絕的行…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="177" />
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="159" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="178" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
         <source>导入</source>
         <translation>導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="182" />
         <source>显示</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="201" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="202" />
         <source>选择要导入的文件</source>
         <translation>選擇要導入的文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="202" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="203" />
         <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="222" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="223" />
         <source>已取消，没有写入任何内容</source>
         <translation>已取消，沒有寫入任何內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="228" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="229" />
         <source>请先选择文件</source>
         <translation>請先選擇文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="231" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="232" />
         <source>正在读取表头…</source>
         <translation>正在讀取表頭…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="235" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="236" />
         <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
         <translation>工作表“{0}”，表頭在第{1}行。請核對每一列導入為什麼；不需要的列選“不導入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="245" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="246" />
         <source>不导入</source>
         <translation>不導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="279" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="280" />
         <source>还须指定：{0}</source>
         <translation>還須指定：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="281" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="282" />
         <source>同一字段指定给了多列：{0}</source>
         <translation>同一字段指定給了多列：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="297" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="298" />
         <source>正在核对…</source>
         <translation>正在核對…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="304" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="305" />
         <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
         <translation>新增 {0} 戶（{1} 人），更新 {2} 戶，無變化 {3} 戶，拒絕 {4} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="310" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="311" />
         <source>这是预览，尚未写入。确认无误后点“导入”。</source>
         <translation>這是預覽，尚未寫入。確認無誤後點“導入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="311" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="312" />
         <source>没有需要写入的内容。</source>
         <translation>沒有需要寫入的內容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="324" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="325" />
         <source>_被拒绝的行.xlsx</source>
         <translation>_被拒絕的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="325" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="326" />
         <source>保存被拒绝的行</source>
         <translation>保存被拒絕的行</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="326" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="327" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="336" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="337" />
         <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
         <translation>已保存 {1} 行到 {0}；改正後可再次導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="337" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="338" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="348" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="349" />
         <source>正在导入…</source>
         <translation>正在導入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="356" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="357" />
         <source>已导入：新增 {0} 户，更新 {1} 户</source>
         <translation>已匯入：新增 {0} 戶，更新 {1} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="151" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="153" />
         <source>从U盘导入</source>
         <translation>從U盤導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="154" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="156" />
         <source>改为选择文件…</source>
         <translation>改為選擇文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="158" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="160" />
         <source>将导入该文件夹中发给本机的全部同步包（按时间先后）。已导入过的同步包不会重复应用。</source>
         <translation>將導入該文件夾中發給本機的全部同步包（按時間先後）。已導入過的同步包不會重複應用。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="157" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="159" />
         <source>从：</source>
         <translation>從：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="159" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="168" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="170" />
         <source>选择同步包</source>
         <translation>選擇同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="168" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="170" />
         <source>同步包 (*.fapk)</source>
         <translation>同步包 (*.fapk)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/dialogs.py" line="179" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="181" />
         <source>请选择U盘或文件夹。</source>
         <translation>請選擇U盤或文件夾。</translation>
     </message>
@@ -1967,99 +1993,99 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="133" />
+        <location filename="../../fieldapp/gui/main_window.py" line="134" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="155" />
+        <location filename="../../fieldapp/gui/main_window.py" line="171" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="156" />
+        <location filename="../../fieldapp/gui/main_window.py" line="172" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="162" />
+        <location filename="../../fieldapp/gui/main_window.py" line="178" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="163" />
+        <location filename="../../fieldapp/gui/main_window.py" line="179" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="165" />
-        <location filename="../../fieldapp/gui/main_window.py" line="203" />
+        <location filename="../../fieldapp/gui/main_window.py" line="181" />
+        <location filename="../../fieldapp/gui/main_window.py" line="219" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="179" />
+        <location filename="../../fieldapp/gui/main_window.py" line="195" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="180" />
-        <location filename="../../fieldapp/gui/main_window.py" line="219" />
+        <location filename="../../fieldapp/gui/main_window.py" line="196" />
+        <location filename="../../fieldapp/gui/main_window.py" line="235" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="199" />
+        <location filename="../../fieldapp/gui/main_window.py" line="215" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="201" />
+        <location filename="../../fieldapp/gui/main_window.py" line="217" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="209" />
+        <location filename="../../fieldapp/gui/main_window.py" line="225" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="211" />
+        <location filename="../../fieldapp/gui/main_window.py" line="227" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="213" />
+        <location filename="../../fieldapp/gui/main_window.py" line="229" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="214" />
+        <location filename="../../fieldapp/gui/main_window.py" line="230" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="215" />
+        <location filename="../../fieldapp/gui/main_window.py" line="231" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231" />
+        <location filename="../../fieldapp/gui/main_window.py" line="247" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="233" />
+        <location filename="../../fieldapp/gui/main_window.py" line="249" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="234" />
+        <location filename="../../fieldapp/gui/main_window.py" line="250" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="263" />
+        <location filename="../../fieldapp/gui/main_window.py" line="279" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
@@ -2545,143 +2571,143 @@
 <context>
     <name>PlateSettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="116" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="118" />
         <source>门牌样式</source>
         <extracomment>the preview images were replaced</extracomment>
         <translation>門牌樣式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="123" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
         <source>A4 横向</source>
         <translation>A4 橫向</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="123" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
         <source>A3 横向</source>
         <translation>A3 橫向</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="123" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
         <source>A4 一纸两张（A5 大小）</source>
         <translation>A4 一紙兩張（A5 大小）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="134" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="136" />
         <source>兜底户颜色…</source>
         <translation>兜底戶顏色…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="134" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="136" />
         <source>脱贫户颜色…</source>
         <translation>脫貧戶顏色…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="147" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="148" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="150" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="151" />
         <source>恢复默认</source>
         <translation>恢復默認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
         <source>所在村组</source>
         <translation>所在村組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="167" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>家庭人口和户属性</source>
         <translation>家庭人口和戶屬性</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>致贫原因</source>
         <translation>致貧原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>帮扶措施（五个一批）</source>
         <translation>幫扶措施（五個一批）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>包扶责任人、单位和电话</source>
         <translation>包扶責任人、單位和電話</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
         <source>脱贫状态和年度</source>
         <translation>脫貧狀態和年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
         <source>二维码（扫码或输入编码打开档案）</source>
         <translation>二維碼（掃碼或輸入編碼打開檔案）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="174" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
         <source>纸张</source>
         <translation>紙張</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="175" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="177" />
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="179" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="181" />
         <source>显示项</source>
         <translation>顯示項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="184" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="186" />
         <source>颜色</source>
         <translation>顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="186" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="188" />
         <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
         <translation>兜底戶的色帶另加斜紋，兩類戶在黑白打印時也能區分。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="194" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="196" />
         <source>预览（示例户）</source>
         <translation>預覽（示例戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="245" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="248" />
         <source>兜底户颜色</source>
         <translation>兜底戶顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="245" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="248" />
         <source>脱贫户颜色</source>
         <translation>脫貧戶顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="255" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="258" />
         <source>请至少选择一个显示项。</source>
         <translation>請至少選擇一個顯示項。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="258" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="261" />
         <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
         <translation>兩種顏色很接近，彩色打印時不易區分（斜紋和標籤仍可區分）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="314" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="317" />
         <source>已保存门牌样式</source>
         <translation>已儲存門牌樣式</translation>
     </message>
@@ -2689,91 +2715,91 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="93" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="94" />
         <source>打印预览 — {0}</source>
         <extracomment>the page shown changed (1-based) a print run completed (pages printed) a print run was cancelled (a file printer is left with no file) pages printed so far, of how many</extracomment>
         <translation>打印預覽 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="111" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="112" />
         <source>上一页</source>
         <translation>上一頁</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="114" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="115" />
         <source>下一页</source>
         <translation>下一頁</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="118" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="119" />
         <source>第 </source>
         <translation>第 </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="119" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="120" />
         <source> 页</source>
         <translation> 頁</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="122" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="123" />
         <source>共 {0} 页</source>
         <translation>共 {0} 頁</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="128" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="129" />
         <source>另存为…</source>
         <translation>另存為…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="130" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="131" />
         <source>打印…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="134" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="135" />
         <source>本机没有安装打印机</source>
         <translation>本機沒有安裝打印機</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="135" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="136" />
         <source>关闭</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="152" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="153" />
         <source>缩放</source>
         <translation>縮放</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="165" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="166" />
         <source>适合宽度</source>
         <translation>適合寬度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="165" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="166" />
         <source>整页</source>
         <translation>整頁</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="260" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="261" />
         <source>另存为</source>
         <translation>另存為</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="260" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="261" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="280" />
-        <location filename="../../fieldapp/gui/printing/preview.py" line="290" />
-        <location filename="../../fieldapp/gui/printing/preview.py" line="311" />
-        <location filename="../../fieldapp/gui/printing/preview.py" line="332" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="281" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="291" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="312" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="333" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="281" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="282" />
         <source>本机没有安装打印机。
 
 可以先点“另存为…”把 PDF 保存到U盘，再到连接了打印机的电脑上打印；或请管理员在系统设置中添加打印机。</source>
@@ -2782,17 +2808,17 @@
 可以先點“另存為…”把 PDF 保存到U盤，再到連接了打印機的電腦上打印；或請管理員在系統設置中添加打印機。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="310" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="311" />
         <source>正在打印…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="310" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="311" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/preview.py" line="327" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="328" />
         <source>正在打印第 {0} 页，共 {1} 页</source>
         <translation>正在打印第 {0} 頁，共 {1} 頁</translation>
     </message>
@@ -2851,93 +2877,93 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="100" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="102" />
         <source>生成并预览</source>
         <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
         <translation>生成並預覽</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="105" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="107" />
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="106" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="108" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="115" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="117" />
         <source>门牌（信息公示牌）</source>
         <translation>門牌（信息公示牌）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="116" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="118" />
         <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
         <translation>每戶門上的信息公示牌，兜底戶與脫貧戶以顏色和斜紋區分，黑白打印也能分辨。樣式（紙張、標題、顯示項、顏色）在“門牌樣式…”中按區縣統一設置。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="118" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="120" />
         <source>一户一档</source>
         <translation>一戶一檔</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="119" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="121" />
         <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
         <translation>一戶的完整檔案：成員、收入、兩不愁三保障、幫扶措施（含戶主簽名欄）、走訪記錄和變更記錄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="121" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
         <source>包扶纪实档案</source>
         <translation>包扶紀實檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="122" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="124" />
         <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
         <translation>一位包扶幹部一個月或一年的走訪記錄（按日期）、在村天數和簽字欄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="125" />
         <source>公示名单</source>
         <translation>公示名單</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="124" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
         <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
         <translation>擬納入或擬退出的戶的公示名單，證件號碼已去標識化。在“農戶”頁中選擇要公示的戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="128" />
         <source>村台账</source>
         <translation>村台帳</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="127" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="129" />
         <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
         <translation>每戶一行的台帳，可按村、組、狀態等篩選，末行合計。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="199" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="201" />
         <source>正在生成“{0}”…</source>
         <translation>正在生成“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="223" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="225" />
         <source>共 {0} 页</source>
         <translation>共 {0} 頁</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="224" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="226" />
         <source>已生成“{0}”，{1}。</source>
         <translation>已生成“{0}”，{1}。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="235" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="237" />
         <source>未能生成。</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="240" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="242" />
         <source>已取消，未生成文件。</source>
         <translation>已取消，未生成文件。</translation>
     </message>
@@ -3697,225 +3723,225 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="114" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
         <source>农户走访</source>
         <translation>農戶走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
         <source>村级活动（会议、培训、民主评议等）</source>
         <translation>村級活動（會議、培訓、民主評議等）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="123" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="125" />
         <source>如：第二季度民主评议会</source>
         <translation>如：第二季度民主評議會</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="128" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="130" />
         <source>走访中了解到的情况</source>
         <translation>走訪中瞭解到的情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="130" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="132" />
         <source>采取的措施、办理的事项及成效</source>
         <translation>採取的措施、辦理的事項及成效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="153" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="429" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>走访日期</source>
         <translation>走訪日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="154" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="429" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>类型</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="243" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
         <source>农户</source>
         <translation>農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="429" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>活动名称</source>
         <translation>活動名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
         <source>走访干部</source>
         <translation>走訪幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
         <source>关联帮扶措施</source>
         <translation>關聯幫扶措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
         <source>情况</source>
         <translation>情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="162" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
         <source>措施/成效</source>
         <translation>措施/成效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
         <source>后续事项</source>
         <translation>後續事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="166" />
         <source>照片</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="172" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="175" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
         <source>删除本条记录</source>
         <translation>刪除本條記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="178" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="242" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
         <source>对象</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="243" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="315" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="317" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="299" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="301" />
         <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
         <translation>請選擇農戶（輸入姓名、拼音首字母或戶編號搜索）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="318" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
         <source>走访</source>
         <translation>走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="321" />
         <source>记录</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="321" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="330" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="332" />
         <source>第{0}项：{1}</source>
         <translation>第{0}項：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="337" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="339" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="366" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="368" />
         <source>正在导入照片，请等导入完成后再保存。</source>
         <translation>正在導入照片，請等導入完成後再保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="399" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="401" />
         <source>已保存{0}</source>
         <translation>已儲存{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="403" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
         <source>村级活动记录</source>
         <translation>村級活動紀錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
         <source>走访记录：{0}</source>
         <translation>走訪紀錄：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
         <source>走访记录</source>
         <translation>走訪紀錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="477" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
         <source>删除走访记录</source>
         <translation>刪除走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="477" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
         <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
         <translation>確定刪除這條走訪記錄嗎？刪除後可在變更記錄中查到。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="480" />
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="480" />
         <source>不删除</source>
         <translation>不刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="496" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="498" />
         <source>已删除{0}</source>
         <translation>已刪除{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>這條走訪記錄有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -3976,18 +4002,18 @@
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="73" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="72" />
         <source>记录走访</source>
         <extracomment>a visit of this household was saved or deleted through a form opened here</extracomment>
         <translation>記錄走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="76" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="75" />
         <source>新增农户保存后才能记录走访。</source>
         <translation>新增農戶保存後才能記錄走訪。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="77" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="76" />
         <source>双击一条记录可查看或修改。</source>
         <translation>雙擊一條記錄可查看或修改。</translation>
     </message>
@@ -4196,7 +4222,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/app.py" line="96" />
-        <location filename="../../fieldapp/gui/app.py" line="121" />
+        <location filename="../../fieldapp/gui/app.py" line="122" />
         <source>驻村帮扶工作台</source>
         <translation>駐村幫扶工作台</translation>
     </message>
@@ -4245,6 +4271,29 @@
         <location filename="../../fieldapp/gui/excel/common.py" line="83" />
         <source>无法完成</source>
         <translation>無法完成</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <location filename="../../fieldapp/gui/keys.py" line="82" />
+        <source>新建农户(&amp;N)…</source>
+        <translation>新建農戶(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/keys.py" line="84" />
+        <source>记录走访(&amp;V)…</source>
+        <translation>記錄走訪(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/keys.py" line="90" />
+        <source>转到(&amp;G)</source>
+        <translation>轉到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/keys.py" line="91" />
+        <source>查找农户(&amp;F)</source>
+        <translation>查找農戶(&amp;F)</translation>
     </message>
 </context>
 <context>

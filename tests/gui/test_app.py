@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from fieldapp import paths
 from fieldapp.domain.errors import ValidationError
 from fieldapp.gui import app as app_mod
-from fieldapp.gui import errors, i18n
+from fieldapp.gui import errors, geometry, i18n
 from fieldapp.gui.household_list import HouseholdListPage
 from fieldapp.gui.main_window import MainWindow
 from fieldapp.gui.tasks import SyncTaskManager, TaskManager
@@ -63,7 +63,9 @@ def test_main_window_shows_the_list_with_rows(ctx: AppContext, make_household: C
     w.show()
     qtbot.waitExposed(w)
     assert w.windowTitle() == "东村、西村"  # Qt adds " — 驻村帮扶工作台" (the display name)
-    assert (w.width(), w.height()) == (1200, 760)
+    screen = geometry.available(w)  # 1200×760 by default, cut to fit the screen with a title bar
+    assert w.height() == min(760, screen.height() - geometry.TITLE_BAR)
+    assert w.width() == max(min(1200, screen.width()), w.minimumSizeHint().width())
     assert w.current_page_key() == "workbench"  # the home screen (issue 3)
     w.show_page("households")
     page = w.page("households")
@@ -145,7 +147,7 @@ def test_about_names_version_paths_and_device(ctx: AppContext, window: MainWindo
 
 def test_menus(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["文件(&F)", "数据(&D)", "设置(&S)", "帮助(&H)"]
+    assert titles == ["文件(&F)", "数据(&D)", "转到(&G)", "设置(&S)", "帮助(&H)"]
     assert [window.language_actions[c].text() for c in ("zh-Hans", "zh-Hant", "en")] == \
         ["简体中文", "繁體中文", "English"]
     assert window.language_actions["zh-Hans"].isChecked()

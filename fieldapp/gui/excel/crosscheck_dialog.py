@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.gui import geometry
 from fieldapp.gui.excel.common import JobRunner, ProgressRow
 from fieldapp.gui.excel.models import FindingsModel
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
@@ -44,7 +45,7 @@ class CrossCheckDialog(JobRunner, QDialog):
         self.tasks = tasks
         self.check_result: CheckResult | None = None
         self.setWindowTitle(self.tr("部门名单比对"))
-        self.resize(1000, 620)
+        geometry.fit(self, "excel_crosscheck", (1000, 620))
         self.path_edit = QLineEdit(self)
         self.path_edit.setPlaceholderText(self.tr("民政、残联、医保等部门的名单（.xlsx 或 .csv，须有证件号码列）"))
         browse = QPushButton(self.tr("浏览…"), self)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.gui import geometry
 from fieldapp.gui.excel.common import ProgressRow, report_error
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services import lookups
@@ -92,6 +93,7 @@ class ExportDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
+        geometry.fit(self, "excel_export")
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self._load_cadres()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.gui import geometry
 from fieldapp.gui.excel.common import JobRunner, ProgressRow
 from fieldapp.gui.excel.models import PlanModel
 from fieldapp.gui.ops import ChangeHub
@@ -73,7 +74,7 @@ class ImportDialog(JobRunner, QDialog):
         self.plan: Plan | None = None
         self.applied: ApplyResult | None = None
         self.setWindowTitle(self.tr("导入农户"))
-        self.resize(980, 640)
+        geometry.fit(self, "excel_import", (980, 640))
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._file_page())
         self.pages.addWidget(self._mapping_page())

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import resident_id
 from fieldapp.domain.errors import ValidationError
+from fieldapp.gui import geometry, keys
 from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE
 from fieldapp.gui.household_editor.base import EditorTab, ask_unsaved, parse_list_key
 from fieldapp.gui.household_editor.basic_tab import BasicTab
@@ -102,8 +103,8 @@ class HouseholdEditor(QDialog):
         self._members_changed()
         self._baseline = self.collect()
         self._changed()
-        self.resize(1000, 700)
         self.setMinimumSize(860, 560)
+        geometry.fit(self, "household_editor", (1000, 700))
         (self.basic.village if household_id is not None else self.basic.hh_no).setFocus()
 
     def _build_tabs(self) -> None:
@@ -152,6 +153,7 @@ class HouseholdEditor(QDialog):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
         QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._step_tab(1))
         QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self._step_tab(-1))
+        QShortcut(QKeySequence(keys.NEW_VISIT), self, self.visits.new_visit)  # 记录走访, as in the main window
         for button in self.findChildren(QPushButton):  # Enter in a field must not save and close
             button.setAutoDefault(False)
             button.setDefault(False)

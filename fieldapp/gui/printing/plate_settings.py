@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import cardcode
+from fieldapp.gui import geometry
 from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.printing.pdfdoc import PdfFile
 from fieldapp.gui.tasks import SyncTaskManager, TaskControl, TaskManager
@@ -194,6 +195,7 @@ class PlateSettingsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("预览（示例户）"), self))
         layout.addLayout(previews)
         layout.addWidget(self.buttons)
+        geometry.fit(self, "plate_settings")
 
     # -- values --------------------------------------------------------------------------------
 

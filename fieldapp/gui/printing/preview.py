@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.gui import geometry
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.printing.pdfdoc import (
     PdfFile,
@@ -99,7 +100,7 @@ class PreviewDialog(QDialog):
         self._render_timer.timeout.connect(self._render)
         self._build()
         self._shortcuts()
-        self.resize(1000, 760)
+        geometry.fit(self, "print_preview", (1000, 760))
         self.go_to(1)
         # (a partial, not a lambda on self: the dialog's Python side may already be gone then)
         self.destroyed.connect(functools.partial(_release, self.pdf, cleanup))

@@ -86,7 +86,9 @@ class PrintPage(QWidget):
         cards = self.forms["cards"]
         assert isinstance(cards, CardsForm)
         cards.settings_requested.connect(self.open_plate_settings)
-        self.documents.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("国") * 8 + 32))
+        longest = max((self.fontMetrics().horizontalAdvance(t) for t, _d in titles.values()), default=0)
+        # the longest title whole (English titles are longer than 8 characters), but never a third of the page
+        self.documents.setFixedWidth(max(150, min(longest, self.fontMetrics().horizontalAdvance("国") * 16) + 40))
         self.documents.currentRowChanged.connect(self._document_changed)
 
         self.heading = QLabel(self)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.gui import geometry
 from fieldapp.gui.sync.data import PeerRow
 from fieldapp.gui.sync.jobs import Drive, format_size, removable_drives
 
@@ -100,6 +101,7 @@ class _StickDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+        geometry.fit(self, f"sync_{type(self).__name__}")
 
     def _problem(self, text: str) -> None:
         self.error_label.setText(text)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.gui import geometry
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services import identity as identity_mod
 from fieldapp.services import setup
@@ -144,6 +145,7 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 36)
+        geometry.fit(self, "enrol")
 
     # -- state --------------------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.visits import Month
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.hints import EmptyHint
 from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.gui.visits.models import VisitKey, VisitTableModel
@@ -119,6 +120,8 @@ class ArchivePage(QWidget):
         for column, chars in ((3, 7), (4, 16), (5, 16), (6, 2)):
             table.setColumnWidth(column, chars * char + 16)
         table.activated.connect(self._open_index)  # also on a double-click: one gesture, one form
+        self.empty_hint = EmptyHint(table, self.tr("这里还没有走访记录。入户走访或开展村级活动后，在这里记下来。"),
+                                    [(self.tr("记录走访…"), self.new_visit)], when=lambda: self._loaded)
 
     def _layout(self) -> None:
         filters = QHBoxLayout()

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import visits as rules
 from fieldapp.domain.errors import ValidationError
+from fieldapp.gui import geometry
 from fieldapp.gui.codes import current_language
 from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE, ChoiceCombo, CodeCombo, NullableDateEdit, TextEdit
 from fieldapp.gui.household_editor.base import ask, ask_unsaved
@@ -104,7 +105,7 @@ class VisitForm(QDialog):
         self._loading = False
         self._baseline = self.snapshot()
         self._changed()
-        self.resize(1060, 720)
+        geometry.fit(self, "visit_form", (1060, 720))
 
     # -- building ----------------------------------------------------------------------------------
 
@@ -155,7 +156,7 @@ class VisitForm(QDialog):
         left.add("household_id", self.tr("农户"), kinds, self.picker, self.household_label)
         left.add("village_id", self.tr("村"), self.village)
         left.add("title", self.tr("活动名称"), self.title)
-        left.add("cadres", self.tr("走访干部"), self.cadres, stretch=3)
+        left.add("cadres", self.tr("走访干部"), self.cadres, stretch=1)
         left.add("measures", self.tr("关联帮扶措施"), self.measures, stretch=1)
         right = Grid(self)
         right.add("found", self.tr("情况"), self.found_text, stretch=2)
