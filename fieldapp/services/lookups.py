@@ -15,7 +15,7 @@ from sqlalchemy import Table, func, select
 from fieldapp.services import attendance, register, workbench
 from fieldapp.store import batch
 from fieldapp.store.db import Database
-from fieldapp.store.models import SYNCED_MODELS, Area, Cadre, Household, HouseholdListRow, Measure, VisitCadre
+from fieldapp.store.models import SYNCED_MODELS, Area, Cadre, Household, HouseholdListRow, Measure, Visit, VisitCadre
 from fieldapp.sync import state
 
 _A: Table = Area.__table__  # type: ignore[assignment]
@@ -192,3 +192,20 @@ def attendance_tables(db: Database, year: int, today: dt.date) -> tuple[list[att
     with db.read() as conn:
         return (attendance.compliance_table(conn, year, today=today),
                 attendance.leader_table(conn, year, today=today))
+
+
+def first_household_id(db: Database) -> str | None:
+    """Any one household's id (screenshots and checks want a real record to open), or None."""
+    return _first_id(db, Household.__table__)
+
+
+def first_visit_id(db: Database) -> str | None:
+    """Any one visit's id, or None."""
+    return _first_id(db, Visit.__table__)
+
+
+def _first_id(db: Database, table: Table) -> str | None:
+    with db.read() as conn:
+        row = conn.execute(select(table.c.id).limit(1)).first()
+    return None if row is None else str(row[0])
+
