@@ -60,14 +60,18 @@ _CLOCKS_LOCK = threading.Lock()
 def shared_clock(db: Database) -> HybridClock:
     """One clock per register file and process, so no two writers stamp a change alike.
 
-    It starts above every stamp in the change log and on the rows' own clocks.
+    It starts above every stamp in the change log that is not far-future for this computer's wall
+    clock: a received change stamped 2099 (kept in the log as it came) must not drag this device's
+    clock, and so every later edit here, to 2099 (the clock's bound: :mod:`fieldapp.domain.hlc`).
     """
     key: object = db.path.resolve() if db.path is not None else db.where
     with _CLOCKS_LOCK:
         clock = _CLOCKS.get(key)
         if clock is None:
+            clock = HybridClock()
             with db.read() as conn:
-                last = conn.execute(select(func.max(_CHANGE_LOG.c.hlc))).scalar() or 0
+                last = conn.execute(select(func.max(_CHANGE_LOG.c.hlc))
+                                    .where(_CHANGE_LOG.c.hlc <= clock.ceiling())).scalar() or 0
             clock = _CLOCKS[key] = HybridClock(last=int(last))
         return clock
 
