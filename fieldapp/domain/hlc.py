@@ -60,10 +60,16 @@ class HybridClock:
         return self._last
 
     def now(self) -> int:
-        """A new value strictly greater than every value seen so far."""
+        """A new value greater than every value seen so far, within wall clock + MAX_DRIFT_MS.
+
+        Values only grow while the wall clock is sane. When it has been put right after running
+        far ahead (a laptop that believed it was 2099), the clock restarts from the wall clock
+        rather than stamping every later change 2099: its far-future changes are re-stamped by
+        the replicas that receive them, and new ones must not keep feeding that.
+        """
         with self._lock:
             wall = self._wall_ms()
-            if wall > physical_ms(self._last):
+            if wall > physical_ms(self._last) or self._last > ceiling_at(wall):
                 self._last = pack(wall, 0)
             else:
                 self._last = self._bump(self._last)

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Table, func, select
 
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.domain.ids import new_id
-from fieldapp.store import codec, derived, guard
+from fieldapp.store import codec, derived, guard, replay
 from fieldapp.store.db import Database
 from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS, SYNCED_TABLES, ChangeLog, Household
 
@@ -102,6 +102,9 @@ class WriteTxn:
         self._seq: int | None = None
         self._pending: list[tuple[Any, ...]] = []
         self.touched_households: set[str] = set()
+        #: records whose fields have several heads (or that a reviewer settles): replayed before commit,
+        #: so their open conflicts follow this edit as they do on the replicas that receive it
+        self._replay: set[tuple[str, str]] = set()
         #: set by a reviewer settling a sync conflict: updates are logged as ``resolve``, which closes
         #: the same conflict on the replicas that receive them (a plain later edit does not)
         self.resolving = False
@@ -150,7 +153,7 @@ class WriteTxn:
         if not changed:
             return {}
         hlc = self.clock.now()
-        clocks = json.loads(current["field_clocks"] or "{}")
+        clocks = self._clocks(table, row_id, current)
         prev = {k: clocks.get(k, [current["row_hlc"], current["row_device"]]) for k in changed}
         for k in changed:
             clocks[k] = field_rank(hlc, self.actor.device_id, prev[k])
@@ -184,7 +187,7 @@ class WriteTxn:
         if not wanted:
             return
         hlc = self.clock.now()
-        clocks = json.loads(current["field_clocks"] or "{}")
+        clocks = self._clocks(table, row_id, current)
         prev = {k: clocks.get(k, [current["row_hlc"], current["row_device"]]) for k in wanted}
         for k in wanted:
             clocks[k] = field_rank(hlc, self.actor.device_id, prev[k])
@@ -204,7 +207,7 @@ class WriteTxn:
         if bool(current["deleted"]) == deleted:
             return
         hlc = self.clock.now()
-        clocks = json.loads(current["field_clocks"] or "{}")
+        clocks = self._clocks(table, row_id, current)
         prev = {"deleted": clocks.get("deleted", [current["row_hlc"], current["row_device"]])}
         clocks["deleted"] = field_rank(hlc, self.actor.device_id, prev["deleted"])
         self.conn.execute(
@@ -213,6 +216,12 @@ class WriteTxn:
         op = "delete" if deleted else "update"
         self._log(table, row_id, _household_of(table, row_id, current), op,
                   fields={"deleted": deleted}, prev=prev, hlc=hlc)
+
+    def _clocks(self, table: Table, row_id: str, current: Mapping[str, Any]) -> dict[str, Any]:
+        clocks: dict[str, Any] = json.loads(current["field_clocks"] or "{}")
+        if replay.HEADS in clocks or self.resolving:
+            self._replay.add((table.name, row_id))
+        return clocks
 
     def _current(self, table: Table, row_id: str) -> Mapping[str, Any]:
         row = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
@@ -252,6 +261,9 @@ class WriteTxn:
     def finish(self) -> None:
         """Write the pending change records and rebuild touched projections (before commit)."""
         self._flush_log()
+        if self._replay:
+            self.touched_households |= replay.replay_rows(self.conn, self._replay)
+            self._replay.clear()
         if self.touched_households:
             derived.refresh_households(self.conn, sorted(self.touched_households))
             self.touched_households.clear()

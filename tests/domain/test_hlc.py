@@ -127,3 +127,12 @@ def test_concurrent_callers_get_unique_increasing_values() -> None:
     for r in results:
         assert r == sorted(r)
     assert hlc.physical_ms(max(everything)) == 1  # 8000 fit in one millisecond's counter
+
+
+def test_a_clock_put_right_after_running_far_ahead_restarts_from_the_wall_clock() -> None:
+    wall = [4_070_908_800_000]  # 2099
+    clock = HybridClock(wall_ms=lambda: wall[0])
+    far = clock.now()
+    wall[0] = 1_700_000_000_000  # put right
+    assert clock.now() == pack(1_700_000_000_000, 0) < far
+    assert clock.now() == pack(1_700_000_000_000, 1)
