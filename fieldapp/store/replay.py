@@ -29,7 +29,7 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -87,24 +87,27 @@ def raw_rank(op: str, hlc: int, origin: str, prev: dict[str, Any], name: str) ->
     return [max(hlc, int(p[0]) + 1) if p else hlc, origin]
 
 
-def replay_rows(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[str]:
-    """Replay the records ``keys`` ((table, id)) in the caller's write transaction.
+@dataclass
+class Replayed:
+    households: set[str] = field(default_factory=set)  # whose records changed: rebuild their list rows
+    opened: int = 0  # field conflicts newly opened
 
-    Returns the households whose records changed (their list projection needs a rebuild).
-    """
+
+def replay_rows(conn: Connection, keys: Iterable[tuple[str, str]]) -> Replayed:
+    """Replay the records ``keys`` ((table, id)) in the caller's write transaction."""
     wanted: dict[str, set[str]] = {}
     for tbl, row_id in keys:
         if tbl in _TABLES:
             wanted.setdefault(tbl, set()).add(row_id)
-    households: set[str] = set()
+    out = Replayed()
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     with guard.write_path():
         for tbl, ids in wanted.items():
-            households |= _replay_table(conn, tbl, ids, now)
-    return households
+            _replay_table(conn, tbl, ids, now, out)
+    return out
 
 
-def _replay_table(conn: Connection, tbl: str, ids: set[str], now: str) -> set[str]:
+def _replay_table(conn: Connection, tbl: str, ids: set[str], now: str, out: Replayed) -> None:
     table = _TABLES[tbl]
     names = _names(tbl)
     cols = ", ".join('"' + n + '"' for n in names)
@@ -123,7 +126,6 @@ def _replay_table(conn: Connection, tbl: str, ids: set[str], now: str) -> set[st
         history.setdefault(row_id, []).append(
             _Change(origin, int(seq), int(hlc), op, json.loads(fields), json.loads(prev or "{}")))
         household_of.setdefault(row_id, hid)
-    households: set[str] = set()
     for row_id, row in current.items():
         changes = history.get(row_id)
         if not changes:
@@ -150,9 +152,9 @@ def _replay_table(conn: Connection, tbl: str, ids: set[str], now: str) -> set[st
             if changed:
                 hid = household_of.get(row_id) or (row_id if tbl == "household" else None)
                 if hid:
-                    households.add(hid)
-        _write_conflicts(conn, tbl, row_id, household_of.get(row_id), state=state, changes=changes, now=now)
-    return households
+                    out.households.add(hid)
+        out.opened += _write_conflicts(conn, tbl, row_id, household_of.get(row_id), state=state, changes=changes,
+                                       now=now)
 
 
 def _replay(tbl: str, changes: list[_Change]) -> dict[str, Field]:
@@ -211,7 +213,8 @@ def _field(name: str, cands: list[_Change], full: dict[int, dict[str, Any]]) -> 
 
 
 def _write_conflicts(conn: Connection, tbl: str, row_id: str, household_id: str | None, *,
-                     state: dict[str, Field], changes: list[_Change], now: str) -> None:
+                     state: dict[str, Field], changes: list[_Change], now: str) -> int:
+    """Open and close the record's field conflicts; flag its declarations. Returns how many were opened."""
     desired: dict[tuple[str, str, int, str], tuple[str, int, str]] = {}
     for name, (value, rank, heads) in state.items():
         if name == "deleted":  # a delete crossing edits is its own kind, kept by the merge
@@ -232,6 +235,7 @@ def _write_conflicts(conn: Connection, tbl: str, row_id: str, household_id: str 
         elif want != (w_value, int(w_hlc), w_dev):
             conn.exec_driver_sql("UPDATE sync_conflict SET winner_value = ?, winner_hlc = ?, winner_device = ? "
                                  "WHERE id = ?", (*want, cid))
+    opened = len(desired)
     rows = [("field", tbl, row_id, household_id, name, w_value, w_hlc, w_dev, l_value, l_hlc, l_dev, now, False)
             for (name, l_value, l_hlc, l_dev), (w_value, w_hlc, w_dev) in desired.items()]
     flagged = {(int(r[0]), r[1], r[2]) for r in conn.exec_driver_sql(
@@ -250,3 +254,4 @@ def _write_conflicts(conn: Connection, tbl: str, row_id: str, household_id: str 
             "INSERT INTO sync_conflict (kind, tbl, row_id, household_id, field, winner_value, winner_hlc, "
             "winner_device, loser_value, loser_hlc, loser_device, detected_at, resolved) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    return opened

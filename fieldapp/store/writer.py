@@ -262,7 +262,7 @@ class WriteTxn:
         """Write the pending change records and rebuild touched projections (before commit)."""
         self._flush_log()
         if self._replay:
-            self.touched_households |= replay.replay_rows(self.conn, self._replay)
+            self.touched_households |= replay.replay_rows(self.conn, self._replay).households
             self._replay.clear()
         if self.touched_households:
             derived.refresh_households(self.conn, sorted(self.touched_households))

@@ -199,7 +199,9 @@ class Merger:
         self._flush(rows)
         self._restamp()
         if self._replay:
-            self.stats.households |= replay.replay_rows(self.conn, self._replay)
+            replayed = replay.replay_rows(self.conn, self._replay)
+            self.stats.households |= replayed.households
+            self.stats.conflicts += replayed.opened
             self._replay.clear()
 
     def check(self, ch: Change) -> str | None:
