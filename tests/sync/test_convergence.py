@@ -157,7 +157,7 @@ def check_conflicts_converge(nodes: list[Node]) -> None:
         check_ranks_bounded(node)
 
 
-EXAMPLES = int(os.environ.get("FIELDAPP_SYNC_EXAMPLES", "40"))  # the soak (docs/SYNC.md) raises it
+EXAMPLES = int(os.environ.get("FIELDAPP_SYNC_EXAMPLES", "40"))  # the soak (bench_sync --soak) raises it
 
 
 @settings(max_examples=EXAMPLES, deadline=None,
