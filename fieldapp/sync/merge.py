@@ -166,7 +166,6 @@ class Merger:
         self.held = held
         self.stats = MergeStats()
         self._partial: dict[str, bool] = {}
-        self._flagged: set[str] = set()
         self._open_conflicts = bool(conn.exec_driver_sql(
             "SELECT 1 FROM sync_conflict WHERE resolved = ? LIMIT 1", (False,)).first())
         self._conflicts: list[dict[str, Any]] = []
