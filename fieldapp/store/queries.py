@@ -185,6 +185,8 @@ def history_page(conn: Connection, household_id: str, before_hlc: int | None = N
         fields = json.loads(r["fields"])
         prev = json.loads(r["prev"])
         for name, value in sorted(fields.items()):
+            if name.startswith("~"):  # sync bookkeeping (a re-stamp names the change it re-stamps), not a field
+                continue
             old = None
             if name in prev:
                 old = previous.get((r["row_id"], int(prev[name][0]), str(prev[name][1])), {}).get(name)

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Table, func, select
 
 from fieldapp.domain.hlc import HybridClock, physical_ms
 from fieldapp.domain.ids import new_id
-from fieldapp.store import codec, derived, guard
+from fieldapp.store import codec, derived, guard, replay
 from fieldapp.store.db import Database
 from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS, SYNCED_TABLES, ChangeLog, Household
 
@@ -98,14 +98,18 @@ _CLOCKS_LOCK = threading.Lock()
 def shared_clock(db: Database) -> HybridClock:
     """One clock per register file and process, so no two writers stamp a change alike.
 
-    It starts above every stamp in the change log and on the rows' own clocks.
+    It starts above every stamp in the change log that is not far-future for this computer's wall
+    clock: a received change stamped 2099 (kept in the log as it came) must not drag this device's
+    clock, and so every later edit here, to 2099 (the clock's bound: :mod:`fieldapp.domain.hlc`).
     """
     key: object = db.path.resolve() if db.path is not None else db.where
     with _CLOCKS_LOCK:
         clock = _CLOCKS.get(key)
         if clock is None:
+            clock = HybridClock()
             with db.read() as conn:
-                last = conn.execute(select(func.max(_CHANGE_LOG.c.hlc))).scalar() or 0
+                last = conn.execute(select(func.max(_CHANGE_LOG.c.hlc))
+                                    .where(_CHANGE_LOG.c.hlc <= clock.ceiling())).scalar() or 0
             clock = _CLOCKS[key] = HybridClock(last=int(last))
         return clock
 
@@ -137,6 +141,9 @@ class WriteTxn:
         self._pending: list[tuple[Any, ...]] = []
         self.touched_households: set[str] = set()
         self.stale: list[StaleField] = []
+        #: records whose fields have several heads (or that a reviewer settles): replayed before commit,
+        #: so their open conflicts follow this edit as they do on the replicas that receive it
+        self._replay: set[tuple[str, str]] = set()
         #: set by a reviewer settling a sync conflict: updates are logged as ``resolve``, which closes
         #: the same conflict on the replicas that receive them (a plain later edit does not)
         self.resolving = False
@@ -191,7 +198,7 @@ class WriteTxn:
         if not changed:
             return {}
         hlc = self.clock.now()
-        clocks = json.loads(current["field_clocks"] or "{}")
+        clocks = self._clocks(table, row_id, current)
         prev = {k: clocks.get(k, [current["row_hlc"], current["row_device"]]) for k in changed}
         for k in changed:
             clocks[k] = field_rank(hlc, self.actor.device_id, prev[k])
@@ -225,7 +232,7 @@ class WriteTxn:
         if not wanted:
             return
         hlc = self.clock.now()
-        clocks = json.loads(current["field_clocks"] or "{}")
+        clocks = self._clocks(table, row_id, current)
         prev = {k: clocks.get(k, [current["row_hlc"], current["row_device"]]) for k in wanted}
         for k in wanted:
             clocks[k] = field_rank(hlc, self.actor.device_id, prev[k])
@@ -261,7 +268,7 @@ class WriteTxn:
         if bool(current["deleted"]) == deleted:
             return
         hlc = self.clock.now()
-        clocks = json.loads(current["field_clocks"] or "{}")
+        clocks = self._clocks(table, row_id, current)
         prev = {"deleted": clocks.get("deleted", [current["row_hlc"], current["row_device"]])}
         clocks["deleted"] = field_rank(hlc, self.actor.device_id, prev["deleted"])
         self.conn.execute(
@@ -270,6 +277,12 @@ class WriteTxn:
         op = "delete" if deleted else "update"
         self._log(table, row_id, _household_of(table, row_id, current), op,
                   fields={"deleted": deleted}, prev=prev, hlc=hlc)
+
+    def _clocks(self, table: Table, row_id: str, current: Mapping[str, Any]) -> dict[str, Any]:
+        clocks: dict[str, Any] = json.loads(current["field_clocks"] or "{}")
+        if replay.HEADS in clocks or self.resolving:
+            self._replay.add((table.name, row_id))
+        return clocks
 
     def _current(self, table: Table, row_id: str) -> Mapping[str, Any]:
         row = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
@@ -314,6 +327,9 @@ class WriteTxn:
         if self.stale:
             raise StaleWrite(list(self.stale))
         self._flush_log()
+        if self._replay:
+            self.touched_households |= replay.replay_rows(self.conn, self._replay).households
+            self._replay.clear()
         if self.touched_households:
             derived.refresh_households(self.conn, sorted(self.touched_households))
             self.touched_households.clear()

@@ -186,21 +186,36 @@ class Enrolment:
 
 
 def request_enrolment(identity: Identity, url: str, code: str, *, name: str = "",
-                      http: httpx.Client | None = None, verify: bool | str = True) -> Enrolment:
-    """Send this device's public identity with the one-time code; returns what the server granted."""
+                      http: httpx.Client | None = None, verify: bool | str = True,
+                      clock: Callable[[], float] | None = None) -> Enrolment:
+    """Send this device's public identity with the one-time code; returns what the server granted.
+
+    A laptop whose clock is wrong corrects itself from the server's answer and tries once more,
+    as :meth:`SyncClient.exchange` does (the refused request spent no nonce and no code).
+    """
     url = normalise_url(url)
     body = json.dumps({"code": code, "device": district.public_identity(identity, name)}).encode()
-    headers = sign_request(identity, "POST", ENROL_PATH, body) | {"Content-Type": "application/json"}
     client = http or httpx.Client(timeout=30.0, verify=tls_verify(verify))
+    clock = clock or time.time
+    offset = 0.0  # server time minus ours: a laptop's clock may be wrong, as for sync
     try:
-        resp = client.post(url + ENROL_PATH, content=body, headers=headers)
+        for attempt in (1, 2):
+            headers = sign_request(identity, "POST", ENROL_PATH, body, now=clock() + offset)
+            resp = client.post(url + ENROL_PATH, content=body, headers=headers | {"Content-Type": "application/json"})
+            if resp.status_code == 200:
+                break
+            refusal = _refusal(resp)
+            server_time = refusal.data.get("server_time")
+            if attempt == 1 and refusal.reason == "stale-timestamp" and isinstance(server_time, int | float):
+                offset = float(server_time) - clock()
+                log.warning("laptop clock is off by %.0f s; corrected for enrolment", offset)
+                continue
+            raise refusal
     except httpx.HTTPError as exc:
         raise _offline(url, exc) from exc
     finally:
         if http is None:
             client.close()
-    if resp.status_code != 200:
-        raise _refusal(resp)
     try:
         data = resp.json()
         server = district.load_public(json.dumps(data["server"]))

@@ -9,10 +9,18 @@ fields (missing ones at their defaults), so two devices creating the same natura
 merge field by field.
 
 A change is *concurrent* with the value it meets when its ``prev`` stamp is not that value's
-rank (the author had not seen it). Concurrent changes to different values leave a conflict:
-winner and loser, both stamps. An edit arriving at a tombstone, or a delete arriving after
-edits by other devices made after the state it replaced, is a ``delete`` conflict. A far-future clock is a ``clock``
-entry (flagged, never dropped). Rows are read and written in batches with driver-level SQL
+rank (the author had not seen it). Such a record, one created twice, one whose fields already
+have several heads, and one a re-stamping change touches, is replayed from ``change_log`` after
+the batch (:mod:`fieldapp.store.replay`): its values and its open field conflicts are then a
+function of the set of changes, the same on every replica. An edit arriving at a tombstone, or a
+delete arriving after edits by other devices made after the state it replaced, is a ``delete`` conflict.
+
+A change stamped more than a day ahead of this computer's clock is *far-future*: it is applied,
+this device's clock does not move, and this device issues a re-stamping change (its own change
+carrying the same values at its own time, naming the far-future one under ``replay.DECLARE``).
+Every replica that holds such a declaration ranks the far-future change only just above what it
+replaced, so it cannot win against later real edits; the declaration is listed as a ``clock``
+entry for review (see ``docs/SYNC.md``). Rows are read and written in batches with driver-level SQL
 (values travel in their JSON form, which is also SQLite's storage form).
 """
 
@@ -28,7 +36,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, UniqueConstraint
 
 from fieldapp.domain.hlc import HybridClock
-from fieldapp.store import batch, codec, derived
+from fieldapp.store import batch, codec, derived, replay
 from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS
 from fieldapp.store.writer import apply_remote
 from fieldapp.sync import authority
@@ -141,10 +149,19 @@ class Merger:
     """Applies batches of changes inside one open write transaction (``conn``)."""
 
     def __init__(self, conn: Connection, clock: HybridClock, held: dict[str, int], *,
-                 scope: Collection[str] | None = None, cadre: str | None = None) -> None:
+                 scope: Collection[str] | None = None, cadre: str | None = None,
+                 device_id: str | None = None) -> None:
         """``scope``: the sender's villages; changes outside them, and to district-wide tables, are refused
-        (the district server; see :mod:`fieldapp.sync.authority`). ``cadre``: the sender's enrolled cadre."""
+        (the district server; see :mod:`fieldapp.sync.authority`). ``cadre``: the sender's enrolled cadre.
+
+        ``device_id``: this replica, which re-stamps the far-future changes it receives (without it,
+        they are applied and wait for another replica's declaration).
+        """
         self.conn = conn
+        self.device_id = device_id
+        self._replay: set[tuple[str, str]] = set()  # records to replay after the batch
+        self._far: list[Change] = []  # far-future changes applied in this batch
+        self._declared: set[tuple[str, int]] = set()  # far-future changes re-stamped in this batch
         self._scope = ScopeCheck(conn, scope, HOUSEHOLD_TABLES, cadre=cadre) if scope is not None else None
         self._clamping = False
         self._present: set[tuple[str, str]] = set()  # (table, id) known to exist: foreign-key checks
@@ -153,7 +170,6 @@ class Merger:
         self.held = held
         self.stats = MergeStats()
         self._partial: dict[str, bool] = {}
-        self._flagged: set[str] = set()
         self._open_conflicts = bool(conn.exec_driver_sql(
             "SELECT 1 FROM sync_conflict WHERE resolved = ? LIMIT 1", (False,)).first())
         self._conflicts: list[dict[str, Any]] = []
@@ -189,6 +205,12 @@ class Merger:
                               _dumps(ch.fields), _dumps(ch.prev) if ch.prev else "{}",
                               ch.user_id, ch.user_name))
         self._flush(rows)
+        self._restamp()
+        if self._replay:
+            replayed = replay.replay_rows(self.conn, self._replay)
+            self.stats.households |= replayed.households
+            self.stats.conflicts += replayed.opened
+            self._replay.clear()
 
     def check(self, ch: Change) -> str | None:
         """Why ``ch`` would be quarantined if it arrived now, or None (a reviewer's re-check before release)."""
@@ -222,16 +244,16 @@ class Merger:
         return False
 
     def _one(self, ch: Change, rows: dict[tuple[str, str], _Row]) -> None:
-        accepted, clamped = self.clock.observe(ch.hlc) if self._clamping else (ch.hlc, False)
-        if clamped and ch.origin not in self._flagged:
-            self._flagged.add(ch.origin)
-            self.stats.clock_flags += 1
-            self._conflict("clock", ch, "*", win=(None, [ch.hlc, ch.origin]), lose=(None, [accepted, ch.origin]))
+        _accepted, clamped = self.clock.observe(ch.hlc) if self._clamping else (ch.hlc, False)
         if ch.tbl not in TABLES:
             self._pend(ch, ch.fields)
             return
+        target = replay.declared_target(ch.fields)
+        if target is not None:  # another replica re-stamped a far-future change of this record
+            self._declared.add(target)
+            self._replay.add((ch.tbl, ch.row_id))
         known = _known(ch.tbl)
-        unknown = {k: v for k, v in ch.fields.items() if k not in known}
+        unknown = {k: v for k, v in ch.fields.items() if k not in known and k != replay.DECLARE}
         if unknown:
             self._pend(ch, unknown)
         values = {k: v for k, v in ch.fields.items() if k in known}
@@ -250,13 +272,19 @@ class Merger:
             row = rows[(ch.tbl, ch.row_id)] = _Row({**defaults(ch.tbl), **values}, {}, ch.hlc, ch.origin, new=True)
             self._touch(ch, values, insert=True)
             self.stats.applied += 1
+            if clamped:
+                self._far.append(ch)
             return
+        if replay.HEADS in row.clocks:
+            self._replay.add((ch.tbl, ch.row_id))
         if ch.op == "insert":
             self._insert_existing(ch, row, values)
         else:
             self._update(ch, row, values)
         self._touch(ch, values, insert=False)
         self.stats.applied += 1
+        if clamped:
+            self._far.append(ch)
 
     def _insert_existing(self, ch: Change, row: _Row, values: dict[str, Any]) -> None:
         """Two devices created the same (natural-id) record: merge field by field."""
@@ -264,6 +292,7 @@ class Merger:
         for name in full:  # every field gets an explicit stamp; the row stamp becomes the earliest
             row.clocks.setdefault(name, row.rank(name))
         row.dirty.add("field_clocks")
+        self._replay.add((ch.tbl, ch.row_id))
         if [ch.hlc, ch.origin] < [row.row_hlc, row.row_device]:
             row.row_hlc, row.row_device = ch.hlc, ch.origin
             row.dirty |= {"row_hlc", "row_device"}
@@ -297,25 +326,53 @@ class Merger:
 
     def _field(self, ch: Change, row: _Row, name: str, value: Any, rank: list[Any], *, concurrent: bool) -> None:
         current = row.rank(name)
-        old = row.values.get(name)
+        if concurrent or ch.op == "resolve":  # several heads, or a reviewer's choice: replay the record
+            self._replay.add((ch.tbl, ch.row_id))
         if rank > current:
-            if concurrent and old != value:
-                self._conflict("field", ch, name, win=(value, rank), lose=(old, current))
-            elif ch.op == "resolve" and not concurrent and self._open_conflicts:
-                # a reviewer's choice made with the winner in view settles the conflict here too
-                self.conn.exec_driver_sql(
-                    "UPDATE sync_conflict SET resolved = ? WHERE tbl = ? AND row_id = ? AND field = ? "
-                    "AND resolved = ? AND winner_hlc <= ?", (True, ch.tbl, ch.row_id, name, False, int(current[0])))
-                for c in self._conflicts:  # found earlier in this batch, not written yet
-                    if (c["tbl"], c["row_id"], c["field"]) == (ch.tbl, ch.row_id, name) \
-                            and c["winner_hlc"] <= int(current[0]):
-                        c["resolved"] = True
             row.values[name] = value
             row.clocks[name] = rank
             row.dirty.add(name)
             row.dirty.add("field_clocks")
-        elif concurrent and old != value:
-            self._conflict("field", ch, name, win=(old, current), lose=(value, rank))
+
+    # -- far-future changes --------------------------------------------------------------
+
+    def _restamp(self) -> None:
+        """Re-stamp the far-future changes of this batch that no replica has re-stamped yet.
+
+        The declaration is this device's own change: the far-future change's values at this
+        device's clock (which the far-future stamp did not move), each field's ``prev`` the rank the
+        far-future change had, and ``replay.DECLARE`` naming it. It syncs like any change.
+        """
+        far, self._far = self._far, []
+        if self.device_id is None or not far:
+            return
+        held = {(r[0], int(r[1])) for r in batch.rows_in(
+            self.conn, "SELECT origin, origin_seq FROM sync_quarantine WHERE row_id IN ({marks})",
+            {ch.row_id for ch in far})}
+        declared = set(self._declared)
+        for fields, in batch.rows_in(self.conn, "SELECT fields FROM change_log WHERE row_id IN ({marks}) "
+                                                "AND fields LIKE '%\"~clock\"%'", {ch.row_id for ch in far}):
+            target = replay.declared_target(json.loads(fields))
+            if target:
+                declared.add(target)
+        seq = int(self.conn.exec_driver_sql("SELECT max(origin_seq) FROM change_log WHERE origin = ?",
+                                            (self.device_id,)).scalar() or 0)
+        log_rows = []
+        for ch in far:
+            if (ch.origin, ch.seq) in declared or (ch.origin, ch.seq) in held:
+                continue
+            values = {k: v for k, v in ch.fields.items() if k in _known(ch.tbl)}
+            if ch.op == "delete":
+                values["deleted"] = True
+            seq += 1
+            prev = {k: replay.raw_rank(ch.op, ch.hlc, ch.origin, ch.prev, k) for k in values}
+            log_rows.append((self.device_id, seq, self.clock.now(), ch.tbl, ch.row_id, ch.household_id, "update",
+                             _dumps({**values, replay.DECLARE: [ch.origin, ch.seq]}), _dumps(prev), None, None))
+            declared.add((ch.origin, ch.seq))
+            self._replay.add((ch.tbl, ch.row_id))
+            self.stats.clock_flags += 1
+        if log_rows:
+            apply_remote(self.conn, inserts={}, updates={}, log_rows=log_rows)
 
     # -- rules, records ------------------------------------------------------------------
 

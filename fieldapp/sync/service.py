@@ -150,7 +150,8 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
         with rep.db.transaction() as conn, guard.write_path():
             assert rep.clock is not None
             apply_pending(conn)
-            merger = Merger(conn, rep.clock, vec, scope=allowed_villages, cadre=enrolled_cadre)
+            merger = Merger(conn, rep.clock, vec, scope=allowed_villages, cadre=enrolled_cadre,
+                            device_id=rep.device_id)
             exits: list[str] = []
             for item in _ahead(check.stream(body_mod.decode(opened.body))):
                 if isinstance(item, body_mod.Blob):

@@ -59,19 +59,17 @@ def test_restart_from_a_stored_last_value_never_goes_backward() -> None:
     assert clock.now() == pack(5_000, 8)
 
 
-def test_observe_clamps_a_clock_set_to_2099() -> None:
+def test_a_clock_set_to_2099_does_not_move_ours_at_all() -> None:
     wall = 1_700_000_000_000  # 2023
     year_2099_ms = 4_070_908_800_000
     clock = HybridClock(wall_ms=lambda: wall)
     local = clock.now()
     accepted, clamped = clock.observe(pack(year_2099_ms, 3))
     assert clamped is True
-    assert accepted == pack(wall + MAX_DRIFT_MS, COUNTER_MASK)
-    assert physical_ms(accepted) < year_2099_ms
-    assert clock.last == accepted > local
+    assert accepted == pack(wall + MAX_DRIFT_MS, COUNTER_MASK) == clock.ceiling()
+    assert clock.last == local  # flagged, not observed: our next edits keep our own time
     after = clock.now()
-    assert after > accepted  # never backward, even after clamping
-    assert physical_ms(after) <= wall + MAX_DRIFT_MS + 1
+    assert after > local and physical_ms(after) == wall
 
 
 def test_observe_accepts_a_slightly_faster_clock_without_clamping() -> None:
@@ -129,3 +127,12 @@ def test_concurrent_callers_get_unique_increasing_values() -> None:
     for r in results:
         assert r == sorted(r)
     assert hlc.physical_ms(max(everything)) == 1  # 8000 fit in one millisecond's counter
+
+
+def test_a_clock_put_right_after_running_far_ahead_restarts_from_the_wall_clock() -> None:
+    wall = [4_070_908_800_000]  # 2099
+    clock = HybridClock(wall_ms=lambda: wall[0])
+    far = clock.now()
+    wall[0] = 1_700_000_000_000  # put right
+    assert clock.now() == pack(1_700_000_000_000, 0) < far
+    assert clock.now() == pack(1_700_000_000_000, 1)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+import pytest
 
 from fieldapp.server import registry
 from fieldapp.server.storage import open_server_db
@@ -120,3 +122,17 @@ def test_enrol_code_needs_known_or_valid_villages(server: ServerProcess) -> None
     status, _out, err = server.admin("enrol-code", "--cadre", "王伟", "--villages",
                                      "01900000-0000-7000-8000-000000000003", "--ttl-hours", "0")
     assert status == 1 and "有效期" in err
+
+
+@pytest.mark.parametrize("years", [73, -30])
+def test_enrolment_under_a_wrong_clock_corrects_itself(server: ServerProcess, laptop: Callable[[str], Laptop],
+                                                      monkeypatch: pytest.MonkeyPatch, years: int) -> None:
+    """The laptop believes it is 2099 (or 1996): enrolment learns the server's time, as sync does."""
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + years * 365 * 86400)
+    lap = laptop("skewed")
+    east, _west = lap.setup()
+    out = lap.ok("enrol", server.url, server.code("王伟", [east]))
+    assert "服务器指纹" in out
+    assert lap.setting("server_url") == server.url
+    lap.ok("sync", "now")

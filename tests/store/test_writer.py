@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.domain.hlc import HybridClock, pack, physical_ms
+from fieldapp.domain.hlc import MAX_DRIFT_MS, HybridClock, physical_ms
 from fieldapp.domain.ids import natural_id
 from fieldapp.store.db import Database
 from fieldapp.store.models import Area, ChangeLog, Household, IncomeYear, Measure, Member
@@ -188,25 +188,40 @@ def test_origin_seq_counts_every_change_and_survives_reopen(db_path: Path, villa
     reopened.close()
 
 
-def test_hlc_never_goes_backward_across_reopen(db_path: Path) -> None:
+def test_a_far_future_stamp_in_the_log_does_not_drag_the_clock_after_reopen(db_path: Path) -> None:
+    """The register once got 2099 stamps (this laptop's clock was wrong, or a received change):
+    the next process's clock starts from its own time, within the bound, not from 2099."""
     database = Database.open(db_path)
-    future = 4_070_908_800_000  # the laptop's clock once said 2099
+    future = 4_070_908_800_000  # 2099
     fast = ChangeWriter(database, ACTOR, HybridClock(wall_ms=lambda: future))
     with fast.transaction() as txn:
-        txn.insert(Area, {"level": "village", "name": "东村"})
-        txn.insert(Area, {"level": "village", "name": "西村"})
-    high = max(e["hlc"] for e in log_rows(database))
-    assert physical_ms(high) == future
+        aid = txn.insert(Area, {"level": "village", "name": "东村"})
     database.close()
 
     reopened = Database.open(db_path)
-    writer = ChangeWriter(reopened, ACTOR)  # real clock, far behind the stored values
-    assert writer.clock.last == high
+    writer = ChangeWriter(reopened, ACTOR)  # the shared clock of this file: real time
+    now_ms = dt.datetime.now(dt.UTC).timestamp() * 1000
     with writer.transaction() as txn:
-        aid = txn.insert(Area, {"level": "village", "name": "北村"})
-    newest = log_rows(reopened, row_id=aid)[0]["hlc"]
-    assert newest == pack(future, 2)
-    assert row(reopened, "area", aid)["row_hlc"] == newest
+        other = txn.insert(Area, {"level": "village", "name": "北村"})
+        txn.update(Area, aid, {"name": "东村二"})
+    stamp = log_rows(reopened, row_id=other)[0]["hlc"]
+    assert physical_ms(stamp) <= now_ms + MAX_DRIFT_MS
+    # the edit of the 2099 value still replaces it (its rank is lifted above what it replaced)
+    clocks = json.loads(row(reopened, "area", aid)["field_clocks"])
+    assert physical_ms(clocks["name"][0]) == future
+    assert physical_ms(writer.clock.last) <= now_ms + MAX_DRIFT_MS
+    reopened.close()
+
+
+def test_the_clock_still_starts_above_stamps_within_the_bound(db_path: Path) -> None:
+    database = Database.open(db_path)
+    ahead = int(dt.datetime.now(dt.UTC).timestamp() * 1000) + 3_600_000  # an hour ahead: ordinary drift
+    with ChangeWriter(database, ACTOR, HybridClock(wall_ms=lambda: ahead)).transaction() as txn:
+        txn.insert(Area, {"level": "village", "name": "东村"})
+    high = max(e["hlc"] for e in log_rows(database))
+    database.close()
+    reopened = Database.open(db_path)
+    assert ChangeWriter(reopened, ACTOR).clock.last == high
     reopened.close()
 
 

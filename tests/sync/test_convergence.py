@@ -1,11 +1,13 @@
 """Property test: 3–5 replicas edit offline and exchange packages in any order; all end identical.
 
 Random puts (natural ids, so concurrent creation merges), edits of the same fields on several
-replicas, deletes against edits, re-inserts (put on a tombstone), skewed clocks (one replica may
-run days ahead: clamped and flagged), and packages delivered late, out of order and twice.
-Afterwards every replica holds the same synced data, and every value overwritten by a
-concurrent change (not superseded by its own side, and a value the overwriting author never saw)
-is listed in every replica's conflicts.
+replicas, deletes against edits, re-inserts (put on a tombstone), skewed clocks (a replica may run
+days ahead, or decades ahead or behind: far-future changes are flagged and re-stamped), and
+packages delivered late, out of order and twice. Throughout, no replica's clock moves beyond its
+own wall clock plus the bound because of what it received. Afterwards every replica holds the same
+synced data and the same open conflicts and clock flags; every value overwritten by a concurrent
+change (not superseded by its own side, and a value the overwriting author never saw) is listed;
+and no field keeps a rank beyond real time plus the bound (a far-future change cannot win forever).
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fieldapp.domain.hlc import ceiling_at
 from fieldapp.domain.ids import natural_id
 from fieldapp.store import codec
 from fieldapp.store.models import Cadre, Threshold
@@ -26,6 +30,7 @@ from fieldapp.sync import review
 from tests.sync.conftest import Node, connect, make_node
 from tests.sync.model import converge, deliver, holdings, send, snapshot
 
+YEAR_MS = 365 * 86_400_000
 MODELS = {"threshold": Threshold, "cadre": Cadre}
 FIELDS = {"threshold": {"amount": st.integers(0, 3), "note": st.sampled_from([None, "a", "b"])},
           "cadre": {"name": st.sampled_from(["王", "李", "张"]), "phone": st.sampled_from([None, "1", "2"])}}
@@ -38,7 +43,8 @@ op = st.one_of(
     st.tuples(st.just("delete"), st.integers(0, 4), tables, st.integers(0, 2)),
     st.tuples(st.just("send"), st.integers(0, 4), st.integers(0, 4)),
     st.tuples(st.just("recv"), st.integers(0, 4), st.integers(0, 50), st.booleans()),
-    st.tuples(st.just("skew"), st.integers(0, 4), st.sampled_from([-3_600_000, 0, 60_000, 3 * 86_400_000])),
+    st.tuples(st.just("skew"), st.integers(0, 4), st.sampled_from([-3_600_000, 0, 60_000, 3 * 86_400_000,
+                                                                   -30 * YEAR_MS, 73 * YEAR_MS])),
 )
 
 
@@ -84,6 +90,7 @@ def check_conflicts_listed(nodes: list[Node], log: list[dict[str, Any]]) -> None
         changes = [dict(r._mapping) | {"fields": json.loads(r.fields), "prev": json.loads(r.prev)}
                    for r in conn.exec_driver_sql("SELECT origin, origin_seq, hlc, tbl, row_id, op, fields, prev "
                                                  "FROM change_log")]
+    changes = [ch for ch in changes if "~clock" not in ch["fields"]]  # re-stamps carry values already written
     for ch in changes:
         ch["vec"] = _authors_vector(log, ch["origin"], ch["origin_seq"])
     def seen(a: dict[str, Any], c: dict[str, Any]) -> bool:  # c's author had a when writing
@@ -118,7 +125,39 @@ def check_conflicts_listed(nodes: list[Node], log: list[dict[str, Any]]) -> None
         assert not missing, f"{node.name}: concurrent overwrites not listed as conflicts: {missing}"
 
 
-EXAMPLES = int(os.environ.get("FIELDAPP_SYNC_EXAMPLES", "30"))  # bench/bench_sync.py --soak raises it
+def open_conflicts(node: Node) -> set[tuple[Any, ...]]:
+    """The open field conflicts and the clock flags of live records (a deleted record's are moot)."""
+    with node.db.read() as conn:
+        live = {(t, r[0]) for t in MODELS for r in conn.exec_driver_sql(f"SELECT id FROM {t} WHERE deleted = 0")}
+    return {(c["kind"], c["tbl"], c["row_id"], c["field"], c["winner_value"], c["winner_hlc"], c["winner_device"],
+             c["loser_value"], c["loser_hlc"], c["loser_device"])
+            for c in review.conflicts(node.rep) if (c["tbl"], c["row_id"]) in live and c["kind"] in ("field", "clock")}
+
+
+def check_ranks_bounded(node: Node) -> None:
+    """Every field's rank is within real time plus the bound: nothing stamped 2099 keeps winning."""
+    ceiling = ceiling_at(time.time_ns() // 1_000_000)
+    with node.db.read() as conn:
+        for tbl, model in MODELS.items():
+            cols = [c.name for c in model.__table__.columns  # type: ignore[attr-defined]
+                    if c.name not in ("id", "row_hlc", "row_device", "field_clocks")]
+            for row_id, row_hlc, row_device, clocks in conn.exec_driver_sql(
+                    f"SELECT id, row_hlc, row_device, field_clocks FROM {tbl}"):
+                ranks = {k: v for k, v in json.loads(clocks).items() if not k.startswith("~")}
+                for name in cols:
+                    rank = ranks.get(name, [row_hlc, row_device])
+                    assert rank[0] <= ceiling, f"{node.name}: {tbl}.{name} of {row_id} ranks {rank}"
+
+
+def check_conflicts_converge(nodes: list[Node]) -> None:
+    first = open_conflicts(nodes[0])
+    for node in nodes[1:]:
+        assert open_conflicts(node) == first, f"{node.name}'s open conflicts differ from n0's"
+    for node in nodes:
+        check_ranks_bounded(node)
+
+
+EXAMPLES = int(os.environ.get("FIELDAPP_SYNC_EXAMPLES", "40"))  # the soak (bench_sync --soak) raises it
 
 
 @settings(max_examples=EXAMPLES, deadline=None,
@@ -143,7 +182,10 @@ def test_replicas_converge_and_list_every_concurrent_overwrite(template_db: Path
                 elif kind == "recv" and inbox[i]:
                     k = step[2] % len(inbox[i])
                     data = inbox[i][k] if step[3] else inbox[i].pop(k)
+                    before = nodes[i].rep.clock.last  # type: ignore[union-attr]
                     assert deliver(nodes[i], data) in (None, "replay")
+                    bound = max(before, nodes[i].rep.clock.ceiling())  # type: ignore[union-attr]
+                    assert nodes[i].rep.clock.last <= bound, "a received stamp dragged the clock"  # type: ignore[union-attr]
                 elif kind == "skew":
                     nodes[i].skew_ms[0] = step[2]
             for i, box in enumerate(inbox):  # late, stale and duplicated packages
@@ -156,6 +198,7 @@ def test_replicas_converge_and_list_every_concurrent_overwrite(template_db: Path
             for node in nodes[1:]:
                 assert snapshot(node) == first, f"{node.name} differs from {nodes[0].name}"
             check_conflicts_listed(nodes, log)
+            check_conflicts_converge(nodes)
         finally:
             for node in nodes:
                 node.db.close()
