@@ -31,6 +31,7 @@ from sqlalchemy import Boolean, Date, Integer, SmallInteger, String, Table
 from fieldapp.domain.ids import short_id
 from fieldapp.store.db import SCHEMA_VERSION
 from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS
+from fieldapp.store.replay import DECLARE
 from fieldapp.sync.body import Blob, Change, ScopeExit
 from fieldapp.sync.package import PackageRefused
 
@@ -158,6 +159,12 @@ def _value_fault(kind: str, bound: int | None, nullable: bool, value: Any) -> st
     return None
 
 
+def _is_declaration(value: Any) -> bool:
+    """A re-stamp names the far-future change it re-stamps: ``[origin, origin_seq]``."""
+    return (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
+            and bool(_DEVICE.match(value[0])) and _is_int(value[1], 1))
+
+
 def check_change(ch: Change) -> str | None:  # noqa: PLR0911 - one return per kind of fault
     """Why ``ch`` cannot be applied by any replica (its values do not fit the register), or None."""
     where = f"{ch.tbl[:32]} {str(ch.row_id)[:40]}"
@@ -177,6 +184,10 @@ def check_change(ch: Change) -> str | None:  # noqa: PLR0911 - one return per ki
     if missing:
         return f"{where}：新建记录缺少必填字段 {', '.join(missing)}"
     for name, value in ch.fields.items():
+        if name == DECLARE:
+            if not _is_declaration(value):
+                return f"{where}：字段 {DECLARE} 的值 {str(value)[:40]!r} 格式错误"
+            continue
         if not _NAME.match(name) or name in SYNC_COLUMNS - {"deleted"}:
             return f"{where}：字段名 {name[:40]!r} 无效"
         rule = rules.get(name)
