@@ -184,18 +184,20 @@ def check_change(ch: Change) -> str | None:  # noqa: PLR0911 - one return per ki
     if missing:
         return f"{where}：新建记录缺少必填字段 {', '.join(missing)}"
     for name, value in ch.fields.items():
-        if name == DECLARE:
-            if not _is_declaration(value):
-                return f"{where}：字段 {DECLARE} 的值 {str(value)[:40]!r} 格式错误"
-            continue
-        if not _NAME.match(name) or name in SYNC_COLUMNS - {"deleted"}:
-            return f"{where}：字段名 {name[:40]!r} 无效"
-        rule = rules.get(name)
-        if rule is not None:
-            fault = _value_fault(*rule, value)
-            if fault:
-                return f"{where}：字段 {name} 的值 {str(value)[:40]!r} {fault}"
+        fault = _field_fault(rules, name, value)
+        if fault:
+            return f"{where}：{fault}"
     return None
+
+
+def _field_fault(rules: Mapping[str, tuple[str, int | None, bool]], name: str, value: Any) -> str | None:
+    if name == DECLARE:
+        return None if _is_declaration(value) else f"字段 {DECLARE} 的值 {str(value)[:40]!r} 格式错误"
+    if not _NAME.match(name) or name in SYNC_COLUMNS - {"deleted"}:
+        return f"字段名 {name[:40]!r} 无效"
+    rule = rules.get(name)
+    fault = _value_fault(*rule, value) if rule is not None else None
+    return f"字段 {name} 的值 {str(value)[:40]!r} {fault}" if fault else None
 
 
 def check_exit(ex: ScopeExit) -> str | None:
