@@ -99,7 +99,7 @@ class PasswordForm(QWidget):
         self.button = QPushButton(button_text or self.tr("登录"), self)
         self.button.setDefault(True)
         self.button.clicked.connect(self.submit)
-        self.password.returnPressed.connect(self.submit)
+        self.password.returnPressed.connect(self._return_pressed)
 
         form = QFormLayout()
         form.addRow(self.tr("账号(&N)："), self.name)
@@ -121,6 +121,10 @@ class PasswordForm(QWidget):
 
     def focus_first(self) -> None:
         (self.password if self.name.currentText() else self.name).setFocus()
+
+    def _return_pressed(self) -> None:
+        if not isinstance(self.window(), QDialog):  # in a dialog Return presses the default button already
+            self.submit()
 
     @property
     def waiting(self) -> int:
