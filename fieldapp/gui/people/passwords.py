@@ -1,0 +1,97 @@
+"""修改密码 (one's own) and the new-password pair shared with account management.
+
+``change(name, old, new)`` is the service call (``accounts.change_password(paths, …)``); it raises on a
+wrong old password (an error with ``.reason``, as the login does) or a refused new one (``ValueError``
+naming the problem), and the dialog shows either in place and stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.gui.people.login import error_text
+
+#: the shortest password accepted by the dialogs (the service may ask for more)
+MIN_LENGTH = 8
+
+ChangePassword = Callable[[str, str, str], object]
+
+
+def password_field(parent: QWidget, name: str) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def new_password_problem(parent: QWidget, new: str, again: str) -> str:
+    """Why the new password cannot be used ("" if it can)."""
+    if len(new) < MIN_LENGTH:
+        return parent.tr("新密码至少要 {0} 个字符。").format(MIN_LENGTH)
+    if new != again:
+        return parent.tr("两次输入的新密码不一致。")
+    return ""
+
+
+class ChangePasswordDialog(QDialog):
+    """修改密码: the old password, the new one twice."""
+
+    def __init__(self, name: str, change: ChangePassword, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("修改密码"))
+        self.name = name
+        self.change = change
+        self.old = password_field(self, "old_password")
+        self.new = password_field(self, "new_password")
+        self.again = password_field(self, "again_password")
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #B3261E;")
+        form = QFormLayout()
+        form.addRow(self.tr("账号："), QLabel(name, self))
+        form.addRow(self.tr("原密码(&O)："), self.old)
+        form.addRow(self.tr("新密码(&N)："), self.new)
+        form.addRow(self.tr("再输一遍(&A)："), self.again)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("修改"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(max(380, self.fontMetrics().horizontalAdvance("国") * 26))
+
+    def submit(self) -> None:
+        problem = new_password_problem(self, self.new.text(), self.again.text())
+        if problem:
+            self.message.setText(problem)
+            self.new.setFocus()
+            return
+        try:
+            self.change(self.name, self.old.text(), self.new.text())
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            self.new.setFocus()
+            return
+        except Exception as exc:
+            if getattr(exc, "reason", None) is None:
+                raise
+            self.message.setText(error_text(exc) if exc.reason != "wrong_password"  # type: ignore[attr-defined]
+                                 else self.tr("原密码不正确。"))
+            self.old.clear()
+            self.old.setFocus()
+            return
+        self.accept()
