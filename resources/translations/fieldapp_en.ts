@@ -1,6 +1,153 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="128" />
+        <source>添加账号</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="128" />
+        <source>角色和村：{0}</source>
+        <translation>Roles and villages: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="138" />
+        <source>账号(&amp;N)：</source>
+        <translation>Account (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="139" />
+        <source>干部(&amp;C)：</source>
+        <translation>&amp;Cadre:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="141" />
+        <source>账号：</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="146" />
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="147" />
+        <source>村</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="149" />
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="150" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="160" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="161" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="181" />
+        <source>请填写账号。</source>
+        <extracomment>set by the page: runs the write; the dialog closes when it succeeds</extracomment>
+        <translation>Please enter the account name.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="183" />
+        <source>请选择干部。</source>
+        <translation>Please choose the cadre.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="185" />
+        <source>请至少选择一个角色。</source>
+        <translation>Please choose at least one role.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="257" />
+        <source>账号</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="257" />
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="257" />
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="257" />
+        <source>村</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="266" />
+        <source>添加账号(&amp;A)…</source>
+        <translation>&amp;Add account…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="268" />
+        <source>重置密码(&amp;R)…</source>
+        <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="270" />
+        <source>角色和村(&amp;O)…</source>
+        <translation>R&amp;oles and villages…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="272" />
+        <source>本机账号。密码只保存在本机，不会同步；角色和村由区县人员名册同步。</source>
+        <translation>Accounts of this laptop. Passwords stay on this laptop and are never synced; roles and villages come from the district's registry of people by sync.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="307" />
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="307" />
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="337" />
+        <source>已添加账号“{0}”</source>
+        <translation>Account “{0}” added</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="351" />
+        <source>已修改“{0}”的角色和村</source>
+        <translation>Roles and villages of “{0}” changed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="365" />
+        <source>已重置“{0}”的密码</source>
+        <translation>Password of “{0}” reset</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveForm</name>
     <message>
         <location filename="../../fieldapp/gui/printing/forms.py" line="305" />
@@ -46,105 +193,105 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="69" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="68" />
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="71" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="70" />
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="72" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="71" />
         <source>全部农户（输入姓名或户编号筛选）</source>
         <translation>All households (type a name or household no. to filter)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="75" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="74" />
         <source>搜索情况、措施、活动名称</source>
         <translation>Search situation, measures, activity name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="77" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="76" />
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="78" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="77" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="79" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="78" />
         <source>导出所选干部该年度（或所选月份）的包扶纪实档案</source>
         <translation>Export the assistance archive of the selected cadre for the year (or selected month)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="126" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="125" />
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="126" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="125" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="127" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="126" />
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="127" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="126" />
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="195" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="194" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="232" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="284" />
         <source>{0}年</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="233" />
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="232" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="284" />
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="234" />
         <source>{0}：已显示前 {1} 条，向下滚动加载更多</source>
         <translation>{0}: first {1} shown, scroll down to load more</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="237" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="236" />
         <source>{0}：共 {1} 条记录</source>
         <translation>{0}: {1} records</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="286" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="285" />
         <source>包扶纪实档案_{0}_{1}.pdf</source>
         <translation>Assistance_archive_{0}_{1}.pdf</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="286" />
         <source>导出包扶纪实档案</source>
         <translation>Export assistance archive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="288" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="303" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="302" />
         <source>正在导出 {0} …</source>
         <translation>Exporting {0} …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/archive_page.py" line="311" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="310" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -469,6 +616,49 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="52" />
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="63" />
+        <source>账号：</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="64" />
+        <source>原密码(&amp;O)：</source>
+        <translation>&amp;Old password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="65" />
+        <source>新密码(&amp;N)：</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="66" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="68" />
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="69" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="94" />
+        <source>原密码不正确。</source>
+        <translation>The old password is wrong.</translation>
+    </message>
+</context>
+<context>
     <name>ComplianceModel</name>
     <message>
         <location filename="../../fieldapp/gui/visits/models.py" line="221" />
@@ -558,6 +748,15 @@
         <location filename="../../fieldapp/gui/sync/models.py" line="148" />
         <source>已删除</source>
         <translation>Deleted</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="104" />
+        <source>已锁定</source>
+        <extracomment>tries allowed before each failure makes the next try wait (as the login service does) what counts as someone at the keyboard</extracomment>
+        <translation>Locked</translation>
     </message>
 </context>
 <context>
@@ -1939,6 +2138,19 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="179" />
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="180" />
+        <source>驻村帮扶工作台</source>
+        <translation>FieldApp</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../fieldapp/gui/main_window.py" line="95" />
@@ -2355,6 +2567,39 @@ Correct it from the ID number?</translation>
         <location filename="../../fieldapp/gui/fields.py" line="479" />
         <source>应在{0}到{1}之间</source>
         <translation>Must be between {0} and {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="98" />
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="104" />
+        <source>账号(&amp;N)：</source>
+        <translation>Account (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="105" />
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="138" />
+        <source>请填写账号。</source>
+        <translation>Please enter the account name.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="166" />
+        <source>可以再试了。</source>
+        <translation>You can try again now.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="168" />
+        <source>尝试次数过多，请 {0} 秒后再试。</source>
+        <translation>Too many attempts; try again in {0} seconds.</translation>
     </message>
 </context>
 <context>
@@ -2989,6 +3234,39 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="207" />
+        <source>重置密码：{0}</source>
+        <translation>Reset password: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="209" />
+        <source>为“{0}”设置新密码，并当面告诉本人。本人登录后可自行修改。</source>
+        <translation>Set a new password for “{0}” and tell them in person. They can change it after logging in.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="217" />
+        <source>新密码(&amp;N)：</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="221" />
+        <source>重置</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="222" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ResponsibilityTab</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="29" />
@@ -3042,6 +3320,25 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <location filename="../../fieldapp/gui/wizard.py" line="193" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="129" />
+        <source>账号：{0}</source>
+        <extracomment>the permission that shows 账号管理 a main window was shown for a person (the window)</extracomment>
+        <translation>Account: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="150" />
+        <source>账号</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="182" />
+        <source>密码已修改</source>
+        <translation>Password changed</translation>
     </message>
 </context>
 <context>
@@ -3168,6 +3465,29 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <location filename="../../fieldapp/gui/wizard.py" line="171" />
         <source>角色</source>
         <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchAccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="206" />
+        <source>切换账号</source>
+        <translation>Switch account</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="209" />
+        <source>当前账号：{0}。请以另一个账号登录。</source>
+        <translation>Signed in as {0}. Log in with another account.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="211" />
+        <source>切换</source>
+        <translation>Switch</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="213" />
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3695,6 +4015,55 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="130" />
+        <source>已锁定</source>
+        <extracomment>a wrong password (the number of failures in a row so far)</extracomment>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="137" />
+        <source>长时间未操作，已锁定。打开的窗口和未保存的内容都还在。</source>
+        <translation>Locked after a time without use. Open windows and unsaved work are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="147" />
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="151" />
+        <source>账号：</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="152" />
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="188" />
+        <source>密码不正确，请重新输入。</source>
+        <translation>Wrong password; please type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="199" />
+        <source>密码不正确，已连续 {0} 次。请 {1} 秒后再试。</source>
+        <translation>Wrong password, {0} times in a row. Try again in {1} seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="205" />
+        <source>请 {0} 秒后再试。</source>
+        <translation>Try again in {0} seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="212" />
+        <source>可以再试了。</source>
+        <translation>You can try again now.</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="114" />
@@ -3976,18 +4345,18 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="73" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="72" />
         <source>记录走访</source>
         <extracomment>a visit of this household was saved or deleted through a form opened here</extracomment>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="76" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="75" />
         <source>新增农户保存后才能记录走访。</source>
         <translation>Visits can be recorded once the new household has been saved.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="77" />
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="76" />
         <source>双击一条记录可查看或修改。</source>
         <translation>Double-click a record to view or edit it.</translation>
     </message>
@@ -4188,16 +4557,46 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     </message>
 </context>
 <context>
+    <name>account_menu</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="202" />
+        <source>账号(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="215" />
+        <source>锁定(&amp;L)</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="216" />
+        <source>切换账号(&amp;S)…</source>
+        <translation>&amp;Switch account…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="218" />
+        <source>修改密码(&amp;P)…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="221" />
+        <source>账号管理(&amp;M)</source>
+        <translation>&amp;Manage accounts</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../fieldapp/gui/app.py" line="60" />
+        <location filename="../../fieldapp/gui/app.py" line="74" />
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/app.py" line="96" />
-        <location filename="../../fieldapp/gui/app.py" line="121" />
+        <location filename="../../fieldapp/gui/app.py" line="112" />
+        <location filename="../../fieldapp/gui/app.py" line="214" />
+        <location filename="../../fieldapp/gui/app.py" line="246" />
         <source>驻村帮扶工作台</source>
+        <extracomment>what the app needs after the login, imported on a background thread while the person types</extracomment>
         <translation>Village Assistance Workbench</translation>
     </message>
 </context>
@@ -4245,6 +4644,39 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <location filename="../../fieldapp/gui/excel/common.py" line="83" />
         <source>无法完成</source>
         <translation>Cannot complete</translation>
+    </message>
+</context>
+<context>
+    <name>login</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="61" />
+        <source>密码不正确，请重新输入。</source>
+        <extracomment>what the main window needs, imported while the person types (order: deepest first)</extracomment>
+        <translation>Wrong password; please type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="63" />
+        <source>本机没有这个账号。</source>
+        <translation>There is no such account on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="65" />
+        <source>尝试次数过多，请 {0} 秒后再试。</source>
+        <translation>Too many attempts; try again in {0} seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>passwords</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="41" />
+        <source>新密码至少要 {0} 个字符。</source>
+        <extracomment>the shortest password accepted by the dialogs (the service may ask for more)</extracomment>
+        <translation>The new password needs at least {0} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="43" />
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords differ.</translation>
     </message>
 </context>
 <context>

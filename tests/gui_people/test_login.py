@@ -98,3 +98,19 @@ def test_the_login_module_loads_no_database_code() -> None:
             " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_login_speaks_the_installed_language(qtbot: QtBot, accounts: Accounts) -> None:
+    from fieldapp.gui import i18n
+
+    try:
+        assert i18n.install("en")
+        window = login_window(qtbot, accounts, hint="王队长")
+        qtbot.keyClicks(window.form.password, "wrong")
+        qtbot.keyClick(window.form.password, Qt.Key.Key_Return)
+        assert (window.windowTitle(), window.form.button.text()) == ("Log in", "Log in")
+        assert window.form.message.text() == "Wrong password; please type it again."
+        assert i18n.install("zh-Hant")
+        assert LoginWindow([], accounts.authenticate).form.button.text() == "登入"
+    finally:
+        i18n.install("zh-Hans")

@@ -184,7 +184,7 @@ class AccountDialog(QDialog):
         if not self.roles():
             return self.tr("请至少选择一个角色。")
         if self.adding:
-            return new_password_problem(self, self.password.text(), self.again.text())
+            return new_password_problem(self.password.text(), self.again.text())
         return ""
 
     def check(self) -> None:
@@ -230,7 +230,7 @@ class ResetPasswordDialog(QDialog):
         self.on_submit: Callable[[ResetPasswordDialog], None] | None = None
 
     def check(self) -> None:
-        problem = new_password_problem(self, self.password.text(), self.again.text())
+        problem = new_password_problem(self.password.text(), self.again.text())
         if problem:
             self.message.setText(problem)
             return

@@ -57,13 +57,12 @@ class Preloader(threading.Thread):
 def error_text(exc: BaseException) -> str:
     """What to show for a failed login (our own translated words; the service's message otherwise)."""
     reason = getattr(exc, "reason", None)
-    tr = QCoreApplication.translate
     if reason == "wrong_password":
-        return tr("login", "密码不正确，请重新输入。")
+        return QCoreApplication.translate("login", "密码不正确，请重新输入。")
     if reason == "unknown_user":
-        return tr("login", "本机没有这个账号。")
+        return QCoreApplication.translate("login", "本机没有这个账号。")
     if reason == "throttled":
-        return tr("login", "尝试次数过多，请 {0} 秒后再试。").format(wait_seconds(exc))
+        return QCoreApplication.translate("login", "尝试次数过多，请 {0} 秒后再试。").format(wait_seconds(exc))
     return str(exc)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,12 +35,12 @@ def password_field(parent: QWidget, name: str) -> QLineEdit:
     return edit
 
 
-def new_password_problem(parent: QWidget, new: str, again: str) -> str:
+def new_password_problem(new: str, again: str) -> str:
     """Why the new password cannot be used ("" if it can)."""
     if len(new) < MIN_LENGTH:
-        return parent.tr("新密码至少要 {0} 个字符。").format(MIN_LENGTH)
+        return QCoreApplication.translate("passwords", "新密码至少要 {0} 个字符。").format(MIN_LENGTH)
     if new != again:
-        return parent.tr("两次输入的新密码不一致。")
+        return QCoreApplication.translate("passwords", "两次输入的新密码不一致。")
     return ""
 
 
@@ -75,7 +76,7 @@ class ChangePasswordDialog(QDialog):
         self.setMinimumWidth(max(380, self.fontMetrics().horizontalAdvance("国") * 26))
 
     def submit(self) -> None:
-        problem = new_password_problem(self, self.new.text(), self.again.text())
+        problem = new_password_problem(self.new.text(), self.again.text())
         if problem:
             self.message.setText(problem)
             self.new.setFocus()

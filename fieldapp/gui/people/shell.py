@@ -199,7 +199,7 @@ def install_account_menu(window: QMainWindow, shell: Shell) -> QMenu:
     """账号(&A): 锁定 Ctrl+L, 切换账号 Ctrl+Shift+L, 修改密码 Ctrl+Shift+P, 账号管理 Ctrl+Shift+M (if allowed).
 
     Placed before 帮助; the actions are window-wide (they work from any page)."""
-    menu = QMenu(window.tr("账号(&A)"), window)
+    menu = QMenu(QApplication.translate("account_menu", "账号(&A)"), window)
     menu.setObjectName("account_menu")
 
     def add(text: str, shortcut: str, slot: Callable[[], object], name: str) -> QAction:
