@@ -33,7 +33,7 @@ from fieldapp.gui import fonts, i18n
 if TYPE_CHECKING:
     from fieldapp.gui import errors
     from fieldapp.gui.main_window import MainWindow
-    from fieldapp.gui.people.shell import PeopleApi
+    from fieldapp.gui.people.shell import PeopleApi, Shell
     from fieldapp.gui.tasks import TaskManager
     from fieldapp.services.context import AppContext
 
@@ -204,21 +204,28 @@ def run(data: paths.DataPaths) -> int:
     return _run_unsigned(app, data)
 
 
-def _run_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) -> int:
+def start_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi, tasks: TaskManager) -> Shell:
+    """Show the login window (preloading the rest on a background thread); the shell takes it from there."""
     from fieldapp.gui.people.login import Preloader
     from fieldapp.gui.people.shell import Shell
     from fieldapp.settings import Settings
 
-    Preloader(PRELOAD).start()
     i18n.install(Settings.load(data.settings)["language"])
     app.setApplicationDisplayName(QCoreApplication.translate("app", "驻村帮扶工作台"))
+    shell = Shell(api, lambda ctx: create_main_window(ctx, tasks), tasks)
+    login = shell.show_login(hint=os.environ.get("FIELDAPP_LOGIN_HINT", ""),
+                             password=os.environ.get("FIELDAPP_LOGIN_PASSWORD", ""))
+    shell.preloader = Preloader(PRELOAD)
+    login.painted.connect(shell.preloader.start)  # once on screen: importing earlier would delay the window
+    return shell
+
+
+def _run_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) -> int:
     from fieldapp.gui.tasks import TaskManager
 
     tasks = TaskManager()
     app.aboutToQuit.connect(tasks.shutdown)
-    shell = Shell(api, lambda ctx: create_main_window(ctx, tasks), tasks)
-    shell.show_login(hint=os.environ.get("FIELDAPP_LOGIN_HINT", ""),
-                     password=os.environ.get("FIELDAPP_LOGIN_PASSWORD", ""))
+    shell = start_signed_in(app, data, api, tasks)
     previous_hook = sys.excepthook
     install_excepthook(log_path(data))
     try:

@@ -169,9 +169,11 @@ class PasswordForm(QWidget):
 
 
 class LoginWindow(QWidget):
-    """驻村帮扶工作台 — 登录. ``logged_in(session)`` when the password is right."""
+    """驻村帮扶工作台 — 登录. ``logged_in(session)`` when the password is right; ``painted`` once, after the
+    first paint (the moment to start loading the rest: not before, or it would slow the window down)."""
 
     logged_in = Signal(object)
+    painted = Signal()
 
     def __init__(self, names: Sequence[str], authenticate: Authenticate, *, hint: str = "", password: str = "",
                  parent: QWidget | None = None) -> None:
@@ -191,10 +193,17 @@ class LoginWindow(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.form)
         self.setMinimumWidth(max(380, self.fontMetrics().horizontalAdvance("国") * 26))
+        self._painted = False
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.form.focus_first()
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.painted)
 
 
 class SwitchAccountDialog(QDialog):

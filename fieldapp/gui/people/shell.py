@@ -13,14 +13,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QWidget
 
-from fieldapp.gui.people.lock import IdleWatcher, ScreenLock
-from fieldapp.gui.people.login import LoginWindow, SwitchAccountDialog
+from fieldapp.gui.people.login import LoginWindow, Preloader, SwitchAccountDialog
+
+if TYPE_CHECKING:
+    from fieldapp.gui.people.lock import ScreenLock
 
 log = logging.getLogger("fieldapp.gui.shell")
 
@@ -87,6 +89,8 @@ class Shell(QObject):
         self.accounts_page: QWidget | None = None
         self.account_label: QLabel | None = None
         self.dialog: QDialog | None = None
+        #: loads the main window's modules while the person types (started once the login is on screen)
+        self.preloader: Preloader | None = None
 
     # -- login -----------------------------------------------------------------------------------
 
@@ -122,6 +126,8 @@ class Shell(QObject):
         return window
 
     def _install(self, window: QMainWindow) -> None:
+        from fieldapp.gui.people.lock import IdleWatcher, ScreenLock
+
         watcher = IdleWatcher(self.idle_minutes(self.ctx), window)
         ctx, session, audit = self.ctx, self.session, self.api.audit
         self.lock = ScreenLock(window, session.name, self.api.verify, watcher,
