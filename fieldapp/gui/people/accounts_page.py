@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -108,14 +109,13 @@ def _checks(parent: QWidget, title: str, pairs: Sequence[tuple[str, str]], chose
             name: str) -> tuple[QGroupBox, dict[str, QCheckBox]]:
     box = QGroupBox(title, parent)
     box.setObjectName(name)
-    layout = QHBoxLayout(box)
+    layout = QGridLayout(box)
     checks = {}
-    for code, label in pairs:
+    for i, (code, label) in enumerate(pairs):
         check = QCheckBox(label, box)
         check.setChecked(code in chosen)
-        layout.addWidget(check)
+        layout.addWidget(check, i // 3, i % 3)  # three a row: six roles stay readable at any label length
         checks[code] = check
-    layout.addStretch(1)
     return box, checks
 
 
@@ -260,8 +260,10 @@ class AccountsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the villages: the longest text
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("国") * 5)
         self.table.doubleClicked.connect(lambda _index: self.edit_roles())
         self.add_button = QPushButton(self.tr("添加账号(&A)…"), self)
         self.add_button.clicked.connect(self.add_account)

@@ -107,7 +107,7 @@ class PasswordForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        row = QHBoxLayout()
+        self.button_row = row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.button)
         layout.addLayout(row)
@@ -221,13 +221,10 @@ class SwitchAccountDialog(QDialog):
         self.form.submitted.connect(self._accept_session)
         cancel = QPushButton(self.tr("取消"), self)
         cancel.clicked.connect(self.reject)
+        self.form.button_row.addWidget(cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(cancel)
-        layout.addLayout(row)
         self.setMinimumWidth(max(380, self.fontMetrics().horizontalAdvance("国") * 26))
 
     def showEvent(self, event: Any) -> None:
