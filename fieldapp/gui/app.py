@@ -134,32 +134,32 @@ def people_api(data: paths.DataPaths) -> PeopleApi | None:
     from fieldapp.gui.people.shell import PeopleApi
 
     def login_names() -> list[str]:
-        from fieldapp.services.people.keystore import Keystore
+        from fieldapp.services.people.keystore import Keystore  # type: ignore[import-not-found, unused-ignore]
 
         return Keystore.load(data.home).names()
 
     def authenticate(name: str, password: str) -> Any:
-        from fieldapp.services.people import auth
+        from fieldapp.services.people import auth  # type: ignore[import-not-found, unused-ignore]
 
         return auth.login(data, name, password)
 
     def verify(name: str, password: str) -> bool:
-        from fieldapp.services.people import auth
+        from fieldapp.services.people import auth  # type: ignore[import-not-found, unused-ignore]
 
         return auth.verify_password(data, name, password)
 
     def open_for(session: Any) -> AppContext:
-        from fieldapp.services.people import auth
+        from fieldapp.services.people import auth  # type: ignore[import-not-found, unused-ignore]
 
         return auth.open_for(data, session)
 
     def change_password(name: str, old: str, new: str) -> object:
-        from fieldapp.services.people import accounts
+        from fieldapp.services.people import accounts  # type: ignore[import-not-found, unused-ignore]
 
         return accounts.change_password(data, name, old, new)
 
     def allows(roles: Sequence[str], permission: str) -> bool:
-        from fieldapp.domain import people
+        from fieldapp.domain import people  # type: ignore[attr-defined, unused-ignore]
 
         return people.permission_table().allows(roles, permission)
 
@@ -170,7 +170,7 @@ def people_api(data: paths.DataPaths) -> PeopleApi | None:
 
     def audit(ctx: AppContext, _session: Any, kind: str) -> None:
         if kind in ("lock", "unlock"):  # a failed unlock is counted and logged by verify_password itself
-            from fieldapp.services.people import audit as audit_log
+            from fieldapp.services.people import audit as audit_log  # type: ignore[import-not-found, unused-ignore]
 
             audit_log.log_event(ctx, kind)
 

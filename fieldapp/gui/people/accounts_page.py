@@ -69,7 +69,7 @@ class ServiceAccounts:
     """:class:`AccountsBackend` over ``fieldapp.services.people.accounts`` for the signed-in context."""
 
     def __init__(self, ctx: Any) -> None:
-        from fieldapp.services.people import accounts  # type: ignore[import-not-found]
+        from fieldapp.services.people import accounts  # type: ignore[import-not-found, unused-ignore]
 
         self.ctx = ctx
         self.accounts = accounts
@@ -125,7 +125,8 @@ class AccountDialog(QDialog):
     def __init__(self, choices: Choices, account: AccountRow | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.adding = account is None
-        self.setWindowTitle(self.tr("添加账号") if self.adding else self.tr("角色和村：{0}").format(account.name))
+        name = account.name if account is not None else ""
+        self.setWindowTitle(self.tr("添加账号") if self.adding else self.tr("角色和村：{0}").format(name))
         form = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setObjectName("name")
@@ -138,8 +139,8 @@ class AccountDialog(QDialog):
             form.addRow(self.tr("账号(&N)："), self.name)
             form.addRow(self.tr("干部(&C)："), self.cadre)
         else:
-            form.addRow(self.tr("账号："), QLabel(account.name, self))
-            self.name.setText(account.name)
+            form.addRow(self.tr("账号："), QLabel(name, self))
+            self.name.setText(name)
             self.name.hide()
             self.cadre.hide()
         roles, villages = (account.roles, account.village_ids) if account else (("member",), ())

@@ -203,7 +203,7 @@ class LoginWindow(QWidget):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.painted)
+            QTimer.singleShot(0, self.painted.emit)
 
 
 class SwitchAccountDialog(QDialog):

@@ -184,8 +184,8 @@ class Shell(QObject):
             return None
         dialog = ChangePasswordDialog(self.session.name, self.api.change_password, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.window.show_message(  # type: ignore[union-attr]
-            self.tr("密码已修改")))
+        window = self.window
+        dialog.accepted.connect(lambda: window.show_message(self.tr("密码已修改")))  # type: ignore[attr-defined]
         self.dialog = dialog
         dialog.open()
         return dialog
