@@ -3,73 +3,73 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="128" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="128" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
         <source>角色和村：{0}</source>
         <translation>Roles and villages: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="138" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="139" />
         <source>账号(&amp;N)：</source>
         <translation>Account (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="139" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
         <source>干部(&amp;C)：</source>
         <translation>&amp;Cadre:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="141" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="142" />
         <source>账号：</source>
         <translation>Account:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="146" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="147" />
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="147" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="148" />
         <source>村</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="149" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="150" />
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="150" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="151" />
         <source>再输一遍(&amp;A)：</source>
         <translation>&amp;Again:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="160" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="161" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="161" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="162" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="181" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="182" />
         <source>请填写账号。</source>
         <extracomment>set by the page: runs the write; the dialog closes when it succeeds</extracomment>
         <translation>Please enter the account name.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="183" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="184" />
         <source>请选择干部。</source>
         <translation>Please choose the cadre.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="185" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="186" />
         <source>请至少选择一个角色。</source>
         <translation>Please choose at least one role.</translation>
     </message>
@@ -77,72 +77,72 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="257" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
         <source>账号</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="257" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="257" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="257" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
         <source>村</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="259" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="266" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
         <source>添加账号(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="268" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
         <source>重置密码(&amp;R)…</source>
         <translation>&amp;Reset password…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="270" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="273" />
         <source>角色和村(&amp;O)…</source>
         <translation>R&amp;oles and villages…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="272" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="275" />
         <source>本机账号。密码只保存在本机，不会同步；角色和村由区县人员名册同步。</source>
         <translation>Accounts of this laptop. Passwords stay on this laptop and are never synced; roles and villages come from the district's registry of people by sync.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="307" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="307" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="337" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="340" />
         <source>已添加账号“{0}”</source>
         <translation>Account “{0}” added</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="351" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="354" />
         <source>已修改“{0}”的角色和村</source>
         <translation>Roles and villages of “{0}” changed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="365" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="368" />
         <source>已重置“{0}”的密码</source>
         <translation>Password of “{0}” reset</translation>
     </message>
@@ -753,7 +753,7 @@
 <context>
     <name>Cover</name>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="104" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="106" />
         <source>已锁定</source>
         <extracomment>tries allowed before each failure makes the next try wait (as the login service does) what counts as someone at the keyboard</extracomment>
         <translation>Locked</translation>
@@ -1649,6 +1649,44 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>IdleLockDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="306" />
+        <source>自动锁定</source>
+        <translation>Automatic lock</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="311" />
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="312" />
+        <source>不自动锁定</source>
+        <translation>Never lock</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="313" />
+        <source>多长时间没有键盘或鼠标操作后锁定，需重新输入密码。</source>
+        <translation>Lock after this long without keyboard or mouse input; the password is then needed again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="316" />
+        <source>锁定时间(&amp;T)：</source>
+        <translation>Lock &amp;after:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="318" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="319" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../fieldapp/gui/excel/import_dialog.py" line="75" />
@@ -2140,12 +2178,12 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="179" />
+        <location filename="../../fieldapp/gui/people/login.py" line="181" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="180" />
+        <location filename="../../fieldapp/gui/people/login.py" line="182" />
         <source>驻村帮扶工作台</source>
         <translation>FieldApp</translation>
     </message>
@@ -3236,32 +3274,32 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="207" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="208" />
         <source>重置密码：{0}</source>
         <translation>Reset password: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="209" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="210" />
         <source>为“{0}”设置新密码，并当面告诉本人。本人登录后可自行修改。</source>
         <translation>Set a new password for “{0}” and tell them in person. They can change it after logging in.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="217" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
         <source>新密码(&amp;N)：</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="219" />
         <source>再输一遍(&amp;A)：</source>
         <translation>&amp;Again:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="221" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="222" />
         <source>重置</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="222" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="223" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3325,18 +3363,18 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="129" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="137" />
         <source>账号：{0}</source>
-        <extracomment>the permission that shows 账号管理 a main window was shown for a person (the window)</extracomment>
+        <extracomment>the permission that shows 账号管理 the permission that shows 自动锁定 (a laptop setting) a main window was shown for a person (the window) loads the main window's modules while the person types (started once the login is on screen)</extracomment>
         <translation>Account: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="150" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="158" />
         <source>账号</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="182" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="190" />
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
@@ -3470,22 +3508,22 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>SwitchAccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="206" />
+        <location filename="../../fieldapp/gui/people/login.py" line="215" />
         <source>切换账号</source>
         <translation>Switch account</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="209" />
+        <location filename="../../fieldapp/gui/people/login.py" line="218" />
         <source>当前账号：{0}。请以另一个账号登录。</source>
         <translation>Signed in as {0}. Log in with another account.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="211" />
+        <location filename="../../fieldapp/gui/people/login.py" line="220" />
         <source>切换</source>
         <translation>Switch</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="213" />
+        <location filename="../../fieldapp/gui/people/login.py" line="222" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4017,48 +4055,48 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="130" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="132" />
         <source>已锁定</source>
         <extracomment>a wrong password (the number of failures in a row so far)</extracomment>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="137" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="139" />
         <source>长时间未操作，已锁定。打开的窗口和未保存的内容都还在。</source>
         <translation>Locked after a time without use. Open windows and unsaved work are kept.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="147" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="149" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="151" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="153" />
         <source>账号：</source>
         <translation>Account:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="152" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="154" />
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="188" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="190" />
         <source>密码不正确，请重新输入。</source>
         <translation>Wrong password; please type it again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="199" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="201" />
         <source>密码不正确，已连续 {0} 次。请 {1} 秒后再试。</source>
         <translation>Wrong password, {0} times in a row. Try again in {1} seconds.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="205" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="207" />
         <source>请 {0} 秒后再试。</source>
         <translation>Try again in {0} seconds.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="212" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="214" />
         <source>可以再试了。</source>
         <translation>You can try again now.</translation>
     </message>
@@ -4559,29 +4597,34 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>account_menu</name>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="202" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="235" />
         <source>账号(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="215" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="248" />
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="216" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="249" />
         <source>切换账号(&amp;S)…</source>
         <translation>&amp;Switch account…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="218" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="251" />
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="221" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="254" />
         <source>账号管理(&amp;M)</source>
         <translation>&amp;Manage accounts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="258" />
+        <source>自动锁定(&amp;T)…</source>
+        <translation>Automatic lock &amp;time…</translation>
     </message>
 </context>
 <context>
@@ -4594,7 +4637,7 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <message>
         <location filename="../../fieldapp/gui/app.py" line="112" />
         <location filename="../../fieldapp/gui/app.py" line="214" />
-        <location filename="../../fieldapp/gui/app.py" line="246" />
+        <location filename="../../fieldapp/gui/app.py" line="253" />
         <source>驻村帮扶工作台</source>
         <extracomment>what the app needs after the login, imported on a background thread while the person types</extracomment>
         <translation>Village Assistance Workbench</translation>

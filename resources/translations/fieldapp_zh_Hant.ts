@@ -3,73 +3,73 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="128" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
         <source>添加账号</source>
         <translation>新增帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="128" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
         <source>角色和村：{0}</source>
         <translation>角色和村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="138" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="139" />
         <source>账号(&amp;N)：</source>
         <translation>帳號(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="139" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
         <source>干部(&amp;C)：</source>
         <translation>幹部(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="141" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="142" />
         <source>账号：</source>
         <translation>帳號：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="146" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="147" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="147" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="148" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="149" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="150" />
         <source>密码(&amp;P)：</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="150" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="151" />
         <source>再输一遍(&amp;A)：</source>
         <translation>再輸一遍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="160" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="161" />
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="161" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="162" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="181" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="182" />
         <source>请填写账号。</source>
         <extracomment>set by the page: runs the write; the dialog closes when it succeeds</extracomment>
         <translation>請填寫帳號。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="183" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="184" />
         <source>请选择干部。</source>
         <translation>請選擇幹部。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="185" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="186" />
         <source>请至少选择一个角色。</source>
         <translation>請至少選擇一個角色。</translation>
     </message>
@@ -77,72 +77,72 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="257" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
         <source>账号</source>
         <translation>帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="257" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
         <source>干部</source>
         <translation>幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="257" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="257" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="259" />
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="266" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
         <source>添加账号(&amp;A)…</source>
         <translation>新增帳號(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="268" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
         <source>重置密码(&amp;R)…</source>
         <translation>重設密碼(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="270" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="273" />
         <source>角色和村(&amp;O)…</source>
         <translation>角色和村(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="272" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="275" />
         <source>本机账号。密码只保存在本机，不会同步；角色和村由区县人员名册同步。</source>
         <translation>本機帳號。密碼只儲存在本機，不會同步；角色和村由區縣人員名冊同步。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="307" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
         <source>启用</source>
         <translation>啟用</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="307" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
         <source>停用</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="337" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="340" />
         <source>已添加账号“{0}”</source>
         <translation>已新增帳號「{0}」</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="351" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="354" />
         <source>已修改“{0}”的角色和村</source>
         <translation>已修改「{0}」的角色和村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="365" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="368" />
         <source>已重置“{0}”的密码</source>
         <translation>已重設「{0}」的密碼</translation>
     </message>
@@ -753,7 +753,7 @@
 <context>
     <name>Cover</name>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="104" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="106" />
         <source>已锁定</source>
         <extracomment>tries allowed before each failure makes the next try wait (as the login service does) what counts as someone at the keyboard</extracomment>
         <translation>已鎖定</translation>
@@ -1649,6 +1649,44 @@
     </message>
 </context>
 <context>
+    <name>IdleLockDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="306" />
+        <source>自动锁定</source>
+        <translation>自動鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="311" />
+        <source> 分钟</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="312" />
+        <source>不自动锁定</source>
+        <translation>不自動鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="313" />
+        <source>多长时间没有键盘或鼠标操作后锁定，需重新输入密码。</source>
+        <translation>多長時間沒有鍵盤或滑鼠操作後鎖定，需重新輸入密碼。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="316" />
+        <source>锁定时间(&amp;T)：</source>
+        <translation>鎖定時間(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="318" />
+        <source>确定</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="319" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../fieldapp/gui/excel/import_dialog.py" line="75" />
@@ -2140,12 +2178,12 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="179" />
+        <location filename="../../fieldapp/gui/people/login.py" line="181" />
         <source>登录</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="180" />
+        <location filename="../../fieldapp/gui/people/login.py" line="182" />
         <source>驻村帮扶工作台</source>
         <translation>駐村幫扶工作台</translation>
     </message>
@@ -3236,32 +3274,32 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="207" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="208" />
         <source>重置密码：{0}</source>
         <translation>重設密碼：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="209" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="210" />
         <source>为“{0}”设置新密码，并当面告诉本人。本人登录后可自行修改。</source>
         <translation>為「{0}」設定新密碼，並當面告訴本人。本人登入後可自行修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="217" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
         <source>新密码(&amp;N)：</source>
         <translation>新密碼(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="219" />
         <source>再输一遍(&amp;A)：</source>
         <translation>再輸一遍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="221" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="222" />
         <source>重置</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="222" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="223" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -3325,18 +3363,18 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="129" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="137" />
         <source>账号：{0}</source>
-        <extracomment>the permission that shows 账号管理 a main window was shown for a person (the window)</extracomment>
+        <extracomment>the permission that shows 账号管理 the permission that shows 自动锁定 (a laptop setting) a main window was shown for a person (the window) loads the main window's modules while the person types (started once the login is on screen)</extracomment>
         <translation>帳號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="150" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="158" />
         <source>账号</source>
         <translation>帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="182" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="190" />
         <source>密码已修改</source>
         <translation>密碼已修改</translation>
     </message>
@@ -3470,22 +3508,22 @@
 <context>
     <name>SwitchAccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="206" />
+        <location filename="../../fieldapp/gui/people/login.py" line="215" />
         <source>切换账号</source>
         <translation>切換帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="209" />
+        <location filename="../../fieldapp/gui/people/login.py" line="218" />
         <source>当前账号：{0}。请以另一个账号登录。</source>
         <translation>目前帳號：{0}。請以另一個帳號登入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="211" />
+        <location filename="../../fieldapp/gui/people/login.py" line="220" />
         <source>切换</source>
         <translation>切換</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="213" />
+        <location filename="../../fieldapp/gui/people/login.py" line="222" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -4017,48 +4055,48 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="130" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="132" />
         <source>已锁定</source>
         <extracomment>a wrong password (the number of failures in a row so far)</extracomment>
         <translation>已鎖定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="137" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="139" />
         <source>长时间未操作，已锁定。打开的窗口和未保存的内容都还在。</source>
         <translation>長時間未操作，已鎖定。開啟的視窗和未儲存的內容都還在。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="147" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="149" />
         <source>解锁</source>
         <translation>解鎖</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="151" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="153" />
         <source>账号：</source>
         <translation>帳號：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="152" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="154" />
         <source>密码(&amp;P)：</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="188" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="190" />
         <source>密码不正确，请重新输入。</source>
         <translation>密碼不正確，請重新輸入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="199" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="201" />
         <source>密码不正确，已连续 {0} 次。请 {1} 秒后再试。</source>
         <translation>密碼不正確，已連續 {0} 次。請 {1} 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="205" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="207" />
         <source>请 {0} 秒后再试。</source>
         <translation>請 {0} 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="212" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="214" />
         <source>可以再试了。</source>
         <translation>可以再試了。</translation>
     </message>
@@ -4559,29 +4597,34 @@
 <context>
     <name>account_menu</name>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="202" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="235" />
         <source>账号(&amp;A)</source>
         <translation>帳號(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="215" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="248" />
         <source>锁定(&amp;L)</source>
         <translation>鎖定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="216" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="249" />
         <source>切换账号(&amp;S)…</source>
         <translation>切換帳號(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="218" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="251" />
         <source>修改密码(&amp;P)…</source>
         <translation>修改密碼(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="221" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="254" />
         <source>账号管理(&amp;M)</source>
         <translation>帳號管理(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="258" />
+        <source>自动锁定(&amp;T)…</source>
+        <translation>自動鎖定(&amp;T)…</translation>
     </message>
 </context>
 <context>
@@ -4594,7 +4637,7 @@
     <message>
         <location filename="../../fieldapp/gui/app.py" line="112" />
         <location filename="../../fieldapp/gui/app.py" line="214" />
-        <location filename="../../fieldapp/gui/app.py" line="246" />
+        <location filename="../../fieldapp/gui/app.py" line="253" />
         <source>驻村帮扶工作台</source>
         <extracomment>what the app needs after the login, imported on a background thread while the person types</extracomment>
         <translation>駐村幫扶工作台</translation>

@@ -61,9 +61,9 @@ def test_login_opens_the_main_window_for_the_person(qtbot: QtBot, shell: Shell) 
     window = log_in(qtbot, shell, "王队长", "right-pass")
     assert window.isVisible() and shell.login is None
     assert shell.account_label is not None and shell.account_label.text() == "账号：王队长"
-    names = {a.objectName() for a in window.findChild(type(window.menuBar().actions()[0].menu()),
-                                                      "account_menu").actions()}
-    assert names == {"lock_action", "switch_action", "password_action", "accounts_action"}
+    names = [a.objectName() for a in window.findChild(type(window.menuBar().actions()[0].menu()),
+                                                      "account_menu").actions() if not a.isSeparator()]
+    assert names == ["lock_action", "switch_action", "password_action", "accounts_action", "idle_action"]
     assert "accounts" in window.page_keys()  # a leader/admin manages accounts
 
 
@@ -142,3 +142,28 @@ def test_change_own_password(qtbot: QtBot, shell: Shell, accounts: Accounts) -> 
     with qtbot.waitSignal(dialog.accepted):
         dialog.submit()
     assert accounts.passwords["李队员"] == "new-pass-1"
+
+
+def test_the_idle_time_is_the_setting_and_can_be_changed(qtbot: QtBot, api: PeopleApi, sync_tasks: SyncTaskManager,
+                                                         ctx: AppContext) -> None:
+    from fieldapp.gui.people.lock import IdleLockDialog
+    from fieldapp.settings import Settings
+
+    shell = Shell(api, lambda c: app_mod.create_main_window(c, sync_tasks), sync_tasks)  # idle time: the setting
+    window = log_in(qtbot, shell, "王队长", "right-pass")
+    watcher = shell.lock.watcher  # type: ignore[union-attr]
+    assert watcher is not None and watcher.timer.interval() == 15 * 60_000 and watcher.timer.isActive()
+    dialog = shell.idle_settings()
+    assert isinstance(dialog, IdleLockDialog) and dialog.minutes.value() == 15
+    dialog.minutes.setValue(0)
+    assert dialog.minutes.text() == "不自动锁定"
+    dialog.minutes.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.minutes, "5")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.minutes, Qt.Key.Key_Return)
+    assert watcher.timer.interval() == 5 * 60_000 and watcher.timer.isActive()
+    assert Settings.load(ctx.paths.settings)["idle_lock_minutes"] == 5
+    shell.set_idle_minutes(0)
+    assert not watcher.timer.isActive()  # 0: never locks
+    watcher.stop()
+    window.close()

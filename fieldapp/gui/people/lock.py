@@ -18,11 +18,13 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -294,3 +296,30 @@ class ScreenLock(QObject):
     def stop(self) -> None:
         if self.watcher is not None:
             self.watcher.stop()
+
+
+class IdleLockDialog(QDialog):
+    """自动锁定: minutes without input before the app locks (0: never); the ``idle_lock_minutes`` setting."""
+
+    def __init__(self, minutes: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("自动锁定"))
+        self.minutes = QSpinBox(self)
+        self.minutes.setObjectName("minutes")
+        self.minutes.setRange(0, 240)
+        self.minutes.setValue(minutes)
+        self.minutes.setSuffix(self.tr(" 分钟"))
+        self.minutes.setSpecialValueText(self.tr("不自动锁定"))
+        intro = QLabel(self.tr("多长时间没有键盘或鼠标操作后锁定，需重新输入密码。"), self)
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("锁定时间(&T)："), self.minutes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)

@@ -28,6 +28,8 @@ log = logging.getLogger("fieldapp.gui.shell")
 
 #: the permission that shows 账号管理
 MANAGE = "accounts.manage"
+#: the permission that shows 自动锁定 (a laptop setting)
+SETTINGS = "settings.edit"
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,31 @@ class Shell(QObject):
         dialog.open()
         return dialog
 
+    def idle_settings(self) -> QDialog | None:
+        """自动锁定…: change ``idle_lock_minutes``; it applies at once."""
+        from fieldapp.gui.people.lock import IdleLockDialog
+
+        if self.window is None or self.ctx is None:
+            return None
+        dialog = IdleLockDialog(int(self.ctx.settings["idle_lock_minutes"]), self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_idle_minutes(dialog.minutes.value()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        from fieldapp.gui.errors import show_error
+
+        self.ctx.settings["idle_lock_minutes"] = minutes
+        try:
+            self.ctx.settings.save()
+        except OSError as exc:
+            show_error(self.window, exc)
+            return
+        if self.lock is not None and self.lock.watcher is not None:
+            self.lock.watcher.set_minutes(minutes)
+
     def show_accounts(self) -> None:
         if self.window is not None and self.accounts_page is not None:
             self.window.show_page("accounts")  # type: ignore[attr-defined]
@@ -226,6 +253,12 @@ def install_account_menu(window: QMainWindow, shell: Shell) -> QMenu:
     if shell.accounts_page is not None:
         add(QApplication.translate("account_menu", "账号管理(&M)"), "Ctrl+Shift+M", shell.show_accounts,
             "accounts_action")
+    menu.addSeparator()
+    if shell.api.allows(tuple(shell.session.roles), SETTINGS):
+        idle = QAction(QApplication.translate("account_menu", "自动锁定(&T)…"), window)
+        idle.setObjectName("idle_action")
+        idle.triggered.connect(lambda _checked=False: shell.idle_settings())
+        menu.addAction(idle)
     actions = window.menuBar().actions()
     if actions:
         window.menuBar().insertMenu(actions[-1], menu)  # before 帮助
