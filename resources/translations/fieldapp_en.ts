@@ -15,7 +15,7 @@
     <message>
         <location filename="../../fieldapp/gui/people/accounts_page.py" line="139" />
         <source>账号(&amp;N)：</source>
-        <translation>Account (&amp;N):</translation>
+        <translation>Account &amp;name:</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
@@ -2617,7 +2617,7 @@ Correct it from the ID number?</translation>
     <message>
         <location filename="../../fieldapp/gui/people/login.py" line="104" />
         <source>账号(&amp;N)：</source>
-        <translation>Account (&amp;N):</translation>
+        <translation>Account &amp;name:</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/people/login.py" line="105" />
