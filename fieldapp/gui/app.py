@@ -197,11 +197,49 @@ def run(data: paths.DataPaths) -> int:
     api = people_api(data)
     if api is not None:
         logsetup.configure(data.logs)
-        names = api.login_names()
-        if names:
+        if not api.login_names():
+            code = _first_account(data)
+            if code is not None:
+                return code
+        if api.login_names():
             return _run_signed_in(app, data, api)
         log.warning("no account on this laptop yet: opening without a login")
     return _run_unsigned(app, data)
+
+
+def _first_account(data: paths.DataPaths) -> int | None:
+    """A laptop without accounts: the first-start wizard (it creates the first account), or on a laptop set up
+    before accounts existed, the first account alone. None to go on to the login; else the exit code."""
+    ctx, problem = open_app_context(data)
+    if ctx is None:
+        assert problem is not None
+        report_box(problem).exec()
+        return 1
+    try:
+        i18n.install(ctx.settings["language"])
+        if not ctx.is_set_up:
+            from fieldapp.gui.wizard import SetupWizard
+
+            if SetupWizard(ctx).exec() != QDialog.DialogCode.Accepted:
+                log.info("setup cancelled; exiting")
+                return 0
+            return None
+        from fieldapp.gui.people.passwords import FirstAccountDialog
+        from fieldapp.services import setup
+
+        def create(name: str, password: str) -> object:
+            from fieldapp.services.people import accounts  # type: ignore[import-not-found, unused-ignore]
+
+            roles = getattr(setup, "FIRST_ROLES", ("admin", "leader"))
+            return accounts.create_account(ctx, name, ctx.settings["cadre_id"] or None, roles,
+                                           ctx.settings["village_ids"], password)
+
+        if FirstAccountDialog(ctx.cadre_name or "", create).exec() != QDialog.DialogCode.Accepted:
+            log.info("first account not created; exiting")
+            return 0
+        return None
+    finally:
+        ctx.close()
 
 
 def start_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi, tasks: TaskManager) -> Shell:

@@ -299,52 +299,53 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="100" />
+        <location filename="../../fieldapp/gui/wizard.py" line="106" />
         <source>服务区域</source>
+        <extracomment>the setup creates the first account (the people services are installed): the wizard asks for its password</extracomment>
         <translation>Service area</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="101" />
+        <location filename="../../fieldapp/gui/wizard.py" line="107" />
         <source>这台电脑为哪个乡镇、哪些村服务。</source>
         <translation>Which township and villages this computer serves.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="103" />
+        <location filename="../../fieldapp/gui/wizard.py" line="109" />
         <source>例如：商州区</source>
         <translation>e.g. Shangzhou District</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="105" />
+        <location filename="../../fieldapp/gui/wizard.py" line="111" />
         <source>可不填；6位数字，例如 611002</source>
         <translation>Optional; 6 digits, e.g. 611002</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="108" />
+        <location filename="../../fieldapp/gui/wizard.py" line="114" />
         <source>例如：北宽坪镇</source>
         <translation>e.g. Beikuanping Town</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="110" />
+        <location filename="../../fieldapp/gui/wizard.py" line="116" />
         <source>每行一个村名</source>
         <translation>One village name per line</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="113" />
+        <location filename="../../fieldapp/gui/wizard.py" line="119" />
         <source>区县</source>
         <translation>County/District</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="114" />
+        <location filename="../../fieldapp/gui/wizard.py" line="120" />
         <source>区县代码</source>
         <translation>County code</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="115" />
+        <location filename="../../fieldapp/gui/wizard.py" line="121" />
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="116" />
+        <location filename="../../fieldapp/gui/wizard.py" line="122" />
         <source>村（每行一个）</source>
         <translation>Villages (one per line)</translation>
     </message>
@@ -470,42 +471,42 @@
 <context>
     <name>CadrePage</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="127" />
+        <location filename="../../fieldapp/gui/wizard.py" line="133" />
         <source>包扶干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="128" />
+        <location filename="../../fieldapp/gui/wizard.py" line="134" />
         <source>使用这台电脑的干部。每条修改都会记下填报人。</source>
         <translation>The cadre using this computer. Every change records who entered it.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="131" />
+        <location filename="../../fieldapp/gui/wizard.py" line="137" />
         <source>例如：区国土资源局</source>
         <translation>e.g. District Land and Resources Bureau</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="133" />
+        <location filename="../../fieldapp/gui/wizard.py" line="139" />
         <source>手机号11位，或座机如 0914-1234567</source>
         <translation>11-digit mobile, or landline such as 0914-1234567</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="137" />
+        <location filename="../../fieldapp/gui/wizard.py" line="143" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="138" />
+        <location filename="../../fieldapp/gui/wizard.py" line="144" />
         <source>派出单位</source>
         <translation>Home unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="139" />
+        <location filename="../../fieldapp/gui/wizard.py" line="145" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="140" />
+        <location filename="../../fieldapp/gui/wizard.py" line="146" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -1256,6 +1257,49 @@ Check with the district administrator that the fingerprint matches exactly, then
         <location filename="../../fieldapp/gui/excel/models.py" line="82" />
         <source>说明</source>
         <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="107" />
+        <source>设置第一个账号</source>
+        <translation>Set up the first account</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="109" />
+        <source>这台电脑还没有账号。请为本机的包扶干部设置登录密码：这个账号是本机的队长和管理员，可以为队员添加账号。</source>
+        <translation>This laptop has no account yet. Set a login password for its cadre: this account is the laptop's team leader and administrator and can add accounts for team members.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="121" />
+        <source>账号(&amp;N)：</source>
+        <translation>Account &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="122" />
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="123" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="125" />
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="126" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="138" />
+        <source>请填写账号。</source>
+        <translation>Please enter the account name.</translation>
     </message>
 </context>
 <context>
@@ -2641,6 +2685,39 @@ Correct it from the ID number?</translation>
     </message>
 </context>
 <context>
+    <name>PasswordPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="156" />
+        <source>登录密码</source>
+        <translation>Login password</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="157" />
+        <source>以后用姓名和这个密码登录。这个账号是本机的队长和管理员，可以为队员添加账号。密码不会保存，忘记后只能由本机的队长或管理员重设。</source>
+        <translation>From now on you log in with your name and this password. This account is the laptop's team leader and administrator and can add accounts for team members. The password is not stored: if it is forgotten, only a team leader or administrator of this laptop can reset it.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="165" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="166" />
+        <source>再输一遍</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="171" />
+        <source>请设置登录密码</source>
+        <translation>Please set a login password</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="173" />
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>PeerModel</name>
     <message>
         <location filename="../../fieldapp/gui/sync/models.py" line="85" />
@@ -3335,27 +3412,27 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="187" />
+        <location filename="../../fieldapp/gui/wizard.py" line="221" />
         <source>首次使用设置</source>
         <translation>First-time setup</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="190" />
+        <location filename="../../fieldapp/gui/wizard.py" line="224" />
         <source>下一步 &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="191" />
+        <location filename="../../fieldapp/gui/wizard.py" line="225" />
         <source>&lt; 上一步</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="192" />
+        <location filename="../../fieldapp/gui/wizard.py" line="226" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="193" />
+        <location filename="../../fieldapp/gui/wizard.py" line="227" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3455,52 +3532,52 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="147" />
+        <location filename="../../fieldapp/gui/wizard.py" line="181" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="148" />
+        <location filename="../../fieldapp/gui/wizard.py" line="182" />
         <source>点击“完成”保存设置。</source>
         <translation>Click “Finish” to save the settings.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="152" />
+        <location filename="../../fieldapp/gui/wizard.py" line="186" />
         <source>完成后将为这台电脑创建设备身份：一个设备编号和一对用于数据同步的密钥。密钥只保存在本机的数据文件夹中，请勿复制给他人。</source>
         <translation>Finishing creates a device identity for this computer: a device ID and a key pair for data synchronisation. The keys are kept only in this computer's data folder; do not copy them to anyone.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="165" />
+        <location filename="../../fieldapp/gui/wizard.py" line="199" />
         <source>区县</source>
         <translation>County/District</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="166" />
+        <location filename="../../fieldapp/gui/wizard.py" line="200" />
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="167" />
+        <location filename="../../fieldapp/gui/wizard.py" line="201" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="168" />
+        <location filename="../../fieldapp/gui/wizard.py" line="202" />
         <source>包扶干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="169" />
+        <location filename="../../fieldapp/gui/wizard.py" line="203" />
         <source>派出单位</source>
         <translation>Home unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="170" />
+        <location filename="../../fieldapp/gui/wizard.py" line="204" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="171" />
+        <location filename="../../fieldapp/gui/wizard.py" line="205" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -4636,8 +4713,8 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     </message>
     <message>
         <location filename="../../fieldapp/gui/app.py" line="112" />
-        <location filename="../../fieldapp/gui/app.py" line="214" />
-        <location filename="../../fieldapp/gui/app.py" line="253" />
+        <location filename="../../fieldapp/gui/app.py" line="252" />
+        <location filename="../../fieldapp/gui/app.py" line="291" />
         <source>驻村帮扶工作台</source>
         <extracomment>what the app needs after the login, imported on a background thread while the person types</extracomment>
         <translation>Village Assistance Workbench</translation>

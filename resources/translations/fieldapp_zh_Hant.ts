@@ -299,52 +299,53 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="100" />
+        <location filename="../../fieldapp/gui/wizard.py" line="106" />
         <source>服务区域</source>
+        <extracomment>the setup creates the first account (the people services are installed): the wizard asks for its password</extracomment>
         <translation>服務區域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="101" />
+        <location filename="../../fieldapp/gui/wizard.py" line="107" />
         <source>这台电脑为哪个乡镇、哪些村服务。</source>
         <translation>這台電腦為哪個鄉鎮、哪些村服務。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="103" />
+        <location filename="../../fieldapp/gui/wizard.py" line="109" />
         <source>例如：商州区</source>
         <translation>例如：商州區</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="105" />
+        <location filename="../../fieldapp/gui/wizard.py" line="111" />
         <source>可不填；6位数字，例如 611002</source>
         <translation>可不填；6位數字，例如 611002</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="108" />
+        <location filename="../../fieldapp/gui/wizard.py" line="114" />
         <source>例如：北宽坪镇</source>
         <translation>例如：北寬坪鎮</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="110" />
+        <location filename="../../fieldapp/gui/wizard.py" line="116" />
         <source>每行一个村名</source>
         <translation>每行一個村名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="113" />
+        <location filename="../../fieldapp/gui/wizard.py" line="119" />
         <source>区县</source>
         <translation>區縣</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="114" />
+        <location filename="../../fieldapp/gui/wizard.py" line="120" />
         <source>区县代码</source>
         <translation>區縣代碼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="115" />
+        <location filename="../../fieldapp/gui/wizard.py" line="121" />
         <source>乡镇</source>
         <translation>鄉鎮</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="116" />
+        <location filename="../../fieldapp/gui/wizard.py" line="122" />
         <source>村（每行一个）</source>
         <translation>村（每行一個）</translation>
     </message>
@@ -470,42 +471,42 @@
 <context>
     <name>CadrePage</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="127" />
+        <location filename="../../fieldapp/gui/wizard.py" line="133" />
         <source>包扶干部</source>
         <translation>包扶幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="128" />
+        <location filename="../../fieldapp/gui/wizard.py" line="134" />
         <source>使用这台电脑的干部。每条修改都会记下填报人。</source>
         <translation>使用這台電腦的幹部。每條修改都會記下填報人。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="131" />
+        <location filename="../../fieldapp/gui/wizard.py" line="137" />
         <source>例如：区国土资源局</source>
         <translation>例如：區國土資源局</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="133" />
+        <location filename="../../fieldapp/gui/wizard.py" line="139" />
         <source>手机号11位，或座机如 0914-1234567</source>
         <translation>手機號11位，或座機如 0914-1234567</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="137" />
+        <location filename="../../fieldapp/gui/wizard.py" line="143" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="138" />
+        <location filename="../../fieldapp/gui/wizard.py" line="144" />
         <source>派出单位</source>
         <translation>派出單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="139" />
+        <location filename="../../fieldapp/gui/wizard.py" line="145" />
         <source>电话</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="140" />
+        <location filename="../../fieldapp/gui/wizard.py" line="146" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
@@ -1256,6 +1257,49 @@
         <location filename="../../fieldapp/gui/excel/models.py" line="82" />
         <source>说明</source>
         <translation>說明</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="107" />
+        <source>设置第一个账号</source>
+        <translation>設定第一個帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="109" />
+        <source>这台电脑还没有账号。请为本机的包扶干部设置登录密码：这个账号是本机的队长和管理员，可以为队员添加账号。</source>
+        <translation>這台電腦還沒有帳號。請為本機的包扶幹部設定登入密碼：這個帳號是本機的隊長和管理員，可以為隊員新增帳號。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="121" />
+        <source>账号(&amp;N)：</source>
+        <translation>帳號(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="122" />
+        <source>密码(&amp;P)：</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="123" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>再輸一遍(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="125" />
+        <source>创建</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="126" />
+        <source>退出</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="138" />
+        <source>请填写账号。</source>
+        <translation>請填寫帳號。</translation>
     </message>
 </context>
 <context>
@@ -2641,6 +2685,39 @@
     </message>
 </context>
 <context>
+    <name>PasswordPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="156" />
+        <source>登录密码</source>
+        <translation>登入密碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="157" />
+        <source>以后用姓名和这个密码登录。这个账号是本机的队长和管理员，可以为队员添加账号。密码不会保存，忘记后只能由本机的队长或管理员重设。</source>
+        <translation>以後用姓名和這個密碼登入。這個帳號是本機的隊長和管理員，可以為隊員新增帳號。密碼不會儲存，忘記後只能由本機的隊長或管理員重設。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="165" />
+        <source>密码</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="166" />
+        <source>再输一遍</source>
+        <translation>再輸一遍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="171" />
+        <source>请设置登录密码</source>
+        <translation>請設定登入密碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="173" />
+        <source>两次输入的密码不一致</source>
+        <translation>兩次輸入的密碼不一致</translation>
+    </message>
+</context>
+<context>
     <name>PeerModel</name>
     <message>
         <location filename="../../fieldapp/gui/sync/models.py" line="85" />
@@ -3335,27 +3412,27 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="187" />
+        <location filename="../../fieldapp/gui/wizard.py" line="221" />
         <source>首次使用设置</source>
         <translation>首次使用設置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="190" />
+        <location filename="../../fieldapp/gui/wizard.py" line="224" />
         <source>下一步 &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="191" />
+        <location filename="../../fieldapp/gui/wizard.py" line="225" />
         <source>&lt; 上一步</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="192" />
+        <location filename="../../fieldapp/gui/wizard.py" line="226" />
         <source>完成</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="193" />
+        <location filename="../../fieldapp/gui/wizard.py" line="227" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -3455,52 +3532,52 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="147" />
+        <location filename="../../fieldapp/gui/wizard.py" line="181" />
         <source>确认</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="148" />
+        <location filename="../../fieldapp/gui/wizard.py" line="182" />
         <source>点击“完成”保存设置。</source>
         <translation>點擊“完成”保存設置。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="152" />
+        <location filename="../../fieldapp/gui/wizard.py" line="186" />
         <source>完成后将为这台电脑创建设备身份：一个设备编号和一对用于数据同步的密钥。密钥只保存在本机的数据文件夹中，请勿复制给他人。</source>
         <translation>完成後將為這台電腦創建設備身份：一個設備編號和一對用於數據同步的密鑰。密鑰只保存在本機的數據文件夾中，請勿複製給他人。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="165" />
+        <location filename="../../fieldapp/gui/wizard.py" line="199" />
         <source>区县</source>
         <translation>區縣</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="166" />
+        <location filename="../../fieldapp/gui/wizard.py" line="200" />
         <source>乡镇</source>
         <translation>鄉鎮</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="167" />
+        <location filename="../../fieldapp/gui/wizard.py" line="201" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="168" />
+        <location filename="../../fieldapp/gui/wizard.py" line="202" />
         <source>包扶干部</source>
         <translation>包扶幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="169" />
+        <location filename="../../fieldapp/gui/wizard.py" line="203" />
         <source>派出单位</source>
         <translation>派出單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="170" />
+        <location filename="../../fieldapp/gui/wizard.py" line="204" />
         <source>电话</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="171" />
+        <location filename="../../fieldapp/gui/wizard.py" line="205" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
@@ -4636,8 +4713,8 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/app.py" line="112" />
-        <location filename="../../fieldapp/gui/app.py" line="214" />
-        <location filename="../../fieldapp/gui/app.py" line="253" />
+        <location filename="../../fieldapp/gui/app.py" line="252" />
+        <location filename="../../fieldapp/gui/app.py" line="291" />
         <source>驻村帮扶工作台</source>
         <extracomment>what the app needs after the login, imported on a background thread while the person types</extracomment>
         <translation>駐村幫扶工作台</translation>

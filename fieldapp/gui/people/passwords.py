@@ -96,3 +96,52 @@ class ChangePasswordDialog(QDialog):
             self.old.setFocus()
             return
         self.accept()
+
+
+class FirstAccountDialog(QDialog):
+    """本机还没有账号: a laptop set up before accounts existed gets its first account (its cadre: team leader
+    and administrator) before anyone can open it. ``create(name, password)`` makes it; errors show in place."""
+
+    def __init__(self, name: str, create: Callable[[str, str], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("设置第一个账号"))
+        self.make_account = create
+        intro = QLabel(self.tr("这台电脑还没有账号。请为本机的包扶干部设置登录密码：这个账号是本机的队长和管理员，"
+                               "可以为队员添加账号。"), self)
+        intro.setWordWrap(True)
+        self.name = QLineEdit(name, self)
+        self.name.setObjectName("name")
+        self.new = password_field(self, "new_password")
+        self.again = password_field(self, "again_password")
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #B3261E;")
+        form = QFormLayout()
+        form.addRow(self.tr("账号(&N)："), self.name)
+        form.addRow(self.tr("密码(&P)："), self.new)
+        form.addRow(self.tr("再输一遍(&A)："), self.again)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("创建"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(max(420, self.fontMetrics().horizontalAdvance("国") * 30))
+
+    def submit(self) -> None:
+        name = self.name.text().strip()
+        problem = new_password_problem(self.new.text(), self.again.text()) if name else self.tr("请填写账号。")
+        if problem:
+            self.message.setText(problem)
+            return
+        try:
+            self.make_account(name, self.new.text())
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()
