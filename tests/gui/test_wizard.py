@@ -206,6 +206,7 @@ def test_the_setup_command_leaves_the_same_state_as_the_wizard(wizard: SetupWiza
 
     other = tmp_path / "prepared"
     monkeypatch.setenv(paths.ENV_HOME, str(other))
+    monkeypatch.setenv("FIELDAPP_NEW_PASSWORD", "longpass1")  # the first account, as the wizard's password page
     assert main(["setup", "--district", "商州区", "--district-code", "611002", "--town", "北宽坪镇",
                  "--village", "东村", "--village", "西村", "--cadre", "王伟", "--unit", "区国土资源局",
                  "--phone", "13912345678", "--role", "leader"]) == 0
