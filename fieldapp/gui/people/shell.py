@@ -100,6 +100,8 @@ class Shell(QObject):
         login = self.login = LoginWindow(self.api.login_names(), self.api.authenticate, hint=hint,
                                          password=password)
         login.logged_in.connect(self.enter)
+        login.adjustSize()
+        login.move(login.screen().availableGeometry().center() - login.rect().center())  # not at a corner
         login.show()
         return login
 
