@@ -169,7 +169,7 @@ def people_api(data: paths.DataPaths) -> PeopleApi | None:
         return ServiceAccounts(ctx)
 
     def audit(ctx: AppContext, _session: Any, kind: str) -> None:
-        if kind in ("lock", "unlock"):  # a failed unlock is counted and logged by verify_password itself
+        if kind in ("lock", "unlock", "logout"):  # a failed unlock is counted and logged by verify_password
             from fieldapp.services.people import audit as audit_log  # type: ignore[import-not-found, unused-ignore]
 
             audit_log.log_event(ctx, kind)

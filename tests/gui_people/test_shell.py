@@ -87,7 +87,8 @@ def test_the_lock_shortcut_locks_and_the_lock_is_audited(qtbot: QtBot, shell: Sh
 
 
 def test_switch_account_asks_about_unsaved_edits_then_rebuilds_for_the_other_person(
-        qtbot: QtBot, shell: Shell, boxes: BoxAnswerer, make_household: Callable[..., str]) -> None:
+        qtbot: QtBot, shell: Shell, boxes: BoxAnswerer, make_household: Callable[..., str],
+        accounts: Accounts) -> None:
     household = make_household("张三明")
     first = log_in(qtbot, shell, "王队长", "right-pass")
     first_ctx = shell.ctx
@@ -111,6 +112,7 @@ def test_switch_account_asks_about_unsaved_edits_then_rebuilds_for_the_other_per
     assert second.ctx is shell.ctx
     assert shell.account_label.text() == "账号：李队员"  # type: ignore[union-attr]
     assert "accounts" not in second.page_keys()
+    assert ("王队长", "logout") in accounts.events
 
 
 def test_keep_editing_cancels_the_switch_and_keeps_the_text(

@@ -43,7 +43,8 @@ class PeopleApi:
     change_password: Callable[[str, str, str], object]  # name, old, new
     allows: Callable[[Sequence[str], str], bool]  # roles, permission
     accounts: Callable[[Any], Any]  # ctx → AccountsBackend
-    audit: Callable[[Any, Any, str], None] | None = None  # ctx, session, "lock" / "unlock" / "unlock_failed"
+    #: ctx, session, "lock" / "unlock" / "unlock_failed" / "logout" (switching account)
+    audit: Callable[[Any, Any, str], None] | None = None
 
 
 def unsaved_editors(window: QWidget) -> list[QDialog]:
@@ -109,6 +110,8 @@ class Shell(QObject):
         """Open the context for ``session`` and show its main window (replacing the one shown, if any)."""
         ctx = self.api.open_for(session)
         old_window, old_ctx, old_lock = self.window, self.ctx, self.lock
+        if old_ctx is not None and self.api.audit is not None:
+            self.api.audit(old_ctx, self.session, "logout")  # the person who leaves the laptop to another
         self.ctx, self.session = ctx, session
         window = self.window = self.make_window(ctx)
         self._install(window)
