@@ -103,8 +103,8 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
-        <source>添加账号(&amp;A)…</source>
-        <translation>&amp;Add account…</translation>
+        <source>添加账号(&amp;N)…</source>
+        <translation>&amp;New account…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
@@ -3440,18 +3440,18 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="137" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="142" />
         <source>账号：{0}</source>
-        <extracomment>the permission that shows 账号管理 the permission that shows 自动锁定 (a laptop setting) a main window was shown for a person (the window) loads the main window's modules while the person types (started once the login is on screen)</extracomment>
+        <extracomment>the permission that shows 账号管理 the permission that shows 自动锁定 (a laptop setting) ctx, session, "lock" / "unlock" / "unlock_failed" / "logout" (switching account) a main window was shown for a person (the window) loads the main window's modules while the person types (started once the login is on screen)</extracomment>
         <translation>Account: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="158" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="163" />
         <source>账号</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="190" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="195" />
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
@@ -4674,32 +4674,32 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>account_menu</name>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="235" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="240" />
         <source>账号(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="248" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="253" />
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="249" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="254" />
         <source>切换账号(&amp;S)…</source>
         <translation>&amp;Switch account…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="251" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="256" />
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="254" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="259" />
         <source>账号管理(&amp;M)</source>
         <translation>&amp;Manage accounts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="258" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="263" />
         <source>自动锁定(&amp;T)…</source>
         <translation>Automatic lock &amp;time…</translation>
     </message>

@@ -169,3 +169,25 @@ def test_the_idle_time_is_the_setting_and_can_be_changed(qtbot: QtBot, api: Peop
     assert not watcher.timer.isActive()  # 0: never locks
     watcher.stop()
     window.close()
+
+
+def test_keyboard_only_lock_and_no_mnemonic_clash(qtbot: QtBot, shell: Shell) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    window = log_in(qtbot, shell, "王队长", "right-pass")
+    window.show_page("accounts")
+    page = shell.accounts_page
+    assert page is not None
+    # a button's Alt+letter must not be a menu's, or neither works (an ambiguous shortcut)
+    menus = {QKeySequence.mnemonic(a.text()).toString() for a in window.menuBar().actions()}
+    buttons = {b.shortcut().toString() for b in page.findChildren(QPushButton)}
+    assert "Alt+A" in menus and buttons and not menus & buttons
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.table.setFocus()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(shell.lock.locked):  # type: ignore[union-attr]
+        qtbot.keyClick(page.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    qtbot.keyClicks(shell.lock.dialog.password, "right-pass")  # type: ignore[union-attr]
+    with qtbot.waitSignal(shell.lock.unlocked):  # type: ignore[union-attr]
+        qtbot.keyClick(shell.lock.dialog.password, Qt.Key.Key_Return)  # type: ignore[union-attr]

@@ -266,7 +266,7 @@ class AccountsPage(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the villages: the longest text
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("国") * 5)
         self.table.doubleClicked.connect(lambda _index: self.edit_roles())
-        self.add_button = QPushButton(self.tr("添加账号(&A)…"), self)
+        self.add_button = QPushButton(self.tr("添加账号(&N)…"), self)
         self.add_button.clicked.connect(self.add_account)
         self.reset_button = QPushButton(self.tr("重置密码(&R)…"), self)
         self.reset_button.clicked.connect(self.reset_password)
