@@ -323,3 +323,4 @@ class IdleLockDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(max(380, self.fontMetrics().horizontalAdvance("国") * 26))
