@@ -8,10 +8,14 @@ DEMO_HOME := $(CURDIR)/.demo-home
 bootstrap:
 	@bash scripts/bootstrap.sh
 
-## Run the app on the embedded demo database (created on first run).
+## Run the app on the embedded demo database (created on first run). The login opens with a demo
+## account and its documented password filled in: DEMO_USER (default: the first account, the team leader).
+DEMO_USER ?=
+DEMO_PASSWORD := demo1234
 run: bootstrap
 	FIELDAPP_HOME=$(DEMO_HOME) $(PY) -m fieldapp demo --if-missing --today $$(date +%F)
-	FIELDAPP_HOME=$(DEMO_HOME) $(PY) -m fieldapp
+	FIELDAPP_HOME=$(DEMO_HOME) FIELDAPP_LOGIN_HINT="$(DEMO_USER)" FIELDAPP_LOGIN_PASSWORD=$(DEMO_PASSWORD) \
+	  $(PY) -m fieldapp
 
 ## The whole test suite (offscreen Qt), plus lint.
 test: bootstrap lint

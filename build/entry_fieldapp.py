@@ -2,7 +2,7 @@
 
 import sys
 
-from fieldapp.cli.main import main
+from fieldapp.launch import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -2,6 +2,6 @@
 
 import sys
 
-from fieldapp.cli.main import main
+from fieldapp.launch import main
 
 sys.exit(main())

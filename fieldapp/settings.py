@@ -53,6 +53,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("auto_sync_minutes", int, 15, "while online: minutes between automatic syncs"),
         Setting("window_geometry", dict, {}, "window and dialog places: key → [x, y, w, h, maximised]"),
         Setting("server_ca", str, "", "CA certificate file for a self-signed server certificate (empty: system CAs)"),
+        Setting("idle_lock_minutes", int, 15, "lock the app after this many minutes without input (0: never)"),
     )
 }
 

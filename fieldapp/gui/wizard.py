@@ -1,4 +1,6 @@
-"""The first-start wizard (首次使用设置): service area, the signed-in cadre, and a summary.
+"""The first-start wizard (首次使用设置): service area, the signed-in cadre, the first account's password
+(once the people services are installed: that cadre becomes the laptop's team leader and administrator),
+and a summary.
 
 Each field is checked as it changes with :meth:`SetupInfo.problems`; the message shows
 in red under a field once the user has edited it, and "下一步" stays disabled while the
@@ -8,6 +10,7 @@ creates this laptop's device identity.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import logging
 
@@ -28,6 +31,9 @@ from fieldapp.gui import codes, geometry
 from fieldapp.gui.errors import show_error
 from fieldapp.services.context import AppContext
 from fieldapp.services.setup import SetupInfo, run_setup
+
+#: the setup creates the first account (the people services are installed): the wizard asks for its password
+WITH_ACCOUNT = "password" in getattr(SetupInfo, "__dataclass_fields__", {})
 
 log = logging.getLogger("fieldapp.gui.wizard")
 
@@ -140,6 +146,34 @@ class CadrePage(_FieldPage):
         self.add_field("cadre_role", self.tr("角色"), self.role)
 
 
+class PasswordPage(_FieldPage):
+    """The first account's password, twice: the cadre signs in with their name and this password."""
+
+    FIELDS = ("password", "password_again")
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("登录密码"))
+        self.setSubTitle(self.tr("以后用姓名和这个密码登录。这个账号是本机的队长和管理员，可以为队员添加账号。"
+                                 "密码不会保存，忘记后只能由本机的队长或管理员重设。"))
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setObjectName("password")
+        self.again = QLineEdit(self)
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again.setObjectName("password_again")
+        self.add_field("password", self.tr("密码"), self.password)
+        self.add_field("password_again", self.tr("再输一遍"), self.again)
+
+    def problems(self) -> dict[str, str]:
+        found = super().problems()
+        if not self.password.text():
+            found.setdefault("password", self.tr("请设置登录密码"))
+        if self.again.text() != self.password.text():
+            found["password_again"] = self.tr("两次输入的密码不一致")
+        return found
+
+
 class SummaryPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
@@ -193,19 +227,24 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
         self.area_page = AreaPage(self)
         self.cadre_page = CadrePage(self)
+        self.password_page = PasswordPage(self) if WITH_ACCOUNT else None
         self.summary_page = SummaryPage(self)
-        for page in (self.area_page, self.cadre_page, self.summary_page):
-            self.addPage(page)
+        for page in (self.area_page, self.cadre_page, self.password_page, self.summary_page):
+            if page is not None:
+                self.addPage(page)
         geometry.fit(self, "setup_wizard", (640, 520))
 
     def info(self) -> SetupInfo:
         area, cadre = self.area_page, self.cadre_page
-        return SetupInfo(
+        info = SetupInfo(
             district=area.district.text().strip(), town=area.town.text().strip(),
             villages=area.village_names(), district_code=area.district_code.text().strip(),
             cadre_name=cadre.name.text().strip(), cadre_unit=cadre.unit.text().strip(),
             cadre_phone=cadre.phone.text().strip(), cadre_role=codes.combo_code(cadre.role) or "member",
         )
+        if self.password_page is not None:
+            info = dataclasses.replace(info, password=self.password_page.password.text())  # type: ignore[call-arg, unused-ignore]
+        return info
 
     def commit(self) -> bool:
         """Run the setup; on failure show why and stay on the page."""

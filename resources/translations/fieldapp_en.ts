@@ -1,6 +1,153 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
+        <source>添加账号</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
+        <source>角色和村：{0}</source>
+        <translation>Roles and villages: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="139" />
+        <source>账号(&amp;N)：</source>
+        <translation>Account &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
+        <source>干部(&amp;C)：</source>
+        <translation>&amp;Cadre:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="142" />
+        <source>账号：</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="147" />
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="148" />
+        <source>村</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="150" />
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="151" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="161" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="162" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="182" />
+        <source>请填写账号。</source>
+        <extracomment>set by the page: runs the write; the dialog closes when it succeeds</extracomment>
+        <translation>Please enter the account name.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="184" />
+        <source>请选择干部。</source>
+        <translation>Please choose the cadre.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="186" />
+        <source>请至少选择一个角色。</source>
+        <translation>Please choose at least one role.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <source>账号</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <source>村</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="259" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
+        <source>添加账号(&amp;N)…</source>
+        <translation>&amp;New account…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
+        <source>重置密码(&amp;R)…</source>
+        <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="273" />
+        <source>角色和村(&amp;O)…</source>
+        <translation>R&amp;oles and villages…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="275" />
+        <source>本机账号。密码只保存在本机，不会同步；角色和村由区县人员名册同步。</source>
+        <translation>Accounts of this laptop. Passwords stay on this laptop and are never synced; roles and villages come from the district's registry of people by sync.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="340" />
+        <source>已添加账号“{0}”</source>
+        <translation>Account “{0}” added</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="354" />
+        <source>已修改“{0}”的角色和村</source>
+        <translation>Roles and villages of “{0}” changed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="368" />
+        <source>已重置“{0}”的密码</source>
+        <translation>Password of “{0}” reset</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveForm</name>
     <message>
         <location filename="../../fieldapp/gui/printing/forms.py" line="305" />
@@ -162,52 +309,53 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="100" />
+        <location filename="../../fieldapp/gui/wizard.py" line="106" />
         <source>服务区域</source>
+        <extracomment>the setup creates the first account (the people services are installed): the wizard asks for its password</extracomment>
         <translation>Service area</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="101" />
+        <location filename="../../fieldapp/gui/wizard.py" line="107" />
         <source>这台电脑为哪个乡镇、哪些村服务。</source>
         <translation>Which township and villages this computer serves.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="103" />
+        <location filename="../../fieldapp/gui/wizard.py" line="109" />
         <source>例如：商州区</source>
         <translation>e.g. Shangzhou District</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="105" />
+        <location filename="../../fieldapp/gui/wizard.py" line="111" />
         <source>可不填；6位数字，例如 611002</source>
         <translation>Optional; 6 digits, e.g. 611002</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="108" />
+        <location filename="../../fieldapp/gui/wizard.py" line="114" />
         <source>例如：北宽坪镇</source>
         <translation>e.g. Beikuanping Town</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="110" />
+        <location filename="../../fieldapp/gui/wizard.py" line="116" />
         <source>每行一个村名</source>
         <translation>One village name per line</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="113" />
+        <location filename="../../fieldapp/gui/wizard.py" line="119" />
         <source>区县</source>
         <translation>County/District</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="114" />
+        <location filename="../../fieldapp/gui/wizard.py" line="120" />
         <source>区县代码</source>
         <translation>County code</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="115" />
+        <location filename="../../fieldapp/gui/wizard.py" line="121" />
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="116" />
+        <location filename="../../fieldapp/gui/wizard.py" line="122" />
         <source>村（每行一个）</source>
         <translation>Villages (one per line)</translation>
     </message>
@@ -333,42 +481,42 @@
 <context>
     <name>CadrePage</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="127" />
+        <location filename="../../fieldapp/gui/wizard.py" line="133" />
         <source>包扶干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="128" />
+        <location filename="../../fieldapp/gui/wizard.py" line="134" />
         <source>使用这台电脑的干部。每条修改都会记下填报人。</source>
         <translation>The cadre using this computer. Every change records who entered it.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="131" />
+        <location filename="../../fieldapp/gui/wizard.py" line="137" />
         <source>例如：区国土资源局</source>
         <translation>e.g. District Land and Resources Bureau</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="133" />
+        <location filename="../../fieldapp/gui/wizard.py" line="139" />
         <source>手机号11位，或座机如 0914-1234567</source>
         <translation>11-digit mobile, or landline such as 0914-1234567</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="137" />
+        <location filename="../../fieldapp/gui/wizard.py" line="143" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="138" />
+        <location filename="../../fieldapp/gui/wizard.py" line="144" />
         <source>派出单位</source>
         <translation>Home unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="139" />
+        <location filename="../../fieldapp/gui/wizard.py" line="145" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="140" />
+        <location filename="../../fieldapp/gui/wizard.py" line="146" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -479,6 +627,49 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="52" />
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="63" />
+        <source>账号：</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="64" />
+        <source>原密码(&amp;O)：</source>
+        <translation>&amp;Old password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="65" />
+        <source>新密码(&amp;N)：</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="66" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="68" />
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="69" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="94" />
+        <source>原密码不正确。</source>
+        <translation>The old password is wrong.</translation>
+    </message>
+</context>
+<context>
     <name>ComplianceModel</name>
     <message>
         <location filename="../../fieldapp/gui/visits/models.py" line="221" />
@@ -568,6 +759,15 @@
         <location filename="../../fieldapp/gui/sync/models.py" line="148" />
         <source>已删除</source>
         <translation>Deleted</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="106" />
+        <source>已锁定</source>
+        <extracomment>tries allowed before each failure makes the next try wait (as the login service does) what counts as someone at the keyboard</extracomment>
+        <translation>Locked</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +1270,49 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>FirstAccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="107" />
+        <source>设置第一个账号</source>
+        <translation>Set up the first account</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="109" />
+        <source>这台电脑还没有账号。请为本机的包扶干部设置登录密码：这个账号是本机的队长和管理员，可以为队员添加账号。</source>
+        <translation>This laptop has no account yet. Set a login password for its cadre: this account is the laptop's team leader and administrator and can add accounts for team members.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="121" />
+        <source>账号(&amp;N)：</source>
+        <translation>Account &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="122" />
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="123" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="125" />
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="126" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="138" />
+        <source>请填写账号。</source>
+        <translation>Please enter the account name.</translation>
+    </message>
+</context>
+<context>
     <name>FolderPicker</name>
     <message>
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="42" />
@@ -1473,6 +1716,44 @@ Check with the district administrator that the fingerprint matches exactly, then
         <location filename="../../fieldapp/gui/household_model.py" line="210" />
         <source>{0}年度</source>
         <translation>Year {0}</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLockDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="306" />
+        <source>自动锁定</source>
+        <translation>Automatic lock</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="311" />
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="312" />
+        <source>不自动锁定</source>
+        <translation>Never lock</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="313" />
+        <source>多长时间没有键盘或鼠标操作后锁定，需重新输入密码。</source>
+        <translation>Lock after this long without keyboard or mouse input; the password is then needed again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="316" />
+        <source>锁定时间(&amp;T)：</source>
+        <translation>Lock &amp;after:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="318" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="319" />
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1965,6 +2246,19 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="181" />
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="182" />
+        <source>驻村帮扶工作台</source>
+        <translation>FieldApp</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../fieldapp/gui/main_window.py" line="95" />
@@ -2384,6 +2678,72 @@ Correct it from the ID number?</translation>
     </message>
 </context>
 <context>
+    <name>PasswordForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="98" />
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="104" />
+        <source>账号(&amp;N)：</source>
+        <translation>Account &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="105" />
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="138" />
+        <source>请填写账号。</source>
+        <translation>Please enter the account name.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="166" />
+        <source>可以再试了。</source>
+        <translation>You can try again now.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="168" />
+        <source>尝试次数过多，请 {0} 秒后再试。</source>
+        <translation>Too many attempts; try again in {0} seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="156" />
+        <source>登录密码</source>
+        <translation>Login password</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="157" />
+        <source>以后用姓名和这个密码登录。这个账号是本机的队长和管理员，可以为队员添加账号。密码不会保存，忘记后只能由本机的队长或管理员重设。</source>
+        <translation>From now on you log in with your name and this password. This account is the laptop's team leader and administrator and can add accounts for team members. The password is not stored: if it is forgotten, only a team leader or administrator of this laptop can reset it.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="165" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="166" />
+        <source>再输一遍</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="171" />
+        <source>请设置登录密码</source>
+        <translation>Please set a login password</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="173" />
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>PeerModel</name>
     <message>
         <location filename="../../fieldapp/gui/sync/models.py" line="85" />
@@ -2571,143 +2931,143 @@ Correct it from the ID number?</translation>
 <context>
     <name>PlateSettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="118" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="117" />
         <source>门牌样式</source>
         <extracomment>the preview images were replaced</extracomment>
         <translation>Door plate style</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
         <source>A4 一纸两张（A5 大小）</source>
         <translation>A4, two per sheet (A5 size)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="136" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="135" />
         <source>兜底户颜色…</source>
         <translation>Safety-net household colour…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="136" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="135" />
         <source>脱贫户颜色…</source>
         <translation>Development household colour…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="148" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="150" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="151" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="150" />
         <source>恢复默认</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
         <source>所在村组</source>
         <translation>Village and group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
         <source>户主</source>
         <translation>Household head</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
         <source>家庭人口和户属性</source>
         <translation>Family size and household type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
         <source>致贫原因</source>
         <translation>Causes of poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>帮扶措施（五个一批）</source>
         <translation>Assistance measures (five batches)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>包扶责任人、单位和电话</source>
         <translation>Responsible cadre, unit and phone</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>脱贫状态和年度</source>
         <translation>Exit status and year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>二维码（扫码或输入编码打开档案）</source>
         <translation>QR code (scan or enter the code to open the file)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="175" />
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="177" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="181" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="180" />
         <source>显示项</source>
         <translation>Shown items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="186" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="185" />
         <source>颜色</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="188" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="187" />
         <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
         <translation>Safety-net households' band also gets stripes, so both types can be told apart in black-and-white prints.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="196" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="195" />
         <source>预览（示例户）</source>
         <translation>Preview (sample households)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="248" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="247" />
         <source>兜底户颜色</source>
         <translation>Safety-net household colour</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="248" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="247" />
         <source>脱贫户颜色</source>
         <translation>Development household colour</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="258" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="257" />
         <source>请至少选择一个显示项。</source>
         <translation>Please select at least one item to show.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="261" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="260" />
         <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
         <translation>The two colours are very similar and hard to tell apart in colour prints (stripes and labels still differ).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="317" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="316" />
         <source>已保存门牌样式</source>
         <translation>Door plate layout saved</translation>
     </message>
@@ -3015,6 +3375,39 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="208" />
+        <source>重置密码：{0}</source>
+        <translation>Reset password: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="210" />
+        <source>为“{0}”设置新密码，并当面告诉本人。本人登录后可自行修改。</source>
+        <translation>Set a new password for “{0}” and tell them in person. They can change it after logging in.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
+        <source>新密码(&amp;N)：</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="219" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="222" />
+        <source>重置</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="223" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ResponsibilityTab</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="29" />
@@ -3045,29 +3438,48 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="187" />
+        <location filename="../../fieldapp/gui/wizard.py" line="221" />
         <source>首次使用设置</source>
         <translation>First-time setup</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="190" />
+        <location filename="../../fieldapp/gui/wizard.py" line="224" />
         <source>下一步 &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="191" />
+        <location filename="../../fieldapp/gui/wizard.py" line="225" />
         <source>&lt; 上一步</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="192" />
+        <location filename="../../fieldapp/gui/wizard.py" line="226" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="193" />
+        <location filename="../../fieldapp/gui/wizard.py" line="227" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="142" />
+        <source>账号：{0}</source>
+        <extracomment>the permission that shows 账号管理 the permission that shows 自动锁定 (a laptop setting) ctx, session, "lock" / "unlock" / "unlock_failed" / "logout" (switching account) a main window was shown for a person (the window) loads the main window's modules while the person types (started once the login is on screen)</extracomment>
+        <translation>Account: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="163" />
+        <source>账号</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="195" />
+        <source>密码已修改</source>
+        <translation>Password changed</translation>
     </message>
 </context>
 <context>
@@ -3146,54 +3558,77 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="147" />
+        <location filename="../../fieldapp/gui/wizard.py" line="181" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="148" />
+        <location filename="../../fieldapp/gui/wizard.py" line="182" />
         <source>点击“完成”保存设置。</source>
         <translation>Click “Finish” to save the settings.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="152" />
+        <location filename="../../fieldapp/gui/wizard.py" line="186" />
         <source>完成后将为这台电脑创建设备身份：一个设备编号和一对用于数据同步的密钥。密钥只保存在本机的数据文件夹中，请勿复制给他人。</source>
         <translation>Finishing creates a device identity for this computer: a device ID and a key pair for data synchronisation. The keys are kept only in this computer's data folder; do not copy them to anyone.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="165" />
+        <location filename="../../fieldapp/gui/wizard.py" line="199" />
         <source>区县</source>
         <translation>County/District</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="166" />
+        <location filename="../../fieldapp/gui/wizard.py" line="200" />
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="167" />
+        <location filename="../../fieldapp/gui/wizard.py" line="201" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="168" />
+        <location filename="../../fieldapp/gui/wizard.py" line="202" />
         <source>包扶干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="169" />
+        <location filename="../../fieldapp/gui/wizard.py" line="203" />
         <source>派出单位</source>
         <translation>Home unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="170" />
+        <location filename="../../fieldapp/gui/wizard.py" line="204" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="171" />
+        <location filename="../../fieldapp/gui/wizard.py" line="205" />
         <source>角色</source>
         <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchAccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="215" />
+        <source>切换账号</source>
+        <translation>Switch account</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="218" />
+        <source>当前账号：{0}。请以另一个账号登录。</source>
+        <translation>Signed in as {0}. Log in with another account.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="220" />
+        <source>切换</source>
+        <translation>Switch</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="222" />
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3721,227 +4156,276 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="132" />
+        <source>已锁定</source>
+        <extracomment>a wrong password (the number of failures in a row so far)</extracomment>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="139" />
+        <source>长时间未操作，已锁定。打开的窗口和未保存的内容都还在。</source>
+        <translation>Locked after a time without use. Open windows and unsaved work are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="149" />
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="153" />
+        <source>账号：</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="154" />
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="190" />
+        <source>密码不正确，请重新输入。</source>
+        <translation>Wrong password; please type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="201" />
+        <source>密码不正确，已连续 {0} 次。请 {1} 秒后再试。</source>
+        <translation>Wrong password, {0} times in a row. Try again in {1} seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="207" />
+        <source>请 {0} 秒后再试。</source>
+        <translation>Try again in {0} seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="214" />
+        <source>可以再试了。</source>
+        <translation>You can try again now.</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
         <source>农户走访</source>
         <translation>Household visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
         <source>村级活动（会议、培训、民主评议等）</source>
         <translation>Village activity (meeting, training, democratic review, etc.)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="125" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="124" />
         <source>如：第二季度民主评议会</source>
         <translation>e.g. Q2 democratic review meeting</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="130" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="129" />
         <source>走访中了解到的情况</source>
         <translation>What was learned during the visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="132" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="131" />
         <source>采取的措施、办理的事项及成效</source>
         <translation>Measures taken, matters handled and results</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="154" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
         <source>活动名称</source>
         <translation>Activity name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
         <source>走访干部</source>
         <translation>Visiting cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
         <source>关联帮扶措施</source>
         <translation>Related assistance measure</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="162" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>措施/成效</source>
         <translation>Measures/results</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
         <source>后续事项</source>
         <translation>Follow-up items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="166" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="173" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="175" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="175" />
         <source>删除本条记录</source>
         <translation>Delete this record</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="178" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="177" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="243" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="317" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="316" />
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="301" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="300" />
         <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
         <translation>Select a household (search by name, pinyin initials or household no.)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
         <source>走访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="321" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
         <source>记录</source>
         <translation>New </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="321" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
         <source>修改</source>
         <translation>Edit </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="332" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="331" />
         <source>第{0}项：{1}</source>
         <translation>Item {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="339" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="338" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="368" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="367" />
         <source>正在导入照片，请等导入完成后再保存。</source>
         <translation>Photos are being imported; please wait until the import has finished before saving.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="401" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="400" />
         <source>已保存{0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="404" />
         <source>村级活动记录</source>
         <translation>village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406" />
         <source>走访记录：{0}</source>
         <translation>visit to {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406" />
         <source>走访记录</source>
         <translation>visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
         <source>删除走访记录</source>
         <translation>Delete visit record</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
         <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
         <translation>Delete this visit record? It can still be found in the change history afterwards.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="480" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="480" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
         <source>不删除</source>
         <translation>Don't delete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="498" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="497" />
         <source>已删除{0}</source>
         <translation>Deleted: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>This visit record has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -4214,16 +4698,51 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     </message>
 </context>
 <context>
+    <name>account_menu</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="240" />
+        <source>账号(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="253" />
+        <source>锁定(&amp;L)</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="254" />
+        <source>切换账号(&amp;S)…</source>
+        <translation>&amp;Switch account…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="256" />
+        <source>修改密码(&amp;P)…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="259" />
+        <source>账号管理(&amp;M)</source>
+        <translation>&amp;Manage accounts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="263" />
+        <source>自动锁定(&amp;T)…</source>
+        <translation>Automatic lock &amp;time…</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../fieldapp/gui/app.py" line="60" />
+        <location filename="../../fieldapp/gui/app.py" line="74" />
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/app.py" line="96" />
-        <location filename="../../fieldapp/gui/app.py" line="122" />
+        <location filename="../../fieldapp/gui/app.py" line="112" />
+        <location filename="../../fieldapp/gui/app.py" line="253" />
+        <location filename="../../fieldapp/gui/app.py" line="292" />
         <source>驻村帮扶工作台</source>
+        <extracomment>what the app needs after the login, imported on a background thread while the person types</extracomment>
         <translation>Village Assistance Workbench</translation>
     </message>
 </context>
@@ -4294,6 +4813,39 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <location filename="../../fieldapp/gui/keys.py" line="91" />
         <source>查找农户(&amp;F)</source>
         <translation>&amp;Find household</translation>
+    </message>
+</context>
+<context>
+    <name>login</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="61" />
+        <source>密码不正确，请重新输入。</source>
+        <extracomment>what the main window needs, imported while the person types (order: deepest first)</extracomment>
+        <translation>Wrong password; please type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="63" />
+        <source>本机没有这个账号。</source>
+        <translation>There is no such account on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="65" />
+        <source>尝试次数过多，请 {0} 秒后再试。</source>
+        <translation>Too many attempts; try again in {0} seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>passwords</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="41" />
+        <source>新密码至少要 {0} 个字符。</source>
+        <extracomment>the shortest password accepted by the dialogs (the service may ask for more)</extracomment>
+        <translation>The new password needs at least {0} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="43" />
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords differ.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,153 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_Hant" sourcelanguage="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
+        <source>添加账号</source>
+        <translation>新增帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
+        <source>角色和村：{0}</source>
+        <translation>角色和村：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="139" />
+        <source>账号(&amp;N)：</source>
+        <translation>帳號(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
+        <source>干部(&amp;C)：</source>
+        <translation>幹部(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="142" />
+        <source>账号：</source>
+        <translation>帳號：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="147" />
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="148" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="150" />
+        <source>密码(&amp;P)：</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="151" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>再輸一遍(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="161" />
+        <source>保存</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="162" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="182" />
+        <source>请填写账号。</source>
+        <extracomment>set by the page: runs the write; the dialog closes when it succeeds</extracomment>
+        <translation>請填寫帳號。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="184" />
+        <source>请选择干部。</source>
+        <translation>請選擇幹部。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="186" />
+        <source>请至少选择一个角色。</source>
+        <translation>請至少選擇一個角色。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <source>账号</source>
+        <translation>帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <source>干部</source>
+        <translation>幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="259" />
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
+        <source>添加账号(&amp;N)…</source>
+        <translation>新增帳號(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
+        <source>重置密码(&amp;R)…</source>
+        <translation>重設密碼(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="273" />
+        <source>角色和村(&amp;O)…</source>
+        <translation>角色和村(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="275" />
+        <source>本机账号。密码只保存在本机，不会同步；角色和村由区县人员名册同步。</source>
+        <translation>本機帳號。密碼只儲存在本機，不會同步；角色和村由區縣人員名冊同步。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
+        <source>启用</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
+        <source>停用</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="340" />
+        <source>已添加账号“{0}”</source>
+        <translation>已新增帳號「{0}」</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="354" />
+        <source>已修改“{0}”的角色和村</source>
+        <translation>已修改「{0}」的角色和村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="368" />
+        <source>已重置“{0}”的密码</source>
+        <translation>已重設「{0}」的密碼</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveForm</name>
     <message>
         <location filename="../../fieldapp/gui/printing/forms.py" line="305" />
@@ -162,52 +309,53 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="100" />
+        <location filename="../../fieldapp/gui/wizard.py" line="106" />
         <source>服务区域</source>
+        <extracomment>the setup creates the first account (the people services are installed): the wizard asks for its password</extracomment>
         <translation>服務區域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="101" />
+        <location filename="../../fieldapp/gui/wizard.py" line="107" />
         <source>这台电脑为哪个乡镇、哪些村服务。</source>
         <translation>這台電腦為哪個鄉鎮、哪些村服務。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="103" />
+        <location filename="../../fieldapp/gui/wizard.py" line="109" />
         <source>例如：商州区</source>
         <translation>例如：商州區</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="105" />
+        <location filename="../../fieldapp/gui/wizard.py" line="111" />
         <source>可不填；6位数字，例如 611002</source>
         <translation>可不填；6位數字，例如 611002</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="108" />
+        <location filename="../../fieldapp/gui/wizard.py" line="114" />
         <source>例如：北宽坪镇</source>
         <translation>例如：北寬坪鎮</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="110" />
+        <location filename="../../fieldapp/gui/wizard.py" line="116" />
         <source>每行一个村名</source>
         <translation>每行一個村名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="113" />
+        <location filename="../../fieldapp/gui/wizard.py" line="119" />
         <source>区县</source>
         <translation>區縣</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="114" />
+        <location filename="../../fieldapp/gui/wizard.py" line="120" />
         <source>区县代码</source>
         <translation>區縣代碼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="115" />
+        <location filename="../../fieldapp/gui/wizard.py" line="121" />
         <source>乡镇</source>
         <translation>鄉鎮</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="116" />
+        <location filename="../../fieldapp/gui/wizard.py" line="122" />
         <source>村（每行一个）</source>
         <translation>村（每行一個）</translation>
     </message>
@@ -333,42 +481,42 @@
 <context>
     <name>CadrePage</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="127" />
+        <location filename="../../fieldapp/gui/wizard.py" line="133" />
         <source>包扶干部</source>
         <translation>包扶幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="128" />
+        <location filename="../../fieldapp/gui/wizard.py" line="134" />
         <source>使用这台电脑的干部。每条修改都会记下填报人。</source>
         <translation>使用這台電腦的幹部。每條修改都會記下填報人。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="131" />
+        <location filename="../../fieldapp/gui/wizard.py" line="137" />
         <source>例如：区国土资源局</source>
         <translation>例如：區國土資源局</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="133" />
+        <location filename="../../fieldapp/gui/wizard.py" line="139" />
         <source>手机号11位，或座机如 0914-1234567</source>
         <translation>手機號11位，或座機如 0914-1234567</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="137" />
+        <location filename="../../fieldapp/gui/wizard.py" line="143" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="138" />
+        <location filename="../../fieldapp/gui/wizard.py" line="144" />
         <source>派出单位</source>
         <translation>派出單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="139" />
+        <location filename="../../fieldapp/gui/wizard.py" line="145" />
         <source>电话</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="140" />
+        <location filename="../../fieldapp/gui/wizard.py" line="146" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
@@ -479,6 +627,49 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="52" />
+        <source>修改密码</source>
+        <translation>修改密碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="63" />
+        <source>账号：</source>
+        <translation>帳號：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="64" />
+        <source>原密码(&amp;O)：</source>
+        <translation>原密碼(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="65" />
+        <source>新密码(&amp;N)：</source>
+        <translation>新密碼(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="66" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>再輸一遍(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="68" />
+        <source>修改</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="69" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="94" />
+        <source>原密码不正确。</source>
+        <translation>原密碼不正確。</translation>
+    </message>
+</context>
+<context>
     <name>ComplianceModel</name>
     <message>
         <location filename="../../fieldapp/gui/visits/models.py" line="221" />
@@ -568,6 +759,15 @@
         <location filename="../../fieldapp/gui/sync/models.py" line="148" />
         <source>已删除</source>
         <translation>已刪除</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="106" />
+        <source>已锁定</source>
+        <extracomment>tries allowed before each failure makes the next try wait (as the login service does) what counts as someone at the keyboard</extracomment>
+        <translation>已鎖定</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +1270,49 @@
     </message>
 </context>
 <context>
+    <name>FirstAccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="107" />
+        <source>设置第一个账号</source>
+        <translation>設定第一個帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="109" />
+        <source>这台电脑还没有账号。请为本机的包扶干部设置登录密码：这个账号是本机的队长和管理员，可以为队员添加账号。</source>
+        <translation>這台電腦還沒有帳號。請為本機的包扶幹部設定登入密碼：這個帳號是本機的隊長和管理員，可以為隊員新增帳號。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="121" />
+        <source>账号(&amp;N)：</source>
+        <translation>帳號(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="122" />
+        <source>密码(&amp;P)：</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="123" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>再輸一遍(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="125" />
+        <source>创建</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="126" />
+        <source>退出</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="138" />
+        <source>请填写账号。</source>
+        <translation>請填寫帳號。</translation>
+    </message>
+</context>
+<context>
     <name>FolderPicker</name>
     <message>
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="42" />
@@ -1473,6 +1716,44 @@
         <location filename="../../fieldapp/gui/household_model.py" line="210" />
         <source>{0}年度</source>
         <translation>{0}年度</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLockDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="306" />
+        <source>自动锁定</source>
+        <translation>自動鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="311" />
+        <source> 分钟</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="312" />
+        <source>不自动锁定</source>
+        <translation>不自動鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="313" />
+        <source>多长时间没有键盘或鼠标操作后锁定，需重新输入密码。</source>
+        <translation>多長時間沒有鍵盤或滑鼠操作後鎖定，需重新輸入密碼。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="316" />
+        <source>锁定时间(&amp;T)：</source>
+        <translation>鎖定時間(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="318" />
+        <source>确定</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="319" />
+        <source>取消</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1965,6 +2246,19 @@
     </message>
 </context>
 <context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="181" />
+        <source>登录</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="182" />
+        <source>驻村帮扶工作台</source>
+        <translation>駐村幫扶工作台</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../fieldapp/gui/main_window.py" line="95" />
@@ -2384,6 +2678,72 @@
     </message>
 </context>
 <context>
+    <name>PasswordForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="98" />
+        <source>登录</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="104" />
+        <source>账号(&amp;N)：</source>
+        <translation>帳號(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="105" />
+        <source>密码(&amp;P)：</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="138" />
+        <source>请填写账号。</source>
+        <translation>請填寫帳號。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="166" />
+        <source>可以再试了。</source>
+        <translation>可以再試了。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="168" />
+        <source>尝试次数过多，请 {0} 秒后再试。</source>
+        <translation>嘗試次數過多，請 {0} 秒後再試。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="156" />
+        <source>登录密码</source>
+        <translation>登入密碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="157" />
+        <source>以后用姓名和这个密码登录。这个账号是本机的队长和管理员，可以为队员添加账号。密码不会保存，忘记后只能由本机的队长或管理员重设。</source>
+        <translation>以後用姓名和這個密碼登入。這個帳號是本機的隊長和管理員，可以為隊員新增帳號。密碼不會儲存，忘記後只能由本機的隊長或管理員重設。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="165" />
+        <source>密码</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="166" />
+        <source>再输一遍</source>
+        <translation>再輸一遍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="171" />
+        <source>请设置登录密码</source>
+        <translation>請設定登入密碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="173" />
+        <source>两次输入的密码不一致</source>
+        <translation>兩次輸入的密碼不一致</translation>
+    </message>
+</context>
+<context>
     <name>PeerModel</name>
     <message>
         <location filename="../../fieldapp/gui/sync/models.py" line="85" />
@@ -2571,143 +2931,143 @@
 <context>
     <name>PlateSettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="118" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="117" />
         <source>门牌样式</source>
         <extracomment>the preview images were replaced</extracomment>
         <translation>門牌樣式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
         <source>A4 横向</source>
         <translation>A4 橫向</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
         <source>A3 横向</source>
         <translation>A3 橫向</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
         <source>A4 一纸两张（A5 大小）</source>
         <translation>A4 一紙兩張（A5 大小）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="136" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="135" />
         <source>兜底户颜色…</source>
         <translation>兜底戶顏色…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="136" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="135" />
         <source>脱贫户颜色…</source>
         <translation>脫貧戶顏色…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="148" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="150" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="151" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="150" />
         <source>恢复默认</source>
         <translation>恢復默認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
         <source>所在村组</source>
         <translation>所在村組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
         <source>家庭人口和户属性</source>
         <translation>家庭人口和戶屬性</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
         <source>致贫原因</source>
         <translation>致貧原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>帮扶措施（五个一批）</source>
         <translation>幫扶措施（五個一批）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>包扶责任人、单位和电话</source>
         <translation>包扶責任人、單位和電話</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>脱贫状态和年度</source>
         <translation>脫貧狀態和年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>二维码（扫码或输入编码打开档案）</source>
         <translation>二維碼（掃碼或輸入編碼打開檔案）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="175" />
         <source>纸张</source>
         <translation>紙張</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="177" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="181" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="180" />
         <source>显示项</source>
         <translation>顯示項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="186" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="185" />
         <source>颜色</source>
         <translation>顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="188" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="187" />
         <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
         <translation>兜底戶的色帶另加斜紋，兩類戶在黑白打印時也能區分。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="196" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="195" />
         <source>预览（示例户）</source>
         <translation>預覽（示例戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="248" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="247" />
         <source>兜底户颜色</source>
         <translation>兜底戶顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="248" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="247" />
         <source>脱贫户颜色</source>
         <translation>脫貧戶顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="258" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="257" />
         <source>请至少选择一个显示项。</source>
         <translation>請至少選擇一個顯示項。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="261" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="260" />
         <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
         <translation>兩種顏色很接近，彩色打印時不易區分（斜紋和標籤仍可區分）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="317" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="316" />
         <source>已保存门牌样式</source>
         <translation>已儲存門牌樣式</translation>
     </message>
@@ -3015,6 +3375,39 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="208" />
+        <source>重置密码：{0}</source>
+        <translation>重設密碼：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="210" />
+        <source>为“{0}”设置新密码，并当面告诉本人。本人登录后可自行修改。</source>
+        <translation>為「{0}」設定新密碼，並當面告訴本人。本人登入後可自行修改。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
+        <source>新密码(&amp;N)：</source>
+        <translation>新密碼(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="219" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>再輸一遍(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="222" />
+        <source>重置</source>
+        <translation>重設</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="223" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ResponsibilityTab</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="29" />
@@ -3045,29 +3438,48 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="187" />
+        <location filename="../../fieldapp/gui/wizard.py" line="221" />
         <source>首次使用设置</source>
         <translation>首次使用設置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="190" />
+        <location filename="../../fieldapp/gui/wizard.py" line="224" />
         <source>下一步 &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="191" />
+        <location filename="../../fieldapp/gui/wizard.py" line="225" />
         <source>&lt; 上一步</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="192" />
+        <location filename="../../fieldapp/gui/wizard.py" line="226" />
         <source>完成</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="193" />
+        <location filename="../../fieldapp/gui/wizard.py" line="227" />
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="142" />
+        <source>账号：{0}</source>
+        <extracomment>the permission that shows 账号管理 the permission that shows 自动锁定 (a laptop setting) ctx, session, "lock" / "unlock" / "unlock_failed" / "logout" (switching account) a main window was shown for a person (the window) loads the main window's modules while the person types (started once the login is on screen)</extracomment>
+        <translation>帳號：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="163" />
+        <source>账号</source>
+        <translation>帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="195" />
+        <source>密码已修改</source>
+        <translation>密碼已修改</translation>
     </message>
 </context>
 <context>
@@ -3146,54 +3558,77 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="147" />
+        <location filename="../../fieldapp/gui/wizard.py" line="181" />
         <source>确认</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="148" />
+        <location filename="../../fieldapp/gui/wizard.py" line="182" />
         <source>点击“完成”保存设置。</source>
         <translation>點擊“完成”保存設置。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="152" />
+        <location filename="../../fieldapp/gui/wizard.py" line="186" />
         <source>完成后将为这台电脑创建设备身份：一个设备编号和一对用于数据同步的密钥。密钥只保存在本机的数据文件夹中，请勿复制给他人。</source>
         <translation>完成後將為這台電腦創建設備身份：一個設備編號和一對用於數據同步的密鑰。密鑰只保存在本機的數據文件夾中，請勿複製給他人。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="165" />
+        <location filename="../../fieldapp/gui/wizard.py" line="199" />
         <source>区县</source>
         <translation>區縣</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="166" />
+        <location filename="../../fieldapp/gui/wizard.py" line="200" />
         <source>乡镇</source>
         <translation>鄉鎮</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="167" />
+        <location filename="../../fieldapp/gui/wizard.py" line="201" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="168" />
+        <location filename="../../fieldapp/gui/wizard.py" line="202" />
         <source>包扶干部</source>
         <translation>包扶幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="169" />
+        <location filename="../../fieldapp/gui/wizard.py" line="203" />
         <source>派出单位</source>
         <translation>派出單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="170" />
+        <location filename="../../fieldapp/gui/wizard.py" line="204" />
         <source>电话</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/wizard.py" line="171" />
+        <location filename="../../fieldapp/gui/wizard.py" line="205" />
         <source>角色</source>
         <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchAccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="215" />
+        <source>切换账号</source>
+        <translation>切換帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="218" />
+        <source>当前账号：{0}。请以另一个账号登录。</source>
+        <translation>目前帳號：{0}。請以另一個帳號登入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="220" />
+        <source>切换</source>
+        <translation>切換</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="222" />
+        <source>取消</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3721,227 +4156,276 @@
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="132" />
+        <source>已锁定</source>
+        <extracomment>a wrong password (the number of failures in a row so far)</extracomment>
+        <translation>已鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="139" />
+        <source>长时间未操作，已锁定。打开的窗口和未保存的内容都还在。</source>
+        <translation>長時間未操作，已鎖定。開啟的視窗和未儲存的內容都還在。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="149" />
+        <source>解锁</source>
+        <translation>解鎖</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="153" />
+        <source>账号：</source>
+        <translation>帳號：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="154" />
+        <source>密码(&amp;P)：</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="190" />
+        <source>密码不正确，请重新输入。</source>
+        <translation>密碼不正確，請重新輸入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="201" />
+        <source>密码不正确，已连续 {0} 次。请 {1} 秒后再试。</source>
+        <translation>密碼不正確，已連續 {0} 次。請 {1} 秒後再試。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="207" />
+        <source>请 {0} 秒后再试。</source>
+        <translation>請 {0} 秒後再試。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="214" />
+        <source>可以再试了。</source>
+        <translation>可以再試了。</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
         <source>农户走访</source>
         <translation>農戶走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
         <source>村级活动（会议、培训、民主评议等）</source>
         <translation>村級活動（會議、培訓、民主評議等）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="125" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="124" />
         <source>如：第二季度民主评议会</source>
         <translation>如：第二季度民主評議會</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="130" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="129" />
         <source>走访中了解到的情况</source>
         <translation>走訪中瞭解到的情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="132" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="131" />
         <source>采取的措施、办理的事项及成效</source>
         <translation>採取的措施、辦理的事項及成效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="154" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
         <source>走访日期</source>
         <translation>走訪日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
         <source>类型</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
         <source>农户</source>
         <translation>農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
         <source>活动名称</source>
         <translation>活動名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
         <source>走访干部</source>
         <translation>走訪幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
         <source>关联帮扶措施</source>
         <translation>關聯幫扶措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="162" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>情况</source>
         <translation>情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>措施/成效</source>
         <translation>措施/成效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
         <source>后续事项</source>
         <translation>後續事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="166" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
         <source>照片</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="173" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="175" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="175" />
         <source>删除本条记录</source>
         <translation>刪除本條記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="178" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="177" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="243" />
         <source>对象</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="317" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="316" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="301" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="300" />
         <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
         <translation>請選擇農戶（輸入姓名、拼音首字母或戶編號搜索）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
         <source>走访</source>
         <translation>走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="321" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
         <source>记录</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="321" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="332" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="331" />
         <source>第{0}项：{1}</source>
         <translation>第{0}項：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="339" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="338" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="368" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="367" />
         <source>正在导入照片，请等导入完成后再保存。</source>
         <translation>正在導入照片，請等導入完成後再保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="401" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="400" />
         <source>已保存{0}</source>
         <translation>已儲存{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="404" />
         <source>村级活动记录</source>
         <translation>村級活動紀錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406" />
         <source>走访记录：{0}</source>
         <translation>走訪紀錄：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406" />
         <source>走访记录</source>
         <translation>走訪紀錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
         <source>删除走访记录</source>
         <translation>刪除走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
         <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
         <translation>確定刪除這條走訪記錄嗎？刪除後可在變更記錄中查到。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="480" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="480" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
         <source>不删除</source>
         <translation>不刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="498" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="497" />
         <source>已删除{0}</source>
         <translation>已刪除{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>這條走訪記錄有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -4214,16 +4698,51 @@
     </message>
 </context>
 <context>
+    <name>account_menu</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="240" />
+        <source>账号(&amp;A)</source>
+        <translation>帳號(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="253" />
+        <source>锁定(&amp;L)</source>
+        <translation>鎖定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="254" />
+        <source>切换账号(&amp;S)…</source>
+        <translation>切換帳號(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="256" />
+        <source>修改密码(&amp;P)…</source>
+        <translation>修改密碼(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="259" />
+        <source>账号管理(&amp;M)</source>
+        <translation>帳號管理(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="263" />
+        <source>自动锁定(&amp;T)…</source>
+        <translation>自動鎖定(&amp;T)…</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../fieldapp/gui/app.py" line="60" />
+        <location filename="../../fieldapp/gui/app.py" line="74" />
         <source>无法打开数据</source>
         <translation>無法打開數據</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/app.py" line="96" />
-        <location filename="../../fieldapp/gui/app.py" line="122" />
+        <location filename="../../fieldapp/gui/app.py" line="112" />
+        <location filename="../../fieldapp/gui/app.py" line="253" />
+        <location filename="../../fieldapp/gui/app.py" line="292" />
         <source>驻村帮扶工作台</source>
+        <extracomment>what the app needs after the login, imported on a background thread while the person types</extracomment>
         <translation>駐村幫扶工作台</translation>
     </message>
 </context>
@@ -4294,6 +4813,39 @@
         <location filename="../../fieldapp/gui/keys.py" line="91" />
         <source>查找农户(&amp;F)</source>
         <translation>查找農戶(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>login</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="61" />
+        <source>密码不正确，请重新输入。</source>
+        <extracomment>what the main window needs, imported while the person types (order: deepest first)</extracomment>
+        <translation>密碼不正確，請重新輸入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="63" />
+        <source>本机没有这个账号。</source>
+        <translation>本機沒有這個帳號。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="65" />
+        <source>尝试次数过多，请 {0} 秒后再试。</source>
+        <translation>嘗試次數過多，請 {0} 秒後再試。</translation>
+    </message>
+</context>
+<context>
+    <name>passwords</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="41" />
+        <source>新密码至少要 {0} 个字符。</source>
+        <extracomment>the shortest password accepted by the dialogs (the service may ask for more)</extracomment>
+        <translation>新密碼至少要 {0} 個字元。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="43" />
+        <source>两次输入的新密码不一致。</source>
+        <translation>兩次輸入的新密碼不一致。</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,17 @@ def fill_area(qtbot: Any, wizard: SetupWizard, villages: str = "东村\n西村")
         type_text(qtbot, page.villages, line)
 
 
+def pass_password_page(qtbot: Any, wizard: SetupWizard, password: str = "longpass1") -> None:
+    """The first account's password page (there once setup creates accounts)."""
+    page = wizard.password_page
+    if page is None:
+        return
+    assert wizard.currentPage() is page
+    qtbot.keyClicks(page.password, password)
+    qtbot.keyClicks(page.again, password)
+    click(qtbot, wizard, NEXT)
+
+
 def test_end_to_end(wizard: SetupWizard, bare_ctx: AppContext, qtbot: Any) -> None:
     assert not bare_ctx.is_set_up
     assert not wizard.button(NEXT).isEnabled()  # nothing filled in yet
@@ -61,6 +72,7 @@ def test_end_to_end(wizard: SetupWizard, bare_ctx: AppContext, qtbot: Any) -> No
     type_text(qtbot, page.phone, "13912345678")
     page.role.setCurrentIndex(page.role.findData("leader"))
     click(qtbot, wizard, NEXT)
+    pass_password_page(qtbot, wizard)
 
     assert wizard.currentPage() is wizard.summary_page
     summary = wizard.summary_page.summary.text()
@@ -187,12 +199,14 @@ def test_the_setup_command_leaves_the_same_state_as_the_wizard(wizard: SetupWiza
     type_text(qtbot, page.phone, "13912345678")
     page.role.setCurrentIndex(page.role.findData("leader"))
     click(qtbot, wizard, NEXT)
+    pass_password_page(qtbot, wizard)
     with qtbot.waitSignal(wizard.accepted):
         click(qtbot, wizard, FINISH)
     by_wizard = _setup_state(bare_ctx)
 
     other = tmp_path / "prepared"
     monkeypatch.setenv(paths.ENV_HOME, str(other))
+    monkeypatch.setenv("FIELDAPP_NEW_PASSWORD", "longpass1")  # the first account, as the wizard's password page
     assert main(["setup", "--district", "商州区", "--district-code", "611002", "--town", "北宽坪镇",
                  "--village", "东村", "--village", "西村", "--cadre", "王伟", "--unit", "区国土资源局",
                  "--phone", "13912345678", "--role", "leader"]) == 0
