@@ -26,7 +26,7 @@ from fieldapp import logsetup, paths, resources
 from fieldapp.gui import errors, fonts, i18n
 from fieldapp.gui.main_window import MainWindow
 from fieldapp.gui.tasks import TaskManager
-from fieldapp.services.context import AppContext, open_context
+from fieldapp.services.context import AppContext, open_context, vault_key_from_env
 
 log = logging.getLogger("fieldapp.gui")
 
@@ -45,7 +45,7 @@ def open_app_context(data: paths.DataPaths) -> tuple[AppContext | None, errors.E
     """Open the data folder; on failure return (None, what to tell the user) — never raises."""
     logsetup.configure(data.logs)
     try:
-        return open_context(data), None
+        return open_context(data, key=vault_key_from_env()), None
     except Exception as exc:
         report = errors.describe(exc, log_path(data))
         if report.is_bug:
