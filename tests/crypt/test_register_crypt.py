@@ -160,7 +160,8 @@ def test_a_conversion_killed_at_any_moment_leaves_one_readable_register(tmp_path
     assert _probe(db) == before
     db.close()
     leftovers = [n for n in _files(tmp_path) if n not in (
-        "register.sqlite3", "register.sqlite3-wal", "register.sqlite3-shm", f"register.sqlite3.v{SCHEMA_VERSION - 1}.bak")]
+        "register.sqlite3", "register.sqlite3-wal", "register.sqlite3-shm",
+        f"register.sqlite3.v{SCHEMA_VERSION - 1}.bak")]
     assert leftovers == []
     for f in tmp_path.iterdir():
         assert not is_plain_file(f), f
