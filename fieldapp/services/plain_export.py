@@ -9,6 +9,7 @@ and the copy is logged.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,19 +28,19 @@ WARNING = ("警告：导出的数据库副本没有加密，含全部身份证�
 
 def _require(ctx: AppContext, permission: str) -> None:
     """Refuse unless the signed-in person holds ``permission`` (the people service's check, when present)."""
-    try:
-        from fieldapp.services.people import permissions as people_permissions  # type: ignore[attr-defined]
-    except ImportError:
+    try:  # by name: the module arrives with accounts
+        people = importlib.import_module("fieldapp.services.people.permissions")
+    except ModuleNotFoundError:
         return
-    people_permissions.require(ctx, permission)
+    people.require(ctx, permission)
 
 
 def _audit(ctx: AppContext, event: str, detail: dict[str, str]) -> None:
     """Record the act in the audit log (the people service's, when present); always in the log file."""
     log.warning("%s: %s", event, detail)
     try:
-        from fieldapp.services.people import audit  # type: ignore[attr-defined]
-    except ImportError:
+        audit = importlib.import_module("fieldapp.services.people.audit")
+    except ModuleNotFoundError:
         return
     audit.record(ctx, event, detail)
 

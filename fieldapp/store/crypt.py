@@ -200,7 +200,7 @@ def _hex(key: bytes) -> str:
 
 
 def _tables(conn: sqlite3.Connection, schema: str) -> list[tuple[str, str, str, str | None]]:
-    return [tuple(r) for r in conn.execute(  # type: ignore[misc]
+    return [tuple(r) for r in conn.execute(
         f"SELECT type, name, tbl_name, sql FROM {schema}.sqlite_master ORDER BY type, name")]
 
 

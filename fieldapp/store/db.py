@@ -25,6 +25,7 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import sqlcipher3
 from sqlalchemy import URL, Connection, Engine, create_engine, event, text
@@ -118,6 +119,12 @@ def is_plain_file(path: Path) -> bool:
         return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
+def looks_encrypted(path: Path) -> bool:
+    """An SQLCipher file: no SQLite header, and whole pages (any other file is reported as "not a database")."""
+    size = path.stat().st_size
+    return size > 0 and size % 512 == 0 and not is_plain_file(path)
+
+
 def key_pragma(key: bytes) -> str:
     """``PRAGMA key`` with a raw 256-bit key (no SQLCipher KDF: the key is already random)."""
     if len(key) != 32:
@@ -129,7 +136,8 @@ def connect_file(path: Path | str, key: bytes | None, *, uri: bool = False) -> s
     """A driver-level connection: stdlib ``sqlite3`` for a plain register, ``sqlcipher3`` (keyed) otherwise."""
     if key is None:
         return sqlite3.connect(path, uri=uri)
-    conn: sqlite3.Connection = sqlcipher3.connect(str(path), uri=uri)
+    # sqlcipher3 is a fork of the stdlib module: the same DB-API surface (connect, execute, backup…)
+    conn = cast(sqlite3.Connection, sqlcipher3.connect(str(path), uri=uri))
     conn.execute(key_pragma(key))
     return conn
 
@@ -224,7 +232,7 @@ class Database:
             if not path.exists():  # created 0600, so SQLite gives the -wal and -shm files that mode too
                 filemodes.create_private_file(path)
             if existed:
-                if key is None and not is_plain_file(path):
+                if key is None and looks_encrypted(path):
                     raise LockedRegisterError(f"数据库已加密，需要登录后才能打开：{path}")
                 found = _peek_user_version(path, key)
                 if found > SCHEMA_VERSION:
