@@ -285,7 +285,8 @@ def _journal_matches(path: Path) -> bool:
 
 
 def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    # a file opened for writing (Windows' fsync needs it); a directory read-only (POSIX allows no more)
+    fd = os.open(path, os.O_RDWR if path.is_file() else os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
