@@ -132,7 +132,7 @@ def step(name):
 crypt.convert_plain(path, key, step=step)
 """
 
-KILL_POINTS = [(s, 0.0) for s in crypt.STEPS] + [(s, 0.002) for s in ("backup", "encrypt", "verify")] + [
+KILL_POINTS = [(s, 0.0) for s in crypt.STEPS] + [(s, 0.002) for s in ("backup", "encrypt", "verify", "cleanup")] + [
     ("backup", 0.03), ("encrypt", 0.03)]
 
 
