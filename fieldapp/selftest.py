@@ -63,11 +63,14 @@ def step_database(st: State) -> str:
     from fieldapp.services.context import open_context
     from fieldapp.store.db import SCHEMA_VERSION
 
-    st.ctx = open_context(paths.DataPaths(home=st.work / "laptop"))
+    # encrypted (SQLCipher) with a throw-away key: proves a frozen build bundles sqlcipher3
+    st.ctx = open_context(paths.DataPaths(home=st.work / "laptop"), key=os.urandom(32))
     version = st.ctx.db.user_version()
     _check(version == SCHEMA_VERSION, f"数据库结构版本为 {version}，应为 {SCHEMA_VERSION}")
     _check(st.ctx.db.scalar("PRAGMA journal_mode") == "wal", "数据库未使用 WAL 模式")
-    return f"结构版本 {version}，{st.ctx.paths.database.name}"
+    _check(st.ctx.db.key is not None and not st.ctx.paths.database.read_bytes().startswith(b"SQLite format"),
+           "数据库未加密")
+    return f"结构版本 {version}，{st.ctx.paths.database.name}（加密）"
 
 
 def step_household(st: State) -> str:

@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     history_cmd.register(sub, _open)
 
+    from fieldapp.cli import db_cmd
+
+    db_cmd.register(sub, _open)
+
     gui = sub.add_parser("gui", help="启动桌面程序（默认）")
     gui.set_defaults(func=_cmd_gui)
     return parser
@@ -94,11 +98,11 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _open(args: argparse.Namespace) -> AppContext:
-    from fieldapp.services.context import open_context
+    from fieldapp.services.context import open_context, vault_key_from_env
 
     data = paths.resolve(args.db, portable=args.portable)
     try:
-        return open_context(data)
+        return open_context(data, key=vault_key_from_env())
     except OSError as exc:
         portable = bool(args.portable) or (paths.ENV_HOME not in os.environ and paths.is_portable())
         raise CommandError(data_folder_message(data.home, exc, portable=portable)) from exc

@@ -130,7 +130,7 @@ def _whoami(ctx: Any, args: argparse.Namespace) -> int:
         if not args.create:
             print("错误：本机没有设备身份（区县端可用 --create 创建）", file=sys.stderr)
             return 1
-        ctx.identity = identity_mod.create(ctx.paths.identity)
+        ctx.identity = identity_mod.create(ctx.paths.identity, key=ctx.vault_key)
     print(json.dumps(district.public_identity(ctx.identity, args.name), ensure_ascii=False))
     return 0
 

@@ -1,20 +1,27 @@
 """The application context: data paths, settings, reference data, database, identity, writer.
 
 Both front ends (GUI and CLI) open one :class:`AppContext` and pass it to services.
+
+With a vault key (``open_context(data, key=...)``; the login's ``Session.vault_key``) the data folder is
+encrypted at rest: the register (SQLCipher; a plain one is converted on first start), the photos and
+the device's private keys, each under its own key derived from the vault key. Without one, only a plain
+data folder opens (an encrypted register raises :class:`fieldapp.store.db.LockedRegisterError`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from fieldapp import logsetup, paths
 from fieldapp.domain import refdata
 from fieldapp.services import identity as identity_mod
+from fieldapp.services import photos as photos_mod
 from fieldapp.settings import Settings
-from fieldapp.store import filemodes
-from fieldapp.store.db import Database
+from fieldapp.store import crypt, filemodes
+from fieldapp.store.db import Database, LockedRegisterError
 from fieldapp.store.writer import Actor, ChangeWriter
 
 log = logging.getLogger("fieldapp.services")
@@ -31,6 +38,7 @@ class AppContext:
     ref: refdata.RefData
     db: Database
     identity: identity_mod.DeviceIdentity | None = None
+    vault_key: bytes | None = field(default=None, repr=False)
     _writer: ChangeWriter | None = field(default=None, repr=False)
 
     @property
@@ -44,6 +52,11 @@ class AppContext:
             return None
         name = self.db.scalar("SELECT name FROM cadre WHERE id = :id", id=cadre_id)
         return str(name) if name is not None else None
+
+    @cached_property
+    def photos(self) -> photos_mod.PhotoFolder:
+        """The photo files of this data folder (encrypted on disk when the context has a vault key)."""
+        return photos_mod.PhotoFolder.for_home(self.paths.home, self.vault_key)
 
     @property
     def writer(self) -> ChangeWriter:
@@ -63,14 +76,45 @@ class AppContext:
         self.db.close()
 
 
-def open_context(data: paths.DataPaths) -> AppContext:
+ENV_VAULT_KEY = "FIELDAPP_VAULT_KEY"
+
+
+def vault_key_from_env() -> bytes | None:
+    """The vault key given as 64 hex digits in ``FIELDAPP_VAULT_KEY`` (development and scripts), else None.
+
+    The seam the login fills: once accounts exist, the front ends pass ``Session.vault_key`` instead.
+    """
+    text = os.environ.get(ENV_VAULT_KEY, "").strip()
+    if not text:
+        return None
+    try:
+        key = bytes.fromhex(text)
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        raise LockedRegisterError(f"{ENV_VAULT_KEY} 应为 64 位十六进制数（32 字节密钥）")
+    return key
+
+
+def open_context(data: paths.DataPaths, key: bytes | None = None) -> AppContext:
     """Open the data folder (made private: :mod:`fieldapp.filemodes`): logging, settings, reference data,
-    database (migrated), identity."""
+    database (migrated), identity.
+
+    ``key``: the 32-byte vault key. Given it, the register is opened (or created, or converted from plain)
+    encrypted, plain photos are sealed and plain device keys are wrapped, once each.
+    """
     filemodes.private_dir(data.home)
     logsetup.configure(data.logs)
     filemodes.secure_tree(data.home)  # one a 0755/0644 FieldApp (or a copy) left behind: tightened, and logged
     settings = Settings.load(data.settings)
     ref = refdata.configure(data.refdata_overrides)
-    db = Database.open(data.database)
-    ident = identity_mod.load(data.identity)
-    return AppContext(paths=data, settings=settings, ref=ref, db=db, identity=ident)
+    db = Database.open(data.database, key=None if key is None else crypt.register_key(key))
+    try:
+        ident = identity_mod.load(data.identity, key)
+        ctx = AppContext(paths=data, settings=settings, ref=ref, db=db, identity=ident, vault_key=key)
+        if key is not None:
+            ctx.photos.seal_plain_files()
+    except BaseException:
+        db.close()
+        raise
+    return ctx

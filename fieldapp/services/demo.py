@@ -76,16 +76,16 @@ def attach_demo_district(ctx: AppContext) -> None:
     Registers a simulated district (``demo-district/`` in the data folder) as a sync peer,
     so the demo laptop can export a package to USB at once.
     """
-    ensure_demo_district(ctx.db, ctx.paths.home)
+    ensure_demo_district(ctx.db, ctx.paths.home, key=ctx.vault_key)
 
 
-def ensure_demo_district(db: Database, home: Path) -> identity_mod.DeviceIdentity:
+def ensure_demo_district(db: Database, home: Path, key: bytes | None = None) -> identity_mod.DeviceIdentity:
     """Create (once) the demo district identity under ``home/demo-district`` and register it as a peer.
 
     The same folder can be opened as the district's own data folder to ingest the laptop's packages.
     """
     folder = home / "demo-district" / "device"
-    found = identity_mod.load(folder) or identity_mod.create(folder)
+    found = identity_mod.load(folder, key) or identity_mod.create(folder, key=key)
     district.register_peer(db, district.public_identity(found, district.DEMO_DISTRICT_NAME), scope=None)
     log.info("demo district peer registered: %s", found.device_id)
     return found

@@ -14,6 +14,12 @@ half-written file under a valid name). If that transaction then fails, the files
 stay as harmless orphans: content-addressed, they are reused by the next import
 of the same photo. The ``photo`` row itself is written by
 :func:`fieldapp.services.visits.save_visit` with the visit, through the one write path.
+
+Encrypted at rest: given a photo key (:meth:`PhotoFolder.for_home` derives it from the vault key),
+every photo and thumbnail is stored sealed (:mod:`fieldapp.store.sealed`: AES-GCM with a header)
+under the same names; the name stays the SHA-256 of the *plain* JPEG, which is what sync sends and
+verifies. Readers open sealed and plain files alike, so photos stored before encryption was turned
+on stay readable until :meth:`PhotoFolder.seal_plain_files` seals them.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ import os
 import tempfile
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +41,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.ids import natural_id
+from fieldapp.store import sealed
 from fieldapp.store.db import environment_errors
 
 log = logging.getLogger("fieldapp.services.photos")
+
+SealedError = sealed.SealedError  # what the readers raise for a file they cannot open (the GUI catches it)
 
 MAX_BYTES = 30 * 1024 * 1024  # refuse source files over 30 MB
 MAX_SIDE = 1600
@@ -103,7 +112,7 @@ def list_images(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
 
 
-def import_photo(root: Path, source: Path) -> StoredPhoto:
+def import_photo(root: Path, source: Path, key: bytes | None = None) -> StoredPhoto:
     """Downscale, strip and store one image file; returns the stored photo (idempotent).
 
     Raises :class:`PhotoError` naming the file when it is not an image, is over 30 MB, or
@@ -124,20 +133,21 @@ def import_photo(root: Path, source: Path) -> StoredPhoto:
     jpeg, thumb, width, height, taken_on = _process(source)
     sha = hashlib.sha256(jpeg).hexdigest()
     with environment_errors(root):
-        _write_once(photo_path(root, sha), jpeg)
-        _write_once(thumb_path(root, sha), thumb)
+        _write_once(photo_path(root, sha), jpeg, key)
+        _write_once(thumb_path(root, sha), thumb, key)
     log.info("photo %s stored from %s (%dx%d, %d bytes)", sha[:12], name, width, height, len(jpeg))
     return StoredPhoto(id=photo_id(sha), sha256=sha, width=width, height=height, bytes=len(jpeg), taken_on=taken_on)
 
 
-def import_photos(root: Path, sources: Iterable[Path]) -> tuple[list[StoredPhoto], list[PhotoError]]:
+def import_photos(root: Path, sources: Iterable[Path],
+                  key: bytes | None = None) -> tuple[list[StoredPhoto], list[PhotoError]]:
     """Import several files (e.g. :func:`list_images` of a camera folder); bad ones are reported, not fatal."""
     stored: list[StoredPhoto] = []
     errors: list[PhotoError] = []
     seen: set[str] = set()
     for source in sources:
         try:
-            photo = import_photo(root, source)
+            photo = import_photo(root, source, key)
         except PhotoError as exc:
             errors.append(exc)
             continue
@@ -151,15 +161,27 @@ def has_files(root: Path, sha256: str) -> bool:
     return photo_path(root, sha256).is_file()
 
 
-def read_stored(root: Path, sha256: str) -> bytes | None:
-    """The stored JPEG of a photo (to send in a sync package), or None when this device lacks it."""
+def _read(path: Path, key: bytes | None) -> bytes | None:
     try:
-        return photo_path(root, sha256).read_bytes()
+        blob = path.read_bytes()
     except FileNotFoundError:
         return None
+    return sealed.open_maybe_sealed(key, blob, sealed.PHOTOS, what=f"照片文件 {path.name}")
 
 
-def store_received(root: Path, sha256: str, jpeg: bytes) -> bool:
+def read_stored(root: Path, sha256: str, key: bytes | None = None) -> bytes | None:
+    """The stored JPEG of a photo (plain bytes, to send in a sync package), or None when this device lacks it.
+
+    Raises :class:`fieldapp.store.sealed.SealedError` when the file is sealed and cannot be opened."""
+    return _read(photo_path(root, sha256), key)
+
+
+def read_thumb(root: Path, sha256: str, key: bytes | None = None) -> bytes | None:
+    """The thumbnail's JPEG bytes, or None when it is missing."""
+    return _read(thumb_path(root, sha256), key)
+
+
+def store_received(root: Path, sha256: str, jpeg: bytes, key: bytes | None = None) -> bool:
     """Store a photo file received in a sync package, with its thumbnail; False if it is not what its name says.
 
     The name is the SHA-256 of the bytes, so a file that does not hash to it is refused (and a
@@ -168,7 +190,7 @@ def store_received(root: Path, sha256: str, jpeg: bytes) -> bool:
     if hashlib.sha256(jpeg).hexdigest() != sha256:
         return False
     with environment_errors(root):
-        _write_once(photo_path(root, sha256), jpeg)
+        _write_once(photo_path(root, sha256), jpeg, key)
         if not thumb_path(root, sha256).is_file():
             try:
                 with Image.open(io.BytesIO(jpeg)) as opened:
@@ -177,21 +199,70 @@ def store_received(root: Path, sha256: str, jpeg: bytes) -> bool:
             except (UnidentifiedImageError, OSError, ValueError) as exc:
                 log.warning("received photo %s is not a readable image: %s", sha256[:12], exc)
                 return True  # stored as received; the viewer shows it as unreadable
-            _write_once(thumb_path(root, sha256), _encode(image, THUMB_QUALITY))
+            _write_once(thumb_path(root, sha256), _encode(image, THUMB_QUALITY), key)
     return True
+
+
+SEALED_MARKER = ".sealed"  # in the photo folder: every file in it has been sealed once
+
+
+def seal_plain_files(root: Path, key: bytes) -> int:
+    """Seal the photos and thumbnails stored before encryption was turned on; returns how many.
+
+    Each file is replaced atomically (a crash leaves it plain or sealed, both readable). The marker
+    file makes later starts skip the walk.
+    """
+    root = Path(root)
+    marker = root / SEALED_MARKER
+    if marker.exists() or not root.is_dir():
+        return 0
+    count = 0
+    with environment_errors(root):
+        for path in sorted(root.rglob("*.jpg")):
+            with open(path, "rb") as fh:
+                if sealed.is_sealed(fh.read(len(sealed.MAGIC))):
+                    continue
+            _replace(path, sealed.seal(key, path.read_bytes(), sealed.PHOTOS))
+            count += 1
+        marker.write_bytes(b"")
+    if count:
+        log.info("%d plain photo files sealed in %s", count, root)
+    return count
 
 
 @dataclass(frozen=True)
 class PhotoFolder:
-    """A data folder's photo files as sync sees them (:class:`fieldapp.sync.ports.PhotoFiles`)."""
+    """A data folder's photo files (:class:`fieldapp.sync.ports.PhotoFiles` for sync).
+
+    ``key`` is the photo key (derived from the vault key, see :meth:`for_home`), or None for plain files.
+    Sync sees plain JPEG bytes either way: :meth:`read` opens, :meth:`store` seals.
+    """
 
     root: Path
+    key: bytes | None = field(default=None, repr=False)
+
+    @classmethod
+    def for_home(cls, data_home: Path, vault_key: bytes | None) -> PhotoFolder:
+        key = None if vault_key is None else sealed.derive(vault_key, sealed.PHOTOS)
+        return cls(photo_root(data_home), key)
 
     def read(self, sha256: str) -> bytes | None:
-        return read_stored(self.root, sha256)
+        return read_stored(self.root, sha256, self.key)
+
+    def read_thumb(self, sha256: str) -> bytes | None:
+        return read_thumb(self.root, sha256, self.key)
 
     def store(self, sha256: str, jpeg: bytes) -> bool:
-        return store_received(self.root, sha256, jpeg)
+        return store_received(self.root, sha256, jpeg, self.key)
+
+    def import_file(self, source: Path) -> StoredPhoto:
+        return import_photo(self.root, source, self.key)
+
+    def has(self, sha256: str) -> bool:
+        return has_files(self.root, sha256)
+
+    def seal_plain_files(self) -> int:
+        return 0 if self.key is None else seal_plain_files(self.root, self.key)
 
 
 # ---------------------------------------------------------------- internals
@@ -254,9 +325,15 @@ def _taken_on(image: Image.Image) -> dt.date | None:
         return None
 
 
-def _write_once(target: Path, data: bytes) -> None:
-    if target.is_file() and target.stat().st_size == len(data):
+def _write_once(target: Path, data: bytes, key: bytes | None = None) -> None:
+    """Store ``data`` (sealed when ``key`` is given) unless a file of the right size is already there."""
+    size = len(data) + (0 if key is None else sealed.OVERHEAD)
+    if target.is_file() and target.stat().st_size == size:
         return
+    _replace(target, data if key is None else sealed.seal(key, data, sealed.PHOTOS))
+
+
+def _replace(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # files: mkstemp makes them 0600
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".jpg")
     with _removed_on_error(Path(tmp)):

@@ -85,7 +85,7 @@ def run_setup(ctx: AppContext, info: SetupInfo, *, make_id: Callable[[], str] = 
     if problems:
         raise ValidationError(problems)
     if ctx.identity is None:
-        ctx.identity = identity_mod.create(ctx.paths.identity)
+        ctx.identity = identity_mod.create(ctx.paths.identity, key=ctx.vault_key)
     ctx.reset_writer()
     with ctx.writer.transaction() as txn:
         district_id = txn.insert(Area, {"id": make_id(), "level": "district", "name": info.district.strip(),

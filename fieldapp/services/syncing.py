@@ -15,7 +15,6 @@ import httpx
 
 from fieldapp.services import identity as identity_mod
 from fieldapp.services.context import AppContext, NotSetUpError
-from fieldapp.services.photos import PhotoFolder, photo_root
 from fieldapp.sync import district
 from fieldapp.sync.http_client import (
     SERVER_NAME,
@@ -37,7 +36,7 @@ def replica_of(ctx: AppContext) -> Replica:
     if ctx.identity is None:
         raise NotSetUpError("本机尚未完成首次设置（没有设备身份），无法同步")
     villages = list(ctx.settings["village_ids"])
-    return Replica(ctx.db, ctx.identity, villages or None, photos=PhotoFolder(photo_root(ctx.paths.home)))
+    return Replica(ctx.db, ctx.identity, villages or None, photos=ctx.photos)
 
 
 def client(ctx: AppContext, **options: Any) -> SyncClient:
@@ -80,7 +79,7 @@ def enrol(ctx: AppContext, url: str, code: str, *, name: str = "", replace: bool
     health = server_health(url, http=http, verify=verify)
     check_pinned(ctx, str(health["server_id"]), str(health["signing"]), replace=replace)
     if ctx.identity is None:
-        ctx.identity = identity_mod.create(ctx.paths.identity)
+        ctx.identity = identity_mod.create(ctx.paths.identity, key=ctx.vault_key)
     enrolment = request_enrolment(ctx.identity, url, code, name=name, http=http, verify=verify)
     store_enrolment(ctx, url, enrolment, replace=replace)
     return enrolment

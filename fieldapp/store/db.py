@@ -11,6 +11,10 @@ Kept thin on purpose (after qutebrowser's ``misc/sql.py``):
   models and Alembic revisions; the revision is read from ``alembic_version`` there. The sync
   code's driver-level SQL is written with ``?`` placeholders and plain values, which the engine
   turns into psycopg's ``%s`` (:func:`_qmark_to_format`).
+- Given a key (:meth:`Database.open` ``key=``), the register is an SQLCipher 4 file (module
+  ``sqlcipher3``): every page of the file, its ``-wal`` and its upgrade backups is encrypted. The
+  key is raw (32 bytes, passed as ``x'<hex>'``), so SQLCipher runs no password KDF of its own. A plain
+  register met with a key is converted first (:func:`fieldapp.store.crypt.convert_plain`).
 """
 
 from __future__ import annotations
@@ -21,9 +25,12 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+import sqlcipher3
+from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.pool import QueuePool
 
 from fieldapp.store import filemodes, guard
 
@@ -39,6 +46,10 @@ class StoreError(Exception):
 
 class StoreEnvironmentError(StoreError):
     """The machine's fault, not a bug: disk full, read-only medium, locked or unreadable file."""
+
+
+class LockedRegisterError(StoreError):
+    """The register is encrypted and no key, or the wrong key, was given."""
 
 
 class NewerSchemaError(StoreError):
@@ -80,11 +91,55 @@ def environment_errors(path: Path | str) -> Iterator[None]:
     """Translate environment failures into :class:`StoreEnvironmentError`."""
     try:
         yield
-    except (DBAPIError, sqlite3.Error, OSError) as exc:
+    except (DBAPIError, sqlite3.Error, sqlcipher3.dbapi2.Error, OSError) as exc:
         message = environment_message(exc)
         if message is None:
             raise
         raise StoreEnvironmentError(f"{message}：{path}") from exc
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _quiet_sqlcipher() -> None:
+    # SQLCipher logs every failed page decryption to stderr; a wrong key is reported by our own error.
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        conn.close()
+
+
+_quiet_sqlcipher()
+
+
+def is_plain_file(path: Path) -> bool:
+    """Whether ``path`` is an unencrypted SQLite file (SQLCipher files start with random salt instead)."""
+    with open(path, "rb") as fh:
+        return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def looks_encrypted(path: Path) -> bool:
+    """An SQLCipher file: no SQLite header, and whole pages (any other file is reported as "not a database")."""
+    size = path.stat().st_size
+    return size > 0 and size % 512 == 0 and not is_plain_file(path)
+
+
+def key_pragma(key: bytes) -> str:
+    """``PRAGMA key`` with a raw 256-bit key (no SQLCipher KDF: the key is already random)."""
+    if len(key) != 32:
+        raise ValueError("the register key must be 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect_file(path: Path | str, key: bytes | None, *, uri: bool = False) -> sqlite3.Connection:
+    """A driver-level connection: stdlib ``sqlite3`` for a plain register, ``sqlcipher3`` (keyed) otherwise."""
+    if key is None:
+        return sqlite3.connect(path, uri=uri)
+    # sqlcipher3 is a fork of the stdlib module: the same DB-API surface (connect, execute, backup…)
+    conn = cast(sqlite3.Connection, sqlcipher3.connect(str(path), uri=uri))
+    conn.execute(key_pragma(key))
+    return conn
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object, busy_timeout_ms: int = 5000) -> None:
@@ -125,7 +180,9 @@ def _on_begin(conn: Connection) -> None:
 class Database:
     """One SQLite register file, or (district server) a PostgreSQL database given by URL."""
 
-    def __init__(self, path: Path | None = None, *, url: str | None = None, busy_timeout_ms: int = 5000) -> None:
+    def __init__(self, path: Path | None = None, *, url: str | None = None, busy_timeout_ms: int = 5000,
+                 key: bytes | None = None) -> None:
+        self.key = key  # the register key (derived from the vault key), or None for a plain register
         if url is not None:
             self.path: Path | None = None
             self.where = _redact(url)
@@ -136,7 +193,13 @@ class Database:
             assert path is not None
             self.path = Path(path)
             self.where = str(self.path)
-            self.engine = create_engine(f"sqlite:///{self.path}", future=True)
+            if key is None:
+                self.engine = create_engine(f"sqlite:///{self.path}", future=True)
+            else:  # SQLAlchemy's pysqlcipher dialect sends `PRAGMA key="<password>"` first on every connection
+                password = key_pragma(key).split(" = ", 1)[1].strip('"')
+                self.engine = create_engine(
+                    URL.create("sqlite+pysqlcipher", password=password, database=str(self.path)), future=True,
+                    poolclass=QueuePool, connect_args={"check_same_thread": False})  # as the plain engine does
             event.listen(self.engine, "connect", functools.partial(_on_connect, busy_timeout_ms=busy_timeout_ms))
             event.listen(self.engine, "begin", _on_begin)
         guard.install(self.engine)
@@ -149,22 +212,35 @@ class Database:
     # -- opening -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, migrate: bool = True) -> Database:
-        """Open (creating if need be) and bring the schema to SCHEMA_VERSION."""
+    def open(cls, path: Path, *, migrate: bool = True, key: bytes | None = None) -> Database:
+        """Open (creating if need be) and bring the schema to SCHEMA_VERSION.
+
+        ``key``: the 32-byte register key (``crypt.register_key(vault_key)``). With it a new register is
+        created encrypted, an encrypted one is opened, and a plain one is converted first (an interrupted
+        conversion is finished or rolled back). Without it only a plain register opens.
+        """
         path = Path(path)
         with environment_errors(path):
             path.parent.mkdir(parents=True, exist_ok=True)
+            if key is not None:
+                from fieldapp.store import crypt
+
+                crypt.recover(path, key)
+                if path.exists() and path.stat().st_size > 0 and is_plain_file(path):
+                    crypt.convert_plain(path, key)
             existed = path.exists() and path.stat().st_size > 0
             if not path.exists():  # created 0600, so SQLite gives the -wal and -shm files that mode too
                 filemodes.create_private_file(path)
             if existed:
-                found = _peek_user_version(path)
+                if key is None and looks_encrypted(path):
+                    raise LockedRegisterError(f"数据库已加密，需要登录后才能打开：{path}")
+                found = _peek_user_version(path, key)
                 if found > SCHEMA_VERSION:
                     raise NewerSchemaError(
                         f"数据库 {path} 由更新版本的 FieldApp 创建（结构版本 {found}，本程序支持 {SCHEMA_VERSION}）。"
                         "请升级 FieldApp；数据库未做任何改动。"
                     )
-            db = cls(path)
+            db = cls(path, key=key)
             version = db.user_version()
             if version < SCHEMA_VERSION:
                 if not migrate:
@@ -221,9 +297,9 @@ class Database:
         if self.path is None:
             raise StoreError("PostgreSQL 数据库请用 pg_dump 备份")
         with environment_errors(target):
-            src = sqlite3.connect(self.path)
+            src = connect_file(self.path, self.key)
             try:
-                dst = sqlite3.connect(target)
+                dst = connect_file(target, self.key)  # same key: the copy is as encrypted as the register
                 try:
                     src.backup(dst)
                 finally:
@@ -261,7 +337,7 @@ class Database:
             return conn.execute(text(sql), params).scalar()
 
 
-def _peek_user_version(path: Path) -> int:
+def _peek_user_version(path: Path, key: bytes | None = None) -> int:
     """Read ``user_version`` without writing anything (read-only URI).
 
     Without a ``-wal`` file there is no uncheckpointed content, so the file is opened
@@ -270,17 +346,20 @@ def _peek_user_version(path: Path) -> int:
     wal = path.with_name(path.name + "-wal")
     flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
-    except sqlite3.Error as exc:
+        conn = connect_file(f"{path.resolve().as_uri()}?{flags}", key, uri=True)
+    except (sqlite3.Error, sqlcipher3.dbapi2.Error) as exc:
         raise StoreEnvironmentError(f"{environment_message(exc) or exc}：{path}") from exc
     try:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, sqlcipher3.dbapi2.DatabaseError) as exc:
+        if key is not None and "not a database" in str(exc):
+            raise LockedRegisterError(f"数据库无法解密（密钥不对，或文件已损坏）：{path}") from exc
         raise StoreEnvironmentError(f"{environment_message(exc) or '无法读取数据库'}：{path}") from exc
     finally:
         conn.close()
 
 
 __all__ = [
-    "SCHEMA_VERSION", "Database", "NewerSchemaError", "OperationalError", "StoreEnvironmentError", "StoreError",
+    "SCHEMA_VERSION", "Database", "LockedRegisterError", "NewerSchemaError", "OperationalError",
+    "StoreEnvironmentError", "StoreError",
 ]

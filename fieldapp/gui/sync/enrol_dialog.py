@@ -204,7 +204,7 @@ class EnrolDialog(QDialog):
         def check(_control: TaskControl) -> dict[str, Any]:
             check_pinned(ctx, str(health["server_id"]), str(health["signing"]), replace=replace)
             if ctx.identity is None:  # the setup wizard normally made it; the CLI's enrol does the same
-                ctx.identity = identity_mod.create(ctx.paths.identity)
+                ctx.identity = identity_mod.create(ctx.paths.identity, key=ctx.vault_key)
             return health
 
         self._start(self.tasks.run_db(check, on_done=lambda h: self._checked(url, h), on_error=self._error))

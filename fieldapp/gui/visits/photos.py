@@ -54,9 +54,9 @@ class PhotoStrip(QWidget):
     #: an import ended: (photos added, error messages)
     import_finished = Signal(int, list)
 
-    def __init__(self, root: Path, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: photo_service.PhotoFolder, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.root = Path(root)
+        self.folder = folder  # sealed on disk when the data folder is encrypted
         self.tasks = tasks
         self._photos: list[StoredPhoto] = []
         self._task: Task | None = None
@@ -121,6 +121,10 @@ class PhotoStrip(QWidget):
         self._add(photos)
         self._show_errors([])
 
+    @property
+    def root(self) -> Path:
+        return self.folder.root
+
     def is_busy(self) -> bool:
         return self._task is not None
 
@@ -142,8 +146,13 @@ class PhotoStrip(QWidget):
         return added
 
     def _icon(self, photo: StoredPhoto) -> QIcon:
-        thumb = photo_service.thumb_path(self.root, photo.sha256)
-        pixmap = QPixmap(str(thumb)) if thumb.is_file() else QPixmap()
+        pixmap = QPixmap()
+        try:
+            thumb = self.folder.read_thumb(photo.sha256)
+        except (OSError, photo_service.SealedError):
+            thumb = None
+        if thumb is not None:
+            pixmap.loadFromData(thumb)
         if pixmap.isNull():  # the thumbnail is missing (e.g. photo synced without its files yet)
             pixmap = QPixmap(ICON_SIDE, ICON_SIDE)
             pixmap.fill(Qt.GlobalColor.lightGray)
@@ -190,7 +199,7 @@ class PhotoStrip(QWidget):
         """Import ``files`` off the GUI thread; ``import_finished`` reports the outcome."""
         if self._task is not None or not files:
             return None
-        root = self.root
+        folder = self.folder
         sources = [Path(f) for f in files]
 
         def work(control: TaskControl) -> ImportResult:
@@ -200,7 +209,7 @@ class PhotoStrip(QWidget):
                 control.check()
                 control.progress(i, len(sources), source.name)
                 try:
-                    stored.append(photo_service.import_photo(root, source))
+                    stored.append(folder.import_file(source))
                 except PhotoError as exc:
                     errors.append(exc.message)
             control.progress(len(sources), len(sources), "")

@@ -54,7 +54,6 @@ from fieldapp.gui.visits.followups import FollowUpEditor
 from fieldapp.gui.visits.form_parts import CheckList, Grid, cadre_entries, household_facts, measure_entries
 from fieldapp.gui.visits.photos import PhotoStrip
 from fieldapp.gui.visits.picker import HouseholdPicker
-from fieldapp.services import photos as photo_service
 from fieldapp.services import setup
 from fieldapp.services import visits as service
 from fieldapp.services.changes import Changes
@@ -130,7 +129,7 @@ class VisitForm(QDialog):
         self.done_text = QPlainTextEdit(self)
         self.done_text.setPlaceholderText(self.tr("采取的措施、办理的事项及成效"))
         self.follow_ups = FollowUpEditor(self)
-        self.photos = PhotoStrip(photo_service.photo_root(self.ctx.paths.home), self.tasks, self)
+        self.photos = PhotoStrip(self.ctx.photos, self.tasks, self)
         self._build_layout()
         self._build_buttons()
         for signal in (self.date.changed, self.type.changed, self.village.changed, self.title.changed,

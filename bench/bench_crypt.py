@@ -1,0 +1,134 @@
+"""What encryption at rest costs: the same work on a plain and on an SQLCipher register.
+
+Three figures, each as the ratio encrypted / plain (target ≤ 1.3×), measured turn about so a busy
+machine slows both alike:
+- one-field save (the record loaded, one field edited, ``register.save_record``: the editor's round);
+- a search keystroke (the household list model's query, name / pinyin / ID prefixes);
+- door cards for N households (``render_cards``: reads the register, draws the PDF).
+
+The plain register is the cached demo (``bench/out/home-N``); the encrypted one is a copy of it
+converted with :func:`fieldapp.store.crypt.convert_plain` (``bench/out/home-N-encrypted``), so both
+hold the same rows. Default sizes are small (a quick check); ``--full`` runs the issue's sizes
+(100,000 households, 1,000 cards), which takes a long time and a quiet machine.
+
+    python -m bench.bench_crypt [--full] [--households N] [--cards N] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench.common import OUT, demo_home, report
+from fieldapp import paths
+from fieldapp.services import register
+from fieldapp.services.context import ENV_VAULT_KEY, AppContext, open_context
+
+LIMIT = 1.3
+VAULT = bytes.fromhex("6a" * 32)  # a fixed bench key (the bench registers hold demo data only)
+SMALL = {"households": 300, "cards": 50, "repeat": 5}
+FULL = {"households": 100_000, "cards": 1000, "repeat": 7}
+
+
+def encrypted_home(households: int) -> Path:
+    """A copy of the plain demo register, converted to SQLCipher (built once)."""
+    plain = demo_home(households)
+    home = OUT / f"home-{households}-encrypted"
+    marker = home / ".complete"
+    if not marker.exists():
+        shutil.rmtree(home, ignore_errors=True)
+        shutil.copytree(plain, home)
+        start = time.perf_counter()
+        open_context(paths.DataPaths(home=home), key=VAULT).close()  # converts the register, seals the keys
+        print(f"converted a {households}-household register in {time.perf_counter() - start:.1f} s", flush=True)
+        marker.touch()
+    return home
+
+
+def turn_about(fns: list[Callable[[], object]], repeat: int) -> list[float]:
+    """The best time of each function, run turn about (on a shared machine the best is the stable figure)."""
+    times: list[list[float]] = [[] for _ in fns]
+    for fn in fns:
+        fn()  # warm-up
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            start = time.perf_counter()
+            fn()
+            times[i].append(time.perf_counter() - start)
+    return [min(t) for t in times]
+
+
+def saver(ctx: AppContext) -> Callable[[], None]:
+    with ctx.db.read() as conn:  # the same demo household in both registers
+        hid = conn.exec_driver_sql("SELECT id FROM household WHERE deleted = 0 ORDER BY id LIMIT 1").scalar_one()
+    flip = [0]
+
+    def save_one_field() -> None:  # the editor's round: the record read, one field changed, saved
+        original = register.load_record(ctx.db, hid)
+        edited = copy.deepcopy(original)
+        flip[0] += 1
+        edited.household["address"] = f"桃园村{flip[0]}号"
+        register.save_record(ctx.writer, ctx.ref, edited, original)
+
+    return save_one_field
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--full", action="store_true", help="the issue's sizes (slow; a quiet machine only)")
+    parser.add_argument("--households", type=int)
+    parser.add_argument("--cards", type=int)
+    parser.add_argument("--repeat", type=int)
+    args = parser.parse_args()
+    size = {**(FULL if args.full else SMALL), **{k: v for k, v in vars(args).items() if k in SMALL and v}}
+    os.environ.pop(ENV_VAULT_KEY, None)  # the plain demo is built without a key
+    plain_home, enc_home = demo_home(size["households"]), encrypted_home(size["households"])
+
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp.gui.household_model import HouseholdTableModel
+    from fieldapp.services.printing.cards import household_ids, render_cards
+    from fieldapp.store.queries import HouseholdQuery
+
+    app = QApplication([])
+    plain = open_context(paths.DataPaths(home=plain_home))
+    enc = open_context(paths.DataPaths(home=enc_home), key=VAULT)
+    ok = True
+    try:
+        print(f"register: {size['households']} households; plain vs SQLCipher (best of {size['repeat']} or 3×)")
+        ours, base = turn_about([saver(enc), saver(plain)], size["repeat"] * 3)
+        ok &= report("one-field save, encrypted vs plain", ours, base, LIMIT)
+
+        models = [HouseholdTableModel(c, page_size=200) for c in (enc, plain)]
+        with plain.db.read() as conn:
+            name = conn.exec_driver_sql("SELECT head_name FROM household_list LIMIT 1 OFFSET 7").scalar_one()
+            initials = conn.exec_driver_sql("SELECT head_initials FROM household_list LIMIT 1 OFFSET 7").scalar_one()
+            id_no = conn.exec_driver_sql("SELECT id_no FROM member WHERE id_no IS NOT NULL LIMIT 1 OFFSET 9"
+                                         ).scalar_one()
+        for text in (name[:1], name, initials[:1], initials, id_no[:6], id_no[:10], id_no):
+            ours, base = turn_about([lambda m=m, t=text: m.setQuery(HouseholdQuery(text=t)) for m in models],
+                                    size["repeat"] * 3)
+            ok &= report(f"search keystroke {text!r:22}", ours, base, LIMIT)
+
+        with tempfile.TemporaryDirectory() as tmp:
+            ids = [household_ids(c)[: size["cards"]] for c in (enc, plain)]
+            ours, base = turn_about([lambda: render_cards(enc, ids[0], Path(tmp) / "enc.pdf"),
+                                     lambda: render_cards(plain, ids[1], Path(tmp) / "plain.pdf")], size["repeat"])
+            ok &= report(f"{len(ids[0])} door cards, encrypted vs plain", ours, base, LIMIT)
+    finally:
+        enc.close()
+        plain.close()
+        del app
+    print(f"all within {LIMIT}x: {'YES' if ok else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()
