@@ -27,8 +27,10 @@ from fieldapp.cli.errors import (
     output_problem,
 )
 from fieldapp.domain.errors import ValidationError
+from fieldapp.domain.people import PermissionDenied
 from fieldapp.services.context import NotSetUpError
 from fieldapp.services.identity import IdentityError
+from fieldapp.services.people.keystore import KeystoreError
 from fieldapp.store.db import StoreError
 
 if TYPE_CHECKING:
@@ -42,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"FieldApp {__version__}")
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在数据文件夹中）")
     parser.add_argument("--portable", action="store_true", help="便携模式：数据保存在程序旁边")
+    parser.add_argument("--user", metavar="NAME",
+                        help="以哪个账户操作（或环境变量 FIELDAPP_USER）；密码取自 FIELDAPP_PASSWORD 或提示输入")
     parser.add_argument("--self-test", action="store_true",
                         help="自检：在临时文件夹中建库、建户、生成门牌 PDF、读写同步包并启动离屏界面，不动用户数据")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -78,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     history_cmd.register(sub, _open)
 
+    from fieldapp.cli import people_cmd
+
+    people_cmd.register(sub, _open)
+
     gui = sub.add_parser("gui", help="启动桌面程序（默认）")
     gui.set_defaults(func=_cmd_gui)
     return parser
@@ -94,23 +102,34 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _open(args: argparse.Namespace) -> AppContext:
+    """The context of the account that logs in (``--user``); the program's own before any account exists."""
+    from fieldapp.cli.people_cmd import authenticate
     from fieldapp.services.context import open_context
+    from fieldapp.services.people.auth import open_for
 
     data = paths.resolve(args.db, portable=args.portable)
     try:
-        return open_context(data)
+        session = authenticate(args, data)
+        return open_for(data, session) if session is not None else open_context(data)
     except OSError as exc:
         portable = bool(args.portable) or (paths.ENV_HOME not in os.environ and paths.is_portable())
         raise CommandError(data_folder_message(data.home, exc, portable=portable)) from exc
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from fieldapp.domain import people
     from fieldapp.services import demo
 
     if args.households < 1:
         print("户数必须大于0", file=sys.stderr)
         return 2
-    ctx = _open(args)
+    from fieldapp.services.context import open_context
+    from fieldapp.services.people.auth import login_names
+    from fieldapp.services.people.demo import DEMO_PASSWORD, demo_accounts
+
+    data = paths.resolve(args.db, portable=args.portable)
+    # the demo sets a new laptop up as the program itself; more households for a laptop with accounts need a login
+    ctx = _open(args) if login_names(data) and not args.if_missing else open_context(data)
     try:
         if args.if_missing and demo.has_households(ctx):
             print(f"数据库已有农户，未生成演示数据：{ctx.paths.database}")
@@ -125,6 +144,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(file=sys.stderr)
         print(f"已生成演示村：{summary}；数据库 {ctx.paths.database}")
+        made = demo_accounts(ctx)
+        if made:
+            print(f"演示账户（密码都是 {DEMO_PASSWORD}）：")
+            for account in made:
+                print(f"  {account.name}\t{people.role_labels(account.roles, ctx.ref)}")
         return 0
     finally:
         ctx.close()
@@ -156,7 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _check_outputs(args)
         return int(func(args))
-    except (StoreError, ValidationError, NotSetUpError, IdentityError, CommandError) as exc:
+    except (StoreError, ValidationError, NotSetUpError, IdentityError, CommandError, PermissionDenied,
+            KeystoreError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and the like

@@ -34,6 +34,7 @@ log = logging.getLogger("fieldapp.services.syncing")
 
 def replica_of(ctx: AppContext) -> Replica:
     """The laptop's replica (an empty village list means the district: everything)."""
+    ctx.require("sync.run")
     if ctx.identity is None:
         raise NotSetUpError("本机尚未完成首次设置（没有设备身份），无法同步")
     villages = list(ctx.settings["village_ids"])
@@ -77,6 +78,7 @@ def enrol(ctx: AppContext, url: str, code: str, *, name: str = "", replace: bool
 
     The server's identity is checked against what is pinned before the code is spent.
     """
+    ctx.require("settings.edit")
     health = server_health(url, http=http, verify=verify)
     check_pinned(ctx, str(health["server_id"]), str(health["signing"]), replace=replace)
     if ctx.identity is None:

@@ -21,6 +21,7 @@ from fieldapp.services.context import AppContext, open_context
 from fieldapp.services.people import audit
 from fieldapp.services.people.keystore import Keystore, add_pending, clear_pending, read_pending
 from fieldapp.store.models import Person
+from fieldapp.store.writer import Actor, ChangeWriter
 
 REASONS = ("unknown_user", "wrong_password", "throttled")
 
@@ -113,10 +114,11 @@ def login(data: paths_mod.DataPaths, name: str, password: str, *,
             add_pending(data.home, "login_failed", person_id, reason="inactive")
             raise LoginError("unknown_user", f"账户“{name}”已停用，请联系队长或管理员")
         session = session_of(row, key)
-        ctx.session = session
         if ctx.identity is not None:
             pending = read_pending(data.home)
-            with ctx.writer.transaction() as txn:
+            # recorded by the program for the person (who may hold no role at all: a login still is logged)
+            writer = ChangeWriter(ctx.db, Actor(ctx.identity.device_id, person_id, row["name"]))
+            with writer.transaction() as txn:
                 for event in pending:
                     extra = {k: v for k, v in event.items() if k not in ("kind", "person_id", "at")}
                     audit.record(txn, str(event["kind"]), person_id=event.get("person_id"),
