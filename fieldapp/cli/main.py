@@ -101,15 +101,16 @@ def _iso_date(text: str) -> dt.date:
     return day
 
 
-def _open(args: argparse.Namespace) -> AppContext:
-    """The context of the account that logs in (``--user``); the program's own before any account exists."""
+def _open(args: argparse.Namespace, *, login: bool = True) -> AppContext:
+    """The context of the account that logs in (``--user``); the program's own before any account exists
+    (or with ``login=False``: the demo filling an empty register)."""
     from fieldapp.cli.people_cmd import authenticate
     from fieldapp.services.context import open_context
     from fieldapp.services.people.auth import open_for
 
     data = paths.resolve(args.db, portable=args.portable)
     try:
-        session = authenticate(args, data)
+        session = authenticate(args, data) if login else None
         return open_for(data, session) if session is not None else open_context(data)
     except OSError as exc:
         portable = bool(args.portable) or (paths.ENV_HOME not in os.environ and paths.is_portable())
@@ -123,17 +124,18 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if args.households < 1:
         print("户数必须大于0", file=sys.stderr)
         return 2
-    from fieldapp.services.context import open_context
     from fieldapp.services.people.auth import login_names
     from fieldapp.services.people.demo import DEMO_PASSWORD, demo_accounts
 
-    data = paths.resolve(args.db, portable=args.portable)
     # the demo sets a new laptop up as the program itself; more households for a laptop with accounts need a login
-    ctx = _open(args) if login_names(data) and not args.if_missing else open_context(data)
+    ctx = _open(args, login=False)
     try:
         if args.if_missing and demo.has_households(ctx):
             print(f"数据库已有农户，未生成演示数据：{ctx.paths.database}")
             return 0
+        if ctx.session is None and login_names(ctx.paths):
+            ctx.close()
+            ctx = _open(args)
 
         def progress(done: int, total: int) -> None:
             if sys.stderr.isatty():

@@ -20,7 +20,7 @@ from fieldapp.domain.errors import ValidationError
 # SetupInfo's field → the option that fills it (for messages)
 OPTIONS = {"district": "--district", "district_code": "--district-code", "town": "--town",
            "villages": "--village", "cadre_name": "--cadre", "cadre_unit": "--unit", "cadre_phone": "--phone",
-           "cadre_role": "--role", "password": "FIELDAPP_PASSWORD"}
+           "cadre_role": "--role", "password": "FIELDAPP_NEW_PASSWORD"}
 
 
 def register(sub: Any, open_ctx: Any) -> None:
@@ -50,12 +50,12 @@ def info_from(args: argparse.Namespace) -> Any:
 
 
 def _first_password() -> str:
-    """The first account's password: FIELDAPP_PASSWORD, or asked twice at a terminal; empty otherwise."""
+    """The first account's password: FIELDAPP_NEW_PASSWORD, or asked twice at a terminal; empty otherwise."""
     import getpass
     import os
 
-    if os.environ.get("FIELDAPP_PASSWORD"):
-        return os.environ["FIELDAPP_PASSWORD"]
+    if os.environ.get("FIELDAPP_NEW_PASSWORD"):
+        return os.environ["FIELDAPP_NEW_PASSWORD"]
     if not sys.stdin.isatty():
         return ""
     first = getpass.getpass("第一个账户（本人，队长兼管理员）的密码：")

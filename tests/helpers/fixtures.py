@@ -34,8 +34,10 @@ from tests.helpers.postgres import postgres_databases, postgres_url  # noqa: F40
 
 @pytest.fixture(autouse=True)
 def _fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Logins at a test cost (the keystore's slots record their own scrypt cost)."""
+    """Logins at a test cost (the keystore's slots record their own scrypt cost); the CLI logs in as the
+    demo's team leader (who exists once a test ran ``fieldapp demo``; a laptop without accounts asks nobody)."""
     people_helpers.fast_scrypt(monkeypatch)
+    people_helpers.cli_user(monkeypatch, people_helpers.DEMO_LEADER, people_helpers.DEMO_PASSWORD)
 
 
 @pytest.fixture

@@ -19,6 +19,8 @@ from fieldapp.services.people import accounts, keystore
 from fieldapp.services.people.auth import login, open_for
 
 PASSWORD = "test-pass-1"
+DEMO_LEADER = "张建华"  # the demo's team leader and administrator (fieldapp.services.demo_data)
+DEMO_PASSWORD = "demo1234"
 ADMIN = "测试管理员"
 
 
