@@ -76,9 +76,8 @@ def step_database(st: State) -> str:
 def step_household(st: State) -> str:
     from fieldapp.domain.resident_id import check_digit
     from fieldapp.services import register
-    from fieldapp.services.setup import SetupInfo, run_setup, villages
-
     from fieldapp.services.people.auth import login, open_for
+    from fieldapp.services.setup import SetupInfo, run_setup, villages
 
     ctx = _ctx(st)
     run_setup(ctx, SetupInfo(district="自检区", town="自检镇", villages=["自检村"], cadre_name="自检干部",

@@ -61,7 +61,8 @@ def register(sub: Any, open_ctx: Any) -> None:
                      help="负责的村（默认本机所有村）")
     add.set_defaults(func=lambda a: _add(open_ctx(a), a))
 
-    pw = cmds.add_parser("passwd", help="修改自己的密码（旧密码取自 FIELDAPP_PASSWORD，新密码取自 FIELDAPP_NEW_PASSWORD）")
+    pw = cmds.add_parser("passwd", help="修改自己的密码（旧密码取自 FIELDAPP_PASSWORD，"
+                                        "新密码取自 FIELDAPP_NEW_PASSWORD）")
     pw.set_defaults(func=_passwd)
 
     reset = cmds.add_parser("reset", help="为忘记密码的人重设密码（队长或管理员）")

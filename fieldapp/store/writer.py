@@ -22,8 +22,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
-from fieldapp.domain.hlc import HybridClock, physical_ms
 from fieldapp.domain import people
+from fieldapp.domain.hlc import HybridClock, physical_ms
 from fieldapp.domain.ids import new_id
 from fieldapp.store import codec, derived, guard
 from fieldapp.store.db import Database

@@ -101,7 +101,10 @@ def defaults(tbl: str) -> dict[str, Any]:
     return out
 
 
-def _author_of(values: dict[str, Any]) -> tuple[tuple[str, ...], str | None, str] | None:
+_Author = tuple[tuple[str, ...], str | None, str]  # (roles, cadre id, name) of a change's author
+
+
+def _author_of(values: dict[str, Any]) -> _Author | None:
     """(roles, cadre id, name) of a person row's values; an inactive person holds no role."""
     if "roles" not in values:
         return None
@@ -173,7 +176,7 @@ class Merger:
         self._conflicts: list[dict[str, Any]] = []
         self._log: list[tuple[Any, ...]] = []
         self._now = now_iso()
-        self._authors: dict[str, tuple[tuple[str, ...], str | None, str] | None] = {}
+        self._authors: dict[str, _Author | None] = {}
         self._has_people = conn.exec_driver_sql("SELECT 1 FROM person LIMIT 1").first() is not None
 
     # -- batches -------------------------------------------------------------------------
@@ -411,9 +414,9 @@ class Merger:
         needed = table.needed(ch.tbl, op, fields, cadre_id)
         if table.allows(roles, needed):
             return None
-        return f"{str(table.denied(needed, name or ch.user_name))}（permission {needed}）"
+        return f"{table.denied(needed, name or ch.user_name)!s}（permission {needed}）"
 
-    def _author(self, user_id: str, rows: dict[tuple[str, str], _Row]) -> tuple[tuple[str, ...], str | None, str] | None:
+    def _author(self, user_id: str, rows: dict[tuple[str, str], _Row]) -> _Author | None:
         row = rows.get(("person", user_id))
         if row is not None:  # received in this batch (or loaded for it): its current values
             values = row.values

@@ -351,3 +351,24 @@ def test_demo_prints_its_accounts(data_home: object, capsys: pytest.CaptureFixtu
     cli_user(monkeypatch, "乡镇审核员", "demo1234")
     assert main(["people", "list"]) == 0
     assert "村两委" in capsys.readouterr().out
+
+
+def test_an_enrolment_code_names_the_cadre_and_the_role_of_the_first_account(ctx: AppContext) -> None:
+    from fieldapp.server import registry
+    from fieldapp.services.identity import create as create_identity
+    from fieldapp.sync import district
+    from fieldapp.sync.http_client import Enrolment
+
+    scope = list(ctx.settings["village_ids"])
+    with ctx.db.transaction() as conn:
+        with pytest.raises(ValueError, match="--role"):
+            registry.create_code(conn, "王伟", scope, 1, role="boss")
+        code, _expires = registry.create_code(conn, "王伟", scope, 1, role="leader")
+        device = registry.redeem(conn, code, district.public_identity(
+            create_identity(ctx.paths.home / "other-device"), "笔记本"))
+    assert (device.cadre, device.role) == ("王伟", "leader")
+    enrolment = Enrolment({}, scope, [], device.cadre, device.role)
+    assert syncing.first_account(ctx, enrolment, "enrol-pass-1")
+    s = login(ctx.paths, "王伟", "enrol-pass-1")
+    assert s.roles == ("leader",) and s.cadre_id == ctx.settings["cadre_id"] and list(s.village_ids) == scope
+    assert not syncing.first_account(ctx, enrolment, "again-pass-1")  # only the first

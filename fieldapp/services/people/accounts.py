@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -80,7 +81,7 @@ def _vault_key(ctx: AppContext, ks: Keystore) -> bytes:
     return new_vault_key()
 
 
-def create_account(ctx: AppContext, name: str, cadre_id: str | None, roles: Sequence[str],
+def create_account(ctx: AppContext, name: str, cadre_id: str | None, roles: Sequence[str],  # noqa: PLR0917
                    village_ids: Sequence[str], password: str) -> Changes:
     """A new person with a login on this laptop (the first account needs no signed-in manager)."""
     ctx.require(people.ACCOUNTS_MANAGE)
@@ -184,5 +185,5 @@ def _who(ctx: AppContext) -> str | None:
     return ctx.session.name if ctx.session is not None else None
 
 
-def _by(ctx: AppContext) -> dict[str, str]:
+def _by(ctx: AppContext) -> dict[str, Any]:
     return {"by": ctx.session.person_id} if ctx.session is not None else {}

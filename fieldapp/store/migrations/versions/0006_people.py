@@ -49,9 +49,14 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('audit_event', schema=None) as batch_op:
         batch_op.create_index('ix_audit_event_at', ['at'], unique=False)
+    # an enrolment code names the role of the person it enrols, not only the cadre
+    with op.batch_alter_table('server_enrol_code', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('role', sa.String(length=24), server_default='member', nullable=False))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('server_enrol_code', schema=None) as batch_op:
+        batch_op.drop_column('role')
     with op.batch_alter_table('audit_event', schema=None) as batch_op:
         batch_op.drop_index('ix_audit_event_at')
     op.drop_table('audit_event')
