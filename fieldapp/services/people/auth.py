@@ -20,6 +20,7 @@ from fieldapp import paths as paths_mod
 from fieldapp.services.context import AppContext, open_context
 from fieldapp.services.people import audit
 from fieldapp.services.people.keystore import Keystore, add_pending, clear_pending, read_pending
+from fieldapp.services.people.keystore import names as keystore_names
 from fieldapp.store.models import Person
 from fieldapp.store.writer import Actor, ChangeWriter
 
@@ -49,7 +50,7 @@ class LoginError(Exception):
 
 def login_names(data: paths_mod.DataPaths) -> list[str]:
     """The accounts of this laptop (for the login window's list), from the keystore alone."""
-    return Keystore.load(data.home).names()
+    return keystore_names(data.home)
 
 
 def verify_password(data: paths_mod.DataPaths, name: str, password: str) -> bool:

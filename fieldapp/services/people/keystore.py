@@ -158,7 +158,11 @@ class Keystore:
         return next((s for s in self.slots if s.name == name), None)
 
     def put(self, slot: Slot) -> None:
-        self.slots = [s for s in self.slots if s.name != slot.name] + [slot]
+        """Add ``slot``, or replace the slot of the same name where it is (the login list keeps its order)."""
+        if self.slot(slot.name) is None:
+            self.slots = [*self.slots, slot]
+        else:
+            self.slots = [slot if s.name == slot.name else s for s in self.slots]
 
     def remove(self, name: str) -> None:
         self.slots = [s for s in self.slots if s.name != name]
@@ -181,6 +185,11 @@ class Keystore:
 
     def succeeded(self, name: str) -> None:
         self.failures.pop(name, None)
+
+
+def names(home: Path) -> list[str]:
+    """The login names of this data folder (light: for the login window before the rest is loaded)."""
+    return Keystore.load(home).names()
 
 
 def new_vault_key() -> bytes:
