@@ -126,16 +126,21 @@ class PermissionTable:
         return frozenset(p.code for p in self.permissions.values() if not p.roles.isdisjoint(have))
 
     def rule(self, table: str, op: str) -> WriteRule:
-        for r in self.rules:
-            if r.table == table and r.op in (None, op):
-                if r.op == op:
-                    return r
-                best = r
-                for more in self.rules:  # an op-specific rule wins over the table's general one
-                    if more.table == table and more.op == op:
-                        return more
-                return best
-        raise PermissionTableError(f"permissions.json: 没有表 {table} 的写入规则")
+        """The rule for ``op`` on ``table`` (an op-specific rule wins over the table's general one)."""
+        found = self._index.get((table, op)) or self._index.get((table, None))
+        if found is None:
+            raise PermissionTableError(f"permissions.json: 没有表 {table} 的写入规则")
+        return found
+
+    @property
+    def _index(self) -> dict[tuple[str, str | None], WriteRule]:
+        index = self.__dict__.get("_rule_index")
+        if index is None:  # asked per written row and per received change: built once
+            index = {}
+            for r in self.rules:
+                index.setdefault((r.table, r.op), r)
+            object.__setattr__(self, "_rule_index", index)
+        return index
 
     def needed(self, table: str, op: str, fields: Mapping[str, Any] | None = None,
                cadre_id: str | None = None) -> str:
