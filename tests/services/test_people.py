@@ -22,7 +22,7 @@ from fieldapp.services.people import accounts, audit, keystore
 from fieldapp.services.people import require as require_permission
 from fieldapp.services.people.auth import LoginError, login, login_names, open_for, verify_password
 from fieldapp.services.setup import villages
-from fieldapp.store.models import Area, Cadre, Person
+from fieldapp.store.models import Area, AuditEvent, Cadre, Person
 from fieldapp.store.writer import SYNCED_TABLES
 from fieldapp.sync.body import Change
 from fieldapp.sync.merge import Merger
@@ -61,7 +61,14 @@ ACTS: dict[str, Callable[[AppContext, dict[str, Any]], object]] = {
     "district.edit": lambda c, w: _insert(c, Area, {"level": "village", "name": "新村", "parent_id": None}),
     "sync.run": lambda c, w: syncing.replica_of(c),
     "audit.write": lambda c, w: audit.log_event(c, "lock"),
+    "audit.amend": lambda c, w: _amend_audit(c),
 }
+
+
+def _amend_audit(c: AppContext) -> None:
+    event = c.db.scalar("SELECT id FROM audit_event LIMIT 1")
+    with c.writer.transaction() as txn:
+        txn.update(AuditEvent, event, {"kind": "logout"})
 
 
 def _insert(c: AppContext, model: Any, values: dict[str, Any]) -> str:
@@ -136,6 +143,7 @@ def _received(c: AppContext, permission: str, author: str, world: dict[str, Any]
         "accounts.manage": ("person", new_id(), None, "insert", {"name": f"新人{world['seq']}", "roles": "[]",
                                                                 "village_ids": json.dumps([village])}),
         "audit.write": ("audit_event", new_id(), None, "insert", {"at": 1, "kind": "lock"}),
+        "audit.amend": ("audit_event", world.get("event", ""), None, "update", {"kind": "login"}),
     }
     tbl, row_id, household, op, fields = made[permission]
     return Change(tbl=tbl, row_id=row_id, household_id=household, op=op, fields=fields, **base)
@@ -150,6 +158,8 @@ def test_every_role_in_a_received_sync_change(ctx: AppContext, make_household: C
     add_account(ctx, "准备", ["admin"])
     world: dict[str, Any] = {"household": make_household(), "other_cadre": _other_cadre(ctx),
                              "own_cadre": ctx.settings["cadre_id"]}
+    with ctx.writer.transaction() as txn:
+        world["event"] = audit.record(txn, "lock")
     authors = {}
     for role in ROLES:
         add_account(ctx, f"作者-{role}", [role], cadre_id=ctx.settings["cadre_id"])
