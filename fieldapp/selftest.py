@@ -59,6 +59,9 @@ class State:
     household_id: str = ""
 
 
+SELF_TEST_PASSWORD = "self-test-only"  # the self-test's own throw-away register
+
+
 def step_database(st: State) -> str:
     from fieldapp.services.context import open_context
     from fieldapp.store.db import SCHEMA_VERSION
@@ -76,11 +79,16 @@ def step_database(st: State) -> str:
 def step_household(st: State) -> str:
     from fieldapp.domain.resident_id import check_digit
     from fieldapp.services import register
+    from fieldapp.services.people.auth import login, open_for
     from fieldapp.services.setup import SetupInfo, run_setup, villages
 
     ctx = _ctx(st)
     run_setup(ctx, SetupInfo(district="自检区", town="自检镇", villages=["自检村"], cadre_name="自检干部",
-                             district_code="611002"))
+                             district_code="611002", password=SELF_TEST_PASSWORD))
+    # from here on as the first account, through a real login: its roles are checked on every write
+    session = login(ctx.paths, "自检干部", SELF_TEST_PASSWORD)
+    ctx.close()
+    ctx = st.ctx = open_for(ctx.paths, session)
     first17 = "61100219800101001"
     record = register.HouseholdRecord(
         household={"village_id": villages(ctx)[0][0], "group_no": 1, "hh_no": HH_NO, "main_cause": "01",
@@ -94,7 +102,9 @@ def step_household(st: State) -> str:
     _check(listed == HEAD_NAME, "农户列表中没有新建的户")
     changes = int(str(ctx.db.scalar("SELECT count(*) FROM change_log WHERE household_id = :h", h=st.household_id)))
     _check(changes >= 2, "修改记录（change_log）缺失")
-    return f"户 {HH_NO}，修改记录 {changes} 条"
+    by = ctx.db.scalar("SELECT user_id FROM change_log WHERE household_id = :h LIMIT 1", h=st.household_id)
+    _check(by == session.person_id, "修改记录未记下登录的账户")
+    return f"户 {HH_NO}，修改记录 {changes} 条（账户 {session.name} 登录后写入）"
 
 
 def step_door_card(st: State) -> str:

@@ -27,8 +27,10 @@ from fieldapp.cli.errors import (
     output_problem,
 )
 from fieldapp.domain.errors import ValidationError
+from fieldapp.domain.people import PermissionDenied
 from fieldapp.services.context import NotSetUpError
 from fieldapp.services.identity import IdentityError
+from fieldapp.services.people.keystore import KeystoreError
 from fieldapp.store.db import StoreError
 
 if TYPE_CHECKING:
@@ -42,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"FieldApp {__version__}")
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在数据文件夹中）")
     parser.add_argument("--portable", action="store_true", help="便携模式：数据保存在程序旁边")
+    parser.add_argument("--user", metavar="NAME",
+                        help="以哪个账户操作（或环境变量 FIELDAPP_USER）；密码取自 FIELDAPP_PASSWORD 或提示输入")
     parser.add_argument("--self-test", action="store_true",
                         help="自检：在临时文件夹中建库、建户、生成门牌 PDF、读写同步包并启动离屏界面，不动用户数据")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -82,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     db_cmd.register(sub, _open)
 
+    from fieldapp.cli import people_cmd
+
+    people_cmd.register(sub, _open)
+
     gui = sub.add_parser("gui", help="启动桌面程序（默认）")
     gui.set_defaults(func=_cmd_gui)
     return parser
@@ -97,28 +105,45 @@ def _iso_date(text: str) -> dt.date:
     return day
 
 
-def _open(args: argparse.Namespace) -> AppContext:
+def _open(args: argparse.Namespace, *, login: bool = True) -> AppContext:
+    """The context of the account that logs in (``--user``); the program's own before any account exists
+    (or with ``login=False``: the demo filling an empty register)."""
+    from fieldapp.cli.people_cmd import authenticate
     from fieldapp.services.context import open_context, vault_key_from_env
+    from fieldapp.services.people.auth import open_for
 
     data = paths.resolve(args.db, portable=args.portable)
     try:
-        return open_context(data, key=vault_key_from_env())
+        session = authenticate(args, data) if login else None
+        return open_for(data, session) if session is not None else open_context(data, key=vault_key_from_env())
     except OSError as exc:
         portable = bool(args.portable) or (paths.ENV_HOME not in os.environ and paths.is_portable())
         raise CommandError(data_folder_message(data.home, exc, portable=portable)) from exc
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from fieldapp.domain import people
     from fieldapp.services import demo
 
     if args.households < 1:
         print("户数必须大于0", file=sys.stderr)
         return 2
-    ctx = _open(args)
+    from fieldapp.services.people.auth import login_names
+    from fieldapp.services.people.demo import DEMO_PASSWORD, demo_accounts
+
+    if args.if_missing and login_names(paths.resolve(args.db, portable=args.portable)):
+        # accounts exist: the laptop is set up and its register is encrypted; adding a demo needs a login
+        print("本机已有账户，未生成演示数据")
+        return 0
+    # the demo sets a new laptop up as the program itself; more households for a laptop with accounts need a login
+    ctx = _open(args, login=False)
     try:
         if args.if_missing and demo.has_households(ctx):
             print(f"数据库已有农户，未生成演示数据：{ctx.paths.database}")
             return 0
+        if ctx.session is None and login_names(ctx.paths):
+            ctx.close()
+            ctx = _open(args)
 
         def progress(done: int, total: int) -> None:
             if sys.stderr.isatty():
@@ -129,9 +154,19 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(file=sys.stderr)
         print(f"已生成演示村：{summary}；数据库 {ctx.paths.database}")
-        return 0
+        made = demo_accounts(ctx)
+        if made:
+            print(f"演示账户（密码都是 {DEMO_PASSWORD}）：")
+            for account in made:
+                print(f"  {account.name}\t{people.role_labels(account.roles, ctx.ref)}")
     finally:
         ctx.close()
+    if made:  # the first login encrypts the register, photos and device keys: do it now, not on a cadre's laptop
+        from fieldapp.services.people.auth import login, open_for
+
+        open_for(ctx.paths, login(ctx.paths, made[0].name, DEMO_PASSWORD)).close()
+        print("数据库已加密（账户密码解锁）")
+    return 0
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -160,7 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _check_outputs(args)
         return int(func(args))
-    except (StoreError, ValidationError, NotSetUpError, IdentityError, CommandError) as exc:
+    except (StoreError, ValidationError, NotSetUpError, IdentityError, CommandError, PermissionDenied,
+            KeystoreError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and the like

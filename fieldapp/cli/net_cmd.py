@@ -53,11 +53,18 @@ def _verify(ctx: Any, args: argparse.Namespace) -> bool | str:
 
 def _enrol(ctx: Any, args: argparse.Namespace) -> int:
     verify = _verify(ctx, args)
-    enrolment = syncing.enrol(ctx, args.url, args.code, name=args.name, replace=args.replace, verify=verify)
+    import os
+
+    # the first account (the cadre and role the code names) when the laptop has none yet
+    password = os.environ.get("FIELDAPP_NEW_PASSWORD", "") if ctx.session is None else ""
+    enrolment = syncing.enrol(ctx, args.url, args.code, name=args.name, replace=args.replace, verify=verify,
+                              password=password)
     names = {str(v.get("id")): str(v.get("name") or "") for v in enrolment.villages}
     server = enrolment.server
     print(f"已加入 {server.get('name') or http_client.SERVER_NAME}（{server['device_id'][:8]}），地址 "
           f"{ctx.settings['server_url']}")
+    if password:
+        print(f"已创建本机第一个账户：{enrolment.cadre}（{enrolment.role}）；用 --user {enrolment.cadre} 登录")
     print(f"干部：{enrolment.cadre}；负责的村：{'、'.join(names.get(v) or v for v in enrolment.scope)}")
     print(f"服务器指纹：{enrolment.fingerprint}（请与区县管理员核对）")
     outside = sorted(set(ctx.settings["village_ids"]) - set(enrolment.scope))

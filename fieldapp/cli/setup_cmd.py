@@ -20,7 +20,7 @@ from fieldapp.domain.errors import ValidationError
 # SetupInfo's field → the option that fills it (for messages)
 OPTIONS = {"district": "--district", "district_code": "--district-code", "town": "--town",
            "villages": "--village", "cadre_name": "--cadre", "cadre_unit": "--unit", "cadre_phone": "--phone",
-           "cadre_role": "--role"}
+           "cadre_role": "--role", "password": "FIELDAPP_NEW_PASSWORD"}
 
 
 def register(sub: Any, open_ctx: Any) -> None:
@@ -49,6 +49,22 @@ def info_from(args: argparse.Namespace) -> Any:
                      cadre_unit=args.unit.strip(), cadre_phone=args.phone.strip(), cadre_role=args.role.strip())
 
 
+def _first_password() -> str:
+    """The first account's password: FIELDAPP_NEW_PASSWORD, or asked twice at a terminal; empty otherwise."""
+    import getpass
+    import os
+
+    if os.environ.get("FIELDAPP_NEW_PASSWORD"):
+        return os.environ["FIELDAPP_NEW_PASSWORD"]
+    if not sys.stdin.isatty():
+        return ""
+    first = getpass.getpass("第一个账户（本人，队长兼管理员）的密码：")
+    if getpass.getpass("再输入一次：") != first:
+        print("错误：两次输入的密码不一致", file=sys.stderr)
+        raise SystemExit(1)
+    return first
+
+
 def _setup(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.services.setup import run_setup, villages
 
@@ -59,6 +75,7 @@ def _setup(ctx: Any, args: argparse.Namespace) -> int:
                   f"未做改动；数据文件夹 {ctx.paths.home}", file=sys.stderr)
             return 1
         info = info_from(args)
+        info.password = _first_password()
         if info.cadre_role not in ctx.ref["cadre_role"]:
             codes = "、".join(c.code for c in ctx.ref["cadre_role"].codes)
             print(f"错误：--role {info.cadre_role} 不是角色代码（可用：{codes}）", file=sys.stderr)
@@ -72,6 +89,11 @@ def _setup(ctx: Any, args: argparse.Namespace) -> int:
         names = "、".join(name for _id, name in villages(ctx))
         print(f"已完成设置：{info.district} {info.town}，村 {names}；干部 {info.cadre_name}；"
               f"设备 {ctx.identity.device_id}；数据文件夹 {ctx.paths.home}")
+        if info.password:
+            print(f"已创建第一个账户：{info.cadre_name}（队长、管理员）；用 --user {info.cadre_name} 登录")
+        else:
+            print("注意：本机还没有账户（没有输入密码）。请用 fieldapp people add 创建第一个账户，"
+                  "在此之前任何人都能使用本机。", file=sys.stderr)
         return 0
     finally:
         ctx.close()

@@ -131,6 +131,7 @@ class EnrolOut(BaseModel):
     villages: list[Village]
     cadre: str
     server_time: int
+    role: str = "member"
 
 
 class Health(BaseModel):
@@ -246,7 +247,7 @@ def _enrol(server: Server, payload: EnrolIn, headers: dict[str, str], raw: bytes
         raise
     log.info("device %s enrolled (%s, %s)", device.device_id, device.cadre, device.scope)
     me = district.public_identity(server.identity, server.config.name)
-    return EnrolOut(server=PublicIdentity(**me), scope=device.scope, cadre=device.cadre,
+    return EnrolOut(server=PublicIdentity(**me), scope=device.scope, cadre=device.cadre, role=device.role,
                     villages=[Village(id=v, name=names.get(v, "")) for v in device.scope],
                     server_time=int(time.time()))
 

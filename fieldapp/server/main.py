@@ -71,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     _serve_options(add("serve", _serve, "启动服务（默认）"), suppress=True)
     p = add("enrol-code", _enrol_code, "为干部生成一次性加入码")
     p.add_argument("--cadre", required=True, help="干部姓名")
+    p.add_argument("--role", default="member", metavar="CODE",
+                   help="此人的角色（member leader committee township district admin；默认 member）")
     p.add_argument("--villages", required=True, help="负责的村：村编号、区划代码或村名，逗号分隔")
     p.add_argument("--ttl-hours", type=float, default=72.0, help="有效期（小时，默认 72）")
     p = add("revoke", _revoke, "吊销设备")
@@ -121,11 +123,11 @@ def _enrol_code(args: argparse.Namespace) -> int:
     try:
         with server.db.transaction() as conn:
             scope = registry.resolve_villages(conn, args.villages.split(","))
-            code, expires = registry.create_code(conn, args.cadre, scope, args.ttl_hours)
+            code, expires = registry.create_code(conn, args.cadre, scope, args.ttl_hours, role=args.role)
             names = registry.village_names(conn, scope)
         print(code)
         villages = "、".join(names.get(v, v) for v in scope)
-        print(f"干部：{args.cadre}；村：{villages}；有效期至 {expires}（只能使用一次）")
+        print(f"干部：{args.cadre}（{args.role}）；村：{villages}；有效期至 {expires}（只能使用一次）")
         print(f"服务器指纹：{fingerprint(server.identity.public_signing())}")
         print(f"在笔记本上运行：fieldapp enrol https://服务器地址 {code}")
     finally:

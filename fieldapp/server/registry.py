@@ -15,11 +15,12 @@ import json
 import logging
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select, text
 
+from fieldapp.domain import refdata
 from fieldapp.store.models import Area
 from fieldapp.store.server_models import ServerAudit, ServerDevice, ServerEnrolCode, ServerNonce
 from fieldapp.sync import state
@@ -66,6 +67,8 @@ class Device:
     last_sync: str | None
     last_transport: str | None
     syncs: int
+    #: the role the enrolment code named (set on the device returned by :func:`redeem`)
+    role: str = "member"
 
 
 def _device(row: Any) -> Device:
@@ -143,18 +146,22 @@ def village_names(conn: Connection, ids: list[str]) -> dict[str, str]:
 
 
 def create_code(conn: Connection, cadre: str, scope: list[str], ttl_hours: float,
-                now: dt.datetime | None = None) -> tuple[str, str]:
-    """A new one-time code for ``cadre`` and ``scope``; returns (code, expires_at)."""
+                now: dt.datetime | None = None, *, role: str = "member") -> tuple[str, str]:
+    """A new one-time code for ``cadre`` (who will hold ``role``) and ``scope``; returns (code, expires_at)."""
     if not cadre.strip():
         raise ValueError("请填写干部姓名（--cadre）")
+    roles = refdata.default()["role"]
+    if role not in roles:
+        raise ValueError(f"--role {role} 不是角色代码（可用：{'、'.join(c.code for c in roles.codes)}）")
     if not 0 < ttl_hours <= 24 * 30:
         raise ValueError("有效期应在 0 到 720 小时之间")
     now = now or dt.datetime.now(dt.UTC)
     code = new_code()
     expires = iso(now + dt.timedelta(hours=ttl_hours))
-    _insert(conn, "server_enrol_code", {"code_hash": hash_code(code), "cadre": cadre.strip()[:64],
+    _insert(conn, "server_enrol_code", {"code_hash": hash_code(code), "cadre": cadre.strip()[:64], "role": role,
                                         "scope": json.dumps(scope), "created_at": iso(now), "expires_at": expires})
-    audit(conn, "enrol-code", "ok", transport="cli", detail={"cadre": cadre, "scope": scope, "expires": expires})
+    audit(conn, "enrol-code", "ok", transport="cli", detail={"cadre": cadre, "role": role, "scope": scope,
+                                                                        "expires": expires})
     return code, expires
 
 
@@ -194,7 +201,7 @@ def redeem(conn: Connection, code: str, public: dict[str, Any], *, remote: str |
           detail={"cadre": row.cadre, "scope": scope, "name": name})
     found = device(conn, device_id)
     assert found is not None
-    return found
+    return replace(found, role=str(row.role or "member"))
 
 
 # -- devices -------------------------------------------------------------------------------------

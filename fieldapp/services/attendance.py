@@ -96,7 +96,7 @@ def checkin(ctx: AppContext, day: dt.date, *, cadre_id: str | None = None, note:
     ``village_id`` defaults to this laptop's first village. Returns the check-in id.
     """
     today = today or dt.date.today()
-    cadre_id = cadre_id or ctx.settings["cadre_id"]
+    cadre_id = cadre_id or ctx.cadre_id
     village_ids = list(ctx.settings["village_ids"])
     village_id = village_id or (village_ids[0] if village_ids else None)
     note = rules.clean_text(note)

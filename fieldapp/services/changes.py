@@ -34,6 +34,8 @@ class Changes:
     settings: bool = False
     #: sync bookkeeping: conflicts, quarantine, version vectors, enrolment
     sync: bool = False
+    #: accounts, roles and the registry of people (and the audit log of account changes)
+    people: bool = False
     #: who acted (the account's or cadre's name), when known
     by: str | None = field(default=None, compare=False)
 

@@ -14,6 +14,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from fieldapp import logsetup, paths
 from fieldapp.domain import refdata
@@ -23,6 +24,9 @@ from fieldapp.settings import Settings
 from fieldapp.store import crypt, filemodes
 from fieldapp.store.db import Database, LockedRegisterError
 from fieldapp.store.writer import Actor, ChangeWriter
+
+if TYPE_CHECKING:
+    from fieldapp.services.people.auth import Session
 
 log = logging.getLogger("fieldapp.services")
 
@@ -39,6 +43,8 @@ class AppContext:
     db: Database
     identity: identity_mod.DeviceIdentity | None = None
     vault_key: bytes | None = field(default=None, repr=False)
+    #: the signed-in account (``services.people.auth.open_for``); None: the program itself (setup, demo, self-test)
+    session: Session | None = None
     _writer: ChangeWriter | None = field(default=None, repr=False)
 
     @property
@@ -63,12 +69,39 @@ class AppContext:
         if self.identity is None:
             raise NotSetUpError("本机尚未完成首次设置：请先启动 FieldApp 完成设置向导，或运行 fieldapp demo")
         if self._writer is None:
-            actor = Actor(self.identity.device_id, self.settings["cadre_id"] or None, self.cadre_name)
+            s = self.session
+            if s is not None:
+                actor = Actor(self.identity.device_id, s.person_id, s.name, roles=tuple(s.roles),
+                              village_ids=tuple(s.village_ids), cadre_id=s.cadre_id)
+            else:
+                actor = Actor(self.identity.device_id, self.settings["cadre_id"] or None, self.cadre_name)
             self._writer = ChangeWriter(self.db, actor)
         return self._writer
 
+    @property
+    def cadre_id(self) -> str | None:
+        """The signed-in person's cadre (the laptop's set-up cadre when nobody is signed in)."""
+        if self.session is not None:
+            return self.session.cadre_id
+        return self.settings["cadre_id"] or None
+
+    def require(self, permission: str) -> None:
+        """Raise ``PermissionDenied`` unless the signed-in account holds ``permission`` (the program itself does)."""
+        if self.session is None:
+            return
+        from fieldapp.domain import people
+
+        people.permission_table(self.ref).require(self.session.roles, permission, self.session.name)
+
+    def allows(self, permission: str) -> bool:
+        if self.session is None:
+            return True
+        from fieldapp.domain import people
+
+        return people.permission_table(self.ref).allows(self.session.roles, permission)
+
     def reset_writer(self) -> None:
-        """After the signed-in cadre changes."""
+        """After the signed-in account changes."""
         self._writer = None
         self.__dict__.pop("cadre_name", None)
 

@@ -29,7 +29,7 @@ WARNING = ("警告：导出的数据库副本没有加密，含全部身份证�
 def _require(ctx: AppContext, permission: str) -> None:
     """Refuse unless the signed-in person holds ``permission`` (the people service's check, when present)."""
     try:  # by name: the module arrives with accounts
-        people = importlib.import_module("fieldapp.services.people.permissions")
+        people = importlib.import_module("fieldapp.services.people")
     except ModuleNotFoundError:
         return
     people.require(ctx, permission)
@@ -42,7 +42,7 @@ def _audit(ctx: AppContext, event: str, detail: dict[str, str]) -> None:
         audit = importlib.import_module("fieldapp.services.people.audit")
     except ModuleNotFoundError:
         return
-    audit.record(ctx, event, detail)
+    audit.log_event(ctx, "export_plain", **detail)
 
 
 def export_plain(ctx: AppContext, out: Path) -> Path:

@@ -251,6 +251,7 @@ def rebase(original: HouseholdRecord, record: HouseholdRecord, stale: list[Stale
 
 def delete_household(writer: ChangeWriter, household_id: str) -> None:
     """Tombstone a household and everything under it (it stays in the change log and history)."""
+    writer.actor.may("household", "delete")  # before its members: the refusal names what deleting needs
     record = load_record(writer.db, household_id)
     with writer.transaction() as txn:
         for model, rows in ((Measure, record.measures), (IncomeYear, record.incomes),

@@ -23,6 +23,9 @@ from fieldapp.store.writer import WriteTxn
 
 log = logging.getLogger("fieldapp.services.setup")
 
+#: the first account of a laptop: its team leader, who also manages the laptop
+FIRST_ROLES = ("admin", "leader")
+
 
 @dataclass
 class SetupInfo:
@@ -35,6 +38,8 @@ class SetupInfo:
     district_code: str = ""
     cadre_role: str = "member"
     village_codes: list[str] = field(default_factory=list)
+    #: the first account's password (the cadre becomes team leader and administrator); empty: no account yet
+    password: str = field(default="", repr=False)
 
     def problems(self) -> dict[str, str]:
         p: dict[str, str] = {}
@@ -54,6 +59,12 @@ class SetupInfo:
             p["cadre_phone"] = phone
         if self.district_code and not (self.district_code.isdigit() and len(self.district_code) == 6):
             p["district_code"] = "区县代码应为6位数字"
+        if self.password:
+            from fieldapp.services.people.accounts import password_problem
+
+            problem = password_problem(self.password)
+            if problem:
+                p["password"] = problem
         return p
 
 
@@ -108,6 +119,10 @@ def run_setup(ctx: AppContext, info: SetupInfo, *, make_id: Callable[[], str] = 
     ctx.settings["cadre_id"] = cadre_id
     ctx.settings.save()
     ctx.reset_writer()
+    if info.password:
+        from fieldapp.services.people.accounts import create_account
+
+        create_account(ctx, info.cadre_name.strip(), cadre_id, FIRST_ROLES, village_ids, info.password)
     log.info("laptop set up for %s %s %s (device %s)", info.district, info.town, village_ids, ctx.identity.device_id)
 
 

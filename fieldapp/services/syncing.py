@@ -33,6 +33,7 @@ log = logging.getLogger("fieldapp.services.syncing")
 
 def replica_of(ctx: AppContext) -> Replica:
     """The laptop's replica (an empty village list means the district: everything)."""
+    ctx.require("sync.run")
     if ctx.identity is None:
         raise NotSetUpError("本机尚未完成首次设置（没有设备身份），无法同步")
     villages = list(ctx.settings["village_ids"])
@@ -71,15 +72,38 @@ def store_enrolment(ctx: AppContext, url: str, enrolment: Enrolment, *, replace:
 
 
 def enrol(ctx: AppContext, url: str, code: str, *, name: str = "", replace: bool = False,
-          http: httpx.Client | None = None, verify: bool | str = True) -> Enrolment:
+          http: httpx.Client | None = None, verify: bool | str = True, password: str = "") -> Enrolment:
     """Create the device identity if needed, enrol with the code, pin the server.
 
-    The server's identity is checked against what is pinned before the code is spent.
+    The server's identity is checked against what is pinned before the code is spent. With
+    ``password`` on a laptop without accounts, the first account is created: the cadre and the
+    role the code names, the code's villages (:func:`first_account`).
     """
+    ctx.require("settings.edit")
     health = server_health(url, http=http, verify=verify)
     check_pinned(ctx, str(health["server_id"]), str(health["signing"]), replace=replace)
     if ctx.identity is None:
         ctx.identity = identity_mod.create(ctx.paths.identity, key=ctx.vault_key)
     enrolment = request_enrolment(ctx.identity, url, code, name=name, http=http, verify=verify)
     store_enrolment(ctx, url, enrolment, replace=replace)
+    if password:
+        first_account(ctx, enrolment, password)
     return enrolment
+
+
+def first_account(ctx: AppContext, enrolment: Enrolment, password: str) -> bool:
+    """The laptop's first account from its enrolment: the named cadre, with the named role. False: has accounts."""
+    from sqlalchemy import select
+
+    from fieldapp.services.people.accounts import create_account
+    from fieldapp.services.people.keystore import Keystore
+    from fieldapp.store.models import Cadre
+
+    if Keystore.load(ctx.paths.home).slots or not enrolment.cadre:
+        return False
+    table = Cadre.__table__
+    with ctx.db.read() as conn:
+        cadre_id = conn.execute(select(table.c.id).where(table.c.name == enrolment.cadre,
+                                                         table.c.deleted.is_(False))).scalar()
+    create_account(ctx, enrolment.cadre, cadre_id, [enrolment.role], list(enrolment.scope), password)
+    return True

@@ -182,7 +182,7 @@ def save_visit(ctx: AppContext, draft: VisitDraft, *, today: dt.date | None = No
         if problems:
             raise ValidationError(problems)
         if current is None:
-            visit_id = txn.insert(Visit, {**values, "created_by": ctx.settings["cadre_id"] or None})
+            visit_id = txn.insert(Visit, {**values, "created_by": ctx.cadre_id or None})
         else:
             visit_id = str(draft.id)
             if original is not None:
@@ -240,8 +240,8 @@ def set_follow_up_done(ctx: AppContext, follow_up_id: str, done_on: dt.date | No
 def _normalized(ctx: AppContext, draft: VisitDraft) -> dict[str, Any]:
     """Visit column values from the draft; also dedupes the draft's id lists and fills in the cadre."""
     draft.cadre_ids = list(dict.fromkeys(c for c in draft.cadre_ids if c))
-    if not draft.cadre_ids and ctx.settings["cadre_id"]:
-        draft.cadre_ids = [ctx.settings["cadre_id"]]
+    if not draft.cadre_ids and ctx.cadre_id:
+        draft.cadre_ids = [ctx.cadre_id]
     draft.measure_ids = list(dict.fromkeys(m for m in draft.measure_ids if m))
     draft.photos = list({p.id: p for p in draft.photos}.values())
     return _visit_values(draft)

@@ -146,7 +146,7 @@ def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int 
                    cadre_id: str | None = None) -> Workbench:
     """The workbench of ``cadre_id`` (default: the signed-in cadre; none: the laptop's villages)."""
     today = today or dt.date.today()
-    scope = Scope(cadre_id or ctx.settings["cadre_id"] or None, tuple(ctx.settings["village_ids"]))
+    scope = Scope(cadre_id or ctx.cadre_id or None, tuple(ctx.settings["village_ids"]))
     days = int(ctx.settings["not_visited_days"])
     device = ctx.identity.device_id if ctx.identity is not None else ""
     with ctx.db.read() as conn:

@@ -75,6 +75,33 @@ class Cadre(SyncedMixin, Base):
     role: Mapped[str] = mapped_column(String(24), default="member")  # refdata cadre_role
 
 
+class Person(SyncedMixin, Base):
+    """A person who uses FieldApp (the district's registry of people): never a password.
+
+    ``roles`` and ``village_ids`` are JSON lists of codes / area ids; ``cadre_id`` the cadre record
+    this person is. Login names and wrapped keys live in the laptop's keystore, not here.
+    """
+
+    __tablename__ = "person"
+    name: Mapped[str] = mapped_column(String(32))
+    cadre_id: Mapped[str | None] = mapped_column(Id)
+    roles: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    village_ids: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+
+
+class AuditEvent(SyncedMixin, Base):
+    """One login, failed login, lock or account change (append-only; synced to the district)."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_at", "at"),)
+    at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
+    kind: Mapped[str] = mapped_column(String(24))
+    person_id: Mapped[str | None] = mapped_column(Id)
+    login_name: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+
+
 class Household(SyncedMixin, Base):
     """A registered household (建档立卡户): the "八个搞清楚" minus members, incomes, measures."""
 
@@ -320,7 +347,7 @@ class CheckIn(SyncedMixin, Base):
 
 
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
-    Area, Cadre, Household, Member, IncomeYear, Indicator, Measure, Threshold,
+    Area, Cadre, Person, AuditEvent, Household, Member, IncomeYear, Indicator, Measure, Threshold,
     Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn,
 )
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]

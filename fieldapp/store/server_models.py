@@ -21,6 +21,7 @@ class ServerEnrolCode(Base):
     __tablename__ = "server_enrol_code"
     code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 hex of the normalised code
     cadre: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(24), default="member", server_default="member")  # refdata role
     scope: Mapped[str] = mapped_column(Text)  # JSON list of village (area) ids
     created_at: Mapped[str] = mapped_column(String(32))
     expires_at: Mapped[str] = mapped_column(String(32))

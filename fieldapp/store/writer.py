@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
+from fieldapp.domain import people
 from fieldapp.domain.hlc import HybridClock, physical_ms
 from fieldapp.domain.ids import new_id
 from fieldapp.store import codec, derived, guard, replay
@@ -35,11 +36,33 @@ _CHANGE_LOG: Table = ChangeLog.__table__  # type: ignore[assignment]
 
 @dataclass(frozen=True)
 class Actor:
-    """Who writes: this device and the signed-in cadre (recorded on every change)."""
+    """Who writes: this device and the signed-in account (recorded on every change).
+
+    ``user_id``/``user_name`` are the account's person id and name; ``roles`` decide, through the
+    permission table, which writes it may make. ``roles=None`` is the program itself acting before
+    any account exists or on the district's behalf (first-start setup, the demo builder, the
+    self-test, migrations): only code that is not a front end builds such an actor.
+    """
 
     device_id: str
     user_id: str | None = None
     user_name: str | None = None
+    roles: tuple[str, ...] | None = None
+    village_ids: tuple[str, ...] = ()
+    cadre_id: str | None = None
+
+    @property
+    def is_system(self) -> bool:
+        return self.roles is None
+
+    def may(self, table: str, op: str, fields: Mapping[str, Any] | None = None) -> None:
+        """Raise :class:`~fieldapp.domain.people.PermissionDenied` unless this actor may make the write."""
+        if self.roles is None:
+            return
+        rules = people.permission_table()
+        needed = rules.needed(table, op, fields, self.cadre_id)
+        if not rules.allows(self.roles, needed):
+            raise rules.denied(needed, self.user_name)
 
 
 class RowNotFound(LookupError):
@@ -163,6 +186,7 @@ class WriteTxn:
             unknown = set(values) - allowed - {"id"}
             if unknown:
                 raise ValueError(f"unknown fields for {table.name}: {sorted(unknown)}")
+            self.actor.may(table.name, "insert", values)
             row_id = values.get("id") or new_id()
             hlc = self.clock.now()
             record = {k: v for k, v in values.items() if k != "id"}
@@ -197,6 +221,7 @@ class WriteTxn:
         changed = {k: v for k, v in changes.items() if current[k] != v}
         if not changed:
             return {}
+        self.actor.may(table.name, "update", {**current, **changed})
         hlc = self.clock.now()
         clocks = self._clocks(table, row_id, current)
         prev = {k: clocks.get(k, [current["row_hlc"], current["row_device"]]) for k in changed}
@@ -231,6 +256,7 @@ class WriteTxn:
         wanted = sorted(set(names) & (codec.columns(table) - (SYNC_COLUMNS - {"deleted"})))
         if not wanted:
             return
+        self.actor.may(table.name, "delete" if wanted == ["deleted"] and current["deleted"] else "update", current)
         hlc = self.clock.now()
         clocks = self._clocks(table, row_id, current)
         prev = {k: clocks.get(k, [current["row_hlc"], current["row_device"]]) for k in wanted}
@@ -267,6 +293,7 @@ class WriteTxn:
         current = self._current(table, row_id)
         if bool(current["deleted"]) == deleted:
             return
+        self.actor.may(table.name, "delete" if deleted else "update", current)
         hlc = self.clock.now()
         clocks = self._clocks(table, row_id, current)
         prev = {"deleted": clocks.get("deleted", [current["row_hlc"], current["row_device"]])}

@@ -50,9 +50,15 @@ OWNERS: dict[str, Owner] = {
     "visit": Owner.VILLAGE,
     "checkin": Owner.VILLAGE,
     "photo": Owner.SHARED,
+    "person": Owner.DISTRICT,  # the district's registry; a leader/admin may add people of their villages (team_person)
+    "audit_event": Owner.SHARED,  # append-only events of the device that logged them
 }
 
-TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线"}
+TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",
+                "person": "人员名册"}
+
+# roles a laptop's team leader or administrator may give; the review roles are granted by the district
+TEAM_ROLES = frozenset({"member", "leader", "committee", "admin"})
 
 
 def owner(tbl: str) -> Owner:
@@ -97,3 +103,26 @@ def adoptable(ch: Change, *, stored: bool, villages: Collection[str], granted_ar
     if ch.tbl == "cadre":
         return cadre is not None and str(ch.fields.get("name") or "").strip() == cadre.strip()
     return False
+
+
+def team_person(ch: Change, *, villages: Collection[str], stored_villages: Collection[str] | None) -> bool:
+    """A laptop's change to a person of its own team: every village the person had and gets is the laptop's,
+    and the roles given are team roles. (Whether its author may manage accounts the merge checks.)"""
+    if ch.tbl != "person":
+        return False
+    import json
+
+    def as_list(value: Any) -> list[Any]:
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return [None]
+        return list(value) if isinstance(value, list) else [None]
+
+    new_villages = as_list(ch.fields["village_ids"]) if "village_ids" in ch.fields else []
+    if stored_villages is None and not new_villages:
+        return False  # a new person of no village: the district's to create
+    if not set(new_villages) | set(stored_villages or ()) <= set(villages):
+        return False
+    return "roles" not in ch.fields or set(as_list(ch.fields["roles"])) <= TEAM_ROLES

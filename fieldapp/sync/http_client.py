@@ -179,6 +179,7 @@ class Enrolment:
     scope: list[str]  # the villages this laptop may write
     villages: list[dict[str, Any]]  # [{id, name}] of the scope, as far as the server knows them
     cadre: str
+    role: str = "member"  # the role the code names for the cadre (the laptop's first account)
 
     @property
     def fingerprint(self) -> str:
@@ -220,7 +221,7 @@ def request_enrolment(identity: Identity, url: str, code: str, *, name: str = ""
         data = resp.json()
         server = district.load_public(json.dumps(data["server"]))
         return Enrolment(server, [str(v) for v in data["scope"]], list(data.get("villages") or []),
-                         str(data.get("cadre") or ""))
+                         str(data.get("cadre") or ""), str(data.get("role") or "member"))
     except (ValueError, KeyError, TypeError) as exc:
         raise ServerRefused("bad-answer", f"服务器的回答无法读取：{exc}", status=resp.status_code) from exc
 

@@ -35,6 +35,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, UniqueConstraint
 
+from fieldapp.domain import people
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.store import batch, codec, derived, replay
 from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS
@@ -108,6 +109,22 @@ def defaults(tbl: str) -> dict[str, Any]:
     return out
 
 
+_Author = tuple[tuple[str, ...], str | None, str]  # (roles, cadre id, name) of a change's author
+
+
+def _author_of(values: dict[str, Any]) -> _Author | None:
+    """(roles, cadre id, name) of a person row's values; an inactive person holds no role."""
+    if "roles" not in values:
+        return None
+    try:
+        roles = json.loads(values["roles"]) if isinstance(values["roles"], str) else values["roles"]
+    except ValueError:
+        roles = []
+    if not isinstance(roles, list) or values.get("deleted") or values.get("active") in (False, 0):
+        roles = []
+    return tuple(str(r) for r in roles), values.get("cadre_id"), str(values.get("name") or "")
+
+
 def _rank(ch: Change, name: str) -> list[Any]:
     if ch.op == "insert":
         return [ch.hlc, ch.origin]
@@ -175,6 +192,8 @@ class Merger:
         self._conflicts: list[dict[str, Any]] = []
         self._log: list[tuple[Any, ...]] = []
         self._now = now_iso()
+        self._authors: dict[str, _Author | None] = {}
+        self._has_people = conn.exec_driver_sql("SELECT 1 FROM person LIMIT 1").first() is not None
 
     # -- batches -------------------------------------------------------------------------
 
@@ -197,6 +216,10 @@ class Merger:
                 if refusal:
                     self._refuse(ch, refusal)
                     continue  # never applied, never logged: nobody else receives it from us
+            refusal = self._author_refusal(ch, rows)
+            if refusal:
+                self._refuse(ch, refusal)
+                continue
             quarantined = self.stats.quarantined
             self._one(ch, rows)
             if self._scope is not None and self.stats.quarantined == quarantined:
@@ -422,6 +445,53 @@ class Merger:
         return self.conn.exec_driver_sql(
             "SELECT 1 FROM change_log WHERE tbl = ? AND row_id = ? AND op = 'delete' LIMIT 1",
             (ch.tbl, ch.row_id)).first() is not None
+
+    def _author_refusal(self, ch: Change, rows: dict[tuple[str, str], _Row]) -> str | None:
+        """Why the change's author (its ``user_id``: a person of the registry) may not make it, or None.
+
+        The author's roles are the ones this replica holds now (a role revoked at the district and
+        received earlier refuses the person's later changes). A change whose author is no person
+        here (the district's own writes, changes made before accounts existed) passes.
+        """
+        if ch.tbl not in TABLES or not ch.user_id:
+            return None
+        author = self._author(ch.user_id, rows)
+        if author is None:
+            return None
+        roles, cadre_id, name = author
+        op = ch.op if ch.op in ("insert", "delete") else "update"
+        if op == "update" and ch.fields.get("deleted") is True:
+            op = "delete"
+        fields = dict(ch.fields)
+        if "cadre_id" not in fields and ch.tbl == "checkin":
+            row = rows.get((ch.tbl, ch.row_id))
+            if row is not None:
+                fields["cadre_id"] = row.values.get("cadre_id")
+        table = people.permission_table()
+        needed = table.needed(ch.tbl, op, fields, cadre_id)
+        if table.allows(roles, needed):
+            return None
+        return f"{table.denied(needed, name or ch.user_name)!s}（permission {needed}）"
+
+    def _author(self, user_id: str, rows: dict[tuple[str, str], _Row]) -> _Author | None:
+        row = rows.get(("person", user_id))
+        if row is not None:  # received in this batch (or loaded for it): its current values
+            values = row.values
+            if "roles" not in values:
+                found = self.conn.exec_driver_sql(
+                    "SELECT roles, cadre_id, name, active FROM person WHERE id = ?", (user_id,)).first()
+                if found is not None:
+                    values = {"roles": found[0], "cadre_id": found[1], "name": found[2], "active": found[3],
+                              **values}
+            return _author_of(values)
+        if user_id in self._authors:
+            return self._authors[user_id]
+        found = self.conn.exec_driver_sql(
+            "SELECT roles, cadre_id, name, active FROM person WHERE id = ?", (user_id,)).first() \
+            if self._has_people else None
+        author = self._authors[user_id] = _author_of(
+            {"roles": found[0], "cadre_id": found[1], "name": found[2], "active": found[3]}) if found else None
+        return author
 
     def _refuse(self, ch: Change, reason: str) -> None:
         self.stats.refused += 1

@@ -101,8 +101,24 @@ class ScopeCheck:
             if authority.adoptable(ch, stored=stored, villages=self.villages, granted_areas=self._granted_areas,
                                    cadre=self.cadre):
                 return None
+            if ch.tbl == "person" and authority.team_person(ch, villages=self.villages,
+                                                            stored_villages=self._person_villages(ch.row_id)):
+                return None
             return authority.district_refusal(ch.tbl)
         return self._village_refusal(ch)
+
+    def _person_villages(self, person_id: str) -> list[str] | None:
+        """The villages a stored person has (None: no such person here)."""
+        import json
+
+        row = self.conn.exec_driver_sql("SELECT village_ids FROM person WHERE id = ?", (person_id,)).first()
+        if row is None:
+            return None
+        try:
+            found = json.loads(row[0] or "[]")
+        except ValueError:
+            return [""]
+        return [str(v) for v in found] if isinstance(found, list) else [""]
 
     def _village_refusal(self, ch: Change) -> str | None:
         """A household's or a village's row: inside the sender's villages?"""

@@ -3,6 +3,8 @@
 - ``data_home``: an empty data folder; FIELDAPP_HOME points at it.
 - ``ctx``: an AppContext already set up (district 商州区, town 北宽坪镇, villages 东村/西村,
   cadre 王伟) with a device identity.
+- ``signed_in``: ``signed_in("member")`` → a context logged in as an account with those roles
+  (see :mod:`tests.helpers.people`; logins run scrypt at a test cost).
 - ``make_household``: saves a valid household through the register service (``legacy=True``:
   writes it unchecked, as an old register may hold it).
 """
@@ -25,8 +27,31 @@ from fieldapp.services import register
 from fieldapp.services.context import AppContext, open_context
 from fieldapp.services.setup import SetupInfo, run_setup, villages
 from fieldapp.store.models import Household, IncomeYear, Member
+from tests.helpers import people as people_helpers
 from tests.helpers.idgen import resident_id
 from tests.helpers.postgres import postgres_databases, postgres_url  # noqa: F401  (fixtures, shared here)
+
+
+@pytest.fixture(autouse=True)
+def _fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Logins at a test cost (the keystore's slots record their own scrypt cost); the CLI logs in as the
+    demo's team leader (who exists once a test ran ``fieldapp demo``; a laptop without accounts asks nobody)."""
+    people_helpers.fast_scrypt(monkeypatch)
+    people_helpers.cli_user(monkeypatch, people_helpers.DEMO_LEADER, people_helpers.DEMO_PASSWORD)
+
+
+@pytest.fixture
+def signed_in(ctx: AppContext) -> Iterator[Callable[..., AppContext]]:
+    """``signed_in(*roles, cadre_id=None)``: a context logged in as a new account with ``roles``."""
+    opened: list[AppContext] = []
+
+    def make(*roles: str, name: str | None = None, cadre_id: str | None = None) -> AppContext:
+        opened.append(people_helpers.as_role(ctx, *roles, name=name, cadre_id=cadre_id))
+        return opened[-1]
+
+    yield make
+    for c in opened:
+        c.close()
 
 
 @pytest.fixture

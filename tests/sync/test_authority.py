@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fieldapp.domain.ids import natural_id
-from fieldapp.store.models import SYNCED_TABLES, Area, Cadre, Household, Threshold
+from fieldapp.store.models import SYNCED_TABLES, Area, Cadre, Household, Person, Threshold
 from fieldapp.sync import authority, service
 from fieldapp.sync.authority import Owner
 from tests.sync.conftest import Node
@@ -14,7 +14,7 @@ from tests.sync.model import send
 
 def test_every_synced_table_has_an_owner_and_unknown_tables_are_the_districts() -> None:
     assert set(authority.OWNERS) == set(SYNCED_TABLES), "a synced table needs a line in authority.OWNERS"
-    assert authority.tables(Owner.DISTRICT) == {"area", "cadre", "threshold"}
+    assert authority.tables(Owner.DISTRICT) == {"area", "cadre", "threshold", "person"}
     assert authority.owner("role_grant_of_a_later_version") is Owner.DISTRICT  # closed by default
 
 
@@ -57,3 +57,18 @@ def test_a_laptop_creates_only_what_its_grant_names_and_changes_nothing_of_the_d
     assert {r["row_id"] for r in again.stats.refusals} == {east, line}
     assert district.db.scalar("SELECT name FROM area WHERE id = :v", v=east) == "东村"
     assert district.db.scalar("SELECT amount FROM threshold WHERE id = :t", t=line) == 400000
+
+
+def test_a_laptop_adds_people_of_its_own_villages_with_team_roles_only(nodes: Callable[[int], list[Node]]) -> None:
+    district, laptop = nodes(2)
+    east, west = natural_id("area", "east"), natural_id("area", "west")
+    with laptop.writer.transaction() as txn:
+        txn.put(Area, east, {"level": "village", "name": "东村"})
+        txn.put(Area, west, {"level": "village", "name": "西村"})
+        txn.put(Person, "p-own", {"name": "队员", "roles": '["member"]', "village_ids": f'["{east}"]'})
+        txn.put(Person, "p-other", {"name": "外村", "roles": '["member"]', "village_ids": f'["{west}"]'})
+        txn.put(Person, "p-above", {"name": "审批", "roles": '["district"]', "village_ids": f'["{east}"]'})
+    result = service.import_package(district.rep, send(laptop, district), allowed_villages=[east])
+    refused = {r["row_id"] for r in result.stats.refusals}
+    assert {"p-other", "p-above"} <= refused and "p-own" not in refused
+    assert district.db.scalar("SELECT name FROM person") == "队员"
