@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, Integer, SmallInteger, String, Table
 
 from fieldapp.domain.ids import short_id
+from fieldapp.store import replay
 from fieldapp.store.db import SCHEMA_VERSION
 from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS
 from fieldapp.sync.body import Blob, Change, ScopeExit
@@ -177,6 +178,10 @@ def check_change(ch: Change) -> str | None:  # noqa: PLR0911 - one return per ki
     if missing:
         return f"{where}：新建记录缺少必填字段 {', '.join(missing)}"
     for name, value in ch.fields.items():
+        if name == replay.DECLARE:  # a re-stamping change names the far-future change it re-stamps
+            if replay.declared_target(ch.fields) is None or not _DEVICE.match(value[0]) or not _is_int(value[1], 1):
+                return f"{where}：时钟校正字段 {str(value)[:40]!r} 格式错误"
+            continue
         if not _NAME.match(name) or name in SYNC_COLUMNS - {"deleted"}:
             return f"{where}：字段名 {name[:40]!r} 无效"
         rule = rules.get(name)
