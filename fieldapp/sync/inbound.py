@@ -159,7 +159,7 @@ def _value_fault(kind: str, bound: int | None, nullable: bool, value: Any) -> st
     return None
 
 
-def check_change(ch: Change) -> str | None:  # noqa: PLR0911 - one return per kind of fault
+def check_change(ch: Change) -> str | None:  # noqa: PLR0911, PLR0912 - one return per kind of fault
     """Why ``ch`` cannot be applied by any replica (its values do not fit the register), or None."""
     where = f"{ch.tbl[:32]} {str(ch.row_id)[:40]}"
     if not _NAME.match(ch.tbl):
