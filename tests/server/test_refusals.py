@@ -148,6 +148,18 @@ def test_district_wide_tables_are_written_by_the_district_only(world: World) -> 
     assert "由区县统一维护" in page and "已拒绝（无权写入）" in page
 
 
+def test_an_enrolled_laptop_is_told_before_editing_a_district_owned_threshold(world: World) -> None:
+    """Thresholds are the district's: an enrolled laptop's ``thresholds set`` says so and saves nothing,
+    instead of the edit being refused at the next sync."""
+    with world.a.ctx() as c:
+        before = c.db.scalar("SELECT count(*) FROM change_log")
+    code, out, err = world.a.run("thresholds", "set", "--kind", "poverty_line", "--year", "2025", "--area",
+                                 "611002", "--amount", "1", "--source", "本村")
+    assert code == 1 and "由区县统一维护" in err + out and "没有保存" in err + out
+    with world.a.ctx() as c:
+        assert c.db.scalar("SELECT count(*) FROM change_log") == before
+
+
 def test_a_fresh_laptops_first_sync_refuses_none_of_its_shipped_thresholds(
         server: ServerProcess, laptop: Callable[[str], Laptop]) -> None:
     """The server holds the shipped thresholds (same natural ids) as every laptop's setup seeds them: the
