@@ -158,6 +158,14 @@ def test_an_enrolled_laptop_is_told_before_editing_a_district_owned_threshold(wo
     assert code == 1 and "由区县统一维护" in err + out and "没有保存" in err + out
     with world.a.ctx() as c:
         assert c.db.scalar("SELECT count(*) FROM change_log") == before
+    # The district edits it on the server; the laptop gets the new value with its next sync.
+    status, out, err = world.server.admin("thresholds-set", "--kind", "poverty_line", "--year", "2025", "--area",
+                                          "611002", "--amount", "4321", "--source", "区县文件")
+    assert status == 0, err
+    world.a.ok("sync", "now")
+    with world.a.ctx() as c:
+        assert c.db.scalar("SELECT amount FROM threshold WHERE kind = 'poverty_line' AND year = 2025 "
+                           "AND area_code = '611002' AND price_basis = 'current'") == 432100
 
 
 def test_a_fresh_laptops_first_sync_refuses_none_of_its_shipped_thresholds(
