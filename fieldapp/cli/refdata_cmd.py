@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from fieldapp import resources
+from fieldapp.cli.errors import CommandError
 from fieldapp.domain.money import format_yuan
 from fieldapp.store import filemodes
 
@@ -106,6 +107,10 @@ def _th_set(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.services.thresholds import set_threshold
 
     try:
+        if ctx.settings["server_device_id"]:
+            # Thresholds, like areas and cadres, are district-owned: the server would refuse this edit.
+            raise CommandError("阈值由区县统一维护：本机已登记到区县服务器，在这里修改会在同步时被拒绝，"
+                               "所以没有保存。请由区县修改，同步后本机即得到新值。")
         set_threshold(ctx.writer, kind=args.kind, year=args.year, area_code=args.area, amount_yuan=args.amount,
                       source=args.source, note=args.note)
         print(f"已保存：{args.kind} {args.year} {args.area} {args.amount}元")

@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("revoke", _revoke, "吊销设备")
     p.add_argument("device", help="设备编号（或至少 6 位前缀，或名称）")
     p.add_argument("--reason", default="", help="原因（记入审计日志）")
+    p = add("thresholds-set", _thresholds_set, "设定贫困线、退出标准或监测线（区县统一维护，同步到各笔记本）")
+    p.add_argument("--kind", required=True, choices=["poverty_line", "exit_standard", "monitoring_line"])
+    p.add_argument("--year", required=True, type=int)
+    p.add_argument("--area", required=True, help="6位地区代码，全国为000000")
+    p.add_argument("--amount", required=True, help="元/人/年")
+    p.add_argument("--source", required=True, help="来源文件或通知")
+    p.add_argument("--note")
     p = add("ingest", _ingest, "U 盘收件：导入同步包并写回回复")
     p.add_argument("stick", type=Path, metavar="STICK_DIR")
     for name, help_ in (("devices", "设备列表"), ("villages", "各村数量"), ("quarantine", "隔离与拒绝的修改"),
@@ -143,6 +150,28 @@ def _revoke(args: argparse.Namespace) -> int:
         print(f"已吊销设备 {found.device_id}（{found.name}，{found.cadre}），时间 {found.revoked_at}")
     finally:
         server.close()
+    return 0
+
+
+def _thresholds_set(args: argparse.Namespace) -> int:
+    """The district's edit of a threshold: a change of the server's, sent to every laptop with its next sync."""
+    from fieldapp.domain.errors import ValidationError
+    from fieldapp.server.storage import SERVER_NAME
+    from fieldapp.services.thresholds import set_threshold
+    from fieldapp.store.writer import Actor, ChangeWriter, shared_clock
+
+    server = _open(args)
+    try:
+        writer = ChangeWriter(server.db, Actor(server.device_id, None, SERVER_NAME), shared_clock(server.db))
+        with server.write_lock:
+            set_threshold(writer, kind=args.kind, year=args.year, area_code=args.area, amount_yuan=args.amount,
+                          source=args.source, note=args.note)
+    except ValidationError as exc:
+        print("错误：" + "；".join(exc.problems.values()), file=sys.stderr)
+        return 1
+    finally:
+        server.close()
+    print(f"已保存：{args.kind} {args.year} {args.area} {args.amount}元（各笔记本下次同步时得到）")
     return 0
 
 

@@ -122,4 +122,28 @@ def open_server(db_url: str | None = None, home: Path | None = None, config: Ser
     except BaseException:
         db.close()
         raise
+    try:
+        seed_district_rows(db, ident)
+    except BaseException:
+        db.close()
+        raise
     return Server(folder, db, ident, config or ServerConfig())
+
+
+def seed_district_rows(db: Database, ident: identity_mod.DeviceIdentity) -> int:
+    """Hold the shipped thresholds, as every laptop's setup seeds them (same natural ids and values).
+
+    Thresholds are district-owned: a laptop may not write them. Each laptop's first package carries
+    its seeded copies; the district holding the same rows skips those (they change nothing) instead
+    of refusing them. Rows the district already holds (edited or not) are left as they are.
+    """
+    from fieldapp.domain.refdata import RefData
+    from fieldapp.services.setup import seed_threshold_rows
+    from fieldapp.store.writer import Actor, ChangeWriter, shared_clock
+
+    writer = ChangeWriter(db, Actor(ident.device_id, None, SERVER_NAME), shared_clock(db))
+    with writer.transaction() as txn:
+        count = seed_threshold_rows(RefData(), txn)
+    if count:
+        log.info("seeded %d shipped thresholds", count)
+    return count

@@ -16,6 +16,7 @@ from fieldapp.domain import validation
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.ids import natural_id, new_id
 from fieldapp.domain.money import yuan_to_fen
+from fieldapp.domain.refdata import RefData
 from fieldapp.services import identity as identity_mod
 from fieldapp.services.context import AppContext
 from fieldapp.store.models import Area, Cadre, Threshold
@@ -70,10 +71,16 @@ class SetupInfo:
 
 def seed_thresholds(ctx: AppContext, txn: WriteTxn) -> int:
     """Insert shipped thresholds that the register does not have yet (natural ids: idempotent)."""
+    return seed_threshold_rows(ctx.ref, txn)
+
+
+def seed_threshold_rows(ref: RefData, txn: WriteTxn) -> int:
+    """:func:`seed_thresholds` for a register without an app context (the district server seeds the same
+    rows with the same natural ids, so a laptop's identical copies are skipped there, not refused)."""
     table = Threshold.__table__
     have = {r[0] for r in txn.conn.execute(select(table.c.id))}
     count = 0
-    for t in ctx.ref.thresholds:
+    for t in ref.thresholds:
         row_id = natural_id("threshold", t.kind, t.year, t.area_code, t.price_basis)
         if row_id in have:
             continue

@@ -39,6 +39,7 @@ from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS
 
 DECLARE = "~clock"  # a re-stamping change's field: [origin, origin_seq] of the far-future change it re-stamps
 HEADS = "~h"  # key in a row's field_clocks: the fields with several heads
+DELETE = "~delete"  # key in a replayed state: the delete conflict (not a field)
 
 _TABLES: dict[str, Table] = {m.__tablename__: m.__table__ for m in SYNCED_MODELS}  # type: ignore[attr-defined]
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
@@ -85,6 +86,13 @@ def raw_rank(op: str, hlc: int, origin: str, prev: dict[str, Any], name: str) ->
     """The rank the incremental merge gives a change for ``name`` (no re-stamping known)."""
     p = prev.get(name) if op != "insert" else None
     return [max(hlc, int(p[0]) + 1) if p else hlc, origin]
+
+
+def open_deletes(conn: Connection) -> set[tuple[str, str]]:
+    """(table, id) of the records with an open delete conflict: a record re-created after its tombstone was
+    purged is replayed, so that the re-creation settles the conflict on every replica."""
+    return {(r[0], r[1]) for r in conn.exec_driver_sql(
+        "SELECT tbl, row_id FROM sync_conflict WHERE kind = 'delete' AND resolved = ?", (False,))}
 
 
 @dataclass
@@ -135,6 +143,7 @@ def _replay_table(conn: Connection, tbl: str, ids: set[str], now: str, out: Repl
         clocks = json.loads(row[3] or "{}")
         base = [int(row[1]), row[2]]
         state = _replay(tbl, changes)
+        lost = state.pop(DELETE, None)
         changed = {n: v for n, (v, _rank, _heads) in state.items() if stored.get(n) != v}
         new_clocks = {k: v for k, v in clocks.items() if k != HEADS and k not in state}
         for n, (_v, rank, _heads) in state.items():
@@ -154,11 +163,13 @@ def _replay_table(conn: Connection, tbl: str, ids: set[str], now: str, out: Repl
                 if hid:
                     out.households.add(hid)
         out.opened += _write_conflicts(conn, tbl, row_id, household_of.get(row_id), state=state, changes=changes,
-                                       now=now)
+                                       now=now, lost=lost)
 
 
 def _replay(tbl: str, changes: list[_Change]) -> dict[str, Field]:
-    """Each field's (value, rank, heads) from the record's changes (in this replica's log order)."""
+    """Each field's (value, rank, heads) from the record's changes (in this replica's log order).
+
+    Under the key ``DELETE`` (not a field): the delete conflict, if any (see :func:`_delete_conflict`)."""
     known = set(_names(tbl))
     declared = {t for c in changes for t in [declared_target(c.fields)] if t}
     for c in changes:
@@ -166,11 +177,55 @@ def _replay(tbl: str, changes: list[_Change]) -> dict[str, Field]:
     full = {id(c): {**_defaults(tbl), **{k: v for k, v in c.fields.items() if k in known}}
             for c in changes if c.op == "insert"}
     out: dict[str, Field] = {}
+    winners: dict[str, tuple[_Change, dict[int, Rank], dict[Rank, _Change]]] = {}
     for name in _names(tbl):
         cands = [c for c in changes if c.op == "insert" or name in c.fields]
         if cands:
-            out[name] = _field(name, cands, full)
+            out[name], winners[name] = _field(name, cands, full)
+    lost = _delete_conflict(out, winners)
+    if lost is not None:
+        out[DELETE] = lost
     return out
+
+
+def _delete_conflict(state: dict[str, Field],
+                     winners: dict[str, tuple[_Change, dict[int, Rank], dict[Rank, _Change]]]) -> Field | None:
+    """The values a winning delete did not see, as (that dict, the delete's rank, [(dict, their top rank)]).
+
+    A record whose ``deleted`` is won by a delete ``D`` (or a reviewer's ``resolve`` keeping it) is in
+    conflict with each field whose winning change ``D``'s author had not seen: not ``D``'s own device's
+    earlier change, not the change (or below the rank) that ``D`` names for that field as ``prev`` (a
+    delete names every field's rank as its author saw it; an older delete only ``deleted``'s, so any later
+    edit by another device counts; a ``resolve`` saw everything ranked below it). A function of the set of
+    changes, like the fields: whichever arrived first, every replica lists the same delete conflicts.
+    """
+    if DELETE in state or "deleted" not in state or state["deleted"][0] is not True:
+        return None
+    d, d_eff, _ = winners["deleted"]
+    d_rank = d_eff[id(d)]
+    lost: dict[str, Any] = {}
+    top: Rank | None = None
+    for name, (value, rank, _heads) in state.items():
+        if name == "deleted":
+            continue
+        w, eff, by_rank = winners[name]
+        if w.origin == d.origin and w.seq < d.seq:
+            continue
+        p = d.prev.get(name)
+        if d.op == "resolve":
+            seen = eff[id(w)] < d_rank
+        elif p:
+            named = by_rank.get((int(p[0]), str(p[1])))
+            seen = named is w or eff[id(w)] <= (eff[id(named)] if named is not None else (int(p[0]), str(p[1])))
+        else:
+            replaced = d.prev.get("deleted")
+            seen = replaced is not None and eff[id(w)] <= (int(replaced[0]), str(replaced[1]))
+        if not seen:
+            lost[name] = value
+            top = max(top, rank) if top is not None else rank
+    if not lost or top is None:
+        return None
+    return lost, d_rank, [(lost, top)]
 
 
 def _ranks(name: str, cands: list[_Change]) -> tuple[dict[int, Rank], dict[Rank, _Change]]:
@@ -194,7 +249,8 @@ def _ranks(name: str, cands: list[_Change]) -> tuple[dict[int, Rank], dict[Rank,
     return eff, by_rank
 
 
-def _field(name: str, cands: list[_Change], full: dict[int, dict[str, Any]]) -> Field:
+def _field(name: str, cands: list[_Change], full: dict[int, dict[str, Any]]
+           ) -> tuple[Field, tuple[_Change, dict[int, Rank], dict[Rank, _Change]]]:
     eff, by_rank = _ranks(name, cands)
     killed: set[int] = set()
     for c in cands:
@@ -209,26 +265,30 @@ def _field(name: str, cands: list[_Change], full: dict[int, dict[str, Any]]) -> 
     winner = max(cands, key=lambda c: (eff[id(c)], c.seq))
     heads = [winner, *(c for c in cands if id(c) not in killed and c is not winner)]
     values = [(full[id(c)][name] if c.op == "insert" else c.fields[name], eff[id(c)]) for c in heads]
-    return values[0][0], values[0][1], values
+    return (values[0][0], values[0][1], values), (winner, eff, by_rank)
 
 
 def _write_conflicts(conn: Connection, tbl: str, row_id: str, household_id: str | None, *,
-                     state: dict[str, Field], changes: list[_Change], now: str) -> int:
-    """Open and close the record's field conflicts; flag its declarations. Returns how many were opened."""
-    desired: dict[tuple[str, str, int, str], tuple[str, int, str]] = {}
+                     state: dict[str, Field], changes: list[_Change], now: str, lost: Field | None) -> int:
+    """Open and close the record's field and delete conflicts; flag its declarations. Returns how many opened."""
+    desired: dict[tuple[str, str, str, int, str], tuple[str, int, str]] = {}
+    if lost is not None:
+        values, d_rank, [(_v, top)] = lost
+        desired[("delete", ",".join(sorted(values)), _encode(values), int(top[0]), str(top[1]))] = (
+            _encode(True), int(d_rank[0]), str(d_rank[1]))
     for name, (value, rank, heads) in state.items():
-        if name == "deleted":  # a delete crossing edits is its own kind, kept by the merge
+        if name == "deleted":  # a delete crossing edits is its own kind (``lost``)
             continue
         for h_value, h_rank in heads[1:]:
             if h_value != value:
-                desired[(name, _encode(h_value), int(h_rank[0]), str(h_rank[1]))] = (
+                desired[("field", name, _encode(h_value), int(h_rank[0]), str(h_rank[1]))] = (
                     _encode(value), int(rank[0]), str(rank[1]))
     existing = conn.exec_driver_sql(
-        "SELECT id, field, loser_value, loser_hlc, loser_device, winner_value, winner_hlc, winner_device "
-        "FROM sync_conflict WHERE kind = 'field' AND resolved = ? AND tbl = ? AND row_id = ?",
+        "SELECT id, kind, field, loser_value, loser_hlc, loser_device, winner_value, winner_hlc, winner_device "
+        "FROM sync_conflict WHERE kind IN ('field', 'delete') AND resolved = ? AND tbl = ? AND row_id = ?",
         (False, tbl, row_id)).all()
-    for cid, name, l_value, l_hlc, l_dev, w_value, w_hlc, w_dev in existing:
-        key = (name, l_value, int(l_hlc), l_dev)
+    for cid, kind, name, l_value, l_hlc, l_dev, w_value, w_hlc, w_dev in existing:
+        key = (kind, name, l_value, int(l_hlc), l_dev)
         want = desired.pop(key, None)
         if want is None:
             conn.exec_driver_sql("UPDATE sync_conflict SET resolved = ? WHERE id = ?", (True, cid))
@@ -236,8 +296,8 @@ def _write_conflicts(conn: Connection, tbl: str, row_id: str, household_id: str 
             conn.exec_driver_sql("UPDATE sync_conflict SET winner_value = ?, winner_hlc = ?, winner_device = ? "
                                  "WHERE id = ?", (*want, cid))
     opened = len(desired)
-    rows = [("field", tbl, row_id, household_id, name, w_value, w_hlc, w_dev, l_value, l_hlc, l_dev, now, False)
-            for (name, l_value, l_hlc, l_dev), (w_value, w_hlc, w_dev) in desired.items()]
+    rows = [(kind, tbl, row_id, household_id, name, w_value, w_hlc, w_dev, l_value, l_hlc, l_dev, now, False)
+            for (kind, name, l_value, l_hlc, l_dev), (w_value, w_hlc, w_dev) in desired.items()]
     flagged = {(int(r[0]), r[1], r[2]) for r in conn.exec_driver_sql(
         "SELECT winner_hlc, winner_device, loser_device FROM sync_conflict WHERE kind = 'clock' AND tbl = ? "
         "AND row_id = ?", (tbl, row_id))}

@@ -167,6 +167,7 @@ class WriteTxn:
         #: records whose fields have several heads (or that a reviewer settles): replayed before commit,
         #: so their open conflicts follow this edit as they do on the replicas that receive it
         self._replay: set[tuple[str, str]] = set()
+        self._open_deletes: set[tuple[str, str]] | None = None
         #: set by a reviewer settling a sync conflict: updates are logged as ``resolve``, which closes
         #: the same conflict on the replicas that receive them (a plain later edit does not)
         self.resolving = False
@@ -188,6 +189,8 @@ class WriteTxn:
                 raise ValueError(f"unknown fields for {table.name}: {sorted(unknown)}")
             self.actor.may(table.name, "insert", values)
             row_id = values.get("id") or new_id()
+            if "id" in values and (table.name, row_id) in self._delete_conflicts():
+                self._replay.add((table.name, row_id))  # re-created after its tombstone was purged
             hlc = self.clock.now()
             record = {k: v for k, v in values.items() if k != "id"}
             stamped.append(
@@ -296,8 +299,13 @@ class WriteTxn:
         self.actor.may(table.name, "delete" if deleted else "update", current)
         hlc = self.clock.now()
         clocks = self._clocks(table, row_id, current)
-        prev = {"deleted": clocks.get("deleted", [current["row_hlc"], current["row_device"]])}
+        base = [current["row_hlc"], current["row_device"]]
+        prev = {"deleted": clocks.get("deleted", base)}
+        if deleted:  # what the deleter saw of every field: edits it did not see make a delete conflict (replay)
+            prev.update({k: clocks.get(k, base) for k in sorted(current)
+                         if k not in SYNC_COLUMNS and k != "id"})
         clocks["deleted"] = field_rank(hlc, self.actor.device_id, prev["deleted"])
+        self._replay.add((table.name, row_id))
         self.conn.execute(
             table.update().where(table.c.id == row_id).values(deleted=deleted, field_clocks=codec.dumps(clocks))
         )
@@ -310,6 +318,12 @@ class WriteTxn:
         if replay.HEADS in clocks or self.resolving:
             self._replay.add((table.name, row_id))
         return clocks
+
+    def _delete_conflicts(self) -> set[tuple[str, str]]:
+        """Records with an open delete conflict (loaded once per transaction)."""
+        if self._open_deletes is None:
+            self._open_deletes = replay.open_deletes(self.conn)
+        return self._open_deletes
 
     def _current(self, table: Table, row_id: str) -> Mapping[str, Any]:
         row = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().first()

@@ -260,7 +260,8 @@ class BodyCheck:
         package was not filtered by scope and the sender's own changes in ``(base, top]`` must all be
         there: a header claiming more than the body holds would make the receiver skip real changes.
         Other origins' entries then move no further than the body reaches. A receiver holding some
-        villages cannot tell left-out changes from missing ones: it trusts the header's range there.
+        villages cannot tell left-out changes from missing ones: there no entry moves beyond the body's
+        highest change of its origin (see ``docs/SYNC.md``, "Scoped receivers").
         """
         changes, exits = self.header["counts"]["changes"], self.header["counts"].get("exits", 0)
         if changes != self.changes or exits != self.exits:
@@ -274,10 +275,16 @@ class BodyCheck:
             if missing is not None:
                 raise _refuse(f"同步包头说发送方 {short_id(sender)} 的修改到第 {upto} 条，"
                               f"内容却缺第 {missing} 条起的修改：整个同步包未应用（发送方的程序有误或包被伪造）")
+        if not whole:
+            # Filtered by the receiver's scope: the changes left out are not in the body, so a range the
+            # header claims cannot be told from changes a buggy or forged header skips. Every entry moves
+            # only as far as the body reaches (its highest change of that origin), the sender's own too;
+            # the out-of-scope rest is looked at again, and filtered again, on the next exchange.
+            reach = {o: max(got) for o, got in self.seen.items() if got}
+            origins = self.top if complete else {sender: self.top.get(sender, 0)}
+            return {o: min(upto, reach[o]) for o, upto in origins.items() if o in reach}
         if not complete:
             return {sender: self.top.get(sender, 0)}
-        if not whole:  # filtered by the receiver's scope: the changes left out are not in the body to count
-            return dict(self.top)
         # Relayed origins: no further than the highest change the body holds. (Not contiguous: the
         # server keeps no change it refused as out of a laptop's scope, so its log has gaps.)
         moves: dict[str, int] = {}

@@ -12,8 +12,9 @@ A change is *concurrent* with the value it meets when its ``prev`` stamp is not 
 rank (the author had not seen it). Such a record, one created twice, one whose fields already
 have several heads, and one a re-stamping change touches, is replayed from ``change_log`` after
 the batch (:mod:`fieldapp.store.replay`): its values and its open field conflicts are then a
-function of the set of changes, the same on every replica. An edit arriving at a tombstone, or a
-delete arriving after edits by other devices made after the state it replaced, is a ``delete`` conflict.
+function of the set of changes, the same on every replica. A record a delete or restore touches, or
+whose tombstone an edit meets, is replayed too: a delete that had not seen a field's winning edit is a
+``delete`` conflict, whichever arrived first.
 
 A change stamped more than a day ahead of this computer's clock is *far-future*: it is applied,
 this device's clock does not move, and this device issues a re-stamping change (its own change
@@ -187,13 +188,11 @@ class Merger:
         self.held = held
         self.stats = MergeStats()
         self._partial: dict[str, bool] = {}
-        self._open_conflicts = bool(conn.exec_driver_sql(
-            "SELECT 1 FROM sync_conflict WHERE resolved = ? LIMIT 1", (False,)).first())
-        self._conflicts: list[dict[str, Any]] = []
         self._log: list[tuple[Any, ...]] = []
         self._now = now_iso()
         self._authors: dict[str, _Author | None] = {}
         self._has_people = conn.exec_driver_sql("SELECT 1 FROM person LIMIT 1").first() is not None
+        self._open_deletes: set[tuple[str, str]] | None = None
 
     # -- batches -------------------------------------------------------------------------
 
@@ -293,6 +292,7 @@ class Merger:
                 self._quarantine(ch, "记录不存在：收到修改但没有该记录的创建（record missing）")
                 return
             row = rows[(ch.tbl, ch.row_id)] = _Row({**defaults(ch.tbl), **values}, {}, ch.hlc, ch.origin, new=True)
+            self._recreated(ch)
             self._touch(ch, values, insert=True)
             self.stats.applied += 1
             if clamped:
@@ -309,6 +309,13 @@ class Merger:
         if clamped:
             self._far.append(ch)
 
+    def _recreated(self, ch: Change) -> None:
+        """A record created again after its tombstone was purged is replayed if a delete conflict is open on it."""
+        if self._open_deletes is None:
+            self._open_deletes = replay.open_deletes(self.conn)
+        if (ch.tbl, ch.row_id) in self._open_deletes:
+            self._replay.add((ch.tbl, ch.row_id))
+
     def _insert_existing(self, ch: Change, row: _Row, values: dict[str, Any]) -> None:
         """Two devices created the same (natural-id) record: merge field by field."""
         full = {**defaults(ch.tbl), **values}
@@ -323,29 +330,13 @@ class Merger:
             self._field(ch, row, name, value, [ch.hlc, ch.origin], concurrent=True)
 
     def _update(self, ch: Change, row: _Row, values: dict[str, Any]) -> None:
-        was_deleted = bool(row.values.get("deleted"))
-        if ch.op == "resolve" and self._open_conflicts:  # a reviewer settled a delete-against-edit conflict
-            self.conn.exec_driver_sql(
-                "UPDATE sync_conflict SET resolved = ? WHERE tbl = ? AND row_id = ? AND kind = 'delete' "
-                "AND resolved = ?", (True, ch.tbl, ch.row_id, False))
-            for c in self._conflicts:
-                if (c["tbl"], c["row_id"], c["kind"]) == (ch.tbl, ch.row_id, "delete"):
-                    c["resolved"] = True
+        if row.values.get("deleted") or "deleted" in values:
+            # A delete, a restore, or an edit meeting a tombstone: the record's delete conflicts are decided by
+            # its replay, from the set of changes (what each delete had seen), not by arrival order.
+            self._replay.add((ch.tbl, ch.row_id))
         for name, value in values.items():
             prev = ch.prev.get(name) or [ch.hlc, ch.origin]
             self._field(ch, row, name, value, _rank(ch, name), concurrent=list(prev) != row.rank(name))
-        if was_deleted and "deleted" not in values and values:
-            self._conflict("delete", ch, ",".join(sorted(values)), win=(True, row.rank("deleted")),
-                           lose=(values, [ch.hlc, ch.origin]))
-        if ch.op == "delete" and not was_deleted and row.values.get("deleted"):
-            # Edits by other devices after the state the delete replaced: the deleter may not have seen
-            # them. (Without the deleter's vector this can over-report, never under-report.)
-            replaced = ch.prev.get("deleted") or [0, ""]
-            later = {k: row.values[k] for k, r in row.clocks.items()
-                     if k != "deleted" and k in row.values and r[1] != ch.origin and list(r) > list(replaced)}
-            if later:
-                self._conflict("delete", ch, ",".join(sorted(later)), win=(True, row.rank("deleted")),
-                               lose=(later, max(row.clocks[k] for k in later)))
 
     def _field(self, ch: Change, row: _Row, name: str, value: Any, rank: list[Any], *, concurrent: bool) -> None:
         current = row.rank(name)
@@ -517,18 +508,6 @@ class Merger:
             for k, v in values.items()
         ])
 
-    def _conflict(self, kind: str, ch: Change, name: str, *, win: tuple[Any, list[Any]],
-                  lose: tuple[Any, list[Any]]) -> None:
-        (win, win_rank), (lose, lose_rank) = win, lose
-        self.stats.conflicts += kind != "clock"
-        self._open_conflicts = True
-        self._conflicts.append({
-            "kind": kind, "tbl": ch.tbl, "row_id": ch.row_id, "household_id": ch.household_id, "field": name,
-            "winner_value": _dumps(win), "winner_hlc": int(win_rank[0]), "winner_device": str(win_rank[1]),
-            "loser_value": _dumps(lose), "loser_hlc": int(lose_rank[0]), "loser_device": str(lose_rank[1]),
-            "detected_at": self._now, "resolved": False,
-        })
-
     def _touch(self, ch: Change, values: dict[str, Any], *, insert: bool) -> None:
         if ch.tbl not in derived.LIST_INPUTS or not ch.household_id:
             return
@@ -578,6 +557,3 @@ class Merger:
                     (*(extra[n] if n in extra else row.values[n] for n in names), row_id))
         apply_remote(self.conn, inserts=inserts, updates=updates, log_rows=self._log)
         self._log = []
-        if self._conflicts:
-            insert_local(self.conn, "sync_conflict", self._conflicts)
-            self._conflicts = []

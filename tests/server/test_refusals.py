@@ -114,7 +114,11 @@ def test_district_wide_tables_are_written_by_the_district_only(world: World) -> 
     assert count(server.home, server.db_url, "SELECT count(*) FROM area WHERE level IN ('town', 'district')") == 2
     assert count(server.home, server.db_url, "SELECT count(*) FROM area WHERE id = :v", v=world.west) == 0
     assert count(server.home, server.db_url, "SELECT count(*) FROM cadre WHERE name = '王伟'") == 1
-    assert count(server.home, server.db_url, "SELECT count(*) FROM threshold") == 0  # seeded on the laptop only
+    with world.a.ctx() as c:
+        assert c.identity is not None
+        laptop_device = c.identity.device_id
+    assert count(server.home, server.db_url, "SELECT count(*) FROM threshold WHERE row_device = :d",
+                 d=laptop_device) == 0  # the laptop's seeded copies were skipped, never taken as its writes
     with world.a.ctx() as c:
         town = c.db.scalar("SELECT id FROM area WHERE level = 'town'")
         cadre = c.settings["cadre_id"]
@@ -142,6 +146,46 @@ def test_district_wide_tables_are_written_by_the_district_only(world: World) -> 
                                                natural_id("cadre", "冒名"), str(cadre)}
     page = httpx.get(server.url + "/admin").text
     assert "由区县统一维护" in page and "已拒绝（无权写入）" in page
+
+
+def test_an_enrolled_laptop_is_told_before_editing_a_district_owned_threshold(world: World) -> None:
+    """Thresholds are the district's: an enrolled laptop's ``thresholds set`` says so and saves nothing,
+    instead of the edit being refused at the next sync."""
+    with world.a.ctx() as c:
+        before = c.db.scalar("SELECT count(*) FROM change_log")
+    code, out, err = world.a.run("thresholds", "set", "--kind", "poverty_line", "--year", "2025", "--area",
+                                 "611002", "--amount", "1", "--source", "本村")
+    assert code == 1 and "由区县统一维护" in err + out and "没有保存" in err + out
+    with world.a.ctx() as c:
+        assert c.db.scalar("SELECT count(*) FROM change_log") == before
+    # The district edits it on the server; the laptop gets the new value with its next sync.
+    status, out, err = world.server.admin("thresholds-set", "--kind", "poverty_line", "--year", "2025", "--area",
+                                          "611002", "--amount", "4321", "--source", "区县文件")
+    assert status == 0, err
+    world.a.ok("sync", "now")
+    with world.a.ctx() as c:
+        assert c.db.scalar("SELECT amount FROM threshold WHERE kind = 'poverty_line' AND year = 2025 "
+                           "AND area_code = '611002' AND price_basis = 'current'") == 432100
+
+
+def test_a_fresh_laptops_first_sync_refuses_none_of_its_shipped_thresholds(
+        server: ServerProcess, laptop: Callable[[str], Laptop]) -> None:
+    """The server holds the shipped thresholds (same natural ids) as every laptop's setup seeds them: the
+    laptop's identical copies are skipped, and the admin page shows no refusal after its first sync."""
+    a = laptop("fresh")
+    east, west = a.setup()
+    with a.ctx() as c:
+        add_household(c, east, "李大山")
+        shipped = c.db.scalar("SELECT count(*) FROM threshold")
+    assert shipped and count(server.home, server.db_url, "SELECT count(*) FROM threshold") == shipped
+    a.ok("enrol", server.url, server.code("王伟", [east, west]))
+    out = a.ok("sync", "now")
+    assert "服务器拒绝" not in out
+    _s, quarantine, _e = server.admin("quarantine", "--json")
+    assert [q for q in json.loads(quarantine) if q["status"] == "refused"] == []
+    assert "已拒绝（无权写入）" not in httpx.get(server.url + "/admin").text
+    assert count(server.home, server.db_url, "SELECT count(*) FROM threshold") == shipped
+    assert count(server.home, server.db_url, "SELECT count(*) FROM household") == 1
 
 
 def test_replayed_and_stale_requests_are_refused(world: World) -> None:

@@ -129,7 +129,9 @@ def test_delete_is_a_tombstone(db: Database, writer: ChangeWriter, household: st
     assert stored["content"] == "养牛"  # the row stays so the delete can sync
     entry = log_rows(db, row_id=mid)[-1]
     assert entry["op"] == "delete" and entry["fields"] == {"deleted": True}
-    assert entry["prev"] == {"deleted": [inserted["row_hlc"], DEVICE]}
+    # every field's rank as the deleter saw it (edits it had not seen make a delete conflict)
+    seen = [inserted["row_hlc"], DEVICE]
+    assert entry["prev"]["deleted"] == seen and entry["prev"]["content"] == seen and entry["prev"]["amount"] == seen
     assert entry["household_id"] == household
     assert json.loads(stored["field_clocks"]) == {"deleted": [entry["hlc"], DEVICE]}
     logs = count(db, "change_log")

@@ -126,12 +126,14 @@ def check_conflicts_listed(nodes: list[Node], log: list[dict[str, Any]]) -> None
 
 
 def open_conflicts(node: Node) -> set[tuple[Any, ...]]:
-    """The open field conflicts and the clock flags of live records (a deleted record's are moot)."""
+    """The open field conflicts and clock flags of live records (a deleted record's are moot), and every open
+    delete-against-edit conflict (a delete crossing edits, whichever arrived first)."""
     with node.db.read() as conn:
         live = {(t, r[0]) for t in MODELS for r in conn.exec_driver_sql(f"SELECT id FROM {t} WHERE deleted = 0")}
     return {(c["kind"], c["tbl"], c["row_id"], c["field"], c["winner_value"], c["winner_hlc"], c["winner_device"],
              c["loser_value"], c["loser_hlc"], c["loser_device"])
-            for c in review.conflicts(node.rep) if (c["tbl"], c["row_id"]) in live and c["kind"] in ("field", "clock")}
+            for c in review.conflicts(node.rep)
+            if c["kind"] == "delete" or ((c["tbl"], c["row_id"]) in live and c["kind"] in ("field", "clock"))}
 
 
 def check_ranks_bounded(node: Node) -> None:

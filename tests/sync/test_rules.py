@@ -61,6 +61,57 @@ def test_delete_concurrent_with_edit_is_a_conflict(nodes: Callable[[int], list[N
         assert "delete" in kinds, node.name
 
 
+def _delete_conflicts(node: Node) -> set[tuple[object, ...]]:
+    return {(c["field"], c["winner_value"], c["winner_hlc"], c["winner_device"], c["loser_value"], c["loser_hlc"],
+             c["loser_device"]) for c in review.conflicts(node.rep) if c["kind"] == "delete"}
+
+
+def test_a_delete_crossing_edits_lists_the_same_conflict_whichever_arrives_first(
+        nodes: Callable[[int], list[Node]]) -> None:
+    a, b, c, d = nodes(4)
+    _threshold(a)
+    converge([a, b, c, d])
+    _threshold(b, amount=7)  # two edits b makes offline ...
+    _threshold(b, amount=7, note="checked")
+    with c.writer.transaction() as txn:  # ... while c, not having seen them, deletes the record
+        txn.delete(Threshold, TID)
+    from_b, from_c = send(b, a), send(c, a)
+    assert deliver(a, from_b) is None and deliver(a, from_c) is None  # the edits first, then the delete
+    assert deliver(d, send(c, d)) is None and deliver(d, send(b, d)) is None  # the delete first
+    converge([a, b, c, d])
+    lists = [_delete_conflicts(n) for n in (a, b, c, d)]
+    assert len(lists[0]) == 1 and all(x == lists[0] for x in lists), lists
+    ((names, _w, _wh, winner, lost, _lh, _ld),) = lists[0]
+    assert names == "amount,note" and winner == c.device_id and json.loads(lost) == {"amount": 7, "note": "checked"}
+
+
+def test_a_delete_that_saw_the_edits_is_no_conflict(nodes: Callable[[int], list[Node]]) -> None:
+    a, b, c = nodes(3)
+    _threshold(a)
+    converge([a, b, c])
+    _threshold(b, amount=7)
+    assert deliver(c, send(b, c)) is None
+    with c.writer.transaction() as txn:  # c deletes after seeing b's edit
+        txn.delete(Threshold, TID)
+    assert deliver(a, send(b, a)) is None and deliver(a, send(c, a)) is None
+    converge([a, b, c])
+    assert [_delete_conflicts(n) for n in (a, b, c)] == [set(), set(), set()]
+
+
+def test_restoring_a_deleted_record_settles_its_delete_conflict_everywhere(nodes: Callable[[int], list[Node]]) -> None:
+    a, b = nodes(2)
+    _threshold(a)
+    converge([a, b])
+    with a.writer.transaction() as txn:
+        txn.delete(Threshold, TID)
+    _threshold(b, amount=9)
+    converge([a, b])
+    assert _delete_conflicts(a) == _delete_conflicts(b) != set()
+    _threshold(a, amount=9)  # a puts the record back (its tombstone already purged), having seen b's edit
+    converge([a, b])
+    assert _delete_conflicts(a) == _delete_conflicts(b) == set()
+
+
 def test_far_future_clock_is_clamped_flagged_and_beaten_by_the_next_edit(nodes: Callable[[int], list[Node]]) -> None:
     a, b = nodes(2)
     a.skew_ms[0] = 30 * 86_400_000  # a laptop a month ahead

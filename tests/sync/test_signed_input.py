@@ -102,3 +102,30 @@ def test_every_malformed_signed_body_is_refused_and_changes_nothing(nodes: Calla
     with pytest.raises(PackageRefused):  # the refusals left no trace: the honest package still applies
         service.import_package(b.rep, data[:-1])
     assert service.import_package(b.rep, data).stats.applied == 4
+
+
+def test_a_lying_header_cannot_make_a_scoped_laptop_skip_changes(nodes: Callable[[int], list[Node]]) -> None:
+    """A laptop holding one village cannot check the sender's range (out-of-scope changes are left out of
+    the body): its vector moves only as far as the body reaches, so a header claiming 999999 skips nothing."""
+    from fieldapp.store.models import Area, Household
+    from fieldapp.sync.district import public_identity, register_peer
+
+    district, laptop = nodes(2)
+    east, west = natural_id("area", "east"), natural_id("area", "west")
+    register_peer(district.db, public_identity(laptop.rep.identity, laptop.name), scope=[east])
+    laptop.rep.scope = [east]
+    with district.writer.transaction() as txn:
+        txn.put(Area, east, {"level": "village", "name": "东村", "parent_id": None})
+        txn.put(Area, west, {"level": "village", "name": "西村", "parent_id": None})
+        txn.put(Household, natural_id("e1"), {"village_id": east, "hh_no": "E-1"})
+        for i in range(3):
+            txn.put(Household, natural_id(f"w{i}"), {"village_id": west, "hh_no": f"W-{i}"})
+    lying = _forge(district, laptop, header=lambda h: h["top"].__setitem__(district.device_id, 999999))
+    assert service.import_package(laptop.rep, lying).stats.applied == 3  # two villages and 东村's household
+    assert holdings(laptop)[district.device_id] < 999999
+    with district.writer.transaction() as txn:  # the district's next edit in 东村
+        txn.update(Household, natural_id("e1"), {"hh_no": "E-1 改"})
+    result = service.import_package(laptop.rep, service.build_package(district.rep, laptop.device_id).data)
+    assert result.stats.applied == 1
+    assert laptop.db.scalar("SELECT hh_no FROM household WHERE id = :h", h=natural_id("e1")) == "E-1 改"
+    assert laptop.db.scalar("SELECT count(*) FROM household") == 1  # 西村's households never reached it
