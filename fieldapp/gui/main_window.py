@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
             new_household=self.households.new_household, new_visit=self.visits.new_visit)
         self.households.find_shortcut.setEnabled(False)  # two shortcuts on one key would both be ambiguous
         self.households.import_requested.connect(self.data_menu.open_import)
+        self.workbench.import_requested.connect(self.data_menu.open_import)
+        self.workbench.new_household_requested.connect(self.households.new_household)
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]

@@ -244,6 +244,28 @@ def test_empty_lists_say_what_to_do_next(window: MainWindow, qtbot: Any) -> None
     form.done(0)
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the import dialog is raised when opened
+def test_the_workbench_says_what_to_do_next_after_setup(window: MainWindow, make_household: Callable[..., str],
+                                                       qtbot: Any) -> None:
+    window.show_page("workbench")
+    steps = window.workbench.next_steps
+    qtbot.waitUntil(steps.isVisible)
+    assert "还没有农户" in steps.label.text()
+    assert [b.text() for b in steps.buttons] == ["导入农户…", "新建农户…"]
+    steps.buttons[1].click()
+    editor = top_level(HouseholdEditor)
+    assert editor is not None and editor.household_id is None
+    editor.done(0)
+    steps.buttons[0].click()
+    importer = top_level(ImportDialog)
+    assert importer is not None
+    importer.done(0)
+    make_household("李四")
+    with qtbot.waitSignal(window.workbench.refreshed):
+        window.workbench.refresh()
+    assert not steps.isVisible()
+
+
 def test_the_hint_goes_when_there_are_households(window: MainWindow, make_household: Callable[..., str],
                                                  qtbot: Any) -> None:
     window.show_page("households")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.money import format_yuan
 from fieldapp.gui import i18n
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.hints import NextSteps
 from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services import workbench
@@ -70,6 +71,9 @@ class WorkbenchPage(QWidget):
 
     #: the workbench was (re)computed and shown
     refreshed = Signal()
+    #: the next steps when the register has no households yet (the main window opens them)
+    import_requested = Signal()
+    new_household_requested = Signal()
 
     def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None, *,
                  limit: int = 50, hub: ChangeHub | None = None) -> None:
@@ -114,6 +118,11 @@ class WorkbenchPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         layout.addLayout(top)
+        self.next_steps = NextSteps(self, self.tr("还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。"),
+                                    [(self.tr("导入农户…"), self.import_requested.emit),
+                                     (self.tr("新建农户…"), self.new_household_requested.emit)])
+        self.next_steps.hide()
+        layout.addWidget(self.next_steps)
         layout.addWidget(self.tree, 1)
 
         self._days_timer = QTimer(self)
@@ -179,6 +188,7 @@ class WorkbenchPage(QWidget):
         self.board = board
         wb = board.workbench
         self._set_heading()
+        self.next_steps.setVisible(wb.households == 0)
         if self.tree.topLevelItemCount():
             collapsed = {item.data(0, SECTION_ROLE) for item in self._sections() if not item.isExpanded()}
         else:  # first time: a long list of my households would push the rest out of sight
