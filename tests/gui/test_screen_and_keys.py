@@ -14,7 +14,16 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from fieldapp.gui import geometry, keys
 from fieldapp.gui.excel.import_dialog import ImportDialog
@@ -316,3 +325,20 @@ def test_a_visit_is_recorded_with_the_keyboard_alone(ctx: AppContext, window: Ma
         page = visit_service.household_visits_page(conn, household, before=None, limit=10)
     assert [v.found for v in page] == ["家中新盖了猪圈"]
     close_all(HouseholdEditor)
+
+
+def test_the_save_key_is_written_on_every_save_button(ctx: AppContext, window: MainWindow) -> None:
+    """Editors have no menus: Ctrl+S must be readable where one clicks, not only in a tooltip."""
+    from fieldapp.gui.household_editor.dialog import HouseholdEditor as Editor
+    from fieldapp.gui.printing.plate_settings import PlateSettingsDialog
+    from fieldapp.gui.visits.visit_form import VisitForm as Form
+
+    save = QKeySequence(QKeySequence.StandardKey.Save).toString(QKeySequence.SequenceFormat.NativeText)
+    editor = Editor(ctx, None, None, window, tasks=window.tasks, hub=window.hub)
+    form = Form(ctx, None, None, window, tasks=window.tasks, hub=window.hub)
+    plate = PlateSettingsDialog(ctx, window.tasks, window, hub=window.hub)
+    for button in (editor.save_button, form.save_button,
+                   plate.buttons.button(QDialogButtonBox.StandardButton.Save)):
+        assert button.text().endswith(save), button.text()
+    for dialog in (editor, form, plate):
+        dialog.done(0)

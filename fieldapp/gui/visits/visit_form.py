@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import visits as rules
 from fieldapp.domain.errors import ValidationError
-from fieldapp.gui import geometry
+from fieldapp.gui import geometry, keys
 from fieldapp.gui.codes import current_language
 from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE, ChoiceCombo, CodeCombo, NullableDateEdit, TextEdit
 from fieldapp.gui.household_editor.base import ask, ask_unsaved
@@ -170,7 +170,8 @@ class VisitForm(QDialog):
         self.summary.setStyleSheet(f"color: {ERROR_COLOR};")
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("保存(&S)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(keys.with_key(self.tr("保存(&S)"), QKeySequence.StandardKey.Save),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.delete_button = QPushButton(self.tr("删除本条记录"), self)
         self.delete_button.setVisible(self.visit_id is not None)
