@@ -197,14 +197,14 @@ def save_visit(ctx: AppContext, draft: VisitDraft, *, today: dt.date | None = No
         was = original if original is not None and original.id == visit_id else None
         _sync_links(txn, VisitCadre, visit_id, key="cadre_id", wanted=draft.cadre_ids,
                     extra={"household_id": hid, "date": values["date"]},
-                    loaded=was and (was.cadre_ids, was.link_stamps))
+                    loaded=(was.cadre_ids, was.link_stamps) if was else None)
         _sync_links(txn, VisitMeasure, visit_id, key="measure_id", wanted=draft.measure_ids,
-                    extra={"household_id": hid}, loaded=was and (was.measure_ids, was.link_stamps))
+                    extra={"household_id": hid}, loaded=(was.measure_ids, was.link_stamps) if was else None)
         for photo in draft.photos:
             txn.put(Photo, photo.id, photo.row())
         _sync_links(txn, VisitPhoto, visit_id, key="photo_id", wanted=[p.id for p in draft.photos],
                     extra={"household_id": hid}, positions=True,
-                    loaded=was and ([p.id for p in was.photos], was.link_stamps))
+                    loaded=([p.id for p in was.photos], was.link_stamps) if was else None)
         _sync_follow_ups(txn, visit_id, hid, draft.follow_ups, follow_rows,
                          loaded=original.follow_ups if original is not None else None)
     draft.id = visit_id
@@ -269,16 +269,8 @@ def rebase_visit(original: VisitDraft, draft: VisitDraft, stale: Sequence[StaleF
     """
     base, mine = copy.deepcopy(original), copy.deepcopy(draft)
     for f in stale:
-        if f.deleting and f.table in _LINKS:
-            base.link_stamps.setdefault(f.row_id, {})[f.field] = f.stamp
-            if (f.table, f.row_id, f.field) not in keep_mine:
-                _restore_link(base, mine, f.table, f.row_id)
-            continue
-        if f.deleting and f.table == "follow_up":
-            for target in base.follow_ups:
-                if target.id == f.row_id:
-                    setattr(target, f.field, f.theirs)
-                    target.stamps[f.field] = f.stamp
+        if f.deleting:
+            _rebase_removed(base, mine, f, keep_mine)
             continue
         if f.table == "visit" and f.row_id == original.id:
             targets: list[Any] = [base]
@@ -299,6 +291,20 @@ def rebase_visit(original: VisitDraft, draft: VisitDraft, stale: Sequence[StaleF
                 and f.row_id not in {u.id for u in mine.follow_ups}:
             mine.follow_ups.extend(copy.deepcopy(u) for u in base.follow_ups if u.id == f.row_id)
     return base, mine
+
+
+def _rebase_removed(base: VisitDraft, mine: VisitDraft, f: StaleField, keep_mine: set[tuple[str, str, str]]) -> None:
+    """A link or follow-up the person removed that changed elsewhere: ``base`` takes the fresh stamp
+    (and value); a link comes back in ``mine`` unless removing it was chosen (follow-ups: see the caller)."""
+    if f.table in _LINKS:
+        base.link_stamps.setdefault(f.row_id, {})[f.field] = f.stamp
+        if (f.table, f.row_id, f.field) not in keep_mine:
+            _restore_link(base, mine, f.table, f.row_id)
+    elif f.table == "follow_up":
+        for target in base.follow_ups:
+            if target.id == f.row_id:
+                setattr(target, f.field, f.theirs)
+                target.stamps[f.field] = f.stamp
 
 
 _LINKS = {"visit_cadre": "cadre_ids", "visit_measure": "measure_ids", "visit_photo": "photos"}
@@ -383,7 +389,7 @@ def _sync_links(txn: WriteTxn, model: Any, visit_id: str, *, key: str, wanted: S
         for row_id in live - keep:
             txn.delete(model, row_id)
         return
-    for target in before - set(wanted):  # type: ignore[operator]
+    for target in set(loaded[0]) - set(wanted):
         row_id = natural_id(tag, visit_id, target)
         if row_id in live:
             txn.delete(model, row_id, expect=loaded[1].get(row_id))

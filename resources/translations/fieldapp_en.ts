@@ -1227,92 +1227,92 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="143" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="199" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="200" />
         <source>新增农户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="201" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="202" />
         <source>农户档案 — {0}</source>
         <translation>Household file — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="203" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="204" />
         <source>农户档案</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="250" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="251" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="266" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="267" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} row {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="335" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="336" />
         <source>已保存农户档案：{0}</source>
         <translation>Household record saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="335" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="336" />
         <source>已保存农户档案</source>
         <translation>Household record saved</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="366" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="367" />
         <source>家庭成员 {0}：{1}</source>
         <translation>Member {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="368" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="369" />
         <source>{0}年收入：{1}</source>
         <translation>Income {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="370" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="371" />
         <source>两不愁三保障 {0}：{1}</source>
         <translation>Basic needs {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="372" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="373" />
         <source>帮扶措施 {0}：{1}</source>
         <translation>Support measure {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>This household file has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -1998,94 +1998,94 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="171" />
+        <location filename="../../fieldapp/gui/main_window.py" line="173" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="172" />
+        <location filename="../../fieldapp/gui/main_window.py" line="174" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="178" />
+        <location filename="../../fieldapp/gui/main_window.py" line="180" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="179" />
+        <location filename="../../fieldapp/gui/main_window.py" line="181" />
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="181" />
-        <location filename="../../fieldapp/gui/main_window.py" line="219" />
+        <location filename="../../fieldapp/gui/main_window.py" line="183" />
+        <location filename="../../fieldapp/gui/main_window.py" line="221" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="195" />
+        <location filename="../../fieldapp/gui/main_window.py" line="197" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="196" />
-        <location filename="../../fieldapp/gui/main_window.py" line="235" />
+        <location filename="../../fieldapp/gui/main_window.py" line="198" />
+        <location filename="../../fieldapp/gui/main_window.py" line="237" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="215" />
+        <location filename="../../fieldapp/gui/main_window.py" line="217" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="217" />
+        <location filename="../../fieldapp/gui/main_window.py" line="219" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="225" />
+        <location filename="../../fieldapp/gui/main_window.py" line="227" />
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="227" />
+        <location filename="../../fieldapp/gui/main_window.py" line="229" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="229" />
+        <location filename="../../fieldapp/gui/main_window.py" line="231" />
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="230" />
+        <location filename="../../fieldapp/gui/main_window.py" line="232" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231" />
+        <location filename="../../fieldapp/gui/main_window.py" line="233" />
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="247" />
+        <location filename="../../fieldapp/gui/main_window.py" line="249" />
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="249" />
+        <location filename="../../fieldapp/gui/main_window.py" line="251" />
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="250" />
+        <location filename="../../fieldapp/gui/main_window.py" line="252" />
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="279" />
+        <location filename="../../fieldapp/gui/main_window.py" line="281" />
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
@@ -2571,33 +2571,33 @@ Correct it from the ID number?</translation>
 <context>
     <name>PlateSettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="118" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="117" />
         <source>门牌样式</source>
         <extracomment>the preview images were replaced</extracomment>
         <translation>Door plate style</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
         <source>A4 一纸两张（A5 大小）</source>
         <translation>A4, two per sheet (A5 size)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="136" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="135" />
         <source>兜底户颜色…</source>
         <translation>Safety-net household colour…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="136" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="135" />
         <source>脱贫户颜色…</source>
         <translation>Development household colour…</translation>
     </message>
@@ -2607,107 +2607,107 @@ Correct it from the ID number?</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="150" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="151" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="151" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="152" />
         <source>恢复默认</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>所在村组</source>
         <translation>Village and group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>户主</source>
         <translation>Household head</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>家庭人口和户属性</source>
         <translation>Family size and household type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>致贫原因</source>
         <translation>Causes of poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
         <source>帮扶措施（五个一批）</source>
         <translation>Assistance measures (five batches)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
         <source>包扶责任人、单位和电话</source>
         <translation>Responsible cadre, unit and phone</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="173" />
         <source>脱贫状态和年度</source>
         <translation>Exit status and year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="173" />
         <source>二维码（扫码或输入编码打开档案）</source>
         <translation>QR code (scan or enter the code to open the file)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="177" />
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="177" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="178" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="181" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="182" />
         <source>显示项</source>
         <translation>Shown items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="186" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="187" />
         <source>颜色</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="188" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="189" />
         <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
         <translation>Safety-net households' band also gets stripes, so both types can be told apart in black-and-white prints.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="196" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="197" />
         <source>预览（示例户）</source>
         <translation>Preview (sample households)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="248" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="249" />
         <source>兜底户颜色</source>
         <translation>Safety-net household colour</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="248" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="249" />
         <source>脱贫户颜色</source>
         <translation>Development household colour</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="258" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="259" />
         <source>请至少选择一个显示项。</source>
         <translation>Please select at least one item to show.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="261" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="262" />
         <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
         <translation>The two colours are very similar and hard to tell apart in colour prints (stripes and labels still differ).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="317" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="318" />
         <source>已保存门牌样式</source>
         <translation>Door plate layout saved</translation>
     </message>
@@ -3073,72 +3073,77 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>StaleSaveDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="70" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="58" />
+        <source>（删除此项）</source>
+        <translation>(delete this)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="71" />
         <source>有人同时修改了这些内容</source>
         <translation>Someone else changed these meanwhile</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="71" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="72" />
         <source>您编辑期间，下列内容已在别处（另一个窗口、同步或导入）被修改。请逐项选择要保存的值；未选择前不会保存任何内容。</source>
         <translation>While you were editing, the items below were changed elsewhere (another window, a sync or an import). Choose the value to save for each one; nothing is saved until you have chosen.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
         <source>内容</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
         <source>您的修改</source>
         <translation>Your change</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
         <source>现在的值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="77" />
         <source>修改人 / 时间</source>
         <translation>Changed by / at</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="77" />
         <source>保存哪一个</source>
         <translation>Keep which</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="83" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="84" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="99" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="100" />
         <source>全部用我的</source>
         <translation>All mine</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="100" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="101" />
         <source>全部用现在的</source>
         <translation>All current</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="104" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="105" />
         <source>按所选保存</source>
         <translation>Save as chosen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="105" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="106" />
         <source>返回编辑</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
         <source>现在的</source>
         <translation>Current</translation>
     </message>
@@ -3723,94 +3728,94 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
         <source>农户走访</source>
         <translation>Household visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
         <source>村级活动（会议、培训、民主评议等）</source>
         <translation>Village activity (meeting, training, democratic review, etc.)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="125" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="124" />
         <source>如：第二季度民主评议会</source>
         <translation>e.g. Q2 democratic review meeting</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="130" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="129" />
         <source>走访中了解到的情况</source>
         <translation>What was learned during the visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="132" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="131" />
         <source>采取的措施、办理的事项及成效</source>
         <translation>Measures taken, matters handled and results</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="154" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>活动名称</source>
         <translation>Activity name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
         <source>走访干部</source>
         <translation>Visiting cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
         <source>关联帮扶措施</source>
         <translation>Related assistance measure</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="162" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
         <source>措施/成效</source>
         <translation>Measures/results</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
         <source>后续事项</source>
         <translation>Follow-up items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="166" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="173" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
@@ -4021,158 +4026,173 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="94" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="98" />
         <source> 天</source>
-        <extracomment>the workbench was (re)computed and shown</extracomment>
+        <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="95" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="99" />
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>Households not visited for this many days are listed under “Not visited”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="96" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="97" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="110" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="114" />
         <source>未走访天数</source>
         <translation>Days without a visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="121" />
+        <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
+        <translation>No households yet. Import them from a spreadsheet exported from the national system, or add them one by one.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="122" />
+        <source>导入农户…</source>
+        <translation>Import households…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="123" />
+        <source>新建农户…</source>
+        <translation>New household…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="182" />
         <source>本村</source>
         <translation>This village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="183" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}'s Workbench　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="188" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
         <source>到期/逾期事项</source>
         <translation>Due/overdue items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="190" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="200" />
         <source>{0}天未走访</source>
         <translation>Not visited for {0} days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="204" />
         <source>两不愁三保障未达标</source>
         <translation>Two assurances, three guarantees not met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206" />
         <source>未达标：{0}</source>
         <translation>Not met: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="208" />
         <source>{0}年 {1}元</source>
         <translation>{0}: {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="199" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
         <source>人均收入低于监测线</source>
         <translation>Income below monitoring line</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="199" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
         <source>（监测线：{0}）</source>
         <translation> (monitoring line: {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="201" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0} net income per person {1} yuan, below the monitoring line of {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="216" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>Reference data has no monitoring line for {0}; could not tell whether that year's income is below it</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
         <source>{0}年没有监测线</source>
         <translation>No monitoring line for {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="221" />
         <source>我的包扶户</source>
         <translation>My paired households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="241" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="247" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="241" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="251" />
         <source>只显示前 {0} 条</source>
         <translation>Only the first {0} shown</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="262" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="272" />
         <source>从未走访</source>
         <translation>Never visited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="273" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>Last visited {0} ({1} days ago)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="266" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="276" />
         <source>，{0}组</source>
         <translation>, group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="270" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="280" />
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="282" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>Overdue by {0} days (due {1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="274" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="284" />
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="276" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="286" />
         <source>{0} 到期</source>
         <translation>Due {0}</translation>
     </message>
@@ -4276,22 +4296,22 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="82" />
+        <location filename="../../fieldapp/gui/keys.py" line="89" />
         <source>新建农户(&amp;N)…</source>
         <translation>&amp;New household…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="84" />
+        <location filename="../../fieldapp/gui/keys.py" line="91" />
         <source>记录走访(&amp;V)…</source>
         <translation>Record &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="90" />
+        <location filename="../../fieldapp/gui/keys.py" line="97" />
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="91" />
+        <location filename="../../fieldapp/gui/keys.py" line="98" />
         <source>查找农户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>

@@ -1227,92 +1227,92 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="143" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="199" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="200" />
         <source>新增农户</source>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="201" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="202" />
         <source>农户档案 — {0}</source>
         <translation>農戶檔案 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="203" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="204" />
         <source>农户档案</source>
         <translation>農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="250" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="251" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="266" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="267" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} 第{1}行 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="335" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="336" />
         <source>已保存农户档案：{0}</source>
         <translation>已儲存農戶檔案：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="335" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="336" />
         <source>已保存农户档案</source>
         <translation>已儲存農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="366" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="367" />
         <source>家庭成员 {0}：{1}</source>
         <translation>家庭成員 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="368" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="369" />
         <source>{0}年收入：{1}</source>
         <translation>{0}年收入：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="370" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="371" />
         <source>两不愁三保障 {0}：{1}</source>
         <translation>兩不愁三保障 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="372" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="373" />
         <source>帮扶措施 {0}：{1}</source>
         <translation>幫扶措施 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -1998,94 +1998,94 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="171" />
+        <location filename="../../fieldapp/gui/main_window.py" line="173" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="172" />
+        <location filename="../../fieldapp/gui/main_window.py" line="174" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="178" />
+        <location filename="../../fieldapp/gui/main_window.py" line="180" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="179" />
+        <location filename="../../fieldapp/gui/main_window.py" line="181" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="181" />
-        <location filename="../../fieldapp/gui/main_window.py" line="219" />
+        <location filename="../../fieldapp/gui/main_window.py" line="183" />
+        <location filename="../../fieldapp/gui/main_window.py" line="221" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="195" />
+        <location filename="../../fieldapp/gui/main_window.py" line="197" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="196" />
-        <location filename="../../fieldapp/gui/main_window.py" line="235" />
+        <location filename="../../fieldapp/gui/main_window.py" line="198" />
+        <location filename="../../fieldapp/gui/main_window.py" line="237" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="215" />
+        <location filename="../../fieldapp/gui/main_window.py" line="217" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="217" />
+        <location filename="../../fieldapp/gui/main_window.py" line="219" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="225" />
+        <location filename="../../fieldapp/gui/main_window.py" line="227" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="227" />
+        <location filename="../../fieldapp/gui/main_window.py" line="229" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="229" />
+        <location filename="../../fieldapp/gui/main_window.py" line="231" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="230" />
+        <location filename="../../fieldapp/gui/main_window.py" line="232" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231" />
+        <location filename="../../fieldapp/gui/main_window.py" line="233" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="247" />
+        <location filename="../../fieldapp/gui/main_window.py" line="249" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="249" />
+        <location filename="../../fieldapp/gui/main_window.py" line="251" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="250" />
+        <location filename="../../fieldapp/gui/main_window.py" line="252" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="279" />
+        <location filename="../../fieldapp/gui/main_window.py" line="281" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
@@ -2571,33 +2571,33 @@
 <context>
     <name>PlateSettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="118" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="117" />
         <source>门牌样式</source>
         <extracomment>the preview images were replaced</extracomment>
         <translation>門牌樣式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
         <source>A4 横向</source>
         <translation>A4 橫向</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
         <source>A3 横向</source>
         <translation>A3 橫向</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
         <source>A4 一纸两张（A5 大小）</source>
         <translation>A4 一紙兩張（A5 大小）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="136" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="135" />
         <source>兜底户颜色…</source>
         <translation>兜底戶顏色…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="136" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="135" />
         <source>脱贫户颜色…</source>
         <translation>脫貧戶顏色…</translation>
     </message>
@@ -2607,107 +2607,107 @@
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="150" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="151" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="151" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="152" />
         <source>恢复默认</source>
         <translation>恢復默認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>所在村组</source>
         <translation>所在村組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>家庭人口和户属性</source>
         <translation>家庭人口和戶屬性</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>致贫原因</source>
         <translation>致貧原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
         <source>帮扶措施（五个一批）</source>
         <translation>幫扶措施（五個一批）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
         <source>包扶责任人、单位和电话</source>
         <translation>包扶責任人、單位和電話</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="173" />
         <source>脱贫状态和年度</source>
         <translation>脫貧狀態和年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="173" />
         <source>二维码（扫码或输入编码打开档案）</source>
         <translation>二維碼（掃碼或輸入編碼打開檔案）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="177" />
         <source>纸张</source>
         <translation>紙張</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="177" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="178" />
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="181" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="182" />
         <source>显示项</source>
         <translation>顯示項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="186" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="187" />
         <source>颜色</source>
         <translation>顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="188" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="189" />
         <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
         <translation>兜底戶的色帶另加斜紋，兩類戶在黑白打印時也能區分。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="196" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="197" />
         <source>预览（示例户）</source>
         <translation>預覽（示例戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="248" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="249" />
         <source>兜底户颜色</source>
         <translation>兜底戶顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="248" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="249" />
         <source>脱贫户颜色</source>
         <translation>脫貧戶顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="258" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="259" />
         <source>请至少选择一个显示项。</source>
         <translation>請至少選擇一個顯示項。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="261" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="262" />
         <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
         <translation>兩種顏色很接近，彩色打印時不易區分（斜紋和標籤仍可區分）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="317" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="318" />
         <source>已保存门牌样式</source>
         <translation>已儲存門牌樣式</translation>
     </message>
@@ -3073,72 +3073,77 @@
 <context>
     <name>StaleSaveDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="70" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="58" />
+        <source>（删除此项）</source>
+        <translation>（刪除此項）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="71" />
         <source>有人同时修改了这些内容</source>
         <translation>有人同時修改了這些內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="71" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="72" />
         <source>您编辑期间，下列内容已在别处（另一个窗口、同步或导入）被修改。请逐项选择要保存的值；未选择前不会保存任何内容。</source>
         <translation>您編輯期間，下列內容已在別處（另一個視窗、同步或匯入）被修改。請逐項選擇要儲存的值；未選擇前不會儲存任何內容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
         <source>内容</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
         <source>您的修改</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
         <source>现在的值</source>
         <translation>現在的值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="77" />
         <source>修改人 / 时间</source>
         <translation>修改人 / 時間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="77" />
         <source>保存哪一个</source>
         <translation>儲存哪一個</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="83" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="84" />
         <source>（空）</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="99" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="100" />
         <source>全部用我的</source>
         <translation>全部用我的</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="100" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="101" />
         <source>全部用现在的</source>
         <translation>全部用現在的</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="104" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="105" />
         <source>按所选保存</source>
         <translation>按所選儲存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="105" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="106" />
         <source>返回编辑</source>
         <translation>返回編輯</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
         <source>我的</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
         <source>现在的</source>
         <translation>現在的</translation>
     </message>
@@ -3723,94 +3728,94 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
         <source>农户走访</source>
         <translation>農戶走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
         <source>村级活动（会议、培训、民主评议等）</source>
         <translation>村級活動（會議、培訓、民主評議等）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="125" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="124" />
         <source>如：第二季度民主评议会</source>
         <translation>如：第二季度民主評議會</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="130" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="129" />
         <source>走访中了解到的情况</source>
         <translation>走訪中瞭解到的情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="132" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="131" />
         <source>采取的措施、办理的事项及成效</source>
         <translation>採取的措施、辦理的事項及成效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="154" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>走访日期</source>
         <translation>走訪日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>类型</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
         <source>农户</source>
         <translation>農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
         <source>活动名称</source>
         <translation>活動名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
         <source>走访干部</source>
         <translation>走訪幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="161" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
         <source>关联帮扶措施</source>
         <translation>關聯幫扶措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="162" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
         <source>情况</source>
         <translation>情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
         <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
         <source>措施/成效</source>
         <translation>措施/成效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
         <source>后续事项</source>
         <translation>後續事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="166" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
         <source>照片</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="173" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -4021,158 +4026,173 @@
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="94" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="98" />
         <source> 天</source>
-        <extracomment>the workbench was (re)computed and shown</extracomment>
+        <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="95" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="99" />
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>多少天沒有走訪的農戶列入“未走訪”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="96" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="97" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
         <source>记录走访</source>
         <translation>記錄走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
         <source>事项</source>
         <translation>事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="110" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="114" />
         <source>未走访天数</source>
         <translation>未走訪天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="121" />
+        <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
+        <translation>還沒有農戶。可以從國家系統匯出的表格匯入，也可以逐戶新建。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="122" />
+        <source>导入农户…</source>
+        <translation>匯入農戶…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="123" />
+        <source>新建农户…</source>
+        <translation>新建農戶…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="182" />
         <source>本村</source>
         <translation>本村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="183" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}的工作台　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="188" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
         <source>到期/逾期事项</source>
         <translation>到期/逾期事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="190" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="200" />
         <source>{0}天未走访</source>
         <translation>{0}天未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="204" />
         <source>两不愁三保障未达标</source>
         <translation>兩不愁三保障未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206" />
         <source>未达标：{0}</source>
         <translation>未達標：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="208" />
         <source>{0}年 {1}元</source>
         <translation>{0}年 {1}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="199" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
         <source>人均收入低于监测线</source>
         <translation>人均收入低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="199" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
         <source>（监测线：{0}）</source>
         <translation>（監測線：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="201" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0}年人均純收入 {1}元，低於監測線 {2}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="216" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>參考數據中沒有 {0} 年的監測線，未能判斷該年度收入是否低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
         <source>{0}年没有监测线</source>
         <translation>{0}年沒有監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="221" />
         <source>我的包扶户</source>
         <translation>我的包扶戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="241" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="247" />
         <source>（无）</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="241" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="251" />
         <source>只显示前 {0} 条</source>
         <translation>只顯示前 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="262" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="272" />
         <source>从未走访</source>
         <translation>從未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="273" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>最近走訪 {0}（{1}天前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="266" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="276" />
         <source>，{0}组</source>
         <translation>，{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="270" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="280" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="282" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>已逾期 {0} 天（{1} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="274" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="284" />
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="276" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="286" />
         <source>{0} 到期</source>
         <translation>{0} 到期</translation>
     </message>
@@ -4276,22 +4296,22 @@
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="82" />
+        <location filename="../../fieldapp/gui/keys.py" line="89" />
         <source>新建农户(&amp;N)…</source>
         <translation>新建農戶(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="84" />
+        <location filename="../../fieldapp/gui/keys.py" line="91" />
         <source>记录走访(&amp;V)…</source>
         <translation>記錄走訪(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="90" />
+        <location filename="../../fieldapp/gui/keys.py" line="97" />
         <source>转到(&amp;G)</source>
         <translation>轉到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="91" />
+        <location filename="../../fieldapp/gui/keys.py" line="98" />
         <source>查找农户(&amp;F)</source>
         <translation>查找農戶(&amp;F)</translation>
     </message>

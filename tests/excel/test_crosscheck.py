@@ -119,8 +119,9 @@ def test_no_message_says_a_word_twice(ctx: AppContext, people: None, tmp_path: P
     good = P["甲"]
     bad_check = good[:17] + ("0" if good[17] != "0" else "1")
     bad_date = good[:10] + "1399" + good[14:]
-    path = _list(tmp_path / "低保.xlsx", [["坏校验", bad_check, 1], ["短号", good[:15], 1], ["字母", "61100A" + good[6:], 1],
-                                          ["坏日期", bad_date, 1], ["十七位", good[:17], 1], ["数字", float(good), 1]])
+    path = _list(tmp_path / "低保.xlsx", [["坏校验", bad_check, 1], ["短号", good[:15], 1],
+                                          ["字母", "61100A" + good[6:], 1], ["坏日期", bad_date, 1],
+                                          ["十七位", good[:17], 1], ["数字", float(good), 1]])
     result = check_list(ctx, path, "dibao")
     notes = [f.note or "" for f in result.of("invalid")]
     assert len(notes) == 6 and all(n.startswith("证件号码") for n in notes), notes

@@ -118,23 +118,24 @@ class WorkbenchPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         layout.addLayout(top)
-        self.next_steps = NextSteps(self, self.tr("还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。"),
-                                    [(self.tr("导入农户…"), self.import_requested.emit),
-                                     (self.tr("新建农户…"), self.new_household_requested.emit)])
-        self.next_steps.hide()
-        layout.addWidget(self.next_steps)
+        layout.addWidget(self._build_next_steps())
         layout.addWidget(self.tree, 1)
 
-        self._days_timer = QTimer(self)
-        self._days_timer.setSingleShot(True)
-        self._days_timer.setInterval(SETTING_DELAY_MS)
-        self._days_timer.timeout.connect(self._save_days)
+        self._days_timer = QTimer(self, singleShot=True, interval=SETTING_DELAY_MS, timeout=self._save_days)
         self.days.valueChanged.connect(self._days_timer.start)
         self.refresh_button.clicked.connect(self.refresh)
         self.new_button.clicked.connect(lambda: self.open_visit(None))
         self.hub.changed.connect(self._data_changed)
         self._set_heading()
         self.refresh()
+
+    def _build_next_steps(self) -> NextSteps:
+        """导入农户 / 新建农户, shown while the register has no households (after first-time setup)."""
+        self.next_steps = NextSteps(self, self.tr("还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。"),
+                                    [(self.tr("导入农户…"), self.import_requested.emit),
+                                     (self.tr("新建农户…"), self.new_household_requested.emit)])
+        self.next_steps.hide()
+        return self.next_steps
 
     # -- computing -------------------------------------------------------------------------------
 
