@@ -9,10 +9,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from fieldapp.gui import ops as ops_mod
-
 from fieldapp.gui.main_window import MainWindow
-from fieldapp.gui.sync.jobs import ImportBatch
 from fieldapp.gui.sync import page as page_mod
+from fieldapp.gui.sync.jobs import ImportBatch
 from fieldapp.gui.sync.page import SyncPage
 from fieldapp.gui.tasks import SyncTaskManager, TaskManager
 from fieldapp.services.changes import Changes
