@@ -213,8 +213,11 @@ class MainWindow(QMainWindow):
             self.language_actions[previous].setChecked(True)
             return False  # shown in the error box
 
+        def saved(_result: object) -> None:
+            self._language_saved(language)
+
         return run_op(self.tasks, self.hub, settings.save, changes=Changes(settings=True), parent=self,
-                      on_done=lambda _result: self._language_saved(language), on_error=failed)
+                      on_done=saved, on_error=failed)
 
     def _language_saved(self, language: str) -> QMessageBox:
         available = i18n.install(language)

@@ -346,15 +346,16 @@ class ImportDialog(JobRunner, QDialog):
         def write(control: TaskControl) -> ApplyResult:
             return apply_plan(ctx, plan, progress=control.progress, cancelled=lambda: control.cancelled)
 
-        return self._run(write, self._applied, self.tr("正在导入…"))
+        done = self.tr("已导入：新增 {0} 户，更新 {1} 户")
+        return self._run(write, self._applied, self.tr("正在导入…"), hub=self.hub,
+                         changes=Changes(bulk=True, by=self.ctx.writer.actor.user_name),
+                         message=lambda r: done.format(r.created, r.updated))
 
     def _applied(self, result: ApplyResult) -> None:
         self.applied = result
         self._busy(False)
         self.status.setText(result.summary())
         self.imported.emit(result)
-        self.hub.announce(Changes(bulk=True, by=self.ctx.writer.actor.user_name),
-                          self.tr("已导入：新增 {0} 户，更新 {1} 户").format(result.created, result.updated))
 
     # -- closing ----------------------------------------------------------------------------------
 

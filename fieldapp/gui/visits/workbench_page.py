@@ -121,13 +121,21 @@ class WorkbenchPage(QWidget):
         layout.addWidget(self._build_next_steps())
         layout.addWidget(self.tree, 1)
 
-        self._days_timer = QTimer(self, singleShot=True, interval=SETTING_DELAY_MS, timeout=self._save_days)
-        self.days.valueChanged.connect(self._days_timer.start)
+        self._days_timer = self._delayed_save()
         self.refresh_button.clicked.connect(self.refresh)
         self.new_button.clicked.connect(lambda: self.open_visit(None))
         self.hub.changed.connect(self._data_changed)
         self._set_heading()
         self.refresh()
+
+    def _delayed_save(self) -> QTimer:
+        """The not-visited days are saved a moment after the last change, not on every step."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(SETTING_DELAY_MS)
+        timer.timeout.connect(self._save_days)
+        self.days.valueChanged.connect(timer.start)
+        return timer
 
     def _build_next_steps(self) -> NextSteps:
         """导入农户 / 新建农户, shown while the register has no households (after first-time setup)."""
