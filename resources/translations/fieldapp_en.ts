@@ -756,73 +756,73 @@
         <translation>Could not enrol: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="95" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="101" />
         <source>加入区县服务器</source>
         <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
         <translation>Enrol with district server</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="96" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="102" />
         <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
         <translation>Enter the server address and the one-time enrolment code from the district administrator. Check the server fingerprint first and enrol only once it is correct: the enrolment code can be used only once.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="103" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="109" />
         <source>{0}的笔记本</source>
         <translation>{0}'s laptop</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="104" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="110" />
         <source>改为加入这台服务器（替换已加入的 {0}）</source>
         <translation>Enrol with this server instead (replacing {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="117" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="123" />
         <source>连接并核对指纹</source>
         <translation>Connect and check fingerprint</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="119" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="125" />
         <source>确认加入</source>
         <translation>Confirm enrolment</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="132" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="143" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="144" />
         <source>加入码</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="145" />
         <source>本机名称</source>
         <translation>Computer name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="188" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="197" />
         <source>请输入服务器地址。</source>
         <translation>Please enter the server address.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="191" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="200" />
         <source>正在连接 {0}…</source>
         <translation>Connecting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="215" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="224" />
         <source>区县服务器</source>
         <translation>District server</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="216" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="225" />
         <source>服务器“{0}”（{1}）的指纹：
 {2}
 请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
@@ -831,17 +831,17 @@
 Check with the district administrator that the fingerprint matches exactly, then click “Confirm enrolment”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="231" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="240" />
         <source>请输入加入码。</source>
         <translation>Please enter the enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="236" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="245" />
         <source>正在加入…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="242" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="251" />
         <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
         <translation>The server's answer does not match the fingerprint just checked: someone may be impersonating the server. Refused; not enrolled</translation>
     </message>
@@ -1524,174 +1524,210 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Rows are matched to the households and members on this computer by household no. and ID number: importing the same file again does not register anyone twice. Blank cells in the table do not clear existing data on this computer. The import is previewed first and written only after you confirm.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="124" />
+        <source>表中可以有这些列（表头写法不必完全一样，下一步可以改）：</source>
+        <translation>The file may have these columns (headers need not match exactly; you can change the mapping in the next step):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>也可写作</source>
+        <translation>Also written as</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>每行是</source>
+        <translation>Each row is</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
+        <source>户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="145" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
         <source>示例</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="136" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="155" />
         <source>导入为</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="174" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="193" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="144" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="163" />
         <source>预览（试导入）</source>
         <translation>Preview (dry run)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="180" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>无变化</source>
         <translation>No change</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="163" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="182" />
         <source>拒绝</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="176" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="195" />
         <source>保存被拒绝的行…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="178" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="197" />
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="182" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="201" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="202" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="221" />
         <source>选择要导入的文件</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="203" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="222" />
         <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="223" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="242" />
         <source>已取消，没有写入任何内容</source>
         <translation>Cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="229" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="248" />
         <source>请先选择文件</source>
         <translation>First choose a file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="232" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="251" />
         <source>正在读取表头…</source>
         <translation>Reading the header…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="236" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="255" />
         <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
         <translation>Sheet “{0}”, header in row {1}. Check what each column is imported as; choose “Don't import” for columns you do not need.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="246" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="265" />
         <source>不导入</source>
         <translation>Don't import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="280" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="299" />
         <source>还须指定：{0}</source>
         <translation>Still to assign: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="282" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="301" />
         <source>同一字段指定给了多列：{0}</source>
         <translation>Assigned to more than one column: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="298" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="317" />
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="305" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="324" />
         <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
         <translation>{0} new households ({1} persons), {2} updated, {3} unchanged, {4} rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="311" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="330" />
         <source>这是预览，尚未写入。确认无误后点“导入”。</source>
         <translation>This is a preview; nothing has been written yet. If it is correct, click “Import”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="312" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="331" />
         <source>没有需要写入的内容。</source>
         <translation>Nothing to write.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="325" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="344" />
         <source>_被拒绝的行.xlsx</source>
         <translation>_rejected_rows.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="326" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="345" />
         <source>保存被拒绝的行</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="327" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="346" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="337" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="356" />
         <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
         <translation>Saved {1} rows to {0}; correct them and import again</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="338" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="357" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="349" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="369" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="357" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="368" />
         <source>已导入：新增 {0} 户，更新 {1} 户</source>
         <translation>Imported: {0} households added, {1} updated</translation>
     </message>
@@ -2019,7 +2055,7 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
     <message>
         <location filename="../../fieldapp/gui/main_window.py" line="183" />
-        <location filename="../../fieldapp/gui/main_window.py" line="221" />
+        <location filename="../../fieldapp/gui/main_window.py" line="230" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
@@ -2030,62 +2066,62 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
     <message>
         <location filename="../../fieldapp/gui/main_window.py" line="198" />
-        <location filename="../../fieldapp/gui/main_window.py" line="237" />
+        <location filename="../../fieldapp/gui/main_window.py" line="246" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="217" />
+        <location filename="../../fieldapp/gui/main_window.py" line="226" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="219" />
+        <location filename="../../fieldapp/gui/main_window.py" line="228" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="227" />
+        <location filename="../../fieldapp/gui/main_window.py" line="236" />
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="229" />
+        <location filename="../../fieldapp/gui/main_window.py" line="238" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231" />
+        <location filename="../../fieldapp/gui/main_window.py" line="240" />
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="232" />
+        <location filename="../../fieldapp/gui/main_window.py" line="241" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="233" />
+        <location filename="../../fieldapp/gui/main_window.py" line="242" />
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="249" />
+        <location filename="../../fieldapp/gui/main_window.py" line="258" />
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="251" />
+        <location filename="../../fieldapp/gui/main_window.py" line="260" />
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="252" />
+        <location filename="../../fieldapp/gui/main_window.py" line="261" />
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="281" />
+        <location filename="../../fieldapp/gui/main_window.py" line="290" />
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
@@ -2971,7 +3007,7 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>ProgressRow</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/common.py" line="33" />
+        <location filename="../../fieldapp/gui/excel/common.py" line="34" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3374,13 +3410,13 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     </message>
     <message>
         <location filename="../../fieldapp/gui/sync/page.py" line="124" />
-        <location filename="../../fieldapp/gui/sync/page.py" line="386" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="395" />
         <source>放行</source>
         <translation>Release</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/sync/page.py" line="126" />
-        <location filename="../../fieldapp/gui/sync/page.py" line="394" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="403" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
@@ -3430,7 +3466,7 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="242" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="243" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
@@ -3440,34 +3476,34 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="310" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="318" />
         <source>未能完成。</source>
         <translation>Could not complete.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="315" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="323" />
         <source>无法完成操作</source>
         <translation>Cannot complete the operation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="384" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="393" />
         <source>放行会把所选的 {0} 条修改按原样写入本机数据，并同步给其他设备。
 请先处理隔离的原因（例如先改正另一户重复的证件号码）。确定放行？</source>
         <translation>Releasing writes the {0} selected changes to this computer's data as they are and syncs them to other devices.
 First deal with the reason they were quarantined (e.g. correct the other household's duplicate ID number). Release them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="393" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="402" />
         <source>丢弃后，所选的 {0} 条修改不会应用到本机数据。确定丢弃？</source>
         <translation>Once discarded, the {0} selected changes will not be applied to this computer's data. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="401" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="410" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="418" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="427" />
         <source>已处理 {0} 条。</source>
         <translation>{0} items processed.</translation>
     </message>
@@ -4062,137 +4098,137 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <translation>Days without a visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="121" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="142" />
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>No households yet. Import them from a spreadsheet exported from the national system, or add them one by one.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="122" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="143" />
         <source>导入农户…</source>
         <translation>Import households…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="123" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
         <source>新建农户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="182" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
         <source>本村</source>
         <translation>This village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="183" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="192" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}'s Workbench　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
         <source>到期/逾期事项</source>
         <translation>Due/overdue items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="200" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
         <source>{0}天未走访</source>
         <translation>Not visited for {0} days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="204" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
         <source>两不愁三保障未达标</source>
         <translation>Two assurances, three guarantees not met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="215" />
         <source>未达标：{0}</source>
         <translation>Not met: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="208" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
         <source>{0}年 {1}元</source>
         <translation>{0}: {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
         <source>人均收入低于监测线</source>
         <translation>Income below monitoring line</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
         <source>（监测线：{0}）</source>
         <translation> (monitoring line: {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0} net income per person {1} yuan, below the monitoring line of {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="216" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>Reference data has no monitoring line for {0}; could not tell whether that year's income is below it</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="226" />
         <source>{0}年没有监测线</source>
         <translation>No monitoring line for {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
         <source>我的包扶户</source>
         <translation>My paired households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232" />
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="241" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="250" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="247" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="251" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="260" />
         <source>只显示前 {0} 条</source>
         <translation>Only the first {0} shown</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="281" />
         <source>从未走访</source>
         <translation>Never visited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="273" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="282" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>Last visited {0} ({1} days ago)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="276" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="285" />
         <source>，{0}组</source>
         <translation>, group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="280" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="289" />
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="282" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="291" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>Overdue by {0} days (due {1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="284" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="293" />
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="286" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="295" />
         <source>{0} 到期</source>
         <translation>Due {0}</translation>
     </message>
@@ -4283,12 +4319,12 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>excel</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/common.py" line="77" />
+        <location filename="../../fieldapp/gui/excel/common.py" line="78" />
         <source>已取消，没有写入任何内容</source>
         <translation>Cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/common.py" line="83" />
+        <location filename="../../fieldapp/gui/excel/common.py" line="84" />
         <source>无法完成</source>
         <translation>Cannot complete</translation>
     </message>

@@ -756,73 +756,73 @@
         <translation>未能加入：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="95" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="101" />
         <source>加入区县服务器</source>
         <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
         <translation>加入區縣服務器</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="96" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="102" />
         <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
         <translation>請輸入區縣管理員給的服務器地址和一次性加入碼。先核對服務器指紋，確認無誤後再加入：加入碼只能使用一次。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="103" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="109" />
         <source>{0}的笔记本</source>
         <translation>{0}的筆記本</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="104" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="110" />
         <source>改为加入这台服务器（替换已加入的 {0}）</source>
         <translation>改為加入這台服務器（替換已加入的 {0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="117" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="123" />
         <source>连接并核对指纹</source>
         <translation>連接並核對指紋</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="119" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="125" />
         <source>确认加入</source>
         <translation>確認加入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="132" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="143" />
         <source>服务器地址</source>
         <translation>服務器地址</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="144" />
         <source>加入码</source>
         <translation>加入碼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="145" />
         <source>本机名称</source>
         <translation>本機名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="188" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="197" />
         <source>请输入服务器地址。</source>
         <translation>請輸入服務器地址。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="191" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="200" />
         <source>正在连接 {0}…</source>
         <translation>正在連接 {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="215" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="224" />
         <source>区县服务器</source>
         <translation>區縣服務器</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="216" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="225" />
         <source>服务器“{0}”（{1}）的指纹：
 {2}
 请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
@@ -831,17 +831,17 @@
 請與區縣管理員核對指紋完全一致後，再點“確認加入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="231" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="240" />
         <source>请输入加入码。</source>
         <translation>請輸入加入碼。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="236" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="245" />
         <source>正在加入…</source>
         <translation>正在加入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="242" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="251" />
         <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
         <translation>服務器的回答與剛才核對的指紋不同：可能有人冒充服務器，已拒絕，未加入</translation>
     </message>
@@ -1524,174 +1524,210 @@
         <translation>按戶編號和證件號碼與本機的戶和成員對應：同一文件再次導入不會重複登記。表中空白的單元格不會清除本機已有的內容。導入前會先預覽，確認後才寫入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
         <source>列</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
         <source>表头</source>
         <translation>表頭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="124" />
+        <source>表中可以有这些列（表头写法不必完全一样，下一步可以改）：</source>
+        <translation>表中可以有這些列（表頭寫法不必完全一樣，下一步可以改）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>也可写作</source>
+        <translation>也可寫作</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>每行是</source>
+        <translation>每行是</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>必填</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
+        <source>户</source>
+        <translation>戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
+        <source>成员</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="145" />
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
         <source>示例</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="136" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="155" />
         <source>导入为</source>
         <translation>導入為</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="174" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="193" />
         <source>上一步</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="144" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="163" />
         <source>预览（试导入）</source>
         <translation>預覽（試導入）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="180" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>新增</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>更新</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>无变化</source>
         <translation>無變化</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="163" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="182" />
         <source>拒绝</source>
         <translation>拒絕</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="176" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="195" />
         <source>保存被拒绝的行…</source>
         <translation>保存被拒絕的行…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="178" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="197" />
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
         <source>导入</source>
         <translation>導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="182" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="201" />
         <source>显示</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="202" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="221" />
         <source>选择要导入的文件</source>
         <translation>選擇要導入的文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="203" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="222" />
         <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="223" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="242" />
         <source>已取消，没有写入任何内容</source>
         <translation>已取消，沒有寫入任何內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="229" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="248" />
         <source>请先选择文件</source>
         <translation>請先選擇文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="232" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="251" />
         <source>正在读取表头…</source>
         <translation>正在讀取表頭…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="236" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="255" />
         <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
         <translation>工作表“{0}”，表頭在第{1}行。請核對每一列導入為什麼；不需要的列選“不導入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="246" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="265" />
         <source>不导入</source>
         <translation>不導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="280" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="299" />
         <source>还须指定：{0}</source>
         <translation>還須指定：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="282" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="301" />
         <source>同一字段指定给了多列：{0}</source>
         <translation>同一字段指定給了多列：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="298" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="317" />
         <source>正在核对…</source>
         <translation>正在核對…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="305" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="324" />
         <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
         <translation>新增 {0} 戶（{1} 人），更新 {2} 戶，無變化 {3} 戶，拒絕 {4} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="311" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="330" />
         <source>这是预览，尚未写入。确认无误后点“导入”。</source>
         <translation>這是預覽，尚未寫入。確認無誤後點“導入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="312" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="331" />
         <source>没有需要写入的内容。</source>
         <translation>沒有需要寫入的內容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="325" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="344" />
         <source>_被拒绝的行.xlsx</source>
         <translation>_被拒絕的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="326" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="345" />
         <source>保存被拒绝的行</source>
         <translation>保存被拒絕的行</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="327" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="346" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="337" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="356" />
         <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
         <translation>已保存 {1} 行到 {0}；改正後可再次導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="338" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="357" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="349" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="369" />
         <source>正在导入…</source>
         <translation>正在導入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="357" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="368" />
         <source>已导入：新增 {0} 户，更新 {1} 户</source>
         <translation>已匯入：新增 {0} 戶，更新 {1} 戶</translation>
     </message>
@@ -2019,7 +2055,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/main_window.py" line="183" />
-        <location filename="../../fieldapp/gui/main_window.py" line="221" />
+        <location filename="../../fieldapp/gui/main_window.py" line="230" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
@@ -2030,62 +2066,62 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/main_window.py" line="198" />
-        <location filename="../../fieldapp/gui/main_window.py" line="237" />
+        <location filename="../../fieldapp/gui/main_window.py" line="246" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="217" />
+        <location filename="../../fieldapp/gui/main_window.py" line="226" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="219" />
+        <location filename="../../fieldapp/gui/main_window.py" line="228" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="227" />
+        <location filename="../../fieldapp/gui/main_window.py" line="236" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="229" />
+        <location filename="../../fieldapp/gui/main_window.py" line="238" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231" />
+        <location filename="../../fieldapp/gui/main_window.py" line="240" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="232" />
+        <location filename="../../fieldapp/gui/main_window.py" line="241" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="233" />
+        <location filename="../../fieldapp/gui/main_window.py" line="242" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="249" />
+        <location filename="../../fieldapp/gui/main_window.py" line="258" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="251" />
+        <location filename="../../fieldapp/gui/main_window.py" line="260" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="252" />
+        <location filename="../../fieldapp/gui/main_window.py" line="261" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="281" />
+        <location filename="../../fieldapp/gui/main_window.py" line="290" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
@@ -2971,7 +3007,7 @@
 <context>
     <name>ProgressRow</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/common.py" line="33" />
+        <location filename="../../fieldapp/gui/excel/common.py" line="34" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -3374,13 +3410,13 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/sync/page.py" line="124" />
-        <location filename="../../fieldapp/gui/sync/page.py" line="386" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="395" />
         <source>放行</source>
         <translation>放行</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/sync/page.py" line="126" />
-        <location filename="../../fieldapp/gui/sync/page.py" line="394" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="403" />
         <source>丢弃</source>
         <translation>丟棄</translation>
     </message>
@@ -3430,7 +3466,7 @@
         <translation>正在導出到 {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="242" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="243" />
         <source>导出完成</source>
         <translation>導出完成</translation>
     </message>
@@ -3440,34 +3476,34 @@
         <translation>正在導入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="310" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="318" />
         <source>未能完成。</source>
         <translation>未能完成。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="315" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="323" />
         <source>无法完成操作</source>
         <translation>無法完成操作</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="384" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="393" />
         <source>放行会把所选的 {0} 条修改按原样写入本机数据，并同步给其他设备。
 请先处理隔离的原因（例如先改正另一户重复的证件号码）。确定放行？</source>
         <translation>放行會把所選的 {0} 條修改按原樣寫入本機數據，並同步給其他設備。
 請先處理隔離的原因（例如先改正另一戶重複的證件號碼）。確定放行？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="393" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="402" />
         <source>丢弃后，所选的 {0} 条修改不会应用到本机数据。确定丢弃？</source>
         <translation>丟棄後，所選的 {0} 條修改不會應用到本機數據。確定丟棄？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="401" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="410" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="418" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="427" />
         <source>已处理 {0} 条。</source>
         <translation>已處理 {0} 條。</translation>
     </message>
@@ -4062,137 +4098,137 @@
         <translation>未走訪天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="121" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="142" />
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>還沒有農戶。可以從國家系統匯出的表格匯入，也可以逐戶新建。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="122" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="143" />
         <source>导入农户…</source>
         <translation>匯入農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="123" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
         <source>新建农户…</source>
         <translation>新建農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="182" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
         <source>本村</source>
         <translation>本村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="183" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="192" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}的工作台　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
         <source>到期/逾期事项</source>
         <translation>到期/逾期事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="200" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
         <source>{0}天未走访</source>
         <translation>{0}天未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="204" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
         <source>两不愁三保障未达标</source>
         <translation>兩不愁三保障未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="215" />
         <source>未达标：{0}</source>
         <translation>未達標：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="208" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
         <source>{0}年 {1}元</source>
         <translation>{0}年 {1}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
         <source>人均收入低于监测线</source>
         <translation>人均收入低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
         <source>（监测线：{0}）</source>
         <translation>（監測線：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0}年人均純收入 {1}元，低於監測線 {2}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="216" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>參考數據中沒有 {0} 年的監測線，未能判斷該年度收入是否低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="226" />
         <source>{0}年没有监测线</source>
         <translation>{0}年沒有監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
         <source>我的包扶户</source>
         <translation>我的包扶戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="241" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="250" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="247" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256" />
         <source>（无）</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="251" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="260" />
         <source>只显示前 {0} 条</source>
         <translation>只顯示前 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="281" />
         <source>从未走访</source>
         <translation>從未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="273" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="282" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>最近走訪 {0}（{1}天前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="276" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="285" />
         <source>，{0}组</source>
         <translation>，{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="280" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="289" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="282" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="291" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>已逾期 {0} 天（{1} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="284" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="293" />
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="286" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="295" />
         <source>{0} 到期</source>
         <translation>{0} 到期</translation>
     </message>
@@ -4283,12 +4319,12 @@
 <context>
     <name>excel</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/common.py" line="77" />
+        <location filename="../../fieldapp/gui/excel/common.py" line="78" />
         <source>已取消，没有写入任何内容</source>
         <translation>已取消，沒有寫入任何內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/common.py" line="83" />
+        <location filename="../../fieldapp/gui/excel/common.py" line="84" />
         <source>无法完成</source>
         <translation>無法完成</translation>
     </message>

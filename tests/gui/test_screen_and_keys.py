@@ -342,3 +342,31 @@ def test_the_save_key_is_written_on_every_save_button(ctx: AppContext, window: M
         assert button.text().endswith(save), button.text()
     for dialog in (editor, form, plate):
         dialog.done(0)
+
+
+# -- no empty areas -------------------------------------------------------------------------------
+
+
+def test_the_import_dialogs_first_step_and_the_enrol_dialog_have_no_empty_area(
+        ctx: AppContext, window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QTableWidget
+
+    from fieldapp.gui.excel.import_dialog import ImportDialog as Importer
+    from fieldapp.gui.sync.enrol_dialog import EnrolDialog
+
+    importer = Importer(ctx, window.tasks, window, hub=window.hub)
+    importer.resize(980, 640)
+    importer.show()
+    qtbot.waitExposed(importer)
+    columns = importer.findChild(QTableWidget, "known_columns")
+    assert columns is not None and columns.isVisible() and columns.rowCount() > 10
+    assert columns.height() > importer.pages.height() // 2  # the first step shows which columns a file may have
+    importer.done(0)
+
+    enrol = EnrolDialog(ctx, window.tasks, window)
+    enrol.show()
+    qtbot.waitExposed(enrol)
+    fields_end = enrol.name_edit.mapTo(enrol, enrol.name_edit.rect().bottomLeft()).y()
+    gap = enrol.buttons.mapTo(enrol, enrol.buttons.rect().topLeft()).y() - fields_end
+    assert gap < enrol.fontMetrics().height(), gap  # no band of empty labels between the fields and the buttons
+    enrol.done(0)
