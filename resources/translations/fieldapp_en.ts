@@ -481,27 +481,27 @@
 <context>
     <name>ComplianceModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>派出单位</source>
         <translation>Home unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>{0}月</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
         <source>达标月数</source>
         <translation>Months met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="257" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="260" />
         <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
         <translation>{1}/{0}: {2} days in the village (at least 15 required)</translation>
     </message>
@@ -1095,12 +1095,12 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>FollowUpEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="206" />
+        <location filename="../../fieldapp/gui/visits/followups.py" line="207" />
         <source>添加事项</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/followups.py" line="208" />
         <source>删除事项</source>
         <translation>Delete item</translation>
     </message>
@@ -1108,22 +1108,7 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
-        <source>事项</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
-        <source>到期日期</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
-        <source>完成日期</source>
-        <translation>Done on</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="98" />
+        <location filename="../../fieldapp/gui/visits/followups.py" line="99" />
         <source>日期应为 年-月-日，如 2024-03-05</source>
         <translation>Dates are year-month-day, e.g. 2024-03-05</translation>
     </message>
@@ -1825,27 +1810,27 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>LeaderModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>本年走访次数</source>
         <translation>Visits this year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>要求次数</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
@@ -3764,225 +3749,163 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
         <source>农户走访</source>
         <translation>Household visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
         <source>村级活动（会议、培训、民主评议等）</source>
         <translation>Village activity (meeting, training, democratic review, etc.)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="124" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="125" />
         <source>如：第二季度民主评议会</source>
         <translation>e.g. Q2 democratic review meeting</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="129" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="130" />
         <source>走访中了解到的情况</source>
         <translation>What was learned during the visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="131" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="132" />
         <source>采取的措施、办理的事项及成效</source>
         <translation>Measures taken, matters handled and results</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="154" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
-        <source>走访日期</source>
-        <translation>Visit date</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
-        <source>农户</source>
-        <translation>Household</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
-        <source>村</source>
-        <translation>Village</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
-        <source>活动名称</source>
-        <translation>Activity name</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
-        <source>走访干部</source>
-        <translation>Visiting cadre</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
-        <source>关联帮扶措施</source>
-        <translation>Related assistance measure</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="162" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
-        <source>情况</source>
-        <translation>Situation</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
-        <source>措施/成效</source>
-        <translation>Measures/results</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
-        <source>后续事项</source>
-        <translation>Follow-up items</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
-        <source>照片</source>
-        <translation>Photos</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="175" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="175" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="177" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="178" />
         <source>删除本条记录</source>
         <translation>Delete this record</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="178" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="180" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="246" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="317" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="247" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="301" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="303" />
         <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
         <translation>Select a household (search by name, pinyin initials or household no.)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="322" />
         <source>走访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="321" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="323" />
         <source>记录</source>
         <translation>New </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="321" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="323" />
         <source>修改</source>
         <translation>Edit </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="332" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="334" />
         <source>第{0}项：{1}</source>
         <translation>Item {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="339" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="341" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="368" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="370" />
         <source>正在导入照片，请等导入完成后再保存。</source>
         <translation>Photos are being imported; please wait until the import has finished before saving.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="401" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="403" />
         <source>已保存{0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
         <source>村级活动记录</source>
         <translation>village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="409" />
         <source>走访记录：{0}</source>
         <translation>visit to {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="409" />
         <source>走访记录</source>
         <translation>visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="482" />
         <source>删除走访记录</source>
         <translation>Delete visit record</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="482" />
         <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
         <translation>Delete this visit record? It can still be found in the change history afterwards.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="480" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="483" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="480" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="483" />
         <source>不删除</source>
         <translation>Don't delete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="498" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
         <source>已删除{0}</source>
         <translation>Deleted: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="506" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="506" />
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>This visit record has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -3990,52 +3913,22 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="93" />
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="93" />
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="93" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="96" />
         <source>农户 / 活动</source>
         <translation>Household / activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
-        <source>走访干部</source>
-        <translation>Visiting cadre</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
-        <source>情况</source>
-        <translation>Situation</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
-        <source>措施/成效</source>
-        <translation>Measures/results</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="95" />
-        <source>照片</source>
-        <translation>Photos</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="95" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="98" />
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="177" />
         <source>村级活动：{0}</source>
         <translation>Village activity: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="185" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="188" />
         <source>{0}项</source>
         <translation>{0} items</translation>
     </message>
@@ -4254,17 +4147,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>_ReadOnlyTable</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
         <source>未达标</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
         <source>进行中</source>
         <translation>Open</translation>
     </message>

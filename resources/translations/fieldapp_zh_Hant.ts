@@ -481,27 +481,27 @@
 <context>
     <name>ComplianceModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>派出单位</source>
         <translation>派出單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>{0}月</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
         <source>达标月数</source>
         <translation>達標月數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="257" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="260" />
         <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
         <translation>{0}年{1}月在村 {2} 天（要求不少於15天）</translation>
     </message>
@@ -1095,12 +1095,12 @@
 <context>
     <name>FollowUpEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="206" />
+        <location filename="../../fieldapp/gui/visits/followups.py" line="207" />
         <source>添加事项</source>
         <translation>添加事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/followups.py" line="208" />
         <source>删除事项</source>
         <translation>刪除事項</translation>
     </message>
@@ -1108,22 +1108,7 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
-        <source>事项</source>
-        <translation>事項</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
-        <source>到期日期</source>
-        <translation>到期日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
-        <source>完成日期</source>
-        <translation>完成日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="98" />
+        <location filename="../../fieldapp/gui/visits/followups.py" line="99" />
         <source>日期应为 年-月-日，如 2024-03-05</source>
         <translation>日期應為 年-月-日，如 2024-03-05</translation>
     </message>
@@ -1825,27 +1810,27 @@
 <context>
     <name>LeaderModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>单位</source>
         <translation>單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>本年走访次数</source>
         <translation>本年走訪次數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>要求次数</source>
         <translation>要求次數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>结果</source>
         <translation>結果</translation>
     </message>
@@ -3764,225 +3749,163 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
         <source>农户走访</source>
         <translation>農戶走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
         <source>村级活动（会议、培训、民主评议等）</source>
         <translation>村級活動（會議、培訓、民主評議等）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="124" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="125" />
         <source>如：第二季度民主评议会</source>
         <translation>如：第二季度民主評議會</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="129" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="130" />
         <source>走访中了解到的情况</source>
         <translation>走訪中瞭解到的情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="131" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="132" />
         <source>采取的措施、办理的事项及成效</source>
         <translation>採取的措施、辦理的事項及成效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="154" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
-        <source>走访日期</source>
-        <translation>走訪日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
-        <source>类型</source>
-        <translation>類型</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
-        <source>农户</source>
-        <translation>農戶</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
-        <source>村</source>
-        <translation>村</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
-        <source>活动名称</source>
-        <translation>活動名稱</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
-        <source>走访干部</source>
-        <translation>走訪幹部</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
-        <source>关联帮扶措施</source>
-        <translation>關聯幫扶措施</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="162" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
-        <source>情况</source>
-        <translation>情況</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="432" />
-        <source>措施/成效</source>
-        <translation>措施/成效</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
-        <source>后续事项</source>
-        <translation>後續事項</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
-        <source>照片</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="175" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="175" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="177" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="178" />
         <source>删除本条记录</source>
         <translation>刪除本條記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="178" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="180" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="246" />
         <source>对象</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="245" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="317" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="247" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="301" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="303" />
         <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
         <translation>請選擇農戶（輸入姓名、拼音首字母或戶編號搜索）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="322" />
         <source>走访</source>
         <translation>走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="321" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="323" />
         <source>记录</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="321" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="323" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="332" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="334" />
         <source>第{0}项：{1}</source>
         <translation>第{0}項：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="339" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="341" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="368" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="370" />
         <source>正在导入照片，请等导入完成后再保存。</source>
         <translation>正在導入照片，請等導入完成後再保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="401" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="403" />
         <source>已保存{0}</source>
         <translation>已儲存{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="405" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
         <source>村级活动记录</source>
         <translation>村級活動紀錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="409" />
         <source>走访记录：{0}</source>
         <translation>走訪紀錄：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="409" />
         <source>走访记录</source>
         <translation>走訪紀錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="482" />
         <source>删除走访记录</source>
         <translation>刪除走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="482" />
         <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
         <translation>確定刪除這條走訪記錄嗎？刪除後可在變更記錄中查到。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="480" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="483" />
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="480" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="483" />
         <source>不删除</source>
         <translation>不刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="498" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
         <source>已删除{0}</source>
         <translation>已刪除{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="506" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="506" />
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>這條走訪記錄有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="504" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -3990,52 +3913,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="93" />
-        <source>日期</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="93" />
-        <source>类型</source>
-        <translation>類型</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="93" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="96" />
         <source>农户 / 活动</source>
         <translation>農戶 / 活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
-        <source>走访干部</source>
-        <translation>走訪幹部</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
-        <source>情况</source>
-        <translation>情況</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
-        <source>措施/成效</source>
-        <translation>措施/成效</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="95" />
-        <source>照片</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="95" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="98" />
         <source>待办</source>
         <translation>待辦</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="177" />
         <source>村级活动：{0}</source>
         <translation>村級活動：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="185" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="188" />
         <source>{0}项</source>
         <translation>{0}項</translation>
     </message>
@@ -4254,17 +4147,17 @@
 <context>
     <name>_ReadOnlyTable</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
         <source>达标</source>
         <translation>達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
         <source>未达标</source>
         <translation>未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
         <source>进行中</source>
         <translation>進行中</translation>
     </message>
