@@ -11,21 +11,13 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
-from sqlalchemy import select
 
 from fieldapp.gui.tasks import TaskManager
+from fieldapp.services import lookups
 from fieldapp.services.context import AppContext
-from fieldapp.store.models import Household, Visit
-
-
-def _first_id(ctx: AppContext, table: Any) -> str | None:
-    with ctx.db.read() as conn:
-        row = conn.execute(select(table.__table__.c.id).limit(1)).first()
-    return None if row is None else str(row[0])
 
 
 def sample_pdf(folder: Path) -> Path:
@@ -60,7 +52,7 @@ def top_levels(ctx: AppContext, tasks: TaskManager) -> Iterator[tuple[str, QWidg
         yield f"main-{key}", window
     window.close()
 
-    household_id = _first_id(ctx, Household)
+    household_id, visit_id = lookups.first_live_ids(ctx.db)
     editor = HouseholdEditor(ctx, household_id)
     for index in range(editor.tabs.count()):
         editor.tabs.setCurrentIndex(index)
@@ -73,7 +65,6 @@ def top_levels(ctx: AppContext, tasks: TaskManager) -> Iterator[tuple[str, QWidg
     yield from _one("visit-form-new", lambda: VisitForm(ctx, tasks=tasks))
     if household_id is not None:
         yield from _one("visit-form-household", lambda: VisitForm(ctx, household_id=household_id, tasks=tasks))
-    visit_id = _first_id(ctx, Visit)
     if visit_id is not None:
         yield from _one("visit-form-edit", lambda: VisitForm(ctx, visit_id=visit_id, tasks=tasks))
     yield from _one("setup-wizard", lambda: SetupWizard(ctx))
