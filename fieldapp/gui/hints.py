@@ -61,3 +61,25 @@ class EmptyHint(QWidget):
         if event.type() == QEvent.Type.Resize:
             self.setGeometry(self.view.viewport().rect())
         return False
+
+
+class NextSteps(QWidget):
+    """The same hint as :class:`EmptyHint`, as a band above a view that is never empty (the workbench's
+    sections): ``text`` and a button per (label, slot); shown or hidden by its owner."""
+
+    def __init__(self, parent: QWidget, text: str, actions: list[tuple[str, Callable[[], object]]]) -> None:
+        super().__init__(parent)
+        self.setObjectName("next_steps")
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("color: palette(placeholder-text); font-size: 14px;")
+        self.buttons: list[QPushButton] = []
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 4)
+        row.addWidget(self.label, 1)
+        for caption, slot in actions:
+            button = QPushButton(caption, self)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, s=slot: s())
+            row.addWidget(button)
+            self.buttons.append(button)

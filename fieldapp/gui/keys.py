@@ -6,7 +6,8 @@
   arrow keys move between cells). Nothing has to be set per widget.
 - :func:`add_main_actions` gives the main window its menu entries with shortcuts that work wherever the
   focus is in the window (the navigation list included): 查找, 新建农户, 记录走访 and one per page.
-  Editors keep Ctrl+S (the platform's Save key) for saving.
+  Editors keep Ctrl+S (the platform's Save key) for saving; :func:`with_key` writes such a key on the
+  button it presses (editors have no menus, so the button is where a person can see it).
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMen
 
 # 记录走访 has no standard key; Ctrl+Shift+N sits next to Ctrl+N (新建农户)
 NEW_VISIT = "Ctrl+Shift+N"
+
+
+def with_key(caption: str, key: QKeySequence.StandardKey | str) -> str:
+    """``caption`` with the key that presses the same button after it, as a menu shows it: 保存(&S)  Ctrl+S."""
+    sequence = QKeySequence(key)
+    return f"{caption}  {sequence.toString(QKeySequence.SequenceFormat.NativeText)}"
 
 
 def tab_leaves(widget: QObject) -> None:

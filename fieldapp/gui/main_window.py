@@ -30,12 +30,12 @@ from fieldapp import __version__
 from fieldapp.gui import geometry, i18n, keys
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.household_list import HouseholdListPage
-from fieldapp.gui.ops import MESSAGE_MS, ChangeHub
+from fieldapp.gui.ops import MESSAGE_MS, ChangeHub, run_op
 from fieldapp.gui.printing.print_page import PrintPage
 from fieldapp.gui.sync.net import NetworkSync, unsynced_count
 from fieldapp.gui.sync.net_panel import SyncStatusLabel
 from fieldapp.gui.sync.page import SyncPage
-from fieldapp.gui.tasks import TaskControl, TaskManager
+from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.gui.visits.archive_page import ArchivePage
 from fieldapp.gui.visits.attendance_page import AttendancePage
 from fieldapp.gui.visits.workbench_page import WorkbenchPage
@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
             new_household=self.households.new_household, new_visit=self.visits.new_visit)
         self.households.find_shortcut.setEnabled(False)  # two shortcuts on one key would both be ambiguous
         self.households.import_requested.connect(self.data_menu.open_import)
+        self.workbench.import_requested.connect(self.data_menu.open_import)
+        self.workbench.new_household_requested.connect(self.households.new_household)
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]
@@ -198,17 +200,26 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
-    def set_language(self, language: str) -> QMessageBox | None:
-        """Save the UI language; it applies fully after a restart (we say so)."""
-        if language == self.ctx.settings["language"]:
+    def set_language(self, language: str) -> Task | None:
+        """Save the UI language as an operation; once saved, say that it applies fully after a restart."""
+        settings = self.ctx.settings
+        previous = settings["language"]
+        if language == previous:
             return None
-        self.ctx.settings["language"] = language
-        try:
-            self.ctx.settings.save()
-        except OSError as exc:
-            show_error(self, exc)
-            return None
-        self.hub.announce(Changes(settings=True))
+        settings["language"] = language
+
+        def failed(_exc: BaseException) -> bool:
+            settings["language"] = previous  # not saved: the menu and the settings say what is in effect
+            self.language_actions[previous].setChecked(True)
+            return False  # shown in the error box
+
+        def saved(_result: object) -> None:
+            self._language_saved(language)
+
+        return run_op(self.tasks, self.hub, settings.save, changes=Changes(settings=True), parent=self,
+                      on_done=saved, on_error=failed)
+
+    def _language_saved(self, language: str) -> QMessageBox:
         available = i18n.install(language)
         name = i18n.LANGUAGES.get(language, language)
         if available:

@@ -95,19 +95,22 @@ ChangesFor = Changes | Callable[[Any], Changes]
 MessageFor = str | Callable[[Any], str] | None
 
 
-def run_op(tasks: TaskManager, hub: ChangeHub, write: Callable[[], Any], *, changes: ChangesFor,
+def run_op(tasks: TaskManager, hub: ChangeHub, write: Callable[..., Any], *, changes: ChangesFor,
            parent: QWidget | None, message: MessageFor = None, on_done: Callable[[Any], None] | None = None,
-           on_error: Callable[[BaseException], bool] | None = None) -> Task:
+           on_error: Callable[[BaseException], bool] | None = None,
+           progress: Callable[[int, int, str], None] | None = None, with_control: bool = False) -> Task:
     """Run ``write()`` on the database worker; on success call ``on_done(result)``, then announce.
 
     ``changes`` (or ``changes(result)``) says what the write changed, ``message`` (or
     ``message(result)``) what to confirm. A failure goes to ``on_error(exc)`` first: it returns True
     when it showed the problem itself (e.g. next to the fields); anything else is shown in an error
     box over ``parent``. Task code never touches widgets: ``write`` runs on the worker thread.
+    A long write (a sync import or export) takes ``with_control``: it is called as ``write(control)``
+    to report progress (``progress(done, total, text)`` on the GUI thread) and to see a cancel.
     """
 
-    def run(_control: TaskControl) -> Any:
-        return write()
+    def run(control: TaskControl) -> Any:
+        return write(control) if with_control else write()
 
     def done(result: Any) -> None:
         try:
@@ -123,4 +126,4 @@ def run_op(tasks: TaskManager, hub: ChangeHub, write: Callable[[], Any], *, chan
             return
         show_error(parent, exc)
 
-    return tasks.run_db(run, on_done=done, on_error=failed)
+    return tasks.run_db(run, on_done=done, on_error=failed, progress=progress)

@@ -52,7 +52,7 @@ def top_levels(ctx: AppContext, tasks: TaskManager) -> Iterator[tuple[str, QWidg
         yield f"main-{key}", window
     window.close()
 
-    household_id = lookups.first_household_id(ctx.db)
+    household_id, visit_id = lookups.first_live_ids(ctx.db)
     editor = HouseholdEditor(ctx, household_id)
     for index in range(editor.tabs.count()):
         editor.tabs.setCurrentIndex(index)
@@ -65,7 +65,6 @@ def top_levels(ctx: AppContext, tasks: TaskManager) -> Iterator[tuple[str, QWidg
     yield from _one("visit-form-new", lambda: VisitForm(ctx, tasks=tasks))
     if household_id is not None:
         yield from _one("visit-form-household", lambda: VisitForm(ctx, household_id=household_id, tasks=tasks))
-    visit_id = lookups.first_visit_id(ctx.db)
     if visit_id is not None:
         yield from _one("visit-form-edit", lambda: VisitForm(ctx, visit_id=visit_id, tasks=tasks))
     yield from _one("setup-wizard", lambda: SetupWizard(ctx))

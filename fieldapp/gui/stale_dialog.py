@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -55,8 +55,9 @@ def when(ms: int | None) -> str:
 
 def describe_rows(fields: Sequence[StaleField], label: Callable[[StaleField], str],
                   value: Callable[[StaleField, object], str]) -> list[StaleRow]:
-    return [StaleRow((f.table, f.row_id, f.field), label(f), value(f, f.mine), value(f, f.theirs),
-                     f.by or f.stamp[1][:8], when(f.at)) for f in fields]
+    deleted = QCoreApplication.translate("StaleSaveDialog", "（删除此项）")
+    return [StaleRow((f.table, f.row_id, f.field), label(f), deleted if f.deleting else value(f, f.mine),
+                     value(f, f.theirs), f.by or f.stamp[1][:8], when(f.at)) for f in fields]
 
 
 class StaleSaveDialog(QDialog):

@@ -15,7 +15,16 @@ from sqlalchemy import Table, func, select
 from fieldapp.services import attendance, register, workbench
 from fieldapp.store import batch
 from fieldapp.store.db import Database
-from fieldapp.store.models import SYNCED_MODELS, Area, Cadre, Household, HouseholdListRow, Measure, Visit, VisitCadre
+from fieldapp.store.models import (
+    SYNCED_MODELS,
+    Area,
+    Cadre,
+    Household,
+    HouseholdListRow,
+    Measure,
+    Visit,
+    VisitCadre,
+)
 from fieldapp.sync import state
 
 _A: Table = Area.__table__  # type: ignore[assignment]
@@ -86,6 +95,15 @@ def area_name(db: Database, area_id: str) -> str | None:
     with db.read() as conn:
         name = conn.execute(select(_A.c.name).where(_A.c.id == area_id)).scalar()
     return str(name) if name is not None else None
+
+
+def first_live_ids(db: Database) -> tuple[str | None, str | None]:
+    """A live household and a live visit, if any (for showing every window on real data: screenshots)."""
+    v: Table = Visit.__table__  # type: ignore[assignment]
+    with db.read() as conn:
+        household = conn.execute(select(_H.c.id).where(_H.c.deleted.is_(False)).limit(1)).scalar()
+        visit = conn.execute(select(v.c.id).where(v.c.deleted.is_(False)).limit(1)).scalar()
+    return (None if household is None else str(household)), (None if visit is None else str(visit))
 
 
 def household_summary(db: Database, household_id: str) -> HouseholdSummary | None:
@@ -192,20 +210,3 @@ def attendance_tables(db: Database, year: int, today: dt.date) -> tuple[list[att
     with db.read() as conn:
         return (attendance.compliance_table(conn, year, today=today),
                 attendance.leader_table(conn, year, today=today))
-
-
-def first_household_id(db: Database) -> str | None:
-    """Any one household's id (screenshots and checks want a real record to open), or None."""
-    return _first_id(db, Household.__table__)
-
-
-def first_visit_id(db: Database) -> str | None:
-    """Any one visit's id, or None."""
-    return _first_id(db, Visit.__table__)
-
-
-def _first_id(db: Database, table: Table) -> str | None:
-    with db.read() as conn:
-        row = conn.execute(select(table.c.id).limit(1)).first()
-    return None if row is None else str(row[0])
-

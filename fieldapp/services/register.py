@@ -164,7 +164,7 @@ def _sync_children(txn: WriteTxn, model: Any, household_id: str, before: list[Ro
         else:
             row["id"] = txn.insert(model, values)
     for row_id in old.keys() - kept:
-        txn.delete(model, row_id)
+        txn.delete(model, row_id, expect=stamps.get(row_id))
 
 
 def _sync_keyed(txn: WriteTxn, model: Any, household_id: str, *, key: str, before: list[Row], after: list[Row],
@@ -185,7 +185,7 @@ def _sync_keyed(txn: WriteTxn, model: Any, household_id: str, *, key: str, befor
         row["id"] = row_id
     for row in before:
         if row["id"] not in wanted:
-            txn.delete(model, row["id"])
+            txn.delete(model, row["id"], expect=stamps.get(row["id"]))
 
 
 def save_record(writer: ChangeWriter, ref: RefData, record: HouseholdRecord,
@@ -235,6 +235,8 @@ def rebase(original: HouseholdRecord, record: HouseholdRecord, stale: list[Stale
     For each stale field the original takes the value and stamp now in the register; the record keeps
     the person's value where ``(table, row_id, field)`` is in ``keep_mine`` (it then overwrites, having
     been seen), else takes the register's value (nothing of theirs is overwritten). New objects.
+    A row the person deleted that changed elsewhere (``deleting``) is deleted again only if every
+    such field was chosen as "mine"; else it comes back, with the register's values.
     """
     base, mine = copy.deepcopy(original), copy.deepcopy(record)
     for f in stale:
@@ -242,6 +244,12 @@ def rebase(original: HouseholdRecord, record: HouseholdRecord, stale: list[Stale
             if row.get("id") == f.row_id:
                 row[f.field] = f.theirs
                 base.stamps.setdefault(f.row_id, {})[f.field] = f.stamp
+    for f in stale:
+        if f.deleting:
+            kept = mine.rows_of(f.table)
+            if (f.table, f.row_id, f.field) not in keep_mine and not any(r.get("id") == f.row_id for r in kept):
+                kept.extend(copy.deepcopy(r) for r in base.rows_of(f.table) if r.get("id") == f.row_id)
+            continue
         if (f.table, f.row_id, f.field) not in keep_mine:
             for row in mine.rows_of(f.table):
                 if row.get("id") == f.row_id:

@@ -98,6 +98,8 @@ class VisitDraft:
     created_by: str | None = None
     #: the stamps of the visit's fields as loaded (:func:`load_visit`); a save is checked against them
     stamps: dict[str, Stamp] = field(default_factory=dict, compare=False)
+    #: the stamps of its cadre, measure and photo links as loaded, by link row id
+    link_stamps: dict[str, dict[str, Stamp]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -192,14 +194,17 @@ def save_visit(ctx: AppContext, draft: VisitDraft, *, today: dt.date | None = No
             else:
                 txn.update(Visit, visit_id, values)
         hid = values["household_id"]
+        was = original if original is not None and original.id == visit_id else None
         _sync_links(txn, VisitCadre, visit_id, key="cadre_id", wanted=draft.cadre_ids,
-                    extra={"household_id": hid, "date": values["date"]})
+                    extra={"household_id": hid, "date": values["date"]},
+                    loaded=(was.cadre_ids, was.link_stamps) if was else None)
         _sync_links(txn, VisitMeasure, visit_id, key="measure_id", wanted=draft.measure_ids,
-                    extra={"household_id": hid})
+                    extra={"household_id": hid}, loaded=(was.measure_ids, was.link_stamps) if was else None)
         for photo in draft.photos:
             txn.put(Photo, photo.id, photo.row())
         _sync_links(txn, VisitPhoto, visit_id, key="photo_id", wanted=[p.id for p in draft.photos],
-                    extra={"household_id": hid}, positions=True)
+                    extra={"household_id": hid}, positions=True,
+                    loaded=([p.id for p in was.photos], was.link_stamps) if was else None)
         _sync_follow_ups(txn, visit_id, hid, draft.follow_ups, follow_rows,
                          loaded=original.follow_ups if original is not None else None)
     draft.id = visit_id
@@ -264,6 +269,9 @@ def rebase_visit(original: VisitDraft, draft: VisitDraft, stale: Sequence[StaleF
     """
     base, mine = copy.deepcopy(original), copy.deepcopy(draft)
     for f in stale:
+        if f.deleting:
+            _rebase_removed(base, mine, f, keep_mine)
+            continue
         if f.table == "visit" and f.row_id == original.id:
             targets: list[Any] = [base]
             theirs: list[Any] = [mine]
@@ -278,7 +286,41 @@ def rebase_visit(original: VisitDraft, draft: VisitDraft, stale: Sequence[StaleF
         if (f.table, f.row_id, f.field) not in keep_mine:
             for target in theirs:
                 setattr(target, f.field, f.theirs)
+    for f in stale:  # a follow-up removed here but changed elsewhere comes back unless removing it was chosen
+        if f.deleting and f.table == "follow_up" and (f.table, f.row_id, f.field) not in keep_mine \
+                and f.row_id not in {u.id for u in mine.follow_ups}:
+            mine.follow_ups.extend(copy.deepcopy(u) for u in base.follow_ups if u.id == f.row_id)
     return base, mine
+
+
+def _rebase_removed(base: VisitDraft, mine: VisitDraft, f: StaleField, keep_mine: set[tuple[str, str, str]]) -> None:
+    """A link or follow-up the person removed that changed elsewhere: ``base`` takes the fresh stamp
+    (and value); a link comes back in ``mine`` unless removing it was chosen (follow-ups: see the caller)."""
+    if f.table in _LINKS:
+        base.link_stamps.setdefault(f.row_id, {})[f.field] = f.stamp
+        if (f.table, f.row_id, f.field) not in keep_mine:
+            _restore_link(base, mine, f.table, f.row_id)
+    elif f.table == "follow_up":
+        for target in base.follow_ups:
+            if target.id == f.row_id:
+                setattr(target, f.field, f.theirs)
+                target.stamps[f.field] = f.stamp
+
+
+_LINKS = {"visit_cadre": "cadre_ids", "visit_measure": "measure_ids", "visit_photo": "photos"}
+
+
+def _restore_link(base: VisitDraft, mine: VisitDraft, table: str, row_id: str) -> None:
+    """Put back in ``mine`` the link ``row_id`` that the person removed, as ``base`` holds it."""
+    if table == "visit_photo":
+        photo = next((p for p in base.photos if natural_id(table, str(base.id), p.id) == row_id), None)
+        if photo is not None and photo.id not in {p.id for p in mine.photos}:
+            mine.photos.append(photo)
+        return
+    ids: list[str] = getattr(mine, _LINKS[table])
+    for target in getattr(base, _LINKS[table]):
+        if natural_id(table, str(base.id), target) == row_id and target not in ids:
+            ids.append(target)
 
 
 def _reference_problems(conn: Connection, draft: VisitDraft, household_id: str | None,
@@ -321,21 +363,36 @@ def _live_ids(conn: Connection, table: Table, visit_id: str) -> list[str]:
 
 
 def _sync_links(txn: WriteTxn, model: Any, visit_id: str, *, key: str, wanted: Sequence[str],
-                extra: dict[str, Any], positions: bool = False) -> None:
-    """Make the live links of a visit exactly ``wanted`` (natural ids: put, and tombstone the rest)."""
+                extra: dict[str, Any], positions: bool = False,
+                loaded: tuple[Sequence[str], dict[str, dict[str, Stamp]]] | None = None) -> None:
+    """Make the live links of a visit ``wanted`` (natural ids: put, and tombstone the rest).
+
+    With ``loaded`` (the targets as the form loaded them, and the link stamps), only what the form
+    changed is written: a link someone else added or removed meanwhile, which the form did not touch,
+    stays as they left it, and removing a link that changed since it was loaded is refused as stale.
+    """
     table: Table = model.__table__
     tag = table.name
     keep = set()
+    before = set(loaded[0]) if loaded is not None else None
+    live = set(_live_ids(txn.conn, table, visit_id))
     for i, target in enumerate(wanted):
         row_id = natural_id(tag, visit_id, target)
         keep.add(row_id)
         values = {"visit_id": visit_id, key: target, **extra}
         if positions:
             values["position"] = i
+        if before is not None and target in before and row_id not in live:
+            continue  # removed elsewhere since loaded, and not touched here: their removal stands
         txn.put(model, row_id, values)
-    for row_id in _live_ids(txn.conn, table, visit_id):
-        if row_id not in keep:
+    if loaded is None:
+        for row_id in live - keep:
             txn.delete(model, row_id)
+        return
+    for target in set(loaded[0]) - set(wanted):
+        row_id = natural_id(tag, visit_id, target)
+        if row_id in live:
+            txn.delete(model, row_id, expect=loaded[1].get(row_id))
 
 
 def _sync_follow_ups(txn: WriteTxn, visit_id: str, household_id: str | None, drafts: list[FollowUpDraft],
@@ -359,7 +416,9 @@ def _sync_follow_ups(txn: WriteTxn, visit_id: str, household_id: str | None, dra
         else:
             draft.id = txn.insert(FollowUp, values)
     for row_id in existing - kept:
-        txn.delete(FollowUp, row_id)
+        was = before.get(row_id)
+        if loaded is None or was is not None:  # one added elsewhere meanwhile, unseen here, stays
+            txn.delete(FollowUp, row_id, expect=was.stamps if was is not None else None)
 
 
 # ---------------------------------------------------------------- reading
@@ -371,6 +430,8 @@ def load_visit(db: Database, visit_id: str) -> VisitDraft:
         row = conn.execute(select(_V).where(_V.c.id == visit_id, _V.c.deleted.is_(False))).mappings().first()
         if row is None:
             raise LookupError(f"走访记录 {visit_id} 不存在或已删除")
+        link_stamps = {r["id"]: stamps_of(dict(r)) for table in (_VC, _VM, _VP) for r in conn.execute(
+            select(table).where(table.c.visit_id == visit_id, table.c.deleted.is_(False))).mappings()}
         cadres = [r[0] for r in conn.execute(
             select(_VC.c.cadre_id).where(_VC.c.visit_id == visit_id, _VC.c.deleted.is_(False))
             .order_by(_VC.c.row_hlc))]
@@ -393,6 +454,7 @@ def load_visit(db: Database, visit_id: str) -> VisitDraft:
         date=row["date"], type=row["type"], household_id=row["household_id"], village_id=row["village_id"],
         title=row["title"], found=row["found"], done=row["done"], cadre_ids=cadres, measure_ids=measures,
         follow_ups=follow_ups, photos=photos, id=row["id"], created_by=row["created_by"], stamps=stamps_of(dict(row)),
+        link_stamps=link_stamps,
     )
 
 

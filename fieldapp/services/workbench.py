@@ -140,6 +140,7 @@ class Workbench:
     unsynced: int
     notes: list[str] = field(default_factory=list)  # user-facing remarks (zh-Hans), e.g. missing lines
     lines: dict[int, int] = field(default_factory=dict)  # the monitoring line (fen) of each income year shown
+    households: int = 0  # households of the laptop's villages in the register (none: say how to add some)
 
 
 def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int = 50,
@@ -168,6 +169,8 @@ def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int 
             years_without_line=missing,
             unsynced=unsynced_changes(conn, device, str(ctx.settings["server_device_id"] or "") or None),
             lines=lines,
+            households=int(conn.execute(select(func.count()).select_from(_L).where(
+                _L.c.village_id.in_(scope.village_ids))).scalar() or 0),
         )
     for year in missing:
         board.notes.append(f"参考数据中没有 {year} 年的监测线，未能判断该年度收入是否低于监测线")

@@ -89,6 +89,8 @@ class StaleField:
     stamp: Stamp
     by: str | None = None
     at: int | None = None
+    #: the save deletes the row (``mine`` is then None): the row changed elsewhere since it was loaded
+    deleting: bool = False
 
 
 class StaleWrite(Exception):
@@ -270,9 +272,25 @@ class WriteTxn:
         op = "delete" if wanted == ["deleted"] and current["deleted"] and not self.resolving else "update"
         self._log(table, row_id, _household_of(table, row_id, current), op, fields=fields, prev=prev, hlc=hlc)
 
-    def delete(self, model: Any, row_id: str) -> None:
-        """Delete as a tombstone (``deleted = 1``); the row stays so the delete can sync."""
-        self._set_deleted(table_of(model), row_id, True)
+    def delete(self, model: Any, row_id: str, expect: Mapping[str, Stamp] | None = None) -> None:
+        """Delete as a tombstone (``deleted = 1``); the row stays so the delete can sync.
+
+        ``expect`` holds the stamps the row was loaded with: if any of its fields changed since,
+        the row is not deleted but each such field is recorded in :attr:`stale` (``deleting``),
+        and :meth:`finish` refuses the transaction, so nothing is removed without being seen.
+        """
+        table = table_of(model)
+        if expect:
+            current = self._current(table, row_id)
+            now = stamps_of(current)
+            moved = [k for k, loaded in expect.items() if k in now and tuple(loaded) != now[k]]
+            if moved:
+                for k in moved:
+                    self.stale.append(StaleField(table.name, row_id, k, None, current[k], now[k],
+                                                 self._author(table, row_id, now[k]), physical_ms(now[k][0]),
+                                                 deleting=True))
+                return
+        self._set_deleted(table, row_id, True)
 
     # -- internals --------------------------------------------------------------
 
@@ -286,11 +304,16 @@ class WriteTxn:
             if loaded is None or tuple(loaded) == now[k] or current[k] == v:
                 kept[k] = v
                 continue
-            by = self.conn.execute(
-                select(_CHANGE_LOG.c.user_name).where(_CHANGE_LOG.c.tbl == table.name, _CHANGE_LOG.c.row_id == row_id,
-                                                      _CHANGE_LOG.c.hlc == now[k][0])).scalar()
-            self.stale.append(StaleField(table.name, row_id, k, v, current[k], now[k], by, physical_ms(now[k][0])))
+            self.stale.append(StaleField(table.name, row_id, k, v, current[k], now[k],
+                                         self._author(table, row_id, now[k]), physical_ms(now[k][0])))
         return kept
+
+    def _author(self, table: Table, row_id: str, stamp: Stamp) -> str | None:
+        """Who wrote the value with ``stamp`` (None when the log does not say)."""
+        found = self.conn.execute(
+            select(_CHANGE_LOG.c.user_name).where(_CHANGE_LOG.c.tbl == table.name, _CHANGE_LOG.c.row_id == row_id,
+                                                  _CHANGE_LOG.c.hlc == stamp[0])).scalar()
+        return str(found) if found is not None else None
 
     def _set_deleted(self, table: Table, row_id: str, deleted: bool) -> None:
         current = self._current(table, row_id)

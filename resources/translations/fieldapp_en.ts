@@ -672,27 +672,27 @@
 <context>
     <name>ComplianceModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>派出单位</source>
         <translation>Home unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>{0}月</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
         <source>达标月数</source>
         <translation>Months met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="257" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="260" />
         <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
         <translation>{1}/{0}: {2} days in the village (at least 15 required)</translation>
     </message>
@@ -956,73 +956,73 @@
         <translation>Could not enrol: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="95" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="101" />
         <source>加入区县服务器</source>
         <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
         <translation>Enrol with district server</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="96" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="102" />
         <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
         <translation>Enter the server address and the one-time enrolment code from the district administrator. Check the server fingerprint first and enrol only once it is correct: the enrolment code can be used only once.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="103" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="109" />
         <source>{0}的笔记本</source>
         <translation>{0}'s laptop</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="104" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="110" />
         <source>改为加入这台服务器（替换已加入的 {0}）</source>
         <translation>Enrol with this server instead (replacing {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="117" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="123" />
         <source>连接并核对指纹</source>
         <translation>Connect and check fingerprint</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="119" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="125" />
         <source>确认加入</source>
         <translation>Confirm enrolment</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="132" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="143" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="144" />
         <source>加入码</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="145" />
         <source>本机名称</source>
         <translation>Computer name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="188" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="197" />
         <source>请输入服务器地址。</source>
         <translation>Please enter the server address.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="191" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="200" />
         <source>正在连接 {0}…</source>
         <translation>Connecting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="215" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="224" />
         <source>区县服务器</source>
         <translation>District server</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="216" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="225" />
         <source>服务器“{0}”（{1}）的指纹：
 {2}
 请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
@@ -1031,17 +1031,17 @@
 Check with the district administrator that the fingerprint matches exactly, then click “Confirm enrolment”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="231" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="240" />
         <source>请输入加入码。</source>
         <translation>Please enter the enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="236" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="245" />
         <source>正在加入…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="242" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="251" />
         <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
         <translation>The server's answer does not match the fingerprint just checked: someone may be impersonating the server. Refused; not enrolled</translation>
     </message>
@@ -1338,12 +1338,12 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>FollowUpEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="206" />
+        <location filename="../../fieldapp/gui/visits/followups.py" line="207" />
         <source>添加事项</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/followups.py" line="208" />
         <source>删除事项</source>
         <translation>Delete item</translation>
     </message>
@@ -1351,22 +1351,7 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
-        <source>事项</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
-        <source>到期日期</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
-        <source>完成日期</source>
-        <translation>Done on</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="98" />
+        <location filename="../../fieldapp/gui/visits/followups.py" line="99" />
         <source>日期应为 年-月-日，如 2024-03-05</source>
         <translation>Dates are year-month-day, e.g. 2024-03-05</translation>
     </message>
@@ -1470,92 +1455,92 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="143" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="199" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="200" />
         <source>新增农户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="201" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="202" />
         <source>农户档案 — {0}</source>
         <translation>Household file — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="203" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="204" />
         <source>农户档案</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="250" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="251" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="266" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="267" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} row {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="335" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="336" />
         <source>已保存农户档案：{0}</source>
         <translation>Household record saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="335" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="336" />
         <source>已保存农户档案</source>
         <translation>Household record saved</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="366" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="367" />
         <source>家庭成员 {0}：{1}</source>
         <translation>Member {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="368" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="369" />
         <source>{0}年收入：{1}</source>
         <translation>Income {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="370" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="371" />
         <source>两不愁三保障 {0}：{1}</source>
         <translation>Basic needs {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="372" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="373" />
         <source>帮扶措施 {0}：{1}</source>
         <translation>Support measure {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>This household file has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -1805,174 +1790,210 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Rows are matched to the households and members on this computer by household no. and ID number: importing the same file again does not register anyone twice. Blank cells in the table do not clear existing data on this computer. The import is previewed first and written only after you confirm.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="124" />
+        <source>表中可以有这些列（表头写法不必完全一样，下一步可以改）：</source>
+        <translation>The file may have these columns (headers need not match exactly; you can change the mapping in the next step):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>也可写作</source>
+        <translation>Also written as</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>每行是</source>
+        <translation>Each row is</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
+        <source>户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="145" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
         <source>示例</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="136" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="155" />
         <source>导入为</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="174" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="193" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="144" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="163" />
         <source>预览（试导入）</source>
         <translation>Preview (dry run)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="180" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>无变化</source>
         <translation>No change</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="163" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="182" />
         <source>拒绝</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="176" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="195" />
         <source>保存被拒绝的行…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="178" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="197" />
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="182" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="201" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="202" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="221" />
         <source>选择要导入的文件</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="203" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="222" />
         <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="223" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="242" />
         <source>已取消，没有写入任何内容</source>
         <translation>Cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="229" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="248" />
         <source>请先选择文件</source>
         <translation>First choose a file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="232" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="251" />
         <source>正在读取表头…</source>
         <translation>Reading the header…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="236" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="255" />
         <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
         <translation>Sheet “{0}”, header in row {1}. Check what each column is imported as; choose “Don't import” for columns you do not need.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="246" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="265" />
         <source>不导入</source>
         <translation>Don't import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="280" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="299" />
         <source>还须指定：{0}</source>
         <translation>Still to assign: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="282" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="301" />
         <source>同一字段指定给了多列：{0}</source>
         <translation>Assigned to more than one column: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="298" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="317" />
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="305" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="324" />
         <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
         <translation>{0} new households ({1} persons), {2} updated, {3} unchanged, {4} rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="311" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="330" />
         <source>这是预览，尚未写入。确认无误后点“导入”。</source>
         <translation>This is a preview; nothing has been written yet. If it is correct, click “Import”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="312" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="331" />
         <source>没有需要写入的内容。</source>
         <translation>Nothing to write.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="325" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="344" />
         <source>_被拒绝的行.xlsx</source>
         <translation>_rejected_rows.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="326" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="345" />
         <source>保存被拒绝的行</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="327" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="346" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="337" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="356" />
         <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
         <translation>Saved {1} rows to {0}; correct them and import again</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="338" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="357" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="349" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="369" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="357" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="368" />
         <source>已导入：新增 {0} 户，更新 {1} 户</source>
         <translation>Imported: {0} households added, {1} updated</translation>
     </message>
@@ -2070,27 +2091,27 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>LeaderModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>本年走访次数</source>
         <translation>Visits this year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>要求次数</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
@@ -2292,94 +2313,94 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="171" />
+        <location filename="../../fieldapp/gui/main_window.py" line="173" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="172" />
+        <location filename="../../fieldapp/gui/main_window.py" line="174" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="178" />
+        <location filename="../../fieldapp/gui/main_window.py" line="180" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="179" />
+        <location filename="../../fieldapp/gui/main_window.py" line="181" />
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="181" />
-        <location filename="../../fieldapp/gui/main_window.py" line="219" />
+        <location filename="../../fieldapp/gui/main_window.py" line="183" />
+        <location filename="../../fieldapp/gui/main_window.py" line="230" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="195" />
+        <location filename="../../fieldapp/gui/main_window.py" line="197" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="196" />
-        <location filename="../../fieldapp/gui/main_window.py" line="235" />
+        <location filename="../../fieldapp/gui/main_window.py" line="198" />
+        <location filename="../../fieldapp/gui/main_window.py" line="246" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="215" />
+        <location filename="../../fieldapp/gui/main_window.py" line="226" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="217" />
+        <location filename="../../fieldapp/gui/main_window.py" line="228" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="225" />
+        <location filename="../../fieldapp/gui/main_window.py" line="236" />
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="227" />
+        <location filename="../../fieldapp/gui/main_window.py" line="238" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="229" />
+        <location filename="../../fieldapp/gui/main_window.py" line="240" />
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="230" />
+        <location filename="../../fieldapp/gui/main_window.py" line="241" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231" />
+        <location filename="../../fieldapp/gui/main_window.py" line="242" />
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="247" />
+        <location filename="../../fieldapp/gui/main_window.py" line="258" />
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="249" />
+        <location filename="../../fieldapp/gui/main_window.py" line="260" />
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="250" />
+        <location filename="../../fieldapp/gui/main_window.py" line="261" />
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="279" />
+        <location filename="../../fieldapp/gui/main_window.py" line="290" />
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
@@ -2810,67 +2831,67 @@ Correct it from the ID number?</translation>
         <translation>Stop import</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="137" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="141" />
         <source>，拍摄于 {0}</source>
         <translation>, taken {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="138" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="142" />
         <source>{0}×{1} 像素，{2} KB{3}</source>
         <translation>{0}×{1} pixels, {2} KB{3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="167" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="176" />
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="168" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="177" />
         <source>图片 ({0});;所有文件 (*)</source>
         <translation>Images ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="182" />
         <source>选择相机文件夹（如 DCIM）</source>
         <translation>Choose the camera folder (e.g. DCIM)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="182" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="191" />
         <source>无法读取文件夹“{0}”：{1}</source>
         <translation>Cannot read folder “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="185" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="194" />
         <source>文件夹“{0}”中没有图片</source>
         <translation>No images in folder “{0}”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="229" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="238" />
         <source>正在导入 {0}/{1} {2}</source>
         <translation>Importing {0}/{1} {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="230" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="239" />
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="247" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="256" />
         <source>导入照片失败：{0}</source>
         <translation>Photo import failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="266" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="275" />
         <source>以下 {0} 个文件未导入：</source>
         <translation>{0} files were not imported:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="273" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="282" />
         <source>{0} 张照片</source>
         <translation>{0} photos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="273" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="282" />
         <source>没有照片</source>
         <translation>No photos</translation>
     </message>
@@ -2962,112 +2983,112 @@ Correct it from the ID number?</translation>
         <translation>Development household colour…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="148" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="151" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="150" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="152" />
         <source>恢复默认</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>所在村组</source>
         <translation>Village and group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>户主</source>
         <translation>Household head</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>家庭人口和户属性</source>
         <translation>Family size and household type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>致贫原因</source>
         <translation>Causes of poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
         <source>帮扶措施（五个一批）</source>
         <translation>Assistance measures (five batches)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
         <source>包扶责任人、单位和电话</source>
         <translation>Responsible cadre, unit and phone</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="173" />
         <source>脱贫状态和年度</source>
         <translation>Exit status and year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="173" />
         <source>二维码（扫码或输入编码打开档案）</source>
         <translation>QR code (scan or enter the code to open the file)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="175" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="177" />
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="178" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="180" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="182" />
         <source>显示项</source>
         <translation>Shown items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="185" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="187" />
         <source>颜色</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="187" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="189" />
         <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
         <translation>Safety-net households' band also gets stripes, so both types can be told apart in black-and-white prints.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="195" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="197" />
         <source>预览（示例户）</source>
         <translation>Preview (sample households)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="247" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="249" />
         <source>兜底户颜色</source>
         <translation>Safety-net household colour</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="247" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="249" />
         <source>脱贫户颜色</source>
         <translation>Development household colour</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="257" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="259" />
         <source>请至少选择一个显示项。</source>
         <translation>Please select at least one item to show.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="260" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="262" />
         <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
         <translation>The two colours are very similar and hard to tell apart in colour prints (stripes and labels still differ).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="316" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="318" />
         <source>已保存门牌样式</source>
         <translation>Door plate layout saved</translation>
     </message>
@@ -3331,7 +3352,7 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>ProgressRow</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/common.py" line="33" />
+        <location filename="../../fieldapp/gui/excel/common.py" line="34" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3485,72 +3506,77 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>StaleSaveDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="70" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="58" />
+        <source>（删除此项）</source>
+        <translation>(delete this)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="71" />
         <source>有人同时修改了这些内容</source>
         <translation>Someone else changed these meanwhile</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="71" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="72" />
         <source>您编辑期间，下列内容已在别处（另一个窗口、同步或导入）被修改。请逐项选择要保存的值；未选择前不会保存任何内容。</source>
         <translation>While you were editing, the items below were changed elsewhere (another window, a sync or an import). Choose the value to save for each one; nothing is saved until you have chosen.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
         <source>内容</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
         <source>您的修改</source>
         <translation>Your change</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
         <source>现在的值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="77" />
         <source>修改人 / 时间</source>
         <translation>Changed by / at</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="77" />
         <source>保存哪一个</source>
         <translation>Keep which</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="83" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="84" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="99" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="100" />
         <source>全部用我的</source>
         <translation>All mine</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="100" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="101" />
         <source>全部用现在的</source>
         <translation>All current</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="104" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="105" />
         <source>按所选保存</source>
         <translation>Save as chosen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="105" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="106" />
         <source>返回编辑</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
         <source>现在的</source>
         <translation>Current</translation>
     </message>
@@ -3804,13 +3830,13 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     </message>
     <message>
         <location filename="../../fieldapp/gui/sync/page.py" line="124" />
-        <location filename="../../fieldapp/gui/sync/page.py" line="386" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="395" />
         <source>放行</source>
         <translation>Release</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/sync/page.py" line="126" />
-        <location filename="../../fieldapp/gui/sync/page.py" line="394" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="403" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
@@ -3860,7 +3886,7 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="242" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="243" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
@@ -3870,34 +3896,34 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="310" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="318" />
         <source>未能完成。</source>
         <translation>Could not complete.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="315" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="323" />
         <source>无法完成操作</source>
         <translation>Cannot complete the operation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="384" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="393" />
         <source>放行会把所选的 {0} 条修改按原样写入本机数据，并同步给其他设备。
 请先处理隔离的原因（例如先改正另一户重复的证件号码）。确定放行？</source>
         <translation>Releasing writes the {0} selected changes to this computer's data as they are and syncs them to other devices.
 First deal with the reason they were quarantined (e.g. correct the other household's duplicate ID number). Release them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="393" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="402" />
         <source>丢弃后，所选的 {0} 条修改不会应用到本机数据。确定丢弃？</source>
         <translation>Once discarded, the {0} selected changes will not be applied to this computer's data. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="401" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="410" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="418" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="427" />
         <source>已处理 {0} 条。</source>
         <translation>{0} items processed.</translation>
     </message>
@@ -4232,200 +4258,138 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <translation>Measures taken, matters handled and results</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="154" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
-        <source>走访日期</source>
-        <translation>Visit date</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
-        <source>农户</source>
-        <translation>Household</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
-        <source>村</source>
-        <translation>Village</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
-        <source>活动名称</source>
-        <translation>Activity name</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
-        <source>走访干部</source>
-        <translation>Visiting cadre</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
-        <source>关联帮扶措施</source>
-        <translation>Related assistance measure</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="162" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
-        <source>情况</source>
-        <translation>Situation</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
-        <source>措施/成效</source>
-        <translation>Measures/results</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
-        <source>后续事项</source>
-        <translation>Follow-up items</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
-        <source>照片</source>
-        <translation>Photos</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="175" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="177" />
         <source>删除本条记录</source>
         <translation>Delete this record</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="177" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="179" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="243" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="246" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="316" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="247" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="300" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="303" />
         <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
         <translation>Select a household (search by name, pinyin initials or household no.)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="322" />
         <source>走访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="323" />
         <source>记录</source>
         <translation>New </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="323" />
         <source>修改</source>
         <translation>Edit </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="331" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="334" />
         <source>第{0}项：{1}</source>
         <translation>Item {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="338" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="341" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="367" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="370" />
         <source>正在导入照片，请等导入完成后再保存。</source>
         <translation>Photos are being imported; please wait until the import has finished before saving.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="400" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="403" />
         <source>已保存{0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="404" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
         <source>村级活动记录</source>
         <translation>village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="409" />
         <source>走访记录：{0}</source>
         <translation>visit to {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="409" />
         <source>走访记录</source>
         <translation>visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="482" />
         <source>删除走访记录</source>
         <translation>Delete visit record</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="482" />
         <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
         <translation>Delete this visit record? It can still be found in the change history afterwards.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="483" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="483" />
         <source>不删除</source>
         <translation>Don't delete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="497" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
         <source>已删除{0}</source>
         <translation>Deleted: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="506" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="506" />
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>This visit record has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -4433,52 +4397,22 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="93" />
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="93" />
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="93" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="96" />
         <source>农户 / 活动</source>
         <translation>Household / activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
-        <source>走访干部</source>
-        <translation>Visiting cadre</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
-        <source>情况</source>
-        <translation>Situation</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
-        <source>措施/成效</source>
-        <translation>Measures/results</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="95" />
-        <source>照片</source>
-        <translation>Photos</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="95" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="98" />
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="177" />
         <source>村级活动：{0}</source>
         <translation>Village activity: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="185" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="188" />
         <source>{0}项</source>
         <translation>{0} items</translation>
     </message>
@@ -4505,158 +4439,173 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="94" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="98" />
         <source> 天</source>
-        <extracomment>the workbench was (re)computed and shown</extracomment>
+        <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="95" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="99" />
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>Households not visited for this many days are listed under “Not visited”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="96" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="97" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="110" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="114" />
         <source>未走访天数</source>
         <translation>Days without a visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="142" />
+        <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
+        <translation>No households yet. Import them from a spreadsheet exported from the national system, or add them one by one.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="143" />
+        <source>导入农户…</source>
+        <translation>Import households…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
+        <source>新建农户…</source>
+        <translation>New household…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
         <source>本村</source>
         <translation>This village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="192" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}'s Workbench　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="188" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
         <source>到期/逾期事项</source>
         <translation>Due/overdue items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="190" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
         <source>{0}天未走访</source>
         <translation>Not visited for {0} days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
         <source>两不愁三保障未达标</source>
         <translation>Two assurances, three guarantees not met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="215" />
         <source>未达标：{0}</source>
         <translation>Not met: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
         <source>{0}年 {1}元</source>
         <translation>{0}: {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="199" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
         <source>人均收入低于监测线</source>
         <translation>Income below monitoring line</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="199" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
         <source>（监测线：{0}）</source>
         <translation> (monitoring line: {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="201" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0} net income per person {1} yuan, below the monitoring line of {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>Reference data has no monitoring line for {0}; could not tell whether that year's income is below it</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="226" />
         <source>{0}年没有监测线</source>
         <translation>No monitoring line for {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
         <source>我的包扶户</source>
         <translation>My paired households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232" />
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="250" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="241" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="260" />
         <source>只显示前 {0} 条</source>
         <translation>Only the first {0} shown</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="262" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="281" />
         <source>从未走访</source>
         <translation>Never visited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="282" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>Last visited {0} ({1} days ago)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="266" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="285" />
         <source>，{0}组</source>
         <translation>, group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="270" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="289" />
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="291" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>Overdue by {0} days (due {1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="274" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="293" />
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="276" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="295" />
         <source>{0} 到期</source>
         <translation>Due {0}</translation>
     </message>
@@ -4682,17 +4631,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>_ReadOnlyTable</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
         <source>未达标</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
         <source>进行中</source>
         <translation>Open</translation>
     </message>
@@ -4782,12 +4731,12 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>excel</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/common.py" line="77" />
+        <location filename="../../fieldapp/gui/excel/common.py" line="78" />
         <source>已取消，没有写入任何内容</source>
         <translation>Cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/common.py" line="83" />
+        <location filename="../../fieldapp/gui/excel/common.py" line="84" />
         <source>无法完成</source>
         <translation>Cannot complete</translation>
     </message>
@@ -4795,22 +4744,22 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="82" />
+        <location filename="../../fieldapp/gui/keys.py" line="89" />
         <source>新建农户(&amp;N)…</source>
         <translation>&amp;New household…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="84" />
+        <location filename="../../fieldapp/gui/keys.py" line="91" />
         <source>记录走访(&amp;V)…</source>
         <translation>Record &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="90" />
+        <location filename="../../fieldapp/gui/keys.py" line="97" />
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="91" />
+        <location filename="../../fieldapp/gui/keys.py" line="98" />
         <source>查找农户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>

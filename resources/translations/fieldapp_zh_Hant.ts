@@ -672,27 +672,27 @@
 <context>
     <name>ComplianceModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>派出单位</source>
         <translation>派出單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="221" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
         <source>{0}月</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
         <source>达标月数</source>
         <translation>達標月數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="257" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="260" />
         <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
         <translation>{0}年{1}月在村 {2} 天（要求不少於15天）</translation>
     </message>
@@ -956,73 +956,73 @@
         <translation>未能加入：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="95" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="101" />
         <source>加入区县服务器</source>
         <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
         <translation>加入區縣服務器</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="96" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="102" />
         <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
         <translation>請輸入區縣管理員給的服務器地址和一次性加入碼。先核對服務器指紋，確認無誤後再加入：加入碼只能使用一次。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="103" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="109" />
         <source>{0}的笔记本</source>
         <translation>{0}的筆記本</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="104" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="110" />
         <source>改为加入这台服务器（替换已加入的 {0}）</source>
         <translation>改為加入這台服務器（替換已加入的 {0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="117" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="123" />
         <source>连接并核对指纹</source>
         <translation>連接並核對指紋</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="119" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="125" />
         <source>确认加入</source>
         <translation>確認加入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="126" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="132" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="143" />
         <source>服务器地址</source>
         <translation>服務器地址</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="144" />
         <source>加入码</source>
         <translation>加入碼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="145" />
         <source>本机名称</source>
         <translation>本機名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="188" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="197" />
         <source>请输入服务器地址。</source>
         <translation>請輸入服務器地址。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="191" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="200" />
         <source>正在连接 {0}…</source>
         <translation>正在連接 {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="215" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="224" />
         <source>区县服务器</source>
         <translation>區縣服務器</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="216" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="225" />
         <source>服务器“{0}”（{1}）的指纹：
 {2}
 请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
@@ -1031,17 +1031,17 @@
 請與區縣管理員核對指紋完全一致後，再點“確認加入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="231" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="240" />
         <source>请输入加入码。</source>
         <translation>請輸入加入碼。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="236" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="245" />
         <source>正在加入…</source>
         <translation>正在加入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="242" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="251" />
         <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
         <translation>服務器的回答與剛才核對的指紋不同：可能有人冒充服務器，已拒絕，未加入</translation>
     </message>
@@ -1338,12 +1338,12 @@
 <context>
     <name>FollowUpEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="206" />
+        <location filename="../../fieldapp/gui/visits/followups.py" line="207" />
         <source>添加事项</source>
         <translation>添加事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/followups.py" line="208" />
         <source>删除事项</source>
         <translation>刪除事項</translation>
     </message>
@@ -1351,22 +1351,7 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
-        <source>事项</source>
-        <translation>事項</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
-        <source>到期日期</source>
-        <translation>到期日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="53" />
-        <source>完成日期</source>
-        <translation>完成日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/followups.py" line="98" />
+        <location filename="../../fieldapp/gui/visits/followups.py" line="99" />
         <source>日期应为 年-月-日，如 2024-03-05</source>
         <translation>日期應為 年-月-日，如 2024-03-05</translation>
     </message>
@@ -1470,92 +1455,92 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="143" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="199" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="200" />
         <source>新增农户</source>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="201" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="202" />
         <source>农户档案 — {0}</source>
         <translation>農戶檔案 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="203" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="204" />
         <source>农户档案</source>
         <translation>農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="250" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="251" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="266" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="267" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} 第{1}行 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="335" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="336" />
         <source>已保存农户档案：{0}</source>
         <translation>已儲存農戶檔案：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="335" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="336" />
         <source>已保存农户档案</source>
         <translation>已儲存農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="366" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="367" />
         <source>家庭成员 {0}：{1}</source>
         <translation>家庭成員 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="368" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="369" />
         <source>{0}年收入：{1}</source>
         <translation>{0}年收入：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="370" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="371" />
         <source>两不愁三保障 {0}：{1}</source>
         <translation>兩不愁三保障 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="372" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="373" />
         <source>帮扶措施 {0}：{1}</source>
         <translation>幫扶措施 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -1805,174 +1790,210 @@
         <translation>按戶編號和證件號碼與本機的戶和成員對應：同一文件再次導入不會重複登記。表中空白的單元格不會清除本機已有的內容。導入前會先預覽，確認後才寫入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
         <source>列</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
         <source>表头</source>
         <translation>表頭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="124" />
+        <source>表中可以有这些列（表头写法不必完全一样，下一步可以改）：</source>
+        <translation>表中可以有這些列（表頭寫法不必完全一樣，下一步可以改）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>也可写作</source>
+        <translation>也可寫作</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>每行是</source>
+        <translation>每行是</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>必填</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
+        <source>户</source>
+        <translation>戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
+        <source>成员</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="145" />
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
         <source>示例</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="136" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="155" />
         <source>导入为</source>
         <translation>導入為</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="174" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="193" />
         <source>上一步</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="144" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="163" />
         <source>预览（试导入）</source>
         <translation>預覽（試導入）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="180" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>新增</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>更新</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="162" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
         <source>无变化</source>
         <translation>無變化</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="163" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="182" />
         <source>拒绝</source>
         <translation>拒絕</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="176" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="195" />
         <source>保存被拒绝的行…</source>
         <translation>保存被拒絕的行…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="178" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="197" />
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
         <source>导入</source>
         <translation>導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="182" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="201" />
         <source>显示</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="202" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="221" />
         <source>选择要导入的文件</source>
         <translation>選擇要導入的文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="203" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="222" />
         <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="223" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="242" />
         <source>已取消，没有写入任何内容</source>
         <translation>已取消，沒有寫入任何內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="229" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="248" />
         <source>请先选择文件</source>
         <translation>請先選擇文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="232" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="251" />
         <source>正在读取表头…</source>
         <translation>正在讀取表頭…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="236" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="255" />
         <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
         <translation>工作表“{0}”，表頭在第{1}行。請核對每一列導入為什麼；不需要的列選“不導入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="246" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="265" />
         <source>不导入</source>
         <translation>不導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="280" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="299" />
         <source>还须指定：{0}</source>
         <translation>還須指定：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="282" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="301" />
         <source>同一字段指定给了多列：{0}</source>
         <translation>同一字段指定給了多列：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="298" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="317" />
         <source>正在核对…</source>
         <translation>正在核對…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="305" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="324" />
         <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
         <translation>新增 {0} 戶（{1} 人），更新 {2} 戶，無變化 {3} 戶，拒絕 {4} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="311" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="330" />
         <source>这是预览，尚未写入。确认无误后点“导入”。</source>
         <translation>這是預覽，尚未寫入。確認無誤後點“導入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="312" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="331" />
         <source>没有需要写入的内容。</source>
         <translation>沒有需要寫入的內容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="325" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="344" />
         <source>_被拒绝的行.xlsx</source>
         <translation>_被拒絕的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="326" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="345" />
         <source>保存被拒绝的行</source>
         <translation>保存被拒絕的行</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="327" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="346" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="337" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="356" />
         <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
         <translation>已保存 {1} 行到 {0}；改正後可再次導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="338" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="357" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="349" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="369" />
         <source>正在导入…</source>
         <translation>正在導入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="357" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="368" />
         <source>已导入：新增 {0} 户，更新 {1} 户</source>
         <translation>已匯入：新增 {0} 戶，更新 {1} 戶</translation>
     </message>
@@ -2070,27 +2091,27 @@
 <context>
     <name>LeaderModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>单位</source>
         <translation>單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>本年走访次数</source>
         <translation>本年走訪次數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>要求次数</source>
         <translation>要求次數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
         <source>结果</source>
         <translation>結果</translation>
     </message>
@@ -2292,94 +2313,94 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="171" />
+        <location filename="../../fieldapp/gui/main_window.py" line="173" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="172" />
+        <location filename="../../fieldapp/gui/main_window.py" line="174" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="178" />
+        <location filename="../../fieldapp/gui/main_window.py" line="180" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="179" />
+        <location filename="../../fieldapp/gui/main_window.py" line="181" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="181" />
-        <location filename="../../fieldapp/gui/main_window.py" line="219" />
+        <location filename="../../fieldapp/gui/main_window.py" line="183" />
+        <location filename="../../fieldapp/gui/main_window.py" line="230" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="195" />
+        <location filename="../../fieldapp/gui/main_window.py" line="197" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="196" />
-        <location filename="../../fieldapp/gui/main_window.py" line="235" />
+        <location filename="../../fieldapp/gui/main_window.py" line="198" />
+        <location filename="../../fieldapp/gui/main_window.py" line="246" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="215" />
+        <location filename="../../fieldapp/gui/main_window.py" line="226" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="217" />
+        <location filename="../../fieldapp/gui/main_window.py" line="228" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="225" />
+        <location filename="../../fieldapp/gui/main_window.py" line="236" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="227" />
+        <location filename="../../fieldapp/gui/main_window.py" line="238" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="229" />
+        <location filename="../../fieldapp/gui/main_window.py" line="240" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="230" />
+        <location filename="../../fieldapp/gui/main_window.py" line="241" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231" />
+        <location filename="../../fieldapp/gui/main_window.py" line="242" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="247" />
+        <location filename="../../fieldapp/gui/main_window.py" line="258" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="249" />
+        <location filename="../../fieldapp/gui/main_window.py" line="260" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="250" />
+        <location filename="../../fieldapp/gui/main_window.py" line="261" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="279" />
+        <location filename="../../fieldapp/gui/main_window.py" line="290" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
@@ -2810,67 +2831,67 @@
         <translation>停止導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="137" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="141" />
         <source>，拍摄于 {0}</source>
         <translation>，拍攝於 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="138" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="142" />
         <source>{0}×{1} 像素，{2} KB{3}</source>
         <translation>{0}×{1} 像素，{2} KB{3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="167" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="176" />
         <source>添加照片</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="168" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="177" />
         <source>图片 ({0});;所有文件 (*)</source>
         <translation>圖片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="182" />
         <source>选择相机文件夹（如 DCIM）</source>
         <translation>選擇相機文件夾（如 DCIM）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="182" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="191" />
         <source>无法读取文件夹“{0}”：{1}</source>
         <translation>無法讀取文件夾“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="185" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="194" />
         <source>文件夹“{0}”中没有图片</source>
         <translation>文件夾“{0}”中沒有圖片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="229" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="238" />
         <source>正在导入 {0}/{1} {2}</source>
         <translation>正在導入 {0}/{1} {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="230" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="239" />
         <source>导入完成</source>
         <translation>導入完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="247" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="256" />
         <source>导入照片失败：{0}</source>
         <translation>導入照片失敗：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="266" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="275" />
         <source>以下 {0} 个文件未导入：</source>
         <translation>以下 {0} 個文件未導入：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="273" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="282" />
         <source>{0} 张照片</source>
         <translation>{0} 張照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/photos.py" line="273" />
+        <location filename="../../fieldapp/gui/visits/photos.py" line="282" />
         <source>没有照片</source>
         <translation>沒有照片</translation>
     </message>
@@ -2962,112 +2983,112 @@
         <translation>脫貧戶顏色…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="148" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="151" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="150" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="152" />
         <source>恢复默认</source>
         <translation>恢復默認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>所在村组</source>
         <translation>所在村組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="168" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>家庭人口和户属性</source>
         <translation>家庭人口和戶屬性</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="169" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
         <source>致贫原因</source>
         <translation>致貧原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
         <source>帮扶措施（五个一批）</source>
         <translation>幫扶措施（五個一批）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
         <source>包扶责任人、单位和电话</source>
         <translation>包扶責任人、單位和電話</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="173" />
         <source>脱贫状态和年度</source>
         <translation>脫貧狀態和年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="173" />
         <source>二维码（扫码或输入编码打开档案）</source>
         <translation>二維碼（掃碼或輸入編碼打開檔案）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="175" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="177" />
         <source>纸张</source>
         <translation>紙張</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="176" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="178" />
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="180" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="182" />
         <source>显示项</source>
         <translation>顯示項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="185" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="187" />
         <source>颜色</source>
         <translation>顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="187" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="189" />
         <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
         <translation>兜底戶的色帶另加斜紋，兩類戶在黑白打印時也能區分。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="195" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="197" />
         <source>预览（示例户）</source>
         <translation>預覽（示例戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="247" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="249" />
         <source>兜底户颜色</source>
         <translation>兜底戶顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="247" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="249" />
         <source>脱贫户颜色</source>
         <translation>脫貧戶顏色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="257" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="259" />
         <source>请至少选择一个显示项。</source>
         <translation>請至少選擇一個顯示項。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="260" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="262" />
         <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
         <translation>兩種顏色很接近，彩色打印時不易區分（斜紋和標籤仍可區分）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="316" />
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="318" />
         <source>已保存门牌样式</source>
         <translation>已儲存門牌樣式</translation>
     </message>
@@ -3331,7 +3352,7 @@
 <context>
     <name>ProgressRow</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/common.py" line="33" />
+        <location filename="../../fieldapp/gui/excel/common.py" line="34" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -3485,72 +3506,77 @@
 <context>
     <name>StaleSaveDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="70" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="58" />
+        <source>（删除此项）</source>
+        <translation>（刪除此項）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="71" />
         <source>有人同时修改了这些内容</source>
         <translation>有人同時修改了這些內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="71" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="72" />
         <source>您编辑期间，下列内容已在别处（另一个窗口、同步或导入）被修改。请逐项选择要保存的值；未选择前不会保存任何内容。</source>
         <translation>您編輯期間，下列內容已在別處（另一個視窗、同步或匯入）被修改。請逐項選擇要儲存的值；未選擇前不會儲存任何內容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
         <source>内容</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
         <source>您的修改</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
         <source>现在的值</source>
         <translation>現在的值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="77" />
         <source>修改人 / 时间</source>
         <translation>修改人 / 時間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="77" />
         <source>保存哪一个</source>
         <translation>儲存哪一個</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="83" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="84" />
         <source>（空）</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="99" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="100" />
         <source>全部用我的</source>
         <translation>全部用我的</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="100" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="101" />
         <source>全部用现在的</source>
         <translation>全部用現在的</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="104" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="105" />
         <source>按所选保存</source>
         <translation>按所選儲存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="105" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="106" />
         <source>返回编辑</source>
         <translation>返回編輯</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
         <source>我的</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/stale_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
         <source>现在的</source>
         <translation>現在的</translation>
     </message>
@@ -3804,13 +3830,13 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/sync/page.py" line="124" />
-        <location filename="../../fieldapp/gui/sync/page.py" line="386" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="395" />
         <source>放行</source>
         <translation>放行</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/sync/page.py" line="126" />
-        <location filename="../../fieldapp/gui/sync/page.py" line="394" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="403" />
         <source>丢弃</source>
         <translation>丟棄</translation>
     </message>
@@ -3860,7 +3886,7 @@
         <translation>正在導出到 {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="242" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="243" />
         <source>导出完成</source>
         <translation>導出完成</translation>
     </message>
@@ -3870,34 +3896,34 @@
         <translation>正在導入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="310" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="318" />
         <source>未能完成。</source>
         <translation>未能完成。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="315" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="323" />
         <source>无法完成操作</source>
         <translation>無法完成操作</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="384" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="393" />
         <source>放行会把所选的 {0} 条修改按原样写入本机数据，并同步给其他设备。
 请先处理隔离的原因（例如先改正另一户重复的证件号码）。确定放行？</source>
         <translation>放行會把所選的 {0} 條修改按原樣寫入本機數據，並同步給其他設備。
 請先處理隔離的原因（例如先改正另一戶重複的證件號碼）。確定放行？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="393" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="402" />
         <source>丢弃后，所选的 {0} 条修改不会应用到本机数据。确定丢弃？</source>
         <translation>丟棄後，所選的 {0} 條修改不會應用到本機數據。確定丟棄？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="401" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="410" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/page.py" line="418" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="427" />
         <source>已处理 {0} 条。</source>
         <translation>已處理 {0} 條。</translation>
     </message>
@@ -4232,200 +4258,138 @@
         <translation>採取的措施、辦理的事項及成效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="154" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
-        <source>走访日期</source>
-        <translation>走訪日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="155" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
-        <source>类型</source>
-        <translation>類型</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="156" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
-        <source>农户</source>
-        <translation>農戶</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="157" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
-        <source>村</source>
-        <translation>村</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="158" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="430" />
-        <source>活动名称</source>
-        <translation>活動名稱</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="159" />
-        <source>走访干部</source>
-        <translation>走訪幹部</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="160" />
-        <source>关联帮扶措施</source>
-        <translation>關聯幫扶措施</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="162" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
-        <source>情况</source>
-        <translation>情況</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="163" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="431" />
-        <source>措施/成效</source>
-        <translation>措施/成效</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="164" />
-        <source>后续事项</source>
-        <translation>後續事項</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="165" />
-        <source>照片</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="175" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="177" />
         <source>删除本条记录</source>
         <translation>刪除本條記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="177" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="179" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="243" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="246" />
         <source>对象</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="244" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="316" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="247" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="300" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="303" />
         <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
         <translation>請選擇農戶（輸入姓名、拼音首字母或戶編號搜索）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="322" />
         <source>走访</source>
         <translation>走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="323" />
         <source>记录</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="320" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="323" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="331" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="334" />
         <source>第{0}项：{1}</source>
         <translation>第{0}項：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="338" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="341" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="367" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="370" />
         <source>正在导入照片，请等导入完成后再保存。</source>
         <translation>正在導入照片，請等導入完成後再保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="400" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="403" />
         <source>已保存{0}</source>
         <translation>已儲存{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="404" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
         <source>村级活动记录</source>
         <translation>村級活動紀錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="409" />
         <source>走访记录：{0}</source>
         <translation>走訪紀錄：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="406" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="409" />
         <source>走访记录</source>
         <translation>走訪紀錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="482" />
         <source>删除走访记录</source>
         <translation>刪除走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="478" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="482" />
         <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
         <translation>確定刪除這條走訪記錄嗎？刪除後可在變更記錄中查到。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="483" />
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="479" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="483" />
         <source>不删除</source>
         <translation>不刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="497" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
         <source>已删除{0}</source>
         <translation>已刪除{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="506" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="502" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="506" />
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>這條走訪記錄有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="503" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -4433,52 +4397,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="93" />
-        <source>日期</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="93" />
-        <source>类型</source>
-        <translation>類型</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="93" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="96" />
         <source>农户 / 活动</source>
         <translation>農戶 / 活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
-        <source>走访干部</source>
-        <translation>走訪幹部</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
-        <source>情况</source>
-        <translation>情況</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="94" />
-        <source>措施/成效</source>
-        <translation>措施/成效</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="95" />
-        <source>照片</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="95" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="98" />
         <source>待办</source>
         <translation>待辦</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="177" />
         <source>村级活动：{0}</source>
         <translation>村級活動：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="185" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="188" />
         <source>{0}项</source>
         <translation>{0}項</translation>
     </message>
@@ -4505,158 +4439,173 @@
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="94" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="98" />
         <source> 天</source>
-        <extracomment>the workbench was (re)computed and shown</extracomment>
+        <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="95" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="99" />
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>多少天沒有走訪的農戶列入“未走訪”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="96" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="97" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
         <source>记录走访</source>
         <translation>記錄走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
         <source>事项</source>
         <translation>事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="110" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="114" />
         <source>未走访天数</source>
         <translation>未走訪天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="142" />
+        <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
+        <translation>還沒有農戶。可以從國家系統匯出的表格匯入，也可以逐戶新建。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="143" />
+        <source>导入农户…</source>
+        <translation>匯入農戶…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
+        <source>新建农户…</source>
+        <translation>新建農戶…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
         <source>本村</source>
         <translation>本村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="192" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}的工作台　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="188" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
         <source>到期/逾期事项</source>
         <translation>到期/逾期事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="190" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
         <source>{0}天未走访</source>
         <translation>{0}天未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
         <source>两不愁三保障未达标</source>
         <translation>兩不愁三保障未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="215" />
         <source>未达标：{0}</source>
         <translation>未達標：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="198" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
         <source>{0}年 {1}元</source>
         <translation>{0}年 {1}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="199" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
         <source>人均收入低于监测线</source>
         <translation>人均收入低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="199" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
         <source>（监测线：{0}）</source>
         <translation>（監測線：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="201" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0}年人均純收入 {1}元，低於監測線 {2}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>參考數據中沒有 {0} 年的監測線，未能判斷該年度收入是否低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="226" />
         <source>{0}年没有监测线</source>
         <translation>{0}年沒有監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
         <source>我的包扶户</source>
         <translation>我的包扶戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="250" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256" />
         <source>（无）</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="241" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="260" />
         <source>只显示前 {0} 条</source>
         <translation>只顯示前 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="262" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="281" />
         <source>从未走访</source>
         <translation>從未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="282" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>最近走訪 {0}（{1}天前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="266" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="285" />
         <source>，{0}组</source>
         <translation>，{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="270" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="289" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="272" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="291" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>已逾期 {0} 天（{1} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="274" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="293" />
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="276" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="295" />
         <source>{0} 到期</source>
         <translation>{0} 到期</translation>
     </message>
@@ -4682,17 +4631,17 @@
 <context>
     <name>_ReadOnlyTable</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
         <source>达标</source>
         <translation>達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
         <source>未达标</source>
         <translation>未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
         <source>进行中</source>
         <translation>進行中</translation>
     </message>
@@ -4782,12 +4731,12 @@
 <context>
     <name>excel</name>
     <message>
-        <location filename="../../fieldapp/gui/excel/common.py" line="77" />
+        <location filename="../../fieldapp/gui/excel/common.py" line="78" />
         <source>已取消，没有写入任何内容</source>
         <translation>已取消，沒有寫入任何內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/common.py" line="83" />
+        <location filename="../../fieldapp/gui/excel/common.py" line="84" />
         <source>无法完成</source>
         <translation>無法完成</translation>
     </message>
@@ -4795,22 +4744,22 @@
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="82" />
+        <location filename="../../fieldapp/gui/keys.py" line="89" />
         <source>新建农户(&amp;N)…</source>
         <translation>新建農戶(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="84" />
+        <location filename="../../fieldapp/gui/keys.py" line="91" />
         <source>记录走访(&amp;V)…</source>
         <translation>記錄走訪(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="90" />
+        <location filename="../../fieldapp/gui/keys.py" line="97" />
         <source>转到(&amp;G)</source>
         <translation>轉到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/keys.py" line="91" />
+        <location filename="../../fieldapp/gui/keys.py" line="98" />
         <source>查找农户(&amp;F)</source>
         <translation>查找農戶(&amp;F)</translation>
     </message>

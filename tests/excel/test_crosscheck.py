@@ -112,3 +112,23 @@ def test_the_report_in_xlsx_and_pdf(ctx: AppContext, people: None, tmp_path: Pat
     assert "低保名单与建档立卡登记册比对" in text and "在名单中，但登记册未标记享受低保（1 人）" in text
     assert not pdftools.FULL_ID.search(text.replace(" ", ""))  # masked in print
     assert P["丙"][:4] + "**********" + P["丙"][-4:] in text.replace(" ", "")
+
+
+def test_no_message_says_a_word_twice(ctx: AppContext, people: None, tmp_path: Path) -> None:
+    """Every kind of bad ID number: the note names the field once, in the result, the workbook and the PDF."""
+    good = P["甲"]
+    bad_check = good[:17] + ("0" if good[17] != "0" else "1")
+    bad_date = good[:10] + "1399" + good[14:]
+    path = _list(tmp_path / "低保.xlsx", [["坏校验", bad_check, 1], ["短号", good[:15], 1],
+                                          ["字母", "61100A" + good[6:], 1], ["坏日期", bad_date, 1],
+                                          ["十七位", good[:17], 1], ["数字", float(good), 1]])
+    result = check_list(ctx, path, "dibao")
+    notes = [f.note or "" for f in result.of("invalid")]
+    assert len(notes) == 6 and all(n.startswith("证件号码") for n in notes), notes
+    xlsx_out = write_report_xlsx(result, tmp_path / "报告.xlsx")
+    wb = load_workbook(xlsx_out, read_only=True)
+    cells = " ".join(str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if v)
+    wb.close()
+    pdf_text = pdftools.text(write_report_pdf(result, tmp_path / "报告.pdf")).replace(" ", "").replace("\n", "")
+    for text in ("\n".join(notes), result.summary(), cells, pdf_text):
+        assert "证件号码证件号码" not in text and "号码号码" not in text and "证件号码：证件号码" not in text

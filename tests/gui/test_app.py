@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -155,7 +156,8 @@ def test_menus(window: MainWindow) -> None:
 
 def test_language_choice_is_saved_and_explained(ctx: AppContext, window: MainWindow, qtbot: Any,
                                                 restore_language: None) -> None:
-    window.language_actions["en"].trigger()
+    with qtbot.waitSignal(window.hub.changed):  # saved as an operation on the database worker
+        window.language_actions["en"].trigger()
     saved = json.loads(ctx.paths.settings.read_text(encoding="utf-8"))
     assert saved["language"] == "en"
     assert i18n.ref_language() == "en"
@@ -164,6 +166,25 @@ def test_language_choice_is_saved_and_explained(ctx: AppContext, window: MainWin
     assert "restart" in boxes[0].text()  # in the new language, and honest: applies after a restart
     boxes[0].close()
     assert window.set_language("en") is None  # unchanged: nothing to say
+
+
+def test_the_language_is_saved_as_an_operation_with_one_announcement(
+        ctx: AppContext, window: MainWindow, qtbot: Any, restore_language: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    gui_thread = threading.get_ident()
+    saved_on: list[int] = []
+    save = ctx.settings.save
+    monkeypatch.setattr(ctx.settings, "save", lambda: (saved_on.append(threading.get_ident()), save())[1])
+    announced: list[object] = []
+    window.hub.changed.connect(announced.append)
+    with qtbot.waitSignal(window.hub.changed):
+        window.set_language("zh-Hant")
+    assert len(saved_on) == 1 and saved_on[0] != gui_thread  # on the database worker, not the GUI thread
+    assert [c.settings for c in announced] == [True]
+    assert json.loads(ctx.paths.settings.read_text(encoding="utf-8"))["language"] == "zh-Hant"
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
+    for box in window.findChildren(QMessageBox):
+        box.close()
 
 
 def test_closing_the_window_stops_its_own_threads(ctx: AppContext, qtbot: Any) -> None:

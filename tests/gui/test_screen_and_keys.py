@@ -14,7 +14,16 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from fieldapp.gui import geometry, keys
 from fieldapp.gui.excel.import_dialog import ImportDialog
@@ -244,6 +253,28 @@ def test_empty_lists_say_what_to_do_next(window: MainWindow, qtbot: Any) -> None
     form.done(0)
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the import dialog is raised when opened
+def test_the_workbench_says_what_to_do_next_after_setup(window: MainWindow, make_household: Callable[..., str],
+                                                       qtbot: Any) -> None:
+    window.show_page("workbench")
+    steps = window.workbench.next_steps
+    qtbot.waitUntil(steps.isVisible)
+    assert "还没有农户" in steps.label.text()
+    assert [b.text() for b in steps.buttons] == ["导入农户…", "新建农户…"]
+    steps.buttons[1].click()
+    editor = top_level(HouseholdEditor)
+    assert editor is not None and editor.household_id is None
+    editor.done(0)
+    steps.buttons[0].click()
+    importer = top_level(ImportDialog)
+    assert importer is not None
+    importer.done(0)
+    make_household("李四")
+    with qtbot.waitSignal(window.workbench.refreshed):
+        window.workbench.refresh()
+    assert not steps.isVisible()
+
+
 def test_the_hint_goes_when_there_are_households(window: MainWindow, make_household: Callable[..., str],
                                                  qtbot: Any) -> None:
     window.show_page("households")
@@ -294,3 +325,50 @@ def test_a_visit_is_recorded_with_the_keyboard_alone(ctx: AppContext, window: Ma
         page = visit_service.household_visits_page(conn, household, before=None, limit=10)
     assert [v.found for v in page] == ["家中新盖了猪圈"]
     close_all(HouseholdEditor)
+
+
+def test_the_save_key_is_written_on_every_save_button(ctx: AppContext, window: MainWindow) -> None:
+    """Editors have no menus: Ctrl+S must be readable where one clicks, not only in a tooltip."""
+    from fieldapp.gui.household_editor.dialog import HouseholdEditor as Editor
+    from fieldapp.gui.printing.plate_settings import PlateSettingsDialog
+    from fieldapp.gui.visits.visit_form import VisitForm as Form
+
+    save = QKeySequence(QKeySequence.StandardKey.Save).toString(QKeySequence.SequenceFormat.NativeText)
+    editor = Editor(ctx, None, None, window, tasks=window.tasks, hub=window.hub)
+    form = Form(ctx, None, None, window, tasks=window.tasks, hub=window.hub)
+    plate = PlateSettingsDialog(ctx, window.tasks, window, hub=window.hub)
+    for button in (editor.save_button, form.save_button,
+                   plate.buttons.button(QDialogButtonBox.StandardButton.Save)):
+        assert button.text().endswith(save), button.text()
+    for dialog in (editor, form, plate):
+        dialog.done(0)
+
+
+# -- no empty areas -------------------------------------------------------------------------------
+
+
+def test_the_import_dialogs_first_step_and_the_enrol_dialog_have_no_empty_area(
+        ctx: AppContext, window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QTableWidget
+
+    from fieldapp.gui.excel.import_dialog import ImportDialog as Importer
+    from fieldapp.gui.sync.enrol_dialog import EnrolDialog
+
+    importer = Importer(ctx, window.tasks, window, hub=window.hub)
+    importer.resize(980, 640)
+    importer.show()
+    qtbot.waitExposed(importer)
+    columns = importer.findChild(QTableWidget, "known_columns")
+    assert columns is not None and columns.isVisible() and columns.rowCount() > 10
+    assert columns.height() > importer.pages.height() // 2  # the first step shows which columns a file may have
+    importer.done(0)
+
+    enrol = EnrolDialog(ctx, window.tasks, window)
+    enrol.show()
+    qtbot.waitExposed(enrol)
+    fields_end = enrol.name_edit.mapTo(enrol, enrol.name_edit.rect().bottomLeft()).y()
+    gap = enrol.buttons.mapTo(enrol, enrol.buttons.rect().topLeft()).y() - fields_end
+    # no band of empty lines between the fields and the buttons (it was 3½ lines)
+    assert not enrol.fingerprint_label.isVisible() and not enrol.error_label.isVisible()
+    assert gap < 2 * enrol.fontMetrics().height(), gap
+    enrol.done(0)

@@ -179,6 +179,7 @@ def _setup_state(ctx: AppContext) -> dict[str, Any]:
 
 
 def setup_settings_keys() -> list[str]:
+    """Every setting but where the windows were left (the wizard's own place on screen is not setup)."""
     from fieldapp.settings import REGISTRY
 
     return sorted(k for k in REGISTRY if k != "window_geometry")  # where windows were left is not setup

@@ -150,3 +150,12 @@ def test_a_save_from_the_window_is_confirmed_and_refreshes_every_page(
     assert window.statusBar().currentMessage() == "已保存农户档案：张三明"
     assert before is not None and counted.args == [before + 1]
     assert window.households.selected_household() == hid
+
+
+def test_a_row_deleted_here_but_changed_elsewhere_reads_as_a_deletion() -> None:
+    from fieldapp.gui.stale_dialog import describe_rows
+    from fieldapp.services.stale import StaleField
+
+    field = StaleField("member", "m1", "employer", None, "县农机厂", (1 << 20, "dev"), "王伟", 0, deleting=True)
+    [row] = describe_rows([field], lambda f: "家庭成员 李美：工作单位", lambda f, v: str(v or ""))
+    assert (row.mine, row.theirs, row.by) == ("（删除此项）", "县农机厂", "王伟")

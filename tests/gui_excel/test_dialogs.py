@@ -7,10 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import Workbook, load_workbook
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from fieldapp.gui import ops as ops_mod
+from fieldapp.gui.excel import common as common_mod
 from fieldapp.gui.excel.crosscheck_dialog import CrossCheckDialog
 from fieldapp.gui.excel.export_dialog import ExportDialog
 from fieldapp.gui.excel.import_dialog import FILE, MAPPING, PREVIEW, ImportDialog
@@ -216,3 +219,25 @@ def test_the_data_menu_of_the_main_window(ctx: AppContext, sync_tasks: SyncTaskM
     menu.export_action.trigger()
     export = menu.dialogs["export"]
     assert isinstance(export, ExportDialog) and export.filtered.isEnabled()
+
+
+def test_an_excel_import_is_an_operation_with_one_announcement(
+        ctx: AppContext, sync_tasks: SyncTaskManager, qtbot: QtBot, xlsx_file: Callable[..., Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ops: list[object] = []
+    monkeypatch.setattr(common_mod, "run_op", lambda *a, **k: (ops.append(a[2]), ops_mod.run_op(*a, **k))[1])
+    path = xlsx_file([household("6110021050000091", [person("甲", pid(91))])])
+    dialog = _dialog(qtbot, ImportDialog(ctx, sync_tasks))
+    announced: list[Any] = []
+    messages: list[str] = []
+    dialog.hub.changed.connect(announced.append)
+    dialog.hub.message.connect(messages.append)
+    dialog.set_path(path)
+    dialog.inspect()
+    with qtbot.waitSignal(dialog.planned):
+        dialog.preview()
+    assert ops == []  # reading and checking write nothing
+    with qtbot.waitSignal(dialog.imported):
+        dialog.apply()
+    assert len(ops) == 1 and [c.bulk for c in announced] == [True]
+    assert messages == ["已导入：新增 1 户，更新 0 户"]

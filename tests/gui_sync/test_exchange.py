@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from fieldapp.gui import ops as ops_mod
 from fieldapp.gui.main_window import MainWindow
+from fieldapp.gui.sync import page as page_mod
 from fieldapp.gui.sync.jobs import ImportBatch
 from fieldapp.gui.sync.page import SyncPage
 from fieldapp.gui.tasks import SyncTaskManager, TaskManager
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.setup import villages
 from fieldapp.store.models import Household
@@ -161,3 +165,26 @@ def test_without_a_registered_peer_export_says_what_is_missing(
     dialog.ok_button.click()
     assert dialog.isVisible() and "还没有登记任何同步对象" in dialog.error_label.text()
     assert list(stick.iterdir()) == []
+
+
+def test_export_and_import_are_operations_with_one_announcement_each(
+        *, ctx: AppContext, two_households: tuple[str, str], district: District, stick: Path,
+        open_page: Callable[[TaskManager], SyncPage], sync_tasks: SyncTaskManager, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every write runs as an operation (run_op): the sync page's jobs too, with their progress."""
+    ops: list[object] = []
+    monkeypatch.setattr(page_mod, "run_op", lambda *a, **k: (ops.append(a[2]), ops_mod.run_op(*a, **k))[1])
+    page = open_page(sync_tasks)
+    announced: list[Changes] = []
+    page.hub.changed.connect(announced.append)
+    progress: list[tuple[int, int]] = []
+    page.progress.connect(lambda done, total: progress.append((done, total)))
+    with qtbot.waitSignal(page.export_finished, timeout=20000) as exported:
+        page.export(district.device_id, stick)
+    assert len(ops) == 1 and [c.sync and not c.bulk for c in announced] == [True]
+    district.import_file(exported.args[0].path)
+    district.reply(ctx, stick)
+    with qtbot.waitSignal(page.import_finished, timeout=20000):
+        page.import_from(stick)
+    assert len(ops) == 2 and len(announced) == 2 and announced[1].sync
+    assert progress  # the page still shows the job's progress

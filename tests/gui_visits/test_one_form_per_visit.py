@@ -75,7 +75,8 @@ def test_a_visit_changed_elsewhere_while_its_form_is_open_is_shown_before_saving
     assert not form.save()
     dialog = form.stale_dialog
     assert isinstance(dialog, StaleSaveDialog)
-    assert [(r.what, r.mine, r.theirs) for r in dialog.rows] == [("措施/成效", "联系危房改造", "已报镇里")]
+    assert [(r.what, r.mine, r.theirs) for r in dialog.rows] == [
+        ("措施与成效", "联系危房改造", "已报镇里")]  # the catalogue's label
     dialog.choose(0, StaleSaveDialog.MINE)
     with qtbot.waitSignal(form.saved):
         dialog.save_button.click()

@@ -226,3 +226,25 @@ def test_measures_of_the_household_are_linked(ctx: AppContext, open_form: Callab
     save_form(qtbot, form)
     visit_id = str(ctx.db.scalar("SELECT id FROM visit"))
     assert svc.load_visit(ctx.db, visit_id).measure_ids == [ids["发展香菇种植"]]
+
+
+def test_the_form_and_the_visit_list_are_labelled_from_the_field_catalogue(
+        ctx: AppContext, open_form: Callable[..., VisitForm]) -> None:
+    """One field catalogue: the form calls each field what history, prints and Excel call it."""
+    from fieldapp.gui.visits.models import VisitTableModel
+
+    fields = ctx.ref.fields
+    form = open_form()
+    captions = {**{k: c.text() for k, c in form.left.captions.items()},
+                **{k: c.text() for k, c in form.right.captions.items()}}
+    captions.pop("household_id")  # 对象: the choice between a household and a village activity, not a field
+    expected = {k: fields.label("visit", k) for k in ("date", "type", "village_id", "title", "found", "done")}
+    expected.update(cadres=fields.table_label("visit_cadre"), measures=fields.table_label("visit_measure"),
+                    follow_ups=fields.table_label("follow_up"), photos=fields.table_label("visit_photo"))
+    assert captions == expected
+    headers = [form.follow_ups.model.headerData(i, Qt.Orientation.Horizontal) for i in range(3)]
+    assert headers == [fields.label("follow_up", k) for k in ("text", "due_date", "done_on")]
+    model = VisitTableModel(ctx, ("date", "type", "cadres", "found", "done", "photos"))
+    assert list(model.headers) == [fields.label("visit", "date"), fields.label("visit", "type"),
+                                   fields.table_label("visit_cadre"), fields.label("visit", "found"),
+                                   fields.label("visit", "done"), fields.table_label("visit_photo")]

@@ -116,3 +116,41 @@ def test_validation_still_comes_first(ctx: AppContext, make_household: Callable[
     edit(ctx, hid, lambda r: r.household.update(phone="0914-2222222"))
     with pytest.raises(ValidationError):
         edit(ctx, hid, lambda r: r.household.update(main_cause=None, phone="0914-3"), stale)
+
+
+def test_deleting_a_member_or_measure_changed_elsewhere_is_refused_then_done_as_chosen(
+        ctx: AppContext, make_household: Callable[..., str]) -> None:
+    hid = make_household(members=3)
+    edit(ctx, hid, lambda r: r.measures.append({"type": "industry", "content": "养猪", "industry": "livestock"}))
+    stale = register.load_record(ctx.db, hid)
+    # elsewhere: the member gets a phone number, the measure a new wording
+    edit(ctx, hid, lambda r: (r.members[2].update(employer="县农机厂"), r.measures[0].update(content="养猪20头")))
+    before = snapshot(ctx)
+    member_id, measure_id = stale.members[2]["id"], stale.measures[0]["id"]
+
+    def remove(r: register.HouseholdRecord) -> None:
+        del r.members[2]
+        r.measures.clear()
+
+    record = copy.deepcopy(stale)
+    remove(record)
+    with pytest.raises(StaleWrite) as refused:
+        register.save_record(ctx.writer, ctx.ref, record, copy.deepcopy(stale))
+    assert snapshot(ctx) == before  # nothing removed unseen
+    assert {(f.table, f.row_id, f.field, f.deleting, f.theirs) for f in refused.value.fields} == {
+        ("member", member_id, "employer", True, "县农机厂"), ("measure", measure_id, "content", True, "养猪20头")}
+
+    # the cadre keeps the member (theirs) and removes the measure (mine)
+    base, mine = register.rebase(stale, record, refused.value.fields, {("measure", measure_id, "content")})
+    register.save_record(ctx.writer, ctx.ref, mine, base)
+    now = register.load_record(ctx.db, hid)
+    assert [m["employer"] for m in now.members if m["id"] == member_id] == ["县农机厂"]
+    assert now.measures == []
+
+
+def test_deleting_an_unchanged_member_still_works(ctx: AppContext, make_household: Callable[..., str]) -> None:
+    hid = make_household(members=3)
+    stale = register.load_record(ctx.db, hid)
+    edit(ctx, hid, lambda r: r.household.update(phone="0914-2222222"))
+    edit(ctx, hid, lambda r: r.members.pop(2), stale)
+    assert len(register.load_record(ctx.db, hid).members) == 2

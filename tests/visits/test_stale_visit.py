@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -77,3 +78,64 @@ def test_a_follow_up_done_elsewhere_is_not_reopened_by_a_stale_form(ctx: AppCont
     [field] = refused.value.fields
     assert (field.table, field.field, field.mine, field.theirs) == (
         "follow_up", "done_on", dt.date(2025, 3, 14), dt.date(2025, 3, 12))
+
+
+def test_cadre_measure_and_follow_up_links_changed_elsewhere_are_neither_lost_nor_revived(
+        ctx: AppContext, household: str, me: str, make_cadre: Any) -> None:
+    li, zhao = make_cadre("李娜"), make_cadre("赵强")
+    draft = VisitDraft(date=dt.date(2025, 3, 10), type="01", household_id=household, found="屋顶漏雨",
+                       cadre_ids=[me, li], follow_ups=[svc.FollowUpDraft("落实改造资金", dt.date(2025, 4, 1))])
+    visit_id = svc.save_visit(ctx, draft, today=TODAY)
+    stale = svc.load_visit(ctx.db, visit_id)
+
+    # elsewhere: 赵强 is added, 李娜 removed, and the follow-up is reworded
+    other = copy.deepcopy(stale)
+    other.cadre_ids = [me, zhao]
+    other.follow_ups[0].text = "落实改造资金（镇里已批）"
+    svc.save_visit(ctx, other, today=TODAY, original=stale)
+
+    # the stale form only changes 情况: 赵强 stays, 李娜 is not brought back
+    mine = copy.deepcopy(stale)
+    mine.found = "屋顶漏雨，已修"
+    svc.save_visit(ctx, mine, today=TODAY, original=stale)
+    now = svc.load_visit(ctx.db, visit_id)
+    assert sorted(now.cadre_ids) == sorted([me, zhao]) and now.follow_ups[0].text == "落实改造资金（镇里已批）"
+
+    # removing the follow-up reworded elsewhere is refused, and it stays unless the cadre chooses to remove it
+    gone = copy.deepcopy(stale)
+    gone.follow_ups = []
+    with pytest.raises(StaleWrite) as refused:
+        svc.save_visit(ctx, gone, today=TODAY, original=stale)
+    [field] = refused.value.fields
+    assert (field.table, field.field, field.deleting, field.theirs) == (
+        "follow_up", "text", True, "落实改造资金（镇里已批）")
+    assert len(svc.load_visit(ctx.db, visit_id).follow_ups) == 1
+    base, kept = svc.rebase_visit(stale, gone, refused.value.fields, set())
+    svc.save_visit(ctx, kept, today=TODAY, original=base)
+    assert [u.text for u in svc.load_visit(ctx.db, visit_id).follow_ups] == ["落实改造资金（镇里已批）"]
+
+
+def test_removing_a_cadre_link_changed_elsewhere_is_refused(
+        ctx: AppContext, household: str, me: str, make_cadre: Any) -> None:
+    li = make_cadre("李娜")
+    visit_id = svc.save_visit(ctx, VisitDraft(date=dt.date(2025, 3, 10), type="01", household_id=household,
+                                              found="屋顶漏雨", cadre_ids=[me, li]), today=TODAY)
+    stale = svc.load_visit(ctx.db, visit_id)
+    # elsewhere: 李娜 removed and added again (her link row changed since the form loaded it)
+    for cadres in ([me], [me, li]):
+        loaded = svc.load_visit(ctx.db, visit_id)
+        change = copy.deepcopy(loaded)
+        change.cadre_ids = cadres
+        svc.save_visit(ctx, change, today=TODAY, original=loaded)
+    mine = copy.deepcopy(stale)
+    mine.cadre_ids = [me]
+    with pytest.raises(StaleWrite) as refused:
+        svc.save_visit(ctx, mine, today=TODAY, original=stale)
+    assert {(f.table, f.deleting) for f in refused.value.fields} == {("visit_cadre", True)}
+    base, again = svc.rebase_visit(stale, mine, refused.value.fields, set())
+    svc.save_visit(ctx, again, today=TODAY, original=base)
+    assert sorted(svc.load_visit(ctx.db, visit_id).cadre_ids) == sorted([me, li])
+    base, again = svc.rebase_visit(stale, mine, refused.value.fields, {(f.table, f.row_id, f.field)
+                                                                      for f in refused.value.fields})
+    svc.save_visit(ctx, again, today=TODAY, original=base)
+    assert svc.load_visit(ctx.db, visit_id).cadre_ids == [me]

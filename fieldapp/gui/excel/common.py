@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.ops import ChangeHub, ChangesFor, MessageFor, run_op
 from fieldapp.gui.tasks import Task
 from fieldapp.services.excel.apply import PlanOutdated
 from fieldapp.services.excel.fragments import ImportCancelled
@@ -108,21 +109,29 @@ class JobRunner:
     def _cancelled(self) -> None:
         raise NotImplementedError
 
-    def _run(self, fn: Any, on_done: Any, text: str) -> Any:
+    def _run(self, fn: Any, on_done: Any, text: str, *, hub: ChangeHub | None = None,
+             changes: ChangesFor | None = None, message: MessageFor = None) -> Any:
+        """Run ``fn(control)``; a write passes ``hub`` and ``changes`` and then runs as an operation
+        (:func:`~fieldapp.gui.ops.run_op`), announced once after ``on_done``."""
         if self.tasks.is_shut_down or self.progress.running:
             return None
         self._busy(True)
         self.status.setText(text)
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: BaseException) -> bool:
             self._busy(False)
             report_error(self, exc, self.status)  # type: ignore[arg-type]  # a QWidget subclass
+            return True
 
         def done(value: Any) -> None:
             self._busy(False)
             on_done(value)
 
-        task = self.tasks.run_db(fn, on_done=done, on_error=failed)
+        if hub is not None and changes is not None:
+            task = run_op(self.tasks, hub, fn, changes=changes, parent=self, message=message,  # type: ignore[arg-type]
+                          on_done=done, on_error=failed, with_control=True)
+        else:
+            task = self.tasks.run_db(fn, on_done=done, on_error=failed)
         task.cancelled.connect(self._cancelled)
         self.progress.start(task, text)
         return task

@@ -121,12 +121,31 @@ class ImportDialog(JobRunner, QDialog):
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(hint)
-        layout.addStretch(1)
+        layout.addWidget(QLabel(self.tr("表中可以有这些列（表头写法不必完全一样，下一步可以改）："), page))
+        layout.addWidget(self._columns_table(page), 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.read_button)
         layout.addLayout(buttons)
         return page
+
+    def _columns_table(self, page: QWidget) -> QTableWidget:
+        """The columns an import reads, so the first step shows what file to choose (read-only)."""
+        fields = HOUSEHOLD_LAYOUT.export_fields()
+        table = QTableWidget(len(fields), 4, page)
+        table.setObjectName("known_columns")
+        table.setHorizontalHeaderLabels([self.tr("表头"), self.tr("也可写作"), self.tr("每行是"), self.tr("必填")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        level = {"household": self.tr("户"), "member": self.tr("成员")}
+        for row, f in enumerate(fields):
+            for column, text in enumerate((f.label, "、".join(f.headers[1:]), level.get(f.level, ""),
+                                           self.tr("是") if f.required else "")):
+                table.setItem(row, column, QTableWidgetItem(text))
+        table.resizeColumnToContents(0)
+        return table
 
     def _mapping_page(self) -> QWidget:
         page = QWidget(self)
@@ -346,15 +365,16 @@ class ImportDialog(JobRunner, QDialog):
         def write(control: TaskControl) -> ApplyResult:
             return apply_plan(ctx, plan, progress=control.progress, cancelled=lambda: control.cancelled)
 
-        return self._run(write, self._applied, self.tr("正在导入…"))
+        done = self.tr("已导入：新增 {0} 户，更新 {1} 户")
+        return self._run(write, self._applied, self.tr("正在导入…"), hub=self.hub,
+                         changes=Changes(bulk=True, by=self.ctx.writer.actor.user_name),
+                         message=lambda r: done.format(r.created, r.updated))
 
     def _applied(self, result: ApplyResult) -> None:
         self.applied = result
         self._busy(False)
         self.status.setText(result.summary())
         self.imported.emit(result)
-        self.hub.announce(Changes(bulk=True, by=self.ctx.writer.actor.user_name),
-                          self.tr("已导入：新增 {0} 户，更新 {1} 户").format(result.created, result.updated))
 
     # -- closing ----------------------------------------------------------------------------------
 

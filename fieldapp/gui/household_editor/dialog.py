@@ -137,7 +137,8 @@ class HouseholdEditor(QDialog):
         self.summary.setStyleSheet(f"color: {ERROR_COLOR};")
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(self.tr("保存(&S)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(keys.with_key(self.tr("保存(&S)"), QKeySequence.StandardKey.Save),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.setToolTip(self.tr("保存并关闭 (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)

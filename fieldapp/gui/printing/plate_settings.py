@@ -14,7 +14,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import cardcode
-from fieldapp.gui import geometry
+from fieldapp.gui import geometry, keys
 from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.printing.pdfdoc import PdfFile
 from fieldapp.gui.tasks import SyncTaskManager, TaskControl, TaskManager
@@ -145,7 +145,9 @@ class PlateSettingsDialog(QDialog):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
                                         | QDialogButtonBox.StandardButton.RestoreDefaults, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            keys.with_key(self.tr("保存"), QKeySequence.StandardKey.Save))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).setText(self.tr("恢复默认"))
         self.buttons.accepted.connect(self.save)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.gui import geometry
+from fieldapp.gui import geometry, keys
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.printing.pdfdoc import (
     PdfFile,
@@ -126,9 +126,9 @@ class PreviewDialog(QDialog):
             self.zoom_combo.addItem(self._zoom_text(text), value)
         self.zoom_combo.currentIndexChanged.connect(lambda _i: self.set_zoom(self.zoom_combo.currentData()))
 
-        self.save_button = QPushButton(self.tr("另存为…"), self)
+        self.save_button = QPushButton(keys.with_key(self.tr("另存为…"), QKeySequence.StandardKey.Save), self)
         self.save_button.clicked.connect(self.save_as)
-        self.print_button = QPushButton(self.tr("打印…"), self)
+        self.print_button = QPushButton(keys.with_key(self.tr("打印…"), QKeySequence.StandardKey.Print), self)
         self.print_button.clicked.connect(self.print_document)
         self.print_button.setDefault(True)
         if not QPrinterInfo.availablePrinters():

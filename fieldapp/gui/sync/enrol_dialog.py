@@ -75,6 +75,12 @@ def enrol_error_text(exc: BaseException) -> str:
     return QCoreApplication.translate("EnrolDialog", "未能加入：{0}").format(exc)
 
 
+def _say(label: QLabel, text: str) -> None:
+    """Show ``text`` in ``label``, or hide the label when there is nothing to say."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
 class EnrolDialog(QDialog):
     """Server address and one-time code → the server's fingerprint → 确认加入."""
 
@@ -143,7 +149,10 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.replace_check)
         layout.addWidget(self.fingerprint_label)
         layout.addWidget(self.error_label)
+        layout.addStretch(1)  # a taller window keeps the fields and the buttons together at the top
         layout.addWidget(self.buttons)
+        self.fingerprint_label.hide()  # shown with their text: empty, they left a gap under the fields
+        self.error_label.hide()
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 36)
         geometry.fit(self, "enrol")
 
@@ -155,7 +164,7 @@ class EnrolDialog(QDialog):
     def _forget_check(self, *_args: object) -> None:
         """Another address (or the replace choice) needs a new check before the code is spent."""
         self.health, self.checked_url = None, None
-        self.fingerprint_label.clear()
+        _say(self.fingerprint_label, "")
         self.check_button.setDefault(True)
         self._set_busy(self.task is not None)
 
@@ -165,14 +174,14 @@ class EnrolDialog(QDialog):
         self.enrol_button.setEnabled(not busy and self.health is not None)
         if busy:
             self.error_label.setStyleSheet("color: palette(placeholder-text);")
-            self.error_label.setText(text)
+            _say(self.error_label, text)
 
     def _error(self, exc: BaseException) -> None:
         self.task = None
         self._set_busy(False)
         log.info("enrolment step failed: %s", exc)
         self.error_label.setStyleSheet("color: #B00020;")
-        self.error_label.setText(enrol_error_text(exc))
+        _say(self.error_label, enrol_error_text(exc))
         self.failed.emit(exc)
 
     def _start(self, task: Task) -> None:
@@ -214,8 +223,8 @@ class EnrolDialog(QDialog):
         self.health, self.checked_url = health, url
         name = str(health.get("name") or self.tr("区县服务器"))
         text = self.tr("服务器“{0}”（{1}）的指纹：\n{2}\n请与区县管理员核对指纹完全一致后，再点“确认加入”。")
-        self.fingerprint_label.setText(text.format(name, url, fingerprint(str(health["signing"]))))
-        self.error_label.clear()
+        _say(self.fingerprint_label, text.format(name, url, fingerprint(str(health["signing"]))))
+        _say(self.error_label, "")
         self._set_busy(False)
         self.enrol_button.setDefault(True)
         self.checked.emit(health)

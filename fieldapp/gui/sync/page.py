@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.gui.errors import show_error
-from fieldapp.gui.ops import ChangeHub
+from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.sync import report
 from fieldapp.gui.sync.data import SyncSnapshot, load_snapshot
 from fieldapp.gui.sync.dialogs import ExportDialog, ImportDialog
@@ -235,13 +235,13 @@ class SyncPage(QWidget):
             return None
         self.last_folder = folder
         self.status_label.setText(self.tr("正在导出到 {0}…").format(folder))
-        return self._start(export_task(self.ctx, peer_id, folder), self._exported)
+        # the outbox moves on: the unsynced count changes
+        return self._start(export_task(self.ctx, peer_id, folder), self._exported, Changes(sync=True))
 
     def _exported(self, result: ExportResult) -> None:
         self.status_label.setText(report.export_text(result).replace("\n", " "))
         self._inform(QMessageBox.Icon.Information, self.tr("导出完成"), report.export_text(result))
         self.export_finished.emit(result)
-        self.hub.announce(Changes(sync=True))  # the outbox moved on: the unsynced count changes
         self.refresh()
 
     def open_import_dialog(self) -> ImportDialog:
@@ -261,7 +261,8 @@ class SyncPage(QWidget):
             self.last_folder = folder
         self.status_label.setText(self.tr("正在导入…"))
         where = str(folder) if folder is not None else ""
-        return self._start(import_task(self.ctx, folder, list(files or [])), lambda b: self._imported(b, where))
+        return self._start(import_task(self.ctx, folder, list(files or [])), lambda b: self._imported(b, where),
+                           lambda b: self._changes(b.changed_data))
 
     def _imported(self, batch: ImportBatch, where: str) -> None:
         own = self.ctx.identity.device_id if self.ctx.identity else ""
@@ -270,13 +271,20 @@ class SyncPage(QWidget):
         box = self._inform(icon, report.import_title(batch), report.import_text(batch, own, where))
         if batch.outcomes:
             box.setDetailedText(report.import_files(batch, own))
-        self._data_changed(batch.changed_data)
         self.import_finished.emit(batch)
         self.refresh()
 
-    def _start(self, fn: Any, on_done: Any) -> Task:
+    def _start(self, fn: Any, on_done: Any, changes: Any) -> Task:
+        """Run a sync job as an operation (:func:`~fieldapp.gui.ops.run_op`): the page shows its progress
+        and offers no second job meanwhile; ``changes`` (of the result) is announced once, after ``on_done``."""
         self._set_running(True)
-        task = self.tasks.run_db(fn, on_done=on_done, on_error=self._failed, progress=self._progress)
+
+        def failed(exc: BaseException) -> bool:
+            self._failed(exc)
+            return True
+
+        task = run_op(self.tasks, self.hub, fn, changes=changes, parent=self, on_done=on_done, on_error=failed,
+                      progress=self._progress, with_control=True)
         if not task.is_finished:
             self.job = task
             task.finished.connect(self._job_over)
@@ -337,10 +345,11 @@ class SyncPage(QWidget):
 
     def _data_changed(self, merged: bool) -> None:
         """Announce a sync step: with ``merged`` any household, visit, check-in or district table may have changed."""
-        if merged:
-            self.hub.announce(Changes(bulk=True, reference=True, sync=True))
-        else:
-            self.hub.announce(Changes(sync=True))
+        self.hub.announce(self._changes(merged))
+
+    @staticmethod
+    def _changes(merged: bool) -> Changes:
+        return Changes(bulk=True, reference=True, sync=True) if merged else Changes(sync=True)
 
     # -- a reviewer's decisions -------------------------------------------------------------------
 
@@ -416,8 +425,7 @@ class SyncPage(QWidget):
 
         def done(count: int) -> None:
             self.status_label.setText(self.tr("已处理 {0} 条。").format(count))
-            self._data_changed(changes_data)
             self.action_finished.emit()
             self.refresh()
 
-        return self._start(run, done)
+        return self._start(run, done, self._changes(changes_data))

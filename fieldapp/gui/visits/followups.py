@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.visits import clean_text
 from fieldapp.gui.fields import NullableDateEdit, parse_date
+from fieldapp.gui.household_editor.labels import field_label
 from fieldapp.services.visits import FollowUpDraft
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,7 +51,7 @@ class FollowUpModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[dict[str, Any]] = []
         self.problems: dict[str, str] = {}
-        self._headers = (self.tr("事项"), self.tr("到期日期"), self.tr("完成日期"))
+        self._headers = tuple(field_label("follow_up", f) for f in FIELDS)  # the field catalogue's labels
 
     # -- content -------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from fieldapp.gui import i18n
+from fieldapp.gui.household_editor.labels import field_label, table_label
 from fieldapp.services import setup
 from fieldapp.services.attendance import ComplianceRow, LeaderRow, MonthCell
 from fieldapp.services.context import AppContext
@@ -90,9 +91,11 @@ class VisitTableModel(_FixedHeaderTable):
         self._fetch = fetch
         self._more = False
         self._villages = dict(setup.villages(ctx))
-        titles = {"date": self.tr("日期"), "type": self.tr("类型"), "subject": self.tr("农户 / 活动"),
-                  "cadres": self.tr("走访干部"), "found": self.tr("情况"), "done": self.tr("措施/成效"),
-                  "photos": self.tr("照片"), "follow_ups": self.tr("待办")}
+        ref = ctx.ref  # the visit's own fields are labelled from the field catalogue
+        titles = {"date": field_label("visit", "date", ref), "type": field_label("visit", "type", ref),
+                  "subject": self.tr("农户 / 活动"), "cadres": table_label("visit_cadre", ref),
+                  "found": field_label("visit", "found", ref), "done": field_label("visit", "done", ref),
+                  "photos": table_label("visit_photo", ref), "follow_ups": self.tr("待办")}
         self.headers = tuple(titles[c] for c in self.columns)
         if fetch is not None:
             self.reload()

@@ -43,10 +43,11 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import visits as rules
 from fieldapp.domain.errors import ValidationError
-from fieldapp.gui import geometry
+from fieldapp.gui import geometry, keys
 from fieldapp.gui.codes import current_language
 from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE, ChoiceCombo, CodeCombo, NullableDateEdit, TextEdit
 from fieldapp.gui.household_editor.base import ask, ask_unsaved
+from fieldapp.gui.household_editor.labels import field_label, table_label
 from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.stale_dialog import StaleSaveDialog, describe_rows
 from fieldapp.gui.tasks import Task, TaskManager
@@ -150,18 +151,19 @@ class VisitForm(QDialog):
         kinds.setVisible(not self.fixed)
 
         left = Grid(self)
-        left.add("date", self.tr("走访日期"), self.date)
-        left.add("type", self.tr("类型"), self.type)
-        left.add("household_id", self.tr("农户"), kinds, self.picker, self.household_label)
-        left.add("village_id", self.tr("村"), self.village)
-        left.add("title", self.tr("活动名称"), self.title)
-        left.add("cadres", self.tr("走访干部"), self.cadres, stretch=1)
-        left.add("measures", self.tr("关联帮扶措施"), self.measures, stretch=1)
+        ref = self.ctx.ref  # labels from the field catalogue, as history, prints and Excel call them
+        left.add("date", field_label("visit", "date", ref), self.date)
+        left.add("type", field_label("visit", "type", ref), self.type)
+        left.add("household_id", field_label("visit", "household_id", ref), kinds, self.picker, self.household_label)
+        left.add("village_id", field_label("visit", "village_id", ref), self.village)
+        left.add("title", field_label("visit", "title", ref), self.title)
+        left.add("cadres", table_label("visit_cadre", ref), self.cadres, stretch=1)
+        left.add("measures", table_label("visit_measure", ref), self.measures, stretch=1)
         right = Grid(self)
-        right.add("found", self.tr("情况"), self.found_text, stretch=2)
-        right.add("done", self.tr("措施/成效"), self.done_text, stretch=2)
-        right.add("follow_ups", self.tr("后续事项"), self.follow_ups, stretch=2)
-        right.add("photos", self.tr("照片"), self.photos, stretch=2)
+        right.add("found", field_label("visit", "found", ref), self.found_text, stretch=2)
+        right.add("done", field_label("visit", "done", ref), self.done_text, stretch=2)
+        right.add("follow_ups", table_label("follow_up", ref), self.follow_ups, stretch=2)
+        right.add("photos", table_label("visit_photo", ref), self.photos, stretch=2)
         self.left, self.right = left, right
 
     def _build_buttons(self) -> None:
@@ -169,7 +171,8 @@ class VisitForm(QDialog):
         self.summary.setStyleSheet(f"color: {ERROR_COLOR};")
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("保存(&S)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(keys.with_key(self.tr("保存(&S)"), QKeySequence.StandardKey.Save),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.delete_button = QPushButton(self.tr("删除本条记录"), self)
         self.delete_button.setVisible(self.visit_id is not None)
@@ -239,8 +242,9 @@ class VisitForm(QDialog):
         self.left.set_row_visible("title", activity)
         self.left.set_row_visible("measures", not activity)
         self.left.set_row_visible("household_id", not (self.fixed and activity))
+        household = field_label("visit", "household_id", self.ctx.ref)
         self.left.captions["household_id"].setText(self.tr("对象") if not self.fixed else
-                                                   (self.tr("村级活动") if activity else self.tr("农户")))
+                                                   (self.tr("村级活动") if activity else household))
 
     def _household_chosen(self, household_id: str | None) -> None:
         if self._loading:
@@ -426,8 +430,7 @@ class VisitForm(QDialog):
         self.accept()
 
     def _ask_stale(self, fields: list[StaleField], original: VisitDraft, draft: VisitDraft) -> None:
-        labels = {"date": self.tr("走访日期"), "type": self.tr("类型"), "title": self.tr("活动名称"),
-                  "found": self.tr("情况"), "done": self.tr("措施/成效"), "village_id": self.tr("村")}
+        ref = self.ctx.ref
 
         def value(f: StaleField, v: object) -> str:
             if v is None:
@@ -438,13 +441,15 @@ class VisitForm(QDialog):
                 return dict(self.villages).get(str(v), str(v))
             return v.isoformat() if isinstance(v, dt.date) else str(v)
 
-        follow_labels = dict(zip(("text", "due_date", "done_on"), self.follow_ups.model._headers, strict=True))
         follow_texts = {u.id: u.text or "" for u in original.follow_ups}
 
         def label(f: StaleField) -> str:
             if f.table == "follow_up":
-                return f"{self.tr('后续事项')} {follow_texts.get(f.row_id, '')}：{follow_labels.get(f.field, f.field)}"
-            return labels.get(f.field, f.field)
+                return f"{table_label('follow_up', ref)} {follow_texts.get(f.row_id, '')}：" \
+                       f"{field_label('follow_up', f.field, ref)}"
+            if f.table != "visit":  # a cadre, measure or photo link removed here, changed elsewhere
+                return table_label(f.table, ref)
+            return field_label("visit", f.field, ref)
 
         rows = describe_rows(fields, label, value)
         dialog = self.stale_dialog = StaleSaveDialog(rows, self)

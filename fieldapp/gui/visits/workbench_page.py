@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.money import format_yuan
 from fieldapp.gui import i18n
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.hints import NextSteps
 from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services import workbench
@@ -70,6 +71,9 @@ class WorkbenchPage(QWidget):
 
     #: the workbench was (re)computed and shown
     refreshed = Signal()
+    #: the next steps when the register has no households yet (the main window opens them)
+    import_requested = Signal()
+    new_household_requested = Signal()
 
     def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None, *,
                  limit: int = 50, hub: ChangeHub | None = None) -> None:
@@ -114,18 +118,32 @@ class WorkbenchPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         layout.addLayout(top)
+        layout.addWidget(self._build_next_steps())
         layout.addWidget(self.tree, 1)
 
-        self._days_timer = QTimer(self)
-        self._days_timer.setSingleShot(True)
-        self._days_timer.setInterval(SETTING_DELAY_MS)
-        self._days_timer.timeout.connect(self._save_days)
-        self.days.valueChanged.connect(self._days_timer.start)
+        self._days_timer = self._delayed_save()
         self.refresh_button.clicked.connect(self.refresh)
         self.new_button.clicked.connect(lambda: self.open_visit(None))
         self.hub.changed.connect(self._data_changed)
         self._set_heading()
         self.refresh()
+
+    def _delayed_save(self) -> QTimer:
+        """The not-visited days are saved a moment after the last change, not on every step."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(SETTING_DELAY_MS)
+        timer.timeout.connect(self._save_days)
+        self.days.valueChanged.connect(timer.start)
+        return timer
+
+    def _build_next_steps(self) -> NextSteps:
+        """导入农户 / 新建农户, shown while the register has no households (after first-time setup)."""
+        self.next_steps = NextSteps(self, self.tr("还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。"),
+                                    [(self.tr("导入农户…"), self.import_requested.emit),
+                                     (self.tr("新建农户…"), self.new_household_requested.emit)])
+        self.next_steps.hide()
+        return self.next_steps
 
     # -- computing -------------------------------------------------------------------------------
 
@@ -179,6 +197,7 @@ class WorkbenchPage(QWidget):
         self.board = board
         wb = board.workbench
         self._set_heading()
+        self.next_steps.setVisible(wb.households == 0)
         if self.tree.topLevelItemCount():
             collapsed = {item.data(0, SECTION_ROLE) for item in self._sections() if not item.isExpanded()}
         else:  # first time: a long list of my households would push the rest out of sight
