@@ -72,7 +72,15 @@ class _Keeper(QObject):
 
 
 def remember(widget: QWidget, key: str, settings: Settings) -> None:
-    """Keep ``widget``'s place (frame's top left) and normal (not maximised) size under ``key``; save."""
+    """Keep ``widget``'s place (frame's top left) and normal (not maximised) size under ``key``; save.
+
+    The one settings write that does not go through :func:`fieldapp.gui.ops.run_op`, on purpose: it happens
+    as a window closes, and the main window's close shuts the task manager down right after this filter
+    runs (and windows hidden while the app quits come after the shutdown), so a queued save would be
+    dropped or run against a closing app and the position lost. It is also a preference of the window
+    itself that no page shows, so there is nothing to announce. So it is written here, synchronously;
+    :meth:`Settings.save` writes a temporary file and renames it, so it never leaves a half-written file.
+    """
     frame, size = widget.frameGeometry(), widget.normalGeometry().size()
     if not size.isValid() or size.isEmpty():
         size = widget.size()

@@ -132,10 +132,9 @@ class MainWindow(QMainWindow):
         enrolled, started at the end of ``__init__``)."""
         self.sync_page = SyncPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("sync", self.tr("同步"), self.sync_page)
-        self.network = NetworkSync(self.ctx, self.tasks, self)
+        self.network = NetworkSync(self.ctx, self.tasks, self, hub=self.hub)
         self.sync_page.attach_network(self.network)  # a reply that changed data is announced by the page
         self.network.synced.connect(lambda *_args: self.hub.announce(Changes(sync=True)))
-        self.network.enrolment_changed.connect(lambda *_args: self.hub.announce(Changes(sync=True)))
 
     def _add_shortcuts_and_hints(self) -> None:
         """Shortcuts that work wherever the focus is (see :mod:`fieldapp.gui.keys`); the empty list's 导入农户."""

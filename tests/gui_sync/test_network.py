@@ -111,8 +111,12 @@ def test_enrol_in_the_dialog_then_sync_now_through_the_page(
     assert count(server.home, server.db_url, SPENT_CODES) == 0  # not spent before the cadre confirms
     texts: list[str] = []
     net.status_changed.connect(lambda _s: texts.append(window.sync_label.text()))
+    announced: list[Changes] = []
+    window.hub.changed.connect(announced.append)
     with qtbot.waitSignal(net.synced, timeout=120000):  # enrolling starts the first sync
         dialog.enrol_button.click()
+    # the stored enrolment is one operation with one announcement (the first sync announces its own)
+    assert [c for c in announced if c.settings] == [Changes(sync=True, settings=True)], announced
     assert ctx.settings["server_url"] == server.url and net.running
     assert count(server.home, server.db_url, HOUSEHOLDS) == ctx.db.scalar(HOUSEHOLDS) == 3  # type: ignore[call-overload]
     syncing = [i for i, t in enumerate(texts) if t.startswith("同步中 ") and t.endswith("%")]
@@ -281,7 +285,10 @@ def test_the_auto_sync_switch_is_saved_and_sync_now_still_works(
     window = open_window(ctx, sync_tasks, qtbot)
     net, panel = window.network, panel_of(window)
     assert panel.auto_check.isEnabled() and panel.auto_check.isChecked()
+    announced: list[Changes] = []
+    window.hub.changed.connect(announced.append)
     panel.auto_check.setChecked(False)
+    assert announced == [Changes(settings=True)]  # the switch is saved as an operation, announced once
     assert not net.timer.isActive() and net.scheduler.next_action().kind == "idle"
     assert json.loads(ctx.paths.settings.read_text(encoding="utf-8"))["auto_sync"] is False
     assert window.sync_label.text() == "自动同步已关闭" and "自动同步已关闭" in panel.server_label.text()

@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.gui import geometry
+from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services import identity as identity_mod
 from fieldapp.services import setup
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.syncing import check_pinned, store_enrolment
 from fieldapp.sync.http_client import (
@@ -91,10 +93,12 @@ class EnrolDialog(QDialog):
     #: a step failed (the exception); the error is shown in the dialog
     failed = Signal(object)
 
-    def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget | None = None, *,
+                 hub: ChangeHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
+        self.hub = hub if hub is not None else ChangeHub(self)  # the window's: the stored enrolment is announced
         self.health: dict[str, Any] | None = None
         self.checked_url: str | None = None
         self.task: Task | None = None
@@ -259,14 +263,20 @@ class EnrolDialog(QDialog):
     def _store(self, url: str, enrolment: Enrolment) -> None:
         ctx, replace = self.ctx, self.replace_check.isChecked()
 
-        def store(_control: TaskControl) -> EnrolResult:
+        def store() -> EnrolResult:
             store_enrolment(ctx, url, enrolment, replace=replace)
             local = dict(setup.villages(ctx))
             known = {str(v.get("id")): str(v.get("name") or "") for v in enrolment.villages}
             names = [local.get(v) or known.get(v) or v[:8] for v in enrolment.scope]
             return EnrolResult(url, enrolment, names)
 
-        self._start(self.tasks.run_db(store, on_done=self._stored, on_error=self._error))
+        def failed(exc: BaseException) -> bool:
+            self._error(exc)
+            return True  # shown in the dialog
+
+        # a write (the pinned server, the address, the scope in the settings): one operation, one announcement
+        self._start(run_op(self.tasks, self.hub, store, changes=Changes(sync=True, settings=True), parent=self,
+                           on_done=self._stored, on_error=failed))
 
     def _stored(self, result: EnrolResult) -> None:
         self.task = None

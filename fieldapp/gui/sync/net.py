@@ -27,7 +27,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
+from PySide6.QtWidgets import QWidget
 
+from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.sync.net_support import (
     Connection,
     changed_data,
@@ -39,6 +41,7 @@ from fieldapp.gui.sync.net_support import (
 )
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services import syncing
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.sync.http_client import Prepared, Reply, SyncError, SyncOutcome
 from fieldapp.sync.schedule import SchedulePolicy, SyncScheduler, SyncState, SyncStatus
@@ -58,10 +61,12 @@ class NetworkSync(QObject):
     enrolment_changed = Signal()  # enrolled with a server (or another one)
 
     def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QObject | None = None, *,
-                 policy: SchedulePolicy | None = None, watch_network: bool = True) -> None:
+                 policy: SchedulePolicy | None = None, watch_network: bool = True,
+                 hub: ChangeHub | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
+        self.hub = hub if hub is not None else ChangeHub(self)  # the window's: writes announce through it
         self._policy = policy
         self.scheduler = SyncScheduler(policy or policy_of(ctx), enabled=bool(ctx.settings["auto_sync"]))
         self.timer = QTimer(self)
@@ -196,14 +201,18 @@ class NetworkSync(QObject):
 
     # -- events from the window ----------------------------------------------------------------------
 
-    def set_auto(self, enabled: bool) -> None:
-        """The 自动同步 switch (saved in the settings)."""
-        self.ctx.settings["auto_sync"] = bool(enabled)
+    def set_auto(self, enabled: bool, parent: QWidget | None = None) -> Task:
+        """The 自动同步 switch: applies at once; the settings are saved as an operation (one announcement).
+
+        A failed save is shown over ``parent``; the switch still applies until the app closes.
+        """
+        settings = self.ctx.settings
+        settings["auto_sync"] = bool(enabled)
         self.scheduler.set_enabled(bool(enabled))
         if not self.busy:
             self._schedule()
         self._emit()
-        self.ctx.settings.save()  # OSError: the caller says so (the switch applies until the app closes)
+        return run_op(self.tasks, self.hub, settings.save, changes=Changes(settings=True), parent=parent)
 
     def sync_now(self) -> bool:
         """立即同步: sync at once (even with auto sync off). False if not enrolled or already syncing."""

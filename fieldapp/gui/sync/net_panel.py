@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 
-from fieldapp.gui.errors import show_error
 from fieldapp.gui.sync.enrol_dialog import EnrolDialog, EnrolResult
 from fieldapp.gui.sync.net import NetworkSync
 from fieldapp.sync.http_client import SyncOutcome
@@ -162,10 +161,7 @@ class NetworkPanel(QObject):
         self.server_label.setText(self.texts.server_line(net))
 
     def _auto_toggled(self, enabled: bool) -> None:
-        try:
-            self.net.set_auto(enabled)
-        except OSError as exc:  # the settings file could not be written (the switch still applies now)
-            show_error(self.page, exc)
+        self.net.set_auto(enabled, parent=self.page)  # a failed save is shown; the switch still applies now
 
     def sync_now(self) -> bool:
         if not self.net.running or self.net.syncing:
@@ -181,7 +177,7 @@ class NetworkPanel(QObject):
         self.page.status_label.setText(self.tr("与区县服务器同步未完成：{0}").format(exc))
 
     def open_enrol_dialog(self) -> EnrolDialog:
-        dialog = EnrolDialog(self.page.ctx, self.page.tasks, parent=self.page)
+        dialog = EnrolDialog(self.page.ctx, self.page.tasks, parent=self.page, hub=self.page.hub)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.enrolled.connect(self._enrolled)
         dialog.destroyed.connect(lambda: setattr(self, "dialog", None))
