@@ -52,6 +52,8 @@ def test_notice_archive_and_attendance(ctx: AppContext, make_household: Callable
                                    cadre_ids=[cadre]))
     archive = export_archive(ctx, cadre, tmp_path / "档案.xlsx", year=2025, month=5, today=dt.date(2025, 6, 1))
     visits = _sheet(archive)
+    # the visit column headers are the field catalogue's labels
+    assert visits[0] == ("序号", "走访日期", "走访类型", "户主", "户编号", "情况", "措施与成效", "参与干部")
     assert visits[1][1] == dt.datetime(2025, 5, 6) and visits[1][3] == "公示户"
     assert visits[1][5] == "'=cmd|' /C calc'!A0"  # neutralised
     assert _sheet(archive, 1)[1] == ("2025年5月", 1)

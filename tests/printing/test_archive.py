@@ -48,6 +48,7 @@ def test_month_archive(ctx: AppContext, visited: str, tmp_path: Path) -> None:
         assert expected in text, expected
     assert text.index("第一次") < text.index("第二次") < text.index("第三次")  # date order
     assert "七一政策宣讲会" not in text  # July is another month
+    assert "走访日期" in text and "走访类型" in text  # the visit column headers are the field catalogue's labels
 
 
 def test_year_archive(ctx: AppContext, visited: str, tmp_path: Path) -> None:

@@ -116,3 +116,5 @@ def test_visits_are_summarised(ctx: AppContext, two_kinds: dict[str, str], tmp_p
     assert "共2次" in text and "最近一次2025-05-09" in text and "入户走访2次" in text
     assert "核实务工收入" in text and "王伟" in text.split("七、走访记录")[1]
     assert "八、变更记录" in text
+    visits_part = text.split("七、走访记录")[1].split("八、变更记录")[0]
+    assert "走访日期" in visits_part and "走访类型" in visits_part  # headers from the field catalogue

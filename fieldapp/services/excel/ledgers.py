@@ -105,8 +105,11 @@ def export_archive(ctx: AppContext, cadre_id: str, path: Path | str, *, year: in
                 for _m, entries in days for d in entries]
     month_rows = [[f"{m.year}年{m.month}月", len(entries)] for m, entries in days if m.first <= today]
     period = f"{year}年{month}月" if month else f"{year}年"
+    label = ctx.ref.fields.label  # the visit column headers come from the field catalogue
     sheets = [
-        xlsx.Sheet(f"走访记录{period}", ["序号", "日期", "类型", "户主", "户编号", "情况", "措施与成效", "参与干部"],
+        xlsx.Sheet(f"走访记录{period}", ["序号", label("visit", "date"), label("visit", "type"), "户主",
+                                        label("household", "hh_no"), label("visit", "found"), label("visit", "done"),
+                                        label("visit_cadre", "cadre_id")],
                    visit_rows, widths=[6, 12, 12, 10, 19, 50, 50, 20]),
         xlsx.Sheet("在村天数", ["月份", "在村天数"], month_rows, widths=[14, 10]),
         xlsx.Sheet("在村日期", ["日期", "走访及活动", "在村签到", "备注"], day_rows, widths=[12, 12, 10, 30]),

@@ -174,7 +174,9 @@ def _attendance(conn: Any, cadre: Any, year: int, month: int | None, today: dt.d
 def _visits(ctx: AppContext, visits: list[VisitSummary], st: dict[str, Any]) -> list[Any]:
     if not visits:
         return [para("（本期间无走访及活动记录）", st["note"])]
-    rows = [["序号", "日期", "类型", "对象", "情况", "措施与成效", "参与干部"]]
+    label = ctx.ref.fields.label  # the column headers come from the field catalogue
+    rows = [["序号", label("visit", "date"), label("visit", "type"), "对象", label("visit", "found"),
+             label("visit", "done"), label("visit_cadre", "cadre_id")]]
     for i, v in enumerate(visits, start=1):
         target = "村级活动"
         if v.household_id:

@@ -74,7 +74,9 @@ def visits_section(ctx: AppContext, visits: list[VisitSummary] | None, st: dict[
     items.append(para(f"共 {len(visits)} 次，最近一次 {visits[0].date.isoformat()}，最早一次 "
                       f"{visits[-1].date.isoformat()}。按类型：{summary}。"
                       + (f"下表列出最近 {len(shown)} 次。" if len(visits) > len(shown) else ""), st["cell"]))
-    rows = [["日期", "类型", "参与干部", "情况", "措施与成效"]]
+    label = ctx.ref.fields.label  # the column headers come from the field catalogue
+    rows = [[label("visit", "date"), label("visit", "type"), label("visit_cadre", "cadre_id"),
+             label("visit", "found"), label("visit", "done")]]
     for v in shown:
         found = " ".join(p for p in (v.title, v.found) if p)
         rows.append([v.date.isoformat(), ctx.ref["visit_type"].label(v.type), "、".join(v.cadre_names), found,
