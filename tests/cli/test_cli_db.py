@@ -41,6 +41,7 @@ def test_export_plain_of_an_encrypted_register(tmp_path: Path) -> None:
 def test_an_encrypted_folder_without_the_key_or_with_a_bad_key_is_one_line_error(tmp_path: Path) -> None:
     home = tmp_path / "home"
     assert _run(home, "demo", "--households", "2").returncode == 0
+    (home / "keys" / "keystore.json").unlink()  # no account to log in with: only FIELDAPP_VAULT_KEY opens it
     locked = _run(home, "db", "export-plain", "--out", str(tmp_path / "x.sqlite3"), key=None)
     assert locked.returncode == 1 and "已加密" in locked.stderr and "Traceback" not in locked.stderr
     bad = _run(home, "db", "export-plain", "--out", str(tmp_path / "x.sqlite3"), key="zz")
