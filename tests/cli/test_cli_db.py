@@ -49,9 +49,11 @@ def test_an_encrypted_folder_without_the_key_or_with_a_bad_key_is_one_line_error
     assert not (tmp_path / "x.sqlite3").exists()
 
 
-def test_a_plain_demo_folder_is_converted_when_a_key_first_comes(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    assert _run(home, "demo", "--households", "3", key=None).returncode == 0
+def test_a_plain_set_up_folder_is_converted_when_a_key_first_comes(tmp_path: Path) -> None:
+    home = tmp_path / "home"  # set up without a first account: plain (the demo makes accounts, so encrypts)
+    made = _run(home, "setup", "--district", "商州区", "--town", "北宽坪镇", "--village", "东村", "--cadre", "王伟",
+                key=None)
+    assert made.returncode == 0, made.stderr
     assert (home / "register.sqlite3").read_bytes().startswith(b"SQLite format 3")
     assert (home / "device" / "signing.pem").exists()
     out = tmp_path / "support.sqlite3"
