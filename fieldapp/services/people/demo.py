@@ -13,8 +13,7 @@ from sqlalchemy import select
 
 from fieldapp.services.context import AppContext
 from fieldapp.services.people import accounts
-from fieldapp.services.people.auth import _unlock
-from fieldapp.services.people.auth import person_row, session_of
+from fieldapp.services.people.auth import _unlock, person_row, session_of
 from fieldapp.services.people.keystore import Keystore
 from fieldapp.store.models import Cadre
 
