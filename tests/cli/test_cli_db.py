@@ -41,6 +41,7 @@ def test_export_plain_of_an_encrypted_register(tmp_path: Path) -> None:
 def test_an_encrypted_folder_without_the_key_or_with_a_bad_key_is_one_line_error(tmp_path: Path) -> None:
     home = tmp_path / "home"
     assert _run(home, "demo", "--households", "2").returncode == 0
+    (home / "keys" / "keystore.json").unlink()  # no account to log in with: only FIELDAPP_VAULT_KEY opens it
     locked = _run(home, "db", "export-plain", "--out", str(tmp_path / "x.sqlite3"), key=None)
     assert locked.returncode == 1 and "已加密" in locked.stderr and "Traceback" not in locked.stderr
     bad = _run(home, "db", "export-plain", "--out", str(tmp_path / "x.sqlite3"), key="zz")
@@ -48,9 +49,11 @@ def test_an_encrypted_folder_without_the_key_or_with_a_bad_key_is_one_line_error
     assert not (tmp_path / "x.sqlite3").exists()
 
 
-def test_a_plain_demo_folder_is_converted_when_a_key_first_comes(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    assert _run(home, "demo", "--households", "3", key=None).returncode == 0
+def test_a_plain_set_up_folder_is_converted_when_a_key_first_comes(tmp_path: Path) -> None:
+    home = tmp_path / "home"  # set up without a first account: plain (the demo makes accounts, so encrypts)
+    made = _run(home, "setup", "--district", "商州区", "--town", "北宽坪镇", "--village", "东村", "--cadre", "王伟",
+                key=None)
+    assert made.returncode == 0, made.stderr
     assert (home / "register.sqlite3").read_bytes().startswith(b"SQLite format 3")
     assert (home / "device" / "signing.pem").exists()
     out = tmp_path / "support.sqlite3"
