@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from fieldapp.services.context import AppContext
 from fieldapp.services.people import accounts
-from fieldapp.services.people.auth import _unlock, person_row, session_of
+from fieldapp.services.people.auth import session_in
 from fieldapp.services.people.keystore import Keystore
 from fieldapp.store.models import Cadre
 
@@ -50,13 +50,7 @@ def demo_accounts(ctx: AppContext) -> list[DemoAccount]:
     plan += [(name, None, (role,)) for name, role in REVIEWERS]
     first, *rest = plan
     accounts.create_account(ctx, first[0], first[1], first[2], villages, DEMO_PASSWORD)
-    # the first account's session from its keystore slot, on this (still plain) register: a real login would
-    # encrypt the register under ``ctx`` (``fieldapp demo`` logs in once at the end, after ``ctx`` is closed)
-    person_id, key = _unlock(ctx.paths, first[0], DEMO_PASSWORD, None)
-    row = person_row(ctx, person_id)
-    if row is None:
-        raise RuntimeError(f"demo account {first[0]} has no person row")
-    session = session_of(row, key)
+    session = session_in(ctx, first[0], DEMO_PASSWORD)  # login() would encrypt the register under ctx
     saved = ctx.session
     ctx.session = session
     ctx.reset_writer()
