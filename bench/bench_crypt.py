@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bench.common import OUT, demo_home, report
 from fieldapp import paths
 from fieldapp.services import register
-from fieldapp.services.context import ENV_VAULT_KEY, AppContext, open_context
+from fieldapp.services.context import AppContext, open_context
 
 LIMIT = 1.3
 VAULT = bytes.fromhex("6a" * 32)  # a fixed bench key (the bench registers hold demo data only)
@@ -89,7 +89,6 @@ def main() -> None:
     parser.add_argument("--repeat", type=int)
     args = parser.parse_args()
     size = {**(FULL if args.full else SMALL), **{k: v for k, v in vars(args).items() if k in SMALL and v}}
-    os.environ.pop(ENV_VAULT_KEY, None)  # the plain demo is built without a key
     plain_home, enc_home = demo_home(size["households"]), encrypted_home(size["households"])
 
     from PySide6.QtWidgets import QApplication

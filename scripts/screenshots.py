@@ -4,6 +4,8 @@ Run under a virtual X server the size of what a 1366×768 laptop leaves usable:
     xvfb-run -s '-screen 0 1366x700x24' .venv/bin/python scripts/screenshots.py OUT_DIR [--households N]
 Each window is shown as the app shows it (its remembered or default geometry, fitted to the screen),
 then saved as OUT_DIR/<name>.png, and a line per window says whether it fits the screen.
+The demo folder is opened as a cadre opens it: through a login (the demo's team leader, password demo1234),
+so the register is the encrypted one and the login window, 账号 page, lock and password dialogs are shown too.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+LOGIN = ("张建华", "demo1234")  # the demo's team leader and administrator, its documented password
 
 
 def main() -> int:
@@ -35,25 +39,32 @@ def main() -> int:
 
     from fieldapp import paths
     from fieldapp.gui import i18n
-    from fieldapp.gui.app import configure_application
+    from fieldapp.gui.app import configure_application, people_api
     from fieldapp.gui.screens import cut_off, top_levels
     from fieldapp.gui.tasks import SyncTaskManager
     from fieldapp.services.context import open_context
 
     app = QApplication(sys.argv)
     configure_application(app)
-    ctx = open_context(paths.resolve())
-    if not args.households:  # as just after the first-start wizard: every list empty
+    data = paths.resolve()
+    if not args.households:  # as just after the first-start wizard: every list empty, the first account made
         from fieldapp.services.setup import SetupInfo, run_setup
 
-        run_setup(ctx, SetupInfo(district="商州区", town="北宽坪镇", villages=["桃园村"], cadre_name="张建华",
-                                 cadre_unit="区国土资源局", cadre_phone="13912345678", district_code="611002"))
+        plain = open_context(data)
+        run_setup(plain, SetupInfo(district="商州区", town="北宽坪镇", villages=["桃园村"], cadre_name=LOGIN[0],
+                                   cadre_unit="区国土资源局", cadre_phone="13912345678", district_code="611002",
+                                   password=LOGIN[1]))
+        plain.close()
+    api = people_api(data)
+    assert api is not None
+    session = api.authenticate(*LOGIN)
+    ctx = api.open_for(session)
     i18n.install(args.language)
     tasks = SyncTaskManager()
     screen = app.primaryScreen().availableGeometry()
     print(f"screen {screen.width()}×{screen.height()}")
     bad = 0
-    for name, widget in top_levels(ctx, tasks):
+    for name, widget in top_levels(ctx, tasks, api, session):
         widget.show()
         QTest.qWait(300)  # delayed work such as the door-plate previews
         frame = widget.frameGeometry()

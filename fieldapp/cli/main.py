@@ -109,13 +109,13 @@ def _open(args: argparse.Namespace, *, login: bool = True) -> AppContext:
     """The context of the account that logs in (``--user``); the program's own before any account exists
     (or with ``login=False``: the demo filling an empty register)."""
     from fieldapp.cli.people_cmd import authenticate
-    from fieldapp.services.context import open_context, vault_key_from_env
+    from fieldapp.services.context import open_context
     from fieldapp.services.people.auth import open_for
 
     data = paths.resolve(args.db, portable=args.portable)
     try:
         session = authenticate(args, data) if login else None
-        return open_for(data, session) if session is not None else open_context(data, key=vault_key_from_env())
+        return open_for(data, session) if session is not None else open_context(data)
     except OSError as exc:
         portable = bool(args.portable) or (paths.ENV_HOME not in os.environ and paths.is_portable())
         raise CommandError(data_folder_message(data.home, exc, portable=portable)) from exc

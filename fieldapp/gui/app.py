@@ -55,11 +55,11 @@ def log_path(data: paths.DataPaths) -> Path:
 def open_app_context(data: paths.DataPaths) -> tuple[AppContext | None, errors.ErrorReport | None]:
     """Open the data folder; on failure return (None, what to tell the user) — never raises."""
     from fieldapp.gui import errors
-    from fieldapp.services.context import open_context, vault_key_from_env
+    from fieldapp.services.context import open_context
 
     logsetup.configure(data.logs)
     try:
-        return open_context(data, key=vault_key_from_env()), None
+        return open_context(data), None
     except Exception as exc:
         report = errors.describe(exc, log_path(data))
         if report.is_bug:

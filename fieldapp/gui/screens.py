@@ -4,13 +4,16 @@ small laptop screen (tests) and for screenshots (``scripts/screenshots.py``).
 :func:`top_levels` yields ``(name, widget)`` one at a time; the caller shows, checks or grabs the
 widget and closes it before asking for the next one. Pages of the main window and tabs of the household
 editor are yielded as the same widget switched to each page or tab, so each is looked at.
+Given the people services and a signed-in session, the login window, the 账号 page, the lock prompt and
+the account and password dialogs are yielded too, and the main window is the signed-in one.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
@@ -18,6 +21,9 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
 from fieldapp.gui.tasks import TaskManager
 from fieldapp.services import lookups
 from fieldapp.services.context import AppContext
+
+if TYPE_CHECKING:
+    from fieldapp.gui.people.shell import PeopleApi
 
 
 def sample_pdf(folder: Path) -> Path:
@@ -32,13 +38,14 @@ def sample_pdf(folder: Path) -> Path:
     return path
 
 
-def top_levels(ctx: AppContext, tasks: TaskManager) -> Iterator[tuple[str, QWidget]]:
-    """Each window and dialog (and each page / tab of the big ones), built on ``ctx``."""
+def top_levels(ctx: AppContext, tasks: TaskManager, api: PeopleApi | None = None,
+               session: Any = None) -> Iterator[tuple[str, QWidget]]:
+    """Each window and dialog (and each page / tab of the big ones), built on ``ctx``; with ``api`` and the
+    ``session`` ``ctx`` was opened for, the people windows too (see the module's doc)."""
     from fieldapp.gui.excel.crosscheck_dialog import CrossCheckDialog
     from fieldapp.gui.excel.export_dialog import ExportDialog as ExcelExportDialog
     from fieldapp.gui.excel.import_dialog import ImportDialog as ExcelImportDialog
     from fieldapp.gui.household_editor.dialog import HouseholdEditor
-    from fieldapp.gui.main_window import MainWindow
     from fieldapp.gui.printing.plate_settings import PlateSettingsDialog
     from fieldapp.gui.printing.preview import PreviewDialog
     from fieldapp.gui.sync.dialogs import ExportDialog, ImportDialog
@@ -46,11 +53,8 @@ def top_levels(ctx: AppContext, tasks: TaskManager) -> Iterator[tuple[str, QWidg
     from fieldapp.gui.visits.visit_form import VisitForm
     from fieldapp.gui.wizard import SetupWizard
 
-    window = MainWindow(ctx, tasks)
-    for key in window.page_keys():
-        window.show_page(key)
-        yield f"main-{key}", window
-    window.close()
+    people = api is not None and session is not None
+    shell = yield from _main_window(ctx, tasks, api if people else None, session)
 
     household_id, visit_id = lookups.first_live_ids(ctx.db)
     editor = HouseholdEditor(ctx, household_id)
@@ -78,6 +82,59 @@ def top_levels(ctx: AppContext, tasks: TaskManager) -> Iterator[tuple[str, QWidg
     with tempfile.TemporaryDirectory() as folder:
         pdf = sample_pdf(Path(folder))
         yield from _one("print-preview", lambda: PreviewDialog(pdf, "sample", tasks=tasks))
+    if people:
+        assert api is not None
+        yield from _people_dialogs(ctx, api, session, shell)
+
+
+def _main_window(ctx: AppContext, tasks: TaskManager, api: PeopleApi | None,
+                 session: Any) -> Generator[tuple[str, QWidget], None, Any]:
+    """The login window (with ``api``), then the main window at each page, signed in as ``session`` with ``api``
+    (the 账号 menu and page, the idle lock); returns the shell that holds it (None without ``api``)."""
+    from fieldapp.gui.main_window import MainWindow
+
+    if api is not None:
+        from fieldapp.gui.people.login import LoginWindow
+
+        yield from _one("login-window", lambda: LoginWindow(api.login_names(), api.authenticate,
+                                                            hint=session.name))
+    window = MainWindow(ctx, tasks)
+    shell = None
+    if api is not None:
+        from fieldapp.gui.people.shell import Shell
+
+        shell = Shell(api, lambda c: MainWindow(c, tasks), tasks)
+        shell.adopt(ctx, session, window)
+    for key in window.page_keys():
+        window.show_page(key)
+        yield f"main-{key}", window
+    if shell is not None and shell.lock is not None:
+        shell.lock.stop()
+    window.close()
+    return shell
+
+
+def _people_dialogs(ctx: AppContext, api: PeopleApi, session: Any, shell: Any) -> Iterator[tuple[str, QWidget]]:
+    """The lock prompt, the account and password dialogs (filled as when opened from the 账号 menu/page)."""
+    from fieldapp.gui.people.accounts_page import AccountDialog, ResetPasswordDialog
+    from fieldapp.gui.people.lock import IdleLockDialog, UnlockDialog
+    from fieldapp.gui.people.login import SwitchAccountDialog
+    from fieldapp.gui.people.passwords import ChangePasswordDialog, FirstAccountDialog
+
+    yield from _one("unlock-dialog", lambda: UnlockDialog(session.name, api.verify))
+    yield from _one("switch-account", lambda: SwitchAccountDialog(api.login_names(), api.authenticate,
+                                                                  current=session.name))
+    yield from _one("change-password", lambda: ChangePasswordDialog(session.name, api.change_password))
+    yield from _one("idle-lock-settings", lambda: IdleLockDialog(int(ctx.settings["idle_lock_minutes"])))
+    yield from _one("first-account", lambda: FirstAccountDialog(session.name, lambda _n, _p: None))
+    page = shell.accounts_page if shell is not None else None
+    if page is not None:
+        choices = page.choices
+        rows = page.backend.list()
+        yield from _one("account-new", lambda: AccountDialog(choices))
+        if rows:
+            yield from _one("account-edit", lambda: AccountDialog(choices, rows[0]))
+            yield from _one("reset-password", lambda: ResetPasswordDialog(rows[0].name))
 
 
 def _one(name: str, make: Callable[[], QWidget]) -> Iterator[tuple[str, QWidget]]:

@@ -11,7 +11,6 @@ data folder opens (an encrypted register raises :class:`fieldapp.store.db.Locked
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -22,7 +21,7 @@ from fieldapp.services import identity as identity_mod
 from fieldapp.services import photos as photos_mod
 from fieldapp.settings import Settings
 from fieldapp.store import crypt, filemodes
-from fieldapp.store.db import Database, LockedRegisterError
+from fieldapp.store.db import Database
 from fieldapp.store.writer import Actor, ChangeWriter
 
 if TYPE_CHECKING:
@@ -107,26 +106,6 @@ class AppContext:
 
     def close(self) -> None:
         self.db.close()
-
-
-ENV_VAULT_KEY = "FIELDAPP_VAULT_KEY"
-
-
-def vault_key_from_env() -> bytes | None:
-    """The vault key given as 64 hex digits in ``FIELDAPP_VAULT_KEY`` (development and scripts), else None.
-
-    The seam the login fills: once accounts exist, the front ends pass ``Session.vault_key`` instead.
-    """
-    text = os.environ.get(ENV_VAULT_KEY, "").strip()
-    if not text:
-        return None
-    try:
-        key = bytes.fromhex(text)
-    except ValueError:
-        key = b""
-    if len(key) != 32:
-        raise LockedRegisterError(f"{ENV_VAULT_KEY} 应为 64 位十六进制数（32 字节密钥）")
-    return key
 
 
 def open_context(data: paths.DataPaths, key: bytes | None = None) -> AppContext:

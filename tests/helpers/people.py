@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import pytest
 
 from fieldapp import paths as paths_mod
-from fieldapp.services.context import AppContext
+from fieldapp.services.context import AppContext, open_context
 from fieldapp.services.people import accounts, keystore
 from fieldapp.services.people.auth import login, open_for
 
@@ -35,6 +35,7 @@ def add_account(ctx: AppContext, name: str, roles: Sequence[str], *, cadre_id: s
     ks = keystore.Keystore.load(ctx.paths.home)
     if not ks.slots and ctx.session is None:
         accounts.create_account(ctx, ADMIN, None, ["admin", "district"], villages, PASSWORD)
+        _reopen_keyed(ctx)
     if name == ADMIN:
         return
     admin = logged_in(ctx.paths, ADMIN) if ctx.session is None else ctx
@@ -43,6 +44,18 @@ def add_account(ctx: AppContext, name: str, roles: Sequence[str], *, cadre_id: s
     finally:
         if admin is not ctx:
             admin.close()
+
+
+def _reopen_keyed(ctx: AppContext) -> None:
+    """The laptop has accounts now: the first login encrypts the register, so the program's own ``ctx``
+    (still on the plain file) opens the encrypted register with the vault key, as the product does."""
+    if ctx.vault_key is not None:
+        return
+    keyed = open_context(ctx.paths, key=login(ctx.paths, ADMIN, PASSWORD).vault_key)
+    ctx.db.close()
+    ctx.db, ctx.identity, ctx.vault_key = keyed.db, keyed.identity, keyed.vault_key
+    ctx.__dict__.pop("photos", None)
+    ctx.reset_writer()
 
 
 def logged_in(data: paths_mod.DataPaths, name: str, password: str = PASSWORD) -> AppContext:

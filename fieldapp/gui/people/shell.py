@@ -132,6 +132,12 @@ class Shell(QObject):
         self.entered.emit(window)
         return window
 
+    def adopt(self, ctx: Any, session: Any, window: QMainWindow) -> None:
+        """Take ``window``, already built on ``ctx`` (opened for ``session``), as the signed-in window without
+        showing it (the screenshots): the 账号 menu and page, the account label, the idle lock."""
+        self.ctx, self.session, self.window = ctx, session, window
+        self._install(window)
+
     def _install(self, window: QMainWindow) -> None:
         from fieldapp.gui.people.lock import IdleWatcher, ScreenLock
 

@@ -78,6 +78,8 @@ def _vault_key(ctx: AppContext, ks: Keystore) -> bytes:
     if ks.slots:  # the program itself cannot unwrap a key another account holds
         raise people.PermissionDenied(people.ACCOUNTS_MANAGE, people.permission_table(ctx.ref).label(
             people.ACCOUNTS_MANAGE), "未登录")
+    if ctx.vault_key is not None:  # the register (photos, device keys) is already sealed with this key: keep it
+        return ctx.vault_key
     return new_vault_key()
 
 

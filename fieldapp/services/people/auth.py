@@ -131,6 +131,17 @@ def login(data: paths_mod.DataPaths, name: str, password: str, *,
         ctx.close()
 
 
+def session_in(ctx: AppContext, name: str, password: str) -> Session:
+    """The session of ``name`` read from the already open ``ctx``, which stays as it is: unlike :func:`login`
+    the register is not reopened with the key (so a plain one is not converted under ``ctx``'s feet while
+    ``ctx`` still writes to it: the demo creating its accounts). Nothing is audited; raises :class:`LoginError`."""
+    person_id, key = _unlock(ctx.paths, name, password, None)
+    row = person_row(ctx, person_id)
+    if row is None or row["deleted"] or not row["active"]:
+        raise LoginError("unknown_user", f"账户“{name}”已停用，请联系队长或管理员")
+    return session_of(row, key)
+
+
 def open_for(data: paths_mod.DataPaths, session: Session) -> AppContext:
     """The application context of ``session``: ``ctx.session`` is set, the writer acts as the account.
 

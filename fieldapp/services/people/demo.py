@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from fieldapp.services.context import AppContext
 from fieldapp.services.people import accounts
-from fieldapp.services.people.auth import login
+from fieldapp.services.people.auth import session_in
 from fieldapp.services.people.keystore import Keystore
 from fieldapp.store.models import Cadre
 
@@ -50,7 +50,7 @@ def demo_accounts(ctx: AppContext) -> list[DemoAccount]:
     plan += [(name, None, (role,)) for name, role in REVIEWERS]
     first, *rest = plan
     accounts.create_account(ctx, first[0], first[1], first[2], villages, DEMO_PASSWORD)
-    session = login(ctx.paths, first[0], DEMO_PASSWORD)
+    session = session_in(ctx, first[0], DEMO_PASSWORD)  # login() would encrypt the register under ctx
     saved = ctx.session
     ctx.session = session
     ctx.reset_writer()
