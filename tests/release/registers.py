@@ -23,6 +23,28 @@ DATA = Path(__file__).resolve().parent / "data"
 RELEASE_0_1_0 = DATA / "register-0.1.0-schema3.sqlite3.gz"
 
 Dump = dict[str, dict[str, list[Any]]]  # table → {"columns": [...], "rows": sorted rows}
+PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+def connect(path: Path) -> Any:
+    """A read-only connection to a register: plain, or encrypted (a demo folder: its accounts have the demo
+    password, so the first account's keystore slot gives the vault key, without a login that writes)."""
+    with path.open("rb") as f:
+        plain = f.read(16) == PLAIN_HEADER
+    if plain:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    import sqlcipher3
+
+    from fieldapp.services.people.auth import _unlock
+    from fieldapp.services.people.demo import DEMO_PASSWORD
+    from fieldapp.services.people.keystore import names
+    from fieldapp.store.crypt import register_key
+
+    data = paths.DataPaths(path.parent)
+    _person, vault = _unlock(data, names(path.parent)[0], DEMO_PASSWORD, None)
+    conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn.execute(f"PRAGMA key = \"x'{register_key(vault).hex()}'\"")
+    return conn
 
 
 def tables(conn: sqlite3.Connection, schema: str = "main") -> list[str]:
@@ -37,7 +59,7 @@ def columns(conn: sqlite3.Connection, table: str, schema: str = "main") -> list[
 
 def dump(path: Path) -> Dump:
     """Every row of every table (sorted, so two dumps compare regardless of row order)."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = connect(path)
     try:
         out: Dump = {}
         for table in tables(conn):
@@ -52,7 +74,7 @@ def dump(path: Path) -> Dump:
 
 def project(current: Path, old: Dump) -> Dump:
     """The current file's rows restricted to the tables and columns of ``old``."""
-    conn = sqlite3.connect(f"{current.resolve().as_uri()}?mode=ro", uri=True)
+    conn = connect(current)
     try:
         out: Dump = {}
         for table, before in old.items():
@@ -66,7 +88,7 @@ def project(current: Path, old: Dump) -> Dump:
 
 
 def user_version(path: Path) -> int:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = connect(path)
     try:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
     finally:
