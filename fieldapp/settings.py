@@ -46,7 +46,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("plate_title", str, "精准扶贫信息公示牌", "door-plate title (district setting)"),
         Setting("plate_colour_safety_net", str, "#1F5C99", "door-plate colour of 兜底户 (hex #RRGGBB)"),
         Setting("plate_colour_development", str, "#2E7D32", "door-plate colour of 脱贫户 (hex #RRGGBB)"),
-        # network sync with the district server (issue 6); new keys with defaults need no upgrade step
+        # network sync with the district server; new keys with defaults need no upgrade step
         Setting("server_url", str, "", "district server address (https://…), set by `fieldapp enrol`"),
         Setting("server_device_id", str, "", "the district server's device id (its keys are pinned as a peer)"),
         Setting("auto_sync", bool, True, "sync automatically whenever the server is reachable"),

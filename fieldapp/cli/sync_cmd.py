@@ -52,7 +52,7 @@ def register(sub: Any, open_ctx: Any) -> None:
     p.add_argument("conflict_id", type=int)
     p.add_argument("choose", choices=["winner", "loser"])
     p.set_defaults(func=lambda a: _with(open_ctx(a), _resolve, a))
-    from fieldapp.cli import net_cmd  # issue 6: `fieldapp enrol`, `fieldapp sync now`
+    from fieldapp.cli import net_cmd  # `fieldapp enrol`, `fieldapp sync now`
 
     net_cmd.register(sub, s, open_ctx)
 

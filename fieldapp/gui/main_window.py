@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         from fieldapp.gui.excel.menu import install_data_menu
 
-        self.data_menu = install_data_menu(self, self.hub)  # 数据: import, export, department lists (issue 7)
+        self.data_menu = install_data_menu(self, self.hub)  # 数据: import, export, department lists
         self._build_status_bar()
         self._add_shortcuts_and_hints()
         geometry.fit(self, "main", (1200, 760), ctx.settings)
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         return index
 
     def _add_sync_page(self) -> None:
-        """同步 (USB packages, conflicts) and network sync with the district server (issue 6; idle unless
+        """同步 (USB packages, conflicts) and network sync with the district server (idle unless
         enrolled, started at the end of ``__init__``)."""
         self.sync_page = SyncPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("sync", self.tr("同步"), self.sync_page)

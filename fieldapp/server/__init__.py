@@ -1,4 +1,4 @@
-"""The district server (issue 6): enrolment, authenticated HTTP sync, the USB desk, the admin view.
+"""The district server: enrolment, authenticated HTTP sync, the USB desk, the admin view.
 
 - :mod:`.main` — the ``fieldapp-server`` command (serve and administration).
 - :mod:`.app` — the FastAPI application; :mod:`.auth` — request signatures, nonces, revocation.

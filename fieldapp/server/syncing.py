@@ -5,7 +5,7 @@ The server is an issue-5 replica of the whole district: it applies a package wit
 villages, and to district-wide tables, are refused, logged and counted in the result, never applied) and answers with
 :func:`fieldapp.sync.service.build_package` for that device. A package the server already applied
 (the laptop retries after a connection dropped once the server had committed) is refused by
-issue 5 as ``replay``; here that counts as applied, and the device still gets a fresh reply.
+the package layer as ``replay``; here that counts as applied, and the device still gets a fresh reply.
 Merges are serialised by the server's write lock; building replies only reads.
 """
 
@@ -24,7 +24,7 @@ from fieldapp.sync.package import PackageRefused
 
 log = logging.getLogger("fieldapp.server.sync")
 
-# issue 5's refusal reasons → HTTP status
+# the package layer's refusal reasons → HTTP status
 STATUS = {"format": 400, "version": 400, "recipient": 400, "sender": 403, "signature": 400, "decryption": 400,
           "gap": 409}
 _REFUSALS_SHOWN = 8

@@ -238,7 +238,7 @@ class Threshold(SyncedMixin, Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
-# ---------------------------------------------------------------- visits (issue 3)
+# ---------------------------------------------------------------- visits
 
 
 class Visit(SyncedMixin, Base):
@@ -425,7 +425,7 @@ class HouseholdListRow(Base):
     cadre_id: Mapped[str | None] = mapped_column(Id)
     income_year: Mapped[int | None] = mapped_column(Integer)
     per_person_income: Mapped[int | None] = mapped_column(BigInteger)  # fen, latest year
-    last_visit: Mapped[dt.date | None] = mapped_column(Date)  # latest live visit (issue 3)
+    last_visit: Mapped[dt.date | None] = mapped_column(Date)  # latest live visit
 
 
 class LocalState(Base):
@@ -436,7 +436,7 @@ class LocalState(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-# ---------------------------------------------------------------- sync (issue 5), local tables
+# ---------------------------------------------------------------- sync, local tables
 
 
 class SyncPeer(Base):
@@ -537,5 +537,5 @@ class SyncScopeExit(Base):
     received_at: Mapped[str] = mapped_column(String(32))
 
 
-# The district server's tables (issue 6) join the same metadata and Alembic chain.
+# The district server's tables join the same metadata and Alembic chain.
 from fieldapp.store import server_models as _server_models  # noqa: E402,F401

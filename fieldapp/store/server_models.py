@@ -1,4 +1,4 @@
-"""The district server's own tables (issue 6): enrolment codes, devices, audit log, request nonces.
+"""The district server's own tables: enrolment codes, devices, audit log, request nonces.
 
 They live in the same metadata and the same Alembic chain as the register (revision 0004), so a
 laptop's register carries them empty; only ``fieldapp-server`` writes them. None is synced: they

@@ -1,4 +1,4 @@
-"""Sync packages (issue 5): offline changes that converge, on USB or any transport.
+"""Sync packages: offline changes that converge, on USB or any transport.
 
 - :mod:`.package` — the file: clear header, lzma body encrypted to the recipient, signed.
 - :mod:`.body` — the compact change encoding inside.

@@ -1,8 +1,8 @@
-"""The laptop's side of network sync with the district server (issue 6). Pure Python on httpx, no Qt.
+"""The laptop's side of network sync with the district server. Pure Python on httpx, no Qt.
 
 Every request is signed with the device's Ed25519 key over (method, endpoint, device, timestamp,
 nonce, sha256(body)) — :func:`sign_request`; the server keeps the nonces and refuses stale
-timestamps, so a captured request cannot be replayed. Packages are issue 5's: the upload is the
+timestamps, so a captured request cannot be replayed. Packages are the sync packages: the upload is the
 package :func:`fieldapp.sync.service.build_package` makes for the server, the reply is the server's
 package for this laptop, applied with :func:`fieldapp.sync.service.import_package` (signed by the
 server's pinned key, so a forged reply is refused).

@@ -1,7 +1,7 @@
 """Sync as the front ends use it: build a package for a peer, import packages, status, conflicts.
 
 Works on a :class:`Replica` (database, device identity, scope) so the district server
-(issue 6) can reuse it with its own context. ``import_package`` checks everything that can
+can reuse it with its own context. ``import_package`` checks everything that can
 refuse a package before it opens the write transaction, applies the whole package in that one
 transaction, and advances the vector and the peer's cursor inside it: a crash or SIGKILL
 leaves the database as it was, and the retry applies it.

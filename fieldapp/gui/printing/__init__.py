@@ -1,4 +1,4 @@
-"""The printing GUI (issue 4): the 打印 page, print jobs off the GUI thread, the preview, the door-plate settings.
+"""The printing GUI: the 打印 page, print jobs off the GUI thread, the preview, the door-plate settings.
 
 - :mod:`.print_page` — the 打印 page (:class:`PrintPage`) with one form per document (:mod:`.forms`,
   :mod:`.list_forms`);

@@ -1,4 +1,4 @@
-"""Network sync with the district server, driven from the GUI (issue 6): one :class:`NetworkSync` per window.
+"""Network sync with the district server, driven from the GUI: one :class:`NetworkSync` per window.
 
 It owns a :class:`~fieldapp.sync.schedule.SyncScheduler` (the policy: when to probe, when to sync,
 backoff) and one single-shot ``QTimer`` that wakes it for the scheduler's next action:

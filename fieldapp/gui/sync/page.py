@@ -333,7 +333,7 @@ class SyncPage(QWidget):
         return box
 
     def attach_network(self, net: NetworkSync) -> NetworkPanel:
-        """Network sync with the district server (issue 6): 立即同步, 自动同步, 加入区县服务器…, the server line."""
+        """Network sync with the district server: 立即同步, 自动同步, 加入区县服务器…, the server line."""
         from fieldapp.gui.sync.net_panel import NetworkPanel
 
         self.network_panel = NetworkPanel(self, net)

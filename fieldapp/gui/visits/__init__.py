@@ -1,4 +1,4 @@
-"""Visits in the GUI (issue 3): the visit form, the household's 走访记录 tab model, and three pages —
+"""Visits in the GUI: the visit form, the household's 走访记录 tab model, and three pages —
 工作台 (the home screen), 走访 (the cadre's 包扶纪实档案) and 考勤 (驻村考勤).
 
 - :mod:`.visit_form` — ``VisitForm(ctx, household_id=None, visit_id=None, parent=None)``;

@@ -1,4 +1,4 @@
-"""Excel in and out (issue 7): import the register from the national system's spreadsheets,
+"""Excel in and out: import the register from the national system's spreadsheets,
 export it in the same layout, cross-check department lists, export ledgers to .xlsx.
 
 - :mod:`.layout`: the national-system column layout and the header synonyms that map columns to fields;

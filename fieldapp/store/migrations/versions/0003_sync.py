@@ -1,4 +1,4 @@
-"""sync: local tables for sync packages (issue 5): peers, holdings vector, seen packages,
+"""sync: local tables for sync packages: peers, holdings vector, seen packages,
 conflicts, quarantine, pending unknown fields, scope-exit markers.
 
 Revision ID: 0003

@@ -1,4 +1,4 @@
-"""server: the district server's tables (issue 6): enrolment codes, devices, audit log, request nonces.
+"""server: the district server's tables: enrolment codes, devices, audit log, request nonces.
 
 Revision ID: 0004
 Revises: 0003
