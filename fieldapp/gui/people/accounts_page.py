@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.gui.ops import ChangeHub, run_op
+from fieldapp.gui.people.login import message_label
 from fieldapp.gui.people.passwords import new_password_problem, password_field
 from fieldapp.gui.tasks import TaskControl, TaskManager
 from fieldapp.services.changes import Changes
@@ -152,10 +153,7 @@ class AccountDialog(QDialog):
         else:
             self.password.hide()
             self.again.hide()
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #B3261E;")
+        self.message = message_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
@@ -211,9 +209,7 @@ class ResetPasswordDialog(QDialog):
         intro.setWordWrap(True)
         self.password = password_field(self, "password")
         self.again = password_field(self, "again")
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #B3261E;")
+        self.message = message_label(self, wrap=False)
         form = QFormLayout()
         form.addRow(self.tr("新密码(&N)："), self.password)
         form.addRow(self.tr("再输一遍(&A)："), self.again)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.gui.people.login import error_text, wait_seconds
+from fieldapp.gui.people.login import error_text, message_label, wait_seconds
 
 log = logging.getLogger("fieldapp.gui.lock")
 
@@ -142,10 +142,7 @@ class UnlockDialog(QDialog):
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         # Return presses the default button (解锁); connecting returnPressed as well would try twice
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #B3261E;")
+        self.message = message_label(self)
         self.button = QPushButton(self.tr("解锁"), self)
         self.button.setDefault(True)
         self.button.clicked.connect(self.try_unlock)

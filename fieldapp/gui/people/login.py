@@ -37,6 +37,15 @@ Authenticate = Callable[[str, str], Any]
 HEAVY_MODULES = ("sqlalchemy", "fieldapp.services.context", "fieldapp.gui.main_window")
 
 
+
+def message_label(parent: QWidget, *, wrap: bool = True) -> QLabel:
+    """The red line under a form where a refused password or a bad entry is explained (object name ``message``)."""
+    label = QLabel(parent)
+    label.setObjectName("message")
+    label.setWordWrap(wrap)
+    label.setStyleSheet("color: #B3261E;")
+    return label
+
 class Preloader(threading.Thread):
     """Import ``modules`` on a daemon thread; :meth:`join` before using them is optional (imports lock)."""
 
@@ -91,10 +100,7 @@ class PasswordForm(QWidget):
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setText(password)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #B3261E;")
+        self.message = message_label(self)
         self.button = QPushButton(button_text or self.tr("登录"), self)
         self.button.setDefault(True)
         self.button.clicked.connect(self.submit)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.gui.people.login import error_text
+from fieldapp.gui.people.login import error_text, message_label
 
 #: the shortest password accepted by the dialogs (the service may ask for more)
 MIN_LENGTH = 8
@@ -55,10 +55,7 @@ class ChangePasswordDialog(QDialog):
         self.old = password_field(self, "old_password")
         self.new = password_field(self, "new_password")
         self.again = password_field(self, "again_password")
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #B3261E;")
+        self.message = message_label(self)
         form = QFormLayout()
         form.addRow(self.tr("账号："), QLabel(name, self))
         form.addRow(self.tr("原密码(&O)："), self.old)
@@ -113,10 +110,7 @@ class FirstAccountDialog(QDialog):
         self.name.setObjectName("name")
         self.new = password_field(self, "new_password")
         self.again = password_field(self, "again_password")
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #B3261E;")
+        self.message = message_label(self)
         form = QFormLayout()
         form.addRow(self.tr("账号(&N)："), self.name)
         form.addRow(self.tr("密码(&P)："), self.new)
