@@ -35,13 +35,13 @@ def connect(path: Path) -> Any:
         return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     import sqlcipher3
 
-    from fieldapp.services.people.auth import _unlock
+    from fieldapp.services.people.auth import unlock_vault
     from fieldapp.services.people.demo import DEMO_PASSWORD
     from fieldapp.services.people.keystore import names
     from fieldapp.store.crypt import register_key
 
     data = paths.DataPaths(path.parent)
-    _person, vault = _unlock(data, names(path.parent)[0], DEMO_PASSWORD, None)
+    _person, vault = unlock_vault(data, names(path.parent)[0], DEMO_PASSWORD, None)
     conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     conn.execute(f"PRAGMA key = \"x'{register_key(vault).hex()}'\"")
     return conn

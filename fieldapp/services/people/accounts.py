@@ -20,7 +20,7 @@ from fieldapp.domain.errors import ValidationError
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.people import audit
-from fieldapp.services.people.auth import LoginError, _unlock
+from fieldapp.services.people.auth import LoginError, unlock_vault
 from fieldapp.services.people.keystore import Keystore, Slot, add_pending, new_vault_key
 from fieldapp.store.models import Person
 from fieldapp.sync.authority import TEAM_ROLES
@@ -115,7 +115,7 @@ def change_password(data: paths_mod.DataPaths, name: str, old: str, new: str) ->
     problem = password_problem(new)
     if problem:
         raise ValidationError({"password": problem})
-    person_id, key = _unlock(data, name, old, now=None)
+    person_id, key = unlock_vault(data, name, old, now=None)
     ks = Keystore.load(data.home)
     ks.put(Slot.make(name, person_id, new, key))
     ks.save()

@@ -56,13 +56,15 @@ def login_names(data: paths_mod.DataPaths) -> list[str]:
 def verify_password(data: paths_mod.DataPaths, name: str, password: str) -> bool:
     """The password of ``name`` is right (the idle lock); a wrong one counts as a failed login."""
     try:
-        _unlock(data, name, password, now=None)
+        unlock_vault(data, name, password, now=None)
     except LoginError:
         return False
     return True
 
 
-def _unlock(data: paths_mod.DataPaths, name: str, password: str, now: float | None) -> tuple[str, bytes]:
+def unlock_vault(data: paths_mod.DataPaths, name: str, password: str, now: float | None) -> tuple[str, bytes]:
+    """``name``'s person id and the laptop's vault key, if ``password`` unwraps its keystore slot (failures
+    count towards the slow-down and are kept for the audit log); opens no database."""
     ks = Keystore.load(data.home)
     now = time.time() if now is None else now
     slot = ks.slot(name)
@@ -107,7 +109,7 @@ def login(data: paths_mod.DataPaths, name: str, password: str, *,
 
     The person's roles and villages are the registry's (synced from the district), read now.
     """
-    person_id, key = _unlock(data, name, password, now() if now else None)
+    person_id, key = unlock_vault(data, name, password, now() if now else None)
     ctx = open_context(data, key=key)
     try:
         row = person_row(ctx, person_id)
@@ -135,7 +137,7 @@ def session_in(ctx: AppContext, name: str, password: str) -> Session:
     """The session of ``name`` read from the already open ``ctx``, which stays as it is: unlike :func:`login`
     the register is not reopened with the key (so a plain one is not converted under ``ctx``'s feet while
     ``ctx`` still writes to it: the demo creating its accounts). Nothing is audited; raises :class:`LoginError`."""
-    person_id, key = _unlock(ctx.paths, name, password, None)
+    person_id, key = unlock_vault(ctx.paths, name, password, None)
     row = person_row(ctx, person_id)
     if row is None or row["deleted"] or not row["active"]:
         raise LoginError("unknown_user", f"账户“{name}”已停用，请联系队长或管理员")
