@@ -195,18 +195,14 @@ class DiffLine:
 def row_title(table: str, row: Mapping[str, Any] | None, catalogue: FieldCatalogue, lang: str) -> str:
     """A row named as a person would: the member's name, the income's year, the indicator's label…"""
     kind = catalogue.table_label(table, lang)
-    if not row:
-        return kind
-    if table == "member" and row.get("name"):
-        return f"{kind} {row['name']}"
+    row = row or {}
     if table == "income_year" and row.get("year"):
         return f"{kind} {catalogue.word('year', lang).format(row['year'])}"
     if table == "indicator" and row.get("code"):
         return f"{kind} {catalogue.format_value(table, 'code', row['code'], lang)}"
-    if table == "measure" and row.get("content"):
-        return f"{kind} {str(row['content'])[:16]}"
-    if table == "follow_up" and row.get("text"):
-        return f"{kind} {str(row['text'])[:16]}"
+    name = {"member": "name", "measure": "content", "follow_up": "text"}.get(table)
+    if name and row.get(name):
+        return f"{kind} {str(row[name])[:16]}"
     return kind
 
 

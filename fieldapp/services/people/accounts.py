@@ -1,9 +1,10 @@
 """Accounts: the person in the registry (synced) and the login slot in this laptop's keystore.
 
 Each act checks its permission (``accounts.manage``, except changing one's own password) and
-writes through the one write path with an audit event. Every account gets its own signing key
-(:mod:`fieldapp.services.signoff.keys`): its public half is registered with the person. A team leader manages the people of
-their own villages with team roles; the review roles are the district's to grant.
+writes through the one write path with an audit event. Every account gets its own signing
+key (:mod:`fieldapp.services.signoff.keys`): its public half is registered with the person.
+A team leader manages the people of their own villages with team roles; the review roles are
+the district's to grant.
 """
 
 from __future__ import annotations

@@ -96,7 +96,7 @@ def signing_role(ctx: AppContext) -> str:
     return next((r for r in roles if table.allows([r], people.SIGNOFF)), "")
 
 
-def sign(ctx: AppContext, subject: str, subject_id: str, period: str = "", *,  # noqa: PLR0913
+def sign(ctx: AppContext, subject: str, subject_id: str, period: str = "", *,
          tables: Mapping[str, Sequence[Mapping[str, Any]]] | None = None, household_id: str | None = None,
          role: str | None = None, at_ms: int | None = None) -> SignoffRecord:
     """Sign ``subject_id`` as it is now (or the ``tables`` the caller shows, for a subject without a
