@@ -52,6 +52,13 @@ OWNERS: dict[str, Owner] = {
     "photo": Owner.SHARED,
     "person": Owner.DISTRICT,  # the district's registry; a leader/admin may add people of their villages (team_person)
     "audit_event": Owner.SHARED,  # append-only events of the device that logged them
+    # A draw holds ids, a seed and hashes, no household data, and may span a town: any device with a
+    # reviewer passes it (the merge still checks its author holds spotcheck.draw). Its checklist items,
+    # rectifications and the cadres' reports are the households' and are checked against the villages.
+    "spotcheck_draw": Owner.SHARED,
+    "spotcheck_item": Owner.HOUSEHOLD,
+    "rectification": Owner.HOUSEHOLD,
+    "rectification_report": Owner.HOUSEHOLD,
 }
 
 TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",
