@@ -251,13 +251,11 @@ def item_text(ref: RefData, item: ItemView, names: Mapping[str, str], lang: str 
             continue
         if item.kind == "income" and key in ("net", "per_person"):
             label = "家庭纯收入" if key == "net" else "人均纯收入"
-            parts.append(f"{label}：{format_yuan(int(value))} 元")
+            parts.append(f"{label}（元）：{format_yuan(int(value))}")
             continue
         if item.kind == "income" and key == "year":
             continue
         text = fields.format_value(table, key, value, lang, names=names, masked=masked)
-        if fields.get(table, key) is not None and fields[table, key].kind == "money":
-            text += " 元"
         parts.append(f"{fields.label(table, key, lang)}：{text}")
     return sep.join(parts) or "（未填写）"
 

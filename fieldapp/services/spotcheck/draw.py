@@ -153,7 +153,7 @@ def draw_sample(ctx: AppContext, *, level: str, area_id: str, percent: int, seed
                 cadre = person_cadres.get(who[0] or "") or record.household.get("cadre_id")
                 rows.append({"draw_id": draw_id, "household_id": record.id, "position": position,
                              "kind": item.kind, "ref_id": item.ref_id,
-                             "shown": json.dumps(item.shown, ensure_ascii=False, sort_keys=True),
+                             "shown": json.dumps(item.shown, ensure_ascii=False),  # in the checklist's order
                              "sources": json.dumps([list(s) for s in item.sources]),
                              "entered_by": who[0], "entered_by_name": who[1], "cadre_id": cadre})
             txn.insert_many(SpotcheckItem, rows)
