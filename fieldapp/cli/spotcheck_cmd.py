@@ -65,6 +65,10 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--photo", type=Path, help="照片文件")
     p.set_defaults(func=lambda a: _run(open_ctx, a, _mark))
 
+    _register_rectifications(cmds, open_ctx)
+
+
+def _register_rectifications(cmds: Any, open_ctx: OpenCtx) -> None:
     p = cmds.add_parser("rectifications", help="整改任务：本人的（或本机各村的）")
     p.add_argument("--all", action="store_true", help="包括已确认关闭的")
     p.set_defaults(func=lambda a: _run(open_ctx, a, _rectifications))
@@ -84,6 +88,11 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--note", required=True, help="退回的原因")
     p.add_argument("--due", type=argtypes.date, help="新的整改期限")
     p.set_defaults(func=lambda a: _run(open_ctx, a, _reopen))
+
+    _register_reports(cmds, open_ctx)
+
+
+def _register_reports(cmds: Any, open_ctx: OpenCtx) -> None:
 
     p = cmds.add_parser("summary", help="按村、按责任人汇总：检查项数、差错率、按期整改")
     p.add_argument("--draw", action="append", default=[], metavar="DRAW", help="只统计这些抽样（可重复）")

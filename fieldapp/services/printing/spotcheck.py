@@ -76,7 +76,8 @@ def render_checklist(ctx: AppContext, draw_id: str, out: Path | str, *, househol
         rows: list[list[Any]] = [[para(h, st["head"]) for h in ("序号", "项目", "抽样时的记录", "正确", "不正确",
                                                                  "说明")]]
         for item in items:
-            rows.append([para(str(item.position), st["cell"]), para(checklist.item_title(ctx.ref, item, LANG), st["cell"]),
+            title = checklist.item_title(ctx.ref, item, LANG)
+            rows.append([para(str(item.position), st["cell"]), para(title, st["cell"]),
                          para(checklist.item_text(ctx.ref, item, names, LANG), st["cell"]),
                          para(TICK if item.result == sc.CORRECT else BOX, st["head"]),
                          para(TICK if item.result == sc.INCORRECT else BOX, st["head"]),
@@ -85,8 +86,8 @@ def render_checklist(ctx: AppContext, draw_id: str, out: Path | str, *, househol
         table.setStyle(grid())
         story.append(table)
         story += [Spacer(1, 6 * mm),
-                  para("抽查人（签字）：＿＿＿＿＿＿　　　被查户（签字）：＿＿＿＿＿＿　　　日期：＿＿＿＿年＿＿月＿＿日",
-                       st["body"]),
+                  para("抽查人（签字）：＿＿＿＿＿＿　　　被查户（签字）：＿＿＿＿＿＿　　　"
+                       "日期：＿＿＿＿年＿＿月＿＿日", st["body"]),
                   para("判为“不正确”的项目请在说明栏写明哪里不对、应当如何；录入后生成整改任务，由填报该项的干部整改。",
                        st["note"])]
     return _build(out, story, f"抽查 {info.id[:8]}", cancelled)
