@@ -81,6 +81,18 @@ def villages_of(conn: Connection, level: str, area_id: str) -> list[str]:
         _A.c.parent_id == area_id, _A.c.level == "village", _A.c.deleted.is_(False)).order_by(_A.c.id))]
 
 
+def drawable_areas(ctx: AppContext) -> list[tuple[str, str, str]]:
+    """(level, id, name) of the villages this laptop serves and of their towns: what a draw may cover."""
+    mine = list(ctx.settings["village_ids"])
+    with ctx.db.read() as conn:
+        villages = conn.execute(select(_A.c.id, _A.c.name, _A.c.parent_id).where(
+            _A.c.id.in_(mine), _A.c.deleted.is_(False)).order_by(_A.c.name)).all()
+        towns = conn.execute(select(_A.c.id, _A.c.name).where(
+            _A.c.id.in_({v.parent_id for v in villages if v.parent_id}), _A.c.level == "town",
+            _A.c.deleted.is_(False)).order_by(_A.c.name)).all()
+    return [("village", str(v.id), str(v.name)) for v in villages] + [("town", str(t.id), str(t.name)) for t in towns]
+
+
 def frame_entries(ctx: AppContext, level: str, area_id: str, strata: str = "") -> list[sc.FrameEntry]:
     """The sampling frame: every live household of the area in this register, with its stratum."""
     if level not in sc.LEVELS:
