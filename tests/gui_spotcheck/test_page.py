@@ -32,7 +32,7 @@ def _page(qtbot: QtBot, ctx: AppContext, tasks: SyncTaskManager, hub: ChangeHub)
 
 def test_a_reviewer_marks_items_from_the_keyboard_and_confirms_the_rectification(
         ctx: AppContext, make_household: Callable[..., str], signed_in: Callable[..., AppContext], qtbot: QtBot,
-        sync_tasks: SyncTaskManager, qtmodeltester: Any, tmp_path: Path) -> None:  # noqa: F811
+        *, sync_tasks: SyncTaskManager, qtmodeltester: Any, tmp_path: Path) -> None:  # noqa: F811
     cadre = ctx.settings["cadre_id"]
     for i in range(5):
         make_household(f"户主{i}", cadre_id=cadre)

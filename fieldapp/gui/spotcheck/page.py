@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -161,8 +161,9 @@ class SpotcheckPage(QWidget):
         rect_layout.addWidget(self.rect_view, 1)
         return rect_tab
 
-    MARK_KEYS = {Qt.Key.Key_Y: sc.CORRECT, Qt.Key.Key_1: sc.CORRECT, Qt.Key.Key_N: sc.INCORRECT,
-                 Qt.Key.Key_2: sc.INCORRECT, Qt.Key.Key_Delete: None, Qt.Key.Key_0: None}
+    MARK_KEYS: ClassVar[dict[Qt.Key, str | None]] = {
+        Qt.Key.Key_Y: sc.CORRECT, Qt.Key.Key_1: sc.CORRECT, Qt.Key.Key_N: sc.INCORRECT,
+        Qt.Key.Key_2: sc.INCORRECT, Qt.Key.Key_Delete: None, Qt.Key.Key_0: None}
 
     def _marking_keys(self) -> None:
         """Y/1 正确, N/2 不正确, Delete/0 clear, typed on the checklist (arrows move as usual)."""
