@@ -3,73 +3,73 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="130" />
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="130" />
         <source>角色和村：{0}</source>
         <translation>Roles and villages: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="139" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
         <source>账号(&amp;N)：</source>
         <translation>Account &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="141" />
         <source>干部(&amp;C)：</source>
         <translation>&amp;Cadre:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="142" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="143" />
         <source>账号：</source>
         <translation>Account:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="147" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="148" />
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="148" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="149" />
         <source>村</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="150" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="151" />
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="151" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="152" />
         <source>再输一遍(&amp;A)：</source>
         <translation>&amp;Again:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="161" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="159" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="162" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="160" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="182" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="180" />
         <source>请填写账号。</source>
         <extracomment>set by the page: runs the write; the dialog closes when it succeeds</extracomment>
         <translation>Please enter the account name.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="184" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="182" />
         <source>请选择干部。</source>
         <translation>Please choose the cadre.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="186" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="184" />
         <source>请至少选择一个角色。</source>
         <translation>Please choose at least one role.</translation>
     </message>
@@ -77,72 +77,72 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
         <source>账号</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
         <source>村</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="259" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="255" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="265" />
         <source>添加账号(&amp;N)…</source>
         <translation>&amp;New account…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="267" />
         <source>重置密码(&amp;R)…</source>
         <translation>&amp;Reset password…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="273" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
         <source>角色和村(&amp;O)…</source>
         <translation>R&amp;oles and villages…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="275" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
         <source>本机账号。密码只保存在本机，不会同步；角色和村由区县人员名册同步。</source>
         <translation>Accounts of this laptop. Passwords stay on this laptop and are never synced; roles and villages come from the district's registry of people by sync.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="306" />
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="306" />
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="340" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="336" />
         <source>已添加账号“{0}”</source>
         <translation>Account “{0}” added</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="354" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="350" />
         <source>已修改“{0}”的角色和村</source>
         <translation>Roles and villages of “{0}” changed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="368" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="364" />
         <source>已重置“{0}”的密码</source>
         <translation>Password of “{0}” reset</translation>
     </message>
@@ -634,37 +634,37 @@
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="63" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="60" />
         <source>账号：</source>
         <translation>Account:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="64" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="61" />
         <source>原密码(&amp;O)：</source>
         <translation>&amp;Old password:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="65" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="62" />
         <source>新密码(&amp;N)：</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="66" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="63" />
         <source>再输一遍(&amp;A)：</source>
         <translation>&amp;Again:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="68" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="65" />
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="69" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="66" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="94" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="91" />
         <source>原密码不正确。</source>
         <translation>The old password is wrong.</translation>
     </message>
@@ -934,95 +934,226 @@
     </message>
 </context>
 <context>
+    <name>DrawDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="40" />
+        <source>抽取抽查样本</source>
+        <translation>Draw a spot-check sample</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="44" />
+        <source>（乡镇）</source>
+        <translation> (town)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="44" />
+        <source>（村）</source>
+        <translation> (village)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="48" />
+        <source>乡镇审核</source>
+        <translation>Township review</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="48" />
+        <source>区县审批</source>
+        <translation>District review</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="53" />
+        <source>留空则随机生成</source>
+        <translation>Leave empty for a random seed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="56" />
+        <source>不分层</source>
+        <translation>No strata</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="57" />
+        <source>按村分层</source>
+        <translation>By village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="58" />
+        <source>按户类型分层（兜底户/脱贫户）</source>
+        <translation>By household type (safety-net / development)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="65" />
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="66" />
+        <source>抽查角色</source>
+        <translation>Review role</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="67" />
+        <source>抽查比例</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="69" />
+        <source>随机种子</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="70" />
+        <source>分层</source>
+        <translation>Strata</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="72" />
+        <source>抽取</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="78" />
+        <source>同一种子和抽样框总能抽出同一样本；种子和抽样框校验值随抽样记录，任何人都可复核。</source>
+        <translation>The same seed and frame always draw the same sample; the seed and the frame hash are recorded with the draw, so anyone can re-draw it.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="89" />
+        <source>最低比例：{0}%</source>
+        <translation>Minimum rate: {0}%</translation>
+    </message>
+</context>
+<context>
+    <name>DrawModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>抽样时间</source>
+        <translation>Drawn</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>比例</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>抽中</source>
+        <translation>Drawn</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>已查</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+        <source>不正确</source>
+        <translation>Incorrect</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+        <source>抽样人</source>
+        <translation>Drawn by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="89" />
+        <source>{0}/{1} 户</source>
+        <translation>{0}/{1} households</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="66" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68" />
         <source>请检查服务器地址是否正确、本机是否联网。</source>
         <translation>Please check that the server address is correct and that this computer is online.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="70" />
         <source>本机已加入另一台区县服务器。如确需改为加入这台服务器，请勾选“改为加入这台服务器”后重试。</source>
         <translation>This computer is already enrolled with another district server. If you really want to enrol with this server instead, tick “Enrol with this server instead” and try again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="71" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="73" />
         <source>本机已被区县服务器吊销，不能再用这台笔记本的身份加入。</source>
         <translation>This computer has been revoked by the district server; this laptop's identity can no longer be used to enrol.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="77" />
         <source>未能加入：{0}</source>
         <translation>Could not enrol: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="101" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="105" />
         <source>加入区县服务器</source>
         <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
         <translation>Enrol with district server</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="102" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="106" />
         <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
         <translation>Enter the server address and the one-time enrolment code from the district administrator. Check the server fingerprint first and enrol only once it is correct: the enrolment code can be used only once.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="109" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="113" />
         <source>{0}的笔记本</source>
         <translation>{0}'s laptop</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="110" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="114" />
         <source>改为加入这台服务器（替换已加入的 {0}）</source>
         <translation>Enrol with this server instead (replacing {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="123" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="127" />
         <source>连接并核对指纹</source>
         <translation>Connect and check fingerprint</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="129" />
         <source>确认加入</source>
         <translation>Confirm enrolment</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="132" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="136" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="143" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="147" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="144" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="148" />
         <source>加入码</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="145" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="149" />
         <source>本机名称</source>
         <translation>Computer name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="197" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="201" />
         <source>请输入服务器地址。</source>
         <translation>Please enter the server address.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="200" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="204" />
         <source>正在连接 {0}…</source>
         <translation>Connecting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="224" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="228" />
         <source>区县服务器</source>
         <translation>District server</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="225" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="229" />
         <source>服务器“{0}”（{1}）的指纹：
 {2}
 请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
@@ -1031,17 +1162,17 @@
 Check with the district administrator that the fingerprint matches exactly, then click “Confirm enrolment”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="240" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="244" />
         <source>请输入加入码。</source>
         <translation>Please enter the enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="245" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="249" />
         <source>正在加入…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="251" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="255" />
         <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
         <translation>The server's answer does not match the fingerprint just checked: someone may be impersonating the server. Refused; not enrolled</translation>
     </message>
@@ -1272,42 +1403,42 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="107" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="104" />
         <source>设置第一个账号</source>
         <translation>Set up the first account</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="109" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="106" />
         <source>这台电脑还没有账号。请为本机的包扶干部设置登录密码：这个账号是本机的队长和管理员，可以为队员添加账号。</source>
         <translation>This laptop has no account yet. Set a login password for its cadre: this account is the laptop's team leader and administrator and can add accounts for team members.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="121" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="115" />
         <source>账号(&amp;N)：</source>
         <translation>Account &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="122" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="116" />
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="123" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="117" />
         <source>再输一遍(&amp;A)：</source>
         <translation>&amp;Again:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="125" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="119" />
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="126" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="120" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="138" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="132" />
         <source>请填写账号。</source>
         <translation>Please enter the account name.</translation>
     </message>
@@ -1706,37 +1837,37 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>IdleLockDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="306" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="303" />
         <source>自动锁定</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="311" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="308" />
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="312" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="309" />
         <source>不自动锁定</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="313" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="310" />
         <source>多长时间没有键盘或鼠标操作后锁定，需重新输入密码。</source>
         <translation>Lock after this long without keyboard or mouse input; the password is then needed again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="316" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="313" />
         <source>锁定时间(&amp;T)：</source>
         <translation>Lock &amp;after:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="318" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="315" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="319" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="316" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2089,6 +2220,54 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>ItemModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>抽样时的记录</source>
+        <translation>As recorded at the draw</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>结果</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <source>正确</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <source>不正确</source>
+        <translation>Incorrect</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <source>未查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="117" />
+        <source>（有照片）</source>
+        <translation> (photo)</translation>
+    </message>
+</context>
+<context>
     <name>LeaderModel</name>
     <message>
         <location filename="../../fieldapp/gui/visits/models.py" line="275" />
@@ -2269,12 +2448,12 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="181" />
+        <location filename="../../fieldapp/gui/people/login.py" line="187" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="182" />
+        <location filename="../../fieldapp/gui/people/login.py" line="188" />
         <source>驻村帮扶工作台</source>
         <translation>FieldApp</translation>
     </message>
@@ -2303,104 +2482,109 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="104" />
+        <location filename="../../fieldapp/gui/main_window.py" line="105" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="134" />
+        <location filename="../../fieldapp/gui/main_window.py" line="136" />
+        <source>抽查</source>
+        <translation>Spot checks</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="142" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="173" />
+        <location filename="../../fieldapp/gui/main_window.py" line="180" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="174" />
+        <location filename="../../fieldapp/gui/main_window.py" line="181" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="180" />
+        <location filename="../../fieldapp/gui/main_window.py" line="187" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="181" />
+        <location filename="../../fieldapp/gui/main_window.py" line="188" />
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="183" />
-        <location filename="../../fieldapp/gui/main_window.py" line="230" />
+        <location filename="../../fieldapp/gui/main_window.py" line="190" />
+        <location filename="../../fieldapp/gui/main_window.py" line="237" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="197" />
+        <location filename="../../fieldapp/gui/main_window.py" line="204" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="198" />
-        <location filename="../../fieldapp/gui/main_window.py" line="246" />
+        <location filename="../../fieldapp/gui/main_window.py" line="205" />
+        <location filename="../../fieldapp/gui/main_window.py" line="253" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="226" />
+        <location filename="../../fieldapp/gui/main_window.py" line="233" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="228" />
+        <location filename="../../fieldapp/gui/main_window.py" line="235" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="236" />
+        <location filename="../../fieldapp/gui/main_window.py" line="243" />
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="238" />
+        <location filename="../../fieldapp/gui/main_window.py" line="245" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="240" />
+        <location filename="../../fieldapp/gui/main_window.py" line="247" />
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="241" />
+        <location filename="../../fieldapp/gui/main_window.py" line="248" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="242" />
+        <location filename="../../fieldapp/gui/main_window.py" line="249" />
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="258" />
+        <location filename="../../fieldapp/gui/main_window.py" line="265" />
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="260" />
+        <location filename="../../fieldapp/gui/main_window.py" line="267" />
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="261" />
+        <location filename="../../fieldapp/gui/main_window.py" line="268" />
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="290" />
+        <location filename="../../fieldapp/gui/main_window.py" line="297" />
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
@@ -2531,42 +2715,42 @@ Correct it from the ID number?</translation>
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="135" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="134" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="136" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="135" />
         <source>现在与区县服务器交换修改</source>
         <translation>Exchange changes with the district server now</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="137" />
         <source>自动同步</source>
         <translation>Auto sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="139" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="138" />
         <source>有网络时自动与区县服务器同步</source>
         <translation>Sync with the district server automatically when online</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="142" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="141" />
         <source>加入区县服务器…</source>
         <translation>Enrol with district server…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="173" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="169" />
         <source>正在与区县服务器同步…</source>
         <translation>Syncing with the district server…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="181" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="177" />
         <source>与区县服务器同步未完成：{0}</source>
         <translation>Sync with the district server did not finish: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="195" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="191" />
         <source>已加入区县服务器 {0}（干部：{1}；负责的村：{2}）。服务器指纹 {3}。正在首次同步…</source>
         <translation>Enrolled with district server {0} (cadre: {1}; villages: {2}). Server fingerprint {3}. Running the first sync…</translation>
     </message>
@@ -2574,14 +2758,42 @@ Correct it from the ID number?</translation>
 <context>
     <name>NetworkSync</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/net.py" line="295" />
+        <location filename="../../fieldapp/gui/sync/net.py" line="304" />
         <source>正在打包</source>
         <translation>Packing</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net.py" line="323" />
+        <location filename="../../fieldapp/gui/sync/net.py" line="332" />
         <source>正在导入</source>
         <translation>Importing</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="112" />
+        <source>（无照片）</source>
+        <translation>(no photo)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="113" />
+        <source>选择照片…</source>
+        <translation>Choose photo…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="132" />
+        <source>完成日期</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="144" />
+        <source>选择照片</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="145" />
+        <source>图片 (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
     </message>
 </context>
 <context>
@@ -2701,32 +2913,32 @@ Correct it from the ID number?</translation>
 <context>
     <name>PasswordForm</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="98" />
+        <location filename="../../fieldapp/gui/people/login.py" line="104" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="104" />
+        <location filename="../../fieldapp/gui/people/login.py" line="110" />
         <source>账号(&amp;N)：</source>
         <translation>Account &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="105" />
+        <location filename="../../fieldapp/gui/people/login.py" line="111" />
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="138" />
+        <location filename="../../fieldapp/gui/people/login.py" line="144" />
         <source>请填写账号。</source>
         <translation>Please enter the account name.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="166" />
+        <location filename="../../fieldapp/gui/people/login.py" line="172" />
         <source>可以再试了。</source>
         <translation>You can try again now.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="168" />
+        <location filename="../../fieldapp/gui/people/login.py" line="174" />
         <source>尝试次数过多，请 {0} 秒后再试。</source>
         <translation>Too many attempts; try again in {0} seconds.</translation>
     </message>
@@ -3396,34 +3608,92 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     </message>
 </context>
 <context>
+    <name>RectificationModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>问题</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+        <source>责任人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+        <source>整改情况</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <source>待整改</source>
+        <translation>To rectify</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <source>待确认</source>
+        <translation>Awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="134" />
+        <source>（已逾期）</source>
+        <translation> (overdue)</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="208" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="206" />
         <source>重置密码：{0}</source>
         <translation>Reset password: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="210" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="208" />
         <source>为“{0}”设置新密码，并当面告诉本人。本人登录后可自行修改。</source>
         <translation>Set a new password for “{0}” and tell them in person. They can change it after logging in.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="214" />
         <source>新密码(&amp;N)：</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="219" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="215" />
         <source>再输一遍(&amp;A)：</source>
         <translation>&amp;Again:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="222" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
         <source>重置</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="223" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="219" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3487,20 +3757,179 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="142" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="148" />
         <source>账号：{0}</source>
         <extracomment>the permission that shows 账号管理 the permission that shows 自动锁定 (a laptop setting) ctx, session, "lock" / "unlock" / "unlock_failed" / "logout" (switching account) a main window was shown for a person (the window) loads the main window's modules while the person types (started once the login is on screen)</extracomment>
         <translation>Account: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="163" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="169" />
         <source>账号</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="195" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="201" />
         <source>密码已修改</source>
         <translation>Password changed</translation>
+    </message>
+</context>
+<context>
+    <name>SpotcheckPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="83" />
+        <source>核查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="84" />
+        <source>整改</source>
+        <translation>Rectifications</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="91" />
+        <source>新抽样…</source>
+        <translation>New draw…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="92" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="360" />
+        <source>复核抽样</source>
+        <translation>Verify draw</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="93" />
+        <source>打印核查表…</source>
+        <translation>Print checklist…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="94" />
+        <source>打印汇总…</source>
+        <translation>Print summary…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="115" />
+        <source>正确 (Y)</source>
+        <translation>Correct (Y)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="116" />
+        <source>不正确… (N)</source>
+        <translation>Incorrect… (N)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="117" />
+        <source>清除 (Del)</source>
+        <translation>Clear (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="147" />
+        <source>确认整改</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="148" />
+        <source>退回…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="214" />
+        <source>还没有抽样。点“新抽样…”按比例随机抽取农户。</source>
+        <translation>No draws yet. Click “New draw…” to draw households at random.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="222" />
+        <source>种子 {0}；抽样框 {1} 户，校验值 {2}；比例 {3}%；抽中 {4} 户</source>
+        <translation>Seed {0}; frame {1} households, hash {2}; rate {3}%; {4} drawn</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="235" />
+        <source>　错{0}</source>
+        <translation>  {0} wrong</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="236" />
+        <source>{0}，户编号 {1}</source>
+        <translation>{0}, household no. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="288" />
+        <source>已抽取 {0} 户，种子 {1}</source>
+        <translation>Drew {0} households, seed {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
+        <source>不正确</source>
+        <translation>Incorrect</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
+        <source>哪里不对、应当如何（将生成整改任务）：</source>
+        <translation>What is wrong and what it should be (a rectification task is opened):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="316" />
+        <source>已生成整改任务</source>
+        <translation>Rectification task opened</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="317" />
+        <source>已记录</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="329" />
+        <source>已确认整改完成</source>
+        <translation>Rectification confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
+        <source>退回整改</source>
+        <translation>Send the rectification back</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
+        <source>退回的原因：</source>
+        <translation>Why it is sent back:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="342" />
+        <source>已退回整改</source>
+        <translation>Rectification sent back</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="353" />
+        <source>复核通过：按种子 {0} 重抽的 {1} 户与记录的样本一致，抽样框校验值相符。</source>
+        <translation>Verified: re-drawing with seed {0} gives the same {1} households as recorded, and the frame hash matches.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="356" />
+        <source>复核不通过：</source>
+        <translation>Verification failed: </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="358" />
+        <source>（抽样后该范围新增 {0} 户、减少 {1} 户）</source>
+        <translation> ({0} households added and {1} removed in the area since the draw)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="368" />
+        <source>保存核查表</source>
+        <translation>Save checklist</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="377" />
+        <source>保存汇总</source>
+        <translation>Save summary</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="387" />
+        <source>已保存 {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="391" />
+        <source>打印</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
@@ -3637,22 +4066,22 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>SwitchAccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="215" />
+        <location filename="../../fieldapp/gui/people/login.py" line="221" />
         <source>切换账号</source>
         <translation>Switch account</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="218" />
+        <location filename="../../fieldapp/gui/people/login.py" line="224" />
         <source>当前账号：{0}。请以另一个账号登录。</source>
         <translation>Signed in as {0}. Log in with another account.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="220" />
+        <location filename="../../fieldapp/gui/people/login.py" line="226" />
         <source>切换</source>
         <translation>Switch</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="222" />
+        <location filename="../../fieldapp/gui/people/login.py" line="228" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4041,134 +4470,134 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="35" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="34" />
         <source>本机已被吊销</source>
         <translation>This computer was revoked</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="36" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="35" />
         <source>服务器不认识本机</source>
         <translation>Server does not know this computer</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="37" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="36" />
         <source>服务器密钥不符</source>
         <translation>Server key mismatch</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="38" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="37" />
         <source>同步包过大</source>
         <translation>Sync package too large</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="39" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="38" />
         <source>本机时钟不准</source>
         <translation>This computer's clock is wrong</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="40" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="39" />
         <source>签名无效</source>
         <translation>Invalid signature</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="67" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="66" />
         <source>{0}月{1}日 {2}</source>
         <translation>{0}/{1} {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="115" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="81" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="81" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="112" />
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="83" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
         <source>区县服务器：{0}</source>
         <translation>District server: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="85" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="108" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="84" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="107" />
         <source>同步中 {0}%</source>
         <translation>Syncing {0}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="88" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="87" />
         <source>自动同步已停止。</source>
         <translation>Auto sync has stopped.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="89" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="88" />
         <source>同步出错：{0}</source>
         <translation>Sync error: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="91" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="90" />
         <source>上次同步 {0}</source>
         <translation>Last sync {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="91" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="90" />
         <source>已连接</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="93" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="112" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="92" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="111" />
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="95" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="117" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="94" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="116" />
         <source>自动同步已关闭</source>
         <translation>Auto sync is off</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="97" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="106" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="96" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="105" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="97" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="96" />
         <source>无法连接区县服务器，有网络时会自动同步。</source>
         <translation>Cannot reach the district server; will sync automatically when online.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="102" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="101" />
         <source>本机尚未加入区县服务器：点“加入区县服务器…”，输入区县管理员给的服务器地址和一次性加入码。加入后，有网络时自动同步；没有网络时仍可用U盘同步。</source>
         <translation>This computer is not enrolled with a district server yet: click “Enrol with district server…” and enter the server address and one-time enrolment code from the district administrator. Once enrolled, it syncs automatically when online; without a network you can still sync by USB drive.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="107" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="106" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="109" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="108" />
         <source>出错</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="120" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="119" />
         <source>最近的错误：{0}</source>
         <translation>Last error: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="122" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="121" />
         <source>自动同步已停止：服务器拒绝了本机。请联系区县管理员，必要时重新加入。</source>
         <translation>Auto sync has stopped: the server refused this computer. Contact the district administrator and enrol again if necessary.</translation>
     </message>
@@ -4195,37 +4624,37 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <translation>Locked after a time without use. Open windows and unsaved work are kept.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="149" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="146" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="153" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="150" />
         <source>账号：</source>
         <translation>Account:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="154" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="151" />
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="190" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="187" />
         <source>密码不正确，请重新输入。</source>
         <translation>Wrong password; please type it again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="201" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="198" />
         <source>密码不正确，已连续 {0} 次。请 {1} 秒后再试。</source>
         <translation>Wrong password, {0} times in a row. Try again in {1} seconds.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="207" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="204" />
         <source>请 {0} 秒后再试。</source>
         <translation>Try again in {0} seconds.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="214" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="211" />
         <source>可以再试了。</source>
         <translation>You can try again now.</translation>
     </message>
@@ -4439,175 +4868,215 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="98" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
         <source> 天</source>
         <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="99" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>Households not visited for this many days are listed under “Not visited”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103" />
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="114" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="116" />
         <source>未走访天数</source>
         <translation>Days without a visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="142" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>No households yet. Import them from a spreadsheet exported from the national system, or add them one by one.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="143" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="145" />
         <source>导入农户…</source>
         <translation>Import households…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146" />
         <source>新建农户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="193" />
         <source>本村</source>
         <translation>This village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="192" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}'s Workbench　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
         <source>到期/逾期事项</source>
         <translation>Due/overdue items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="212" />
+        <source>整改任务</source>
+        <translation>Rectifications</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214" />
         <source>{0}天未走访</source>
         <translation>Not visited for {0} days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
         <source>两不愁三保障未达标</source>
         <translation>Two assurances, three guarantees not met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="215" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
         <source>未达标：{0}</source>
         <translation>Not met: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222" />
         <source>{0}年 {1}元</source>
         <translation>{0}: {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
         <source>人均收入低于监测线</source>
         <translation>Income below monitoring line</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
         <source>（监测线：{0}）</source>
         <translation> (monitoring line: {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0} net income per person {1} yuan, below the monitoring line of {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>Reference data has no monitoring line for {0}; could not tell whether that year's income is below it</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="226" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231" />
         <source>{0}年没有监测线</source>
         <translation>No monitoring line for {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="235" />
         <source>我的包扶户</source>
         <translation>My paired households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237" />
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="250" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="255" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="261" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="260" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="265" />
         <source>只显示前 {0} 条</source>
         <translation>Only the first {0} shown</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="286" />
         <source>从未走访</source>
         <translation>Never visited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="282" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="287" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>Last visited {0} ({1} days ago)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="290" />
         <source>，{0}组</source>
         <translation>, group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="289" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="294" />
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="291" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="296" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>Overdue by {0} days (due {1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="293" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="298" />
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="295" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="300" />
         <source>{0} 到期</source>
         <translation>Due {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="311" />
+        <source>已报告完成，待审核员确认</source>
+        <translation>Reported done, awaiting the reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="313" />
+        <source>已逾期（{0} 到期）</source>
+        <translation>Overdue (due {0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="315" />
+        <source>{0} 前整改</source>
+        <translation>Due {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="316" />
+        <source>（退回：{0}）</source>
+        <translation> (sent back: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
+        <source>报告整改完成</source>
+        <translation>Report rectification done</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
+        <source>整改了什么（审核员确认后关闭）：</source>
+        <translation>What was done (closed once the reviewer confirms):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342" />
+        <source>已报告整改完成，等待审核员确认</source>
+        <translation>Reported done; waiting for the reviewer to confirm</translation>
     </message>
 </context>
 <context>
@@ -4649,32 +5118,32 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>account_menu</name>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="240" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="246" />
         <source>账号(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="253" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="259" />
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="254" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="260" />
         <source>切换账号(&amp;S)…</source>
         <translation>&amp;Switch account…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="256" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="262" />
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="259" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="265" />
         <source>账号管理(&amp;M)</source>
         <translation>&amp;Manage accounts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="263" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="269" />
         <source>自动锁定(&amp;T)…</source>
         <translation>Automatic lock &amp;time…</translation>
     </message>
@@ -4767,18 +5236,18 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>login</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="61" />
+        <location filename="../../fieldapp/gui/people/login.py" line="70" />
         <source>密码不正确，请重新输入。</source>
         <extracomment>what the main window needs, imported while the person types (order: deepest first)</extracomment>
         <translation>Wrong password; please type it again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="63" />
+        <location filename="../../fieldapp/gui/people/login.py" line="72" />
         <source>本机没有这个账号。</source>
         <translation>There is no such account on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="65" />
+        <location filename="../../fieldapp/gui/people/login.py" line="74" />
         <source>尝试次数过多，请 {0} 秒后再试。</source>
         <translation>Too many attempts; try again in {0} seconds.</translation>
     </message>

@@ -3,73 +3,73 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="130" />
         <source>添加账号</source>
         <translation>新增帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="130" />
         <source>角色和村：{0}</source>
         <translation>角色和村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="139" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
         <source>账号(&amp;N)：</source>
         <translation>帳號(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="141" />
         <source>干部(&amp;C)：</source>
         <translation>幹部(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="142" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="143" />
         <source>账号：</source>
         <translation>帳號：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="147" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="148" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="148" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="149" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="150" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="151" />
         <source>密码(&amp;P)：</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="151" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="152" />
         <source>再输一遍(&amp;A)：</source>
         <translation>再輸一遍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="161" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="159" />
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="162" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="160" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="182" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="180" />
         <source>请填写账号。</source>
         <extracomment>set by the page: runs the write; the dialog closes when it succeeds</extracomment>
         <translation>請填寫帳號。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="184" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="182" />
         <source>请选择干部。</source>
         <translation>請選擇幹部。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="186" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="184" />
         <source>请至少选择一个角色。</source>
         <translation>請至少選擇一個角色。</translation>
     </message>
@@ -77,72 +77,72 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
         <source>账号</source>
         <translation>帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
         <source>干部</source>
         <translation>幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="259" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="255" />
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="265" />
         <source>添加账号(&amp;N)…</source>
         <translation>新增帳號(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="267" />
         <source>重置密码(&amp;R)…</source>
         <translation>重設密碼(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="273" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
         <source>角色和村(&amp;O)…</source>
         <translation>角色和村(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="275" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
         <source>本机账号。密码只保存在本机，不会同步；角色和村由区县人员名册同步。</source>
         <translation>本機帳號。密碼只儲存在本機，不會同步；角色和村由區縣人員名冊同步。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="306" />
         <source>启用</source>
         <translation>啟用</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="306" />
         <source>停用</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="340" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="336" />
         <source>已添加账号“{0}”</source>
         <translation>已新增帳號「{0}」</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="354" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="350" />
         <source>已修改“{0}”的角色和村</source>
         <translation>已修改「{0}」的角色和村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="368" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="364" />
         <source>已重置“{0}”的密码</source>
         <translation>已重設「{0}」的密碼</translation>
     </message>
@@ -634,37 +634,37 @@
         <translation>修改密碼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="63" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="60" />
         <source>账号：</source>
         <translation>帳號：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="64" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="61" />
         <source>原密码(&amp;O)：</source>
         <translation>原密碼(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="65" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="62" />
         <source>新密码(&amp;N)：</source>
         <translation>新密碼(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="66" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="63" />
         <source>再输一遍(&amp;A)：</source>
         <translation>再輸一遍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="68" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="65" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="69" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="66" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="94" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="91" />
         <source>原密码不正确。</source>
         <translation>原密碼不正確。</translation>
     </message>
@@ -934,95 +934,226 @@
     </message>
 </context>
 <context>
+    <name>DrawDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="40" />
+        <source>抽取抽查样本</source>
+        <translation>抽取抽查樣本</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="44" />
+        <source>（乡镇）</source>
+        <translation>（鄉鎮）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="44" />
+        <source>（村）</source>
+        <translation>（村）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="48" />
+        <source>乡镇审核</source>
+        <translation>鄉鎮審核</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="48" />
+        <source>区县审批</source>
+        <translation>區縣審批</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="53" />
+        <source>留空则随机生成</source>
+        <translation>留空則隨機生成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="56" />
+        <source>不分层</source>
+        <translation>不分層</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="57" />
+        <source>按村分层</source>
+        <translation>按村分層</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="58" />
+        <source>按户类型分层（兜底户/脱贫户）</source>
+        <translation>按戶類型分層（兜底戶/脫貧戶）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="65" />
+        <source>范围</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="66" />
+        <source>抽查角色</source>
+        <translation>抽查角色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="67" />
+        <source>抽查比例</source>
+        <translation>抽查比例</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="69" />
+        <source>随机种子</source>
+        <translation>隨機種子</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="70" />
+        <source>分层</source>
+        <translation>分層</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="72" />
+        <source>抽取</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="78" />
+        <source>同一种子和抽样框总能抽出同一样本；种子和抽样框校验值随抽样记录，任何人都可复核。</source>
+        <translation>同一種子和抽樣框總能抽出同一樣本；種子和抽樣框校驗值隨抽樣記錄，任何人都可複核。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="89" />
+        <source>最低比例：{0}%</source>
+        <translation>最低比例：{0}%</translation>
+    </message>
+</context>
+<context>
+    <name>DrawModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>抽样时间</source>
+        <translation>抽樣時間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>范围</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>比例</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>抽中</source>
+        <translation>抽中</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>已查</source>
+        <translation>已查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+        <source>不正确</source>
+        <translation>不正確</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+        <source>抽样人</source>
+        <translation>抽樣人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="89" />
+        <source>{0}/{1} 户</source>
+        <translation>{0}/{1} 戶</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="66" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68" />
         <source>请检查服务器地址是否正确、本机是否联网。</source>
         <translation>請檢查服務器地址是否正確、本機是否聯網。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="70" />
         <source>本机已加入另一台区县服务器。如确需改为加入这台服务器，请勾选“改为加入这台服务器”后重试。</source>
         <translation>本機已加入另一臺區縣服務器。如確需改為加入這台服務器，請勾選“改為加入這台服務器”後重試。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="71" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="73" />
         <source>本机已被区县服务器吊销，不能再用这台笔记本的身份加入。</source>
         <translation>本機已被區縣服務器吊銷，不能再用這檯筆記本的身份加入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="77" />
         <source>未能加入：{0}</source>
         <translation>未能加入：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="101" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="105" />
         <source>加入区县服务器</source>
         <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
         <translation>加入區縣服務器</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="102" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="106" />
         <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
         <translation>請輸入區縣管理員給的服務器地址和一次性加入碼。先核對服務器指紋，確認無誤後再加入：加入碼只能使用一次。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="109" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="113" />
         <source>{0}的笔记本</source>
         <translation>{0}的筆記本</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="110" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="114" />
         <source>改为加入这台服务器（替换已加入的 {0}）</source>
         <translation>改為加入這台服務器（替換已加入的 {0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="123" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="127" />
         <source>连接并核对指纹</source>
         <translation>連接並核對指紋</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="129" />
         <source>确认加入</source>
         <translation>確認加入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="132" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="136" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="143" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="147" />
         <source>服务器地址</source>
         <translation>服務器地址</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="144" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="148" />
         <source>加入码</source>
         <translation>加入碼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="145" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="149" />
         <source>本机名称</source>
         <translation>本機名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="197" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="201" />
         <source>请输入服务器地址。</source>
         <translation>請輸入服務器地址。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="200" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="204" />
         <source>正在连接 {0}…</source>
         <translation>正在連接 {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="224" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="228" />
         <source>区县服务器</source>
         <translation>區縣服務器</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="225" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="229" />
         <source>服务器“{0}”（{1}）的指纹：
 {2}
 请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
@@ -1031,17 +1162,17 @@
 請與區縣管理員核對指紋完全一致後，再點“確認加入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="240" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="244" />
         <source>请输入加入码。</source>
         <translation>請輸入加入碼。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="245" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="249" />
         <source>正在加入…</source>
         <translation>正在加入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="251" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="255" />
         <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
         <translation>服務器的回答與剛才核對的指紋不同：可能有人冒充服務器，已拒絕，未加入</translation>
     </message>
@@ -1272,42 +1403,42 @@
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="107" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="104" />
         <source>设置第一个账号</source>
         <translation>設定第一個帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="109" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="106" />
         <source>这台电脑还没有账号。请为本机的包扶干部设置登录密码：这个账号是本机的队长和管理员，可以为队员添加账号。</source>
         <translation>這台電腦還沒有帳號。請為本機的包扶幹部設定登入密碼：這個帳號是本機的隊長和管理員，可以為隊員新增帳號。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="121" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="115" />
         <source>账号(&amp;N)：</source>
         <translation>帳號(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="122" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="116" />
         <source>密码(&amp;P)：</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="123" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="117" />
         <source>再输一遍(&amp;A)：</source>
         <translation>再輸一遍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="125" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="119" />
         <source>创建</source>
         <translation>建立</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="126" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="120" />
         <source>退出</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="138" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="132" />
         <source>请填写账号。</source>
         <translation>請填寫帳號。</translation>
     </message>
@@ -1706,37 +1837,37 @@
 <context>
     <name>IdleLockDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="306" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="303" />
         <source>自动锁定</source>
         <translation>自動鎖定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="311" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="308" />
         <source> 分钟</source>
         <translation> 分鐘</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="312" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="309" />
         <source>不自动锁定</source>
         <translation>不自動鎖定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="313" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="310" />
         <source>多长时间没有键盘或鼠标操作后锁定，需重新输入密码。</source>
         <translation>多長時間沒有鍵盤或滑鼠操作後鎖定，需重新輸入密碼。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="316" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="313" />
         <source>锁定时间(&amp;T)：</source>
         <translation>鎖定時間(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="318" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="315" />
         <source>确定</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="319" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="316" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -2089,6 +2220,54 @@
     </message>
 </context>
 <context>
+    <name>ItemModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>序号</source>
+        <translation>序號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>项目</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>抽样时的记录</source>
+        <translation>抽樣時的記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>结果</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <source>正确</source>
+        <translation>正確</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <source>不正确</source>
+        <translation>不正確</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <source>未查</source>
+        <translation>未查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="117" />
+        <source>（有照片）</source>
+        <translation>（有照片）</translation>
+    </message>
+</context>
+<context>
     <name>LeaderModel</name>
     <message>
         <location filename="../../fieldapp/gui/visits/models.py" line="275" />
@@ -2269,12 +2448,12 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="181" />
+        <location filename="../../fieldapp/gui/people/login.py" line="187" />
         <source>登录</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="182" />
+        <location filename="../../fieldapp/gui/people/login.py" line="188" />
         <source>驻村帮扶工作台</source>
         <translation>駐村幫扶工作台</translation>
     </message>
@@ -2303,104 +2482,109 @@
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="104" />
+        <location filename="../../fieldapp/gui/main_window.py" line="105" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="134" />
+        <location filename="../../fieldapp/gui/main_window.py" line="136" />
+        <source>抽查</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="142" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="173" />
+        <location filename="../../fieldapp/gui/main_window.py" line="180" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="174" />
+        <location filename="../../fieldapp/gui/main_window.py" line="181" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="180" />
+        <location filename="../../fieldapp/gui/main_window.py" line="187" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="181" />
+        <location filename="../../fieldapp/gui/main_window.py" line="188" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="183" />
-        <location filename="../../fieldapp/gui/main_window.py" line="230" />
+        <location filename="../../fieldapp/gui/main_window.py" line="190" />
+        <location filename="../../fieldapp/gui/main_window.py" line="237" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="197" />
+        <location filename="../../fieldapp/gui/main_window.py" line="204" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="198" />
-        <location filename="../../fieldapp/gui/main_window.py" line="246" />
+        <location filename="../../fieldapp/gui/main_window.py" line="205" />
+        <location filename="../../fieldapp/gui/main_window.py" line="253" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="226" />
+        <location filename="../../fieldapp/gui/main_window.py" line="233" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="228" />
+        <location filename="../../fieldapp/gui/main_window.py" line="235" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="236" />
+        <location filename="../../fieldapp/gui/main_window.py" line="243" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="238" />
+        <location filename="../../fieldapp/gui/main_window.py" line="245" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="240" />
+        <location filename="../../fieldapp/gui/main_window.py" line="247" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="241" />
+        <location filename="../../fieldapp/gui/main_window.py" line="248" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="242" />
+        <location filename="../../fieldapp/gui/main_window.py" line="249" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="258" />
+        <location filename="../../fieldapp/gui/main_window.py" line="265" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="260" />
+        <location filename="../../fieldapp/gui/main_window.py" line="267" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="261" />
+        <location filename="../../fieldapp/gui/main_window.py" line="268" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="290" />
+        <location filename="../../fieldapp/gui/main_window.py" line="297" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
@@ -2531,42 +2715,42 @@
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="135" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="134" />
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="136" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="135" />
         <source>现在与区县服务器交换修改</source>
         <translation>現在與區縣服務器交換修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="137" />
         <source>自动同步</source>
         <translation>自動同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="139" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="138" />
         <source>有网络时自动与区县服务器同步</source>
         <translation>有網絡時自動與區縣服務器同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="142" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="141" />
         <source>加入区县服务器…</source>
         <translation>加入區縣服務器…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="173" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="169" />
         <source>正在与区县服务器同步…</source>
         <translation>正在與區縣服務器同步…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="181" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="177" />
         <source>与区县服务器同步未完成：{0}</source>
         <translation>與區縣服務器同步未完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="195" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="191" />
         <source>已加入区县服务器 {0}（干部：{1}；负责的村：{2}）。服务器指纹 {3}。正在首次同步…</source>
         <translation>已加入區縣服務器 {0}（幹部：{1}；負責的村：{2}）。服務器指紋 {3}。正在首次同步…</translation>
     </message>
@@ -2574,14 +2758,42 @@
 <context>
     <name>NetworkSync</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/net.py" line="295" />
+        <location filename="../../fieldapp/gui/sync/net.py" line="304" />
         <source>正在打包</source>
         <translation>正在打包</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net.py" line="323" />
+        <location filename="../../fieldapp/gui/sync/net.py" line="332" />
         <source>正在导入</source>
         <translation>正在導入</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="112" />
+        <source>（无照片）</source>
+        <translation>（無照片）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="113" />
+        <source>选择照片…</source>
+        <translation>選擇照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="132" />
+        <source>完成日期</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="144" />
+        <source>选择照片</source>
+        <translation>選擇照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="145" />
+        <source>图片 (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>圖片 (*.jpg *.jpeg *.png *.heic)</translation>
     </message>
 </context>
 <context>
@@ -2701,32 +2913,32 @@
 <context>
     <name>PasswordForm</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="98" />
+        <location filename="../../fieldapp/gui/people/login.py" line="104" />
         <source>登录</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="104" />
+        <location filename="../../fieldapp/gui/people/login.py" line="110" />
         <source>账号(&amp;N)：</source>
         <translation>帳號(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="105" />
+        <location filename="../../fieldapp/gui/people/login.py" line="111" />
         <source>密码(&amp;P)：</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="138" />
+        <location filename="../../fieldapp/gui/people/login.py" line="144" />
         <source>请填写账号。</source>
         <translation>請填寫帳號。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="166" />
+        <location filename="../../fieldapp/gui/people/login.py" line="172" />
         <source>可以再试了。</source>
         <translation>可以再試了。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="168" />
+        <location filename="../../fieldapp/gui/people/login.py" line="174" />
         <source>尝试次数过多，请 {0} 秒后再试。</source>
         <translation>嘗試次數過多，請 {0} 秒後再試。</translation>
     </message>
@@ -3396,34 +3608,92 @@
     </message>
 </context>
 <context>
+    <name>RectificationModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>期限</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>户</source>
+        <translation>戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>项目</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>问题</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+        <source>责任人</source>
+        <translation>責任人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+        <source>整改情况</source>
+        <translation>整改情況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <source>待整改</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <source>待确认</source>
+        <translation>待確認</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <source>已确认</source>
+        <translation>已確認</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="134" />
+        <source>（已逾期）</source>
+        <translation>（已逾期）</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="208" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="206" />
         <source>重置密码：{0}</source>
         <translation>重設密碼：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="210" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="208" />
         <source>为“{0}”设置新密码，并当面告诉本人。本人登录后可自行修改。</source>
         <translation>為「{0}」設定新密碼，並當面告訴本人。本人登入後可自行修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="214" />
         <source>新密码(&amp;N)：</source>
         <translation>新密碼(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="219" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="215" />
         <source>再输一遍(&amp;A)：</source>
         <translation>再輸一遍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="222" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
         <source>重置</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="223" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="219" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -3487,20 +3757,179 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="142" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="148" />
         <source>账号：{0}</source>
         <extracomment>the permission that shows 账号管理 the permission that shows 自动锁定 (a laptop setting) ctx, session, "lock" / "unlock" / "unlock_failed" / "logout" (switching account) a main window was shown for a person (the window) loads the main window's modules while the person types (started once the login is on screen)</extracomment>
         <translation>帳號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="163" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="169" />
         <source>账号</source>
         <translation>帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="195" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="201" />
         <source>密码已修改</source>
         <translation>密碼已修改</translation>
+    </message>
+</context>
+<context>
+    <name>SpotcheckPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="83" />
+        <source>核查</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="84" />
+        <source>整改</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="91" />
+        <source>新抽样…</source>
+        <translation>新抽樣…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="92" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="360" />
+        <source>复核抽样</source>
+        <translation>複核抽樣</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="93" />
+        <source>打印核查表…</source>
+        <translation>打印核查表…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="94" />
+        <source>打印汇总…</source>
+        <translation>打印彙總…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="115" />
+        <source>正确 (Y)</source>
+        <translation>正確 (Y)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="116" />
+        <source>不正确… (N)</source>
+        <translation>不正確… (N)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="117" />
+        <source>清除 (Del)</source>
+        <translation>清除 (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="147" />
+        <source>确认整改</source>
+        <translation>確認整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="148" />
+        <source>退回…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="214" />
+        <source>还没有抽样。点“新抽样…”按比例随机抽取农户。</source>
+        <translation>還沒有抽樣。點“新抽樣…”按比例隨機抽取農戶。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="222" />
+        <source>种子 {0}；抽样框 {1} 户，校验值 {2}；比例 {3}%；抽中 {4} 户</source>
+        <translation>種子 {0}；抽樣框 {1} 戶，校驗值 {2}；比例 {3}%；抽中 {4} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="235" />
+        <source>　错{0}</source>
+        <translation>　錯{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="236" />
+        <source>{0}，户编号 {1}</source>
+        <translation>{0}，戶編號 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="288" />
+        <source>已抽取 {0} 户，种子 {1}</source>
+        <translation>已抽取 {0} 戶，種子 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
+        <source>不正确</source>
+        <translation>不正確</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
+        <source>哪里不对、应当如何（将生成整改任务）：</source>
+        <translation>哪裡不對、應當如何（將生成整改任務）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="316" />
+        <source>已生成整改任务</source>
+        <translation>已生成整改任務</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="317" />
+        <source>已记录</source>
+        <translation>已記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="329" />
+        <source>已确认整改完成</source>
+        <translation>已確認整改完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
+        <source>退回整改</source>
+        <translation>退回整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
+        <source>退回的原因：</source>
+        <translation>退回的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="342" />
+        <source>已退回整改</source>
+        <translation>已退回整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="353" />
+        <source>复核通过：按种子 {0} 重抽的 {1} 户与记录的样本一致，抽样框校验值相符。</source>
+        <translation>複核通過：按種子 {0} 重抽的 {1} 戶與記錄的樣本一致，抽樣框校驗值相符。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="356" />
+        <source>复核不通过：</source>
+        <translation>複核不通過：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="358" />
+        <source>（抽样后该范围新增 {0} 户、减少 {1} 户）</source>
+        <translation>（抽樣後該範圍新增 {0} 戶、減少 {1} 戶）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="368" />
+        <source>保存核查表</source>
+        <translation>保存核查表</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="377" />
+        <source>保存汇总</source>
+        <translation>保存彙總</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="387" />
+        <source>已保存 {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="391" />
+        <source>打印</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>
@@ -3637,22 +4066,22 @@
 <context>
     <name>SwitchAccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="215" />
+        <location filename="../../fieldapp/gui/people/login.py" line="221" />
         <source>切换账号</source>
         <translation>切換帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="218" />
+        <location filename="../../fieldapp/gui/people/login.py" line="224" />
         <source>当前账号：{0}。请以另一个账号登录。</source>
         <translation>目前帳號：{0}。請以另一個帳號登入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="220" />
+        <location filename="../../fieldapp/gui/people/login.py" line="226" />
         <source>切换</source>
         <translation>切換</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="222" />
+        <location filename="../../fieldapp/gui/people/login.py" line="228" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -4041,134 +4470,134 @@
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="35" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="34" />
         <source>本机已被吊销</source>
         <translation>本機已被吊銷</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="36" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="35" />
         <source>服务器不认识本机</source>
         <translation>服務器不認識本機</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="37" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="36" />
         <source>服务器密钥不符</source>
         <translation>服務器密鑰不符</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="38" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="37" />
         <source>同步包过大</source>
         <translation>同步包過大</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="39" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="38" />
         <source>本机时钟不准</source>
         <translation>本機時鐘不準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="40" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="39" />
         <source>签名无效</source>
         <translation>簽名無效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="67" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="66" />
         <source>{0}月{1}日 {2}</source>
         <translation>{0}月{1}日 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="115" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="81" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
         <source>上次同步：{0}</source>
         <translation>上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="81" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="112" />
         <source>尚未同步</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="83" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
         <source>区县服务器：{0}</source>
         <translation>區縣服務器：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="85" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="108" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="84" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="107" />
         <source>同步中 {0}%</source>
         <translation>同步中 {0}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="88" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="87" />
         <source>自动同步已停止。</source>
         <translation>自動同步已停止。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="89" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="88" />
         <source>同步出错：{0}</source>
         <translation>同步出錯：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="91" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="90" />
         <source>上次同步 {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="91" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="90" />
         <source>已连接</source>
         <translation>已連接</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="93" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="112" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="92" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="111" />
         <source>正在连接…</source>
         <translation>正在連接…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="95" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="117" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="94" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="116" />
         <source>自动同步已关闭</source>
         <translation>自動同步已關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="97" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="106" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="96" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="105" />
         <source>离线</source>
         <translation>離線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="97" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="96" />
         <source>无法连接区县服务器，有网络时会自动同步。</source>
         <translation>無法連接區縣服務器，有網絡時會自動同步。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="102" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="101" />
         <source>本机尚未加入区县服务器：点“加入区县服务器…”，输入区县管理员给的服务器地址和一次性加入码。加入后，有网络时自动同步；没有网络时仍可用U盘同步。</source>
         <translation>本機尚未加入區縣服務器：點“加入區縣服務器…”，輸入區縣管理員給的服務器地址和一次性加入碼。加入後，有網絡時自動同步；沒有網絡時仍可用U盤同步。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="107" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="106" />
         <source>在线</source>
         <translation>在線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="109" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="108" />
         <source>出错</source>
         <translation>出錯</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
         <source>状态：{0}</source>
         <translation>狀態：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="120" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="119" />
         <source>最近的错误：{0}</source>
         <translation>最近的錯誤：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="122" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="121" />
         <source>自动同步已停止：服务器拒绝了本机。请联系区县管理员，必要时重新加入。</source>
         <translation>自動同步已停止：服務器拒絕了本機。請聯繫區縣管理員，必要時重新加入。</translation>
     </message>
@@ -4195,37 +4624,37 @@
         <translation>長時間未操作，已鎖定。開啟的視窗和未儲存的內容都還在。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="149" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="146" />
         <source>解锁</source>
         <translation>解鎖</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="153" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="150" />
         <source>账号：</source>
         <translation>帳號：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="154" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="151" />
         <source>密码(&amp;P)：</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="190" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="187" />
         <source>密码不正确，请重新输入。</source>
         <translation>密碼不正確，請重新輸入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="201" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="198" />
         <source>密码不正确，已连续 {0} 次。请 {1} 秒后再试。</source>
         <translation>密碼不正確，已連續 {0} 次。請 {1} 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="207" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="204" />
         <source>请 {0} 秒后再试。</source>
         <translation>請 {0} 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="214" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="211" />
         <source>可以再试了。</source>
         <translation>可以再試了。</translation>
     </message>
@@ -4439,175 +4868,215 @@
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="98" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
         <source> 天</source>
         <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="99" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>多少天沒有走訪的農戶列入“未走訪”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103" />
         <source>记录走访</source>
         <translation>記錄走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
         <source>事项</source>
         <translation>事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="114" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="116" />
         <source>未走访天数</source>
         <translation>未走訪天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="142" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>還沒有農戶。可以從國家系統匯出的表格匯入，也可以逐戶新建。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="143" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="145" />
         <source>导入农户…</source>
         <translation>匯入農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146" />
         <source>新建农户…</source>
         <translation>新建農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="193" />
         <source>本村</source>
         <translation>本村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="192" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}的工作台　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
         <source>到期/逾期事项</source>
         <translation>到期/逾期事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="212" />
+        <source>整改任务</source>
+        <translation>整改任務</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214" />
         <source>{0}天未走访</source>
         <translation>{0}天未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
         <source>两不愁三保障未达标</source>
         <translation>兩不愁三保障未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="215" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
         <source>未达标：{0}</source>
         <translation>未達標：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222" />
         <source>{0}年 {1}元</source>
         <translation>{0}年 {1}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
         <source>人均收入低于监测线</source>
         <translation>人均收入低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
         <source>（监测线：{0}）</source>
         <translation>（監測線：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0}年人均純收入 {1}元，低於監測線 {2}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>參考數據中沒有 {0} 年的監測線，未能判斷該年度收入是否低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="226" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231" />
         <source>{0}年没有监测线</source>
         <translation>{0}年沒有監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="235" />
         <source>我的包扶户</source>
         <translation>我的包扶戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="250" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="255" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="261" />
         <source>（无）</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="260" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="265" />
         <source>只显示前 {0} 条</source>
         <translation>只顯示前 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="286" />
         <source>从未走访</source>
         <translation>從未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="282" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="287" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>最近走訪 {0}（{1}天前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="290" />
         <source>，{0}组</source>
         <translation>，{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="289" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="294" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="291" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="296" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>已逾期 {0} 天（{1} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="293" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="298" />
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="295" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="300" />
         <source>{0} 到期</source>
         <translation>{0} 到期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="311" />
+        <source>已报告完成，待审核员确认</source>
+        <translation>已報告完成，待審核員確認</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="313" />
+        <source>已逾期（{0} 到期）</source>
+        <translation>已逾期（{0} 到期）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="315" />
+        <source>{0} 前整改</source>
+        <translation>{0} 前整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="316" />
+        <source>（退回：{0}）</source>
+        <translation>（退回：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
+        <source>报告整改完成</source>
+        <translation>報告整改完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
+        <source>整改了什么（审核员确认后关闭）：</source>
+        <translation>整改了什麼（審核員確認後關閉）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342" />
+        <source>已报告整改完成，等待审核员确认</source>
+        <translation>已報告整改完成，等待審核員確認</translation>
     </message>
 </context>
 <context>
@@ -4649,32 +5118,32 @@
 <context>
     <name>account_menu</name>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="240" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="246" />
         <source>账号(&amp;A)</source>
         <translation>帳號(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="253" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="259" />
         <source>锁定(&amp;L)</source>
         <translation>鎖定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="254" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="260" />
         <source>切换账号(&amp;S)…</source>
         <translation>切換帳號(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="256" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="262" />
         <source>修改密码(&amp;P)…</source>
         <translation>修改密碼(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="259" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="265" />
         <source>账号管理(&amp;M)</source>
         <translation>帳號管理(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="263" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="269" />
         <source>自动锁定(&amp;T)…</source>
         <translation>自動鎖定(&amp;T)…</translation>
     </message>
@@ -4767,18 +5236,18 @@
 <context>
     <name>login</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="61" />
+        <location filename="../../fieldapp/gui/people/login.py" line="70" />
         <source>密码不正确，请重新输入。</source>
         <extracomment>what the main window needs, imported while the person types (order: deepest first)</extracomment>
         <translation>密碼不正確，請重新輸入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="63" />
+        <location filename="../../fieldapp/gui/people/login.py" line="72" />
         <source>本机没有这个账号。</source>
         <translation>本機沒有這個帳號。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="65" />
+        <location filename="../../fieldapp/gui/people/login.py" line="74" />
         <source>尝试次数过多，请 {0} 秒后再试。</source>
         <translation>嘗試次數過多，請 {0} 秒後再試。</translation>
     </message>

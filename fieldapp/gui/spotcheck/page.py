@@ -132,7 +132,7 @@ class SpotcheckPage(QWidget):
         split.addWidget(self.draw_view)
         split.addWidget(self.homes)
         split.addWidget(right)
-        split.setSizes([330, 160, 700])
+        split.setSizes([300, 150, 750])
 
         check_tab = QWidget(self)
         check_layout = QVBoxLayout(check_tab)
@@ -231,8 +231,9 @@ class SpotcheckPage(QWidget):
         self.homes.blockSignals(True)
         self.homes.clear()
         for h in homes:
-            item = QListWidgetItem(f"{h.head_name or '—'}（{h.hh_no or '—'}）{h.checked}/{h.items}"
-                                   + (self.tr(" 错{0}").format(h.incorrect) if h.incorrect else ""), self.homes)
+            item = QListWidgetItem(f"{h.head_name or '—'}　{h.checked}/{h.items}"
+                                   + (self.tr("　错{0}").format(h.incorrect) if h.incorrect else ""), self.homes)
+            item.setToolTip(self.tr("{0}，户编号 {1}").format(h.village_name, h.hh_no or "—"))
             item.setData(Qt.ItemDataRole.UserRole, h.household_id)
         self.homes.blockSignals(False)
         ids = [h.household_id for h in homes]

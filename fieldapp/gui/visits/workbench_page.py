@@ -316,6 +316,7 @@ class WorkbenchPage(QWidget):
         reason = self.tr("（退回：{0}）").format(r.reopen_note) if r.reopen_note and r.status == "open" else ""
         item = self._entry(f"{r.head_name or '—'}（{r.hh_no or '—'}）{what}：{r.finding or ''}{reason}", when,
                            ("rectification", r.id))
+        item.setToolTip(0, item.text(0))
         if r.overdue:
             for column in (0, 1):
                 item.setForeground(column, QBrush(QColor(OVERDUE)))
