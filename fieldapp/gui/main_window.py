@@ -129,8 +129,13 @@ class MainWindow(QMainWindow):
         return index
 
     def _add_spotcheck_page(self) -> None:
-        """抽查: the reviewers' draws, checklists and rectifications (a cadre's own are on the workbench)."""
+        """抽查: the reviewers' draws, checklists and rectifications, for an account that checks (a cadre's own
+        rectifications are on the workbench; the services refuse anyone else whatever the window shows)."""
+        from fieldapp.domain import people
         from fieldapp.gui.spotcheck.page import SpotcheckPage
+
+        if self.ctx.session is None or not self.ctx.allows(people.SPOTCHECK_CHECK):
+            return
 
         self.spotcheck = SpotcheckPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("spotcheck", self.tr("抽查"), self.spotcheck)

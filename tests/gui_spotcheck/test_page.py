@@ -89,3 +89,14 @@ def test_a_reviewer_marks_items_from_the_keyboard_and_confirms_the_rectification
 def test_the_models_with_no_rows(ctx: AppContext, qtmodeltester: Any) -> None:
     for model in (DrawModel(ctx.ref), ItemModel(ctx.ref), RectificationModel(ctx.ref)):
         qtmodeltester.check(model)
+
+
+def test_the_page_is_in_the_main_window_of_reviewers_only(ctx: AppContext, signed_in: Callable[..., AppContext],
+                                                          qtbot: QtBot, sync_tasks: SyncTaskManager) -> None:  # noqa: F811
+    from fieldapp.gui.main_window import MainWindow
+
+    for roles, shown in ((("township",), True), (("member",), False)):
+        window = MainWindow(signed_in(*roles), sync_tasks)
+        qtbot.addWidget(window)
+        assert ("spotcheck" in window.page_keys()) is shown
+        window.close()
