@@ -66,7 +66,17 @@ def test_the_cadre_who_entered_a_value_answers_for_it_and_the_reviewer_closes_it
     with pytest.raises(ValidationError, match="已经确认"):
         checklist.mark_item(reviewer, items["eight.3"].id, sc.CORRECT)
 
-    leader = signed_in("leader", name="队长", cadre_id=wang)
+    _more_findings(reviewer, signed_in("leader", name="队长", cadre_id=wang), items)
+    result = summary.summary(reviewer.db, (made.draw_id,), today=TODAY + dt.timedelta(days=31))
+    t = result.total
+    assert (t.checked, t.incorrect, t.rectifications, t.closed, t.closed_on_time, t.open_overdue) == (5, 2, 2, 1, 1, 0)
+    by_cadre = {line.name: line.tally for line in result.by_cadre}
+    assert (by_cadre["李四"].checked, by_cadre["李四"].incorrect, by_cadre["李四"].closed_on_time) == (1, 1, 1)
+    assert by_cadre["王伟"].checked == 4 and by_cadre["王伟"].error_rate == 0.25
+
+
+def _more_findings(reviewer: AppContext, leader: AppContext, items: dict[str, checklist.ItemView]) -> None:
+    """A leader reports another's rectification done; a finding withdrawn; two items found correct."""
     other = checklist.mark_item(reviewer, items["eight.8"].id, sc.INCORRECT, "渠道应为上级")
     rectify.report_done(leader, other.rectification_id or "", "队长代报")  # a leader may report for others
     checklist.mark_item(reviewer, items["eight.6"].id, sc.INCORRECT, "时限不对")
@@ -76,12 +86,6 @@ def test_the_cadre_who_entered_a_value_answers_for_it_and_the_reviewer_closes_it
         if item.kind in ("eight.1", "eight.2"):
             checklist.mark_item(reviewer, item.id, sc.CORRECT)
 
-    result = summary.summary(reviewer.db, (made.draw_id,), today=TODAY + dt.timedelta(days=31))
-    t = result.total
-    assert (t.checked, t.incorrect, t.rectifications, t.closed, t.closed_on_time, t.open_overdue) == (5, 2, 2, 1, 1, 0)
-    by_cadre = {line.name: line.tally for line in result.by_cadre}
-    assert (by_cadre["李四"].checked, by_cadre["李四"].incorrect, by_cadre["李四"].closed_on_time) == (1, 1, 1)
-    assert by_cadre["王伟"].checked == 4 and by_cadre["王伟"].error_rate == 0.25
 
 
 def test_the_summary_arithmetic() -> None:
