@@ -133,6 +133,9 @@ class NoteDialog(QDialog):
             row.addWidget(self.date)
             row.addStretch(1)
             layout.addLayout(row)
+        # the parts not asked for stay out of sight (they are children of the dialog all the same)
+        for widget, wanted in ((self.photo_button, photo), (self.photo_label, photo), (self.date, date)):
+            widget.setVisible(wanted)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
