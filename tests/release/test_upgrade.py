@@ -1,8 +1,8 @@
 """Upgrades keep the data: an older register is backed up beside itself, then migrated with every row kept.
 
-Two older registers: one made here at the previous schema version (Alembic up to
-``SCHEMA_VERSION - 1``, filled through SQL with a demo village), and the one FieldApp 0.1.0
-itself wrote (tests/release/data). The frozen build does the same in test_installers.py.
+Two older registers: one made here at the previous schema version (Alembic up to the head's
+``down_revision``, ``migrate.previous_revision()``, filled through SQL with a demo village), and the one
+FieldApp 0.1.0 itself wrote (tests/release/data). The frozen build does the same in test_installers.py.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from fieldapp.domain.ids import new_id
 from fieldapp.services import register
 from fieldapp.services.context import open_context
 from fieldapp.services.identity import create as create_identity
+from fieldapp.store import migrate
 from fieldapp.store.db import SCHEMA_VERSION, Database
 from fieldapp.store.writer import Actor, ChangeWriter
 from tests.helpers.idgen import resident_id
 from tests.release import registers
 
-PREVIOUS = SCHEMA_VERSION - 1
+PREVIOUS = migrate.previous_revision()
 
 
 @pytest.fixture(scope="module")
