@@ -23,7 +23,7 @@ import contextlib
 import functools
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import cast
 
@@ -37,7 +37,7 @@ from fieldapp.store import filemodes, guard
 log = logging.getLogger("fieldapp.store")
 
 # Bump together with a new Alembic revision named "NNNN_*.py" (NNNN == SCHEMA_VERSION).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 class StoreError(Exception):
@@ -183,6 +183,9 @@ class Database:
     def __init__(self, path: Path | None = None, *, url: str | None = None, busy_timeout_ms: int = 5000,
                  key: bytes | None = None) -> None:
         self.key = key  # the register key (derived from the vault key), or None for a plain register
+        #: the device key's ``sign`` (set by whoever unlocked it): each commit of local changes signs the new
+        #: chain head with it (:mod:`fieldapp.store.chain`); None leaves the head unsigned
+        self.chain_signer: Callable[[bytes], bytes] | None = None
         if url is not None:
             self.path: Path | None = None
             self.where = _redact(url)
