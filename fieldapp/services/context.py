@@ -68,8 +68,8 @@ class AppContext:
         if self.identity is None:
             raise NotSetUpError("本机尚未完成首次设置：请先启动 FieldApp 完成设置向导，或运行 fieldapp demo")
         if self._writer is None:
-            if self.db.chain_signer is None:  # an identity created since the context opened (first start)
-                self.db.chain_signer = self.identity.signing_key.sign
+            if self.db.chain_key is None:  # an identity created since the context opened (first start)
+                self.db.chain_key = self.identity.signing_key
             s = self.session
             if s is not None:
                 actor = Actor(self.identity.device_id, s.person_id, s.name, roles=tuple(s.roles),
@@ -112,9 +112,9 @@ class AppContext:
 
 def attach_device_key(db: Database, ident: identity_mod.DeviceIdentity) -> None:
     """Let every commit of this device's changes sign the new chain head (and sign the upgraded log once)."""
-    db.chain_signer = ident.signing_key.sign
+    db.chain_key = ident.signing_key
     with db.transaction() as conn:
-        chain.adopt_after_upgrade(conn, ident.device_id, ident.signing_key.sign)
+        chain.adopt_after_upgrade(conn, ident.device_id, ident.signing_key)
 
 
 def open_context(data: paths.DataPaths, key: bytes | None = None) -> AppContext:

@@ -15,7 +15,9 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Protocol
+
+from cryptography.exceptions import InvalidSignature
 
 from sqlalchemy import Connection
 
@@ -24,7 +26,14 @@ from fieldapp.domain.audit import GENESIS, Break, Head
 
 log = logging.getLogger("fieldapp.store.chain")
 
-Signer = Callable[[bytes], bytes]
+
+
+class Signer(Protocol):
+    """The device's Ed25519 private key, as ``cryptography`` gives it (``sign``, ``public_key().verify``)."""
+
+    def sign(self, data: bytes) -> bytes: ...
+
+    def public_key(self) -> Any: ...
 _PREFIX = "chain_head:"
 ADOPT = "chain_adopt"
 _PAGE = 2000
@@ -81,9 +90,36 @@ def keep_head(conn: Connection, head: Head) -> None:
 
 def sign_own(conn: Connection, origin: str, seq: int, chain_hash: bytes, signer: Signer) -> Head:
     head = Head(origin, seq, chain_hash)
-    signed = Head(origin, seq, chain_hash, signer(head.message()))
+    signed = Head(origin, seq, chain_hash, signer.sign(head.message()))
     keep_head(conn, signed)
     return signed
+
+
+def sign_following(conn: Connection, origin: str, base: tuple[int, bytes], new: tuple[int, bytes],
+                   signer: Signer) -> Head | None:
+    """Sign ``new`` as this device's head if the chain it extends still ends where the device last signed.
+
+    ``base`` is (origin_seq, chain_hash) of the entry the new changes were linked to. When it is not the
+    signed head (entries removed at the end, appended outside the program, or the chain re-hashed since),
+    the new head is left unsigned: signing it would vouch for what someone changed behind the program's
+    back. The program keeps working; ``audit verify`` and the district show the break.
+    """
+    head = signed_head(conn, origin)
+    continuous = (base[0] == 0 and head is None) or (
+        head is not None and head.seq == base[0] and head.chain_hash == base[1] and _signed_by(head, signer))
+    if not continuous:
+        log.warning("chain of %s does not end at its signed head (#%s): new head #%d left unsigned",
+                    origin, head.seq if head else None, new[0])
+        return None
+    return sign_own(conn, origin, new[0], new[1], signer)
+
+
+def _signed_by(head: Head, key: Signer) -> bool:
+    try:
+        key.public_key().verify(head.signature, head.message())
+    except (InvalidSignature, ValueError):
+        return False
+    return True
 
 
 def adopt_after_upgrade(conn: Connection, origin: str, signer: Signer) -> Head | None:
@@ -141,7 +177,7 @@ def walk(conn: Connection, origin: str, *, complete: bool, head: Head | None = N
         else:
             if audit.entry_hash(entry, prev) != stored:
                 breaks.append(Break(origin, seq, audit.CONTENT, f"作者 {entry[10] or '—'}，{entry[3]} {entry[6]}"))
-            if (seq == last_seq + 1 or seq == 1) and prev != last_hash:
+            if (seq == last_seq + 1 or complete) and prev != last_hash:
                 breaks.append(Break(origin, seq, audit.LINK))
         last_seq, last_hash = seq, stored if stored is not None else GENESIS
     if head is not None:

@@ -9,7 +9,7 @@ Households touched in the transaction get their list projection rebuilt before
 commit, so the household list never disagrees with the register. Each logged change
 carries the hash of this device's change before it (``chain_prev``/``chain_hash``,
 :mod:`fieldapp.domain.audit`), and the commit signs the new head with the device key
-when the database has one (``Database.chain_signer``; :mod:`fieldapp.store.chain`).
+when the database has one (``Database.chain_key``; :mod:`fieldapp.store.chain`).
 """
 
 from __future__ import annotations
@@ -156,8 +156,8 @@ class ChangeWriter:
             txn = WriteTxn(conn, self.actor, self.clock)
             yield txn
             txn.finish()
-            if txn.head is not None and self.db.chain_signer is not None:
-                chain.sign_own(conn, self.actor.device_id, *txn.head, self.db.chain_signer)
+            if txn.head is not None and self.db.chain_key is not None:
+                chain.sign_following(conn, self.actor.device_id, txn.base, txn.head, self.db.chain_key)
 
 
 class WriteTxn:
@@ -169,6 +169,8 @@ class WriteTxn:
         self.clock = clock
         self._seq: int | None = None
         self._link = audit.GENESIS  # chain hash of this device's latest change
+        #: (origin_seq, chain_hash) of this device's last change before this transaction
+        self.base: tuple[int, bytes] = (0, audit.GENESIS)
         #: (origin_seq, chain_hash) of the last change this transaction logged, None before the first
         self.head: tuple[int, bytes] | None = None
         self._pending: list[tuple[Any, ...]] = []
@@ -364,7 +366,7 @@ class WriteTxn:
 
     def _next_seq(self) -> int:
         if self._seq is None:  # one index seek, whatever the size of the log
-            self._seq, self._link = chain.last_link(self.conn, self.actor.device_id)
+            self._seq, self._link = self.base = chain.last_link(self.conn, self.actor.device_id)
         self._seq += 1
         return self._seq
 

@@ -179,8 +179,10 @@ class Merger:
         unchained (a reviewer's re-check).
         """
         self.chain = chain_check
-        #: (origin_seq, chain_hash) of this device's own last change logged here (a re-stamping), if any
+        #: (origin_seq, chain_hash) of this device's own last change logged here (a re-stamping), if any,
+        #: and of its change before the first of them
         self.own_head: tuple[int, bytes] | None = None
+        self.own_base: tuple[int, bytes] | None = None
         self.conn = conn
         self.device_id = device_id
         self._replay: set[tuple[str, str]] = set()  # records to replay after the batch
@@ -379,6 +381,8 @@ class Merger:
             if target:
                 declared.add(target)
         seq, link = chain.last_link(self.conn, self.device_id)
+        if self.own_base is None:
+            self.own_base = (seq, link)
         log_rows = []
         for ch in far:
             if (ch.origin, ch.seq) in declared or (ch.origin, ch.seq) in held:

@@ -185,8 +185,9 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
             links.finish(_signing_keys(conn, rep, links.heads), check.seen, check.base)
             moves = check.advance(vec, complete=complete, whole=rep.scope is None)
             result.stats = merger.finish()
-            if merger.own_head is not None:  # this device re-stamped far-future changes: its head moved
-                chain.sign_own(conn, rep.device_id, *merger.own_head, rep.identity.signing_key.sign)
+            if merger.own_head is not None and merger.own_base is not None:  # re-stamped far-future changes
+                chain.sign_following(conn, rep.device_id, merger.own_base, merger.own_head,
+                                     rep.identity.signing_key)
             if exits:  # after the merge: the package's last changes of these households are in
                 removal.evict_households(conn, exits)
             state.advance(conn, moves, rep.device_id)
