@@ -40,9 +40,11 @@ def _verify(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
     for o in report.origins:
         who = "本机" if o.own else "设备"
         head = f"签名链头到第 {o.head_seq} 条" if o.head_seq else "无签名链头"
-        sig = {True: "签名有效", False: "签名无效", None: "未核对签名（无该设备公钥）" if o.head_seq else ""}[o.signature]
+        unchecked = "未核对签名（无该设备公钥）" if o.head_seq else ""
+        sig = {True: "签名有效", False: "签名无效", None: unchecked}[o.signature]
         state = "正常" if not o.breaks else f"断裂 {len(o.breaks)} 处"
-        print(f"{who} {o.origin}：{o.entries} 条（第 {o.first}–{o.last} 条），{head}，{sig}，{state}".replace("，，", "，"))
+        parts = [f"{o.entries} 条（第 {o.first}–{o.last} 条）", head, sig, state]
+        print(f"{who} {o.origin}：" + "，".join(p for p in parts if p))
     for found in report.breaks:
         print(f"断裂：{found.describe()}", file=sys.stderr)
     if report.ok:

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from cryptography.exceptions import InvalidSignature
-
 from sqlalchemy import Connection
 
 from fieldapp.domain import audit
@@ -154,6 +153,23 @@ def entries(conn: Connection, origin: str, after: int = 0) -> Iterator[tuple[tup
         after = int(rows[-1][1])
 
 
+def _head_breaks(conn: Connection, origin: str, head: Head, last_seq: int, *, complete: bool,
+                 verify: Callable[[Head], bool] | None) -> list[Break]:
+    """What is wrong with the signed head of a chain held up to ``last_seq``."""
+    breaks = []
+    at = hash_at(conn, origin, head.seq) if head.seq <= last_seq else None
+    if at is None:
+        if complete or head.seq > last_seq:
+            breaks.append(Break(origin, head.seq, audit.HEAD_MISSING, f"本机只有到第 {last_seq} 条"))
+    elif at != head.chain_hash:
+        breaks.append(Break(origin, head.seq, audit.HEAD))
+    if verify is not None and not verify(head):
+        breaks.append(Break(origin, head.seq, audit.SIGNATURE))
+    if complete and last_seq > head.seq:
+        breaks.append(Break(origin, head.seq + 1, audit.UNSIGNED, f"第 {head.seq + 1} 至 {last_seq} 条"))
+    return breaks
+
+
 def walk(conn: Connection, origin: str, *, complete: bool, head: Head | None = None,
          verify: Callable[[Head], bool] | None = None) -> tuple[list[Break], int]:
     """Check ``origin``'s chain as held here: (breaks found, entries checked).
@@ -181,16 +197,7 @@ def walk(conn: Connection, origin: str, *, complete: bool, head: Head | None = N
                 breaks.append(Break(origin, seq, audit.LINK))
         last_seq, last_hash = seq, stored if stored is not None else GENESIS
     if head is not None:
-        at = hash_at(conn, origin, head.seq) if head.seq <= last_seq else None
-        if at is None:
-            if complete or head.seq > last_seq:
-                breaks.append(Break(origin, head.seq, audit.HEAD_MISSING, f"本机只有到第 {last_seq} 条"))
-        elif at != head.chain_hash:
-            breaks.append(Break(origin, head.seq, audit.HEAD))
-        if verify is not None and not verify(head):
-            breaks.append(Break(origin, head.seq, audit.SIGNATURE))
-        if complete and last_seq > head.seq:
-            breaks.append(Break(origin, head.seq + 1, audit.UNSIGNED, f"第 {head.seq + 1} 至 {last_seq} 条"))
+        breaks += _head_breaks(conn, origin, head, last_seq, complete=complete, verify=verify)
     elif complete and count:
         breaks.append(Break(origin, 1, audit.UNSIGNED, "本机没有签名的链头"))
     return breaks, count

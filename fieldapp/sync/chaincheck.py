@@ -27,6 +27,7 @@ from fieldapp.domain import audit
 from fieldapp.domain.audit import GENESIS, Break, Head
 from fieldapp.store import chain
 from fieldapp.sync.body import Change
+from fieldapp.sync.package import PackageRefused
 
 
 class ChainBroken(Exception):
@@ -48,6 +49,21 @@ def verify_head(head: Head, public_key: str | None) -> bool | None:
     except (InvalidSignature, ValueError):
         return False
     return True
+
+
+def refusal(exc: ChainBroken) -> PackageRefused:
+    """The package refusal for a broken chain: reason ``chain``, where and what in ``detail``."""
+    found = exc.found
+    return PackageRefused("chain", f"记录链断裂，整个同步包未应用：{found.describe()}",
+                          detail={"origin": found.origin, "origin_seq": found.seq, "kind": found.kind,
+                                  "what": found.detail})
+
+
+def sign_restamps(conn: Connection, device_id: str, base: tuple[int, bytes] | None, head: tuple[int, bytes] | None,
+                  key: chain.Signer) -> None:
+    """This replica re-stamped far-future changes while applying (its own new entries): sign its new head."""
+    if base is not None and head is not None:
+        chain.sign_following(conn, device_id, base, head, key)
 
 
 class ChainCheck:
@@ -80,9 +96,8 @@ class ChainCheck:
 
     def link(self, ch: Change, fields: str, prev: str) -> tuple[bytes | None, bytes | None]:
         """(chain_prev, chain_hash) to store with ``ch`` (whose stored texts are ``fields``/``prev``)."""
-        if ch.tag is None:  # a body written before the chain, or not carrying it
-            if self.strict and ch.origin == self.sender:
-                raise ChainBroken(Break(ch.origin, ch.seq, audit.UNSIGNED, "同步包未带记录链：请升级发送方的 FieldApp"))
+        if ch.tag is None and self.strict and ch.origin == self.sender:  # a body written before the chain
+            raise ChainBroken(Break(ch.origin, ch.seq, audit.UNSIGNED, "同步包未带记录链：请升级发送方的 FieldApp"))
         key = (ch.origin, ch.seq)
         previous = self._known(ch.origin, ch.seq - 1)
         if ch.chain_prev is not None:

@@ -27,8 +27,7 @@ from fieldapp.store.db import SCHEMA_VERSION, Database
 from fieldapp.store.models import ChangeLog, SyncSeen
 from fieldapp.store.writer import shared_clock
 from fieldapp.sync import body as body_mod
-from fieldapp.sync import inbound, outbox, package, purge, state
-from fieldapp.sync.chaincheck import ChainBroken, ChainCheck
+from fieldapp.sync import chaincheck, inbound, outbox, package, purge, state
 from fieldapp.sync.merge import Merger, MergeStats
 from fieldapp.sync.pending import apply_pending
 from fieldapp.sync.ports import Identity, PhotoFiles
@@ -164,7 +163,7 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
         with rep.db.transaction() as conn, guard.write_path():
             assert rep.clock is not None
             apply_pending(conn)
-            links = ChainCheck(conn, header, strict=strict_chain)
+            links = chaincheck.ChainCheck(conn, header, strict=strict_chain)
             merger = Merger(conn, rep.clock, vec, scope=allowed_villages, cadre=enrolled_cadre,
                             device_id=rep.device_id, chain_check=links)
             exits: list[str] = []
@@ -182,12 +181,10 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
                         exits.append(item.household_id)
                 else:
                     merger.apply(item)
-            links.finish(_signing_keys(conn, rep, links.heads), check.seen, check.base)
+            links.finish(_signing_keys(conn, rep, links.heads), check.seen, check.base)  # before the vector moves
             moves = check.advance(vec, complete=complete, whole=rep.scope is None)
             result.stats = merger.finish()
-            if merger.own_head is not None and merger.own_base is not None:  # re-stamped far-future changes
-                chain.sign_following(conn, rep.device_id, merger.own_base, merger.own_head,
-                                     rep.identity.signing_key)
+            chaincheck.sign_restamps(conn, rep.device_id, merger.own_base, merger.own_head, rep.identity.signing_key)
             if exits:  # after the merge: the package's last changes of these households are in
                 removal.evict_households(conn, exits)
             state.advance(conn, moves, rep.device_id)
@@ -196,20 +193,20 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
                 "package_id": str(header["id"]), "sender": sender, "applied_at": state.now_iso(),
                 "summary": codec.dumps(result.stats.__dict__ | {"households": len(result.stats.households),
                                                                 "refusals": len(result.stats.refusals)})})
-    except body_mod.BodyError as exc:
-        raise package.PackageRefused("format", str(exc)) from exc
-    except ChainBroken as exc:
-        found = exc.found
-        raise package.PackageRefused(
-            "chain", f"记录链断裂，整个同步包未应用：{found.describe()}",
-            detail={"origin": found.origin, "origin_seq": found.seq, "kind": found.kind,
-                    "what": found.detail}) from exc
+    except (body_mod.BodyError, chaincheck.ChainBroken) as exc:
+        raise _refusal(exc) from exc
     log.info("package %s applied: %s", header["id"], result.summary())
     try:
         result.purged = purge.purge_tombstones(rep)
     except Exception:  # housekeeping: the package itself is in; the next import tries again
         log.exception("purging tombstones failed")
     return result
+
+
+def _refusal(exc: Exception) -> package.PackageRefused:
+    if isinstance(exc, chaincheck.ChainBroken):
+        return chaincheck.refusal(exc)
+    return package.PackageRefused("format", str(exc))
 
 
 def _signing_keys(conn: Any, rep: Replica, heads: Collection[str]) -> dict[str, str | None]:

@@ -28,7 +28,6 @@ from tests.helpers.people import ADMIN, PASSWORD, add_account, cli_user, logged_
 from tests.server.conftest import SETUP, Laptop
 from tests.server.util import add_household
 
-
 LEADER = "王队长"
 
 
@@ -159,8 +158,9 @@ def test_a_chain_rehashed_without_the_device_key_is_caught(laptop: tuple[Laptop,
     seq, _author = _member_row(conn, origin)
     conn.execute("UPDATE change_log SET user_name = '李秀红' WHERE origin = ? AND origin_seq = ?", (origin, seq))
     previous = audit.GENESIS  # the insider knows the hashing (it is public) and rewrites every hash after
-    for row in conn.execute("SELECT origin, origin_seq, hlc, tbl, row_id, household_id, op, fields, prev, user_id, "
-                            "user_name, seq FROM change_log WHERE origin = ? ORDER BY origin_seq", (origin,)).fetchall():
+    rows = conn.execute("SELECT origin, origin_seq, hlc, tbl, row_id, household_id, op, fields, prev, user_id, "
+                        "user_name, seq FROM change_log WHERE origin = ? ORDER BY origin_seq", (origin,)).fetchall()
+    for row in rows:
         digest = audit.entry_hash(tuple(row[:11]), previous)
         conn.execute("UPDATE change_log SET chain_prev = ?, chain_hash = ? WHERE seq = ?", (previous, digest, row[11]))
         previous = digest
