@@ -2,9 +2,9 @@
 
 No command starts the GUI (imported lazily, so CLI commands never load Qt).
 Exit codes: 0 ok, 1 a user-facing error (message on stderr), 2 bad usage (``import`` adds 3:
-some households rejected). Expected failures end in one line naming the problem and the path,
-never a traceback: :func:`main` is the one place that turns them into that line (file-system
-errors through :mod:`fieldapp.cli.errors`).
+some households rejected; ``audit verify`` 4: the change log's chain is broken). Expected failures end
+in one line naming the problem and the path, never a traceback: :func:`main` is the one place that
+turns them into that line (file-system errors through :mod:`fieldapp.cli.errors`).
 """
 
 from __future__ import annotations
@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldapp.cli import history_cmd
 
     history_cmd.register(sub, _open)
+
+    from fieldapp.cli import audit_cmd
+
+    audit_cmd.register(sub, _open)
 
     from fieldapp.cli import db_cmd
 

@@ -207,6 +207,9 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        from fieldapp.gui.audit import verify as audit_verify
+
+        self.audit_action = audit_verify.install(self, help_menu, self.ctx, self.tasks)
         about = QAction(self.tr("关于"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)

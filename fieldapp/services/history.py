@@ -69,6 +69,7 @@ class HistoryLine:
     user: str  # 填报人
     device: str  # 本机, or the end of the device id
     origin: str  # the full device id
+    intact: bool = True  # False: the change failed the tamper check (``user`` then says so)
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,9 @@ def describe(entries: Iterable[HistoryEntry], names: HistoryNames, catalogue: Fi
         lines.append(HistoryLine(
             seq=e.seq, hlc=e.hlc, op=e.op, when=local_time(e.hlc), record=record,
             target=names.targets.get(e.row_id, record), field=catalogue.label(e.tbl, e.field, lang),
-            old=old, new=new, user=e.user_name or "—", device=device, origin=e.origin))
+            old=old, new=new, device=device, origin=e.origin, intact=e.intact,
+            user=(e.user_name or "—") if e.intact
+            else catalogue.word("chain_broken", lang).format(e.user_name or "—")))
     return lines
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -500,7 +501,8 @@ class ChangeLog(Base):
     One row per write to one record: ``fields`` maps each changed field to its new
     value (JSON), ``prev`` maps it to the stamp of the value it replaced.
     ``seq`` is this replica's local order; (origin, origin_seq) identifies a change
-    across replicas.
+    across replicas. ``chain_prev``/``chain_hash`` make each origin's entries a hash chain
+    (:mod:`fieldapp.domain.audit`): received entries keep their origin's hashes.
     """
 
     __tablename__ = "change_log"
@@ -525,6 +527,8 @@ class ChangeLog(Base):
     prev: Mapped[str] = mapped_column(Text, default="{}")
     user_id: Mapped[str | None] = mapped_column(Id)
     user_name: Mapped[str | None] = mapped_column(String(32))
+    chain_prev: Mapped[bytes | None] = mapped_column(LargeBinary(32))  # the origin's previous entry's hash
+    chain_hash: Mapped[bytes | None] = mapped_column(LargeBinary(32))
 
 
 class HouseholdListRow(Base):

@@ -5408,4 +5408,57 @@ First deal with the reason they were quarantined (e.g. correct the other househo
             <translation>Print</translation>
         </message>
     </context>
+    <context>
+        <name>AuditVerify</name>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="20" />
+            <source>本机</source>
+            <translation>This computer</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="22" />
+            <source>设备 {0}</source>
+            <translation>Device {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="24" />
+            <source>断裂 {0} 处</source>
+            <translation>broken in {0} places</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="26" />
+            <source>完好</source>
+            <translation>intact</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="27" />
+            <source>{0}：{1} 条记录，{2}</source>
+            <translation>{0}: {1} entries, {2}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="30" />
+            <source>修改记录链完好：共校验 {0} 条。</source>
+            <translation>The change log's chain is intact: {0} entries checked.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="34" />
+            <source>……另有 {0} 处</source>
+            <translation>… and {0} more</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="35" />
+            <source>修改记录链断裂：记录在程序之外被改动过，下列记录的作者和内容不可信。</source>
+            <translation>The change log's chain is broken: it was changed outside FieldApp, and the authors and values of the entries below cannot be trusted.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="41" />
+            <source>校验修改记录（防篡改）…</source>
+            <translation>Verify the change log (tamper check)…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="48" />
+            <source>校验修改记录</source>
+            <translation>Verify the change log</translation>
+        </message>
+    </context>
 </TS>

@@ -5408,4 +5408,57 @@
             <translation>打印</translation>
         </message>
     </context>
+    <context>
+        <name>AuditVerify</name>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="20" />
+            <source>本机</source>
+            <translation>本機</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="22" />
+            <source>设备 {0}</source>
+            <translation>設備 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="24" />
+            <source>断裂 {0} 处</source>
+            <translation>斷裂 {0} 處</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="26" />
+            <source>完好</source>
+            <translation>完好</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="27" />
+            <source>{0}：{1} 条记录，{2}</source>
+            <translation>{0}：{1} 條記錄，{2}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="30" />
+            <source>修改记录链完好：共校验 {0} 条。</source>
+            <translation>修改記錄鏈完好：共校驗 {0} 條。</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="34" />
+            <source>……另有 {0} 处</source>
+            <translation>……另有 {0} 處</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="35" />
+            <source>修改记录链断裂：记录在程序之外被改动过，下列记录的作者和内容不可信。</source>
+            <translation>修改記錄鏈斷裂：記錄在程式之外被改動過，下列記錄的作者和內容不可信。</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="41" />
+            <source>校验修改记录（防篡改）…</source>
+            <translation>校驗修改記錄（防篡改）…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="48" />
+            <source>校验修改记录</source>
+            <translation>校驗修改記錄</translation>
+        </message>
+    </context>
 </TS>
