@@ -28,9 +28,11 @@ def ask_password(prompt: str = "密码：", *, env: bool = True) -> str:
     return getpass.getpass(prompt)
 
 
-def authenticate(args: argparse.Namespace, data: paths_mod.DataPaths) -> Any:
-    """The session of the account named by ``--user``/FIELDAPP_USER, or None while the laptop has no account."""
-    from fieldapp.services.people.auth import LoginError, login, login_names
+def sign_in(args: argparse.Namespace, data: paths_mod.DataPaths) -> Any:
+    """The context opened for the account named by ``--user``/FIELDAPP_USER (the register opened once, by the
+    login itself), or None while the laptop has no account."""
+    from fieldapp.services.people.auth import LoginError, login_names
+    from fieldapp.services.people.auth import sign_in as sign_in_service
 
     names = login_names(data)
     if not names:
@@ -39,7 +41,7 @@ def authenticate(args: argparse.Namespace, data: paths_mod.DataPaths) -> Any:
     if not name:
         raise CommandError(f"请用 --user 指定账户（或设置 {ENV_USER}）；本机账户：{'、'.join(names)}")
     try:
-        return login(data, name, ask_password(f"{name} 的密码："))
+        return sign_in_service(data, name, ask_password(f"{name} 的密码："))
     except LoginError as exc:
         raise CommandError(str(exc)) from exc
 
