@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -75,9 +78,6 @@ os._exit(0)
 
 
 def test_the_login_window_shows_before_the_rest_loads(tmp_path: Path) -> None:
-    import json
-    import os
-
     from fieldapp.services.people import keystore
 
     home = tmp_path / "home"
@@ -85,7 +85,8 @@ def test_the_login_window_shows_before_the_rest_loads(tmp_path: Path) -> None:
     ks.put(keystore.Slot.make("王队长", "p-1", "right-pass", keystore.new_vault_key()))
     ks.save()
     env = {**os.environ, "FIELDAPP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", LOGIN_START], capture_output=True, text=True, timeout=180, env=env)
+    out = subprocess.run([sys.executable, "-c", LOGIN_START], capture_output=True, text=True, timeout=180, env=env,
+                         check=False)
     assert out.returncode == 0, out.stderr
     state = json.loads(out.stdout.strip().splitlines()[-1])
     assert state["names"] == ["王队长"]
