@@ -82,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     history_cmd.register(sub, _open)
 
+    from fieldapp.cli import household_cmd
+
+    household_cmd.register(sub, _open)
+
     from fieldapp.cli import db_cmd
 
     db_cmd.register(sub, _open)

@@ -11,11 +11,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pytest
+
+from fieldapp.domain import people
 from fieldapp.domain.ids import natural_id
 from fieldapp.store.models import Area, Household, Person
-from fieldapp.store.writer import Actor, ChangeWriter
+from fieldapp.store.writer import SYNCED_TABLES, Actor, ChangeWriter
 from fieldapp.sync import service
-from fieldapp.sync.merge import Merger
+from fieldapp.sync.body import Change
+from fieldapp.sync.merge import TABLES, Merger
 from tests.sync.conftest import Node
 from tests.sync.model import send
 
@@ -97,7 +101,6 @@ def test_an_inactive_or_unknown_author_is_refused_in_a_single_change(nodes: Call
         txn.put(Household, HOUSEHOLD, {"village_id": VILLAGE})
         txn.insert(Person, {"id": LEADER, "name": "王队长", "roles": json.dumps(["leader"]),
                             "village_ids": json.dumps([VILLAGE]), "active": False})
-    from fieldapp.sync.body import Change
 
     def change(seq: int, user_id: str, name: str) -> Change:
         return Change(origin="other-laptop", seq=seq, hlc=node.rep.clock.now() + 1000, tbl="household",
@@ -113,3 +116,57 @@ def test_an_inactive_or_unknown_author_is_refused_in_a_single_change(nodes: Call
     inactive, ghost = (r["reason"] for r in stats.refusals)
     assert "register.edit" in inactive and "王队长" in inactive
     assert "unknown author" in ghost and GHOST in ghost and "冒名者" in ghost
+
+
+# -- every synced table's write permission, every role -------------------------------------------------
+
+TABLE = people.permission_table()
+
+
+def _write_cases() -> list[tuple[str, str, bool]]:
+    """(table, op, on oneself) for every synced table and op; check-ins for oneself and for another."""
+    out = []
+    for tbl in sorted(SYNCED_TABLES):
+        for op in people.OPS:
+            out.append((tbl, op, False))
+            if tbl == "checkin":
+                out.append((tbl, op, True))
+    return out
+
+
+def _filled(tbl: str) -> dict[str, object]:
+    """An insert's required fields, each with a plain value of its type (what the change holds matters only
+    as far as the permission goes: a permitted one may still be held back for its data, never refused)."""
+    plain = {"INTEGER": 1, "BOOLEAN": False, "DATE": "2024-01-01"}
+    return {c.name: plain.get(str(c.type), "x") for c in TABLES[tbl].columns
+            if not c.nullable and c.default is None and not c.primary_key
+            and c.name not in ("row_hlc", "row_device", "field_clocks", "deleted")}
+
+
+@pytest.mark.parametrize(("tbl", "op", "own"), _write_cases(), ids=str)
+def test_every_role_writing_every_synced_table(nodes: Callable[[int], list[Node]], tbl: str, op: str,
+                                               own: bool) -> None:
+    (node,) = nodes(1)
+    authors = {role: f"0190aaaa-0000-7000-8000-{i:012d}" for i, role in enumerate(people.ROLES, start=1)}
+    with _as(node, None, "区县").transaction() as txn:
+        for role, person in authors.items():
+            txn.insert(Person, {"id": person, "name": f"作者{role}", "cadre_id": CADRE, "roles": json.dumps([role]),
+                                "village_ids": json.dumps([VILLAGE]), "active": True})
+    fields = {"deleted": True} if op == "delete" else _filled(tbl) if op == "insert" else {"note": "x"}
+    if tbl == "checkin":
+        fields["cadre_id"] = CADRE if own else "0190aaaa-0000-7000-8000-0000000000ff"
+    needed = TABLE.needed(tbl, op, fields, CADRE)
+    changes = [Change(origin="laptop", seq=i, hlc=node.rep.clock.now() + 1000 * i, tbl=tbl,
+                      row_id=f"0190bbbb-0000-7000-8000-{i:012d}", household_id=None, op=op, fields=fields, prev={},
+                      user_id=authors[role], user_name=f"作者{role}") for i, role in enumerate(people.ROLES, start=1)]
+    with node.db.transaction() as conn:
+        merger = Merger(conn, node.rep.clock, {})
+        merger.apply(changes)
+        stats = merger.finish()
+    refused = {r["seq"]: r["reason"] for r in stats.refusals}
+    for i, role in enumerate(people.ROLES, start=1):
+        if TABLE.allows([role], needed):  # applied, or held for a data reason: never refused for its author
+            assert i not in refused, (role, refused.get(i))
+        else:
+            assert f"（permission {needed}）" in refused[i] and f"作者{role}" in refused[i], (role, refused.get(i))
+    assert stats.refused == sum(not TABLE.allows([r], needed) for r in people.ROLES)
