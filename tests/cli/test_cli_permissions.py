@@ -152,3 +152,13 @@ def test_every_role_through_the_cli(laptop: Laptop, monkeypatch: pytest.MonkeyPa
         else:
             assert code == 1 and f"({permission})" in err, (role, name, out)
             assert TABLE.label(permission) in out.err
+
+
+def test_a_wrong_password_says_how_to_recover_before_anyone_starts_over(
+        laptop: Laptop, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv(paths.ENV_HOME, str(laptop.home))
+    cli_user(monkeypatch, account("member"), "not-the-password")
+    assert main(["sync", "status"]) == 1
+    err = capsys.readouterr().err
+    assert "密码不正确" in err and "fieldapp people reset" in err
+    assert "重新加入区县服务器" in err and "尚未同步的修改届时将全部丢失" in err

@@ -113,7 +113,12 @@ class PasswordForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        self.forgot = QPushButton(self.tr("忘记密码？"), self)
+        self.forgot.setObjectName("forgot_password")
+        self.forgot.setAutoDefault(False)
+        self.forgot.clicked.connect(self.explain_forgotten)
         self.button_row = row = QHBoxLayout()
+        row.addWidget(self.forgot)
         row.addStretch(1)
         row.addWidget(self.button)
         layout.addLayout(row)
@@ -123,6 +128,12 @@ class PasswordForm(QWidget):
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
         self.focus_first()
+
+    def explain_forgotten(self) -> None:
+        """The way back from a forgotten password, and what starting over costs, said before anyone does it."""
+        self.message.setText(self.tr(
+            "请本机的队长或管理员登录后在“账号管理”中为您重设密码。"
+            "如果本机没有人能登录，只能重新加入区县服务器，从区县重新接收所负责的村：本机尚未同步的修改将全部丢失，无法找回。"))
 
     def focus_first(self) -> None:
         (self.password if self.name.currentText() else self.name).setFocus()
