@@ -127,7 +127,8 @@ def test_the_cli_acts_cover_the_permissions_with_commands() -> None:
 
 @pytest.mark.parametrize(("permission", "name", "act"), CASES, ids=[f"{p}:{n}" for p, n, _a in CASES])
 def test_every_role_through_the_cli(laptop: Laptop, monkeypatch: pytest.MonkeyPatch,
-                                    capsys: pytest.CaptureFixture[str], permission: str, name: str, act: Act) -> None:
+                                    capsys: pytest.CaptureFixture[str], permission: str, name: str, *,
+                                    act: Act) -> None:
     monkeypatch.setenv(paths.ENV_HOME, str(laptop.home))
     monkeypatch.setenv("FIELDAPP_NEW_PASSWORD", "password-2")
     if name in ("people reset", "people roles"):  # accounts to act on, made by the administrator
