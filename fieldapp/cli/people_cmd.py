@@ -47,7 +47,7 @@ def sign_in(args: argparse.Namespace, data: paths_mod.DataPaths) -> Any:
     try:
         return sign_in_service(data, name, ask_password(f"{name} 的密码："))
     except LoginError as exc:
-        hint = f"\n{FORGOTTEN}" if exc.reason in ("wrong_password", "throttled") else ""
+        hint = f"。{FORGOTTEN}" if exc.reason in ("wrong_password", "throttled") else ""
         raise CommandError(f"{exc}{hint}") from exc
 
 
