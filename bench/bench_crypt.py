@@ -6,9 +6,10 @@ machine slows both alike:
 - a search keystroke (the household list model's query, name / pinyin / ID prefixes);
 - door cards for N households (``render_cards``: reads the register, draws the PDF).
 
-The plain register is the cached demo (``bench/out/home-N``); the encrypted one is a copy of it
-converted with :func:`fieldapp.store.crypt.convert_plain` (``bench/out/home-N-encrypted``), so both
-hold the same rows. Default sizes are small (a quick check); ``--full`` runs the issue's sizes
+The encrypted register is the cached demo (``bench/out/home-N``: the demo makes its accounts, and its
+first login encrypts the register), opened with the vault key a login as the demo's team leader
+unwraps; the plain one is its ``db export-plain`` copy (``bench/out/home-N-plain``), so both hold the
+same rows. Default sizes are small (a quick check); ``--full`` runs the issue's sizes
 (100,000 households, 1,000 cards), which takes a long time and a quiet machine.
 
     python -m bench.bench_crypt [--full] [--households N] [--cards N] [--repeat N]
@@ -29,26 +30,44 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.common import OUT, demo_home, report
 from fieldapp import paths
+from fieldapp.services import identity as identity_mod
 from fieldapp.services import register
 from fieldapp.services.context import AppContext, open_context
+from fieldapp.store import crypt
 
 LIMIT = 1.3
-VAULT = bytes.fromhex("6a" * 32)  # a fixed bench key (the bench registers hold demo data only)
 SMALL = {"households": 300, "cards": 50, "repeat": 5}
 FULL = {"households": 100_000, "cards": 1000, "repeat": 7}
 
 
-def encrypted_home(households: int) -> Path:
-    """A copy of the plain demo register, converted to SQLCipher (built once)."""
-    plain = demo_home(households)
-    home = OUT / f"home-{households}-encrypted"
+def vault_key(home: Path) -> bytes:
+    """The demo laptop's vault key, through a login as the demo's team leader (as the app opens it)."""
+    from fieldapp.services.people.auth import login
+    from fieldapp.services.people.demo import DEMO_PASSWORD
+    from fieldapp.services.people.keystore import names
+
+    return login(paths.DataPaths(home=home), names(home)[0], DEMO_PASSWORD).vault_key
+
+
+def plain_home(households: int) -> Path:
+    """A plain copy of the demo's encrypted register (``db export-plain``), with a plain device identity of
+    its own (built once): the same rows, no encryption."""
+    encrypted = demo_home(households)
+    home = OUT / f"home-{households}-plain"
     marker = home / ".complete"
     if not marker.exists():
         shutil.rmtree(home, ignore_errors=True)
-        shutil.copytree(plain, home)
+        home.mkdir(parents=True)
+        shutil.copyfile(encrypted / "settings.json", home / "settings.json")
         start = time.perf_counter()
-        open_context(paths.DataPaths(home=home), key=VAULT).close()  # converts the register, seals the keys
-        print(f"converted a {households}-household register in {time.perf_counter() - start:.1f} s", flush=True)
+        ctx = open_context(paths.DataPaths(home=encrypted), key=vault_key(encrypted))
+        try:
+            crypt.export_plain(ctx.db, home / "register.sqlite3")
+        finally:
+            ctx.close()
+        identity_mod.create(home / "device")  # plain keys: the plain context needs no vault key
+        print(f"exported a plain copy of the {households}-household register in {time.perf_counter() - start:.1f} s",
+              flush=True)
         marker.touch()
     return home
 
@@ -89,7 +108,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int)
     args = parser.parse_args()
     size = {**(FULL if args.full else SMALL), **{k: v for k, v in vars(args).items() if k in SMALL and v}}
-    plain_home, enc_home = demo_home(size["households"]), encrypted_home(size["households"])
+    plain_dir, enc_home = plain_home(size["households"]), demo_home(size["households"])
 
     from PySide6.QtWidgets import QApplication
 
@@ -98,8 +117,8 @@ def main() -> None:
     from fieldapp.store.queries import HouseholdQuery
 
     app = QApplication([])
-    plain = open_context(paths.DataPaths(home=plain_home))
-    enc = open_context(paths.DataPaths(home=enc_home), key=VAULT)
+    plain = open_context(paths.DataPaths(home=plain_dir))
+    enc = open_context(paths.DataPaths(home=enc_home), key=vault_key(enc_home))
     ok = True
     try:
         print(f"register: {size['households']} households; plain vs SQLCipher (best of {size['repeat']} or 3×)")

@@ -1,8 +1,10 @@
 """Cold start to the login window on screen, against a bare PySide6 QWidget (ratio; target 1.3×).
 
 Both start as fresh processes, alternately, several times; the figure is the median time from spawn
-to "window exposed". The login loads only Qt, the settings and the account names before it shows;
-the register, SQLAlchemy and the main window load on a background thread while the person types.
+to the window's first frame painted (see :mod:`bench._login_start`). Before it shows, the login loads
+only Qt, the settings, the translator, the main font and the account names; the rest of the set-up
+follows its first paint, and the register, SQLAlchemy and the main window load on a background
+thread while the person types.
 
     python -m bench.bench_login [--runs 7]
 """
@@ -21,12 +23,13 @@ import time
 from bench.common import report
 
 
-def spawn(kind: str, home: str) -> float:
+def spawn(kind: str, home: str) -> tuple[float, float]:
     env = {**os.environ, "FIELDAPP_HOME": home, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "BENCH_T0": repr(time.time())}
     out = subprocess.run([sys.executable, "-m", "bench._login_start", kind], env=env, check=True,
                          capture_output=True, text=True, timeout=120).stdout
-    return float(json.loads(out.strip().splitlines()[-1])["seconds"])
+    found = json.loads(out.strip().splitlines()[-1])
+    return float(found["seconds"]), float(found["exposed"])
 
 
 def main() -> None:
@@ -43,10 +46,12 @@ def main() -> None:
             login_times.append(spawn("login", home))
             bare_times.append(spawn("bare", home))
     print(f"runs: {args.runs}")
-    print(f"login runs (s): {', '.join(f'{t:.3f}' for t in login_times)}")
-    print(f"bare  runs (s): {', '.join(f'{t:.3f}' for t in bare_times)}")
-    report("cold start to login window shown (median)", statistics.median(login_times),
-           statistics.median(bare_times), 1.3)
+    print(f"login runs (s): {', '.join(f'{t:.3f}' for t, _e in login_times)}")
+    print(f"bare  runs (s): {', '.join(f'{t:.3f}' for t, _e in bare_times)}")
+    report("cold start to login window painted (median)", statistics.median(t for t, _e in login_times),
+           statistics.median(t for t, _e in bare_times), 1.3)
+    report("  the same, to the first processEvents() after which it is exposed",
+           statistics.median(e for _t, e in login_times), statistics.median(e for _t, e in bare_times), 1.3)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,14 @@ class _PrivateFileHandler(logging.handlers.RotatingFileHandler):
         return super()._open()
 
 
+def current_file() -> Path | None:
+    """The log file :func:`configure` set up in this process (the first data folder's), if any."""
+    for handler in logging.getLogger("fieldapp").handlers:
+        if getattr(handler, "_fieldapp", False) and hasattr(handler, "baseFilename"):
+            return Path(handler.baseFilename)
+    return None
+
+
 def configure(log_dir: Path | None, level: int = logging.INFO) -> None:
     root = logging.getLogger("fieldapp")
     root.setLevel(level)

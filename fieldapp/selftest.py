@@ -79,16 +79,17 @@ def step_database(st: State) -> str:
 def step_household(st: State) -> str:
     from fieldapp.domain.resident_id import check_digit
     from fieldapp.services import register
-    from fieldapp.services.people.auth import login, open_for
+    from fieldapp.services.people.auth import sign_in
     from fieldapp.services.setup import SetupInfo, run_setup, villages
 
     ctx = _ctx(st)
     run_setup(ctx, SetupInfo(district="自检区", town="自检镇", villages=["自检村"], cadre_name="自检干部",
                              district_code="611002", password=SELF_TEST_PASSWORD))
     # from here on as the first account, through a real login: its roles are checked on every write
-    session = login(ctx.paths, "自检干部", SELF_TEST_PASSWORD)
     ctx.close()
-    ctx = st.ctx = open_for(ctx.paths, session)
+    ctx = st.ctx = sign_in(ctx.paths, "自检干部", SELF_TEST_PASSWORD)
+    session = ctx.session
+    assert session is not None
     first17 = "61100219800101001"
     record = register.HouseholdRecord(
         household={"village_id": villages(ctx)[0][0], "group_no": 1, "hh_no": HH_NO, "main_cause": "01",

@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldapp.cli import audit_cmd
 
     audit_cmd.register(sub, _open)
+    from fieldapp.cli import household_cmd
+
+    household_cmd.register(sub, _open)
 
     from fieldapp.cli import db_cmd
 
@@ -119,14 +122,13 @@ def _iso_date(text: str) -> dt.date:
 def _open(args: argparse.Namespace, *, login: bool = True) -> AppContext:
     """The context of the account that logs in (``--user``); the program's own before any account exists
     (or with ``login=False``: the demo filling an empty register)."""
-    from fieldapp.cli.people_cmd import authenticate
+    from fieldapp.cli.people_cmd import sign_in
     from fieldapp.services.context import open_context
-    from fieldapp.services.people.auth import open_for
 
     data = paths.resolve(args.db, portable=args.portable)
     try:
-        session = authenticate(args, data) if login else None
-        return open_for(data, session) if session is not None else open_context(data)
+        signed = sign_in(args, data) if login else None
+        return signed if signed is not None else open_context(data)
     except OSError as exc:
         portable = bool(args.portable) or (paths.ENV_HOME not in os.environ and paths.is_portable())
         raise CommandError(data_folder_message(data.home, exc, portable=portable)) from exc
@@ -173,9 +175,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     if made:  # the first login encrypts the register, photos and device keys: do it now, not on a cadre's laptop
-        from fieldapp.services.people.auth import login, open_for
+        from fieldapp.services.people.auth import sign_in
 
-        open_for(ctx.paths, login(ctx.paths, made[0].name, DEMO_PASSWORD)).close()
+        sign_in(ctx.paths, made[0].name, DEMO_PASSWORD).close()
         print("数据库已加密（账户密码解锁）")
     return 0
 

@@ -16,6 +16,10 @@ from typing import Any
 from fieldapp import paths as paths_mod
 from fieldapp.cli.errors import CommandError
 
+#: said after a wrong password: the way back, and what re-enrolling costs, before anyone starts over
+FORGOTTEN = ("忘记密码：请本机的队长或管理员用 fieldapp people reset 姓名 重设。"
+             "本机没有人能登录时，只能重新加入区县服务器（fieldapp enrol），从区县重新接收所负责的村；"
+             "本机尚未同步的修改届时将全部丢失，无法找回。")
 ENV_USER = "FIELDAPP_USER"
 ENV_PASSWORD = "FIELDAPP_PASSWORD"
 
@@ -28,9 +32,11 @@ def ask_password(prompt: str = "密码：", *, env: bool = True) -> str:
     return getpass.getpass(prompt)
 
 
-def authenticate(args: argparse.Namespace, data: paths_mod.DataPaths) -> Any:
-    """The session of the account named by ``--user``/FIELDAPP_USER, or None while the laptop has no account."""
-    from fieldapp.services.people.auth import LoginError, login, login_names
+def sign_in(args: argparse.Namespace, data: paths_mod.DataPaths) -> Any:
+    """The context opened for the account named by ``--user``/FIELDAPP_USER (the register opened once, by the
+    login itself), or None while the laptop has no account."""
+    from fieldapp.services.people.auth import LoginError, login_names
+    from fieldapp.services.people.auth import sign_in as sign_in_service
 
     names = login_names(data)
     if not names:
@@ -39,9 +45,10 @@ def authenticate(args: argparse.Namespace, data: paths_mod.DataPaths) -> Any:
     if not name:
         raise CommandError(f"请用 --user 指定账户（或设置 {ENV_USER}）；本机账户：{'、'.join(names)}")
     try:
-        return login(data, name, ask_password(f"{name} 的密码："))
+        return sign_in_service(data, name, ask_password(f"{name} 的密码："))
     except LoginError as exc:
-        raise CommandError(str(exc)) from exc
+        hint = f"。{FORGOTTEN}" if exc.reason in ("wrong_password", "throttled") else ""
+        raise CommandError(f"{exc}{hint}") from exc
 
 
 def register(sub: Any, open_ctx: Any) -> None:

@@ -74,6 +74,7 @@ def _show(ctx: Any, name: str, lang: str) -> int:
 
 def _export(ctx: Any, name: str) -> int:
     try:
+        ctx.require("settings.edit")  # the override folder changes what this laptop's code tables say
         if name not in ctx.ref.names():
             print(f"没有名为 {name} 的代码表", file=sys.stderr)
             return 1

@@ -138,7 +138,7 @@ def _whoami(ctx: Any, args: argparse.Namespace) -> int:
 def _peer_add(ctx: Any, args: argparse.Namespace) -> int:
     public = district.load_public(args.identity)
     scope = [v for v in args.scope.split(",") if v] if args.scope else None
-    district.register_peer(ctx.db, public, name=args.name, scope=scope)
+    syncing.add_peer(ctx, public, name=args.name, scope=scope)
     print(f"已登记同步对象 {args.name or public.get('name') or public['device_id']}")
     return 0
 

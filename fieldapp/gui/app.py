@@ -21,16 +21,18 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
-from shiboken6 import isValid
+from PySide6.QtWidgets import QApplication
 
-from fieldapp import logsetup, paths, resources
-from fieldapp.gui import fonts, i18n, keys
+from fieldapp import paths
+from fieldapp.gui import fonts, i18n
 
 # The register, SQLAlchemy and the main window are imported when needed: with accounts, the login
 # window shows first and these load on a background thread while the person types (:mod:`.people.login`).
+# Until it is on screen only what draws it is loaded: message boxes, the window icon, the keyboard filter
+# (the Qt namespace's enums), logging's handlers and the rare-character fonts come after its first paint.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
     from fieldapp.gui import errors
     from fieldapp.gui.main_window import MainWindow
     from fieldapp.gui.people.shell import PeopleApi, Shell
@@ -47,13 +49,14 @@ ExceptHookFn = Callable[[type[BaseException], BaseException, TracebackType | Non
 
 def log_path(data: paths.DataPaths) -> Path:
     """The log file in use (the first data folder opened by this process), else the folder's own."""
-    from fieldapp.gui import errors
+    from fieldapp import logsetup
 
-    return errors.current_log_path() or data.logs / "fieldapp.log"
+    return logsetup.current_file() or data.logs / "fieldapp.log"
 
 
 def open_app_context(data: paths.DataPaths) -> tuple[AppContext | None, errors.ErrorReport | None]:
     """Open the data folder; on failure return (None, what to tell the user) — never raises."""
+    from fieldapp import logsetup
     from fieldapp.gui import errors
     from fieldapp.services.context import open_context
 
@@ -71,6 +74,8 @@ def open_app_context(data: paths.DataPaths) -> tuple[AppContext | None, errors.E
 
 def report_box(report: errors.ErrorReport, parent: QWidget | None = None) -> QMessageBox:
     """The message box shown when the data folder cannot be opened (FieldApp then exits)."""
+    from PySide6.QtWidgets import QMessageBox
+
     title = report.title if report.is_bug else QCoreApplication.translate("app", "无法打开数据")
     box = QMessageBox(QMessageBox.Icon.Critical, title, report.text, QMessageBox.StandardButton.Ok, parent)
     box.setProperty("error_kind", report.kind)
@@ -93,6 +98,8 @@ class ExceptHook:
         log.error("unexpected exception", exc_info=(exc_type, exc, tb))
         if QApplication.instance() is None:
             return
+        from shiboken6 import isValid
+
         from fieldapp.gui import errors
 
         if self.box is not None and isValid(self.box) and self.box.isVisible():
@@ -107,11 +114,28 @@ def install_excepthook(log_file: Path | None) -> ExceptHook:
 
 
 def configure_application(app: QApplication) -> None:
-    """Names and the bundled CJK font (before any window, so error dialogs render Chinese too)."""
+    """Names, the bundled fonts, the window icon and the Tab filter (before any window, so error dialogs
+    render Chinese too): :func:`prepare_application` and :func:`finish_application` at once."""
+    prepare_application(app)
+    finish_application(app)
+
+
+def prepare_application(app: QApplication) -> None:
+    """What the first window needs to be drawn: the names and the bundled CJK font (not its fallbacks)."""
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(QCoreApplication.translate("app", "驻村帮扶工作台"))
-    fonts.register_bundled_font(app)
-    keys.install()  # Tab leaves text boxes and tables in every window
+    fonts.register_bundled_font(app, fallbacks=False)
+
+
+def finish_application(app: QApplication) -> None:
+    """The rest (the login calls it after its first paint): rare-character fonts, Tab filter, window icon."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    from fieldapp import resources
+    from fieldapp.gui import keys
+
+    fonts.add_fallback_fonts(app)
+    keys.install()  # Tab leaves text boxes and tables in every window (the ones shown already too)
     icon = QPixmap()
     if icon.loadFromData(resources.read_bytes("icons", "fieldapp.png")):  # shipped like fonts (importlib.resources)
         app.setWindowIcon(QIcon(icon))
@@ -139,10 +163,19 @@ def people_api(data: paths.DataPaths) -> PeopleApi | None:
 
         return Keystore.load(data.home).names()
 
+    # The login opens the register once (to check the account and log the login); the context it opened
+    # is the one the main window then uses (``open_for`` of the same session), not a second opening.
+    opened: dict[str, AppContext] = {}
+
     def authenticate(name: str, password: str) -> Any:
         from fieldapp.services.people import auth  # type: ignore[import-not-found, unused-ignore]
 
-        return auth.login(data, name, password)
+        for stale in opened.values():  # signed in but never entered (nothing uses it)
+            stale.close()
+        opened.clear()
+        ctx = auth.sign_in(data, name, password)
+        opened["ctx"] = ctx
+        return ctx.session
 
     def verify(name: str, password: str) -> bool:
         from fieldapp.services.people import auth  # type: ignore[import-not-found, unused-ignore]
@@ -152,6 +185,11 @@ def people_api(data: paths.DataPaths) -> PeopleApi | None:
     def open_for(session: Any) -> AppContext:
         from fieldapp.services.people import auth  # type: ignore[import-not-found, unused-ignore]
 
+        ctx = opened.pop("ctx", None)
+        if ctx is not None and ctx.session is session:
+            return ctx
+        if ctx is not None:
+            ctx.close()
         return auth.open_for(data, session)
 
     def change_password(name: str, old: str, new: str) -> object:
@@ -194,14 +232,18 @@ def run(data: paths.DataPaths) -> int:
     """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
-    configure_application(app)
     api = people_api(data)
+    if api is not None and api.login_names():
+        prepare_application(app)  # the rest once the login window is on screen (start_signed_in)
+        return _run_signed_in(app, data, api)
+    configure_application(app)
     if api is not None:
+        from fieldapp import logsetup
+
         logsetup.configure(data.logs)
-        if not api.login_names():
-            code = _first_account(data)
-            if code is not None:
-                return code
+        code = _first_account(data)
+        if code is not None:
+            return code
         if api.login_names():
             return _run_signed_in(app, data, api)
         log.warning("no account on this laptop yet: opening without a login")
@@ -216,6 +258,8 @@ def _first_account(data: paths.DataPaths) -> int | None:
         assert problem is not None
         report_box(problem).exec()
         return 1
+    from PySide6.QtWidgets import QDialog
+
     try:
         i18n.install(ctx.settings["language"])
         if not ctx.is_set_up:
@@ -243,36 +287,61 @@ def _first_account(data: paths.DataPaths) -> int | None:
         ctx.close()
 
 
-def start_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi, tasks: TaskManager) -> Shell:
-    """Show the login window (preloading the rest on a background thread); the shell takes it from there."""
-    from fieldapp.gui.people.login import Preloader
+def start_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) -> Shell:
+    """Show the login window; once it is painted, finish setting the application up and preload the rest.
+
+    Only the language (settings and translator) and the window itself come before it is on screen
+    (``bench.bench_login`` measures this path). After its first paint, on the next turn of the event loop:
+    the rare-character fonts, the Tab filter, the icon, the log file and the error hook
+    (:func:`_after_login_shown`); then the register, SQLAlchemy and the main window's modules are imported
+    on a background thread while the person types (:data:`PRELOAD`)."""
+    from PySide6.QtCore import QTimer
+
     from fieldapp.gui.people.shell import Shell
     from fieldapp.settings import Settings
 
     i18n.install(Settings.load(data.settings)["language"])
     app.setApplicationDisplayName(QCoreApplication.translate("app", "驻村帮扶工作台"))
-    shell = Shell(api, lambda ctx: create_main_window(ctx, tasks), tasks)
+    shell = Shell(api, lambda ctx: create_main_window(ctx, _tasks_of(app, shell)), None)  # tasks: after the paint
     login = shell.show_login(hint=os.environ.get("FIELDAPP_LOGIN_HINT", ""),
                              password=os.environ.get("FIELDAPP_LOGIN_PASSWORD", ""))
-    shell.preloader = Preloader(PRELOAD)
-    login.painted.connect(shell.preloader.start)  # once on screen: importing earlier would delay the window
+    login.painted.connect(lambda: QTimer.singleShot(0, lambda: _after_login_shown(app, data, shell)))
     return shell
 
 
-def _run_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) -> int:
+def _after_login_shown(app: QApplication, data: paths.DataPaths, shell: Shell) -> None:
+    from fieldapp import logsetup
+    from fieldapp.gui.people.login import Preloader
+
+    finish_application(app)
+    logsetup.configure(data.logs)
+    if not isinstance(sys.excepthook, ExceptHook):
+        install_excepthook(log_path(data))
+    _tasks_of(app, shell)
+    shell.preloader = Preloader(PRELOAD)
+    shell.preloader.start()
+
+
+def _tasks_of(app: QApplication, shell: Shell) -> TaskManager:
+    """The shell's task manager, made on first need (after the login's first paint, or at the login)."""
     from fieldapp.gui.tasks import TaskManager
 
-    tasks = TaskManager()
-    app.aboutToQuit.connect(tasks.shutdown)
-    shell = start_signed_in(app, data, api, tasks)
+    if shell.tasks is None:
+        shell.tasks = TaskManager()
+        app.aboutToQuit.connect(shell.tasks.shutdown)
+    return shell.tasks  # type: ignore[no-any-return]
+
+
+def _run_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) -> int:
     previous_hook = sys.excepthook
-    install_excepthook(log_path(data))
+    shell = start_signed_in(app, data, api)
     try:
         code = app.exec()
         log.info("application exit %s", code)
         return int(code)
     finally:
-        tasks.shutdown()
+        if shell.tasks is not None:
+            shell.tasks.shutdown()
         if shell.ctx is not None:
             shell.ctx.close()
         sys.excepthook = previous_hook
@@ -280,6 +349,8 @@ def _run_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) -> 
 
 def _run_unsigned(app: QApplication, data: paths.DataPaths) -> int:
     """The app without accounts: the set-up cadre's main window (the first-start wizard before it)."""
+    from PySide6.QtWidgets import QDialog
+
     from fieldapp.gui.tasks import TaskManager
 
     ctx, problem = open_app_context(data)

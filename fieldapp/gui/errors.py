@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from fieldapp import logsetup
 from fieldapp.domain.errors import ValidationError
 from fieldapp.services.identity import IdentityError
 from fieldapp.store.db import StoreError, environment_message
@@ -32,10 +33,7 @@ BUG = "bug"
 
 def current_log_path() -> Path | None:
     """The log file configured by :mod:`fieldapp.logsetup`, if any."""
-    for handler in logging.getLogger("fieldapp").handlers:
-        if getattr(handler, "_fieldapp", False) and hasattr(handler, "baseFilename"):
-            return Path(handler.baseFilename)
-    return None
+    return logsetup.current_file()
 
 
 def classify(exc: BaseException) -> str:

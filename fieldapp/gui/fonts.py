@@ -25,6 +25,7 @@ FONT_FILE = "wqy-microhei.ttc"
 FALLBACK_FILES = ("hanamin-a-fallback.ttf", "hanamin-b-fallback.ttf", "babelstone-han-fallback.ttf")
 
 _fallbacks: list[str] = []
+_main: list[str] = []  # the main family, once registered
 
 
 def _load(file: str) -> str | None:
@@ -52,15 +53,33 @@ def register_fallback_fonts() -> list[str]:
     return list(_fallbacks)
 
 
-def register_bundled_font(app: QApplication) -> str | None:
-    """Load the bundled fonts and make the main one the application font; returns its family."""
+def register_bundled_font(app: QApplication, *, fallbacks: bool = True) -> str | None:
+    """Load the bundled fonts and make the main one the application font; returns its family.
+
+    ``fallbacks=False`` loads the main font alone (the login window, which must show at once);
+    :func:`add_fallback_fonts` adds the rest once it is on screen."""
     family = _load(FONT_FILE)
     if family is None:
         return None
-    fallbacks = register_fallback_fonts()
-    QFont.insertSubstitutions(family, fallbacks)
+    _main.clear()
+    _main.append(family)
     font = QFont(family)
-    font.setFamilies([family, *fallbacks])
     font.setPointSize(max(app.font().pointSize(), 10))
     app.setFont(font)
+    if fallbacks:
+        add_fallback_fonts(app)
     return family
+
+
+def add_fallback_fonts(app: QApplication) -> list[str]:
+    """Load the rare-character fonts and put them after the main font in the application font (windows
+    already shown follow: Qt sends them the font change)."""
+    fallbacks = register_fallback_fonts()
+    if not _main or not fallbacks:
+        return fallbacks
+    family = _main[0]
+    QFont.insertSubstitutions(family, fallbacks)
+    font = QFont(app.font())
+    font.setFamilies([family, *fallbacks])
+    app.setFont(font)
+    return fallbacks

@@ -16,9 +16,9 @@ log = logging.getLogger("fieldapp.gui.i18n")
 
 LANGUAGES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
 _QM = {"zh-Hant": "fieldapp_zh_Hant.qm", "en": "fieldapp_en.qm"}
-_LOCALES = {"zh-Hans": QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript, QLocale.Country.China),
-            "zh-Hant": QLocale(QLocale.Language.Chinese, QLocale.Script.TraditionalHanScript, QLocale.Country.Taiwan),
-            "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
+# by name, not by QLocale.Language/Script/Country: those enums (hundreds of members) cost ~10 ms to load,
+# and the language is installed before the login window shows
+_LOCALES = {"zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_TW", "en": "en_GB"}
 
 _state: dict[str, object] = {"language": "zh-Hans", "translator": None}
 
@@ -38,7 +38,7 @@ def install(language: str) -> bool:
     _state["translator"] = None
     _state["data"] = None
     _state["language"] = language
-    QLocale.setDefault(_LOCALES[language])
+    QLocale.setDefault(QLocale(_LOCALES[language]))
     name = _QM.get(language)
     if name is None:
         return True

@@ -45,18 +45,22 @@ class AppContext:
     #: the signed-in account (``services.people.auth.open_for``); None: the program itself (setup, demo, self-test)
     session: Session | None = None
     _writer: ChangeWriter | None = field(default=None, repr=False)
+    _cadre_names: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @property
     def is_set_up(self) -> bool:
         return self.identity is not None and bool(self.settings["village_ids"])
 
-    @cached_property
+    @property
     def cadre_name(self) -> str | None:
-        cadre_id = self.settings["cadre_id"]
+        """The name of :attr:`cadre_id`: the signed-in account's cadre (the set-up cadre with no session)."""
+        cadre_id = self.cadre_id
         if not cadre_id:
             return None
-        name = self.db.scalar("SELECT name FROM cadre WHERE id = :id", id=cadre_id)
-        return str(name) if name is not None else None
+        if cadre_id not in self._cadre_names:  # read once per cadre: the status bar and forms ask often
+            name = self.db.scalar("SELECT name FROM cadre WHERE id = :id", id=cadre_id)
+            self._cadre_names[cadre_id] = str(name) if name is not None else None
+        return self._cadre_names[cadre_id]
 
     @cached_property
     def photos(self) -> photos_mod.PhotoFolder:
@@ -104,7 +108,7 @@ class AppContext:
     def reset_writer(self) -> None:
         """After the signed-in account changes."""
         self._writer = None
-        self.__dict__.pop("cadre_name", None)
+        self._cadre_names.clear()
 
     def close(self) -> None:
         self.db.close()

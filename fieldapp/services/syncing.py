@@ -48,6 +48,13 @@ def client(ctx: AppContext, **options: Any) -> SyncClient:
     return SyncClient(replica_of(ctx), url, server_id, **options)
 
 
+def add_peer(ctx: AppContext, public: dict[str, Any], *, name: str | None = None,
+             scope: list[str] | None = None) -> None:
+    """Trust another device's keys as a sync peer of this laptop (a laptop setting: ``settings.edit``)."""
+    ctx.require("settings.edit")
+    district.register_peer(ctx.db, public, name=name, scope=scope)
+
+
 def check_pinned(ctx: AppContext, server_id: str, signing: str, agreement: str | None = None, *,
                  replace: bool = False) -> None:
     """Refuse another server than the one enrolled with, or the same id with other keys (unless ``replace``)."""

@@ -200,6 +200,12 @@ class Merger:
         self._now = now_iso()
         self._authors: dict[str, _Author | None] = {}
         self._has_people = conn.exec_driver_sql("SELECT 1 FROM person LIMIT 1").first() is not None
+        # origin → the first of its changes (origin seq) made by a known person: from then on the device
+        # had accounts, and a change of it with no known author is refused (see docs/SYNC.md, "Authors").
+        # Held ones are looked up when needed; the ones of this merge are noted as they pass.
+        self._accounts_held: dict[str, int | None] = {}
+        self._accounts_seen: dict[str, int] = {}
+        self._batch_people: dict[str, dict[str, Any]] = {}  # people created or changed in the batch at hand
         self._open_deletes: set[tuple[str, str]] | None = None
 
     # -- batches -------------------------------------------------------------------------
@@ -210,6 +216,7 @@ class Merger:
         if self._scope is not None:
             self._scope.prefetch(fresh)
         rows = self._load(fresh)
+        self._know_authors(fresh, rows)
         # One look at the clock per batch; each change is looked at only if the batch holds a far-future one.
         self._clamping = bool(fresh) and self.clock.observe(max(ch.hlc for ch in fresh))[1]
         for ch in fresh:
@@ -231,6 +238,9 @@ class Merger:
                 continue
             quarantined = self.stats.quarantined
             self._one(ch, rows)
+            if ch.tbl == "person":  # a person received now authors the changes after it
+                self._authors.pop(ch.row_id, None)
+                self._has_people = True
             if self._scope is not None and self.stats.quarantined == quarantined:
                 self._scope.applied(ch)
             self._log.append((ch.origin, ch.seq, ch.hlc, ch.tbl, ch.row_id, ch.household_id, ch.op,
@@ -456,14 +466,17 @@ class Merger:
         """Why the change's author (its ``user_id``: a person of the registry) may not make it, or None.
 
         The author's roles are the ones this replica holds now (a role revoked at the district and
-        received earlier refuses the person's later changes). A change whose author is no person
-        here (the district's own writes, changes made before accounts existed) passes.
+        received earlier refuses the person's later changes). A change whose author is no person known
+        here passes only if its device had no account yet when it made it (:meth:`_authorless_refusal`).
         """
-        if ch.tbl not in TABLES or not ch.user_id:
+        if ch.tbl not in TABLES:
             return None
-        author = self._author(ch.user_id, rows)
+        author = self._author(ch.user_id, rows) if ch.user_id else None
         if author is None:
-            return None
+            return self._authorless_refusal(ch)
+        seen = self._accounts_seen.get(ch.origin)
+        if seen is None or ch.seq < seen:  # the device has accounts from this change on (at least)
+            self._accounts_seen[ch.origin] = ch.seq
         roles, cadre_id, name = author
         op = ch.op if ch.op in ("insert", "delete") else "update"
         if op == "update" and ch.fields.get("deleted") is True:
@@ -479,11 +492,47 @@ class Merger:
             return None
         return f"{table.denied(needed, name or ch.user_name)!s}（permission {needed}）"
 
+    def _authorless_refusal(self, ch: Change) -> str | None:
+        """A change with no author or one who is no person here: the program's own writes (the district
+        server's, setup, the demo, the enrolment's first account) and changes made before the device had
+        accounts (they name the set-up cadre) pass; once a known person has written from that device (an
+        earlier origin seq), such a change is refused, naming who it claims to be."""
+        since = self._first_account_change(ch.origin)
+        if since is None or ch.seq < since:
+            return None
+        who = f"“{ch.user_name}”（{ch.user_id}）" if ch.user_id else "（没有署名）"
+        return (f"作者不明：修改署名{who}不是在册人员，而该设备自修改 #{since} 起已由账户登录使用"
+                f"（unknown author {ch.user_id or '-'}）")
+
+    def _first_account_change(self, origin: str) -> int | None:
+        """The origin seq of ``origin``'s first change held here (or seen in this merge) made by a known person."""
+        if origin not in self._accounts_held:
+            found = self.conn.exec_driver_sql(
+                "SELECT origin_seq FROM change_log WHERE origin = ? AND user_id IN (SELECT id FROM person) "
+                "ORDER BY origin_seq LIMIT 1", (origin,)).first() if self._has_people else None
+            self._accounts_held[origin] = int(found[0]) if found is not None else None
+        known = [s for s in (self._accounts_held[origin], self._accounts_seen.get(origin)) if s is not None]
+        return min(known) if known else None
+
+    def _know_authors(self, batch: list[Change], rows: dict[tuple[str, str], _Row]) -> None:
+        """Before applying ``batch``: its people (a body groups changes by record, so a person's first change
+        may follow changes they made) and, per origin, the first change made by a known person."""
+        self._batch_people = {}
+        for ch in batch:
+            if ch.tbl == "person":
+                self._batch_people.setdefault(ch.row_id, {}).update(ch.fields)
+        for ch in batch:
+            if ch.tbl in TABLES and ch.user_id and self._author(ch.user_id, rows) is not None:
+                seen = self._accounts_seen.get(ch.origin)
+                if seen is None or ch.seq < seen:
+                    self._accounts_seen[ch.origin] = ch.seq
+
     def _author(self, user_id: str, rows: dict[tuple[str, str], _Row]) -> _Author | None:
         row = rows.get(("person", user_id))
-        if row is not None:  # received in this batch (or loaded for it): its current values
-            values = row.values
-            if "roles" not in values:
+        # received in this batch (or loaded for it): its current values; made in this batch, not applied yet
+        values = row.values if row is not None else self._batch_people.get(user_id)
+        if values is not None:
+            if "roles" not in values or "name" not in values:
                 found = self.conn.exec_driver_sql(
                     "SELECT roles, cadre_id, name, active FROM person WHERE id = ?", (user_id,)).first()
                 if found is not None:

@@ -2741,6 +2741,16 @@ Correct it from the ID number?</translation>
             <source>尝试次数过多，请 {0} 秒后再试。</source>
             <translation>Too many attempts; try again in {0} seconds.</translation>
         </message>
+        <message>
+            <location filename="../../fieldapp/gui/people/login.py" line="116" />
+            <source>忘记密码？</source>
+            <translation>Forgot password?</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/people/login.py" line="134" />
+            <source>请本机的队长或管理员登录后在“账号管理”中为您重设密码。如果本机没有人能登录，只能重新加入区县服务器，从区县重新接收所负责的村：本机尚未同步的修改将全部丢失，无法找回。</source>
+            <translation>Ask the team leader or an administrator of this laptop to log in and reset your password (Account → Manage accounts). If nobody on this laptop can log in, it can only be enrolled with the district server again and receive its villages anew: every change on this laptop not yet synchronised is then lost for good.</translation>
+        </message>
     </context>
     <context>
         <name>PasswordPage</name>

@@ -2741,6 +2741,16 @@
             <source>尝试次数过多，请 {0} 秒后再试。</source>
             <translation>嘗試次數過多，請 {0} 秒後再試。</translation>
         </message>
+        <message>
+            <location filename="../../fieldapp/gui/people/login.py" line="116" />
+            <source>忘记密码？</source>
+            <translation>忘記密碼？</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/people/login.py" line="134" />
+            <source>请本机的队长或管理员登录后在“账号管理”中为您重设密码。如果本机没有人能登录，只能重新加入区县服务器，从区县重新接收所负责的村：本机尚未同步的修改将全部丢失，无法找回。</source>
+            <translation>請本機的隊長或管理員登入後在「帳號管理」中為您重設密碼。如果本機沒有人能登入，只能重新加入區縣伺服器，從區縣重新接收所負責的村：本機尚未同步的修改將全部遺失，無法找回。</translation>
+        </message>
     </context>
     <context>
         <name>PasswordPage</name>

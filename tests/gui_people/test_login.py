@@ -114,3 +114,18 @@ def test_the_login_speaks_the_installed_language(qtbot: QtBot, accounts: Account
         assert LoginWindow([], accounts.authenticate).form.button.text() == "登入"
     finally:
         i18n.install("zh-Hans")
+
+
+def test_forgotten_password_says_the_way_back_and_what_starting_over_loses(qtbot: QtBot,
+                                                                           accounts: Accounts) -> None:
+    window = login_window(qtbot, accounts, hint="王队长")
+    form = window.form
+    qtbot.keyClicks(form.password, "half-typed")
+    form.forgot.setFocus()
+    qtbot.keyClick(form.forgot, Qt.Key.Key_Space)  # keyboard-only: Tab to it, Space
+    text = form.message.text()
+    assert "队长或管理员" in text and "重设密码" in text
+    assert "重新加入区县服务器" in text and "尚未同步的修改将全部丢失" in text
+    assert form.password.text() == "half-typed"  # nothing typed is lost, nobody is logged in
+    with qtbot.assertNotEmitted(window.logged_in):
+        qtbot.keyClick(form.forgot, Qt.Key.Key_Space)

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 import pytest
 
 from fieldapp import paths as paths_mod
-from fieldapp.services.context import AppContext, open_context
+from fieldapp.services.context import AppContext
 from fieldapp.services.people import accounts, keystore
-from fieldapp.services.people.auth import login, open_for
+from fieldapp.services.people.auth import sign_in
 
 PASSWORD = "test-pass-1"
 DEMO_LEADER = "张建华"  # the demo's team leader and administrator (fieldapp.services.demo_data)
@@ -51,7 +51,7 @@ def _reopen_keyed(ctx: AppContext) -> None:
     (still on the plain file) opens the encrypted register with the vault key, as the product does."""
     if ctx.vault_key is not None:
         return
-    keyed = open_context(ctx.paths, key=login(ctx.paths, ADMIN, PASSWORD).vault_key)
+    keyed = sign_in(ctx.paths, ADMIN, PASSWORD)  # ctx itself stays the program's (no session)
     ctx.db.close()
     ctx.db, ctx.identity, ctx.vault_key = keyed.db, keyed.identity, keyed.vault_key
     ctx.__dict__.pop("photos", None)
@@ -60,7 +60,7 @@ def _reopen_keyed(ctx: AppContext) -> None:
 
 def logged_in(data: paths_mod.DataPaths, name: str, password: str = PASSWORD) -> AppContext:
     """The context of ``name`` after a real login (close it when done)."""
-    return open_for(data, login(data, name, password))
+    return sign_in(data, name, password)
 
 
 def as_role(ctx: AppContext, *roles: str, name: str | None = None, cadre_id: str | None = None) -> AppContext:

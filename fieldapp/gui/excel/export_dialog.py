@@ -101,7 +101,7 @@ class ExportDialog(QDialog):
     def _load_cadres(self) -> None:
         if self.tasks.is_shut_down:
             return
-        db, me = self.ctx.db, self.ctx.settings["cadre_id"]
+        db, me = self.ctx.db, self.ctx.cadre_id
 
         def load(_control: TaskControl) -> list[tuple[str, str, str | None]]:
             return [(c.id, c.name, c.unit) for c in lookups.cadres(db)]

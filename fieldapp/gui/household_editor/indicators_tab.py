@@ -113,8 +113,8 @@ class IndicatorsTab(EditorTab):
             try:
                 if row.widgets["checked_on"].value() is None and not row.widgets["checked_on"].text().strip():
                     row.widgets["checked_on"].setValue(dt.date.today())
-                if row.widgets["checked_by"].value() is None and self.ctx.settings["cadre_id"]:
-                    row.widgets["checked_by"].setValue(self.ctx.settings["cadre_id"])
+                if row.widgets["checked_by"].value() is None and self.ctx.cadre_id:
+                    row.widgets["checked_by"].setValue(self.ctx.cadre_id)
             finally:
                 row.loading = False
         self.changed.emit()

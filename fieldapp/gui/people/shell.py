@@ -15,13 +15,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from fieldapp.gui.people.login import LoginWindow, Preloader, SwitchAccountDialog
 
+# The login window is built from this module before anything else shows: the Qt namespace, QAction and
+# QKeySequence (tens of milliseconds of enum classes) are imported where the signed-in window needs them.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow, QMenu
+
     from fieldapp.gui.people.lock import ScreenLock
 
 log = logging.getLogger("fieldapp.gui.shell")
@@ -184,7 +188,7 @@ class Shell(QObject):
             return None
         dialog = SwitchAccountDialog(self.api.login_names(), self.api.authenticate,
                                      current=getattr(self.session, "name", ""), parent=window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _delete_on_close(dialog)
         dialog.accepted.connect(lambda: self.enter(dialog.session))
         self.dialog = dialog
         dialog.open()
@@ -196,7 +200,7 @@ class Shell(QObject):
         if self.window is None:
             return None
         dialog = ChangePasswordDialog(self.session.name, self.api.change_password, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _delete_on_close(dialog)
         window = self.window
         dialog.accepted.connect(lambda: window.show_message(self.tr("密码已修改")))  # type: ignore[attr-defined]
         self.dialog = dialog
@@ -210,7 +214,7 @@ class Shell(QObject):
         if self.window is None or self.ctx is None:
             return None
         dialog = IdleLockDialog(int(self.ctx.settings["idle_lock_minutes"]), self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _delete_on_close(dialog)
         dialog.accepted.connect(lambda: self.set_idle_minutes(dialog.minutes.value()))
         self.dialog = dialog
         dialog.open()
@@ -233,6 +237,12 @@ class Shell(QObject):
             self.window.show_page("accounts")  # type: ignore[attr-defined]
 
 
+def _delete_on_close(dialog: QDialog) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+
 def _ref_language() -> str:
     from fieldapp.gui import i18n
 
@@ -243,6 +253,10 @@ def install_account_menu(window: QMainWindow, shell: Shell) -> QMenu:
     """账号(&A): 锁定 Ctrl+L, 切换账号 Ctrl+Shift+L, 修改密码 Ctrl+Shift+P, 账号管理 Ctrl+Shift+M (if allowed).
 
     Placed before 帮助; the actions are window-wide (they work from any page)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMenu
+
     menu = QMenu(QApplication.translate("account_menu", "账号(&A)"), window)
     menu.setObjectName("account_menu")
 

@@ -300,7 +300,7 @@ class ArchiveForm(DocumentForm):
         self.cadre = QComboBox(self)
         for cadre_id, name in setup.cadres(ctx):
             self.cadre.addItem(name, cadre_id)
-        codes.set_combo_code(self.cadre, ctx.settings["cadre_id"])
+        codes.set_combo_code(self.cadre, ctx.cadre_id)
         today = dt.date.today()
         self.by_month = QRadioButton(self.tr("按月"), self)
         self.by_year = QRadioButton(self.tr("按年"), self)

@@ -163,7 +163,7 @@ class ArchivePage(QWidget):
 
     def _fill_cadres(self) -> None:
         """Every cadre, the signed-in one first (and chosen)."""
-        me = self.ctx.settings["cadre_id"]
+        me = self.ctx.cadre_id
         self.cadre_combo.blockSignals(True)
         try:
             for cadre_id, name in sorted(setup.cadres(self.ctx), key=lambda c: (c[0] != me, c[1])):

@@ -61,7 +61,7 @@ class CheckList(QListWidget):
 
 def cadre_entries(ctx: AppContext, keep: Sequence[str] = ()) -> list[tuple[str, str]]:
     """Every cadre as (id, "姓名（单位）"): the signed-in cadre first, then ``keep``, then by name."""
-    me = ctx.settings["cadre_id"]
+    me = ctx.cadre_id
     rows = lookups.cadres(ctx.db, keep=keep)
     first = [me, *keep]
     rows = sorted(rows, key=lambda r: (first.index(r.id) if r.id in first else len(first), r.name))

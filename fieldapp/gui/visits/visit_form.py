@@ -91,7 +91,7 @@ class VisitForm(QDialog):
             draft = service.load_visit(ctx.db, visit_id)
             self._original = copy.deepcopy(draft)
         else:
-            me = ctx.settings["cadre_id"]
+            me = ctx.cadre_id
             draft = VisitDraft(date=dt.date.today(), type="01", household_id=household_id,
                                cadre_ids=[me] if me else [])
         self.fixed = visit_id is not None or household_id is not None

@@ -2,9 +2,10 @@
 
 :func:`login` checks the password against the keystore (throttled after 5 failures in a row),
 reads the person (name, cadre, roles, villages) from the register, writes the pending audit
-events and the login, gives an account made before signing keys its key, and returns a
-:class:`Session` (holding the unwrapped vault and signing keys). :func:`open_for` opens the application
-context for that session: every write is then made, checked and recorded as that account.
+events and the login, and gives an account made before signing keys its key. :func:`sign_in` returns the
+application context opened for that account (every write is then made, checked and recorded as that
+account; the :class:`Session` holds the unwrapped vault and signing keys); :func:`login` returns the
+session alone and :func:`open_for` opens a context for a session later.
 """
 
 from __future__ import annotations
@@ -121,9 +122,11 @@ def session_of(row: dict[str, Any], vault_key: bytes, signing: SigningSecret | N
                    village_ids=tuple(json.loads(row["village_ids"] or "[]")), vault_key=vault_key, signing=signing)
 
 
-def login(data: paths_mod.DataPaths, name: str, password: str, *,
-          now: Callable[[], float] | None = None) -> Session:
-    """Check ``password`` and return the session of ``name``; raises :class:`LoginError`.
+def sign_in(data: paths_mod.DataPaths, name: str, password: str, *,
+            now: Callable[[], float] | None = None) -> AppContext:
+    """Check ``password`` and open the application context of ``name`` (``ctx.session`` set, the writer acting
+    as the account); raises :class:`LoginError`. The register is opened once, for the check, the audit log
+    and the work after it (the caller closes the context).
 
     The person's roles and villages are the registry's (synced from the district), read now.
     """
@@ -148,9 +151,23 @@ def login(data: paths_mod.DataPaths, name: str, password: str, *,
                 audit.record(txn, "login", person_id=person_id, login_name=name)
                 signing = _ensure_signing_key(txn, data, slot, password, unlocked)
             clear_pending(data.home)
-        return session_of(row, key, signing)
-    finally:
+        session = session_of(row, key, signing)
+    except BaseException:
         ctx.close()
+        raise
+    ctx.session = session
+    ctx.reset_writer()
+    return ctx
+
+
+def login(data: paths_mod.DataPaths, name: str, password: str, *,
+          now: Callable[[], float] | None = None) -> Session:
+    """Check ``password`` and return the session of ``name`` (:func:`sign_in`, the context closed again:
+    for a caller that opens it later, or never); raises :class:`LoginError`."""
+    ctx = sign_in(data, name, password, now=now)
+    ctx.close()
+    assert ctx.session is not None
+    return ctx.session
 
 
 def _ensure_signing_key(txn: WriteTxn, data: paths_mod.DataPaths, slot: Slot, password: str,

@@ -21,17 +21,15 @@ from __future__ import annotations
 import base64
 import json
 import os
-import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from fieldapp.store import filemodes
+
+# cryptography and secrets are imported where a key is derived, wrapped or made: the login window lists the
+# names (:func:`names`) before it shows, and must not wait for them
 
 VERSION = 1
 #: scrypt cost (2**15 × 8 × 128 B = 32 MiB, ~0.1 s); stored per slot, so a slot keeps the cost it was made with
@@ -75,6 +73,8 @@ def _unb64(text: str) -> bytes:
 
 
 def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(password.encode("utf-8"))
 
 
@@ -114,6 +114,10 @@ class Slot:
     @classmethod
     def make(cls, name: str, person_id: str, password: str, vault_key: bytes,
              signing: SigningSecret | None = None) -> Slot:
+        import secrets
+
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
         kek = _derive(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
         wrapped = AESGCM(kek).encrypt(nonce, vault_key, _aad(name, person_id))
@@ -130,6 +134,9 @@ class Slot:
 
     def unlock(self, password: str) -> Unlocked | None:
         """The vault key and signing key if ``password`` is right, else None."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         kek = _derive(password, self.salt, self.n, self.r, self.p)
         try:
             vault_key = AESGCM(kek).decrypt(self.nonce, self.wrapped, _aad(self.name, self.person_id))
@@ -247,6 +254,8 @@ def names(home: Path) -> list[str]:
 
 
 def new_vault_key() -> bytes:
+    import secrets
+
     return secrets.token_bytes(VAULT_KEY_BYTES)
 
 
