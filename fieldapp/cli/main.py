@@ -90,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     people_cmd.register(sub, _open)
 
+    from fieldapp.cli import attendance_cmd
+
+    attendance_cmd.register(sub, _open)
+
     gui = sub.add_parser("gui", help="启动桌面程序（默认）")
     gui.set_defaults(func=_cmd_gui)
     return parser

@@ -344,11 +344,40 @@ class CheckIn(SyncedMixin, Base):
     village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
     date: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(String(200))
+    # the day it was written: a check-in for a day long before that needs a team leader's confirmation
+    entered_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class CheckInConfirm(SyncedMixin, Base):
+    """A team leader's confirmation of somebody else's late check-in. Id = natural_id('checkin_confirm', checkin).
+
+    ``cadre_id`` copies the check-in's cadre, so that the permission table can tell a confirmation of
+    one's own check-in (nobody may) from one of somebody else's.
+    """
+
+    __tablename__ = "checkin_confirm"
+    __table_args__ = (Index("ix_checkin_confirm_checkin", "checkin_id"),)
+    checkin_id: Mapped[str] = mapped_column(Id)
+    cadre_id: Mapped[str] = mapped_column(Id)
+    person_id: Mapped[str] = mapped_column(Id)
+    at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
+
+
+class AttendanceReopen(SyncedMixin, Base):
+    """A month of a cadre's attendance reopened after it was signed off, with the reason (kept for good)."""
+
+    __tablename__ = "attendance_reopen"
+    __table_args__ = (Index("ix_attendance_reopen_cadre", "cadre_id", "period"),)
+    cadre_id: Mapped[str] = mapped_column(Id)
+    period: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    reason: Mapped[str] = mapped_column(String(200))
+    person_id: Mapped[str] = mapped_column(Id)
+    at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
 
 
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Area, Cadre, Person, AuditEvent, Household, Member, IncomeYear, Indicator, Measure, Threshold,
-    Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn,
+    Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, CheckInConfirm, AttendanceReopen,
 )
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 

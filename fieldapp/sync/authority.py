@@ -52,6 +52,9 @@ OWNERS: dict[str, Owner] = {
     "photo": Owner.SHARED,
     "person": Owner.DISTRICT,  # the district's registry; a leader/admin may add people of their villages (team_person)
     "audit_event": Owner.SHARED,  # append-only events of the device that logged them
+    # about a cadre, not a village: who may write them is the permission table's (leaders only)
+    "checkin_confirm": Owner.SHARED,
+    "attendance_reopen": Owner.SHARED,
 }
 
 TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",

@@ -31,9 +31,9 @@ def page(ctx: AppContext, qtbot: QtBot, sync_tasks: SyncTaskManager, household: 
     for day in range(2, 15):
         add_visit(household, dt.date(LAST, 3, day))
     add_visit(household, dt.date(LAST, 3, 14))  # a second visit that day: still one day
-    attendance.checkin(ctx, dt.date(LAST, 3, 14))  # a check-in on a visit day: counted once
-    attendance.checkin(ctx, dt.date(LAST, 3, 31))  # the 15th day
-    attendance.checkin(ctx, dt.date(LAST, 4, 1), cadre_id=colleague)  # April, not March
+    for day in (dt.date(LAST, 3, 14), dt.date(LAST, 3, 31)):  # on a visit day: counted once; the 15th day
+        attendance.checkin(ctx, day, today=day)
+    attendance.checkin(ctx, dt.date(LAST, 4, 1), cadre_id=colleague, today=dt.date(LAST, 4, 1))  # April, not March
     busy, idle = make_cadre("石局长", "unit_leader", "区国土资源局"), make_cadre("何局长", "unit_leader", "区水利局")
     for day in (1, 2, 3):
         add_visit(household, dt.date(TODAY.year, 1, day), cadres=[busy, me])

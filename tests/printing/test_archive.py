@@ -33,7 +33,7 @@ def visited(ctx: AppContext, add_household: Callable[..., str]) -> str:
     visits.save_visit(ctx, visits.VisitDraft(date=dt.date(2025, 7, 1), type="02", village_id=village,
                                              title="七一政策宣讲会", done="宣讲产业奖补政策"), today=TODAY)
     for day in range(3, 17):
-        attendance.checkin(ctx, dt.date(2025, 6, day), today=TODAY)
+        attendance.checkin(ctx, dt.date(2025, 6, day), today=dt.date(2025, 6, day))
     return hid
 
 

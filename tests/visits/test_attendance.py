@@ -51,8 +51,8 @@ def test_every_cadre_on_a_shared_visit_gets_the_day(
 
 def test_a_checkin_and_a_visit_on_the_same_day_count_once(ctx: AppContext, household: str, me: str) -> None:
     _visit(ctx, household, dt.date(2025, 4, 7), me)
-    attendance.checkin(ctx, dt.date(2025, 4, 7), note="开会", today=TODAY)
-    attendance.checkin(ctx, dt.date(2025, 4, 8), today=TODAY)
+    attendance.checkin(ctx, dt.date(2025, 4, 7), note="开会", today=dt.date(2025, 4, 8))
+    attendance.checkin(ctx, dt.date(2025, 4, 8), today=dt.date(2025, 4, 8))
     attendance.checkin(ctx, dt.date(2025, 4, 8), note="补记", today=TODAY)  # same day again: one check-in
     assert ctx.db.scalar("SELECT count(*) FROM checkin") == 2
     assert _days(ctx, [me], dt.date(2025, 4, 1), dt.date(2025, 4, 30)) == {me: {Month(2025, 4): 2}}
@@ -108,7 +108,7 @@ def test_compliance_and_leader_tables_and_their_export(
     make_cadre("周主任", role="unit_leader", unit="区财政局")
     make_cadre("吴科员", role="town_office")  # not a resident cadre: not in the compliance table
     for day in range(1, 16):  # 15 days in January: met
-        attendance.checkin(ctx, dt.date(2025, 1, day), today=TODAY)
+        attendance.checkin(ctx, dt.date(2025, 1, day), today=dt.date(2025, 1, day))
     for day in range(1, 15):  # 14 days in February: short
         _visit(ctx, household, dt.date(2025, 2, day), me)
     for day in (2, 9, 16):
@@ -123,7 +123,7 @@ def test_compliance_and_leader_tables_and_their_export(
         (15, "met"), (14, "short"), (3, "short"), (0, "short"), (0, "short"), (0, "open"), (0, "future")]
     assert [(r.name, r.visits, r.status) for r in leaders] == [("周主任", 0, "open"), ("孙局长", 3, "met")]
 
-    attendance.checkin(ctx, dt.date(2025, 6, 2), today=TODAY)
+    attendance.checkin(ctx, dt.date(2025, 6, 2), today=dt.date(2025, 6, 2))
     path = attendance.export_attendance(ctx, tmp_path / "out" / "考勤.xlsx", 2025, today=TODAY)
     book = load_workbook(path)
     assert book.sheetnames == ["驻村考勤2025", "单位领导走访2025"]

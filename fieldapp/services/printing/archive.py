@@ -147,14 +147,15 @@ def _attendance(conn: Any, cadre: Any, year: int, month: int | None, today: dt.d
     if month is not None:
         m = Month(year, month)
         days = attendance.days_of_month(conn, cadre.id, m)
-        status = visit_rules.month_status(m, len(days), today)
-        items: list[Any] = [para(f"{year}年{month}月在村 {len(days)} 天（每月不少于{visit_rules.MIN_DAYS_PER_MONTH}天）"
+        counted = sum(not d.pending for d in days)
+        status = visit_rules.month_status(m, counted, today)
+        items: list[Any] = [para(f"{year}年{month}月在村 {counted} 天（每月不少于{visit_rules.MIN_DAYS_PER_MONTH}天）"
                                  f"{'：' + labels[status] if labels[status] else ''}。", st["cell"])]
         if days:
             rows = [["日期", "星期", "走访及活动", "在村签到", "备注"]]
             weekdays = "一二三四五六日"
             rows += [[d.date.isoformat(), f"星期{weekdays[d.date.weekday()]}", f"{d.visits} 次" if d.visits else "",
-                      "是" if d.checked_in else "", d.note or ""] for d in days]
+                      "是" if d.checked_in else ("补登待确认" if d.pending else ""), d.note or ""] for d in days]
             items.append(_table(rows, [28, 20, 26, 22, WIDTH_MM - 96], st))
         return items
     table = attendance.compliance_table(conn, year, cadre_ids=[cadre.id], today=today)
