@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Table, func, select
 
+from fieldapp.domain import visits as visit_rules
 from fieldapp.services import attendance, register, workbench
 from fieldapp.store import batch
 from fieldapp.store.db import Database
@@ -204,9 +205,18 @@ def duplicate_id_problems(db: Database, household_id: str | None,
         return register.duplicate_id_problems(conn, household_id, [{"id_no": n} for n in id_numbers])
 
 
-def attendance_tables(db: Database, year: int, today: dt.date) -> tuple[list[attendance.ComplianceRow],
-                                                                        list[attendance.LeaderRow]]:
-    """The 考勤 page's two tables for ``year``, read in one snapshot."""
+@dataclass(frozen=True)
+class AttendanceTables:
+    compliance: list[attendance.ComplianceRow]
+    leaders: list[attendance.LeaderRow]
+    late: list[attendance.LateCheckIn]
+
+
+def attendance_tables(db: Database, year: int, today: dt.date, *,
+                      late_after: int = visit_rules.LATE_CHECKIN_DAYS) -> AttendanceTables:
+    """The 考勤 page's tables for ``year``, read in one snapshot: compliance, unit leaders, late check-ins
+    still waiting for a confirmation."""
     with db.read() as conn:
-        return (attendance.compliance_table(conn, year, today=today),
-                attendance.leader_table(conn, year, today=today))
+        return AttendanceTables(attendance.compliance_table(conn, year, today=today, late_after=late_after),
+                                attendance.leader_table(conn, year, today=today),
+                                attendance.late_checkins(conn, late_after=late_after))

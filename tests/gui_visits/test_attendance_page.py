@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -17,6 +18,7 @@ from fieldapp.gui.visits.attendance_page import AttendancePage
 from fieldapp.gui.visits.models import STATUS_ROLE, ComplianceModel
 from fieldapp.services import attendance
 from fieldapp.services.context import AppContext
+from tests.helpers.people import as_role
 
 TODAY = dt.date.today()
 LAST = TODAY.year - 1
@@ -101,3 +103,44 @@ def test_export_xlsx(page: AttendancePage, qtbot: QtBot, tmp_path: Path, monkeyp
     assert book.sheetnames == [f"驻村考勤{LAST}", f"单位领导走访{LAST}"]
     rows = {r[0]: r for r in book[f"驻村考勤{LAST}"].iter_rows(min_row=2, values_only=True)}
     assert rows["王伟"][3 + 2] == 15  # name, unit, role, then January…
+
+
+def test_a_late_check_in_waits_for_the_leader_who_confirms_it(
+        ctx: AppContext, qtbot: QtBot, sync_tasks: SyncTaskManager, make_cadre: Callable[..., str],
+        qtmodeltester: Any) -> None:
+    her_cadre = make_cadre("刘芳")
+    her = as_role(ctx, "member", name="刘芳", cadre_id=her_cadre)
+    mine = AttendancePage(her, sync_tasks)
+    qtbot.addWidget(mine)
+    mine.show()
+    qtbot.waitExposed(mine)
+    late = TODAY - dt.timedelta(days=attendance.late_days(her) + 2)
+    mine.checkin_date.setValue(late)
+    assert mine.check_in()
+    assert mine.checkin_note.text() == f"已补登：{late} 在村，队长确认后计入在村天数"
+    assert not mine.late_view.isVisibleTo(mine)  # a member may not confirm: the list is not hers
+    her.close()
+
+    leader = as_role(ctx, "leader", name="队长甲", cadre_id=make_cadre("队长甲", role="leader"))
+    page = AttendancePage(leader, sync_tasks)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.year.setValue(late.year)
+    qtmodeltester.check(page.late)
+    assert page.late_view.isVisible() and page.late.rowCount() == 1
+    assert "1 条" in page.late_title.text()
+    assert page.late.data(page.late.index(0, 0)) == "刘芳"
+    assert page.late.data(page.late.index(0, 1)) == late.isoformat()
+    row = next(r for r in range(page.compliance.rowCount()) if page.compliance.rows[r].name == "刘芳")
+    assert page.compliance.rows[row].months[late.month - 1].days == 0
+    assert not page.confirm_button.isEnabled()
+    page.late_view.setFocus()
+    qtbot.keyClick(page.late_view, Qt.Key.Key_Down)  # keyboard alone: select the row, then the button
+    assert page.confirm_button.isEnabled()
+    page.confirm_button.setFocus()
+    qtbot.keyClick(page.confirm_button, Qt.Key.Key_Space)
+    assert ctx.db.scalar("SELECT count(*) FROM checkin_confirm") == 1
+    assert page.compliance.rows[row].months[late.month - 1].days == 1
+    assert not page.late_view.isVisible()  # nothing waits any more
+    leader.close()
