@@ -89,12 +89,11 @@ def _late(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
 
 
 def _confirm(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
-    from fieldapp.services import attendance
+    from fieldapp.services import attendance, lookups
 
     ctx = open_ctx(args)
     try:
-        with ctx.db.read() as conn:
-            cadre_id = attendance.resolve_cadre(conn, args.cadre)
+        cadre_id = lookups.resolve_cadre(ctx.db, args.cadre)
         attendance.confirm_checkin(ctx, cadre_id, args.date)
     except LookupError as exc:
         print(f"错误：{exc}", file=sys.stderr)
@@ -107,7 +106,7 @@ def _confirm(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
 
 def _month_days(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
     from fieldapp.domain.visits import Month
-    from fieldapp.services import attendance
+    from fieldapp.services import attendance, lookups
 
     if len(args.args) > 2:
         print("错误：用法 fieldapp attendance month [CADRE] YYYY-MM", file=sys.stderr)
@@ -119,11 +118,11 @@ def _month_days(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
         return 2
     ctx = open_ctx(args)
     try:
+        cadre_id = lookups.resolve_cadre(ctx.db, args.args[0]) if len(args.args) == 2 else ctx.cadre_id
+        if not cadre_id:
+            print("错误：本账户没有对应的干部，请指定干部", file=sys.stderr)
+            return 1
         with ctx.db.read() as conn:
-            cadre_id = attendance.resolve_cadre(conn, args.args[0]) if len(args.args) == 2 else ctx.cadre_id
-            if not cadre_id:
-                print("错误：本账户没有对应的干部，请指定干部", file=sys.stderr)
-                return 1
             days = attendance.days_of_month(conn, cadre_id, Month(year, month), late_after=attendance.late_days(ctx))
     except LookupError as exc:
         print(f"错误：{exc}", file=sys.stderr)

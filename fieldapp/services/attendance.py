@@ -163,18 +163,6 @@ def confirm_checkin(ctx: AppContext, cadre_id: str, day: dt.date) -> str:
     return row_id
 
 
-def resolve_cadre(conn: Connection, text: str) -> str:
-    """A cadre by id or by name (a name two cadres share must be given as the id)."""
-    wanted = text.strip()
-    rows = conn.execute(select(_C.c.id).where(_C.c.deleted.is_(False), (_C.c.id == wanted) | (_C.c.name == wanted))
-                        ).all()
-    if not rows:
-        raise LookupError(f"没有干部“{wanted}”")
-    if len(rows) > 1:
-        raise LookupError(f"有 {len(rows)} 位干部叫“{wanted}”，请用干部标识")
-    return str(rows[0].id)
-
-
 def late_days(ctx: AppContext) -> int:
     """This laptop's setting: days after which a check-in is late (补登)."""
     return int(ctx.settings["late_checkin_days"])

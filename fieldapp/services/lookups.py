@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, func, or_, select
 
 from fieldapp.domain import visits as visit_rules
 from fieldapp.services import attendance, register, workbench
@@ -81,6 +81,21 @@ def cadres(db: Database, *, keep: Sequence[str] = (), removed: bool = False) -> 
     with db.read() as conn:
         rows = conn.execute(stmt.order_by(_C.c.name, _C.c.id)).all()
     return [CadreInfo(r.id, r.name, r.unit, r.phone, bool(r.deleted)) for r in rows]
+
+
+def resolve_cadre(db: Database, text: str) -> str:
+    """A cadre by id or by name; raises LookupError when there is none or the name is not unique."""
+    c = Cadre.__table__
+    wanted = text.strip()
+    with db.read() as conn:
+        rows = conn.execute(select(c.c.id, c.c.name, c.c.unit).where(
+            or_(c.c.id == wanted, c.c.name == wanted), c.c.deleted.is_(False))).all()
+    if len(rows) == 1:
+        return str(rows[0].id)
+    if rows:
+        units = "、".join(f"{r.name}（{r.unit or '—'}，{r.id[:8]}）" for r in rows)
+        raise LookupError(f"有多位干部名为“{wanted}”：{units}；请改用干部的标识")
+    raise LookupError(f"找不到干部“{wanted}”")
 
 
 def cadre_names(db: Database, ids: Iterable[str]) -> dict[str, str]:

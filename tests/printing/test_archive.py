@@ -11,7 +11,8 @@ import pytest
 from fieldapp.cli.main import main
 from fieldapp.services import attendance, visits
 from fieldapp.services.context import AppContext
-from fieldapp.services.printing.archive import render_archive, resolve_cadre
+from fieldapp.services.lookups import resolve_cadre
+from fieldapp.services.printing.archive import render_archive
 from fieldapp.store.models import Cadre
 from tests.printing import pdftools
 
@@ -67,7 +68,7 @@ def test_unit_leader_counts_visits(ctx: AppContext, visited: str, tmp_path: Path
     visits.save_visit(ctx, visits.VisitDraft(date=dt.date(2025, 6, 5), type="01", household_id=visited,
                                              found="单位领导走访", cadre_ids=[leader]), today=TODAY)
     out = tmp_path / "leader.pdf"
-    render_archive(ctx, resolve_cadre(ctx, "刘局长"), out, year=2025, today=dt.date(2026, 1, 15))
+    render_archive(ctx, resolve_cadre(ctx.db, "刘局长"), out, year=2025, today=dt.date(2026, 1, 15))
     assert "2025年参与走访1次（单位领导每年不少于3次）：未达标" in _flat(pdftools.text(out))
 
 
@@ -88,13 +89,13 @@ def test_a_long_archive_repeats_its_header(ctx: AppContext, visited: str, tmp_pa
 
 def test_cadres_are_found_by_name_or_id(ctx: AppContext) -> None:
     cadre_id = ctx.settings["cadre_id"]
-    assert resolve_cadre(ctx, "王伟") == cadre_id == resolve_cadre(ctx, cadre_id)
+    assert resolve_cadre(ctx.db, "王伟") == cadre_id == resolve_cadre(ctx.db, cadre_id)
     with ctx.writer.transaction() as txn:
         txn.insert(Cadre, {"name": "王伟", "unit": "区教育局", "role": "member"})
     with pytest.raises(LookupError, match="有多位干部名为“王伟”"):
-        resolve_cadre(ctx, "王伟")
+        resolve_cadre(ctx.db, "王伟")
     with pytest.raises(LookupError, match="找不到干部"):
-        resolve_cadre(ctx, "李四")
+        resolve_cadre(ctx.db, "李四")
 
 
 def test_cli_archive(ctx: AppContext, visited: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

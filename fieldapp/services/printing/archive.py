@@ -17,7 +17,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer, Table
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from fieldapp.domain import visits as visit_rules
 from fieldapp.domain.visits import Month
@@ -31,21 +31,6 @@ log = logging.getLogger("fieldapp.services.printing")
 
 WIDTH_MM = 174.0
 PAGE = 500
-
-
-def resolve_cadre(ctx: AppContext, text: str) -> str:
-    """A cadre by id or by name; raises LookupError when there is none or the name is not unique."""
-    c = Cadre.__table__
-    wanted = text.strip()
-    with ctx.db.read() as conn:
-        rows = conn.execute(select(c.c.id, c.c.name, c.c.unit).where(
-            or_(c.c.id == wanted, c.c.name == wanted), c.c.deleted.is_(False))).all()
-    if len(rows) == 1:
-        return str(rows[0].id)
-    if rows:
-        units = "、".join(f"{r.name}（{r.unit or '—'}，{r.id[:8]}）" for r in rows)
-        raise LookupError(f"有多位干部名为“{wanted}”：{units}；请改用干部的标识")
-    raise LookupError(f"找不到干部“{wanted}”")
 
 
 def archive_visits(ctx: AppContext, cadre_id: str, start: dt.date, end: dt.date) -> list[VisitSummary]:
