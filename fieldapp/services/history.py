@@ -56,6 +56,8 @@ class HistoryLine:
     user: str  # 填报人
     device: str  # 本机, or the end of the device id
     origin: str  # the full device id
+    row_id: str = ""  # the record changed
+    household_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,8 @@ def describe(entries: Iterable[HistoryEntry], names: HistoryNames, catalogue: Fi
         lines.append(HistoryLine(
             seq=e.seq, hlc=e.hlc, op=e.op, when=local_time(e.hlc), record=record,
             target=names.targets.get(e.row_id, record), field=catalogue.label(e.tbl, e.field, lang),
-            old=old, new=new, user=e.user_name or "—", device=device, origin=e.origin))
+            old=old, new=new, user=e.user_name or "—", device=device, origin=e.origin, row_id=e.row_id,
+            household_id=e.household_id))
     return lines
 
 

@@ -1,8 +1,8 @@
-"""attendance: when a check-in was entered, leaders' confirmations of late check-ins, reopened months.
+"""attendance and trace-back: when a check-in was entered, leaders' confirmations of late check-ins, reopened months.
 
 ``checkin.entered_on`` is the day the check-in was written (NULL for check-ins from before this
 revision: they were never marked). ``checkin_confirm`` records a team leader confirming somebody
-else's late check-in; ``attendance_reopen`` a signed-off month reopened with a reason. Both synced.
+else's late check-in; ``attendance_reopen`` a signed-off month reopened with a reason. Both synced. ``ix_change_log_user`` finds what one person wrote.
 
 Revision ID: 0010
 Revises: 0006
@@ -53,9 +53,14 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('attendance_reopen', schema=None) as batch_op:
         batch_op.create_index('ix_attendance_reopen_cadre', ['cadre_id', 'period'], unique=False)
+    # what one person wrote, for tracing responsibility back
+    with op.batch_alter_table('change_log', schema=None) as batch_op:
+        batch_op.create_index('ix_change_log_user', ['user_id', 'hlc'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('change_log', schema=None) as batch_op:
+        batch_op.drop_index('ix_change_log_user')
     with op.batch_alter_table('attendance_reopen', schema=None) as batch_op:
         batch_op.drop_index('ix_attendance_reopen_cadre')
     op.drop_table('attendance_reopen')
