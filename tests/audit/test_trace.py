@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from fieldapp.cli.main import main
 from fieldapp.services import register
 from fieldapp.services.audit import trace
 from fieldapp.services.context import AppContext
-from tests.helpers.people import as_role
+from tests.helpers.people import as_role, cli_user
+from tests.printing import pdftools
 
 
 def _change(c: AppContext, hid: str, **values: object) -> None:
@@ -66,3 +70,30 @@ def test_a_person_report_covers_what_they_entered_in_the_period(
                                                                ("详细地址", "三组")]
     assert report.households == 2 and report.name == "李填报" and "队员" in report.roles
     assert before.entered == () and before.households == 0
+
+
+def test_the_cli_prints_and_writes_both_reports(ctx: AppContext, make_household: Callable[..., str],
+                                                 monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    clerk = as_role(ctx, "member", name="李填报", cadre_id=ctx.settings["cadre_id"])
+    try:
+        hid = make_household("赵金山")
+        _change(clerk, hid, phone="13800000000")
+    finally:
+        clerk.close()
+    hh_no = ctx.db.scalar("SELECT hh_no FROM household WHERE id = :i", i=hid)
+    cli_user(monkeypatch, "李填报")
+    assert main(["audit", "trace", hh_no, "--field", "联系电话"]) == 0
+    out = capsys.readouterr().out
+    assert "赵金山" in out and "联系电话\t → 13800000000\t李填报" in out
+    pdf = tmp_path / "trace.pdf"
+    assert main(["audit", "trace", hh_no, "--out", str(pdf)]) == 0
+    text = pdftools.text(pdf)
+    assert "责任倒查表" in text and "李填报" in text and "13800000000" in text
+    assert not re.search(r"\d{17}[\dX]", text)  # ID numbers masked
+    today = dt.date.today().isoformat()
+    pdf2 = tmp_path / "person.pdf"
+    assert main(["audit", "person", "李填报", "--from", today, "--to", today, "--out", str(pdf2)]) == 0
+    assert "个人填报与核查情况" in pdftools.text(pdf2)
+    assert main(["audit", "person", "无此人", "--from", today, "--to", today]) == 1
+    assert "没有人员" in capsys.readouterr().err

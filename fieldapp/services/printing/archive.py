@@ -16,14 +16,22 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer
 from sqlalchemy import func, select
 
 from fieldapp.domain import visits as visit_rules
 from fieldapp.domain.visits import Month
 from fieldapp.services import attendance
 from fieldapp.services.context import AppContext
-from fieldapp.services.printing.common import atomic_output, grid, heading, numbered_canvas, para, styles
+from fieldapp.services.printing.common import (
+    atomic_output,
+    grid,
+    heading,
+    label_pairs,
+    numbered_canvas,
+    para,
+    styles,
+)
 from fieldapp.services.visits import VisitSummary, archive_page
 from fieldapp.store.models import Cadre, HouseholdListRow
 
@@ -73,10 +81,10 @@ def render_archive(ctx: AppContext, cadre_id: str, out_path: Path | str, *, year
         Paragraph("包扶纪实档案", st["title"]),
         para(f"{cadre.name}　{cadre.unit or ''}　{period}", st["subtitle"]),
         *heading("一、基本情况", st),
-        _pairs([("姓名", cadre.name), ("派出单位", cadre.unit or ""), ("身份", role), ("联系电话", cadre.phone or ""),
-                ("档案期间", f"{start.isoformat()} 至 {end.isoformat()}"), ("包扶户数", f"{paired} 户"),
-                ("走访及活动", f"{len(visits)} 次"),
-                ("涉及农户", f"{len({v.household_id for v in visits if v.household_id})} 户")], st),
+        label_pairs([("姓名", cadre.name), ("派出单位", cadre.unit or ""), ("身份", role),
+                     ("联系电话", cadre.phone or ""), ("档案期间", f"{start.isoformat()} 至 {end.isoformat()}"),
+                     ("包扶户数", f"{paired} 户"), ("走访及活动", f"{len(visits)} 次"),
+                     ("涉及农户", f"{len({v.household_id for v in visits if v.household_id})} 户")], st, WIDTH_MM),
         *heading("二、驻村出勤", st), *attendance_items,
         *heading("三、走访及活动记录（按时间顺序）", st), *_visits(ctx, visits, st),
         KeepTogether([
@@ -94,21 +102,6 @@ def render_archive(ctx: AppContext, cadre_id: str, out_path: Path | str, *, year
         doc.build(story, canvasmaker=numbered_canvas(f"{cadre.name} 包扶纪实档案 {period}"))
     log.info("archive of cadre %s for %s written to %s", cadre_id, period, target)
     return target
-
-
-def _pairs(pairs: list[tuple[str, str]], st: dict[str, Any]) -> Table:
-    rows = []
-    for i in range(0, len(pairs), 2):
-        row: list[Any] = []
-        for label, value in pairs[i:i + 2]:
-            row += [para(label, st["cell"]), para(value, st["cell"])]
-        rows.append(row)
-    table = Table(rows, colWidths=[24 * mm, (WIDTH_MM / 2 - 24) * mm] * 2)
-    style = grid(header_rows=0)
-    for col in (0, 2):
-        style.add("BACKGROUND", (col, 0), (col, -1), "#F1F4F7")
-    table.setStyle(style)
-    return table
 
 
 def _table(rows: list[list[str]], widths_mm: list[float], st: dict[str, Any], *, cell: str = "cell",
