@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from fieldapp.domain import hlc
-from fieldapp.domain.fields import DEFAULT_LANGUAGE, FieldCatalogue
+from fieldapp.domain.fields import DEFAULT_LANGUAGE, FieldCatalogue, list_value
 from fieldapp.domain.refdata import RefData
 from fieldapp.store import batch
 from fieldapp.store.db import Database
@@ -122,7 +122,10 @@ def lookup_names(conn: Connection, entries: Sequence[HistoryEntry], ref: RefData
     for e in entries:
         kind = catalogue.references.get((e.tbl, e.field))
         if kind:
-            wanted.setdefault(kind, set()).update(str(v) for v in (e.old, e.new) if v)
+            for v in (e.old, e.new):
+                value = list_value(v, kind)
+                wanted.setdefault(kind, set()).update(str(i) for i in (value if isinstance(value, list) else [value])
+                                                      if i)
     for part in VISIT_PARTS & rows.keys():  # a visit's parts are described by their visit
         for r in batch.rows_in(conn, f"SELECT id, visit_id FROM {part} WHERE id IN ({{marks}})", rows[part]):
             wanted.setdefault("visit", set()).add(r.visit_id)
@@ -138,6 +141,7 @@ def lookup_names(conn: Connection, entries: Sequence[HistoryEntry], ref: RefData
         target("household", row_id, "")
     describers: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
         ("member", "SELECT id, name FROM member WHERE id IN ({marks})", lambda r: r.name or ""),
+        ("person", "SELECT id, name FROM person WHERE id IN ({marks})", lambda r: r.name or ""),
         ("income_year", "SELECT id, year FROM income_year WHERE id IN ({marks})",
          lambda r: catalogue.word("year", lang).format(r.year)),
         ("indicator", "SELECT id, code FROM indicator WHERE id IN ({marks})",

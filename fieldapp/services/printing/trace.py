@@ -58,12 +58,12 @@ def render_household_trace(ctx: AppContext, household_id: str, out_path: Path | 
         story += heading(f"{NUMBERS[n - 1]}、“{field_label}”的每一次填报", st)
         rows = [["时间", "对象", "原值", "新值", "填报人", "设备"],
                 *[[ln.when[:16], ln.target, ln.old, ln.new, ln.user, ln.device] for ln in t.field_history]]
-        story.append(ruled_table(rows, [24, 28, 36, 36, 28, WIDTH_MM - 152], st, keep_ids=full_ids))
+        story.append(ruled_table(rows, [28, 28, 34, 34, 26, WIDTH_MM - 150], st, keep_ids=full_ids))
     n += 1
     story += heading(f"{NUMBERS[n - 1]}、现值由谁填报（谁填报谁负责）", st)
     rows = [["对象", "项目", "现值", "填报人", "填报时间", "填报次数"],
             *[[v.target, v.field, v.value, v.entered_by, v.entered_at[:16], str(v.times_set)] for v in t.values]]
-    story.append(ruled_table(rows, [26, 28, 50, 22, 26, WIDTH_MM - 152], st, keep_ids=full_ids))
+    story.append(ruled_table(rows, [24, 28, 50, 22, 28, WIDTH_MM - 152], st, keep_ids=full_ids))
     for section in t.sections:
         n += 1
         story += _section(section, f"{NUMBERS[n - 1]}、", st)
@@ -96,7 +96,7 @@ def render_person_trace(ctx: AppContext, person_id: str, start: dt.date, end: dt
     if p.entered:
         rows = [["时间", "对象", "项目", "原值", "新值", "设备"],
                 *[[ln.when[:16], ln.target, ln.field, ln.old, ln.new, ln.device] for ln in p.entered]]
-        story.append(ruled_table(rows, [24, 30, 28, 36, 36, WIDTH_MM - 154], st))
+        story.append(ruled_table(rows, [28, 28, 28, 34, 34, WIDTH_MM - 152], st))
     else:
         story.append(para("（期间内没有填报）", st["note"]))
     for i, section in enumerate(p.sections, start=3):
