@@ -23,6 +23,7 @@ from fieldapp.store.models import (
     Household,
     HouseholdListRow,
     Measure,
+    Person,
     Visit,
     VisitCadre,
 )
@@ -81,6 +82,22 @@ def cadres(db: Database, *, keep: Sequence[str] = (), removed: bool = False) -> 
     with db.read() as conn:
         rows = conn.execute(stmt.order_by(_C.c.name, _C.c.id)).all()
     return [CadreInfo(r.id, r.name, r.unit, r.phone, bool(r.deleted)) for r in rows]
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    """A person of the registry, for choosing one."""
+
+    id: str
+    name: str
+
+
+def people(db: Database) -> list[PersonInfo]:
+    """Everyone in the registry of people (not deleted), by name."""
+    p = Person.__table__
+    with db.read() as conn:
+        return [PersonInfo(r.id, r.name) for r in conn.execute(
+            select(p.c.id, p.c.name).where(p.c.deleted.is_(False)).order_by(p.c.name, p.c.id))]
 
 
 def resolve_cadre(db: Database, text: str) -> str:
