@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldapp.cli import audit_cmd
 
     audit_cmd.register(sub, _open)
+    from fieldapp.cli import signoff_cmd
+
+    signoff_cmd.register(sub, _open)
 
     gui = sub.add_parser("gui", help="启动桌面程序（默认）")
     gui.set_defaults(func=_cmd_gui)

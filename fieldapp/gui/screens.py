@@ -71,6 +71,8 @@ def top_levels(ctx: AppContext, tasks: TaskManager, api: PeopleApi | None = None
         yield from _one("visit-form-household", lambda: VisitForm(ctx, household_id=household_id, tasks=tasks))
     if visit_id is not None:
         yield from _one("visit-form-edit", lambda: VisitForm(ctx, visit_id=visit_id, tasks=tasks))
+    if household_id is not None:
+        yield from _one("signoff-diff", lambda: _signoff_diff(ctx, household_id))
     yield from _one("setup-wizard", lambda: SetupWizard(ctx))
     yield from _one("enrol-dialog", lambda: EnrolDialog(ctx, tasks))
     yield from _one("sync-export-dialog", lambda: ExportDialog([], None))
@@ -85,6 +87,27 @@ def top_levels(ctx: AppContext, tasks: TaskManager, api: PeopleApi | None = None
     if people:
         assert api is not None
         yield from _people_dialogs(ctx, api, session, shell)
+
+
+def _signoff_diff(ctx: AppContext, household_id: str) -> QWidget:
+    """The 签字后已修改 dialog: the household's own when it changed since signed, else a sample (no writes here)."""
+    from fieldapp.domain.signoff import DiffLine
+    from fieldapp.gui.signoff.diff_dialog import SignoffDiffDialog
+    from fieldapp.services.signoff import service
+
+    status = service.status(ctx.db, "household", household_id, ref=ctx.ref)
+    if status.state != service.CHANGED:
+        label = ctx.ref.fields.label
+        record = service.SignoffRecord("sample", "household", household_id, "", household_id, "", "张建华", "leader",
+                                       "", 1765000000000, "{}", "", "", "6J4JV-B4TNQ-U")
+        status = service.Status(service.CHANGED, record, lines=(
+            DiffLine(ctx.ref.fields.table_label("household"), label("household", "phone"), "13912345678",
+                     "13800001111"),
+            DiffLine("成员 王秀兰", label("member", "id_no"), "611002********1021", "611002********1047"),
+            DiffLine("收入 2025年", label("income_year", "wage"), "12,000.00", "15,600.00"),
+            DiffLine("措施 产业扶持：养殖", "", "", ctx.ref.fields.word("created"))))
+    role = status.signoff.role_label(ctx.ref) if status.signoff else ""
+    return SignoffDiffDialog(status, role)
 
 
 def _main_window(ctx: AppContext, tasks: TaskManager, api: PeopleApi | None,

@@ -1,4 +1,5 @@
-"""The administrator's read-only view: devices, counts per village, quarantined changes, audit log.
+"""The administrator's read-only view: devices, counts per village, quarantined changes, audit log, and a
+form that checks a printed sign-off's verification code against the district's copy (``/admin/verify``).
 
 The same data feeds ``fieldapp-server devices|villages|quarantine|audit`` and the web page at
 ``/admin`` (JSON under ``/admin/api/…``). Access to the web page: from this machine (loopback,
@@ -126,12 +127,56 @@ def _table(title: str, heads: list[str], rows: list[list[Any]]) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
     body = "".join("<tr>" + "".join(f"<td>{html.escape('' if c is None else str(c))}</td>" for c in r) + "</tr>"
                    for r in rows) or f'<tr><td colspan="{len(heads)}">（无）</td></tr>'
-    return f"<h2>{html.escape(title)}</h2><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    heading = f"<h2>{html.escape(title)}</h2>" if title else ""
+    return f"{heading}<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+_STYLE = ("body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;margin-bottom:1.5em}"
+          "td,th{border:1px solid #bbb;padding:.25em .5em;font-size:90%}th{background:#eef}"
+          ".ok{color:#1a7f37}.bad{color:#b42318}.warn{color:#9a6700}")
+
+
+def verify_form(code: str = "") -> str:
+    """The form that checks a printed sign-off code (GET /admin/verify?code=…)."""
+    return ('<h2>核对签字验证码</h2><form method="get" action="/admin/verify">'
+            '<label for="code">验证码（打印件上的 ABCDE-12345-X 或扫描二维码所得）</label> '
+            f'<input id="code" name="code" value="{html.escape(code)}" size="24" autocomplete="off" autofocus> '
+            '<button type="submit">核对</button></form>')
+
+
+def verify_page(server: Server, code: str) -> str:
+    """What a code names on the district's copy: who signed what, when, valid or not, still matching or not."""
+    from fieldapp.domain.signoff import SignoffError
+    from fieldapp.services.signoff.verify import check_code
+
+    parts = [verify_form(code)]
+    if code.strip():
+        try:
+            reports = check_code(server.db, code)
+        except SignoffError as exc:
+            reports = []
+            parts.append(f'<p class="bad">{html.escape(str(exc))}</p>')
+        else:
+            if not reports:
+                parts.append(f'<p class="bad">未找到验证码 {html.escape(code.strip())} 的签字'
+                             "（尚未同步到区县，或验证码有误）</p>")
+        for r in reports:
+            css = "bad" if not r.valid else ("ok" if r.matches is not False else "warn")
+            rows = [["签字对象", r.subject], ["签字人", f"{r.signer}（{r.role}）"], ["签字时间", r.signed_at],
+                    ["签名公钥", r.key_note], *[["问题", p] for p in r.problems],
+                    *[["签字后修改", f"{ln.where} {ln.field}：{ln.old or '（空）'} → {ln.new or '（空）'}"]
+                      for ln in r.lines]]
+            parts.append(f'<p class="{css}"><strong>验证码 {html.escape(r.code)}：{html.escape(r.verdict)}</strong></p>'
+                         + _table("", ["项目", "内容"], rows))
+    return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>核对签字验证码</title>'
+            f'<style>{_STYLE}</style></head><body><p><a href="/admin">返回管理页面</a></p>{"".join(parts)}'
+            "</body></html>")
 
 
 def page(server: Server) -> str:
     devs = devices(server)
     parts = [
+        verify_form(),
         _table("设备", ["设备", "名称", "干部", "负责村", "加入时间", "上次同步", "方式", "同步次数", "未解决冲突",
                       "待发给它", "状态"],
                [[d["device_id"][:8], d["name"], d["cadre"], "、".join(d["villages"]), d["enrolled_at"],
@@ -149,10 +194,8 @@ def page(server: Server) -> str:
                  json.dumps(a["detail"], ensure_ascii=False)[:200]]
                 for a in audit(server)]),
     ]
-    style = ("body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;margin-bottom:1.5em}"
-             "td,th{border:1px solid #bbb;padding:.25em .5em;font-size:90%}th{background:#eef}")
     return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>FieldApp 区县服务器</title>'
-            f"<style>{style}</style></head><body><h1>{html.escape(server.config.name)}"
+            f"<style>{_STYLE}</style></head><body><h1>{html.escape(server.config.name)}"
             f"（{server.device_id[:8]}）</h1><p>只读页面；刷新查看最新情况。</p>{''.join(parts)}</body></html>")
 
 
@@ -161,6 +204,11 @@ def register(app: FastAPI, server: Server) -> None:
     def admin_page(request: Request) -> HTMLResponse:
         check_access(server, request)
         return HTMLResponse(page(server), headers={"Cache-Control": "no-store"})
+
+    @app.get("/admin/verify", response_class=HTMLResponse, include_in_schema=False)
+    def admin_verify(request: Request, code: str = "") -> HTMLResponse:
+        check_access(server, request)
+        return HTMLResponse(verify_page(server, code[:64]), headers={"Cache-Control": "no-store"})
 
     views = {"devices": devices, "villages": villages, "quarantine": quarantine, "audit": audit}
     for name, view in views.items():

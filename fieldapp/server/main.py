@@ -7,9 +7,11 @@
     fieldapp-server ingest STICK_DIR                      the USB desk: apply packages, write replies
     fieldapp-server devices|villages|quarantine|audit [--json] [--limit N]   the administrator's view
     fieldapp-server admin-token | whoami                  the admin page's token; the server's identity
+    fieldapp-server verify CODE                           check a printed sign-off code against the district
 
 Data lives in ``FIELDAPP_HOME/server`` (``--home`` overrides); ``--db`` picks the database (default:
-``server.sqlite3`` there). Exit codes: 0 ok, 1 refused or a user-facing error, 2 bad usage.
+``server.sqlite3`` there). Exit codes: 0 ok, 1 refused or a user-facing error, 2 bad usage
+(``verify`` adds 3: the signature is valid but the record changed since it was signed).
 """
 
 from __future__ import annotations
@@ -92,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
         p = add(name, _view, help_)
         p.add_argument("--json", action="store_true", help="输出 JSON")
         p.add_argument("--limit", type=int, default=50, help="最多显示条数（隔离、审计）")
+    p = add("verify", _verify, "核对打印件上的签字验证码：谁在何时签了什么，签名是否有效，区县数据是否一致")
+    p.add_argument("code", metavar="CODE", help="验证码（如 ABCDE-12345-X，大小写与连字符不限）")
     add("admin-token", _admin_token, "显示管理页面口令")
     add("whoami", _whoami, "显示服务器身份与指纹")
     return parser
@@ -225,6 +229,37 @@ def _view(args: argparse.Namespace) -> int:
     else:
         print("\n".join(_rows(args.command, rows)) or "（无）")
     return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    """Exit 0: valid and the district's copy matches; 3: valid but changed since; 1: invalid or unknown code."""
+    from fieldapp.domain.signoff import SignoffError
+    from fieldapp.services.signoff.verify import check_code
+
+    server = _open(args)
+    try:
+        reports = check_code(server.db, args.code)
+    except SignoffError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        server.close()
+    if not reports:
+        print(f"未找到验证码 {args.code.strip()} 的签字（尚未同步到区县，或验证码有误）", file=sys.stderr)
+        return 1
+    for r in reports:
+        print(f"验证码 {r.code}：{r.verdict}")
+        print(f"  签字对象：{r.subject}")
+        print(f"  签字人：{r.signer}（{r.role}），签字时间 {r.signed_at}")
+        print(f"  {r.key_note}")
+        for problem in r.problems:
+            print(f"  问题：{problem}")
+        for line in r.lines:
+            field = f" {line.field}" if line.field else ""
+            print(f"  修改：{line.where}{field}：{line.old or '（空）'} → {line.new or '（空）'}")
+    if any(not r.valid for r in reports):
+        return 1
+    return 0 if all(r.matches is not False for r in reports) else 3
 
 
 def _admin_token(args: argparse.Namespace) -> int:

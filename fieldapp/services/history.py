@@ -35,6 +35,9 @@ SKIP_ON_INSERT: Mapping[str, frozenset[str]] = {
     "income_year": frozenset({"year"}), "indicator": frozenset({"code"}),
     "visit_cadre": frozenset({"visit_id", "date"}), "visit_measure": frozenset({"visit_id"}),
     "visit_photo": frozenset({"visit_id", "position"}), "follow_up": frozenset({"visit_id"}),
+    # a sign-off reads as who (the line's user), which role and its code; the signed content is in the sign-off
+    "signoff": frozenset({"subject_id", "period", "person_id", "key_id", "signed_at", "snapshot", "snapshot_hash",
+                          "signature"}),
 }
 # Records described by the visit they belong to.
 VISIT_PARTS = frozenset({"visit_cadre", "visit_measure", "visit_photo", "follow_up"})

@@ -102,6 +102,49 @@ class AuditEvent(SyncedMixin, Base):
     detail: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
 
+class SigningKey(SyncedMixin, Base):
+    """A person's Ed25519 public signing key (the private half stays wrapped in a laptop's keystore).
+
+    Id = natural_id('signing_key', public_key): one row per key. ``retired_at`` is set when an
+    administrator resets the password (a new key replaces it); signatures made before still verify.
+    """
+
+    __tablename__ = "signing_key"
+    __table_args__ = (Index("ix_signing_key_person", "person_id"),)
+    person_id: Mapped[str] = mapped_column(Id)
+    public_key: Mapped[str] = mapped_column(String(64))  # 32 bytes, hex
+    created_at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
+    retired_at: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class Signoff(SyncedMixin, Base):
+    """A sign-off (签字背书): a person's signature over a canonical snapshot of what was shown (append-only).
+
+    ``subject`` is household | visit | attendance_month | workflow_step; ``household_id`` is the household
+    the subject belongs to (for scope and history; None for a village's month or activity).
+    ``snapshot`` is the canonical JSON that was signed, ``snapshot_hash`` its SHA-256, ``signature``
+    the Ed25519 signature (hex) over the sign-off message, ``code`` the short verification code.
+    """
+
+    __tablename__ = "signoff"
+    __table_args__ = (
+        Index("ix_signoff_subject", "subject", "subject_id", "signed_at"),
+        Index("ix_signoff_code", "code"),
+    )
+    subject: Mapped[str] = mapped_column(String(24))
+    subject_id: Mapped[str] = mapped_column(Id)
+    period: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    household_id: Mapped[str | None] = mapped_column(Id)
+    person_id: Mapped[str] = mapped_column(Id)
+    role: Mapped[str] = mapped_column(String(24))
+    key_id: Mapped[str] = mapped_column(Id)
+    signed_at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
+    snapshot: Mapped[str] = mapped_column(Text)
+    snapshot_hash: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(String(128))
+    code: Mapped[str] = mapped_column(String(16))
+
+
 class Household(SyncedMixin, Base):
     """A registered household (建档立卡户): the "八个搞清楚" minus members, incomes, measures."""
 
@@ -377,7 +420,8 @@ class AttendanceReopen(SyncedMixin, Base):
 
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Area, Cadre, Person, AuditEvent, Household, Member, IncomeYear, Indicator, Measure, Threshold,
-    Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, CheckInConfirm, AttendanceReopen,
+    Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, SigningKey, Signoff, CheckInConfirm,
+    AttendanceReopen,
 )
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 

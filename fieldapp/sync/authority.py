@@ -55,10 +55,12 @@ OWNERS: dict[str, Owner] = {
     # about a cadre, not a village: who may write them is the permission table's (leaders only)
     "checkin_confirm": Owner.SHARED,
     "attendance_reopen": Owner.SHARED,
+    "signing_key": Owner.DISTRICT,  # a person's public key: a laptop registers those of its own team (team_key)
+    "signoff": Owner.HOUSEHOLD,  # a sign-off of a household's record or visit (none: a village's month, activity)
 }
 
 TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",
-                "person": "人员名册"}
+                "person": "人员名册", "signing_key": "签名公钥"}
 
 # roles a laptop's team leader or administrator may give; the review roles are granted by the district
 TEAM_ROLES = frozenset({"member", "leader", "committee", "admin"})
@@ -129,3 +131,28 @@ def team_person(ch: Change, *, villages: Collection[str], stored_villages: Colle
     if not set(new_villages) | set(stored_villages or ()) <= set(villages):
         return False
     return "roles" not in ch.fields or set(as_list(ch.fields["roles"])) <= TEAM_ROLES
+
+
+#: the only field of a stored signing key that may change (retiring it); its key and person never do
+KEY_MUTABLE = frozenset({"retired_at"})
+
+
+def team_key_refusal(ch: Change, *, villages: Collection[str], person_villages: Collection[str] | None) -> str | None:
+    """Why a laptop may not register (or retire) this signing key, or None.
+
+    A laptop registers the public keys of the people of its own team: the key's person must be known
+    (here or earlier in the same package) with villages all inside the laptop's. A stored key's public
+    key and person never change; only ``retired_at`` may be set.
+    """
+    if ch.tbl != "signing_key":
+        return "not a signing key"
+    if ch.op == "update" and not set(ch.fields) <= KEY_MUTABLE:
+        changed = "、".join(sorted(set(ch.fields) - KEY_MUTABLE))
+        return f"签名公钥登记后不能修改（{changed}），未应用（signing key is immutable）"
+    if ch.op == "delete":
+        return "签名公钥不能删除，只能停用，未应用（signing key is append-only）"
+    if person_villages is None:
+        return f"签名公钥所属人员 {ch.fields.get('person_id') or ''} 不在区县人员名册中，未应用（unknown person）"
+    if not person_villages or not set(person_villages) <= set(villages):
+        return "签名公钥所属人员不属于本设备负责的村，未应用（out of scope）"
+    return None

@@ -42,6 +42,7 @@ class ScopeCheck:
         self._village_of: dict[str, str | None] = {}   # household id -> village
         self._owner: dict[tuple[str, str], str | None] = {}  # (table, row) -> household id / village
         self._declared: dict[str, str] = {}  # household -> village a (possibly refused) change gave it
+        self._people: dict[str, list[str]] = {}  # person -> villages, as applied in this batch
 
     def prefetch(self, changes: list[Change]) -> None:
         """Read, in a few queries, the stored household and village of every row in the batch."""
@@ -104,6 +105,9 @@ class ScopeCheck:
             if ch.tbl == "person" and authority.team_person(ch, villages=self.villages,
                                                             stored_villages=self._person_villages(ch.row_id)):
                 return None
+            if ch.tbl == "signing_key":
+                return authority.team_key_refusal(ch, villages=self.villages,
+                                                  person_villages=self._key_person_villages(ch))
             return authority.district_refusal(ch.tbl)
         return self._village_refusal(ch)
 
@@ -119,6 +123,18 @@ class ScopeCheck:
         except ValueError:
             return [""]
         return [str(v) for v in found] if isinstance(found, list) else [""]
+
+    def _key_person_villages(self, ch: Change) -> list[str] | None:
+        """The villages of a signing key's person: from this batch's applied person changes, else stored."""
+        person_id = ch.fields.get("person_id")
+        if not isinstance(person_id, str):
+            row = self.conn.exec_driver_sql("SELECT person_id FROM signing_key WHERE id = ?", (ch.row_id,)).first()
+            person_id = row[0] if row is not None else None
+        if not isinstance(person_id, str):
+            return None
+        if person_id in self._people:
+            return self._people[person_id]
+        return self._person_villages(person_id)
 
     def _village_refusal(self, ch: Change) -> str | None:
         """A household's or a village's row: inside the sender's villages?"""
@@ -160,3 +176,17 @@ class ScopeCheck:
             self._owner[(ch.tbl, ch.row_id)] = ch.fields["village_id"]
         elif ch.tbl in self.household_tables and "household_id" in ch.fields:
             self._owner[(ch.tbl, ch.row_id)] = ch.fields["household_id"]
+        elif ch.tbl == "person" and "village_ids" in ch.fields:
+            self._people[ch.row_id] = _as_villages(ch.fields["village_ids"])
+
+
+def _as_villages(value: object) -> list[str]:
+    """A person's ``village_ids`` as received (a JSON text or a list)."""
+    import json
+
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return [""]
+    return [str(v) for v in value] if isinstance(value, list) else [""]

@@ -3,73 +3,73 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="130" />
         <source>添加账号</source>
         <translation>新增帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="129" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="130" />
         <source>角色和村：{0}</source>
         <translation>角色和村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="139" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
         <source>账号(&amp;N)：</source>
         <translation>帳號(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="141" />
         <source>干部(&amp;C)：</source>
         <translation>幹部(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="142" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="143" />
         <source>账号：</source>
         <translation>帳號：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="147" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="148" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="148" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="149" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="150" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="151" />
         <source>密码(&amp;P)：</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="151" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="152" />
         <source>再输一遍(&amp;A)：</source>
         <translation>再輸一遍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="161" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="159" />
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="162" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="160" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="182" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="180" />
         <source>请填写账号。</source>
         <extracomment>set by the page: runs the write; the dialog closes when it succeeds</extracomment>
         <translation>請填寫帳號。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="184" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="182" />
         <source>请选择干部。</source>
         <translation>請選擇幹部。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="186" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="184" />
         <source>请至少选择一个角色。</source>
         <translation>請至少選擇一個角色。</translation>
     </message>
@@ -77,72 +77,72 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
         <source>账号</source>
         <translation>帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
         <source>干部</source>
         <translation>幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="258" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="259" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="255" />
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="265" />
         <source>添加账号(&amp;N)…</source>
         <translation>新增帳號(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="267" />
         <source>重置密码(&amp;R)…</source>
         <translation>重設密碼(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="273" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
         <source>角色和村(&amp;O)…</source>
         <translation>角色和村(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="275" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
         <source>本机账号。密码只保存在本机，不会同步；角色和村由区县人员名册同步。</source>
         <translation>本機帳號。密碼只儲存在本機，不會同步；角色和村由區縣人員名冊同步。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="306" />
         <source>启用</source>
         <translation>啟用</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="310" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="306" />
         <source>停用</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="340" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="336" />
         <source>已添加账号“{0}”</source>
         <translation>已新增帳號「{0}」</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="354" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="350" />
         <source>已修改“{0}”的角色和村</source>
         <translation>已修改「{0}」的角色和村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="368" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="364" />
         <source>已重置“{0}”的密码</source>
         <translation>已重設「{0}」的密碼</translation>
     </message>
@@ -634,37 +634,37 @@
         <translation>修改密碼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="63" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="60" />
         <source>账号：</source>
         <translation>帳號：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="64" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="61" />
         <source>原密码(&amp;O)：</source>
         <translation>原密碼(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="65" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="62" />
         <source>新密码(&amp;N)：</source>
         <translation>新密碼(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="66" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="63" />
         <source>再输一遍(&amp;A)：</source>
         <translation>再輸一遍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="68" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="65" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="69" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="66" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="94" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="91" />
         <source>原密码不正确。</source>
         <translation>原密碼不正確。</translation>
     </message>
@@ -936,93 +936,93 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="66" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68" />
         <source>请检查服务器地址是否正确、本机是否联网。</source>
         <translation>請檢查服務器地址是否正確、本機是否聯網。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="70" />
         <source>本机已加入另一台区县服务器。如确需改为加入这台服务器，请勾选“改为加入这台服务器”后重试。</source>
         <translation>本機已加入另一臺區縣服務器。如確需改為加入這台服務器，請勾選“改為加入這台服務器”後重試。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="71" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="73" />
         <source>本机已被区县服务器吊销，不能再用这台笔记本的身份加入。</source>
         <translation>本機已被區縣服務器吊銷，不能再用這檯筆記本的身份加入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="75" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="77" />
         <source>未能加入：{0}</source>
         <translation>未能加入：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="101" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="105" />
         <source>加入区县服务器</source>
         <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
         <translation>加入區縣服務器</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="102" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="106" />
         <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
         <translation>請輸入區縣管理員給的服務器地址和一次性加入碼。先核對服務器指紋，確認無誤後再加入：加入碼只能使用一次。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="109" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="113" />
         <source>{0}的笔记本</source>
         <translation>{0}的筆記本</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="110" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="114" />
         <source>改为加入这台服务器（替换已加入的 {0}）</source>
         <translation>改為加入這台服務器（替換已加入的 {0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="123" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="127" />
         <source>连接并核对指纹</source>
         <translation>連接並核對指紋</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="125" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="129" />
         <source>确认加入</source>
         <translation>確認加入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="132" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="136" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="143" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="147" />
         <source>服务器地址</source>
         <translation>服務器地址</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="144" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="148" />
         <source>加入码</source>
         <translation>加入碼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="145" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="149" />
         <source>本机名称</source>
         <translation>本機名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="197" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="201" />
         <source>请输入服务器地址。</source>
         <translation>請輸入服務器地址。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="200" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="204" />
         <source>正在连接 {0}…</source>
         <translation>正在連接 {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="224" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="228" />
         <source>区县服务器</source>
         <translation>區縣服務器</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="225" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="229" />
         <source>服务器“{0}”（{1}）的指纹：
 {2}
 请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
@@ -1031,17 +1031,17 @@
 請與區縣管理員核對指紋完全一致後，再點“確認加入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="240" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="244" />
         <source>请输入加入码。</source>
         <translation>請輸入加入碼。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="245" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="249" />
         <source>正在加入…</source>
         <translation>正在加入…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="251" />
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="255" />
         <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
         <translation>服務器的回答與剛才核對的指紋不同：可能有人冒充服務器，已拒絕，未加入</translation>
     </message>
@@ -1272,42 +1272,42 @@
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="107" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="104" />
         <source>设置第一个账号</source>
         <translation>設定第一個帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="109" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="106" />
         <source>这台电脑还没有账号。请为本机的包扶干部设置登录密码：这个账号是本机的队长和管理员，可以为队员添加账号。</source>
         <translation>這台電腦還沒有帳號。請為本機的包扶幹部設定登入密碼：這個帳號是本機的隊長和管理員，可以為隊員新增帳號。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="121" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="115" />
         <source>账号(&amp;N)：</source>
         <translation>帳號(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="122" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="116" />
         <source>密码(&amp;P)：</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="123" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="117" />
         <source>再输一遍(&amp;A)：</source>
         <translation>再輸一遍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="125" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="119" />
         <source>创建</source>
         <translation>建立</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="126" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="120" />
         <source>退出</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/passwords.py" line="138" />
+        <location filename="../../fieldapp/gui/people/passwords.py" line="132" />
         <source>请填写账号。</source>
         <translation>請填寫帳號。</translation>
     </message>
@@ -1405,142 +1405,147 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
         <source>家庭成员</source>
         <translation>家庭成員</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
         <source>收入</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="127" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
         <source>两不愁三保障</source>
         <translation>兩不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="128" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
         <source>帮扶措施</source>
         <translation>幫扶措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="128" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
         <source>包扶责任</source>
         <translation>包扶責任</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="128" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
         <source>生产生活条件</source>
         <translation>生產生活條件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="131" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
         <source>走访记录</source>
         <translation>走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
         <source>变更记录</source>
         <translation>變更記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="143" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="200" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="180" />
+        <source>请先保存修改再签字</source>
+        <translation>請先保存修改再簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="211" />
         <source>新增农户</source>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="202" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="213" />
         <source>农户档案 — {0}</source>
         <translation>農戶檔案 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="204" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="215" />
         <source>农户档案</source>
         <translation>農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="251" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="262" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="267" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="278" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} 第{1}行 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="336" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="347" />
         <source>已保存农户档案：{0}</source>
         <translation>已儲存農戶檔案：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="336" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="347" />
         <source>已保存农户档案</source>
         <translation>已儲存農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="367" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="378" />
         <source>家庭成员 {0}：{1}</source>
         <translation>家庭成員 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="369" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="380" />
         <source>{0}年收入：{1}</source>
         <translation>{0}年收入：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="371" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="382" />
         <source>两不愁三保障 {0}：{1}</source>
         <translation>兩不愁三保障 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="373" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
         <source>帮扶措施 {0}：{1}</source>
         <translation>幫扶措施 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="398" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="387" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="398" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -1706,37 +1711,37 @@
 <context>
     <name>IdleLockDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="306" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="303" />
         <source>自动锁定</source>
         <translation>自動鎖定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="311" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="308" />
         <source> 分钟</source>
         <translation> 分鐘</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="312" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="309" />
         <source>不自动锁定</source>
         <translation>不自動鎖定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="313" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="310" />
         <source>多长时间没有键盘或鼠标操作后锁定，需重新输入密码。</source>
         <translation>多長時間沒有鍵盤或滑鼠操作後鎖定，需重新輸入密碼。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="316" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="313" />
         <source>锁定时间(&amp;T)：</source>
         <translation>鎖定時間(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="318" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="315" />
         <source>确定</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="319" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="316" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -2269,12 +2274,12 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="181" />
+        <location filename="../../fieldapp/gui/people/login.py" line="187" />
         <source>登录</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="182" />
+        <location filename="../../fieldapp/gui/people/login.py" line="188" />
         <source>驻村帮扶工作台</source>
         <translation>駐村幫扶工作台</translation>
     </message>
@@ -2313,94 +2318,94 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="173" />
+        <location filename="../../fieldapp/gui/main_window.py" line="172" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="174" />
+        <location filename="../../fieldapp/gui/main_window.py" line="173" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="180" />
+        <location filename="../../fieldapp/gui/main_window.py" line="179" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="181" />
+        <location filename="../../fieldapp/gui/main_window.py" line="180" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="183" />
-        <location filename="../../fieldapp/gui/main_window.py" line="230" />
+        <location filename="../../fieldapp/gui/main_window.py" line="182" />
+        <location filename="../../fieldapp/gui/main_window.py" line="229" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="197" />
+        <location filename="../../fieldapp/gui/main_window.py" line="196" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="198" />
-        <location filename="../../fieldapp/gui/main_window.py" line="246" />
+        <location filename="../../fieldapp/gui/main_window.py" line="197" />
+        <location filename="../../fieldapp/gui/main_window.py" line="245" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="226" />
+        <location filename="../../fieldapp/gui/main_window.py" line="225" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="228" />
+        <location filename="../../fieldapp/gui/main_window.py" line="227" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="236" />
+        <location filename="../../fieldapp/gui/main_window.py" line="235" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="238" />
+        <location filename="../../fieldapp/gui/main_window.py" line="237" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="240" />
+        <location filename="../../fieldapp/gui/main_window.py" line="239" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="241" />
+        <location filename="../../fieldapp/gui/main_window.py" line="240" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="242" />
+        <location filename="../../fieldapp/gui/main_window.py" line="241" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="258" />
+        <location filename="../../fieldapp/gui/main_window.py" line="257" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="260" />
+        <location filename="../../fieldapp/gui/main_window.py" line="259" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="261" />
+        <location filename="../../fieldapp/gui/main_window.py" line="260" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="290" />
+        <location filename="../../fieldapp/gui/main_window.py" line="289" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
@@ -2531,42 +2536,42 @@
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="135" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="134" />
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="136" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="135" />
         <source>现在与区县服务器交换修改</source>
         <translation>現在與區縣服務器交換修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="137" />
         <source>自动同步</source>
         <translation>自動同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="139" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="138" />
         <source>有网络时自动与区县服务器同步</source>
         <translation>有網絡時自動與區縣服務器同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="142" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="141" />
         <source>加入区县服务器…</source>
         <translation>加入區縣服務器…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="173" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="169" />
         <source>正在与区县服务器同步…</source>
         <translation>正在與區縣服務器同步…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="181" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="177" />
         <source>与区县服务器同步未完成：{0}</source>
         <translation>與區縣服務器同步未完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="195" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="191" />
         <source>已加入区县服务器 {0}（干部：{1}；负责的村：{2}）。服务器指纹 {3}。正在首次同步…</source>
         <translation>已加入區縣服務器 {0}（幹部：{1}；負責的村：{2}）。服務器指紋 {3}。正在首次同步…</translation>
     </message>
@@ -2574,12 +2579,12 @@
 <context>
     <name>NetworkSync</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/net.py" line="295" />
+        <location filename="../../fieldapp/gui/sync/net.py" line="304" />
         <source>正在打包</source>
         <translation>正在打包</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net.py" line="323" />
+        <location filename="../../fieldapp/gui/sync/net.py" line="332" />
         <source>正在导入</source>
         <translation>正在導入</translation>
     </message>
@@ -2701,32 +2706,32 @@
 <context>
     <name>PasswordForm</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="98" />
+        <location filename="../../fieldapp/gui/people/login.py" line="104" />
         <source>登录</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="104" />
+        <location filename="../../fieldapp/gui/people/login.py" line="110" />
         <source>账号(&amp;N)：</source>
         <translation>帳號(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="105" />
+        <location filename="../../fieldapp/gui/people/login.py" line="111" />
         <source>密码(&amp;P)：</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="138" />
+        <location filename="../../fieldapp/gui/people/login.py" line="144" />
         <source>请填写账号。</source>
         <translation>請填寫帳號。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="166" />
+        <location filename="../../fieldapp/gui/people/login.py" line="172" />
         <source>可以再试了。</source>
         <translation>可以再試了。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="168" />
+        <location filename="../../fieldapp/gui/people/login.py" line="174" />
         <source>尝试次数过多，请 {0} 秒后再试。</source>
         <translation>嘗試次數過多，請 {0} 秒後再試。</translation>
     </message>
@@ -3398,32 +3403,32 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="208" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="206" />
         <source>重置密码：{0}</source>
         <translation>重設密碼：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="210" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="208" />
         <source>为“{0}”设置新密码，并当面告诉本人。本人登录后可自行修改。</source>
         <translation>為「{0}」設定新密碼，並當面告訴本人。本人登入後可自行修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="214" />
         <source>新密码(&amp;N)：</source>
         <translation>新密碼(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="219" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="215" />
         <source>再输一遍(&amp;A)：</source>
         <translation>再輸一遍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="222" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
         <source>重置</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/accounts_page.py" line="223" />
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="219" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -3487,20 +3492,142 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="142" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="148" />
         <source>账号：{0}</source>
         <extracomment>the permission that shows 账号管理 the permission that shows 自动锁定 (a laptop setting) ctx, session, "lock" / "unlock" / "unlock_failed" / "logout" (switching account) a main window was shown for a person (the window) loads the main window's modules while the person types (started once the login is on screen)</extracomment>
         <translation>帳號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="163" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="169" />
         <source>账号</source>
         <translation>帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="195" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="201" />
         <source>密码已修改</source>
         <translation>密碼已修改</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffBar</name>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="59" />
+        <source>查看修改…</source>
+        <translation>查看修改…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="61" />
+        <source>签字背书(&amp;G)…</source>
+        <translation>簽字背書(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="63" />
+        <source>以本人签名密钥确认本记录当前内容（队长、村两委）</source>
+        <translation>以本人簽名金鑰確認本記錄當前內容（隊長、村兩委）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="92" />
+        <source>未签字背书</source>
+        <translation>未簽字背書</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="94" />
+        <source>已签字：{0}（{1}）于 {2}，验证码 {3}</source>
+        <translation>已簽字：{0}（{1}）於 {2}，驗證碼 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="98" />
+        <source>签字后已修改 {0} 处（{1}（{2}）于 {3} 签字），需要重新签字</source>
+        <translation>簽字後已修改 {0} 處（{1}（{2}）於 {3} 簽字），需要重新簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="102" />
+        <source>签名无效：{0}</source>
+        <translation>簽名無效：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="127" />
+        <source>本户档案</source>
+        <translation>本戶檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="127" />
+        <source>本条走访记录</source>
+        <translation>本條走訪記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="128" />
+        <source>签字背书</source>
+        <translation>簽字背書</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="129" />
+        <source>以本人签名确认{0}当前保存的内容？签字后如再修改，将显示“签字后已修改”。</source>
+        <translation>以本人簽名確認{0}當前保存的內容？簽字後如再修改，將顯示“簽字後已修改”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="130" />
+        <source>签字</source>
+        <translation>簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="131" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="164" />
+        <source>已签字背书，验证码 {0}</source>
+        <translation>已簽字背書，驗證碼 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="167" />
+        <source>未签字：{0}</source>
+        <translation>未簽字：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffDiffDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="30" />
+        <source>签字后已修改</source>
+        <translation>簽字後已修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="35" />
+        <source>{0}（{1}）于 {2} 签字背书，验证码 {3}。此后有 {4} 处修改，需要重新签字：</source>
+        <translation>{0}（{1}）於 {2} 簽字背書，驗證碼 {3}。此後有 {4} 處修改，需要重新簽字：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="38" />
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="38" />
+        <source>项目</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="38" />
+        <source>签字时</source>
+        <translation>簽字時</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="38" />
+        <source>现在</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="40" />
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="41" />
+        <source>（空）</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="52" />
+        <source>关闭</source>
+        <translation>關閉</translation>
     </message>
 </context>
 <context>
@@ -3637,22 +3764,22 @@
 <context>
     <name>SwitchAccountDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="215" />
+        <location filename="../../fieldapp/gui/people/login.py" line="221" />
         <source>切换账号</source>
         <translation>切換帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="218" />
+        <location filename="../../fieldapp/gui/people/login.py" line="224" />
         <source>当前账号：{0}。请以另一个账号登录。</source>
         <translation>目前帳號：{0}。請以另一個帳號登入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="220" />
+        <location filename="../../fieldapp/gui/people/login.py" line="226" />
         <source>切换</source>
         <translation>切換</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="222" />
+        <location filename="../../fieldapp/gui/people/login.py" line="228" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -4041,134 +4168,134 @@
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="35" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="34" />
         <source>本机已被吊销</source>
         <translation>本機已被吊銷</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="36" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="35" />
         <source>服务器不认识本机</source>
         <translation>服務器不認識本機</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="37" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="36" />
         <source>服务器密钥不符</source>
         <translation>服務器密鑰不符</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="38" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="37" />
         <source>同步包过大</source>
         <translation>同步包過大</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="39" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="38" />
         <source>本机时钟不准</source>
         <translation>本機時鐘不準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="40" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="39" />
         <source>签名无效</source>
         <translation>簽名無效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="67" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="66" />
         <source>{0}月{1}日 {2}</source>
         <translation>{0}月{1}日 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="115" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="81" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
         <source>上次同步：{0}</source>
         <translation>上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="81" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="112" />
         <source>尚未同步</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="83" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
         <source>区县服务器：{0}</source>
         <translation>區縣服務器：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="85" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="108" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="84" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="107" />
         <source>同步中 {0}%</source>
         <translation>同步中 {0}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="88" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="87" />
         <source>自动同步已停止。</source>
         <translation>自動同步已停止。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="89" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="88" />
         <source>同步出错：{0}</source>
         <translation>同步出錯：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="91" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="90" />
         <source>上次同步 {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="91" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="90" />
         <source>已连接</source>
         <translation>已連接</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="93" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="112" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="92" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="111" />
         <source>正在连接…</source>
         <translation>正在連接…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="95" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="117" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="94" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="116" />
         <source>自动同步已关闭</source>
         <translation>自動同步已關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="97" />
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="106" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="96" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="105" />
         <source>离线</source>
         <translation>離線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="97" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="96" />
         <source>无法连接区县服务器，有网络时会自动同步。</source>
         <translation>無法連接區縣服務器，有網絡時會自動同步。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="102" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="101" />
         <source>本机尚未加入区县服务器：点“加入区县服务器…”，输入区县管理员给的服务器地址和一次性加入码。加入后，有网络时自动同步；没有网络时仍可用U盘同步。</source>
         <translation>本機尚未加入區縣服務器：點“加入區縣服務器…”，輸入區縣管理員給的服務器地址和一次性加入碼。加入後，有網絡時自動同步；沒有網絡時仍可用U盤同步。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="107" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="106" />
         <source>在线</source>
         <translation>在線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="109" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="108" />
         <source>出错</source>
         <translation>出錯</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
         <source>状态：{0}</source>
         <translation>狀態：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="120" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="119" />
         <source>最近的错误：{0}</source>
         <translation>最近的錯誤：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/sync/net_panel.py" line="122" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="121" />
         <source>自动同步已停止：服务器拒绝了本机。请联系区县管理员，必要时重新加入。</source>
         <translation>自動同步已停止：服務器拒絕了本機。請聯繫區縣管理員，必要時重新加入。</translation>
     </message>
@@ -4195,37 +4322,37 @@
         <translation>長時間未操作，已鎖定。開啟的視窗和未儲存的內容都還在。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="149" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="146" />
         <source>解锁</source>
         <translation>解鎖</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="153" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="150" />
         <source>账号：</source>
         <translation>帳號：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="154" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="151" />
         <source>密码(&amp;P)：</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="190" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="187" />
         <source>密码不正确，请重新输入。</source>
         <translation>密碼不正確，請重新輸入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="201" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="198" />
         <source>密码不正确，已连续 {0} 次。请 {1} 秒后再试。</source>
         <translation>密碼不正確，已連續 {0} 次。請 {1} 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="207" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="204" />
         <source>请 {0} 秒后再试。</source>
         <translation>請 {0} 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/lock.py" line="214" />
+        <location filename="../../fieldapp/gui/people/lock.py" line="211" />
         <source>可以再试了。</source>
         <translation>可以再試了。</translation>
     </message>
@@ -4233,163 +4360,168 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="115" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
         <source>农户走访</source>
         <translation>農戶走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="116" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="118" />
         <source>村级活动（会议、培训、民主评议等）</source>
         <translation>村級活動（會議、培訓、民主評議等）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="124" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="126" />
         <source>如：第二季度民主评议会</source>
         <translation>如：第二季度民主評議會</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="129" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="131" />
         <source>走访中了解到的情况</source>
         <translation>走訪中瞭解到的情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="131" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="133" />
         <source>采取的措施、办理的事项及成效</source>
         <translation>採取的措施、辦理的事項及成效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="174" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="178" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="177" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="179" />
         <source>删除本条记录</source>
         <translation>刪除本條記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="179" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="181" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="246" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="253" />
         <source>对象</source>
         <translation>對象</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="247" />
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="254" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="330" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="303" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="296" />
+        <source>请先保存修改再签字</source>
+        <translation>請先保存修改再簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="314" />
         <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
         <translation>請選擇農戶（輸入姓名、拼音首字母或戶編號搜索）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="322" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="333" />
         <source>走访</source>
         <translation>走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="323" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="334" />
         <source>记录</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="323" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="334" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="334" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="345" />
         <source>第{0}项：{1}</source>
         <translation>第{0}項：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="341" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="352" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="370" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="381" />
         <source>正在导入照片，请等导入完成后再保存。</source>
         <translation>正在導入照片，請等導入完成後再保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="403" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="414" />
         <source>已保存{0}</source>
         <translation>已儲存{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="407" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="418" />
         <source>村级活动记录</source>
         <translation>村級活動紀錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="409" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="420" />
         <source>走访记录：{0}</source>
         <translation>走訪紀錄：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="409" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="420" />
         <source>走访记录</source>
         <translation>走訪紀錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="482" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="493" />
         <source>删除走访记录</source>
         <translation>刪除走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="482" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="493" />
         <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
         <translation>確定刪除這條走訪記錄嗎？刪除後可在變更記錄中查到。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="483" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="494" />
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="483" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="494" />
         <source>不删除</source>
         <translation>不刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="501" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="512" />
         <source>已删除{0}</source>
         <translation>已刪除{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="506" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="517" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="506" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="517" />
         <source>这条走访记录有未保存的修改。要保存吗？</source>
         <translation>這條走訪記錄有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="518" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="518" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/visit_form.py" line="507" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="518" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -4649,32 +4781,32 @@
 <context>
     <name>account_menu</name>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="240" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="246" />
         <source>账号(&amp;A)</source>
         <translation>帳號(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="253" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="259" />
         <source>锁定(&amp;L)</source>
         <translation>鎖定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="254" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="260" />
         <source>切换账号(&amp;S)…</source>
         <translation>切換帳號(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="256" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="262" />
         <source>修改密码(&amp;P)…</source>
         <translation>修改密碼(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="259" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="265" />
         <source>账号管理(&amp;M)</source>
         <translation>帳號管理(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/shell.py" line="263" />
+        <location filename="../../fieldapp/gui/people/shell.py" line="269" />
         <source>自动锁定(&amp;T)…</source>
         <translation>自動鎖定(&amp;T)…</translation>
     </message>
@@ -4767,18 +4899,18 @@
 <context>
     <name>login</name>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="61" />
+        <location filename="../../fieldapp/gui/people/login.py" line="70" />
         <source>密码不正确，请重新输入。</source>
         <extracomment>what the main window needs, imported while the person types (order: deepest first)</extracomment>
         <translation>密碼不正確，請重新輸入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="63" />
+        <location filename="../../fieldapp/gui/people/login.py" line="72" />
         <source>本机没有这个账号。</source>
         <translation>本機沒有這個帳號。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/people/login.py" line="65" />
+        <location filename="../../fieldapp/gui/people/login.py" line="74" />
         <source>尝试次数过多，请 {0} 秒后再试。</source>
         <translation>嘗試次數過多，請 {0} 秒後再試。</translation>
     </message>

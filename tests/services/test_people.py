@@ -22,6 +22,7 @@ from fieldapp.services.people import accounts, audit, keystore
 from fieldapp.services.people import require as require_permission
 from fieldapp.services.people.auth import LoginError, login, login_names, open_for, verify_password
 from fieldapp.services.setup import villages
+from fieldapp.services.signoff import service as signoff_service
 from fieldapp.store.models import Area, AuditEvent, Cadre, Person
 from fieldapp.store.writer import SYNCED_TABLES
 from fieldapp.sync.body import Change
@@ -64,6 +65,7 @@ ACTS: dict[str, Callable[[AppContext, dict[str, Any]], object]] = {
     "sync.run": lambda c, w: syncing.replica_of(c),
     "audit.write": lambda c, w: audit.log_event(c, "lock"),
     "audit.amend": lambda c, w: _amend_audit(c),
+    "signoff": lambda c, w: signoff_service.sign_household(c, w["household"]),
 }
 
 
@@ -165,6 +167,13 @@ def _received(c: AppContext, permission: str, author: str, world: dict[str, Any]
                                                                 "village_ids": json.dumps([village])}),
         "audit.write": ("audit_event", new_id(), None, "insert", {"at": 1, "kind": "lock"}),
         "audit.amend": ("audit_event", world.get("event", ""), None, "update", {"kind": "login"}),
+        "keys.register": ("signing_key", new_id(), None, "insert", {"person_id": author, "public_key": "00" * 32,
+                                                                   "created_at": 1}),
+        "signoff": ("signoff", new_id(), hid, "insert", {
+            "subject": "household", "subject_id": hid, "period": "", "household_id": hid, "person_id": author,
+            "role": "leader", "key_id": new_id(), "signed_at": 1, "snapshot": "{}", "snapshot_hash": "0" * 64,
+            "signature": "00", "code": "00000-00000-0"}),
+        "signoff.amend": ("signing_key", world.get("key", ""), None, "delete", {"deleted": True}),
     }
     tbl, row_id, household, op, fields = made[permission]
     return Change(tbl=tbl, row_id=row_id, household_id=household, op=op, fields=fields, **base)
@@ -181,6 +190,7 @@ def test_every_role_in_a_received_sync_change(ctx: AppContext, make_household: C
                              "own_cadre": ctx.settings["cadre_id"]}
     with ctx.writer.transaction() as txn:
         world["event"] = audit.record(txn, "lock")
+    world["key"] = ctx.db.scalar("SELECT id FROM signing_key LIMIT 1")
     authors = {}
     for role in ROLES:
         add_account(ctx, f"作者-{role}", [role], cadre_id=ctx.settings["cadre_id"])

@@ -1,4 +1,5 @@
-"""The demo's accounts all reach the register (the person registry), not only the keystore."""
+"""The demo's accounts all reach the register (the person registry), not only the keystore, each with its own
+signing key."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ def test_every_demo_account_is_a_person_of_the_register(tmp_path: Path) -> None:
     signed = open_for(data, login(data, made[0].name, DEMO_PASSWORD))
     try:
         listed = {a.name for a in list_accounts(signed)}
+        with_keys = signed.db.scalar("SELECT count(DISTINCT p.name) FROM signing_key k JOIN person p "
+                                     "ON p.id = k.person_id WHERE k.retired_at IS NULL")
+        assert signed.session.signing is not None
     finally:
         signed.close()
     assert {a.name for a in made} <= listed
+    assert with_keys == len(made)  # every demo account has its own signing key

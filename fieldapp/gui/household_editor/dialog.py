@@ -5,7 +5,8 @@ Everything is edited in a working copy and written in one go by
 on the task manager (:func:`fieldapp.gui.ops.run_op`) followed by one change notification.
 Only the fields the cadre changed are written; if one of them was changed elsewhere since the
 editor loaded it, the save is refused and :class:`~fieldapp.gui.stale_dialog.StaleSaveDialog`
-lets the cadre choose per field before it saves again.
+lets the cadre choose per field before it saves again. A saved household shows its sign-off line
+(签字背书 and its status, :class:`~fieldapp.gui.signoff.bar.SignoffBar`) above the buttons.
 The record is validated as the user types with the same rules the save applies
 (plus the register-wide check that a resident ID belongs to one household only);
 a refused save shows its messages next to the fields and focuses the first one.
@@ -48,6 +49,7 @@ from fieldapp.gui.household_editor.members_tab import MembersTab
 from fieldapp.gui.household_editor.responsibility_tab import ResponsibilityTab
 from fieldapp.gui.household_editor.visits_tab import VisitsTab
 from fieldapp.gui.ops import ChangeHub, run_op
+from fieldapp.gui.signoff.bar import SignoffBar
 from fieldapp.gui.stale_dialog import StaleSaveDialog, describe_rows
 from fieldapp.gui.tasks import SyncTaskManager, Task, TaskManager
 from fieldapp.services import lookups, register, setup
@@ -148,6 +150,11 @@ class HouseholdEditor(QDialog):
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        self.signoff_bar: SignoffBar | None = None
+        if self.household_id is not None:  # a saved household can be signed off (签字背书)
+            self.signoff_bar = SignoffBar(self.ctx, "household", self.household_id, tasks=self.tasks, hub=self.hub,
+                                          blocked=self._unsaved_reason, parent=self)
+            layout.addWidget(self.signoff_bar)
         layout.addLayout(bottom)
         self.setStyleSheet(INVALID_STYLE)
 
@@ -167,6 +174,10 @@ class HouseholdEditor(QDialog):
         for tab in self.editor_tabs:
             tab.collect(record)
         return record
+
+    def _unsaved_reason(self) -> str:
+        """Why the record cannot be signed now: what is signed is what is saved."""
+        return self.tr("请先保存修改再签字") if self.is_dirty() else ""
 
     def is_dirty(self) -> bool:
         return self.collect() != self._baseline

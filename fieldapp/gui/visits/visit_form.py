@@ -13,7 +13,8 @@ to their fields with the messages of :mod:`fieldapp.domain.visits` (the rules th
 applies) once a save was tried, and then as the user corrects them. Saving writes
 everything in one transaction (:func:`fieldapp.services.visits.save_visit`) as an operation on
 the task manager (:func:`fieldapp.gui.ops.run_op`, then one change notification) and emits
-``saved(visit_id)``. A field changed elsewhere since the form loaded it refuses the save and the
+``saved(visit_id)``. A saved visit shows its sign-off line (签字背书, :class:`~fieldapp.gui.signoff.bar.SignoffBar`).
+A field changed elsewhere since the form loaded it refuses the save and the
 cadre chooses per field (:class:`~fieldapp.gui.stale_dialog.StaleSaveDialog`). Ctrl+S saves;
 Esc or closing asks before dropping changes.
 """
@@ -49,6 +50,7 @@ from fieldapp.gui.fields import ERROR_COLOR, INVALID_STYLE, ChoiceCombo, CodeCom
 from fieldapp.gui.household_editor.base import ask, ask_unsaved
 from fieldapp.gui.household_editor.labels import field_label, table_label
 from fieldapp.gui.ops import ChangeHub, run_op
+from fieldapp.gui.signoff.bar import SignoffBar
 from fieldapp.gui.stale_dialog import StaleSaveDialog, describe_rows
 from fieldapp.gui.tasks import Task, TaskManager
 from fieldapp.gui.visits.followups import FollowUpEditor
@@ -191,6 +193,11 @@ class VisitForm(QDialog):
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
+        self.signoff_bar: SignoffBar | None = None
+        if self.visit_id is not None:  # a saved visit can be signed off (签字背书)
+            self.signoff_bar = SignoffBar(self.ctx, "visit", self.visit_id, tasks=self.tasks, hub=self.hub,
+                                          blocked=self._unsaved_reason, parent=self)
+            layout.addWidget(self.signoff_bar)
         layout.addLayout(bottom)
         self.setStyleSheet(INVALID_STYLE)
         for button in self.findChildren(QPushButton):  # Enter in a field must not save and close
@@ -283,6 +290,10 @@ class VisitForm(QDialog):
         return (self.date.text().strip(), d.type, self.is_activity(), d.household_id, d.village_id, d.title,
                 rules.clean_text(d.found), rules.clean_text(d.done), tuple(d.cadre_ids), tuple(d.measure_ids),
                 tuple(self.follow_ups.model.snapshot()), tuple(p.id for p in d.photos))
+
+    def _unsaved_reason(self) -> str:
+        """Why the visit cannot be signed now: what is signed is what is saved."""
+        return self.tr("请先保存修改再签字") if self.is_dirty() else ""
 
     def is_dirty(self) -> bool:
         return self.snapshot() != self._baseline

@@ -1,8 +1,10 @@
 """Accounts: the person in the registry (synced) and the login slot in this laptop's keystore.
 
 Each act checks its permission (``accounts.manage``, except changing one's own password) and
-writes through the one write path with an audit event. A team leader manages the people of
-their own villages with team roles; the review roles are the district's to grant.
+writes through the one write path with an audit event. Every account gets its own signing
+key (:mod:`fieldapp.services.signoff.keys`): its public half is registered with the person.
+A team leader manages the people of their own villages with team roles; the review roles are
+the district's to grant.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from fieldapp.domain.errors import ValidationError
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.people import audit
-from fieldapp.services.people.auth import LoginError, unlock_vault
+from fieldapp.services.people.auth import LoginError, unlock_slot
 from fieldapp.services.people.keystore import Keystore, Slot, add_pending, new_vault_key
+from fieldapp.services.signoff import keys
 from fieldapp.store.models import Person
 from fieldapp.sync.authority import TEAM_ROLES
 
@@ -100,31 +103,38 @@ def create_account(ctx: AppContext, name: str, cadre_id: str | None, roles: Sequ
     if problems:
         raise ValidationError(problems)
     key = _vault_key(ctx, ks)
+    signing, public_hex = keys.new_secret()
     with ctx.writer.transaction() as txn:
         person_id = txn.insert(Person, {"name": name, "cadre_id": cadre_id, "roles": json.dumps(list(roles)),
                                         "village_ids": json.dumps(list(village_ids)), "active": True})
         audit.record(txn, "account_created", person_id=person_id, login_name=name, roles=list(roles),
                      **_by(ctx))
-        ks.put(Slot.make(name, person_id, password, key))
+        keys.register(txn, person_id, public_hex)
+        ks.put(Slot.make(name, person_id, password, key, signing))
         ks.save()  # inside the transaction: a keystore that cannot be written rolls the person back
     return Changes(people=True, by=_who(ctx))
 
 
 def change_password(data: paths_mod.DataPaths, name: str, old: str, new: str) -> Changes:
-    """One's own password: the old one unwraps the vault key, the new one wraps it again."""
+    """One's own password: the old one unwraps the vault key and the signing key, the new one wraps them again
+    (the signing key stays the same: signatures and its registration are unaffected)."""
     problem = password_problem(new)
     if problem:
         raise ValidationError({"password": problem})
-    person_id, key = unlock_vault(data, name, old, now=None)
+    slot, unlocked = unlock_slot(data, name, old, now=None)
+    person_id = slot.person_id
     ks = Keystore.load(data.home)
-    ks.put(Slot.make(name, person_id, new, key))
+    ks.put(Slot.make(name, person_id, new, unlocked.vault_key, unlocked.signing))
     ks.save()
     add_pending(data.home, "password_changed", person_id)
     return Changes(people=True, by=name)
 
 
 def reset_password(ctx: AppContext, name: str, new: str) -> Changes:
-    """A forgotten password, reset by a team leader or administrator signed in on this laptop."""
+    """A forgotten password, reset by a team leader or administrator signed in on this laptop.
+
+    The old signing key cannot be unwrapped without the old password: it is retired (what it signed still
+    verifies) and the account gets a new key pair."""
     ctx.require(people.ACCOUNTS_MANAGE)
     if ctx.session is None:
         raise LoginError("unknown_user", "重设密码需要队长或管理员登录")
@@ -143,9 +153,13 @@ def reset_password(ctx: AppContext, name: str, new: str) -> Changes:
     if problems:
         raise ValidationError(problems)
     assert slot is not None
+    signing, public_hex = keys.new_secret()
     with ctx.writer.transaction() as txn:
         audit.record(txn, "password_reset", person_id=slot.person_id, login_name=name, **_by(ctx))
-        ks.put(Slot.make(name, slot.person_id, new, ctx.session.vault_key))
+        if slot.sign_key_id:
+            keys.retire(txn, slot.sign_key_id)
+        keys.register(txn, slot.person_id, public_hex)
+        ks.put(Slot.make(name, slot.person_id, new, ctx.session.vault_key, signing))
         ks.succeeded(name)
         ks.save()
     return Changes(people=True, by=_who(ctx))

@@ -2,7 +2,8 @@
 
 :func:`login` checks the password against the keystore (throttled after 5 failures in a row),
 reads the person (name, cadre, roles, villages) from the register, writes the pending audit
-events and the login, and returns a :class:`Session`. :func:`open_for` opens the application
+events and the login, gives an account made before signing keys its key, and returns a
+:class:`Session` (holding the unwrapped vault and signing keys). :func:`open_for` opens the application
 context for that session: every write is then made, checked and recorded as that account.
 """
 
@@ -19,10 +20,18 @@ from sqlalchemy import select
 from fieldapp import paths as paths_mod
 from fieldapp.services.context import AppContext, open_context
 from fieldapp.services.people import audit
-from fieldapp.services.people.keystore import Keystore, add_pending, clear_pending, read_pending
+from fieldapp.services.people.keystore import (
+    Keystore,
+    SigningSecret,
+    Slot,
+    Unlocked,
+    add_pending,
+    clear_pending,
+    read_pending,
+)
 from fieldapp.services.people.keystore import names as keystore_names
 from fieldapp.store.models import Person
-from fieldapp.store.writer import Actor, ChangeWriter
+from fieldapp.store.writer import Actor, ChangeWriter, WriteTxn
 
 REASONS = ("unknown_user", "wrong_password", "throttled")
 
@@ -37,6 +46,8 @@ class Session:
     roles: tuple[str, ...]
     village_ids: tuple[str, ...]
     vault_key: bytes = field(repr=False)
+    #: the person's signing key, unwrapped from the keystore slot (None: the slot has none yet)
+    signing: SigningSecret | None = field(default=None, repr=False, compare=False)
 
 
 class LoginError(Exception):
@@ -65,6 +76,13 @@ def verify_password(data: paths_mod.DataPaths, name: str, password: str) -> bool
 def unlock_vault(data: paths_mod.DataPaths, name: str, password: str, now: float | None) -> tuple[str, bytes]:
     """``name``'s person id and the laptop's vault key, if ``password`` unwraps its keystore slot (failures
     count towards the slow-down and are kept for the audit log); opens no database."""
+    slot, unlocked = unlock_slot(data, name, password, now)
+    return slot.person_id, unlocked.vault_key
+
+
+def unlock_slot(data: paths_mod.DataPaths, name: str, password: str, now: float | None) -> tuple[Slot, Unlocked]:
+    """``name``'s slot and what ``password`` unwraps from it (the vault key, the signing key), as
+    :func:`unlock_vault` checks it."""
     ks = Keystore.load(data.home)
     now = time.time() if now is None else now
     slot = ks.slot(name)
@@ -75,8 +93,8 @@ def unlock_vault(data: paths_mod.DataPaths, name: str, password: str, now: float
     if wait:
         add_pending(data.home, "throttled", slot.person_id, int(now * 1000), wait=wait)
         raise LoginError("throttled", f"密码错误次数过多，请 {wait} 秒后再试", wait)
-    key = slot.unwrap(password)
-    if key is None:
+    unlocked = slot.unlock(password)
+    if unlocked is None:
         count = ks.failed(name, now)
         ks.save()
         add_pending(data.home, "login_failed", slot.person_id, int(now * 1000), reason="wrong_password",
@@ -87,7 +105,7 @@ def unlock_vault(data: paths_mod.DataPaths, name: str, password: str, now: float
     if name in ks.failures:
         ks.succeeded(name)
         ks.save()
-    return slot.person_id, key
+    return slot, unlocked
 
 
 def person_row(ctx: AppContext, person_id: str) -> dict[str, Any] | None:
@@ -97,10 +115,10 @@ def person_row(ctx: AppContext, person_id: str) -> dict[str, Any] | None:
     return dict(row) if row is not None else None
 
 
-def session_of(row: dict[str, Any], vault_key: bytes) -> Session:
+def session_of(row: dict[str, Any], vault_key: bytes, signing: SigningSecret | None = None) -> Session:
     return Session(person_id=row["id"], name=row["name"], cadre_id=row["cadre_id"],
                    roles=tuple(json.loads(row["roles"] or "[]")),
-                   village_ids=tuple(json.loads(row["village_ids"] or "[]")), vault_key=vault_key)
+                   village_ids=tuple(json.loads(row["village_ids"] or "[]")), vault_key=vault_key, signing=signing)
 
 
 def login(data: paths_mod.DataPaths, name: str, password: str, *,
@@ -109,14 +127,15 @@ def login(data: paths_mod.DataPaths, name: str, password: str, *,
 
     The person's roles and villages are the registry's (synced from the district), read now.
     """
-    person_id, key = unlock_vault(data, name, password, now() if now else None)
+    slot, unlocked = unlock_slot(data, name, password, now() if now else None)
+    person_id, key = slot.person_id, unlocked.vault_key
     ctx = open_context(data, key=key)
     try:
         row = person_row(ctx, person_id)
         if row is None or row["deleted"] or not row["active"]:
             add_pending(data.home, "login_failed", person_id, reason="inactive")
             raise LoginError("unknown_user", f"账户“{name}”已停用，请联系队长或管理员")
-        session = session_of(row, key)
+        signing = unlocked.signing
         if ctx.identity is not None:
             pending = read_pending(data.home)
             # recorded by the program for the person (who may hold no role at all: a login still is logged)
@@ -127,21 +146,40 @@ def login(data: paths_mod.DataPaths, name: str, password: str, *,
                     audit.record(txn, str(event["kind"]), person_id=event.get("person_id"),
                                  at_ms=int(event["at"]), **extra)
                 audit.record(txn, "login", person_id=person_id, login_name=name)
+                signing = _ensure_signing_key(txn, data, slot, password, unlocked)
             clear_pending(data.home)
-        return session
+        return session_of(row, key, signing)
     finally:
         ctx.close()
+
+
+def _ensure_signing_key(txn: WriteTxn, data: paths_mod.DataPaths, slot: Slot, password: str,
+                        unlocked: Unlocked) -> SigningSecret:
+    """The person's signing key: a slot made before signing keys gets one now (its public key registered in
+    ``txn``, the private key wrapped into the slot); a key whose public row this register lacks is registered."""
+    from fieldapp.services.signoff import keys
+
+    signing = unlocked.signing
+    if signing is None:
+        signing, public_hex = keys.new_secret()
+        keys.register(txn, slot.person_id, public_hex)
+        ks = Keystore.load(data.home)
+        ks.put(Slot.make(slot.name, slot.person_id, password, unlocked.vault_key, signing))
+        ks.save()  # inside the transaction: a keystore that cannot be written rolls the key row back
+    elif keys.key(txn.conn, signing.key_id) is None:
+        keys.register(txn, slot.person_id, keys.public_of(signing))
+    return signing
 
 
 def session_in(ctx: AppContext, name: str, password: str) -> Session:
     """The session of ``name`` read from the already open ``ctx``, which stays as it is: unlike :func:`login`
     the register is not reopened with the key (so a plain one is not converted under ``ctx``'s feet while
     ``ctx`` still writes to it: the demo creating its accounts). Nothing is audited; raises :class:`LoginError`."""
-    person_id, key = unlock_vault(ctx.paths, name, password, None)
-    row = person_row(ctx, person_id)
+    slot, unlocked = unlock_slot(ctx.paths, name, password, None)
+    row = person_row(ctx, slot.person_id)
     if row is None or row["deleted"] or not row["active"]:
         raise LoginError("unknown_user", f"账户“{name}”已停用，请联系队长或管理员")
-    return session_of(row, key)
+    return session_of(row, unlocked.vault_key, unlocked.signing)
 
 
 def open_for(data: paths_mod.DataPaths, session: Session) -> AppContext:
@@ -162,6 +200,6 @@ def refresh(ctx: AppContext) -> Session | None:
     row = person_row(ctx, ctx.session.person_id)
     if row is None:
         return ctx.session
-    ctx.session = session_of(row, ctx.session.vault_key)
+    ctx.session = session_of(row, ctx.session.vault_key, ctx.session.signing)
     ctx.reset_writer()
     return ctx.session

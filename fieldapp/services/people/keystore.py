@@ -6,6 +6,10 @@ from the account's password. No password and no hash of one is stored: a passwor
 the unwrap succeeds. Changing or resetting a password re-wraps the same vault key, so what the
 vault key protects (the register, photos, device keys) is never re-encrypted.
 
+A slot also holds the person's **Ed25519 signing key** (``signing``: its key id and the private key,
+wrapped under the same password-derived key). A password change re-wraps it; an administrator's
+reset cannot unwrap it and gives the account a new key instead (see ``services.signoff.keys``).
+
 Failed attempts are counted per login name; after :data:`FREE_ATTEMPTS` each further attempt
 waits longer (:func:`wait_after`). Events that happen while the register is closed (failed
 logins, throttling) go to ``keys/pending_audit.json`` without names (only a person id, when the
@@ -19,7 +23,7 @@ import json
 import os
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +79,26 @@ def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 
 @dataclass(frozen=True)
+class SigningSecret:
+    """A person's Ed25519 signing key as unwrapped: its id (the ``signing_key`` row) and 32 private bytes."""
+
+    key_id: str
+    private: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    """What a right password unwraps from a slot: the vault key and, when the slot has one, the signing key."""
+
+    vault_key: bytes = field(repr=False)
+    signing: SigningSecret | None = None
+
+
+@dataclass(frozen=True)
 class Slot:
+    """One account's login slot: the vault key and (``sign_*``) the person's signing key, both wrapped under
+    the key scrypt derives from the password (one derivation unwraps both)."""
+
     name: str
     person_id: str
     salt: bytes
@@ -84,36 +107,67 @@ class Slot:
     p: int
     nonce: bytes
     wrapped: bytes
+    sign_key_id: str | None = None
+    sign_nonce: bytes | None = None
+    sign_wrapped: bytes | None = None
 
     @classmethod
-    def make(cls, name: str, person_id: str, password: str, vault_key: bytes) -> Slot:
+    def make(cls, name: str, person_id: str, password: str, vault_key: bytes,
+             signing: SigningSecret | None = None) -> Slot:
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
         kek = _derive(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
         wrapped = AESGCM(kek).encrypt(nonce, vault_key, _aad(name, person_id))
-        return cls(name, person_id, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, nonce, wrapped)
+        sign: tuple[str | None, bytes | None, bytes | None] = (None, None, None)
+        if signing is not None:
+            sign_nonce = secrets.token_bytes(12)
+            sign = (signing.key_id, sign_nonce, AESGCM(kek).encrypt(
+                sign_nonce, signing.private, _sign_aad(name, person_id, signing.key_id)))
+        return cls(name, person_id, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, nonce, wrapped, *sign)
 
     def unwrap(self, password: str) -> bytes | None:
+        unlocked = self.unlock(password)
+        return unlocked.vault_key if unlocked is not None else None
+
+    def unlock(self, password: str) -> Unlocked | None:
+        """The vault key and signing key if ``password`` is right, else None."""
         kek = _derive(password, self.salt, self.n, self.r, self.p)
         try:
-            return AESGCM(kek).decrypt(self.nonce, self.wrapped, _aad(self.name, self.person_id))
+            vault_key = AESGCM(kek).decrypt(self.nonce, self.wrapped, _aad(self.name, self.person_id))
         except InvalidTag:
             return None
+        signing = None
+        if self.sign_key_id and self.sign_nonce and self.sign_wrapped:
+            try:
+                signing = SigningSecret(self.sign_key_id, AESGCM(kek).decrypt(
+                    self.sign_nonce, self.sign_wrapped, _sign_aad(self.name, self.person_id, self.sign_key_id)))
+            except InvalidTag as exc:  # the vault key unwrapped with this password: the slot was tampered with
+                raise KeystoreError(f"账户“{self.name}”的签名密钥已损坏，请让管理员重设密码") from exc
+        return Unlocked(vault_key, signing)
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "person_id": self.person_id,
+        body = {"name": self.name, "person_id": self.person_id,
                 "kdf": {"alg": "scrypt", "n": self.n, "r": self.r, "p": self.p, "salt": _b64(self.salt)},
                 "wrap": {"alg": "AES-256-GCM", "nonce": _b64(self.nonce), "key": _b64(self.wrapped)}}
+        if self.sign_key_id and self.sign_nonce and self.sign_wrapped:
+            body["signing"] = {"alg": "Ed25519/AES-256-GCM", "key_id": self.sign_key_id,
+                               "nonce": _b64(self.sign_nonce), "key": _b64(self.sign_wrapped)}
+        return body
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Slot:
-        kdf, wrap = raw["kdf"], raw["wrap"]
+        kdf, wrap, sign = raw["kdf"], raw["wrap"], raw.get("signing")
+        signing = (str(sign["key_id"]), _unb64(sign["nonce"]), _unb64(sign["key"])) if sign else (None, None, None)
         return cls(str(raw["name"]), str(raw["person_id"]), _unb64(kdf["salt"]), int(kdf["n"]), int(kdf["r"]),
-                   int(kdf["p"]), _unb64(wrap["nonce"]), _unb64(wrap["key"]))
+                   int(kdf["p"]), _unb64(wrap["nonce"]), _unb64(wrap["key"]), *signing)
 
 
 def _aad(name: str, person_id: str) -> bytes:
     # binds the wrapped key to its slot: a slot's key copied under another name does not unwrap
     return f"fieldapp vault key|{name}|{person_id}".encode()
+
+
+def _sign_aad(name: str, person_id: str, key_id: str) -> bytes:
+    return f"fieldapp signing key|{name}|{person_id}|{key_id}".encode()
 
 
 class Keystore:

@@ -5,7 +5,8 @@ Sections: 基本情况, 家庭成员 (two tables: identity, then health/labour/i
 生产生活条件, 帮扶措施 with an empty 户主签名 box per measure, 走访记录 (when the
 register has visits), 变更记录 (who changed what, when, on which device) and the
 sign-off lines. Long tables break across pages with their header row repeated;
-every page says “第 N 页 共 M 页”.
+every page says “第 N 页 共 M 页”. A record that was signed off (签字背书) ends with the signer, the
+time, the verification code and its QR code, and says whether the record changed since.
 
 This is an internal file, but ID numbers (and disability certificate numbers) are still
 masked unless the caller passes ``full_ids=True``, and bank account numbers unless it passes
@@ -44,6 +45,7 @@ from fieldapp.services.printing.common import (
     yes_no,
     yuan,
 )
+from fieldapp.services.printing.signoff_block import signoff_block
 from fieldapp.services.register import HouseholdRecord
 
 log = logging.getLogger("fieldapp.services.printing")
@@ -98,6 +100,7 @@ def build_story(ctx: AppContext, record: HouseholdRecord, *, full_ids: bool = Fa
     story.append(KeepTogether([Spacer(1, 8 * mm), para(
         "户主（签字）：＿＿＿＿＿＿＿＿　　包扶责任人（签字）：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
         st["body"])]))
+    story += signoff_block(ctx, "household", str(record.id), st, WIDTH)
     return story
 
 

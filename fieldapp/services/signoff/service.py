@@ -1,0 +1,277 @@
+"""Signing a snapshot and reading a sign-off's status: valid, changed since signed, or invalid.
+
+:func:`sign` (and :func:`sign_household`, :func:`sign_visit`) needs the ``signoff`` permission (the
+refusal names it) and a signed-in person with a signing key; it reads the subject's snapshot, signs
+the claim (who, which role, when, the snapshot's hash) with the person's key and appends a
+``signoff`` row through the one write path. Sign-offs are never changed: signing again adds a newer one.
+
+:func:`status` compares the latest sign-off of a subject with the subject as the register holds it
+now: ``valid`` (unchanged and the signature checks), ``changed`` (with the differences in words,
+labels from the field catalogue, sensitive values masked as it says) or ``invalid`` (the signature,
+hash, key or code does not check: the reasons say which).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from fieldapp.domain import people, refdata
+from fieldapp.domain import signoff as rules
+from fieldapp.domain.signoff import Claim, Difference, DiffLine
+from fieldapp.services.context import AppContext
+from fieldapp.services.signoff import keys, snapshots
+from fieldapp.store.db import Database
+from fieldapp.store.models import Area, Cadre, Household, Member, Person, Signoff, Visit
+
+_S = Signoff.__table__
+VALID, CHANGED, INVALID, UNSIGNED = "valid", "changed", "invalid", "unsigned"
+
+
+@dataclass(frozen=True)
+class SignoffRecord:
+    """One stored sign-off, with the signer's name for display."""
+
+    id: str
+    subject: str
+    subject_id: str
+    period: str
+    household_id: str | None
+    person_id: str
+    person_name: str
+    role: str
+    key_id: str
+    signed_at: int
+    snapshot: str
+    snapshot_hash: str
+    signature: str
+    code: str
+
+    @property
+    def claim(self) -> Claim:
+        return Claim(self.subject, self.subject_id, self.period, self.person_id, self.role, self.key_id,
+                     self.signed_at, self.snapshot_hash)
+
+    @property
+    def signed_text(self) -> str:
+        """The local time of signing, to the minute."""
+        return when_text(self.signed_at)
+
+    def role_label(self, ref: refdata.RefData | None = None, lang: str = refdata.DEFAULT_LANGUAGE) -> str:
+        return (ref or refdata.default())["role"].label(self.role, lang)
+
+
+@dataclass(frozen=True)
+class Status:
+    """The latest sign-off of a subject and what it says now (``state``: valid, changed, invalid, unsigned)."""
+
+    state: str
+    signoff: SignoffRecord | None = None
+    problems: tuple[str, ...] = ()
+    differences: tuple[Difference, ...] = ()
+    lines: tuple[DiffLine, ...] = field(default=())
+
+    @property
+    def is_signed(self) -> bool:
+        return self.signoff is not None
+
+
+def when_text(ms: int) -> str:
+    return dt.datetime.fromtimestamp(ms / 1000).strftime("%Y-%m-%d %H:%M")
+
+
+# -- signing ----------------------------------------------------------------------------------------
+
+
+def signing_role(ctx: AppContext) -> str:
+    """The role the signed-in person signs in: the first of theirs that holds ``signoff``."""
+    ctx.require(people.SIGNOFF)
+    table = people.permission_table(ctx.ref)
+    roles = ctx.session.roles if ctx.session is not None else ()
+    return next((r for r in roles if table.allows([r], people.SIGNOFF)), "")
+
+
+def sign(ctx: AppContext, subject: str, subject_id: str, period: str = "", *,
+         tables: Mapping[str, Sequence[Mapping[str, Any]]] | None = None, household_id: str | None = None,
+         role: str | None = None, at_ms: int | None = None) -> SignoffRecord:
+    """Sign ``subject_id`` as it is now (or the ``tables`` the caller shows, for a subject without a
+    snapshot builder). Raises ``PermissionDenied`` (naming ``signoff``), ``NoSigningKey``, ``LookupError``."""
+    ctx.require(people.SIGNOFF)
+    if subject not in rules.SUBJECTS:
+        raise rules.SignoffError(f"未知的签字对象：{subject}")
+    role = role or signing_role(ctx)
+    if ctx.session is not None and role not in ctx.session.roles:
+        raise people.permission_table(ctx.ref).denied(people.SIGNOFF, ctx.session.name)
+    if tables is not None:
+        snap = snapshots.given(subject, subject_id, tables, period)
+    else:
+        found = snapshots.current(ctx.db, subject, subject_id, period)
+        if found is None:
+            raise rules.SignoffError(f"“{subject}”需要提供签字内容")
+        snap = found
+    if household_id is None:
+        household_id = snapshots.household_of(ctx.db, subject, subject_id, period)
+    text = rules.canonical(snap)
+    session = ctx.session
+    if session is None or session.signing is None:
+        keys.sign_bytes(session, b"")  # raises NoSigningKey with the reason
+    assert session is not None and session.signing is not None
+    claim = Claim(subject, subject_id, period, session.person_id, role, session.signing.key_id,
+                  at_ms or keys.now_ms(), rules.content_hash(text))
+    key_id, signature = keys.sign_bytes(session, rules.message(claim))
+    code = rules.verification_code(signature)
+    with ctx.writer.transaction() as txn:
+        row_id = txn.insert(Signoff, {
+            "subject": subject, "subject_id": subject_id, "period": period, "household_id": household_id,
+            "person_id": claim.person_id, "role": role, "key_id": key_id, "signed_at": claim.signed_at,
+            "snapshot": text, "snapshot_hash": claim.snapshot_hash, "signature": signature, "code": code})
+    return SignoffRecord(row_id, subject, subject_id, period, household_id, claim.person_id, session.name, role,
+                         key_id, claim.signed_at, text, claim.snapshot_hash, signature, code)
+
+
+def sign_household(ctx: AppContext, household_id: str) -> SignoffRecord:
+    return sign(ctx, "household", household_id)
+
+
+def sign_visit(ctx: AppContext, visit_id: str) -> SignoffRecord:
+    return sign(ctx, "visit", visit_id)
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+
+def _record(conn: Connection, row: Any) -> SignoffRecord:
+    name = conn.execute(select(Person.__table__.c.name).where(Person.__table__.c.id == row.person_id)).scalar()
+    return SignoffRecord(row.id, row.subject, row.subject_id, row.period or "", row.household_id, row.person_id,
+                         str(name or row.person_id[:8]), row.role, row.key_id, int(row.signed_at), row.snapshot,
+                         row.snapshot_hash, row.signature, row.code)
+
+
+def history(db: Database, subject: str, subject_id: str, period: str = "") -> list[SignoffRecord]:
+    """Every sign-off of a subject, newest first."""
+    with db.read() as conn:
+        rows = conn.execute(select(_S).where(_S.c.subject == subject, _S.c.subject_id == subject_id,
+                                             _S.c.period == period, _S.c.deleted.is_(False))
+                            .order_by(_S.c.signed_at.desc(), _S.c.id.desc())).all()
+        return [_record(conn, r) for r in rows]
+
+
+def latest(db: Database, subject: str, subject_id: str, period: str = "") -> SignoffRecord | None:
+    found = history(db, subject, subject_id, period)
+    return found[0] if found else None
+
+
+def by_code(db: Database, code: str) -> list[SignoffRecord]:
+    """The sign-offs a verification code names (normally one); raises ``SignoffError`` for a malformed code."""
+    printed = rules.normalise_code(code)
+    with db.read() as conn:
+        rows = conn.execute(select(_S).where(_S.c.code == printed, _S.c.deleted.is_(False))
+                            .order_by(_S.c.signed_at)).all()
+        return [_record(conn, r) for r in rows]
+
+
+def problems(db: Database, record: SignoffRecord) -> list[str]:
+    """Why the sign-off does not check (empty: the signature is the signer's over exactly this snapshot)."""
+    found: list[str] = []
+    if rules.content_hash(record.snapshot) != record.snapshot_hash:
+        found.append("签字内容与其哈希不符（签字内容被改动）")
+    with db.read() as conn:
+        key = keys.key(conn, record.key_id)
+    if key is None:
+        found.append(f"签名公钥 {record.key_id[:8]} 未登记")
+        return found
+    if key.person_id != record.person_id:
+        found.append("签名公钥不属于签字人")
+    if key.retired_at is not None and record.signed_at > key.retired_at:
+        found.append(f"签名公钥已于 {when_text(key.retired_at)} 停用，之后的签字无效")
+    if not keys.verify_with(key.public_key, rules.message(record.claim), record.signature):
+        found.append("签名无效（签字人、时间、身份或内容与签名不符）")
+    try:
+        if rules.verification_code(record.signature) != record.code:
+            found.append("验证码与签名不符")
+    except ValueError:
+        found.append("签名格式错误")
+    return found
+
+
+def compare(db: Database, record: SignoffRecord, ref: refdata.RefData | None = None,
+            lang: str = refdata.DEFAULT_LANGUAGE, *, masked: bool = True) -> tuple[bool | None, list[Difference],
+                                                                                  list[DiffLine]]:
+    """Whether the register's copy still matches what was signed (None: no builder, or the subject is gone:
+    then every signed row shows as removed), with the differences and in words."""
+    ref = ref or refdata.default()
+    try:
+        now = snapshots.current(db, record.subject, record.subject_id, record.period)
+    except LookupError:
+        now = {"tables": {}}
+    if now is None:
+        return None, [], []
+    try:
+        signed = json.loads(record.snapshot)
+    except ValueError:
+        return False, [], []
+    differences = rules.diff(signed, now)
+    with db.read() as conn:
+        names = _names(conn)
+    lines = rules.describe(differences, signed, now, ref.fields, lang, names=names, masked=masked)
+    return not differences, differences, lines
+
+
+def status(db: Database, subject: str, subject_id: str, period: str = "", *, ref: refdata.RefData | None = None,
+           lang: str = refdata.DEFAULT_LANGUAGE) -> Status:
+    """The latest sign-off of the subject and whether it still holds."""
+    record = latest(db, subject, subject_id, period)
+    if record is None:
+        return Status(UNSIGNED)
+    found = problems(db, record)
+    if found:
+        return Status(INVALID, record, tuple(found))
+    same, differences, lines = compare(db, record, ref, lang)
+    if same is False:
+        return Status(CHANGED, record, (), tuple(differences), tuple(lines))
+    return Status(VALID, record)
+
+
+def _names(conn: Connection) -> dict[str, str]:
+    """Names for the ids a snapshot holds: villages, cadres, members."""
+    a, c, m = Area.__table__, Cadre.__table__, Member.__table__
+    found = {r.id: r.name for r in conn.execute(select(a.c.id, a.c.name))}
+    found.update({r.id: r.name for r in conn.execute(select(c.c.id, c.c.name))})
+    found.update({r.id: r.name for r in conn.execute(select(m.c.id, m.c.name))})
+    return found
+
+
+def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | None = None) -> str:
+    """What was signed, in words: 农户档案 户编号 … 户主 …, 走访记录 日期 …, 月度考勤 …"""
+    ref = ref or refdata.default()
+    kind = ref["signoff_subject"].label(record.subject)
+    v, c = Visit.__table__, Cadre.__table__
+    with db.read() as conn:
+        if record.subject == "household":
+            return f"{kind} {_household_words(conn, record.subject_id)}"
+        if record.subject == "visit":
+            row = conn.execute(select(v.c.date, v.c.household_id, v.c.title).where(v.c.id == record.subject_id)).first()
+            if row is None:
+                return f"{kind} {record.subject_id[:8]}（已删除）"
+            where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
+            return f"{kind} {row.date.isoformat()} {where}"
+        if record.subject == "attendance_month":
+            name = conn.execute(select(c.c.name).where(c.c.id == record.subject_id)).scalar()
+            return f"{kind} {name or record.subject_id[:8]} {record.period}"
+    return f"{kind} {record.subject_id[:8]}{' ' + record.period if record.period else ''}"
+
+
+def _household_words(conn: Connection, household_id: str) -> str:
+    h, m, a = Household.__table__, Member.__table__, Area.__table__
+    row = conn.execute(select(h.c.hh_no, h.c.village_id).where(h.c.id == household_id)).first()
+    if row is None:
+        return f"{household_id[:8]}（已删除）"
+    head = conn.execute(select(m.c.name).where(m.c.household_id == household_id, m.c.relation == "01",
+                                               m.c.deleted.is_(False))).scalar()
+    village = conn.execute(select(a.c.name).where(a.c.id == row.village_id)).scalar()
+    return f"{village or ''} 户编号 {row.hh_no or '—'} 户主 {head or '—'}".strip()

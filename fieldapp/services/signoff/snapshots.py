@@ -1,0 +1,135 @@
+"""The snapshot of each kind of subject, read from a register (a laptop's or the district server's).
+
+A snapshot is every live row of the subject's tables with every stored column but the sync
+columns (:func:`fieldapp.domain.signoff.snapshot`): what the household editor or the visit form shows.
+The same function runs on a laptop when a person signs and on the district server when it checks a code
+against its own copy, so both compute the same bytes from the same data.
+
+Builders are registered per subject (:func:`register_builder`): household and visit here, a
+month's attendance for one cadre (check-ins and visit days) as a default, and later work (workflow
+steps) adds its own. A subject without a builder can still be signed with the rows given by the caller,
+but its status then cannot say whether it changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, select
+
+from fieldapp.domain import signoff as rules
+from fieldapp.store.db import Database
+from fieldapp.store.models import (
+    CheckIn,
+    FollowUp,
+    Household,
+    IncomeYear,
+    Indicator,
+    Measure,
+    Member,
+    Visit,
+    VisitCadre,
+    VisitMeasure,
+    VisitPhoto,
+)
+
+Tables = dict[str, list[dict[str, Any]]]
+#: (connection, subject id, period) → the subject's rows per table; raises LookupError if it does not exist
+Builder = Callable[[Connection, str, str], Tables]
+#: (connection, subject id, period) → the household the subject belongs to (None: a village's)
+HouseholdOf = Callable[[Connection, str, str], str | None]
+
+_BUILDERS: dict[str, tuple[Builder, HouseholdOf]] = {}
+
+
+def _t(model: Any) -> Table:
+    return model.__table__  # type: ignore[no-any-return]
+
+
+def _rows(conn: Connection, model: Any, *where: Any) -> list[dict[str, Any]]:
+    table = _t(model)
+    found = conn.execute(select(table).where(table.c.deleted.is_(False), *where)).mappings()
+    return [dict(r) for r in found]
+
+
+def household_tables(conn: Connection, household_id: str, _period: str = "") -> Tables:
+    """八个搞清楚: the household row, its members, incomes, indicators and measures."""
+    home = _rows(conn, Household, _t(Household).c.id == household_id)
+    if not home:
+        raise LookupError(f"户 {household_id} 不存在或已删除")
+    tables: Tables = {"household": home}
+    for model in (Member, IncomeYear, Indicator, Measure):
+        tables[_t(model).name] = _rows(conn, model, _t(model).c.household_id == household_id)
+    return tables
+
+
+def visit_tables(conn: Connection, visit_id: str, _period: str = "") -> Tables:
+    """A visit with its cadres, measures, photos (by content hash) and follow-ups."""
+    visit = _rows(conn, Visit, _t(Visit).c.id == visit_id)
+    if not visit:
+        raise LookupError(f"走访记录 {visit_id} 不存在或已删除")
+    tables: Tables = {"visit": visit}
+    for model in (VisitCadre, VisitMeasure, VisitPhoto, FollowUp):
+        tables[_t(model).name] = _rows(conn, model, _t(model).c.visit_id == visit_id)
+    return tables
+
+
+def attendance_tables(conn: Connection, cadre_id: str, period: str) -> Tables:
+    """One cadre's month (``period`` YYYY-MM): the check-ins and the visits the cadre went on."""
+    import datetime as dt
+
+    try:
+        first = dt.date.fromisoformat(f"{period}-01")
+    except ValueError:
+        raise LookupError(f"月份应为 YYYY-MM：{period}") from None
+    after = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    k, vc = _t(CheckIn), _t(VisitCadre)
+    return {"checkin": _rows(conn, CheckIn, and_(k.c.cadre_id == cadre_id, k.c.date >= first, k.c.date < after)),
+            "visit_cadre": _rows(conn, VisitCadre, and_(vc.c.cadre_id == cadre_id, vc.c.date >= first,
+                                                        vc.c.date < after))}
+
+
+def _visit_household(conn: Connection, visit_id: str, _period: str) -> str | None:
+    return conn.execute(select(_t(Visit).c.household_id).where(_t(Visit).c.id == visit_id)).scalar()
+
+
+def register_builder(subject: str, build: Builder, household_of: HouseholdOf | None = None) -> None:
+    """Say how to read ``subject``'s snapshot (later work: workflow steps); replaces an earlier one."""
+    if subject not in rules.SUBJECTS:
+        raise rules.SignoffError(f"未知的签字对象：{subject}")
+    _BUILDERS[subject] = (build, household_of or (lambda _c, _i, _p: None))
+
+
+def has_builder(subject: str) -> bool:
+    return subject in _BUILDERS
+
+
+register_builder("household", household_tables, lambda _c, hid, _p: hid)
+register_builder("visit", visit_tables, _visit_household)
+register_builder("attendance_month", attendance_tables)
+
+
+def current(db: Database, subject: str, subject_id: str, period: str = "") -> dict[str, Any] | None:
+    """The subject's snapshot as the register holds it now (None: no builder for the subject).
+    Raises LookupError when the subject does not exist (any more)."""
+    found = _BUILDERS.get(subject)
+    if found is None:
+        return None
+    with db.read() as conn:
+        tables = found[0](conn, subject_id, period)
+    return rules.snapshot(subject, subject_id, tables, period)
+
+
+def household_of(db: Database, subject: str, subject_id: str, period: str = "") -> str | None:
+    found = _BUILDERS.get(subject)
+    if found is None:
+        return None
+    with db.read() as conn:
+        return found[1](conn, subject_id, period)
+
+
+def given(subject: str, subject_id: str, tables: Mapping[str, Sequence[Mapping[str, Any]]],
+          period: str = "") -> dict[str, Any]:
+    """A snapshot from rows the caller shows (a subject without a builder)."""
+    return rules.snapshot(subject, subject_id, tables, period)
