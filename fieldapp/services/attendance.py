@@ -31,7 +31,16 @@ from fieldapp.domain.refdata import RefData
 from fieldapp.domain.visits import Month, MonthStatus
 from fieldapp.services import xlsx
 from fieldapp.services.context import AppContext
-from fieldapp.store.models import Cadre, CheckIn, CheckInConfirm, Visit, VisitCadre
+from fieldapp.store.models import (
+    AttendanceReopen,
+    Cadre,
+    CheckIn,
+    CheckInConfirm,
+    Person,
+    Signoff,
+    Visit,
+    VisitCadre,
+)
 
 log = logging.getLogger("fieldapp.services.attendance")
 
@@ -43,6 +52,10 @@ _V: Table = Visit.__table__  # type: ignore[assignment]
 _K: Table = CheckIn.__table__  # type: ignore[assignment]
 _C: Table = Cadre.__table__  # type: ignore[assignment]
 _KC: Table = CheckInConfirm.__table__  # type: ignore[assignment]
+_SO: Table = Signoff.__table__  # type: ignore[assignment]
+_R: Table = AttendanceReopen.__table__  # type: ignore[assignment]
+_P: Table = Person.__table__  # type: ignore[assignment]
+MONTH_SUBJECT = "attendance_month"
 
 STATUS_LABELS: dict[str, str] = {"met": "达标", "short": "未达标", "open": "进行中", "future": ""}
 
@@ -82,11 +95,14 @@ class ComplianceRow:
 
 @dataclass(frozen=True)
 class LeaderRow:
+    """A unit leader's year: the visits they signed themselves count; ``unsigned`` ones are shown, not counted."""
+
     cadre_id: str
     name: str
     unit: str | None
     visits: int
     status: MonthStatus
+    unsigned: int = 0
 
 
 # ---------------------------------------------------------------- check-ins
@@ -201,9 +217,95 @@ def late_checkins(conn: Connection, *, cadre_ids: Sequence[str] | None = None, p
 # ---------------------------------------------------------------- closing a month
 
 
+CLOSE = "attendance.close"
+REASON_MAX = 200
+
+
+def period_of(month: Month) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+@dataclass(frozen=True)
+class Reopening:
+    who: str
+    at: int  # ms since the epoch
+    reason: str
+
+
+@dataclass(frozen=True)
+class MonthClose:
+    """Whether a cadre's month is closed (signed off by the team leader and not reopened since)."""
+
+    closed: bool
+    signed_by: str = ""
+    signed_at: int = 0  # ms since the epoch; 0: never signed
+    reopenings: tuple[Reopening, ...] = ()  # newest first; they stay visible for good
+
+
+def month_close(conn: Connection, cadre_id: str, month: Month) -> MonthClose:
+    """The month's sign-offs and reopenings (through ``ix_signoff_subject`` and ``ix_attendance_reopen_cadre``)."""
+    period = period_of(month)
+    signed = conn.execute(
+        select(_SO.c.signed_at, _P.c.name).outerjoin(_P, _P.c.id == _SO.c.person_id)
+        .where(_SO.c.subject == MONTH_SUBJECT, _SO.c.subject_id == cadre_id, _SO.c.period == period,
+               _SO.c.deleted.is_(False))
+        .order_by(_SO.c.signed_at.desc()).limit(1)).first()
+    reopened = tuple(Reopening(r.name or r.person_id[:8], int(r.at), r.reason) for r in conn.execute(
+        select(_R.c.at, _R.c.reason, _R.c.person_id, _P.c.name).outerjoin(_P, _P.c.id == _R.c.person_id)
+        .where(_R.c.cadre_id == cadre_id, _R.c.period == period, _R.c.deleted.is_(False))
+        .order_by(_R.c.at.desc())))
+    if signed is None:
+        return MonthClose(False, reopenings=reopened)
+    at = int(signed.signed_at)
+    return MonthClose(not reopened or at > reopened[0].at, signed.name or "", at, reopened)
+
+
 def month_closed(conn: Connection, cadre_id: str, month: Month) -> str | None:
     """Why ``cadre_id``'s ``month`` takes no more changes (signed off and not reopened since), or None."""
-    return None
+    state = month_close(conn, cadre_id, month)
+    if not state.closed:
+        return None
+    when = dt.datetime.fromtimestamp(state.signed_at / 1000).strftime("%Y-%m-%d %H:%M")
+    return (f"{month.year}年{month.month}月的考勤已由{state.signed_by}于{when}签字关闭；"
+            f"要修改，须由队长说明原因重新打开这个月")
+
+
+def close_month(ctx: AppContext, cadre_id: str, month: Month, *, today: dt.date | None = None) -> Any:
+    """The team leader closes ``cadre_id``'s ``month`` by signing it (签字背书 of the month's days).
+
+    The month must be over, not closed already, and have no late check-in waiting for a
+    confirmation. Returns the sign-off record."""
+    from fieldapp.services.signoff import service as signoffs
+
+    ctx.require(CLOSE)
+    today = today or dt.date.today()
+    if month.last >= today:
+        raise ValidationError.single("month", f"{month.year}年{month.month}月还没有结束，不能关闭")
+    with ctx.db.read() as conn:
+        closed = month_closed(conn, cadre_id, month)
+        waiting = [w for w in late_checkins(conn, cadre_ids=[cadre_id], late_after=late_days(ctx), since=month.first)
+                   if w.date <= month.last]
+    if closed is not None:
+        raise ValidationError.single("month", closed)
+    if waiting:
+        raise ValidationError.single("month", f"还有 {len(waiting)} 条补登的签到待确认，请先确认或退回后再关闭")
+    return signoffs.sign(ctx, MONTH_SUBJECT, cadre_id, period_of(month))
+
+
+def reopen_month(ctx: AppContext, cadre_id: str, month: Month, reason: str) -> str:
+    """Reopen a closed month, with the reason (kept and shown for good). Returns the reopening's id."""
+    ctx.require(CLOSE)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError.single("reason", "请填写重新打开的原因")
+    if len(reason) > REASON_MAX:
+        raise ValidationError.single("reason", f"原因不能超过{REASON_MAX}字")
+    with ctx.writer.transaction() as txn:
+        if month_closed(txn.conn, cadre_id, month) is None:
+            raise ValidationError.single("month", f"{month.year}年{month.month}月的考勤没有关闭，无需重新打开")
+        return txn.insert(AttendanceReopen, {"cadre_id": cadre_id, "period": period_of(month), "reason": reason,
+                                             "person_id": ctx.writer.actor.user_id or "",
+                                             "at": int(time.time() * 1000)})
 
 
 # ---------------------------------------------------------------- days in the village
@@ -294,19 +396,30 @@ def compliance_table(conn: Connection, year: int, *, cadre_ids: Sequence[str] | 
 
 
 def leader_table(conn: Connection, year: int, *, today: dt.date | None = None) -> list[LeaderRow]:
-    """Each unit leader (role unit_leader): visits taken part in during ``year`` (met at ≥ 3)."""
+    """Each unit leader (role unit_leader): visits taken part in during ``year`` (met at ≥ 3).
+
+    A visit counts once the unit leader signed it with their own account (签字背书 by the person
+    whose cadre record they are); the others are returned as ``unsigned``.
+    """
     today = today or dt.date.today()
     cadres = _cadres(conn, (UNIT_LEADER_ROLE,), None)
     ids = [c[0] for c in cadres]
-    counts: dict[str, int] = {}
+    signed: dict[str, int] = {}
+    total: dict[str, int] = {}
     if ids:
-        counts = {r[0]: int(r[1]) for r in conn.execute(
-            select(_VC.c.cadre_id, func.count(func.distinct(_VC.c.visit_id)))
-            .join(_V, _V.c.id == _VC.c.visit_id)
-            .where(_VC.c.cadre_id.in_(ids), _VC.c.date >= dt.date(year, 1, 1), _VC.c.date <= dt.date(year, 12, 31),
-                   _VC.c.deleted.is_(False), _V.c.deleted.is_(False))
-            .group_by(_VC.c.cadre_id))}
-    return [LeaderRow(cid, name, unit, counts.get(cid, 0), rules.leader_status(year, counts.get(cid, 0), today))
+        own_signoff = (select(_SO.c.id).join(_P, _P.c.id == _SO.c.person_id)
+                       .where(_SO.c.subject == "visit", _SO.c.subject_id == _VC.c.visit_id,
+                              _SO.c.deleted.is_(False), _P.c.cadre_id == _VC.c.cadre_id).exists())
+        for r in conn.execute(
+                select(_VC.c.cadre_id, _VC.c.visit_id, own_signoff.label("signed")).distinct()
+                .join(_V, _V.c.id == _VC.c.visit_id)
+                .where(_VC.c.cadre_id.in_(ids), _VC.c.date >= dt.date(year, 1, 1), _VC.c.date <= dt.date(year, 12, 31),
+                       _VC.c.deleted.is_(False), _V.c.deleted.is_(False))):
+            total[r.cadre_id] = total.get(r.cadre_id, 0) + 1
+            if r.signed:
+                signed[r.cadre_id] = signed.get(r.cadre_id, 0) + 1
+    return [LeaderRow(cid, name, unit, signed.get(cid, 0), rules.leader_status(year, signed.get(cid, 0), today),
+                      total.get(cid, 0) - signed.get(cid, 0))
             for cid, name, unit, _role in cadres]
 
 
@@ -320,10 +433,11 @@ def export_attendance(ctx: AppContext, path: Path, year: int, *, today: dt.date 
         xlsx.Sheet(f"驻村考勤{year}", ["姓名", "单位", "角色", *[f"{m}月" for m in range(1, 13)], "未达标月份"],
                    [_compliance_cells(r, ctx.ref) for r in compliance],
                    widths=[10, 24, 20, *[6] * 12, 30]),
-        xlsx.Sheet(f"单位领导走访{year}", ["姓名", "单位", "本年走访次数", "要求次数", "结果"],
-                   [[r.name, r.unit, r.visits, rules.MIN_LEADER_VISITS_PER_YEAR, STATUS_LABELS[r.status]]
+        xlsx.Sheet(f"单位领导走访{year}",
+                   ["姓名", "单位", "本人签字的走访次数", "要求次数", "结果", "未经本人签字（不计）"],
+                   [[r.name, r.unit, r.visits, rules.MIN_LEADER_VISITS_PER_YEAR, STATUS_LABELS[r.status], r.unsigned]
                     for r in leaders],
-                   widths=[10, 24, 14, 10, 10]),
+                   widths=[10, 24, 18, 10, 10, 20]),
     ]
     return xlsx.write_workbook(path, sheets)
 

@@ -123,7 +123,7 @@ class AttendancePage(QWidget):
         top.addWidget(self.export_button)
         first = QLabel(self.tr("驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；"
                                "每月不少于{0}天为达标）").format(rules.MIN_DAYS_PER_MONTH), self)
-        second = QLabel(self.tr("包扶单位领导本年走访次数（每年不少于{0}次）").format(
+        second = QLabel(self.tr("包扶单位领导本年走访次数（本人签字的走访，每年不少于{0}次）").format(
             rules.MIN_LEADER_VISITS_PER_YEAR), self)
         for label in (first, second):
             label.setWordWrap(True)

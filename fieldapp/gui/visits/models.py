@@ -272,7 +272,8 @@ class LeaderModel(_ReadOnlyTable):
         self.ctx = ctx
         self.rows: list[LeaderRow] = []
         self.required = 3
-        self.headers = (self.tr("姓名"), self.tr("单位"), self.tr("本年走访次数"), self.tr("要求次数"), self.tr("结果"))
+        self.headers = (self.tr("姓名"), self.tr("单位"), self.tr("本人签字的走访"), self.tr("要求次数"),
+                        self.tr("结果"), self.tr("未经本人签字（不计）"))
 
     def set_rows(self, rows: Sequence[LeaderRow], required: int) -> None:
         self.beginResetModel()
@@ -288,16 +289,19 @@ class LeaderModel(_ReadOnlyTable):
             return None
         row = self.rows[index.row()]
         column = index.column()
+        result: Any = None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.name, row.unit or "", str(row.visits), str(self.required),
-                    self.status_label(row.status))[column]
-        if role == STATUS_ROLE:
-            return row.status
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
-            return _CENTER
-        if column == 4:
-            return _status_data(row.status, role)
-        return None
+            result = (row.name, row.unit or "", str(row.visits), str(self.required),
+                      self.status_label(row.status), str(row.unsigned) if row.unsigned else "")[column]
+        elif role == Qt.ItemDataRole.ToolTipRole and column in (2, 5):
+            result = self.tr("单位领导本人登录并对走访记录签字背书后才计入")
+        elif role == STATUS_ROLE:
+            result = row.status
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            result = _CENTER
+        elif column == 4:
+            result = _status_data(row.status, role)
+        return result
 
 
 class LateCheckInModel(_FixedHeaderTable):
