@@ -1,9 +1,13 @@
-"""``fieldapp audit``: tracing responsibility back (责任倒查) for a household or a person.
+"""``fieldapp audit``: the tamper-evident change log and tracing responsibility back (责任倒查).
 
+    fieldapp audit verify
     fieldapp audit trace HOUSEHOLD [--field LABEL] [--out F.pdf] [--full-ids]
     fieldapp audit person NAME --from YYYY-MM-DD --to YYYY-MM-DD [--out F.pdf]
 
-Without ``--out`` the trace is printed as tab-separated lines; with it, a PDF is written.
+``verify`` checks this device's hash chain (every entry, the head it signed with its key) and every
+other device's chain as far as this register holds it. It prints one line per device, then each
+break (device, entry number, what differs); exit code 0 when every chain holds, 4 on a break.
+``trace`` and ``person`` print tab-separated lines, or write a PDF with ``--out``.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 OpenCtx = Callable[[argparse.Namespace], Any]
+BROKEN = 4
 
 
 def _date(text: str) -> dt.date:
@@ -26,8 +31,10 @@ def _date(text: str) -> dt.date:
 
 def register(sub: Any, open_ctx: OpenCtx) -> None:
     """Add ``audit`` to the ``fieldapp`` parser."""
-    p = sub.add_parser("audit", help="责任倒查：一户或一人的填报、签字、抽查与整改")
+    p = sub.add_parser("audit", help="审计：校验修改记录是否被篡改；责任倒查：一户或一人的填报、签字、抽查与整改")
     cmds = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = cmds.add_parser("verify", help="校验本机的修改记录链（防篡改），指出断在哪里")
+    verify.set_defaults(func=lambda a: _verify(open_ctx, a))
     t = cmds.add_parser("trace", help="一户的责任倒查：谁识别、谁填报了每一项、谁签字、谁抽查、谁整改")
     t.add_argument("household", metavar="HOUSEHOLD", help="户的标识、户编号或公示牌编码")
     t.add_argument("--field", metavar="LABEL", help="只追查这一项（如“联系电话”）的每一次填报")
@@ -114,3 +121,31 @@ def _person(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
         for row in section.rows:
             print("\t".join(row))
     return 0
+
+
+def _verify(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
+    from fieldapp.services.audit import chain
+
+    ctx = open_ctx(args)
+    try:
+        ctx.require("audit.verify")
+        ident = ctx.identity
+        report = chain.verify(ctx.db, ident.device_id if ident else None,
+                              ident.public_signing() if ident else None)
+    finally:
+        ctx.close()
+    for o in report.origins:
+        who = "本机" if o.own else "设备"
+        head = f"签名链头到第 {o.head_seq} 条" if o.head_seq else "无签名链头"
+        unchecked = "未核对签名（无该设备公钥）" if o.head_seq else ""
+        sig = {True: "签名有效", False: "签名无效", None: unchecked}[o.signature]
+        state = "正常" if not o.breaks else f"断裂 {len(o.breaks)} 处"
+        parts = [f"{o.entries} 条（第 {o.first}–{o.last} 条）", head, sig, state]
+        print(f"{who} {o.origin}：" + "，".join(p for p in parts if p))
+    for found in report.breaks:
+        print(f"断裂：{found.describe()}", file=sys.stderr)
+    if report.ok:
+        print(f"修改记录链完好：共校验 {report.entries} 条")
+        return 0
+    print(f"修改记录链断裂：{len(report.breaks)} 处（见上）", file=sys.stderr)
+    return BROKEN

@@ -2,9 +2,9 @@
 
 No command starts the GUI (imported lazily, so CLI commands never load Qt).
 Exit codes: 0 ok, 1 a user-facing error (message on stderr), 2 bad usage (``import`` adds 3:
-some households rejected). Expected failures end in one line naming the problem and the path,
-never a traceback: :func:`main` is the one place that turns them into that line (file-system
-errors through :mod:`fieldapp.cli.errors`).
+some households rejected; ``audit verify`` 4: the change log's chain is broken). Expected failures end
+in one line naming the problem and the path, never a traceback: :func:`main` is the one place that
+turns them into that line (file-system errors through :mod:`fieldapp.cli.errors`).
 """
 
 from __future__ import annotations
@@ -82,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     history_cmd.register(sub, _open)
 
+    from fieldapp.cli import audit_cmd
+
+    audit_cmd.register(sub, _open)
+
     from fieldapp.cli import db_cmd
 
     db_cmd.register(sub, _open)
@@ -94,12 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     attendance_cmd.register(sub, _open)
 
-    from fieldapp.cli import audit_cmd
-
-    audit_cmd.register(sub, _open)
     from fieldapp.cli import signoff_cmd
 
     signoff_cmd.register(sub, _open)
+
+    from fieldapp.cli import spotcheck_cmd
+
+    spotcheck_cmd.register(sub, _open)
 
     gui = sub.add_parser("gui", help="启动桌面程序（默认）")
     gui.set_defaults(func=_cmd_gui)

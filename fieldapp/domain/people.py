@@ -39,6 +39,9 @@ DISTRICT_EDIT = "district.edit"
 SYNC_RUN = "sync.run"
 SETTINGS_EDIT = "settings.edit"
 AUDIT_WRITE = "audit.write"
+SPOTCHECK_CHECK = "spotcheck.check"
+RECTIFICATION_CONFIRM = "rectification.confirm"
+RECTIFICATION_CLOSE = "rectification.close"
 
 OPS = ("insert", "update", "delete")
 

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.add_page("visits", self.tr("走访"), self.visits)
         self.attendance = AttendancePage(ctx, self.tasks, self, hub=hub)
         self.add_page("attendance", self.tr("考勤"), self.attendance)
+        self._add_spotcheck_page()
         hub.changed.connect(self._data_changed)
         self.printing = PrintPage(ctx, self.tasks, self.households, self, hub=hub)
         self.add_page("print", self.tr("打印"), self.printing)
@@ -126,6 +127,18 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title, self.nav)
         item.setData(Qt.ItemDataRole.UserRole, key)
         return index
+
+    def _add_spotcheck_page(self) -> None:
+        """抽查: the reviewers' draws, checklists and rectifications, for an account that checks (a cadre's own
+        rectifications are on the workbench; the services refuse anyone else whatever the window shows)."""
+        from fieldapp.domain import people
+        from fieldapp.gui.spotcheck.page import SpotcheckPage
+
+        if self.ctx.session is None or not self.ctx.allows(people.SPOTCHECK_CHECK):
+            return
+
+        self.spotcheck = SpotcheckPage(self.ctx, self.tasks, self, hub=self.hub)
+        self.add_page("spotcheck", self.tr("抽查"), self.spotcheck)
 
     def _add_sync_page(self) -> None:
         """同步 (USB packages, conflicts) and network sync with the district server (idle unless
@@ -194,6 +207,9 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        from fieldapp.gui.audit import verify as audit_verify
+
+        self.audit_action = audit_verify.install(self, help_menu, self.ctx, self.tasks)
         about = QAction(self.tr("关于"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)

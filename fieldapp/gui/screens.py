@@ -81,6 +81,7 @@ def top_levels(ctx: AppContext, tasks: TaskManager, api: PeopleApi | None = None
     yield from _one("excel-import", lambda: ExcelImportDialog(ctx, tasks))
     yield from _one("excel-export", lambda: ExcelExportDialog(ctx, tasks))
     yield from _one("excel-crosscheck", lambda: CrossCheckDialog(ctx, tasks))
+    yield from _spotcheck_dialogs(ctx)
     with tempfile.TemporaryDirectory() as folder:
         pdf = sample_pdf(Path(folder))
         yield from _one("print-preview", lambda: PreviewDialog(pdf, "sample", tasks=tasks))
@@ -163,6 +164,20 @@ def _people_dialogs(ctx: AppContext, api: PeopleApi, session: Any, shell: Any) -
         if rows:
             yield from _one("account-edit", lambda: AccountDialog(choices, rows[0]))
             yield from _one("reset-password", lambda: ResetPasswordDialog(rows[0].name))
+
+
+def _spotcheck_dialogs(ctx: AppContext) -> Iterator[tuple[str, QWidget]]:
+    """抽查: the new-draw dialog and the note dialogs (a finding with a photo, a rectification report)."""
+    from fieldapp.domain import spotcheck as sc
+    from fieldapp.gui.spotcheck.dialogs import DrawDialog, NoteDialog
+    from fieldapp.services.spotcheck import draw
+
+    yield from _one("spotcheck-draw", lambda: DrawDialog(draw.drawable_areas(ctx), sc.rates(ctx.ref),
+                                                         sc.REVIEW_ROLES))
+    yield from _one("spotcheck-finding", lambda: NoteDialog("不正确", "哪里不对、应当如何（将生成整改任务）：",
+                                                            photo=True))
+    yield from _one("spotcheck-report", lambda: NoteDialog("报告整改完成", "整改了什么（审核员确认后关闭）：",
+                                                           date=True))
 
 
 def _one(name: str, make: Callable[[], QWidget]) -> Iterator[tuple[str, QWidget]]:

@@ -93,6 +93,18 @@ def quarantine(server: Server, limit: int = 200) -> list[dict[str, Any]]:
             for r in rows]
 
 
+def chain_breaks(server: Server, limit: int = 200) -> list[dict[str, Any]]:
+    """Packages refused because the sending device's change-log chain broke: which device, where, what."""
+    with server.db.read() as conn:
+        rows = registry.audit_rows(conn, limit=limit, reason="chain")
+        names = {d.device_id: d.name for d in registry.devices(conn)}
+    return [{"at": r["at"], "device_id": r["device_id"], "device": names.get(r["device_id"] or "", ""),
+             "origin": r["detail"].get("origin"), "origin_seq": r["detail"].get("origin_seq"),
+             "kind": r["detail"].get("kind"), "what": r["detail"].get("what") or "",
+             "message": r["detail"].get("message") or "", "transport": r["transport"],
+             "package_id": r["package_id"]} for r in rows]
+
+
 def audit(server: Server, limit: int = 200, device_id: str | None = None) -> list[dict[str, Any]]:
     with server.db.read() as conn:
         return registry.audit_rows(conn, limit=limit, device_id=device_id)
@@ -182,6 +194,10 @@ def page(server: Server) -> str:
                [[d["device_id"][:8], d["name"], d["cadre"], "、".join(d["villages"]), d["enrolled_at"],
                  d["last_sync"] or "—", d["last_transport"] or "—", d["syncs"], d["open_conflicts"], d["not_yet_sent"],
                  f"已吊销 {d['revoked_at']}" if d["revoked_at"] else "正常"] for d in devs]),
+        _table("记录链断裂（被拒收的同步包）",
+               ["时间", "设备", "名称", "断在第几条", "来源设备", "问题", "说明", "方式"],
+               [[b["at"], (b["device_id"] or "—")[:8], b["device"], b["origin_seq"], (b["origin"] or "—")[:8],
+                 b["kind"], b["message"], b["transport"] or ""] for b in chain_breaks(server)]),
         _table("各村数量", ["村", "区划代码", "户数", "人数", "走访", "设备数"],
                [[v["name"], v["code"] or "—", v["households"], v["members"], v["visits"], v["devices"]]
                 for v in villages(server)]),
@@ -210,7 +226,8 @@ def register(app: FastAPI, server: Server) -> None:
         check_access(server, request)
         return HTMLResponse(verify_page(server, code[:64]), headers={"Cache-Control": "no-store"})
 
-    views = {"devices": devices, "villages": villages, "quarantine": quarantine, "audit": audit}
+    views = {"devices": devices, "villages": villages, "quarantine": quarantine, "audit": audit,
+             "chain": chain_breaks}
     for name, view in views.items():
         app.add_api_route(f"/admin/api/{name}", _json_route(server, view), methods=["GET"], name=f"admin_{name}",
                           summary=f"管理视图：{name}（只读）", responses={401: {"description": "需要管理口令"}})

@@ -280,10 +280,13 @@ def audit(conn: Connection, action: str, outcome: str, *, device_id: str | None 
         "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)})
 
 
-def audit_rows(conn: Connection, *, limit: int = 200, device_id: str | None = None) -> list[dict[str, Any]]:
+def audit_rows(conn: Connection, *, limit: int = 200, device_id: str | None = None,
+               reason: str | None = None) -> list[dict[str, Any]]:
     query = select(_AUDIT).order_by(_AUDIT.c.id.desc()).limit(limit)
     if device_id:
         query = query.where(_AUDIT.c.device_id == device_id)
+    if reason:
+        query = query.where(_AUDIT.c.reason == reason)
     return [dict(r) | {"detail": json.loads(r["detail"] or "{}")} for r in conn.execute(query).mappings()]
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from fieldapp import logsetup, paths
 from fieldapp.services import identity as identity_mod
+from fieldapp.services.context import attach_device_key
 from fieldapp.services.photos import PhotoFolder
 from fieldapp.store import filemodes
 from fieldapp.store.db import Database
@@ -119,6 +120,7 @@ def open_server(db_url: str | None = None, home: Path | None = None, config: Ser
     db = open_server_db(db_url, folder)
     try:
         ident = _identity(folder / "device")
+        attach_device_key(db, ident)
     except BaseException:
         db.close()
         raise

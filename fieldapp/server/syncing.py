@@ -26,7 +26,7 @@ log = logging.getLogger("fieldapp.server.sync")
 
 # the package layer's refusal reasons → HTTP status
 STATUS = {"format": 400, "version": 400, "recipient": 400, "sender": 403, "signature": 400, "decryption": 400,
-          "gap": 409}
+          "gap": 409, "chain": 409}
 _REFUSALS_SHOWN = 8
 
 
@@ -43,10 +43,11 @@ class Applied:
 
 
 def _refuse(server: Server, device: Device | None, exc: Refused, *, action: str, transport: str,
-            remote: str | None, package_id: str | None = None) -> Refused:
+            remote: str | None, package_id: str | None = None, detail: dict[str, Any] | None = None) -> Refused:
     with server.write_lock, server.db.transaction() as conn:
         registry.audit(conn, action, "refused", device_id=device.device_id if device else None, reason=exc.reason,
-                       transport=transport, remote=remote, package_id=package_id, detail={"message": str(exc)})
+                       transport=transport, remote=remote, package_id=package_id,
+                       detail={"message": str(exc), **(detail or {})})
     log.info("%s refused (%s): %s", action, exc.reason, exc)
     return exc
 
@@ -73,12 +74,13 @@ def apply_package(server: Server, device: Device, data: bytes, *, transport: str
         with server.write_lock:
             start = time.perf_counter()
             result: service.ImportResult | None = service.import_package(
-                server.rep, data, allowed_villages=device.scope, enrolled_cadre=device.cadre)
+                server.rep, data, allowed_villages=device.scope, enrolled_cadre=device.cadre, strict_chain=True)
             merge_s = time.perf_counter() - start
     except PackageRefused as exc:
-        if exc.reason != "replay":
-            raise _refuse(server, device, Refused(STATUS.get(exc.reason, 400), exc.reason, str(exc)), action=action,
-                          transport=transport, remote=remote, package_id=package_id) from exc
+        if exc.reason != "replay":  # a chain break is recorded with where it broke (the admin page lists it)
+            raise _refuse(server, device, Refused(STATUS.get(exc.reason, 400), exc.reason, str(exc), **exc.detail),
+                          action=action, transport=transport, remote=remote, package_id=package_id,
+                          detail=exc.detail) from exc
         log.info("package %s from %s had been applied before: answering again", package_id, device.device_id)
         result, merge_s = None, 0.0
     except (KeyError, TypeError, ValueError) as exc:  # a signed package with a malformed header or body

@@ -36,6 +36,8 @@ class Changes:
     sync: bool = False
     #: accounts, roles and the registry of people (and the audit log of account changes)
     people: bool = False
+    #: spot-check draws, findings, rectifications and their reports
+    spotchecks: bool = False
     #: who acted (the account's or cadre's name), when known
     by: str | None = field(default=None, compare=False)
 
@@ -78,7 +80,7 @@ class Changes:
     @property
     def database(self) -> bool:
         """Something in the register file changed (so, for example, the unsynced count may have)."""
-        return self.register or self.visit_data or self.reference or self.sync
+        return self.register or self.visit_data or self.reference or self.sync or self.spotchecks
 
     def touches_household(self, household_id: str | None) -> bool:
         return self.bulk or (household_id is not None and household_id in self.households)

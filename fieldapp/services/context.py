@@ -20,7 +20,7 @@ from fieldapp.domain import refdata
 from fieldapp.services import identity as identity_mod
 from fieldapp.services import photos as photos_mod
 from fieldapp.settings import Settings
-from fieldapp.store import crypt, filemodes
+from fieldapp.store import chain, crypt, filemodes
 from fieldapp.store.db import Database
 from fieldapp.store.writer import Actor, ChangeWriter
 
@@ -68,6 +68,8 @@ class AppContext:
         if self.identity is None:
             raise NotSetUpError("本机尚未完成首次设置：请先启动 FieldApp 完成设置向导，或运行 fieldapp demo")
         if self._writer is None:
+            if self.db.chain_key is None:  # an identity created since the context opened (first start)
+                self.db.chain_key = self.identity.signing_key
             s = self.session
             if s is not None:
                 actor = Actor(self.identity.device_id, s.person_id, s.name, roles=tuple(s.roles),
@@ -108,6 +110,13 @@ class AppContext:
         self.db.close()
 
 
+def attach_device_key(db: Database, ident: identity_mod.DeviceIdentity) -> None:
+    """Let every commit of this device's changes sign the new chain head (and sign the upgraded log once)."""
+    db.chain_key = ident.signing_key
+    with db.transaction() as conn:
+        chain.adopt_after_upgrade(conn, ident.device_id, ident.signing_key)
+
+
 def open_context(data: paths.DataPaths, key: bytes | None = None) -> AppContext:
     """Open the data folder (made private: :mod:`fieldapp.filemodes`): logging, settings, reference data,
     database (migrated), identity.
@@ -123,6 +132,8 @@ def open_context(data: paths.DataPaths, key: bytes | None = None) -> AppContext:
     db = Database.open(data.database, key=None if key is None else crypt.register_key(key))
     try:
         ident = identity_mod.load(data.identity, key)
+        if ident is not None:
+            attach_device_key(db, ident)
         ctx = AppContext(paths=data, settings=settings, ref=ref, db=db, identity=ident, vault_key=key)
         if key is not None:
             ctx.photos.seal_plain_files()

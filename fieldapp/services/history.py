@@ -38,6 +38,16 @@ SKIP_ON_INSERT: Mapping[str, frozenset[str]] = {
     # a sign-off reads as who (the line's user), which role and its code; the signed content is in the sign-off
     "signoff": frozenset({"subject_id", "period", "person_id", "key_id", "signed_at", "snapshot", "snapshot_hash",
                           "signature"}),
+    # a checklist item's snapshot and sources are the record itself, already in the history above it
+    "spotcheck_item": frozenset({"draw_id", "position", "shown", "sources", "ref_id", "entered_by"}),
+    "rectification": frozenset({"item_id", "draw_id", "opened_by"}),
+    "rectification_report": frozenset({"rectification_id", "reported_by"}),
+}
+# Who and when of a spot check or a rectification: every history line already says who wrote it and when.
+SKIP_IN_TABLE: Mapping[str, frozenset[str]] = {
+    "spotcheck_item": frozenset({"checked_by", "checked_by_name", "checked_at"}),
+    "rectification": frozenset({"opened_by_name", "confirmed_by", "confirmed_by_name"}),
+    "rectification_report": frozenset({"reported_by_name"}),
 }
 # Records described by the visit they belong to.
 VISIT_PARTS = frozenset({"visit_cadre", "visit_measure", "visit_photo", "follow_up"})
@@ -61,6 +71,7 @@ class HistoryLine:
     origin: str  # the full device id
     row_id: str = ""  # the record changed
     household_id: str | None = None
+    intact: bool = True  # False: the change failed the tamper check (``user`` then says so)
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,7 @@ class HistoryPage:
 
 def shown(e: HistoryEntry) -> bool:
     """Whether a change entry is something a person reads (not a key, not an empty value of a new row)."""
-    if e.field in SKIP_ALWAYS:
+    if e.field in SKIP_ALWAYS or e.field in SKIP_IN_TABLE.get(e.tbl, ()):
         return False
     if e.op == "insert":
         return e.new is not None and e.new != "" and e.field not in SKIP_ON_INSERT.get(e.tbl, ())
@@ -109,8 +120,10 @@ def describe(entries: Iterable[HistoryEntry], names: HistoryNames, catalogue: Fi
         lines.append(HistoryLine(
             seq=e.seq, hlc=e.hlc, op=e.op, when=local_time(e.hlc), record=record,
             target=names.targets.get(e.row_id, record), field=catalogue.label(e.tbl, e.field, lang),
-            old=old, new=new, user=e.user_name or "—", device=device, origin=e.origin, row_id=e.row_id,
-            household_id=e.household_id))
+            old=old, new=new, device=device, origin=e.origin, intact=e.intact, row_id=e.row_id,
+            household_id=e.household_id,
+            user=(e.user_name or "—") if e.intact
+            else catalogue.word("chain_broken", lang).format(e.user_name or "—")))
     return lines
 
 

@@ -9,6 +9,7 @@ queries on the household list projection, ``follow_up`` and ``change_log``:
 - households with an unmet 两不愁三保障 / drinking-water indicator;
 - households whose per-person income of their latest year is below that year's monitoring line
   (reference data; a year without a line is reported, not guessed);
+- spot-check rectifications (整改) the cadre has to do, or that wait for the reviewer's confirmation;
 - the number of changes made here and not yet synced.
 
 Scope: the households paired with a cadre, or — with no cadre — every household in
@@ -45,6 +46,7 @@ from sqlalchemy import (
 
 from fieldapp.services import thresholds
 from fieldapp.services.context import AppContext
+from fieldapp.services.spotcheck import rectify
 from fieldapp.store.models import ChangeLog, FollowUp, HouseholdListRow, Indicator, Visit, VisitCadre
 from fieldapp.sync import state
 
@@ -141,6 +143,8 @@ class Workbench:
     notes: list[str] = field(default_factory=list)  # user-facing remarks (zh-Hans), e.g. missing lines
     lines: dict[int, int] = field(default_factory=dict)  # the monitoring line (fen) of each income year shown
     households: int = 0  # households of the laptop's villages in the register (none: say how to add some)
+    #: open spot-check rectifications (整改), deadline first: to do, or reported and awaiting confirmation
+    rectifications: WorkList[rectify.RectificationView] = field(default_factory=lambda: WorkList(()))
 
 
 def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int = 50,
@@ -172,12 +176,24 @@ def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int 
             households=int(conn.execute(select(func.count()).select_from(_L).where(
                 _L.c.village_id.in_(scope.village_ids))).scalar() or 0),
         )
+    board.rectifications = open_rectifications(ctx, scope, today, limit=limit)
     for year in missing:
         board.notes.append(f"参考数据中没有 {year} 年的监测线，未能判断该年度收入是否低于监测线")
     return board
 
 
 # ---------------------------------------------------------------- the lists
+
+
+def open_rectifications(ctx: AppContext, scope: Scope, today: dt.date, *,
+                        limit: int = 50) -> WorkList[rectify.RectificationView]:
+    """Rectifications not yet confirmed: the cadre's own, or (no cadre) those of the laptop's villages."""
+    if scope.cadre_id:
+        found = rectify.rectifications(ctx.db, cadre_id=scope.cadre_id, open_only=True, today=today)
+    else:
+        found = rectify.rectifications(ctx.db, village_ids=scope.village_ids, open_only=True, today=today)
+    rows, more = _limited(found, limit)
+    return WorkList(tuple(rows), more)
 
 
 def _limited(rows: Sequence[Any], limit: int) -> tuple[Sequence[Any], bool]:

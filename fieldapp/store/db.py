@@ -25,7 +25,7 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import sqlcipher3
 from sqlalchemy import URL, Connection, Engine, create_engine, event, text
@@ -183,6 +183,9 @@ class Database:
     def __init__(self, path: Path | None = None, *, url: str | None = None, busy_timeout_ms: int = 5000,
                  key: bytes | None = None) -> None:
         self.key = key  # the register key (derived from the vault key), or None for a plain register
+        #: the device's Ed25519 private key (set by whoever unlocked it): each commit of local changes signs
+        #: the new chain head with it (:mod:`fieldapp.store.chain`); None leaves the head unsigned
+        self.chain_key: Any = None
         if url is not None:
             self.path: Path | None = None
             self.where = _redact(url)

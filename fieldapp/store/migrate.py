@@ -38,3 +38,13 @@ def upgrade(db: Database, revision: str = "head") -> None:
             conn.exec_driver_sql(f"PRAGMA user_version = {int(str(current))}")
         conn.commit()
     log.info("database %s migrated to %s", db.where, current)
+
+
+def previous_revision() -> int:
+    """The schema version before the newest (the head's ``down_revision``; numbers need not be contiguous)."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    script = ScriptDirectory.from_config(alembic_config()).get_revision(head)
+    down = script.down_revision if script is not None else None
+    return int(str(down)) if down else 0

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -418,10 +419,104 @@ class AttendanceReopen(SyncedMixin, Base):
     at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
 
 
+# ---------------------------------------------------------------- spot checks (抽查)
+
+
+class SpotcheckDraw(SyncedMixin, Base):
+    """A reproducible random sample of households (see :mod:`fieldapp.domain.spotcheck`).
+
+    ``frame`` is the sampling frame as drawn (JSON [[household id, stratum], …]) and ``sample`` the
+    households drawn in order, so anyone can re-draw from ``seed`` and check both.
+    """
+
+    __tablename__ = "spotcheck_draw"
+    level: Mapped[str] = mapped_column(String(8))  # village | town
+    area_id: Mapped[str] = mapped_column(Id)  # the village or town drawn from
+    percent: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(24))  # the role drawn in: township | district
+    strata: Mapped[str] = mapped_column(String(16), default="", server_default="")  # '' | village | type
+    seed: Mapped[str] = mapped_column(String(64))
+    frame_hash: Mapped[str] = mapped_column(String(64))
+    frame: Mapped[str] = mapped_column(Text)
+    sample: Mapped[str] = mapped_column(Text)
+    drawn_by: Mapped[str | None] = mapped_column(Id)  # person id
+    drawn_by_name: Mapped[str | None] = mapped_column(String(32))
+    drawn_at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
+    due_days: Mapped[int] = mapped_column(Integer, default=30)  # rectification deadline, days after a finding
+
+
+class SpotcheckItem(SyncedMixin, Base):
+    """One item of a sampled household's checklist, with the values shown at the draw and the finding."""
+
+    __tablename__ = "spotcheck_item"
+    __table_args__ = (
+        Index("ix_spotcheck_item_draw", "draw_id", "household_id", "position"),
+        Index("ix_spotcheck_item_household", "household_id"),
+    )
+    draw_id: Mapped[str] = mapped_column(ForeignKey("spotcheck_draw.id"))
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))  # refdata spotcheck_item
+    ref_id: Mapped[str | None] = mapped_column(Id)  # the member, income year, indicator or measure row
+    shown: Mapped[str] = mapped_column(Text)  # JSON: what the record said at the draw (codes)
+    sources: Mapped[str] = mapped_column(Text)  # JSON [[table, row id, column], …]
+    entered_by: Mapped[str | None] = mapped_column(Id)  # who entered the latest of those values (change_log)
+    entered_by_name: Mapped[str | None] = mapped_column(String(32))
+    cadre_id: Mapped[str | None] = mapped_column(Id)  # the cadre responsible for the values
+    result: Mapped[str | None] = mapped_column(String(12))  # correct | incorrect
+    note: Mapped[str | None] = mapped_column(Text)
+    photo_id: Mapped[str | None] = mapped_column(ForeignKey("photo.id"))
+    checked_by: Mapped[str | None] = mapped_column(Id)
+    checked_by_name: Mapped[str | None] = mapped_column(String(32))
+    checked_at: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class Rectification(SyncedMixin, Base):
+    """A rectification task (整改) for an incorrect item. Id = natural_id('rectification', item).
+
+    The reviewer opens, confirms or reopens it (``round`` counts the reopenings); the cadre reports
+    it done in a :class:`RectificationReport` of the current round.
+    """
+
+    __tablename__ = "rectification"
+    __table_args__ = (
+        Index("ix_rectification_cadre", "cadre_id", "due_date"),
+        Index("ix_rectification_household", "household_id"),
+    )
+    item_id: Mapped[str] = mapped_column(ForeignKey("spotcheck_item.id"))
+    draw_id: Mapped[str] = mapped_column(Id)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
+    cadre_id: Mapped[str | None] = mapped_column(Id)
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    finding: Mapped[str | None] = mapped_column(Text)
+    opened_by: Mapped[str | None] = mapped_column(Id)
+    opened_by_name: Mapped[str | None] = mapped_column(String(32))
+    round: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    reopen_note: Mapped[str | None] = mapped_column(Text)
+    confirmed_at: Mapped[int | None] = mapped_column(BigInteger)
+    confirmed_by: Mapped[str | None] = mapped_column(Id)
+    confirmed_by_name: Mapped[str | None] = mapped_column(String(32))
+
+
+class RectificationReport(SyncedMixin, Base):
+    """The responsible cadre's report that a rectification is done (one per round)."""
+
+    __tablename__ = "rectification_report"
+    __table_args__ = (Index("ix_rectification_report_rect", "rectification_id", "round"),)
+    rectification_id: Mapped[str] = mapped_column(ForeignKey("rectification.id"))
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
+    cadre_id: Mapped[str | None] = mapped_column(Id)
+    round: Mapped[int] = mapped_column(Integer)
+    done_on: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text)
+    reported_by: Mapped[str | None] = mapped_column(Id)
+    reported_by_name: Mapped[str | None] = mapped_column(String(32))
+
+
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Area, Cadre, Person, AuditEvent, Household, Member, IncomeYear, Indicator, Measure, Threshold,
-    Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, SigningKey, Signoff, CheckInConfirm,
-    AttendanceReopen,
+    Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, SigningKey, Signoff,
+    SpotcheckDraw, SpotcheckItem, Rectification, RectificationReport, CheckInConfirm, AttendanceReopen,
 )
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 
@@ -435,7 +530,8 @@ class ChangeLog(Base):
     One row per write to one record: ``fields`` maps each changed field to its new
     value (JSON), ``prev`` maps it to the stamp of the value it replaced.
     ``seq`` is this replica's local order; (origin, origin_seq) identifies a change
-    across replicas.
+    across replicas. ``chain_prev``/``chain_hash`` make each origin's entries a hash chain
+    (:mod:`fieldapp.domain.audit`): received entries keep their origin's hashes.
     """
 
     __tablename__ = "change_log"
@@ -463,6 +559,8 @@ class ChangeLog(Base):
     prev: Mapped[str] = mapped_column(Text, default="{}")
     user_id: Mapped[str | None] = mapped_column(Id)
     user_name: Mapped[str | None] = mapped_column(String(32))
+    chain_prev: Mapped[bytes | None] = mapped_column(LargeBinary(32))  # the origin's previous entry's hash
+    chain_hash: Mapped[bytes | None] = mapped_column(LargeBinary(32))
 
 
 class HouseholdListRow(Base):

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Table, and_, func, or_, select, tuple_
 
+from fieldapp.domain import audit
 from fieldapp.domain.resident_id import normalize
 from fieldapp.domain.search import classify_query
 from fieldapp.store.models import SYNCED_MODELS, ChangeLog, HouseholdListRow, Member
@@ -158,6 +159,9 @@ class HistoryEntry:
     field: str
     new: Any
     old: Any
+    #: False: the change no longer hashes to its chain hash, or the next change of its device no longer
+    #: links to it (edited behind the app's back: its author and values cannot be trusted)
+    intact: bool = True
     household_id: str | None = None
 
 
@@ -199,6 +203,7 @@ def _entries(conn: Connection, rows: Sequence[Any]) -> list[HistoryEntry]:
     previous = _values_at(conn, wanted)
     entries = []
     for r in rows:
+        intact = chain_intact(conn, r)
         fields = json.loads(r["fields"])
         prev = json.loads(r["prev"])
         for name, value in sorted(fields.items()):
@@ -208,8 +213,24 @@ def _entries(conn: Connection, rows: Sequence[Any]) -> list[HistoryEntry]:
             if name in prev:
                 old = previous.get((r["row_id"], int(prev[name][0]), str(prev[name][1])), {}).get(name)
             entries.append(HistoryEntry(r["seq"], r["hlc"], r["origin"], r["user_name"], r["tbl"],
-                                        r["row_id"], r["op"], name, value, old, r["household_id"]))
+                                        r["row_id"], r["op"], name, value, old, intact, r["household_id"]))
     return entries
+
+
+def chain_intact(conn: Connection, r: Any) -> bool:
+    """Whether a change-log row (a mapping) still hashes to its chain hash and its successor links to it.
+
+    Two index seeks at most; a row without a hash (received from a sender that kept none) counts as intact.
+    """
+    if r["chain_hash"] is None or r["chain_prev"] is None:
+        return True
+    entry = tuple(r[k] for k in ("origin", "origin_seq", "hlc", "tbl", "row_id", "household_id", "op", "fields",
+                                 "prev", "user_id", "user_name"))
+    if audit.entry_hash(entry, bytes(r["chain_prev"])) != bytes(r["chain_hash"]):
+        return False
+    following = conn.execute(select(_C.c.chain_prev).where(_C.c.origin == r["origin"],
+                                                            _C.c.origin_seq == r["origin_seq"] + 1)).first()
+    return following is None or following[0] is None or bytes(following[0]) == bytes(r["chain_hash"])
 
 
 _PART_TABLES: list[Table] = [m.__table__ for m in SYNCED_MODELS  # type: ignore[attr-defined]

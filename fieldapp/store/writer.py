@@ -6,7 +6,10 @@ clock, the device, the user and the stamp of each value it replaced. The change
 log is both the sync outbox and the audit trail (谁填报谁负责). Per-field clocks
 (``row_hlc``/``field_clocks``) are kept on the row for last-writer-wins merges.
 Households touched in the transaction get their list projection rebuilt before
-commit, so the household list never disagrees with the register.
+commit, so the household list never disagrees with the register. Each logged change
+carries the hash of this device's change before it (``chain_prev``/``chain_hash``,
+:mod:`fieldapp.domain.audit`), and the commit signs the new head with the device key
+when the database has one (``Database.chain_key``; :mod:`fieldapp.store.chain`).
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
-from fieldapp.domain import people
+from fieldapp.domain import audit, people
 from fieldapp.domain.hlc import HybridClock, physical_ms
 from fieldapp.domain.ids import new_id
-from fieldapp.store import codec, derived, guard, replay
+from fieldapp.store import chain, codec, derived, guard, replay
 from fieldapp.store.db import Database
 from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS, SYNCED_TABLES, ChangeLog, Household
 
@@ -153,6 +156,8 @@ class ChangeWriter:
             txn = WriteTxn(conn, self.actor, self.clock)
             yield txn
             txn.finish()
+            if txn.head is not None and self.db.chain_key is not None:
+                chain.sign_following(conn, self.actor.device_id, txn.base, txn.head, self.db.chain_key)
 
 
 class WriteTxn:
@@ -163,6 +168,11 @@ class WriteTxn:
         self.actor = actor
         self.clock = clock
         self._seq: int | None = None
+        self._link = audit.GENESIS  # chain hash of this device's latest change
+        #: (origin_seq, chain_hash) of this device's last change before this transaction
+        self.base: tuple[int, bytes] = (0, audit.GENESIS)
+        #: (origin_seq, chain_hash) of the last change this transaction logged, None before the first
+        self.head: tuple[int, bytes] | None = None
         self._pending: list[tuple[Any, ...]] = []
         self.touched_households: set[str] = set()
         self.stale: list[StaleField] = []
@@ -355,11 +365,8 @@ class WriteTxn:
         return dict(row)
 
     def _next_seq(self) -> int:
-        if self._seq is None:
-            found = self.conn.execute(
-                select(func.max(_CHANGE_LOG.c.origin_seq)).where(_CHANGE_LOG.c.origin == self.actor.device_id)
-            ).scalar()
-            self._seq = int(found or 0)
+        if self._seq is None:  # one index seek, whatever the size of the log
+            self._seq, self._link = self.base = chain.last_link(self.conn, self.actor.device_id)
         self._seq += 1
         return self._seq
 
@@ -369,10 +376,12 @@ class WriteTxn:
             self.touched_households.add(household_id)
         if self.resolving and op != "insert":
             op = "resolve"
-        self._pending.append((
-            self.actor.device_id, self._next_seq(), hlc, table.name, row_id, household_id, op,
-            codec.dumps(fields), codec.dumps(prev) if prev else "{}", self.actor.user_id, self.actor.user_name,
-        ))
+        entry = (self.actor.device_id, self._next_seq(), hlc, table.name, row_id, household_id, op,
+                 codec.dumps(fields), codec.dumps(prev) if prev else "{}", self.actor.user_id, self.actor.user_name)
+        linked = audit.entry_hash(entry, self._link)
+        self._pending.append((*entry, self._link, linked))
+        self._link = linked
+        self.head = (entry[1], linked)
         if len(self._pending) >= 2000:
             self._flush_log()
 
@@ -400,7 +409,7 @@ class WriteTxn:
 
 
 _LOG_COLUMNS = ("origin", "origin_seq", "hlc", "tbl", "row_id", "household_id", "op", "fields", "prev",
-                "user_id", "user_name")
+                "user_id", "user_name", "chain_prev", "chain_hash")
 
 
 @functools.cache
@@ -419,7 +428,7 @@ def apply_remote(conn: Connection, *, inserts: Mapping[str, list[tuple[Any, ...]
     ``inserts[table]``: rows of (id, deleted, row_hlc, row_device, field_clocks, *data columns in name order);
     ``updates[(table, columns)]``: rows of (*values of ``columns``, id); values in their JSON form (SQLite's
     storage form). ``log_rows`` are the received changes, appended to ``change_log`` with their ORIGINAL
-    origin, origin_seq and hlc (they keep the (origin, origin_seq) identity across replicas).
+    origin, origin_seq, hlc and chain hashes (they keep the (origin, origin_seq) identity across replicas).
     """
     with guard.write_path():
         for model in SYNCED_MODELS:  # parents before children: foreign keys are checked per statement

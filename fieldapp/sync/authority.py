@@ -57,6 +57,13 @@ OWNERS: dict[str, Owner] = {
     "attendance_reopen": Owner.SHARED,
     "signing_key": Owner.DISTRICT,  # a person's public key: a laptop registers those of its own team (team_key)
     "signoff": Owner.HOUSEHOLD,  # a sign-off of a household's record or visit (none: a village's month, activity)
+    # A draw holds ids, a seed and hashes, no household data, and may span a town: any device with a
+    # reviewer passes it (the merge still checks its author holds spotcheck.draw). Its checklist items,
+    # rectifications and the cadres' reports are the households' and are checked against the villages.
+    "spotcheck_draw": Owner.SHARED,
+    "spotcheck_item": Owner.HOUSEHOLD,
+    "rectification": Owner.HOUSEHOLD,
+    "rectification_report": Owner.HOUSEHOLD,
 }
 
 TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",

@@ -5,7 +5,13 @@ Each further line is one record with all its changes, in the sender's log order:
 
     [table#, row id (32 hex), household id (hex, null, or 0 = the row itself), [change, …]]
     change = [origin#, seq delta, hlc delta, op (0 insert, 1 update, 2 delete, 3 resolve),
-              [field#, value, …], [field#, hlc - prev hlc, prev device#, …], user#]
+              [field#, value, …], [field#, hlc - prev hlc, prev device#, …], user#, tag(, link)]
+
+``tag`` is the first hex digits of the change's chain hash (:mod:`fieldapp.domain.audit`): the
+receiver recomputes every hash and names the first change whose tag differs. ``link`` (the hash
+of the origin's change before, hex) is sent only when that change is not earlier in the body:
+the receiver can always chain a change as it reads it. Bodies written before the chain
+(7-element changes) still decode.
 
 Sequence numbers are deltas per origin, clocks deltas from the previous change, so a
 single-field change costs a few bytes after compression. Records appear in the order of
@@ -26,6 +32,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.domain.audit import TAG_LEN
+
 OPS = ("insert", "update", "delete", "resolve")  # resolve: an update that settles a conflict
 _OP_CODE = {name: i for i, name in enumerate(OPS)}
 
@@ -43,6 +51,12 @@ class Change:
     prev: dict[str, list[Any]]
     user_id: str | None = None
     user_name: str | None = None
+    #: the hash of the origin's change before this one: set when read from the log; from a body only
+    #: when that change is not earlier in the body
+    chain_prev: bytes | None = None
+    #: this change's hash as its origin recorded it (from the log), or its tag (from a body)
+    chain_hash: bytes | None = None
+    tag: str | None = None
 
 
 @dataclass
@@ -98,6 +112,7 @@ def encode(changes: Iterable[Change], exits: Iterable[ScopeExit] = (), blobs: It
     lines: list[list[Any]] = []
     last_seq: dict[int, int] = {}
     last_hlc = 0
+    sent: set[tuple[str, int]] = set()  # (origin, seq) already in the body: the next change's link is known
     for (tbl, row_id), group in groups.items():
         ti = tables(tbl)
         fd = fields.setdefault(tbl, _Dict())
@@ -113,8 +128,13 @@ def encode(changes: Iterable[Change], exits: Iterable[ScopeExit] = (), blobs: It
             for name, (phlc, pdev) in ch.prev.items():
                 flat_prev += [fd(name), ch.hlc - int(phlc), origins(pdev)]
             ui = users((ch.user_id, ch.user_name)) if ch.user_id or ch.user_name else -1
-            out.append([oi, ch.seq - last_seq.get(oi, 0), ch.hlc - last_hlc, _OP_CODE[ch.op], flat_fields,
-                        flat_prev, ui])
+            entry = [oi, ch.seq - last_seq.get(oi, 0), ch.hlc - last_hlc, _OP_CODE[ch.op], flat_fields, flat_prev, ui]
+            if ch.chain_hash is not None:
+                entry.append(ch.chain_hash.hex()[:TAG_LEN])
+                if ch.seq > 1 and (ch.origin, ch.seq - 1) not in sent and ch.chain_prev is not None:
+                    entry.append(ch.chain_prev.hex())
+                sent.add((ch.origin, ch.seq))
+            out.append(entry)
             last_seq[oi] = ch.seq
             last_hlc = ch.hlc
         lines.append([ti, _pack_id(row_id), packed_hid, out])
@@ -148,6 +168,13 @@ def _list(value: Any, what: str, length: int | None = None) -> list[Any]:
     if type(value) is not list or (length is not None and len(value) != length):
         raise BodyError(f"同步包内容损坏：{what} 结构错误")
     return value
+
+
+def _hex(value: Any, what: str, length: int) -> str:
+    text = _str(value, what)
+    if len(text) != length or not all(c in "0123456789abcdef" for c in text):
+        raise BodyError(f"同步包内容损坏：{what} 格式错误")
+    return text
 
 
 def _pick(items: list[Any], index: Any, what: str) -> Any:
@@ -231,7 +258,12 @@ def _records(stream: Iterable[str], tables: list[str], fields: dict[str, list[st
         hid = row_id if packed_hid == 0 and type(packed_hid) is int else (
             _id(packed_hid, "户编号") if packed_hid is not None else None)
         for change in _list(group, "修改"):
-            oi, dseq, dhlc, opc, flat_fields, flat_prev, ui = _list(change, "修改", 7)
+            _list(change, "修改")
+            if not 7 <= len(change) <= 9:
+                raise BodyError("同步包内容损坏：修改 结构错误")
+            oi, dseq, dhlc, opc, flat_fields, flat_prev, ui = change[:7]
+            tag = _hex(change[7], "链哈希", TAG_LEN) if len(change) > 7 else None
+            link = bytes.fromhex(_hex(change[8], "前一条的链哈希", 64)) if len(change) > 8 else None
             origin = _pick(origins, oi, "来源设备")
             seq = last_seq.get(oi, 0) + _int(dseq, "序号")
             last_seq[oi] = seq
@@ -247,7 +279,8 @@ def _records(stream: Iterable[str], tables: list[str], fields: dict[str, list[st
                                                           _pick(origins, flat_prev[i + 2], "来源设备")]
                     for i in range(0, len(flat_prev), 3)}
             uid, uname = _pick(users, ui, "用户") if _int(ui, "用户") >= 0 else (None, None)
-            pending.append(Change(origin, seq, hlc, tbl, row_id, hid, op, values, prev, uid, uname))
+            pending.append(Change(origin, seq, hlc, tbl, row_id, hid, op, values, prev, uid, uname,
+                                  chain_prev=link, tag=tag))
         if len(pending) >= batch:
             yield pending
             pending = []

@@ -41,7 +41,7 @@ MAX_INT32 = (1 << 31) - 1
 # this version's packages need: bump NEEDS_SCHEMA when a migration makes changes older versions
 # cannot apply (new fields and tables alone do not: a receiver keeps them pending).
 OLDEST_SCHEMA = 3
-NEEDS_SCHEMA = 3
+NEEDS_SCHEMA = 7  # 0007: changes carry their chain hash tags
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 _DEVICE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,35}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")

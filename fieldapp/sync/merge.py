@@ -36,14 +36,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, UniqueConstraint
 
-from fieldapp.domain import people
+from fieldapp.domain import audit, people
 from fieldapp.domain.hlc import HybridClock
-from fieldapp.store import batch, codec, derived, replay
+from fieldapp.store import batch, chain, codec, derived, replay
 from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS
 from fieldapp.store.writer import apply_remote
 from fieldapp.sync import authority
 from fieldapp.sync.authority import Owner
 from fieldapp.sync.body import Change
+from fieldapp.sync.chaincheck import ChainCheck
 from fieldapp.sync.scope import ScopeCheck
 from fieldapp.sync.state import insert_local, now_iso
 
@@ -168,13 +169,20 @@ class Merger:
 
     def __init__(self, conn: Connection, clock: HybridClock, held: dict[str, int], *,
                  scope: Collection[str] | None = None, cadre: str | None = None,
-                 device_id: str | None = None) -> None:
+                 device_id: str | None = None, chain_check: ChainCheck | None = None) -> None:
         """``scope``: the sender's villages; changes outside them, and to district-wide tables, are refused
         (the district server; see :mod:`fieldapp.sync.authority`). ``cadre``: the sender's enrolled cadre.
 
         ``device_id``: this replica, which re-stamps the far-future changes it receives (without it,
-        they are applied and wait for another replica's declaration).
+        they are applied and wait for another replica's declaration). ``chain_check``: links each received
+        change into its origin's hash chain (and refuses a broken one); without it, changes are logged
+        unchained (a reviewer's re-check).
         """
+        self.chain = chain_check
+        #: (origin_seq, chain_hash) of this device's own last change logged here (a re-stamping), if any,
+        #: and of its change before the first of them
+        self.own_head: tuple[int, bytes] | None = None
+        self.own_base: tuple[int, bytes] | None = None
         self.conn = conn
         self.device_id = device_id
         self._replay: set[tuple[str, str]] = set()  # records to replay after the batch
@@ -205,6 +213,8 @@ class Merger:
         # One look at the clock per batch; each change is looked at only if the batch holds a far-future one.
         self._clamping = bool(fresh) and self.clock.observe(max(ch.hlc for ch in fresh))[1]
         for ch in fresh:
+            fields_text, prev_text = _dumps(ch.fields), _dumps(ch.prev) if ch.prev else "{}"
+            linked = self.chain.link(ch, fields_text, prev_text) if self.chain is not None else (None, None)
             if self._scope is not None:
                 row = rows.get((ch.tbl, ch.row_id))
                 if authority.owner(ch.tbl) is Owner.DISTRICT and row is not None \
@@ -213,20 +223,21 @@ class Merger:
                     continue
                 refusal = self._scope.refusal(ch, stored=row is not None and not row.new)
                 if refusal:
-                    self._refuse(ch, refusal)
+                    self._refuse(ch, refusal, linked)
                     continue  # never applied, never logged: nobody else receives it from us
             refusal = self._author_refusal(ch, rows)
             if refusal:
-                self._refuse(ch, refusal)
+                self._refuse(ch, refusal, linked)
                 continue
             quarantined = self.stats.quarantined
             self._one(ch, rows)
             if self._scope is not None and self.stats.quarantined == quarantined:
                 self._scope.applied(ch)
             self._log.append((ch.origin, ch.seq, ch.hlc, ch.tbl, ch.row_id, ch.household_id, ch.op,
-                              _dumps(ch.fields), _dumps(ch.prev) if ch.prev else "{}",
-                              ch.user_id, ch.user_name))
+                              fields_text, prev_text, ch.user_id, ch.user_name, *linked))
         self._flush(rows)
+        if self.chain is not None:
+            self.chain.batch_done()
         self._restamp()
         if self._replay:
             replayed = replay.replay_rows(self.conn, self._replay)
@@ -369,8 +380,9 @@ class Merger:
             target = replay.declared_target(json.loads(fields))
             if target:
                 declared.add(target)
-        seq = int(self.conn.exec_driver_sql("SELECT max(origin_seq) FROM change_log WHERE origin = ?",
-                                            (self.device_id,)).scalar() or 0)
+        seq, link = chain.last_link(self.conn, self.device_id)
+        if self.own_base is None:
+            self.own_base = (seq, link)
         log_rows = []
         for ch in far:
             if (ch.origin, ch.seq) in declared or (ch.origin, ch.seq) in held:
@@ -380,8 +392,11 @@ class Merger:
                 values["deleted"] = True
             seq += 1
             prev = {k: replay.raw_rank(ch.op, ch.hlc, ch.origin, ch.prev, k) for k in values}
-            log_rows.append((self.device_id, seq, self.clock.now(), ch.tbl, ch.row_id, ch.household_id, "update",
-                             _dumps({**values, replay.DECLARE: [ch.origin, ch.seq]}), _dumps(prev), None, None))
+            entry = (self.device_id, seq, self.clock.now(), ch.tbl, ch.row_id, ch.household_id, "update",
+                     _dumps({**values, replay.DECLARE: [ch.origin, ch.seq]}), _dumps(prev), None, None)
+            digest = audit.entry_hash(entry, link)
+            log_rows.append((*entry, link, digest))
+            link, self.own_head = digest, (seq, digest)
             declared.add((ch.origin, ch.seq))
             self._replay.add((ch.tbl, ch.row_id))
             self.stats.clock_flags += 1
@@ -484,7 +499,9 @@ class Merger:
             {"roles": found[0], "cadre_id": found[1], "name": found[2], "active": found[3]}) if found else None
         return author
 
-    def _refuse(self, ch: Change, reason: str) -> None:
+    def _refuse(self, ch: Change, reason: str, linked: tuple[bytes | None, bytes | None] = (None, None)) -> None:
+        if self.chain is not None:
+            self.chain.refused(ch, linked)
         self.stats.refused += 1
         entry = {"origin": ch.origin, "seq": ch.seq, "tbl": ch.tbl, "row_id": ch.row_id, "reason": reason}
         if len(self.stats.refusals) < 1000:

@@ -56,9 +56,11 @@ _MAX_HEADER = 1 << 20
 class PackageRefused(Exception):
     """A structural fault: the whole package is refused and nothing is applied."""
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: str, message: str, detail: Mapping[str, Any] | None = None) -> None:
         super().__init__(message)
-        self.reason = reason  # format | version | recipient | sender | signature | decryption | replay | gap
+        # format | version | recipient | sender | signature | decryption | replay | gap | chain
+        self.reason = reason
+        self.detail = dict(detail or {})  # chain: origin, origin_seq, kind, what
 
 
 @dataclass(frozen=True)

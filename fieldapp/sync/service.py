@@ -22,12 +22,12 @@ from sqlalchemy import Table, select
 
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.domain.ids import short_id
-from fieldapp.store import codec, guard, removal
+from fieldapp.store import chain, codec, guard, removal
 from fieldapp.store.db import SCHEMA_VERSION, Database
 from fieldapp.store.models import ChangeLog, SyncSeen
 from fieldapp.store.writer import shared_clock
 from fieldapp.sync import body as body_mod
-from fieldapp.sync import inbound, outbox, package, purge, state
+from fieldapp.sync import chaincheck, inbound, outbox, package, purge, state
 from fieldapp.sync.merge import Merger, MergeStats
 from fieldapp.sync.pending import apply_pending
 from fieldapp.sync.ports import Identity, PhotoFiles
@@ -70,15 +70,23 @@ def build_package(rep: Replica, peer_id: str, *, fmt: str | None = None) -> Buil
         vec = state.holdings(conn, rep.device_id)
         base = {o: min(int(peer.known.get(o, 0)), s) for o, s in vec.items()}
         rows, exits = outbox.lacking(conn, vec, base, peer.scope)
+        heads = chain.signed_heads(conn)
     changes = (body_mod.Change(r.origin, int(r.origin_seq), int(r.hlc), r.tbl, r.row_id, r.household_id, r.op,
-                               json.loads(r.fields), json.loads(r.prev or "{}"), r.user_id, r.user_name)
+                               json.loads(r.fields), json.loads(r.prev or "{}"), r.user_id, r.user_name,
+                               _bytes(r.chain_prev), _bytes(r.chain_hash))
                for r in rows)
     body, count = body_mod.encode(changes, exits, _blobs(rep, rows))
     header = package.new_header(schema=SCHEMA_VERSION, schema_needs=inbound.NEEDS_SCHEMA, base=base, top=vec,
                                 held=vec, scope=rep.scope,
                                 counts={"changes": count, "exits": len(exits), "bytes": len(body)}, fmt=fmt)
+    # the signed head of every origin the body holds: the receiver checks the chain up to it
+    header["chain"] = {o: heads[o].to_json() for o in sorted({r.origin for r in rows}) if o in heads}
     header |= {"sender": rep.device_id, "recipient": peer.device_id}
     return Built(package.seal(rep.identity, peer.keys, header, body), header)
+
+
+def _bytes(value: Any) -> bytes | None:
+    return None if value is None else bytes(value)
 
 
 def _blobs(rep: Replica, rows: list[Any]) -> Iterator[body_mod.Blob]:
@@ -119,7 +127,7 @@ class ImportResult:
 
 
 def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[str] | None = None,
-                   enrolled_cadre: str | None = None) -> ImportResult:
+                   enrolled_cadre: str | None = None, strict_chain: bool = False) -> ImportResult:
     """Check, then apply in one transaction. Raises :class:`package.PackageRefused` with the reason.
 
     ``allowed_villages`` (the district server: the sending device's scope) refuses every change
@@ -127,6 +135,11 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
     ``result.stats.refusals``, never applied and never passed on; so is every change to a district-wide
     table (:mod:`fieldapp.sync.authority`), but for the first creation of the granted villages' areas and
     of ``enrolled_cadre``'s row.
+
+    Every received change is linked into its origin's hash chain and checked against the package's
+    signed heads (:mod:`fieldapp.sync.chaincheck`); a break refuses the package with reason ``chain``
+    (``exc.detail`` names the origin, the sequence number and what differs). ``strict_chain`` (the
+    district server) also requires the sender's own changes to be covered by its signed head.
     """
     header = package.read_header(data)
     with rep.db.read() as conn:
@@ -150,8 +163,9 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
         with rep.db.transaction() as conn, guard.write_path():
             assert rep.clock is not None
             apply_pending(conn)
+            links = chaincheck.ChainCheck(conn, header, strict=strict_chain)
             merger = Merger(conn, rep.clock, vec, scope=allowed_villages, cadre=enrolled_cadre,
-                            device_id=rep.device_id)
+                            device_id=rep.device_id, chain_check=links)
             exits: list[str] = []
             for item in _ahead(check.stream(body_mod.decode(opened.body))):
                 if isinstance(item, body_mod.Blob):
@@ -167,8 +181,10 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
                         exits.append(item.household_id)
                 else:
                     merger.apply(item)
+            links.finish(_signing_keys(conn, rep, links.heads), check.seen, check.base)  # before the vector moves
             moves = check.advance(vec, complete=complete, whole=rep.scope is None)
             result.stats = merger.finish()
+            chaincheck.sign_restamps(conn, rep.device_id, merger.own_base, merger.own_head, rep.identity.signing_key)
             if exits:  # after the merge: the package's last changes of these households are in
                 removal.evict_households(conn, exits)
             state.advance(conn, moves, rep.device_id)
@@ -177,14 +193,32 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
                 "package_id": str(header["id"]), "sender": sender, "applied_at": state.now_iso(),
                 "summary": codec.dumps(result.stats.__dict__ | {"households": len(result.stats.households),
                                                                 "refusals": len(result.stats.refusals)})})
-    except body_mod.BodyError as exc:
-        raise package.PackageRefused("format", str(exc)) from exc
+    except (body_mod.BodyError, chaincheck.ChainBroken) as exc:
+        raise _refusal(exc) from exc
     log.info("package %s applied: %s", header["id"], result.summary())
     try:
         result.purged = purge.purge_tombstones(rep)
     except Exception:  # housekeeping: the package itself is in; the next import tries again
         log.exception("purging tombstones failed")
     return result
+
+
+def _refusal(exc: Exception) -> package.PackageRefused:
+    if isinstance(exc, chaincheck.ChainBroken):
+        return chaincheck.refusal(exc)
+    return package.PackageRefused("format", str(exc))
+
+
+def _signing_keys(conn: Any, rep: Replica, heads: Collection[str]) -> dict[str, str | None]:
+    """The public signing key of each origin whose head a package carries, where this replica knows it."""
+    keys: dict[str, str | None] = {}
+    for origin in heads:
+        if origin == rep.device_id:
+            keys[origin] = rep.identity.public_signing()
+        else:
+            peer = state.peer(conn, origin)
+            keys[origin] = peer.keys.signing_key if peer is not None else None
+    return keys
 
 
 def _ahead(items: Iterator[Any], depth: int = 2) -> Iterator[Any]:

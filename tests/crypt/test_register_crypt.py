@@ -69,29 +69,29 @@ def test_an_encrypted_register_refuses_no_key_and_a_wrong_key(tmp_path: Path) ->
 def test_an_upgrade_of_an_encrypted_register_keeps_an_encrypted_backup(tmp_path: Path) -> None:
     path = tmp_path / "register.sqlite3"
     old = Database(path, key=KEY)
-    migrate.upgrade(old, f"{SCHEMA_VERSION - 1:04d}")
+    migrate.upgrade(old, f"{migrate.previous_revision():04d}")
     _fill(old, rows=3)
     old.close()
     db = Database.open(path, key=KEY)
     assert db.user_version() == SCHEMA_VERSION
     db.close()
-    bak = tmp_path / f"register.sqlite3.v{SCHEMA_VERSION - 1}.bak"
+    bak = tmp_path / f"register.sqlite3.v{migrate.previous_revision()}.bak"
     assert not is_plain_file(bak) and SECRET.encode() not in bak.read_bytes()
     restored = Database(bak, key=KEY)
-    assert restored.user_version() == SCHEMA_VERSION - 1 and len(_probe(restored)) == 3
+    assert restored.user_version() == migrate.previous_revision() and len(_probe(restored)) == 3
     restored.close()
 
 
 def test_a_plain_register_is_converted_with_every_row_and_its_backups(tmp_path: Path) -> None:
     path = tmp_path / "register.sqlite3"
     plain = Database(path)
-    migrate.upgrade(plain, f"{SCHEMA_VERSION - 1:04d}")
+    migrate.upgrade(plain, f"{migrate.previous_revision():04d}")
     plain.close()
     plain = Database.open(path)  # upgraded: leaves a plain .vN.bak behind
     _fill(plain)
     before = _probe(plain)
     plain.close()
-    bak = tmp_path / f"register.sqlite3.v{SCHEMA_VERSION - 1}.bak"
+    bak = tmp_path / f"register.sqlite3.v{migrate.previous_revision()}.bak"
     assert is_plain_file(bak)
     steps: list[str] = []
     crypt.convert_plain(path, KEY, step=steps.append)
@@ -145,7 +145,7 @@ def test_a_conversion_killed_at_any_moment_leaves_one_readable_register(tmp_path
     _fill(db, rows=3000)
     before = _probe(db)
     db.close()
-    (tmp_path / f"register.sqlite3.v{SCHEMA_VERSION - 1}.bak").write_bytes(path.read_bytes())  # a plain backup
+    (tmp_path / f"register.sqlite3.v{migrate.previous_revision()}.bak").write_bytes(path.read_bytes())  # a plain backup
     run = subprocess.run([sys.executable, "-c", _CHILD, str(path), KEY.hex(), step, str(delay)],
                          capture_output=True, text=True, timeout=120, check=False)
     # (the conversion may outrun a delayed kill: then it simply finished)
@@ -161,7 +161,7 @@ def test_a_conversion_killed_at_any_moment_leaves_one_readable_register(tmp_path
     db.close()
     leftovers = [n for n in _files(tmp_path) if n not in (
         "register.sqlite3", "register.sqlite3-wal", "register.sqlite3-shm",
-        f"register.sqlite3.v{SCHEMA_VERSION - 1}.bak")]
+        f"register.sqlite3.v{migrate.previous_revision()}.bak")]
     assert leftovers == []
     for f in tmp_path.iterdir():
         assert not is_plain_file(f), f

@@ -18,6 +18,7 @@ from fieldapp.gui.visits.attendance_page import AttendancePage
 from fieldapp.gui.visits.models import STATUS_ROLE, ComplianceModel
 from fieldapp.services import attendance
 from fieldapp.services.context import AppContext
+from fieldapp.services.signoff import service as signoffs
 from tests.helpers.people import as_role
 
 TODAY = dt.date.today()
@@ -37,9 +38,14 @@ def page(ctx: AppContext, qtbot: QtBot, sync_tasks: SyncTaskManager, household: 
         attendance.checkin(ctx, day, today=day)
     attendance.checkin(ctx, dt.date(LAST, 4, 1), cadre_id=colleague, today=dt.date(LAST, 4, 1))  # April, not March
     busy, idle = make_cadre("石局长", "unit_leader", "区国土资源局"), make_cadre("何局长", "unit_leader", "区水利局")
-    for day in (1, 2, 3):
-        add_visit(household, dt.date(TODAY.year, 1, day), cadres=[busy, me])
-    add_visit(household, dt.date(TODAY.year, 1, 1), cadres=[idle])
+    busy_visits = [add_visit(household, dt.date(TODAY.year, 1, day), cadres=[busy, me]) for day in (1, 2, 3)]
+    add_visit(household, dt.date(TODAY.year, 1, 1), cadres=[idle])  # not signed by 何局长: shown, not counted
+    himself = as_role(ctx, "member", name="石局长", cadre_id=busy)
+    try:
+        for visit in busy_visits:
+            signoffs.sign_visit(himself, visit)
+    finally:
+        himself.close()
     add_visit(household, dt.date(LAST, 6, 1), cadres=[idle])  # last year: not counted this year
     widget = AttendancePage(ctx, sync_tasks)
     qtbot.addWidget(widget)
@@ -71,9 +77,9 @@ def test_compliance_of_a_hand_built_village(page: AttendancePage) -> None:
 
 def test_unit_leaders_this_year(page: AttendancePage) -> None:
     leaders = page.leaders
-    rows = {leaders.data(leaders.index(r, 0)): [leaders.data(leaders.index(r, c)) for c in range(2, 5)]
+    rows = {leaders.data(leaders.index(r, 0)): [leaders.data(leaders.index(r, c)) for c in range(2, 6)]
             for r in range(leaders.rowCount())}
-    assert rows == {"石局长": ["3", "3", "达标"], "何局长": ["1", "3", "进行中"]}
+    assert rows == {"石局长": ["3", "3", "达标", ""], "何局长": ["0", "3", "进行中", "1"]}
 
 
 def test_check_in_today_and_a_refused_date(ctx: AppContext, page: AttendancePage, qtbot: QtBot) -> None:

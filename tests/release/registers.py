@@ -1,6 +1,6 @@
 """Registers of older schema versions, and a full dump to prove a migration lost nothing.
 
-:func:`previous_version_register` builds a register at ``SCHEMA_VERSION - 1`` with Alembic and
+:func:`previous_version_register` builds a register at the previous schema version with Alembic and
 fills it, through plain SQL, with a demo village made by the current code (every column the
 old schema has, of every table it has): households, members, incomes, visits, change log …
 :func:`release_register` unpacks the register that FieldApp 0.1.0 itself wrote (tests/release/data).

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.store import migrate
 from fieldapp.store.db import SCHEMA_VERSION
 from tests.release import registers
 from tests.release.conftest import ROOT, Release, build_release, frozen_env, require_tool, run
@@ -89,7 +90,7 @@ def test_frozen_app_migrates_an_older_register_and_backs_it_up(release: Release,
     source = registers.demo_register(tmp_path / "demo")
     path = tmp_path / "old" / "register.sqlite3"
     path.parent.mkdir()
-    before = registers.previous_version_register(path, SCHEMA_VERSION - 1, source)
+    before = registers.previous_version_register(path, migrate.previous_revision(), source)
     result = run([release.exe, "--db", path, "demo", "--if-missing"], env=frozen_env(FIELDAPP_HOME=str(tmp_path / "h")),
                  cwd=tmp_path)
     assert "已有农户" in result.stdout
@@ -97,7 +98,7 @@ def test_frozen_app_migrates_an_older_register_and_backs_it_up(release: Release,
     after = registers.project(path, before)
     assert {t: after[t]["rows"] for t in before if t != "alembic_version"} == {
         t: before[t]["rows"] for t in before if t != "alembic_version"}
-    assert registers.dump(path.with_name(f"register.sqlite3.v{SCHEMA_VERSION - 1}.bak")) == before
+    assert registers.dump(path.with_name(f"register.sqlite3.v{migrate.previous_revision()}.bak")) == before
 
 
 # -- the .deb -------------------------------------------------------------------------------------

@@ -174,12 +174,47 @@ def _received(c: AppContext, permission: str, author: str, world: dict[str, Any]
             "role": "leader", "key_id": new_id(), "signed_at": 1, "snapshot": "{}", "snapshot_hash": "0" * 64,
             "signature": "00", "code": "00000-00000-0"}),
         "signoff.amend": ("signing_key", world.get("key", ""), None, "delete", {"deleted": True}),
+        "photo.add": ("photo", new_id(), None, "insert", {"sha256": f"{world['seq']:064x}", "mime": "image/jpeg",
+                                                          "width": 1, "height": 1, "bytes": 1}),
+        "spotcheck.draw": ("spotcheck_draw", new_id(), None, "insert", {
+            "level": "village", "area_id": village, "percent": 20, "role": "township", "strata": "", "seed": "s",
+            "frame_hash": "0" * 64, "frame": "[]", "sample": "[]", "drawn_at": 1, "due_days": 30}),
+        "spotcheck.check": ("spotcheck_item", new_id(), hid, "insert", {
+            "draw_id": world.get("draw"), "household_id": hid, "position": 1, "kind": "eight.1", "shown": "{}",
+            "sources": "[]"}),
+        "rectification.confirm": ("rectification", new_id(), hid, "insert", {
+            "item_id": world.get("item"), "draw_id": world.get("draw"), "household_id": hid,
+            "due_date": YESTERDAY.isoformat(), "round": 1}),
+        "rectification.close": ("rectification_report", new_id(), hid, "insert", {
+            "rectification_id": world.get("rect"), "household_id": hid, "cadre_id": world["own_cadre"], "round": 1,
+            "done_on": YESTERDAY.isoformat(), "note": "改了"}),
+        "rectification.close_others": ("rectification_report", new_id(), hid, "insert", {
+            "rectification_id": world.get("rect"), "household_id": hid, "cadre_id": world["other_cadre"],
+            "round": 1, "done_on": YESTERDAY.isoformat(), "note": "代报"}),
     }
     tbl, row_id, household, op, fields = made[permission]
     return Change(tbl=tbl, row_id=row_id, household_id=household, op=op, fields=fields, **base)
 
 
 WRITE_PERMISSIONS = sorted({r.permission for r in TABLE.rules} | {r.others for r in TABLE.rules if r.others})
+
+
+def _spot_check(ctx: AppContext, world: dict[str, Any]) -> None:
+    """A draw, one of its items and its rectification (what received spot-check changes refer to)."""
+    from fieldapp.domain.ids import natural_id
+    from fieldapp.store.models import Rectification, SpotcheckDraw, SpotcheckItem
+
+    hid = world["household"]
+    with ctx.writer.transaction() as txn:
+        world["draw"] = txn.insert(SpotcheckDraw, {
+            "level": "village", "area_id": ctx.settings["village_ids"][0], "percent": 20, "role": "township",
+            "strata": "", "seed": "s", "frame_hash": "0" * 64, "frame": "[]", "sample": "[]", "drawn_at": 1,
+            "due_days": 30})
+        world["item"] = txn.insert(SpotcheckItem, {"draw_id": world["draw"], "household_id": hid, "position": 1,
+                                                   "kind": "eight.1", "shown": "{}", "sources": "[]"})
+        world["rect"] = natural_id("rectification", world["item"])
+        txn.insert(Rectification, {"id": world["rect"], "item_id": world["item"], "draw_id": world["draw"],
+                                   "household_id": hid, "cadre_id": world["own_cadre"], "due_date": YESTERDAY})
 
 
 @pytest.mark.parametrize("permission", WRITE_PERMISSIONS)
@@ -191,6 +226,7 @@ def test_every_role_in_a_received_sync_change(ctx: AppContext, make_household: C
     with ctx.writer.transaction() as txn:
         world["event"] = audit.record(txn, "lock")
     world["key"] = ctx.db.scalar("SELECT id FROM signing_key LIMIT 1")
+    _spot_check(ctx, world)
     authors = {}
     for role in ROLES:
         add_account(ctx, f"作者-{role}", [role], cadre_id=ctx.settings["cadre_id"])

@@ -50,6 +50,7 @@ def make_node(folder: Path, template: Path, name: str) -> Node:
     shutil.copyfile(template, path)
     db = Database.open(path)
     ident = identity_mod.create(folder / "device", device_id=f"{next(_ids):08d}-0000-4000-8000-{name:0>12}")
+    db.chain_key = ident.signing_key  # as the app does: every commit signs the device's chain head
     skew = [0]
     clock = HybridClock(wall_ms=lambda: time.time_ns() // 1_000_000 + skew[0])
     rep = service.Replica(db, ident, None, clock)

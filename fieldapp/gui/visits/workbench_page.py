@@ -1,7 +1,8 @@
 """Page 工作台, the home screen: what needs the signed-in cadre's attention today.
 
 Sections (counts in their titles), what needs doing first: 到期/逾期事项 (overdue in red),
-N天未走访 (N is the setting ``not_visited_days``, changed right here), 两不愁三保障未达标,
+整改任务 (spot-check rectifications: opening one reports it done, with a note, for the reviewer to
+confirm), N天未走访 (N is the setting ``not_visited_days``, changed right here), 两不愁三保障未达标,
 人均收入低于监测线 (with the year's line; a note when the reference data has no line for
 a year), 我的包扶户 (collapsed at first when long), and 未同步修改 N 条. Each entry opens what it names: a
 household in the household editor, a follow-up in the form of its visit.
@@ -40,6 +41,7 @@ from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services import workbench
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
+from fieldapp.services.spotcheck.rectify import RectificationView
 from fieldapp.services.workbench import HouseholdEntry, Workbench
 
 log = logging.getLogger("fieldapp.gui.visits")
@@ -206,6 +208,9 @@ class WorkbenchPage(QWidget):
         today = wb.today
         self._section("follow_ups", self.tr("到期/逾期事项"), wb.follow_ups,
                       [self._follow_up(e, today) for e in wb.follow_ups.items])
+        if wb.rectifications.items:  # only once a spot check found something (most cadres, most days: none)
+            self._section("rectifications", self.tr("整改任务"), wb.rectifications,
+                          [self._rectification(r) for r in wb.rectifications.items])
         self._section("not_visited", self.tr("{0}天未走访").format(wb.not_visited_days), wb.not_visited,
                       [self._household(e, self._last_visit(e, today)) for e in wb.not_visited.items])
         lang = i18n.ref_language()
@@ -299,6 +304,44 @@ class WorkbenchPage(QWidget):
                 item.setForeground(column, QBrush(QColor(OVERDUE)))
         return item
 
+    def _rectification(self, r: RectificationView) -> QTreeWidgetItem:
+        lang = i18n.ref_language()
+        what = self.ctx.ref["spotcheck_item"].label(r.kind, lang)
+        if r.status == "awaiting":
+            when = self.tr("已报告完成，待审核员确认")
+        elif r.overdue:
+            when = self.tr("已逾期（{0} 到期）").format(r.due_date.isoformat())
+        else:
+            when = self.tr("{0} 前整改").format(r.due_date.isoformat())
+        reason = self.tr("（退回：{0}）").format(r.reopen_note) if r.reopen_note and r.status == "open" else ""
+        item = self._entry(f"{r.head_name or '—'}（{r.hh_no or '—'}）{what}：{r.finding or ''}{reason}", when,
+                           ("rectification", r.id))
+        item.setToolTip(0, item.text(0))
+        if r.overdue:
+            for column in (0, 1):
+                item.setForeground(column, QBrush(QColor(OVERDUE)))
+        return item
+
+    def report_rectification(self, rect_id: str, note: str | None = None) -> QWidget | None:
+        """The cadre reports a rectification done (a note; the reviewer then confirms it)."""
+        from fieldapp.gui.spotcheck.dialogs import NoteDialog
+        from fieldapp.services.spotcheck import rectify
+
+        found = [r for r in self.board.workbench.rectifications.items if r.id == rect_id] if self.board else []
+        if found and found[0].status != "open":
+            return None
+        dialog = None
+        day = None
+        if note is None:
+            dialog = NoteDialog(self.tr("报告整改完成"), self.tr("整改了什么（审核员确认后关闭）："), self, date=True)
+            if dialog.exec() != NoteDialog.DialogCode.Accepted:
+                return dialog
+            note, day = dialog.text(), dialog.day()
+        ctx = self.ctx
+        run_op(self.tasks, self.hub, lambda: rectify.report_done(ctx, rect_id, note or "", done_on=day),
+               changes=Changes(spotchecks=True), parent=self, message=self.tr("已报告整改完成，等待审核员确认"))
+        return dialog
+
     # -- opening -----------------------------------------------------------------------------------
 
     def open_item(self, item: QTreeWidgetItem, _column: int = 0) -> QWidget | None:
@@ -307,6 +350,8 @@ class WorkbenchPage(QWidget):
         if not target:
             return None
         kind, target_id = target
+        if kind == "rectification":
+            return self.report_rectification(target_id)
         return self.open_household(target_id) if kind == "household" else self.open_visit(target_id)
 
     def open_household(self, household_id: str) -> QWidget | None:

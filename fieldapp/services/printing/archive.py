@@ -119,9 +119,12 @@ def _attendance(conn: Any, cadre: Any, year: int, month: int | None, today: dt.d
     if cadre.role == attendance.UNIT_LEADER_ROLE:
         row = next((r for r in attendance.leader_table(conn, year, today=today) if r.cadre_id == cadre.id), None)
         count = row.visits if row else 0
+        unsigned = row.unsigned if row else 0
         status = visit_rules.leader_status(year, count, today)
-        return [para(f"{year}年参与走访 {count} 次（单位领导每年不少于{visit_rules.MIN_LEADER_VISITS_PER_YEAR}次）"
-                     f"{'：' + labels[status] if labels[status] else ''}。", st["cell"])]
+        least = visit_rules.MIN_LEADER_VISITS_PER_YEAR
+        return [para(f"{year}年本人签字的走访 {count} 次（单位领导每年不少于{least}次）"
+                     f"{'：' + labels[status] if labels[status] else ''}。"
+                     + (f"另有 {unsigned} 次走访未经本人签字，不计入。" if unsigned else ""), st["cell"])]
     if month is not None:
         m = Month(year, month)
         days = attendance.days_of_month(conn, cadre.id, m)

@@ -4,7 +4,7 @@ Both are synced: a person's public key travels to the district and every laptop 
 check a signature; a sign-off carries the snapshot it signed. No private key is stored here.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-10 10:00:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0008'
-down_revision = '0006'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

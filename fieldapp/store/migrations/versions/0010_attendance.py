@@ -5,7 +5,7 @@ revision: they were never marked). ``checkin_confirm`` records a team leader con
 else's late check-in; ``attendance_reopen`` a signed-off month reopened with a reason. Both synced. ``ix_change_log_user`` finds what one person wrote.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-06 22:00:00.000000
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 
 
 revision = '0010'
-down_revision = '0008'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
