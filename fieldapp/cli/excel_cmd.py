@@ -192,10 +192,10 @@ def _export_ledger(ctx: Any, args: argparse.Namespace) -> int:
 
 def _export_archive(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.services.excel.ledgers import export_archive
-    from fieldapp.services.printing.archive import resolve_cadre
+    from fieldapp.services.lookups import resolve_cadre
 
     year, month = args.month if args.month else (args.year, None)
-    path = export_archive(ctx, resolve_cadre(ctx, args.cadre), args.out, year=year, month=month)
+    path = export_archive(ctx, resolve_cadre(ctx.db, args.cadre), args.out, year=year, month=month)
     print(f"已导出包扶纪实档案：{path}")
     return 0
 

@@ -97,9 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     people_cmd.register(sub, _open)
 
+    from fieldapp.cli import attendance_cmd
+
+    attendance_cmd.register(sub, _open)
+
     from fieldapp.cli import signoff_cmd
 
     signoff_cmd.register(sub, _open)
+
     from fieldapp.cli import spotcheck_cmd
 
     spotcheck_cmd.register(sub, _open)

@@ -161,9 +161,10 @@ def _ledger(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _archive(ctx: Any, args: argparse.Namespace) -> int:
+    from fieldapp.services import lookups
     from fieldapp.services.printing import archive
 
     year, month = args.month if args.month else (args.year, None)
-    path = archive.render_archive(ctx, archive.resolve_cadre(ctx, args.cadre), args.out, year=year, month=month)
+    path = archive.render_archive(ctx, lookups.resolve_cadre(ctx.db, args.cadre), args.out, year=year, month=month)
     print(f"已生成包扶纪实档案：{path}")
     return 0

@@ -20,6 +20,7 @@ take labels and value formatting from here, so a field is called the same everyw
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -141,6 +142,7 @@ class FieldCatalogue:
         """
         meta = self.get(table, column)
         kind = meta.kind if meta else None
+        value = list_value(value, kind)
         if value is None or value == "":
             text = ""
         elif column == "deleted":
@@ -158,12 +160,24 @@ class FieldCatalogue:
         elif kind == "money":
             text = format_yuan(int(value))
         elif meta is not None and meta.is_reference:
-            text = (names or {}).get(str(value)) or str(value)[:8]
+            ids = value if isinstance(value, list) else [value]
+            text = self.word("list_separator", lang).join((names or {}).get(str(v)) or str(v)[:8] for v in ids)
         elif isinstance(value, dt.date):
             text = value.isoformat()
         else:
             text = str(value)
         return text
+
+
+def list_value(value: Any, kind: str | None) -> Any:
+    """A list of codes or ids kept as JSON text (a person's roles and villages) as the list; else ``value``."""
+    if isinstance(value, str) and value.startswith("[") and (kind == "codes" or kind in REFERENCE_KINDS):
+        try:
+            decoded = json.loads(value)
+        except ValueError:
+            return value
+        return decoded if isinstance(decoded, list) else value
+    return value
 
 
 def parse_catalogue(raw: Any, ref: RefData | None, name: str = "fields.json") -> FieldCatalogue:

@@ -62,6 +62,8 @@ class WriteRule:
 
     ``self_field``/``others``: a row whose ``self_field`` is the writer's own cadre needs
     ``permission``; one for somebody else needs ``others`` (check in only for oneself).
+    ``by_field``/``when``: a row whose ``by_field`` holds one of ``when``'s values needs that value's
+    permission instead (a sign-off of a visit: a member signs the visits they took part in).
     """
 
     table: str
@@ -69,6 +71,8 @@ class WriteRule:
     op: str | None = None
     self_field: str | None = None
     others: str | None = None
+    by_field: str | None = None
+    when: Mapping[str, str] = field(default_factory=dict)
 
 
 class PermissionDenied(Exception):
@@ -97,7 +101,8 @@ class PermissionTable:
             perms = {str(p["code"]): Permission(str(p["code"]), dict(p["label"]), frozenset(p["roles"]))
                      for p in raw["permissions"]}
             rules = tuple(WriteRule(table=str(w["table"]), permission=str(w["permission"]), op=w.get("op"),
-                                    self_field=w.get("self_field"), others=w.get("others"))
+                                    self_field=w.get("self_field"), others=w.get("others"), by_field=w.get("field"),
+                                    when={str(k): str(v) for k, v in dict(w.get("when", {})).items()})
                           for w in raw["writes"])
         except (KeyError, TypeError, ValueError) as exc:
             raise PermissionTableError(f"permissions.json: 格式错误 ({exc!r})") from exc
@@ -108,7 +113,7 @@ class PermissionTable:
             if refdata.DEFAULT_LANGUAGE not in p.label:
                 raise PermissionTableError(f"permissions.json: 权限 {p.code} 缺少简体中文名称")
         for r in rules:
-            for code in (r.permission, r.others):
+            for code in (r.permission, r.others, *r.when.values()):
                 if code is not None and code not in perms:
                     raise PermissionTableError(f"permissions.json: 表 {r.table} 的规则引用了未知权限 {code}")
             if r.op is not None and r.op not in OPS:
@@ -153,6 +158,8 @@ class PermissionTable:
             value = fields.get(r.self_field)
             if value is not None and value != cadre_id:
                 return r.others
+        if r.by_field is not None and fields is not None and str(fields.get(r.by_field)) in r.when:
+            return r.when[str(fields.get(r.by_field))]
         return r.permission
 
     def denied(self, permission: str, who: str | None = None) -> PermissionDenied:

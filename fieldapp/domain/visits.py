@@ -28,6 +28,7 @@ MIN_LEADER_VISITS_PER_YEAR = 3  # speech 3: 单位领导每年至少走访3次
 TITLE_MAX = 100
 TEXT_MAX = 5000
 NOTE_MAX = 200
+LATE_CHECKIN_DAYS = 3  # default of the setting late_checkin_days
 
 MonthStatus = Literal["met", "short", "open", "future"]
 
@@ -169,6 +170,12 @@ def checkin_problems(day: dt.date | None, village_id: str | None, village_ids: C
     if note and len(note) > NOTE_MAX:
         p["note"] = f"备注不能超过{NOTE_MAX}字"
     return p
+
+
+def is_late_checkin(day: dt.date, entered_on: dt.date | None, late_after: int = LATE_CHECKIN_DAYS) -> bool:
+    """A check-in entered more than ``late_after`` days after its date (补登): it counts only once a
+    team leader confirms it. Check-ins from before entry dates were kept (``entered_on`` None) are not."""
+    return entered_on is not None and (entered_on - day).days > late_after
 
 
 # ---------------------------------------------------------------- attendance

@@ -132,6 +132,11 @@ def _main_window(ctx: AppContext, tasks: TaskManager, api: PeopleApi | None,
     for key in window.page_keys():
         window.show_page(key)
         yield f"main-{key}", window
+        if window.page(key) is window.printing:  # each document's form on the 打印 page
+            for form_key in list(window.printing.forms)[1:]:
+                window.printing.choose(form_key)
+                yield f"main-{key}-{form_key}", window
+            window.printing.choose(next(iter(window.printing.forms)))
     if shell is not None and shell.lock is not None:
         shell.lock.stop()
     window.close()

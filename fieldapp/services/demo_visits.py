@@ -253,6 +253,8 @@ class VisitMaker:
 
     def _checkins(self, rows: Rows, skip: set[str], taken: frozenset[str]) -> None:
         rng = self.rng
+        late_cadre = next((c for c in sorted(self.days)  # a team member, so that the team leader confirms them
+                           if c not in skip and c in self.village_of and c != self.leader_id), None)
         for cadre in sorted(self.days):
             if cadre in skip:
                 continue
@@ -269,9 +271,14 @@ class VisitMaker:
                 for day in sorted(rng.sample(free, max(0, min(need, len(free))))):
                     row_id = natural_id("checkin", cadre, day.isoformat())
                     note = rng.choice(CHECKIN_NOTES)
+                    # one cadre entered two days of last month a week late (补登): they wait for the leader
+                    entered = day
+                    if cadre == late_cadre and (year, month) == self.months[-2] and day.day > 26 \
+                            and day + dt.timedelta(days=7) <= self.today:
+                        entered = day + dt.timedelta(days=7)
                     if row_id not in taken:
                         rows[CheckIn].append({"id": row_id, "cadre_id": cadre, "village_id": village, "date": day,
-                                              "note": note})
+                                              "note": note, "entered_on": entered})
 
 
 def empty_rows() -> Rows:

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from fieldapp.domain import hlc
-from fieldapp.domain.fields import DEFAULT_LANGUAGE, FieldCatalogue
+from fieldapp.domain.fields import DEFAULT_LANGUAGE, FieldCatalogue, list_value
 from fieldapp.domain.refdata import RefData
 from fieldapp.store import batch
 from fieldapp.store.db import Database
@@ -69,6 +69,8 @@ class HistoryLine:
     user: str  # 填报人
     device: str  # 本机, or the end of the device id
     origin: str  # the full device id
+    row_id: str = ""  # the record changed
+    household_id: str | None = None
     intact: bool = True  # False: the change failed the tamper check (``user`` then says so)
 
 
@@ -118,7 +120,8 @@ def describe(entries: Iterable[HistoryEntry], names: HistoryNames, catalogue: Fi
         lines.append(HistoryLine(
             seq=e.seq, hlc=e.hlc, op=e.op, when=local_time(e.hlc), record=record,
             target=names.targets.get(e.row_id, record), field=catalogue.label(e.tbl, e.field, lang),
-            old=old, new=new, device=device, origin=e.origin, intact=e.intact,
+            old=old, new=new, device=device, origin=e.origin, intact=e.intact, row_id=e.row_id,
+            household_id=e.household_id,
             user=(e.user_name or "—") if e.intact
             else catalogue.word("chain_broken", lang).format(e.user_name or "—")))
     return lines
@@ -135,7 +138,10 @@ def lookup_names(conn: Connection, entries: Sequence[HistoryEntry], ref: RefData
     for e in entries:
         kind = catalogue.references.get((e.tbl, e.field))
         if kind:
-            wanted.setdefault(kind, set()).update(str(v) for v in (e.old, e.new) if v)
+            for v in (e.old, e.new):
+                value = list_value(v, kind)
+                wanted.setdefault(kind, set()).update(str(i) for i in (value if isinstance(value, list) else [value])
+                                                      if i)
     for part in VISIT_PARTS & rows.keys():  # a visit's parts are described by their visit
         for r in batch.rows_in(conn, f"SELECT id, visit_id FROM {part} WHERE id IN ({{marks}})", rows[part]):
             wanted.setdefault("visit", set()).add(r.visit_id)
@@ -151,6 +157,7 @@ def lookup_names(conn: Connection, entries: Sequence[HistoryEntry], ref: RefData
         target("household", row_id, "")
     describers: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
         ("member", "SELECT id, name FROM member WHERE id IN ({marks})", lambda r: r.name or ""),
+        ("person", "SELECT id, name FROM person WHERE id IN ({marks})", lambda r: r.name or ""),
         ("income_year", "SELECT id, year FROM income_year WHERE id IN ({marks})",
          lambda r: catalogue.word("year", lang).format(r.year)),
         ("indicator", "SELECT id, code FROM indicator WHERE id IN ({marks})",

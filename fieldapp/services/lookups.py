@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, func, or_, select
 
+from fieldapp.domain import visits as visit_rules
 from fieldapp.services import attendance, register, workbench
 from fieldapp.store import batch
 from fieldapp.store.db import Database
@@ -22,6 +23,7 @@ from fieldapp.store.models import (
     Household,
     HouseholdListRow,
     Measure,
+    Person,
     Visit,
     VisitCadre,
 )
@@ -80,6 +82,37 @@ def cadres(db: Database, *, keep: Sequence[str] = (), removed: bool = False) -> 
     with db.read() as conn:
         rows = conn.execute(stmt.order_by(_C.c.name, _C.c.id)).all()
     return [CadreInfo(r.id, r.name, r.unit, r.phone, bool(r.deleted)) for r in rows]
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    """A person of the registry, for choosing one."""
+
+    id: str
+    name: str
+
+
+def people(db: Database) -> list[PersonInfo]:
+    """Everyone in the registry of people (not deleted), by name."""
+    p = Person.__table__
+    with db.read() as conn:
+        return [PersonInfo(r.id, r.name) for r in conn.execute(
+            select(p.c.id, p.c.name).where(p.c.deleted.is_(False)).order_by(p.c.name, p.c.id))]
+
+
+def resolve_cadre(db: Database, text: str) -> str:
+    """A cadre by id or by name; raises LookupError when there is none or the name is not unique."""
+    c = Cadre.__table__
+    wanted = text.strip()
+    with db.read() as conn:
+        rows = conn.execute(select(c.c.id, c.c.name, c.c.unit).where(
+            or_(c.c.id == wanted, c.c.name == wanted), c.c.deleted.is_(False))).all()
+    if len(rows) == 1:
+        return str(rows[0].id)
+    if rows:
+        units = "、".join(f"{r.name}（{r.unit or '—'}，{r.id[:8]}）" for r in rows)
+        raise LookupError(f"有多位干部名为“{wanted}”：{units}；请改用干部的标识")
+    raise LookupError(f"找不到干部“{wanted}”")
 
 
 def cadre_names(db: Database, ids: Iterable[str]) -> dict[str, str]:
@@ -204,9 +237,18 @@ def duplicate_id_problems(db: Database, household_id: str | None,
         return register.duplicate_id_problems(conn, household_id, [{"id_no": n} for n in id_numbers])
 
 
-def attendance_tables(db: Database, year: int, today: dt.date) -> tuple[list[attendance.ComplianceRow],
-                                                                        list[attendance.LeaderRow]]:
-    """The 考勤 page's two tables for ``year``, read in one snapshot."""
+@dataclass(frozen=True)
+class AttendanceTables:
+    compliance: list[attendance.ComplianceRow]
+    leaders: list[attendance.LeaderRow]
+    late: list[attendance.LateCheckIn]
+
+
+def attendance_tables(db: Database, year: int, today: dt.date, *,
+                      late_after: int = visit_rules.LATE_CHECKIN_DAYS) -> AttendanceTables:
+    """The 考勤 page's tables for ``year``, read in one snapshot: compliance, unit leaders, late check-ins
+    still waiting for a confirmation."""
     with db.read() as conn:
-        return (attendance.compliance_table(conn, year, today=today),
-                attendance.leader_table(conn, year, today=today))
+        return AttendanceTables(attendance.compliance_table(conn, year, today=today, late_after=late_after),
+                                attendance.leader_table(conn, year, today=today),
+                                attendance.late_checkins(conn, late_after=late_after))

@@ -388,6 +388,35 @@ class CheckIn(SyncedMixin, Base):
     village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
     date: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(String(200))
+    # the day it was written: a check-in for a day long before that needs a team leader's confirmation
+    entered_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class CheckInConfirm(SyncedMixin, Base):
+    """A team leader's confirmation of somebody else's late check-in. Id = natural_id('checkin_confirm', checkin).
+
+    ``cadre_id`` copies the check-in's cadre, so that the permission table can tell a confirmation of
+    one's own check-in (nobody may) from one of somebody else's.
+    """
+
+    __tablename__ = "checkin_confirm"
+    __table_args__ = (Index("ix_checkin_confirm_checkin", "checkin_id"),)
+    checkin_id: Mapped[str] = mapped_column(Id)
+    cadre_id: Mapped[str] = mapped_column(Id)
+    person_id: Mapped[str] = mapped_column(Id)
+    at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
+
+
+class AttendanceReopen(SyncedMixin, Base):
+    """A month of a cadre's attendance reopened after it was signed off, with the reason (kept for good)."""
+
+    __tablename__ = "attendance_reopen"
+    __table_args__ = (Index("ix_attendance_reopen_cadre", "cadre_id", "period"),)
+    cadre_id: Mapped[str] = mapped_column(Id)
+    period: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    reason: Mapped[str] = mapped_column(String(200))
+    person_id: Mapped[str] = mapped_column(Id)
+    at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
 
 
 # ---------------------------------------------------------------- spot checks (抽查)
@@ -487,7 +516,7 @@ class RectificationReport(SyncedMixin, Base):
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Area, Cadre, Person, AuditEvent, Household, Member, IncomeYear, Indicator, Measure, Threshold,
     Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, SigningKey, Signoff,
-    SpotcheckDraw, SpotcheckItem, Rectification, RectificationReport,
+    SpotcheckDraw, SpotcheckItem, Rectification, RectificationReport, CheckInConfirm, AttendanceReopen,
 )
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 
@@ -514,6 +543,9 @@ class ChangeLog(Base):
         # Only the deletes (tombstone purges read them), so appending an update costs nothing here.
         Index("ix_change_log_deletes", "seq", sqlite_where=text("op = 'delete'"),
               postgresql_where=text("op = 'delete'")),
+        # What one person wrote (责任倒查). Few accounts write on a laptop, so appends land at the
+        # end of a handful of ranges, not on random pages.
+        Index("ix_change_log_user", "user_id", "hlc"),
     )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     origin: Mapped[str] = mapped_column(String(36))  # device that made the change

@@ -162,6 +162,7 @@ class HistoryEntry:
     #: False: the change no longer hashes to its chain hash, or the next change of its device no longer
     #: links to it (edited behind the app's back: its author and values cannot be trusted)
     intact: bool = True
+    household_id: str | None = None
 
 
 def history_page(conn: Connection, household_id: str, before_hlc: int | None = None,
@@ -179,6 +180,22 @@ def history_page(conn: Connection, household_id: str, before_hlc: int | None = N
         else:
             stmt = stmt.where(or_(_C.c.hlc < before_hlc, and_(_C.c.hlc == before_hlc, _C.c.seq < before_seq)))
     rows = conn.execute(stmt.order_by(_C.c.hlc.desc(), _C.c.seq.desc()).limit(limit)).mappings().all()
+    return _entries(conn, rows)
+
+
+def person_changes(conn: Connection, user_id: str, start_hlc: int, end_hlc: int, *,
+                   after: tuple[int, int] | None = None, limit: int = 500) -> list[HistoryEntry]:
+    """What one account wrote with clocks in [start_hlc, end_hlc), oldest first, one entry per field
+    (through ``ix_change_log_user``). Page on with the last entry's ``(hlc, seq)`` as ``after``."""
+    stmt = select(_C).where(_C.c.user_id == user_id, _C.c.hlc >= start_hlc, _C.c.hlc < end_hlc)
+    if after is not None:
+        stmt = stmt.where(or_(_C.c.hlc > after[0], and_(_C.c.hlc == after[0], _C.c.seq > after[1])))
+    rows = conn.execute(stmt.order_by(_C.c.hlc, _C.c.seq).limit(limit)).mappings().all()
+    return _entries(conn, rows)
+
+
+def _entries(conn: Connection, rows: Sequence[Any]) -> list[HistoryEntry]:
+    """Change-log rows as one entry per field, each with the value it replaced."""
     wanted: set[tuple[str, int, str]] = set()
     for r in rows:
         for stamp in json.loads(r["prev"]).values():
@@ -196,7 +213,7 @@ def history_page(conn: Connection, household_id: str, before_hlc: int | None = N
             if name in prev:
                 old = previous.get((r["row_id"], int(prev[name][0]), str(prev[name][1])), {}).get(name)
             entries.append(HistoryEntry(r["seq"], r["hlc"], r["origin"], r["user_name"], r["tbl"],
-                                        r["row_id"], r["op"], name, value, old, intact))
+                                        r["row_id"], r["op"], name, value, old, intact, r["household_id"]))
     return entries
 
 

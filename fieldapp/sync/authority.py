@@ -52,6 +52,9 @@ OWNERS: dict[str, Owner] = {
     "photo": Owner.SHARED,
     "person": Owner.DISTRICT,  # the district's registry; a leader/admin may add people of their villages (team_person)
     "audit_event": Owner.SHARED,  # append-only events of the device that logged them
+    # about a cadre, not a village: who may write them is the permission table's (leaders only)
+    "checkin_confirm": Owner.SHARED,
+    "attendance_reopen": Owner.SHARED,
     "signing_key": Owner.DISTRICT,  # a person's public key: a laptop registers those of its own team (team_key)
     "signoff": Owner.HOUSEHOLD,  # a sign-off of a household's record or visit (none: a village's month, activity)
     # A draw holds ids, a seed and hashes, no household data, and may span a town: any device with a

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QCheckBox, QMessageBox
 
+from fieldapp.gui.audit.forms import PersonTraceForm, TraceForm
 from fieldapp.gui.household_list import HouseholdListPage
 from fieldapp.gui.printing.forms import CardsForm, HouseholdFileForm
 from fieldapp.gui.printing.jobs import PrintResult
@@ -295,4 +296,45 @@ def test_cards_job_names_the_households_left_out(ctx: AppContext, register: dict
     job = page.generate()
     assert job is not None and job.result is not None
     assert "户编号 6110029990000002没有户主" in job.result.summary
+    page.preview.reject()
+
+
+def test_trace_of_a_household_and_of_one_field(ctx: AppContext, register: dict[str, Any], sync_tasks: TaskManager,
+                                               qtbot: Any) -> None:
+    page = make_page(ctx, sync_tasks, None, qtbot)
+    form = page.choose("trace")
+    assert isinstance(form, TraceForm)
+    assert not [b for b in form.findChildren(QCheckBox) if "银行" in b.text() and b.isVisibleTo(form)]  # no bank data
+    form.lookup.setText("东户3")
+    form.lookup.editingFinished.emit()
+    job = page.generate()
+    assert job is not None and job.result is not None and "东户3" in job.result.title
+    text = pdftools.text(job.result.path)
+    assert "责任倒查表" in text and "现值由谁填报" in text
+    page.preview.reject()
+    form.field.setCurrentIndex(form.field.findData("户编号"))
+    job = page.generate()
+    assert job is not None and job.result is not None
+    assert "“户编号”的每一次填报" in pdftools.text(job.result.path)
+    page.preview.reject()
+
+
+def test_a_persons_report_needs_a_sensible_period(ctx: AppContext, register: dict[str, Any],
+                                                  sync_tasks: TaskManager, qtbot: Any) -> None:
+    from tests.helpers.people import as_role
+
+    as_role(ctx, "member", name="李填报").close()
+    page = make_page(ctx, sync_tasks, None, qtbot)
+    form = page.choose("person_trace")
+    assert isinstance(form, PersonTraceForm)
+    form.person.setCurrentIndex(form.person.findText("李填报"))
+    form.start.setDate(form.end.date().addDays(1))
+    assert page.generate() is None
+    box = page.findChild(QMessageBox)
+    assert box is not None and "结束日期早于开始日期" in box.text()
+    box.done(0)
+    form.start.setDate(form.end.date().addDays(-30))
+    job = page.generate()
+    assert job is not None and job.result is not None and "李填报" in job.result.title
+    assert "个人填报与核查情况" in pdftools.text(job.result.path)
     page.preview.reject()

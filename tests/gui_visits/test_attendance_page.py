@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -17,6 +18,8 @@ from fieldapp.gui.visits.attendance_page import AttendancePage
 from fieldapp.gui.visits.models import STATUS_ROLE, ComplianceModel
 from fieldapp.services import attendance
 from fieldapp.services.context import AppContext
+from fieldapp.services.signoff import service as signoffs
+from tests.helpers.people import as_role
 
 TODAY = dt.date.today()
 LAST = TODAY.year - 1
@@ -31,13 +34,18 @@ def page(ctx: AppContext, qtbot: QtBot, sync_tasks: SyncTaskManager, household: 
     for day in range(2, 15):
         add_visit(household, dt.date(LAST, 3, day))
     add_visit(household, dt.date(LAST, 3, 14))  # a second visit that day: still one day
-    attendance.checkin(ctx, dt.date(LAST, 3, 14))  # a check-in on a visit day: counted once
-    attendance.checkin(ctx, dt.date(LAST, 3, 31))  # the 15th day
-    attendance.checkin(ctx, dt.date(LAST, 4, 1), cadre_id=colleague)  # April, not March
+    for day in (dt.date(LAST, 3, 14), dt.date(LAST, 3, 31)):  # on a visit day: counted once; the 15th day
+        attendance.checkin(ctx, day, today=day)
+    attendance.checkin(ctx, dt.date(LAST, 4, 1), cadre_id=colleague, today=dt.date(LAST, 4, 1))  # April, not March
     busy, idle = make_cadre("石局长", "unit_leader", "区国土资源局"), make_cadre("何局长", "unit_leader", "区水利局")
-    for day in (1, 2, 3):
-        add_visit(household, dt.date(TODAY.year, 1, day), cadres=[busy, me])
-    add_visit(household, dt.date(TODAY.year, 1, 1), cadres=[idle])
+    busy_visits = [add_visit(household, dt.date(TODAY.year, 1, day), cadres=[busy, me]) for day in (1, 2, 3)]
+    add_visit(household, dt.date(TODAY.year, 1, 1), cadres=[idle])  # not signed by 何局长: shown, not counted
+    himself = as_role(ctx, "member", name="石局长", cadre_id=busy)
+    try:
+        for visit in busy_visits:
+            signoffs.sign_visit(himself, visit)
+    finally:
+        himself.close()
     add_visit(household, dt.date(LAST, 6, 1), cadres=[idle])  # last year: not counted this year
     widget = AttendancePage(ctx, sync_tasks)
     qtbot.addWidget(widget)
@@ -69,9 +77,9 @@ def test_compliance_of_a_hand_built_village(page: AttendancePage) -> None:
 
 def test_unit_leaders_this_year(page: AttendancePage) -> None:
     leaders = page.leaders
-    rows = {leaders.data(leaders.index(r, 0)): [leaders.data(leaders.index(r, c)) for c in range(2, 5)]
+    rows = {leaders.data(leaders.index(r, 0)): [leaders.data(leaders.index(r, c)) for c in range(2, 6)]
             for r in range(leaders.rowCount())}
-    assert rows == {"石局长": ["3", "3", "达标"], "何局长": ["1", "3", "进行中"]}
+    assert rows == {"石局长": ["3", "3", "达标", ""], "何局长": ["0", "3", "进行中", "1"]}
 
 
 def test_check_in_today_and_a_refused_date(ctx: AppContext, page: AttendancePage, qtbot: QtBot) -> None:
@@ -101,3 +109,44 @@ def test_export_xlsx(page: AttendancePage, qtbot: QtBot, tmp_path: Path, monkeyp
     assert book.sheetnames == [f"驻村考勤{LAST}", f"单位领导走访{LAST}"]
     rows = {r[0]: r for r in book[f"驻村考勤{LAST}"].iter_rows(min_row=2, values_only=True)}
     assert rows["王伟"][3 + 2] == 15  # name, unit, role, then January…
+
+
+def test_a_late_check_in_waits_for_the_leader_who_confirms_it(
+        ctx: AppContext, qtbot: QtBot, sync_tasks: SyncTaskManager, make_cadre: Callable[..., str],
+        qtmodeltester: Any) -> None:
+    her_cadre = make_cadre("刘芳")
+    her = as_role(ctx, "member", name="刘芳", cadre_id=her_cadre)
+    mine = AttendancePage(her, sync_tasks)
+    qtbot.addWidget(mine)
+    mine.show()
+    qtbot.waitExposed(mine)
+    late = TODAY - dt.timedelta(days=attendance.late_days(her) + 2)
+    mine.checkin_date.setValue(late)
+    assert mine.check_in()
+    assert mine.checkin_note.text() == f"已补登：{late} 在村，队长确认后计入在村天数"
+    assert not mine.late_view.isVisibleTo(mine)  # a member may not confirm: the list is not hers
+    her.close()
+
+    leader = as_role(ctx, "leader", name="队长甲", cadre_id=make_cadre("队长甲", role="leader"))
+    page = AttendancePage(leader, sync_tasks)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.year.setValue(late.year)
+    qtmodeltester.check(page.late)
+    assert page.late_view.isVisible() and page.late.rowCount() == 1
+    assert "1 条" in page.late_title.text()
+    assert page.late.data(page.late.index(0, 0)) == "刘芳"
+    assert page.late.data(page.late.index(0, 1)) == late.isoformat()
+    row = next(r for r in range(page.compliance.rowCount()) if page.compliance.rows[r].name == "刘芳")
+    assert page.compliance.rows[row].months[late.month - 1].days == 0
+    assert not page.confirm_button.isEnabled()
+    page.late_view.setFocus()
+    qtbot.keyClick(page.late_view, Qt.Key.Key_Down)  # keyboard alone: select the row, then the button
+    assert page.confirm_button.isEnabled()
+    page.confirm_button.setFocus()
+    qtbot.keyClick(page.confirm_button, Qt.Key.Key_Space)
+    assert ctx.db.scalar("SELECT count(*) FROM checkin_confirm") == 1
+    assert page.compliance.rows[row].months[late.month - 1].days == 1
+    assert not page.late_view.isVisible()  # nothing waits any more
+    leader.close()

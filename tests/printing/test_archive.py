@@ -11,8 +11,11 @@ import pytest
 from fieldapp.cli.main import main
 from fieldapp.services import attendance, visits
 from fieldapp.services.context import AppContext
-from fieldapp.services.printing.archive import render_archive, resolve_cadre
+from fieldapp.services.lookups import resolve_cadre
+from fieldapp.services.printing.archive import render_archive
+from fieldapp.services.signoff import service as signoffs
 from fieldapp.store.models import Cadre
+from tests.helpers.people import as_role
 from tests.printing import pdftools
 
 TODAY = dt.date(2025, 12, 31)
@@ -33,7 +36,7 @@ def visited(ctx: AppContext, add_household: Callable[..., str]) -> str:
     visits.save_visit(ctx, visits.VisitDraft(date=dt.date(2025, 7, 1), type="02", village_id=village,
                                              title="七一政策宣讲会", done="宣讲产业奖补政策"), today=TODAY)
     for day in range(3, 17):
-        attendance.checkin(ctx, dt.date(2025, 6, day), today=TODAY)
+        attendance.checkin(ctx, dt.date(2025, 6, day), today=dt.date(2025, 6, day))
     return hid
 
 
@@ -64,11 +67,19 @@ def test_year_archive(ctx: AppContext, visited: str, tmp_path: Path) -> None:
 def test_unit_leader_counts_visits(ctx: AppContext, visited: str, tmp_path: Path) -> None:
     with ctx.writer.transaction() as txn:
         leader = txn.insert(Cadre, {"name": "刘局长", "unit": "区国土资源局", "role": "unit_leader"})
-    visits.save_visit(ctx, visits.VisitDraft(date=dt.date(2025, 6, 5), type="01", household_id=visited,
-                                             found="单位领导走访", cadre_ids=[leader]), today=TODAY)
+    signed, _unsigned = (visits.save_visit(ctx, visits.VisitDraft(
+        date=dt.date(2025, 6, day), type="01", household_id=visited, found="单位领导走访", cadre_ids=[leader]),
+        today=TODAY) for day in (5, 6))
+    himself = as_role(ctx, "member", name="刘局长", cadre_id=leader)
+    try:
+        signoffs.sign_visit(himself, signed)
+    finally:
+        himself.close()
     out = tmp_path / "leader.pdf"
-    render_archive(ctx, resolve_cadre(ctx, "刘局长"), out, year=2025, today=dt.date(2026, 1, 15))
-    assert "2025年参与走访1次（单位领导每年不少于3次）：未达标" in _flat(pdftools.text(out))
+    render_archive(ctx, resolve_cadre(ctx.db, "刘局长"), out, year=2025, today=dt.date(2026, 1, 15))
+    text = _flat(pdftools.text(out))
+    assert "2025年本人签字的走访1次（单位领导每年不少于3次）：未达标" in text
+    assert "另有1次走访未经本人签字，不计入" in text
 
 
 def test_a_long_archive_repeats_its_header(ctx: AppContext, visited: str, tmp_path: Path) -> None:
@@ -88,13 +99,13 @@ def test_a_long_archive_repeats_its_header(ctx: AppContext, visited: str, tmp_pa
 
 def test_cadres_are_found_by_name_or_id(ctx: AppContext) -> None:
     cadre_id = ctx.settings["cadre_id"]
-    assert resolve_cadre(ctx, "王伟") == cadre_id == resolve_cadre(ctx, cadre_id)
+    assert resolve_cadre(ctx.db, "王伟") == cadre_id == resolve_cadre(ctx.db, cadre_id)
     with ctx.writer.transaction() as txn:
         txn.insert(Cadre, {"name": "王伟", "unit": "区教育局", "role": "member"})
     with pytest.raises(LookupError, match="有多位干部名为“王伟”"):
-        resolve_cadre(ctx, "王伟")
+        resolve_cadre(ctx.db, "王伟")
     with pytest.raises(LookupError, match="找不到干部"):
-        resolve_cadre(ctx, "李四")
+        resolve_cadre(ctx.db, "李四")
 
 
 def test_cli_archive(ctx: AppContext, visited: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

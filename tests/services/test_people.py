@@ -56,7 +56,9 @@ ACTS: dict[str, Callable[[AppContext, dict[str, Any]], object]] = {
         date=dt.date.today(), type=c.ref["visit_type"].codes[0].code, village_id=c.settings["village_ids"][0],
         title="村民大会", found="开会")),
     "checkin.self": lambda c, w: attendance.checkin(c, w["day"]),
-    "checkin.confirm": lambda c, w: attendance.checkin(c, w["day"], cadre_id=w["other_cadre"]),
+    "checkin.others": lambda c, w: attendance.checkin(c, w["day"], cadre_id=w["other_cadre"]),
+    "checkin.confirm": lambda c, w: attendance.confirm_checkin(c, w["other_cadre"], w["late_day"]),
+    "checkin.confirm_own": lambda c, w: attendance.confirm_checkin(c, c.cadre_id, w["own_late_day"]),
     "accounts.manage": lambda c, w: accounts.create_account(c, f"新人{new_id()[-6:]}", None, ["member"],
                                                             list(c.settings["village_ids"]), "password-1"),
     "district.edit": lambda c, w: _insert(c, Area, {"level": "village", "name": "新村", "parent_id": None}),
@@ -78,6 +80,14 @@ def _insert(c: AppContext, model: Any, values: dict[str, Any]) -> str:
         return txn.insert(model, values)
 
 
+def _late_checkins(ctx: AppContext, other_cadre: str, i: int) -> dt.date:
+    """A check-in of ``other_cadre`` and one of the signed-in cadre, both entered ten days late."""
+    day = YESTERDAY - dt.timedelta(days=20 + i)
+    attendance.checkin(ctx, day, cadre_id=other_cadre, today=day + dt.timedelta(days=10))
+    attendance.checkin(ctx, day, today=day + dt.timedelta(days=10))
+    return day
+
+
 def _act(permission: str) -> Callable[[AppContext, dict[str, Any]], object]:
     return ACTS.get(permission, lambda c, w: require_permission(c, permission))
 
@@ -91,7 +101,10 @@ def test_the_table_covers_every_role_permission_and_synced_table() -> None:
             assert TABLE.needed(tbl, op) in TABLE.permissions
     assert TABLE.needed("household", "delete") == "household.delete"
     assert TABLE.needed("checkin", "insert", {"cadre_id": "x"}, "x") == "checkin.self"
-    assert TABLE.needed("checkin", "insert", {"cadre_id": "y"}, "x") == "checkin.confirm"
+    assert TABLE.needed("checkin", "insert", {"cadre_id": "y"}, "x") == "checkin.others"
+    assert TABLE.needed("checkin_confirm", "insert", {"cadre_id": "y"}, "x") == "checkin.confirm"
+    assert TABLE.needed("checkin_confirm", "insert", {"cadre_id": "x"}, "x") == "checkin.confirm_own"
+    assert not {"checkin.others", "checkin.confirm_own"} & TABLE.granted(ROLES)  # nobody may
 
 
 @pytest.mark.parametrize("permission", PERMISSIONS)
@@ -100,6 +113,8 @@ def test_every_role_through_the_services(ctx: AppContext, make_household: Callab
     world = {"household": make_household(), "other_cadre": _other_cadre(ctx)}
     for i, role in enumerate(ROLES):
         world["day"] = YESTERDAY - dt.timedelta(days=i)  # a new act each time (the same check-in again is no write)
+        if permission in ("checkin.confirm", "checkin.confirm_own"):  # a late check-in to confirm, each time anew
+            world["late_day"] = world["own_late_day"] = _late_checkins(ctx, world["other_cadre"], i)
         c = as_role(ctx, role, name=f"人-{role}", cadre_id=ctx.settings["cadre_id"])
         try:
             if TABLE.allows([role], permission):
@@ -138,9 +153,15 @@ def _received(c: AppContext, permission: str, author: str, world: dict[str, Any]
                                                            "date": YESTERDAY.isoformat(), "type": "01"}),
         "checkin.self": ("checkin", new_id(), None, "insert", {"cadre_id": world["own_cadre"],
                                                               "village_id": village, "date": YESTERDAY.isoformat()}),
-        "checkin.confirm": ("checkin", new_id(), None, "insert", {"cadre_id": world["other_cadre"],
-                                                                 "village_id": village,
-                                                                 "date": YESTERDAY.isoformat()}),
+        "checkin.others": ("checkin", new_id(), None, "insert", {"cadre_id": world["other_cadre"],
+                                                                "village_id": village,
+                                                                "date": YESTERDAY.isoformat()}),
+        "checkin.confirm": ("checkin_confirm", new_id(), None, "insert", {
+            "checkin_id": new_id(), "cadre_id": world["other_cadre"], "person_id": author, "at": 1}),
+        "checkin.confirm_own": ("checkin_confirm", new_id(), None, "insert", {
+            "checkin_id": new_id(), "cadre_id": world["own_cadre"], "person_id": author, "at": 1}),
+        "attendance.close": ("attendance_reopen", new_id(), None, "insert", {
+            "cadre_id": world["other_cadre"], "period": "2025-01", "reason": "补录", "person_id": author, "at": 1}),
         "district.edit": ("cadre", new_id(), None, "insert", {"name": "新干部", "role": "member"}),
         "accounts.manage": ("person", new_id(), None, "insert", {"name": f"新人{world['seq']}", "roles": "[]",
                                                                 "village_ids": json.dumps([village])}),

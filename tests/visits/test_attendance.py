@@ -11,11 +11,14 @@ from openpyxl import load_workbook
 
 from fieldapp.domain import visits as rules
 from fieldapp.domain.errors import ValidationError
+from fieldapp.domain.people import PermissionDenied
 from fieldapp.domain.visits import Month
 from fieldapp.services import attendance
 from fieldapp.services import visits as svc
 from fieldapp.services.context import AppContext
+from fieldapp.services.signoff import service as signoffs
 from fieldapp.services.visits import VisitDraft
+from tests.helpers.people import as_role
 
 TODAY = dt.date(2025, 6, 15)
 
@@ -51,8 +54,8 @@ def test_every_cadre_on_a_shared_visit_gets_the_day(
 
 def test_a_checkin_and_a_visit_on_the_same_day_count_once(ctx: AppContext, household: str, me: str) -> None:
     _visit(ctx, household, dt.date(2025, 4, 7), me)
-    attendance.checkin(ctx, dt.date(2025, 4, 7), note="开会", today=TODAY)
-    attendance.checkin(ctx, dt.date(2025, 4, 8), today=TODAY)
+    attendance.checkin(ctx, dt.date(2025, 4, 7), note="开会", today=dt.date(2025, 4, 8))
+    attendance.checkin(ctx, dt.date(2025, 4, 8), today=dt.date(2025, 4, 8))
     attendance.checkin(ctx, dt.date(2025, 4, 8), note="补记", today=TODAY)  # same day again: one check-in
     assert ctx.db.scalar("SELECT count(*) FROM checkin") == 2
     assert _days(ctx, [me], dt.date(2025, 4, 1), dt.date(2025, 4, 30)) == {me: {Month(2025, 4): 2}}
@@ -108,22 +111,42 @@ def test_compliance_and_leader_tables_and_their_export(
     make_cadre("周主任", role="unit_leader", unit="区财政局")
     make_cadre("吴科员", role="town_office")  # not a resident cadre: not in the compliance table
     for day in range(1, 16):  # 15 days in January: met
-        attendance.checkin(ctx, dt.date(2025, 1, day), today=TODAY)
+        attendance.checkin(ctx, dt.date(2025, 1, day), today=dt.date(2025, 1, day))
     for day in range(1, 15):  # 14 days in February: short
         _visit(ctx, household, dt.date(2025, 2, day), me)
-    for day in (2, 9, 16):
-        _visit(ctx, household, dt.date(2025, 3, day), me, leader)
-    _visit(ctx, household, dt.date(2024, 12, 31), leader)  # last year: not counted for 2025
+    march = [_visit(ctx, household, dt.date(2025, 3, day), me, leader) for day in (2, 9, 16)]
+    old = _visit(ctx, household, dt.date(2024, 12, 31), leader)  # last year: not counted for 2025
+    unit_leader = as_role(ctx, "member", name="孙局长", cadre_id=leader)
+    colleague = as_role(ctx, "leader", name="别人", cadre_id=me)
+    try:
+        for visit in (*march[:2], old):  # a unit leader's visit counts once they sign it themselves
+            signoffs.sign_visit(unit_leader, visit)
+        signoffs.sign_visit(colleague, march[2])  # somebody else's signature does not make it theirs
+        with pytest.raises(PermissionDenied):  # nor may they sign a visit they were not on
+            signoffs.sign_visit(unit_leader, _visit(ctx, household, dt.date(2025, 3, 20), me))
+    finally:
+        unit_leader.close()
+        colleague.close()
 
     with ctx.db.read() as conn:
         [row] = attendance.compliance_table(conn, 2025, today=TODAY)
         leaders = attendance.leader_table(conn, 2025, today=TODAY)
     assert row.name == "王伟"
     assert [(c.days, c.status) for c in row.months[:7]] == [
-        (15, "met"), (14, "short"), (3, "short"), (0, "short"), (0, "short"), (0, "open"), (0, "future")]
-    assert [(r.name, r.visits, r.status) for r in leaders] == [("周主任", 0, "open"), ("孙局长", 3, "met")]
+        (15, "met"), (14, "short"), (4, "short"), (0, "short"), (0, "short"), (0, "open"), (0, "future")]
+    assert [(r.name, r.visits, r.unsigned, r.status) for r in leaders] == [
+        ("周主任", 0, 0, "open"), ("孙局长", 2, 1, "open")]
+    signer = as_role(ctx, "member", name="孙局长2", cadre_id=leader)
+    try:
+        signoffs.sign_visit(signer, march[2])
+    finally:
+        signer.close()
+    with ctx.db.read() as conn:
+        leaders = attendance.leader_table(conn, 2025, today=TODAY)
+    assert [(r.name, r.visits, r.unsigned, r.status) for r in leaders] == [
+        ("周主任", 0, 0, "open"), ("孙局长", 3, 0, "met")]
 
-    attendance.checkin(ctx, dt.date(2025, 6, 2), today=TODAY)
+    attendance.checkin(ctx, dt.date(2025, 6, 2), today=dt.date(2025, 6, 2))
     path = attendance.export_attendance(ctx, tmp_path / "out" / "考勤.xlsx", 2025, today=TODAY)
     book = load_workbook(path)
     assert book.sheetnames == ["驻村考勤2025", "单位领导走访2025"]
@@ -131,7 +154,7 @@ def test_compliance_and_leader_tables_and_their_export(
     assert [c.value for c in sheet[1]][:4] == ["姓名", "单位", "角色", "1月"]
     values = [c.value for c in sheet[2]]
     assert values[:3] == ["王伟", "区国土资源局", "驻村工作队员/包扶干部"]
-    assert values[3:10] == [15, 14, 3, 0, 0, 1, None]
+    assert values[3:10] == [15, 14, 4, 0, 0, 1, None]
     assert values[-1] == "2月、3月、4月、5月"
     leader_rows = [[c.value for c in r] for r in book["单位领导走访2025"].iter_rows(min_row=2)]
-    assert leader_rows == [["周主任", "区财政局", 0, 3, "进行中"], ["孙局长", "区国土资源局", 3, 3, "达标"]]
+    assert leader_rows == [["周主任", "区财政局", 0, 3, "进行中", 0], ["孙局长", "区国土资源局", 3, 3, "达标", 0]]

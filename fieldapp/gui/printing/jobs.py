@@ -146,6 +146,41 @@ class ArchiveRequest:
 
 
 @dataclass(frozen=True)
+class TraceRequest:
+    """责任倒查表 of one household (``field_label``: also every value of that field)."""
+
+    title: str
+    household_id: str
+    field_label: str | None = None
+    full_ids: bool = False
+
+    def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
+        from fieldapp.services.printing.trace import render_household_trace
+
+        try:
+            render_household_trace(ctx, self.household_id, out, field_label=self.field_label, full_ids=self.full_ids)
+        except LookupError as exc:
+            raise _user_error(exc) from None
+        return ""
+
+
+@dataclass(frozen=True)
+class PersonTraceRequest:
+    """个人填报与核查情况 of one person in [start, end]."""
+
+    title: str
+    person_id: str
+    start: dt.date
+    end: dt.date
+
+    def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
+        from fieldapp.services.printing.trace import render_person_trace
+
+        render_person_trace(ctx, self.person_id, self.start, self.end, out)
+        return ""
+
+
+@dataclass(frozen=True)
 class NoticeRequest:
     title: str
     ids: tuple[str, ...]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.errors import ValidationError
+from fieldapp.gui.audit.forms import PersonTraceForm, TraceForm
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.printing.forms import ArchiveForm, CardsForm, DocumentForm, HouseholdFileForm, HouseholdSource
@@ -45,7 +46,8 @@ from fieldapp.services.context import AppContext
 
 log = logging.getLogger("fieldapp.gui.printing")
 
-FORMS: tuple[type[DocumentForm], ...] = (CardsForm, HouseholdFileForm, ArchiveForm, NoticeForm, LedgerForm)
+FORMS: tuple[type[DocumentForm], ...] = (CardsForm, HouseholdFileForm, ArchiveForm, NoticeForm, LedgerForm,
+                                         TraceForm, PersonTraceForm)
 LIST_STYLE = "QListWidget#printDocuments::item { padding: 7px 10px; }"
 
 
@@ -127,6 +129,11 @@ class PrintPage(QWidget):
                                "在“农户”页中选择要公示的户。")),
             "ledger": (self.tr("村台账"),
                        self.tr("每户一行的台账，可按村、组、状态等筛选，末行合计。")),
+            "trace": (self.tr("责任倒查表"),
+                      self.tr("谁识别谁负责、谁填报谁负责：一户由谁建档，每一项现值由谁在何时填报；"
+                              "也可只查一项的每一次填报。")),
+            "person_trace": (self.tr("个人填报与核查情况"),
+                             self.tr("一个人在一段时间内填报的全部内容。")),
         }
 
     def _layout(self) -> None:

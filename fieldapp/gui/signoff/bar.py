@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from fieldapp.domain import people
 from fieldapp.domain.people import PermissionDenied
 from fieldapp.domain.signoff import SignoffError
 from fieldapp.gui.codes import current_language
@@ -61,7 +60,7 @@ class SignoffBar(QWidget):
         self.sign_button = QPushButton(self.tr("签字背书(&G)…"), self)
         self.sign_button.setObjectName("signoff_button")
         self.sign_button.setToolTip(self.tr("以本人签名密钥确认本记录当前内容（队长、村两委）"))
-        self.sign_button.setVisible(ctx.allows(people.SIGNOFF))
+        self.sign_button.setVisible(service.may_sign(ctx, subject, subject_id))
         self.sign_button.clicked.connect(self.ask_sign)
         for button in (self.diff_button, self.sign_button):
             button.setAutoDefault(False)

@@ -4,7 +4,9 @@ Both tables come from :mod:`fieldapp.services.attendance`, computed on the datab
 each resident cadre × month (达标 at ≥ 15 days in green, 未达标 in red, the month in
 progress 进行中), and each unit leader's visits in the year against the 3 required.
 "在村签到" records that the signed-in cadre was in the village today (or on a chosen
-date) on a day without a visit. "导出Excel" writes both tables to one .xlsx.
+date) on a day without a visit; a date long past is a late check-in (补登) and counts once the
+team leader confirms it, in the 补登待确认 list shown to those who may confirm. "导出Excel" writes
+both tables to one .xlsx.
 """
 
 from __future__ import annotations
@@ -34,12 +36,14 @@ from fieldapp.gui.errors import show_error
 from fieldapp.gui.fields import ErrorLabel, NullableDateEdit
 from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
-from fieldapp.gui.visits.models import ComplianceModel, LeaderModel
+from fieldapp.gui.visits.models import ComplianceModel, LateCheckInModel, LeaderModel
 from fieldapp.services import attendance, lookups
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 
 log = logging.getLogger("fieldapp.gui.visits")
+
+CONFIRM = "checkin.confirm"
 
 
 def _table(model: Any, parent: QWidget) -> QTableView:
@@ -88,11 +92,22 @@ class AttendancePage(QWidget):
         self.compliance_view = _table(self.compliance, self)
         self.leader_view = _table(self.leaders, self)
         self.leader_view.setMaximumHeight(6 * (self.fontMetrics().height() + 8) + 30)
+        self.late = LateCheckInModel(self)
+        self.late_view = _table(self.late, self)
+        self.late_view.setMaximumHeight(5 * (self.fontMetrics().height() + 8) + 30)
+        self.late_title = QLabel(self)
+        self.confirm_button = QPushButton(self.tr("确认补登(&Q)"), self)
+        self.confirm_button.setToolTip(self.tr("确认所选干部在该日在村（本人的补登不能自己确认）"))
+        self.confirm_button.setEnabled(False)
+        self.may_confirm = ctx.allows(CONFIRM)
         self._layout()
 
         self.year.valueChanged.connect(self.reload)
         self.checkin_button.clicked.connect(self.check_in)
         self.export_button.clicked.connect(self.export_xlsx)
+        self.confirm_button.clicked.connect(self.confirm_selected)
+        self.late_view.selectionModel().selectionChanged.connect(
+            lambda *_: self.confirm_button.setEnabled(bool(self.late_view.selectionModel().selectedRows())))
         self.hub.changed.connect(self._changed_elsewhere)
 
     def _layout(self) -> None:
@@ -108,7 +123,7 @@ class AttendancePage(QWidget):
         top.addWidget(self.export_button)
         first = QLabel(self.tr("驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；"
                                "每月不少于{0}天为达标）").format(rules.MIN_DAYS_PER_MONTH), self)
-        second = QLabel(self.tr("包扶单位领导本年走访次数（每年不少于{0}次）").format(
+        second = QLabel(self.tr("包扶单位领导本年走访次数（本人签字的走访，每年不少于{0}次）").format(
             rules.MIN_LEADER_VISITS_PER_YEAR), self)
         for label in (first, second):
             label.setWordWrap(True)
@@ -124,6 +139,13 @@ class AttendancePage(QWidget):
         layout.addWidget(self.compliance_view, 3)
         layout.addWidget(second)
         layout.addWidget(self.leader_view, 1)
+        late_bar = QHBoxLayout()
+        late_bar.addWidget(self.late_title, 1)
+        late_bar.addWidget(self.confirm_button)
+        layout.addLayout(late_bar)
+        layout.addWidget(self.late_view, 1)
+        for widget in (self.late_title, self.confirm_button, self.late_view):
+            widget.setVisible(False)  # only for those who may confirm, when something waits
         layout.addWidget(self.status)
 
     # -- loading --------------------------------------------------------------------------------
@@ -141,8 +163,10 @@ class AttendancePage(QWidget):
         year, db = self.year.value(), self.ctx.db
         today = dt.date.today()
 
-        def load(_control: TaskControl) -> tuple[int, list[Any], list[Any]]:
-            return (year, *lookups.attendance_tables(db, year, today))
+        late_after = attendance.late_days(self.ctx)
+
+        def load(_control: TaskControl) -> tuple[int, lookups.AttendanceTables]:
+            return year, lookups.attendance_tables(db, year, today, late_after=late_after)
 
         if self.load_task is not None and not self.load_task.is_finished:
             self.load_task.cancel()
@@ -150,10 +174,18 @@ class AttendancePage(QWidget):
         self.load_task = self.tasks.run_db(load, on_done=self._loaded_tables, on_error=self._failed)
         return self.load_task
 
-    def _loaded_tables(self, result: tuple[int, list[Any], list[Any]]) -> None:
-        year, compliance, leaders = result
+    def _loaded_tables(self, result: tuple[int, lookups.AttendanceTables]) -> None:
+        year, tables = result
+        compliance, leaders = tables.compliance, tables.leaders
         if year != self.year.value():
             return
+        self.late.set_rows(tables.late if self.may_confirm else [])
+        shown = self.may_confirm and bool(tables.late)
+        for widget in (self.late_title, self.confirm_button, self.late_view):
+            widget.setVisible(shown)
+        self.late_title.setText(self.tr("补登待确认（登记晚于在村日期 {0} 天以上，确认后计入在村天数）：{1} 条").format(
+            attendance.late_days(self.ctx), len(tables.late)))
+        self.late_view.resizeColumnsToContents()
         self.compliance.set_rows(compliance)
         self.leaders.set_rows(leaders, rules.MIN_LEADER_VISITS_PER_YEAR)
         fm = self.fontMetrics()
@@ -201,7 +233,10 @@ class AttendancePage(QWidget):
         def done(_result: object) -> None:
             self.checkin_button.setEnabled(True)
             self.checkin_error.show_message(None)
-            self.checkin_note.setText(self.tr("已签到：{0} 在村").format(day.isoformat()))
+            if rules.is_late_checkin(day, dt.date.today(), attendance.late_days(ctx)):
+                self.checkin_note.setText(self.tr("已补登：{0} 在村，队长确认后计入在村天数").format(day.isoformat()))
+            else:
+                self.checkin_note.setText(self.tr("已签到：{0} 在村").format(day.isoformat()))
             if day.year != self.year.value():
                 self.year.setValue(day.year)
             saved[0] = True
@@ -218,6 +253,30 @@ class AttendancePage(QWidget):
                changes=Changes(checkins=True, by=ctx.writer.actor.user_name),
                message=self.tr("已签到：{0} 在村").format(day.isoformat()))
         return saved[0]
+
+    def confirm_selected(self) -> Task | None:
+        """Confirm the selected late check-in, as an operation on the task manager."""
+        rows = self.late_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        late = self.late.rows[rows[0].row()]
+        ctx = self.ctx
+        self.confirm_button.setEnabled(False)
+
+        def write() -> None:
+            attendance.confirm_checkin(ctx, late.cadre_id, late.date)
+
+        def failed(exc: BaseException) -> bool:
+            self.confirm_button.setEnabled(True)
+            if isinstance(exc, ValidationError):
+                self.checkin_error.show_message("；".join(exc.problems.values()))
+                return True
+            return False
+
+        return run_op(self.tasks, self.hub, write, parent=self,
+                      on_done=lambda _r: self.checkin_error.show_message(None), on_error=failed,
+                      changes=Changes(checkins=True, by=ctx.writer.actor.user_name),
+                      message=self.tr("已确认 {0} {1} 在村").format(late.name, late.date.isoformat()))
 
     def export_xlsx(self) -> Task | None:
         """Ask where to save, then write both tables of the year to an .xlsx off the GUI thread."""

@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 from fieldapp.gui import i18n
 from fieldapp.gui.household_editor.labels import field_label, table_label
 from fieldapp.services import setup
-from fieldapp.services.attendance import ComplianceRow, LeaderRow, MonthCell
+from fieldapp.services.attendance import ComplianceRow, LateCheckIn, LeaderRow, MonthCell
 from fieldapp.services.context import AppContext
 from fieldapp.services.visits import VisitSummary
 
@@ -272,7 +272,8 @@ class LeaderModel(_ReadOnlyTable):
         self.ctx = ctx
         self.rows: list[LeaderRow] = []
         self.required = 3
-        self.headers = (self.tr("姓名"), self.tr("单位"), self.tr("本年走访次数"), self.tr("要求次数"), self.tr("结果"))
+        self.headers = (self.tr("姓名"), self.tr("单位"), self.tr("本人签字的走访"), self.tr("要求次数"),
+                        self.tr("结果"), self.tr("未经本人签字（不计）"))
 
     def set_rows(self, rows: Sequence[LeaderRow], required: int) -> None:
         self.beginResetModel()
@@ -288,13 +289,44 @@ class LeaderModel(_ReadOnlyTable):
             return None
         row = self.rows[index.row()]
         column = index.column()
+        result: Any = None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.name, row.unit or "", str(row.visits), str(self.required),
-                    self.status_label(row.status))[column]
-        if role == STATUS_ROLE:
-            return row.status
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
-            return _CENTER
-        if column == 4:
-            return _status_data(row.status, role)
+            result = (row.name, row.unit or "", str(row.visits), str(self.required),
+                      self.status_label(row.status), str(row.unsigned) if row.unsigned else "")[column]
+        elif role == Qt.ItemDataRole.ToolTipRole and column in (2, 5):
+            result = self.tr("单位领导本人登录并对走访记录签字背书后才计入")
+        elif role == STATUS_ROLE:
+            result = row.status
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            result = _CENTER
+        elif column == 4:
+            result = _status_data(row.status, role)
+        return result
+
+
+class LateCheckInModel(_FixedHeaderTable):
+    """Late check-ins (补登) waiting for the team leader's confirmation: cadre, day, entered on, note."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[LateCheckIn] = []
+        self.headers = (self.tr("干部"), self.tr("在村日期"), self.tr("登记日期"), self.tr("备注"))
+
+    def set_rows(self, rows: Sequence[LateCheckIn]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.name, row.date.isoformat(), row.entered_on.isoformat(), one_line(row.note))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("{0} 天后才登记：队长确认后计入在村天数").format((row.entered_on - row.date).days)
         return None
+

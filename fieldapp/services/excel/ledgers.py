@@ -101,9 +101,11 @@ def export_archive(ctx: AppContext, cadre_id: str, path: Path | str, *, year: in
     visit_rows = [[i, v.date, ctx.ref["visit_type"].label(v.type), v.head_name or ("村级活动" if not v.household_id
                    else ""), v.hh_no, " ".join(p for p in (v.title, v.found) if p) or None, v.done,
                    "、".join(v.cadre_names)] for i, v in enumerate(visits, start=1)]
-    day_rows = [[d.date, f"{d.visits} 次" if d.visits else None, "是" if d.checked_in else None, d.note]
+    day_rows = [[d.date, f"{d.visits} 次" if d.visits else None,
+                 "是" if d.checked_in else ("补登待确认" if d.pending else None), d.note]
                 for _m, entries in days for d in entries]
-    month_rows = [[f"{m.year}年{m.month}月", len(entries)] for m, entries in days if m.first <= today]
+    month_rows = [[f"{m.year}年{m.month}月", sum(not d.pending for d in entries)]
+                  for m, entries in days if m.first <= today]
     period = f"{year}年{month}月" if month else f"{year}年"
     label = ctx.ref.fields.label  # the visit column headers come from the field catalogue
     sheets = [

@@ -16,14 +16,22 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer, Table
-from sqlalchemy import func, or_, select
+from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer
+from sqlalchemy import func, select
 
 from fieldapp.domain import visits as visit_rules
 from fieldapp.domain.visits import Month
 from fieldapp.services import attendance
 from fieldapp.services.context import AppContext
-from fieldapp.services.printing.common import atomic_output, grid, heading, numbered_canvas, para, styles
+from fieldapp.services.printing.common import (
+    atomic_output,
+    grid,
+    heading,
+    label_pairs,
+    numbered_canvas,
+    para,
+    styles,
+)
 from fieldapp.services.visits import VisitSummary, archive_page
 from fieldapp.store.models import Cadre, HouseholdListRow
 
@@ -31,21 +39,6 @@ log = logging.getLogger("fieldapp.services.printing")
 
 WIDTH_MM = 174.0
 PAGE = 500
-
-
-def resolve_cadre(ctx: AppContext, text: str) -> str:
-    """A cadre by id or by name; raises LookupError when there is none or the name is not unique."""
-    c = Cadre.__table__
-    wanted = text.strip()
-    with ctx.db.read() as conn:
-        rows = conn.execute(select(c.c.id, c.c.name, c.c.unit).where(
-            or_(c.c.id == wanted, c.c.name == wanted), c.c.deleted.is_(False))).all()
-    if len(rows) == 1:
-        return str(rows[0].id)
-    if rows:
-        units = "、".join(f"{r.name}（{r.unit or '—'}，{r.id[:8]}）" for r in rows)
-        raise LookupError(f"有多位干部名为“{wanted}”：{units}；请改用干部的标识")
-    raise LookupError(f"找不到干部“{wanted}”")
 
 
 def archive_visits(ctx: AppContext, cadre_id: str, start: dt.date, end: dt.date) -> list[VisitSummary]:
@@ -88,10 +81,10 @@ def render_archive(ctx: AppContext, cadre_id: str, out_path: Path | str, *, year
         Paragraph("包扶纪实档案", st["title"]),
         para(f"{cadre.name}　{cadre.unit or ''}　{period}", st["subtitle"]),
         *heading("一、基本情况", st),
-        _pairs([("姓名", cadre.name), ("派出单位", cadre.unit or ""), ("身份", role), ("联系电话", cadre.phone or ""),
-                ("档案期间", f"{start.isoformat()} 至 {end.isoformat()}"), ("包扶户数", f"{paired} 户"),
-                ("走访及活动", f"{len(visits)} 次"),
-                ("涉及农户", f"{len({v.household_id for v in visits if v.household_id})} 户")], st),
+        label_pairs([("姓名", cadre.name), ("派出单位", cadre.unit or ""), ("身份", role),
+                     ("联系电话", cadre.phone or ""), ("档案期间", f"{start.isoformat()} 至 {end.isoformat()}"),
+                     ("包扶户数", f"{paired} 户"), ("走访及活动", f"{len(visits)} 次"),
+                     ("涉及农户", f"{len({v.household_id for v in visits if v.household_id})} 户")], st, WIDTH_MM),
         *heading("二、驻村出勤", st), *attendance_items,
         *heading("三、走访及活动记录（按时间顺序）", st), *_visits(ctx, visits, st),
         KeepTogether([
@@ -111,21 +104,6 @@ def render_archive(ctx: AppContext, cadre_id: str, out_path: Path | str, *, year
     return target
 
 
-def _pairs(pairs: list[tuple[str, str]], st: dict[str, Any]) -> Table:
-    rows = []
-    for i in range(0, len(pairs), 2):
-        row: list[Any] = []
-        for label, value in pairs[i:i + 2]:
-            row += [para(label, st["cell"]), para(value, st["cell"])]
-        rows.append(row)
-    table = Table(rows, colWidths=[24 * mm, (WIDTH_MM / 2 - 24) * mm] * 2)
-    style = grid(header_rows=0)
-    for col in (0, 2):
-        style.add("BACKGROUND", (col, 0), (col, -1), "#F1F4F7")
-    table.setStyle(style)
-    return table
-
-
 def _table(rows: list[list[str]], widths_mm: list[float], st: dict[str, Any], *, cell: str = "cell",
            pad: float = 3, small: tuple[int, ...] = ()) -> LongTable:
     body = [[para(c, st["head"]) for c in rows[0]],
@@ -141,20 +119,24 @@ def _attendance(conn: Any, cadre: Any, year: int, month: int | None, today: dt.d
     if cadre.role == attendance.UNIT_LEADER_ROLE:
         row = next((r for r in attendance.leader_table(conn, year, today=today) if r.cadre_id == cadre.id), None)
         count = row.visits if row else 0
+        unsigned = row.unsigned if row else 0
         status = visit_rules.leader_status(year, count, today)
-        return [para(f"{year}年参与走访 {count} 次（单位领导每年不少于{visit_rules.MIN_LEADER_VISITS_PER_YEAR}次）"
-                     f"{'：' + labels[status] if labels[status] else ''}。", st["cell"])]
+        least = visit_rules.MIN_LEADER_VISITS_PER_YEAR
+        return [para(f"{year}年本人签字的走访 {count} 次（单位领导每年不少于{least}次）"
+                     f"{'：' + labels[status] if labels[status] else ''}。"
+                     + (f"另有 {unsigned} 次走访未经本人签字，不计入。" if unsigned else ""), st["cell"])]
     if month is not None:
         m = Month(year, month)
         days = attendance.days_of_month(conn, cadre.id, m)
-        status = visit_rules.month_status(m, len(days), today)
-        items: list[Any] = [para(f"{year}年{month}月在村 {len(days)} 天（每月不少于{visit_rules.MIN_DAYS_PER_MONTH}天）"
+        counted = sum(not d.pending for d in days)
+        status = visit_rules.month_status(m, counted, today)
+        items: list[Any] = [para(f"{year}年{month}月在村 {counted} 天（每月不少于{visit_rules.MIN_DAYS_PER_MONTH}天）"
                                  f"{'：' + labels[status] if labels[status] else ''}。", st["cell"])]
         if days:
             rows = [["日期", "星期", "走访及活动", "在村签到", "备注"]]
             weekdays = "一二三四五六日"
             rows += [[d.date.isoformat(), f"星期{weekdays[d.date.weekday()]}", f"{d.visits} 次" if d.visits else "",
-                      "是" if d.checked_in else "", d.note or ""] for d in days]
+                      "是" if d.checked_in else ("补登待确认" if d.pending else ""), d.note or ""] for d in days]
             items.append(_table(rows, [28, 20, 26, 22, WIDTH_MM - 96], st))
         return items
     table = attendance.compliance_table(conn, year, cadre_ids=[cadre.id], today=today)

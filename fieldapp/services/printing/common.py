@@ -19,8 +19,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, Table, TableStyle
 from sqlalchemy import Connection, func, or_, select
 
 from fieldapp.domain import cardcode
@@ -158,6 +159,33 @@ def grid(header_rows: int = 1, total_row: bool = False, pad: float = 3) -> Table
     if total_row:
         commands.append(("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL))
     return TableStyle(commands)
+
+
+def ruled_table(rows: list[list[str]], widths_mm: list[float], st: dict[str, ParagraphStyle], *,
+                keep_ids: bool = False) -> LongTable:
+    """A ruled table of text: the first row is the header, repeated on every page."""
+    body = [[para(c, st["head"]) for c in rows[0]],
+            *[[para(c, st["cell"], keep_ids=keep_ids) for c in r] for r in rows[1:]]]
+    table = LongTable(body, colWidths=[w * mm for w in widths_mm], repeatRows=1)
+    table.setStyle(grid())
+    return table
+
+
+def label_pairs(pairs: list[tuple[str, str]], st: dict[str, ParagraphStyle], width_mm: float,
+                label_mm: float = 24) -> Table:
+    """Label–value pairs two to a row, the labels shaded."""
+    rows = []
+    for i in range(0, len(pairs), 2):
+        row: list[Any] = []
+        for label, value in pairs[i:i + 2]:
+            row += [para(label, st["cell"]), para(value, st["cell"])]
+        rows.append(row)
+    table = Table(rows, colWidths=[label_mm * mm, (width_mm / 2 - label_mm) * mm] * 2)
+    style = grid(header_rows=0)
+    for col in (0, 2):
+        style.add("BACKGROUND", (col, 0), (col, -1), "#F1F4F7")
+    table.setStyle(style)
+    return table
 
 
 # -- formatting ---------------------------------------------------------------------------

@@ -12,13 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from reportlab.lib.units import mm
-from reportlab.platypus import LongTable
 from sqlalchemy import Connection, inspect
 
 from fieldapp.services import history
 from fieldapp.services.context import AppContext
-from fieldapp.services.printing.common import grid, heading, para
+from fieldapp.services.printing.common import heading, para, ruled_table
 from fieldapp.services.visits import VisitSummary, household_visits_page
 
 VISITS_LISTED = 30
@@ -81,7 +79,7 @@ def visits_section(ctx: AppContext, visits: list[VisitSummary] | None, st: dict[
         found = " ".join(p for p in (v.title, v.found) if p)
         rows.append([v.date.isoformat(), ctx.ref["visit_type"].label(v.type), "、".join(v.cadre_names), found,
                      v.done or ""])
-    return [*items, _table(rows, [20, 18, 24, (WIDTH_MM - 62) / 2, (WIDTH_MM - 62) / 2], st)]
+    return [*items, ruled_table(rows, [20, 18, 24, (WIDTH_MM - 62) / 2, (WIDTH_MM - 62) / 2], st)]
 
 
 def history_section(rows: list[list[str]], st: dict[str, Any], number: str, *, keep_ids: bool = False) -> list[Any]:
@@ -89,12 +87,4 @@ def history_section(rows: list[list[str]], st: dict[str, Any], number: str, *, k
     if not rows:
         return [*items, para("（无变更记录）", st["note"])]
     header = ["时间", "对象", "项目", "原值", "新值", "填报人", "设备"]
-    return [*items, _table([header, *rows], [22, 20, 26, 26, WIDTH_MM - 122, 14, 14], st, keep_ids=keep_ids)]
-
-
-def _table(rows: list[list[str]], widths_mm: list[float], st: dict[str, Any], *, keep_ids: bool = False) -> LongTable:
-    body = [[para(c, st["head"]) for c in rows[0]],
-            *[[para(c, st["cell"], keep_ids=keep_ids) for c in r] for r in rows[1:]]]
-    table = LongTable(body, colWidths=[w * mm for w in widths_mm], repeatRows=1)
-    table.setStyle(grid())
-    return table
+    return [*items, ruled_table([header, *rows], [22, 20, 26, 26, WIDTH_MM - 122, 14, 14], st, keep_ids=keep_ids)]

@@ -27,7 +27,7 @@ from fieldapp.domain.signoff import Claim, Difference, DiffLine
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import keys, snapshots
 from fieldapp.store.db import Database
-from fieldapp.store.models import Area, Cadre, Household, Member, Person, Signoff, Visit
+from fieldapp.store.models import Area, Cadre, Household, Member, Person, Signoff, Visit, VisitCadre
 
 _S = Signoff.__table__
 VALID, CHANGED, INVALID, UNSIGNED = "valid", "changed", "invalid", "unsigned"
@@ -88,12 +88,31 @@ def when_text(ms: int) -> str:
 # -- signing ----------------------------------------------------------------------------------------
 
 
-def signing_role(ctx: AppContext) -> str:
-    """The role the signed-in person signs in: the first of theirs that holds ``signoff``."""
-    ctx.require(people.SIGNOFF)
+SIGN_OWN_VISIT = "visit.sign_own"
+
+
+def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
+    """The permission that lets the signed-in person sign ``subject_id``: ``signoff``, or for a visit
+    they took part in, ``visit.sign_own`` (a unit leader's visits count only once they sign them)."""
+    if subject != "visit" or ctx.allows(people.SIGNOFF) or not ctx.cadre_id:
+        return people.SIGNOFF
+    vc = VisitCadre.__table__
+    with ctx.db.read() as conn:
+        took_part = conn.execute(select(vc.c.id).where(vc.c.visit_id == subject_id, vc.c.cadre_id == ctx.cadre_id,
+                                                       vc.c.deleted.is_(False)).limit(1)).first()
+    return SIGN_OWN_VISIT if took_part is not None else people.SIGNOFF
+
+
+def may_sign(ctx: AppContext, subject: str, subject_id: str) -> bool:
+    return ctx.allows(signing_permission(ctx, subject, subject_id))
+
+
+def signing_role(ctx: AppContext, permission: str = people.SIGNOFF) -> str:
+    """The role the signed-in person signs in: the first of theirs that holds ``permission``."""
+    ctx.require(permission)
     table = people.permission_table(ctx.ref)
     roles = ctx.session.roles if ctx.session is not None else ()
-    return next((r for r in roles if table.allows([r], people.SIGNOFF)), "")
+    return next((r for r in roles if table.allows([r], permission)), "")
 
 
 def sign(ctx: AppContext, subject: str, subject_id: str, period: str = "", *,
@@ -101,12 +120,13 @@ def sign(ctx: AppContext, subject: str, subject_id: str, period: str = "", *,
          role: str | None = None, at_ms: int | None = None) -> SignoffRecord:
     """Sign ``subject_id`` as it is now (or the ``tables`` the caller shows, for a subject without a
     snapshot builder). Raises ``PermissionDenied`` (naming ``signoff``), ``NoSigningKey``, ``LookupError``."""
-    ctx.require(people.SIGNOFF)
+    permission = signing_permission(ctx, subject, subject_id)
+    ctx.require(permission)
     if subject not in rules.SUBJECTS:
         raise rules.SignoffError(f"未知的签字对象：{subject}")
-    role = role or signing_role(ctx)
+    role = role or signing_role(ctx, permission)
     if ctx.session is not None and role not in ctx.session.roles:
-        raise people.permission_table(ctx.ref).denied(people.SIGNOFF, ctx.session.name)
+        raise people.permission_table(ctx.ref).denied(permission, ctx.session.name)
     if tables is not None:
         snap = snapshots.given(subject, subject_id, tables, period)
     else:
@@ -187,6 +207,8 @@ def problems(db: Database, record: SignoffRecord) -> list[str]:
         return found
     if key.person_id != record.person_id:
         found.append("签名公钥不属于签字人")
+    if not _role_may_sign(record.role, record.subject):
+        found.append(f"签字人的角色（{record.role}）无权签这类记录")
     if key.retired_at is not None and record.signed_at > key.retired_at:
         found.append(f"签名公钥已于 {when_text(key.retired_at)} 停用，之后的签字无效")
     if not keys.verify_with(key.public_key, rules.message(record.claim), record.signature):
@@ -197,6 +219,13 @@ def problems(db: Database, record: SignoffRecord) -> list[str]:
     except ValueError:
         found.append("签名格式错误")
     return found
+
+
+def _role_may_sign(role: str, subject: str) -> bool:
+    """Whether ``role`` holds a permission to sign ``subject`` (a member only a visit they took part in:
+    the service checks the taking part when signing)."""
+    table = people.permission_table()
+    return table.allows([role], people.SIGNOFF) or (subject == "visit" and table.allows([role], SIGN_OWN_VISIT))
 
 
 def compare(db: Database, record: SignoffRecord, ref: refdata.RefData | None = None,

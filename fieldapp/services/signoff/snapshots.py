@@ -22,6 +22,7 @@ from fieldapp.domain import signoff as rules
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
     CheckIn,
+    CheckInConfirm,
     FollowUp,
     Household,
     IncomeYear,
@@ -84,8 +85,11 @@ def attendance_tables(conn: Connection, cadre_id: str, period: str) -> Tables:
     except ValueError:
         raise LookupError(f"月份应为 YYYY-MM：{period}") from None
     after = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    k, vc = _t(CheckIn), _t(VisitCadre)
-    return {"checkin": _rows(conn, CheckIn, and_(k.c.cadre_id == cadre_id, k.c.date >= first, k.c.date < after)),
+    k, vc, kc = _t(CheckIn), _t(VisitCadre), _t(CheckInConfirm)
+    checkins = _rows(conn, CheckIn, and_(k.c.cadre_id == cadre_id, k.c.date >= first, k.c.date < after))
+    # the leader's confirmations of late check-ins are part of what the month's signature covers
+    confirms = _rows(conn, CheckInConfirm, kc.c.checkin_id.in_([c["id"] for c in checkins])) if checkins else []
+    return {"checkin": checkins, "checkin_confirm": confirms,
             "visit_cadre": _rows(conn, VisitCadre, and_(vc.c.cadre_id == cadre_id, vc.c.date >= first,
                                                         vc.c.date < after))}
 
