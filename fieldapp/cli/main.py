@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldapp.cli import audit_cmd
 
     audit_cmd.register(sub, _open)
+
     from fieldapp.cli import household_cmd
 
     household_cmd.register(sub, _open)

@@ -364,85 +364,163 @@
     <context>
         <name>AttendancePage</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="75" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="79" />
             <source> 年</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="79" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
             <source>在村签到</source>
             <translation>Check in</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="80" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="84" />
             <source>记录本人在所选日期在村（当天没有走访记录时使用）</source>
             <translation>Record that I was in the village on the selected date (for days without a visit)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="87" />
             <source>导出Excel</source>
             <translation>Export Excel</translation>
         </message>
         <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="99" />
+            <source>确认补登(&amp;Q)</source>
+            <translation>&amp;Confirm late check-in</translation>
+        </message>
+        <message>
             <location filename="../../fieldapp/gui/visits/attendance_page.py" line="100" />
+            <source>确认所选干部在该日在村（本人的补登不能自己确认）</source>
+            <translation>Confirm that the selected cadre was in the village that day (nobody confirms their own late check-in)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="115" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="103" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="118" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="124" />
             <source>驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；每月不少于{0}天为达标）</source>
             <translation>Days per month in the village for resident team members (visit days and check-in days combined, each day counted once; at least {0} days a month to comply)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="111" />
-            <source>包扶单位领导本年走访次数（每年不少于{0}次）</source>
-            <translation>Visits this year by leaders of the assisting unit (at least {0} a year)</translation>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="126" />
+            <source>包扶单位领导本年走访次数（本人签字的走访，每年不少于{0}次）</source>
+            <translation>Unit leaders' visits this year (visits they signed themselves; at least {0} a year)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="149" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="173" />
             <source>正在计算…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="166" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="186" />
+            <source>补登待确认（登记晚于在村日期 {0} 天以上，确认后计入在村天数）：{1} 条</source>
+            <translation>Late check-ins waiting for confirmation (entered more than {0} days after the day; they count once confirmed): {1}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="198" />
             <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
             <translation>{0}: {1} resident cadres, {2} non-compliant months; {3} unit leaders</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="193" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="225" />
             <source>请填写日期</source>
             <translation>Please enter a date</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="204" />
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="219" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="237" />
+            <source>已补登：{0} 在村，队长确认后计入在村天数</source>
+            <translation>Late check-in saved: in the village on {0}; it counts once the team leader confirms it</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="239" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="254" />
             <source>已签到：{0} 在村</source>
             <translation>Checked in: in the village on {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="225" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="279" />
+            <source>已确认 {0} {1} 在村</source>
+            <translation>Confirmed: {0} in the village on {1}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="284" />
             <source>驻村考勤_{0}年.xlsx</source>
             <translation>Attendance_{0}.xlsx</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="226" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="285" />
             <source>导出驻村考勤</source>
             <translation>Export attendance</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="227" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="286" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="242" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="301" />
             <source>已导出：{0}</source>
             <translation>Exported: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditVerify</name>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="20" />
+            <source>本机</source>
+            <translation>This computer</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="22" />
+            <source>设备 {0}</source>
+            <translation>Device {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="24" />
+            <source>断裂 {0} 处</source>
+            <translation>broken in {0} places</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="26" />
+            <source>完好</source>
+            <translation>intact</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="27" />
+            <source>{0}：{1} 条记录，{2}</source>
+            <translation>{0}: {1} entries, {2}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="30" />
+            <source>修改记录链完好：共校验 {0} 条。</source>
+            <translation>The change log's chain is intact: {0} entries checked.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="34" />
+            <source>……另有 {0} 处</source>
+            <translation>… and {0} more</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="35" />
+            <source>修改记录链断裂：记录在程序之外被改动过，下列记录的作者和内容不可信。</source>
+            <translation>The change log's chain is broken: it was changed outside FieldApp, and the authors and values of the entries below cannot be trusted.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="42" />
+            <source>校验修改记录（防篡改）…</source>
+            <translation>Verify the change log (tamper check)…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/verify.py" line="49" />
+            <source>校验修改记录</source>
+            <translation>Verify the change log</translation>
         </message>
     </context>
     <context>
@@ -932,6 +1010,137 @@
             <source>{0}组</source>
             <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
             <translation>Group {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrawDialog</name>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="40" />
+            <source>抽取抽查样本</source>
+            <translation>Draw a spot-check sample</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="44" />
+            <source>（乡镇）</source>
+            <translation> (town)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="44" />
+            <source>（村）</source>
+            <translation> (village)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="48" />
+            <source>乡镇审核</source>
+            <translation>Township review</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="48" />
+            <source>区县审批</source>
+            <translation>District review</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="53" />
+            <source>留空则随机生成</source>
+            <translation>Leave empty for a random seed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="56" />
+            <source>不分层</source>
+            <translation>No strata</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="57" />
+            <source>按村分层</source>
+            <translation>By village</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="58" />
+            <source>按户类型分层（兜底户/脱贫户）</source>
+            <translation>By household type (safety-net / development)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="65" />
+            <source>范围</source>
+            <translation>Scope</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="66" />
+            <source>抽查角色</source>
+            <translation>Review role</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="67" />
+            <source>抽查比例</source>
+            <translation>Rate</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="69" />
+            <source>随机种子</source>
+            <translation>Seed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="70" />
+            <source>分层</source>
+            <translation>Strata</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="72" />
+            <source>抽取</source>
+            <translation>Draw</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="78" />
+            <source>同一种子和抽样框总能抽出同一样本；种子和抽样框校验值随抽样记录，任何人都可复核。</source>
+            <translation>The same seed and frame always draw the same sample; the seed and the frame hash are recorded with the draw, so anyone can re-draw it.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="89" />
+            <source>最低比例：{0}%</source>
+            <translation>Minimum rate: {0}%</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrawModel</name>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <source>抽样时间</source>
+            <translation>Drawn</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <source>范围</source>
+            <translation>Scope</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <source>比例</source>
+            <translation>Rate</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <source>抽中</source>
+            <translation>Drawn</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <source>已查</source>
+            <translation>Checked</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+            <source>不正确</source>
+            <translation>Incorrect</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+            <source>抽样人</source>
+            <translation>Drawn by</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="89" />
+            <source>{0}/{1} 户</source>
+            <translation>{0}/{1} households</translation>
         </message>
     </context>
     <context>
@@ -2095,6 +2304,82 @@ Check with the district administrator that the fingerprint matches exactly, then
         </message>
     </context>
     <context>
+        <name>ItemModel</name>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <source>序号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <source>项目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <source>抽样时的记录</source>
+            <translation>As recorded at the draw</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <source>结果</source>
+            <translation>Finding</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+            <source>正确</source>
+            <translation>Correct</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+            <source>不正确</source>
+            <translation>Incorrect</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+            <source>未查</source>
+            <translation>Not checked</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="117" />
+            <source>（有照片）</source>
+            <translation> (photo)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LateCheckInModel</name>
+        <message>
+            <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+            <source>干部</source>
+            <translation>Cadre</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+            <source>在村日期</source>
+            <translation>Day in the village</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+            <source>登记日期</source>
+            <translation>Entered on</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/models.py" line="330" />
+            <source>{0} 天后才登记：队长确认后计入在村天数</source>
+            <translation>Entered {0} days later: counts once the team leader confirms it</translation>
+        </message>
+    </context>
+    <context>
         <name>LeaderModel</name>
         <message>
             <location filename="../../fieldapp/gui/visits/models.py" line="275" />
@@ -2108,18 +2393,28 @@ Check with the district administrator that the fingerprint matches exactly, then
         </message>
         <message>
             <location filename="../../fieldapp/gui/visits/models.py" line="275" />
-            <source>本年走访次数</source>
-            <translation>Visits this year</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="275" />
             <source>要求次数</source>
             <translation>Required</translation>
         </message>
         <message>
             <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+            <source>本人签字的走访</source>
+            <translation>Visits signed by themselves</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/models.py" line="276" />
             <source>结果</source>
             <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/models.py" line="276" />
+            <source>未经本人签字（不计）</source>
+            <translation>Not signed by themselves (not counted)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/models.py" line="297" />
+            <source>单位领导本人登录并对走访记录签字背书后才计入</source>
+            <translation>A visit counts once the unit leader logs in and signs it</translation>
         </message>
     </context>
     <context>
@@ -2275,12 +2570,12 @@ Check with the district administrator that the fingerprint matches exactly, then
     <context>
         <name>LoginWindow</name>
         <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="187" />
+            <location filename="../../fieldapp/gui/people/login.py" line="198" />
             <source>登录</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="188" />
+            <location filename="../../fieldapp/gui/people/login.py" line="199" />
             <source>驻村帮扶工作台</source>
             <translation>FieldApp</translation>
         </message>
@@ -2309,109 +2604,109 @@ Check with the district administrator that the fingerprint matches exactly, then
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="104" />
+            <location filename="../../fieldapp/gui/main_window.py" line="105" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="134" />
+            <location filename="../../fieldapp/gui/main_window.py" line="147" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="172" />
+            <location filename="../../fieldapp/gui/main_window.py" line="185" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="173" />
+            <location filename="../../fieldapp/gui/main_window.py" line="186" />
             <source>退出(&amp;X)</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="179" />
+            <location filename="../../fieldapp/gui/main_window.py" line="192" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="180" />
+            <location filename="../../fieldapp/gui/main_window.py" line="193" />
             <source>门牌样式…</source>
             <translation>Door plate style…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="182" />
-            <location filename="../../fieldapp/gui/main_window.py" line="229" />
+            <location filename="../../fieldapp/gui/main_window.py" line="195" />
+            <location filename="../../fieldapp/gui/main_window.py" line="245" />
             <source>语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="196" />
+            <location filename="../../fieldapp/gui/main_window.py" line="209" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="197" />
-            <location filename="../../fieldapp/gui/main_window.py" line="245" />
+            <location filename="../../fieldapp/gui/main_window.py" line="213" />
+            <location filename="../../fieldapp/gui/main_window.py" line="261" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="225" />
+            <location filename="../../fieldapp/gui/main_window.py" line="241" />
             <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
             <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="227" />
+            <location filename="../../fieldapp/gui/main_window.py" line="243" />
             <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
             <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="235" />
+            <location filename="../../fieldapp/gui/main_window.py" line="251" />
             <source>（尚未创建）</source>
             <translation>(not created yet)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="237" />
+            <location filename="../../fieldapp/gui/main_window.py" line="253" />
             <source>驻村帮扶工作台 FieldApp {0}</source>
             <translation>Village Assistance Workbench FieldApp {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="239" />
+            <location filename="../../fieldapp/gui/main_window.py" line="255" />
             <source>数据文件夹：{0}</source>
             <translation>Data folder: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="240" />
+            <location filename="../../fieldapp/gui/main_window.py" line="256" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="241" />
+            <location filename="../../fieldapp/gui/main_window.py" line="257" />
             <source>设备编号：{0}</source>
             <translation>Device ID: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="257" />
+            <location filename="../../fieldapp/gui/main_window.py" line="273" />
             <source>包扶干部：{0}</source>
             <translation>Paired cadre: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="259" />
+            <location filename="../../fieldapp/gui/main_window.py" line="275" />
             <source>村：{0}</source>
             <translation>Village: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="260" />
+            <location filename="../../fieldapp/gui/main_window.py" line="276" />
             <source>未同步修改 … 条</source>
             <translation>Unsynced changes: …</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="289" />
+            <location filename="../../fieldapp/gui/main_window.py" line="305" />
             <source>未同步修改 {0} 条</source>
             <translation>Unsynced changes: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="136" />
+            <location filename="../../fieldapp/gui/main_window.py" line="141" />
             <source>抽查</source>
             <translation>Spot checks</translation>
         </message>
@@ -2596,6 +2891,34 @@ Correct it from the ID number?</translation>
         </message>
     </context>
     <context>
+        <name>NoteDialog</name>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="112" />
+            <source>（无照片）</source>
+            <translation>(no photo)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="113" />
+            <source>选择照片…</source>
+            <translation>Choose photo…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="132" />
+            <source>完成日期</source>
+            <translation>Done on</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="147" />
+            <source>选择照片</source>
+            <translation>Choose a photo</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="148" />
+            <source>图片 (*.jpg *.jpeg *.png *.heic)</source>
+            <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
+        </message>
+    </context>
+    <context>
         <name>NoticeForm</name>
         <message>
             <location filename="../../fieldapp/gui/printing/list_forms.py" line="31" />
@@ -2727,17 +3050,17 @@ Correct it from the ID number?</translation>
             <translation>&amp;Password:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="144" />
+            <location filename="../../fieldapp/gui/people/login.py" line="155" />
             <source>请填写账号。</source>
             <translation>Please enter the account name.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="172" />
+            <location filename="../../fieldapp/gui/people/login.py" line="183" />
             <source>可以再试了。</source>
             <translation>You can try again now.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="174" />
+            <location filename="../../fieldapp/gui/people/login.py" line="185" />
             <source>尝试次数过多，请 {0} 秒后再试。</source>
             <translation>Too many attempts; try again in {0} seconds.</translation>
         </message>
@@ -2747,7 +3070,7 @@ Correct it from the ID number?</translation>
             <translation>Forgot password?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="134" />
+            <location filename="../../fieldapp/gui/people/login.py" line="135" />
             <source>请本机的队长或管理员登录后在“账号管理”中为您重设密码。如果本机没有人能登录，只能重新加入区县服务器，从区县重新接收所负责的村：本机尚未同步的修改将全部丢失，无法找回。</source>
             <translation>Ask the team leader or an administrator of this laptop to log in and reset your password (Account → Manage accounts). If nobody on this laptop can log in, it can only be enrolled with the district server again and receive its villages anew: every change on this laptop not yet synchronised is then lost for good.</translation>
         </message>
@@ -2826,6 +3149,39 @@ Correct it from the ID number?</translation>
             <location filename="../../fieldapp/gui/sync/models.py" line="95" />
             <source>{0} 条</source>
             <translation>{0} changes</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonTraceForm</name>
+        <message>
+            <location filename="../../fieldapp/gui/audit/forms.py" line="78" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/forms.py" line="81" />
+            <source>人员</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/forms.py" line="82" />
+            <source>期间</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/forms.py" line="87" />
+            <source>请选择人员</source>
+            <translation>Choose a person</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/forms.py" line="90" />
+            <source>结束日期早于开始日期</source>
+            <translation>The end date is before the start date</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/forms.py" line="91" />
+            <source>个人填报与核查情况-{0}-{1}至{2}</source>
+            <translation>Entries and checks-{0}-{1} to {2}</translation>
         </message>
     </context>
     <context>
@@ -3228,18 +3584,18 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <context>
         <name>PrintJob</name>
         <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="303" />
+            <location filename="../../fieldapp/gui/printing/jobs.py" line="338" />
             <source>有 {0} 个字符没有可用的字体，已在 PDF 中以“〓”标出，打印后请手写补正：{1}</source>
             <translation>{0} character(s) have no font and are marked “〓” in the PDF; write them in by hand after printing: {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="312" />
+            <location filename="../../fieldapp/gui/printing/jobs.py" line="347" />
             <source>有字符无法打印</source>
             <translation>Some characters cannot be printed</translation>
         </message>
         <message>
             <location filename="../../fieldapp/gui/printing/jobs.py" line="96" />
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="177" />
+            <location filename="../../fieldapp/gui/printing/jobs.py" line="212" />
             <source>没有符合条件的农户</source>
             <extracomment>characters no bundled font has, printed as “〓” (the user is told: :func:`warn_missing_glyphs`)</extracomment>
             <translation>No households match</translation>
@@ -3255,23 +3611,23 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
             <translation>; {0} household(s) not printed: {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="163" />
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="178" />
+            <location filename="../../fieldapp/gui/printing/jobs.py" line="198" />
+            <location filename="../../fieldapp/gui/printing/jobs.py" line="213" />
             <source>{0} 户</source>
             <translation>{0} households</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="334" />
+            <location filename="../../fieldapp/gui/printing/jobs.py" line="369" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="335" />
+            <location filename="../../fieldapp/gui/printing/jobs.py" line="370" />
             <source>正在生成“{0}”…</source>
             <translation>Generating “{0}”…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="336" />
+            <location filename="../../fieldapp/gui/printing/jobs.py" line="371" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -3279,93 +3635,113 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <context>
         <name>PrintPage</name>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="102" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="104" />
             <source>生成并预览</source>
             <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
             <translation>Generate and preview</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="107" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="109" />
             <source>%v / %m</source>
             <translation>%v / %m</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="108" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="110" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="117" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="119" />
             <source>门牌（信息公示牌）</source>
             <translation>Door plates (information plates)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="118" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="120" />
             <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
             <translation>An information plate for each household's door; safety-net and development households differ by colour and stripes, also in black-and-white prints. The style (paper, title, shown items, colours) is set per county under “Door plate style…”.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="120" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="122" />
             <source>一户一档</source>
             <translation>Household file</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="121" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
             <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
             <translation>A household's complete file: members, income, two assurances and three guarantees, assistance measures (with a signature line for the head), visits and change history.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="125" />
             <source>包扶纪实档案</source>
             <translation>Assistance archive</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="124" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
             <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
             <translation>A paired cadre's visits for a month or a year (by date), days in the village and signature lines.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="125" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="127" />
             <source>公示名单</source>
             <translation>Public notice list</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="128" />
             <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
             <translation>Public notice list of households to be included or removed, with ID numbers masked. Select the households on the Households page.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="128" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="130" />
             <source>村台账</source>
             <translation>Village ledger</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="129" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="131" />
             <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
             <translation>A ledger with one row per household, filterable by village, group, status etc., with totals in the last row.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="201" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="132" />
+            <source>责任倒查表</source>
+            <translation>Responsibility trace</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="133" />
+            <source>谁识别谁负责、谁填报谁负责：一户由谁建档，每一项现值由谁在何时填报；也可只查一项的每一次填报。</source>
+            <translation>Whoever identifies or enters a value answers for it: who registered a household, who entered each current value and when; or every value one field ever held.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="135" />
+            <source>个人填报与核查情况</source>
+            <translation>Entries and checks of a person</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="136" />
+            <source>一个人在一段时间内填报的全部内容。</source>
+            <translation>Everything one person entered in a period.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="208" />
             <source>正在生成“{0}”…</source>
             <translation>Generating “{0}”…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="225" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="232" />
             <source>共 {0} 页</source>
             <translation>{0} pages</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="226" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="233" />
             <source>已生成“{0}”，{1}。</source>
             <translation>Generated “{0}”, {1}.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="237" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="244" />
             <source>未能生成。</source>
             <translation>Could not generate.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="242" />
+            <location filename="../../fieldapp/gui/printing/print_page.py" line="249" />
             <source>已取消，未生成文件。</source>
             <translation>Cancelled; no file generated.</translation>
         </message>
@@ -3414,6 +3790,64 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
             <location filename="../../fieldapp/gui/sync/models.py" line="177" />
             <source>删除</source>
             <translation>Deletion</translation>
+        </message>
+    </context>
+    <context>
+        <name>RectificationModel</name>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <source>期限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <source>户</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <source>项目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <source>问题</source>
+            <translation>Finding</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+            <source>责任人</source>
+            <translation>Responsible</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+            <source>整改情况</source>
+            <translation>What was done</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+            <source>待整改</source>
+            <translation>To rectify</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+            <source>待确认</source>
+            <translation>Awaiting confirmation</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+            <source>已确认</source>
+            <translation>Confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="134" />
+            <source>（已逾期）</source>
+            <translation> (overdue)</translation>
         </message>
     </context>
     <context>
@@ -3508,18 +3942,18 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="148" />
+            <location filename="../../fieldapp/gui/people/shell.py" line="152" />
             <source>账号：{0}</source>
             <extracomment>the permission that shows 账号管理 the permission that shows 自动锁定 (a laptop setting) ctx, session, "lock" / "unlock" / "unlock_failed" / "logout" (switching account) a main window was shown for a person (the window) loads the main window's modules while the person types (started once the login is on screen)</extracomment>
             <translation>Account: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="169" />
+            <location filename="../../fieldapp/gui/people/shell.py" line="173" />
             <source>账号</source>
             <translation>Accounts</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="201" />
+            <location filename="../../fieldapp/gui/people/shell.py" line="205" />
             <source>密码已修改</source>
             <translation>Password changed</translation>
         </message>
@@ -3527,77 +3961,77 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <context>
         <name>SignoffBar</name>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="59" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="58" />
             <source>查看修改…</source>
             <translation>Show changes…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="61" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="60" />
             <source>签字背书(&amp;G)…</source>
             <translation>Si&amp;gn off…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="63" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="62" />
             <source>以本人签名密钥确认本记录当前内容（队长、村两委）</source>
             <translation>Confirm this record as it is now with your own signing key (team leader, village committee)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="92" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="91" />
             <source>未签字背书</source>
             <translation>Not signed off</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="94" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="93" />
             <source>已签字：{0}（{1}）于 {2}，验证码 {3}</source>
             <translation>Signed off by {0} ({1}) at {2}, code {3}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="98" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="97" />
             <source>签字后已修改 {0} 处（{1}（{2}）于 {3} 签字），需要重新签字</source>
             <translation>Changed in {0} places since {1} ({2}) signed at {3}: needs signing again</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="102" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="101" />
             <source>签名无效：{0}</source>
             <translation>Signature not valid: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="127" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="126" />
             <source>本户档案</source>
             <translation>this household's record</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="127" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="126" />
             <source>本条走访记录</source>
             <translation>this visit</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="128" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="127" />
             <source>签字背书</source>
             <translation>Sign off</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="129" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="128" />
             <source>以本人签名确认{0}当前保存的内容？签字后如再修改，将显示“签字后已修改”。</source>
             <translation>Sign {0} as saved now with your own signature? Any later change will show as “changed since signed”.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="130" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="129" />
             <source>签字</source>
             <translation>Sign</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="131" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="130" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="164" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="163" />
             <source>已签字背书，验证码 {0}</source>
             <translation>Signed off, code {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="167" />
+            <location filename="../../fieldapp/gui/signoff/bar.py" line="166" />
             <source>未签字：{0}</source>
             <translation>Not signed: {0}</translation>
         </message>
@@ -3644,6 +4078,165 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
             <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="52" />
             <source>关闭</source>
             <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpotcheckPage</name>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="83" />
+            <source>核查</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="84" />
+            <source>整改</source>
+            <translation>Rectifications</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="91" />
+            <source>新抽样…</source>
+            <translation>New draw…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="92" />
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="360" />
+            <source>复核抽样</source>
+            <translation>Verify draw</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="93" />
+            <source>打印核查表…</source>
+            <translation>Print checklist…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="94" />
+            <source>打印汇总…</source>
+            <translation>Print summary…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="115" />
+            <source>正确 (Y)</source>
+            <translation>Correct (Y)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="116" />
+            <source>不正确… (N)</source>
+            <translation>Incorrect… (N)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="117" />
+            <source>清除 (Del)</source>
+            <translation>Clear (Del)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="147" />
+            <source>确认整改</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="148" />
+            <source>退回…</source>
+            <translation>Send back…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="214" />
+            <source>还没有抽样。点“新抽样…”按比例随机抽取农户。</source>
+            <translation>No draws yet. Click “New draw…” to draw households at random.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="222" />
+            <source>种子 {0}；抽样框 {1} 户，校验值 {2}；比例 {3}%；抽中 {4} 户</source>
+            <translation>Seed {0}; frame {1} households, hash {2}; rate {3}%; {4} drawn</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="235" />
+            <source>　错{0}</source>
+            <translation>  {0} wrong</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="236" />
+            <source>{0}，户编号 {1}</source>
+            <translation>{0}, household no. {1}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="288" />
+            <source>已抽取 {0} 户，种子 {1}</source>
+            <translation>Drew {0} households, seed {1}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
+            <source>不正确</source>
+            <translation>Incorrect</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
+            <source>哪里不对、应当如何（将生成整改任务）：</source>
+            <translation>What is wrong and what it should be (a rectification task is opened):</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="316" />
+            <source>已生成整改任务</source>
+            <translation>Rectification task opened</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="317" />
+            <source>已记录</source>
+            <translation>Recorded</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="329" />
+            <source>已确认整改完成</source>
+            <translation>Rectification confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
+            <source>退回整改</source>
+            <translation>Send the rectification back</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
+            <source>退回的原因：</source>
+            <translation>Why it is sent back:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="342" />
+            <source>已退回整改</source>
+            <translation>Rectification sent back</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="353" />
+            <source>复核通过：按种子 {0} 重抽的 {1} 户与记录的样本一致，抽样框校验值相符。</source>
+            <translation>Verified: re-drawing with seed {0} gives the same {1} households as recorded, and the frame hash matches.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="356" />
+            <source>复核不通过：</source>
+            <translation>Verification failed: </translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="358" />
+            <source>（抽样后该范围新增 {0} 户、减少 {1} 户）</source>
+            <translation> ({0} households added and {1} removed in the area since the draw)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="368" />
+            <source>保存核查表</source>
+            <translation>Save checklist</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="377" />
+            <source>保存汇总</source>
+            <translation>Save summary</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="387" />
+            <source>已保存 {0}</source>
+            <translation>Saved {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/spotcheck/page.py" line="391" />
+            <source>打印</source>
+            <translation>Print</translation>
         </message>
     </context>
     <context>
@@ -3780,22 +4373,22 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <context>
         <name>SwitchAccountDialog</name>
         <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="221" />
+            <location filename="../../fieldapp/gui/people/login.py" line="235" />
             <source>切换账号</source>
             <translation>Switch account</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="224" />
+            <location filename="../../fieldapp/gui/people/login.py" line="238" />
             <source>当前账号：{0}。请以另一个账号登录。</source>
             <translation>Signed in as {0}. Log in with another account.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="226" />
+            <location filename="../../fieldapp/gui/people/login.py" line="240" />
             <source>切换</source>
             <translation>Switch</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="228" />
+            <location filename="../../fieldapp/gui/people/login.py" line="242" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -4325,6 +4918,34 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         </message>
     </context>
     <context>
+        <name>TraceForm</name>
+        <message>
+            <location filename="../../fieldapp/gui/audit/forms.py" line="36" />
+            <source>全部项目（现值由谁填报）</source>
+            <translation>All fields (who entered each current value)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/forms.py" line="43" />
+            <source>只查“{0}”的每一次填报</source>
+            <translation>Only “{0}”: every value it held</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/forms.py" line="44" />
+            <source>项目</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/forms.py" line="50" />
+            <source>请先选择农户（户编号、公示牌编码或户主姓名）</source>
+            <translation>Choose a household first (household number, plate code or head's name)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/audit/forms.py" line="52" />
+            <source>责任倒查表-{0}-{1}</source>
+            <translation>Responsibility trace-{0}-{1}</translation>
+        </message>
+    </context>
+    <context>
         <name>UnlockDialog</name>
         <message>
             <location filename="../../fieldapp/gui/people/lock.py" line="132" />
@@ -4587,173 +5208,173 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>WorkbenchPage</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="98" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
             <source> 天</source>
             <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="99" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
             <source>多少天没有走访的农户列入“未走访”</source>
             <translation>Households not visited for this many days are listed under “Not visited”</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102" />
             <source>刷新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103" />
             <source>记录走访</source>
             <translation>Record visit</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
             <source>说明</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="114" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="116" />
             <source>未走访天数</source>
             <translation>Days without a visit</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="142" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
             <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
             <translation>No households yet. Import them from a spreadsheet exported from the national system, or add them one by one.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="143" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="145" />
             <source>导入农户…</source>
             <translation>Import households…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146" />
             <source>新建农户…</source>
             <translation>New household…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="193" />
             <source>本村</source>
             <translation>This village</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="192" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194" />
             <source>{0}的工作台　{1}</source>
             <translation>{0}'s Workbench　{1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
             <source>到期/逾期事项</source>
             <translation>Due/overdue items</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214" />
             <source>{0}天未走访</source>
             <translation>Not visited for {0} days</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
             <source>两不愁三保障未达标</source>
             <translation>Two assurances, three guarantees not met</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="215" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
             <source>未达标：{0}</source>
             <translation>Not met: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222" />
             <source>{0}年 {1}元</source>
             <translation>{0}: {1} yuan</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
             <source>人均收入低于监测线</source>
             <translation>Income below monitoring line</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
             <source>（监测线：{0}）</source>
             <translation> (monitoring line: {0})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
             <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
             <translation>{0} net income per person {1} yuan, below the monitoring line of {2} yuan</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
             <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
             <translation>Reference data has no monitoring line for {0}; could not tell whether that year's income is below it</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="226" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231" />
             <source>{0}年没有监测线</source>
             <translation>No monitoring line for {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="235" />
             <source>我的包扶户</source>
             <translation>My paired households</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237" />
             <source>未同步修改 {0} 条</source>
             <translation>Unsynced changes: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="250" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="255" />
             <source>{0}（{1}）</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="261" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="260" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="265" />
             <source>只显示前 {0} 条</source>
             <translation>Only the first {0} shown</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="281" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="286" />
             <source>从未走访</source>
             <translation>Never visited</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="282" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="287" />
             <source>最近走访 {0}（{1}天前）</source>
             <translation>Last visited {0} ({1} days ago)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="285" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="290" />
             <source>，{0}组</source>
             <translation>, group {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="289" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="294" />
             <source>村级活动</source>
             <translation>Village activity</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="291" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="296" />
             <source>已逾期 {0} 天（{1} 到期）</source>
             <translation>Overdue by {0} days (due {1})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="293" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="298" />
             <source>今天到期</source>
             <translation>Due today</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="295" />
+            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="300" />
             <source>{0} 到期</source>
             <translation>Due {0}</translation>
         </message>
@@ -4837,32 +5458,32 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>account_menu</name>
         <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="246" />
+            <location filename="../../fieldapp/gui/people/shell.py" line="260" />
             <source>账号(&amp;A)</source>
             <translation>&amp;Account</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="259" />
+            <location filename="../../fieldapp/gui/people/shell.py" line="273" />
             <source>锁定(&amp;L)</source>
             <translation>&amp;Lock</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="260" />
+            <location filename="../../fieldapp/gui/people/shell.py" line="274" />
             <source>切换账号(&amp;S)…</source>
             <translation>&amp;Switch account…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="262" />
+            <location filename="../../fieldapp/gui/people/shell.py" line="276" />
             <source>修改密码(&amp;P)…</source>
             <translation>Change &amp;password…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="265" />
+            <location filename="../../fieldapp/gui/people/shell.py" line="279" />
             <source>账号管理(&amp;M)</source>
             <translation>&amp;Manage accounts</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="269" />
+            <location filename="../../fieldapp/gui/people/shell.py" line="283" />
             <source>自动锁定(&amp;T)…</source>
             <translation>Automatic lock &amp;time…</translation>
         </message>
@@ -4870,14 +5491,14 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>app</name>
         <message>
-            <location filename="../../fieldapp/gui/app.py" line="74" />
+            <location filename="../../fieldapp/gui/app.py" line="79" />
             <source>无法打开数据</source>
             <translation>Cannot open the data</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/app.py" line="112" />
-            <location filename="../../fieldapp/gui/app.py" line="253" />
-            <location filename="../../fieldapp/gui/app.py" line="292" />
+            <location filename="../../fieldapp/gui/app.py" line="126" />
+            <location filename="../../fieldapp/gui/app.py" line="304" />
+            <location filename="../../fieldapp/gui/app.py" line="363" />
             <source>驻村帮扶工作台</source>
             <extracomment>what the app needs after the login, imported on a background thread while the person types</extracomment>
             <translation>Village Assistance Workbench</translation>
@@ -4886,32 +5507,32 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>errors</name>
         <message>
-            <location filename="../../fieldapp/gui/errors.py" line="71" />
+            <location filename="../../fieldapp/gui/errors.py" line="69" />
             <source>输入有误</source>
             <translation>Invalid input</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/errors.py" line="72" />
+            <location filename="../../fieldapp/gui/errors.py" line="70" />
             <source>请改正以下问题：</source>
             <translation>Please correct the following:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/errors.py" line="79" />
+            <location filename="../../fieldapp/gui/errors.py" line="77" />
             <source>无法完成操作</source>
             <translation>Cannot complete the operation</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/errors.py" line="81" />
+            <location filename="../../fieldapp/gui/errors.py" line="79" />
             <source>（未配置日志文件）</source>
             <translation>(no log file configured)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/errors.py" line="82" />
+            <location filename="../../fieldapp/gui/errors.py" line="80" />
             <source>程序错误，详情见日志 {0}</source>
             <translation>Program error; see the log {0} for details</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/errors.py" line="83" />
+            <location filename="../../fieldapp/gui/errors.py" line="81" />
             <source>程序错误</source>
             <translation>Program error</translation>
         </message>
@@ -4992,483 +5613,6 @@ First deal with the reason they were quarantined (e.g. correct the other househo
             <source>打印机无法开始打印：{0}</source>
             <extracomment>held around every call into PDFium, from any thread pages are rasterised for printing at no more than this (memory: an A3 page at 300 dpi is ~52 MB)</extracomment>
             <translation>The printer could not start printing: {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>DrawDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="40" />
-            <source>抽取抽查样本</source>
-            <translation>Draw a spot-check sample</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="44" />
-            <source>（乡镇）</source>
-            <translation> (town)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="44" />
-            <source>（村）</source>
-            <translation> (village)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="48" />
-            <source>乡镇审核</source>
-            <translation>Township review</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="48" />
-            <source>区县审批</source>
-            <translation>District review</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="53" />
-            <source>留空则随机生成</source>
-            <translation>Leave empty for a random seed</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="56" />
-            <source>不分层</source>
-            <translation>No strata</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="57" />
-            <source>按村分层</source>
-            <translation>By village</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="58" />
-            <source>按户类型分层（兜底户/脱贫户）</source>
-            <translation>By household type (safety-net / development)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="65" />
-            <source>范围</source>
-            <translation>Scope</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="66" />
-            <source>抽查角色</source>
-            <translation>Review role</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="67" />
-            <source>抽查比例</source>
-            <translation>Rate</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="69" />
-            <source>随机种子</source>
-            <translation>Seed</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="70" />
-            <source>分层</source>
-            <translation>Strata</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="72" />
-            <source>抽取</source>
-            <translation>Draw</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="78" />
-            <source>同一种子和抽样框总能抽出同一样本；种子和抽样框校验值随抽样记录，任何人都可复核。</source>
-            <translation>The same seed and frame always draw the same sample; the seed and the frame hash are recorded with the draw, so anyone can re-draw it.</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="89" />
-            <source>最低比例：{0}%</source>
-            <translation>Minimum rate: {0}%</translation>
-        </message>
-    </context>
-    <context>
-        <name>DrawModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
-            <source>抽样时间</source>
-            <translation>Drawn</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
-            <source>范围</source>
-            <translation>Scope</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
-            <source>比例</source>
-            <translation>Rate</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
-            <source>抽中</source>
-            <translation>Drawn</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
-            <source>已查</source>
-            <translation>Checked</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
-            <source>不正确</source>
-            <translation>Incorrect</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
-            <source>抽样人</source>
-            <translation>Drawn by</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="89" />
-            <source>{0}/{1} 户</source>
-            <translation>{0}/{1} households</translation>
-        </message>
-    </context>
-    <context>
-        <name>ItemModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
-            <source>序号</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
-            <source>项目</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
-            <source>抽样时的记录</source>
-            <translation>As recorded at the draw</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
-            <source>结果</source>
-            <translation>Finding</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
-            <source>说明</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
-            <source>正确</source>
-            <translation>Correct</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
-            <source>不正确</source>
-            <translation>Incorrect</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
-            <source>未查</source>
-            <translation>Not checked</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="117" />
-            <source>（有照片）</source>
-            <translation> (photo)</translation>
-        </message>
-    </context>
-    <context>
-        <name>NoteDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="112" />
-            <source>（无照片）</source>
-            <translation>(no photo)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="113" />
-            <source>选择照片…</source>
-            <translation>Choose photo…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="132" />
-            <source>完成日期</source>
-            <translation>Done on</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="144" />
-            <source>选择照片</source>
-            <translation>Choose a photo</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="145" />
-            <source>图片 (*.jpg *.jpeg *.png *.heic)</source>
-            <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
-        </message>
-    </context>
-    <context>
-        <name>RectificationModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
-            <source>期限</source>
-            <translation>Deadline</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
-            <source>状态</source>
-            <translation>State</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
-            <source>户</source>
-            <translation>Household</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
-            <source>项目</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
-            <source>问题</source>
-            <translation>Finding</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
-            <source>责任人</source>
-            <translation>Responsible</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
-            <source>整改情况</source>
-            <translation>What was done</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
-            <source>待整改</source>
-            <translation>To rectify</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
-            <source>待确认</source>
-            <translation>Awaiting confirmation</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
-            <source>已确认</source>
-            <translation>Confirmed</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="134" />
-            <source>（已逾期）</source>
-            <translation> (overdue)</translation>
-        </message>
-    </context>
-    <context>
-        <name>SpotcheckPage</name>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="83" />
-            <source>核查</source>
-            <translation>Check</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="84" />
-            <source>整改</source>
-            <translation>Rectifications</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="91" />
-            <source>新抽样…</source>
-            <translation>New draw…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="92" />
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="360" />
-            <source>复核抽样</source>
-            <translation>Verify draw</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="93" />
-            <source>打印核查表…</source>
-            <translation>Print checklist…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="94" />
-            <source>打印汇总…</source>
-            <translation>Print summary…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="115" />
-            <source>正确 (Y)</source>
-            <translation>Correct (Y)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="116" />
-            <source>不正确… (N)</source>
-            <translation>Incorrect… (N)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="117" />
-            <source>清除 (Del)</source>
-            <translation>Clear (Del)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="147" />
-            <source>确认整改</source>
-            <translation>Confirm</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="148" />
-            <source>退回…</source>
-            <translation>Send back…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="214" />
-            <source>还没有抽样。点“新抽样…”按比例随机抽取农户。</source>
-            <translation>No draws yet. Click “New draw…” to draw households at random.</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="222" />
-            <source>种子 {0}；抽样框 {1} 户，校验值 {2}；比例 {3}%；抽中 {4} 户</source>
-            <translation>Seed {0}; frame {1} households, hash {2}; rate {3}%; {4} drawn</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="235" />
-            <source>　错{0}</source>
-            <translation>  {0} wrong</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="236" />
-            <source>{0}，户编号 {1}</source>
-            <translation>{0}, household no. {1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="288" />
-            <source>已抽取 {0} 户，种子 {1}</source>
-            <translation>Drew {0} households, seed {1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
-            <source>不正确</source>
-            <translation>Incorrect</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
-            <source>哪里不对、应当如何（将生成整改任务）：</source>
-            <translation>What is wrong and what it should be (a rectification task is opened):</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="316" />
-            <source>已生成整改任务</source>
-            <translation>Rectification task opened</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="317" />
-            <source>已记录</source>
-            <translation>Recorded</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="329" />
-            <source>已确认整改完成</source>
-            <translation>Rectification confirmed</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
-            <source>退回整改</source>
-            <translation>Send the rectification back</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
-            <source>退回的原因：</source>
-            <translation>Why it is sent back:</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="342" />
-            <source>已退回整改</source>
-            <translation>Rectification sent back</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="353" />
-            <source>复核通过：按种子 {0} 重抽的 {1} 户与记录的样本一致，抽样框校验值相符。</source>
-            <translation>Verified: re-drawing with seed {0} gives the same {1} households as recorded, and the frame hash matches.</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="356" />
-            <source>复核不通过：</source>
-            <translation>Verification failed: </translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="358" />
-            <source>（抽样后该范围新增 {0} 户、减少 {1} 户）</source>
-            <translation> ({0} households added and {1} removed in the area since the draw)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="368" />
-            <source>保存核查表</source>
-            <translation>Save checklist</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="377" />
-            <source>保存汇总</source>
-            <translation>Save summary</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="387" />
-            <source>已保存 {0}</source>
-            <translation>Saved {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="391" />
-            <source>打印</source>
-            <translation>Print</translation>
-        </message>
-    </context>
-    <context>
-        <name>AuditVerify</name>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="20" />
-            <source>本机</source>
-            <translation>This computer</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="22" />
-            <source>设备 {0}</source>
-            <translation>Device {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="24" />
-            <source>断裂 {0} 处</source>
-            <translation>broken in {0} places</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="26" />
-            <source>完好</source>
-            <translation>intact</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="27" />
-            <source>{0}：{1} 条记录，{2}</source>
-            <translation>{0}: {1} entries, {2}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="30" />
-            <source>修改记录链完好：共校验 {0} 条。</source>
-            <translation>The change log's chain is intact: {0} entries checked.</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="34" />
-            <source>……另有 {0} 处</source>
-            <translation>… and {0} more</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="35" />
-            <source>修改记录链断裂：记录在程序之外被改动过，下列记录的作者和内容不可信。</source>
-            <translation>The change log's chain is broken: it was changed outside FieldApp, and the authors and values of the entries below cannot be trusted.</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="41" />
-            <source>校验修改记录（防篡改）…</source>
-            <translation>Verify the change log (tamper check)…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="48" />
-            <source>校验修改记录</source>
-            <translation>Verify the change log</translation>
         </message>
     </context>
 </TS>

@@ -1,5474 +1,5617 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_Hant" sourcelanguage="zh_CN">
-    <context>
-        <name>AccountDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="130" />
-            <source>添加账号</source>
-            <translation>新增帳號</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="130" />
-            <source>角色和村：{0}</source>
-            <translation>角色和村：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
-            <source>账号(&amp;N)：</source>
-            <translation>帳號(&amp;N)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="141" />
-            <source>干部(&amp;C)：</source>
-            <translation>幹部(&amp;C)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="143" />
-            <source>账号：</source>
-            <translation>帳號：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="148" />
-            <source>角色</source>
-            <translation>角色</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="149" />
-            <source>村</source>
-            <translation>村</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="151" />
-            <source>密码(&amp;P)：</source>
-            <translation>密碼(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="152" />
-            <source>再输一遍(&amp;A)：</source>
-            <translation>再輸一遍(&amp;A)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="159" />
-            <source>保存</source>
-            <translation>儲存</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="160" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="180" />
-            <source>请填写账号。</source>
-            <extracomment>set by the page: runs the write; the dialog closes when it succeeds</extracomment>
-            <translation>請填寫帳號。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="182" />
-            <source>请选择干部。</source>
-            <translation>請選擇幹部。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="184" />
-            <source>请至少选择一个角色。</source>
-            <translation>請至少選擇一個角色。</translation>
-        </message>
-    </context>
-    <context>
-        <name>AccountsPage</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
-            <source>账号</source>
-            <translation>帳號</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
-            <source>干部</source>
-            <translation>幹部</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
-            <source>角色</source>
-            <translation>角色</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
-            <source>村</source>
-            <translation>村</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="255" />
-            <source>状态</source>
-            <translation>狀態</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="265" />
-            <source>添加账号(&amp;N)…</source>
-            <translation>新增帳號(&amp;N)…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="267" />
-            <source>重置密码(&amp;R)…</source>
-            <translation>重設密碼(&amp;R)…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
-            <source>角色和村(&amp;O)…</source>
-            <translation>角色和村(&amp;O)…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
-            <source>本机账号。密码只保存在本机，不会同步；角色和村由区县人员名册同步。</source>
-            <translation>本機帳號。密碼只儲存在本機，不會同步；角色和村由區縣人員名冊同步。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="306" />
-            <source>启用</source>
-            <translation>啟用</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="306" />
-            <source>停用</source>
-            <translation>停用</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="336" />
-            <source>已添加账号“{0}”</source>
-            <translation>已新增帳號「{0}」</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="350" />
-            <source>已修改“{0}”的角色和村</source>
-            <translation>已修改「{0}」的角色和村</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="364" />
-            <source>已重置“{0}”的密码</source>
-            <translation>已重設「{0}」的密碼</translation>
-        </message>
-    </context>
-    <context>
-        <name>ArchiveForm</name>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="305" />
-            <source>按月</source>
-            <translation>按月</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="306" />
-            <source>按年</source>
-            <translation>按年</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="313" />
-            <source> 年</source>
-            <translation> 年</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="321" />
-            <source>包扶干部</source>
-            <translation>包扶幹部</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="322" />
-            <source>期间</source>
-            <translation>期間</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="334" />
-            <source>请选择包扶干部</source>
-            <translation>請選擇包扶幹部</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="338" />
-            <source>包扶纪实档案-{0}-{1}年{2}月</source>
-            <translation>包扶紀實檔案-{0}-{1}年{2}月</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="341" />
-            <source>包扶纪实档案-{0}-{1}年</source>
-            <translation>包扶紀實檔案-{0}-{1}年</translation>
-        </message>
-    </context>
-    <context>
-        <name>ArchivePage</name>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="69" />
-            <source>全年</source>
-            <translation>全年</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="71" />
-            <source>{0}月</source>
-            <translation>{0}月</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="72" />
-            <source>全部农户（输入姓名或户编号筛选）</source>
-            <translation>全部農戶（輸入姓名或戶編號篩選）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="75" />
-            <source>搜索情况、措施、活动名称</source>
-            <translation>搜索情況、措施、活動名稱</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="77" />
-            <source>记录走访</source>
-            <translation>記錄走訪</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="78" />
-            <source>导出PDF</source>
-            <translation>導出PDF</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="79" />
-            <source>导出所选干部该年度（或所选月份）的包扶纪实档案</source>
-            <translation>導出所選幹部該年度（或所選月份）的包扶紀實檔案</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="123" />
-            <source>这里还没有走访记录。入户走访或开展村级活动后，在这里记下来。</source>
-            <translation>這裡還沒有走訪記錄。入戶走訪或開展村級活動後，在這裡記下來。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="124" />
-            <source>记录走访…</source>
-            <translation>記錄走訪…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="128" />
-            <source>干部</source>
-            <translation>幹部</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="128" />
-            <source>年度</source>
-            <translation>年度</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="129" />
-            <source>月份</source>
-            <translation>月份</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="129" />
-            <source>农户</source>
-            <translation>農戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="197" />
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
-            <source>{0}年</source>
-            <translation>{0}年</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
-            <source>{0}年{1}月</source>
-            <translation>{0}年{1}月</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="237" />
-            <source>{0}：已显示前 {1} 条，向下滚动加载更多</source>
-            <translation>{0}：已顯示前 {1} 條，向下滾動加載更多</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="239" />
-            <source>{0}：共 {1} 条记录</source>
-            <translation>{0}：共 {1} 條記錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="288" />
-            <source>包扶纪实档案_{0}_{1}.pdf</source>
-            <translation>包扶紀實檔案_{0}_{1}.pdf</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="289" />
-            <source>导出包扶纪实档案</source>
-            <translation>導出包扶紀實檔案</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="290" />
-            <source>PDF 文件 (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="305" />
-            <source>正在导出 {0} …</source>
-            <translation>正在導出 {0} …</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/archive_page.py" line="313" />
-            <source>已导出：{0}</source>
-            <translation>已導出：{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>AreaPage</name>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="106" />
-            <source>服务区域</source>
-            <extracomment>the setup creates the first account (the people services are installed): the wizard asks for its password</extracomment>
-            <translation>服務區域</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="107" />
-            <source>这台电脑为哪个乡镇、哪些村服务。</source>
-            <translation>這台電腦為哪個鄉鎮、哪些村服務。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="109" />
-            <source>例如：商州区</source>
-            <translation>例如：商州區</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="111" />
-            <source>可不填；6位数字，例如 611002</source>
-            <translation>可不填；6位數字，例如 611002</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="114" />
-            <source>例如：北宽坪镇</source>
-            <translation>例如：北寬坪鎮</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="116" />
-            <source>每行一个村名</source>
-            <translation>每行一個村名</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="119" />
-            <source>区县</source>
-            <translation>區縣</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="120" />
-            <source>区县代码</source>
-            <translation>區縣代碼</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="121" />
-            <source>乡镇</source>
-            <translation>鄉鎮</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="122" />
-            <source>村（每行一个）</source>
-            <translation>村（每行一個）</translation>
-        </message>
-    </context>
-    <context>
-        <name>AttendancePage</name>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="75" />
-            <source> 年</source>
-            <translation> 年</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="79" />
-            <source>在村签到</source>
-            <translation>在村簽到</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="80" />
-            <source>记录本人在所选日期在村（当天没有走访记录时使用）</source>
-            <translation>記錄本人在所選日期在村（當天沒有走訪記錄時使用）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
-            <source>导出Excel</source>
-            <translation>導出Excel</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="100" />
-            <source>年度</source>
-            <translation>年度</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="103" />
-            <source>日期</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
-            <source>驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；每月不少于{0}天为达标）</source>
-            <translation>駐村工作隊員每月在村天數（走訪日與在村簽到日合計，同一天只算一次；每月不少於{0}天為達標）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="111" />
-            <source>包扶单位领导本年走访次数（每年不少于{0}次）</source>
-            <translation>包扶單位領導本年走訪次數（每年不少於{0}次）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="149" />
-            <source>正在计算…</source>
-            <translation>正在計算…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="166" />
-            <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
-            <translation>{0}年：駐村幹部 {1} 人，未達標 {2} 人次；單位領導 {3} 人</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="193" />
-            <source>请填写日期</source>
-            <translation>請填寫日期</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="204" />
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="219" />
-            <source>已签到：{0} 在村</source>
-            <translation>已簽到：{0} 在村</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="225" />
-            <source>驻村考勤_{0}年.xlsx</source>
-            <translation>駐村考勤_{0}年.xlsx</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="226" />
-            <source>导出驻村考勤</source>
-            <translation>導出駐村考勤</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="227" />
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel 工作簿 (*.xlsx)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="242" />
-            <source>已导出：{0}</source>
-            <translation>已導出：{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>BasicTab</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="31" />
-            <source>住址与联系方式</source>
-            <translation>住址與聯繫方式</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="33" />
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="46" />
-            <source>未填</source>
-            <translation>未填</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="36" />
-            <source>手机或座机</source>
-            <translation>手機或座機</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="41" />
-            <source>识别与致贫原因</source>
-            <translation>識別與致貧原因</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="52" />
-            <source>留空时按贫困户属性自动判定（兜底户 / 脱贫户）</source>
-            <translation>留空時按貧困戶屬性自動判定（兜底戶 / 脫貧戶）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="59" />
-            <source>自动：{0}</source>
-            <translation>自動：{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>CadrePage</name>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="133" />
-            <source>包扶干部</source>
-            <translation>包扶幹部</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="134" />
-            <source>使用这台电脑的干部。每条修改都会记下填报人。</source>
-            <translation>使用這台電腦的幹部。每條修改都會記下填報人。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="137" />
-            <source>例如：区国土资源局</source>
-            <translation>例如：區國土資源局</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="139" />
-            <source>手机号11位，或座机如 0914-1234567</source>
-            <translation>手機號11位，或座機如 0914-1234567</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="143" />
-            <source>姓名</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="144" />
-            <source>派出单位</source>
-            <translation>派出單位</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="145" />
-            <source>电话</source>
-            <translation>電話</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="146" />
-            <source>角色</source>
-            <translation>角色</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardsForm</name>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="143" />
-            <source>全村</source>
-            <extracomment>the user asked for the door-plate layout settings</extracomment>
-            <translation>全村</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="144" />
-            <source>一个组</source>
-            <translation>一個組</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="145" />
-            <source>农户页选中的户</source>
-            <translation>農戶頁選中的戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="150" />
-            <location filename="../../fieldapp/gui/printing/forms.py" line="205" />
-            <source>全部村</source>
-            <translation>全部村</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="155" />
-            <source>门牌样式…</source>
-            <translation>門牌樣式…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="162" />
-            <source>范围</source>
-            <translation>範圍</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="163" />
-            <source>村</source>
-            <translation>村</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="164" />
-            <source>组</source>
-            <translation>組</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="165" />
-            <source>选中的户</source>
-            <translation>選中的戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="170" />
-            <source>样式</source>
-            <translation>樣式</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="189" />
-            <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
-            <translation>{0} 戶（在“農戶”頁中選擇，可按 Ctrl 或 Shift 多選）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="191" />
-            <source>A4 横向</source>
-            <translation>A4 橫向</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="191" />
-            <source>A3 横向</source>
-            <translation>A3 橫向</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="192" />
-            <source>A4 一纸两张</source>
-            <translation>A4 一紙兩張</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="194" />
-            <source>{0}，标题“{1}”</source>
-            <translation>{0}，標題“{1}”</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="202" />
-            <source>请先在“农户”页中选择要打印门牌的户</source>
-            <translation>請先在“農戶”頁中選擇要打印門牌的戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="203" />
-            <source>信息公示牌-选中{0}户</source>
-            <translation>信息公示牌-選中{0}戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="209" />
-            <source>这个村还没有分组的农户</source>
-            <translation>這個村還沒有分組的農戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="210" />
-            <source>信息公示牌-{0}第{1}组</source>
-            <translation>信息公示牌-{0}第{1}組</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="212" />
-            <source>信息公示牌-{0}</source>
-            <translation>信息公示牌-{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChangePasswordDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="52" />
-            <source>修改密码</source>
-            <translation>修改密碼</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="60" />
-            <source>账号：</source>
-            <translation>帳號：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="61" />
-            <source>原密码(&amp;O)：</source>
-            <translation>原密碼(&amp;O)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="62" />
-            <source>新密码(&amp;N)：</source>
-            <translation>新密碼(&amp;N)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="63" />
-            <source>再输一遍(&amp;A)：</source>
-            <translation>再輸一遍(&amp;A)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="65" />
-            <source>修改</source>
-            <translation>修改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="66" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="91" />
-            <source>原密码不正确。</source>
-            <translation>原密碼不正確。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ComplianceModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="224" />
-            <source>姓名</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="224" />
-            <source>派出单位</source>
-            <translation>派出單位</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="224" />
-            <source>{0}月</source>
-            <translation>{0}月</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="225" />
-            <source>达标月数</source>
-            <translation>達標月數</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="260" />
-            <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
-            <translation>{0}年{1}月在村 {2} 天（要求不少於15天）</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="110" />
-            <source>农户</source>
-            <translation>農戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="110" />
-            <source>记录</source>
-            <translation>記錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="110" />
-            <source>字段</source>
-            <translation>字段</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="110" />
-            <source>当前值</source>
-            <translation>當前值</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="110" />
-            <source>当前值来自</source>
-            <translation>當前值來自</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="111" />
-            <source>另一值</source>
-            <translation>另一值</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="111" />
-            <source>另一值来自</source>
-            <translation>另一值來自</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="133" />
-            <source>时钟超前</source>
-            <translation>時鐘超前</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="133" />
-            <source>对方时钟 {0}</source>
-            <translation>對方時鐘 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="134" />
-            <source>已校正为 {0}</source>
-            <translation>已校正為 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="137" />
-            <source>删除与修改：{0}</source>
-            <translation>刪除與修改：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="138" />
-            <location filename="../../fieldapp/gui/sync/models.py" line="148" />
-            <source>已删除</source>
-            <translation>已刪除</translation>
-        </message>
-    </context>
-    <context>
-        <name>Cover</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="106" />
-            <source>已锁定</source>
-            <extracomment>tries allowed before each failure makes the next try wait (as the login service does) what counts as someone at the keyboard</extracomment>
-            <translation>已鎖定</translation>
-        </message>
-    </context>
-    <context>
-        <name>CrossCheckDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="47" />
-            <source>部门名单比对</source>
-            <translation>部門名單比對</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="50" />
-            <source>民政、残联、医保等部门的名单（.xlsx 或 .csv，须有证件号码列）</source>
-            <translation>民政、殘聯、醫保等部門的名單（.xlsx 或 .csv，須有證件號碼列）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="51" />
-            <source>浏览…</source>
-            <translation>瀏覽…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
-            <source>低保名单</source>
-            <translation>低保名單</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
-            <source>特困供养名单</source>
-            <translation>特困供養名單</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="55" />
-            <source>残疾人名单</source>
-            <translation>殘疾人名單</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="55" />
-            <source>医保参保名单</source>
-            <translation>醫保參保名單</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="57" />
-            <source>比对</source>
-            <translation>比對</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="68" />
-            <source>导出Excel…</source>
-            <translation>導出Excel…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="70" />
-            <source>导出PDF…</source>
-            <translation>導出PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="79" />
-            <source>关闭</source>
-            <translation>關閉</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="85" />
-            <source>名单文件</source>
-            <translation>名單文件</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="90" />
-            <source>名单类别</source>
-            <translation>名單類別</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="104" />
-            <source>选择部门名单</source>
-            <translation>選擇部門名單</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="105" />
-            <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
-            <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="122" />
-            <source>已取消</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="127" />
-            <source>请先选择名单文件</source>
-            <translation>請先選擇名單文件</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="134" />
-            <source>正在比对…</source>
-            <translation>正在比對…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="141" />
-            <source>比对完成，共 {0} 条需要核实</source>
-            <translation>比對完成，共 {0} 條需要核實</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel 工作簿 (*.xlsx)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
-            <source>PDF 文件 (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="151" />
-            <source>保存比对报告</source>
-            <translation>保存比對報告</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="169" />
-            <source>报告已保存：{0}</source>
-            <translation>報告已保存：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="172" />
-            <source>正在保存报告…</source>
-            <translation>正在保存報告…</translation>
-        </message>
-    </context>
-    <context>
-        <name>DataMenu</name>
-        <message>
-            <location filename="../../fieldapp/gui/excel/menu.py" line="30" />
-            <source>数据(&amp;D)</source>
-            <translation>數據(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/menu.py" line="34" />
-            <source>导入农户（Excel/CSV）…</source>
-            <translation>導入農戶（Excel/CSV）…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/menu.py" line="35" />
-            <source>导出为 Excel…</source>
-            <translation>導出為 Excel…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/menu.py" line="37" />
-            <source>部门名单比对…</source>
-            <translation>部門名單比對…</translation>
-        </message>
-    </context>
-    <context>
-        <name>DecimalEdit</name>
-        <message>
-            <location filename="../../fieldapp/gui/fields.py" line="420" />
-            <source>请输入数字</source>
-            <translation>請輸入數字</translation>
-        </message>
-    </context>
-    <context>
-        <name>DocumentForm</name>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="129" />
-            <source>{0}组</source>
-            <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
-            <translation>{0}組</translation>
-        </message>
-    </context>
-    <context>
-        <name>EnrolDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68" />
-            <source>请检查服务器地址是否正确、本机是否联网。</source>
-            <translation>請檢查服務器地址是否正確、本機是否聯網。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="70" />
-            <source>本机已加入另一台区县服务器。如确需改为加入这台服务器，请勾选“改为加入这台服务器”后重试。</source>
-            <translation>本機已加入另一臺區縣服務器。如確需改為加入這台服務器，請勾選“改為加入這台服務器”後重試。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="73" />
-            <source>本机已被区县服务器吊销，不能再用这台笔记本的身份加入。</source>
-            <translation>本機已被區縣服務器吊銷，不能再用這檯筆記本的身份加入。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="77" />
-            <source>未能加入：{0}</source>
-            <translation>未能加入：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="105" />
-            <source>加入区县服务器</source>
-            <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
-            <translation>加入區縣服務器</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="106" />
-            <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
-            <translation>請輸入區縣管理員給的服務器地址和一次性加入碼。先核對服務器指紋，確認無誤後再加入：加入碼只能使用一次。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="113" />
-            <source>{0}的笔记本</source>
-            <translation>{0}的筆記本</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="114" />
-            <source>改为加入这台服务器（替换已加入的 {0}）</source>
-            <translation>改為加入這台服務器（替換已加入的 {0}）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="127" />
-            <source>连接并核对指纹</source>
-            <translation>連接並核對指紋</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="129" />
-            <source>确认加入</source>
-            <translation>確認加入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="136" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="147" />
-            <source>服务器地址</source>
-            <translation>服務器地址</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="148" />
-            <source>加入码</source>
-            <translation>加入碼</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="149" />
-            <source>本机名称</source>
-            <translation>本機名稱</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="201" />
-            <source>请输入服务器地址。</source>
-            <translation>請輸入服務器地址。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="204" />
-            <source>正在连接 {0}…</source>
-            <translation>正在連接 {0}…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="228" />
-            <source>区县服务器</source>
-            <translation>區縣服務器</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="229" />
-            <source>服务器“{0}”（{1}）的指纹：
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="130" />
+        <source>添加账号</source>
+        <translation>新增帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="130" />
+        <source>角色和村：{0}</source>
+        <translation>角色和村：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="140" />
+        <source>账号(&amp;N)：</source>
+        <translation>帳號(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="141" />
+        <source>干部(&amp;C)：</source>
+        <translation>幹部(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="143" />
+        <source>账号：</source>
+        <translation>帳號：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="148" />
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="149" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="151" />
+        <source>密码(&amp;P)：</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="152" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>再輸一遍(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="159" />
+        <source>保存</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="160" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="180" />
+        <source>请填写账号。</source>
+        <extracomment>set by the page: runs the write; the dialog closes when it succeeds</extracomment>
+        <translation>請填寫帳號。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="182" />
+        <source>请选择干部。</source>
+        <translation>請選擇幹部。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="184" />
+        <source>请至少选择一个角色。</source>
+        <translation>請至少選擇一個角色。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
+        <source>账号</source>
+        <translation>帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
+        <source>干部</source>
+        <translation>幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="254" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="255" />
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="265" />
+        <source>添加账号(&amp;N)…</source>
+        <translation>新增帳號(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="267" />
+        <source>重置密码(&amp;R)…</source>
+        <translation>重設密碼(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="269" />
+        <source>角色和村(&amp;O)…</source>
+        <translation>角色和村(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="271" />
+        <source>本机账号。密码只保存在本机，不会同步；角色和村由区县人员名册同步。</source>
+        <translation>本機帳號。密碼只儲存在本機，不會同步；角色和村由區縣人員名冊同步。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="306" />
+        <source>启用</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="306" />
+        <source>停用</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="336" />
+        <source>已添加账号“{0}”</source>
+        <translation>已新增帳號「{0}」</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="350" />
+        <source>已修改“{0}”的角色和村</source>
+        <translation>已修改「{0}」的角色和村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="364" />
+        <source>已重置“{0}”的密码</source>
+        <translation>已重設「{0}」的密碼</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="305" />
+        <source>按月</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="306" />
+        <source>按年</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="313" />
+        <source> 年</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="321" />
+        <source>包扶干部</source>
+        <translation>包扶幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="322" />
+        <source>期间</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="334" />
+        <source>请选择包扶干部</source>
+        <translation>請選擇包扶幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="338" />
+        <source>包扶纪实档案-{0}-{1}年{2}月</source>
+        <translation>包扶紀實檔案-{0}-{1}年{2}月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="341" />
+        <source>包扶纪实档案-{0}-{1}年</source>
+        <translation>包扶紀實檔案-{0}-{1}年</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePage</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="69" />
+        <source>全年</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="71" />
+        <source>{0}月</source>
+        <translation>{0}月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="72" />
+        <source>全部农户（输入姓名或户编号筛选）</source>
+        <translation>全部農戶（輸入姓名或戶編號篩選）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="75" />
+        <source>搜索情况、措施、活动名称</source>
+        <translation>搜索情況、措施、活動名稱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="77" />
+        <source>记录走访</source>
+        <translation>記錄走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="78" />
+        <source>导出PDF</source>
+        <translation>導出PDF</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="79" />
+        <source>导出所选干部该年度（或所选月份）的包扶纪实档案</source>
+        <translation>導出所選幹部該年度（或所選月份）的包扶紀實檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="123" />
+        <source>这里还没有走访记录。入户走访或开展村级活动后，在这里记下来。</source>
+        <translation>這裡還沒有走訪記錄。入戶走訪或開展村級活動後，在這裡記下來。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="124" />
+        <source>记录走访…</source>
+        <translation>記錄走訪…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="128" />
+        <source>干部</source>
+        <translation>幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="128" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="129" />
+        <source>月份</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="129" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="197" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
+        <source>{0}年</source>
+        <translation>{0}年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="287" />
+        <source>{0}年{1}月</source>
+        <translation>{0}年{1}月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="237" />
+        <source>{0}：已显示前 {1} 条，向下滚动加载更多</source>
+        <translation>{0}：已顯示前 {1} 條，向下滾動加載更多</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="239" />
+        <source>{0}：共 {1} 条记录</source>
+        <translation>{0}：共 {1} 條記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="288" />
+        <source>包扶纪实档案_{0}_{1}.pdf</source>
+        <translation>包扶紀實檔案_{0}_{1}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="289" />
+        <source>导出包扶纪实档案</source>
+        <translation>導出包扶紀實檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="290" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="305" />
+        <source>正在导出 {0} …</source>
+        <translation>正在導出 {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/archive_page.py" line="313" />
+        <source>已导出：{0}</source>
+        <translation>已導出：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>AreaPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="106" />
+        <source>服务区域</source>
+        <extracomment>the setup creates the first account (the people services are installed): the wizard asks for its password</extracomment>
+        <translation>服務區域</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="107" />
+        <source>这台电脑为哪个乡镇、哪些村服务。</source>
+        <translation>這台電腦為哪個鄉鎮、哪些村服務。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="109" />
+        <source>例如：商州区</source>
+        <translation>例如：商州區</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="111" />
+        <source>可不填；6位数字，例如 611002</source>
+        <translation>可不填；6位數字，例如 611002</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="114" />
+        <source>例如：北宽坪镇</source>
+        <translation>例如：北寬坪鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="116" />
+        <source>每行一个村名</source>
+        <translation>每行一個村名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="119" />
+        <source>区县</source>
+        <translation>區縣</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="120" />
+        <source>区县代码</source>
+        <translation>區縣代碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="121" />
+        <source>乡镇</source>
+        <translation>鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="122" />
+        <source>村（每行一个）</source>
+        <translation>村（每行一個）</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="79" />
+        <source> 年</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
+        <source>在村签到</source>
+        <translation>在村簽到</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="84" />
+        <source>记录本人在所选日期在村（当天没有走访记录时使用）</source>
+        <translation>記錄本人在所選日期在村（當天沒有走訪記錄時使用）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="87" />
+        <source>导出Excel</source>
+        <translation>導出Excel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="99" />
+        <source>确认补登(&amp;Q)</source>
+        <translation>確認補登(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="100" />
+        <source>确认所选干部在该日在村（本人的补登不能自己确认）</source>
+        <translation>確認所選幹部在該日在村（本人的補登不能自己確認）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="115" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="118" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="124" />
+        <source>驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；每月不少于{0}天为达标）</source>
+        <translation>駐村工作隊員每月在村天數（走訪日與在村簽到日合計，同一天只算一次；每月不少於{0}天為達標）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="126" />
+        <source>包扶单位领导本年走访次数（本人签字的走访，每年不少于{0}次）</source>
+        <translation>包扶單位領導本年走訪次數（本人簽字的走訪，每年不少於{0}次）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="173" />
+        <source>正在计算…</source>
+        <translation>正在計算…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="186" />
+        <source>补登待确认（登记晚于在村日期 {0} 天以上，确认后计入在村天数）：{1} 条</source>
+        <translation>補登待確認（登記晚於在村日期 {0} 天以上，確認後計入在村天數）：{1} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="198" />
+        <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
+        <translation>{0}年：駐村幹部 {1} 人，未達標 {2} 人次；單位領導 {3} 人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="225" />
+        <source>请填写日期</source>
+        <translation>請填寫日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="237" />
+        <source>已补登：{0} 在村，队长确认后计入在村天数</source>
+        <translation>已補登：{0} 在村，隊長確認後計入在村天數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="239" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="254" />
+        <source>已签到：{0} 在村</source>
+        <translation>已簽到：{0} 在村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="279" />
+        <source>已确认 {0} {1} 在村</source>
+        <translation>已確認 {0} {1} 在村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="284" />
+        <source>驻村考勤_{0}年.xlsx</source>
+        <translation>駐村考勤_{0}年.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="285" />
+        <source>导出驻村考勤</source>
+        <translation>導出駐村考勤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="286" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="301" />
+        <source>已导出：{0}</source>
+        <translation>已導出：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditVerify</name>
+    <message>
+        <location filename="../../fieldapp/gui/audit/verify.py" line="20" />
+        <source>本机</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/verify.py" line="22" />
+        <source>设备 {0}</source>
+        <translation>設備 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/verify.py" line="24" />
+        <source>断裂 {0} 处</source>
+        <translation>斷裂 {0} 處</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/verify.py" line="26" />
+        <source>完好</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/verify.py" line="27" />
+        <source>{0}：{1} 条记录，{2}</source>
+        <translation>{0}：{1} 條記錄，{2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/verify.py" line="30" />
+        <source>修改记录链完好：共校验 {0} 条。</source>
+        <translation>修改記錄鏈完好：共校驗 {0} 條。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/verify.py" line="34" />
+        <source>……另有 {0} 处</source>
+        <translation>……另有 {0} 處</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/verify.py" line="35" />
+        <source>修改记录链断裂：记录在程序之外被改动过，下列记录的作者和内容不可信。</source>
+        <translation>修改記錄鏈斷裂：記錄在程式之外被改動過，下列記錄的作者和內容不可信。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/verify.py" line="42" />
+        <source>校验修改记录（防篡改）…</source>
+        <translation>校驗修改記錄（防篡改）…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/verify.py" line="49" />
+        <source>校验修改记录</source>
+        <translation>校驗修改記錄</translation>
+    </message>
+</context>
+<context>
+    <name>BasicTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="31" />
+        <source>住址与联系方式</source>
+        <translation>住址與聯繫方式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="33" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="46" />
+        <source>未填</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="36" />
+        <source>手机或座机</source>
+        <translation>手機或座機</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="41" />
+        <source>识别与致贫原因</source>
+        <translation>識別與致貧原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="52" />
+        <source>留空时按贫困户属性自动判定（兜底户 / 脱贫户）</source>
+        <translation>留空時按貧困戶屬性自動判定（兜底戶 / 脫貧戶）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="59" />
+        <source>自动：{0}</source>
+        <translation>自動：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CadrePage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="133" />
+        <source>包扶干部</source>
+        <translation>包扶幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="134" />
+        <source>使用这台电脑的干部。每条修改都会记下填报人。</source>
+        <translation>使用這台電腦的幹部。每條修改都會記下填報人。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="137" />
+        <source>例如：区国土资源局</source>
+        <translation>例如：區國土資源局</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="139" />
+        <source>手机号11位，或座机如 0914-1234567</source>
+        <translation>手機號11位，或座機如 0914-1234567</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="143" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="144" />
+        <source>派出单位</source>
+        <translation>派出單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="145" />
+        <source>电话</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="146" />
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>CardsForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="143" />
+        <source>全村</source>
+        <extracomment>the user asked for the door-plate layout settings</extracomment>
+        <translation>全村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="144" />
+        <source>一个组</source>
+        <translation>一個組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="145" />
+        <source>农户页选中的户</source>
+        <translation>農戶頁選中的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="150" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="205" />
+        <source>全部村</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="155" />
+        <source>门牌样式…</source>
+        <translation>門牌樣式…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="162" />
+        <source>范围</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="163" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="164" />
+        <source>组</source>
+        <translation>組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="165" />
+        <source>选中的户</source>
+        <translation>選中的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="170" />
+        <source>样式</source>
+        <translation>樣式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="189" />
+        <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
+        <translation>{0} 戶（在“農戶”頁中選擇，可按 Ctrl 或 Shift 多選）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="191" />
+        <source>A4 横向</source>
+        <translation>A4 橫向</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="191" />
+        <source>A3 横向</source>
+        <translation>A3 橫向</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="192" />
+        <source>A4 一纸两张</source>
+        <translation>A4 一紙兩張</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="194" />
+        <source>{0}，标题“{1}”</source>
+        <translation>{0}，標題“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="202" />
+        <source>请先在“农户”页中选择要打印门牌的户</source>
+        <translation>請先在“農戶”頁中選擇要打印門牌的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="203" />
+        <source>信息公示牌-选中{0}户</source>
+        <translation>信息公示牌-選中{0}戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="209" />
+        <source>这个村还没有分组的农户</source>
+        <translation>這個村還沒有分組的農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="210" />
+        <source>信息公示牌-{0}第{1}组</source>
+        <translation>信息公示牌-{0}第{1}組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="212" />
+        <source>信息公示牌-{0}</source>
+        <translation>信息公示牌-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="52" />
+        <source>修改密码</source>
+        <translation>修改密碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="60" />
+        <source>账号：</source>
+        <translation>帳號：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="61" />
+        <source>原密码(&amp;O)：</source>
+        <translation>原密碼(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="62" />
+        <source>新密码(&amp;N)：</source>
+        <translation>新密碼(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="63" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>再輸一遍(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="65" />
+        <source>修改</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="66" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="91" />
+        <source>原密码不正确。</source>
+        <translation>原密碼不正確。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
+        <source>派出单位</source>
+        <translation>派出單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
+        <source>{0}月</source>
+        <translation>{0}月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+        <source>达标月数</source>
+        <translation>達標月數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="260" />
+        <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
+        <translation>{0}年{1}月在村 {2} 天（要求不少於15天）</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110" />
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110" />
+        <source>字段</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110" />
+        <source>当前值</source>
+        <translation>當前值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="110" />
+        <source>当前值来自</source>
+        <translation>當前值來自</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="111" />
+        <source>另一值</source>
+        <translation>另一值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="111" />
+        <source>另一值来自</source>
+        <translation>另一值來自</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="133" />
+        <source>时钟超前</source>
+        <translation>時鐘超前</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="133" />
+        <source>对方时钟 {0}</source>
+        <translation>對方時鐘 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="134" />
+        <source>已校正为 {0}</source>
+        <translation>已校正為 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="137" />
+        <source>删除与修改：{0}</source>
+        <translation>刪除與修改：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="138" />
+        <location filename="../../fieldapp/gui/sync/models.py" line="148" />
+        <source>已删除</source>
+        <translation>已刪除</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="106" />
+        <source>已锁定</source>
+        <extracomment>tries allowed before each failure makes the next try wait (as the login service does) what counts as someone at the keyboard</extracomment>
+        <translation>已鎖定</translation>
+    </message>
+</context>
+<context>
+    <name>CrossCheckDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="47" />
+        <source>部门名单比对</source>
+        <translation>部門名單比對</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="50" />
+        <source>民政、残联、医保等部门的名单（.xlsx 或 .csv，须有证件号码列）</source>
+        <translation>民政、殘聯、醫保等部門的名單（.xlsx 或 .csv，須有證件號碼列）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="51" />
+        <source>浏览…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
+        <source>低保名单</source>
+        <translation>低保名單</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="54" />
+        <source>特困供养名单</source>
+        <translation>特困供養名單</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="55" />
+        <source>残疾人名单</source>
+        <translation>殘疾人名單</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="55" />
+        <source>医保参保名单</source>
+        <translation>醫保參保名單</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="57" />
+        <source>比对</source>
+        <translation>比對</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="68" />
+        <source>导出Excel…</source>
+        <translation>導出Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="70" />
+        <source>导出PDF…</source>
+        <translation>導出PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="79" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="85" />
+        <source>名单文件</source>
+        <translation>名單文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="90" />
+        <source>名单类别</source>
+        <translation>名單類別</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="104" />
+        <source>选择部门名单</source>
+        <translation>選擇部門名單</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="105" />
+        <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="122" />
+        <source>已取消</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="127" />
+        <source>请先选择名单文件</source>
+        <translation>請先選擇名單文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="134" />
+        <source>正在比对…</source>
+        <translation>正在比對…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="141" />
+        <source>比对完成，共 {0} 条需要核实</source>
+        <translation>比對完成，共 {0} 條需要核實</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="150" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="151" />
+        <source>保存比对报告</source>
+        <translation>保存比對報告</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="169" />
+        <source>报告已保存：{0}</source>
+        <translation>報告已保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/crosscheck_dialog.py" line="172" />
+        <source>正在保存报告…</source>
+        <translation>正在保存報告…</translation>
+    </message>
+</context>
+<context>
+    <name>DataMenu</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/menu.py" line="30" />
+        <source>数据(&amp;D)</source>
+        <translation>數據(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/menu.py" line="34" />
+        <source>导入农户（Excel/CSV）…</source>
+        <translation>導入農戶（Excel/CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/menu.py" line="35" />
+        <source>导出为 Excel…</source>
+        <translation>導出為 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/menu.py" line="37" />
+        <source>部门名单比对…</source>
+        <translation>部門名單比對…</translation>
+    </message>
+</context>
+<context>
+    <name>DecimalEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="420" />
+        <source>请输入数字</source>
+        <translation>請輸入數字</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="129" />
+        <source>{0}组</source>
+        <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
+        <translation>{0}組</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="40" />
+        <source>抽取抽查样本</source>
+        <translation>抽取抽查樣本</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="44" />
+        <source>（乡镇）</source>
+        <translation>（鄉鎮）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="44" />
+        <source>（村）</source>
+        <translation>（村）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="48" />
+        <source>乡镇审核</source>
+        <translation>鄉鎮審核</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="48" />
+        <source>区县审批</source>
+        <translation>區縣審批</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="53" />
+        <source>留空则随机生成</source>
+        <translation>留空則隨機生成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="56" />
+        <source>不分层</source>
+        <translation>不分層</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="57" />
+        <source>按村分层</source>
+        <translation>按村分層</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="58" />
+        <source>按户类型分层（兜底户/脱贫户）</source>
+        <translation>按戶類型分層（兜底戶/脫貧戶）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="65" />
+        <source>范围</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="66" />
+        <source>抽查角色</source>
+        <translation>抽查角色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="67" />
+        <source>抽查比例</source>
+        <translation>抽查比例</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="69" />
+        <source>随机种子</source>
+        <translation>隨機種子</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="70" />
+        <source>分层</source>
+        <translation>分層</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="72" />
+        <source>抽取</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="78" />
+        <source>同一种子和抽样框总能抽出同一样本；种子和抽样框校验值随抽样记录，任何人都可复核。</source>
+        <translation>同一種子和抽樣框總能抽出同一樣本；種子和抽樣框校驗值隨抽樣記錄，任何人都可複核。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="89" />
+        <source>最低比例：{0}%</source>
+        <translation>最低比例：{0}%</translation>
+    </message>
+</context>
+<context>
+    <name>DrawModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>抽样时间</source>
+        <translation>抽樣時間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>范围</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>比例</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>抽中</source>
+        <translation>抽中</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <source>已查</source>
+        <translation>已查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+        <source>不正确</source>
+        <translation>不正確</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+        <source>抽样人</source>
+        <translation>抽樣人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="89" />
+        <source>{0}/{1} 户</source>
+        <translation>{0}/{1} 戶</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="68" />
+        <source>请检查服务器地址是否正确、本机是否联网。</source>
+        <translation>請檢查服務器地址是否正確、本機是否聯網。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="70" />
+        <source>本机已加入另一台区县服务器。如确需改为加入这台服务器，请勾选“改为加入这台服务器”后重试。</source>
+        <translation>本機已加入另一臺區縣服務器。如確需改為加入這台服務器，請勾選“改為加入這台服務器”後重試。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="73" />
+        <source>本机已被区县服务器吊销，不能再用这台笔记本的身份加入。</source>
+        <translation>本機已被區縣服務器吊銷，不能再用這檯筆記本的身份加入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="77" />
+        <source>未能加入：{0}</source>
+        <translation>未能加入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="105" />
+        <source>加入区县服务器</source>
+        <extracomment>the server answered; its fingerprint is shown (the health answer) enrolled (:class:`EnrolResult`); the dialog closes a step failed (the exception); the error is shown in the dialog</extracomment>
+        <translation>加入區縣服務器</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="106" />
+        <source>请输入区县管理员给的服务器地址和一次性加入码。先核对服务器指纹，确认无误后再加入：加入码只能使用一次。</source>
+        <translation>請輸入區縣管理員給的服務器地址和一次性加入碼。先核對服務器指紋，確認無誤後再加入：加入碼只能使用一次。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="113" />
+        <source>{0}的笔记本</source>
+        <translation>{0}的筆記本</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="114" />
+        <source>改为加入这台服务器（替换已加入的 {0}）</source>
+        <translation>改為加入這台服務器（替換已加入的 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="127" />
+        <source>连接并核对指纹</source>
+        <translation>連接並核對指紋</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="129" />
+        <source>确认加入</source>
+        <translation>確認加入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="136" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="147" />
+        <source>服务器地址</source>
+        <translation>服務器地址</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="148" />
+        <source>加入码</source>
+        <translation>加入碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="149" />
+        <source>本机名称</source>
+        <translation>本機名稱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="201" />
+        <source>请输入服务器地址。</source>
+        <translation>請輸入服務器地址。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="204" />
+        <source>正在连接 {0}…</source>
+        <translation>正在連接 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="228" />
+        <source>区县服务器</source>
+        <translation>區縣服務器</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="229" />
+        <source>服务器“{0}”（{1}）的指纹：
 {2}
 请与区县管理员核对指纹完全一致后，再点“确认加入”。</source>
-            <translation>服務器“{0}”（{1}）的指紋：
+        <translation>服務器“{0}”（{1}）的指紋：
 {2}
 請與區縣管理員核對指紋完全一致後，再點“確認加入”。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="244" />
-            <source>请输入加入码。</source>
-            <translation>請輸入加入碼。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="249" />
-            <source>正在加入…</source>
-            <translation>正在加入…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="255" />
-            <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
-            <translation>服務器的回答與剛才核對的指紋不同：可能有人冒充服務器，已拒絕，未加入</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="58" />
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="179" />
-            <source>导出为 Excel</source>
-            <translation>導出為 Excel</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
-            <source>农户及家庭成员（可再导入）</source>
-            <translation>農戶及家庭成員（可再導入）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="132" />
-            <source>村台账</source>
-            <translation>村台帳</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
-            <source>包扶纪实档案</source>
-            <translation>包扶紀實檔案</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="61" />
-            <source>驻村考勤</source>
-            <translation>駐村考勤</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="63" />
-            <source>按“农户”页当前的筛选和搜索</source>
-            <translation>按“農戶”頁當前的篩選和搜索</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="71" />
-            <source>全年</source>
-            <translation>全年</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="73" />
-            <source>{0}月</source>
-            <translation>{0}月</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="74" />
-            <source>导出…</source>
-            <translation>導出…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="80" />
-            <source>关闭</source>
-            <translation>關閉</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="83" />
-            <source>导出内容</source>
-            <translation>導出內容</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="85" />
-            <source>干部</source>
-            <translation>幹部</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="86" />
-            <source>年度</source>
-            <translation>年度</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="87" />
-            <source>月份</source>
-            <translation>月份</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="132" />
-            <source>农户及家庭成员</source>
-            <translation>農戶及家庭成員</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="133" />
-            <source>包扶纪实档案_{0}</source>
-            <translation>包扶紀實檔案_{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="134" />
-            <source>驻村考勤_{0}年</source>
-            <translation>駐村考勤_{0}年</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="142" />
-            <source>已导出村台账（{0} 户）：{1}</source>
-            <translation>已導出村台帳（{0} 戶）：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="143" />
-            <source>已导出包扶纪实档案：{0}</source>
-            <translation>已導出包扶紀實檔案：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="144" />
-            <source>已导出驻村考勤：{0}</source>
-            <translation>已導出駐村考勤：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="145" />
-            <source>请选择干部</source>
-            <translation>請選擇幹部</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="169" />
-            <source>已取消</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="180" />
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel 工作簿 (*.xlsx)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/export_dialog.py" line="206" />
-            <source>正在导出…</source>
-            <translation>正在導出…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="117" />
-            <source>导出到U盘</source>
-            <translation>導出到U盤</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="120" />
-            <source>全区县</source>
-            <translation>全區縣</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="120" />
-            <source>{0} 个村</source>
-            <translation>{0} 個村</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="121" />
-            <source>{0}（{1}，待发送 {2} 条）</source>
-            <translation>{0}（{1}，待發送 {2} 條）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="128" />
-            <source>同步包已加密，只有接收方能打开。请把U盘交给接收方导入。</source>
-            <translation>同步包已加密，只有接收方能打開。請把U盤交給接收方導入。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="126" />
-            <source>接收方：</source>
-            <translation>接收方：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="127" />
-            <source>写入到：</source>
-            <translation>寫入到：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="128" />
-            <source>导出</source>
-            <translation>導出</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="129" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="140" />
-            <source>还没有登记任何同步对象（区县）。请先登记区县，或运行 fieldapp demo。</source>
-            <translation>還沒有登記任何同步對象（區縣）。請先登記區縣，或運行 fieldapp demo。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="142" />
-            <source>请选择U盘或文件夹。</source>
-            <translation>請選擇U盤或文件夾。</translation>
-        </message>
-    </context>
-    <context>
-        <name>FindingsModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="81" />
-            <source>问题</source>
-            <translation>問題</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="81" />
-            <source>名单行号</source>
-            <translation>名單行號</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="81" />
-            <source>姓名（名单）</source>
-            <translation>姓名（名單）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="81" />
-            <source>姓名（登记册）</source>
-            <translation>姓名（登記冊）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="82" />
-            <source>证件号码</source>
-            <translation>證件號碼</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="82" />
-            <source>户编号</source>
-            <translation>戶編號</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="82" />
-            <source>户主</source>
-            <translation>戶主</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="82" />
-            <source>说明</source>
-            <translation>說明</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstAccountDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="104" />
-            <source>设置第一个账号</source>
-            <translation>設定第一個帳號</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="106" />
-            <source>这台电脑还没有账号。请为本机的包扶干部设置登录密码：这个账号是本机的队长和管理员，可以为队员添加账号。</source>
-            <translation>這台電腦還沒有帳號。請為本機的包扶幹部設定登入密碼：這個帳號是本機的隊長和管理員，可以為隊員新增帳號。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="115" />
-            <source>账号(&amp;N)：</source>
-            <translation>帳號(&amp;N)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="116" />
-            <source>密码(&amp;P)：</source>
-            <translation>密碼(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="117" />
-            <source>再输一遍(&amp;A)：</source>
-            <translation>再輸一遍(&amp;A)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="119" />
-            <source>创建</source>
-            <translation>建立</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="120" />
-            <source>退出</source>
-            <translation>結束</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="132" />
-            <source>请填写账号。</source>
-            <translation>請填寫帳號。</translation>
-        </message>
-    </context>
-    <context>
-        <name>FolderPicker</name>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="42" />
-            <source>U盘 {0}（{1}，可用 {2}）</source>
-            <translation>U盤 {0}（{1}，可用 {2}）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="44" />
-            <source>［只读］</source>
-            <translation>［只讀］</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="54" />
-            <source>浏览…</source>
-            <translation>瀏覽…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="74" />
-            <source>选择U盘或文件夹</source>
-            <translation>選擇U盤或文件夾</translation>
-        </message>
-    </context>
-    <context>
-        <name>FollowUpEditor</name>
-        <message>
-            <location filename="../../fieldapp/gui/visits/followups.py" line="207" />
-            <source>添加事项</source>
-            <translation>添加事項</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/followups.py" line="208" />
-            <source>删除事项</source>
-            <translation>刪除事項</translation>
-        </message>
-    </context>
-    <context>
-        <name>FollowUpModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/visits/followups.py" line="99" />
-            <source>日期应为 年-月-日，如 2024-03-05</source>
-            <translation>日期應為 年-月-日，如 2024-03-05</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
-            <source>时间</source>
-            <translation>時間</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
-            <source>对象</source>
-            <translation>對象</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
-            <source>字段</source>
-            <translation>字段</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
-            <source>原值</source>
-            <translation>原值</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
-            <source>新值</source>
-            <translation>新值</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="44" />
-            <source>填报人</source>
-            <translation>填報人</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="44" />
-            <source>设备</source>
-            <translation>設備</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryTab</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="130" />
-            <source>新增农户保存后才有变更记录。</source>
-            <translation>新增農戶保存後才有變更記錄。</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdEditor</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
-            <source>基本信息</source>
-            <translation>基本信息</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
-            <source>家庭成员</source>
-            <translation>家庭成員</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
-            <source>收入</source>
-            <translation>收入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
-            <source>两不愁三保障</source>
-            <translation>兩不愁三保障</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
-            <source>帮扶措施</source>
-            <translation>幫扶措施</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
-            <source>包扶责任</source>
-            <translation>包扶責任</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
-            <source>生产生活条件</source>
-            <translation>生產生活條件</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
-            <source>走访记录</source>
-            <translation>走訪記錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
-            <source>变更记录</source>
-            <translation>變更記錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
-            <source>保存(&amp;S)</source>
-            <translation>保存(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145" />
-            <source>保存并关闭 (Ctrl+S)</source>
-            <translation>保存並關閉 (Ctrl+S)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="180" />
-            <source>请先保存修改再签字</source>
-            <translation>請先保存修改再簽字</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="211" />
-            <source>新增农户</source>
-            <translation>新增農戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="213" />
-            <source>农户档案 — {0}</source>
-            <translation>農戶檔案 — {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="215" />
-            <source>农户档案</source>
-            <translation>農戶檔案</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="262" />
-            <source>有 {0} 处需要更正。第一处：{1}</source>
-            <translation>有 {0} 處需要更正。第一處：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="278" />
-            <source>{0} 第{1}行 {2}</source>
-            <translation>{0} 第{1}行 {2}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="347" />
-            <source>已保存农户档案：{0}</source>
-            <translation>已儲存農戶檔案：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="347" />
-            <source>已保存农户档案</source>
-            <translation>已儲存農戶檔案</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="378" />
-            <source>家庭成员 {0}：{1}</source>
-            <translation>家庭成員 {0}：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="380" />
-            <source>{0}年收入：{1}</source>
-            <translation>{0}年收入：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="382" />
-            <source>两不愁三保障 {0}：{1}</source>
-            <translation>兩不愁三保障 {0}：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
-            <source>帮扶措施 {0}：{1}</source>
-            <translation>幫扶措施 {0}：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="398" />
-            <source>未保存的修改</source>
-            <translation>未保存的修改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="398" />
-            <source>本户档案有未保存的修改。要保存吗？</source>
-            <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
-            <source>保存</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
-            <source>放弃修改</source>
-            <translation>放棄修改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
-            <source>继续编辑</source>
-            <translation>繼續編輯</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdFileForm</name>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="224" />
-            <source>户编号、公示牌编码或户主姓名</source>
-            <translation>戶編號、公示牌編碼或戶主姓名</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="227" />
-            <source>用农户页的当前户</source>
-            <translation>用農戶頁的當前戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="231" />
-            <source>显示完整证件号码（仅供内部存档，不得公开）</source>
-            <translation>顯示完整證件號碼（僅供內部存檔，不得公開）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="232" />
-            <source>显示完整银行账号</source>
-            <translation>顯示完整銀行帳號</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="233" />
-            <source>银行账号属于敏感信息：仅在发放补贴等确需时打印，打印件须专人保管，不得张贴、拍照外传。</source>
-            <translation>銀行帳號屬於敏感資訊：僅在發放補貼等確需時列印，列印件須專人保管，不得張貼、拍照外傳。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="242" />
-            <source>农户</source>
-            <translation>農戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="254" />
-            <source>未选择农户</source>
-            <translation>未選擇農戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="255" />
-            <source>找不到这一户（可输入户编号、公示牌编码或户主姓名）</source>
-            <translation>找不到這一戶（可輸入戶編號、公示牌編碼或戶主姓名）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="257" />
-            <source>户主 {0}，户编号 {1}，{2}组</source>
-            <translation>戶主 {0}，戶編號 {1}，{2}組</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="285" />
-            <source>请先选择农户（户编号、公示牌编码或户主姓名）</source>
-            <translation>請先選擇農戶（戶編號、公示牌編碼或戶主姓名）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/forms.py" line="287" />
-            <source>一户一档-{0}-{1}</source>
-            <translation>一戶一檔-{0}-{1}</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdListPage</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="75" />
-            <source>新增农户</source>
-            <extracomment>the empty list's 导入农户 was chosen (the main window opens its import dialog)</extracomment>
-            <translation>新增農戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="95" />
-            <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
-            <translation>還沒有農戶。可以從國家系統導出的表格導入，也可以逐戶新建。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="96" />
-            <source>导入农户…</source>
-            <translation>導入農戶…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="96" />
-            <source>新建农户…</source>
-            <translation>新建農戶…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="101" />
-            <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
-            <translation>搜索：姓名 / 拼音首字母 / 身份證號 / 戶編號</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="113" />
-            <location filename="../../fieldapp/gui/household_list.py" line="118" />
-            <location filename="../../fieldapp/gui/household_list.py" line="120" />
-            <location filename="../../fieldapp/gui/household_list.py" line="122" />
-            <location filename="../../fieldapp/gui/household_list.py" line="124" />
-            <location filename="../../fieldapp/gui/household_list.py" line="250" />
-            <source>全部</source>
-            <translation>全部</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="252" />
-            <source>{0}组</source>
-            <translation>{0}組</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="258" />
-            <source>共 {0} 户</source>
-            <translation>共 {0} 戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="260" />
-            <source>超过 {0} 户</source>
-            <translation>超過 {0} 戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="376" />
-            <source>公示牌编码无效：{0}</source>
-            <translation>公示牌編碼無效：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="389" />
-            <source>本机没有这个公示牌编码的户</source>
-            <translation>本機沒有這個公示牌編碼的戶</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdPicker</name>
-        <message>
-            <location filename="../../fieldapp/gui/visits/picker.py" line="33" />
-            <source>，{0}组</source>
-            <translation>，{0}組</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/picker.py" line="47" />
-            <source>搜索农户：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
-            <translation>搜索農戶：姓名 / 拼音首字母 / 身份證號 / 戶編號</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdTableModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_model.py" line="175" />
-            <source>户主</source>
-            <translation>戶主</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_model.py" line="175" />
-            <source>人口</source>
-            <translation>人口</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_model.py" line="176" />
-            <source>人均纯收入(元)</source>
-            <translation>人均純收入(元)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_model.py" line="210" />
-            <source>{0}年度</source>
-            <translation>{0}年度</translation>
-        </message>
-    </context>
-    <context>
-        <name>IdleLockDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="303" />
-            <source>自动锁定</source>
-            <translation>自動鎖定</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="308" />
-            <source> 分钟</source>
-            <translation> 分鐘</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="309" />
-            <source>不自动锁定</source>
-            <translation>不自動鎖定</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="310" />
-            <source>多长时间没有键盘或鼠标操作后锁定，需重新输入密码。</source>
-            <translation>多長時間沒有鍵盤或滑鼠操作後鎖定，需重新輸入密碼。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="313" />
-            <source>锁定时间(&amp;T)：</source>
-            <translation>鎖定時間(&amp;T)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="315" />
-            <source>确定</source>
-            <translation>確定</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="316" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="76" />
-            <source>导入农户</source>
-            <extracomment>the import was written (its :class:`ApplyResult`) a dry run is ready (its :class:`Plan`)</extracomment>
-            <translation>導入農戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="85" />
-            <source>关闭</source>
-            <translation>關閉</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="100" />
-            <source>国家系统导出的农户成员表（.xlsx 或 .csv）</source>
-            <translation>國家系統導出的農戶成員表（.xlsx 或 .csv）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="101" />
-            <source>浏览…</source>
-            <translation>瀏覽…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="104" />
-            <source>（表中须有“行政村”列）</source>
-            <translation>（表中須有“行政村”列）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="107" />
-            <source>下一步</source>
-            <translation>下一步</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="114" />
-            <source>文件</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="115" />
-            <source>表中没有行政村时，新户归入</source>
-            <translation>表中沒有行政村時，新戶歸入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="118" />
-            <source>按户编号和证件号码与本机的户和成员对应：同一文件再次导入不会重复登记。表中空白的单元格不会清除本机已有的内容。导入前会先预览，确认后才写入。</source>
-            <translation>按戶編號和證件號碼與本機的戶和成員對應：同一文件再次導入不會重複登記。表中空白的單元格不會清除本機已有的內容。導入前會先預覽，確認後才寫入。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
-            <source>列</source>
-            <translation>列</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
-            <source>表头</source>
-            <translation>表頭</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="124" />
-            <source>表中可以有这些列（表头写法不必完全一样，下一步可以改）：</source>
-            <translation>表中可以有這些列（表頭寫法不必完全一樣，下一步可以改）：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
-            <source>也可写作</source>
-            <translation>也可寫作</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
-            <source>每行是</source>
-            <translation>每行是</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
-            <source>必填</source>
-            <translation>必填</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
-            <source>户</source>
-            <translation>戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
-            <source>成员</source>
-            <translation>成員</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="145" />
-            <source>是</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
-            <source>示例</source>
-            <translation>示例</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="155" />
-            <source>导入为</source>
-            <translation>導入為</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="193" />
-            <source>上一步</source>
-            <translation>上一步</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="163" />
-            <source>预览（试导入）</source>
-            <translation>預覽（試導入）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="180" />
-            <source>全部</source>
-            <translation>全部</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
-            <source>新增</source>
-            <translation>新增</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
-            <source>更新</source>
-            <translation>更新</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
-            <source>无变化</source>
-            <translation>無變化</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="182" />
-            <source>拒绝</source>
-            <translation>拒絕</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="195" />
-            <source>保存被拒绝的行…</source>
-            <translation>保存被拒絕的行…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="197" />
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
-            <source>导入</source>
-            <translation>導入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="201" />
-            <source>显示</source>
-            <translation>顯示</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="221" />
-            <source>选择要导入的文件</source>
-            <translation>選擇要導入的文件</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="222" />
-            <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
-            <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="242" />
-            <source>已取消，没有写入任何内容</source>
-            <translation>已取消，沒有寫入任何內容</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="248" />
-            <source>请先选择文件</source>
-            <translation>請先選擇文件</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="251" />
-            <source>正在读取表头…</source>
-            <translation>正在讀取表頭…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="255" />
-            <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
-            <translation>工作表“{0}”，表頭在第{1}行。請核對每一列導入為什麼；不需要的列選“不導入”。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="265" />
-            <source>不导入</source>
-            <translation>不導入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="299" />
-            <source>还须指定：{0}</source>
-            <translation>還須指定：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="301" />
-            <source>同一字段指定给了多列：{0}</source>
-            <translation>同一字段指定給了多列：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="317" />
-            <source>正在核对…</source>
-            <translation>正在核對…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="324" />
-            <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
-            <translation>新增 {0} 戶（{1} 人），更新 {2} 戶，無變化 {3} 戶，拒絕 {4} 戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="330" />
-            <source>这是预览，尚未写入。确认无误后点“导入”。</source>
-            <translation>這是預覽，尚未寫入。確認無誤後點“導入”。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="331" />
-            <source>没有需要写入的内容。</source>
-            <translation>沒有需要寫入的內容。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="344" />
-            <source>_被拒绝的行.xlsx</source>
-            <translation>_被拒絕的行.xlsx</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="345" />
-            <source>保存被拒绝的行</source>
-            <translation>保存被拒絕的行</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="346" />
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel 工作簿 (*.xlsx)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="356" />
-            <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
-            <translation>已保存 {1} 行到 {0}；改正後可再次導入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="357" />
-            <source>正在保存…</source>
-            <translation>正在保存…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="369" />
-            <source>正在导入…</source>
-            <translation>正在導入…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/import_dialog.py" line="368" />
-            <source>已导入：新增 {0} 户，更新 {1} 户</source>
-            <translation>已匯入：新增 {0} 戶，更新 {1} 戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="153" />
-            <source>从U盘导入</source>
-            <translation>從U盤導入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="156" />
-            <source>改为选择文件…</source>
-            <translation>改為選擇文件…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="160" />
-            <source>将导入该文件夹中发给本机的全部同步包（按时间先后）。已导入过的同步包不会重复应用。</source>
-            <translation>將導入該文件夾中發給本機的全部同步包（按時間先後）。已導入過的同步包不會重複應用。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="159" />
-            <source>从：</source>
-            <translation>從：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="170" />
-            <source>选择同步包</source>
-            <translation>選擇同步包</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="170" />
-            <source>同步包 (*.fapk)</source>
-            <translation>同步包 (*.fapk)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/dialogs.py" line="181" />
-            <source>请选择U盘或文件夹。</source>
-            <translation>請選擇U盤或文件夾。</translation>
-        </message>
-    </context>
-    <context>
-        <name>IncomeModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="93" />
-            <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="137" />
-            <source>自动计算，不能填写</source>
-            <translation>自動計算，不能填寫</translation>
-        </message>
-    </context>
-    <context>
-        <name>IncomeTab</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="215" />
-            <source>添加年度(&amp;N)</source>
-            <translation>添加年度(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="216" />
-            <source>删除所选年度</source>
-            <translation>刪除所選年度</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="221" />
-            <source>金额单位：元。家庭纯收入 = 各项收入 − 生产经营性支出；人均纯收入 = 家庭纯收入 ÷ 人口数。</source>
-            <translation>金額單位：元。家庭純收入 = 各項收入 − 生產經營性支出；人均純收入 = 家庭純收入 ÷ 人口數。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="226" />
-            <source>年度(&amp;Y)</source>
-            <translation>年度(&amp;Y)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="244" />
-            <source>请先选择年度</source>
-            <translation>請先選擇年度</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="250" />
-            <source>{0}年已有收入记录</source>
-            <translation>{0}年已有收入記錄</translation>
-        </message>
-    </context>
-    <context>
-        <name>IndicatorsTab</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/indicators_tab.py" line="75" />
-            <source>未核查</source>
-            <translation>未核查</translation>
-        </message>
-    </context>
-    <context>
-        <name>LeaderModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="275" />
-            <source>姓名</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="275" />
-            <source>单位</source>
-            <translation>單位</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="275" />
-            <source>本年走访次数</source>
-            <translation>本年走訪次數</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="275" />
-            <source>要求次数</source>
-            <translation>要求次數</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="275" />
-            <source>结果</source>
-            <translation>結果</translation>
-        </message>
-    </context>
-    <context>
-        <name>LedgerForm</name>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="94" />
-            <source>全部</source>
-            <translation>全部</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="103" />
-            <source>与“农户”页当前的筛选和搜索相同</source>
-            <translation>與“農戶”頁當前的篩選和搜索相同</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="106" />
-            <source>村</source>
-            <translation>村</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="106" />
-            <source>组</source>
-            <translation>組</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="107" />
-            <source>脱贫状态</source>
-            <translation>脫貧狀態</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="107" />
-            <source>贫困户属性</source>
-            <translation>貧困戶屬性</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="108" />
-            <source>主要致贫原因</source>
-            <translation>主要致貧原因</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="133" />
-            <source>全部村</source>
-            <translation>全部村</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="134" />
-            <source>村台账-{0}</source>
-            <translation>村台帳-{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ListFormTab</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="178" />
-            <source>确认删除</source>
-            <translation>確認刪除</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="179" />
-            <source>确定删除“{0}”吗？保存后生效。</source>
-            <translation>確定刪除“{0}”嗎？保存後生效。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180" />
-            <source>删除</source>
-            <translation>刪除</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180" />
-            <source>不删除</source>
-            <translation>不刪除</translation>
-        </message>
-    </context>
-    <context>
-        <name>ListPrintActions</name>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_actions.py" line="33" />
-            <location filename="../../fieldapp/gui/printing/list_actions.py" line="53" />
-            <source>打印门牌…</source>
-            <translation>打印門牌…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_actions.py" line="35" />
-            <source>打印一户一档…</source>
-            <translation>打印一戶一檔…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_actions.py" line="40" />
-            <source>打印</source>
-            <translation>打印</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_actions.py" line="52" />
-            <source>打印门牌（选中的 {0} 户）…</source>
-            <translation>打印門牌（選中的 {0} 戶）…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_actions.py" line="64" />
-            <source>打开</source>
-            <translation>打開</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_actions.py" line="82" />
-            <source>信息公示牌-选中{0}户</source>
-            <translation>信息公示牌-選中{0}戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_actions.py" line="84" />
-            <source>信息公示牌-{0}</source>
-            <translation>信息公示牌-{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_actions.py" line="95" />
-            <source>一户一档-{0}</source>
-            <translation>一戶一檔-{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>LivingTab</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="21" />
-            <source>土地与住房</source>
-            <translation>土地與住房</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="22" />
-            <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="23" />
-            <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="24" />
-            <source>亩</source>
-            <translation>畝</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="25" />
-            <source>平方米</source>
-            <translation>平方米</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="27" />
-            <source>水电路与燃料</source>
-            <translation>水電路與燃料</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="31" />
-            <source>公里</source>
-            <translation>公里</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="33" />
-            <source>易地搬迁</source>
-            <translation>易地搬遷</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginWindow</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="187" />
-            <source>登录</source>
-            <translation>登入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="188" />
-            <source>驻村帮扶工作台</source>
-            <translation>駐村幫扶工作台</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="95" />
-            <source>工作台</source>
-            <extracomment>the unsynced-change count was refreshed (the new count) the one change notification: every write is announced here, every page listens</extracomment>
-            <translation>工作台</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="97" />
-            <source>农户</source>
-            <translation>農戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="99" />
-            <source>走访</source>
-            <translation>走訪</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="101" />
-            <source>考勤</source>
-            <translation>考勤</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="104" />
-            <source>打印</source>
-            <translation>打印</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="134" />
-            <source>同步</source>
-            <translation>同步</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="172" />
-            <source>文件(&amp;F)</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="173" />
-            <source>退出(&amp;X)</source>
-            <translation>退出(&amp;X)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="179" />
-            <source>设置(&amp;S)</source>
-            <translation>設置(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="180" />
-            <source>门牌样式…</source>
-            <translation>門牌樣式…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="182" />
-            <location filename="../../fieldapp/gui/main_window.py" line="229" />
-            <source>语言</source>
-            <translation>語言</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="196" />
-            <source>帮助(&amp;H)</source>
-            <translation>幫助(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="197" />
-            <location filename="../../fieldapp/gui/main_window.py" line="245" />
-            <source>关于</source>
-            <translation>關於</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="225" />
-            <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
-            <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="227" />
-            <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
-            <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="235" />
-            <source>（尚未创建）</source>
-            <translation>（尚未創建）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="237" />
-            <source>驻村帮扶工作台 FieldApp {0}</source>
-            <translation>駐村幫扶工作台 FieldApp {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="239" />
-            <source>数据文件夹：{0}</source>
-            <translation>數據文件夾：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="240" />
-            <source>数据库：{0}</source>
-            <translation>數據庫：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="241" />
-            <source>设备编号：{0}</source>
-            <translation>設備編號：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="257" />
-            <source>包扶干部：{0}</source>
-            <translation>包扶幹部：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="259" />
-            <source>村：{0}</source>
-            <translation>村：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="260" />
-            <source>未同步修改 … 条</source>
-            <translation>未同步修改 … 條</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="289" />
-            <source>未同步修改 {0} 条</source>
-            <translation>未同步修改 {0} 條</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="136" />
-            <source>抽查</source>
-            <translation>抽查</translation>
-        </message>
-    </context>
-    <context>
-        <name>MeasuresTab</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
-            <source>添加措施(&amp;A)</source>
-            <translation>添加措施(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
-            <source>编辑措施(&amp;E)</source>
-            <translation>編輯措施(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
-            <source>删除措施(&amp;D)</source>
-            <translation>刪除措施(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="45" />
-            <source>前五项为“五个一批”脱贫路径</source>
-            <translation>前五項為“五個一批”脫貧路徑</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="47" />
-            <source>新添加的成员保存后才能选择</source>
-            <translation>新添加的成員保存後才能選擇</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="60" />
-            <source>（未填内容）</source>
-            <translation>（未填內容）</translation>
-        </message>
-    </context>
-    <context>
-        <name>MembersTab</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37" />
-            <source>添加成员(&amp;A)</source>
-            <translation>添加成員(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37" />
-            <source>编辑成员(&amp;E)</source>
-            <translation>編輯成員(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37" />
-            <source>删除成员(&amp;D)</source>
-            <translation>刪除成員(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="47" />
-            <source>18位居民身份证号码</source>
-            <translation>18位居民身份證號碼</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="51" />
-            <source>如 汉族</source>
-            <translation>如 漢族</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="59" />
-            <source>未填</source>
-            <translation>未填</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="77" />
-            <source>（未填姓名）</source>
-            <translation>（未填姓名）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="104" />
-            <source>{0}：{1} → {2}</source>
-            <translation>{0}：{1} → {2}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="106" />
-            <source>{0}的证件号码与已填写的内容不一致：
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="244" />
+        <source>请输入加入码。</source>
+        <translation>請輸入加入碼。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="249" />
+        <source>正在加入…</source>
+        <translation>正在加入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/enrol_dialog.py" line="255" />
+        <source>服务器的回答与刚才核对的指纹不同：可能有人冒充服务器，已拒绝，未加入</source>
+        <translation>服務器的回答與剛才核對的指紋不同：可能有人冒充服務器，已拒絕，未加入</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="58" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="179" />
+        <source>导出为 Excel</source>
+        <translation>導出為 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
+        <source>农户及家庭成员（可再导入）</source>
+        <translation>農戶及家庭成員（可再導入）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="132" />
+        <source>村台账</source>
+        <translation>村台帳</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="60" />
+        <source>包扶纪实档案</source>
+        <translation>包扶紀實檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="61" />
+        <source>驻村考勤</source>
+        <translation>駐村考勤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="63" />
+        <source>按“农户”页当前的筛选和搜索</source>
+        <translation>按“農戶”頁當前的篩選和搜索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="71" />
+        <source>全年</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="73" />
+        <source>{0}月</source>
+        <translation>{0}月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="74" />
+        <source>导出…</source>
+        <translation>導出…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="80" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="83" />
+        <source>导出内容</source>
+        <translation>導出內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="85" />
+        <source>干部</source>
+        <translation>幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="86" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="87" />
+        <source>月份</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="132" />
+        <source>农户及家庭成员</source>
+        <translation>農戶及家庭成員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="133" />
+        <source>包扶纪实档案_{0}</source>
+        <translation>包扶紀實檔案_{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="134" />
+        <source>驻村考勤_{0}年</source>
+        <translation>駐村考勤_{0}年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="142" />
+        <source>已导出村台账（{0} 户）：{1}</source>
+        <translation>已導出村台帳（{0} 戶）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="143" />
+        <source>已导出包扶纪实档案：{0}</source>
+        <translation>已導出包扶紀實檔案：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="144" />
+        <source>已导出驻村考勤：{0}</source>
+        <translation>已導出駐村考勤：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="145" />
+        <source>请选择干部</source>
+        <translation>請選擇幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="169" />
+        <source>已取消</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="180" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/export_dialog.py" line="206" />
+        <source>正在导出…</source>
+        <translation>正在導出…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="117" />
+        <source>导出到U盘</source>
+        <translation>導出到U盤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="120" />
+        <source>全区县</source>
+        <translation>全區縣</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="120" />
+        <source>{0} 个村</source>
+        <translation>{0} 個村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="121" />
+        <source>{0}（{1}，待发送 {2} 条）</source>
+        <translation>{0}（{1}，待發送 {2} 條）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="128" />
+        <source>同步包已加密，只有接收方能打开。请把U盘交给接收方导入。</source>
+        <translation>同步包已加密，只有接收方能打開。請把U盤交給接收方導入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="126" />
+        <source>接收方：</source>
+        <translation>接收方：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="127" />
+        <source>写入到：</source>
+        <translation>寫入到：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="128" />
+        <source>导出</source>
+        <translation>導出</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="129" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="140" />
+        <source>还没有登记任何同步对象（区县）。请先登记区县，或运行 fieldapp demo。</source>
+        <translation>還沒有登記任何同步對象（區縣）。請先登記區縣，或運行 fieldapp demo。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="142" />
+        <source>请选择U盘或文件夹。</source>
+        <translation>請選擇U盤或文件夾。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="81" />
+        <source>问题</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="81" />
+        <source>名单行号</source>
+        <translation>名單行號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="81" />
+        <source>姓名（名单）</source>
+        <translation>姓名（名單）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="81" />
+        <source>姓名（登记册）</source>
+        <translation>姓名（登記冊）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="82" />
+        <source>证件号码</source>
+        <translation>證件號碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="82" />
+        <source>户编号</source>
+        <translation>戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="82" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="82" />
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="104" />
+        <source>设置第一个账号</source>
+        <translation>設定第一個帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="106" />
+        <source>这台电脑还没有账号。请为本机的包扶干部设置登录密码：这个账号是本机的队长和管理员，可以为队员添加账号。</source>
+        <translation>這台電腦還沒有帳號。請為本機的包扶幹部設定登入密碼：這個帳號是本機的隊長和管理員，可以為隊員新增帳號。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="115" />
+        <source>账号(&amp;N)：</source>
+        <translation>帳號(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="116" />
+        <source>密码(&amp;P)：</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="117" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>再輸一遍(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="119" />
+        <source>创建</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="120" />
+        <source>退出</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="132" />
+        <source>请填写账号。</source>
+        <translation>請填寫帳號。</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPicker</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="42" />
+        <source>U盘 {0}（{1}，可用 {2}）</source>
+        <translation>U盤 {0}（{1}，可用 {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="44" />
+        <source>［只读］</source>
+        <translation>［只讀］</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="54" />
+        <source>浏览…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="74" />
+        <source>选择U盘或文件夹</source>
+        <translation>選擇U盤或文件夾</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpEditor</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="207" />
+        <source>添加事项</source>
+        <translation>添加事項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="208" />
+        <source>删除事项</source>
+        <translation>刪除事項</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/followups.py" line="99" />
+        <source>日期应为 年-月-日，如 2024-03-05</source>
+        <translation>日期應為 年-月-日，如 2024-03-05</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
+        <source>时间</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
+        <source>对象</source>
+        <translation>對象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
+        <source>字段</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
+        <source>原值</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
+        <source>新值</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="44" />
+        <source>填报人</source>
+        <translation>填報人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="44" />
+        <source>设备</source>
+        <translation>設備</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="130" />
+        <source>新增农户保存后才有变更记录。</source>
+        <translation>新增農戶保存後才有變更記錄。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdEditor</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
+        <source>基本信息</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
+        <source>家庭成员</source>
+        <translation>家庭成員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
+        <source>收入</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
+        <source>两不愁三保障</source>
+        <translation>兩不愁三保障</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
+        <source>帮扶措施</source>
+        <translation>幫扶措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
+        <source>包扶责任</source>
+        <translation>包扶責任</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
+        <source>生产生活条件</source>
+        <translation>生產生活條件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
+        <source>走访记录</source>
+        <translation>走訪記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
+        <source>变更记录</source>
+        <translation>變更記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
+        <source>保存(&amp;S)</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145" />
+        <source>保存并关闭 (Ctrl+S)</source>
+        <translation>保存並關閉 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="180" />
+        <source>请先保存修改再签字</source>
+        <translation>請先保存修改再簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="211" />
+        <source>新增农户</source>
+        <translation>新增農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="213" />
+        <source>农户档案 — {0}</source>
+        <translation>農戶檔案 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="215" />
+        <source>农户档案</source>
+        <translation>農戶檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="262" />
+        <source>有 {0} 处需要更正。第一处：{1}</source>
+        <translation>有 {0} 處需要更正。第一處：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="278" />
+        <source>{0} 第{1}行 {2}</source>
+        <translation>{0} 第{1}行 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="347" />
+        <source>已保存农户档案：{0}</source>
+        <translation>已儲存農戶檔案：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="347" />
+        <source>已保存农户档案</source>
+        <translation>已儲存農戶檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="378" />
+        <source>家庭成员 {0}：{1}</source>
+        <translation>家庭成員 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="380" />
+        <source>{0}年收入：{1}</source>
+        <translation>{0}年收入：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="382" />
+        <source>两不愁三保障 {0}：{1}</source>
+        <translation>兩不愁三保障 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
+        <source>帮扶措施 {0}：{1}</source>
+        <translation>幫扶措施 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="398" />
+        <source>未保存的修改</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="398" />
+        <source>本户档案有未保存的修改。要保存吗？</source>
+        <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
+        <source>放弃修改</source>
+        <translation>放棄修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
+        <source>继续编辑</source>
+        <translation>繼續編輯</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFileForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="224" />
+        <source>户编号、公示牌编码或户主姓名</source>
+        <translation>戶編號、公示牌編碼或戶主姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="227" />
+        <source>用农户页的当前户</source>
+        <translation>用農戶頁的當前戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="231" />
+        <source>显示完整证件号码（仅供内部存档，不得公开）</source>
+        <translation>顯示完整證件號碼（僅供內部存檔，不得公開）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="232" />
+        <source>显示完整银行账号</source>
+        <translation>顯示完整銀行帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="233" />
+        <source>银行账号属于敏感信息：仅在发放补贴等确需时打印，打印件须专人保管，不得张贴、拍照外传。</source>
+        <translation>銀行帳號屬於敏感資訊：僅在發放補貼等確需時列印，列印件須專人保管，不得張貼、拍照外傳。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="242" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="254" />
+        <source>未选择农户</source>
+        <translation>未選擇農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="255" />
+        <source>找不到这一户（可输入户编号、公示牌编码或户主姓名）</source>
+        <translation>找不到這一戶（可輸入戶編號、公示牌編碼或戶主姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="257" />
+        <source>户主 {0}，户编号 {1}，{2}组</source>
+        <translation>戶主 {0}，戶編號 {1}，{2}組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="285" />
+        <source>请先选择农户（户编号、公示牌编码或户主姓名）</source>
+        <translation>請先選擇農戶（戶編號、公示牌編碼或戶主姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="287" />
+        <source>一户一档-{0}-{1}</source>
+        <translation>一戶一檔-{0}-{1}</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdListPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="75" />
+        <source>新增农户</source>
+        <extracomment>the empty list's 导入农户 was chosen (the main window opens its import dialog)</extracomment>
+        <translation>新增農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="95" />
+        <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
+        <translation>還沒有農戶。可以從國家系統導出的表格導入，也可以逐戶新建。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="96" />
+        <source>导入农户…</source>
+        <translation>導入農戶…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="96" />
+        <source>新建农户…</source>
+        <translation>新建農戶…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="101" />
+        <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
+        <translation>搜索：姓名 / 拼音首字母 / 身份證號 / 戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="113" />
+        <location filename="../../fieldapp/gui/household_list.py" line="118" />
+        <location filename="../../fieldapp/gui/household_list.py" line="120" />
+        <location filename="../../fieldapp/gui/household_list.py" line="122" />
+        <location filename="../../fieldapp/gui/household_list.py" line="124" />
+        <location filename="../../fieldapp/gui/household_list.py" line="250" />
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="252" />
+        <source>{0}组</source>
+        <translation>{0}組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="258" />
+        <source>共 {0} 户</source>
+        <translation>共 {0} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="260" />
+        <source>超过 {0} 户</source>
+        <translation>超過 {0} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="376" />
+        <source>公示牌编码无效：{0}</source>
+        <translation>公示牌編碼無效：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="389" />
+        <source>本机没有这个公示牌编码的户</source>
+        <translation>本機沒有這個公示牌編碼的戶</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/picker.py" line="33" />
+        <source>，{0}组</source>
+        <translation>，{0}組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/picker.py" line="47" />
+        <source>搜索农户：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
+        <translation>搜索農戶：姓名 / 拼音首字母 / 身份證號 / 戶編號</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="175" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="175" />
+        <source>人口</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="176" />
+        <source>人均纯收入(元)</source>
+        <translation>人均純收入(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="210" />
+        <source>{0}年度</source>
+        <translation>{0}年度</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLockDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="303" />
+        <source>自动锁定</source>
+        <translation>自動鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="308" />
+        <source> 分钟</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="309" />
+        <source>不自动锁定</source>
+        <translation>不自動鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="310" />
+        <source>多长时间没有键盘或鼠标操作后锁定，需重新输入密码。</source>
+        <translation>多長時間沒有鍵盤或滑鼠操作後鎖定，需重新輸入密碼。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="313" />
+        <source>锁定时间(&amp;T)：</source>
+        <translation>鎖定時間(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="315" />
+        <source>确定</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="316" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="76" />
+        <source>导入农户</source>
+        <extracomment>the import was written (its :class:`ApplyResult`) a dry run is ready (its :class:`Plan`)</extracomment>
+        <translation>導入農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="85" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="100" />
+        <source>国家系统导出的农户成员表（.xlsx 或 .csv）</source>
+        <translation>國家系統導出的農戶成員表（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="101" />
+        <source>浏览…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="104" />
+        <source>（表中须有“行政村”列）</source>
+        <translation>（表中須有“行政村”列）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="107" />
+        <source>下一步</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="114" />
+        <source>文件</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="115" />
+        <source>表中没有行政村时，新户归入</source>
+        <translation>表中沒有行政村時，新戶歸入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="118" />
+        <source>按户编号和证件号码与本机的户和成员对应：同一文件再次导入不会重复登记。表中空白的单元格不会清除本机已有的内容。导入前会先预览，确认后才写入。</source>
+        <translation>按戶編號和證件號碼與本機的戶和成員對應：同一文件再次導入不會重複登記。表中空白的單元格不會清除本機已有的內容。導入前會先預覽，確認後才寫入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
+        <source>列</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
+        <source>表头</source>
+        <translation>表頭</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="124" />
+        <source>表中可以有这些列（表头写法不必完全一样，下一步可以改）：</source>
+        <translation>表中可以有這些列（表頭寫法不必完全一樣，下一步可以改）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>也可写作</source>
+        <translation>也可寫作</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>每行是</source>
+        <translation>每行是</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="137" />
+        <source>必填</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
+        <source>户</source>
+        <translation>戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="142" />
+        <source>成员</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="145" />
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="154" />
+        <source>示例</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="155" />
+        <source>导入为</source>
+        <translation>導入為</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="161" />
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="193" />
+        <source>上一步</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="163" />
+        <source>预览（试导入）</source>
+        <translation>預覽（試導入）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="180" />
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
+        <source>新增</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
+        <source>更新</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="181" />
+        <source>无变化</source>
+        <translation>無變化</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="182" />
+        <source>拒绝</source>
+        <translation>拒絕</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="195" />
+        <source>保存被拒绝的行…</source>
+        <translation>保存被拒絕的行…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="197" />
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
+        <source>导入</source>
+        <translation>導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="201" />
+        <source>显示</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="221" />
+        <source>选择要导入的文件</source>
+        <translation>選擇要導入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="222" />
+        <source>电子表格 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>電子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="242" />
+        <source>已取消，没有写入任何内容</source>
+        <translation>已取消，沒有寫入任何內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="248" />
+        <source>请先选择文件</source>
+        <translation>請先選擇文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="251" />
+        <source>正在读取表头…</source>
+        <translation>正在讀取表頭…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="255" />
+        <source>工作表“{0}”，表头在第{1}行。请核对每一列导入为什么；不需要的列选“不导入”。</source>
+        <translation>工作表“{0}”，表頭在第{1}行。請核對每一列導入為什麼；不需要的列選“不導入”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="265" />
+        <source>不导入</source>
+        <translation>不導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="299" />
+        <source>还须指定：{0}</source>
+        <translation>還須指定：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="301" />
+        <source>同一字段指定给了多列：{0}</source>
+        <translation>同一字段指定給了多列：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="317" />
+        <source>正在核对…</source>
+        <translation>正在核對…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="324" />
+        <source>新增 {0} 户（{1} 人），更新 {2} 户，无变化 {3} 户，拒绝 {4} 户</source>
+        <translation>新增 {0} 戶（{1} 人），更新 {2} 戶，無變化 {3} 戶，拒絕 {4} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="330" />
+        <source>这是预览，尚未写入。确认无误后点“导入”。</source>
+        <translation>這是預覽，尚未寫入。確認無誤後點“導入”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="331" />
+        <source>没有需要写入的内容。</source>
+        <translation>沒有需要寫入的內容。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="344" />
+        <source>_被拒绝的行.xlsx</source>
+        <translation>_被拒絕的行.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="345" />
+        <source>保存被拒绝的行</source>
+        <translation>保存被拒絕的行</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="346" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="356" />
+        <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
+        <translation>已保存 {1} 行到 {0}；改正後可再次導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="357" />
+        <source>正在保存…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="369" />
+        <source>正在导入…</source>
+        <translation>正在導入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/import_dialog.py" line="368" />
+        <source>已导入：新增 {0} 户，更新 {1} 户</source>
+        <translation>已匯入：新增 {0} 戶，更新 {1} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="153" />
+        <source>从U盘导入</source>
+        <translation>從U盤導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="156" />
+        <source>改为选择文件…</source>
+        <translation>改為選擇文件…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="160" />
+        <source>将导入该文件夹中发给本机的全部同步包（按时间先后）。已导入过的同步包不会重复应用。</source>
+        <translation>將導入該文件夾中發給本機的全部同步包（按時間先後）。已導入過的同步包不會重複應用。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="159" />
+        <source>从：</source>
+        <translation>從：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="170" />
+        <source>选择同步包</source>
+        <translation>選擇同步包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="170" />
+        <source>同步包 (*.fapk)</source>
+        <translation>同步包 (*.fapk)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/dialogs.py" line="181" />
+        <source>请选择U盘或文件夹。</source>
+        <translation>請選擇U盤或文件夾。</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="93" />
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="137" />
+        <source>自动计算，不能填写</source>
+        <translation>自動計算，不能填寫</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="215" />
+        <source>添加年度(&amp;N)</source>
+        <translation>添加年度(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="216" />
+        <source>删除所选年度</source>
+        <translation>刪除所選年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="221" />
+        <source>金额单位：元。家庭纯收入 = 各项收入 − 生产经营性支出；人均纯收入 = 家庭纯收入 ÷ 人口数。</source>
+        <translation>金額單位：元。家庭純收入 = 各項收入 − 生產經營性支出；人均純收入 = 家庭純收入 ÷ 人口數。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="226" />
+        <source>年度(&amp;Y)</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="244" />
+        <source>请先选择年度</source>
+        <translation>請先選擇年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="250" />
+        <source>{0}年已有收入记录</source>
+        <translation>{0}年已有收入記錄</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/indicators_tab.py" line="75" />
+        <source>未核查</source>
+        <translation>未核查</translation>
+    </message>
+</context>
+<context>
+    <name>ItemModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>序号</source>
+        <translation>序號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>项目</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>抽样时的记录</source>
+        <translation>抽樣時的記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>结果</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <source>正确</source>
+        <translation>正確</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <source>不正确</source>
+        <translation>不正確</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <source>未查</source>
+        <translation>未查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="117" />
+        <source>（有照片）</source>
+        <translation>（有照片）</translation>
+    </message>
+</context>
+<context>
+    <name>LateCheckInModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+        <source>干部</source>
+        <translation>幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+        <source>在村日期</source>
+        <translation>在村日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+        <source>登记日期</source>
+        <translation>登記日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+        <source>备注</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="330" />
+        <source>{0} 天后才登记：队长确认后计入在村天数</source>
+        <translation>{0} 天後才登記：隊長確認後計入在村天數</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+        <source>单位</source>
+        <translation>單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+        <source>要求次数</source>
+        <translation>要求次數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+        <source>本人签字的走访</source>
+        <translation>本人簽字的走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="276" />
+        <source>结果</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="276" />
+        <source>未经本人签字（不计）</source>
+        <translation>未經本人簽字（不計）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="297" />
+        <source>单位领导本人登录并对走访记录签字背书后才计入</source>
+        <translation>單位領導本人登錄並對走訪記錄簽字背書後才計入</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94" />
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="103" />
+        <source>与“农户”页当前的筛选和搜索相同</source>
+        <translation>與“農戶”頁當前的篩選和搜索相同</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106" />
+        <source>组</source>
+        <translation>組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107" />
+        <source>脱贫状态</source>
+        <translation>脫貧狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107" />
+        <source>贫困户属性</source>
+        <translation>貧困戶屬性</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="108" />
+        <source>主要致贫原因</source>
+        <translation>主要致貧原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="133" />
+        <source>全部村</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="134" />
+        <source>村台账-{0}</source>
+        <translation>村台帳-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ListFormTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="178" />
+        <source>确认删除</source>
+        <translation>確認刪除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="179" />
+        <source>确定删除“{0}”吗？保存后生效。</source>
+        <translation>確定刪除“{0}”嗎？保存後生效。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180" />
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180" />
+        <source>不删除</source>
+        <translation>不刪除</translation>
+    </message>
+</context>
+<context>
+    <name>ListPrintActions</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="33" />
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="53" />
+        <source>打印门牌…</source>
+        <translation>打印門牌…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="35" />
+        <source>打印一户一档…</source>
+        <translation>打印一戶一檔…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="40" />
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="52" />
+        <source>打印门牌（选中的 {0} 户）…</source>
+        <translation>打印門牌（選中的 {0} 戶）…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="64" />
+        <source>打开</source>
+        <translation>打開</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="82" />
+        <source>信息公示牌-选中{0}户</source>
+        <translation>信息公示牌-選中{0}戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="84" />
+        <source>信息公示牌-{0}</source>
+        <translation>信息公示牌-{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="95" />
+        <source>一户一档-{0}</source>
+        <translation>一戶一檔-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>LivingTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="21" />
+        <source>土地与住房</source>
+        <translation>土地與住房</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="22" />
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="23" />
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="24" />
+        <source>亩</source>
+        <translation>畝</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="25" />
+        <source>平方米</source>
+        <translation>平方米</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="27" />
+        <source>水电路与燃料</source>
+        <translation>水電路與燃料</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="31" />
+        <source>公里</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/living_tab.py" line="33" />
+        <source>易地搬迁</source>
+        <translation>易地搬遷</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="198" />
+        <source>登录</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="199" />
+        <source>驻村帮扶工作台</source>
+        <translation>駐村幫扶工作台</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="95" />
+        <source>工作台</source>
+        <extracomment>the unsynced-change count was refreshed (the new count) the one change notification: every write is announced here, every page listens</extracomment>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="97" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="99" />
+        <source>走访</source>
+        <translation>走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="101" />
+        <source>考勤</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="105" />
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="147" />
+        <source>同步</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="185" />
+        <source>文件(&amp;F)</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="186" />
+        <source>退出(&amp;X)</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="192" />
+        <source>设置(&amp;S)</source>
+        <translation>設置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="193" />
+        <source>门牌样式…</source>
+        <translation>門牌樣式…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="195" />
+        <location filename="../../fieldapp/gui/main_window.py" line="245" />
+        <source>语言</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="209" />
+        <source>帮助(&amp;H)</source>
+        <translation>幫助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="213" />
+        <location filename="../../fieldapp/gui/main_window.py" line="261" />
+        <source>关于</source>
+        <translation>關於</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="241" />
+        <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
+        <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="243" />
+        <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
+        <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="251" />
+        <source>（尚未创建）</source>
+        <translation>（尚未創建）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="253" />
+        <source>驻村帮扶工作台 FieldApp {0}</source>
+        <translation>駐村幫扶工作台 FieldApp {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="255" />
+        <source>数据文件夹：{0}</source>
+        <translation>數據文件夾：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="256" />
+        <source>数据库：{0}</source>
+        <translation>數據庫：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="257" />
+        <source>设备编号：{0}</source>
+        <translation>設備編號：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="273" />
+        <source>包扶干部：{0}</source>
+        <translation>包扶幹部：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="275" />
+        <source>村：{0}</source>
+        <translation>村：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="276" />
+        <source>未同步修改 … 条</source>
+        <translation>未同步修改 … 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="305" />
+        <source>未同步修改 {0} 条</source>
+        <translation>未同步修改 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="141" />
+        <source>抽查</source>
+        <translation>抽查</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
+        <source>添加措施(&amp;A)</source>
+        <translation>添加措施(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
+        <source>编辑措施(&amp;E)</source>
+        <translation>編輯措施(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
+        <source>删除措施(&amp;D)</source>
+        <translation>刪除措施(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="45" />
+        <source>前五项为“五个一批”脱贫路径</source>
+        <translation>前五項為“五個一批”脫貧路徑</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="47" />
+        <source>新添加的成员保存后才能选择</source>
+        <translation>新添加的成員保存後才能選擇</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="60" />
+        <source>（未填内容）</source>
+        <translation>（未填內容）</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37" />
+        <source>添加成员(&amp;A)</source>
+        <translation>添加成員(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37" />
+        <source>编辑成员(&amp;E)</source>
+        <translation>編輯成員(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="37" />
+        <source>删除成员(&amp;D)</source>
+        <translation>刪除成員(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="47" />
+        <source>18位居民身份证号码</source>
+        <translation>18位居民身份證號碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="51" />
+        <source>如 汉族</source>
+        <translation>如 漢族</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="59" />
+        <source>未填</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="77" />
+        <source>（未填姓名）</source>
+        <translation>（未填姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="104" />
+        <source>{0}：{1} → {2}</source>
+        <translation>{0}：{1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="106" />
+        <source>{0}的证件号码与已填写的内容不一致：
 
 {1}
 
 按证件号码更正吗？</source>
-            <translation>{0}的證件號碼與已填寫的內容不一致：
+        <translation>{0}的證件號碼與已填寫的內容不一致：
 
 {1}
 
 按證件號碼更正嗎？</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="107" />
-            <source>该成员</source>
-            <translation>該成員</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="109" />
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="110" />
-            <source>按证件号码更正</source>
-            <translation>按證件號碼更正</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="110" />
-            <source>保留已填写的内容</source>
-            <translation>保留已填寫的內容</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="115" />
-            <source>（空）</source>
-            <translation>（空）</translation>
-        </message>
-    </context>
-    <context>
-        <name>MoneyEdit</name>
-        <message>
-            <location filename="../../fieldapp/gui/fields.py" line="368" />
-            <source>元</source>
-            <translation>元</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/fields.py" line="382" />
-            <source>请输入金额（元），如 1200.50</source>
-            <translation>請輸入金額（元），如 1200.50</translation>
-        </message>
-    </context>
-    <context>
-        <name>NetworkPanel</name>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="134" />
-            <source>立即同步</source>
-            <translation>立即同步</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="135" />
-            <source>现在与区县服务器交换修改</source>
-            <translation>現在與區縣服務器交換修改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="137" />
-            <source>自动同步</source>
-            <translation>自動同步</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="138" />
-            <source>有网络时自动与区县服务器同步</source>
-            <translation>有網絡時自動與區縣服務器同步</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="141" />
-            <source>加入区县服务器…</source>
-            <translation>加入區縣服務器…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="169" />
-            <source>正在与区县服务器同步…</source>
-            <translation>正在與區縣服務器同步…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="177" />
-            <source>与区县服务器同步未完成：{0}</source>
-            <translation>與區縣服務器同步未完成：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="191" />
-            <source>已加入区县服务器 {0}（干部：{1}；负责的村：{2}）。服务器指纹 {3}。正在首次同步…</source>
-            <translation>已加入區縣服務器 {0}（幹部：{1}；負責的村：{2}）。服務器指紋 {3}。正在首次同步…</translation>
-        </message>
-    </context>
-    <context>
-        <name>NetworkSync</name>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net.py" line="304" />
-            <source>正在打包</source>
-            <translation>正在打包</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net.py" line="332" />
-            <source>正在导入</source>
-            <translation>正在導入</translation>
-        </message>
-    </context>
-    <context>
-        <name>NoticeForm</name>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="31" />
-            <source>新识别（拟纳入）</source>
-            <translation>新識別（擬納入）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="32" />
-            <source>退出（拟退出）</source>
-            <translation>退出（擬退出）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="40" />
-            <source>例如：村委会 李主任 13900000000</source>
-            <translation>例如：村委會 李主任 13900000000</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="43" />
-            <source>留空则为“××村民委员会”</source>
-            <translation>留空則為“××村民委員會”</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="47" />
-            <source>至</source>
-            <translation>至</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="51" />
-            <source>公示的户</source>
-            <translation>公示的戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="52" />
-            <source>类别</source>
-            <translation>類別</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="53" />
-            <source>公示期</source>
-            <translation>公示期</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="54" />
-            <source>异议受理</source>
-            <translation>異議受理</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="55" />
-            <source>公示单位</source>
-            <translation>公示單位</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="63" />
-            <source>共 {0} 天</source>
-            <translation>共 {0} 天</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="63" />
-            <source>结束日期早于开始日期</source>
-            <translation>結束日期早於開始日期</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="67" />
-            <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
-            <translation>{0} 戶（在“農戶”頁中選擇，可按 Ctrl 或 Shift 多選）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="75" />
-            <source>请先在“农户”页中选择要公示的户</source>
-            <translation>請先在“農戶”頁中選擇要公示的戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="77" />
-            <source>公示结束日期不能早于开始日期</source>
-            <translation>公示結束日期不能早於開始日期</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="79" />
-            <source>请填写异议受理联系人及电话</source>
-            <translation>請填寫異議受理聯繫人及電話</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/list_forms.py" line="83" />
-            <source>公示名单-{0}</source>
-            <translation>公示名單-{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>NullableDateEdit</name>
-        <message>
-            <location filename="../../fieldapp/gui/fields.py" line="303" />
-            <source>年-月-日</source>
-            <translation>年-月-日</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/fields.py" line="306" />
-            <source>选择日期</source>
-            <translation>選擇日期</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/fields.py" line="320" />
-            <source>日期应为 年-月-日，如 2024-03-05</source>
-            <translation>日期應為 年-月-日，如 2024-03-05</translation>
-        </message>
-    </context>
-    <context>
-        <name>NullableSpin</name>
-        <message>
-            <location filename="../../fieldapp/gui/fields.py" line="479" />
-            <source>应在{0}到{1}之间</source>
-            <translation>應在{0}到{1}之間</translation>
-        </message>
-    </context>
-    <context>
-        <name>PasswordForm</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="104" />
-            <source>登录</source>
-            <translation>登入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="110" />
-            <source>账号(&amp;N)：</source>
-            <translation>帳號(&amp;N)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="111" />
-            <source>密码(&amp;P)：</source>
-            <translation>密碼(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="144" />
-            <source>请填写账号。</source>
-            <translation>請填寫帳號。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="172" />
-            <source>可以再试了。</source>
-            <translation>可以再試了。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="174" />
-            <source>尝试次数过多，请 {0} 秒后再试。</source>
-            <translation>嘗試次數過多，請 {0} 秒後再試。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="116" />
-            <source>忘记密码？</source>
-            <translation>忘記密碼？</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="134" />
-            <source>请本机的队长或管理员登录后在“账号管理”中为您重设密码。如果本机没有人能登录，只能重新加入区县服务器，从区县重新接收所负责的村：本机尚未同步的修改将全部丢失，无法找回。</source>
-            <translation>請本機的隊長或管理員登入後在「帳號管理」中為您重設密碼。如果本機沒有人能登入，只能重新加入區縣伺服器，從區縣重新接收所負責的村：本機尚未同步的修改將全部遺失，無法找回。</translation>
-        </message>
-    </context>
-    <context>
-        <name>PasswordPage</name>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="156" />
-            <source>登录密码</source>
-            <translation>登入密碼</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="157" />
-            <source>以后用姓名和这个密码登录。这个账号是本机的队长和管理员，可以为队员添加账号。密码不会保存，忘记后只能由本机的队长或管理员重设。</source>
-            <translation>以後用姓名和這個密碼登入。這個帳號是本機的隊長和管理員，可以為隊員新增帳號。密碼不會儲存，忘記後只能由本機的隊長或管理員重設。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="165" />
-            <source>密码</source>
-            <translation>密碼</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="166" />
-            <source>再输一遍</source>
-            <translation>再輸一遍</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="171" />
-            <source>请设置登录密码</source>
-            <translation>請設定登入密碼</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="173" />
-            <source>两次输入的密码不一致</source>
-            <translation>兩次輸入的密碼不一致</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeerModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="85" />
-            <source>同步对象</source>
-            <translation>同步對象</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="85" />
-            <source>范围</source>
-            <translation>範圍</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="85" />
-            <source>待发送</source>
-            <translation>待發送</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="85" />
-            <source>上次导出</source>
-            <translation>上次導出</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="86" />
-            <source>上次导入</source>
-            <translation>上次導入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="91" />
-            <source>全区县</source>
-            <translation>全區縣</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="94" />
-            <source>（默认）</source>
-            <translation>（默認）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="95" />
-            <source>{0} 条</source>
-            <translation>{0} 條</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoStrip</name>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="77" />
-            <source>添加照片…</source>
-            <extracomment>an import started (True) or ended (False) an import ended: (photos added, error messages)</extracomment>
-            <translation>添加照片…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="78" />
-            <source>从相机文件夹导入…</source>
-            <translation>從相機文件夾導入…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="79" />
-            <source>移除</source>
-            <translation>移除</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="80" />
-            <source>停止导入</source>
-            <translation>停止導入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="141" />
-            <source>，拍摄于 {0}</source>
-            <translation>，拍攝於 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="142" />
-            <source>{0}×{1} 像素，{2} KB{3}</source>
-            <translation>{0}×{1} 像素，{2} KB{3}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="176" />
-            <source>添加照片</source>
-            <translation>添加照片</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="177" />
-            <source>图片 ({0});;所有文件 (*)</source>
-            <translation>圖片 ({0});;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="182" />
-            <source>选择相机文件夹（如 DCIM）</source>
-            <translation>選擇相機文件夾（如 DCIM）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="191" />
-            <source>无法读取文件夹“{0}”：{1}</source>
-            <translation>無法讀取文件夾“{0}”：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="194" />
-            <source>文件夹“{0}”中没有图片</source>
-            <translation>文件夾“{0}”中沒有圖片</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="238" />
-            <source>正在导入 {0}/{1} {2}</source>
-            <translation>正在導入 {0}/{1} {2}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="239" />
-            <source>导入完成</source>
-            <translation>導入完成</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="256" />
-            <source>导入照片失败：{0}</source>
-            <translation>導入照片失敗：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="275" />
-            <source>以下 {0} 个文件未导入：</source>
-            <translation>以下 {0} 個文件未導入：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="282" />
-            <source>{0} 张照片</source>
-            <translation>{0} 張照片</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/photos.py" line="282" />
-            <source>没有照片</source>
-            <translation>沒有照片</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlanModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="28" />
-            <source>结果</source>
-            <translation>結果</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="28" />
-            <source>行</source>
-            <translation>行</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="28" />
-            <source>户编号</source>
-            <translation>戶編號</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="28" />
-            <source>户主</source>
-            <translation>戶主</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="28" />
-            <source>人数</source>
-            <translation>人數</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="28" />
-            <source>说明</source>
-            <translation>說明</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="31" />
-            <source>新增</source>
-            <translation>新增</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="31" />
-            <source>更新</source>
-            <translation>更新</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="31" />
-            <source>无变化</source>
-            <translation>無變化</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/models.py" line="32" />
-            <source>拒绝</source>
-            <translation>拒絕</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlateSettingsDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="117" />
-            <source>门牌样式</source>
-            <extracomment>the preview images were replaced</extracomment>
-            <translation>門牌樣式</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
-            <source>A4 横向</source>
-            <translation>A4 橫向</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
-            <source>A3 横向</source>
-            <translation>A3 橫向</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
-            <source>A4 一纸两张（A5 大小）</source>
-            <translation>A4 一紙兩張（A5 大小）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="135" />
-            <source>兜底户颜色…</source>
-            <translation>兜底戶顏色…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="135" />
-            <source>脱贫户颜色…</source>
-            <translation>脫貧戶顏色…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
-            <source>保存</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="151" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="152" />
-            <source>恢复默认</source>
-            <translation>恢復默認</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
-            <source>所在村组</source>
-            <translation>所在村組</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
-            <source>户主</source>
-            <translation>戶主</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
-            <source>家庭人口和户属性</source>
-            <translation>家庭人口和戶屬性</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
-            <source>致贫原因</source>
-            <translation>致貧原因</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
-            <source>帮扶措施（五个一批）</source>
-            <translation>幫扶措施（五個一批）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
-            <source>包扶责任人、单位和电话</source>
-            <translation>包扶責任人、單位和電話</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="173" />
-            <source>脱贫状态和年度</source>
-            <translation>脫貧狀態和年度</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="173" />
-            <source>二维码（扫码或输入编码打开档案）</source>
-            <translation>二維碼（掃碼或輸入編碼打開檔案）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="177" />
-            <source>纸张</source>
-            <translation>紙張</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="178" />
-            <source>标题</source>
-            <translation>標題</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="182" />
-            <source>显示项</source>
-            <translation>顯示項</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="187" />
-            <source>颜色</source>
-            <translation>顏色</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="189" />
-            <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
-            <translation>兜底戶的色帶另加斜紋，兩類戶在黑白打印時也能區分。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="197" />
-            <source>预览（示例户）</source>
-            <translation>預覽（示例戶）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="249" />
-            <source>兜底户颜色</source>
-            <translation>兜底戶顏色</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="249" />
-            <source>脱贫户颜色</source>
-            <translation>脫貧戶顏色</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="259" />
-            <source>请至少选择一个显示项。</source>
-            <translation>請至少選擇一個顯示項。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="262" />
-            <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
-            <translation>兩種顏色很接近，彩色打印時不易區分（斜紋和標籤仍可區分）。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/plate_settings.py" line="318" />
-            <source>已保存门牌样式</source>
-            <translation>已儲存門牌樣式</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreviewDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="94" />
-            <source>打印预览 — {0}</source>
-            <extracomment>the page shown changed (1-based) a print run completed (pages printed) a print run was cancelled (a file printer is left with no file) pages printed so far, of how many</extracomment>
-            <translation>打印預覽 — {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="112" />
-            <source>上一页</source>
-            <translation>上一頁</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="115" />
-            <source>下一页</source>
-            <translation>下一頁</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="119" />
-            <source>第 </source>
-            <translation>第 </translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="120" />
-            <source> 页</source>
-            <translation> 頁</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="123" />
-            <source>共 {0} 页</source>
-            <translation>共 {0} 頁</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="129" />
-            <source>另存为…</source>
-            <translation>另存為…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="131" />
-            <source>打印…</source>
-            <translation>打印…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="135" />
-            <source>本机没有安装打印机</source>
-            <translation>本機沒有安裝打印機</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="136" />
-            <source>关闭</source>
-            <translation>關閉</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="153" />
-            <source>缩放</source>
-            <translation>縮放</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="166" />
-            <source>适合宽度</source>
-            <translation>適合寬度</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="166" />
-            <source>整页</source>
-            <translation>整頁</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="261" />
-            <source>另存为</source>
-            <translation>另存為</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="261" />
-            <source>PDF 文件 (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="281" />
-            <location filename="../../fieldapp/gui/printing/preview.py" line="291" />
-            <location filename="../../fieldapp/gui/printing/preview.py" line="312" />
-            <location filename="../../fieldapp/gui/printing/preview.py" line="333" />
-            <source>打印</source>
-            <translation>打印</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="282" />
-            <source>本机没有安装打印机。
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="107" />
+        <source>该成员</source>
+        <translation>該成員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="109" />
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="110" />
+        <source>按证件号码更正</source>
+        <translation>按證件號碼更正</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="110" />
+        <source>保留已填写的内容</source>
+        <translation>保留已填寫的內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/members_tab.py" line="115" />
+        <source>（空）</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="368" />
+        <source>元</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="382" />
+        <source>请输入金额（元），如 1200.50</source>
+        <translation>請輸入金額（元），如 1200.50</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPanel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="134" />
+        <source>立即同步</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="135" />
+        <source>现在与区县服务器交换修改</source>
+        <translation>現在與區縣服務器交換修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="137" />
+        <source>自动同步</source>
+        <translation>自動同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="138" />
+        <source>有网络时自动与区县服务器同步</source>
+        <translation>有網絡時自動與區縣服務器同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="141" />
+        <source>加入区县服务器…</source>
+        <translation>加入區縣服務器…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="169" />
+        <source>正在与区县服务器同步…</source>
+        <translation>正在與區縣服務器同步…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="177" />
+        <source>与区县服务器同步未完成：{0}</source>
+        <translation>與區縣服務器同步未完成：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="191" />
+        <source>已加入区县服务器 {0}（干部：{1}；负责的村：{2}）。服务器指纹 {3}。正在首次同步…</source>
+        <translation>已加入區縣服務器 {0}（幹部：{1}；負責的村：{2}）。服務器指紋 {3}。正在首次同步…</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSync</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net.py" line="304" />
+        <source>正在打包</source>
+        <translation>正在打包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net.py" line="332" />
+        <source>正在导入</source>
+        <translation>正在導入</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="112" />
+        <source>（无照片）</source>
+        <translation>（無照片）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="113" />
+        <source>选择照片…</source>
+        <translation>選擇照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="132" />
+        <source>完成日期</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="147" />
+        <source>选择照片</source>
+        <translation>選擇照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="148" />
+        <source>图片 (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>圖片 (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="31" />
+        <source>新识别（拟纳入）</source>
+        <translation>新識別（擬納入）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="32" />
+        <source>退出（拟退出）</source>
+        <translation>退出（擬退出）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="40" />
+        <source>例如：村委会 李主任 13900000000</source>
+        <translation>例如：村委會 李主任 13900000000</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="43" />
+        <source>留空则为“××村民委员会”</source>
+        <translation>留空則為“××村民委員會”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="47" />
+        <source>至</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="51" />
+        <source>公示的户</source>
+        <translation>公示的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="52" />
+        <source>类别</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="53" />
+        <source>公示期</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="54" />
+        <source>异议受理</source>
+        <translation>異議受理</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="55" />
+        <source>公示单位</source>
+        <translation>公示單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63" />
+        <source>共 {0} 天</source>
+        <translation>共 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63" />
+        <source>结束日期早于开始日期</source>
+        <translation>結束日期早於開始日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="67" />
+        <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
+        <translation>{0} 戶（在“農戶”頁中選擇，可按 Ctrl 或 Shift 多選）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="75" />
+        <source>请先在“农户”页中选择要公示的户</source>
+        <translation>請先在“農戶”頁中選擇要公示的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="77" />
+        <source>公示结束日期不能早于开始日期</source>
+        <translation>公示結束日期不能早於開始日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="79" />
+        <source>请填写异议受理联系人及电话</source>
+        <translation>請填寫異議受理聯繫人及電話</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="83" />
+        <source>公示名单-{0}</source>
+        <translation>公示名單-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>NullableDateEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="303" />
+        <source>年-月-日</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="306" />
+        <source>选择日期</source>
+        <translation>選擇日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="320" />
+        <source>日期应为 年-月-日，如 2024-03-05</source>
+        <translation>日期應為 年-月-日，如 2024-03-05</translation>
+    </message>
+</context>
+<context>
+    <name>NullableSpin</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="479" />
+        <source>应在{0}到{1}之间</source>
+        <translation>應在{0}到{1}之間</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="104" />
+        <source>登录</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="110" />
+        <source>账号(&amp;N)：</source>
+        <translation>帳號(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="111" />
+        <source>密码(&amp;P)：</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="155" />
+        <source>请填写账号。</source>
+        <translation>請填寫帳號。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="183" />
+        <source>可以再试了。</source>
+        <translation>可以再試了。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="185" />
+        <source>尝试次数过多，请 {0} 秒后再试。</source>
+        <translation>嘗試次數過多，請 {0} 秒後再試。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="116" />
+        <source>忘记密码？</source>
+        <translation>忘記密碼？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="135" />
+        <source>请本机的队长或管理员登录后在“账号管理”中为您重设密码。如果本机没有人能登录，只能重新加入区县服务器，从区县重新接收所负责的村：本机尚未同步的修改将全部丢失，无法找回。</source>
+        <translation>請本機的隊長或管理員登入後在「帳號管理」中為您重設密碼。如果本機沒有人能登入，只能重新加入區縣伺服器，從區縣重新接收所負責的村：本機尚未同步的修改將全部遺失，無法找回。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="156" />
+        <source>登录密码</source>
+        <translation>登入密碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="157" />
+        <source>以后用姓名和这个密码登录。这个账号是本机的队长和管理员，可以为队员添加账号。密码不会保存，忘记后只能由本机的队长或管理员重设。</source>
+        <translation>以後用姓名和這個密碼登入。這個帳號是本機的隊長和管理員，可以為隊員新增帳號。密碼不會儲存，忘記後只能由本機的隊長或管理員重設。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="165" />
+        <source>密码</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="166" />
+        <source>再输一遍</source>
+        <translation>再輸一遍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="171" />
+        <source>请设置登录密码</source>
+        <translation>請設定登入密碼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="173" />
+        <source>两次输入的密码不一致</source>
+        <translation>兩次輸入的密碼不一致</translation>
+    </message>
+</context>
+<context>
+    <name>PeerModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="85" />
+        <source>同步对象</source>
+        <translation>同步對象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="85" />
+        <source>范围</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="85" />
+        <source>待发送</source>
+        <translation>待發送</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="85" />
+        <source>上次导出</source>
+        <translation>上次導出</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="86" />
+        <source>上次导入</source>
+        <translation>上次導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="91" />
+        <source>全区县</source>
+        <translation>全區縣</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="94" />
+        <source>（默认）</source>
+        <translation>（默認）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="95" />
+        <source>{0} 条</source>
+        <translation>{0} 條</translation>
+    </message>
+</context>
+<context>
+    <name>PersonTraceForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/audit/forms.py" line="78" />
+        <source>至</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/forms.py" line="81" />
+        <source>人员</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/forms.py" line="82" />
+        <source>期间</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/forms.py" line="87" />
+        <source>请选择人员</source>
+        <translation>請選擇人員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/forms.py" line="90" />
+        <source>结束日期早于开始日期</source>
+        <translation>結束日期早於開始日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/forms.py" line="91" />
+        <source>个人填报与核查情况-{0}-{1}至{2}</source>
+        <translation>個人填報與核查情況-{0}-{1}至{2}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="77" />
+        <source>添加照片…</source>
+        <extracomment>an import started (True) or ended (False) an import ended: (photos added, error messages)</extracomment>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="78" />
+        <source>从相机文件夹导入…</source>
+        <translation>從相機文件夾導入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="79" />
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="80" />
+        <source>停止导入</source>
+        <translation>停止導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="141" />
+        <source>，拍摄于 {0}</source>
+        <translation>，拍攝於 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="142" />
+        <source>{0}×{1} 像素，{2} KB{3}</source>
+        <translation>{0}×{1} 像素，{2} KB{3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="176" />
+        <source>添加照片</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="177" />
+        <source>图片 ({0});;所有文件 (*)</source>
+        <translation>圖片 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="182" />
+        <source>选择相机文件夹（如 DCIM）</source>
+        <translation>選擇相機文件夾（如 DCIM）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="191" />
+        <source>无法读取文件夹“{0}”：{1}</source>
+        <translation>無法讀取文件夾“{0}”：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="194" />
+        <source>文件夹“{0}”中没有图片</source>
+        <translation>文件夾“{0}”中沒有圖片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="238" />
+        <source>正在导入 {0}/{1} {2}</source>
+        <translation>正在導入 {0}/{1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="239" />
+        <source>导入完成</source>
+        <translation>導入完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="256" />
+        <source>导入照片失败：{0}</source>
+        <translation>導入照片失敗：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="275" />
+        <source>以下 {0} 个文件未导入：</source>
+        <translation>以下 {0} 個文件未導入：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="282" />
+        <source>{0} 张照片</source>
+        <translation>{0} 張照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/photos.py" line="282" />
+        <source>没有照片</source>
+        <translation>沒有照片</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28" />
+        <source>结果</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28" />
+        <source>行</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28" />
+        <source>户编号</source>
+        <translation>戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28" />
+        <source>人数</source>
+        <translation>人數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="28" />
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="31" />
+        <source>新增</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="31" />
+        <source>更新</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="31" />
+        <source>无变化</source>
+        <translation>無變化</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/models.py" line="32" />
+        <source>拒绝</source>
+        <translation>拒絕</translation>
+    </message>
+</context>
+<context>
+    <name>PlateSettingsDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="117" />
+        <source>门牌样式</source>
+        <extracomment>the preview images were replaced</extracomment>
+        <translation>門牌樣式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
+        <source>A4 横向</source>
+        <translation>A4 橫向</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
+        <source>A3 横向</source>
+        <translation>A3 橫向</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="124" />
+        <source>A4 一纸两张（A5 大小）</source>
+        <translation>A4 一紙兩張（A5 大小）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="135" />
+        <source>兜底户颜色…</source>
+        <translation>兜底戶顏色…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="135" />
+        <source>脱贫户颜色…</source>
+        <translation>脫貧戶顏色…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="149" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="151" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="152" />
+        <source>恢复默认</source>
+        <translation>恢復默認</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <source>所在村组</source>
+        <translation>所在村組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="170" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <source>家庭人口和户属性</source>
+        <translation>家庭人口和戶屬性</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="171" />
+        <source>致贫原因</source>
+        <translation>致貧原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <source>帮扶措施（五个一批）</source>
+        <translation>幫扶措施（五個一批）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="172" />
+        <source>包扶责任人、单位和电话</source>
+        <translation>包扶責任人、單位和電話</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="173" />
+        <source>脱贫状态和年度</source>
+        <translation>脫貧狀態和年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="173" />
+        <source>二维码（扫码或输入编码打开档案）</source>
+        <translation>二維碼（掃碼或輸入編碼打開檔案）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="177" />
+        <source>纸张</source>
+        <translation>紙張</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="178" />
+        <source>标题</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="182" />
+        <source>显示项</source>
+        <translation>顯示項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="187" />
+        <source>颜色</source>
+        <translation>顏色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="189" />
+        <source>兜底户的色带另加斜纹，两类户在黑白打印时也能区分。</source>
+        <translation>兜底戶的色帶另加斜紋，兩類戶在黑白打印時也能區分。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="197" />
+        <source>预览（示例户）</source>
+        <translation>預覽（示例戶）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="249" />
+        <source>兜底户颜色</source>
+        <translation>兜底戶顏色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="249" />
+        <source>脱贫户颜色</source>
+        <translation>脫貧戶顏色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="259" />
+        <source>请至少选择一个显示项。</source>
+        <translation>請至少選擇一個顯示項。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="262" />
+        <source>两种颜色很接近，彩色打印时不易区分（斜纹和标签仍可区分）。</source>
+        <translation>兩種顏色很接近，彩色打印時不易區分（斜紋和標籤仍可區分）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/plate_settings.py" line="318" />
+        <source>已保存门牌样式</source>
+        <translation>已儲存門牌樣式</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="94" />
+        <source>打印预览 — {0}</source>
+        <extracomment>the page shown changed (1-based) a print run completed (pages printed) a print run was cancelled (a file printer is left with no file) pages printed so far, of how many</extracomment>
+        <translation>打印預覽 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="112" />
+        <source>上一页</source>
+        <translation>上一頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="115" />
+        <source>下一页</source>
+        <translation>下一頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="119" />
+        <source>第 </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="120" />
+        <source> 页</source>
+        <translation> 頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="123" />
+        <source>共 {0} 页</source>
+        <translation>共 {0} 頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="129" />
+        <source>另存为…</source>
+        <translation>另存為…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="131" />
+        <source>打印…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="135" />
+        <source>本机没有安装打印机</source>
+        <translation>本機沒有安裝打印機</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="136" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="153" />
+        <source>缩放</source>
+        <translation>縮放</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="166" />
+        <source>适合宽度</source>
+        <translation>適合寬度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="166" />
+        <source>整页</source>
+        <translation>整頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="261" />
+        <source>另存为</source>
+        <translation>另存為</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="261" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="281" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="291" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="312" />
+        <location filename="../../fieldapp/gui/printing/preview.py" line="333" />
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="282" />
+        <source>本机没有安装打印机。
 
 可以先点“另存为…”把 PDF 保存到U盘，再到连接了打印机的电脑上打印；或请管理员在系统设置中添加打印机。</source>
-            <translation>本機沒有安裝打印機。
+        <translation>本機沒有安裝打印機。
 
 可以先點“另存為…”把 PDF 保存到U盤，再到連接了打印機的電腦上打印；或請管理員在系統設置中添加打印機。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="311" />
-            <source>正在打印…</source>
-            <translation>正在打印…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="311" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/preview.py" line="328" />
-            <source>正在打印第 {0} 页，共 {1} 页</source>
-            <translation>正在打印第 {0} 頁，共 {1} 頁</translation>
-        </message>
-    </context>
-    <context>
-        <name>PrintJob</name>
-        <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="96" />
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="177" />
-            <source>没有符合条件的农户</source>
-            <extracomment>characters no bundled font has, printed as “〓” (the user is told: :func:`warn_missing_glyphs`)</extracomment>
-            <translation>沒有符合條件的農戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="113" />
-            <source>{0} 张公示牌，{1} 页</source>
-            <translation>{0} 張公示牌，{1} 頁</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="115" />
-            <source>；{0} 户未打印：{1}</source>
-            <translation>；{0} 戶未列印：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="163" />
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="178" />
-            <source>{0} 户</source>
-            <translation>{0} 戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="303" />
-            <source>有 {0} 个字符没有可用的字体，已在 PDF 中以“〓”标出，打印后请手写补正：{1}</source>
-            <translation>有 {0} 個字元沒有可用的字型，已在 PDF 中以「〓」標出，列印後請手寫補正：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="312" />
-            <source>有字符无法打印</source>
-            <translation>有字元無法列印</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="334" />
-            <source>打印</source>
-            <translation>打印</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="335" />
-            <source>正在生成“{0}”…</source>
-            <translation>正在生成“{0}”…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/jobs.py" line="336" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>PrintPage</name>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="102" />
-            <source>生成并预览</source>
-            <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
-            <translation>生成並預覽</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="107" />
-            <source>%v / %m</source>
-            <translation>%v / %m</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="108" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="117" />
-            <source>门牌（信息公示牌）</source>
-            <translation>門牌（信息公示牌）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="118" />
-            <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
-            <translation>每戶門上的信息公示牌，兜底戶與脫貧戶以顏色和斜紋區分，黑白打印也能分辨。樣式（紙張、標題、顯示項、顏色）在“門牌樣式…”中按區縣統一設置。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="120" />
-            <source>一户一档</source>
-            <translation>一戶一檔</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="121" />
-            <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
-            <translation>一戶的完整檔案：成員、收入、兩不愁三保障、幫扶措施（含戶主簽名欄）、走訪記錄和變更記錄。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
-            <source>包扶纪实档案</source>
-            <translation>包扶紀實檔案</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="124" />
-            <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
-            <translation>一位包扶幹部一個月或一年的走訪記錄（按日期）、在村天數和簽字欄。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="125" />
-            <source>公示名单</source>
-            <translation>公示名單</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
-            <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
-            <translation>擬納入或擬退出的戶的公示名單，證件號碼已去標識化。在“農戶”頁中選擇要公示的戶。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="128" />
-            <source>村台账</source>
-            <translation>村台帳</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="129" />
-            <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
-            <translation>每戶一行的台帳，可按村、組、狀態等篩選，末行合計。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="201" />
-            <source>正在生成“{0}”…</source>
-            <translation>正在生成“{0}”…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="225" />
-            <source>共 {0} 页</source>
-            <translation>共 {0} 頁</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="226" />
-            <source>已生成“{0}”，{1}。</source>
-            <translation>已生成“{0}”，{1}。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="237" />
-            <source>未能生成。</source>
-            <translation>未能生成。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/printing/print_page.py" line="242" />
-            <source>已取消，未生成文件。</source>
-            <translation>已取消，未生成文件。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProgressRow</name>
-        <message>
-            <location filename="../../fieldapp/gui/excel/common.py" line="34" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>QuarantineModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="162" />
-            <source>农户</source>
-            <translation>農戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="162" />
-            <source>记录</source>
-            <translation>記錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="162" />
-            <source>原因</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="162" />
-            <source>修改内容</source>
-            <translation>修改內容</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="162" />
-            <source>来自</source>
-            <translation>來自</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="163" />
-            <source>收到时间</source>
-            <translation>收到時間</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/models.py" line="177" />
-            <source>删除</source>
-            <translation>刪除</translation>
-        </message>
-    </context>
-    <context>
-        <name>ResetPasswordDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="206" />
-            <source>重置密码：{0}</source>
-            <translation>重設密碼：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="208" />
-            <source>为“{0}”设置新密码，并当面告诉本人。本人登录后可自行修改。</source>
-            <translation>為「{0}」設定新密碼，並當面告訴本人。本人登入後可自行修改。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="214" />
-            <source>新密码(&amp;N)：</source>
-            <translation>新密碼(&amp;N)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="215" />
-            <source>再输一遍(&amp;A)：</source>
-            <translation>再輸一遍(&amp;A)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
-            <source>重置</source>
-            <translation>重設</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/accounts_page.py" line="219" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>ResponsibilityTab</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="29" />
-            <source>包扶责任人</source>
-            <translation>包扶責任人</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="33" />
-            <source>派出单位</source>
-            <translation>派出單位</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="34" />
-            <source>联系电话</source>
-            <translation>聯繫電話</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="35" />
-            <source>脱贫计划</source>
-            <translation>脫貧計劃</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="36" />
-            <source>未填</source>
-            <translation>未填</translation>
-        </message>
-    </context>
-    <context>
-        <name>SetupWizard</name>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="221" />
-            <source>首次使用设置</source>
-            <translation>首次使用設置</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="224" />
-            <source>下一步 &gt;</source>
-            <translation>下一步 &gt;</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="225" />
-            <source>&lt; 上一步</source>
-            <translation>&lt; 上一步</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="226" />
-            <source>完成</source>
-            <translation>完成</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="227" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>Shell</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="148" />
-            <source>账号：{0}</source>
-            <extracomment>the permission that shows 账号管理 the permission that shows 自动锁定 (a laptop setting) ctx, session, "lock" / "unlock" / "unlock_failed" / "logout" (switching account) a main window was shown for a person (the window) loads the main window's modules while the person types (started once the login is on screen)</extracomment>
-            <translation>帳號：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="169" />
-            <source>账号</source>
-            <translation>帳號</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="201" />
-            <source>密码已修改</source>
-            <translation>密碼已修改</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignoffBar</name>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="59" />
-            <source>查看修改…</source>
-            <translation>查看修改…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="61" />
-            <source>签字背书(&amp;G)…</source>
-            <translation>簽字背書(&amp;G)…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="63" />
-            <source>以本人签名密钥确认本记录当前内容（队长、村两委）</source>
-            <translation>以本人簽名金鑰確認本記錄當前內容（隊長、村兩委）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="92" />
-            <source>未签字背书</source>
-            <translation>未簽字背書</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="94" />
-            <source>已签字：{0}（{1}）于 {2}，验证码 {3}</source>
-            <translation>已簽字：{0}（{1}）於 {2}，驗證碼 {3}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="98" />
-            <source>签字后已修改 {0} 处（{1}（{2}）于 {3} 签字），需要重新签字</source>
-            <translation>簽字後已修改 {0} 處（{1}（{2}）於 {3} 簽字），需要重新簽字</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="102" />
-            <source>签名无效：{0}</source>
-            <translation>簽名無效：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="127" />
-            <source>本户档案</source>
-            <translation>本戶檔案</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="127" />
-            <source>本条走访记录</source>
-            <translation>本條走訪記錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="128" />
-            <source>签字背书</source>
-            <translation>簽字背書</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="129" />
-            <source>以本人签名确认{0}当前保存的内容？签字后如再修改，将显示“签字后已修改”。</source>
-            <translation>以本人簽名確認{0}當前保存的內容？簽字後如再修改，將顯示“簽字後已修改”。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="130" />
-            <source>签字</source>
-            <translation>簽字</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="131" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="164" />
-            <source>已签字背书，验证码 {0}</source>
-            <translation>已簽字背書，驗證碼 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/bar.py" line="167" />
-            <source>未签字：{0}</source>
-            <translation>未簽字：{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignoffDiffDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="30" />
-            <source>签字后已修改</source>
-            <translation>簽字後已修改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="35" />
-            <source>{0}（{1}）于 {2} 签字背书，验证码 {3}。此后有 {4} 处修改，需要重新签字：</source>
-            <translation>{0}（{1}）於 {2} 簽字背書，驗證碼 {3}。此後有 {4} 處修改，需要重新簽字：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="38" />
-            <source>记录</source>
-            <translation>記錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="38" />
-            <source>项目</source>
-            <translation>項目</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="38" />
-            <source>签字时</source>
-            <translation>簽字時</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="38" />
-            <source>现在</source>
-            <translation>現在</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="40" />
-            <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="41" />
-            <source>（空）</source>
-            <translation>（空）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="52" />
-            <source>关闭</source>
-            <translation>關閉</translation>
-        </message>
-    </context>
-    <context>
-        <name>StaleSaveDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="58" />
-            <source>（删除此项）</source>
-            <translation>（刪除此項）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="71" />
-            <source>有人同时修改了这些内容</source>
-            <translation>有人同時修改了這些內容</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="72" />
-            <source>您编辑期间，下列内容已在别处（另一个窗口、同步或导入）被修改。请逐项选择要保存的值；未选择前不会保存任何内容。</source>
-            <translation>您編輯期間，下列內容已在別處（另一個視窗、同步或匯入）被修改。請逐項選擇要儲存的值；未選擇前不會儲存任何內容。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
-            <source>内容</source>
-            <translation>內容</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
-            <source>您的修改</source>
-            <translation>您的修改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
-            <source>现在的值</source>
-            <translation>現在的值</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="77" />
-            <source>修改人 / 时间</source>
-            <translation>修改人 / 時間</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="77" />
-            <source>保存哪一个</source>
-            <translation>儲存哪一個</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="84" />
-            <source>（空）</source>
-            <translation>（空）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="100" />
-            <source>全部用我的</source>
-            <translation>全部用我的</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="101" />
-            <source>全部用现在的</source>
-            <translation>全部用現在的</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="105" />
-            <source>按所选保存</source>
-            <translation>按所選儲存</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="106" />
-            <source>返回编辑</source>
-            <translation>返回編輯</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
-            <source>我的</source>
-            <translation>我的</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
-            <source>现在的</source>
-            <translation>現在的</translation>
-        </message>
-    </context>
-    <context>
-        <name>SummaryPage</name>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="181" />
-            <source>确认</source>
-            <translation>確認</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="182" />
-            <source>点击“完成”保存设置。</source>
-            <translation>點擊“完成”保存設置。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="186" />
-            <source>完成后将为这台电脑创建设备身份：一个设备编号和一对用于数据同步的密钥。密钥只保存在本机的数据文件夹中，请勿复制给他人。</source>
-            <translation>完成後將為這台電腦創建設備身份：一個設備編號和一對用於數據同步的密鑰。密鑰只保存在本機的數據文件夾中，請勿複製給他人。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="199" />
-            <source>区县</source>
-            <translation>區縣</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="200" />
-            <source>乡镇</source>
-            <translation>鄉鎮</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="201" />
-            <source>村</source>
-            <translation>村</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="202" />
-            <source>包扶干部</source>
-            <translation>包扶幹部</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="203" />
-            <source>派出单位</source>
-            <translation>派出單位</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="204" />
-            <source>电话</source>
-            <translation>電話</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/wizard.py" line="205" />
-            <source>角色</source>
-            <translation>角色</translation>
-        </message>
-    </context>
-    <context>
-        <name>SwitchAccountDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="221" />
-            <source>切换账号</source>
-            <translation>切換帳號</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="224" />
-            <source>当前账号：{0}。请以另一个账号登录。</source>
-            <translation>目前帳號：{0}。請以另一個帳號登入。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="226" />
-            <source>切换</source>
-            <translation>切換</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="228" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncJobs</name>
-        <message>
-            <location filename="../../fieldapp/gui/sync/jobs.py" line="92" />
-            <source>正在打包并写入…</source>
-            <translation>正在打包並寫入…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/jobs.py" line="128" />
-            <source>正在查找同步包…</source>
-            <translation>正在查找同步包…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/jobs.py" line="209" />
-            <source>U盘或文件夹是只读的（可能打开了写保护开关），无法写入：{0}</source>
-            <translation>U盤或文件夾是隻讀的（可能打開了寫保護開關），無法寫入：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/jobs.py" line="210" />
-            <source>U盘（或磁盘）空间已满，无法写入同步包：{0}</source>
-            <translation>U盤（或磁盤）空間已滿，無法寫入同步包：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/jobs.py" line="211" />
-            <source>超出磁盘配额，无法写入同步包：{0}</source>
-            <translation>超出磁盤配額，無法寫入同步包：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/jobs.py" line="212" />
-            <location filename="../../fieldapp/gui/sync/jobs.py" line="213" />
-            <source>没有读写该位置的权限：{0}</source>
-            <translation>沒有讀寫該位置的權限：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/jobs.py" line="214" />
-            <source>找不到该文件夹或文件（U盘可能已拔出）：{0}</source>
-            <translation>找不到該文件夾或文件（U盤可能已拔出）：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/jobs.py" line="215" />
-            <source>这不是文件夹：{0}</source>
-            <translation>這不是文件夾：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/jobs.py" line="216" />
-            <source>U盘读写出错（可能已拔出或损坏）：{0}</source>
-            <translation>U盤讀寫出錯（可能已拔出或損壞）：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/jobs.py" line="217" />
-            <source>U盘已不可用（可能已拔出）：{0}</source>
-            <translation>U盤已不可用（可能已拔出）：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/jobs.py" line="218" />
-            <source>文件太大，U盘的文件系统存不下：{0}</source>
-            <translation>文件太大，U盤的文件系統存不下：{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncLabel</name>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="30" />
-            <source>不是完整的同步包（格式错误或文件被截断）</source>
-            <translation>不是完整的同步包（格式錯誤或文件被截斷）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="31" />
-            <source>版本不兼容</source>
-            <translation>版本不兼容</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="32" />
-            <source>不是发给本机的</source>
-            <translation>不是發給本機的</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="33" />
-            <source>发送方不是已登记的同步对象</source>
-            <translation>發送方不是已登記的同步對象</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="34" />
-            <source>签名无效（文件被篡改或损坏）</source>
-            <translation>簽名無效（文件被篡改或損壞）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="35" />
-            <source>无法解密</source>
-            <translation>無法解密</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="36" />
-            <source>已经导入过</source>
-            <translation>已經導入過</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="37" />
-            <source>缺少更早的同步包</source>
-            <translation>缺少更早的同步包</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="56" />
-            <source>（空）</source>
-            <translation>（空）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="65" />
-            <source>；</source>
-            <translation>；</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="93" />
-            <source>本机</source>
-            <translation>本機</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="96" />
-            <source>设备 {0}</source>
-            <translation>設備 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/texts.py" line="107" />
-            <location filename="../../fieldapp/gui/sync/texts.py" line="114" />
-            <source>{0}户</source>
-            <translation>{0}戶</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPage</name>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="88" />
-            <source>导出到U盘…</source>
-            <extracomment>synced data changed here (an import, a resolved conflict, a released change) the page shows a new snapshot an export finished (:class:`~fieldapp.gui.sync.jobs.ExportResult`) an import finished (:class:`~fieldapp.gui.sync.jobs.ImportBatch`) a reviewer's action (resolve, release, discard) finished a job failed (the exception); the user has been told why progress of the running job (done, total)</extracomment>
-            <translation>導出到U盤…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="90" />
-            <source>从U盘导入…</source>
-            <translation>從U盤導入…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="92" />
-            <source>刷新</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="94" />
-            <source>待同步修改 … 条</source>
-            <translation>待同步修改 … 條</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="103" />
-            <source>%v / %m</source>
-            <translation>%v / %m</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="113" />
-            <source>同步对象</source>
-            <translation>同步對象</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="120" />
-            <source>保留当前值</source>
-            <translation>保留當前值</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="122" />
-            <source>采用另一值</source>
-            <translation>採用另一值</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="124" />
-            <location filename="../../fieldapp/gui/sync/page.py" line="395" />
-            <source>放行</source>
-            <translation>放行</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="126" />
-            <location filename="../../fieldapp/gui/sync/page.py" line="403" />
-            <source>丢弃</source>
-            <translation>丟棄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="191" />
-            <source>待同步修改 {0} 条</source>
-            <translation>待同步修改 {0} 條</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="193" />
-            <source>还没有登记同步对象：本机的全部修改都未同步。</source>
-            <translation>還沒有登記同步對象：本機的全部修改都未同步。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="195" />
-            <source>“{0}”尚未确认收到的修改。</source>
-            <translation>“{0}”尚未確認收到的修改。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="196" />
-            <source>本机设备编号：{0}</source>
-            <translation>本機設備編號：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="205" />
-            <source>冲突 {0} 条</source>
-            <translation>衝突 {0} 條</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="207" />
-            <source>，时钟超前 {0} 条</source>
-            <translation>，時鐘超前 {0} 條</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="208" />
-            <source>（当前值是自动选出的较新修改，请确认或改用另一值）</source>
-            <translation>（當前值是自動選出的較新修改，請確認或改用另一值）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="209" />
-            <source>隔离待审 {0} 条（违反规则、暂未应用的修改）</source>
-            <translation>隔離待審 {0} 條（違反規則、暫未應用的修改）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="237" />
-            <source>正在导出到 {0}…</source>
-            <translation>正在導出到 {0}…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="243" />
-            <source>导出完成</source>
-            <translation>導出完成</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="262" />
-            <source>正在导入…</source>
-            <translation>正在導入…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="318" />
-            <source>未能完成。</source>
-            <translation>未能完成。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="323" />
-            <source>无法完成操作</source>
-            <translation>無法完成操作</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="393" />
-            <source>放行会把所选的 {0} 条修改按原样写入本机数据，并同步给其他设备。
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="311" />
+        <source>正在打印…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="311" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/preview.py" line="328" />
+        <source>正在打印第 {0} 页，共 {1} 页</source>
+        <translation>正在打印第 {0} 頁，共 {1} 頁</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="96" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="212" />
+        <source>没有符合条件的农户</source>
+        <extracomment>characters no bundled font has, printed as “〓” (the user is told: :func:`warn_missing_glyphs`)</extracomment>
+        <translation>沒有符合條件的農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="113" />
+        <source>{0} 张公示牌，{1} 页</source>
+        <translation>{0} 張公示牌，{1} 頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="115" />
+        <source>；{0} 户未打印：{1}</source>
+        <translation>；{0} 戶未列印：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="198" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="213" />
+        <source>{0} 户</source>
+        <translation>{0} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="338" />
+        <source>有 {0} 个字符没有可用的字体，已在 PDF 中以“〓”标出，打印后请手写补正：{1}</source>
+        <translation>有 {0} 個字元沒有可用的字型，已在 PDF 中以「〓」標出，列印後請手寫補正：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="347" />
+        <source>有字符无法打印</source>
+        <translation>有字元無法列印</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="369" />
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="370" />
+        <source>正在生成“{0}”…</source>
+        <translation>正在生成“{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="371" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="104" />
+        <source>生成并预览</source>
+        <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
+        <translation>生成並預覽</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="109" />
+        <source>%v / %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="110" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="119" />
+        <source>门牌（信息公示牌）</source>
+        <translation>門牌（信息公示牌）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="120" />
+        <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
+        <translation>每戶門上的信息公示牌，兜底戶與脫貧戶以顏色和斜紋區分，黑白打印也能分辨。樣式（紙張、標題、顯示項、顏色）在“門牌樣式…”中按區縣統一設置。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="122" />
+        <source>一户一档</source>
+        <translation>一戶一檔</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
+        <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
+        <translation>一戶的完整檔案：成員、收入、兩不愁三保障、幫扶措施（含戶主簽名欄）、走訪記錄和變更記錄。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="125" />
+        <source>包扶纪实档案</source>
+        <translation>包扶紀實檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
+        <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
+        <translation>一位包扶幹部一個月或一年的走訪記錄（按日期）、在村天數和簽字欄。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="127" />
+        <source>公示名单</source>
+        <translation>公示名單</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="128" />
+        <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
+        <translation>擬納入或擬退出的戶的公示名單，證件號碼已去標識化。在“農戶”頁中選擇要公示的戶。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="130" />
+        <source>村台账</source>
+        <translation>村台帳</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="131" />
+        <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
+        <translation>每戶一行的台帳，可按村、組、狀態等篩選，末行合計。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="132" />
+        <source>责任倒查表</source>
+        <translation>責任倒查表</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="133" />
+        <source>谁识别谁负责、谁填报谁负责：一户由谁建档，每一项现值由谁在何时填报；也可只查一项的每一次填报。</source>
+        <translation>誰識別誰負責、誰填報誰負責：一戶由誰建檔，每一項現值由誰在何時填報；也可只查一項的每一次填報。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="135" />
+        <source>个人填报与核查情况</source>
+        <translation>個人填報與核查情況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="136" />
+        <source>一个人在一段时间内填报的全部内容。</source>
+        <translation>一個人在一段時間內填報的全部內容。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="208" />
+        <source>正在生成“{0}”…</source>
+        <translation>正在生成“{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="232" />
+        <source>共 {0} 页</source>
+        <translation>共 {0} 頁</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="233" />
+        <source>已生成“{0}”，{1}。</source>
+        <translation>已生成“{0}”，{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="244" />
+        <source>未能生成。</source>
+        <translation>未能生成。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="249" />
+        <source>已取消，未生成文件。</source>
+        <translation>已取消，未生成文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRow</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/common.py" line="34" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162" />
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162" />
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162" />
+        <source>修改内容</source>
+        <translation>修改內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="162" />
+        <source>来自</source>
+        <translation>來自</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="163" />
+        <source>收到时间</source>
+        <translation>收到時間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/models.py" line="177" />
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>期限</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>户</source>
+        <translation>戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>项目</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <source>问题</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+        <source>责任人</source>
+        <translation>責任人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+        <source>整改情况</source>
+        <translation>整改情況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <source>待整改</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <source>待确认</source>
+        <translation>待確認</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <source>已确认</source>
+        <translation>已確認</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="134" />
+        <source>（已逾期）</source>
+        <translation>（已逾期）</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="206" />
+        <source>重置密码：{0}</source>
+        <translation>重設密碼：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="208" />
+        <source>为“{0}”设置新密码，并当面告诉本人。本人登录后可自行修改。</source>
+        <translation>為「{0}」設定新密碼，並當面告訴本人。本人登入後可自行修改。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="214" />
+        <source>新密码(&amp;N)：</source>
+        <translation>新密碼(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="215" />
+        <source>再输一遍(&amp;A)：</source>
+        <translation>再輸一遍(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="218" />
+        <source>重置</source>
+        <translation>重設</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/accounts_page.py" line="219" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsibilityTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="29" />
+        <source>包扶责任人</source>
+        <translation>包扶責任人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="33" />
+        <source>派出单位</source>
+        <translation>派出單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="34" />
+        <source>联系电话</source>
+        <translation>聯繫電話</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="35" />
+        <source>脱贫计划</source>
+        <translation>脫貧計劃</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="36" />
+        <source>未填</source>
+        <translation>未填</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="221" />
+        <source>首次使用设置</source>
+        <translation>首次使用設置</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="224" />
+        <source>下一步 &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="225" />
+        <source>&lt; 上一步</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="226" />
+        <source>完成</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="227" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="152" />
+        <source>账号：{0}</source>
+        <extracomment>the permission that shows 账号管理 the permission that shows 自动锁定 (a laptop setting) ctx, session, "lock" / "unlock" / "unlock_failed" / "logout" (switching account) a main window was shown for a person (the window) loads the main window's modules while the person types (started once the login is on screen)</extracomment>
+        <translation>帳號：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="173" />
+        <source>账号</source>
+        <translation>帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="205" />
+        <source>密码已修改</source>
+        <translation>密碼已修改</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffBar</name>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="58" />
+        <source>查看修改…</source>
+        <translation>查看修改…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="60" />
+        <source>签字背书(&amp;G)…</source>
+        <translation>簽字背書(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="62" />
+        <source>以本人签名密钥确认本记录当前内容（队长、村两委）</source>
+        <translation>以本人簽名金鑰確認本記錄當前內容（隊長、村兩委）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="91" />
+        <source>未签字背书</source>
+        <translation>未簽字背書</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="93" />
+        <source>已签字：{0}（{1}）于 {2}，验证码 {3}</source>
+        <translation>已簽字：{0}（{1}）於 {2}，驗證碼 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="97" />
+        <source>签字后已修改 {0} 处（{1}（{2}）于 {3} 签字），需要重新签字</source>
+        <translation>簽字後已修改 {0} 處（{1}（{2}）於 {3} 簽字），需要重新簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="101" />
+        <source>签名无效：{0}</source>
+        <translation>簽名無效：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="126" />
+        <source>本户档案</source>
+        <translation>本戶檔案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="126" />
+        <source>本条走访记录</source>
+        <translation>本條走訪記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="127" />
+        <source>签字背书</source>
+        <translation>簽字背書</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="128" />
+        <source>以本人签名确认{0}当前保存的内容？签字后如再修改，将显示“签字后已修改”。</source>
+        <translation>以本人簽名確認{0}當前保存的內容？簽字後如再修改，將顯示“簽字後已修改”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="129" />
+        <source>签字</source>
+        <translation>簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="130" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="163" />
+        <source>已签字背书，验证码 {0}</source>
+        <translation>已簽字背書，驗證碼 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/bar.py" line="166" />
+        <source>未签字：{0}</source>
+        <translation>未簽字：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffDiffDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="30" />
+        <source>签字后已修改</source>
+        <translation>簽字後已修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="35" />
+        <source>{0}（{1}）于 {2} 签字背书，验证码 {3}。此后有 {4} 处修改，需要重新签字：</source>
+        <translation>{0}（{1}）於 {2} 簽字背書，驗證碼 {3}。此後有 {4} 處修改，需要重新簽字：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="38" />
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="38" />
+        <source>项目</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="38" />
+        <source>签字时</source>
+        <translation>簽字時</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="38" />
+        <source>现在</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="40" />
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="41" />
+        <source>（空）</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/signoff/diff_dialog.py" line="52" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>SpotcheckPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="83" />
+        <source>核查</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="84" />
+        <source>整改</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="91" />
+        <source>新抽样…</source>
+        <translation>新抽樣…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="92" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="360" />
+        <source>复核抽样</source>
+        <translation>複核抽樣</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="93" />
+        <source>打印核查表…</source>
+        <translation>打印核查表…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="94" />
+        <source>打印汇总…</source>
+        <translation>打印彙總…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="115" />
+        <source>正确 (Y)</source>
+        <translation>正確 (Y)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="116" />
+        <source>不正确… (N)</source>
+        <translation>不正確… (N)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="117" />
+        <source>清除 (Del)</source>
+        <translation>清除 (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="147" />
+        <source>确认整改</source>
+        <translation>確認整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="148" />
+        <source>退回…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="214" />
+        <source>还没有抽样。点“新抽样…”按比例随机抽取农户。</source>
+        <translation>還沒有抽樣。點“新抽樣…”按比例隨機抽取農戶。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="222" />
+        <source>种子 {0}；抽样框 {1} 户，校验值 {2}；比例 {3}%；抽中 {4} 户</source>
+        <translation>種子 {0}；抽樣框 {1} 戶，校驗值 {2}；比例 {3}%；抽中 {4} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="235" />
+        <source>　错{0}</source>
+        <translation>　錯{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="236" />
+        <source>{0}，户编号 {1}</source>
+        <translation>{0}，戶編號 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="288" />
+        <source>已抽取 {0} 户，种子 {1}</source>
+        <translation>已抽取 {0} 戶，種子 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
+        <source>不正确</source>
+        <translation>不正確</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
+        <source>哪里不对、应当如何（将生成整改任务）：</source>
+        <translation>哪裡不對、應當如何（將生成整改任務）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="316" />
+        <source>已生成整改任务</source>
+        <translation>已生成整改任務</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="317" />
+        <source>已记录</source>
+        <translation>已記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="329" />
+        <source>已确认整改完成</source>
+        <translation>已確認整改完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
+        <source>退回整改</source>
+        <translation>退回整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
+        <source>退回的原因：</source>
+        <translation>退回的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="342" />
+        <source>已退回整改</source>
+        <translation>已退回整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="353" />
+        <source>复核通过：按种子 {0} 重抽的 {1} 户与记录的样本一致，抽样框校验值相符。</source>
+        <translation>複核通過：按種子 {0} 重抽的 {1} 戶與記錄的樣本一致，抽樣框校驗值相符。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="356" />
+        <source>复核不通过：</source>
+        <translation>複核不通過：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="358" />
+        <source>（抽样后该范围新增 {0} 户、减少 {1} 户）</source>
+        <translation>（抽樣後該範圍新增 {0} 戶、減少 {1} 戶）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="368" />
+        <source>保存核查表</source>
+        <translation>保存核查表</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="377" />
+        <source>保存汇总</source>
+        <translation>保存彙總</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="387" />
+        <source>已保存 {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="391" />
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>StaleSaveDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="58" />
+        <source>（删除此项）</source>
+        <translation>（刪除此項）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="71" />
+        <source>有人同时修改了这些内容</source>
+        <translation>有人同時修改了這些內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="72" />
+        <source>您编辑期间，下列内容已在别处（另一个窗口、同步或导入）被修改。请逐项选择要保存的值；未选择前不会保存任何内容。</source>
+        <translation>您編輯期間，下列內容已在別處（另一個視窗、同步或匯入）被修改。請逐項選擇要儲存的值；未選擇前不會儲存任何內容。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <source>您的修改</source>
+        <translation>您的修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="76" />
+        <source>现在的值</source>
+        <translation>現在的值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="77" />
+        <source>修改人 / 时间</source>
+        <translation>修改人 / 時間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="77" />
+        <source>保存哪一个</source>
+        <translation>儲存哪一個</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="84" />
+        <source>（空）</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="100" />
+        <source>全部用我的</source>
+        <translation>全部用我的</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="101" />
+        <source>全部用现在的</source>
+        <translation>全部用現在的</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="105" />
+        <source>按所选保存</source>
+        <translation>按所選儲存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="106" />
+        <source>返回编辑</source>
+        <translation>返回編輯</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
+        <source>我的</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
+        <source>现在的</source>
+        <translation>現在的</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="181" />
+        <source>确认</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="182" />
+        <source>点击“完成”保存设置。</source>
+        <translation>點擊“完成”保存設置。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="186" />
+        <source>完成后将为这台电脑创建设备身份：一个设备编号和一对用于数据同步的密钥。密钥只保存在本机的数据文件夹中，请勿复制给他人。</source>
+        <translation>完成後將為這台電腦創建設備身份：一個設備編號和一對用於數據同步的密鑰。密鑰只保存在本機的數據文件夾中，請勿複製給他人。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="199" />
+        <source>区县</source>
+        <translation>區縣</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="200" />
+        <source>乡镇</source>
+        <translation>鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="201" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="202" />
+        <source>包扶干部</source>
+        <translation>包扶幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="203" />
+        <source>派出单位</source>
+        <translation>派出單位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="204" />
+        <source>电话</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/wizard.py" line="205" />
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchAccountDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="235" />
+        <source>切换账号</source>
+        <translation>切換帳號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="238" />
+        <source>当前账号：{0}。请以另一个账号登录。</source>
+        <translation>目前帳號：{0}。請以另一個帳號登入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="240" />
+        <source>切换</source>
+        <translation>切換</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="242" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJobs</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="92" />
+        <source>正在打包并写入…</source>
+        <translation>正在打包並寫入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="128" />
+        <source>正在查找同步包…</source>
+        <translation>正在查找同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="209" />
+        <source>U盘或文件夹是只读的（可能打开了写保护开关），无法写入：{0}</source>
+        <translation>U盤或文件夾是隻讀的（可能打開了寫保護開關），無法寫入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="210" />
+        <source>U盘（或磁盘）空间已满，无法写入同步包：{0}</source>
+        <translation>U盤（或磁盤）空間已滿，無法寫入同步包：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="211" />
+        <source>超出磁盘配额，无法写入同步包：{0}</source>
+        <translation>超出磁盤配額，無法寫入同步包：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="212" />
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="213" />
+        <source>没有读写该位置的权限：{0}</source>
+        <translation>沒有讀寫該位置的權限：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="214" />
+        <source>找不到该文件夹或文件（U盘可能已拔出）：{0}</source>
+        <translation>找不到該文件夾或文件（U盤可能已拔出）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="215" />
+        <source>这不是文件夹：{0}</source>
+        <translation>這不是文件夾：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="216" />
+        <source>U盘读写出错（可能已拔出或损坏）：{0}</source>
+        <translation>U盤讀寫出錯（可能已拔出或損壞）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="217" />
+        <source>U盘已不可用（可能已拔出）：{0}</source>
+        <translation>U盤已不可用（可能已拔出）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/jobs.py" line="218" />
+        <source>文件太大，U盘的文件系统存不下：{0}</source>
+        <translation>文件太大，U盤的文件系統存不下：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabel</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="30" />
+        <source>不是完整的同步包（格式错误或文件被截断）</source>
+        <translation>不是完整的同步包（格式錯誤或文件被截斷）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="31" />
+        <source>版本不兼容</source>
+        <translation>版本不兼容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="32" />
+        <source>不是发给本机的</source>
+        <translation>不是發給本機的</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="33" />
+        <source>发送方不是已登记的同步对象</source>
+        <translation>發送方不是已登記的同步對象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="34" />
+        <source>签名无效（文件被篡改或损坏）</source>
+        <translation>簽名無效（文件被篡改或損壞）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="35" />
+        <source>无法解密</source>
+        <translation>無法解密</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="36" />
+        <source>已经导入过</source>
+        <translation>已經導入過</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="37" />
+        <source>缺少更早的同步包</source>
+        <translation>缺少更早的同步包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="56" />
+        <source>（空）</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="65" />
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="93" />
+        <source>本机</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="96" />
+        <source>设备 {0}</source>
+        <translation>設備 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/texts.py" line="107" />
+        <location filename="../../fieldapp/gui/sync/texts.py" line="114" />
+        <source>{0}户</source>
+        <translation>{0}戶</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="88" />
+        <source>导出到U盘…</source>
+        <extracomment>synced data changed here (an import, a resolved conflict, a released change) the page shows a new snapshot an export finished (:class:`~fieldapp.gui.sync.jobs.ExportResult`) an import finished (:class:`~fieldapp.gui.sync.jobs.ImportBatch`) a reviewer's action (resolve, release, discard) finished a job failed (the exception); the user has been told why progress of the running job (done, total)</extracomment>
+        <translation>導出到U盤…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="90" />
+        <source>从U盘导入…</source>
+        <translation>從U盤導入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="92" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="94" />
+        <source>待同步修改 … 条</source>
+        <translation>待同步修改 … 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="103" />
+        <source>%v / %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="113" />
+        <source>同步对象</source>
+        <translation>同步對象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="120" />
+        <source>保留当前值</source>
+        <translation>保留當前值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="122" />
+        <source>采用另一值</source>
+        <translation>採用另一值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="124" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="395" />
+        <source>放行</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="126" />
+        <location filename="../../fieldapp/gui/sync/page.py" line="403" />
+        <source>丢弃</source>
+        <translation>丟棄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="191" />
+        <source>待同步修改 {0} 条</source>
+        <translation>待同步修改 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="193" />
+        <source>还没有登记同步对象：本机的全部修改都未同步。</source>
+        <translation>還沒有登記同步對象：本機的全部修改都未同步。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="195" />
+        <source>“{0}”尚未确认收到的修改。</source>
+        <translation>“{0}”尚未確認收到的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="196" />
+        <source>本机设备编号：{0}</source>
+        <translation>本機設備編號：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="205" />
+        <source>冲突 {0} 条</source>
+        <translation>衝突 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="207" />
+        <source>，时钟超前 {0} 条</source>
+        <translation>，時鐘超前 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="208" />
+        <source>（当前值是自动选出的较新修改，请确认或改用另一值）</source>
+        <translation>（當前值是自動選出的較新修改，請確認或改用另一值）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="209" />
+        <source>隔离待审 {0} 条（违反规则、暂未应用的修改）</source>
+        <translation>隔離待審 {0} 條（違反規則、暫未應用的修改）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="237" />
+        <source>正在导出到 {0}…</source>
+        <translation>正在導出到 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="243" />
+        <source>导出完成</source>
+        <translation>導出完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="262" />
+        <source>正在导入…</source>
+        <translation>正在導入…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="318" />
+        <source>未能完成。</source>
+        <translation>未能完成。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="323" />
+        <source>无法完成操作</source>
+        <translation>無法完成操作</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="393" />
+        <source>放行会把所选的 {0} 条修改按原样写入本机数据，并同步给其他设备。
 请先处理隔离的原因（例如先改正另一户重复的证件号码）。确定放行？</source>
-            <translation>放行會把所選的 {0} 條修改按原樣寫入本機數據，並同步給其他設備。
+        <translation>放行會把所選的 {0} 條修改按原樣寫入本機數據，並同步給其他設備。
 請先處理隔離的原因（例如先改正另一戶重複的證件號碼）。確定放行？</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="402" />
-            <source>丢弃后，所选的 {0} 条修改不会应用到本机数据。确定丢弃？</source>
-            <translation>丟棄後，所選的 {0} 條修改不會應用到本機數據。確定丟棄？</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="410" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/page.py" line="427" />
-            <source>已处理 {0} 条。</source>
-            <translation>已處理 {0} 條。</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncReport</name>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="16" />
-            <source>{0} 条本机已有</source>
-            <translation>{0} 條本機已有</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="17" />
-            <source>新冲突 {0} 条</source>
-            <translation>新衝突 {0} 條</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="18" />
-            <source>隔离待审 {0} 条</source>
-            <translation>隔離待審 {0} 條</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="19" />
-            <source>时钟超前 {0} 台设备</source>
-            <translation>時鐘超前 {0} 臺設備</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="20" />
-            <source>{0} 个字段待升级后应用</source>
-            <translation>{0} 個字段待升級後應用</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="32" />
-            <source>{0}：已拒绝，未作任何修改——{1}。{2}</source>
-            <translation>{0}：已拒絕，未作任何修改——{1}。{2}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="36" />
-            <source>{0}：无法读取——{1}</source>
-            <translation>{0}：無法讀取——{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="40" />
-            <source>应用 {0} 条修改</source>
-            <translation>應用 {0} 條修改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="43" />
-            <source>{0} 户已移出本机范围</source>
-            <translation>{0} 戶已移出本機範圍</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="44" />
-            <source>，</source>
-            <translation>，</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="45" />
-            <source>来自 {0}：{1}</source>
-            <translation>來自 {0}：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="50" />
-            <source>没有可导入的同步包</source>
-            <translation>沒有可導入的同步包</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="52" />
-            <source>导入完成</source>
-            <translation>導入完成</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="54" />
-            <source>部分同步包未导入</source>
-            <translation>部分同步包未導入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="55" />
-            <source>同步包未导入</source>
-            <translation>同步包未導入</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="62" />
-            <source>{0} 中没有需要导入的新同步包。</source>
-            <translation>{0} 中沒有需要導入的新同步包。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="65" />
-            <source>{0} 个同步包以前已导入，已跳过。</source>
-            <translation>{0} 個同步包以前已導入，已跳過。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="68" />
-            <source>另有 {0} 个同步包是发给其他设备的，未导入。</source>
-            <translation>另有 {0} 個同步包是發給其他設備的，未導入。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="81" />
-            <source>已导入 {0} 个同步包，应用 {1} 条修改。</source>
-            <translation>已導入 {0} 個同步包，應用 {1} 條修改。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="84" />
-            <source>{0} 个未能导入。</source>
-            <translation>{0} 個未能導入。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/report.py" line="89" />
-            <source>已为“{0}”导出 {1} 条修改（{2}）：
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="402" />
+        <source>丢弃后，所选的 {0} 条修改不会应用到本机数据。确定丢弃？</source>
+        <translation>丟棄後，所選的 {0} 條修改不會應用到本機數據。確定丟棄？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="410" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/page.py" line="427" />
+        <source>已处理 {0} 条。</source>
+        <translation>已處理 {0} 條。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReport</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="16" />
+        <source>{0} 条本机已有</source>
+        <translation>{0} 條本機已有</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="17" />
+        <source>新冲突 {0} 条</source>
+        <translation>新衝突 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="18" />
+        <source>隔离待审 {0} 条</source>
+        <translation>隔離待審 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="19" />
+        <source>时钟超前 {0} 台设备</source>
+        <translation>時鐘超前 {0} 臺設備</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="20" />
+        <source>{0} 个字段待升级后应用</source>
+        <translation>{0} 個字段待升級後應用</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="32" />
+        <source>{0}：已拒绝，未作任何修改——{1}。{2}</source>
+        <translation>{0}：已拒絕，未作任何修改——{1}。{2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="36" />
+        <source>{0}：无法读取——{1}</source>
+        <translation>{0}：無法讀取——{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="40" />
+        <source>应用 {0} 条修改</source>
+        <translation>應用 {0} 條修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="43" />
+        <source>{0} 户已移出本机范围</source>
+        <translation>{0} 戶已移出本機範圍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="44" />
+        <source>，</source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="45" />
+        <source>来自 {0}：{1}</source>
+        <translation>來自 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="50" />
+        <source>没有可导入的同步包</source>
+        <translation>沒有可導入的同步包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="52" />
+        <source>导入完成</source>
+        <translation>導入完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="54" />
+        <source>部分同步包未导入</source>
+        <translation>部分同步包未導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="55" />
+        <source>同步包未导入</source>
+        <translation>同步包未導入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="62" />
+        <source>{0} 中没有需要导入的新同步包。</source>
+        <translation>{0} 中沒有需要導入的新同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="65" />
+        <source>{0} 个同步包以前已导入，已跳过。</source>
+        <translation>{0} 個同步包以前已導入，已跳過。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="68" />
+        <source>另有 {0} 个同步包是发给其他设备的，未导入。</source>
+        <translation>另有 {0} 個同步包是發給其他設備的，未導入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="81" />
+        <source>已导入 {0} 个同步包，应用 {1} 条修改。</source>
+        <translation>已導入 {0} 個同步包，應用 {1} 條修改。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="84" />
+        <source>{0} 个未能导入。</source>
+        <translation>{0} 個未能導入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/report.py" line="89" />
+        <source>已为“{0}”导出 {1} 条修改（{2}）：
 {3}</source>
-            <translation>已為“{0}”導出 {1} 條修改（{2}）：
+        <translation>已為“{0}”導出 {1} 條修改（{2}）：
 {3}</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncTexts</name>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="34" />
-            <source>本机已被吊销</source>
-            <translation>本機已被吊銷</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="35" />
-            <source>服务器不认识本机</source>
-            <translation>服務器不認識本機</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="36" />
-            <source>服务器密钥不符</source>
-            <translation>服務器密鑰不符</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="37" />
-            <source>同步包过大</source>
-            <translation>同步包過大</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="38" />
-            <source>本机时钟不准</source>
-            <translation>本機時鐘不準</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="39" />
-            <source>签名无效</source>
-            <translation>簽名無效</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="66" />
-            <source>{0}月{1}日 {2}</source>
-            <translation>{0}月{1}日 {2}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="81" />
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
-            <source>上次同步：{0}</source>
-            <translation>上次同步：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="81" />
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="112" />
-            <source>尚未同步</source>
-            <translation>尚未同步</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
-            <source>区县服务器：{0}</source>
-            <translation>區縣服務器：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="84" />
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="107" />
-            <source>同步中 {0}%</source>
-            <translation>同步中 {0}%</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="87" />
-            <source>自动同步已停止。</source>
-            <translation>自動同步已停止。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="88" />
-            <source>同步出错：{0}</source>
-            <translation>同步出錯：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="90" />
-            <source>上次同步 {0}</source>
-            <translation>上次同步 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="90" />
-            <source>已连接</source>
-            <translation>已連接</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="92" />
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="111" />
-            <source>正在连接…</source>
-            <translation>正在連接…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="94" />
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="116" />
-            <source>自动同步已关闭</source>
-            <translation>自動同步已關閉</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="96" />
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="105" />
-            <source>离线</source>
-            <translation>離線</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="96" />
-            <source>无法连接区县服务器，有网络时会自动同步。</source>
-            <translation>無法連接區縣服務器，有網絡時會自動同步。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="101" />
-            <source>本机尚未加入区县服务器：点“加入区县服务器…”，输入区县管理员给的服务器地址和一次性加入码。加入后，有网络时自动同步；没有网络时仍可用U盘同步。</source>
-            <translation>本機尚未加入區縣服務器：點“加入區縣服務器…”，輸入區縣管理員給的服務器地址和一次性加入碼。加入後，有網絡時自動同步；沒有網絡時仍可用U盤同步。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="106" />
-            <source>在线</source>
-            <translation>在線</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="108" />
-            <source>出错</source>
-            <translation>出錯</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
-            <source>状态：{0}</source>
-            <translation>狀態：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="119" />
-            <source>最近的错误：{0}</source>
-            <translation>最近的錯誤：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/sync/net_panel.py" line="121" />
-            <source>自动同步已停止：服务器拒绝了本机。请联系区县管理员，必要时重新加入。</source>
-            <translation>自動同步已停止：服務器拒絕了本機。請聯繫區縣管理員，必要時重新加入。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TextEdit</name>
-        <message>
-            <location filename="../../fieldapp/gui/fields.py" line="131" />
-            <source>最多{0}个字，现有{1}个字</source>
-            <translation>最多{0}個字，現有{1}個字</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="132" />
-            <source>已锁定</source>
-            <extracomment>a wrong password (the number of failures in a row so far)</extracomment>
-            <translation>已鎖定</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="139" />
-            <source>长时间未操作，已锁定。打开的窗口和未保存的内容都还在。</source>
-            <translation>長時間未操作，已鎖定。開啟的視窗和未儲存的內容都還在。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="146" />
-            <source>解锁</source>
-            <translation>解鎖</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="150" />
-            <source>账号：</source>
-            <translation>帳號：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="151" />
-            <source>密码(&amp;P)：</source>
-            <translation>密碼(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="187" />
-            <source>密码不正确，请重新输入。</source>
-            <translation>密碼不正確，請重新輸入。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="198" />
-            <source>密码不正确，已连续 {0} 次。请 {1} 秒后再试。</source>
-            <translation>密碼不正確，已連續 {0} 次。請 {1} 秒後再試。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="204" />
-            <source>请 {0} 秒后再试。</source>
-            <translation>請 {0} 秒後再試。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/lock.py" line="211" />
-            <source>可以再试了。</source>
-            <translation>可以再試了。</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitForm</name>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
-            <source>农户走访</source>
-            <translation>農戶走訪</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="118" />
-            <source>村级活动（会议、培训、民主评议等）</source>
-            <translation>村級活動（會議、培訓、民主評議等）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="126" />
-            <source>如：第二季度民主评议会</source>
-            <translation>如：第二季度民主評議會</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="131" />
-            <source>走访中了解到的情况</source>
-            <translation>走訪中瞭解到的情況</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="133" />
-            <source>采取的措施、办理的事项及成效</source>
-            <translation>採取的措施、辦理的事項及成效</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
-            <source>保存(&amp;S)</source>
-            <translation>保存(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="178" />
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="179" />
-            <source>删除本条记录</source>
-            <translation>刪除本條記錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="181" />
-            <source>保存并关闭 (Ctrl+S)</source>
-            <translation>保存並關閉 (Ctrl+S)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="253" />
-            <source>对象</source>
-            <translation>對象</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="254" />
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="330" />
-            <source>村级活动</source>
-            <translation>村級活動</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="296" />
-            <source>请先保存修改再签字</source>
-            <translation>請先保存修改再簽字</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="314" />
-            <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
-            <translation>請選擇農戶（輸入姓名、拼音首字母或戶編號搜索）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="333" />
-            <source>走访</source>
-            <translation>走訪</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="334" />
-            <source>记录</source>
-            <translation>記錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="334" />
-            <source>修改</source>
-            <translation>修改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="345" />
-            <source>第{0}项：{1}</source>
-            <translation>第{0}項：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="352" />
-            <source>有 {0} 处需要更正。第一处：{1}</source>
-            <translation>有 {0} 處需要更正。第一處：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="381" />
-            <source>正在导入照片，请等导入完成后再保存。</source>
-            <translation>正在導入照片，請等導入完成後再保存。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="414" />
-            <source>已保存{0}</source>
-            <translation>已儲存{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="418" />
-            <source>村级活动记录</source>
-            <translation>村級活動紀錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="420" />
-            <source>走访记录：{0}</source>
-            <translation>走訪紀錄：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="420" />
-            <source>走访记录</source>
-            <translation>走訪紀錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="493" />
-            <source>删除走访记录</source>
-            <translation>刪除走訪記錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="493" />
-            <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
-            <translation>確定刪除這條走訪記錄嗎？刪除後可在變更記錄中查到。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="494" />
-            <source>删除</source>
-            <translation>刪除</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="494" />
-            <source>不删除</source>
-            <translation>不刪除</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="512" />
-            <source>已删除{0}</source>
-            <translation>已刪除{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="517" />
-            <source>未保存的修改</source>
-            <translation>未保存的修改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="517" />
-            <source>这条走访记录有未保存的修改。要保存吗？</source>
-            <translation>這條走訪記錄有未保存的修改。要保存嗎？</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="518" />
-            <source>保存</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="518" />
-            <source>放弃修改</source>
-            <translation>放棄修改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/visit_form.py" line="518" />
-            <source>继续编辑</source>
-            <translation>繼續編輯</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitTableModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="96" />
-            <source>农户 / 活动</source>
-            <translation>農戶 / 活動</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="98" />
-            <source>待办</source>
-            <translation>待辦</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="177" />
-            <source>村级活动：{0}</source>
-            <translation>村級活動：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="188" />
-            <source>{0}项</source>
-            <translation>{0}項</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitsTab</name>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="72" />
-            <source>记录走访</source>
-            <extracomment>a visit of this household was saved or deleted through a form opened here</extracomment>
-            <translation>記錄走訪</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="75" />
-            <source>新增农户保存后才能记录走访。</source>
-            <translation>新增農戶保存後才能記錄走訪。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="76" />
-            <source>双击一条记录可查看或修改。</source>
-            <translation>雙擊一條記錄可查看或修改。</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkbenchPage</name>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="98" />
-            <source> 天</source>
-            <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
-            <translation> 天</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="99" />
-            <source>多少天没有走访的农户列入“未走访”</source>
-            <translation>多少天沒有走訪的農戶列入“未走訪”</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
-            <source>刷新</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
-            <source>记录走访</source>
-            <translation>記錄走訪</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
-            <source>事项</source>
-            <translation>事項</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
-            <source>说明</source>
-            <translation>說明</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="114" />
-            <source>未走访天数</source>
-            <translation>未走訪天數</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="142" />
-            <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
-            <translation>還沒有農戶。可以從國家系統匯出的表格匯入，也可以逐戶新建。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="143" />
-            <source>导入农户…</source>
-            <translation>匯入農戶…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
-            <source>新建农户…</source>
-            <translation>新建農戶…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
-            <source>本村</source>
-            <translation>本村</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="192" />
-            <source>{0}的工作台　{1}</source>
-            <translation>{0}的工作台　{1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="207" />
-            <source>到期/逾期事项</source>
-            <translation>到期/逾期事項</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
-            <source>{0}天未走访</source>
-            <translation>{0}天未走訪</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="213" />
-            <source>两不愁三保障未达标</source>
-            <translation>兩不愁三保障未達標</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="215" />
-            <source>未达标：{0}</source>
-            <translation>未達標：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
-            <source>{0}年 {1}元</source>
-            <translation>{0}年 {1}元</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
-            <source>人均收入低于监测线</source>
-            <translation>人均收入低於監測線</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
-            <source>（监测线：{0}）</source>
-            <translation>（監測線：{0}）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
-            <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
-            <translation>{0}年人均純收入 {1}元，低於監測線 {2}元</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
-            <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
-            <translation>參考數據中沒有 {0} 年的監測線，未能判斷該年度收入是否低於監測線</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="226" />
-            <source>{0}年没有监测线</source>
-            <translation>{0}年沒有監測線</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
-            <source>我的包扶户</source>
-            <translation>我的包扶戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232" />
-            <source>未同步修改 {0} 条</source>
-            <translation>未同步修改 {0} 條</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="250" />
-            <source>{0}（{1}）</source>
-            <translation>{0}（{1}）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256" />
-            <source>（无）</source>
-            <translation>（無）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="260" />
-            <source>只显示前 {0} 条</source>
-            <translation>只顯示前 {0} 條</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="281" />
-            <source>从未走访</source>
-            <translation>從未走訪</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="282" />
-            <source>最近走访 {0}（{1}天前）</source>
-            <translation>最近走訪 {0}（{1}天前）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="285" />
-            <source>，{0}组</source>
-            <translation>，{0}組</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="289" />
-            <source>村级活动</source>
-            <translation>村級活動</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="291" />
-            <source>已逾期 {0} 天（{1} 到期）</source>
-            <translation>已逾期 {0} 天（{1} 到期）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="293" />
-            <source>今天到期</source>
-            <translation>今天到期</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="295" />
-            <source>{0} 到期</source>
-            <translation>{0} 到期</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="212" />
-            <source>整改任务</source>
-            <translation>整改任務</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="311" />
-            <source>已报告完成，待审核员确认</source>
-            <translation>已報告完成，待審核員確認</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="313" />
-            <source>已逾期（{0} 到期）</source>
-            <translation>已逾期（{0} 到期）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="315" />
-            <source>{0} 前整改</source>
-            <translation>{0} 前整改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="316" />
-            <source>（退回：{0}）</source>
-            <translation>（退回：{0}）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
-            <source>报告整改完成</source>
-            <translation>報告整改完成</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
-            <source>整改了什么（审核员确认后关闭）：</source>
-            <translation>整改了什麼（審核員確認後關閉）：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342" />
-            <source>已报告整改完成，等待审核员确认</source>
-            <translation>已報告整改完成，等待審核員確認</translation>
-        </message>
-    </context>
-    <context>
-        <name>YesNoCombo</name>
-        <message>
-            <location filename="../../fieldapp/gui/fields.py" line="247" />
-            <source>未填</source>
-            <translation>未填</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/fields.py" line="247" />
-            <source>是</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/fields.py" line="247" />
-            <source>否</source>
-            <translation>否</translation>
-        </message>
-    </context>
-    <context>
-        <name>_ReadOnlyTable</name>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="212" />
-            <source>达标</source>
-            <translation>達標</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="212" />
-            <source>未达标</source>
-            <translation>未達標</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="212" />
-            <source>进行中</source>
-            <translation>進行中</translation>
-        </message>
-    </context>
-    <context>
-        <name>account_menu</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="246" />
-            <source>账号(&amp;A)</source>
-            <translation>帳號(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="259" />
-            <source>锁定(&amp;L)</source>
-            <translation>鎖定(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="260" />
-            <source>切换账号(&amp;S)…</source>
-            <translation>切換帳號(&amp;S)…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="262" />
-            <source>修改密码(&amp;P)…</source>
-            <translation>修改密碼(&amp;P)…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="265" />
-            <source>账号管理(&amp;M)</source>
-            <translation>帳號管理(&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/shell.py" line="269" />
-            <source>自动锁定(&amp;T)…</source>
-            <translation>自動鎖定(&amp;T)…</translation>
-        </message>
-    </context>
-    <context>
-        <name>app</name>
-        <message>
-            <location filename="../../fieldapp/gui/app.py" line="74" />
-            <source>无法打开数据</source>
-            <translation>無法打開數據</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/app.py" line="112" />
-            <location filename="../../fieldapp/gui/app.py" line="253" />
-            <location filename="../../fieldapp/gui/app.py" line="292" />
-            <source>驻村帮扶工作台</source>
-            <extracomment>what the app needs after the login, imported on a background thread while the person types</extracomment>
-            <translation>駐村幫扶工作台</translation>
-        </message>
-    </context>
-    <context>
-        <name>errors</name>
-        <message>
-            <location filename="../../fieldapp/gui/errors.py" line="71" />
-            <source>输入有误</source>
-            <translation>輸入有誤</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/errors.py" line="72" />
-            <source>请改正以下问题：</source>
-            <translation>請改正以下問題：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/errors.py" line="79" />
-            <source>无法完成操作</source>
-            <translation>無法完成操作</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/errors.py" line="81" />
-            <source>（未配置日志文件）</source>
-            <translation>（未配置日誌文件）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/errors.py" line="82" />
-            <source>程序错误，详情见日志 {0}</source>
-            <translation>程序錯誤，詳情見日誌 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/errors.py" line="83" />
-            <source>程序错误</source>
-            <translation>程序錯誤</translation>
-        </message>
-    </context>
-    <context>
-        <name>excel</name>
-        <message>
-            <location filename="../../fieldapp/gui/excel/common.py" line="78" />
-            <source>已取消，没有写入任何内容</source>
-            <translation>已取消，沒有寫入任何內容</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/excel/common.py" line="84" />
-            <source>无法完成</source>
-            <translation>無法完成</translation>
-        </message>
-    </context>
-    <context>
-        <name>keys</name>
-        <message>
-            <location filename="../../fieldapp/gui/keys.py" line="89" />
-            <source>新建农户(&amp;N)…</source>
-            <translation>新建農戶(&amp;N)…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/keys.py" line="91" />
-            <source>记录走访(&amp;V)…</source>
-            <translation>記錄走訪(&amp;V)…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/keys.py" line="97" />
-            <source>转到(&amp;G)</source>
-            <translation>轉到(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/keys.py" line="98" />
-            <source>查找农户(&amp;F)</source>
-            <translation>查找農戶(&amp;F)</translation>
-        </message>
-    </context>
-    <context>
-        <name>login</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="70" />
-            <source>密码不正确，请重新输入。</source>
-            <extracomment>what the main window needs, imported while the person types (order: deepest first)</extracomment>
-            <translation>密碼不正確，請重新輸入。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="72" />
-            <source>本机没有这个账号。</source>
-            <translation>本機沒有這個帳號。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/login.py" line="74" />
-            <source>尝试次数过多，请 {0} 秒后再试。</source>
-            <translation>嘗試次數過多，請 {0} 秒後再試。</translation>
-        </message>
-    </context>
-    <context>
-        <name>passwords</name>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="41" />
-            <source>新密码至少要 {0} 个字符。</source>
-            <extracomment>the shortest password accepted by the dialogs (the service may ask for more)</extracomment>
-            <translation>新密碼至少要 {0} 個字元。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/people/passwords.py" line="43" />
-            <source>两次输入的新密码不一致。</source>
-            <translation>兩次輸入的新密碼不一致。</translation>
-        </message>
-    </context>
-    <context>
-        <name>pdfdoc</name>
-        <message>
-            <location filename="../../fieldapp/gui/printing/pdfdoc.py" line="228" />
-            <source>打印机无法开始打印：{0}</source>
-            <extracomment>held around every call into PDFium, from any thread pages are rasterised for printing at no more than this (memory: an A3 page at 300 dpi is ~52 MB)</extracomment>
-            <translation>打印機無法開始打印：{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>DrawDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="40" />
-            <source>抽取抽查样本</source>
-            <translation>抽取抽查樣本</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="44" />
-            <source>（乡镇）</source>
-            <translation>（鄉鎮）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="44" />
-            <source>（村）</source>
-            <translation>（村）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="48" />
-            <source>乡镇审核</source>
-            <translation>鄉鎮審核</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="48" />
-            <source>区县审批</source>
-            <translation>區縣審批</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="53" />
-            <source>留空则随机生成</source>
-            <translation>留空則隨機生成</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="56" />
-            <source>不分层</source>
-            <translation>不分層</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="57" />
-            <source>按村分层</source>
-            <translation>按村分層</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="58" />
-            <source>按户类型分层（兜底户/脱贫户）</source>
-            <translation>按戶類型分層（兜底戶/脫貧戶）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="65" />
-            <source>范围</source>
-            <translation>範圍</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="66" />
-            <source>抽查角色</source>
-            <translation>抽查角色</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="67" />
-            <source>抽查比例</source>
-            <translation>抽查比例</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="69" />
-            <source>随机种子</source>
-            <translation>隨機種子</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="70" />
-            <source>分层</source>
-            <translation>分層</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="72" />
-            <source>抽取</source>
-            <translation>抽取</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="78" />
-            <source>同一种子和抽样框总能抽出同一样本；种子和抽样框校验值随抽样记录，任何人都可复核。</source>
-            <translation>同一種子和抽樣框總能抽出同一樣本；種子和抽樣框校驗值隨抽樣記錄，任何人都可複核。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="89" />
-            <source>最低比例：{0}%</source>
-            <translation>最低比例：{0}%</translation>
-        </message>
-    </context>
-    <context>
-        <name>DrawModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
-            <source>抽样时间</source>
-            <translation>抽樣時間</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
-            <source>范围</source>
-            <translation>範圍</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
-            <source>比例</source>
-            <translation>比例</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
-            <source>抽中</source>
-            <translation>抽中</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
-            <source>已查</source>
-            <translation>已查</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
-            <source>不正确</source>
-            <translation>不正確</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
-            <source>抽样人</source>
-            <translation>抽樣人</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="89" />
-            <source>{0}/{1} 户</source>
-            <translation>{0}/{1} 戶</translation>
-        </message>
-    </context>
-    <context>
-        <name>ItemModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
-            <source>序号</source>
-            <translation>序號</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
-            <source>项目</source>
-            <translation>項目</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
-            <source>抽样时的记录</source>
-            <translation>抽樣時的記錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
-            <source>结果</source>
-            <translation>結果</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
-            <source>说明</source>
-            <translation>說明</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
-            <source>正确</source>
-            <translation>正確</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
-            <source>不正确</source>
-            <translation>不正確</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
-            <source>未查</source>
-            <translation>未查</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="117" />
-            <source>（有照片）</source>
-            <translation>（有照片）</translation>
-        </message>
-    </context>
-    <context>
-        <name>NoteDialog</name>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="112" />
-            <source>（无照片）</source>
-            <translation>（無照片）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="113" />
-            <source>选择照片…</source>
-            <translation>選擇照片…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="132" />
-            <source>完成日期</source>
-            <translation>完成日期</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="144" />
-            <source>选择照片</source>
-            <translation>選擇照片</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/dialogs.py" line="145" />
-            <source>图片 (*.jpg *.jpeg *.png *.heic)</source>
-            <translation>圖片 (*.jpg *.jpeg *.png *.heic)</translation>
-        </message>
-    </context>
-    <context>
-        <name>RectificationModel</name>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
-            <source>期限</source>
-            <translation>期限</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
-            <source>状态</source>
-            <translation>狀態</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
-            <source>户</source>
-            <translation>戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
-            <source>项目</source>
-            <translation>項目</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
-            <source>问题</source>
-            <translation>問題</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
-            <source>责任人</source>
-            <translation>責任人</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
-            <source>整改情况</source>
-            <translation>整改情況</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
-            <source>待整改</source>
-            <translation>待整改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
-            <source>待确认</source>
-            <translation>待確認</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
-            <source>已确认</source>
-            <translation>已確認</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="134" />
-            <source>（已逾期）</source>
-            <translation>（已逾期）</translation>
-        </message>
-    </context>
-    <context>
-        <name>SpotcheckPage</name>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="83" />
-            <source>核查</source>
-            <translation>核查</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="84" />
-            <source>整改</source>
-            <translation>整改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="91" />
-            <source>新抽样…</source>
-            <translation>新抽樣…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="92" />
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="360" />
-            <source>复核抽样</source>
-            <translation>複核抽樣</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="93" />
-            <source>打印核查表…</source>
-            <translation>打印核查表…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="94" />
-            <source>打印汇总…</source>
-            <translation>打印彙總…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="115" />
-            <source>正确 (Y)</source>
-            <translation>正確 (Y)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="116" />
-            <source>不正确… (N)</source>
-            <translation>不正確… (N)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="117" />
-            <source>清除 (Del)</source>
-            <translation>清除 (Del)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="147" />
-            <source>确认整改</source>
-            <translation>確認整改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="148" />
-            <source>退回…</source>
-            <translation>退回…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="214" />
-            <source>还没有抽样。点“新抽样…”按比例随机抽取农户。</source>
-            <translation>還沒有抽樣。點“新抽樣…”按比例隨機抽取農戶。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="222" />
-            <source>种子 {0}；抽样框 {1} 户，校验值 {2}；比例 {3}%；抽中 {4} 户</source>
-            <translation>種子 {0}；抽樣框 {1} 戶，校驗值 {2}；比例 {3}%；抽中 {4} 戶</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="235" />
-            <source>　错{0}</source>
-            <translation>　錯{0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="236" />
-            <source>{0}，户编号 {1}</source>
-            <translation>{0}，戶編號 {1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="288" />
-            <source>已抽取 {0} 户，种子 {1}</source>
-            <translation>已抽取 {0} 戶，種子 {1}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
-            <source>不正确</source>
-            <translation>不正確</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
-            <source>哪里不对、应当如何（将生成整改任务）：</source>
-            <translation>哪裡不對、應當如何（將生成整改任務）：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="316" />
-            <source>已生成整改任务</source>
-            <translation>已生成整改任務</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="317" />
-            <source>已记录</source>
-            <translation>已記錄</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="329" />
-            <source>已确认整改完成</source>
-            <translation>已確認整改完成</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
-            <source>退回整改</source>
-            <translation>退回整改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
-            <source>退回的原因：</source>
-            <translation>退回的原因：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="342" />
-            <source>已退回整改</source>
-            <translation>已退回整改</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="353" />
-            <source>复核通过：按种子 {0} 重抽的 {1} 户与记录的样本一致，抽样框校验值相符。</source>
-            <translation>複核通過：按種子 {0} 重抽的 {1} 戶與記錄的樣本一致，抽樣框校驗值相符。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="356" />
-            <source>复核不通过：</source>
-            <translation>複核不通過：</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="358" />
-            <source>（抽样后该范围新增 {0} 户、减少 {1} 户）</source>
-            <translation>（抽樣後該範圍新增 {0} 戶、減少 {1} 戶）</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="368" />
-            <source>保存核查表</source>
-            <translation>保存核查表</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="377" />
-            <source>保存汇总</source>
-            <translation>保存彙總</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="387" />
-            <source>已保存 {0}</source>
-            <translation>已保存 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/spotcheck/page.py" line="391" />
-            <source>打印</source>
-            <translation>打印</translation>
-        </message>
-    </context>
-    <context>
-        <name>AuditVerify</name>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="20" />
-            <source>本机</source>
-            <translation>本機</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="22" />
-            <source>设备 {0}</source>
-            <translation>設備 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="24" />
-            <source>断裂 {0} 处</source>
-            <translation>斷裂 {0} 處</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="26" />
-            <source>完好</source>
-            <translation>完好</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="27" />
-            <source>{0}：{1} 条记录，{2}</source>
-            <translation>{0}：{1} 條記錄，{2}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="30" />
-            <source>修改记录链完好：共校验 {0} 条。</source>
-            <translation>修改記錄鏈完好：共校驗 {0} 條。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="34" />
-            <source>……另有 {0} 处</source>
-            <translation>……另有 {0} 處</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="35" />
-            <source>修改记录链断裂：记录在程序之外被改动过，下列记录的作者和内容不可信。</source>
-            <translation>修改記錄鏈斷裂：記錄在程式之外被改動過，下列記錄的作者和內容不可信。</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="41" />
-            <source>校验修改记录（防篡改）…</source>
-            <translation>校驗修改記錄（防篡改）…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/audit/verify.py" line="48" />
-            <source>校验修改记录</source>
-            <translation>校驗修改記錄</translation>
-        </message>
-    </context>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="34" />
+        <source>本机已被吊销</source>
+        <translation>本機已被吊銷</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="35" />
+        <source>服务器不认识本机</source>
+        <translation>服務器不認識本機</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="36" />
+        <source>服务器密钥不符</source>
+        <translation>服務器密鑰不符</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="37" />
+        <source>同步包过大</source>
+        <translation>同步包過大</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="38" />
+        <source>本机时钟不准</source>
+        <translation>本機時鐘不準</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="39" />
+        <source>签名无效</source>
+        <translation>簽名無效</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="66" />
+        <source>{0}月{1}日 {2}</source>
+        <translation>{0}月{1}日 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="81" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="114" />
+        <source>上次同步：{0}</source>
+        <translation>上次同步：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="81" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="112" />
+        <source>尚未同步</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="82" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
+        <source>区县服务器：{0}</source>
+        <translation>區縣服務器：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="84" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="107" />
+        <source>同步中 {0}%</source>
+        <translation>同步中 {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="87" />
+        <source>自动同步已停止。</source>
+        <translation>自動同步已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="88" />
+        <source>同步出错：{0}</source>
+        <translation>同步出錯：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="90" />
+        <source>上次同步 {0}</source>
+        <translation>上次同步 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="90" />
+        <source>已连接</source>
+        <translation>已連接</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="92" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="111" />
+        <source>正在连接…</source>
+        <translation>正在連接…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="94" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="116" />
+        <source>自动同步已关闭</source>
+        <translation>自動同步已關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="96" />
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="105" />
+        <source>离线</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="96" />
+        <source>无法连接区县服务器，有网络时会自动同步。</source>
+        <translation>無法連接區縣服務器，有網絡時會自動同步。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="101" />
+        <source>本机尚未加入区县服务器：点“加入区县服务器…”，输入区县管理员给的服务器地址和一次性加入码。加入后，有网络时自动同步；没有网络时仍可用U盘同步。</source>
+        <translation>本機尚未加入區縣服務器：點“加入區縣服務器…”，輸入區縣管理員給的服務器地址和一次性加入碼。加入後，有網絡時自動同步；沒有網絡時仍可用U盤同步。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="106" />
+        <source>在线</source>
+        <translation>在線</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="108" />
+        <source>出错</source>
+        <translation>出錯</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="113" />
+        <source>状态：{0}</source>
+        <translation>狀態：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="119" />
+        <source>最近的错误：{0}</source>
+        <translation>最近的錯誤：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/sync/net_panel.py" line="121" />
+        <source>自动同步已停止：服务器拒绝了本机。请联系区县管理员，必要时重新加入。</source>
+        <translation>自動同步已停止：服務器拒絕了本機。請聯繫區縣管理員，必要時重新加入。</translation>
+    </message>
+</context>
+<context>
+    <name>TextEdit</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="131" />
+        <source>最多{0}个字，现有{1}个字</source>
+        <translation>最多{0}個字，現有{1}個字</translation>
+    </message>
+</context>
+<context>
+    <name>TraceForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/audit/forms.py" line="36" />
+        <source>全部项目（现值由谁填报）</source>
+        <translation>全部項目（現值由誰填報）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/forms.py" line="43" />
+        <source>只查“{0}”的每一次填报</source>
+        <translation>只查“{0}”的每一次填報</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/forms.py" line="44" />
+        <source>项目</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/forms.py" line="50" />
+        <source>请先选择农户（户编号、公示牌编码或户主姓名）</source>
+        <translation>請先選擇農戶（戶編號、公示牌編碼或戶主姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/audit/forms.py" line="52" />
+        <source>责任倒查表-{0}-{1}</source>
+        <translation>責任倒查表-{0}-{1}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="132" />
+        <source>已锁定</source>
+        <extracomment>a wrong password (the number of failures in a row so far)</extracomment>
+        <translation>已鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="139" />
+        <source>长时间未操作，已锁定。打开的窗口和未保存的内容都还在。</source>
+        <translation>長時間未操作，已鎖定。開啟的視窗和未儲存的內容都還在。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="146" />
+        <source>解锁</source>
+        <translation>解鎖</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="150" />
+        <source>账号：</source>
+        <translation>帳號：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="151" />
+        <source>密码(&amp;P)：</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="187" />
+        <source>密码不正确，请重新输入。</source>
+        <translation>密碼不正確，請重新輸入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="198" />
+        <source>密码不正确，已连续 {0} 次。请 {1} 秒后再试。</source>
+        <translation>密碼不正確，已連續 {0} 次。請 {1} 秒後再試。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="204" />
+        <source>请 {0} 秒后再试。</source>
+        <translation>請 {0} 秒後再試。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/lock.py" line="211" />
+        <source>可以再试了。</source>
+        <translation>可以再試了。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="117" />
+        <source>农户走访</source>
+        <translation>農戶走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="118" />
+        <source>村级活动（会议、培训、民主评议等）</source>
+        <translation>村級活動（會議、培訓、民主評議等）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="126" />
+        <source>如：第二季度民主评议会</source>
+        <translation>如：第二季度民主評議會</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="131" />
+        <source>走访中了解到的情况</source>
+        <translation>走訪中瞭解到的情況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="133" />
+        <source>采取的措施、办理的事项及成效</source>
+        <translation>採取的措施、辦理的事項及成效</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="176" />
+        <source>保存(&amp;S)</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="178" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="179" />
+        <source>删除本条记录</source>
+        <translation>刪除本條記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="181" />
+        <source>保存并关闭 (Ctrl+S)</source>
+        <translation>保存並關閉 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="253" />
+        <source>对象</source>
+        <translation>對象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="254" />
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="330" />
+        <source>村级活动</source>
+        <translation>村級活動</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="296" />
+        <source>请先保存修改再签字</source>
+        <translation>請先保存修改再簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="314" />
+        <source>请选择农户（输入姓名、拼音首字母或户编号搜索）</source>
+        <translation>請選擇農戶（輸入姓名、拼音首字母或戶編號搜索）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="333" />
+        <source>走访</source>
+        <translation>走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="334" />
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="334" />
+        <source>修改</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="345" />
+        <source>第{0}项：{1}</source>
+        <translation>第{0}項：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="352" />
+        <source>有 {0} 处需要更正。第一处：{1}</source>
+        <translation>有 {0} 處需要更正。第一處：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="381" />
+        <source>正在导入照片，请等导入完成后再保存。</source>
+        <translation>正在導入照片，請等導入完成後再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="414" />
+        <source>已保存{0}</source>
+        <translation>已儲存{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="418" />
+        <source>村级活动记录</source>
+        <translation>村級活動紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="420" />
+        <source>走访记录：{0}</source>
+        <translation>走訪紀錄：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="420" />
+        <source>走访记录</source>
+        <translation>走訪紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="493" />
+        <source>删除走访记录</source>
+        <translation>刪除走訪記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="493" />
+        <source>确定删除这条走访记录吗？删除后可在变更记录中查到。</source>
+        <translation>確定刪除這條走訪記錄嗎？刪除後可在變更記錄中查到。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="494" />
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="494" />
+        <source>不删除</source>
+        <translation>不刪除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="512" />
+        <source>已删除{0}</source>
+        <translation>已刪除{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="517" />
+        <source>未保存的修改</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="517" />
+        <source>这条走访记录有未保存的修改。要保存吗？</source>
+        <translation>這條走訪記錄有未保存的修改。要保存嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="518" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="518" />
+        <source>放弃修改</source>
+        <translation>放棄修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/visit_form.py" line="518" />
+        <source>继续编辑</source>
+        <translation>繼續編輯</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="96" />
+        <source>农户 / 活动</source>
+        <translation>農戶 / 活動</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="98" />
+        <source>待办</source>
+        <translation>待辦</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="177" />
+        <source>村级活动：{0}</source>
+        <translation>村級活動：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="188" />
+        <source>{0}项</source>
+        <translation>{0}項</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="72" />
+        <source>记录走访</source>
+        <extracomment>a visit of this household was saved or deleted through a form opened here</extracomment>
+        <translation>記錄走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="75" />
+        <source>新增农户保存后才能记录走访。</source>
+        <translation>新增農戶保存後才能記錄走訪。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/visits_tab.py" line="76" />
+        <source>双击一条记录可查看或修改。</source>
+        <translation>雙擊一條記錄可查看或修改。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <source> 天</source>
+        <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
+        <source>多少天没有走访的农户列入“未走访”</source>
+        <translation>多少天沒有走訪的農戶列入“未走訪”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103" />
+        <source>记录走访</source>
+        <translation>記錄走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
+        <source>事项</source>
+        <translation>事項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="116" />
+        <source>未走访天数</source>
+        <translation>未走訪天數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
+        <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
+        <translation>還沒有農戶。可以從國家系統匯出的表格匯入，也可以逐戶新建。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="145" />
+        <source>导入农户…</source>
+        <translation>匯入農戶…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146" />
+        <source>新建农户…</source>
+        <translation>新建農戶…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="193" />
+        <source>本村</source>
+        <translation>本村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194" />
+        <source>{0}的工作台　{1}</source>
+        <translation>{0}的工作台　{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
+        <source>到期/逾期事项</source>
+        <translation>到期/逾期事項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214" />
+        <source>{0}天未走访</source>
+        <translation>{0}天未走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
+        <source>两不愁三保障未达标</source>
+        <translation>兩不愁三保障未達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
+        <source>未达标：{0}</source>
+        <translation>未達標：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222" />
+        <source>{0}年 {1}元</source>
+        <translation>{0}年 {1}元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
+        <source>人均收入低于监测线</source>
+        <translation>人均收入低於監測線</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
+        <source>（监测线：{0}）</source>
+        <translation>（監測線：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
+        <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
+        <translation>{0}年人均純收入 {1}元，低於監測線 {2}元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
+        <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
+        <translation>參考數據中沒有 {0} 年的監測線，未能判斷該年度收入是否低於監測線</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231" />
+        <source>{0}年没有监测线</source>
+        <translation>{0}年沒有監測線</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="235" />
+        <source>我的包扶户</source>
+        <translation>我的包扶戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237" />
+        <source>未同步修改 {0} 条</source>
+        <translation>未同步修改 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="255" />
+        <source>{0}（{1}）</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="261" />
+        <source>（无）</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="265" />
+        <source>只显示前 {0} 条</source>
+        <translation>只顯示前 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="286" />
+        <source>从未走访</source>
+        <translation>從未走訪</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="287" />
+        <source>最近走访 {0}（{1}天前）</source>
+        <translation>最近走訪 {0}（{1}天前）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="290" />
+        <source>，{0}组</source>
+        <translation>，{0}組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="294" />
+        <source>村级活动</source>
+        <translation>村級活動</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="296" />
+        <source>已逾期 {0} 天（{1} 到期）</source>
+        <translation>已逾期 {0} 天（{1} 到期）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="298" />
+        <source>今天到期</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="300" />
+        <source>{0} 到期</source>
+        <translation>{0} 到期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="212" />
+        <source>整改任务</source>
+        <translation>整改任務</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="311" />
+        <source>已报告完成，待审核员确认</source>
+        <translation>已報告完成，待審核員確認</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="313" />
+        <source>已逾期（{0} 到期）</source>
+        <translation>已逾期（{0} 到期）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="315" />
+        <source>{0} 前整改</source>
+        <translation>{0} 前整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="316" />
+        <source>（退回：{0}）</source>
+        <translation>（退回：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
+        <source>报告整改完成</source>
+        <translation>報告整改完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
+        <source>整改了什么（审核员确认后关闭）：</source>
+        <translation>整改了什麼（審核員確認後關閉）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342" />
+        <source>已报告整改完成，等待审核员确认</source>
+        <translation>已報告整改完成，等待審核員確認</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoCombo</name>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="247" />
+        <source>未填</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="247" />
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/fields.py" line="247" />
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>_ReadOnlyTable</name>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
+        <source>达标</source>
+        <translation>達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
+        <source>未达标</source>
+        <translation>未達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
+        <source>进行中</source>
+        <translation>進行中</translation>
+    </message>
+</context>
+<context>
+    <name>account_menu</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="260" />
+        <source>账号(&amp;A)</source>
+        <translation>帳號(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="273" />
+        <source>锁定(&amp;L)</source>
+        <translation>鎖定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="274" />
+        <source>切换账号(&amp;S)…</source>
+        <translation>切換帳號(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="276" />
+        <source>修改密码(&amp;P)…</source>
+        <translation>修改密碼(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="279" />
+        <source>账号管理(&amp;M)</source>
+        <translation>帳號管理(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/shell.py" line="283" />
+        <source>自动锁定(&amp;T)…</source>
+        <translation>自動鎖定(&amp;T)…</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../fieldapp/gui/app.py" line="79" />
+        <source>无法打开数据</source>
+        <translation>無法打開數據</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/app.py" line="126" />
+        <location filename="../../fieldapp/gui/app.py" line="304" />
+        <location filename="../../fieldapp/gui/app.py" line="363" />
+        <source>驻村帮扶工作台</source>
+        <extracomment>what the app needs after the login, imported on a background thread while the person types</extracomment>
+        <translation>駐村幫扶工作台</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="69" />
+        <source>输入有误</source>
+        <translation>輸入有誤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="70" />
+        <source>请改正以下问题：</source>
+        <translation>請改正以下問題：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="77" />
+        <source>无法完成操作</source>
+        <translation>無法完成操作</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="79" />
+        <source>（未配置日志文件）</source>
+        <translation>（未配置日誌文件）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="80" />
+        <source>程序错误，详情见日志 {0}</source>
+        <translation>程序錯誤，詳情見日誌 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/errors.py" line="81" />
+        <source>程序错误</source>
+        <translation>程序錯誤</translation>
+    </message>
+</context>
+<context>
+    <name>excel</name>
+    <message>
+        <location filename="../../fieldapp/gui/excel/common.py" line="78" />
+        <source>已取消，没有写入任何内容</source>
+        <translation>已取消，沒有寫入任何內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/excel/common.py" line="84" />
+        <source>无法完成</source>
+        <translation>無法完成</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <location filename="../../fieldapp/gui/keys.py" line="89" />
+        <source>新建农户(&amp;N)…</source>
+        <translation>新建農戶(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/keys.py" line="91" />
+        <source>记录走访(&amp;V)…</source>
+        <translation>記錄走訪(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/keys.py" line="97" />
+        <source>转到(&amp;G)</source>
+        <translation>轉到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/keys.py" line="98" />
+        <source>查找农户(&amp;F)</source>
+        <translation>查找農戶(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>login</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="70" />
+        <source>密码不正确，请重新输入。</source>
+        <extracomment>what the main window needs, imported while the person types (order: deepest first)</extracomment>
+        <translation>密碼不正確，請重新輸入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="72" />
+        <source>本机没有这个账号。</source>
+        <translation>本機沒有這個帳號。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/login.py" line="74" />
+        <source>尝试次数过多，请 {0} 秒后再试。</source>
+        <translation>嘗試次數過多，請 {0} 秒後再試。</translation>
+    </message>
+</context>
+<context>
+    <name>passwords</name>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="41" />
+        <source>新密码至少要 {0} 个字符。</source>
+        <extracomment>the shortest password accepted by the dialogs (the service may ask for more)</extracomment>
+        <translation>新密碼至少要 {0} 個字元。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/people/passwords.py" line="43" />
+        <source>两次输入的新密码不一致。</source>
+        <translation>兩次輸入的新密碼不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>pdfdoc</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/pdfdoc.py" line="228" />
+        <source>打印机无法开始打印：{0}</source>
+        <extracomment>held around every call into PDFium, from any thread pages are rasterised for printing at no more than this (memory: an A3 page at 300 dpi is ~52 MB)</extracomment>
+        <translation>打印機無法開始打印：{0}</translation>
+    </message>
+</context>
 </TS>
