@@ -64,9 +64,8 @@ def _trace(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
             print(f"已生成责任倒查表：{path}")
             return 0
         device = ctx.identity.device_id if ctx.identity else ""
-        with ctx.db.read() as conn:
-            t = trace.household_trace(conn, ctx.ref, household_id, field_label=args.field, own_device=device,
-                                      masked=not args.full_ids)
+        t = trace.household_trace(ctx.db, ctx.ref, household_id, field_label=args.field, own_device=device,
+                                  masked=not args.full_ids)
     except LookupError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
@@ -96,8 +95,7 @@ def _person(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
         return 2
     ctx = open_ctx(args)
     try:
-        with ctx.db.read() as conn:
-            person_id = trace.resolve_person(conn, args.person)
+        person_id = trace.resolve_person(ctx.db, args.person)
         if args.out:
             from fieldapp.services.printing.trace import render_person_trace
 
@@ -105,8 +103,7 @@ def _person(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
             print(f"已生成个人填报与核查情况：{path}")
             return 0
         device = ctx.identity.device_id if ctx.identity else ""
-        with ctx.db.read() as conn:
-            p = trace.person_trace(conn, ctx.ref, person_id, args.start, args.end, own_device=device)
+        p = trace.person_trace(ctx.db, ctx.ref, person_id, args.start, args.end, own_device=device)
     except LookupError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.cli import argtypes
+from fieldapp.domain.spotcheck import STATUS_WORDS
 
 OpenCtx = Callable[[argparse.Namespace], Any]
 RESULT_WORDS = {"correct": "正确", "incorrect": "不正确", None: "未查"}
-STATUS_WORDS = {"open": "待整改", "awaiting": "待确认", "closed": "已确认"}
 
 
 def register(sub: Any, open_ctx: OpenCtx) -> None:

@@ -43,6 +43,7 @@ RESULTS = (CORRECT, INCORRECT)
 
 # Rectification states
 OPEN, AWAITING, CLOSED = "open", "awaiting", "closed"
+STATUS_WORDS = {OPEN: "待整改", AWAITING: "待确认", CLOSED: "已确认"}  # printed and in the CLI
 
 
 # ---------------------------------------------------------------- rates

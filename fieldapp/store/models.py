@@ -131,6 +131,9 @@ class Signoff(SyncedMixin, Base):
     __table_args__ = (
         Index("ix_signoff_subject", "subject", "subject_id", "signed_at"),
         Index("ix_signoff_code", "code"),
+        # 责任倒查: what a household's records and a person have had signed
+        Index("ix_signoff_household", "household_id"),
+        Index("ix_signoff_person", "person_id", "signed_at"),
     )
     subject: Mapped[str] = mapped_column(String(24))
     subject_id: Mapped[str] = mapped_column(Id)
@@ -452,6 +455,7 @@ class SpotcheckItem(SyncedMixin, Base):
     __table_args__ = (
         Index("ix_spotcheck_item_draw", "draw_id", "household_id", "position"),
         Index("ix_spotcheck_item_household", "household_id"),
+        Index("ix_spotcheck_item_entered", "entered_by", "checked_at"),  # findings on what one person entered
     )
     draw_id: Mapped[str] = mapped_column(ForeignKey("spotcheck_draw.id"))
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))

@@ -13,6 +13,10 @@ from fieldapp.cli.main import main
 from fieldapp.services import register
 from fieldapp.services.audit import trace
 from fieldapp.services.context import AppContext
+from fieldapp.services.printing.trace import render_household_trace
+from fieldapp.services.setup import villages
+from fieldapp.services.signoff import service as signoffs
+from fieldapp.services.spotcheck import checklist, draw, rectify
 from tests.helpers.people import as_role, cli_user
 from tests.printing import pdftools
 
@@ -31,11 +35,10 @@ def test_who_identified_and_who_entered_each_value(ctx: AppContext, make_househo
         hid = make_household("赵金山", identified_on=dt.date(2016, 4, 1))
         _change(clerk, hid, phone="13800000000", address="一组")
         _change(checker, hid, phone="13900000000")
-        with ctx.db.read() as conn:
-            t = trace.household_trace(conn, ctx.ref, hid)
-            phone = trace.household_trace(conn, ctx.ref, hid, field_label="联系电话")
-            with pytest.raises(LookupError, match="没有名为"):
-                trace.household_trace(conn, ctx.ref, hid, field_label="不存在的字段")
+        t = trace.household_trace(ctx.db, ctx.ref, hid)
+        phone = trace.household_trace(ctx.db, ctx.ref, hid, field_label="联系电话")
+        with pytest.raises(LookupError, match="没有名为"):
+            trace.household_trace(ctx.db, ctx.ref, hid, field_label="不存在的字段")
     finally:
         clerk.close()
         checker.close()
@@ -62,10 +65,9 @@ def test_a_person_report_covers_what_they_entered_in_the_period(
     finally:
         clerk.close()
     today = dt.date.today()
-    with ctx.db.read() as conn:
-        assert trace.resolve_person(conn, "李填报") == person
-        report = trace.person_trace(conn, ctx.ref, person, today, today)
-        before = trace.person_trace(conn, ctx.ref, person, today - dt.timedelta(days=9), today - dt.timedelta(days=1))
+    assert trace.resolve_person(ctx.db, "李填报") == person
+    report = trace.person_trace(ctx.db, ctx.ref, person, today, today)
+    before = trace.person_trace(ctx.db, ctx.ref, person, today - dt.timedelta(days=9), today - dt.timedelta(days=1))
     assert [(ln.field, ln.new) for ln in report.entered] == [("联系电话", "13800000000"), ("详细地址", "二组"),
                                                                ("详细地址", "三组")]
     assert report.households == 2 and report.name == "李填报" and "队员" in report.roles
@@ -97,3 +99,42 @@ def test_the_cli_prints_and_writes_both_reports(ctx: AppContext, make_household:
     assert "个人填报与核查情况" in pdftools.text(pdf2)
     assert main(["audit", "person", "无此人", "--from", today, "--to", today]) == 1
     assert "没有人员" in capsys.readouterr().err
+
+
+def test_the_trace_shows_who_signed_who_checked_what_was_found_and_who_corrected_it(
+        ctx: AppContext, make_household: Callable[..., str], signed_in: Callable[..., AppContext],
+        tmp_path: Path) -> None:
+    hid = make_household("赵金山")
+    clerk = signed_in("member", name="李填报", cadre_id=ctx.settings["cadre_id"])
+    leader = signed_in("leader", name="王队长", cadre_id=ctx.settings["cadre_id"])
+    reviewer = signed_in("township", name="乡审")
+    _change(clerk, hid, address="一组12号")
+    signoffs.sign_household(leader, hid)
+    result = draw.draw_sample(reviewer, level="village", area_id=villages(ctx)[0][0], percent=100, seed="s")
+    place_item = next(i for i in checklist.draw_items(reviewer.db, result.draw_id, hid) if i.kind == "eight.1")
+    assert place_item.entered_by_name == "李填报"  # 谁填报谁负责: the address was hers
+    checklist.mark_item(reviewer, place_item.id, "incorrect", note="门牌号不对")
+    [rect] = rectify.rectifications(ctx.db, household_id=hid)
+    _change(clerk, hid, address="一组21号")  # the correction: the sign-off no longer matches
+    rectify.report_done(clerk, rect.id, "已核实改为21号")
+    rectify.confirm(reviewer, rect.id)
+
+    t = trace.household_trace(ctx.db, ctx.ref, hid)
+    signed, checked, fixed = t.sections
+    assert [(r[1], r[4]) for r in signed.rows] == [("王队长（队长/第一书记）", "签字后已修改")]
+    assert ("不正确", "乡审", "门牌号不对") in {(r[3], r[4], r[5]) for r in checked.rows}
+    assert [(r[0], r[5]) for r in fixed.rows] == [("门牌号不对", "已确认")] and "已核实改为21号" in fixed.rows[0][3]
+
+    today = dt.date.today()
+    report = trace.person_trace(ctx.db, ctx.ref, clerk.session.person_id, today, today)
+    _signed, findings, own_fixes = report.sections
+    assert "不正确 1 项" in findings.title and findings.rows[0][5] == "门牌号不对"
+    assert [r[3] for r in own_fixes.rows] == ["已确认"]
+    leader_report = trace.person_trace(ctx.db, ctx.ref, leader.session.person_id, today, today)
+    assert [r[3] for r in leader_report.sections[0].rows] == ["签字后已修改"]
+
+    ctx_pdf = tmp_path / "trace.pdf"
+    render_household_trace(ctx, hid, ctx_pdf)
+    text = pdftools.text(ctx_pdf)
+    for expected in ("签字背书", "王队长", "抽查核实", "门牌号不对", "整改", "已核实改为21号", "已确认"):
+        assert expected in text, expected

@@ -7,7 +7,7 @@ whole history into one :class:`HouseholdTrace` — the identification (the accou
 household and the 首次识别时间), each current value with who set it, when and how often it changed,
 and, with ``field``, every value the field ever held. :func:`person_trace` reads one account's
 changes in a period through ``ix_change_log_user``, so its cost follows what that person wrote.
-Sign-offs, spot-check findings and rectifications join as sections of the same records.
+Sign-offs, spot-check findings and rectifications join as sections (:mod:`.sections`).
 Values are masked (ID numbers, bank data) unless the caller asks otherwise.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection, select
 
@@ -24,7 +24,10 @@ from fieldapp.domain.fields import DEFAULT_LANGUAGE
 from fieldapp.domain.refdata import RefData
 from fieldapp.domain.register import HEAD
 from fieldapp.services import history
+from fieldapp.services.audit import sections
+from fieldapp.services.audit.sections import TraceSection
 from fieldapp.services.history import HistoryLine
+from fieldapp.store.db import Database
 from fieldapp.store.models import Area, Household, Member, Person
 from fieldapp.store.queries import person_changes
 
@@ -59,16 +62,6 @@ class HouseholdTrace:
 
 
 @dataclass(frozen=True)
-class TraceSection:
-    """Rows of one kind (sign-offs, findings, rectifications) with their column headings."""
-
-    title: str
-    headings: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    empty: str = "无"
-
-
-@dataclass(frozen=True)
 class PersonTrace:
     person_id: str
     name: str
@@ -80,10 +73,18 @@ class PersonTrace:
     sections: tuple[TraceSection, ...] = field(default_factory=tuple)
 
 
-def household_trace(conn: Connection, ref: RefData, household_id: str, *, field_label: str | None = None,
+def household_trace(db: Database, ref: RefData, household_id: str, *, field_label: str | None = None,
                     lang: str = DEFAULT_LANGUAGE, own_device: str = "", masked: bool = True,
                     bank: bool = False) -> HouseholdTrace:
     """The trace of one household (``field_label``: also every value of the fields of that label)."""
+    with db.read() as conn:
+        found = _household_part(conn, ref, household_id, field_label=field_label, lang=lang, own_device=own_device,
+                                masked=masked, bank=bank)
+    return replace(found, sections=sections.household_sections(db, ref, household_id))
+
+
+def _household_part(conn: Connection, ref: RefData, household_id: str, *, field_label: str | None,
+                    lang: str, own_device: str, masked: bool, bank: bool) -> HouseholdTrace:
     h = Household.__table__
     head = conn.execute(select(h.c.hh_no, h.c.village_id, h.c.identified_on).where(h.c.id == household_id)).first()
     if head is None:
@@ -116,9 +117,17 @@ def household_trace(conn: Connection, ref: RefData, household_id: str, *, field_
         values=values, field_history=wanted)
 
 
-def person_trace(conn: Connection, ref: RefData, person_id: str, start: dt.date, end: dt.date, *,
+def person_trace(db: Database, ref: RefData, person_id: str, start: dt.date, end: dt.date, *,
                  lang: str = DEFAULT_LANGUAGE, own_device: str = "", masked: bool = True) -> PersonTrace:
-    """Everything ``person_id`` entered from ``start`` to ``end`` (inclusive), oldest first."""
+    """Everything ``person_id`` entered from ``start`` to ``end`` (inclusive), oldest first; what they signed,
+    the spot-check findings on what they entered, their rectifications."""
+    with db.read() as conn:
+        found = _person_part(conn, ref, person_id, start, end, lang=lang, own_device=own_device, masked=masked)
+    return replace(found, sections=sections.person_sections(db, ref, person_id, start, end))
+
+
+def _person_part(conn: Connection, ref: RefData, person_id: str, start: dt.date, end: dt.date, *,
+                 lang: str, own_device: str, masked: bool) -> PersonTrace:
     p = Person.__table__
     person = conn.execute(select(p.c.name, p.c.roles).where(p.c.id == person_id)).first()
     if person is None:
@@ -141,11 +150,13 @@ def person_trace(conn: Connection, ref: RefData, person_id: str, start: dt.date,
                        entered=tuple(entered), households=len({ln.household_id for ln in entered if ln.household_id}))
 
 
-def resolve_person(conn: Connection, text: str) -> str:
+def resolve_person(db: Database, text: str) -> str:
     """A person of the registry by id or by name."""
     p = Person.__table__
     wanted = text.strip()
-    rows = conn.execute(select(p.c.id).where((p.c.id == wanted) | (p.c.name == wanted), p.c.deleted.is_(False))).all()
+    with db.read() as conn:
+        rows = conn.execute(select(p.c.id).where((p.c.id == wanted) | (p.c.name == wanted),
+                                             p.c.deleted.is_(False))).all()
     if not rows:
         raise LookupError(f"没有人员“{wanted}”")
     if len(rows) > 1:

@@ -40,9 +40,8 @@ def render_household_trace(ctx: AppContext, household_id: str, out_path: Path | 
                            field_label: str | None = None, full_ids: bool = False) -> Path:
     """The household's trace (责任倒查表) as a PDF at ``out_path``."""
     device = ctx.identity.device_id if ctx.identity else ""
-    with ctx.db.read() as conn:
-        t = trace.household_trace(conn, ctx.ref, household_id, field_label=field_label, own_device=device,
-                                  masked=not full_ids)
+    t = trace.household_trace(ctx.db, ctx.ref, household_id, field_label=field_label, own_device=device,
+                              masked=not full_ids)
     st = styles(9)
     story: list[Any] = [
         Paragraph("责任倒查表", st["title"]),
@@ -80,8 +79,7 @@ def render_person_trace(ctx: AppContext, person_id: str, start: dt.date, end: dt
                         out_path: Path | str) -> Path:
     """One person's report for [start, end] as a PDF at ``out_path``."""
     device = ctx.identity.device_id if ctx.identity else ""
-    with ctx.db.read() as conn:
-        p = trace.person_trace(conn, ctx.ref, person_id, start, end, own_device=device)
+    p = trace.person_trace(ctx.db, ctx.ref, person_id, start, end, own_device=device)
     st = styles(9)
     period = f"{start.isoformat()} 至 {end.isoformat()}"
     story: list[Any] = [

@@ -165,7 +165,8 @@ def sign_visit(ctx: AppContext, visit_id: str) -> SignoffRecord:
 # -- reading ----------------------------------------------------------------------------------------
 
 
-def _record(conn: Connection, row: Any) -> SignoffRecord:
+def record_of(conn: Connection, row: Any) -> SignoffRecord:
+    """A stored sign-off row as a record, with the signer's name."""
     name = conn.execute(select(Person.__table__.c.name).where(Person.__table__.c.id == row.person_id)).scalar()
     return SignoffRecord(row.id, row.subject, row.subject_id, row.period or "", row.household_id, row.person_id,
                          str(name or row.person_id[:8]), row.role, row.key_id, int(row.signed_at), row.snapshot,
@@ -178,7 +179,7 @@ def history(db: Database, subject: str, subject_id: str, period: str = "") -> li
         rows = conn.execute(select(_S).where(_S.c.subject == subject, _S.c.subject_id == subject_id,
                                              _S.c.period == period, _S.c.deleted.is_(False))
                             .order_by(_S.c.signed_at.desc(), _S.c.id.desc())).all()
-        return [_record(conn, r) for r in rows]
+        return [record_of(conn, r) for r in rows]
 
 
 def latest(db: Database, subject: str, subject_id: str, period: str = "") -> SignoffRecord | None:
@@ -192,7 +193,7 @@ def by_code(db: Database, code: str) -> list[SignoffRecord]:
     with db.read() as conn:
         rows = conn.execute(select(_S).where(_S.c.code == printed, _S.c.deleted.is_(False))
                             .order_by(_S.c.signed_at)).all()
-        return [_record(conn, r) for r in rows]
+        return [record_of(conn, r) for r in rows]
 
 
 def problems(db: Database, record: SignoffRecord) -> list[str]:

@@ -2,7 +2,9 @@
 
 ``checkin.entered_on`` is the day the check-in was written (NULL for check-ins from before this
 revision: they were never marked). ``checkin_confirm`` records a team leader confirming somebody
-else's late check-in; ``attendance_reopen`` a signed-off month reopened with a reason. Both synced. ``ix_change_log_user`` finds what one person wrote.
+else's late check-in; ``attendance_reopen`` a signed-off month reopened with a reason. Both synced.
+New indexes find what one person wrote and signed, what a household has had signed, and the
+spot-check findings on what one person entered.
 
 Revision ID: 0010
 Revises: 0009
@@ -53,12 +55,22 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('attendance_reopen', schema=None) as batch_op:
         batch_op.create_index('ix_attendance_reopen_cadre', ['cadre_id', 'period'], unique=False)
-    # what one person wrote, for tracing responsibility back
+    # tracing responsibility back: what one person wrote and signed, the findings on what they entered
     with op.batch_alter_table('change_log', schema=None) as batch_op:
         batch_op.create_index('ix_change_log_user', ['user_id', 'hlc'], unique=False)
+    with op.batch_alter_table('signoff', schema=None) as batch_op:
+        batch_op.create_index('ix_signoff_household', ['household_id'], unique=False)
+        batch_op.create_index('ix_signoff_person', ['person_id', 'signed_at'], unique=False)
+    with op.batch_alter_table('spotcheck_item', schema=None) as batch_op:
+        batch_op.create_index('ix_spotcheck_item_entered', ['entered_by', 'checked_at'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('spotcheck_item', schema=None) as batch_op:
+        batch_op.drop_index('ix_spotcheck_item_entered')
+    with op.batch_alter_table('signoff', schema=None) as batch_op:
+        batch_op.drop_index('ix_signoff_person')
+        batch_op.drop_index('ix_signoff_household')
     with op.batch_alter_table('change_log', schema=None) as batch_op:
         batch_op.drop_index('ix_change_log_user')
     with op.batch_alter_table('attendance_reopen', schema=None) as batch_op:
