@@ -4,9 +4,13 @@
     fieldapp attendance late [--all]
     fieldapp attendance confirm CADRE YYYY-MM-DD
     fieldapp attendance month [CADRE] YYYY-MM
+    fieldapp attendance close CADRE YYYY-MM
+    fieldapp attendance reopen CADRE YYYY-MM --reason TEXT
 
 A check-in is always the logged-in account's own. One entered more than ``late_checkin_days``
 (a setting, default 3) after its date is marked 补登 and counts once the team leader confirms it.
+The team leader closes a cadre's month by signing it; a closed month takes no change until it is
+reopened with a reason, which stays on record.
 """
 
 from __future__ import annotations
@@ -50,6 +54,15 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     confirm.add_argument("cadre", metavar="CADRE", help="干部姓名或标识")
     confirm.add_argument("date", type=_date, metavar="YYYY-MM-DD")
     confirm.set_defaults(func=lambda a: _confirm(open_ctx, a))
+    close = cmds.add_parser("close", help="队长签字关闭某干部某月的考勤")
+    close.add_argument("cadre", metavar="CADRE", help="干部姓名或标识")
+    close.add_argument("month", type=_month, metavar="YYYY-MM")
+    close.set_defaults(func=lambda a: _close(open_ctx, a))
+    reopen = cmds.add_parser("reopen", help="说明原因后重新打开已关闭的月份")
+    reopen.add_argument("cadre", metavar="CADRE", help="干部姓名或标识")
+    reopen.add_argument("month", type=_month, metavar="YYYY-MM")
+    reopen.add_argument("--reason", required=True, help="重新打开的原因（永久保留）")
+    reopen.set_defaults(func=lambda a: _reopen(open_ctx, a))
     month = cmds.add_parser("month", help="某月的在村天数（默认本人）")
     month.add_argument("args", nargs="+", metavar="[CADRE] YYYY-MM")
     month.set_defaults(func=lambda a: _month_days(open_ctx, a))
@@ -104,6 +117,38 @@ def _confirm(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
     return 0
 
 
+def _close(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
+    from fieldapp.domain.visits import Month
+    from fieldapp.services import attendance, lookups
+
+    ctx = open_ctx(args)
+    try:
+        record = attendance.close_month(ctx, lookups.resolve_cadre(ctx.db, args.cadre), Month(*args.month))
+    except LookupError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        ctx.close()
+    print(f"已签字关闭 {args.cadre} {args.month[0]}年{args.month[1]}月的考勤；验证码 {record.code}")
+    return 0
+
+
+def _reopen(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
+    from fieldapp.domain.visits import Month
+    from fieldapp.services import attendance, lookups
+
+    ctx = open_ctx(args)
+    try:
+        attendance.reopen_month(ctx, lookups.resolve_cadre(ctx.db, args.cadre), Month(*args.month), args.reason)
+    except LookupError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        ctx.close()
+    print(f"已重新打开 {args.cadre} {args.month[0]}年{args.month[1]}月的考勤")
+    return 0
+
+
 def _month_days(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
     from fieldapp.domain.visits import Month
     from fieldapp.services import attendance, lookups
@@ -124,6 +169,7 @@ def _month_days(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
             return 1
         with ctx.db.read() as conn:
             days = attendance.days_of_month(conn, cadre_id, Month(year, month), late_after=attendance.late_days(ctx))
+            state = attendance.month_close(conn, cadre_id, Month(year, month))
     except LookupError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
@@ -134,5 +180,8 @@ def _month_days(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
                 "补登待确认（不计入）" if d.pending else ""]
         print(f"{d.date.isoformat()}\t{' '.join(w for w in what if w)}\t{d.note or ''}")
     counted = sum(not d.pending for d in days)
-    print(f"{year}年{month}月在村 {counted} 天")
+    print(f"{year}年{month}月在村 {counted} 天" + (f"（{state.signed_by} 已签字关闭）" if state.closed else ""))
+    for r in state.reopenings:
+        when = dt.datetime.fromtimestamp(r.at / 1000).strftime("%Y-%m-%d %H:%M")
+        print(f"重新打开\t{when}\t{r.who}\t{r.reason}")
     return 0

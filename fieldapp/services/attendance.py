@@ -76,6 +76,7 @@ class MonthCell:
     month: Month
     days: int
     status: MonthStatus
+    closed: bool = False  # signed off by the team leader and not reopened since
 
 
 @dataclass(frozen=True)
@@ -260,6 +261,27 @@ def month_close(conn: Connection, cadre_id: str, month: Month) -> MonthClose:
     return MonthClose(not reopened or at > reopened[0].at, signed.name or "", at, reopened)
 
 
+def closed_months(conn: Connection, cadre_ids: Sequence[str], year: int) -> set[tuple[str, Month]]:
+    """The (cadre, month) pairs of ``year`` that are closed: signed off later than any reopening."""
+    if not cadre_ids:
+        return set()
+    periods = [period_of(m) for m in rules.months_of_year(year)]
+    signed: dict[tuple[str, str], int] = {}
+    for r in conn.execute(select(_SO.c.subject_id, _SO.c.period, func.max(_SO.c.signed_at).label("at"))
+                          .where(_SO.c.subject == MONTH_SUBJECT, _SO.c.subject_id.in_(cadre_ids),
+                                 _SO.c.period.in_(periods), _SO.c.deleted.is_(False))
+                          .group_by(_SO.c.subject_id, _SO.c.period)):
+        signed[(r.subject_id, r.period)] = int(r.at)
+    if not signed:
+        return set()
+    reopened = {(r.cadre_id, r.period): int(r.at) for r in conn.execute(
+        select(_R.c.cadre_id, _R.c.period, func.max(_R.c.at).label("at"))
+        .where(_R.c.cadre_id.in_(cadre_ids), _R.c.period.in_(periods), _R.c.deleted.is_(False))
+        .group_by(_R.c.cadre_id, _R.c.period))}
+    return {(cadre, Month(int(period[:4]), int(period[5:]))) for (cadre, period), at in signed.items()
+            if at > reopened.get((cadre, period), -1)}
+
+
 def month_closed(conn: Connection, cadre_id: str, month: Month) -> str | None:
     """Why ``cadre_id``'s ``month`` takes no more changes (signed off and not reopened since), or None."""
     state = month_close(conn, cadre_id, month)
@@ -386,10 +408,12 @@ def compliance_table(conn: Connection, year: int, *, cadre_ids: Sequence[str] | 
     cadres = _cadres(conn, RESIDENT_ROLES, cadre_ids)
     counts = month_days(conn, [c[0] for c in cadres], dt.date(year, 1, 1), dt.date(year, 12, 31),
                         late_after=late_after)
+    closed = closed_months(conn, [c[0] for c in cadres], year)
     rows = []
     for cadre_id, name, unit, role in cadres:
         per_month = counts.get(cadre_id, {})
-        cells = tuple(MonthCell(m, per_month.get(m, 0), rules.month_status(m, per_month.get(m, 0), today))
+        cells = tuple(MonthCell(m, per_month.get(m, 0), rules.month_status(m, per_month.get(m, 0), today),
+                                (cadre_id, m) in closed)
                       for m in rules.months_of_year(year))
         rows.append(ComplianceRow(cadre_id, name, unit, role, cells))
     return rows

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldapp.gui.tasks import SyncTaskManager
 from fieldapp.gui.visits.attendance_page import AttendancePage
-from fieldapp.gui.visits.models import STATUS_ROLE, ComplianceModel
+from fieldapp.gui.visits.models import CLOSED_ROLE, STATUS_ROLE, ComplianceModel
 from fieldapp.services import attendance
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import service as signoffs
@@ -149,4 +149,37 @@ def test_a_late_check_in_waits_for_the_leader_who_confirms_it(
     assert ctx.db.scalar("SELECT count(*) FROM checkin_confirm") == 1
     assert page.compliance.rows[row].months[late.month - 1].days == 1
     assert not page.late_view.isVisible()  # nothing waits any more
+    leader.close()
+
+
+def test_the_leader_closes_and_reopens_a_month_from_the_table(
+        ctx: AppContext, qtbot: QtBot, sync_tasks: SyncTaskManager, make_cadre: Callable[..., str]) -> None:
+    her_cadre = make_cadre("刘芳")
+    last = (TODAY.replace(day=1) - dt.timedelta(days=1))
+    attendance.checkin(ctx, last, cadre_id=her_cadre, today=last)
+    member = as_role(ctx, "member", name="刘芳", cadre_id=her_cadre)
+    mine = AttendancePage(member, sync_tasks)
+    qtbot.addWidget(mine)
+    assert not mine.close_button.isVisibleTo(mine)  # a member closes nothing
+    member.close()
+    leader = as_role(ctx, "leader", name="队长甲", cadre_id=make_cadre("队长甲", role="leader"))
+    page = AttendancePage(leader, sync_tasks)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.year.setValue(last.year)
+    row = next(r for r in range(page.compliance.rowCount()) if page.compliance.rows[r].name == "刘芳")
+    column = ComplianceModel.FIRST_MONTH + last.month - 1
+    page.compliance_view.setCurrentIndex(page.compliance.index(row, column))
+    assert page.close_button.isEnabled() and not page.reopen_button.isEnabled()
+    page.close_selected(confirmed=True)
+    cell = page.compliance.index(row, column)
+    assert page.compliance.data(cell, CLOSED_ROLE) is True
+    assert str(page.compliance.data(cell)).startswith("✓ 1 ")
+    assert page.reopen_button.isEnabled() and not page.close_button.isEnabled()
+    page.reopen_selected("")  # no reason: refused, said next to the check-in line
+    assert "原因" in page.checkin_error.text()
+    page.reopen_selected("补录会议")
+    assert page.compliance.data(page.compliance.index(row, column), CLOSED_ROLE) is False
+    assert ctx.db.scalar("SELECT reason FROM attendance_reopen") == "补录会议"
     leader.close()

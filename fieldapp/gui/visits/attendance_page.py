@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -32,8 +34,10 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import visits as rules
 from fieldapp.domain.errors import ValidationError
+from fieldapp.domain.people import PermissionDenied
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.fields import ErrorLabel, NullableDateEdit
+from fieldapp.gui.household_editor.base import ask
 from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.gui.visits.models import ComplianceModel, LateCheckInModel, LeaderModel
@@ -100,12 +104,27 @@ class AttendancePage(QWidget):
         self.confirm_button.setToolTip(self.tr("确认所选干部在该日在村（本人的补登不能自己确认）"))
         self.confirm_button.setEnabled(False)
         self.may_confirm = ctx.allows(CONFIRM)
+        self.close_button = QPushButton(self.tr("签字关闭所选月份(&L)…"), self)
+        self.close_button.setToolTip(self.tr("队长对所选干部这个月的在村记录签字背书；关闭后修改须先说明原因重新打开"))
+        self.reopen_button = QPushButton(self.tr("重新打开(&R)…"), self)
+        self.reopen_button.setToolTip(self.tr("说明原因后重新打开已关闭的月份；原因永久保留"))
+        self.may_close = ctx.allows(attendance.CLOSE)
+        for button in (self.close_button, self.reopen_button):
+            button.setVisible(self.may_close)
+            button.setEnabled(False)
+        self.compliance_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self._layout()
+        self._connect()
 
+    def _connect(self) -> None:
         self.year.valueChanged.connect(self.reload)
         self.checkin_button.clicked.connect(self.check_in)
         self.export_button.clicked.connect(self.export_xlsx)
         self.confirm_button.clicked.connect(self.confirm_selected)
+        # clicked passes a bool: not the methods' keyword arguments
+        self.close_button.clicked.connect(lambda: self.close_selected())  # noqa: PLW0108
+        self.reopen_button.clicked.connect(lambda: self.reopen_selected())  # noqa: PLW0108
+        self.compliance_view.selectionModel().currentChanged.connect(lambda *_: self._update_close())
         self.late_view.selectionModel().selectionChanged.connect(
             lambda *_: self.confirm_button.setEnabled(bool(self.late_view.selectionModel().selectedRows())))
         self.hub.changed.connect(self._changed_elsewhere)
@@ -120,6 +139,8 @@ class AttendancePage(QWidget):
         top.addWidget(self.checkin_button)
         top.addWidget(self.checkin_note)
         top.addStretch(1)
+        top.addWidget(self.close_button)
+        top.addWidget(self.reopen_button)
         top.addWidget(self.export_button)
         first = QLabel(self.tr("驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；"
                                "每月不少于{0}天为达标）").format(rules.MIN_DAYS_PER_MONTH), self)
@@ -186,7 +207,15 @@ class AttendancePage(QWidget):
         self.late_title.setText(self.tr("补登待确认（登记晚于在村日期 {0} 天以上，确认后计入在村天数）：{1} 条").format(
             attendance.late_days(self.ctx), len(tables.late)))
         self.late_view.resizeColumnsToContents()
+        current = self.compliance_view.currentIndex()  # the chosen cell survives a reload (after closing it)
+        chosen = (self.compliance.rows[current.row()].cadre_id, current.column()) \
+            if current.isValid() and current.row() < len(self.compliance.rows) else None
         self.compliance.set_rows(compliance)
+        if chosen is not None:
+            row = next((i for i, r in enumerate(compliance) if r.cadre_id == chosen[0]), None)
+            if row is not None:
+                self.compliance_view.setCurrentIndex(self.compliance.index(row, chosen[1]))
+        self._update_close()
         self.leaders.set_rows(leaders, rules.MIN_LEADER_VISITS_PER_YEAR)
         fm = self.fontMetrics()
         self.compliance_view.setColumnWidth(0, fm.horizontalAdvance("国") * 4 + 12)
@@ -253,6 +282,73 @@ class AttendancePage(QWidget):
                changes=Changes(checkins=True, by=ctx.writer.actor.user_name),
                message=self.tr("已签到：{0} 在村").format(day.isoformat()))
         return saved[0]
+
+    def selected_month(self) -> tuple[attendance.ComplianceRow, attendance.MonthCell] | None:
+        """The cadre and month of the current cell of the compliance table (None: not a month cell)."""
+        index = self.compliance_view.currentIndex()
+        month = index.column() - ComplianceModel.FIRST_MONTH
+        if not index.isValid() or not 0 <= month < 12 or index.row() >= len(self.compliance.rows):
+            return None
+        row = self.compliance.rows[index.row()]
+        return row, row.months[month]
+
+    def _update_close(self) -> None:
+        chosen = self.selected_month()
+        over = chosen is not None and chosen[1].month.last < dt.date.today()
+        self.close_button.setEnabled(bool(over and chosen and not chosen[1].closed))
+        self.reopen_button.setEnabled(bool(chosen and chosen[1].closed))
+
+    def close_selected(self, *, confirmed: bool = False) -> Task | None:
+        """Close the selected cadre's month by signing it, after asking (``confirmed``: already asked)."""
+        chosen = self.selected_month()
+        if chosen is None:
+            return None
+        row, cell = chosen
+        label = self.tr("{0} {1}年{2}月（在村 {3} 天）").format(row.name, cell.month.year, cell.month.month, cell.days)
+        if not confirmed:
+            yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+            answer = ask(self, self.tr("签字关闭月份"),
+                         self.tr("以本人签名对 {0} 的在村记录签字背书并关闭这个月？\n关闭后修改须先说明原因重新打开。")
+                         .format(label), [(yes, self.tr("签字关闭")), (no, self.tr("取消"))], default=no, escape=no)
+            if answer != yes:
+                return None
+        ctx, cadre_id, month = self.ctx, row.cadre_id, cell.month
+
+        def write() -> object:
+            return attendance.close_month(ctx, cadre_id, month)
+
+        return self._month_op(write, self.tr("已签字关闭：{0}").format(label))
+
+    def reopen_selected(self, reason: str | None = None) -> Task | None:
+        """Reopen the selected closed month with a reason (asked for when ``reason`` is None)."""
+        chosen = self.selected_month()
+        if chosen is None:
+            return None
+        row, cell = chosen
+        if reason is None:
+            text, ok = QInputDialog.getText(self, self.tr("重新打开月份"), self.tr("重新打开 {0} {1}年{2}月的原因：")
+                                            .format(row.name, cell.month.year, cell.month.month))
+            if not ok:
+                return None
+            reason = text
+        ctx, cadre_id, month, why = self.ctx, row.cadre_id, cell.month, reason
+
+        def write() -> object:
+            return attendance.reopen_month(ctx, cadre_id, month, why)
+
+        return self._month_op(write, self.tr("已重新打开：{0} {1}年{2}月").format(row.name, month.year, month.month))
+
+    def _month_op(self, write: Any, message: str) -> Task:
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, (ValidationError, PermissionDenied)):
+                text = "；".join(exc.problems.values()) if isinstance(exc, ValidationError) else str(exc)
+                self.checkin_error.show_message(text)
+                return True
+            return False
+
+        return run_op(self.tasks, self.hub, write, parent=self,
+                      on_done=lambda _r: self.checkin_error.show_message(None), on_error=failed,
+                      changes=Changes(checkins=True, by=self.ctx.writer.actor.user_name), message=message)
 
     def confirm_selected(self) -> Task | None:
         """Confirm the selected late check-in, as an operation on the task manager."""

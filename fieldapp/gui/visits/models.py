@@ -36,6 +36,7 @@ Fetch = Callable[[VisitKey | None, int], list[VisitSummary]]
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+CLOSED_ROLE = Qt.ItemDataRole.UserRole + 4  # a month the team leader closed by signing it
 
 VISIT_COLUMNS = ("date", "type", "subject", "cadres", "found", "done", "photos", "follow_ups")
 STATUS_COLORS = {  # status → (background, text)
@@ -250,15 +251,20 @@ class ComplianceModel(_ReadOnlyTable):
     def _month_data(self, cell: MonthCell, role: int) -> Any:
         result: Any = None
         if role == Qt.ItemDataRole.DisplayRole:
-            result = "" if cell.status == "future" else f"{cell.days} {self.status_label(cell.status)}"
+            text = "" if cell.status == "future" else f"{cell.days} {self.status_label(cell.status)}"
+            result = f"✓ {text}" if cell.closed else text
         elif role == STATUS_ROLE:
             result = cell.status
+        elif role == CLOSED_ROLE:
+            result = cell.closed
         elif role == Qt.ItemDataRole.TextAlignmentRole:
             result = _CENTER
         elif role == Qt.ItemDataRole.ToolTipRole:
             if cell.status != "future":
                 result = self.tr("{0}年{1}月在村 {2} 天（要求不少于15天）").format(
                     cell.month.year, cell.month.month, cell.days)
+                if cell.closed:
+                    result += self.tr("；队长已签字关闭本月")
         else:
             result = _status_data(cell.status, role)
         return result
