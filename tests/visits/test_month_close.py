@@ -42,7 +42,7 @@ def test_a_closed_month_takes_no_change_until_reopened_with_a_reason(
             attendance.close_month(leader, her_cadre, Month.of(TODAY))
         record = attendance.close_month(leader, her_cadre, LAST)
         assert record.subject == "attendance_month" and record.period == f"{LAST.year:04d}-{LAST.month:02d}"
-        with pytest.raises(ValidationError, match="已由队长甲.*签字关闭"):
+        with pytest.raises(ValidationError, match=r"已由队长甲.*签字关闭"):
             attendance.checkin(her, _day(5), today=_day(5))
         with pytest.raises(ValidationError, match="签字关闭"):
             attendance.remove_checkin(her, her_cadre, _day(3))
