@@ -2,13 +2,14 @@
 
 One demo laptop for the module (its team leader and administrator creates one account per role);
 each test runs one act per role: a permitted act succeeds, a forbidden one ends with exit code 1 and
-a message naming the missing permission. Permissions with no command (visits, check-ins, sign-off,
-approval, spot checks, the audit log) are covered through the services and sync
-(``tests/services/test_people.py``).
+a message naming the missing permission. Permissions whose command needs more than an account
+(visits and check-ins need the account's own cadre, confirmations a late check-in) or that have no
+command (approval) are covered through the services and sync (``tests/services/test_people.py``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 from collections.abc import Callable, Iterator
@@ -93,6 +94,11 @@ def _edited_household(laptop: Laptop, n: int) -> Path:
     return out
 
 
+def _last_month() -> str:
+    last = dt.date.today().replace(day=1) - dt.timedelta(days=1)
+    return f"{last.year:04d}-{last.month:02d}"
+
+
 Act = Callable[[Laptop, int], list[str]]
 
 # permission → (name, argv for the n-th act); several commands per permission where several exist
@@ -111,6 +117,11 @@ CLI_ACTS: dict[str, list[tuple[str, Act]]] = {
                                                         "--source", "测试"])],
     "sync.run": [("sync status", lambda lp, n: ["sync", "status"]),
                  ("sync export", lambda lp, n: ["sync", "export", "--to", str(lp.home.parent / f"out-{n}")])],
+    "audit.verify": [("audit verify", lambda lp, n: ["audit", "verify"])],
+    "signoff": [("sign household", lambda lp, n: ["sign", "household", lp.households[0]])],
+    "spotcheck.draw": [("spotcheck draw", lambda lp, n: ["spotcheck", "draw", "--village", "桃园村", "--percent",
+                                                          "50", "--seed", f"s{n}"])],
+    "attendance.close": [("attendance close", lambda lp, n: ["attendance", "close", "李秀红", _last_month()])],
     "settings.edit": [
         ("sync peer-add", lambda lp, n: ["sync", "peer-add", str(lp.peer_file), "--name", f"对象{n}"]),
         ("refdata export", lambda lp, n: ["refdata", "export", "relation"]),
