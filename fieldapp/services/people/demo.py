@@ -7,6 +7,7 @@ people of the district without a cadre record. ``fieldapp demo`` prints them.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from fieldapp.services.context import AppContext
 from fieldapp.services.people import accounts
 from fieldapp.services.people.auth import session_in
 from fieldapp.services.people.keystore import Keystore
-from fieldapp.store.models import Cadre
+from fieldapp.store.models import Cadre, VisitCadre
 
 DEMO_PASSWORD = "demo1234"
 REVIEWERS = (("乡镇审核员", "township"), ("区县审批员", "district"))
@@ -48,6 +49,9 @@ def demo_accounts(ctx: AppContext) -> list[DemoAccount]:
     if committee is not None and committee.name not in {p[0] for p in plan}:
         plan.append((committee.name, committee.id, ("committee",)))
     plan += [(name, None, (role,)) for name, role in REVIEWERS]
+    # unit leaders sign their own visits (only those count toward their 3 a year)
+    plan += [(c.name, c.id, ("member",)) for c in cadres if c.role == "unit_leader"
+             and c.name not in {p[0] for p in plan}]
     first, *rest = plan
     accounts.create_account(ctx, first[0], first[1], first[2], villages, DEMO_PASSWORD)
     session = session_in(ctx, first[0], DEMO_PASSWORD)  # login() would encrypt the register under ctx
@@ -57,7 +61,50 @@ def demo_accounts(ctx: AppContext) -> list[DemoAccount]:
     try:
         for name, cadre_id, roles in rest:
             accounts.create_account(ctx, name, cadre_id, roles, villages, DEMO_PASSWORD)
+        _close_first_month(ctx)
+        for name, cadre_id, _roles in rest:
+            if cadre_id is not None and any(c.id == cadre_id and c.role == "unit_leader" for c in cadres):
+                _sign_own_visits(ctx, name, cadre_id)
     finally:
         ctx.session = saved
         ctx.reset_writer()
     return [DemoAccount(name, roles) for name, _c, roles in plan]
+
+
+def _close_first_month(ctx: AppContext) -> None:
+    """The team leader (signed in on ``ctx``) has closed the demo year's first month for every resident cadre."""
+    from fieldapp.domain.visits import Month
+    from fieldapp.services import attendance
+    from fieldapp.services.lookups import visit_date_range
+
+    table = Cadre.__table__
+    with ctx.db.read() as conn:
+        resident = [r.id for r in conn.execute(select(table.c.id).where(
+            table.c.role.in_(attendance.RESIDENT_ROLES), table.c.deleted.is_(False)).order_by(table.c.id))]
+    for cadre_id in resident:
+        first, _last = visit_date_range(ctx.db, cadre_id)
+        if first is not None:
+            month = Month.of(first)
+            with ctx.db.read() as conn:
+                waiting = attendance.late_checkins(conn, cadre_ids=[cadre_id], since=month.first)
+            if month.last < dt.date.today() and not any(w.date <= month.last for w in waiting):
+                attendance.close_month(ctx, cadre_id, month)
+
+
+def _sign_own_visits(ctx: AppContext, name: str, cadre_id: str) -> None:
+    """A unit leader of the demo signs the visits they went on (as themselves, with their own key)."""
+    from fieldapp.services.signoff import service as signoffs
+
+    vc = VisitCadre.__table__
+    with ctx.db.read() as conn:
+        visits = [r.visit_id for r in conn.execute(select(vc.c.visit_id).where(
+            vc.c.cadre_id == cadre_id, vc.c.deleted.is_(False)).distinct().order_by(vc.c.visit_id))]
+    leader_session = ctx.session
+    ctx.session = session_in(ctx, name, DEMO_PASSWORD)
+    ctx.reset_writer()
+    try:
+        for visit_id in visits[:-1]:  # the latest one still waits for its signature
+            signoffs.sign_visit(ctx, visit_id)
+    finally:
+        ctx.session = leader_session
+        ctx.reset_writer()
