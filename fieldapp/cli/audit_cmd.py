@@ -84,6 +84,8 @@ def _trace(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
             print("\t".join(row))
         if not section.rows:
             print(section.empty)
+        if section.note:
+            print(section.note)
     return 0
 
 

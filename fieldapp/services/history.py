@@ -71,6 +71,7 @@ class HistoryLine:
     origin: str  # the full device id
     row_id: str = ""  # the record changed
     household_id: str | None = None
+    table: str = ""  # its table
     intact: bool = True  # False: the change failed the tamper check (``user`` then says so)
 
 
@@ -121,7 +122,7 @@ def describe(entries: Iterable[HistoryEntry], names: HistoryNames, catalogue: Fi
             seq=e.seq, hlc=e.hlc, op=e.op, when=local_time(e.hlc), record=record,
             target=names.targets.get(e.row_id, record), field=catalogue.label(e.tbl, e.field, lang),
             old=old, new=new, device=device, origin=e.origin, intact=e.intact, row_id=e.row_id,
-            household_id=e.household_id,
+            household_id=e.household_id, table=e.tbl,
             user=(e.user_name or "—") if e.intact
             else catalogue.word("chain_broken", lang).format(e.user_name or "—")))
     return lines

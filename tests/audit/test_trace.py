@@ -135,6 +135,6 @@ def test_the_trace_shows_who_signed_who_checked_what_was_found_and_who_corrected
 
     ctx_pdf = tmp_path / "trace.pdf"
     render_household_trace(ctx, hid, ctx_pdf)
-    text = pdftools.text(ctx_pdf)
+    text = pdftools.text(ctx_pdf).replace("\n", "")
     for expected in ("签字背书", "王队长", "抽查核实", "门牌号不对", "整改", "已核实改为21号", "已确认"):
         assert expected in text, expected

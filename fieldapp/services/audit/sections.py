@@ -38,6 +38,8 @@ class TraceSection:
     headings: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     empty: str = "无"
+    weights: tuple[int, ...] = ()  # relative column widths on paper (empty: equal)
+    note: str = ""  # a line under the rows
 
 
 def _when(ms: int | None) -> str:
@@ -80,22 +82,28 @@ def household_sections(db: Database, ref: RefData, household_id: str, *,
     with db.read() as conn:
         draws = [r.draw_id for r in conn.execute(
             select(_I.c.draw_id).where(_I.c.household_id == household_id, _I.c.deleted.is_(False)).distinct())]
-    checked = []
+    checked, unchecked = [], 0
     for draw_id in draws:
         info = checklist.get_draw(db, draw_id)
         for item in checklist.draw_items(db, draw_id, household_id):
-            checked.append((_when(info.drawn_at), checklist.item_title(ref, item), item.entered_by_name or "—",
-                            RESULT_WORDS.get(item.result, item.result or ""), item.checked_by_name or "",
-                            item.note or ""))
+            if item.result is None:
+                unchecked += 1
+                continue
+            checked.append((_when(item.checked_at or info.drawn_at), checklist.item_title(ref, item),
+                            item.entered_by_name or "—", RESULT_WORDS.get(item.result, item.result),
+                            item.checked_by_name or "", item.note or ""))
     fixes = [(r.finding or "", r.cadre_name or "（未定）", r.due_date.isoformat(),
               "；".join(f"{p.done_on.isoformat()} {p.reported_by_name or ''}：{p.note}" for p in r.reports) or "—",
               r.confirmed_by_name or "", STATUS_WORDS[r.status] + ("（逾期）" if r.overdue else ""))
              for r in rectify.rectifications(db, household_id=household_id, today=today)]
     return (
-        TraceSection("签字背书", ("签字时间", "签字人", "签字内容", "验证码", "状态"), signed, "尚无签字"),
-        TraceSection("抽查核实", ("抽样时间", "核查项目", "填报人", "结论", "核查人", "说明"), tuple(checked),
-                     "未被抽查"),
-        TraceSection("整改", ("问题", "责任人", "期限", "完成情况", "确认人", "状态"), tuple(fixes), "无整改"),
+        TraceSection("签字背书", ("签字时间", "签字人", "签字内容", "验证码", "状态"), signed, "尚无签字",
+                     (16, 16, 30, 16, 14)),
+        TraceSection("抽查核实", ("核查时间", "核查项目", "填报人", "结论", "核查人", "说明"), tuple(checked),
+                     "已抽中，尚未核查" if unchecked else "未被抽查", (16, 22, 12, 10, 12, 28),
+                     f"另有 {unchecked} 项尚未核查。" if unchecked and checked else ""),
+        TraceSection("整改", ("问题", "责任人", "期限", "完成情况", "确认人", "状态"), tuple(fixes), "无整改",
+                     (24, 12, 12, 30, 12, 12)),
     )
 
 
@@ -126,11 +134,13 @@ def person_sections(db: Database, ref: RefData, person_id: str, start: dt.date, 
                           "按期" if r.on_time else ("" if r.status != "closed" else "逾期完成")))
     rate = f"{wrong / len(found):.0%}" if found else "—"
     return (
-        TraceSection("签字背书", ("签字时间", "签字内容", "验证码", "状态"), signed, "期间内没有签字"),
+        TraceSection("签字背书", ("签字时间", "签字内容", "验证码", "状态"), signed, "期间内没有签字",
+                     (18, 40, 18, 16)),
         TraceSection(f"本人填报内容的抽查结果（核查 {len(found)} 项，不正确 {wrong} 项，差错率 {rate}）",
                      ("核查时间", "农户", "核查项目", "结论", "核查人", "说明"), tuple(found),
-                     "期间内没有被抽查的内容"),
-        TraceSection("本人负责的整改", ("农户", "问题", "期限", "状态", "是否按期"), tuple(fixes), "没有整改任务"),
+                     "期间内没有被抽查的内容", (16, 22, 20, 10, 12, 24)),
+        TraceSection("本人负责的整改", ("农户", "问题", "期限", "状态", "是否按期"), tuple(fixes), "没有整改任务",
+                     (26, 34, 14, 14, 12)),
     )
 
 

@@ -33,6 +33,9 @@ from fieldapp.store.queries import person_changes
 
 PAGE = 500
 NOT_ENTRIES = frozenset({"audit_event"})  # logins and locks: the audit log's, not something a person filled in
+# the household's record (the 八个搞清楚, members, incomes, indicators, measures): whose values are traced;
+# visits, sign-offs, checks and rectifications are records about it, in their own sections
+RECORD_TABLES = frozenset({"household", "member", "income_year", "indicator", "measure"})
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ def _household_part(conn: Connection, ref: RefData, household_id: str, *, field_
     counts: dict[tuple[str, str], int] = {}
     order: list[tuple[str, str]] = []
     for ln in oldest_first:
-        if ln.row_id in deleted and ln.row_id != household_id:
+        if ln.table not in RECORD_TABLES or (ln.row_id in deleted and ln.row_id != household_id):
             continue
         key = (ln.row_id, ln.field)
         if key not in latest:

@@ -112,6 +112,9 @@ def _section(section: trace.TraceSection, number: str, st: dict[str, Any]) -> li
     items: list[Any] = heading(f"{number}{section.title}", st)
     if not section.rows:
         return [*items, para(f"（{section.empty}）", st["note"])]
-    width = WIDTH_MM / len(section.headings)
-    return [*items, ruled_table([list(section.headings), *[list(r) for r in section.rows]],
-                           [width] * len(section.headings), st)]
+    weights = section.weights or (1,) * len(section.headings)
+    widths = [WIDTH_MM * w / sum(weights) for w in weights]
+    items.append(ruled_table([list(section.headings), *[list(r) for r in section.rows]], widths, st))
+    if section.note:
+        items.append(para(section.note, st["note"]))
+    return items
