@@ -364,108 +364,175 @@
     <context>
         <name>AttendancePage</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="79" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
             <source> 年</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="87" />
             <source>在村签到</source>
             <translation>Check in</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="84" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="88" />
             <source>记录本人在所选日期在村（当天没有走访记录时使用）</source>
             <translation>Record that I was in the village on the selected date (for days without a visit)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="87" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="91" />
             <source>导出Excel</source>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="99" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="103" />
             <source>确认补登(&amp;Q)</source>
             <translation>&amp;Confirm late check-in</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="100" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="104" />
             <source>确认所选干部在该日在村（本人的补登不能自己确认）</source>
             <translation>Confirm that the selected cadre was in the village that day (nobody confirms their own late check-in)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="115" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="107" />
+            <source>签字关闭所选月份(&amp;L)…</source>
+            <translation>C&amp;lose the chosen month…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="108" />
+            <source>队长对所选干部这个月的在村记录签字背书；关闭后修改须先说明原因重新打开</source>
+            <translation>The team leader signs the chosen cadre's days in the village for this month; after that, a change needs the month reopened with a reason</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
+            <source>重新打开(&amp;R)…</source>
+            <translation>&amp;Reopen…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="110" />
+            <source>说明原因后重新打开已关闭的月份；原因永久保留</source>
+            <translation>Reopen a closed month, giving a reason that is kept for good</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="134" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="118" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="137" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="124" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="145" />
             <source>驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；每月不少于{0}天为达标）</source>
             <translation>Days per month in the village for resident team members (visit days and check-in days combined, each day counted once; at least {0} days a month to comply)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="126" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="147" />
             <source>包扶单位领导本年走访次数（本人签字的走访，每年不少于{0}次）</source>
             <translation>Unit leaders' visits this year (visits they signed themselves; at least {0} a year)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="173" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="194" />
             <source>正在计算…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="186" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="207" />
             <source>补登待确认（登记晚于在村日期 {0} 天以上，确认后计入在村天数）：{1} 条</source>
             <translation>Late check-ins waiting for confirmation (entered more than {0} days after the day; they count once confirmed): {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="198" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="227" />
             <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
             <translation>{0}: {1} resident cadres, {2} non-compliant months; {3} unit leaders</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="225" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="254" />
             <source>请填写日期</source>
             <translation>Please enter a date</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="237" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="266" />
             <source>已补登：{0} 在村，队长确认后计入在村天数</source>
             <translation>Late check-in saved: in the village on {0}; it counts once the team leader confirms it</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="239" />
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="254" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="268" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="283" />
             <source>已签到：{0} 在村</source>
             <translation>Checked in: in the village on {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="279" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="307" />
+            <source>{0} {1}年{2}月（在村 {3} 天）</source>
+            <translation>{0}, {2}/{1} ({3} days in the village)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="310" />
+            <source>签字关闭月份</source>
+            <translation>Close a month</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="311" />
+            <source>以本人签名对 {0} 的在村记录签字背书并关闭这个月？
+关闭后修改须先说明原因重新打开。</source>
+            <translation>Sign {0}'s days in the village with your signature and close the month?
+After that, a change needs the month reopened with a reason.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312" />
+            <source>签字关闭</source>
+            <translation>Sign and close</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="320" />
+            <source>已签字关闭：{0}</source>
+            <translation>Signed and closed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="329" />
+            <source>重新打开月份</source>
+            <translation>Reopen a month</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="329" />
+            <source>重新打开 {0} {1}年{2}月的原因：</source>
+            <translation>Why reopen {0}'s month {2}/{1}:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="339" />
+            <source>已重新打开：{0} {1}年{2}月</source>
+            <translation>Reopened: {0}, {2}/{1}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="375" />
             <source>已确认 {0} {1} 在村</source>
             <translation>Confirmed: {0} in the village on {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="284" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="380" />
             <source>驻村考勤_{0}年.xlsx</source>
             <translation>Attendance_{0}.xlsx</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="285" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="381" />
             <source>导出驻村考勤</source>
             <translation>Export attendance</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="286" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="382" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="301" />
+            <location filename="../../fieldapp/gui/visits/attendance_page.py" line="397" />
             <source>已导出：{0}</source>
             <translation>Exported: {0}</translation>
         </message>
@@ -751,29 +818,34 @@
     <context>
         <name>ComplianceModel</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="224" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="225" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="224" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="225" />
             <source>派出单位</source>
             <translation>Home unit</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="224" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="225" />
             <source>{0}月</source>
             <translation>{0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="226" />
             <source>达标月数</source>
             <translation>Months met</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="260" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="264" />
             <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
             <translation>{1}/{0}: {2} days in the village (at least 15 required)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/visits/models.py" line="267" />
+            <source>；队长已签字关闭本月</source>
+            <translation>; closed by the team leader's signature</translation>
         </message>
     </context>
     <context>
@@ -2354,27 +2426,27 @@ Check with the district administrator that the fingerprint matches exactly, then
     <context>
         <name>LateCheckInModel</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="319" />
             <source>干部</source>
             <translation>Cadre</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="319" />
             <source>在村日期</source>
             <translation>Day in the village</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="319" />
             <source>登记日期</source>
             <translation>Entered on</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="319" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="330" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="336" />
             <source>{0} 天后才登记：队长确认后计入在村天数</source>
             <translation>Entered {0} days later: counts once the team leader confirms it</translation>
         </message>
@@ -2382,37 +2454,37 @@ Check with the district administrator that the fingerprint matches exactly, then
     <context>
         <name>LeaderModel</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="281" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="281" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="281" />
             <source>要求次数</source>
             <translation>Required</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="281" />
             <source>本人签字的走访</source>
             <translation>Visits signed by themselves</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="276" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="282" />
             <source>结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="276" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="282" />
             <source>未经本人签字（不计）</source>
             <translation>Not signed by themselves (not counted)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="297" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="303" />
             <source>单位领导本人登录并对走访记录签字背书后才计入</source>
             <translation>A visit counts once the unit leader logs in and signs it</translation>
         </message>
@@ -5166,22 +5238,22 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>VisitTableModel</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="96" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="97" />
             <source>农户 / 活动</source>
             <translation>Household / activity</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="98" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="99" />
             <source>待办</source>
             <translation>To do</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="177" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="178" />
             <source>村级活动：{0}</source>
             <translation>Village activity: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="188" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="189" />
             <source>{0}项</source>
             <translation>{0} items</translation>
         </message>
@@ -5440,17 +5512,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>_ReadOnlyTable</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="212" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
             <source>达标</source>
             <translation>Met</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="212" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
             <source>未达标</source>
             <translation>Short</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="212" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
             <source>进行中</source>
             <translation>Open</translation>
         </message>

@@ -363,108 +363,175 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="79" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
         <source> 年</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="87" />
         <source>在村签到</source>
         <translation>在村簽到</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="84" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="88" />
         <source>记录本人在所选日期在村（当天没有走访记录时使用）</source>
         <translation>記錄本人在所選日期在村（當天沒有走訪記錄時使用）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="87" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="91" />
         <source>导出Excel</source>
         <translation>導出Excel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="99" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="103" />
         <source>确认补登(&amp;Q)</source>
         <translation>確認補登(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="104" />
         <source>确认所选干部在该日在村（本人的补登不能自己确认）</source>
         <translation>確認所選幹部在該日在村（本人的補登不能自己確認）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="115" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="107" />
+        <source>签字关闭所选月份(&amp;L)…</source>
+        <translation>簽字關閉所選月份(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="108" />
+        <source>队长对所选干部这个月的在村记录签字背书；关闭后修改须先说明原因重新打开</source>
+        <translation>隊長對所選幹部這個月的在村記錄簽字背書；關閉後修改須先說明原因重新打開</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
+        <source>重新打开(&amp;R)…</source>
+        <translation>重新打開(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="110" />
+        <source>说明原因后重新打开已关闭的月份；原因永久保留</source>
+        <translation>說明原因後重新打開已關閉的月份；原因永久保留</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="134" />
         <source>年度</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="118" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="137" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="124" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="145" />
         <source>驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；每月不少于{0}天为达标）</source>
         <translation>駐村工作隊員每月在村天數（走訪日與在村簽到日合計，同一天只算一次；每月不少於{0}天為達標）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="126" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="147" />
         <source>包扶单位领导本年走访次数（本人签字的走访，每年不少于{0}次）</source>
         <translation>包扶單位領導本年走訪次數（本人簽字的走訪，每年不少於{0}次）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="173" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="194" />
         <source>正在计算…</source>
         <translation>正在計算…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="186" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="207" />
         <source>补登待确认（登记晚于在村日期 {0} 天以上，确认后计入在村天数）：{1} 条</source>
         <translation>補登待確認（登記晚於在村日期 {0} 天以上，確認後計入在村天數）：{1} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="198" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="227" />
         <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
         <translation>{0}年：駐村幹部 {1} 人，未達標 {2} 人次；單位領導 {3} 人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="254" />
         <source>请填写日期</source>
         <translation>請填寫日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="237" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="266" />
         <source>已补登：{0} 在村，队长确认后计入在村天数</source>
         <translation>已補登：{0} 在村，隊長確認後計入在村天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="239" />
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="254" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="268" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="283" />
         <source>已签到：{0} 在村</source>
         <translation>已簽到：{0} 在村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="279" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="307" />
+        <source>{0} {1}年{2}月（在村 {3} 天）</source>
+        <translation>{0} {1}年{2}月（在村 {3} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="310" />
+        <source>签字关闭月份</source>
+        <translation>簽字關閉月份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="311" />
+        <source>以本人签名对 {0} 的在村记录签字背书并关闭这个月？
+关闭后修改须先说明原因重新打开。</source>
+        <translation>以本人簽名對 {0} 的在村記錄簽字背書並關閉這個月？
+關閉後修改須先說明原因重新打開。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312" />
+        <source>签字关闭</source>
+        <translation>簽字關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="320" />
+        <source>已签字关闭：{0}</source>
+        <translation>已簽字關閉：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="329" />
+        <source>重新打开月份</source>
+        <translation>重新打開月份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="329" />
+        <source>重新打开 {0} {1}年{2}月的原因：</source>
+        <translation>重新打開 {0} {1}年{2}月的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="339" />
+        <source>已重新打开：{0} {1}年{2}月</source>
+        <translation>已重新打開：{0} {1}年{2}月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="375" />
         <source>已确认 {0} {1} 在村</source>
         <translation>已確認 {0} {1} 在村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="284" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="380" />
         <source>驻村考勤_{0}年.xlsx</source>
         <translation>駐村考勤_{0}年.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="285" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="381" />
         <source>导出驻村考勤</source>
         <translation>導出駐村考勤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="286" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="382" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="301" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="397" />
         <source>已导出：{0}</source>
         <translation>已導出：{0}</translation>
     </message>
@@ -750,29 +817,34 @@
 <context>
     <name>ComplianceModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
         <source>派出单位</source>
         <translation>派出單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="224" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
         <source>{0}月</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="226" />
         <source>达标月数</source>
         <translation>達標月數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="260" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="264" />
         <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
         <translation>{0}年{1}月在村 {2} 天（要求不少於15天）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/models.py" line="267" />
+        <source>；队长已签字关闭本月</source>
+        <translation>；隊長已簽字關閉本月</translation>
     </message>
 </context>
 <context>
@@ -2353,27 +2425,27 @@
 <context>
     <name>LateCheckInModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
         <source>干部</source>
         <translation>幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
         <source>在村日期</source>
         <translation>在村日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
         <source>登记日期</source>
         <translation>登記日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="313" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
         <source>备注</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="330" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="336" />
         <source>{0} 天后才登记：队长确认后计入在村天数</source>
         <translation>{0} 天後才登記：隊長確認後計入在村天數</translation>
     </message>
@@ -2381,37 +2453,37 @@
 <context>
     <name>LeaderModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
         <source>单位</source>
         <translation>單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
         <source>要求次数</source>
         <translation>要求次數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="275" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
         <source>本人签字的走访</source>
         <translation>本人簽字的走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="276" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="282" />
         <source>结果</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="276" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="282" />
         <source>未经本人签字（不计）</source>
         <translation>未經本人簽字（不計）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="297" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="303" />
         <source>单位领导本人登录并对走访记录签字背书后才计入</source>
         <translation>單位領導本人登錄並對走訪記錄簽字背書後才計入</translation>
     </message>
@@ -5165,22 +5237,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="96" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="97" />
         <source>农户 / 活动</source>
         <translation>農戶 / 活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="98" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="99" />
         <source>待办</source>
         <translation>待辦</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="177" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="178" />
         <source>村级活动：{0}</source>
         <translation>村級活動：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="188" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="189" />
         <source>{0}项</source>
         <translation>{0}項</translation>
     </message>
@@ -5439,17 +5511,17 @@
 <context>
     <name>_ReadOnlyTable</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
         <source>达标</source>
         <translation>達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
         <source>未达标</source>
         <translation>未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="212" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
         <source>进行中</source>
         <translation>進行中</translation>
     </message>
