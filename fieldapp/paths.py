@@ -13,8 +13,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "FieldApp"
 ENV_HOME = "FIELDAPP_HOME"
 PORTABLE_MARKER = "portable.txt"
@@ -65,5 +63,7 @@ def resolve(db: str | os.PathLike[str] | None = None, *, portable: bool = False)
     elif portable or is_portable():
         home = program_dir() / "FieldAppData"
     else:
+        import platformdirs  # only where the home is not given: the first window may be up sooner
+
         home = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return DataPaths(home=home.resolve(), db_override=Path(db).expanduser().resolve() if db else None)

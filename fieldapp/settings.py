@@ -11,7 +11,6 @@ import copy
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,6 +127,8 @@ class Settings:
         """Atomic write: temp file, fsync, rename."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps({"_version": self._version, **self._values}, ensure_ascii=False, indent=2)
+        import tempfile  # only when saving: the login window reads the settings before it shows
+
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

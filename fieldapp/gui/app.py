@@ -159,7 +159,12 @@ def people_api(data: paths.DataPaths) -> PeopleApi | None:
     from fieldapp.gui.people.shell import PeopleApi
 
     def login_names() -> list[str]:
-        from fieldapp.services.people.keystore import Keystore  # type: ignore[import-not-found, unused-ignore]
+        from fieldapp.services.people.names import login_names as read_names
+
+        found = read_names(data.home)
+        if found is not None:
+            return found
+        from fieldapp.services.people.keystore import Keystore  # an unreadable file: its error names it
 
         return Keystore.load(data.home).names()
 

@@ -45,7 +45,8 @@ from fieldapp import paths
 from fieldapp.gui import app as app_mod
 
 HEAVY = ("sqlalchemy", "cryptography", "fieldapp.store.db", "fieldapp.services.context", "fieldapp.gui.keys",
-         "fieldapp.gui.errors", "fieldapp.gui.main_window", "fieldapp.gui.tasks", "logging.handlers")
+         "fieldapp.gui.errors", "fieldapp.gui.main_window", "fieldapp.gui.tasks", "logging.handlers",
+         "fieldapp.services.people.keystore")
 app = QApplication([])
 data = paths.resolve()
 api = app_mod.people_api(data)

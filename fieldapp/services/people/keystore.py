@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldapp.services.people.names import keystore_path
 from fieldapp.store import filemodes
 
 # cryptography and secrets are imported where a key is derived, wrapped or made: the login window lists the
@@ -46,11 +47,7 @@ class KeystoreError(RuntimeError):
 
 
 def keys_dir(home: Path) -> Path:
-    return home / "keys"
-
-
-def keystore_path(home: Path) -> Path:
-    return keys_dir(home) / "keystore.json"
+    return keystore_path(home).parent
 
 
 def pending_path(home: Path) -> Path:
