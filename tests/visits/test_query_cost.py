@@ -18,9 +18,11 @@ from fieldapp.domain.ids import natural_id
 from fieldapp.services import attendance, workbench
 from fieldapp.services import visits as svc
 from fieldapp.services.context import AppContext
+from fieldapp.services.signoff import service as signoffs
 from fieldapp.services.visits import FollowUpDraft, VisitDraft
 from fieldapp.store import derived
 from fieldapp.store.models import Visit, VisitCadre
+from tests.helpers.people import as_role
 from tests.visits.conftest import BIG_TABLES, REGISTERED, PlanRecorder
 
 TODAY = dt.date(2025, 3, 15)
@@ -139,6 +141,11 @@ def test_no_feature_scans_a_big_table(ctx: AppContext, two_households: tuple[str
     visit = svc.save_visit(ctx, VisitDraft(date=TODAY, type="01", household_id=few, found="x",
                                            follow_ups=[FollowUpDraft("y", TODAY)]), today=TODAY)
     attendance.checkin(ctx, dt.date(2025, 3, 1), today=TODAY)
+    leader = as_role(ctx, "leader", name="队长甲", cadre_id=me)
+    try:
+        signoffs.sign_household(leader, few)
+    finally:
+        leader.close()
     recorder = PlanRecorder(ctx.db)
     with recorder:
         workbench.load_workbench(ctx, today=TODAY)
@@ -154,7 +161,11 @@ def test_no_feature_scans_a_big_table(ctx: AppContext, two_households: tuple[str
             attendance.compliance_table(conn, 2025, today=TODAY)
             attendance.leader_table(conn, 2025, today=TODAY)
             attendance.days_of_month(conn, me, attendance.Month(2025, 3))
+            attendance.late_checkins(conn, cadre_ids=[me])
+            attendance.month_close(conn, me, attendance.Month(2025, 3))
         svc.save_visit(ctx, svc.load_visit(ctx.db, visit), today=TODAY)
+        signoffs.status(ctx.db, "household", few)  # a household's sign-off state: its own rows and names only
+        signoffs.compare(ctx.db, signoffs.latest(ctx.db, "household", few))
     assert len(recorder.statements) > 20
     assert recorder.full_scans(BIG_TABLES) == []
 

@@ -26,10 +26,12 @@ from fieldapp.domain import signoff as rules
 from fieldapp.domain.signoff import Claim, Difference, DiffLine
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import keys, snapshots
+from fieldapp.store import batch
 from fieldapp.store.db import Database
 from fieldapp.store.models import Area, Cadre, Household, Member, Person, Signoff, Visit, VisitCadre
 
 _S = Signoff.__table__
+ID_LENGTH = 36  # a UUID in its text form
 VALID, CHANGED, INVALID, UNSIGNED = "valid", "changed", "invalid", "unsigned"
 
 
@@ -247,7 +249,7 @@ def compare(db: Database, record: SignoffRecord, ref: refdata.RefData | None = N
         return False, [], []
     differences = rules.diff(signed, now)
     with db.read() as conn:
-        names = _names(conn)
+        names = _names(conn, _ids_in(signed) | _ids_in(now))
     lines = rules.describe(differences, signed, now, ref.fields, lang, names=names, masked=masked)
     return not differences, differences, lines
 
@@ -267,12 +269,27 @@ def status(db: Database, subject: str, subject_id: str, period: str = "", *, ref
     return Status(VALID, record)
 
 
-def _names(conn: Connection) -> dict[str, str]:
-    """Names for the ids a snapshot holds: villages, cadres, members."""
-    a, c, m = Area.__table__, Cadre.__table__, Member.__table__
-    found = {r.id: r.name for r in conn.execute(select(a.c.id, a.c.name))}
-    found.update({r.id: r.name for r in conn.execute(select(c.c.id, c.c.name))})
-    found.update({r.id: r.name for r in conn.execute(select(m.c.id, m.c.name))})
+def _ids_in(snapshot: Any) -> set[str]:
+    """Every value in a snapshot that could be a record's id (the names a diff may need)."""
+    found: set[str] = set()
+    stack = [snapshot]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and len(item) == ID_LENGTH:
+            found.add(item)
+    return found
+
+
+def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
+    """Names of the villages, cadres and members among ``ids`` (only those: the cost follows the snapshot)."""
+    found: dict[str, str] = {}
+    for table in ("area", "cadre", "member"):
+        for r in batch.rows_in(conn, f"SELECT id, name FROM {table} WHERE id IN ({{marks}})", sorted(ids)):
+            found[r.id] = r.name
     return found
 
 
