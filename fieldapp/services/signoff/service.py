@@ -23,6 +23,7 @@ from sqlalchemy import Connection, select
 
 from fieldapp.domain import people, refdata
 from fieldapp.domain import signoff as rules
+from fieldapp.domain.ids import new_id
 from fieldapp.domain.signoff import Claim, Difference, DiffLine
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import keys, snapshots
@@ -89,11 +90,14 @@ def when_text(ms: int) -> str:
 
 
 SIGN_OWN_VISIT = "visit.sign_own"
+SIGN_WORKFLOW_STEP = "workflow.sign"
 
 
 def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
     """The permission that lets the signed-in person sign ``subject_id``: ``signoff``, or for a visit
     they took part in, ``visit.sign_own`` (a unit leader's visits count only once they sign them)."""
+    if subject == "workflow_step":  # whoever decides a step signs the decision (the step's role is checked there)
+        return SIGN_WORKFLOW_STEP
     if subject != "visit" or ctx.allows(people.SIGNOFF) or not ctx.cadre_id:
         return people.SIGNOFF
     vc = VisitCadre.__table__
@@ -120,6 +124,18 @@ def sign(ctx: AppContext, subject: str, subject_id: str, period: str = "", *,
          role: str | None = None, at_ms: int | None = None) -> SignoffRecord:
     """Sign ``subject_id`` as it is now (or the ``tables`` the caller shows, for a subject without a
     snapshot builder). Raises ``PermissionDenied`` (naming ``signoff``), ``NoSigningKey``, ``LookupError``."""
+    values, record = prepare(ctx, subject, subject_id, period, tables=tables, household_id=household_id,
+                             role=role, at_ms=at_ms)
+    with ctx.writer.transaction() as txn:
+        txn.insert(Signoff, values)
+    return record
+
+
+def prepare(ctx: AppContext, subject: str, subject_id: str, period: str = "", *,
+            tables: Mapping[str, Sequence[Mapping[str, Any]]] | None = None, household_id: str | None = None,
+            role: str | None = None, at_ms: int | None = None) -> tuple[dict[str, Any], SignoffRecord]:
+    """The signed ``signoff`` row (with its new id) and its record, not yet written: a caller that writes the
+    signed thing in the same transaction inserts both (a workflow decision and its signature)."""
     permission = signing_permission(ctx, subject, subject_id)
     ctx.require(permission)
     if subject not in rules.SUBJECTS:
@@ -145,13 +161,13 @@ def sign(ctx: AppContext, subject: str, subject_id: str, period: str = "", *,
                   at_ms or keys.now_ms(), rules.content_hash(text))
     key_id, signature = keys.sign_bytes(session, rules.message(claim))
     code = rules.verification_code(signature)
-    with ctx.writer.transaction() as txn:
-        row_id = txn.insert(Signoff, {
-            "subject": subject, "subject_id": subject_id, "period": period, "household_id": household_id,
-            "person_id": claim.person_id, "role": role, "key_id": key_id, "signed_at": claim.signed_at,
-            "snapshot": text, "snapshot_hash": claim.snapshot_hash, "signature": signature, "code": code})
-    return SignoffRecord(row_id, subject, subject_id, period, household_id, claim.person_id, session.name, role,
-                         key_id, claim.signed_at, text, claim.snapshot_hash, signature, code)
+    row_id = new_id()
+    values = {"id": row_id, "subject": subject, "subject_id": subject_id, "period": period,
+              "household_id": household_id, "person_id": claim.person_id, "role": role, "key_id": key_id,
+              "signed_at": claim.signed_at, "snapshot": text, "snapshot_hash": claim.snapshot_hash,
+              "signature": signature, "code": code}
+    return values, SignoffRecord(row_id, subject, subject_id, period, household_id, claim.person_id, session.name,
+                                 role, key_id, claim.signed_at, text, claim.snapshot_hash, signature, code)
 
 
 def sign_household(ctx: AppContext, household_id: str) -> SignoffRecord:
@@ -226,6 +242,8 @@ def _role_may_sign(role: str, subject: str) -> bool:
     """Whether ``role`` holds a permission to sign ``subject`` (a member only a visit they took part in:
     the service checks the taking part when signing)."""
     table = people.permission_table()
+    if subject == "workflow_step":
+        return table.allows([role], SIGN_WORKFLOW_STEP)
     return table.allows([role], people.SIGNOFF) or (subject == "visit" and table.allows([role], SIGN_OWN_VISIT))
 
 
