@@ -174,7 +174,7 @@ def _decision_line(ctx: Any, view: Any, d: Any) -> str:
     except rules.WorkflowError:
         name = "?"
     line = (f"{rules.when_text(d.decided_at)} {d.step} {name}：{rules.DECISION_WORDS.get(d.decision, d.decision)}，"
-            f"{d.person_name}（{_role(ctx, d.role)}）")
+            f"{d.person_name}（{_role(ctx, d.decided_as or d.role)}）")
     if d.reason:
         line += f"，理由：{d.reason}"
     if d.override:

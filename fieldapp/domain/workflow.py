@@ -175,10 +175,11 @@ class Decision:
     prev_id: str
     person_id: str
     person_name: str
-    role: str
+    role: str  # the step's role
     decided_at: int  # ms since the epoch
     signoff_id: str | None = None
     override: bool = False
+    decided_as: str = ""  # the decider's own role
 
 
 @dataclass(frozen=True)

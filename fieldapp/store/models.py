@@ -565,7 +565,8 @@ class WorkflowStep(SyncedMixin, Base):
     gate: Mapped[str | None] = mapped_column(Text)  # JSON: the exit gate's figures when judged
     person_id: Mapped[str] = mapped_column(Id)
     person_name: Mapped[str] = mapped_column(String(32))
-    role: Mapped[str] = mapped_column(String(24))
+    role: Mapped[str] = mapped_column(String(24))  # the step's deciding role
+    decided_as: Mapped[str] = mapped_column(String(24))  # the decider's own role that holds the step's permission
     decided_at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
     signoff_id: Mapped[str | None] = mapped_column(Id)
 

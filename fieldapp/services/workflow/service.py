@@ -122,13 +122,14 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     row_id = new_id()
     row = {"workflow_id": view.id, "household_id": household_id, "step": step.code, "prev_id": view.state.head_id,
            "decision": decision, "reason": reason.strip(), "override": override, "gate": gate_json,
-           "person_id": session.person_id, "person_name": session.name, "role": step.role, "decided_at": when}
+           "person_id": session.person_id, "person_name": session.name, "role": step.role,
+           "decided_as": _deciding_role(ctx, step), "decided_at": when}
     signed_values: dict[str, Any] | None = None
     record: signoff.SignoffRecord | None = None
     if step.signature or override:
         signed_values, record = signoff.prepare(
             ctx, "workflow_step", row_id, tables=_signed_tables(view, row_id, row), household_id=household_id,
-            role=_signing_role(ctx, step), at_ms=when)
+            role=str(row["decided_as"]), at_ms=when)
         row["signoff_id"] = record.id
     with ctx.writer.transaction() as txn:
         if signed_values is not None:
@@ -147,9 +148,9 @@ def _signed_tables(view: store.WorkflowView, row_id: str, row: Mapping[str, Any]
             "workflow_step": [{"id": row_id, **{k: v for k, v in row.items() if k != "signoff_id"}}]}
 
 
-def _signing_role(ctx: AppContext, step: rules.Step) -> str:
-    """The signer's own role that holds the step's permission (a team leader recording an application signs
-    as team leader)."""
+def _deciding_role(ctx: AppContext, step: rules.Step) -> str:
+    """The decider's own role that holds the step's permission (a team leader recording an application
+    decides and signs as team leader)."""
     from fieldapp.domain import people
 
     table = people.permission_table(ctx.ref)

@@ -37,7 +37,7 @@ class WorkflowView:
 
 def decision_of(r: object) -> rules.Decision:
     return rules.Decision(r.id, r.step, r.decision, r.reason or "", r.prev_id or "", r.person_id,  # type: ignore[attr-defined]
-                          r.person_name, r.role, int(r.decided_at), r.signoff_id, bool(r.override))  # type: ignore[attr-defined]
+                          r.person_name, r.role, int(r.decided_at), r.signoff_id, bool(r.override), r.decided_as)  # type: ignore[attr-defined]
 
 
 def _views(conn: Connection, defs: rules.Definitions, where: object) -> list[WorkflowView]:

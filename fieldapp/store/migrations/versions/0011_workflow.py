@@ -65,6 +65,7 @@ def upgrade() -> None:
         sa.Column('person_id', sa.String(length=36), nullable=False),
         sa.Column('person_name', sa.String(length=32), nullable=False),
         sa.Column('role', sa.String(length=24), nullable=False),
+        sa.Column('decided_as', sa.String(length=24), nullable=False),
         sa.Column('decided_at', sa.BigInteger(), nullable=False),
         sa.Column('signoff_id', sa.String(length=36), nullable=True),
         *_sync_columns(),

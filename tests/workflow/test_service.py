@@ -1,0 +1,139 @@
+"""Workflows through the services with one account per role: every step decided by its role, signed where
+the reference data says, refused with the permission's name for another role, refused before its period."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+
+import pytest
+
+from fieldapp.domain import people
+from fieldapp.domain import workflow as rules
+from fieldapp.services.context import AppContext
+from fieldapp.services.signoff import service as signoff
+from fieldapp.services.workflow import queue, service, store
+from tests.workflow.conftest import DAY, T0, TEAM, set_economy
+
+HOUR = 3_600_000
+
+
+def _run_through(team: dict[str, AppContext], hid: str, steps: tuple[rules.Step, ...], t: int,
+                 reasons: dict[str, str] | None = None) -> int:
+    """Decide every step as passed by its role, each as soon as it may be; returns the time after."""
+    for step in steps:
+        t += step.min_days * DAY + HOUR
+        made = service.decide(team[step.role], hid, step.code, rules.PASS, (reasons or {}).get(step.code, ""), at_ms=t)
+        assert made.decision.person_name == TEAM[step.role] and made.decision.decided_as == step.role
+        assert (made.signature is not None) == step.signature, step.code
+        if made.signature is not None:
+            assert made.signature.role == step.role and made.signature.subject == "workflow_step"
+            assert signoff.problems(team["leader"].db, made.signature) == []
+            signed = json.loads(made.signature.snapshot)["tables"]["workflow_step"][0]
+            assert (signed["decision"], signed["person_name"], signed["step"]) == (
+                rules.PASS, TEAM[step.role], step.code)
+    return t
+
+
+def test_a_full_identification_with_a_return_each_step_by_its_role(ctx: AppContext, team: dict[str, AppContext],
+                                                                  make_household: Callable[..., str]) -> None:
+    hid = make_household("周长富")
+    view = service.start(team["member"], hid, "identification", at_ms=T0)
+    steps = view.definition.steps
+    assert view.current == steps[0] and view.state.status == rules.OPEN
+    with pytest.raises(rules.WorkflowError, match="已有进行中的"):
+        service.start(team["leader"], hid, "exit", at_ms=T0)
+    t = _run_through(team, hid, steps[:5], T0)  # through 乡镇审核
+    # 第二次公示 (06) returned by the township with its reason: back to 05, and the history keeps it
+    t += 8 * DAY
+    back = service.decide(team["township"], hid, "06", rules.RETURN, "公示期间收到异议，需重新审核", at_ms=t)
+    assert back.workflow.current.code == "05" and back.decision.reason == "公示期间收到异议，需重新审核"
+    t = _run_through(team, hid, steps[4:], t)
+    final = store.workflows_of(ctx.db, hid, rules.definitions())[-1]
+    assert final.state.status == rules.COMPLETED
+    assert [d.step for d in final.state.history] == ["01", "02", "03", "04", "05", "06", "05", "06", "07", "08"]
+    assert [d.decision for d in final.state.history].count(rules.RETURN) == 1
+    assert store.open_workflow(ctx.db, hid, rules.definitions()) is None
+
+
+def test_only_the_steps_role_decides_and_the_refusal_names_the_permission(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str]) -> None:
+    hid = make_household("刘桂兰")
+    service.start(team["leader"], hid, "identification", at_ms=T0)
+    service.decide(team["member"], hid, "01", rules.PASS, at_ms=T0 + HOUR)
+    for role in ("leader", "member", "township", "district"):  # 民主评议 is the village committee's
+        with pytest.raises(people.PermissionDenied, match=r"workflow\.decide\.committee") as refused:
+            service.decide(team[role], hid, "02", rules.PASS, at_ms=T0 + 2 * HOUR)
+        assert "民主评议" in str(refused.value)
+    with pytest.raises(people.PermissionDenied, match=r"workflow\.start"):
+        service.start(team["district"], make_household("另一户"), "identification")
+    # the queue: the committee sees the household, the township does not yet
+    assert [e.household_id for e in queue.waiting(team["committee"])] == [hid]
+    assert queue.waiting(team["township"]) == []
+    view = store.open_workflow(ctx.db, hid, rules.definitions())
+    assert len(view.state.history) == 1  # nothing was written by the refusals
+
+
+def test_a_notice_step_is_refused_before_its_period_with_the_first_allowed_day(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str]) -> None:
+    hid = make_household("王秀英")
+    view = service.start(team["leader"], hid, "identification", at_ms=T0)
+    t = _run_through(team, hid, view.definition.steps[:3], T0)  # 03 核实 passed at t: the 公示 starts
+    with pytest.raises(rules.TooEarly) as early:
+        service.decide(team["leader"], hid, "04", rules.PASS, at_ms=t + 6 * DAY)
+    first = rules.day_of(t) + dt.timedelta(days=7)
+    assert early.value.earliest == first and first.isoformat() in str(early.value)
+    assert service.decide(team["leader"], hid, "04", rules.PASS, at_ms=t + 7 * DAY).workflow.current.code == "05"
+
+
+def test_the_exit_gate_refuses_with_the_failing_figures_and_a_signed_override_stays_visible(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str]) -> None:
+    poor = make_household("赵建国", members=2)
+    set_economy(ctx, poor, year=2018, wage_yuan=6000, unmet=("housing_safety",))  # 3000 a head < 3535
+    service.start(team["leader"], poor, "exit", at_ms=T0)
+    with pytest.raises(service.GateRefused) as refused:
+        service.decide(team["leader"], poor, "10", rules.PASS, at_ms=T0 + HOUR)
+    text = str(refused.value)
+    assert "2018 年人均纯收入 3000.00 元未高于当年退出标准 3535.00 元" in text and "住房安全有保障" in text
+    with pytest.raises(rules.WorkflowError, match="越过退出标准须写明理由"):
+        service.decide(team["leader"], poor, "10", rules.PASS, override=True, at_ms=T0 + HOUR)
+    made = service.decide(team["leader"], poor, "10", rules.PASS, "危房已列入当年改造计划，收入按新岗位测算",
+                          override=True, at_ms=T0 + HOUR)
+    assert made.decision.override and made.signature is not None
+    signed = json.loads(made.signature.snapshot)["tables"]["workflow_step"][0]
+    assert signed["override"] is True and signed["reason"].startswith("危房已列入")
+    assert json.loads(signed["gate"])["unmet"] == ["housing_safety"]
+    assert signoff.problems(ctx.db, made.signature) == []
+    shown = store.workflows_of(ctx.db, poor, rules.definitions())[-1]
+    assert shown.state.history[0].override and shown.state.history[0].signoff_id == made.signature.id
+
+
+def test_a_full_exit_for_a_household_above_the_standard(ctx: AppContext, team: dict[str, AppContext],
+                                                         make_household: Callable[..., str]) -> None:
+    hid = make_household("陈立新", members=2)
+    set_economy(ctx, hid, year=2018, wage_yuan=9000)  # 4500 a head > 3535, every indicator met
+    view = service.start(team["leader"], hid, "exit", at_ms=T0)
+    assert [s.code for s in view.definition.steps] == ["10", "01", "02", "03", "04", "11", "12", "05"]
+    _run_through(team, hid, view.definition.steps, T0)
+    final = store.workflows_of(ctx.db, hid, rules.definitions())[-1]
+    assert final.state.status == rules.COMPLETED and not any(d.override for d in final.state.history)
+    gate = json.loads(next(iter(_rows(ctx, final.id, "10")))["gate"])
+    assert gate == {"year": 2018, "per_person": 450000, "standard": 353500, "unmet": [], "problems": []}
+
+
+def test_monitoring_needs_a_category_and_a_risk_type(ctx: AppContext, team: dict[str, AppContext],
+                                                     make_household: Callable[..., str]) -> None:
+    hid = make_household("黄小梅")
+    with pytest.raises(rules.WorkflowError, match="监测对象类别"):
+        service.start(team["leader"], hid, "monitoring", risk_type="01")
+    with pytest.raises(rules.WorkflowError, match="风险类型代码 77 不存在"):
+        service.start(team["leader"], hid, "monitoring", category="02", risk_type="77")
+    view = service.start(team["leader"], hid, "monitoring", category="02", risk_type="01")
+    assert (view.category, view.risk_type, view.current.code) == ("02", "01", "01")
+
+
+def _rows(ctx: AppContext, workflow_id: str, step: str) -> list[dict[str, object]]:
+    with ctx.db.read() as conn:
+        return [dict(r) for r in conn.exec_driver_sql(
+            "SELECT * FROM workflow_step WHERE workflow_id = ? AND step = ?", (workflow_id, step)).mappings()]
