@@ -9,7 +9,9 @@ district adapts the steps without code but cannot shorten a notice below the min
 **Decisions form a chain.** Each decision row names the decision it follows (``prev_id``: the row that
 made the step current, '' for the first step). The state is never stored: :func:`derive` walks the chain
 from the start — pass moves to the next step (after the last: completed), fail closes the workflow,
-return (退回) goes back one step — and keeps every decision in the history. Two decisions that follow
+return (退回) goes back one step — and keeps every decision in the history. A step passes no earlier
+than ``min_days`` after it became current (a 公示 runs its full period); failing or returning it (an
+objection upheld) may come at any time. Two decisions that follow
 the same row (two laptops deciding one step offline) are a fork: the state is ``conflict`` with both
 decisions, never one silently chosen.
 
@@ -289,7 +291,7 @@ def check_decision(definition: Definition, state: State, step_code: str, decisio
     if now_ms < state.since:
         raise WorkflowError("决定时间早于上一步的决定时间")
     first = earliest(step, state.since)
-    if day_of(now_ms) < first:
+    if decision == PASS and day_of(now_ms) < first:  # an objection may send a notice back before it ends
         raise TooEarly(step, first)
     return step
 

@@ -102,6 +102,8 @@ def test_checks_order_reason_first_step_and_the_notice_period() -> None:
     with pytest.raises(rules.TooEarly, match="2026-03-09 起才能决定") as early:
         rules.check_decision(ident, state, "04", rules.PASS, reason="", now_ms=T0 + 6 * DAY)
     assert early.value.earliest == dt.date(2026, 3, 9)
+    # an objection upheld sends the notice back before its end
+    assert rules.check_decision(ident, state, "04", rules.RETURN, reason="异议成立", now_ms=T0 + DAY).code == "04"
     assert rules.check_decision(ident, state, "04", rules.PASS, reason="", now_ms=T0 + 7 * DAY).notice
     first = rules.derive(ident, T0, [])
     with pytest.raises(rules.WorkflowError, match="第一步没有可退回的上一步"):
