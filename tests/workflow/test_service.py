@@ -137,3 +137,33 @@ def _rows(ctx: AppContext, workflow_id: str, step: str) -> list[dict[str, object
     with ctx.db.read() as conn:
         return [dict(r) for r in conn.exec_driver_sql(
             "SELECT * FROM workflow_step WHERE workflow_id = ? AND step = ?", (workflow_id, step)).mappings()]
+
+
+def test_decisions_are_never_changed_and_another_laptops_decision_needs_the_steps_role(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str]) -> None:
+    from fieldapp.domain.ids import new_id
+    from fieldapp.store.models import WorkflowStep
+    from fieldapp.sync.body import Change
+    from fieldapp.sync.merge import Merger
+
+    hid = make_household("冯玉兰")
+    view = service.start(team["leader"], hid, "identification", at_ms=T0)
+    made = service.decide(team["member"], hid, "01", rules.PASS, at_ms=T0 + HOUR)
+    with pytest.raises(people.PermissionDenied, match=r"workflow\.amend"), \
+            team["leader"].writer.transaction() as txn:
+        txn.update(WorkflowStep, made.decision.id, {"decision": rules.FAIL})
+    leader_id = team["leader"].session.person_id
+    forged = {"workflow_id": view.id, "household_id": hid, "step": "02", "prev_id": made.decision.id,
+              "decision": "pass", "reason": "", "person_id": leader_id, "person_name": TEAM["leader"],
+              "decided_at": T0 + 2 * HOUR}
+    # a team leader's laptop claims the committee's 民主评议
+    received = Change(origin="other-laptop", seq=1, hlc=ctx.writer.clock.now() + 1000, tbl="workflow_step",
+                      row_id=new_id(), household_id=hid, op="insert",
+                      fields={**forged, "role": "committee", "decided_as": "leader"}, prev={}, user_id=leader_id,
+                      user_name=TEAM["leader"])
+    with ctx.db.transaction() as conn:
+        merger = Merger(conn, ctx.writer.clock, {})
+        merger.apply([received])
+        stats = merger.finish()
+    assert stats.refused == 1 and "workflow.decide.committee" in stats.refusals[0]["reason"]
+    assert store.open_workflow(ctx.db, hid, rules.definitions()).current.code == "02"
