@@ -2,7 +2,7 @@
 
     fieldapp workflow start identification|exit|return|monitoring|risk_elimination HOUSEHOLD
                             [--category C --risk-type R]           (monitoring: category and risk type)
-    fieldapp workflow decide HOUSEHOLD STEP pass|fail|return [--reason TEXT] [--override]
+    fieldapp workflow decide HOUSEHOLD STEP pass|fail|return [--reason TEXT] [--override] [--settle]
     fieldapp workflow queue                                        households waiting for my roles
     fieldapp workflow show HOUSEHOLD                               where it stands, with every decision
 
@@ -41,6 +41,7 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("decision", choices=["pass", "fail", "return"])
     p.add_argument("--reason", default="", help="理由（不通过、退回和越过退出标准时必填）")
     p.add_argument("--override", action="store_true", help="不符合退出标准仍拟退出：须写明理由，并签字")
+    p.add_argument("--settle", action="store_true", help="本步骤有冲突的决定时，以本决定处理冲突：须写明理由，并签字")
     p.set_defaults(func=lambda a: _run(open_ctx, a, _decide))
 
     p = cmds.add_parser("queue", help="等待本人决定的农户")
@@ -88,7 +89,8 @@ def _decide(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.services.workflow import service
 
     hid = _household(ctx, args.household)
-    made = service.decide(ctx, hid, args.step, args.decision, args.reason, override=args.override)
+    made = service.decide(ctx, hid, args.step, args.decision, args.reason, override=args.override,
+                          settle=args.settle)
     view = made.workflow
     step = view.definition.steps[view.definition.index(made.decision.step)]
     print(f"已{rules.DECISION_WORDS[made.decision.decision]}：{step.code} {step.text()}"
@@ -143,6 +145,8 @@ def _show(ctx: Any, args: argparse.Namespace) -> int:
             print("  " + _decision_line(ctx, view, d))
         for d in view.state.conflicts:
             print("  冲突 " + _decision_line(ctx, view, d))
+        for d in view.state.superseded:
+            print("  已由处理冲突的决定取代 " + _decision_line(ctx, view, d))
         for problem in view.state.problems:
             print(f"  问题：{problem}")
         conflict = conflict or view.state.status == rules.CONFLICT
@@ -179,6 +183,8 @@ def _decision_line(ctx: Any, view: Any, d: Any) -> str:
         line += f"，理由：{d.reason}"
     if d.override:
         line += "，越过退出标准"
+    if d.settles:
+        line += f"，处理了 {len(d.settles)} 个冲突的决定"
     if d.signoff_id:
         line += f"，{_signature(ctx, d.signoff_id)}"
     return line

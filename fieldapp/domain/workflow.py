@@ -13,7 +13,9 @@ return (退回) goes back one step — and keeps every decision in the history. 
 than ``min_days`` after it became current (a 公示 runs its full period); failing or returning it (an
 objection upheld) may come at any time. Two decisions that follow
 the same row (two laptops deciding one step offline) are a fork: the state is ``conflict`` with both
-decisions, never one silently chosen.
+decisions, never one silently chosen. A person with the step's role settles it by a new decision on
+the step that names every conflicting one (``settles``) with a reason; the decisions it sets aside are
+kept as ``superseded``.
 
 **The exit gate.** :func:`exit_gate` says why a household may not be proposed for exit: per-capita
 income of the year at or below that year's exit standard, no standard known for the year, or a
@@ -182,6 +184,7 @@ class Decision:
     signoff_id: str | None = None
     override: bool = False
     decided_as: str = ""  # the decider's own role
+    settles: tuple[str, ...] = ()  # the conflicting decisions this one settles (a reviewer's explicit choice)
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,7 @@ class State:
     history: tuple[Decision, ...] = ()
     conflicts: tuple[Decision, ...] = ()
     problems: tuple[str, ...] = ()
+    superseded: tuple[Decision, ...] = ()  # conflicting decisions a settling decision set aside (kept, shown)
 
     @property
     def is_open(self) -> bool:
@@ -214,17 +218,21 @@ def derive(definition: Definition, started_at: int, decisions: Iterable[Decision
         following.setdefault(d.prev_id, []).append(d)
     position, since, head = 0, started_at, ""
     history: list[Decision] = []
+    superseded: list[Decision] = []
     problems: list[str] = []
     status = OPEN
     while True:
         nexts = sorted(following.pop(head, []), key=lambda d: (d.decided_at, d.id))
         if not nexts:
             break
-        if len(nexts) > 1:
-            status = CONFLICT
-            return State(status, position, since, head, tuple(history), tuple(nexts),
-                         (*problems, _conflict_text(definition, nexts)))
         d = nexts[0]
+        if len(nexts) > 1:
+            settling = [s for s in nexts if {o.id for o in nexts if o is not s} <= set(s.settles)]
+            if len(settling) != 1:
+                return State(CONFLICT, position, since, head, tuple(history), tuple(nexts),
+                             (*problems, _conflict_text(definition, nexts)), tuple(superseded))
+            d = settling[0]
+            superseded.extend(o for o in nexts if o is not d)
         expected = definition.steps[position].code
         if d.step != expected:
             problems.append(f"{when_text(d.decided_at)} {d.person_name} 决定的步骤 {d.step} 不是当时的步骤 {expected}")
@@ -243,7 +251,7 @@ def derive(definition: Definition, started_at: int, decisions: Iterable[Decision
     left = sum(len(v) for v in following.values())
     if left and status == OPEN:
         problems.append(f"{left} 条决定接不上流程（前一条决定尚未同步到本机？）")
-    return State(status, position, since, head, tuple(history), (), tuple(problems))
+    return State(status, position, since, head, tuple(history), (), tuple(problems), tuple(superseded))
 
 
 def _conflict_text(definition: Definition, rows: Sequence[Decision]) -> str:
@@ -271,14 +279,19 @@ def earliest(step: Step, since_ms: int) -> dt.date:
 
 
 def check_decision(definition: Definition, state: State, step_code: str, decision: str, *, reason: str,
-                   now_ms: int) -> Step:
+                   now_ms: int, settle: bool = False) -> Step:
     """The step being decided, or ``WorkflowError`` naming why the decision is refused (not the role: the
-    caller checks the step's permission)."""
+    caller checks the step's permission). ``settle``: the decision settles the step's conflicting decisions
+    (a reviewer's explicit choice, with a reason); only while there is a conflict."""
     if decision not in DECISIONS:
         raise WorkflowError(f"决定应为 {'、'.join(DECISIONS)} 之一：{decision}")
-    if state.status == CONFLICT:
-        raise WorkflowError("；".join(state.problems) + "。请先处理冲突")
-    if state.status != OPEN:
+    if settle and state.status != CONFLICT:
+        raise WorkflowError("该流程没有冲突的决定，无需处理冲突（去掉 --settle）")
+    if settle and not reason.strip():
+        raise WorkflowError("处理冲突须写明理由（--reason）")
+    if state.status == CONFLICT and not settle:
+        raise WorkflowError("；".join(state.problems) + "。请有权限的人核实后处理冲突（--settle，写明理由）")
+    if state.status not in (OPEN, CONFLICT):
         raise WorkflowError(f"“{definition.text()}”{STATE_WORDS[state.status]}，不能再决定步骤")
     step = definition.steps[definition.index(step_code)]
     current = definition.steps[state.position]

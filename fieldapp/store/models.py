@@ -569,6 +569,8 @@ class WorkflowStep(SyncedMixin, Base):
     decided_as: Mapped[str] = mapped_column(String(24))  # the decider's own role that holds the step's permission
     decided_at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
     signoff_id: Mapped[str | None] = mapped_column(Id)
+    # JSON list of the conflicting decisions this one settles (a reviewer's explicit choice); '' otherwise
+    settles: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (

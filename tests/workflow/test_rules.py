@@ -85,7 +85,7 @@ def test_two_decisions_following_the_same_one_are_a_conflict_not_a_winner() -> N
     assert state.status == rules.CONFLICT and state.is_open
     assert {d.id for d in state.conflicts} == {"b1", "b2"} and [d.id for d in state.history] == ["a"]
     assert "2 个互相冲突的决定" in state.problems[-1] and "甲" in state.problems[-1] and "乙" in state.problems[-1]
-    with pytest.raises(rules.WorkflowError, match="请先处理冲突"):
+    with pytest.raises(rules.WorkflowError, match="处理冲突（--settle"):
         rules.check_decision(ident, state, "02", rules.PASS, reason="", now_ms=T0 + 10)
 
 
@@ -122,3 +122,21 @@ def test_the_exit_gate_names_the_income_and_each_indicator_that_fails() -> None:
     assert unknown.problems == ("参考数据中没有 2024 年本地的退出标准（exit_standard）",
                                 "两不愁三保障指标“住房安全有保障”未填写")
     assert rules.exit_gate(None, None, None, {}, {}).problems == ("没有收入记录，无法判断人均纯收入是否高于退出标准",)
+
+
+def test_a_decision_that_names_every_conflicting_one_settles_the_fork_and_keeps_them() -> None:
+    ident = rules.definitions().get("identification")
+    a = _d("a", "01", rules.PASS, "", T0)
+    b1, b2 = _d("b1", "02", rules.PASS, "a", T0 + 5, who="甲"), _d("b2", "02", rules.RETURN, "a", T0 + 9, who="乙")
+    partial = rules.Decision("s0", "02", rules.PASS, "核实", "a", "p-丙", "丙", "committee", T0 + 20, settles=("b1",))
+    assert rules.derive(ident, T0, [a, b1, b2, partial]).status == rules.CONFLICT  # b2 not settled
+    with pytest.raises(rules.WorkflowError, match="处理冲突须写明理由"):
+        rules.check_decision(ident, rules.derive(ident, T0, [a, b1, b2]), "02", rules.PASS, reason=" ",
+                             now_ms=T0 + 30, settle=True)
+    settle = rules.Decision("s1", "02", rules.RETURN, "会议记录不全", "a", "p-丙", "丙", "committee", T0 + 30,
+                            settles=("b1", "b2"))
+    state = rules.derive(ident, T0, [a, b1, b2, settle])
+    assert state.status == rules.OPEN and ident.steps[state.position].code == "01"  # returned, as settled
+    assert [d.id for d in state.history] == ["a", "s1"] and {d.id for d in state.superseded} == {"b1", "b2"}
+    with pytest.raises(rules.WorkflowError, match="没有冲突的决定"):
+        rules.check_decision(ident, state, "01", rules.PASS, reason="x", now_ms=T0 + 40, settle=True)

@@ -167,3 +167,34 @@ def test_decisions_are_never_changed_and_another_laptops_decision_needs_the_step
         stats = merger.finish()
     assert stats.refused == 1 and "workflow.decide.committee" in stats.refusals[0]["reason"]
     assert store.open_workflow(ctx.db, hid, rules.definitions()).current.code == "02"
+
+
+def test_a_conflict_blocks_until_the_steps_role_settles_it_with_a_signed_reason(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str]) -> None:
+    from fieldapp.store.models import WorkflowStep
+
+    hid = make_household("蒋文华")
+    view = service.start(team["leader"], hid, "identification", at_ms=T0)
+    first = service.decide(team["member"], hid, "01", rules.PASS, at_ms=T0 + HOUR)
+    mine = service.decide(team["committee"], hid, "02", rules.PASS, at_ms=T0 + 2 * HOUR)
+    committee_id = team["committee"].session.person_id
+    with ctx.writer.transaction() as txn:  # the same step decided on another laptop before they synced
+        theirs = txn.insert(WorkflowStep, {
+            "workflow_id": view.id, "household_id": hid, "step": "02", "prev_id": first.decision.id,
+            "decision": rules.RETURN, "reason": "代表未过半数", "person_id": committee_id,
+            "person_name": TEAM["committee"], "role": "committee", "decided_as": "committee",
+            "decided_at": T0 + 3 * HOUR})
+    conflict = store.open_workflow(ctx.db, hid, rules.definitions())
+    assert conflict.state.status == rules.CONFLICT
+    assert {d.id for d in conflict.state.conflicts} == {mine.decision.id, theirs}
+    assert [e.conflict for e in queue.waiting(team["committee"])] == [True]
+    with pytest.raises(rules.WorkflowError, match="互相冲突"):
+        service.decide(team["leader"], hid, "03", rules.PASS, at_ms=T0 + 4 * HOUR)
+    with pytest.raises(people.PermissionDenied, match=r"workflow\.decide\.committee"):
+        service.decide(team["leader"], hid, "02", rules.PASS, "看过会议记录", settle=True, at_ms=T0 + 4 * HOUR)
+    settled = service.decide(team["committee"], hid, "02", rules.PASS, "复核会议记录：赞成过半", settle=True,
+                             at_ms=T0 + 4 * HOUR)
+    assert settled.signature is not None and set(settled.decision.settles) == {mine.decision.id, theirs}
+    after = settled.workflow
+    assert after.state.status == rules.OPEN and after.current.code == "03"
+    assert {d.id for d in after.state.superseded} == {mine.decision.id, theirs}

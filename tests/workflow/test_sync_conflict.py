@@ -3,6 +3,7 @@ derived state reports the conflict on each replica, with neither decision silent
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,14 +42,15 @@ def _exchange(a: Node, b: Node) -> None:
             raise AssertionError(exc.reason) from exc
 
 
-def _decide(node: Node, workflow_id: str, step: str, decision: str, *, prev: str, at: int, who: str) -> str:
+def _decide(node: Node, workflow_id: str, step: str, decision: str, *, prev: str, at: int, who: str,
+            settles: str = "") -> str:
     """A decision row as the service writes it (append-only: always an insert)."""
     with node.writer.transaction() as txn:
         return txn.insert(WorkflowStep, {
             "id": new_id(), "workflow_id": workflow_id, "household_id": HOUSEHOLD, "step": step, "prev_id": prev,
             "decision": decision, "reason": "" if decision == rules.PASS else "异议", "override": False,
             "person_id": "p-" + who, "person_name": who, "role": "township", "decided_as": "township",
-            "decided_at": at})
+            "decided_at": at, "settles": settles})
 
 
 def _state(node: Node) -> store.WorkflowView:
@@ -84,3 +86,12 @@ def test_concurrent_decisions_on_one_step_surface_as_a_conflict_on_both_replicas
         assert sorted(rows) == sorted([(passed, rules.PASS), (returned, rules.RETURN)])  # both kept as written
         with pytest.raises(rules.WorkflowError, match="互相冲突"):
             rules.check_decision(ident, view.state, "05", rules.PASS, reason="", now_ms=T0 + 30 * DAY)
+
+    # a reviewer settles it on one laptop, naming both decisions; both laptops then agree and keep all three
+    settled = _decide(township, wid, "05", rules.PASS, prev=prev, at=T0 + 22 * DAY, who="镇审核甲",
+                      settles=json.dumps(sorted([passed, returned])))
+    _exchange(village, township)
+    for node in pair:
+        view = _state(node)
+        assert view.state.status == rules.OPEN and view.current.code == "06"
+        assert view.state.history[-1].id == settled and {d.id for d in view.state.superseded} == {passed, returned}

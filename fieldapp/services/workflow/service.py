@@ -89,18 +89,20 @@ def start(ctx: AppContext, household_id: str, kind: str, *, category: str | None
 
 
 def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, reason: str = "", *,
-           override: bool = False, at_ms: int | None = None) -> Decided:
+           override: bool = False, settle: bool = False, at_ms: int | None = None) -> Decided:
     """Record ``decision`` (pass | fail | return) on the household's current step.
 
     Raises ``WorkflowError`` (no open workflow, not the current step, a conflict, a reason missing),
     ``TooEarly`` (with the first day the step may be decided), ``PermissionDenied`` naming the step's
-    permission, ``GateRefused``, ``NoSigningKey``."""
+    permission, ``GateRefused``, ``NoSigningKey``. ``settle``: while the step has conflicting decisions,
+    this one (signed, with its reason) settles them; they stay on record as superseded."""
     defs = definitions(ctx)
     view = store.open_workflow(ctx.db, household_id, defs)
     if view is None:
         raise rules.WorkflowError("该户没有进行中的流程（先用 workflow start 发起）")
     when = at_ms or now_ms()
-    step = rules.check_decision(view.definition, view.state, step_code, decision, reason=reason, now_ms=when)
+    step = rules.check_decision(view.definition, view.state, step_code, decision, reason=reason, now_ms=when,
+                                settle=settle)
     ctx.require(step.permission)
     session = ctx.session
     if session is None:
@@ -123,10 +125,11 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     row = {"workflow_id": view.id, "household_id": household_id, "step": step.code, "prev_id": view.state.head_id,
            "decision": decision, "reason": reason.strip(), "override": override, "gate": gate_json,
            "person_id": session.person_id, "person_name": session.name, "role": step.role,
-           "decided_as": _deciding_role(ctx, step), "decided_at": when}
+           "decided_as": _deciding_role(ctx, step), "decided_at": when,
+           "settles": json.dumps(sorted(d.id for d in view.state.conflicts)) if settle else ""}
     signed_values: dict[str, Any] | None = None
     record: signoff.SignoffRecord | None = None
-    if step.signature or override:
+    if step.signature or override or settle:
         signed_values, record = signoff.prepare(
             ctx, "workflow_step", row_id, tables=_signed_tables(view, row_id, row), household_id=household_id,
             role=str(row["decided_as"]), at_ms=when)

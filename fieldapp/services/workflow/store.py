@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -35,9 +37,13 @@ class WorkflowView:
         return self.state.current(self.definition)
 
 
-def decision_of(r: object) -> rules.Decision:
-    return rules.Decision(r.id, r.step, r.decision, r.reason or "", r.prev_id or "", r.person_id,  # type: ignore[attr-defined]
-                          r.person_name, r.role, int(r.decided_at), r.signoff_id, bool(r.override), r.decided_as)  # type: ignore[attr-defined]
+def decision_of(r: Any) -> rules.Decision:
+    try:
+        settles = tuple(str(x) for x in json.loads(r.settles)) if r.settles else ()
+    except (ValueError, TypeError):
+        settles = ()  # unreadable: settles nothing, so the conflict stays shown
+    return rules.Decision(r.id, r.step, r.decision, r.reason or "", r.prev_id or "", r.person_id, r.person_name,
+                          r.role, int(r.decided_at), r.signoff_id, bool(r.override), r.decided_as or "", settles)
 
 
 def _views(conn: Connection, defs: rules.Definitions, where: object) -> list[WorkflowView]:

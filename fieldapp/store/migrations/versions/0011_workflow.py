@@ -68,6 +68,7 @@ def upgrade() -> None:
         sa.Column('decided_as', sa.String(length=24), nullable=False),
         sa.Column('decided_at', sa.BigInteger(), nullable=False),
         sa.Column('signoff_id', sa.String(length=36), nullable=True),
+        sa.Column('settles', sa.Text(), server_default='', nullable=False),
         *_sync_columns(),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_workflow_step'))
     )
