@@ -170,8 +170,11 @@ def test_decisions_are_never_changed_and_another_laptops_decision_needs_the_step
 
 
 def test_a_conflict_blocks_until_the_steps_role_settles_it_with_a_signed_reason(
-        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str]) -> None:
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from fieldapp.cli.main import main
     from fieldapp.store.models import WorkflowStep
+    from tests.helpers.people import cli_user
 
     hid = make_household("蒋文华")
     view = service.start(team["leader"], hid, "identification", at_ms=T0)
@@ -188,6 +191,12 @@ def test_a_conflict_blocks_until_the_steps_role_settles_it_with_a_signed_reason(
     assert conflict.state.status == rules.CONFLICT
     assert {d.id for d in conflict.state.conflicts} == {mine.decision.id, theirs}
     assert [e.conflict for e in queue.waiting(team["committee"])] == [True]
+    cli_user(monkeypatch, TEAM["committee"])
+    assert main(["workflow", "show", hid]) == 3
+    out = capsys.readouterr().out
+    assert "有冲突，待处理" in out and "2 个互相冲突的决定" in out and out.count("  冲突 ") == 2
+    assert main(["workflow", "decide", hid, "02", "pass"]) == 1
+    assert "--settle" in capsys.readouterr().err
     with pytest.raises(rules.WorkflowError, match="互相冲突"):
         service.decide(team["leader"], hid, "03", rules.PASS, at_ms=T0 + 4 * HOUR)
     with pytest.raises(people.PermissionDenied, match=r"workflow\.decide\.committee"):
@@ -198,3 +207,5 @@ def test_a_conflict_blocks_until_the_steps_role_settles_it_with_a_signed_reason(
     after = settled.workflow
     assert after.state.status == rules.OPEN and after.current.code == "03"
     assert {d.id for d in after.state.superseded} == {mine.decision.id, theirs}
+    assert main(["workflow", "show", hid]) == 0
+    assert capsys.readouterr().out.count("已由处理冲突的决定取代") == 2
