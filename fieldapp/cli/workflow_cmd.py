@@ -3,6 +3,7 @@
     fieldapp workflow start identification|exit|return|monitoring|risk_elimination HOUSEHOLD
                             [--category C --risk-type R]           (monitoring: category and risk type)
     fieldapp workflow decide HOUSEHOLD STEP pass|fail|return [--reason TEXT] [--override] [--settle]
+                            [--workflow W]
     fieldapp workflow queue                                        households waiting for my roles
     fieldapp workflow show HOUSEHOLD                               where it stands, with every decision
 
@@ -41,6 +42,7 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("decision", choices=["pass", "fail", "return"])
     p.add_argument("--reason", default="", help="理由（不通过、退回和越过退出标准时必填）")
     p.add_argument("--override", action="store_true", help="不符合退出标准仍拟退出：须写明理由，并签字")
+    p.add_argument("--workflow", help="该户有两个同时进行的流程时，指明哪一个（标识或其末尾至少 8 位）")
     p.add_argument("--settle", action="store_true", help="本步骤有冲突的决定时，以本决定处理冲突：须写明理由，并签字")
     p.set_defaults(func=lambda a: _run(open_ctx, a, _decide))
 
@@ -90,7 +92,7 @@ def _decide(ctx: Any, args: argparse.Namespace) -> int:
 
     hid = _household(ctx, args.household)
     made = service.decide(ctx, hid, args.step, args.decision, args.reason, override=args.override,
-                          settle=args.settle)
+                          settle=args.settle, workflow_id=args.workflow)
     view = made.workflow
     step = view.definition.steps[view.definition.index(made.decision.step)]
     print(f"已{rules.DECISION_WORDS[made.decision.decision]}：{step.code} {step.text()}"
@@ -130,7 +132,10 @@ def _show(ctx: Any, args: argparse.Namespace) -> int:
     if not views:
         print(f"没有流程记录。档案中填写的脱贫状态：{status_text}（手工填写，非流程产生）")
         return 0
-    conflict = False
+    running = [v for v in views if v.state.is_open]
+    conflict = len(running) > 1
+    if conflict:
+        print(f"注意：该户有 {len(running)} 个同时进行的流程（在不同笔记本上各自发起），决定时请用 --workflow 指明")
     for view in views:
         print(f"{view.definition.text()}（{view.id}）：{_where(ctx, view)}")
         if view.origin == rules.ORIGIN_IMPORTED:

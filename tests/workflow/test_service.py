@@ -209,3 +209,21 @@ def test_a_conflict_blocks_until_the_steps_role_settles_it_with_a_signed_reason(
     assert {d.id for d in after.state.superseded} == {mine.decision.id, theirs}
     assert main(["workflow", "show", hid]) == 0
     assert capsys.readouterr().out.count("已由处理冲突的决定取代") == 2
+
+
+def test_two_workflows_started_on_two_laptops_are_both_shown_and_one_is_named_to_decide(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str]) -> None:
+    from fieldapp.store.models import Workflow
+
+    hid = make_household("韩志强")
+    mine = service.start(team["leader"], hid, "identification", at_ms=T0)
+    with ctx.writer.transaction() as txn:  # the same household started on another laptop before they synced
+        theirs = txn.insert(Workflow, {"household_id": hid, "kind": "identification", "started_at": T0 + 1,
+                                       "origin": "app", "started_by_name": TEAM["member"]})
+    with pytest.raises(rules.WorkflowError, match="2 个同时进行的流程") as refused:
+        service.decide(team["member"], hid, "01", rules.PASS, at_ms=T0 + HOUR)
+    assert mine.id in str(refused.value) and theirs in str(refused.value)
+    ended = service.decide(team["member"], hid, "01", rules.FAIL, "重复发起", workflow_id=theirs[-8:],
+                           at_ms=T0 + HOUR)
+    assert ended.workflow.id == theirs and ended.workflow.state.status == rules.FAILED
+    assert service.decide(team["member"], hid, "01", rules.PASS, at_ms=T0 + HOUR).workflow.id == mine.id

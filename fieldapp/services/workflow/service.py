@@ -89,7 +89,8 @@ def start(ctx: AppContext, household_id: str, kind: str, *, category: str | None
 
 
 def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, reason: str = "", *,
-           override: bool = False, settle: bool = False, at_ms: int | None = None) -> Decided:
+           override: bool = False, settle: bool = False, workflow_id: str | None = None,
+           at_ms: int | None = None) -> Decided:
     """Record ``decision`` (pass | fail | return) on the household's current step.
 
     Raises ``WorkflowError`` (no open workflow, not the current step, a conflict, a reason missing),
@@ -97,9 +98,7 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     permission, ``GateRefused``, ``NoSigningKey``. ``settle``: while the step has conflicting decisions,
     this one (signed, with its reason) settles them; they stay on record as superseded."""
     defs = definitions(ctx)
-    view = store.open_workflow(ctx.db, household_id, defs)
-    if view is None:
-        raise rules.WorkflowError("该户没有进行中的流程（先用 workflow start 发起）")
+    view = _the_open_workflow(ctx, household_id, defs, workflow_id)
     when = at_ms or now_ms()
     step = rules.check_decision(view.definition, view.state, step_code, decision, reason=reason, now_ms=when,
                                 settle=settle)
@@ -141,6 +140,26 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     after = next(v for v in store.workflows_of(ctx.db, household_id, defs) if v.id == view.id)
     made = next(d for d in after.state.history if d.id == row_id)
     return Decided(made, record, after)
+
+
+def _the_open_workflow(ctx: AppContext, household_id: str, defs: rules.Definitions,
+                       workflow_id: str | None) -> store.WorkflowView:
+    """The household's open workflow (``workflow_id``, or its only one). Two started on two laptops before
+    they synced are both shown, never one silently picked: the caller names which one."""
+    running = [v for v in store.workflows_of(ctx.db, household_id, defs) if v.state.is_open]
+    if workflow_id is not None:
+        wanted = workflow_id.strip().lower()
+        chosen = [v for v in running if v.id == wanted or (len(wanted) >= 8 and v.id.endswith(wanted))]
+        if len(chosen) != 1:
+            raise rules.WorkflowError(f"该户没有进行中的流程 {workflow_id}")
+        return chosen[0]
+    if not running:
+        raise rules.WorkflowError("该户没有进行中的流程（先用 workflow start 发起）")
+    if len(running) > 1:
+        names = "、".join(f"{v.definition.text()}（{v.id}）" for v in running)
+        raise rules.WorkflowError(f"该户有 {len(running)} 个同时进行的流程（在不同笔记本上各自发起）：{names}。"
+                                  "请指明决定哪一个（--workflow），多余的一个可以不通过（fail）并写明理由")
+    return running[0]
 
 
 def _signed_tables(view: store.WorkflowView, row_id: str, row: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
