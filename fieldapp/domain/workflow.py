@@ -353,3 +353,23 @@ def exit_gate(year: int | None, per_person: int | None, standard: int | None,
 
 def _yuan(fen: int) -> str:
     return f"{fen / 100:.2f}"
+
+
+# ---------------------------------------------------------------- where a household stands
+
+EXITED_CODES = frozenset({"1", "4"})  # exit_status: 已脱贫 (still supported / support ended)
+
+
+def has_exited(finished: Sequence[tuple[str, str | None]], typed_exit_status: str | None) -> bool:
+    """Whether the household counts as exited: the last finished identification, exit or return decides
+    (``finished``: (kind, imported value) of completed or imported workflows, oldest first); with none,
+    the typed ``exit_status``. Monitoring and risk elimination leave it as it is (脱贫不脱政策)."""
+    state: bool | None = None
+    for kind, imported in finished:
+        if kind == "exit":
+            state = imported is None or imported in EXITED_CODES
+        elif kind in ("identification", "return"):
+            state = False
+    if state is None:
+        return typed_exit_status in EXITED_CODES
+    return state

@@ -42,11 +42,13 @@ def _as(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
     cli_user(monkeypatch, ACCOUNTS[role], DEMO_PASSWORD)
 
 
-def _households() -> list[str]:
+def _households(exit_status: str) -> list[str]:
+    """The demo's households with this typed 脱贫状态 (1: 已脱贫, 3: 返贫)."""
     ctx = logged_in(paths.resolve(), DEMO_LEADER, DEMO_PASSWORD)
     try:
         with ctx.db.read() as conn:
-            return [r[0] for r in conn.exec_driver_sql("SELECT hh_no FROM household WHERE deleted = 0 ORDER BY hh_no")]
+            return [r[0] for r in conn.exec_driver_sql(
+                "SELECT hh_no FROM household WHERE deleted = 0 AND exit_status = ? ORDER BY hh_no", (exit_status,))]
     finally:
         ctx.close()
 
@@ -68,7 +70,7 @@ def _decide_all(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[s
 
 def test_a_full_identification_and_a_full_exit_on_the_command_line(
         laptop: Clock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    hh, other = _households()[:2]
+    hh, other = _households("1")[0], _households("3")[0]  # an exited household cannot exit again
     defs = rules.definitions()
     _as(monkeypatch, "member")
     assert main(["workflow", "start", "identification", hh]) == 0
@@ -101,10 +103,14 @@ def test_a_full_identification_and_a_full_exit_on_the_command_line(
 
 def test_refusals_name_the_permission_the_day_and_the_failing_indicator(
         laptop: Clock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    hh = _households()[0]
+    hh, exited = _households("3")[0], _households("1")[0]
     _as(monkeypatch, "leader")
-    assert main(["workflow", "show", hh]) == 0
-    assert "手工填写，非流程产生" in capsys.readouterr().out  # the demo's typed 脱贫状态, no workflow yet
+    assert main(["workflow", "show", exited]) == 0
+    assert "已脱贫(享受政策)（手工填写，非流程产生）" in capsys.readouterr().out  # the demo's typed value
+    assert main(["workflow", "start", "exit", exited]) == 1
+    assert "该户已脱贫，不能再发起退出" in capsys.readouterr().err
+    assert main(["workflow", "start", "return", hh]) == 1
+    assert "该户未脱贫，不能发起返贫" in capsys.readouterr().err
     ctx = logged_in(paths.resolve(), DEMO_LEADER, DEMO_PASSWORD)
     try:
         from fieldapp.services.printing.common import resolve_household

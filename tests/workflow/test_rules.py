@@ -140,3 +140,12 @@ def test_a_decision_that_names_every_conflicting_one_settles_the_fork_and_keeps_
     assert [d.id for d in state.history] == ["a", "s1"] and {d.id for d in state.superseded} == {"b1", "b2"}
     with pytest.raises(rules.WorkflowError, match="没有冲突的决定"):
         rules.check_decision(ident, state, "01", rules.PASS, reason="x", now_ms=T0 + 40, settle=True)
+
+
+def test_exited_follows_the_last_finished_identification_exit_or_return_then_the_typed_value() -> None:
+    assert rules.has_exited([], "1") and rules.has_exited([], "4") and not rules.has_exited([], "3")
+    assert not rules.has_exited([], None)
+    assert rules.has_exited([("identification", None), ("exit", None)], "0")  # the workflow, not the typed value
+    assert not rules.has_exited([("exit", None), ("return", None)], "1")
+    assert rules.has_exited([("exit", None), ("monitoring", None), ("risk_elimination", None)], None)
+    assert not rules.has_exited([("exit", "3")], "1") and rules.has_exited([("exit", "4")], None)  # imported

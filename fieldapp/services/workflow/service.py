@@ -74,9 +74,15 @@ def start(ctx: AppContext, household_id: str, kind: str, *, category: str | None
         if given not in {c.code for c in ctx.ref[codes].codes}:
             raise rules.WorkflowError(f"{_list_title(ctx, codes)}代码 {given} 不存在（可用：{_codes(ctx, codes)}）")
         values[name] = given
-    running = store.open_workflow(ctx.db, household_id, defs)
+    views = store.workflows_of(ctx.db, household_id, defs)
+    running = next((v for v in reversed(views) if v.state.is_open), None)
     if running is not None:
         raise rules.WorkflowError(f"该户已有进行中的“{running.definition.text()}”，须先办结或不通过才能发起新的流程")
+    gone = store.exited(views, store.typed_exit_status(ctx.db, household_id))
+    if kind == "exit" and gone:
+        raise rules.WorkflowError("该户已脱贫，不能再发起退出；返贫的请发起 return")
+    if kind == "return" and not gone:
+        raise rules.WorkflowError("该户未脱贫，不能发起返贫（return 只用于已脱贫的户）")
     session = ctx.session
     with ctx.writer.transaction() as txn:
         txn.insert(Workflow, {"household_id": household_id, "kind": kind, **values,

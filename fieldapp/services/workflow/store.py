@@ -97,3 +97,9 @@ def signature(db: Database, signoff_id: str) -> tuple[signoff.SignoffRecord | No
         row = conn.execute(select(s).where(s.c.id == signoff_id, s.c.deleted.is_(False))).first()
         record = signoff.record_of(conn, row) if row is not None else None
     return record, (signoff.problems(db, record) if record is not None else [])
+
+
+def exited(views: list[WorkflowView], typed_exit_status: str | None) -> bool:
+    """Whether the household counts as exited, from its finished workflows (or the typed value without any)."""
+    finished = [(v.kind, v.imported_value) for v in views if v.state.status in (rules.COMPLETED, rules.IMPORTED)]
+    return rules.has_exited(finished, typed_exit_status)
