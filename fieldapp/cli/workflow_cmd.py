@@ -5,6 +5,7 @@
     fieldapp workflow decide HOUSEHOLD STEP pass|fail|return [--reason TEXT] [--override] [--settle]
                             [--workflow W]
     fieldapp workflow queue                                        households waiting for my roles
+    fieldapp workflow candidates                                   households the exit standard proposes
     fieldapp workflow show HOUSEHOLD                               where it stands, with every decision
 
 HOUSEHOLD is the household's id, 户编号 or card code; STEP the step's code (``show`` lists them).
@@ -48,6 +49,9 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
 
     p = cmds.add_parser("queue", help="等待本人决定的农户")
     p.set_defaults(func=lambda a: _run(open_ctx, a, _queue))
+
+    p = cmds.add_parser("candidates", help="符合退出标准、尚未脱贫且没有进行中流程的户（拟退出对象）")
+    p.set_defaults(func=lambda a: _run(open_ctx, a, _candidates))
 
     p = cmds.add_parser("show", help="一户的流程：当前所处步骤与全部决定")
     p.add_argument("household", metavar="HOUSEHOLD")
@@ -118,6 +122,21 @@ def _queue(ctx: Any, args: argparse.Namespace) -> int:
         print(f"{e.hh_no or e.household_id}\t{e.head_name}\t{e.workflow.definition.text()}\t"
               f"{e.step.code} {e.step.text()}\t{note}")
     print(f"共 {len(found)} 户")
+    return 0
+
+
+def _candidates(ctx: Any, args: argparse.Namespace) -> int:
+    from fieldapp.services.workflow import queue
+
+    found = queue.exit_candidates(ctx)
+    if not found:
+        print("没有符合退出标准的未脱贫户")
+        return 0
+    for c in found:
+        g = c.gate
+        print(f"{c.hh_no or c.household_id}\t{c.head_name}\t{g.year} 年人均纯收入 {(g.per_person or 0) / 100:.2f} 元"
+              f"（退出标准 {(g.standard or 0) / 100:.2f} 元），两不愁三保障全部达到")
+    print(f"共 {len(found)} 户；发起退出：fieldapp workflow start exit 户编号")
     return 0
 
 

@@ -82,6 +82,8 @@ def test_a_full_identification_and_a_full_exit_on_the_command_line(
     assert "惠志兵（村两委）" in out and "乡镇审核员（乡镇审核）" in out and "区县审批员（区县审批）" in out
 
     # the exit of the other household: it meets the standard once its 2018 income and indicators say so
+    assert main(["workflow", "candidates"]) == 0
+    assert "没有符合退出标准的未脱贫户" in capsys.readouterr().out
     ctx = logged_in(paths.resolve(), DEMO_LEADER, DEMO_PASSWORD)
     try:
         from fieldapp.services.printing.common import resolve_household
@@ -90,6 +92,9 @@ def test_a_full_identification_and_a_full_exit_on_the_command_line(
     finally:
         ctx.close()
     _as(monkeypatch, "leader")
+    assert main(["workflow", "candidates"]) == 0
+    out = capsys.readouterr().out
+    assert other in out and "2018 年人均纯收入" in out and "退出标准 3535.00 元" in out and hh not in out
     assert main(["workflow", "start", "exit", other]) == 0
     capsys.readouterr()
     _decide_all(monkeypatch, capsys, laptop, other, defs.get("exit").steps)

@@ -1,4 +1,5 @@
-"""Where households stand, and the queue of the signed-in account: households whose current step its roles decide."""
+"""The queue of the signed-in account (households whose current step its roles decide) and the exit
+candidates the app proposes (households that meet the exit standard, not exited, with no workflow running)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,35 @@ def _names(ctx: AppContext, ids: list[str]) -> dict[str, tuple[str, str]]:
                                   .where(lst.c.household_id.in_(ids[chunk:chunk + 500]))):
                 out[r.household_id] = (r.hh_no or "", r.head_name or "")
     return out
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A household the app proposes for exit (对象确定), with the figures it was judged on."""
+
+    household_id: str
+    hh_no: str
+    head_name: str
+    gate: rules.Gate
+
+
+def exit_candidates(ctx: AppContext) -> list[Candidate]:
+    """Households of this laptop that meet the exit standard, have not exited and have no workflow running."""
+    from fieldapp.services.workflow import gate as gates
+
+    defs = rules.definitions(ctx.ref)
+    lst = HouseholdListRow.__table__
+    with ctx.db.read() as conn:
+        rows = conn.execute(select(lst.c.household_id, lst.c.hh_no, lst.c.head_name)
+                            .order_by(lst.c.hh_no, lst.c.household_id)).all()
+    found: list[Candidate] = []
+    for r in rows:
+        views = store.workflows_of(ctx.db, r.household_id, defs)
+        if any(v.state.is_open for v in views):
+            continue
+        if store.exited(views, store.typed_exit_status(ctx.db, r.household_id)):
+            continue
+        judged = gates.exit_gate_of(ctx, r.household_id)
+        if judged.passed:
+            found.append(Candidate(r.household_id, r.hh_no or "", r.head_name or "", judged))
+    return found
