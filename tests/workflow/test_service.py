@@ -31,6 +31,8 @@ def _run_through(team: dict[str, AppContext], hid: str, steps: tuple[rules.Step,
             assert made.signature.role == step.role and made.signature.subject == "workflow_step"
             assert signoff.problems(team["leader"].db, made.signature) == []
             signed = json.loads(made.signature.snapshot)["tables"]["workflow_step"][0]
+            words = signoff.subject_text(team["leader"].db, made.signature)
+            assert words.startswith("流程步骤 ") and f"{step.code} {step.text()} 通过" in words and "户编号" in words
             assert (signed["decision"], signed["person_name"], signed["step"]) == (
                 rules.PASS, TEAM[step.role], step.code)
     return t

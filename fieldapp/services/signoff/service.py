@@ -28,7 +28,18 @@ from fieldapp.domain.signoff import Claim, Difference, DiffLine
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import keys, snapshots
 from fieldapp.store.db import Database
-from fieldapp.store.models import Area, Cadre, Household, Member, Person, Signoff, Visit, VisitCadre
+from fieldapp.store.models import (
+    Area,
+    Cadre,
+    Household,
+    Member,
+    Person,
+    Signoff,
+    Visit,
+    VisitCadre,
+    Workflow,
+    WorkflowStep,
+)
 
 _S = Signoff.__table__
 VALID, CHANGED, INVALID, UNSIGNED = "valid", "changed", "invalid", "unsigned"
@@ -308,10 +319,30 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
                 return f"{kind} {record.subject_id[:8]}（已删除）"
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
+        if record.subject == "workflow_step":
+            return f"{kind} {_step_words(conn, record.subject_id, ref)}"
         if record.subject == "attendance_month":
             name = conn.execute(select(c.c.name).where(c.c.id == record.subject_id)).scalar()
             return f"{kind} {name or record.subject_id[:8]} {record.period}"
     return f"{kind} {record.subject_id[:8]}{' ' + record.period if record.period else ''}"
+
+
+def _step_words(conn: Connection, step_id: str, ref: refdata.RefData) -> str:
+    """A workflow decision in words: 精准识别（纳入） 02 村民代表大会民主评议 通过 …户编号 … 户主 …"""
+    from fieldapp.domain import workflow as flows
+
+    st, wf = WorkflowStep.__table__, Workflow.__table__
+    row = conn.execute(select(st.c.step, st.c.decision, st.c.household_id, wf.c.kind)
+                       .join(wf, wf.c.id == st.c.workflow_id).where(st.c.id == step_id)).first()
+    if row is None:
+        return f"{step_id[:8]}（未同步到此处）"
+    try:
+        definition = flows.definitions(ref).get(row.kind)
+        step = definition.steps[definition.index(row.step)].text()
+        what = f"{definition.text()} {row.step} {step}"
+    except flows.WorkflowError:
+        what = f"{row.kind} {row.step}"
+    return f"{what} {flows.DECISION_WORDS.get(row.decision, row.decision)} {_household_words(conn, row.household_id)}"
 
 
 def _household_words(conn: Connection, household_id: str) -> str:
