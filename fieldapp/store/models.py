@@ -530,7 +530,7 @@ class Workflow(SyncedMixin, Base):
 
     __tablename__ = "workflow"
     __table_args__ = (Index("ix_workflow_household", "household_id", "started_at"),)
-    household_id: Mapped[str] = mapped_column(Id)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
     kind: Mapped[str] = mapped_column(String(24))  # workflows.json kind
     category: Mapped[str | None] = mapped_column(String(4))  # monitoring: refdata monitoring_category
     risk_type: Mapped[str | None] = mapped_column(String(4))  # monitoring: refdata risk_type
@@ -555,8 +555,8 @@ class WorkflowStep(SyncedMixin, Base):
         Index("ix_workflow_step_workflow", "workflow_id", "decided_at"),
         Index("ix_workflow_step_household", "household_id"),
     )
-    workflow_id: Mapped[str] = mapped_column(Id)
-    household_id: Mapped[str] = mapped_column(Id)
+    workflow_id: Mapped[str] = mapped_column(ForeignKey("workflow.id"))
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
     step: Mapped[str] = mapped_column(String(8))
     prev_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
     decision: Mapped[str] = mapped_column(String(8))  # pass | fail | return

@@ -229,3 +229,17 @@ def test_two_workflows_started_on_two_laptops_are_both_shown_and_one_is_named_to
                            at_ms=T0 + HOUR)
     assert ended.workflow.id == theirs and ended.workflow.state.status == rules.FAILED
     assert service.decide(team["member"], hid, "01", rules.PASS, at_ms=T0 + HOUR).workflow.id == mine.id
+
+
+def test_a_household_leaving_the_laptops_villages_takes_its_workflows_with_it(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str]) -> None:
+    from fieldapp.store import removal
+
+    hid = make_household("邓建军")
+    service.start(team["leader"], hid, "identification", at_ms=T0)
+    service.decide(team["member"], hid, "01", rules.PASS, at_ms=T0 + HOUR)
+    with ctx.db.transaction() as conn:
+        removal.evict_households(conn, [hid])
+    counts = [ctx.db.scalar(f"SELECT count(*) FROM {t} WHERE household_id = :h", h=hid)
+              for t in ("workflow", "workflow_step")]
+    assert counts == [0, 0]

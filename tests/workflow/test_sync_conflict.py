@@ -13,7 +13,7 @@ from fieldapp.domain import workflow as rules
 from fieldapp.domain.ids import new_id
 from fieldapp.services.workflow import store
 from fieldapp.store.db import Database
-from fieldapp.store.models import Workflow, WorkflowStep
+from fieldapp.store.models import Area, Household, Workflow, WorkflowStep
 from fieldapp.sync import service as sync
 from fieldapp.sync.package import PackageRefused
 from tests.sync.conftest import Node, connect, make_node
@@ -63,6 +63,8 @@ def test_concurrent_decisions_on_one_step_surface_as_a_conflict_on_both_replicas
     village, township = pair
     ident = rules.definitions().get("identification")
     with village.writer.transaction() as txn:
+        area = txn.insert(Area, {"level": "village", "name": "东村"})
+        txn.insert(Household, {"id": HOUSEHOLD, "village_id": area, "hh_no": "611002000001", "main_cause": "01"})
         wid = txn.insert(Workflow, {"household_id": HOUSEHOLD, "kind": "identification", "started_at": T0,
                                     "origin": "app", "started_by_name": "吴书记"})
     prev = ""

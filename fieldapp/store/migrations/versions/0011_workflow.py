@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column('origin', sa.String(length=12), server_default='app', nullable=False),
         sa.Column('imported_value', sa.String(length=4), nullable=True),
         *_sync_columns(),
+        sa.ForeignKeyConstraint(['household_id'], ['household.id'], name=op.f('fk_workflow_household_id_household')),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_workflow'))
     )
     with op.batch_alter_table('workflow', schema=None) as batch_op:
@@ -70,6 +71,9 @@ def upgrade() -> None:
         sa.Column('signoff_id', sa.String(length=36), nullable=True),
         sa.Column('settles', sa.Text(), server_default='', nullable=False),
         *_sync_columns(),
+        sa.ForeignKeyConstraint(['workflow_id'], ['workflow.id'], name=op.f('fk_workflow_step_workflow_id_workflow')),
+        sa.ForeignKeyConstraint(['household_id'], ['household.id'],
+                                name=op.f('fk_workflow_step_household_id_household')),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_workflow_step'))
     )
     with op.batch_alter_table('workflow_step', schema=None) as batch_op:
