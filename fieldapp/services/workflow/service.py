@@ -85,13 +85,11 @@ def start(ctx: AppContext, household_id: str, kind: str, *, category: str | None
         raise rules.WorkflowError("该户未脱贫，不能发起返贫（return 只用于已脱贫的户）")
     session = ctx.session
     with ctx.writer.transaction() as txn:
-        txn.insert(Workflow, {"household_id": household_id, "kind": kind, **values,
-                              "started_by": session.person_id if session else None,
-                              "started_by_name": session.name if session else None,
-                              "started_at": at_ms or now_ms(), "origin": rules.ORIGIN_APP})
-    found_view = store.open_workflow(ctx.db, household_id, defs)
-    assert found_view is not None
-    return found_view
+        made = txn.insert(Workflow, {"household_id": household_id, "kind": kind, **values,
+                                     "started_by": session.person_id if session else None,
+                                     "started_by_name": session.name if session else None,
+                                     "started_at": at_ms or now_ms(), "origin": rules.ORIGIN_APP})
+    return next(v for v in store.workflows_of(ctx.db, household_id, defs) if v.id == made)
 
 
 def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, reason: str = "", *,
