@@ -243,3 +243,31 @@ def test_a_household_leaving_the_laptops_villages_takes_its_workflows_with_it(
     counts = [ctx.db.scalar(f"SELECT count(*) FROM {t} WHERE household_id = :h", h=hid)
               for t in ("workflow", "workflow_step")]
     assert counts == [0, 0]
+
+
+def test_a_district_adapts_the_steps_in_reference_data_but_cannot_shorten_a_notice(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str]) -> None:
+    from fieldapp import resources
+    from fieldapp.domain import refdata
+    from tests.helpers.people import logged_in
+
+    raw = json.loads(resources.read_text("refdata", "workflows.json"))
+    notice = next(s for s in raw["workflows"][0]["steps"] if s["code"] == "04")
+    notice["min_days"] = 10
+    ctx.paths.refdata_overrides.mkdir(parents=True, exist_ok=True)
+    override = ctx.paths.refdata_overrides / "workflows.json"
+    override.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    hid = make_household("袁志明")
+    leader = logged_in(ctx.paths, TEAM["leader"])  # opened after the override: reads it
+    try:
+        view = service.start(leader, hid, "identification", at_ms=T0)
+        t = _run_through(team, hid, view.definition.steps[:3], T0)
+        with pytest.raises(rules.TooEarly) as early:
+            service.decide(leader, hid, "04", rules.PASS, at_ms=t + 8 * DAY)
+        assert early.value.earliest == rules.day_of(t) + dt.timedelta(days=10)
+        notice["min_days"] = 2
+        override.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(refdata.RefDataError, match="公示期不得少于 7 天"):
+            rules.definitions(refdata.RefData(ctx.paths.refdata_overrides))
+    finally:
+        leader.close()
