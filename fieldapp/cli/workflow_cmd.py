@@ -151,6 +151,11 @@ def _show(ctx: Any, args: argparse.Namespace) -> int:
     if not views:
         print(f"没有流程记录。档案中填写的脱贫状态：{status_text}（手工填写，非流程产生）")
         return 0
+    finished = [v for v in views if v.state.status in (rules.COMPLETED, rules.IMPORTED)
+                and v.kind in ("identification", "exit", "return")]
+    source = ("由流程得出" if finished and finished[-1].origin == rules.ORIGIN_APP
+              else "导入的状态" if finished else f"档案中手工填写的“{status_text}”")
+    print(f"脱贫状态（{source}）：{'已脱贫' if store.exited(views, typed) else '未脱贫'}")
     running = [v for v in views if v.state.is_open]
     conflict = len(running) > 1
     if conflict:

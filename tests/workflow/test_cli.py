@@ -79,6 +79,7 @@ def test_a_full_identification_and_a_full_exit_on_the_command_line(
     assert main(["workflow", "show", hh]) == 0
     out = capsys.readouterr().out
     assert "精准识别（纳入）" in out and "已完成" in out and out.count("已签字，验证码") == 7
+    assert "脱贫状态（由流程得出）：未脱贫" in out  # identified: the typed 已脱贫 no longer decides
     assert "惠志兵（村两委）" in out and "乡镇审核员（乡镇审核）" in out and "区县审批员（区县审批）" in out
 
     # the exit of the other household: it meets the standard once its 2018 income and indicators say so
@@ -101,6 +102,7 @@ def test_a_full_identification_and_a_full_exit_on_the_command_line(
     assert main(["workflow", "show", other]) == 0
     out = capsys.readouterr().out
     assert "退出（脱贫）" in out and "已完成" in out and "越过退出标准" not in out
+    assert "脱贫状态（由流程得出）：已脱贫" in out
     _as(monkeypatch, "district")
     assert main(["workflow", "queue"]) == 0
     assert "没有等待本人决定的农户" in capsys.readouterr().out
