@@ -517,10 +517,67 @@ class RectificationReport(SyncedMixin, Base):
     reported_by_name: Mapped[str | None] = mapped_column(String(32))
 
 
+# ---------------------------------------------------------------- workflows (动态管理)
+
+
+class Workflow(SyncedMixin, Base):
+    """A workflow of a household (identification, exit, return, monitoring, risk elimination).
+
+    Its state is never stored: it is derived from its :class:`WorkflowStep` decisions
+    (:mod:`fieldapp.domain.workflow`). ``origin`` is ``app`` or ``imported``: a typed ``exit_status``
+    found by migration 0011, kept as ``imported_value`` (the typed code, unchanged).
+    """
+
+    __tablename__ = "workflow"
+    __table_args__ = (Index("ix_workflow_household", "household_id", "started_at"),)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
+    kind: Mapped[str] = mapped_column(String(24))  # workflows.json kind
+    category: Mapped[str | None] = mapped_column(String(4))  # monitoring: refdata monitoring_category
+    risk_type: Mapped[str | None] = mapped_column(String(4))  # monitoring: refdata risk_type
+    started_by: Mapped[str | None] = mapped_column(Id)  # person id
+    started_by_name: Mapped[str | None] = mapped_column(String(32))
+    started_at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
+    origin: Mapped[str] = mapped_column(String(12), default="app", server_default="app")  # app | imported
+    imported_value: Mapped[str | None] = mapped_column(String(4))  # the typed exit_status it was imported from
+
+
+class WorkflowStep(SyncedMixin, Base):
+    """One decision on a step: append-only, never updated, so two decisions are two rows.
+
+    ``prev_id`` is the decision this one follows ('' for the first step): two rows following the
+    same one are concurrent decisions of one step, a conflict the derived state reports.
+    ``role`` is the step's deciding role (the write rule asks its permission); ``signoff_id`` the
+    signature (签字背书) of a step that requires one, or of an override of the exit gate.
+    """
+
+    __tablename__ = "workflow_step"
+    __table_args__ = (
+        Index("ix_workflow_step_workflow", "workflow_id", "decided_at"),
+        Index("ix_workflow_step_household", "household_id"),
+    )
+    workflow_id: Mapped[str] = mapped_column(ForeignKey("workflow.id"))
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
+    step: Mapped[str] = mapped_column(String(8))
+    prev_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    decision: Mapped[str] = mapped_column(String(8))  # pass | fail | return
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    override: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")  # exit gate overridden
+    gate: Mapped[str | None] = mapped_column(Text)  # JSON: the exit gate's figures when judged
+    person_id: Mapped[str] = mapped_column(Id)
+    person_name: Mapped[str] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(24))  # the step's deciding role
+    decided_as: Mapped[str] = mapped_column(String(24))  # the decider's own role that holds the step's permission
+    decided_at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
+    signoff_id: Mapped[str | None] = mapped_column(Id)
+    # JSON list of the conflicting decisions this one settles (a reviewer's explicit choice); '' otherwise
+    settles: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Area, Cadre, Person, AuditEvent, Household, Member, IncomeYear, Indicator, Measure, Threshold,
     Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, SigningKey, Signoff,
     SpotcheckDraw, SpotcheckItem, Rectification, RectificationReport, CheckInConfirm, AttendanceReopen,
+    Workflow, WorkflowStep,
 )
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 

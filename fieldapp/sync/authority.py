@@ -64,6 +64,10 @@ OWNERS: dict[str, Owner] = {
     "spotcheck_item": Owner.HOUSEHOLD,
     "rectification": Owner.HOUSEHOLD,
     "rectification_report": Owner.HOUSEHOLD,
+    # a household's workflows and their decisions: a township or district laptop decides for the
+    # households of its scope (the merge checks the author holds the step's permission)
+    "workflow": Owner.HOUSEHOLD,
+    "workflow_step": Owner.HOUSEHOLD,
 }
 
 TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",

@@ -191,6 +191,13 @@ def _received(c: AppContext, permission: str, author: str, world: dict[str, Any]
         "rectification.close_others": ("rectification_report", new_id(), hid, "insert", {
             "rectification_id": world.get("rect"), "household_id": hid, "cadre_id": world["other_cadre"],
             "round": 1, "done_on": YESTERDAY.isoformat(), "note": "代报"}),
+        "workflow.start": ("workflow", new_id(), hid, "insert", {
+            "household_id": hid, "kind": "identification", "started_at": 1, "origin": "app"}),
+        # a decision whose role no step permission names: only the closed default applies (nobody)
+        "workflow.amend": ("workflow_step", new_id(), hid, "insert", {
+            "workflow_id": new_id(), "household_id": hid, "step": "01", "prev_id": "", "decision": "pass",
+            "reason": "", "person_id": author, "person_name": "别人", "role": "admin", "decided_as": "admin",
+            "decided_at": 1}),
     }
     tbl, row_id, household, op, fields = made[permission]
     return Change(tbl=tbl, row_id=row_id, household_id=household, op=op, fields=fields, **base)

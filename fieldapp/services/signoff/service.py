@@ -23,12 +23,24 @@ from sqlalchemy import Connection, select
 
 from fieldapp.domain import people, refdata
 from fieldapp.domain import signoff as rules
+from fieldapp.domain.ids import new_id
 from fieldapp.domain.signoff import Claim, Difference, DiffLine
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import keys, snapshots
 from fieldapp.store import batch
 from fieldapp.store.db import Database
-from fieldapp.store.models import Area, Cadre, Household, Member, Person, Signoff, Visit, VisitCadre
+from fieldapp.store.models import (
+    Area,
+    Cadre,
+    Household,
+    Member,
+    Person,
+    Signoff,
+    Visit,
+    VisitCadre,
+    Workflow,
+    WorkflowStep,
+)
 
 _S = Signoff.__table__
 ID_LENGTH = 36  # a UUID in its text form
@@ -91,11 +103,14 @@ def when_text(ms: int) -> str:
 
 
 SIGN_OWN_VISIT = "visit.sign_own"
+SIGN_WORKFLOW_STEP = "workflow.sign"
 
 
 def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
     """The permission that lets the signed-in person sign ``subject_id``: ``signoff``, or for a visit
     they took part in, ``visit.sign_own`` (a unit leader's visits count only once they sign them)."""
+    if subject == "workflow_step":  # whoever decides a step signs the decision (the step's role is checked there)
+        return SIGN_WORKFLOW_STEP
     if subject != "visit" or ctx.allows(people.SIGNOFF) or not ctx.cadre_id:
         return people.SIGNOFF
     vc = VisitCadre.__table__
@@ -122,6 +137,18 @@ def sign(ctx: AppContext, subject: str, subject_id: str, period: str = "", *,
          role: str | None = None, at_ms: int | None = None) -> SignoffRecord:
     """Sign ``subject_id`` as it is now (or the ``tables`` the caller shows, for a subject without a
     snapshot builder). Raises ``PermissionDenied`` (naming ``signoff``), ``NoSigningKey``, ``LookupError``."""
+    values, record = prepare(ctx, subject, subject_id, period, tables=tables, household_id=household_id,
+                             role=role, at_ms=at_ms)
+    with ctx.writer.transaction() as txn:
+        txn.insert(Signoff, values)
+    return record
+
+
+def prepare(ctx: AppContext, subject: str, subject_id: str, period: str = "", *,
+            tables: Mapping[str, Sequence[Mapping[str, Any]]] | None = None, household_id: str | None = None,
+            role: str | None = None, at_ms: int | None = None) -> tuple[dict[str, Any], SignoffRecord]:
+    """The signed ``signoff`` row (with its new id) and its record, not yet written: a caller that writes the
+    signed thing in the same transaction inserts both (a workflow decision and its signature)."""
     permission = signing_permission(ctx, subject, subject_id)
     ctx.require(permission)
     if subject not in rules.SUBJECTS:
@@ -147,13 +174,13 @@ def sign(ctx: AppContext, subject: str, subject_id: str, period: str = "", *,
                   at_ms or keys.now_ms(), rules.content_hash(text))
     key_id, signature = keys.sign_bytes(session, rules.message(claim))
     code = rules.verification_code(signature)
-    with ctx.writer.transaction() as txn:
-        row_id = txn.insert(Signoff, {
-            "subject": subject, "subject_id": subject_id, "period": period, "household_id": household_id,
-            "person_id": claim.person_id, "role": role, "key_id": key_id, "signed_at": claim.signed_at,
-            "snapshot": text, "snapshot_hash": claim.snapshot_hash, "signature": signature, "code": code})
-    return SignoffRecord(row_id, subject, subject_id, period, household_id, claim.person_id, session.name, role,
-                         key_id, claim.signed_at, text, claim.snapshot_hash, signature, code)
+    row_id = new_id()
+    values = {"id": row_id, "subject": subject, "subject_id": subject_id, "period": period,
+              "household_id": household_id, "person_id": claim.person_id, "role": role, "key_id": key_id,
+              "signed_at": claim.signed_at, "snapshot": text, "snapshot_hash": claim.snapshot_hash,
+              "signature": signature, "code": code}
+    return values, SignoffRecord(row_id, subject, subject_id, period, household_id, claim.person_id, session.name,
+                                 role, key_id, claim.signed_at, text, claim.snapshot_hash, signature, code)
 
 
 def sign_household(ctx: AppContext, household_id: str) -> SignoffRecord:
@@ -228,6 +255,8 @@ def _role_may_sign(role: str, subject: str) -> bool:
     """Whether ``role`` holds a permission to sign ``subject`` (a member only a visit they took part in:
     the service checks the taking part when signing)."""
     table = people.permission_table()
+    if subject == "workflow_step":
+        return table.allows([role], SIGN_WORKFLOW_STEP)
     return table.allows([role], people.SIGNOFF) or (subject == "visit" and table.allows([role], SIGN_OWN_VISIT))
 
 
@@ -307,10 +336,30 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
                 return f"{kind} {record.subject_id[:8]}（已删除）"
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
+        if record.subject == "workflow_step":
+            return f"{kind} {_step_words(conn, record.subject_id, ref)}"
         if record.subject == "attendance_month":
             name = conn.execute(select(c.c.name).where(c.c.id == record.subject_id)).scalar()
             return f"{kind} {name or record.subject_id[:8]} {record.period}"
     return f"{kind} {record.subject_id[:8]}{' ' + record.period if record.period else ''}"
+
+
+def _step_words(conn: Connection, step_id: str, ref: refdata.RefData) -> str:
+    """A workflow decision in words: 精准识别（纳入） 02 村民代表大会民主评议 通过 …户编号 … 户主 …"""
+    from fieldapp.domain import workflow as flows
+
+    st, wf = WorkflowStep.__table__, Workflow.__table__
+    row = conn.execute(select(st.c.step, st.c.decision, st.c.household_id, wf.c.kind)
+                       .join(wf, wf.c.id == st.c.workflow_id).where(st.c.id == step_id)).first()
+    if row is None:
+        return f"{step_id[:8]}（未同步到此处）"
+    try:
+        definition = flows.definitions(ref).get(row.kind)
+        step = definition.steps[definition.index(row.step)].text()
+        what = f"{definition.text()} {row.step} {step}"
+    except flows.WorkflowError:
+        what = f"{row.kind} {row.step}"
+    return f"{what} {flows.DECISION_WORDS.get(row.decision, row.decision)} {_household_words(conn, row.household_id)}"
 
 
 def _household_words(conn: Connection, household_id: str) -> str:

@@ -1,0 +1,43 @@
+"""A village team and its reviewers on one laptop, and a household's income and indicators for the exit gate."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from fieldapp.domain import refdata
+from fieldapp.services import register
+from fieldapp.services.context import AppContext
+from tests.helpers.people import add_account, logged_in
+
+DAY = 86_400_000
+# a working day in the past, so that stepping through 公示 periods stays before today
+T0 = int(dt.datetime(2026, 3, 2, 9, 0).timestamp() * 1000)
+TEAM = {"leader": "吴书记", "member": "郑队员", "committee": "孙主任", "township": "镇审核", "district": "区审批"}
+
+
+@pytest.fixture
+def team(ctx: AppContext) -> Iterator[dict[str, AppContext]]:
+    """role → a context logged in as that role's account (the team leader is the laptop's cadre)."""
+    opened: dict[str, AppContext] = {}
+    for role, name in TEAM.items():
+        add_account(ctx, name, [role], cadre_id=ctx.settings["cadre_id"] if role == "leader" else None)
+    for role, name in TEAM.items():
+        opened[role] = logged_in(ctx.paths, name)
+    yield opened
+    for c in opened.values():
+        c.close()
+
+
+def set_economy(ctx: AppContext, household_id: str, *, year: int, wage_yuan: int, unmet: tuple[str, ...] = ()) -> None:
+    """Give the household one income year (wages only, household size from its members) and every
+    两不愁三保障 indicator, met except ``unmet``."""
+    original = register.load_record(ctx.db, household_id)
+    record = copy.deepcopy(original)
+    record.incomes = [{"year": year, "persons": len(record.members), "wage": wage_yuan * 100}]
+    record.indicators = [{"code": c.code, "met": c.code not in unmet, "checked_on": dt.date(year + 1, 1, 5)}
+                         for c in refdata.default()["indicator"].codes]
+    register.save_record(ctx.writer, ctx.ref, record, original)

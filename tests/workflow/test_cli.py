@@ -1,0 +1,154 @@
+"""``fieldapp workflow`` on a demo laptop, as the demo's accounts: a full identification and a full exit,
+the queue of each reviewer, the refusals in words (permission, first allowed day, exit standard)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldapp import paths
+from fieldapp.cli.main import main
+from fieldapp.domain import workflow as rules
+from fieldapp.services.workflow import service
+from tests.helpers.people import DEMO_LEADER, DEMO_PASSWORD, cli_user, logged_in
+from tests.workflow.conftest import DAY, T0, set_economy
+
+ACCOUNTS = {"leader": DEMO_LEADER, "member": "李秀红", "committee": "惠志兵", "township": "乡镇审核员",
+            "district": "区县审批员"}
+
+
+class Clock:
+    """The decisions' clock, moved on by the test (a 公示 takes days)."""
+
+    def __init__(self) -> None:
+        self.ms = T0
+
+    def __call__(self) -> int:
+        return self.ms
+
+
+@pytest.fixture
+def laptop(data_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
+    assert main(["demo", "--households", "4"]) == 0
+    clock = Clock()
+    monkeypatch.setattr(service, "now_ms", clock)
+    yield clock
+
+
+def _as(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    cli_user(monkeypatch, ACCOUNTS[role], DEMO_PASSWORD)
+
+
+def _households(exit_status: str) -> list[str]:
+    """The demo's households with this typed 脱贫状态 (1: 已脱贫, 3: 返贫)."""
+    ctx = logged_in(paths.resolve(), DEMO_LEADER, DEMO_PASSWORD)
+    try:
+        with ctx.db.read() as conn:
+            return [r[0] for r in conn.exec_driver_sql(
+                "SELECT hh_no FROM household WHERE deleted = 0 AND exit_status = ? ORDER BY hh_no", (exit_status,))]
+    finally:
+        ctx.close()
+
+
+def _decide_all(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], clock: Clock, hh: str,
+                steps: tuple[rules.Step, ...]) -> None:
+    for step in steps:
+        clock.ms += step.min_days * DAY + 3_600_000
+        _as(monkeypatch, step.role)
+        assert main(["workflow", "queue"]) == 0
+        assert hh in capsys.readouterr().out  # waiting for this role
+        assert main(["workflow", "decide", hh, step.code, "pass"]) == 0, capsys.readouterr().err
+        out = capsys.readouterr().out
+        assert f"已通过：{step.code}" in out
+        assert ("验证码" in out) == step.signature
+        if step.signature:
+            assert f"签字人 {ACCOUNTS[step.role]}" in out
+
+
+def test_a_full_identification_and_a_full_exit_on_the_command_line(
+        laptop: Clock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    hh, other = _households("1")[0], _households("3")[0]  # an exited household cannot exit again
+    defs = rules.definitions()
+    _as(monkeypatch, "member")
+    assert main(["workflow", "start", "identification", hh]) == 0
+    assert "当前步骤：01 农户申请" in capsys.readouterr().out
+    _decide_all(monkeypatch, capsys, laptop, hh, defs.get("identification").steps)
+    assert main(["workflow", "show", hh]) == 0
+    out = capsys.readouterr().out
+    assert "精准识别（纳入）" in out and "已完成" in out and out.count("已签字，验证码") == 7
+    assert "脱贫状态（由流程得出）：未脱贫" in out  # identified: the typed 已脱贫 no longer decides
+    assert "惠志兵（村两委）" in out and "乡镇审核员（乡镇审核）" in out and "区县审批员（区县审批）" in out
+
+    # the exit of the other household: it meets the standard once its 2018 income and indicators say so
+    assert main(["workflow", "candidates"]) == 0
+    assert "没有符合退出标准的未脱贫户" in capsys.readouterr().out
+    ctx = logged_in(paths.resolve(), DEMO_LEADER, DEMO_PASSWORD)
+    try:
+        from fieldapp.services.printing.common import resolve_household
+
+        set_economy(ctx, resolve_household(ctx, other), year=2018, wage_yuan=20_000)
+    finally:
+        ctx.close()
+    _as(monkeypatch, "leader")
+    assert main(["workflow", "candidates"]) == 0
+    out = capsys.readouterr().out
+    assert other in out and "2018 年人均纯收入" in out and "退出标准 3535.00 元" in out and hh not in out
+    assert main(["workflow", "start", "exit", other]) == 0
+    capsys.readouterr()
+    _decide_all(monkeypatch, capsys, laptop, other, defs.get("exit").steps)
+    assert main(["workflow", "show", other]) == 0
+    out = capsys.readouterr().out
+    assert "退出（脱贫）" in out and "已完成" in out and "越过退出标准" not in out
+    assert "脱贫状态（由流程得出）：已脱贫" in out
+    _as(monkeypatch, "district")
+    assert main(["workflow", "queue"]) == 0
+    assert "没有等待本人决定的农户" in capsys.readouterr().out
+
+
+def test_refusals_name_the_permission_the_day_and_the_failing_indicator(
+        laptop: Clock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    hh, exited = _households("3")[0], _households("1")[0]
+    _as(monkeypatch, "leader")
+    assert main(["workflow", "show", exited]) == 0
+    assert "已脱贫(享受政策)（手工填写，非流程产生）" in capsys.readouterr().out  # the demo's typed value
+    assert main(["workflow", "start", "exit", exited]) == 1
+    assert "该户已脱贫，不能再发起退出" in capsys.readouterr().err
+    assert main(["workflow", "start", "return", hh]) == 1
+    assert "该户未脱贫，不能发起返贫" in capsys.readouterr().err
+    ctx = logged_in(paths.resolve(), DEMO_LEADER, DEMO_PASSWORD)
+    try:
+        from fieldapp.services.printing.common import resolve_household
+
+        set_economy(ctx, resolve_household(ctx, hh), year=2018, wage_yuan=20_000, unmet=("water_quality",))
+    finally:
+        ctx.close()
+    assert main(["workflow", "start", "exit", hh]) == 0
+    assert main(["workflow", "decide", hh, "10", "pass"]) == 1
+    err = capsys.readouterr().err
+    assert "不符合退出标准" in err and "饮水安全：水质" in err and "未达到" in err and "--override" in err
+    assert main(["workflow", "decide", hh, "10", "pass", "--override", "--reason", "已通自来水，待复测"]) == 0
+    out = capsys.readouterr().out
+    assert "已越过退出标准" in out and "验证码" in out
+    _as(monkeypatch, "township")
+    assert main(["workflow", "decide", hh, "01", "pass"]) == 1
+    assert "workflow.decide.committee" in capsys.readouterr().err
+    _as(monkeypatch, "committee")
+    assert main(["workflow", "decide", hh, "01", "pass"]) == 0
+    _as(monkeypatch, "leader")
+    assert main(["workflow", "decide", hh, "02", "pass"]) == 0
+    _as(monkeypatch, "member")
+    assert main(["workflow", "decide", hh, "03", "pass"]) == 0
+    _as(monkeypatch, "leader")
+    assert main(["workflow", "decide", hh, "04", "pass"]) == 1
+    first = (dt.datetime.fromtimestamp(laptop.ms / 1000).date() + dt.timedelta(days=7)).isoformat()
+    assert f"{first} 起才能决定" in capsys.readouterr().err
+    assert main(["workflow", "decide", hh, "04", "return"]) == 1
+    assert "退回须写明原因" in capsys.readouterr().err
+    assert main(["workflow", "decide", hh, "04", "return", "--reason", "户认可书未签名"]) == 0
+    assert main(["workflow", "show", hh]) == 0
+    out = capsys.readouterr().out
+    assert "越过退出标准" in out and "已通自来水，待复测" in out and "退回，张建华" in out and "户认可书未签名" in out
+    assert "[03 户认可（脱贫确认书）]" in out
