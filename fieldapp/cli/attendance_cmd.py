@@ -1,4 +1,4 @@
-"""``fieldapp attendance``: 在村签到 for oneself, the leader's confirmation of late check-ins, the month table.
+"""``fieldapp attendance``: 在村签到 for oneself, the leader's confirmation of late check-ins, closing a month.
 
     fieldapp attendance checkin [--date YYYY-MM-DD] [--note TEXT]
     fieldapp attendance late [--all]
@@ -18,81 +18,58 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
 from typing import Any
 
-OpenCtx = Callable[[argparse.Namespace], Any]
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
-
-
-def _month(text: str) -> tuple[int, int]:
-    try:
-        day = dt.date.fromisoformat(f"{text}-01")
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"月份格式应为 YYYY-MM：{text}") from None
-    return day.year, day.month
+from fieldapp.cli import argtypes
+from fieldapp.cli.runner import OpenCtx, run
 
 
 def register(sub: Any, open_ctx: OpenCtx) -> None:
     """Add ``attendance`` to the ``fieldapp`` parser."""
-    p = sub.add_parser("attendance", help="驻村考勤：本人签到、补登确认、月度在村天数")
+    p = sub.add_parser("attendance", help="驻村考勤：本人签到、补登确认、月度在村天数、签字关闭月份")
     cmds = p.add_subparsers(dest="attendance_command", metavar="ACTION", required=True)
     c = cmds.add_parser("checkin", help="本人在村签到（只能为自己签到）")
-    c.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="日期（默认今天）")
+    c.add_argument("--date", type=argtypes.date, default=None, metavar="YYYY-MM-DD", help="日期（默认今天）")
     c.add_argument("--note", default=None, help="备注")
-    c.set_defaults(func=lambda a: _checkin(open_ctx, a))
+    c.set_defaults(func=lambda a: run(open_ctx, a, _checkin))
     late = cmds.add_parser("late", help="补登的签到（默认只列待确认的）")
     late.add_argument("--all", action="store_true", help="也列已确认的")
-    late.set_defaults(func=lambda a: _late(open_ctx, a))
+    late.set_defaults(func=lambda a: run(open_ctx, a, _late))
     confirm = cmds.add_parser("confirm", help="队长确认他人补登的签到")
     confirm.add_argument("cadre", metavar="CADRE", help="干部姓名或标识")
-    confirm.add_argument("date", type=_date, metavar="YYYY-MM-DD")
-    confirm.set_defaults(func=lambda a: _confirm(open_ctx, a))
+    confirm.add_argument("date", type=argtypes.date, metavar="YYYY-MM-DD")
+    confirm.set_defaults(func=lambda a: run(open_ctx, a, _confirm))
     close = cmds.add_parser("close", help="队长签字关闭某干部某月的考勤")
     close.add_argument("cadre", metavar="CADRE", help="干部姓名或标识")
-    close.add_argument("month", type=_month, metavar="YYYY-MM")
-    close.set_defaults(func=lambda a: _close(open_ctx, a))
+    close.add_argument("month", type=argtypes.month, metavar="YYYY-MM")
+    close.set_defaults(func=lambda a: run(open_ctx, a, _close))
     reopen = cmds.add_parser("reopen", help="说明原因后重新打开已关闭的月份")
     reopen.add_argument("cadre", metavar="CADRE", help="干部姓名或标识")
-    reopen.add_argument("month", type=_month, metavar="YYYY-MM")
+    reopen.add_argument("month", type=argtypes.month, metavar="YYYY-MM")
     reopen.add_argument("--reason", required=True, help="重新打开的原因（永久保留）")
-    reopen.set_defaults(func=lambda a: _reopen(open_ctx, a))
+    reopen.set_defaults(func=lambda a: run(open_ctx, a, _reopen))
     month = cmds.add_parser("month", help="某月的在村天数（默认本人）")
     month.add_argument("args", nargs="+", metavar="[CADRE] YYYY-MM")
     month.set_defaults(func=lambda a: _month_days(open_ctx, a))
 
 
-def _checkin(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
+def _checkin(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.domain import visits as rules
     from fieldapp.services import attendance
 
-    ctx = open_ctx(args)
-    try:
-        today = dt.date.today()
-        day = args.date or today
-        attendance.checkin(ctx, day, note=args.note, today=today)
-        late = rules.is_late_checkin(day, today, attendance.late_days(ctx))
-    finally:
-        ctx.close()
+    today = dt.date.today()
+    day = args.date or today
+    attendance.checkin(ctx, day, note=args.note, today=today)
+    late = rules.is_late_checkin(day, today, attendance.late_days(ctx))
     print(f"已签到：{day.isoformat()} 在村" + ("（补登：队长确认后计入在村天数）" if late else ""))
     return 0
 
 
-def _late(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
+def _late(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.services import attendance
 
-    ctx = open_ctx(args)
-    try:
-        with ctx.db.read() as conn:
-            rows = attendance.late_checkins(conn, pending_only=not args.all, late_after=attendance.late_days(ctx))
-    finally:
-        ctx.close()
+    with ctx.db.read() as conn:
+        rows = attendance.late_checkins(conn, pending_only=not args.all, late_after=attendance.late_days(ctx))
     for r in rows:
         state = "已确认" if r.confirmed else "待确认"
         print(f"{r.name}\t{r.date.isoformat()}\t登记于 {r.entered_on.isoformat()}\t{state}\t{r.note or ''}")
@@ -101,80 +78,57 @@ def _late(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
     return 0
 
 
-def _confirm(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
+def _confirm(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.services import attendance, lookups
 
-    ctx = open_ctx(args)
-    try:
-        cadre_id = lookups.resolve_cadre(ctx.db, args.cadre)
-        attendance.confirm_checkin(ctx, cadre_id, args.date)
-    except LookupError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        ctx.close()
+    attendance.confirm_checkin(ctx, lookups.resolve_cadre(ctx.db, args.cadre), args.date)
     print(f"已确认 {args.cadre} {args.date.isoformat()} 的补登签到")
     return 0
 
 
-def _close(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
+def _close(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.domain.visits import Month
     from fieldapp.services import attendance, lookups
 
-    ctx = open_ctx(args)
-    try:
-        record = attendance.close_month(ctx, lookups.resolve_cadre(ctx.db, args.cadre), Month(*args.month))
-    except LookupError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        ctx.close()
+    record = attendance.close_month(ctx, lookups.resolve_cadre(ctx.db, args.cadre), Month(*args.month))
     print(f"已签字关闭 {args.cadre} {args.month[0]}年{args.month[1]}月的考勤；验证码 {record.code}")
     return 0
 
 
-def _reopen(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
+def _reopen(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.domain.visits import Month
     from fieldapp.services import attendance, lookups
 
-    ctx = open_ctx(args)
-    try:
-        attendance.reopen_month(ctx, lookups.resolve_cadre(ctx.db, args.cadre), Month(*args.month), args.reason)
-    except LookupError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        ctx.close()
+    attendance.reopen_month(ctx, lookups.resolve_cadre(ctx.db, args.cadre), Month(*args.month), args.reason)
     print(f"已重新打开 {args.cadre} {args.month[0]}年{args.month[1]}月的考勤")
     return 0
 
 
 def _month_days(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
-    from fieldapp.domain.visits import Month
-    from fieldapp.services import attendance, lookups
-
     if len(args.args) > 2:
         print("错误：用法 fieldapp attendance month [CADRE] YYYY-MM", file=sys.stderr)
         return 2
     try:
-        year, month = _month(args.args[-1])
+        args.month = argtypes.month(args.args[-1])
     except argparse.ArgumentTypeError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
-    ctx = open_ctx(args)
-    try:
-        cadre_id = lookups.resolve_cadre(ctx.db, args.args[0]) if len(args.args) == 2 else ctx.cadre_id
-        if not cadre_id:
-            print("错误：本账户没有对应的干部，请指定干部", file=sys.stderr)
-            return 1
-        with ctx.db.read() as conn:
-            days = attendance.days_of_month(conn, cadre_id, Month(year, month), late_after=attendance.late_days(ctx))
-            state = attendance.month_close(conn, cadre_id, Month(year, month))
-    except LookupError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+    args.cadre = args.args[0] if len(args.args) == 2 else None
+    return run(open_ctx, args, _show_month)
+
+
+def _show_month(ctx: Any, args: argparse.Namespace) -> int:
+    from fieldapp.domain.visits import Month
+    from fieldapp.services import attendance, lookups
+
+    cadre_id = lookups.resolve_cadre(ctx.db, args.cadre) if args.cadre else ctx.cadre_id
+    if not cadre_id:
+        print("错误：本账户没有对应的干部，请指定干部", file=sys.stderr)
         return 1
-    finally:
-        ctx.close()
+    year, month = args.month
+    with ctx.db.read() as conn:
+        days = attendance.days_of_month(conn, cadre_id, Month(year, month), late_after=attendance.late_days(ctx))
+        state = attendance.month_close(conn, cadre_id, Month(year, month))
     for d in days:
         what = [f"走访 {d.visits} 次" if d.visits else "", "签到" if d.checked_in else "",
                 "补登待确认（不计入）" if d.pending else ""]

@@ -13,20 +13,13 @@ break (device, entry number, what differs); exit code 0 when every chain holds, 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
-from collections.abc import Callable
 from typing import Any
 
-OpenCtx = Callable[[argparse.Namespace], Any]
+from fieldapp.cli import argtypes
+from fieldapp.cli.runner import OpenCtx, run
+
 BROKEN = 4
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
 
 
 def register(sub: Any, open_ctx: OpenCtx) -> None:
@@ -40,45 +33,17 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     t.add_argument("--field", metavar="LABEL", help="只追查这一项（如“联系电话”）的每一次填报")
     t.add_argument("--out", metavar="F.pdf", help="写成 PDF")
     t.add_argument("--full-ids", action="store_true", help="显示完整证件号码（仅限内部核查）")
-    t.set_defaults(func=lambda a: _trace(open_ctx, a))
+    t.set_defaults(func=lambda a: run(open_ctx, a, _trace))
     person = cmds.add_parser("person", help="一人在一段时间内填报、签字的内容和抽查发现的问题")
     person.add_argument("person", metavar="NAME", help="人员姓名或标识")
-    person.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
-    person.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    person.add_argument("--from", dest="start", type=argtypes.date, required=True, metavar="YYYY-MM-DD")
+    person.add_argument("--to", dest="end", type=argtypes.date, required=True, metavar="YYYY-MM-DD")
     person.add_argument("--out", metavar="F.pdf", help="写成 PDF")
     person.set_defaults(func=lambda a: _person(open_ctx, a))
 
 
-def _trace(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
-    from fieldapp.services.audit import trace
-    from fieldapp.services.printing.common import resolve_household
-
-    ctx = open_ctx(args)
-    try:
-        household_id = resolve_household(ctx, args.household)
-        if args.out:
-            from fieldapp.services.printing.trace import render_household_trace
-
-            path = render_household_trace(ctx, household_id, args.out, field_label=args.field,
-                                          full_ids=args.full_ids)
-            print(f"已生成责任倒查表：{path}")
-            return 0
-        device = ctx.identity.device_id if ctx.identity else ""
-        t = trace.household_trace(ctx.db, ctx.ref, household_id, field_label=args.field, own_device=device,
-                                  masked=not args.full_ids)
-    except LookupError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        ctx.close()
-    print(f"{t.village} {t.title}")
-    print(f"识别\t首次识别时间 {t.identified_on or '（未填）'}\t建档人 {t.identified_by}\t{t.identified_at}")
-    for ln in t.field_history:
-        print(f"{ln.when}\t{ln.target}\t{ln.field}\t{ln.old} → {ln.new}\t{ln.user}")
-    if not args.field:
-        for v in t.values:
-            print(f"{v.target}\t{v.field}\t{v.value}\t{v.entered_by}\t{v.entered_at}\t填报{v.times_set}次")
-    for section in t.sections:
+def _print_sections(sections: Any) -> None:
+    for section in sections:
         print(f"[{section.title}]")
         for row in section.rows:
             print("\t".join(row))
@@ -86,39 +51,57 @@ def _trace(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
             print(section.empty)
         if section.note:
             print(section.note)
+
+
+def _trace(ctx: Any, args: argparse.Namespace) -> int:
+    from fieldapp.services.audit import trace
+    from fieldapp.services.printing.common import resolve_household
+
+    household_id = resolve_household(ctx, args.household)
+    if args.out:
+        from fieldapp.services.printing.trace import render_household_trace
+
+        path = render_household_trace(ctx, household_id, args.out, field_label=args.field, full_ids=args.full_ids)
+        print(f"已生成责任倒查表：{path}")
+        return 0
+    device = ctx.identity.device_id if ctx.identity else ""
+    t = trace.household_trace(ctx.db, ctx.ref, household_id, field_label=args.field, own_device=device,
+                              masked=not args.full_ids)
+    print(f"{t.village} {t.title}")
+    print(f"识别\t首次识别时间 {t.identified_on or '（未填）'}\t建档人 {t.identified_by}\t{t.identified_at}")
+    for ln in t.field_history:
+        print(f"{ln.when}\t{ln.target}\t{ln.field}\t{ln.old} → {ln.new}\t{ln.user}")
+    if not args.field:
+        for v in t.values:
+            print(f"{v.target}\t{v.field}\t{v.value}\t{v.entered_by}\t{v.entered_at}\t填报{v.times_set}次")
+    _print_sections(t.sections)
     return 0
 
 
 def _person(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
-    from fieldapp.services.audit import trace
-
     if args.end < args.start:
         print("错误：--to 早于 --from", file=sys.stderr)
         return 2
-    ctx = open_ctx(args)
-    try:
-        person_id = trace.resolve_person(ctx.db, args.person)
-        if args.out:
-            from fieldapp.services.printing.trace import render_person_trace
+    return run(open_ctx, args, _person_report)
 
-            path = render_person_trace(ctx, person_id, args.start, args.end, args.out)
-            print(f"已生成个人填报与核查情况：{path}")
-            return 0
-        device = ctx.identity.device_id if ctx.identity else ""
-        p = trace.person_trace(ctx.db, ctx.ref, person_id, args.start, args.end, own_device=device)
-    except LookupError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        ctx.close()
+
+def _person_report(ctx: Any, args: argparse.Namespace) -> int:
+    from fieldapp.services.audit import trace
+
+    person_id = trace.resolve_person(ctx.db, args.person)
+    if args.out:
+        from fieldapp.services.printing.trace import render_person_trace
+
+        path = render_person_trace(ctx, person_id, args.start, args.end, args.out)
+        print(f"已生成个人填报与核查情况：{path}")
+        return 0
+    device = ctx.identity.device_id if ctx.identity else ""
+    p = trace.person_trace(ctx.db, ctx.ref, person_id, args.start, args.end, own_device=device)
     print(f"{p.name}（{p.roles}）{args.start.isoformat()} 至 {args.end.isoformat()}："
           f"填报 {len(p.entered)} 项，涉及 {p.households} 户")
     for ln in p.entered:
         print(f"{ln.when}\t{ln.target}\t{ln.field}\t{ln.old} → {ln.new}")
-    for section in p.sections:
-        print(f"[{section.title}]")
-        for row in section.rows:
-            print("\t".join(row))
+    _print_sections(p.sections)
     return 0
 
 

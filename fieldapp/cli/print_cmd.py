@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fieldapp.cli import argtypes
+from fieldapp.cli.runner import run
 
 OpenCtx = Callable[[argparse.Namespace], Any]
 
@@ -35,7 +36,7 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--group", type=int, help="组号")
     p.add_argument("--paper", choices=["A4-landscape", "A3-landscape", "A4-2up"], help="纸张（默认按区县设置）")
     p.add_argument("--out", required=True, help="输出 PDF 文件")
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _cards))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _cards))
 
     p = pr_sub.add_parser("household", help="一户一档")
     p.add_argument("household", metavar="ID_OR_HH_NO", help="户的标识、户编号或公示牌编码")
@@ -43,7 +44,7 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--bank", action="store_true",
                    help="显示完整银行账号（敏感信息，仅在发放补贴等确需时使用；--full-ids 不含银行账号）")
     p.add_argument("--out", required=True)
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _household))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _household))
 
     p = pr_sub.add_parser("notice", help="拟纳入/拟退出公示名单")
     p.add_argument("--households", required=True, help="户的标识或户编号，以逗号分隔")
@@ -53,7 +54,7 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--contact", required=True, help="异议受理联系人及电话")
     p.add_argument("--issuer", help="公示单位（默认：村民委员会）")
     p.add_argument("--out", required=True)
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _notice))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _notice))
 
     p = pr_sub.add_parser("ledger", help="村台账（可按村、组、状态等筛选）")
     p.add_argument("--village", help="村名或村的标识")
@@ -64,7 +65,7 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--search", default="", help="户主姓名、拼音、户编号或证件号码")
     p.add_argument("--sort", default="hh_no", help="排序列（默认户编号）")
     p.add_argument("--out", required=True)
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _ledger))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _ledger))
 
     p = pr_sub.add_parser("archive", help="包扶纪实档案（按月或按年）")
     p.add_argument("--cadre", required=True, help="干部姓名或标识")
@@ -72,24 +73,7 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     period.add_argument("--month", type=argtypes.month, help="YYYY-MM")
     period.add_argument("--year", type=int, help="YYYY")
     p.add_argument("--out", required=True)
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _archive))
-
-
-def _run(open_ctx: OpenCtx, args: argparse.Namespace, command: Callable[[Any, argparse.Namespace], int]) -> int:
-    from fieldapp.services.printing.fonts import missing_glyphs, missing_message
-
-    ctx = open_ctx(args)
-    try:
-        with missing_glyphs() as missing:
-            code = command(ctx, args)
-        if missing:  # the PDF is written, with “〓” where a character could not be printed
-            print(f"警告：{missing_message(missing)}", file=sys.stderr)
-        return code
-    except LookupError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        ctx.close()
+    p.set_defaults(func=lambda a: run(open_ctx, a, _archive))
 
 
 def _cards(ctx: Any, args: argparse.Namespace) -> int:

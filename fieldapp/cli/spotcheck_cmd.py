@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.cli import argtypes
+from fieldapp.cli.runner import run
 from fieldapp.domain.spotcheck import STATUS_WORDS
 
 OpenCtx = Callable[[argparse.Namespace], Any]
@@ -44,26 +45,26 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--strata", choices=["village", "type"], help="分层：village 按村，type 按户类型（兜底户/脱贫户）")
     p.add_argument("--role", choices=["township", "district"], help="以哪个审核角色抽查（默认按账户的角色）")
     p.add_argument("--due-days", type=int, help="整改期限（天，默认按参考数据）")
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _draw))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _draw))
 
     p = cmds.add_parser("list", help="列出本机的抽样")
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _list))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _list))
 
     p = cmds.add_parser("show", help="列出一次抽样的核查项目及结果")
     p.add_argument("draw", metavar="DRAW")
     p.add_argument("--household", help="只列这一户（标识或户编号）")
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _show))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _show))
 
     p = cmds.add_parser("redraw", help="按记录的种子与抽样框重新抽取，核对样本未被人为挑选")
     p.add_argument("draw", metavar="DRAW")
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _redraw))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _redraw))
 
     p = cmds.add_parser("mark", help="填写一个项目的核查结果")
     p.add_argument("item", metavar="ITEM")
     p.add_argument("result", choices=["correct", "incorrect", "clear"])
     p.add_argument("--note", default="", help="说明（判为不正确时必填：哪里不对、应当如何）")
     p.add_argument("--photo", type=Path, help="照片文件")
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _mark))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _mark))
 
     _register_rectifications(cmds, open_ctx)
 
@@ -71,23 +72,23 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
 def _register_rectifications(cmds: Any, open_ctx: OpenCtx) -> None:
     p = cmds.add_parser("rectifications", help="整改任务：本人的（或本机各村的）")
     p.add_argument("--all", action="store_true", help="包括已确认关闭的")
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _rectifications))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _rectifications))
 
     p = cmds.add_parser("done", help="报告整改完成（责任干部）")
     p.add_argument("rect", metavar="RECT")
     p.add_argument("--note", required=True, help="整改情况")
     p.add_argument("--date", type=argtypes.date, help="完成日期（默认今天）")
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _done))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _done))
 
     p = cmds.add_parser("confirm", help="确认整改完成（审核员）")
     p.add_argument("rect", metavar="RECT")
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _confirm))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _confirm))
 
     p = cmds.add_parser("reopen", help="退回整改（审核员）")
     p.add_argument("rect", metavar="RECT")
     p.add_argument("--note", required=True, help="退回的原因")
     p.add_argument("--due", type=argtypes.date, help="新的整改期限")
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _reopen))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _reopen))
 
     _register_reports(cmds, open_ctx)
 
@@ -97,30 +98,13 @@ def _register_reports(cmds: Any, open_ctx: OpenCtx) -> None:
     p = cmds.add_parser("summary", help="按村、按责任人汇总：检查项数、差错率、按期整改")
     p.add_argument("--draw", action="append", default=[], metavar="DRAW", help="只统计这些抽样（可重复）")
     p.add_argument("--out", help="输出 PDF 文件")
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _summary))
+    p.set_defaults(func=lambda a: run(open_ctx, a, _summary))
 
     p = cmds.add_parser("print", help="打印入户抽查核查表（纸质核查后再录入）")
     p.add_argument("draw", metavar="DRAW")
     p.add_argument("--household", help="只打印这一户（标识或户编号）")
     p.add_argument("--out", required=True)
-    p.set_defaults(func=lambda a: _run(open_ctx, a, _print))
-
-
-def _run(open_ctx: OpenCtx, args: argparse.Namespace, command: Callable[[Any, argparse.Namespace], int]) -> int:
-    from fieldapp.services.printing.fonts import missing_glyphs, missing_message
-
-    ctx = open_ctx(args)
-    try:
-        with missing_glyphs() as missing:
-            code = command(ctx, args)
-        if missing:  # the PDF is written, with “〓” where a character could not be printed
-            print(f"警告：{missing_message(missing)}", file=sys.stderr)
-        return code
-    except LookupError as exc:
-        print(f"错误：{exc.args[0] if exc.args else exc}", file=sys.stderr)
-        return 1
-    finally:
-        ctx.close()
+    p.set_defaults(func=lambda a: run(open_ctx, a, _print))
 
 
 def _town(ctx: Any, text: str) -> str:
