@@ -25,7 +25,7 @@ from fieldapp.store.db import Database
 from fieldapp.store.writer import Actor, ChangeWriter
 
 if TYPE_CHECKING:
-    from fieldapp.services.people.auth import Session
+    from fieldapp.services.people.session import Session
 
 log = logging.getLogger("fieldapp.services")
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -31,24 +30,11 @@ from fieldapp.services.people.keystore import (
     read_pending,
 )
 from fieldapp.services.people.keystore import names as keystore_names
+from fieldapp.services.people.session import Session
 from fieldapp.store.models import Person
 from fieldapp.store.writer import Actor, ChangeWriter, WriteTxn
 
 REASONS = ("unknown_user", "wrong_password", "throttled")
-
-
-@dataclass(frozen=True)
-class Session:
-    """The signed-in account (frozen; the vault key is never printed)."""
-
-    person_id: str
-    name: str
-    cadre_id: str | None
-    roles: tuple[str, ...]
-    village_ids: tuple[str, ...]
-    vault_key: bytes = field(repr=False)
-    #: the person's signing key, unwrapped from the keystore slot (None: the slot has none yet)
-    signing: SigningSecret | None = field(default=None, repr=False, compare=False)
 
 
 class LoginError(Exception):

@@ -29,7 +29,7 @@ from fieldapp.store.models import SigningKey
 from fieldapp.store.writer import WriteTxn
 
 if TYPE_CHECKING:
-    from fieldapp.services.people.auth import Session
+    from fieldapp.services.people.session import Session
 
 _K = SigningKey.__table__
 _RAW = serialization.Encoding.Raw
