@@ -53,14 +53,29 @@ def _households(exit_status: str) -> list[str]:
         ctx.close()
 
 
+def _meeting(capsys: pytest.CaptureFixture[str], clock: Clock, hh: str) -> str:
+    """A 评议 meeting of the household's village deliberating it, recorded by the signed-in account."""
+    ctx = logged_in(paths.resolve(), DEMO_LEADER, DEMO_PASSWORD)
+    try:
+        village = ctx.db.scalar("SELECT village_id FROM household WHERE hh_no = :h", h=hh)
+    finally:
+        ctx.close()
+    capsys.readouterr()
+    day = rules.day_of(clock.ms).isoformat()
+    assert main(["workflow", "deliberation", "add", "--village", village, "--date", day, "--present", "15",
+                 "--for", "14", "--against", "1", "--households", hh, "--summary", "举手表决"]) == 0
+    return capsys.readouterr().out.split("--meeting ")[1].strip()
+
+
 def _decide_all(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], clock: Clock, hh: str,
                 steps: tuple[rules.Step, ...]) -> None:
     for step in steps:
         clock.ms += step.min_days * DAY + 3_600_000
         _as(monkeypatch, step.role)
+        meeting = ["--meeting", _meeting(capsys, clock, hh)] if step.deliberation else []
         assert main(["workflow", "queue"]) == 0
         assert hh in capsys.readouterr().out  # waiting for this role
-        assert main(["workflow", "decide", hh, step.code, "pass"]) == 0, capsys.readouterr().err
+        assert main(["workflow", "decide", hh, step.code, "pass", *meeting]) == 0, capsys.readouterr().err
         out = capsys.readouterr().out
         assert f"已通过：{step.code}" in out
         assert ("验证码" in out) == step.signature
@@ -136,7 +151,9 @@ def test_refusals_name_the_permission_the_day_and_the_failing_indicator(
     assert main(["workflow", "decide", hh, "01", "pass"]) == 1
     assert "workflow.decide.committee" in capsys.readouterr().err
     _as(monkeypatch, "committee")
-    assert main(["workflow", "decide", hh, "01", "pass"]) == 0
+    assert main(["workflow", "decide", hh, "01", "pass"]) == 1
+    assert "须注明评议会议（--meeting" in capsys.readouterr().err
+    assert main(["workflow", "decide", hh, "01", "pass", "--meeting", _meeting(capsys, laptop, hh)]) == 0
     _as(monkeypatch, "leader")
     assert main(["workflow", "decide", hh, "02", "pass"]) == 0
     _as(monkeypatch, "member")

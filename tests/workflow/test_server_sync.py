@@ -4,6 +4,7 @@ in their queue, decides and sends a 公示 back; the village sees it; the distri
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -46,7 +47,12 @@ def test_an_identification_across_the_village_the_township_and_the_district(
     village.ok("workflow", "start", "identification", hid)
     village.ok("workflow", "decide", hid, "01", "pass")
     _as(monkeypatch, "孙主任")
-    signed = village.ok("workflow", "decide", hid, "02", "pass", "--reason", "代表 21 人，赞成 19 票")
+    day = dt.datetime.fromtimestamp(clock.ms / 1000).date().isoformat()
+    held = village.ok("workflow", "deliberation", "add", "--village", east, "--date", day, "--present", "21",
+                      "--for", "19", "--against", "1", "--households", hid)
+    meeting = held.split("--meeting ")[1].strip()
+    signed = village.ok("workflow", "decide", hid, "02", "pass", "--reason", "代表 21 人，赞成 19 票",
+                        "--meeting", meeting)
     code = next(line.split("验证码 ")[1].strip() for line in signed.splitlines() if "验证码 " in line)
     _as(monkeypatch, "王伟")
     village.ok("workflow", "decide", hid, "03", "pass")

@@ -23,8 +23,9 @@ from fieldapp.domain.ids import new_id
 from fieldapp.services import register
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import service as signoff
+from fieldapp.domain import notice as notice_rules
+from fieldapp.services.workflow import deliberation, objections, store
 from fieldapp.services.workflow import gate as gates
-from fieldapp.services.workflow import store
 from fieldapp.store.models import Signoff, Workflow, WorkflowStep
 
 
@@ -94,13 +95,15 @@ def start(ctx: AppContext, household_id: str, kind: str, *, category: str | None
 
 def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, reason: str = "", *,
            override: bool = False, settle: bool = False, workflow_id: str | None = None,
-           at_ms: int | None = None) -> Decided:
+           meeting_id: str | None = None, at_ms: int | None = None) -> Decided:
     """Record ``decision`` (pass | fail | return) on the household's current step.
 
     Raises ``WorkflowError`` (no open workflow, not the current step, a conflict, a reason missing),
     ``TooEarly`` (with the first day the step may be decided), ``PermissionDenied`` naming the step's
     permission, ``GateRefused``, ``NoSigningKey``. ``settle``: while the step has conflicting decisions,
-    this one (signed, with its reason) settles them; they stay on record as superseded."""
+    this one (signed, with its reason) settles them; they stay on record as superseded.
+    A deliberation step's pass or fail names its 评议 meeting (``meeting_id``, ``NoticeError`` without one);
+    any pass is refused while an objection to the workflow is unhandled (``NoticeError`` naming it)."""
     defs = definitions(ctx)
     view = _the_open_workflow(ctx, household_id, defs, workflow_id)
     when = at_ms or now_ms()
@@ -110,6 +113,15 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     session = ctx.session
     if session is None:
         raise rules.WorkflowError("流程决定须以本人账户登录后作出")
+    if decision == rules.PASS:
+        pending = objections.unhandled(ctx.db, view.id)
+        if pending:
+            raise notice_rules.NoticeError(notice_rules.blocking_text(pending))
+    meeting: str | None = None
+    if step.deliberation and decision in (rules.PASS, rules.FAIL):
+        meeting = deliberation.meeting_for_decision(ctx, meeting_id, household_id, step.text(), rules.day_of(when))
+    elif meeting_id:
+        raise rules.WorkflowError(f"步骤“{step.text()}”不是评议步骤，不需注明评议会议")
     gate_json: str | None = None
     if step.gate == "exit" and decision == rules.PASS:
         found = gates.exit_gate_of(ctx, household_id)
@@ -129,7 +141,8 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
            "decision": decision, "reason": reason.strip(), "override": override, "gate": gate_json,
            "person_id": session.person_id, "person_name": session.name, "role": step.role,
            "decided_as": _deciding_role(ctx, step), "decided_at": when,
-           "settles": json.dumps(sorted(d.id for d in view.state.conflicts)) if settle else ""}
+           "settles": json.dumps(sorted(d.id for d in view.state.conflicts)) if settle else "",
+           "meeting_id": meeting}
     signed_values: dict[str, Any] | None = None
     record: signoff.SignoffRecord | None = None
     if step.signature or override or settle:
