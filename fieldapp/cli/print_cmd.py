@@ -152,11 +152,11 @@ def _notice(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.services.printing.common import resolve_household
     from fieldapp.services.printing.notice import render_notice
 
-    print("注意：手工列出的名单不签字、不记录张贴，也不核对户所处的流程；请改用 --workflow W --step S", file=sys.stderr)
     ids = [resolve_household(ctx, t) for t in args.households.replace("，", ",").split(",") if t.strip()]
     path = render_notice(ctx, ids, args.out, kind=args.kind, start=args.start, end=args.end, contact=args.contact,
                          issuer=args.issuer)
     print(f"已生成公示名单（{len(ids)} 户）：{path}")
+    print("注意：手工列出的名单不签字、不记录张贴，也不核对户所处的流程；请改用 --workflow W --step S", file=sys.stderr)
     return 0
 
 
