@@ -121,7 +121,8 @@ def _meeting_show(ctx: Any, args: argparse.Namespace) -> int:
 
     m = deliberation.get(ctx, args.meeting)
     print(f"评议会议 {m.id}")
-    print(f"日期：{m.held_on.isoformat()}　到会代表：{m.present_count} 人{('（' + m.present_names + '）') if m.present_names else ''}")
+    names = f"（{m.present_names}）" if m.present_names else ""
+    print(f"日期：{m.held_on.isoformat()}　到会代表：{m.present_count} 人{names}")
     print(f"表决：赞成 {m.votes_for} 票，反对 {m.votes_against} 票　记录人：{m.recorded_by_name or '—'}")
     if m.summary:
         print(f"纪要：{m.summary}")
@@ -182,6 +183,7 @@ def _notice_post(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.services.workflow import notices
 
     done = notices.post(ctx, args.notice, args.posted_on or dt.date.today())
-    print(f"已记录张贴：{done.posted_on.isoformat() if done.posted_on else ''}，公示期 {done.period_start.isoformat()} 至 "
+    print(f"已记录张贴：{done.posted_on.isoformat() if done.posted_on else ''}，"
+          f"公示期 {done.period_start.isoformat()} 至 "
           f"{done.period_end.isoformat()}（{done.days} 天）")
     return 0

@@ -179,7 +179,8 @@ def _workflow_notice(ctx: Any, args: argparse.Namespace) -> int:
             if not (args.workflow and args.step):
                 raise NoticeError("由流程生成公示须同时指明 --workflow 和 --step")
             if args.households or args.kind or args.end:
-                raise NoticeError("由流程生成的公示取处于该步骤的户和 --days 天的公示期，不用 --households、--kind、--end")
+                raise NoticeError("由流程生成的公示取处于该步骤的户和 --days 天的公示期，"
+                                  "不用 --households、--kind、--end")
             days = args.days if args.days is not None else flows.definitions(ctx.ref).notice_minimum_days
             notice = notices.issue(ctx, args.workflow, args.step, start=args.start or dt.date.today(), days=days,
                                    contact=args.contact or "",

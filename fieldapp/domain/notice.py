@@ -41,8 +41,8 @@ def days_of(start: dt.date, end: dt.date) -> int:
     return (end - start).days + 1
 
 
-def check_meeting(held_on: dt.date, present: int, votes_for: int, votes_against: int, households: Sequence[str],
-                  today: dt.date) -> None:
+def check_meeting(held_on: dt.date, *, present: int, votes_for: int, votes_against: int,
+                  households: Sequence[str], today: dt.date) -> None:
     """Refuse a meeting that cannot have happened as recorded."""
     if held_on > today:
         raise NoticeError(f"会议日期 {held_on.isoformat()} 晚于今天，评议会议须在开会后登记")

@@ -112,7 +112,8 @@ def test_a_notice_from_the_households_at_the_step_is_signed_posted_and_verifies(
     out = render_workflow_notice(ctx, made, tmp_path / "notice.pdf")
     text = _pdf_text(out)
     assert "精准识别（纳入）名单第一次公示" in text
-    assert f"{start.year}年{start.month}月{start.day}日至" in text and "（共7天）" in text and "王主任13912345678" in text
+    assert f"{start.year}年{start.month}月{start.day}日至" in text and "（共7天）" in text
+    assert "王主任13912345678" in text
     assert "赵建国" in text and "钱玉兰" in text and "孙志强" not in text
     assert not re.search(r"\d{17}", text)  # never a full ID number
     ids = [ctx.db.scalar("SELECT id_no FROM member WHERE household_id = :h AND relation = '01'", h=h) for h in at_step]
@@ -193,5 +194,6 @@ def test_an_upheld_objection_sends_the_step_back_and_the_announcement_is_made_th
     assert view.current.code == "08" and view.current.announcement
     made = notices.issue(team["district"], "identification", "08", start=rules.day_of(t), days=7, contact=CONTACT)
     text = _pdf_text(render_workflow_notice(ctx, made, tmp_path / "announcement.pdf"))
-    assert "名单公告" in text and "现予以公告" in text and "人民政府" in text and "郑春花" in text
+    assert "名单公告" in text and "现予以公告" in text and "公告期内，如有异议" in text
+    assert "人民政府" in text and "郑春花" in text
     assert "验证码" in text and not re.search(r"\d{17}", text)

@@ -55,7 +55,7 @@ HEADER = ["序号", "组", "户主姓名", "证件号码", "家庭人口", "贫�
 WIDTHS_MM = [15, 15, 30, 54, 22, 42, 0]
 
 
-def notice_problems(ids: Sequence[str], kind: str, start: dt.date, end: dt.date, contact: str,
+def notice_problems(ids: Sequence[str], kind: str, start: dt.date, end: dt.date, contact: str, *,
                     minimum: int = 1) -> dict[str, str]:
     p = {}
     if not ids:
@@ -104,13 +104,15 @@ def default_reason(ctx: AppContext, row: Mapping[str, Any], kind: str, guarantee
 def render_notice(ctx: AppContext, household_ids: Sequence[str], out_path: Path | str, *, kind: str,
                   start: dt.date, end: dt.date, contact: str, issuer: str | None = None,
                   reasons: Mapping[str, str] | None = None, today: dt.date | None = None,
-                  title: str | None = None, intro: str | None = None, tail: Sequence[Any] = ()) -> Path:
+                  title: str | None = None, intro: str | None = None, tail: Sequence[Any] = (),
+                  word: str = "公示") -> Path:
     """Write the notice list; raises ValidationError for a bad request, LookupError for an unknown household.
     ``title``/``intro`` replace the hand-picked list's ({place}, {households} and {people} filled in);
-    ``tail`` is drawn after the issuer (a signature block)."""
+    ``tail`` is drawn after the issuer (a signature block); ``word`` names the period (公示, or 公告)."""
     from fieldapp.domain import workflow as flows
 
-    problems = notice_problems(household_ids, kind, start, end, contact, flows.definitions(ctx.ref).notice_minimum_days)
+    problems = notice_problems(household_ids, kind, start, end, contact,
+                               minimum=flows.definitions(ctx.ref).notice_minimum_days)
     if problems:
         raise ValidationError(problems)
     rows, guaranteed = _rows(ctx, household_ids)
@@ -141,7 +143,7 @@ def render_notice(ctx: AppContext, household_ids: Sequence[str], out_path: Path 
     story = [
         Paragraph(title, big),
         para((intro or INTRO[kind]).format(households=len(rows), people=people), body_style),
-        para(f"公示期：{date_text(start)}至{date_text(end)}（共{days}天）。公示期内，如有异议，"
+        para(f"{word}期：{date_text(start)}至{date_text(end)}（共{days}天）。{word}期内，如有异议，"
              f"请以书面或口头形式向{contact.strip()}反映。", body_style),
         Spacer(1, 4 * mm), table, Spacer(1, 8 * mm),
         KeepTogether([para(issuer, right), para(date_text(day), right)]),

@@ -45,6 +45,7 @@ def render_workflow_notice(ctx: AppContext, notice: NoticeView, out_path: Path |
     definition = flows.definitions(ctx.ref).get(notice.kind)
     step = definition.steps[definition.index(notice.step)]
     title, intro = title_and_intro(ctx, notice)
+    word = "公告" if step.announcement and not step.notice else "公示"
     issuer = None  # a village step: the village committee (render_notice's default)
     if step.role == "township":
         issuer = f"{ctx.settings['town_name']}人民政府"
@@ -55,4 +56,5 @@ def render_workflow_notice(ctx: AppContext, notice: NoticeView, out_path: Path |
     kind = "exit" if notice.kind in EXIT_LIKE else "entry"
     return render_notice(ctx, list(notice.household_ids), out_path, kind=kind, start=notice.period_start,
                          end=notice.period_end, contact=notice.contact, issuer=issuer,
-                         today=today or flows.day_of(notice.issued_at), title=title, intro=intro, tail=tail)
+                         today=today or flows.day_of(notice.issued_at), title=title, intro=intro, tail=tail,
+                         word=word)

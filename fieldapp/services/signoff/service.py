@@ -342,10 +342,9 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
                 return f"{kind} {record.subject_id[:8]}（已删除）"
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
-        if record.subject == "workflow_step":
-            return f"{kind} {_step_words(conn, record.subject_id, ref)}"
-        if record.subject == "notice":
-            return f"{kind} {_notice_words(conn, record.subject_id, ref)}"
+        if record.subject in ("workflow_step", "notice"):
+            words = _step_words if record.subject == "workflow_step" else _notice_words
+            return f"{kind} {words(conn, record.subject_id, ref)}"
         if record.subject == "attendance_month":
             name = conn.execute(select(c.c.name).where(c.c.id == record.subject_id)).scalar()
             return f"{kind} {name or record.subject_id[:8]} {record.period}"

@@ -55,11 +55,14 @@ def record(ctx: AppContext, village_id: str, held_on: dt.date, *, present_count:
     """Record a meeting; raises ``PermissionDenied``, ``NoticeError`` (a vote that does not add up, no
     household, a date to come), ``LookupError`` (a household not of the village)."""
     ctx.require(PERMISSION)
-    rules.check_meeting(held_on, present_count, votes_for, votes_against, household_ids, today or dt.date.today())
+    today = today or dt.date.today()
+    rules.check_meeting(held_on, present=present_count, votes_for=votes_for, votes_against=votes_against,
+                        households=household_ids, today=today)
     for hid, (yes, no) in (household_votes or {}).items():
         if hid not in household_ids:
             raise rules.NoticeError(f"户 {hid} 的票数已填，但它不在本次评议的户中")
-        rules.check_meeting(held_on, present_count, yes, no, [hid], today or dt.date.today())
+        rules.check_meeting(held_on, present=present_count, votes_for=yes, votes_against=no, households=[hid],
+                            today=today)
     h = Household.__table__
     with ctx.db.read() as conn:
         found = {r.id: r.village_id for r in conn.execute(
@@ -126,5 +129,6 @@ def meeting_for_decision(ctx: AppContext, meeting_id: str | None, household_id: 
     if household_id not in {d.household_id for d in meeting.households}:
         raise rules.NoticeError(f"评议会议 {meeting.id[-8:]}（{meeting.held_on.isoformat()}）没有评议该户")
     if meeting.held_on > decided_on:
-        raise rules.NoticeError(f"评议会议 {meeting.held_on.isoformat()} 召开，晚于本决定的日期 {decided_on.isoformat()}")
+        raise rules.NoticeError(f"评议会议 {meeting.held_on.isoformat()} 召开，"
+                                f"晚于本决定的日期 {decided_on.isoformat()}")
     return meeting.id

@@ -31,7 +31,8 @@ def _view(r: object, hh_no: str = "") -> rules.ObjectionView:
                                r.handled_by_name, hh_no)  # type: ignore[attr-defined]
 
 
-def add(ctx: AppContext, household_id: str, *, from_whom: str, content: str, received_on: dt.date) -> rules.ObjectionView:
+def add(ctx: AppContext, household_id: str, *, from_whom: str, content: str,
+        received_on: dt.date) -> rules.ObjectionView:
     """Record an objection to the household; raises ``PermissionDenied``, ``NoticeError`` (no notice lists
     the household, received outside its period, nobody named, no content), ``WorkflowError``."""
     ctx.require(RECORD)
@@ -52,20 +53,24 @@ def add(ctx: AppContext, household_id: str, *, from_whom: str, content: str, rec
     with ctx.writer.transaction() as txn:
         made = txn.insert(Objection, {"household_id": household_id, "workflow_id": view.id, "notice_id": notice.id,
                                       "step": notice.step, "received_on": received_on, "from_whom": from_whom.strip(),
-                                      "content": content.strip(), "recorded_by_name": session.name if session else None})
+                                      "content": content.strip(),
+                                      "recorded_by_name": session.name if session else None})
     return get(ctx.db, made)
 
 
-def handle(ctx: AppContext, objection_id: str, *, result: str, handling: str, handled_on: dt.date) -> rules.ObjectionView:
+def handle(ctx: AppContext, objection_id: str, *, result: str, handling: str,
+           handled_on: dt.date) -> rules.ObjectionView:
     """Record how an objection was handled; raises ``PermissionDenied``, ``NoticeError``, ``LookupError``."""
     ctx.require(HANDLE)
     if result not in rules.RESULTS:
-        raise rules.NoticeError(f"办理结果应为 {'、'.join(f'{k}（{v}）' for k, v in rules.RESULTS.items())} 之一：{result}")
+        choices = "、".join(f"{k}（{v}）" for k, v in rules.RESULTS.items())
+        raise rules.NoticeError(f"办理结果应为 {choices} 之一：{result}")
     if not handling.strip():
         raise rules.NoticeError("请写明办理情况（--handling）：如何核实、结论是什么")
     found = get(ctx.db, objection_id)
     if found.handled:
-        raise rules.NoticeError(f"{found.text()} 已于 {found.handled_on} 办结（{rules.RESULTS.get(found.result or '', '')}）")
+        word = rules.RESULTS.get(found.result or "", "")
+        raise rules.NoticeError(f"{found.text()} 已于 {found.handled_on} 办结（{word}）")
     if handled_on < found.received_on:
         raise rules.NoticeError("办结日期不能早于收到异议的日期")
     session = ctx.session
