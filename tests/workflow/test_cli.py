@@ -169,3 +169,42 @@ def test_refusals_name_the_permission_the_day_and_the_failing_indicator(
     out = capsys.readouterr().out
     assert "越过退出标准" in out and "已通自来水，待复测" in out and "退回，张建华" in out and "户认可书未签名" in out
     assert "[03 户认可（脱贫确认书）]" in out
+
+
+def test_a_notice_printed_from_the_step_posted_objected_to_and_handled_on_the_command_line(
+        laptop: Clock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    hh = _households("1")[0]
+    _as(monkeypatch, "member")
+    assert main(["workflow", "start", "identification", hh]) == 0
+    _decide_all(monkeypatch, capsys, laptop, hh, rules.definitions().get("identification").steps[:3])
+    day = rules.day_of(laptop.ms)
+    _as(monkeypatch, "leader")
+    out = tmp_path / "notice.pdf"
+    common = ["print", "notice", "--workflow", "identification", "--step", "04", "--start", day.isoformat(),
+              "--contact", "村委会 王主任", "--out", str(out)]
+    assert main([*common, "--days", "3"]) == 1
+    assert "公示期 3 天太短：公示期不得少于 7 天" in capsys.readouterr().err and not out.exists()
+    assert main(common) == 0
+    printed = capsys.readouterr().out
+    assert "1 户" in printed and "共 7 天" in printed and out.exists()
+    notice = printed.split("workflow notice post ")[1].split()[0]
+    assert main(["workflow", "notice", "post", notice, "--on", day.isoformat()]) == 0
+    assert main(["workflow", "notice", "list"]) == 0
+    assert f"{day.isoformat()} 张贴" in capsys.readouterr().out
+    _as(monkeypatch, "member")
+    assert main(["workflow", "objection", "add", hh, "--from", "村民 张某", "--content", "家里新盖了楼房",
+                 "--received", (day + dt.timedelta(days=2)).isoformat()]) == 0
+    objection = capsys.readouterr().out.split("标识 ")[1].split("；")[0]
+    laptop.ms += 8 * DAY
+    _as(monkeypatch, "leader")
+    assert main(["workflow", "decide", hh, "04", "pass"]) == 1
+    err = capsys.readouterr().err
+    assert "1 条异议尚未办结" in err and objection[-8:] in err and "家里新盖了楼房" in err
+    assert main(["workflow", "objection", "list", "--open"]) == 0
+    assert objection in capsys.readouterr().out
+    assert main(["workflow", "objection", "handle", objection, "--result", "dismissed",
+                 "--handling", "入户核实：楼房为其兄所有"]) == 0
+    assert "异议不成立" in capsys.readouterr().out
+    assert main(["workflow", "decide", hh, "04", "pass"]) == 0
+    assert main(["workflow", "show", hh]) == 0
+    assert "评议会议" in capsys.readouterr().out
