@@ -153,7 +153,8 @@ def _candidates(ctx: Any, args: argparse.Namespace) -> int:
 
 def _show(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.domain import workflow as rules
-    from fieldapp.services.workflow import store
+    from fieldapp.domain.notice import RESULTS
+    from fieldapp.services.workflow import objections, store
 
     hid = _household(ctx, args.household)
     views = store.workflows_of(ctx.db, hid, rules.definitions(ctx.ref))
@@ -189,6 +190,10 @@ def _show(ctx: Any, args: argparse.Namespace) -> int:
             print("  已由处理冲突的决定取代 " + _decision_line(ctx, view, d))
         for problem in view.state.problems:
             print(f"  问题：{problem}")
+        for o in objections.listed(ctx.db, hid):
+            if o.workflow_id == view.id:
+                state = f"{RESULTS[o.result]}（{o.handling}）" if o.result else "未办结，阻止通过"
+                print(f"  {o.text()}：{state}")
         conflict = conflict or view.state.status == rules.CONFLICT
         if view.state.status == rules.OPEN:
             step = view.definition.steps[view.state.position]

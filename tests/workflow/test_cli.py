@@ -207,4 +207,6 @@ def test_a_notice_printed_from_the_step_posted_objected_to_and_handled_on_the_co
     assert "异议不成立" in capsys.readouterr().out
     assert main(["workflow", "decide", hh, "04", "pass"]) == 0
     assert main(["workflow", "show", hh]) == 0
-    assert "评议会议" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "评议会议" in shown and f"异议 {objection[-8:]}" in shown
+    assert "异议不成立（入户核实：楼房为其兄所有）" in shown
