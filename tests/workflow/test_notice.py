@@ -124,6 +124,8 @@ def test_a_notice_from_the_households_at_the_step_is_signed_posted_and_verifies(
     report = verify.check_code(ctx.db, code)
     assert len(report) == 1 and report[0].valid and report[0].matches is True
     assert "精准识别（纳入） 04 第一次公示" in report[0].subject and "2 户" in report[0].subject
+    with pytest.raises(notice_rules.NoticeError, match=f"已签发的公示 {made.id[-8:]}.*--id"):
+        notices.issue(team["leader"], "identification", "04", start=start, days=7, contact=CONTACT, at_ms=t + HOUR)
     with pytest.raises(notice_rules.NoticeError, match="晚于公示开始日"):
         notices.post(team["leader"], made.id, start + dt.timedelta(days=1))
     posted = notices.post(team["leader"], made.id[-8:], start)

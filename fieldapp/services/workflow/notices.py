@@ -54,16 +54,22 @@ class NoticeView:
 
 def households_at(ctx: AppContext, kind: str, step_code: str, village_id: str | None = None) -> list[str]:
     """The households whose open ``kind`` workflow is at ``step_code`` (of one village, if given), by 户编号."""
+    return list(_at_step(ctx, kind, step_code, village_id))
+
+
+def _at_step(ctx: AppContext, kind: str, step_code: str, village_id: str | None) -> dict[str, int]:
+    """household id → when its workflow reached the step (ms), in 户编号 order."""
     defs = flows.definitions(ctx.ref)
-    found = [v.household_id for v in store.open_workflows(ctx.db, defs)
+    since = {v.household_id: v.state.since for v in store.open_workflows(ctx.db, defs)
              if v.kind == kind and v.state.status == flows.OPEN and v.current is not None
-             and v.current.code == step_code]
+             and v.current.code == step_code}
+    found = list(since)
     if not found:
-        return []
+        return {}
     with ctx.db.read() as conn:
         rows = conn.execute(select(_H.c.id, _H.c.village_id, _H.c.hh_no).where(_H.c.id.in_(found))).all()
-    return [r.id for r in sorted(rows, key=lambda r: (r.hh_no or "", r.id))
-            if village_id is None or r.village_id == village_id]
+    return {r.id: since[r.id] for r in sorted(rows, key=lambda r: (r.hh_no or "", r.id))
+            if village_id is None or r.village_id == village_id}
 
 
 def issue(ctx: AppContext, kind: str, step_code: str, *, start: dt.date, days: int, contact: str,
@@ -80,7 +86,9 @@ def issue(ctx: AppContext, kind: str, step_code: str, *, start: dt.date, days: i
     first, last = rules.period(start, days, defs.notice_minimum_days)
     if not contact.strip():
         raise rules.NoticeError("请写明异议受理的地点、联系人及电话（--contact）")
-    ids = households_at(ctx, kind, step.code, village_id)
+    reached = _at_step(ctx, kind, step.code, village_id)
+    ids = list(reached)
+    _refuse_a_second_notice(ctx, kind, step.code, reached)
     if not ids:
         raise rules.NoticeError(f"没有处于“{definition.text()}”步骤“{step.text()}”（{step.code}）的户"
                                 + ("（该村）" if village_id else ""))
@@ -101,6 +109,21 @@ def issue(ctx: AppContext, kind: str, step_code: str, *, start: dt.date, days: i
         txn.insert(Signoff, values)
         txn.insert(Notice, {**row, "signoff_id": record.id})
     return get(ctx, row_id)
+
+
+def _refuse_a_second_notice(ctx: AppContext, kind: str, step_code: str, reached: dict[str, int]) -> None:
+    """A household already on a notice of this step since it reached the step is not noticed twice: the
+    notice stands (print it again with ``--id``). After a 退回 the step is reached anew and a new one is due."""
+    with ctx.db.read() as conn:
+        rows = conn.execute(select(_N).where(_N.c.kind == kind, _N.c.step == step_code, _N.c.deleted.is_(False))
+                            .order_by(_N.c.issued_at.desc())).all()
+    for r in rows:
+        listed = set(json.loads(r.households or "[]"))
+        again = [h for h, since in reached.items() if h in listed and int(r.issued_at) >= since]
+        if again:
+            period = f"{r.period_start.isoformat()} 至 {r.period_end.isoformat()}"
+            raise rules.NoticeError(f"已签发的公示 {r.id[-8:]}（{period}）已列入处于该步骤的 {len(again)} 户；"
+                                    f"重新打印请用 --id {r.id[-8:]}")
 
 
 def post(ctx: AppContext, notice_id: str, posted_on: dt.date) -> NoticeView:
