@@ -188,6 +188,10 @@ def test_a_notice_printed_from_the_step_posted_objected_to_and_handled_on_the_co
     printed = capsys.readouterr().out
     assert "1 户" in printed and "共 7 天" in printed and out.exists()
     notice = printed.split("workflow notice post ")[1].split()[0]
+    assert main(common) == 1
+    assert f"重新打印请用 --id {notice[-8:]}" in capsys.readouterr().err
+    again = tmp_path / "again.pdf"
+    assert main(["print", "notice", "--id", notice[-8:], "--out", str(again)]) == 0 and again.exists()
     assert main(["workflow", "notice", "post", notice, "--on", day.isoformat()]) == 0
     assert main(["workflow", "notice", "list"]) == 0
     assert f"{day.isoformat()} 张贴" in capsys.readouterr().out
