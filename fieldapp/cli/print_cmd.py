@@ -2,7 +2,10 @@
 
     fieldapp print cards [--village V] [--group G] [--paper P] --out cards.pdf
     fieldapp print household ID_OR_HH_NO [--full-ids] [--bank] --out F
+    fieldapp print notice --workflow W --step S [--village V] [--start D] [--days N] --contact TEXT --out F
+    fieldapp print notice --id NOTICE --out F                 (print an issued notice again)
     fieldapp print notice --households ID,ID… --kind entry|exit --start D --end D --contact TEXT --out F
+                                                               (older: a hand-picked list, not signed)
     fieldapp print ledger [--village V] [--group G] [--status CODE] [--attribute CODE] [--search TEXT] --out F
     fieldapp print archive --cadre C (--month YYYY-MM | --year YYYY) --out F
 
@@ -46,12 +49,18 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--out", required=True)
     p.set_defaults(func=lambda a: run(open_ctx, a, _household))
 
-    p = pr_sub.add_parser("notice", help="拟纳入/拟退出公示名单")
-    p.add_argument("--households", required=True, help="户的标识或户编号，以逗号分隔")
-    p.add_argument("--kind", required=True, choices=["entry", "exit"], help="entry 纳入，exit 退出")
-    p.add_argument("--start", required=True, type=argtypes.date, help="公示开始日期 YYYY-MM-DD")
-    p.add_argument("--end", required=True, type=argtypes.date, help="公示结束日期 YYYY-MM-DD")
-    p.add_argument("--contact", required=True, help="异议受理联系人及电话")
+    p = pr_sub.add_parser("notice", help="公示、公告：由流程步骤上的户生成（签字并带验证二维码）")
+    p.add_argument("--workflow", choices=["identification", "exit", "return", "monitoring", "risk_elimination"],
+                   help="流程（与 --step 一起：签发并打印处于该步骤的户的公示）")
+    p.add_argument("--step", help="公示或公告步骤的代码（workflow show 列出）")
+    p.add_argument("--village", help="村名或村的标识（处于该步骤的户分属多个村时必填）")
+    p.add_argument("--days", type=int, help="公示天数（默认且至少为 workflows.json 的 notice_minimum_days）")
+    p.add_argument("--id", dest="notice_id", help="重新打印已签发的公示（标识或其末尾至少 8 位）")
+    p.add_argument("--households", help="旧用法：手工列出的户（不签字，不记录张贴），以逗号分隔")
+    p.add_argument("--kind", choices=["entry", "exit"], help="旧用法：entry 纳入，exit 退出")
+    p.add_argument("--start", type=argtypes.date, help="公示开始日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--end", type=argtypes.date, help="旧用法：公示结束日期 YYYY-MM-DD")
+    p.add_argument("--contact", help="异议受理的地点、联系人及电话")
     p.add_argument("--issuer", help="公示单位（默认：村民委员会）")
     p.add_argument("--out", required=True)
     p.set_defaults(func=lambda a: run(open_ctx, a, _notice))
@@ -116,6 +125,14 @@ def _household(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _notice(ctx: Any, args: argparse.Namespace) -> int:
+    if args.workflow or args.step or args.notice_id:
+        return _workflow_notice(ctx, args)
+    missing = [o for o, v in (("--households", args.households), ("--kind", args.kind), ("--start", args.start),
+                              ("--end", args.end), ("--contact", args.contact)) if not v]
+    if missing:
+        print("错误：公示由流程生成：--workflow W --step S --contact …；手工列出户的旧用法还须 "
+              + "、".join(missing), file=sys.stderr)
+        return 2
     from fieldapp.services.printing.common import resolve_household
     from fieldapp.services.printing.notice import render_notice
 
@@ -123,6 +140,42 @@ def _notice(ctx: Any, args: argparse.Namespace) -> int:
     path = render_notice(ctx, ids, args.out, kind=args.kind, start=args.start, end=args.end, contact=args.contact,
                          issuer=args.issuer)
     print(f"已生成公示名单（{len(ids)} 户）：{path}")
+    print("注意：手工列出的名单不签字、不记录张贴，也不核对户所处的流程；请改用 --workflow W --step S", file=sys.stderr)
+    return 0
+
+
+def _workflow_notice(ctx: Any, args: argparse.Namespace) -> int:
+    """Issue (signed) the notice of the households at a workflow's 公示/公告 step and print it, or print
+    an issued one again (``--id``)."""
+    import datetime as dt
+
+    from fieldapp.domain import workflow as flows
+    from fieldapp.domain.notice import NoticeError
+    from fieldapp.services.printing.common import resolve_village
+    from fieldapp.services.printing.workflow_notice import render_workflow_notice
+    from fieldapp.services.signoff.keys import NoSigningKey
+    from fieldapp.services.workflow import notices
+
+    try:
+        if args.notice_id:
+            notice = notices.get(ctx, args.notice_id)
+        else:
+            if not (args.workflow and args.step):
+                raise NoticeError("由流程生成公示须同时指明 --workflow 和 --step")
+            if args.households or args.kind or args.end:
+                raise NoticeError("由流程生成的公示取处于该步骤的户和 --days 天的公示期，"
+                                  "不用 --households、--kind、--end")
+            days = args.days if args.days is not None else flows.definitions(ctx.ref).notice_minimum_days
+            notice = notices.issue(ctx, args.workflow, args.step, start=args.start or dt.date.today(), days=days,
+                                   contact=args.contact or "",
+                                   village_id=resolve_village(ctx, args.village) if args.village else None)
+        path = render_workflow_notice(ctx, notice, args.out)
+    except (NoticeError, flows.WorkflowError, NoSigningKey) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(f"已生成公示（{len(notice.household_ids)} 户，{notice.period_start.isoformat()} 至 "
+          f"{notice.period_end.isoformat()}，共 {notice.days} 天）：{path}")
+    print(f"公示标识 {notice.id}；张贴后记录日期：fieldapp workflow notice post {notice.id[-8:]} --on YYYY-MM-DD")
     return 0
 
 

@@ -7,6 +7,11 @@
     fieldapp workflow queue                                        households waiting for my roles
     fieldapp workflow candidates                                   households the exit standard proposes
     fieldapp workflow show HOUSEHOLD                               where it stands, with every decision
+    fieldapp workflow deliberation|objection|notice …              评议 meetings, objections, notices
+                                                                   (:mod:`fieldapp.cli.notice_cmd`)
+
+A deliberation step's pass or fail names its meeting (``decide … --meeting MEETING``); any pass is
+refused while an objection to the workflow is unhandled.
 
 HOUSEHOLD is the household's id, 户编号 or card code; STEP the step's code (``show`` lists them).
 A refusal names the problem: the missing permission, the first day a step may be decided, the income
@@ -45,6 +50,7 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--override", action="store_true", help="不符合退出标准仍拟退出：须写明理由，并签字")
     p.add_argument("--workflow", help="该户有两个同时进行的流程时，指明哪一个（标识或其末尾至少 8 位）")
     p.add_argument("--settle", action="store_true", help="本步骤有冲突的决定时，以本决定处理冲突：须写明理由，并签字")
+    p.add_argument("--meeting", help="评议步骤：评议会议的标识（workflow deliberation add 登记）")
     p.set_defaults(func=lambda a: _run(open_ctx, a, _decide))
 
     p = cmds.add_parser("queue", help="等待本人决定的农户")
@@ -57,15 +63,20 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("household", metavar="HOUSEHOLD")
     p.set_defaults(func=lambda a: _run(open_ctx, a, _show))
 
+    from fieldapp.cli import notice_cmd
+
+    notice_cmd.register(cmds, lambda a, command: _run(open_ctx, a, command))
+
 
 def _run(open_ctx: OpenCtx, args: argparse.Namespace, command: Callable[[Any, argparse.Namespace], int]) -> int:
+    from fieldapp.domain.notice import NoticeError
     from fieldapp.domain.workflow import WorkflowError
     from fieldapp.services.signoff.keys import NoSigningKey
 
     ctx = open_ctx(args)
     try:
         return command(ctx, args)
-    except (LookupError, WorkflowError, NoSigningKey) as exc:
+    except (LookupError, WorkflowError, NoticeError, NoSigningKey) as exc:
         print(f"错误：{exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 1
     finally:
@@ -96,7 +107,7 @@ def _decide(ctx: Any, args: argparse.Namespace) -> int:
 
     hid = _household(ctx, args.household)
     made = service.decide(ctx, hid, args.step, args.decision, args.reason, override=args.override,
-                          settle=args.settle, workflow_id=args.workflow)
+                          settle=args.settle, workflow_id=args.workflow, meeting_id=args.meeting)
     view = made.workflow
     step = view.definition.steps[view.definition.index(made.decision.step)]
     print(f"已{rules.DECISION_WORDS[made.decision.decision]}：{step.code} {step.text()}"
@@ -142,7 +153,8 @@ def _candidates(ctx: Any, args: argparse.Namespace) -> int:
 
 def _show(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.domain import workflow as rules
-    from fieldapp.services.workflow import store
+    from fieldapp.domain.notice import RESULTS
+    from fieldapp.services.workflow import objections, store
 
     hid = _household(ctx, args.household)
     views = store.workflows_of(ctx.db, hid, rules.definitions(ctx.ref))
@@ -178,6 +190,10 @@ def _show(ctx: Any, args: argparse.Namespace) -> int:
             print("  已由处理冲突的决定取代 " + _decision_line(ctx, view, d))
         for problem in view.state.problems:
             print(f"  问题：{problem}")
+        for o in objections.listed(ctx.db, hid):
+            if o.workflow_id == view.id:
+                state = f"{RESULTS[o.result]}（{o.handling}）" if o.result else "未办结，阻止通过"
+                print(f"  {o.text()}：{state}")
         conflict = conflict or view.state.status == rules.CONFLICT
         if view.state.status == rules.OPEN:
             step = view.definition.steps[view.state.position]
@@ -214,6 +230,8 @@ def _decision_line(ctx: Any, view: Any, d: Any) -> str:
         line += "，越过退出标准"
     if d.settles:
         line += f"，处理了 {len(d.settles)} 个冲突的决定"
+    if d.meeting_id:
+        line += f"，评议会议 {d.meeting_id[-8:]}"
     if d.signoff_id:
         line += f"，{_signature(ctx, d.signoff_id)}"
     return line

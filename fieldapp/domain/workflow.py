@@ -77,6 +77,13 @@ class Step:
     signature: bool = True
     notice: bool = False
     gate: str | None = None
+    deliberation: bool = False  # a 评议 step: its decision names the meeting (deliberation)
+    announcement: bool = False  # a 公告 step: its notice is made like a 公示's
+
+    @property
+    def posts_notice(self) -> bool:
+        """Whether reaching this step makes a notice from the households at it (公示 or 公告)."""
+        return self.notice or self.announcement
 
     def text(self, lang: str = refdata.DEFAULT_LANGUAGE) -> str:
         return self.label.get(lang) or self.label[refdata.DEFAULT_LANGUAGE]
@@ -125,7 +132,8 @@ def parse_definitions(raw: Any, roles: Iterable[str] = DECIDING_ROLES) -> Defini
         flows: dict[str, Definition] = {}
         for w in raw["workflows"]:
             steps = tuple(Step(str(s["code"]), dict(s["label"]), str(s["role"]), int(s.get("min_days", 0)),
-                               bool(s.get("signature", True)), bool(s.get("notice", False)), s.get("gate"))
+                               bool(s.get("signature", True)), bool(s.get("notice", False)), s.get("gate"),
+                               bool(s.get("deliberation", False)), bool(s.get("announcement", False)))
                           for s in w["steps"])
             flows[str(w["kind"])] = Definition(str(w["kind"]), dict(w["label"]), str(w["result"]), steps,
                                                tuple(str(n) for n in w.get("needs", ())))
@@ -185,6 +193,7 @@ class Decision:
     override: bool = False
     decided_as: str = ""  # the decider's own role
     settles: tuple[str, ...] = ()  # the conflicting decisions this one settles (a reviewer's explicit choice)
+    meeting_id: str | None = None  # a deliberation step: the 评议 meeting the decision rests on
 
 
 @dataclass(frozen=True)

@@ -571,13 +571,85 @@ class WorkflowStep(SyncedMixin, Base):
     signoff_id: Mapped[str | None] = mapped_column(Id)
     # JSON list of the conflicting decisions this one settles (a reviewer's explicit choice); '' otherwise
     settles: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # a deliberation step's decision: the 评议 meeting it rests on (a :class:`Deliberation`)
+    meeting_id: Mapped[str | None] = mapped_column(Id)
+
+
+class Deliberation(SyncedMixin, Base):
+    """A 评议 meeting (村民代表大会民主评议) of a village: who was present, the vote, a summary.
+    One meeting deliberates many households (:class:`DeliberationHousehold`)."""
+
+    __tablename__ = "deliberation"
+    __table_args__ = (Index("ix_deliberation_village", "village_id", "held_on"),)
+    village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    present_count: Mapped[int] = mapped_column(Integer)  # representatives present
+    present_names: Mapped[str] = mapped_column(Text, default="", server_default="")
+    votes_for: Mapped[int] = mapped_column(Integer)  # the meeting's vote (per household: the link's)
+    votes_against: Mapped[int] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    recorded_by: Mapped[str | None] = mapped_column(Id)  # person id
+    recorded_by_name: Mapped[str | None] = mapped_column(String(32))
+
+
+class DeliberationHousehold(SyncedMixin, Base):
+    """A household deliberated at a meeting, with its own vote when counted household by household.
+    Id = natural_id('deliberation_household', meeting, household)."""
+
+    __tablename__ = "deliberation_household"
+    __table_args__ = (Index("ix_deliberation_household_household", "household_id"),)
+    deliberation_id: Mapped[str] = mapped_column(ForeignKey("deliberation.id"))
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
+    votes_for: Mapped[int | None] = mapped_column(Integer)
+    votes_against: Mapped[int | None] = mapped_column(Integer)
+
+
+class Notice(SyncedMixin, Base):
+    """A 公示 or 公告 made from a workflow step: the households at the step when it was issued (JSON list
+    of ids), the period, where to object, who issued it (signed: ``signoff_id``) and when it was posted."""
+
+    __tablename__ = "notice"
+    __table_args__ = (Index("ix_notice_village", "village_id", "period_start"),)
+    village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
+    kind: Mapped[str] = mapped_column(String(24))  # workflows.json kind
+    step: Mapped[str] = mapped_column(String(8))
+    households: Mapped[str] = mapped_column(Text)  # JSON list of household ids, in print order
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    contact: Mapped[str] = mapped_column(Text)  # where and to whom to object
+    issued_by: Mapped[str] = mapped_column(Id)  # person id
+    issued_by_name: Mapped[str] = mapped_column(String(32))
+    issued_at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
+    signoff_id: Mapped[str | None] = mapped_column(Id)
+    posted_on: Mapped[dt.date | None] = mapped_column(Date)
+    posted_by_name: Mapped[str | None] = mapped_column(String(32))
+
+
+class Objection(SyncedMixin, Base):
+    """An objection (异议) to a household on a notice: from whom, what, and how it was handled.
+    Unhandled (no ``result``) it blocks every pass of the household's workflow."""
+
+    __tablename__ = "objection"
+    __table_args__ = (Index("ix_objection_household", "household_id"),)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
+    workflow_id: Mapped[str] = mapped_column(ForeignKey("workflow.id"))
+    notice_id: Mapped[str | None] = mapped_column(Id)
+    step: Mapped[str] = mapped_column(String(8))
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    from_whom: Mapped[str] = mapped_column(String(64))
+    content: Mapped[str] = mapped_column(Text)
+    recorded_by_name: Mapped[str | None] = mapped_column(String(32))
+    handling: Mapped[str | None] = mapped_column(Text)  # what was done (核实情况)
+    result: Mapped[str | None] = mapped_column(String(12))  # upheld | dismissed; None: not yet handled
+    handled_on: Mapped[dt.date | None] = mapped_column(Date)
+    handled_by_name: Mapped[str | None] = mapped_column(String(32))
 
 
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Area, Cadre, Person, AuditEvent, Household, Member, IncomeYear, Indicator, Measure, Threshold,
     Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, SigningKey, Signoff,
     SpotcheckDraw, SpotcheckItem, Rectification, RectificationReport, CheckInConfirm, AttendanceReopen,
-    Workflow, WorkflowStep,
+    Workflow, WorkflowStep, Deliberation, DeliberationHousehold, Notice, Objection,
 )
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 

@@ -68,6 +68,11 @@ OWNERS: dict[str, Owner] = {
     # households of its scope (the merge checks the author holds the step's permission)
     "workflow": Owner.HOUSEHOLD,
     "workflow_step": Owner.HOUSEHOLD,
+    # a village's 评议 meetings and notices; the households a meeting covers and objections are the households'
+    "deliberation": Owner.VILLAGE,
+    "deliberation_household": Owner.HOUSEHOLD,
+    "notice": Owner.VILLAGE,
+    "objection": Owner.HOUSEHOLD,
 }
 
 TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",

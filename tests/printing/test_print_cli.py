@@ -54,7 +54,11 @@ def test_notice_and_ledger(ctx: AppContext, two_kinds: dict[str, str], tmp_path:
     numbers = [register.load_record(ctx.db, h).household["hh_no"] for h in two_kinds.values()]
     out = tmp_path / "n.pdf"
     assert main(["print", "notice", "--households", "，".join(numbers), "--kind", "exit", "--start", "2026-07-01",
-                 "--end", "2026-07-05", "--contact", "王主任 13912345678", "--out", str(out)]) == 0
+                 "--end", "2026-07-05", "--contact", "王主任 13912345678", "--out", str(out)]) == 1
+    assert "公示期只有 5 天，公示期不得少于 7 天" in capsys.readouterr().err and not out.exists()
+    assert main(["print", "notice", "--households", "，".join(numbers), "--kind", "exit", "--start", "2026-07-01",
+                 "--end", "2026-07-07", "--contact", "王主任 13912345678", "--out", str(out)]) == 0
+    assert "请改用 --workflow W --step S" in capsys.readouterr().err
     assert "拟退出贫困户名单公示" in "".join(pdftools.text(out).split())
     assert main(["print", "notice", "--households", numbers[0], "--kind", "entry", "--start", "2026-07-05",
                  "--end", "2026-07-01", "--contact", "x", "--out", str(tmp_path / "bad.pdf")]) == 1

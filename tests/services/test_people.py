@@ -198,6 +198,18 @@ def _received(c: AppContext, permission: str, author: str, world: dict[str, Any]
             "workflow_id": new_id(), "household_id": hid, "step": "01", "prev_id": "", "decision": "pass",
             "reason": "", "person_id": author, "person_name": "别人", "role": "admin", "decided_as": "admin",
             "decided_at": 1}),
+        "deliberation.record": ("deliberation", new_id(), None, "insert", {
+            "village_id": village, "held_on": YESTERDAY.isoformat(), "present_count": 9, "present_names": "",
+            "votes_for": 8, "votes_against": 1, "summary": ""}),
+        "notice.issue": ("notice", new_id(), None, "insert", {
+            "village_id": village, "kind": "identification", "step": "04", "households": json.dumps([hid]),
+            "period_start": YESTERDAY.isoformat(), "period_end": YESTERDAY.isoformat(), "contact": "村委会",
+            "issued_by": author, "issued_by_name": "别人", "issued_at": 1}),
+        "objection.record": ("objection", new_id(), hid, "insert", {
+            "household_id": hid, "workflow_id": world.get("workflow"), "step": "04",
+            "received_on": YESTERDAY.isoformat(), "from_whom": "村民", "content": "收入不实"}),
+        "objection.handle": ("objection", world.get("objection", ""), hid, "update", {
+            "handling": "核实", "result": "dismissed", "handled_on": YESTERDAY.isoformat()}),
     }
     tbl, row_id, household, op, fields = made[permission]
     return Change(tbl=tbl, row_id=row_id, household_id=household, op=op, fields=fields, **base)
@@ -209,7 +221,7 @@ WRITE_PERMISSIONS = sorted({r.permission for r in TABLE.rules} | {r.others for r
 def _spot_check(ctx: AppContext, world: dict[str, Any]) -> None:
     """A draw, one of its items and its rectification (what received spot-check changes refer to)."""
     from fieldapp.domain.ids import natural_id
-    from fieldapp.store.models import Rectification, SpotcheckDraw, SpotcheckItem
+    from fieldapp.store.models import Objection, Rectification, SpotcheckDraw, SpotcheckItem, Workflow
 
     hid = world["household"]
     with ctx.writer.transaction() as txn:
@@ -220,6 +232,11 @@ def _spot_check(ctx: AppContext, world: dict[str, Any]) -> None:
         world["item"] = txn.insert(SpotcheckItem, {"draw_id": world["draw"], "household_id": hid, "position": 1,
                                                    "kind": "eight.1", "shown": "{}", "sources": "[]"})
         world["rect"] = natural_id("rectification", world["item"])
+        world["workflow"] = txn.insert(Workflow, {"household_id": hid, "kind": "identification", "started_at": 1,
+                                                  "origin": "app"})
+        world["objection"] = txn.insert(Objection, {"household_id": hid, "workflow_id": world["workflow"],
+                                                    "step": "04", "received_on": YESTERDAY, "from_whom": "村民",
+                                                    "content": "人口不实"})
         txn.insert(Rectification, {"id": world["rect"], "item_id": world["item"], "draw_id": world["draw"],
                                    "household_id": hid, "cadre_id": world["own_cadre"], "due_date": YESTERDAY})
 

@@ -41,3 +41,17 @@ def set_economy(ctx: AppContext, household_id: str, *, year: int, wage_yuan: int
     record.indicators = [{"code": c.code, "met": c.code not in unmet, "checked_on": dt.date(year + 1, 1, 5)}
                          for c in refdata.default()["indicator"].codes]
     register.save_record(ctx.writer, ctx.ref, record, original)
+
+
+def hold_meeting(ctx: AppContext, household_ids: list[str], at_ms: int, *, present: int = 21, votes_for: int = 19,
+                 votes_against: int = 1) -> str:
+    """A 评议 meeting (recorded by ``ctx``, a leader or committee account) of the households, held on the day of
+    ``at_ms``; returns its id."""
+    from fieldapp.domain import workflow as rules
+    from fieldapp.services.workflow import deliberation
+
+    village = ctx.db.scalar("SELECT village_id FROM household WHERE id = :h", h=household_ids[0])
+    return deliberation.record(ctx, village, rules.day_of(at_ms), present_count=present,
+                               present_names="村民代表 " + "、".join(f"代表{i}" for i in range(1, 4)) + " 等",
+                               votes_for=votes_for, votes_against=votes_against, summary="逐户介绍情况后举手表决",
+                               household_ids=household_ids).id

@@ -53,14 +53,29 @@ def _households(exit_status: str) -> list[str]:
         ctx.close()
 
 
+def _meeting(capsys: pytest.CaptureFixture[str], clock: Clock, hh: str) -> str:
+    """A 评议 meeting of the household's village deliberating it, recorded by the signed-in account."""
+    ctx = logged_in(paths.resolve(), DEMO_LEADER, DEMO_PASSWORD)
+    try:
+        village = ctx.db.scalar("SELECT village_id FROM household WHERE hh_no = :h", h=hh)
+    finally:
+        ctx.close()
+    capsys.readouterr()
+    day = rules.day_of(clock.ms).isoformat()
+    assert main(["workflow", "deliberation", "add", "--village", village, "--date", day, "--present", "15",
+                 "--for", "14", "--against", "1", "--households", hh, "--summary", "举手表决"]) == 0
+    return capsys.readouterr().out.split("--meeting ")[1].strip()
+
+
 def _decide_all(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], clock: Clock, hh: str,
                 steps: tuple[rules.Step, ...]) -> None:
     for step in steps:
         clock.ms += step.min_days * DAY + 3_600_000
         _as(monkeypatch, step.role)
+        meeting = ["--meeting", _meeting(capsys, clock, hh)] if step.deliberation else []
         assert main(["workflow", "queue"]) == 0
         assert hh in capsys.readouterr().out  # waiting for this role
-        assert main(["workflow", "decide", hh, step.code, "pass"]) == 0, capsys.readouterr().err
+        assert main(["workflow", "decide", hh, step.code, "pass", *meeting]) == 0, capsys.readouterr().err
         out = capsys.readouterr().out
         assert f"已通过：{step.code}" in out
         assert ("验证码" in out) == step.signature
@@ -136,7 +151,9 @@ def test_refusals_name_the_permission_the_day_and_the_failing_indicator(
     assert main(["workflow", "decide", hh, "01", "pass"]) == 1
     assert "workflow.decide.committee" in capsys.readouterr().err
     _as(monkeypatch, "committee")
-    assert main(["workflow", "decide", hh, "01", "pass"]) == 0
+    assert main(["workflow", "decide", hh, "01", "pass"]) == 1
+    assert "须注明评议会议（--meeting" in capsys.readouterr().err
+    assert main(["workflow", "decide", hh, "01", "pass", "--meeting", _meeting(capsys, laptop, hh)]) == 0
     _as(monkeypatch, "leader")
     assert main(["workflow", "decide", hh, "02", "pass"]) == 0
     _as(monkeypatch, "member")
@@ -152,3 +169,48 @@ def test_refusals_name_the_permission_the_day_and_the_failing_indicator(
     out = capsys.readouterr().out
     assert "越过退出标准" in out and "已通自来水，待复测" in out and "退回，张建华" in out and "户认可书未签名" in out
     assert "[03 户认可（脱贫确认书）]" in out
+
+
+def test_a_notice_printed_from_the_step_posted_objected_to_and_handled_on_the_command_line(
+        laptop: Clock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    hh = _households("1")[0]
+    _as(monkeypatch, "member")
+    assert main(["workflow", "start", "identification", hh]) == 0
+    _decide_all(monkeypatch, capsys, laptop, hh, rules.definitions().get("identification").steps[:3])
+    day = rules.day_of(laptop.ms)
+    _as(monkeypatch, "leader")
+    out = tmp_path / "notice.pdf"
+    common = ["print", "notice", "--workflow", "identification", "--step", "04", "--start", day.isoformat(),
+              "--contact", "村委会 王主任", "--out", str(out)]
+    assert main([*common, "--days", "3"]) == 1
+    assert "公示期 3 天太短：公示期不得少于 7 天" in capsys.readouterr().err and not out.exists()
+    assert main(common) == 0
+    printed = capsys.readouterr().out
+    assert "1 户" in printed and "共 7 天" in printed and out.exists()
+    notice = printed.split("workflow notice post ")[1].split()[0]
+    assert main(common) == 1
+    assert f"重新打印请用 --id {notice[-8:]}" in capsys.readouterr().err
+    again = tmp_path / "again.pdf"
+    assert main(["print", "notice", "--id", notice[-8:], "--out", str(again)]) == 0 and again.exists()
+    assert main(["workflow", "notice", "post", notice, "--on", day.isoformat()]) == 0
+    assert main(["workflow", "notice", "list"]) == 0
+    assert f"{day.isoformat()} 张贴" in capsys.readouterr().out
+    _as(monkeypatch, "member")
+    assert main(["workflow", "objection", "add", hh, "--from", "村民 张某", "--content", "家里新盖了楼房",
+                 "--received", (day + dt.timedelta(days=2)).isoformat()]) == 0
+    objection = capsys.readouterr().out.split("标识 ")[1].split("；")[0]
+    laptop.ms += 8 * DAY
+    _as(monkeypatch, "leader")
+    assert main(["workflow", "decide", hh, "04", "pass"]) == 1
+    err = capsys.readouterr().err
+    assert "1 条异议尚未办结" in err and objection[-8:] in err and "家里新盖了楼房" in err
+    assert main(["workflow", "objection", "list", "--open"]) == 0
+    assert objection in capsys.readouterr().out
+    assert main(["workflow", "objection", "handle", objection, "--result", "dismissed",
+                 "--handling", "入户核实：楼房为其兄所有"]) == 0
+    assert "异议不成立" in capsys.readouterr().out
+    assert main(["workflow", "decide", hh, "04", "pass"]) == 0
+    assert main(["workflow", "show", hh]) == 0
+    shown = capsys.readouterr().out
+    assert "评议会议" in shown and f"异议 {objection[-8:]}" in shown
+    assert "异议不成立（入户核实：楼房为其兄所有）" in shown

@@ -14,7 +14,7 @@ from fieldapp.domain import workflow as rules
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import service as signoff
 from fieldapp.services.workflow import queue, service, store
-from tests.workflow.conftest import DAY, T0, TEAM, set_economy
+from tests.workflow.conftest import DAY, T0, TEAM, hold_meeting, set_economy
 
 HOUR = 3_600_000
 
@@ -24,7 +24,9 @@ def _run_through(team: dict[str, AppContext], hid: str, steps: tuple[rules.Step,
     """Decide every step as passed by its role, each as soon as it may be; returns the time after."""
     for step in steps:
         t += step.min_days * DAY + HOUR
-        made = service.decide(team[step.role], hid, step.code, rules.PASS, (reasons or {}).get(step.code, ""), at_ms=t)
+        meeting = hold_meeting(team["committee"], [hid], t) if step.deliberation else None
+        made = service.decide(team[step.role], hid, step.code, rules.PASS, (reasons or {}).get(step.code, ""),
+                              meeting_id=meeting, at_ms=t)
         assert made.decision.person_name == TEAM[step.role] and made.decision.decided_as == step.role
         assert (made.signature is not None) == step.signature, step.code
         if made.signature is not None:
@@ -181,7 +183,8 @@ def test_a_conflict_blocks_until_the_steps_role_settles_it_with_a_signed_reason(
     hid = make_household("蒋文华")
     view = service.start(team["leader"], hid, "identification", at_ms=T0)
     first = service.decide(team["member"], hid, "01", rules.PASS, at_ms=T0 + HOUR)
-    mine = service.decide(team["committee"], hid, "02", rules.PASS, at_ms=T0 + 2 * HOUR)
+    meeting = hold_meeting(team["committee"], [hid], T0 + 2 * HOUR)
+    mine = service.decide(team["committee"], hid, "02", rules.PASS, meeting_id=meeting, at_ms=T0 + 2 * HOUR)
     committee_id = team["committee"].session.person_id
     with ctx.writer.transaction() as txn:  # the same step decided on another laptop before they synced
         theirs = txn.insert(WorkflowStep, {
@@ -204,7 +207,7 @@ def test_a_conflict_blocks_until_the_steps_role_settles_it_with_a_signed_reason(
     with pytest.raises(people.PermissionDenied, match=r"workflow\.decide\.committee"):
         service.decide(team["leader"], hid, "02", rules.PASS, "看过会议记录", settle=True, at_ms=T0 + 4 * HOUR)
     settled = service.decide(team["committee"], hid, "02", rules.PASS, "复核会议记录：赞成过半", settle=True,
-                             at_ms=T0 + 4 * HOUR)
+                             meeting_id=meeting, at_ms=T0 + 4 * HOUR)
     assert settled.signature is not None and set(settled.decision.settles) == {mine.decision.id, theirs}
     after = settled.workflow
     assert after.state.status == rules.OPEN and after.current.code == "03"

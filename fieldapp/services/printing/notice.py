@@ -4,8 +4,12 @@ A notice is posted where the whole village reads it: landscape A4, large type, t
 notice period, whom to tell of an objection, the issuing body and date. It lists the
 household head's name, group, de-identified ID number (``6125**********1234``),
 household size, attribute and the reason; never a full ID number, member health or
-bank data. The identification and exit workflows will feed it later; for now the
-caller names the households.
+bank data. The period may not be shorter than ``notice_minimum_days`` of ``workflows.json``.
+
+Notices of the workflows (:mod:`fieldapp.services.printing.workflow_notice`) are drawn by the same
+:func:`render_notice`, with the households at the step, their own title and intro and the issuer's
+signature with its verification QR code; the list the caller names (``--households``) is the older
+way, kept for the print page until it moves to the workflow's notices.
 """
 
 from __future__ import annotations
@@ -51,7 +55,8 @@ HEADER = ["序号", "组", "户主姓名", "证件号码", "家庭人口", "贫�
 WIDTHS_MM = [15, 15, 30, 54, 22, 42, 0]
 
 
-def notice_problems(ids: Sequence[str], kind: str, start: dt.date, end: dt.date, contact: str) -> dict[str, str]:
+def notice_problems(ids: Sequence[str], kind: str, start: dt.date, end: dt.date, contact: str, *,
+                    minimum: int = 1) -> dict[str, str]:
     p = {}
     if not ids:
         p["households"] = "请至少选择一户"
@@ -59,6 +64,8 @@ def notice_problems(ids: Sequence[str], kind: str, start: dt.date, end: dt.date,
         p["kind"] = "公示类别应为 entry（纳入）或 exit（退出）"
     if end < start:
         p["end"] = "公示结束日期不能早于开始日期"
+    elif (end - start).days + 1 < minimum:
+        p["end"] = f"公示期只有 {(end - start).days + 1} 天，公示期不得少于 {minimum} 天"
     if not contact.strip():
         p["contact"] = "请填写异议受理联系人及电话"
     return p
@@ -96,9 +103,16 @@ def default_reason(ctx: AppContext, row: Mapping[str, Any], kind: str, guarantee
 
 def render_notice(ctx: AppContext, household_ids: Sequence[str], out_path: Path | str, *, kind: str,
                   start: dt.date, end: dt.date, contact: str, issuer: str | None = None,
-                  reasons: Mapping[str, str] | None = None, today: dt.date | None = None) -> Path:
-    """Write the notice list; raises ValidationError for a bad request, LookupError for an unknown household."""
-    problems = notice_problems(household_ids, kind, start, end, contact)
+                  reasons: Mapping[str, str] | None = None, today: dt.date | None = None,
+                  title: str | None = None, intro: str | None = None, tail: Sequence[Any] = (),
+                  word: str = "公示") -> Path:
+    """Write the notice list; raises ValidationError for a bad request, LookupError for an unknown household.
+    ``title``/``intro`` replace the hand-picked list's ({place}, {households} and {people} filled in);
+    ``tail`` is drawn after the issuer (a signature block); ``word`` names the period (公示, or 公告)."""
+    from fieldapp.domain import workflow as flows
+
+    problems = notice_problems(household_ids, kind, start, end, contact,
+                               minimum=flows.definitions(ctx.ref).notice_minimum_days)
     if problems:
         raise ValidationError(problems)
     rows, guaranteed = _rows(ctx, household_ids)
@@ -125,14 +139,15 @@ def render_notice(ctx: AppContext, household_ids: Sequence[str], out_path: Path 
     table.setStyle(grid(pad=5))
     days = (end - start).days + 1
     day = today or dt.date.today()
-    title = f"{place}拟{KINDS[kind]}名单公示"
+    title = (title or "{place}拟" + KINDS[kind] + "名单公示").format(place=place)
     story = [
         Paragraph(title, big),
-        para(INTRO[kind].format(households=len(rows), people=people), body_style),
-        para(f"公示期：{date_text(start)}至{date_text(end)}（共{days}天）。公示期内，如有异议，"
+        para((intro or INTRO[kind]).format(households=len(rows), people=people), body_style),
+        para(f"{word}期：{date_text(start)}至{date_text(end)}（共{days}天）。{word}期内，如有异议，"
              f"请以书面或口头形式向{contact.strip()}反映。", body_style),
         Spacer(1, 4 * mm), table, Spacer(1, 8 * mm),
         KeepTogether([para(issuer, right), para(date_text(day), right)]),
+        *tail,
     ]
     target = Path(out_path)
     with atomic_output(target) as tmp:

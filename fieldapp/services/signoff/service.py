@@ -34,6 +34,7 @@ from fieldapp.store.models import (
     Cadre,
     Household,
     Member,
+    Notice,
     Person,
     Signoff,
     Visit,
@@ -104,6 +105,7 @@ def when_text(ms: int) -> str:
 
 SIGN_OWN_VISIT = "visit.sign_own"
 SIGN_WORKFLOW_STEP = "workflow.sign"
+SIGN_NOTICE = "notice.issue"
 
 
 def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
@@ -111,6 +113,8 @@ def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
     they took part in, ``visit.sign_own`` (a unit leader's visits count only once they sign them)."""
     if subject == "workflow_step":  # whoever decides a step signs the decision (the step's role is checked there)
         return SIGN_WORKFLOW_STEP
+    if subject == "notice":  # whoever issues a 公示 signs it
+        return SIGN_NOTICE
     if subject != "visit" or ctx.allows(people.SIGNOFF) or not ctx.cadre_id:
         return people.SIGNOFF
     vc = VisitCadre.__table__
@@ -257,6 +261,8 @@ def _role_may_sign(role: str, subject: str) -> bool:
     table = people.permission_table()
     if subject == "workflow_step":
         return table.allows([role], SIGN_WORKFLOW_STEP)
+    if subject == "notice":
+        return table.allows([role], SIGN_NOTICE)
     return table.allows([role], people.SIGNOFF) or (subject == "visit" and table.allows([role], SIGN_OWN_VISIT))
 
 
@@ -336,8 +342,9 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
                 return f"{kind} {record.subject_id[:8]}（已删除）"
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
-        if record.subject == "workflow_step":
-            return f"{kind} {_step_words(conn, record.subject_id, ref)}"
+        if record.subject in ("workflow_step", "notice"):
+            words = _step_words if record.subject == "workflow_step" else _notice_words
+            return f"{kind} {words(conn, record.subject_id, ref)}"
         if record.subject == "attendance_month":
             name = conn.execute(select(c.c.name).where(c.c.id == record.subject_id)).scalar()
             return f"{kind} {name or record.subject_id[:8]} {record.period}"
@@ -360,6 +367,24 @@ def _step_words(conn: Connection, step_id: str, ref: refdata.RefData) -> str:
     except flows.WorkflowError:
         what = f"{row.kind} {row.step}"
     return f"{what} {flows.DECISION_WORDS.get(row.decision, row.decision)} {_household_words(conn, row.household_id)}"
+
+
+def _notice_words(conn: Connection, notice_id: str, ref: refdata.RefData) -> str:
+    """A notice in words: 精准识别（纳入） 04 第一次公示 某村 3 户 2026-03-02 至 2026-03-08."""
+    from fieldapp.domain import workflow as flows
+
+    n, a = Notice.__table__, Area.__table__
+    row = conn.execute(select(n.c.kind, n.c.step, n.c.households, n.c.period_start, n.c.period_end, a.c.name)
+                       .join(a, a.c.id == n.c.village_id, isouter=True).where(n.c.id == notice_id)).first()
+    if row is None:
+        return f"{notice_id[:8]}（未同步到此处）"
+    try:
+        definition = flows.definitions(ref).get(row.kind)
+        what = f"{definition.text()} {row.step} {definition.steps[definition.index(row.step)].text()}"
+    except flows.WorkflowError:
+        what = f"{row.kind} {row.step}"
+    count = len(json.loads(row.households or "[]"))
+    return f"{what} {row.name or ''} {count} 户 {row.period_start.isoformat()} 至 {row.period_end.isoformat()}"
 
 
 def _household_words(conn: Connection, household_id: str) -> str:

@@ -29,6 +29,7 @@ from fieldapp.store.models import (
     Indicator,
     Measure,
     Member,
+    Notice,
     Visit,
     VisitCadre,
     VisitMeasure,
@@ -98,6 +99,19 @@ def _visit_household(conn: Connection, visit_id: str, _period: str) -> str | Non
     return conn.execute(select(_t(Visit).c.household_id).where(_t(Visit).c.id == visit_id)).scalar()
 
 
+#: notice columns its signature leaves out: the signature's own id and the posting, a later fact
+NOTICE_NOT_SIGNED = frozenset({"signoff_id", "posted_on", "posted_by_name"})
+
+
+def notice_tables(conn: Connection, notice_id: str, _period: str = "") -> Tables:
+    """What a 公示's signature covers: the notice row (step, households, period, where to object, issuer)."""
+    n = _t(Notice)
+    row = conn.execute(select(n).where(n.c.id == notice_id, n.c.deleted.is_(False))).first()
+    if row is None:
+        raise LookupError(f"公示 {notice_id} 不存在")
+    return {"notice": [{k: v for k, v in row._mapping.items() if k not in NOTICE_NOT_SIGNED}]}
+
+
 def register_builder(subject: str, build: Builder, household_of: HouseholdOf | None = None) -> None:
     """Say how to read ``subject``'s snapshot (later work: workflow steps); replaces an earlier one."""
     if subject not in rules.SUBJECTS:
@@ -112,6 +126,7 @@ def has_builder(subject: str) -> bool:
 register_builder("household", household_tables, lambda _c, hid, _p: hid)
 register_builder("visit", visit_tables, _visit_household)
 register_builder("attendance_month", attendance_tables)
+register_builder("notice", notice_tables)
 
 
 def current(db: Database, subject: str, subject_id: str, period: str = "") -> dict[str, Any] | None:

@@ -17,14 +17,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from fieldapp.domain import notice as notice_rules
 from fieldapp.domain import refdata
 from fieldapp.domain import workflow as rules
 from fieldapp.domain.ids import new_id
 from fieldapp.services import register
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import service as signoff
+from fieldapp.services.workflow import deliberation, objections, store
 from fieldapp.services.workflow import gate as gates
-from fieldapp.services.workflow import store
 from fieldapp.store.models import Signoff, Workflow, WorkflowStep
 
 
@@ -94,13 +95,15 @@ def start(ctx: AppContext, household_id: str, kind: str, *, category: str | None
 
 def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, reason: str = "", *,
            override: bool = False, settle: bool = False, workflow_id: str | None = None,
-           at_ms: int | None = None) -> Decided:
+           meeting_id: str | None = None, at_ms: int | None = None) -> Decided:
     """Record ``decision`` (pass | fail | return) on the household's current step.
 
     Raises ``WorkflowError`` (no open workflow, not the current step, a conflict, a reason missing),
     ``TooEarly`` (with the first day the step may be decided), ``PermissionDenied`` naming the step's
     permission, ``GateRefused``, ``NoSigningKey``. ``settle``: while the step has conflicting decisions,
-    this one (signed, with its reason) settles them; they stay on record as superseded."""
+    this one (signed, with its reason) settles them; they stay on record as superseded.
+    A deliberation step's pass or fail names its 评议 meeting (``meeting_id``, ``NoticeError`` without one);
+    any pass is refused while an objection to the workflow is unhandled (``NoticeError`` naming it)."""
     defs = definitions(ctx)
     view = _the_open_workflow(ctx, household_id, defs, workflow_id)
     when = at_ms or now_ms()
@@ -110,6 +113,7 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     session = ctx.session
     if session is None:
         raise rules.WorkflowError("流程决定须以本人账户登录后作出")
+    meeting = _meeting_and_objections(ctx, view, step, decision, meeting_id=meeting_id, when=when)
     gate_json: str | None = None
     if step.gate == "exit" and decision == rules.PASS:
         found = gates.exit_gate_of(ctx, household_id)
@@ -129,7 +133,8 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
            "decision": decision, "reason": reason.strip(), "override": override, "gate": gate_json,
            "person_id": session.person_id, "person_name": session.name, "role": step.role,
            "decided_as": _deciding_role(ctx, step), "decided_at": when,
-           "settles": json.dumps(sorted(d.id for d in view.state.conflicts)) if settle else ""}
+           "settles": json.dumps(sorted(d.id for d in view.state.conflicts)) if settle else "",
+           "meeting_id": meeting}
     signed_values: dict[str, Any] | None = None
     record: signoff.SignoffRecord | None = None
     if step.signature or override or settle:
@@ -144,6 +149,21 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     after = next(v for v in store.workflows_of(ctx.db, household_id, defs) if v.id == view.id)
     made = next(d for d in after.state.history if d.id == row_id)
     return Decided(made, record, after)
+
+
+def _meeting_and_objections(ctx: AppContext, view: store.WorkflowView, step: rules.Step, decision: str, *,
+                            meeting_id: str | None, when: int) -> str | None:
+    """The 评议 meeting a deliberation step's pass or fail rests on (None for other steps); refuses a pass
+    while an objection to the workflow is unhandled, naming it."""
+    if decision == rules.PASS:
+        pending = objections.unhandled(ctx.db, view.id)
+        if pending:
+            raise notice_rules.NoticeError(notice_rules.blocking_text(pending))
+    if step.deliberation and decision in (rules.PASS, rules.FAIL):
+        return deliberation.meeting_for_decision(ctx, meeting_id, view.household_id, step.text(), rules.day_of(when))
+    if meeting_id:
+        raise rules.WorkflowError(f"步骤“{step.text()}”不是评议步骤，不需注明评议会议")
+    return None
 
 
 def _the_open_workflow(ctx: AppContext, household_id: str, defs: rules.Definitions,

@@ -43,7 +43,8 @@ def decision_of(r: Any) -> rules.Decision:
     except (ValueError, TypeError):
         settles = ()  # unreadable: settles nothing, so the conflict stays shown
     return rules.Decision(r.id, r.step, r.decision, r.reason or "", r.prev_id or "", r.person_id, r.person_name,
-                          r.role, int(r.decided_at), r.signoff_id, bool(r.override), r.decided_as or "", settles)
+                          r.role, int(r.decided_at), r.signoff_id, bool(r.override), r.decided_as or "", settles,
+                          r.meeting_id)
 
 
 def _views(conn: Connection, defs: rules.Definitions, where: object) -> list[WorkflowView]:
