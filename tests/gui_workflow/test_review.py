@@ -66,8 +66,9 @@ def test_the_township_decides_two_households_together_from_the_keyboard(
     qtmodeltester.check(page.model)
     assert [e.household_id for e in page.model.rows] == [e.household_id for e in queue.waiting(team["township"])]
     assert sorted(e.household_id for e in page.model.rows) == sorted(homes)
-    assert page.model.data(page.model.index(0, 3)).startswith("05 ")
-    assert page.model.data(page.model.index(0, 7)) == "可决定"
+    assert page.model.data(page.model.index(0, 0)) == "东村"
+    assert page.model.data(page.model.index(0, 4)).startswith("05 ")
+    assert page.model.data(page.model.index(0, 8)) == "可决定"
     assert "等待本人决定的农户 2 户，其中可决定 2 户" in page.summary.text()
 
     page.view.setFocus()
@@ -101,7 +102,7 @@ def test_a_step_decided_too_early_names_the_date_and_enter_opens_the_household(
         service.decide(team["township"], hid, "05", rules.PASS, "材料齐全")
     page = page_of(qtbot, team["township"], sync_tasks, ChangeHub())
     # both now wait for the township's notice period: listed, not yet due; deciding early names the date
-    assert page.model.rowCount() == 2 and page.model.data(page.model.index(0, 7)) == "公示期未满"
+    assert page.model.rowCount() == 2 and page.model.data(page.model.index(0, 8)) == "公示期未满"
     qtmodeltester.check(page.model)
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Down)  # moving the cursor selects the one row it lands on
@@ -174,7 +175,7 @@ def test_a_conflict_is_flagged_and_settled_with_a_reason(ctx: AppContext, team: 
             "decided_at": T0 + 9 * DAY + HOUR, "settles": ""})
     page = page_of(qtbot, township, sync_tasks, ChangeHub())
     assert page.model.rowCount() == 1 and page.model.rows[0].conflict
-    assert page.model.data(page.model.index(0, 7), Qt.ItemDataRole.DisplayRole) == "有冲突的决定，待处理"
+    assert page.model.data(page.model.index(0, 8), Qt.ItemDataRole.DisplayRole) == "有冲突的决定，待处理"
     assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is not None
     assert "有冲突的决定 1 户" in page.summary.text()
     page.view.setFocus()

@@ -89,8 +89,14 @@ class QueueModel(_Rows):
     def __init__(self, ref: RefData, parent: QObject | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(ref, parent)
         self.today = today
-        self.headers = (self.tr("户编号"), self.tr("户主"), self.tr("流程"), self.tr("待决定步骤"), self.tr("决定人"),
-                        self.tr("到达本步骤"), self.tr("可决定日期"), self.tr("状态"))
+        self.villages: dict[str, str] = {}
+        self.headers = (self.tr("村"), self.tr("户编号"), self.tr("户主"), self.tr("流程"), self.tr("待决定步骤"),
+                        self.tr("决定人"), self.tr("到达本步骤"), self.tr("可决定日期"), self.tr("状态"))
+
+    def set_entries(self, entries: Sequence[QueueEntry], villages: Mapping[str, str]) -> None:
+        """The queue, with the village of each household (household id → village name)."""
+        self.villages = dict(villages)
+        self.set_rows(entries)
 
     def entry(self, row: int) -> QueueEntry | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
@@ -105,7 +111,8 @@ class QueueModel(_Rows):
 
     def cell(self, row: QueueEntry, column: int) -> str:
         lang = i18n.ref_language()
-        values = (row.hh_no or "—", row.head_name or "—", row.workflow.definition.text(lang),
+        values = (self.villages.get(row.household_id, "—"), row.hh_no or "—", row.head_name or "—",
+                  row.workflow.definition.text(lang),
                   f"{row.step.code} {row.step.text(lang)}", self.role_text(row.step.role),
                   day_text(row.workflow.state.since), row.earliest.isoformat(), self.state_text(row))
         return values[column]
@@ -200,13 +207,20 @@ class DecisionModel(_Rows):
 
     def signature_text(self, d: rules.Decision) -> str:
         if not d.signoff_id:
-            return self.tr("不需签字")
+            return self.tr("未签字（本步骤须签字）") if self._needs_signature(d) else self.tr("不需签字")
         line = self.signatures.get(d.id)
         if line is None or line.missing:
             return self.tr("签字未同步到本机")
         if line.problems:
             return self.tr("签名无效：{0}").format("；".join(line.problems))
         return self.tr("已签字，验证码 {0}").format(line.code)
+
+    def _needs_signature(self, d: rules.Decision) -> bool:
+        view = self.view
+        try:
+            return view is not None and view.definition.steps[view.definition.index(d.step)].signature
+        except rules.WorkflowError:
+            return False
 
     def note(self, kind: str, d: rules.Decision) -> str:
         notes = []

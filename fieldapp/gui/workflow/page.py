@@ -26,12 +26,27 @@ from fieldapp.gui.tasks import TaskManager
 from fieldapp.gui.workflow.decide import DecideDialog, Target
 from fieldapp.gui.workflow.models import QueueModel
 from fieldapp.gui.workflow.panel import WorkflowDialog, table
+from fieldapp.services import lookups
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.workflow import queue
 from fieldapp.services.workflow.queue import QueueEntry
 
 log = logging.getLogger("fieldapp.gui.workflow")
+
+
+def load_queue(ctx: AppContext) -> tuple[list[QueueEntry], dict[str, str]]:
+    """The queue and the village of each household in it (the database thread)."""
+    entries = queue.waiting(ctx)
+    names: dict[str, str] = {}
+    villages: dict[str, str] = {}
+    for e in entries:
+        summary = lookups.household_summary(ctx.db, e.household_id)
+        village = summary.village_id if summary is not None else None
+        if village and village not in names:
+            names[village] = lookups.area_name(ctx.db, village) or "—"
+        villages[e.household_id] = names.get(village or "", "—")
+    return entries, villages
 
 
 def may_decide(ctx: AppContext) -> bool:
@@ -54,6 +69,7 @@ class ReviewPage(QWidget):
         self._stale = True
         self.model = QueueModel(ctx.ref, self, today=today)
         self.view = table(self, self.model, multi=True)
+        self.view.horizontalHeader().setDefaultSectionSize(self.fontMetrics().horizontalAdvance("国") * 7)
         self.view.activated.connect(lambda index: self.open_household(index.row()))
         self.view.installEventFilter(self)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -105,14 +121,16 @@ class ReviewPage(QWidget):
             return
         self._stale = False
         ctx = self.ctx
-        self.tasks.run_db(lambda _c: queue.waiting(ctx), on_done=self._loaded,
+        self.tasks.run_db(lambda _c: load_queue(ctx), on_done=self._loaded,
                           on_error=lambda exc: show_error(self, exc))
 
-    def _loaded(self, entries: list[QueueEntry]) -> None:
+    def _loaded(self, found: tuple[list[QueueEntry], dict[str, str]]) -> None:
+        entries, villages = found
         keep = {e.household_id for e in self.selected()}
         current = self.model.entry(self.view.currentIndex().row())
-        self.model.set_rows(entries)
-        self.view.resizeColumnsToContents()
+        self.model.set_entries(entries, villages)
+        if entries:
+            self.view.resizeColumnsToContents()
         selection = self.view.selectionModel()
         for row, e in enumerate(entries):
             if e.household_id in keep:

@@ -94,11 +94,7 @@ class WorkflowPanel(QWidget):
         self.header.setObjectName("workflow_header")
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.steps = StepModel(ctx.ref, self)
-        self.decisions = DecisionModel(ctx.ref, self)
-        self.step_view = table(self, self.steps)
-        self.decision_view = table(self, self.decisions)
-        self.decision_view.setWordWrap(True)
+        self._tables()
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("流程："), self))
@@ -120,6 +116,16 @@ class WorkflowPanel(QWidget):
             self.chooser.setEnabled(False)
             self._stale = False
         self.hub.changed.connect(self._data_changed)
+
+    def _tables(self) -> None:
+        self.steps = StepModel(self.ctx.ref, self)
+        self.decisions = DecisionModel(self.ctx.ref, self)
+        self.step_view = table(self, self.steps)
+        self.decision_view = table(self, self.decisions)
+        self.decision_view.setWordWrap(True)
+        header = self.decision_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the reason: as wide as there is room
 
     # -- loading ------------------------------------------------------------------------------------
 
@@ -201,11 +207,14 @@ class WorkflowPanel(QWidget):
         self.steps.set_view(view)
         self.decisions.set_view(view, self.flows.signatures if self.flows is not None else {})
         self.step_view.resizeColumnsToContents()
-        self.decision_view.resizeColumnsToContents()
+        for column in (0, 1, 2, 3, 4, 6, 7):
+            self.decision_view.resizeColumnToContents(column)
         self.decision_view.resizeRowsToContents()
         self.header.setText(self._header_text(view) if view is not None else "")
         target = self._target(view)
         self.decide_button.setVisible(target is not None and self.ctx.allows(target.step.permission))
+        self.decide_button.setText(self.tr("处理冲突(&J)…") if target is not None and target.conflict
+                                   else self.tr("决定当前步骤(&J)…"))
 
     def _header_text(self, v: WorkflowView) -> str:
         lang = i18n.ref_language()
