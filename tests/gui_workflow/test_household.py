@@ -100,3 +100,44 @@ def test_a_member_sees_the_workflow_without_the_buttons_it_may_not_use_and_impor
     assert "来源：导入" in panel.header.text() and "已脱贫" in panel.header.text()
     assert not panel.start_button.isVisible() and not panel.decide_button.isVisible()  # district starts nothing
     assert "导入" in panel.steps.data(panel.steps.index(0, 5))
+
+
+def test_the_household_list_opens_and_starts_workflows_from_its_context_menu(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str], qtbot: QtBot, *,
+        sync_tasks: SyncTaskManager) -> None:
+    from fieldapp.gui.household_list import HouseholdListPage
+    from fieldapp.gui.workflow import list_actions
+    from fieldapp.gui.workflow.panel import WorkflowDialog
+
+    hid = make_household("周长富")
+    hub = ChangeHub()
+    page = HouseholdListPage(team["leader"], sync_tasks, hub=hub)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.select_household(hid)
+    menu = page.printing.context_menu(page.table.visualRect(page.model.index(0, 0)).center())
+    texts = [a.text() for a in menu.actions()]
+    assert "动态管理…" in texts and "发起流程…" in texts
+    menu.close()
+    start = list_actions.start_workflow(page, hid)
+    assert isinstance(start, StartDialog)
+    start.kind.setCurrentIndex(start.kind.findData("monitoring"))
+    assert start.category.isVisibleTo(start) and start.risk_type.isVisibleTo(start) and start.verdict.isHidden()
+    start.ok_button.click()  # no category: the service's refusal, in the dialog
+    assert start.isVisible() and "监测对象类别" in start.error.text()
+    start.category.setCurrentIndex(start.category.findData("02"))
+    start.risk_type.setCurrentIndex(start.risk_type.findData("01"))
+    with qtbot.waitSignal(start.finished):
+        start.ok_button.click()
+    shown = list_actions.open_workflows(page, hid)
+    assert isinstance(shown, WorkflowDialog) and list_actions.open_workflows(page, hid) is shown  # one window
+    assert "监测对象类别" in shown.panel.header.text() and "防返贫监测" in shown.panel.chooser.currentText()
+    shown.reject()
+    member_page = HouseholdListPage(team["district"], sync_tasks, hub=hub)  # the district starts nothing
+    qtbot.addWidget(member_page)
+    member_page.show()
+    assert member_page.select_household(hid)
+    menu = member_page.printing.context_menu(member_page.table.visualRect(member_page.model.index(0, 0)).center())
+    assert "发起流程…" not in [a.text() for a in menu.actions()]
+    menu.close()

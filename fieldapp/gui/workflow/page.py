@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -33,6 +33,7 @@ from fieldapp.services.workflow import queue
 from fieldapp.services.workflow.queue import QueueEntry
 
 log = logging.getLogger("fieldapp.gui.workflow")
+D = TypeVar("D", bound=QDialog)
 
 
 def load_queue(ctx: AppContext) -> tuple[list[QueueEntry], dict[str, str]]:
@@ -122,7 +123,10 @@ class ReviewPage(QWidget):
         self._stale = False
         ctx = self.ctx
         self.tasks.run_db(lambda _c: load_queue(ctx), on_done=self._loaded,
-                          on_error=lambda exc: show_error(self, exc))
+                          on_error=self._read_failed)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
 
     def _loaded(self, found: tuple[list[QueueEntry], dict[str, str]]) -> None:
         entries, villages = found
@@ -210,7 +214,7 @@ class ReviewPage(QWidget):
             self._open(made[0])
         return found if isinstance(found, WorkflowDialog) else None
 
-    def _open(self, dialog: QDialog) -> QDialog:  # type: ignore[type-var]
+    def _open(self, dialog: D) -> D:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.destroyed.connect(self._dialog_gone)

@@ -15,6 +15,7 @@ opened from the 审核 queue.
 from __future__ import annotations
 
 import logging
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,6 +46,7 @@ from fieldapp.services.context import AppContext
 from fieldapp.services.workflow.store import WorkflowView
 
 log = logging.getLogger("fieldapp.gui.workflow")
+D = TypeVar("D", bound=QDialog)
 
 
 def table(parent: QWidget, model: object, *, multi: bool = False) -> QTableView:
@@ -145,7 +147,10 @@ class WorkflowPanel(QWidget):
         self._stale = False
         ctx, hid = self.ctx, self.household_id
         self.tasks.run_db(lambda _c: data.household_flows(ctx, hid), on_done=self._loaded,
-                          on_error=lambda exc: show_error(self, exc))
+                          on_error=self._read_failed)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
 
     def _loaded(self, flows: data.HouseholdFlows) -> None:
         self.flows = flows
@@ -257,7 +262,7 @@ class WorkflowPanel(QWidget):
         dialog = StartDialog(self.ctx, self.household_id, name, gate, tasks=self.tasks, hub=self.hub, parent=self)
         return self._open(dialog)
 
-    def _open(self, dialog: QDialog) -> QDialog:  # type: ignore[type-var]
+    def _open(self, dialog: D) -> D:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.destroyed.connect(self._dialog_gone)
