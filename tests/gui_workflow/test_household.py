@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -102,6 +103,7 @@ def test_a_member_sees_the_workflow_without_the_buttons_it_may_not_use_and_impor
     assert "导入" in panel.steps.data(panel.steps.index(0, 5))
 
 
+@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)", "This plugin does not support grabbing")
 def test_the_household_list_opens_and_starts_workflows_from_its_context_menu(
         ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str], qtbot: QtBot, *,
         sync_tasks: SyncTaskManager) -> None:
