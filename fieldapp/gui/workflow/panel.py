@@ -103,10 +103,11 @@ class WorkflowPanel(QWidget):
         top.addWidget(self.chooser, 1)
         top.addWidget(self.decide_button)
         top.addWidget(self.start_button)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        split = self.split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.step_view)
         split.addWidget(self.decision_view)
         split.setSizes([220, 260])
+        split.hide()  # until there is a workflow to show
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(top)
@@ -216,6 +217,8 @@ class WorkflowPanel(QWidget):
             self.decision_view.resizeColumnToContents(column)
         self.decision_view.resizeRowsToContents()
         self.header.setText(self._header_text(view) if view is not None else "")
+        self.header.setVisible(view is not None)
+        self.split.setVisible(view is not None)
         target = self._target(view)
         self.decide_button.setVisible(target is not None and self.ctx.allows(target.step.permission))
         self.decide_button.setText(self.tr("处理冲突(&J)…") if target is not None and target.conflict
