@@ -24,18 +24,14 @@ if TYPE_CHECKING:
 D = TypeVar("D", bound=QDialog)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WorkflowListActions", text)
-
-
 def add_workflow_actions(menu: QMenu, page: HouseholdListPage) -> None:
     """Add 动态管理… and 发起流程… for the page's selected household to ``menu``."""
     one = page.selected_household()
-    view = menu.addAction(tr("动态管理…"))
+    view = menu.addAction(QCoreApplication.translate("WorkflowListActions", "动态管理…"))
     view.setEnabled(one is not None)
     view.triggered.connect(lambda: open_workflows(page, page.selected_household()))
     if page.ctx.allows(rules.START_PERMISSION):
-        start = menu.addAction(tr("发起流程…"))
+        start = menu.addAction(QCoreApplication.translate("WorkflowListActions", "发起流程…"))
         start.setEnabled(one is not None)
         start.triggered.connect(lambda: start_workflow(page, page.selected_household()))
 
