@@ -4887,12 +4887,12 @@ It can still be started, but the proposal step can only be passed by an override
         <message>
             <location filename="../../fieldapp/gui/workflow/models.py" line="161" />
             <source>须签字</source>
-            <translation>Signed</translation>
+            <translation>Required</translation>
         </message>
         <message>
             <location filename="../../fieldapp/gui/workflow/models.py" line="161" />
             <source>不需签字</source>
-            <translation>Not signed</translation>
+            <translation>Not required</translation>
         </message>
     </context>
     <context>

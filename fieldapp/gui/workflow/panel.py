@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -128,7 +128,17 @@ class WorkflowPanel(QWidget):
         self.decision_view.setWordWrap(True)
         header = self.decision_view.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the reason: as wide as there is room
+        # short columns (and the notes, mostly empty) fit their contents; the step, reason and signature share
+        # the rest and wrap
+        for column in range(self.decisions.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in (1, 5, 6)
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        # rows follow the final widths (once the resizing of a layout pass is over)
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.decision_view.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_args: self._fit_rows.start())
 
     # -- loading ------------------------------------------------------------------------------------
 
@@ -213,8 +223,6 @@ class WorkflowPanel(QWidget):
         self.steps.set_view(view)
         self.decisions.set_view(view, self.flows.signatures if self.flows is not None else {})
         self.step_view.resizeColumnsToContents()
-        for column in (0, 1, 2, 3, 4, 6, 7):
-            self.decision_view.resizeColumnToContents(column)
         self.decision_view.resizeRowsToContents()
         self.header.setText(self._header_text(view) if view is not None else "")
         self.header.setVisible(view is not None)
