@@ -215,3 +215,33 @@ def test_the_review_page_shows_for_accounts_that_decide_steps(ctx: AppContext, t
     finally:
         nobody.close()
     assert QApplication.instance() is not None
+
+
+def test_a_batch_decides_the_households_it_can_and_keeps_the_refused_ones_with_their_reason(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str], qtbot: QtBot,
+        sync_tasks: SyncTaskManager) -> None:
+    homes = [make_household(name) for name in ("周长富", "刘桂兰")]
+    for hid in homes:
+        to_township(team, hid)
+    page = page_of(qtbot, team["township"], sync_tasks, ChangeHub())
+    page.view.selectAll()
+    dialog = page.decide(rules.PASS)
+    assert isinstance(dialog, DecideDialog) and len(dialog.targets) == 2
+    late = page.model.rows[1].household_id
+    service.decide(team["township"], late, "05", rules.PASS, "另一窗口已决定")  # decided meanwhile elsewhere
+    dialog.ok_button.click()
+    assert dialog.isVisible() and dialog.outcome is not None and len(dialog.outcome.decided) == 1
+    assert [t.household_id for t in dialog.targets] == [late]
+    assert dialog.failures.isVisibleTo(dialog) and "已决定 1 户；以下 1 户未决定" in dialog.failures.text()
+    assert "当前步骤是" in dialog.failures.text()
+    assert all(store.open_workflow(ctx.db, h, rules.definitions()).current.code == "06" for h in homes)
+    dialog.reject()
+    # households at different steps are not decided together: the page says why
+    page.view.selectAll()
+    assert page.decide(rules.PASS) is not None  # both at 06 now
+    page.dialog.reject()
+    other = make_household("陈玉梅")
+    to_township(team, other)
+    page.refresh()
+    page.view.selectAll()
+    assert page.decide(rules.PASS) is None and "同一步骤" in page.summary.text()
