@@ -113,6 +113,7 @@ class WorkflowPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.header)
         layout.addWidget(split, 1)
+        layout.addStretch(0)  # takes the room while there is no workflow (the tables hidden)
         if household_id is None:
             self.status.setText(self.tr("新增农户保存后才能发起流程。"))
             self.start_button.setEnabled(False)
