@@ -1070,138 +1070,138 @@ After that, a change needs the month reopened with a reason.</translation>
     <context>
         <name>DecideDialog</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="123" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="124" />
             <source>决定：{0}</source>
             <translation>Decide: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="139" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="140" />
             <source>通过(&amp;P)</source>
             <translation>&amp;Pass</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="140" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="141" />
             <source>不通过(&amp;F)</source>
             <translation>&amp;Fail</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="141" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="142" />
             <source>退回上一步(&amp;R)</source>
             <translation>&amp;Return to the previous step</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="154" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="155" />
             <source>不通过、退回、越过退出标准和处理冲突时必填</source>
             <translation>Required to fail, return, override the exit standard or settle a conflict</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="158" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="159" />
             <source>不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&amp;O)</source>
             <translation>&amp;Override: propose the exit although the standard is not met (with a signed reason, always shown in the record)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="167" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="168" />
             <source>决定：</source>
             <translation>Decision:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="169" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="170" />
             <source>理由(&amp;Y)：</source>
             <translation>Reason (&amp;Y):</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="174" />
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="227" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="175" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
             <source>确定并签字</source>
             <translation>Decide and sign</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="175" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="176" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="200" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="211" />
             <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
             <translation>{0}: step {2} {3} of “{1}” (decided by {4})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="204" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="215" />
             <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
             <translation>{0} households, step {2} {3} of “{1}” (decided by {4}): {5}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="207" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="218" />
             <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
             <translation>This step has conflicting decisions: this decision settles them (with a reason, signed); the conflicting decisions are kept as superseded.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="222" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="233" />
             <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
             <translation>Each household's decision will be signed separately with your signing key (each with its own verification code).</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="223" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="234" />
             <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
             <translation>The decision will be signed with your signing key; once signed it cannot be changed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="225" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="236" />
             <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
             <translation>This step needs no signature; the decision records who decided, their role and when, and cannot be changed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="227" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
             <source>确定</source>
             <translation>Decide</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
             <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
             <translation>Please give a reason: failing, returning, overriding the exit standard and settling a conflict all need one</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="253" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
             <source>通过</source>
             <translation>Passed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="253" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
             <source>不通过</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="253" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
             <source>退回</source>
             <translation>Returned</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="254" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
             <source>已{0} {1} 户：{2}</source>
             <translation>{0} {1} household(s): {2}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="278" />
             <source>已决定 {0} 户；以下 {1} 户未决定：</source>
             <translation>{0} household(s) decided; these {1} were not:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="276" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="287" />
             <source>不符合退出标准：{0}</source>
             <translation>The exit standard is not met: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="278" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="289" />
             <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
             <translation>If the exit is nevertheless needed, tick “Override” above and give a reason; the decision and the reason are signed together.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="280" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="291" />
             <source>本账号没有越过退出标准的权限（{0}）。</source>
             <translation>This account may not override the exit standard ({0}).</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="284" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="295" />
             <source>{0} 起才能通过本步骤：{1}</source>
             <translation>This step can be passed from {0} on: {1}</translation>
         </message>
@@ -6000,17 +6000,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>WorkflowDialog</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="287" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="296" />
             <source>动态管理</source>
             <translation>Workflows</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="290" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="299" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="304" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="313" />
             <source>动态管理 — {0}</source>
             <translation>Workflows — {0}</translation>
         </message>
@@ -6038,7 +6038,7 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         </message>
         <message>
             <location filename="../../fieldapp/gui/workflow/panel.py" line="92" />
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="225" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="234" />
             <source>决定当前步骤(&amp;J)…</source>
             <translation>Decide the current step (&amp;J)…</translation>
         </message>
@@ -6048,108 +6048,108 @@ First deal with the reason they were quarantined (e.g. correct the other househo
             <translation>Workflow:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="117" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="118" />
             <source>新增农户保存后才能发起流程。</source>
             <translation>Save the new household before starting a workflow.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="164" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="175" />
             <source>{0}（{1} 发起）：{2}</source>
             <translation>{0} (started {1}): {2}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="176" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
             <source>已脱贫</source>
             <translation>exited poverty</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="176" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
             <source>未脱贫</source>
             <translation>not exited</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="178" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="189" />
             <source>脱贫状态：{0}（由流程得出）</source>
             <translation>Exit status: {0} (derived from the workflows)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="180" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="191" />
             <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
             <translation>Exit status: {0} (imported, not from step-by-step decisions)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="183" />
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="231" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="194" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="240" />
             <source>（空）</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="184" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="195" />
             <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
             <translation>Exit status: {0} (typed into the record as “{1}”; no finished workflow)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="186" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="197" />
             <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
             <translation>Note: this household has {0} workflows running at once (started on different laptops); fail the extra one with a reason.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="189" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="200" />
             <source>还没有流程记录。</source>
             <translation>No workflow yet.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="197" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="208" />
             <source>进行中，当前步骤 {0} {1}</source>
             <translation>running, current step {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="198" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
             <source>已完成</source>
             <translation>completed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="198" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
             <source>未通过（已结束）</source>
             <translation>failed (ended)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="199" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
             <source>有冲突，待处理</source>
             <translation>conflict, to be settled</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="199" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
             <source>导入的状态</source>
             <translation>imported state</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="202" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="213" />
             <source>（曾越过退出标准）</source>
             <translation> (exit standard overridden)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="224" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="233" />
             <source>处理冲突(&amp;J)…</source>
             <translation>Settle the conflict (&amp;J)…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="232" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="241" />
             <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
             <translation>Source: imported. At the upgrade the record's typed exit status was “{0}”; it does not come from step-by-step decisions.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="233" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="242" />
             <source>发起：{0}，{1}；状态：{2}</source>
             <translation>Started by {0} on {1}; state: {2}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="236" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="245" />
             <source>监测对象类别：{0}；风险类型：{1}</source>
             <translation>Monitoring category: {0}; risk type: {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="239" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="248" />
             <source>问题：{0}</source>
             <translation>Problem: {0}</translation>
         </message>

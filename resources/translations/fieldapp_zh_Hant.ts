@@ -1069,138 +1069,138 @@
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="123" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="124" />
         <source>决定：{0}</source>
         <translation>決定：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="139" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="140" />
         <source>通过(&amp;P)</source>
         <translation>通過(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="140" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="141" />
         <source>不通过(&amp;F)</source>
         <translation>不通過(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="141" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="142" />
         <source>退回上一步(&amp;R)</source>
         <translation>退回上一步(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="154" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="155" />
         <source>不通过、退回、越过退出标准和处理冲突时必填</source>
         <translation>不通過、退回、越過退出標準和處理衝突時必填</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="158" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="159" />
         <source>不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&amp;O)</source>
         <translation>不符合退出標準，仍擬退出（須寫明理由並簽字，記錄中始終可見）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="167" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="168" />
         <source>决定：</source>
         <translation>決定：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="169" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="170" />
         <source>理由(&amp;Y)：</source>
         <translation>理由(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="174" />
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="227" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="175" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
         <source>确定并签字</source>
         <translation>確定並簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="175" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="176" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="200" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="211" />
         <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
         <translation>{0}：“{1}”的步驟 {2} {3}（由{4}決定）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="204" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="215" />
         <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
         <translation>{0} 戶，“{1}”的步驟 {2} {3}（由{4}決定）：{5}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="207" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="218" />
         <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
         <translation>本步驟有互相衝突的決定：本決定將處理衝突（須寫明理由並簽字），衝突的決定保留為已取代。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="222" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="233" />
         <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
         <translation>將以本人簽名密鑰為每戶的決定分別簽字（各有驗證碼）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="223" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="234" />
         <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
         <translation>將以本人簽名密鑰簽字（簽字背書），簽字後不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="225" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="236" />
         <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
         <translation>本步驟不需簽字；決定記錄決定人、角色和時間，不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="227" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
         <source>确定</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
         <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
         <translation>請寫明理由：不通過、退回、越過退出標準和處理衝突都須寫明理由</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="253" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="253" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
         <source>不通过</source>
         <translation>不通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="253" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="254" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
         <source>已{0} {1} 户：{2}</source>
         <translation>已{0} {1} 戶：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="278" />
         <source>已决定 {0} 户；以下 {1} 户未决定：</source>
         <translation>已決定 {0} 戶；以下 {1} 戶未決定：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="276" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="287" />
         <source>不符合退出标准：{0}</source>
         <translation>不符合退出標準：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="278" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="289" />
         <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
         <translation>確需退出的，勾選上方“仍擬退出”並寫明理由，決定與理由一併簽字。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="280" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="291" />
         <source>本账号没有越过退出标准的权限（{0}）。</source>
         <translation>本帳號沒有越過退出標準的權限（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="284" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="295" />
         <source>{0} 起才能通过本步骤：{1}</source>
         <translation>{0} 起才能通過本步驟：{1}</translation>
     </message>
@@ -5999,17 +5999,17 @@
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="287" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="296" />
         <source>动态管理</source>
         <translation>動態管理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="290" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="299" />
         <source>关闭</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="304" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="313" />
         <source>动态管理 — {0}</source>
         <translation>動態管理 — {0}</translation>
     </message>
@@ -6037,7 +6037,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/workflow/panel.py" line="92" />
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="225" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="234" />
         <source>决定当前步骤(&amp;J)…</source>
         <translation>決定當前步驟(&amp;J)…</translation>
     </message>
@@ -6047,108 +6047,108 @@
         <translation>流程：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="117" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="118" />
         <source>新增农户保存后才能发起流程。</source>
         <translation>新增農戶保存後才能發起流程。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="164" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="175" />
         <source>{0}（{1} 发起）：{2}</source>
         <translation>{0}（{1} 發起）：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="176" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
         <source>已脱贫</source>
         <translation>已脫貧</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="176" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
         <source>未脱贫</source>
         <translation>未脫貧</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="178" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="189" />
         <source>脱贫状态：{0}（由流程得出）</source>
         <translation>脫貧狀態：{0}（由流程得出）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="180" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="191" />
         <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
         <translation>脫貧狀態：{0}（導入的狀態，不是逐級決定產生的）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="183" />
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="231" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="194" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="240" />
         <source>（空）</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="184" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="195" />
         <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
         <translation>脫貧狀態：{0}（檔案中手工填寫的“{1}”，沒有辦結的流程）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="186" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="197" />
         <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
         <translation>注意：該戶有 {0} 個同時進行的流程（在不同筆記本上各自發起），多餘的一個可以不通過並寫明理由。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="189" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="200" />
         <source>还没有流程记录。</source>
         <translation>還沒有流程記錄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="197" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="208" />
         <source>进行中，当前步骤 {0} {1}</source>
         <translation>進行中，當前步驟 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="198" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
         <source>已完成</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="198" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
         <source>未通过（已结束）</source>
         <translation>未通過（已結束）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="199" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
         <source>有冲突，待处理</source>
         <translation>有衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="199" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
         <source>导入的状态</source>
         <translation>導入的狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="202" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="213" />
         <source>（曾越过退出标准）</source>
         <translation>（曾越過退出標準）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="224" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="233" />
         <source>处理冲突(&amp;J)…</source>
         <translation>處理衝突(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="232" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="241" />
         <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
         <translation>來源：導入。升級時檔案中填寫的脫貧狀態為“{0}”，不是逐級決定產生的。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="233" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="242" />
         <source>发起：{0}，{1}；状态：{2}</source>
         <translation>發起：{0}，{1}；狀態：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="236" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="245" />
         <source>监测对象类别：{0}；风险类型：{1}</source>
         <translation>監測對象類別：{0}；風險類型：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="239" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="248" />
         <source>问题：{0}</source>
         <translation>問題：{0}</translation>
     </message>

@@ -80,10 +80,10 @@ def test_the_township_decides_two_households_together_from_the_keyboard(
     assert len(dialog.targets) == 2 and dialog.pass_button.isChecked() and "2 户" in dialog.what.text()
     assert "分别签字" in dialog.signature.text()
     dialog.reason.setPlainText("材料齐全")
+    dialog.activateWindow()
     dialog.reason.setFocus()
-    qtbot.keyClick(dialog.reason, Qt.Key.Key_Tab)  # the reason box passes Tab on: keyboard reaches the buttons
     with qtbot.waitSignal(dialog.finished):
-        dialog.ok_button.click()
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter decides
     assert dialog.outcome is not None and len(dialog.outcome.decided) == 2 and not dialog.outcome.refused
     signatures = {d.signature.id for d in dialog.outcome.decided if d.signature is not None}
     assert len(signatures) == 2  # one signature per household's decision, each with its own code

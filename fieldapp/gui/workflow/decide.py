@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -174,6 +175,8 @@ class DecideDialog(QDialog):
         self.ok_button = self.buttons.addButton(self.tr("确定并签字"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.clicked.connect(self.submit)
+        self.ok_button.setToolTip("Ctrl+Enter")
+        self.reason.installEventFilter(self)  # Ctrl+Enter decides from the reason box (Enter: a new line)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.what)
@@ -181,6 +184,14 @@ class DecideDialog(QDialog):
         layout.addWidget(self.signature)
         layout.addWidget(self.failures)
         layout.addWidget(self.buttons)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.reason and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.submit()
+            return True
+        return super().eventFilter(watched, event)
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel(self)
