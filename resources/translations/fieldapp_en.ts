@@ -1217,102 +1217,102 @@ After that, a change needs the month reopened with a reason.</translation>
     <context>
         <name>DecisionModel</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
             <source>时间</source>
             <translation>When</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
             <source>步骤</source>
             <translation>Step</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
             <source>决定</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
             <source>决定人</source>
             <translation>Decided by</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
             <source>角色</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="184" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
             <source>理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="184" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
             <source>签字</source>
             <translation>Signature</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="184" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
             <source>通过</source>
             <translation>Pass</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
             <source>不通过</source>
             <translation>Fail</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="197" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
             <source>退回</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="210" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
             <source>未签字（本步骤须签字）</source>
             <translation>Not signed (this step must be signed)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="210" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
             <source>不需签字</source>
             <translation>No signature needed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="212" />
             <source>签字未同步到本机</source>
             <translation>Signature not yet synced to this laptop</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="214" />
             <source>签名无效：{0}</source>
             <translation>Invalid signature: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="216" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
             <source>已签字，验证码 {0}</source>
             <translation>Signed, code {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="228" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="227" />
             <source>互相冲突，待处理</source>
             <translation>Conflicting, to be settled</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="230" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="229" />
             <source>冲突中被处理决定取代</source>
             <translation>Superseded by the decision that settled the conflict</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="232" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="231" />
             <source>越过退出标准</source>
             <translation>Exit standard overridden</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="234" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="233" />
             <source>处理了 {0} 个冲突的决定</source>
             <translation>Settled {0} conflicting decisions</translation>
         </message>
@@ -4880,17 +4880,12 @@ It can still be started, but the proposal step can only be passed by an override
             <translation>Current step (can be decided from {0})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="159" />
-            <source>（公示）</source>
-            <translation> (public notice)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="161" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
             <source>须签字</source>
             <translation>Required</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="161" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
             <source>不需签字</source>
             <translation>Not required</translation>
         </message>

@@ -1216,102 +1216,102 @@
 <context>
     <name>DecisionModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
         <source>时间</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
         <source>步骤</source>
         <translation>步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
         <source>决定</source>
         <translation>決定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="184" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
         <source>理由</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="184" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
         <source>签字</source>
         <translation>簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="184" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
         <source>不通过</source>
         <translation>不通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="197" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="210" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
         <source>未签字（本步骤须签字）</source>
         <translation>未簽字（本步驟須簽字）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="210" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
         <source>不需签字</source>
         <translation>不需簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="212" />
         <source>签字未同步到本机</source>
         <translation>簽字未同步到本機</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="214" />
         <source>签名无效：{0}</source>
         <translation>簽名無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="216" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
         <source>已签字，验证码 {0}</source>
         <translation>已簽字，驗證碼 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="228" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="227" />
         <source>互相冲突，待处理</source>
         <translation>互相衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="230" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="229" />
         <source>冲突中被处理决定取代</source>
         <translation>衝突中被處理決定取代</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="232" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="231" />
         <source>越过退出标准</source>
         <translation>越過退出標準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="234" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="233" />
         <source>处理了 {0} 个冲突的决定</source>
         <translation>處理了 {0} 個衝突的決定</translation>
     </message>
@@ -4879,17 +4879,12 @@
         <translation>當前步驟（{0} 起可決定）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="159" />
-        <source>（公示）</source>
-        <translation>（公示）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="161" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
         <source>须签字</source>
         <translation>須簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="161" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
         <source>不需签字</source>
         <translation>不需簽字</translation>
     </message>

@@ -156,8 +156,7 @@ class StepModel(_Rows):
     def cell(self, row: tuple[int, rules.Step], column: int) -> str:
         position, step = row
         lang = i18n.ref_language()
-        notice = self.tr("（公示）") if step.notice else ""
-        values = (step.code, step.text(lang) + notice, self.role_text(step.role), str(step.min_days or "—"),
+        values = (step.code, step.text(lang), self.role_text(step.role), str(step.min_days or "—"),
                   self.tr("须签字") if step.signature else self.tr("不需签字"), self.progress(position))
         return values[column]
 
