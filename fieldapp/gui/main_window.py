@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.attendance = AttendancePage(ctx, self.tasks, self, hub=hub)
         self.add_page("attendance", self.tr("考勤"), self.attendance)
         self._add_spotcheck_page()
+        self._add_review_page()
         hub.changed.connect(self._data_changed)
         self.printing = PrintPage(ctx, self.tasks, self.households, self, hub=hub)
         self.add_page("print", self.tr("打印"), self.printing)
@@ -139,6 +140,16 @@ class MainWindow(QMainWindow):
 
         self.spotcheck = SpotcheckPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("spotcheck", self.tr("抽查"), self.spotcheck)
+
+    def _add_review_page(self) -> None:
+        """审核: the households waiting for the account's decision (动态管理), for an account that decides steps
+        (the services check the step's role whatever the window shows)."""
+        from fieldapp.gui.workflow.page import ReviewPage, may_decide
+
+        if not may_decide(self.ctx):
+            return
+        self.review = ReviewPage(self.ctx, self.tasks, self, hub=self.hub)
+        self.add_page("review", self.tr("审核"), self.review)
 
     def _add_sync_page(self) -> None:
         """同步 (USB packages, conflicts) and network sync with the district server (idle unless

@@ -82,6 +82,8 @@ def top_levels(ctx: AppContext, tasks: TaskManager, api: PeopleApi | None = None
     yield from _one("excel-export", lambda: ExcelExportDialog(ctx, tasks))
     yield from _one("excel-crosscheck", lambda: CrossCheckDialog(ctx, tasks))
     yield from _spotcheck_dialogs(ctx)
+    if household_id is not None:
+        yield from _workflow_dialogs(ctx, tasks, household_id)
     with tempfile.TemporaryDirectory() as folder:
         pdf = sample_pdf(Path(folder))
         yield from _one("print-preview", lambda: PreviewDialog(pdf, "sample", tasks=tasks))
@@ -178,6 +180,28 @@ def _spotcheck_dialogs(ctx: AppContext) -> Iterator[tuple[str, QWidget]]:
                                                             photo=True))
     yield from _one("spotcheck-report", lambda: NoteDialog("报告整改完成", "整改了什么（审核员确认后关闭）：",
                                                            date=True))
+
+
+def _workflow_dialogs(ctx: AppContext, tasks: TaskManager, household_id: str) -> Iterator[tuple[str, QWidget]]:
+    """动态管理: a household's workflows, starting an exit (the gate's verdict) and a batch decision at 乡镇审核
+    (on a workflow made up here, at that step: nothing is written)."""
+    from fieldapp.domain import workflow as rules
+    from fieldapp.gui.workflow.decide import DecideDialog, Target
+    from fieldapp.gui.workflow.panel import WorkflowDialog
+    from fieldapp.gui.workflow.start import StartDialog
+    from fieldapp.services.workflow import gate
+    from fieldapp.services.workflow.store import WorkflowView
+
+    yield from _one("workflow-household", lambda: WorkflowDialog(ctx, household_id, tasks=tasks))
+    yield from _one("workflow-start", lambda: StartDialog(ctx, household_id, "", gate.exit_gate_of(ctx, household_id),
+                                                          kind="exit", tasks=tasks))
+    definition = rules.definitions(ctx.ref).get("identification")
+    since = 1765000000000
+    state = rules.State(rules.OPEN, 4, since, "")
+    targets = [Target(household_id, name, WorkflowView("sample", household_id, "identification", definition, since,
+                                                       "张建华", rules.ORIGIN_APP, None, None, None, state),
+                      definition.steps[4]) for name in ("王德福（611002001001）", "李春梅（611002001007）")]
+    yield from _one("workflow-decide-batch", lambda: DecideDialog(ctx, targets, tasks=tasks))
 
 
 def _one(name: str, make: Callable[[], QWidget]) -> Iterator[tuple[str, QWidget]]:

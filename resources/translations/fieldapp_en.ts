@@ -1068,11 +1068,253 @@ After that, a change needs the month reopened with a reason.</translation>
         </message>
     </context>
     <context>
+        <name>DecideDialog</name>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="124" />
+            <source>决定：{0}</source>
+            <translation>Decide: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="140" />
+            <source>通过(&amp;P)</source>
+            <translation>&amp;Pass</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="141" />
+            <source>不通过(&amp;F)</source>
+            <translation>&amp;Fail</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="142" />
+            <source>退回上一步(&amp;R)</source>
+            <translation>&amp;Return to the previous step</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="155" />
+            <source>不通过、退回、越过退出标准和处理冲突时必填</source>
+            <translation>Required to fail, return, override the exit standard or settle a conflict</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="159" />
+            <source>不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&amp;O)</source>
+            <translation>&amp;Override: propose the exit although the standard is not met (with a signed reason, always shown in the record)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="168" />
+            <source>决定：</source>
+            <translation>Decision:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="170" />
+            <source>理由(&amp;Y)：</source>
+            <translation>Reason (&amp;Y):</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="175" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
+            <source>确定并签字</source>
+            <translation>Decide and sign</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="176" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="211" />
+            <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
+            <translation>{0}: step {2} {3} of “{1}” (decided by {4})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="215" />
+            <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
+            <translation>{0} households, step {2} {3} of “{1}” (decided by {4}): {5}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="218" />
+            <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
+            <translation>This step has conflicting decisions: this decision settles them (with a reason, signed); the conflicting decisions are kept as superseded.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="233" />
+            <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
+            <translation>Each household's decision will be signed separately with your signing key (each with its own verification code).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="234" />
+            <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
+            <translation>The decision will be signed with your signing key; once signed it cannot be changed or deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="236" />
+            <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
+            <translation>This step needs no signature; the decision records who decided, their role and when, and cannot be changed or deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
+            <source>确定</source>
+            <translation>Decide</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
+            <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
+            <translation>Please give a reason: failing, returning, overriding the exit standard and settling a conflict all need one</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+            <source>通过</source>
+            <translation>Passed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+            <source>不通过</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+            <source>退回</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
+            <source>已{0} {1} 户：{2}</source>
+            <translation>{0} {1} household(s): {2}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="278" />
+            <source>已决定 {0} 户；以下 {1} 户未决定：</source>
+            <translation>{0} household(s) decided; these {1} were not:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="287" />
+            <source>不符合退出标准：{0}</source>
+            <translation>The exit standard is not met: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="289" />
+            <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
+            <translation>If the exit is nevertheless needed, tick “Override” above and give a reason; the decision and the reason are signed together.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="291" />
+            <source>本账号没有越过退出标准的权限（{0}）。</source>
+            <translation>This account may not override the exit standard ({0}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="295" />
+            <source>{0} 起才能通过本步骤：{1}</source>
+            <translation>This step can be passed from {0} on: {1}</translation>
+        </message>
+    </context>
+    <context>
         <name>DecimalEdit</name>
         <message>
             <location filename="../../fieldapp/gui/fields.py" line="420" />
             <source>请输入数字</source>
             <translation>Please enter a number</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionModel</name>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <source>时间</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <source>步骤</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <source>决定</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <source>决定人</source>
+            <translation>Decided by</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <source>角色</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <source>理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <source>签字</source>
+            <translation>Signature</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <source>说明</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+            <source>通过</source>
+            <translation>Pass</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+            <source>不通过</source>
+            <translation>Fail</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+            <source>退回</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+            <source>未签字（本步骤须签字）</source>
+            <translation>Not signed (this step must be signed)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+            <source>不需签字</source>
+            <translation>No signature needed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="212" />
+            <source>签字未同步到本机</source>
+            <translation>Signature not yet synced to this laptop</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="214" />
+            <source>签名无效：{0}</source>
+            <translation>Invalid signature: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
+            <source>已签字，验证码 {0}</source>
+            <translation>Signed, code {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="227" />
+            <source>互相冲突，待处理</source>
+            <translation>Conflicting, to be settled</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="229" />
+            <source>冲突中被处理决定取代</source>
+            <translation>Superseded by the decision that settled the conflict</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="231" />
+            <source>越过退出标准</source>
+            <translation>Exit standard overridden</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="233" />
+            <source>处理了 {0} 个冲突的决定</source>
+            <translation>Settled {0} conflicting decisions</translation>
         </message>
     </context>
     <context>
@@ -1687,147 +1929,152 @@ Check with the district administrator that the fingerprint matches exactly, then
     <context>
         <name>HouseholdEditor</name>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
             <source>基本信息</source>
             <translation>Basic information</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
             <source>家庭成员</source>
             <translation>Family members</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
             <source>收入</source>
             <translation>Income</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
             <source>两不愁三保障</source>
             <translation>Two assurances, three guarantees</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
             <source>帮扶措施</source>
             <translation>Assistance measures</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
             <source>包扶责任</source>
             <translation>Responsibility</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
             <source>生产生活条件</source>
             <translation>Living conditions</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="136" />
             <source>走访记录</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="137" />
+            <source>动态管理</source>
+            <translation>Workflows</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
             <source>变更记录</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="146" />
             <source>保存(&amp;S)</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="148" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="149" />
             <source>保存并关闭 (Ctrl+S)</source>
             <translation>Save and close (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="180" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="184" />
             <source>请先保存修改再签字</source>
             <translation>Save your changes before signing</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="211" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="215" />
             <source>新增农户</source>
             <translation>New household</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="213" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="217" />
             <source>农户档案 — {0}</source>
             <translation>Household file — {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="215" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="219" />
             <source>农户档案</source>
             <translation>Household file</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="262" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="266" />
             <source>有 {0} 处需要更正。第一处：{1}</source>
             <translation>{0} problems to correct. First: {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="278" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282" />
             <source>{0} 第{1}行 {2}</source>
             <translation>{0} row {1} {2}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="347" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="351" />
             <source>已保存农户档案：{0}</source>
             <translation>Household record saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="347" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="351" />
             <source>已保存农户档案</source>
             <translation>Household record saved</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="378" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="382" />
             <source>家庭成员 {0}：{1}</source>
             <translation>Member {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="380" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
             <source>{0}年收入：{1}</source>
             <translation>Income {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="382" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
             <source>两不愁三保障 {0}：{1}</source>
             <translation>Basic needs {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
             <source>帮扶措施 {0}：{1}</source>
             <translation>Support measure {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="398" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="402" />
             <source>未保存的修改</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="398" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="402" />
             <source>本户档案有未保存的修改。要保存吗？</source>
             <translation>This household file has unsaved changes. Save them?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="403" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="403" />
             <source>放弃修改</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
+            <location filename="../../fieldapp/gui/household_editor/dialog.py" line="403" />
             <source>继续编辑</source>
             <translation>Keep editing</translation>
         </message>
@@ -2589,17 +2836,17 @@ Check with the district administrator that the fingerprint matches exactly, then
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/list_actions.py" line="82" />
+            <location filename="../../fieldapp/gui/printing/list_actions.py" line="85" />
             <source>信息公示牌-选中{0}户</source>
             <translation>Door plates - {0} selected households</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/list_actions.py" line="84" />
+            <location filename="../../fieldapp/gui/printing/list_actions.py" line="87" />
             <source>信息公示牌-{0}</source>
             <translation>Door plates - {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/printing/list_actions.py" line="95" />
+            <location filename="../../fieldapp/gui/printing/list_actions.py" line="98" />
             <source>一户一档-{0}</source>
             <translation>Household file - {0}</translation>
         </message>
@@ -2676,109 +2923,114 @@ Check with the district administrator that the fingerprint matches exactly, then
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="105" />
+            <location filename="../../fieldapp/gui/main_window.py" line="106" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="147" />
+            <location filename="../../fieldapp/gui/main_window.py" line="152" />
+            <source>审核</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/main_window.py" line="158" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="185" />
+            <location filename="../../fieldapp/gui/main_window.py" line="196" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="186" />
+            <location filename="../../fieldapp/gui/main_window.py" line="197" />
             <source>退出(&amp;X)</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="192" />
+            <location filename="../../fieldapp/gui/main_window.py" line="203" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="193" />
+            <location filename="../../fieldapp/gui/main_window.py" line="204" />
             <source>门牌样式…</source>
             <translation>Door plate style…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="195" />
-            <location filename="../../fieldapp/gui/main_window.py" line="245" />
+            <location filename="../../fieldapp/gui/main_window.py" line="206" />
+            <location filename="../../fieldapp/gui/main_window.py" line="256" />
             <source>语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="209" />
+            <location filename="../../fieldapp/gui/main_window.py" line="220" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="213" />
-            <location filename="../../fieldapp/gui/main_window.py" line="261" />
+            <location filename="../../fieldapp/gui/main_window.py" line="224" />
+            <location filename="../../fieldapp/gui/main_window.py" line="272" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="241" />
+            <location filename="../../fieldapp/gui/main_window.py" line="252" />
             <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
             <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="243" />
+            <location filename="../../fieldapp/gui/main_window.py" line="254" />
             <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
             <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="251" />
+            <location filename="../../fieldapp/gui/main_window.py" line="262" />
             <source>（尚未创建）</source>
             <translation>(not created yet)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="253" />
+            <location filename="../../fieldapp/gui/main_window.py" line="264" />
             <source>驻村帮扶工作台 FieldApp {0}</source>
             <translation>Village Assistance Workbench FieldApp {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="255" />
+            <location filename="../../fieldapp/gui/main_window.py" line="266" />
             <source>数据文件夹：{0}</source>
             <translation>Data folder: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="256" />
+            <location filename="../../fieldapp/gui/main_window.py" line="267" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="257" />
+            <location filename="../../fieldapp/gui/main_window.py" line="268" />
             <source>设备编号：{0}</source>
             <translation>Device ID: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="273" />
+            <location filename="../../fieldapp/gui/main_window.py" line="284" />
             <source>包扶干部：{0}</source>
             <translation>Paired cadre: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="275" />
+            <location filename="../../fieldapp/gui/main_window.py" line="286" />
             <source>村：{0}</source>
             <translation>Village: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="276" />
+            <location filename="../../fieldapp/gui/main_window.py" line="287" />
             <source>未同步修改 … 条</source>
             <translation>Unsynced changes: …</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="305" />
+            <location filename="../../fieldapp/gui/main_window.py" line="316" />
             <source>未同步修改 {0} 条</source>
             <translation>Unsynced changes: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/main_window.py" line="141" />
+            <location filename="../../fieldapp/gui/main_window.py" line="142" />
             <source>抽查</source>
             <translation>Spot checks</translation>
         </message>
@@ -3865,6 +4117,69 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         </message>
     </context>
     <context>
+        <name>QueueModel</name>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <source>村</source>
+            <translation>Village</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <source>户编号</source>
+            <translation>Household no.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <source>户主</source>
+            <translation>Head</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <source>流程</source>
+            <translation>Workflow</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <source>待决定步骤</source>
+            <translation>Step to decide</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+            <source>决定人</source>
+            <translation>Decided by</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+            <source>到达本步骤</source>
+            <translation>At this step since</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+            <source>可决定日期</source>
+            <translation>Decidable from</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="109" />
+            <source>有冲突的决定，待处理</source>
+            <translation>Conflicting decisions, to be settled</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+            <source>可决定</source>
+            <translation>Can be decided</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+            <source>公示期未满</source>
+            <translation>Notice period running</translation>
+        </message>
+    </context>
+    <context>
         <name>RectificationModel</name>
         <message>
             <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
@@ -3981,6 +4296,64 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
             <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="36" />
             <source>未填</source>
             <translation>Not filled in</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="80" />
+            <source>查看流程(&amp;O)</source>
+            <translation>&amp;Open workflow</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="81" />
+            <source>通过… (P)</source>
+            <translation>Pass… (P)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="82" />
+            <source>不通过… (F)</source>
+            <translation>Fail… (F)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="83" />
+            <source>退回… (R)</source>
+            <translation>Return… (R)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="84" />
+            <source>刷新</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="90" />
+            <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选同一步骤的农户一并决定。</source>
+            <translation>Enter opens the workflow; P passes, F fails, R returns the selected households; Shift+arrows select several households at the same step to decide together.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="150" />
+            <source>等待本人决定的农户 {0} 户，其中可决定 {1} 户</source>
+            <translation>{0} household(s) wait for your decision, {1} of them can be decided now</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="152" />
+            <source>，有冲突的决定 {0} 户（红色，须处理冲突）</source>
+            <translation>; {0} with conflicting decisions (red, to be settled)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="154" />
+            <source>没有等待本人决定的农户。</source>
+            <translation>No household waits for your decision.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="184" />
+            <source>一并决定的农户须处于同一流程的同一步骤；请只选择同一步骤的农户。</source>
+            <translation>Households decided together must be at the same step of the same workflow; select only households at one step.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="186" />
+            <source>有冲突的决定须逐户处理：请单独选择该户。</source>
+            <translation>Conflicting decisions are settled one household at a time: select that household alone.</translation>
         </message>
     </context>
     <context>
@@ -4387,6 +4760,134 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
             <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
             <source>现在的</source>
             <translation>Current</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartDialog</name>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/start.py" line="53" />
+            <source>发起流程：{0}</source>
+            <translation>Start a workflow: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/start.py" line="60" />
+            <source>（请选择）</source>
+            <translation>(choose)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/start.py" line="75" />
+            <source>流程(&amp;K)：</source>
+            <translation>&amp;Workflow:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/start.py" line="76" />
+            <source>监测对象类别(&amp;C)：</source>
+            <translation>Monitoring &amp;category:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/start.py" line="77" />
+            <source>风险类型(&amp;T)：</source>
+            <translation>Risk &amp;type:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/start.py" line="78" />
+            <source>步骤：</source>
+            <translation>Steps:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/start.py" line="80" />
+            <source>发起</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/start.py" line="81" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/start.py" line="114" />
+            <source>符合退出标准：{0} 年人均纯收入 {1} 元，高于当年退出标准 {2} 元；两不愁三保障全部达到。</source>
+            <translation>Meets the exit standard: net income per person in {0} is {1} yuan, above that year's exit standard of {2} yuan; every “two assurances, three guarantees” indicator is met.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/start.py" line="119" />
+            <source>不符合退出标准：{0}
+仍可发起，但“对象确定”只能由有权限的人写明理由、签字越过，越过在流程记录中始终可见。</source>
+            <translation>Does not meet the exit standard: {0}
+It can still be started, but the proposal step can only be passed by an override with a signed reason from someone allowed to; the override stays visible in the record.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/start.py" line="150" />
+            <source>已发起“{0}”</source>
+            <translation>Started “{0}”</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepModel</name>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <source>步骤</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <source>决定人</source>
+            <translation>Decided by</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <source>最短天数</source>
+            <translation>Least days</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <source>签字</source>
+            <translation>Signature</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="131" />
+            <source>进度</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="144" />
+            <source>（导入，无逐级记录）</source>
+            <translation>(imported, no step-by-step record)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="146" />
+            <source>已通过</source>
+            <translation>Passed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="148" />
+            <source>有冲突，待处理</source>
+            <translation>Conflict, to be settled</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="150" />
+            <source>不通过（流程结束）</source>
+            <translation>Failed (workflow ended)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="152" />
+            <source>当前步骤（{0} 起可决定）</source>
+            <translation>Current step (can be decided from {0})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+            <source>须签字</source>
+            <translation>Required</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+            <source>不需签字</source>
+            <translation>Not required</translation>
         </message>
     </context>
     <context>
@@ -5492,6 +5993,163 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         </message>
     </context>
     <context>
+        <name>WorkflowDialog</name>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="296" />
+            <source>动态管理</source>
+            <translation>Workflows</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="299" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="313" />
+            <source>动态管理 — {0}</source>
+            <translation>Workflows — {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkflowListActions</name>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/list_actions.py" line="30" />
+            <source>动态管理…</source>
+            <translation>Workflows…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/list_actions.py" line="34" />
+            <source>发起流程…</source>
+            <translation>Start a workflow…</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkflowPanel</name>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="89" />
+            <source>发起流程(&amp;Q)…</source>
+            <extracomment>the panel was (re)loaded</extracomment>
+            <translation>Start a workflow (&amp;Q)…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="92" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="234" />
+            <source>决定当前步骤(&amp;J)…</source>
+            <translation>Decide the current step (&amp;J)…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="102" />
+            <source>流程：</source>
+            <translation>Workflow:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="118" />
+            <source>新增农户保存后才能发起流程。</source>
+            <translation>Save the new household before starting a workflow.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="175" />
+            <source>{0}（{1} 发起）：{2}</source>
+            <translation>{0} (started {1}): {2}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
+            <source>已脱贫</source>
+            <translation>exited poverty</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
+            <source>未脱贫</source>
+            <translation>not exited</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="189" />
+            <source>脱贫状态：{0}（由流程得出）</source>
+            <translation>Exit status: {0} (derived from the workflows)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="191" />
+            <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
+            <translation>Exit status: {0} (imported, not from step-by-step decisions)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="194" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="240" />
+            <source>（空）</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="195" />
+            <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
+            <translation>Exit status: {0} (typed into the record as “{1}”; no finished workflow)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="197" />
+            <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
+            <translation>Note: this household has {0} workflows running at once (started on different laptops); fail the extra one with a reason.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="200" />
+            <source>还没有流程记录。</source>
+            <translation>No workflow yet.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="208" />
+            <source>进行中，当前步骤 {0} {1}</source>
+            <translation>running, current step {0} {1}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
+            <source>已完成</source>
+            <translation>completed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
+            <source>未通过（已结束）</source>
+            <translation>failed (ended)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
+            <source>有冲突，待处理</source>
+            <translation>conflict, to be settled</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
+            <source>导入的状态</source>
+            <translation>imported state</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="213" />
+            <source>（曾越过退出标准）</source>
+            <translation> (exit standard overridden)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="233" />
+            <source>处理冲突(&amp;J)…</source>
+            <translation>Settle the conflict (&amp;J)…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="241" />
+            <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
+            <translation>Source: imported. At the upgrade the record's typed exit status was “{0}”; it does not come from step-by-step decisions.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="242" />
+            <source>发起：{0}，{1}；状态：{2}</source>
+            <translation>Started by {0} on {1}; state: {2}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="245" />
+            <source>监测对象类别：{0}；风险类型：{1}</source>
+            <translation>Monitoring category: {0}; risk type: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="248" />
+            <source>问题：{0}</source>
+            <translation>Problem: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>YesNoCombo</name>
         <message>
             <location filename="../../fieldapp/gui/fields.py" line="247" />
@@ -5569,8 +6227,8 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         </message>
         <message>
             <location filename="../../fieldapp/gui/app.py" line="126" />
-            <location filename="../../fieldapp/gui/app.py" line="304" />
-            <location filename="../../fieldapp/gui/app.py" line="363" />
+            <location filename="../../fieldapp/gui/app.py" line="309" />
+            <location filename="../../fieldapp/gui/app.py" line="368" />
             <source>驻村帮扶工作台</source>
             <extracomment>what the app needs after the login, imported on a background thread while the person types</extracomment>
             <translation>Village Assistance Workbench</translation>

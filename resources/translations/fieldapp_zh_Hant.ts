@@ -1067,11 +1067,253 @@
     </message>
 </context>
 <context>
+    <name>DecideDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="124" />
+        <source>决定：{0}</source>
+        <translation>決定：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="140" />
+        <source>通过(&amp;P)</source>
+        <translation>通過(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="141" />
+        <source>不通过(&amp;F)</source>
+        <translation>不通過(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="142" />
+        <source>退回上一步(&amp;R)</source>
+        <translation>退回上一步(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="155" />
+        <source>不通过、退回、越过退出标准和处理冲突时必填</source>
+        <translation>不通過、退回、越過退出標準和處理衝突時必填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="159" />
+        <source>不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&amp;O)</source>
+        <translation>不符合退出標準，仍擬退出（須寫明理由並簽字，記錄中始終可見）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="168" />
+        <source>决定：</source>
+        <translation>決定：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="170" />
+        <source>理由(&amp;Y)：</source>
+        <translation>理由(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="175" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
+        <source>确定并签字</source>
+        <translation>確定並簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="176" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="211" />
+        <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
+        <translation>{0}：“{1}”的步驟 {2} {3}（由{4}決定）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="215" />
+        <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
+        <translation>{0} 戶，“{1}”的步驟 {2} {3}（由{4}決定）：{5}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="218" />
+        <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
+        <translation>本步驟有互相衝突的決定：本決定將處理衝突（須寫明理由並簽字），衝突的決定保留為已取代。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="233" />
+        <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
+        <translation>將以本人簽名密鑰為每戶的決定分別簽字（各有驗證碼）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="234" />
+        <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
+        <translation>將以本人簽名密鑰簽字（簽字背書），簽字後不能修改或刪除。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="236" />
+        <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
+        <translation>本步驟不需簽字；決定記錄決定人、角色和時間，不能修改或刪除。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
+        <source>确定</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
+        <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
+        <translation>請寫明理由：不通過、退回、越過退出標準和處理衝突都須寫明理由</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+        <source>通过</source>
+        <translation>通過</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+        <source>不通过</source>
+        <translation>不通過</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+        <source>退回</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
+        <source>已{0} {1} 户：{2}</source>
+        <translation>已{0} {1} 戶：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="278" />
+        <source>已决定 {0} 户；以下 {1} 户未决定：</source>
+        <translation>已決定 {0} 戶；以下 {1} 戶未決定：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="287" />
+        <source>不符合退出标准：{0}</source>
+        <translation>不符合退出標準：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="289" />
+        <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
+        <translation>確需退出的，勾選上方“仍擬退出”並寫明理由，決定與理由一併簽字。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="291" />
+        <source>本账号没有越过退出标准的权限（{0}）。</source>
+        <translation>本帳號沒有越過退出標準的權限（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="295" />
+        <source>{0} 起才能通过本步骤：{1}</source>
+        <translation>{0} 起才能通過本步驟：{1}</translation>
+    </message>
+</context>
+<context>
     <name>DecimalEdit</name>
     <message>
         <location filename="../../fieldapp/gui/fields.py" line="420" />
         <source>请输入数字</source>
         <translation>請輸入數字</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <source>时间</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <source>步骤</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <source>决定</source>
+        <translation>決定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <source>决定人</source>
+        <translation>決定人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <source>签字</source>
+        <translation>簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+        <source>通过</source>
+        <translation>通過</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+        <source>不通过</source>
+        <translation>不通過</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+        <source>退回</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+        <source>未签字（本步骤须签字）</source>
+        <translation>未簽字（本步驟須簽字）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+        <source>不需签字</source>
+        <translation>不需簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="212" />
+        <source>签字未同步到本机</source>
+        <translation>簽字未同步到本機</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="214" />
+        <source>签名无效：{0}</source>
+        <translation>簽名無效：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
+        <source>已签字，验证码 {0}</source>
+        <translation>已簽字，驗證碼 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="227" />
+        <source>互相冲突，待处理</source>
+        <translation>互相衝突，待處理</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="229" />
+        <source>冲突中被处理决定取代</source>
+        <translation>衝突中被處理決定取代</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="231" />
+        <source>越过退出标准</source>
+        <translation>越過退出標準</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="233" />
+        <source>处理了 {0} 个冲突的决定</source>
+        <translation>處理了 {0} 個衝突的決定</translation>
     </message>
 </context>
 <context>
@@ -1686,147 +1928,152 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
         <source>家庭成员</source>
         <translation>家庭成員</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
         <source>收入</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="129" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
         <source>两不愁三保障</source>
         <translation>兩不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
         <source>帮扶措施</source>
         <translation>幫扶措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
         <source>包扶责任</source>
         <translation>包扶責任</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="130" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
         <source>生产生活条件</source>
         <translation>生產生活條件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="136" />
         <source>走访记录</source>
         <translation>走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="137" />
+        <source>动态管理</source>
+        <translation>動態管理</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
         <source>变更记录</source>
         <translation>變更記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="146" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="148" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="149" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="180" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="184" />
         <source>请先保存修改再签字</source>
         <translation>請先保存修改再簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="211" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="215" />
         <source>新增农户</source>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="213" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="217" />
         <source>农户档案 — {0}</source>
         <translation>農戶檔案 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="215" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="219" />
         <source>农户档案</source>
         <translation>農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="262" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="266" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="278" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} 第{1}行 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="347" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="351" />
         <source>已保存农户档案：{0}</source>
         <translation>已儲存農戶檔案：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="347" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="351" />
         <source>已保存农户档案</source>
         <translation>已儲存農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="378" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="382" />
         <source>家庭成员 {0}：{1}</source>
         <translation>家庭成員 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="380" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
         <source>{0}年收入：{1}</source>
         <translation>{0}年收入：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="382" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
         <source>两不愁三保障 {0}：{1}</source>
         <translation>兩不愁三保障 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>帮扶措施 {0}：{1}</source>
         <translation>幫扶措施 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="398" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="402" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="398" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="402" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="403" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="403" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="403" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -2588,17 +2835,17 @@
         <translation>打開</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_actions.py" line="82" />
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="85" />
         <source>信息公示牌-选中{0}户</source>
         <translation>信息公示牌-選中{0}戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_actions.py" line="84" />
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="87" />
         <source>信息公示牌-{0}</source>
         <translation>信息公示牌-{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_actions.py" line="95" />
+        <location filename="../../fieldapp/gui/printing/list_actions.py" line="98" />
         <source>一户一档-{0}</source>
         <translation>一戶一檔-{0}</translation>
     </message>
@@ -2675,109 +2922,114 @@
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="105" />
+        <location filename="../../fieldapp/gui/main_window.py" line="106" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="147" />
+        <location filename="../../fieldapp/gui/main_window.py" line="152" />
+        <source>审核</source>
+        <translation>審核</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="158" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="185" />
+        <location filename="../../fieldapp/gui/main_window.py" line="196" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="186" />
+        <location filename="../../fieldapp/gui/main_window.py" line="197" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="192" />
+        <location filename="../../fieldapp/gui/main_window.py" line="203" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="193" />
+        <location filename="../../fieldapp/gui/main_window.py" line="204" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="195" />
-        <location filename="../../fieldapp/gui/main_window.py" line="245" />
+        <location filename="../../fieldapp/gui/main_window.py" line="206" />
+        <location filename="../../fieldapp/gui/main_window.py" line="256" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="209" />
+        <location filename="../../fieldapp/gui/main_window.py" line="220" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="213" />
-        <location filename="../../fieldapp/gui/main_window.py" line="261" />
+        <location filename="../../fieldapp/gui/main_window.py" line="224" />
+        <location filename="../../fieldapp/gui/main_window.py" line="272" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="241" />
+        <location filename="../../fieldapp/gui/main_window.py" line="252" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="243" />
+        <location filename="../../fieldapp/gui/main_window.py" line="254" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="251" />
+        <location filename="../../fieldapp/gui/main_window.py" line="262" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="253" />
+        <location filename="../../fieldapp/gui/main_window.py" line="264" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="255" />
+        <location filename="../../fieldapp/gui/main_window.py" line="266" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="256" />
+        <location filename="../../fieldapp/gui/main_window.py" line="267" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="257" />
+        <location filename="../../fieldapp/gui/main_window.py" line="268" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="273" />
+        <location filename="../../fieldapp/gui/main_window.py" line="284" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="275" />
+        <location filename="../../fieldapp/gui/main_window.py" line="286" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="276" />
+        <location filename="../../fieldapp/gui/main_window.py" line="287" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="305" />
+        <location filename="../../fieldapp/gui/main_window.py" line="316" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="141" />
+        <location filename="../../fieldapp/gui/main_window.py" line="142" />
         <source>抽查</source>
         <translation>抽查</translation>
     </message>
@@ -3864,6 +4116,69 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <source>户编号</source>
+        <translation>戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <source>流程</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <source>待决定步骤</source>
+        <translation>待決定步驟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <source>决定人</source>
+        <translation>決定人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <source>到达本步骤</source>
+        <translation>到達本步驟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <source>可决定日期</source>
+        <translation>可決定日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="109" />
+        <source>有冲突的决定，待处理</source>
+        <translation>有衝突的決定，待處理</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <source>可决定</source>
+        <translation>可決定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <source>公示期未满</source>
+        <translation>公示期未滿</translation>
+    </message>
+</context>
+<context>
     <name>RectificationModel</name>
     <message>
         <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
@@ -3980,6 +4295,64 @@
         <location filename="../../fieldapp/gui/household_editor/responsibility_tab.py" line="36" />
         <source>未填</source>
         <translation>未填</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="80" />
+        <source>查看流程(&amp;O)</source>
+        <translation>查看流程(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="81" />
+        <source>通过… (P)</source>
+        <translation>通過… (P)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="82" />
+        <source>不通过… (F)</source>
+        <translation>不通過… (F)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="83" />
+        <source>退回… (R)</source>
+        <translation>退回… (R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="84" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="90" />
+        <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选同一步骤的农户一并决定。</source>
+        <translation>Enter 查看流程；P 通過、F 不通過、R 退回所選農戶；Shift+方向鍵多選同一步驟的農戶一併決定。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="150" />
+        <source>等待本人决定的农户 {0} 户，其中可决定 {1} 户</source>
+        <translation>等待本人決定的農戶 {0} 戶，其中可決定 {1} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="152" />
+        <source>，有冲突的决定 {0} 户（红色，须处理冲突）</source>
+        <translation>，有衝突的決定 {0} 戶（紅色，須處理衝突）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="154" />
+        <source>没有等待本人决定的农户。</source>
+        <translation>沒有等待本人決定的農戶。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="184" />
+        <source>一并决定的农户须处于同一流程的同一步骤；请只选择同一步骤的农户。</source>
+        <translation>一併決定的農戶須處於同一流程的同一步驟；請只選擇同一步驟的農戶。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="186" />
+        <source>有冲突的决定须逐户处理：请单独选择该户。</source>
+        <translation>有衝突的決定須逐戶處理：請單獨選擇該戶。</translation>
     </message>
 </context>
 <context>
@@ -4386,6 +4759,134 @@
         <location filename="../../fieldapp/gui/stale_dialog.py" line="126" />
         <source>现在的</source>
         <translation>現在的</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/start.py" line="53" />
+        <source>发起流程：{0}</source>
+        <translation>發起流程：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/start.py" line="60" />
+        <source>（请选择）</source>
+        <translation>（請選擇）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/start.py" line="75" />
+        <source>流程(&amp;K)：</source>
+        <translation>流程(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/start.py" line="76" />
+        <source>监测对象类别(&amp;C)：</source>
+        <translation>監測對象類別(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/start.py" line="77" />
+        <source>风险类型(&amp;T)：</source>
+        <translation>風險類型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/start.py" line="78" />
+        <source>步骤：</source>
+        <translation>步驟：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/start.py" line="80" />
+        <source>发起</source>
+        <translation>發起</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/start.py" line="81" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/start.py" line="114" />
+        <source>符合退出标准：{0} 年人均纯收入 {1} 元，高于当年退出标准 {2} 元；两不愁三保障全部达到。</source>
+        <translation>符合退出標準：{0} 年人均純收入 {1} 元，高於當年退出標準 {2} 元；兩不愁三保障全部達到。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/start.py" line="119" />
+        <source>不符合退出标准：{0}
+仍可发起，但“对象确定”只能由有权限的人写明理由、签字越过，越过在流程记录中始终可见。</source>
+        <translation>不符合退出標準：{0}
+仍可發起，但“對象確定”只能由有權限的人寫明理由、簽字越過，越過在流程記錄中始終可見。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/start.py" line="150" />
+        <source>已发起“{0}”</source>
+        <translation>已發起“{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>StepModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <source>步骤</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <source>名称</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <source>决定人</source>
+        <translation>決定人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <source>最短天数</source>
+        <translation>最短天數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <source>签字</source>
+        <translation>簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="131" />
+        <source>进度</source>
+        <translation>進度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="144" />
+        <source>（导入，无逐级记录）</source>
+        <translation>（導入，無逐級記錄）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="146" />
+        <source>已通过</source>
+        <translation>已通過</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="148" />
+        <source>有冲突，待处理</source>
+        <translation>有衝突，待處理</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="150" />
+        <source>不通过（流程结束）</source>
+        <translation>不通過（流程結束）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="152" />
+        <source>当前步骤（{0} 起可决定）</source>
+        <translation>當前步驟（{0} 起可決定）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+        <source>须签字</source>
+        <translation>須簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+        <source>不需签字</source>
+        <translation>不需簽字</translation>
     </message>
 </context>
 <context>
@@ -5491,6 +5992,163 @@
     </message>
 </context>
 <context>
+    <name>WorkflowDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="296" />
+        <source>动态管理</source>
+        <translation>動態管理</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="299" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="313" />
+        <source>动态管理 — {0}</source>
+        <translation>動態管理 — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowListActions</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/list_actions.py" line="30" />
+        <source>动态管理…</source>
+        <translation>動態管理…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/list_actions.py" line="34" />
+        <source>发起流程…</source>
+        <translation>發起流程…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowPanel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="89" />
+        <source>发起流程(&amp;Q)…</source>
+        <extracomment>the panel was (re)loaded</extracomment>
+        <translation>發起流程(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="92" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="234" />
+        <source>决定当前步骤(&amp;J)…</source>
+        <translation>決定當前步驟(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="102" />
+        <source>流程：</source>
+        <translation>流程：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="118" />
+        <source>新增农户保存后才能发起流程。</source>
+        <translation>新增農戶保存後才能發起流程。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="175" />
+        <source>{0}（{1} 发起）：{2}</source>
+        <translation>{0}（{1} 發起）：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
+        <source>已脱贫</source>
+        <translation>已脫貧</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
+        <source>未脱贫</source>
+        <translation>未脫貧</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="189" />
+        <source>脱贫状态：{0}（由流程得出）</source>
+        <translation>脫貧狀態：{0}（由流程得出）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="191" />
+        <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
+        <translation>脫貧狀態：{0}（導入的狀態，不是逐級決定產生的）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="194" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="240" />
+        <source>（空）</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="195" />
+        <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
+        <translation>脫貧狀態：{0}（檔案中手工填寫的“{1}”，沒有辦結的流程）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="197" />
+        <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
+        <translation>注意：該戶有 {0} 個同時進行的流程（在不同筆記本上各自發起），多餘的一個可以不通過並寫明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="200" />
+        <source>还没有流程记录。</source>
+        <translation>還沒有流程記錄。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="208" />
+        <source>进行中，当前步骤 {0} {1}</source>
+        <translation>進行中，當前步驟 {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
+        <source>已完成</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
+        <source>未通过（已结束）</source>
+        <translation>未通過（已結束）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
+        <source>有冲突，待处理</source>
+        <translation>有衝突，待處理</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
+        <source>导入的状态</source>
+        <translation>導入的狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="213" />
+        <source>（曾越过退出标准）</source>
+        <translation>（曾越過退出標準）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="233" />
+        <source>处理冲突(&amp;J)…</source>
+        <translation>處理衝突(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="241" />
+        <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
+        <translation>來源：導入。升級時檔案中填寫的脫貧狀態為“{0}”，不是逐級決定產生的。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="242" />
+        <source>发起：{0}，{1}；状态：{2}</source>
+        <translation>發起：{0}，{1}；狀態：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="245" />
+        <source>监测对象类别：{0}；风险类型：{1}</source>
+        <translation>監測對象類別：{0}；風險類型：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="248" />
+        <source>问题：{0}</source>
+        <translation>問題：{0}</translation>
+    </message>
+</context>
+<context>
     <name>YesNoCombo</name>
     <message>
         <location filename="../../fieldapp/gui/fields.py" line="247" />
@@ -5568,8 +6226,8 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/app.py" line="126" />
-        <location filename="../../fieldapp/gui/app.py" line="304" />
-        <location filename="../../fieldapp/gui/app.py" line="363" />
+        <location filename="../../fieldapp/gui/app.py" line="309" />
+        <location filename="../../fieldapp/gui/app.py" line="368" />
         <source>驻村帮扶工作台</source>
         <extracomment>what the app needs after the login, imported on a background thread while the person types</extracomment>
         <translation>駐村幫扶工作台</translation>

@@ -52,6 +52,7 @@ from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.signoff.bar import SignoffBar
 from fieldapp.gui.stale_dialog import StaleSaveDialog, describe_rows
 from fieldapp.gui.tasks import SyncTaskManager, Task, TaskManager
+from fieldapp.gui.workflow.panel import WorkflowPanel
 from fieldapp.services import lookups, register, setup
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
@@ -122,6 +123,8 @@ class HouseholdEditor(QDialog):
         self.history = HistoryTab(ctx, self.household_id)
         # not an editor tab: visits save on their own
         self.visits = VisitsTab(ctx, self.household_id, tasks=self.tasks, hub=self.hub)
+        # not an editor tab either: workflow decisions are signed acts of their own
+        self.workflow = WorkflowPanel(ctx, self.household_id, tasks=self.tasks, hub=self.hub)
         self.editor_tabs: list[EditorTab] = [self.basic, self.members, self.income, self.indicators,
                                              self.measures, self.responsibility, self.living]
         self.tabs = QTabWidget()
@@ -131,6 +134,7 @@ class HouseholdEditor(QDialog):
         for tab, title in zip(self.editor_tabs, titles, strict=True):
             self.tabs.addTab(tab, title)
         self.tabs.addTab(self.visits, self.tr("走访记录"))
+        self.tabs.addTab(self.workflow, self.tr("动态管理"))
         self.tabs.addTab(self.history, self.tr("变更记录"))
         self.tabs.currentChanged.connect(self._tab_shown)
 
@@ -414,3 +418,5 @@ class HouseholdEditor(QDialog):
             self.history.ensure_loaded()
         elif self.tabs.widget(index) is self.visits:
             self.visits.ensure_loaded()
+        elif self.tabs.widget(index) is self.workflow:
+            self.workflow.ensure_loaded()

@@ -64,6 +64,9 @@ class ListPrintActions(QObject):
         open_action = menu.addAction(self.tr("打开"))
         open_action.setEnabled(page.selected_household() is not None)
         open_action.triggered.connect(lambda: page.open_household(page.selected_household()))
+        from fieldapp.gui.workflow.list_actions import add_workflow_actions
+
+        add_workflow_actions(menu, page)  # 动态管理…, 发起流程…
         menu.addSeparator()
         menu.addAction(self.cards_action)
         menu.addAction(self.file_action)

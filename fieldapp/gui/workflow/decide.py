@@ -1,0 +1,309 @@
+"""Deciding a step: 通过 / 不通过 / 退回 with a reason, for one household or a batch at the same step.
+
+The dialog runs the decision as an operation (:func:`fieldapp.gui.ops.run_op`): for a batch, one
+``service.decide`` per household, each signed by the service where the step requires it (one signature
+per decision: each decision is its own record with its own verification code), with one reason and one
+change notification for the households decided. A refusal is shown next to what it concerns, with the
+service's own message: the permission next to the decision, the first allowed day for a step decided too
+early, the failing income or indicator next to the override (offered only to an account that may
+override, and only with a reason), a missing reason under the reason. In a batch, households refused are
+listed with their reason and stay in the dialog; the others are decided.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import workflow as rules
+from fieldapp.domain.people import PermissionDenied
+from fieldapp.gui import i18n
+from fieldapp.gui.fields import ERROR_COLOR
+from fieldapp.gui.ops import ChangeHub, run_op
+from fieldapp.gui.tasks import SyncTaskManager, TaskManager
+from fieldapp.services.changes import Changes
+from fieldapp.services.context import AppContext
+from fieldapp.services.signoff.keys import NoSigningKey
+from fieldapp.services.workflow import service
+from fieldapp.services.workflow.queue import QueueEntry
+from fieldapp.services.workflow.store import WorkflowView
+
+log = logging.getLogger("fieldapp.gui.workflow")
+_CLI_HINT = re.compile(r"[（(]--[a-z-]+[)）]")
+
+
+def plain(exc: BaseException) -> str:
+    """The service's message without the command-line option it suggests."""
+    text = str(exc.args[0]) if exc.args else str(exc)
+    return _CLI_HINT.sub("", text).replace("（--settle，写明理由）", "")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A household's open workflow at the step to decide."""
+
+    household_id: str
+    name: str  # head (户编号)
+    workflow: WorkflowView
+    step: rules.Step
+
+    @property
+    def conflict(self) -> bool:
+        return self.workflow.state.status == rules.CONFLICT
+
+    @classmethod
+    def of_entry(cls, e: QueueEntry) -> Target:
+        return cls(e.household_id, f"{e.head_name or '—'}（{e.hh_no or '—'}）", e.workflow, e.step)
+
+    @classmethod
+    def of_view(cls, view: WorkflowView, name: str) -> Target | None:
+        if not view.state.is_open:
+            return None
+        steps = view.definition.steps
+        return cls(view.household_id, name, view, steps[min(view.state.position, len(steps) - 1)])
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a (batch) decision did: the households decided and those refused with the reason."""
+
+    decided: tuple[service.Decided, ...]
+    refused: tuple[tuple[Target, BaseException], ...]
+
+
+def decide_all(ctx: AppContext, targets: Sequence[Target], decision: str, reason: str, *,
+               override: bool) -> Outcome:
+    """One decision per household (the worker thread). A single household's refusal is raised, so that the
+    dialog shows it in place; in a batch the refusals are collected and the others decided."""
+    decided: list[service.Decided] = []
+    refused: list[tuple[Target, BaseException]] = []
+    for t in targets:
+        try:
+            decided.append(service.decide(ctx, t.household_id, t.step.code, decision, reason, override=override,
+                                          settle=t.conflict, workflow_id=t.workflow.id))
+        except (rules.WorkflowError, PermissionDenied, NoSigningKey, LookupError) as exc:
+            if len(targets) == 1:
+                raise
+            refused.append((t, exc))
+    return Outcome(tuple(decided), tuple(refused))
+
+
+class DecideDialog(QDialog):
+    """Decide ``targets`` (one household, or several at the same step of the same workflow)."""
+
+    def __init__(self, ctx: AppContext, targets: Sequence[Target], *, tasks: TaskManager | None = None,
+                 hub: ChangeHub | None = None, decision: str = rules.PASS, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if not targets:
+            raise ValueError("nothing to decide")
+        self.ctx = ctx
+        self.targets = list(targets)
+        self.tasks = tasks if tasks is not None else SyncTaskManager(self)
+        self.hub = hub if hub is not None else ChangeHub(self)
+        self.outcome: Outcome | None = None
+        first = self.targets[0]
+        lang = i18n.ref_language()
+        self.setWindowTitle(self.tr("决定：{0}").format(first.step.text(lang)))
+
+        self._build()
+        {rules.PASS: self.pass_button, rules.FAIL: self.fail_button,
+         rules.RETURN: self.return_button}.get(decision, self.pass_button).setChecked(True)
+        self.return_button.setEnabled(first.workflow.state.position > 0)
+        self._describe()
+        self._update()
+        self.setMinimumWidth(560)
+        self.reason.setFocus()
+
+    def _build(self) -> None:
+        first = self.targets[0]
+        self.what = QLabel(self)
+        self.what.setWordWrap(True)
+        self.what.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pass_button = QRadioButton(self.tr("通过(&P)"), self)
+        self.fail_button = QRadioButton(self.tr("不通过(&F)"), self)
+        self.return_button = QRadioButton(self.tr("退回上一步(&R)"), self)
+        self.group = QButtonGroup(self)
+        choices = QHBoxLayout()
+        for button, code in ((self.pass_button, rules.PASS), (self.fail_button, rules.FAIL),
+                             (self.return_button, rules.RETURN)):
+            self.group.addButton(button)
+            button.setProperty("decision", code)
+            button.toggled.connect(self._update)
+            choices.addWidget(button)
+        choices.addStretch(1)
+        self.decision_error = self._error_label("decision_error")
+        self.reason = QPlainTextEdit(self)
+        self.reason.setTabChangesFocus(True)
+        self.reason.setPlaceholderText(self.tr("不通过、退回、越过退出标准和处理冲突时必填"))
+        self.reason.setFixedHeight(self.fontMetrics().height() * 4 + 12)
+        self.reason.textChanged.connect(self._update)
+        self.reason_error = self._error_label("reason_error")
+        self.override = QCheckBox(self.tr("不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&O)"), self)
+        self.override.setVisible(first.step.gate == "exit" and self.ctx.allows(rules.OVERRIDE_PERMISSION))
+        self.override.toggled.connect(self._update)
+        self.gate_error = self._error_label("gate_error")
+        self.signature = QLabel(self)
+        self.signature.setWordWrap(True)
+        self.failures = self._error_label("failures")
+
+        form = QFormLayout()
+        form.addRow(self.tr("决定："), choices)
+        form.addRow("", self.decision_error)
+        form.addRow(self.tr("理由(&Y)："), self.reason)
+        form.addRow("", self.reason_error)
+        form.addRow("", self.override)
+        form.addRow("", self.gate_error)
+        self.buttons = QDialogButtonBox(self)
+        self.ok_button = self.buttons.addButton(self.tr("确定并签字"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.clicked.connect(self.submit)
+        self.ok_button.setToolTip("Ctrl+Enter")
+        self.reason.installEventFilter(self)  # Ctrl+Enter decides from the reason box (Enter: a new line)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.what)
+        layout.addLayout(form)
+        layout.addWidget(self.signature)
+        layout.addWidget(self.failures)
+        layout.addWidget(self.buttons)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.reason and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.submit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {ERROR_COLOR};")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        return label
+
+    def _describe(self) -> None:
+        first = self.targets[0]
+        lang = i18n.ref_language()
+        step = first.step
+        role = self.ctx.ref["role"].label(step.role, lang)
+        if len(self.targets) == 1:
+            text = self.tr("{0}：“{1}”的步骤 {2} {3}（由{4}决定）").format(
+                first.name, first.workflow.definition.text(lang), step.code, step.text(lang), role)
+        else:
+            names = "、".join(t.name for t in self.targets[:8]) + ("…" if len(self.targets) > 8 else "")
+            text = self.tr("{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}").format(
+                len(self.targets), first.workflow.definition.text(lang), step.code, step.text(lang), role, names)
+        if first.conflict:
+            text += "\n" + self.tr("本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），"
+                                   "冲突的决定保留为已取代。") + "\n" + "；".join(first.workflow.state.problems)
+        self.what.setText(text)
+
+    def decision(self) -> str:
+        checked = self.group.checkedButton()
+        return str(checked.property("decision")) if checked is not None else rules.PASS
+
+    def _reason_needed(self) -> bool:
+        return self.decision() != rules.PASS or self.override.isChecked() or self.targets[0].conflict
+
+    def _update(self) -> None:
+        signed = self.targets[0].step.signature or self.override.isChecked() or self.targets[0].conflict
+        many = len(self.targets) > 1
+        if signed:
+            text = self.tr("将以本人签名密钥为每户的决定分别签字（各有验证码）。") if many \
+                else self.tr("将以本人签名密钥签字（签字背书），签字后不能修改或删除。")
+        else:
+            text = self.tr("本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。")
+        self.signature.setText(text)
+        self.ok_button.setText(self.tr("确定并签字") if signed else self.tr("确定"))
+        self.reason_error.setVisible(False)
+
+    # -- submitting -----------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Check the reason here (as the service will), then decide on the database worker."""
+        for label in (self.decision_error, self.reason_error, self.gate_error, self.failures):
+            label.hide()
+        reason = self.reason.toPlainText().strip()
+        if self._reason_needed() and not reason:
+            self._show(self.reason_error, self.tr("请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由"))
+            self.reason.setFocus()
+            return
+        ctx, targets, decision = self.ctx, list(self.targets), self.decision()
+        override = not self.override.isHidden() and self.override.isChecked()
+        self.ok_button.setEnabled(False)
+
+        def write() -> Outcome:
+            return decide_all(ctx, targets, decision, reason, override=override)
+
+        def changes(outcome: Outcome) -> Changes:
+            return Changes.of_households([d.workflow.household_id for d in outcome.decided],
+                                         by=ctx.writer.actor.user_name)
+
+        def message(outcome: Outcome) -> str:
+            words = {rules.PASS: self.tr("通过"), rules.FAIL: self.tr("不通过"), rules.RETURN: self.tr("退回")}
+            return self.tr("已{0} {1} 户：{2}").format(words[decision], len(outcome.decided),
+                                                     targets[0].step.text(i18n.ref_language()))
+
+        run_op(self.tasks, self.hub, write, changes=changes, message=message, parent=self, on_done=self._done,
+               on_error=self._failed)
+
+    def _done(self, outcome: Outcome) -> None:
+        self.ok_button.setEnabled(True)
+        self.outcome = outcome
+        if not outcome.refused:
+            self.accept()
+            return
+        self.targets = [t for t, _exc in outcome.refused]
+        lines = [self.tr("已决定 {0} 户；以下 {1} 户未决定：").format(len(outcome.decided), len(outcome.refused))]
+        lines += [f"{t.name}：{plain(exc)}" for t, exc in outcome.refused]
+        self._describe()
+        self._show(self.failures, "\n".join(lines))
+
+    def _failed(self, exc: BaseException) -> bool:
+        self.ok_button.setEnabled(True)
+        log.info("decision refused: %s", exc)
+        if isinstance(exc, service.GateRefused):
+            text = self.tr("不符合退出标准：{0}").format("；".join(exc.gate.problems))
+            if not self.override.isHidden():
+                text += "\n" + self.tr("确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。")
+            else:
+                text += "\n" + self.tr("本账号没有越过退出标准的权限（{0}）。").format(rules.OVERRIDE_PERMISSION)
+            self._show(self.gate_error, text)
+            return True
+        if isinstance(exc, rules.TooEarly):
+            self._show(self.decision_error, self.tr("{0} 起才能通过本步骤：{1}").format(
+                exc.earliest.isoformat(), plain(exc)))
+            return True
+        if isinstance(exc, rules.WorkflowError) and ("理由" in str(exc) or "原因" in str(exc)):
+            self._show(self.reason_error, plain(exc))
+            self.reason.setFocus()
+            return True
+        if isinstance(exc, (rules.WorkflowError, PermissionDenied, NoSigningKey, LookupError)):
+            self._show(self.decision_error, plain(exc))
+            return True
+        return False
+
+    def _show(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.show()
