@@ -1070,138 +1070,153 @@ After that, a change needs the month reopened with a reason.</translation>
     <context>
         <name>DecideDialog</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="124" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="130" />
             <source>决定：{0}</source>
             <translation>Decide: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="140" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="146" />
             <source>通过(&amp;P)</source>
             <translation>&amp;Pass</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="141" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="147" />
             <source>不通过(&amp;F)</source>
             <translation>&amp;Fail</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="142" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="148" />
             <source>退回上一步(&amp;R)</source>
             <translation>&amp;Return to the previous step</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="155" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="161" />
             <source>不通过、退回、越过退出标准和处理冲突时必填</source>
             <translation>Required to fail, return, override the exit standard or settle a conflict</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="159" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="165" />
             <source>不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&amp;O)</source>
             <translation>&amp;Override: propose the exit although the standard is not met (with a signed reason, always shown in the record)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="168" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="183" />
             <source>决定：</source>
             <translation>Decision:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="170" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
+            <source>评议会议(&amp;M)：</source>
+            <translation>&amp;Meeting:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="188" />
             <source>理由(&amp;Y)：</source>
             <translation>Reason (&amp;Y):</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="175" />
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="193" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
             <source>确定并签字</source>
             <translation>Decide and sign</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="176" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="194" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="211" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="212" />
+            <source>{0}：到会 {1} 人，赞成 {2}、反对 {3}（{4} 户）</source>
+            <translation>{0}: {1} present, {2} for, {3} against ({4} households)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="216" />
+            <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
+            <translation>No meeting has deliberated these households: record the meeting first (fieldapp workflow deliberation add) to pass or fail this step; a return needs no meeting.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="242" />
             <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
             <translation>{0}: step {2} {3} of “{1}” (decided by {4})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="215" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="246" />
             <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
             <translation>{0} households, step {2} {3} of “{1}” (decided by {4}): {5}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="218" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
             <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
             <translation>This step has conflicting decisions: this decision settles them (with a reason, signed); the conflicting decisions are kept as superseded.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="233" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
             <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
             <translation>Each household's decision will be signed separately with your signing key (each with its own verification code).</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="234" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
             <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
             <translation>The decision will be signed with your signing key; once signed it cannot be changed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="236" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
             <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
             <translation>This step needs no signature; the decision records who decided, their role and when, and cannot be changed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
             <source>确定</source>
             <translation>Decide</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="280" />
             <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
             <translation>Please give a reason: failing, returning, overriding the exit standard and settling a conflict all need one</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
             <source>通过</source>
             <translation>Passed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
             <source>不通过</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
             <source>退回</source>
             <translation>Returned</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="297" />
             <source>已{0} {1} 户：{2}</source>
             <translation>{0} {1} household(s): {2}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="278" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="310" />
             <source>已决定 {0} 户；以下 {1} 户未决定：</source>
             <translation>{0} household(s) decided; these {1} were not:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="287" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="319" />
             <source>不符合退出标准：{0}</source>
             <translation>The exit standard is not met: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="289" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="321" />
             <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
             <translation>If the exit is nevertheless needed, tick “Override” above and give a reason; the decision and the reason are signed together.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="291" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="323" />
             <source>本账号没有越过退出标准的权限（{0}）。</source>
             <translation>This account may not override the exit standard ({0}).</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="295" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="327" />
             <source>{0} 起才能通过本步骤：{1}</source>
             <translation>This step can be passed from {0} on: {1}</translation>
         </message>

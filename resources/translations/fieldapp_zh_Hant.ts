@@ -1069,138 +1069,153 @@
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="124" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="130" />
         <source>决定：{0}</source>
         <translation>決定：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="140" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="146" />
         <source>通过(&amp;P)</source>
         <translation>通過(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="141" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="147" />
         <source>不通过(&amp;F)</source>
         <translation>不通過(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="142" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="148" />
         <source>退回上一步(&amp;R)</source>
         <translation>退回上一步(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="155" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="161" />
         <source>不通过、退回、越过退出标准和处理冲突时必填</source>
         <translation>不通過、退回、越過退出標準和處理衝突時必填</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="159" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="165" />
         <source>不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&amp;O)</source>
         <translation>不符合退出標準，仍擬退出（須寫明理由並簽字，記錄中始終可見）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="168" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="183" />
         <source>决定：</source>
         <translation>決定：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="170" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
+        <source>评议会议(&amp;M)：</source>
+        <translation>評議會議(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="188" />
         <source>理由(&amp;Y)：</source>
         <translation>理由(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="175" />
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="193" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
         <source>确定并签字</source>
         <translation>確定並簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="176" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="194" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="211" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="212" />
+        <source>{0}：到会 {1} 人，赞成 {2}、反对 {3}（{4} 户）</source>
+        <translation>{0}：到會 {1} 人，贊成 {2}、反對 {3}（{4} 戶）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="216" />
+        <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
+        <translation>沒有評議過這些戶的會議：先登記評議會議（fieldapp workflow deliberation add），才能通過或不通過本步驟；退回不需要會議。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="242" />
         <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
         <translation>{0}：“{1}”的步驟 {2} {3}（由{4}決定）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="215" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="246" />
         <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
         <translation>{0} 戶，“{1}”的步驟 {2} {3}（由{4}決定）：{5}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="218" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
         <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
         <translation>本步驟有互相衝突的決定：本決定將處理衝突（須寫明理由並簽字），衝突的決定保留為已取代。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="233" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
         <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
         <translation>將以本人簽名密鑰為每戶的決定分別簽字（各有驗證碼）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="234" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
         <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
         <translation>將以本人簽名密鑰簽字（簽字背書），簽字後不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="236" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
         <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
         <translation>本步驟不需簽字；決定記錄決定人、角色和時間，不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="238" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
         <source>确定</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="280" />
         <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
         <translation>請寫明理由：不通過、退回、越過退出標準和處理衝突都須寫明理由</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
         <source>不通过</source>
         <translation>不通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="297" />
         <source>已{0} {1} 户：{2}</source>
         <translation>已{0} {1} 戶：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="278" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="310" />
         <source>已决定 {0} 户；以下 {1} 户未决定：</source>
         <translation>已決定 {0} 戶；以下 {1} 戶未決定：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="287" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="319" />
         <source>不符合退出标准：{0}</source>
         <translation>不符合退出標準：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="289" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="321" />
         <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
         <translation>確需退出的，勾選上方“仍擬退出”並寫明理由，決定與理由一併簽字。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="291" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="323" />
         <source>本账号没有越过退出标准的权限（{0}）。</source>
         <translation>本帳號沒有越過退出標準的權限（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="295" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="327" />
         <source>{0} 起才能通过本步骤：{1}</source>
         <translation>{0} 起才能通過本步驟：{1}</translation>
     </message>

@@ -23,7 +23,7 @@ from fieldapp.services.context import AppContext
 from fieldapp.services.workflow import queue, service, store
 from fieldapp.store.models import WorkflowStep
 from tests.helpers.people import add_account, logged_in
-from tests.workflow.conftest import DAY, T0
+from tests.workflow.conftest import DAY, T0, hold_meeting
 
 HOUR = 3_600_000
 
@@ -31,9 +31,10 @@ HOUR = 3_600_000
 def to_township(team: dict[str, AppContext], hid: str) -> None:
     """An identification decided by the village through its first notice: waiting for 乡镇审核 (05)."""
     service.start(team["member"], hid, "identification", at_ms=T0)
+    meeting = hold_meeting(team["committee"], [hid], T0 + 2 * HOUR)
     for role, step, at in (("member", "01", T0 + HOUR), ("committee", "02", T0 + 2 * HOUR),
                            ("leader", "03", T0 + 3 * HOUR), ("leader", "04", T0 + 8 * DAY)):
-        service.decide(team[role], hid, step, rules.PASS, at_ms=at)
+        service.decide(team[role], hid, step, rules.PASS, at_ms=at, meeting_id=meeting if step == "02" else None)
 
 
 def page_of(qtbot: QtBot, ctx: AppContext, tasks: SyncTaskManager, hub: ChangeHub) -> ReviewPage:
@@ -245,3 +246,29 @@ def test_a_batch_decides_the_households_it_can_and_keeps_the_refused_ones_with_t
     page.refresh()
     page.view.selectAll()
     assert page.decide(rules.PASS) is None and "同一步骤" in page.summary.text()
+
+
+def test_a_deliberation_step_is_decided_on_the_meeting_that_deliberated_the_household(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str], qtbot: QtBot, *,
+        sync_tasks: SyncTaskManager) -> None:
+    hid, other = make_household("周长富"), make_household("刘桂兰")
+    for h in (hid, other):
+        service.start(team["member"], h, "identification", at_ms=T0)
+        service.decide(team["member"], h, "01", rules.PASS, at_ms=T0 + HOUR)
+    [target] = [Target.of_entry(e) for e in queue.waiting(team["committee"]) if e.household_id == other]
+    without = DecideDialog(team["committee"], [target], tasks=sync_tasks)
+    qtbot.addWidget(without)
+    assert not without.meeting.isEnabled() and "先登记评议会议" in without.meeting_note.text()
+    without.ok_button.click()
+    assert "须注明评议会议" in without.decision_error.text()  # the service refuses too
+    meeting = hold_meeting(team["committee"], [hid], T0 + 2 * HOUR)
+    [target] = [Target.of_entry(e) for e in queue.waiting(team["committee"]) if e.household_id == hid]
+    dialog = DecideDialog(team["committee"], [target], tasks=sync_tasks)
+    qtbot.addWidget(dialog)
+    assert dialog.meeting.count() == 1 and dialog.meeting.currentData() == meeting
+    assert "到会 21 人，赞成 19、反对 1" in dialog.meeting.currentText()
+    dialog.ok_button.click()
+    assert dialog.outcome is not None and len(dialog.outcome.decided) == 1
+    step = team["committee"].db.scalar("SELECT meeting_id FROM workflow_step WHERE household_id = :h AND step = '02'",
+                                       h=hid)
+    assert step == meeting

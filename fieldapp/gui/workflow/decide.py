@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import workflow as rules
+from fieldapp.domain.notice import NoticeError
 from fieldapp.domain.people import PermissionDenied
 from fieldapp.gui import i18n
 from fieldapp.gui.fields import ERROR_COLOR
@@ -42,7 +44,7 @@ from fieldapp.gui.tasks import SyncTaskManager, TaskManager
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff.keys import NoSigningKey
-from fieldapp.services.workflow import service
+from fieldapp.services.workflow import deliberation, service
 from fieldapp.services.workflow.queue import QueueEntry
 from fieldapp.services.workflow.store import WorkflowView
 
@@ -81,6 +83,10 @@ class Target:
         return cls(view.household_id, name, view, steps[min(view.state.position, len(steps) - 1)])
 
 
+# what a decision may be refused with, shown in the dialog in the service's words
+REFUSALS = (rules.WorkflowError, NoticeError, PermissionDenied, NoSigningKey, LookupError)
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a (batch) decision did: the households decided and those refused with the reason."""
@@ -90,7 +96,7 @@ class Outcome:
 
 
 def decide_all(ctx: AppContext, targets: Sequence[Target], decision: str, reason: str, *,
-               override: bool) -> Outcome:
+               override: bool, meeting_id: str | None = None) -> Outcome:
     """One decision per household (the worker thread). A single household's refusal is raised, so that the
     dialog shows it in place; in a batch the refusals are collected and the others decided."""
     decided: list[service.Decided] = []
@@ -98,8 +104,8 @@ def decide_all(ctx: AppContext, targets: Sequence[Target], decision: str, reason
     for t in targets:
         try:
             decided.append(service.decide(ctx, t.household_id, t.step.code, decision, reason, override=override,
-                                          settle=t.conflict, workflow_id=t.workflow.id))
-        except (rules.WorkflowError, PermissionDenied, NoSigningKey, LookupError) as exc:
+                                          settle=t.conflict, workflow_id=t.workflow.id, meeting_id=meeting_id))
+        except REFUSALS as exc:
             if len(targets) == 1:
                 raise
             refused.append((t, exc))
@@ -163,10 +169,22 @@ class DecideDialog(QDialog):
         self.signature = QLabel(self)
         self.signature.setWordWrap(True)
         self.failures = self._error_label("failures")
+        self.meeting = QComboBox(self)  # a 评议 step: the meeting that deliberated these households
+        self.meeting_note = QLabel(self)
+        self.meeting_note.setWordWrap(True)
+        if first.step.deliberation:
+            self._fill_meetings()
 
+        self._lay_out(choices)
+
+    def _lay_out(self, choices: QHBoxLayout) -> None:
+        first = self.targets[0]
         form = QFormLayout()
         form.addRow(self.tr("决定："), choices)
         form.addRow("", self.decision_error)
+        if first.step.deliberation:
+            form.addRow(self.tr("评议会议(&M)："), self.meeting)
+            form.addRow("", self.meeting_note)
         form.addRow(self.tr("理由(&Y)："), self.reason)
         form.addRow("", self.reason_error)
         form.addRow("", self.override)
@@ -184,6 +202,19 @@ class DecideDialog(QDialog):
         layout.addWidget(self.signature)
         layout.addWidget(self.failures)
         layout.addWidget(self.buttons)
+
+    def _fill_meetings(self) -> None:
+        """The meetings that deliberated every household decided here, newest first (the decision names one)."""
+        wanted = {t.household_id for t in self.targets}
+        found = [m for m in deliberation.meetings(self.ctx)
+                 if wanted <= {d.household_id for d in m.households}]
+        for m in found:
+            self.meeting.addItem(self.tr("{0}：到会 {1} 人，赞成 {2}、反对 {3}（{4} 户）").format(
+                m.held_on.isoformat(), m.present_count, m.votes_for, m.votes_against, len(m.households)), m.id)
+        if not found:
+            self.meeting.setEnabled(False)
+            self.meeting_note.setText(self.tr("没有评议过这些户的会议：先登记评议会议（fieldapp workflow "
+                                              "deliberation add），才能通过或不通过本步骤；退回不需要会议。"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.reason and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
@@ -251,10 +282,11 @@ class DecideDialog(QDialog):
             return
         ctx, targets, decision = self.ctx, list(self.targets), self.decision()
         override = not self.override.isHidden() and self.override.isChecked()
+        meeting_id = self.meeting.currentData() if targets[0].step.deliberation else None
         self.ok_button.setEnabled(False)
 
         def write() -> Outcome:
-            return decide_all(ctx, targets, decision, reason, override=override)
+            return decide_all(ctx, targets, decision, reason, override=override, meeting_id=meeting_id)
 
         def changes(outcome: Outcome) -> Changes:
             return Changes.of_households([d.workflow.household_id for d in outcome.decided],
@@ -299,7 +331,7 @@ class DecideDialog(QDialog):
             self._show(self.reason_error, plain(exc))
             self.reason.setFocus()
             return True
-        if isinstance(exc, (rules.WorkflowError, PermissionDenied, NoSigningKey, LookupError)):
+        if isinstance(exc, REFUSALS):
             self._show(self.decision_error, plain(exc))
             return True
         return False
