@@ -10,47 +10,24 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from fieldapp.domain import spotcheck as sc
 from fieldapp.domain.refdata import RefData
 from fieldapp.gui import i18n
+from fieldapp.gui.tables import Index, RowsModel
 from fieldapp.services.spotcheck import checklist
 from fieldapp.services.spotcheck.checklist import DrawInfo, ItemView
 from fieldapp.services.spotcheck.rectify import RectificationView
 
-Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULT_COLOURS = {sc.CORRECT: "#e3f4e4", sc.INCORRECT: "#fde4e4"}
 STATUS_COLOURS = {sc.OPEN: "#fff6d9", sc.AWAITING: "#e3ecf8", sc.CLOSED: "#e3f4e4"}
 
 
-class _Rows(QAbstractTableModel):
+class _Rows(RowsModel):
     """Read-only rows with fixed headers; subclasses give ``headers`` and ``cell``."""
-
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -11,17 +11,17 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from fieldapp.domain import workflow as rules
 from fieldapp.domain.refdata import RefData
 from fieldapp.gui import i18n
+from fieldapp.gui.tables import Index, RowsModel
 from fieldapp.gui.workflow.data import SignatureLine
 from fieldapp.services.workflow.queue import QueueEntry
 from fieldapp.services.workflow.store import WorkflowView
 
-Index = QModelIndex | QPersistentModelIndex
 CONFLICT_COLOUR = "#fde4e4"
 DUE_COLOUR = "#e3f4e4"
 CURRENT_COLOUR = "#fff6d9"
@@ -33,32 +33,12 @@ def day_text(ms: int) -> str:
     return rules.day_of(ms).isoformat()
 
 
-class _Rows(QAbstractTableModel):
+class _Rows(RowsModel):
     """Read-only rows with fixed headers; subclasses give ``headers``, ``cell`` and ``colour``."""
-
-    headers: tuple[str, ...] = ()
 
     def __init__(self, ref: RefData, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ref = ref
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
