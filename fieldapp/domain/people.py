@@ -162,6 +162,11 @@ class PermissionTable:
             return r.when[str(fields.get(r.by_field))]
         return r.permission
 
+    def fields_read(self, table: str) -> frozenset[str]:
+        """The fields of ``table`` its rules look at (whose row it is, which subject): a change that does not
+        carry them is judged on the stored row's values."""
+        return frozenset(f for r in self.rules if r.table == table for f in (r.self_field, r.by_field) if f)
+
     def denied(self, permission: str, who: str | None = None) -> PermissionDenied:
         return PermissionDenied(permission, self.label(permission), who)
 

@@ -481,11 +481,10 @@ class Merger:
         op = ch.op if ch.op in ("insert", "delete") else "update"
         if op == "update" and ch.fields.get("deleted") is True:
             op = "delete"
-        fields = dict(ch.fields)
-        if "cadre_id" not in fields and ch.tbl == "checkin":
-            row = rows.get((ch.tbl, ch.row_id))
-            if row is not None:
-                fields["cadre_id"] = row.values.get("cadre_id")
+        # the row as the change would leave it, as the write path judges a local write: a rule that looks at
+        # a field the change does not carry (whose check-in, which subject) sees the stored value
+        row = rows.get((ch.tbl, ch.row_id))
+        fields = {**row.values, **ch.fields} if row is not None else dict(ch.fields)
         table = people.permission_table()
         needed = table.needed(ch.tbl, op, fields, cadre_id)
         if table.allows(roles, needed):
@@ -596,7 +595,8 @@ class Merger:
         for tbl, ids in wanted.items():
             to_json = functools.partial(codec.to_json, TABLES[tbl])
             loads = json.loads
-            extra = {"household_id"} if tbl == "member" else set()
+            # and what the permission table judges a change by (whose check-in, which subject)
+            extra = ({"household_id"} if tbl == "member" else set()) | people.permission_table().fields_read(tbl)
             cols = [c for c in data_columns(tbl) if c in touched[tbl] or c in extra]
             head = "SELECT id, deleted, row_hlc, row_device, field_clocks"
             select = f"{head}{''.join(', ' + _q(c) for c in cols)} FROM {tbl}"

@@ -473,3 +473,30 @@ def test_an_enrolment_code_names_the_cadre_and_the_role_of_the_first_account(ctx
     s = login(ctx.paths, "王伟", "enrol-pass-1")
     assert s.roles == ("leader",) and s.cadre_id == ctx.settings["cadre_id"] and list(s.village_ids) == scope
     assert not syncing.first_account(ctx, enrolment, "again-pass-1")  # only the first
+
+
+def test_a_received_update_is_judged_on_the_row_it_changes(ctx: AppContext, make_household: Callable[..., str]) -> None:
+    """An update carries only what it changes: whose row it is comes from the stored row, for every rule
+    that looks at an owner field (here a rectification report: one's own, or a leader's for others)."""
+    from fieldapp.store.models import RectificationReport
+
+    add_account(ctx, "准备", ["admin"])
+    world: dict[str, Any] = {"household": make_household(), "other_cadre": _other_cadre(ctx),
+                             "own_cadre": ctx.settings["cadre_id"]}
+    _spot_check(ctx, world)
+    with ctx.writer.transaction() as txn:  # the other cadre's report, written by the program itself
+        report = txn.insert(RectificationReport, {
+            "rectification_id": world["rect"], "household_id": world["household"], "cadre_id": world["other_cadre"],
+            "round": 1, "done_on": YESTERDAY, "note": "已改"})
+    add_account(ctx, "组员", ["member"], cadre_id=ctx.settings["cadre_id"])
+    member = ctx.db.scalar("SELECT id FROM person WHERE name = '组员'")
+    edit = Change(origin="other-device", seq=1, hlc=ctx.writer.clock.now() + 1000, tbl="rectification_report",
+                  row_id=report, household_id=world["household"], op="update", fields={"note": "改成我的说法"},
+                  prev={}, user_id=member, user_name="组员")
+    with ctx.db.transaction() as conn:
+        merger = Merger(conn, ctx.writer.clock, {})
+        merger.apply([edit])
+        stats = merger.finish()
+    assert (stats.applied, stats.refused) == (0, 1)
+    assert "rectification.close_others" in stats.refusals[0]["reason"]
+    assert ctx.db.scalar("SELECT note FROM rectification_report WHERE id = :r", r=report) == "已改"
