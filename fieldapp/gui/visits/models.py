@@ -17,11 +17,12 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from fieldapp.gui import i18n
 from fieldapp.gui.household_editor.labels import field_label, table_label
+from fieldapp.gui.tables import Index, RowsModel
 from fieldapp.services import setup
 from fieldapp.services.attendance import ComplianceRow, LateCheckIn, LeaderRow, MonthCell
 from fieldapp.services.context import AppContext
@@ -29,7 +30,6 @@ from fieldapp.services.visits import VisitSummary
 
 log = logging.getLogger("fieldapp.gui.visits")
 
-Index = QModelIndex | QPersistentModelIndex
 VisitKey = tuple[dt.date, str]
 Fetch = Callable[[VisitKey | None, int], list[VisitSummary]]
 
@@ -55,20 +55,8 @@ def one_line(text: str | None, limit: int = _TEXT_CHARS) -> str:
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
-class _FixedHeaderTable(QAbstractTableModel):
-    """Read-only rows with fixed horizontal headers (``self.headers``)."""
-
-    headers: tuple[str, ...] = ()
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers) \
-                and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+class _FixedHeaderTable(RowsModel):
+    """Read-only rows with fixed horizontal headers (``self.headers``), selectable, never with children."""
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -225,14 +213,6 @@ class ComplianceModel(_ReadOnlyTable):
         self.headers = (self.tr("姓名"), self.tr("派出单位"), *(self.tr("{0}月").format(m) for m in range(1, 13)),
                         self.tr("达标月数"))
 
-    def set_rows(self, rows: Sequence[ComplianceRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
@@ -281,14 +261,9 @@ class LeaderModel(_ReadOnlyTable):
         self.headers = (self.tr("姓名"), self.tr("单位"), self.tr("本人签字的走访"), self.tr("要求次数"),
                         self.tr("结果"), self.tr("未经本人签字（不计）"))
 
-    def set_rows(self, rows: Sequence[LeaderRow], required: int) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
+    def set_rows(self, rows: Sequence[LeaderRow], required: int = 3) -> None:  # type: ignore[override]
         self.required = required
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        super().set_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -317,14 +292,6 @@ class LateCheckInModel(_FixedHeaderTable):
         super().__init__(parent)
         self.rows: list[LateCheckIn] = []
         self.headers = (self.tr("干部"), self.tr("在村日期"), self.tr("登记日期"), self.tr("备注"))
-
-    def set_rows(self, rows: Sequence[LateCheckIn]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
