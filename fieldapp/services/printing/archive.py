@@ -14,9 +14,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepTogether, LongTable, Paragraph, Spacer
 from sqlalchemy import func, select
 
 from fieldapp.domain import visits as visit_rules
@@ -24,13 +23,12 @@ from fieldapp.domain.visits import Month
 from fieldapp.services import attendance
 from fieldapp.services.context import AppContext
 from fieldapp.services.printing.common import (
-    atomic_output,
     grid,
     heading,
     label_pairs,
-    numbered_canvas,
     para,
     styles,
+    write_a4,
 )
 from fieldapp.services.visits import VisitSummary, archive_page
 from fieldapp.store.models import Cadre, HouseholdListRow
@@ -95,11 +93,7 @@ def render_archive(ctx: AppContext, cadre_id: str, out_path: Path | str, *, year
             para("单位负责人（签字）：＿＿＿＿＿＿＿＿　　（单位盖章）　　日期：＿＿＿＿年＿＿月＿＿日", st["body"]),
         ]),
     ]
-    target = Path(out_path)
-    with atomic_output(target) as tmp:
-        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                                bottomMargin=18 * mm, title="包扶纪实档案", creator="FieldApp")
-        doc.build(story, canvasmaker=numbered_canvas(f"{cadre.name} 包扶纪实档案 {period}"))
+    target = write_a4(story, out_path, title="包扶纪实档案", footer=f"{cadre.name} 包扶纪实档案 {period}")
     log.info("archive of cadre %s for %s written to %s", cadre_id, period, target)
     return target
 

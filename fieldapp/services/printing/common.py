@@ -161,6 +161,20 @@ def grid(header_rows: int = 1, total_row: bool = False, pad: float = 3) -> Table
     return TableStyle(commands)
 
 
+def write_a4(story: list[Flowable], out_path: Path | str, *, title: str, footer: str) -> Path:
+    """Build ``story`` as an A4 portrait document (the files' and reports' margins, numbered pages with
+    ``footer``) at ``out_path``, written whole or not at all."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    target = Path(out_path)
+    with atomic_output(target) as tmp:
+        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
+                                bottomMargin=18 * mm, title=title, creator="FieldApp")
+        doc.build(story, canvasmaker=numbered_canvas(footer))
+    return target
+
+
 def ruled_table(rows: list[list[str]], widths_mm: list[float], st: dict[str, ParagraphStyle], *,
                 keep_ids: bool = False) -> LongTable:
     """A ruled table of text: the first row is the header, repeated on every page."""

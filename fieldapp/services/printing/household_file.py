@@ -24,7 +24,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import KeepTogether, LongTable, Paragraph, Spacer, Table
 
 from fieldapp.domain import income as income_rules
 from fieldapp.domain import register as rules
@@ -33,15 +33,14 @@ from fieldapp.services import register, thresholds
 from fieldapp.services.context import AppContext
 from fieldapp.services.printing import household_history
 from fieldapp.services.printing.common import (
-    atomic_output,
     cadre_rows,
     date_text,
     grid,
     heading,
-    numbered_canvas,
     para,
     styles,
     village_names,
+    write_a4,
     yes_no,
     yuan,
 )
@@ -61,12 +60,9 @@ def render_household_file(ctx: AppContext, household_id: str, out_path: Path | s
     record = register.load_record(ctx.db, household_id)
     story = build_story(ctx, record, full_ids=full_ids, bank=bank, today=today)
     h = record.household
-    target = Path(out_path)
-    with atomic_output(target) as tmp:
-        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                                bottomMargin=18 * mm, title="一户一档", creator="FieldApp")
-        day = today or dt.date.today()
-        doc.build(story, canvasmaker=numbered_canvas(f"户编号 {h.get('hh_no') or '—'}　打印于 {day.isoformat()}"))
+    day = today or dt.date.today()
+    footer = f"户编号 {h.get('hh_no') or '—'}　打印于 {day.isoformat()}"
+    target = write_a4(story, out_path, title="一户一档", footer=footer)
     log.info("household file of %s written to %s", household_id, target)
     return target
 

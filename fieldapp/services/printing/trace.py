@@ -14,20 +14,17 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import Paragraph
 
 from fieldapp.services.audit import trace
 from fieldapp.services.context import AppContext
 from fieldapp.services.printing.common import (
-    atomic_output,
     heading,
     label_pairs,
-    numbered_canvas,
     para,
     ruled_table,
     styles,
+    write_a4,
 )
 
 log = logging.getLogger("fieldapp.services.printing")
@@ -66,11 +63,7 @@ def render_household_trace(ctx: AppContext, household_id: str, out_path: Path | 
     for section in t.sections:
         n += 1
         story += _section(section, f"{NUMBERS[n - 1]}、", st)
-    target = Path(out_path)
-    with atomic_output(target) as tmp:
-        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                                bottomMargin=18 * mm, title="责任倒查表", creator="FieldApp")
-        doc.build(story, canvasmaker=numbered_canvas(f"{t.title} 责任倒查表"))
+    target = write_a4(story, out_path, title="责任倒查表", footer=f"{t.title} 责任倒查表")
     log.info("trace of household %s written to %s", household_id, target)
     return target
 
@@ -99,11 +92,7 @@ def render_person_trace(ctx: AppContext, person_id: str, start: dt.date, end: dt
         story.append(para("（期间内没有填报）", st["note"]))
     for i, section in enumerate(p.sections, start=3):
         story += _section(section, f"{NUMBERS[i - 1]}、", st)
-    target = Path(out_path)
-    with atomic_output(target) as tmp:
-        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                                bottomMargin=18 * mm, title="个人填报与核查情况", creator="FieldApp")
-        doc.build(story, canvasmaker=numbered_canvas(f"{p.name} 个人填报与核查情况 {period}"))
+    target = write_a4(story, out_path, title="个人填报与核查情况", footer=f"{p.name} 个人填报与核查情况 {period}")
     log.info("report of person %s for %s written to %s", person_id, period, target)
     return target
 
