@@ -272,3 +272,17 @@ def test_a_deliberation_step_is_decided_on_the_meeting_that_deliberated_the_hous
     step = team["committee"].db.scalar("SELECT meeting_id FROM workflow_step WHERE household_id = :h AND step = '02'",
                                        h=hid)
     assert step == meeting
+
+
+def test_only_a_deliberation_step_offers_a_meeting(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str], qtbot: QtBot, *,
+        sync_tasks: SyncTaskManager) -> None:
+    hid = make_household("周长富")
+    to_township(team, hid)
+    [target] = [Target.of_entry(e) for e in queue.waiting(team["township"]) if e.household_id == hid]
+    dialog = DecideDialog(team["township"], [target], tasks=sync_tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not target.step.deliberation
+    assert not dialog.meeting.isVisible() and not dialog.meeting_note.isVisible()

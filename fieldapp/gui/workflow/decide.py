@@ -174,6 +174,9 @@ class DecideDialog(QDialog):
         self.meeting_note.setWordWrap(True)
         if first.step.deliberation:
             self._fill_meetings()
+        else:  # laid out only for a 评议 step: elsewhere it would float over the dialog
+            self.meeting.hide()
+            self.meeting_note.hide()
 
         self._lay_out(choices)
 
