@@ -645,11 +645,43 @@ class Objection(SyncedMixin, Base):
     handled_by_name: Mapped[str | None] = mapped_column(String(32))
 
 
+# ---------------------------------------------------------------- 挂图作战: villages and targets
+
+
+class VillageYear(SyncedMixin, Base):
+    """A village's record for one year: whether it is a 贫困村 and its 摘帽 year, the official 贫困发生率
+    (to compare with the register's), 村集体经济收入 and the village-exit indicators (JSON: code of
+    refdata ``village_indicator`` -> met). Id = natural_id('village_year', village, year)."""
+
+    __tablename__ = "village_year"
+    __table_args__ = (Index("ix_village_year_village", "village_id", "year"),)
+    village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    poor_village: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    out_year: Mapped[int | None] = mapped_column(Integer)  # 摘帽年份
+    official_incidence: Mapped[str | None] = mapped_column(String(8))  # percent, decimal text ("2.35")
+    collective_income: Mapped[int | None] = mapped_column(BigInteger)  # 村集体经济收入, fen
+    indicators: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class Target(SyncedMixin, Base):
+    """An annual target of the district, a town or a village (set by the district, synced down):
+    ``kind`` is a refdata ``target_kind`` code. Id = natural_id('target', area, year, kind)."""
+
+    __tablename__ = "target"
+    __table_args__ = (Index("ix_target_area", "area_id", "year"),)
+    area_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(24))
+    value: Mapped[int] = mapped_column(Integer)
+
+
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Area, Cadre, Person, AuditEvent, Household, Member, IncomeYear, Indicator, Measure, Threshold,
     Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, SigningKey, Signoff,
     SpotcheckDraw, SpotcheckItem, Rectification, RectificationReport, CheckInConfirm, AttendanceReopen,
-    Workflow, WorkflowStep, Deliberation, DeliberationHousehold, Notice, Objection,
+    Workflow, WorkflowStep, Deliberation, DeliberationHousehold, Notice, Objection, VillageYear, Target,
 )
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 

@@ -73,10 +73,14 @@ OWNERS: dict[str, Owner] = {
     "deliberation_household": Owner.HOUSEHOLD,
     "notice": Owner.VILLAGE,
     "objection": Owner.HOUSEHOLD,
+    # 挂图作战: a village's yearly record is the village team's; targets are the district's, synced down
+    "village_year": Owner.VILLAGE,
+    "target": Owner.DISTRICT,
 }
 
 TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",
-                "person": "人员名册", "signing_key": "签名公钥"}
+                "person": "人员名册", "signing_key": "签名公钥",
+                "target": "年度目标任务"}
 
 # roles a laptop's team leader or administrator may give; the review roles are granted by the district
 TEAM_ROLES = frozenset({"member", "leader", "committee", "admin"})

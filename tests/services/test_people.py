@@ -210,6 +210,11 @@ def _received(c: AppContext, permission: str, author: str, world: dict[str, Any]
             "received_on": YESTERDAY.isoformat(), "from_whom": "村民", "content": "收入不实"}),
         "objection.handle": ("objection", world.get("objection", ""), hid, "update", {
             "handling": "核实", "result": "dismissed", "handled_on": YESTERDAY.isoformat()}),
+        "village.edit": ("village_year", new_id(), None, "insert", {
+            "village_id": village, "year": 2024 + world["seq"], "poor_village": True,
+            "collective_income": 5_000_000}),
+        "targets.edit": ("target", new_id(), None, "insert", {
+            "area_id": village, "year": 2024 + world["seq"], "kind": "people_exit", "value": 30}),
     }
     tbl, row_id, household, op, fields = made[permission]
     return Change(tbl=tbl, row_id=row_id, household_id=household, op=op, fields=fields, **base)

@@ -14,7 +14,7 @@ from tests.sync.model import send
 
 def test_every_synced_table_has_an_owner_and_unknown_tables_are_the_districts() -> None:
     assert set(authority.OWNERS) == set(SYNCED_TABLES), "a synced table needs a line in authority.OWNERS"
-    assert authority.tables(Owner.DISTRICT) == {"area", "cadre", "threshold", "person", "signing_key"}
+    assert authority.tables(Owner.DISTRICT) == {"area", "cadre", "threshold", "person", "signing_key", "target"}
     assert authority.owner("role_grant_of_a_later_version") is Owner.DISTRICT  # closed by default
 
 
