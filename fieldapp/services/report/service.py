@@ -199,3 +199,27 @@ def listed(db: Database, kind: str | None = None, village_ids: list[str] | None 
     with db.read() as conn:
         rows = conn.execute(query.order_by(_S.c.period.desc(), _A.c.name)).all()
     return [view_of(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the 汇总上报 page shows for one village and period: the stored summary (if any), the figures
+    (stored, or as the register holds them now when none is stored), and the signature's state."""
+
+    village_id: str
+    period: rules.Period
+    stored: SummaryView | None
+    figures: rules.Figures
+    state: str  # signoff.VALID | CHANGED | INVALID | UNSIGNED
+    code: str = ""
+    due: dt.date | None = None
+
+
+def overview(ctx: AppContext, village_id: str, period: rules.Period) -> Overview:
+    stored = find(ctx.db, village_id, period)
+    if stored is None:
+        return Overview(village_id, period, None, preview(ctx, village_id, period), signoff.UNSIGNED,
+                        due=due_rule(ctx).due(period))
+    found = status(ctx.db, stored.id)
+    return Overview(village_id, period, stored, stored.figures, found.state,
+                    found.signoff.code if found.signoff else "", due_rule(ctx).due(period))
