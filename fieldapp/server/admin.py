@@ -1,5 +1,6 @@
 """The administrator's read-only view: devices, counts per village, quarantined changes, audit log, and a
-form that checks a printed sign-off's verification code against the district's copy (``/admin/verify``).
+form that checks a printed sign-off's verification code against the district's copy (``/admin/verify``), and
+the villages' weekly and monthly summaries rolled up per town and district (``/admin/reports?period=P``).
 
 The same data feeds ``fieldapp-server devices|villages|quarantine|audit`` and the web page at
 ``/admin`` (JSON under ``/admin/api/…``). Access to the web page: from this machine (loopback,

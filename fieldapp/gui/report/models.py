@@ -12,6 +12,7 @@ from fieldapp.gui.tables import Index, RowsModel
 from fieldapp.services.report.rollup import VillageLine
 
 FLAG = QColor("#b42318")
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class FiguresModel(RowsModel):
@@ -28,7 +29,7 @@ class FiguresModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
 
@@ -48,6 +49,8 @@ class CadreDaysModel(RowsModel):
             return (c.name, str(c.days), met)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and c.met is False:
             return QBrush(FLAG)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return RIGHT
         return None
 
 
@@ -79,4 +82,6 @@ class VillageStatusModel(RowsModel):
             return [line.town_name, line.name, self.state_text(line), *numbers][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2 and line.standing.flagged:
             return QBrush(FLAG)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
+            return RIGHT
         return None

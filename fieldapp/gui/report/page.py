@@ -181,8 +181,8 @@ class ReportPage(QWidget):
         right.addWidget(self.narrative, 1)
         right.addLayout(buttons)
         own_layout = QHBoxLayout(self.own)
-        own_layout.addWidget(self.figures_view, 1)
-        own_layout.addLayout(right, 1)
+        own_layout.addWidget(self.figures_view, 2)
+        own_layout.addLayout(right, 3)
         if self.may_write:
             self.tabs.addTab(self.own, self.tr("本村汇总"))
         else:
@@ -284,7 +284,9 @@ class ReportPage(QWidget):
         if seen.stored is None:
             return self.tr("尚未生成：下表为当前登记数据。保存草稿或签字上报（上报期限 {0}）。").format(due)
         if seen.state == signoff.VALID:
-            return self.tr("已签字上报，验证码 {0}（上报期限 {1}）。").format(seen.code, due)
+            text = self.tr("已签字上报：{0}，{1}，验证码 {2}（上报期限 {3}）。").format(
+                seen.signer, seen.signed_text, seen.code, due)
+            return text + (self.tr("迟报。") if seen.late else "")
         if seen.state == signoff.CHANGED:
             return self.tr("签字后被改动：须重新签字上报。")
         if seen.state == signoff.INVALID:

@@ -84,12 +84,15 @@ def render_summary(ctx: AppContext, view: service.SummaryView, out_path: Path | 
     state = service.status(ctx.db, view.id)
     words = {"valid": "已签字上报", "changed": "签字后被改动，须重新签字", "invalid": "签字无法核验",
              "unsigned": "未签字（草稿，尚未上报）"}[state.state]
+    due = service.due_rule(ctx).due(view.period)
+    if view.signed_on is not None and view.signed_on > due:
+        words += f"（迟报：{view.signed_on.isoformat()} 签字）"
     story: list[Flowable] = [
         Paragraph(f"{view.village_name} {rules.KIND_WORDS[view.kind]}", st["title"]),
         para(view.period.words, st["subtitle"]),
         label_pairs([("村", view.village_name), ("期间", view.period.words),
                      ("生成时间", flows.when_text(view.generated_at)), ("生成人", view.author_name or "—"),
-                     ("上报期限", service.due_rule(ctx).due(view.period).isoformat()), ("状态", words)],
+                     ("上报期限", due.isoformat()), ("状态", words)],
                     st, WIDTH_MM),
         *heading("一、工作数据", st), _pairs_table(figure_rows(view.figures), st),
     ]

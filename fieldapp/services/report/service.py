@@ -213,6 +213,14 @@ class Overview:
     state: str  # signoff.VALID | CHANGED | INVALID | UNSIGNED
     code: str = ""
     due: dt.date | None = None
+    signer: str = ""
+    signed_text: str = ""  # local time of the latest signature, to the minute
+
+    @property
+    def late(self) -> bool:
+        """Signed after the due day."""
+        signed = self.stored.signed_on if self.stored else None
+        return signed is not None and self.due is not None and signed > self.due
 
 
 def overview(ctx: AppContext, village_id: str, period: rules.Period) -> Overview:
@@ -221,5 +229,7 @@ def overview(ctx: AppContext, village_id: str, period: rules.Period) -> Overview
         return Overview(village_id, period, None, preview(ctx, village_id, period), signoff.UNSIGNED,
                         due=due_rule(ctx).due(period))
     found = status(ctx.db, stored.id)
-    return Overview(village_id, period, stored, stored.figures, found.state,
-                    found.signoff.code if found.signoff else "", due_rule(ctx).due(period))
+    record = found.signoff
+    return Overview(village_id, period, stored, stored.figures, found.state, record.code if record else "",
+                    due_rule(ctx).due(period), record.person_name if record else "",
+                    record.signed_text if record else "")
