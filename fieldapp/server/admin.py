@@ -234,7 +234,7 @@ def reports_section(server: Server, period_text: str = "") -> str:
     heads = "".join(f"<th>{h}</th>" for h in ("乡镇", "村", "状态", "走访户次", "措施", "退出", "未解决问题"))
     table = (f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(rows) or '<tr><td colspan=7>（无村）</td></tr>'}"
              "</tbody></table>")
-    totals = _table("合计（只计已签字上报的村）",
+    totals = "<h3>合计（只计已签字上报的村）</h3>" + _table("",
                     ["级别", "名称", "村数", "已上报", "未上报", "未签字", "迟报", *[h for _, h in _TOTAL_HEADS]],
                     [["乡镇" if t["level"] == "town" else "区县", t["name"], t["villages"], t["reported"], t["missing"],
                       t["unsigned"], t["late"], *[t[k] for k, _ in _TOTAL_HEADS]] for t in data["totals"]])

@@ -63,7 +63,7 @@ def test_the_leader_saves_signs_and_prints_the_weeks_summary(
         page.sign_button.click()
     signed = service.find(leader.db, week.east, rules.parse_period(WEEK))
     assert signed is not None and signed.signed
-    assert "已签字上报，验证码" in page.state.text()
+    assert "已签字上报：吴书记" in page.state.text() and "验证码" in page.state.text()
     assert not page.save_button.isEnabled() and page.sign_button.text() == "重新签字上报(&G)"
 
     lines = {line.name: line for line in page.status_model.rows}
