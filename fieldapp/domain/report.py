@@ -161,12 +161,14 @@ def standing(period: Period, rule: DueRule, *, exists: bool, signed_on: dt.date 
 
 @dataclass(frozen=True)
 class CadreDays:
-    """One cadre's days in the village in the period; ``met`` (monthly only) at ≥ the monthly minimum."""
+    """One cadre's days in the village in the period; monthly only: ``met`` at ≥ the monthly minimum and
+    ``closed`` whether the team leader closed the month's attendance (signed and not reopened)."""
 
     cadre_id: str
     name: str
     days: int
     met: bool | None = None
+    closed: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -642,6 +642,11 @@ After that, a change needs the month reopened with a reason.</translation>
         <translation>Met</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="41"/>
+        <source>考勤签字关闭</source>
+        <translation>Month closed</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/gui/report/models.py" line="48"/>
         <source>达标</source>
         <translation>Met</translation>
@@ -650,6 +655,16 @@ After that, a change needs the month reopened with a reason.</translation>
         <location filename="../../fieldapp/gui/report/models.py" line="48"/>
         <source>未达标</source>
         <translation>Short</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="49"/>
+        <source>已关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="49"/>
+        <source>未关闭</source>
+        <translation>Open</translation>
     </message>
 </context>
 <context>
@@ -4352,7 +4367,7 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     </message>
     <message>
         <location filename="../../fieldapp/gui/report/page.py" line="167"/>
-        <location filename="../../fieldapp/gui/report/page.py" line="302"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="304"/>
         <source>签字上报(&amp;G)</source>
         <translation>Si&amp;gn and report</translation>
     </message>
@@ -4387,57 +4402,57 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <translation>Villages&apos; reports</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="275"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="277"/>
         <source>{0}：{1}/{2} 村已签字上报，未上报 {3}，未签字 {4}，迟报 {5}；走访 {6} 户次，措施 {7} 项，退出 {8} 户，未解决问题 {9} 项</source>
         <translation>{0}: {1}/{2} villages signed and reported, {3} missing, {4} unsigned, {5} late; {6} household visits, {7} measures, {8} households exited, {9} open problems</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="279"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="281"/>
         <source>上报期限 {0}</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="285"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="287"/>
         <source>尚未生成：下表为当前登记数据。保存草稿或签字上报（上报期限 {0}）。</source>
         <translation>Not generated yet: the figures below are the register&apos;s now. Save a draft or sign and report (due {0}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="287"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="289"/>
         <source>已签字上报：{0}，{1}，验证码 {2}（上报期限 {3}）。</source>
         <translation>Signed and reported: {0}, {1}, verification code {2} (due {3}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="289"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="291"/>
         <source>迟报。</source>
         <translation> Late.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="291"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="293"/>
         <source>签字后被改动：须重新签字上报。</source>
         <translation>Changed since signed: sign and report again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="293"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="295"/>
         <source>签名无法核验：请重新签字上报。</source>
         <translation>The signature does not check: sign and report again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="294"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="296"/>
         <source>草稿，尚未签字上报（上报期限 {0}）。</source>
         <translation>Draft, not signed and reported yet (due {0}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="302"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="304"/>
         <source>重新签字上报(&amp;G)</source>
         <translation>Si&amp;gn and report again</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="317"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="319"/>
         <source>已签字上报：{0}</source>
         <translation>Signed and reported: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="317"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="319"/>
         <source>已保存草稿：{0}</source>
         <translation>Draft saved: {0}</translation>
     </message>
@@ -5775,67 +5790,67 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>VillageStatusModel</name>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="62"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="63"/>
         <source>乡镇</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="62"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="63"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="62"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="63"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="62"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="63"/>
         <source>走访户次</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="62"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="63"/>
         <source>措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="63"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="64"/>
         <source>退出</source>
         <translation>Exited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="63"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="64"/>
         <source>未解决问题</source>
         <translation>Open problems</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="67"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="68"/>
         <source>未上报</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="67"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="68"/>
         <source>未签字</source>
         <translation>Unsigned</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="67"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="68"/>
         <source>按时</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="68"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="69"/>
         <source>迟报</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="70"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="71"/>
         <source>（{0} 签字）</source>
         <translation> (signed {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="72"/>
+        <location filename="../../fieldapp/gui/report/models.py" line="73"/>
         <source>，已逾期</source>
         <translation>, overdue</translation>
     </message>

@@ -641,6 +641,11 @@
         <translation>是否達標</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="41" />
+        <source>考勤签字关闭</source>
+        <translation>考勤簽字關閉</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/gui/report/models.py" line="48" />
         <source>达标</source>
         <translation>達標</translation>
@@ -649,6 +654,16 @@
         <location filename="../../fieldapp/gui/report/models.py" line="48" />
         <source>未达标</source>
         <translation>未達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="49" />
+        <source>已关闭</source>
+        <translation>已關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="49" />
+        <source>未关闭</source>
+        <translation>未關閉</translation>
     </message>
 </context>
 <context>
@@ -4351,7 +4366,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/report/page.py" line="167" />
-        <location filename="../../fieldapp/gui/report/page.py" line="302" />
+        <location filename="../../fieldapp/gui/report/page.py" line="304" />
         <source>签字上报(&amp;G)</source>
         <translation>簽字上報(&amp;G)</translation>
     </message>
@@ -4386,57 +4401,57 @@
         <translation>各村上報情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="275" />
+        <location filename="../../fieldapp/gui/report/page.py" line="277" />
         <source>{0}：{1}/{2} 村已签字上报，未上报 {3}，未签字 {4}，迟报 {5}；走访 {6} 户次，措施 {7} 项，退出 {8} 户，未解决问题 {9} 项</source>
         <translation>{0}：{1}/{2} 村已簽字上報，未上報 {3}，未簽字 {4}，遲報 {5}；走訪 {6} 戶次，措施 {7} 項，退出 {8} 戶，未解決問題 {9} 項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="279" />
+        <location filename="../../fieldapp/gui/report/page.py" line="281" />
         <source>上报期限 {0}</source>
         <translation>上報期限 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="285" />
+        <location filename="../../fieldapp/gui/report/page.py" line="287" />
         <source>尚未生成：下表为当前登记数据。保存草稿或签字上报（上报期限 {0}）。</source>
         <translation>尚未生成：下表為當前登記數據。保存草稿或簽字上報（上報期限 {0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="287" />
+        <location filename="../../fieldapp/gui/report/page.py" line="289" />
         <source>已签字上报：{0}，{1}，验证码 {2}（上报期限 {3}）。</source>
         <translation>已簽字上報：{0}，{1}，驗證碼 {2}（上報期限 {3}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="289" />
+        <location filename="../../fieldapp/gui/report/page.py" line="291" />
         <source>迟报。</source>
         <translation>遲報。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="291" />
+        <location filename="../../fieldapp/gui/report/page.py" line="293" />
         <source>签字后被改动：须重新签字上报。</source>
         <translation>簽字後被改動：須重新簽字上報。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="293" />
+        <location filename="../../fieldapp/gui/report/page.py" line="295" />
         <source>签名无法核验：请重新签字上报。</source>
         <translation>簽名無法核驗：請重新簽字上報。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="294" />
+        <location filename="../../fieldapp/gui/report/page.py" line="296" />
         <source>草稿，尚未签字上报（上报期限 {0}）。</source>
         <translation>草稿，尚未簽字上報（上報期限 {0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="302" />
+        <location filename="../../fieldapp/gui/report/page.py" line="304" />
         <source>重新签字上报(&amp;G)</source>
         <translation>重新簽字上報(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="317" />
+        <location filename="../../fieldapp/gui/report/page.py" line="319" />
         <source>已签字上报：{0}</source>
         <translation>已簽字上報：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="317" />
+        <location filename="../../fieldapp/gui/report/page.py" line="319" />
         <source>已保存草稿：{0}</source>
         <translation>已保存草稿：{0}</translation>
     </message>
@@ -5774,67 +5789,67 @@
 <context>
     <name>VillageStatusModel</name>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="62" />
+        <location filename="../../fieldapp/gui/report/models.py" line="63" />
         <source>乡镇</source>
         <translation>鄉鎮</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="62" />
+        <location filename="../../fieldapp/gui/report/models.py" line="63" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="62" />
+        <location filename="../../fieldapp/gui/report/models.py" line="63" />
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="62" />
+        <location filename="../../fieldapp/gui/report/models.py" line="63" />
         <source>走访户次</source>
         <translation>走訪戶次</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="62" />
+        <location filename="../../fieldapp/gui/report/models.py" line="63" />
         <source>措施</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="63" />
+        <location filename="../../fieldapp/gui/report/models.py" line="64" />
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="63" />
+        <location filename="../../fieldapp/gui/report/models.py" line="64" />
         <source>未解决问题</source>
         <translation>未解決問題</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="67" />
+        <location filename="../../fieldapp/gui/report/models.py" line="68" />
         <source>未上报</source>
         <translation>未上報</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="67" />
+        <location filename="../../fieldapp/gui/report/models.py" line="68" />
         <source>未签字</source>
         <translation>未簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="67" />
+        <location filename="../../fieldapp/gui/report/models.py" line="68" />
         <source>按时</source>
         <translation>按時</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="68" />
+        <location filename="../../fieldapp/gui/report/models.py" line="69" />
         <source>迟报</source>
         <translation>遲報</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="70" />
+        <location filename="../../fieldapp/gui/report/models.py" line="71" />
         <source>（{0} 签字）</source>
         <translation>（{0} 簽字）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/models.py" line="72" />
+        <location filename="../../fieldapp/gui/report/models.py" line="73" />
         <source>，已逾期</source>
         <translation>，已逾期</translation>
     </message>

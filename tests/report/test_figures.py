@@ -38,7 +38,8 @@ def test_a_months_attendance_compliance(ctx: AppContext, week: Week) -> None:
             txn.insert(CheckIn, {"cadre_id": week.me, "village_id": week.east, "date": dt.date(2026, 12, day),
                                  "entered_on": dt.date(2026, 12, day)})
     f = service.preview(ctx, week.east, rules.parse_period("2026-12"))
-    assert {c.name: (c.days, c.met) for c in f.cadre_days} == {"王伟": (20, True), "赵帮扶": (2, False)}
+    assert {c.name: (c.days, c.met, c.closed) for c in f.cadre_days} == {"王伟": (20, True, False),
+                                                                         "赵帮扶": (2, False, False)}
     assert (f.cadres_met, f.cadres_short, f.cadre_day_total, f.attendance_minimum) == (1, 1, 22, 15)
     assert rules.figures_from_json(rules.figures_json(f)) == f
 

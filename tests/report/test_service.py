@@ -68,3 +68,17 @@ def test_the_rollup_sums_signed_summaries_and_flags_the_rest(signed_in: Callable
     service.sign(leader, week.west, WEEK, at_ms=ms(AFTER.replace(day=7)))
     up = rollup.rollup(leader.db, period, today=AFTER)
     assert up.towns[0].totals.visits == 3 + west.figures.visits and up.towns[0].totals.reported == 2
+
+
+def test_a_monthly_update_says_whose_attendance_month_is_closed(signed_in: Callable[..., AppContext],
+                                                               week: Week) -> None:
+    from fieldapp.domain.visits import Month
+    from fieldapp.services import attendance
+
+    leader = signed_in("leader", name="吴书记")
+    before = service.preview(leader, week.east, rules.parse_period("2026-11"))
+    assert [(c.name, c.days, c.met, c.closed) for c in before.cadre_days] == [("王伟", 1, False, False)]
+    attendance.close_month(leader, week.me, Month(2026, 11), today=AFTER)
+    update = service.generate(leader, week.east, "2026-11", kind="monthly", sign=True, today=AFTER)
+    assert [(c.name, c.closed) for c in update.figures.cadre_days] == [("王伟", True)]
+    assert update.figures.attendance_minimum == 15 and update.figures.cadres_short == 1

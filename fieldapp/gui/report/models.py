@@ -38,7 +38,7 @@ class CadreDaysModel(RowsModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.headers = (self.tr("干部"), self.tr("在村天数"), self.tr("是否达标"))
+        self.headers = (self.tr("干部"), self.tr("在村天数"), self.tr("是否达标"), self.tr("考勤签字关闭"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -46,7 +46,8 @@ class CadreDaysModel(RowsModel):
         c: rules.CadreDays = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             met = {True: self.tr("达标"), False: self.tr("未达标"), None: "—"}[c.met]
-            return (c.name, str(c.days), met)[index.column()]
+            closed = {True: self.tr("已关闭"), False: self.tr("未关闭"), None: "—"}[c.closed]
+            return (c.name, str(c.days), met, closed)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and c.met is False:
             return QBrush(FLAG)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:

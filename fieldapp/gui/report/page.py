@@ -265,6 +265,8 @@ class ReportPage(QWidget):
         if seen is not None:
             self.figures.set_rows(printing.figure_rows(seen.figures))
             self.cadres.set_rows(seen.figures.cadre_days)
+            for column in (2, 3):  # compliance and the month's closing: a month's figures only
+                self.cadres_view.setColumnHidden(column, not seen.figures.attendance_minimum)
             self.narrative.setPlainText(seen.stored.narrative if seen.stored else "")
             self.state.setText(self.state_text(seen))
             self.figures_view.resizeColumnToContents(0)

@@ -124,8 +124,10 @@ def _cadre_days(conn: Connection, village_id: str, period: rules.Period,
         row = cadres.get(cadre_id)
         days = sum(counts.get(cadre_id, {}).values())
         resident = row is not None and row.role in attendance.RESIDENT_ROLES
-        met = days >= visit_rules.MIN_DAYS_PER_MONTH if period.kind == rules.MONTHLY and resident else None
-        rows.append(rules.CadreDays(cadre_id, row.name if row is not None else cadre_id[:8], days, met))
+        monthly = period.kind == rules.MONTHLY and resident
+        met = days >= visit_rules.MIN_DAYS_PER_MONTH if monthly else None
+        closed = attendance.month_close(conn, cadre_id, visit_rules.Month.of(period.first)).closed if monthly else None
+        rows.append(rules.CadreDays(cadre_id, row.name if row is not None else cadre_id[:8], days, met, closed))
     return tuple(sorted(rows, key=lambda c: (c.name, c.cadre_id)))
 
 

@@ -99,10 +99,11 @@ def render_summary(ctx: AppContext, view: service.SummaryView, out_path: Path | 
     f = view.figures
     story += heading("二、驻村干部在村天数", st)
     if f.cadre_days:
-        head = ["干部", "在村天数"] + (["是否达标"] if f.attendance_minimum else [])
-        body = [[c.name, str(c.days)] + ([{True: "达标", False: "未达标", None: "—"}[c.met]]
+        head = ["干部", "在村天数"] + (["是否达标", "考勤签字关闭"] if f.attendance_minimum else [])
+        words = {True: "达标", False: "未达标", None: "—"}
+        body = [[c.name, str(c.days)] + ([words[c.met], {True: "已关闭", False: "未关闭", None: "—"}[c.closed]]
                                          if f.attendance_minimum else []) for c in f.cadre_days]
-        story.append(ruled_table([head, *body], [90, 42, 42] if f.attendance_minimum else [110, 64], st))
+        story.append(ruled_table([head, *body], [70, 34, 34, 36] if f.attendance_minimum else [110, 64], st))
     else:
         story.append(para("本期无驻村干部在村记录。", st["body"]))
     story += heading("三、纳入、退出等流程决定", st)
