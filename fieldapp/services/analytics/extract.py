@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ _T, _V = Target.__table__, VillageYear.__table__
 LEVEL_WORDS = {ch.DISTRICT: "区县", ch.TOWN: "乡镇", ch.VILLAGE: "村"}
 TARGET_WORDS = {ch.TARGET_HOUSEHOLDS: "脱贫户数", ch.TARGET_PEOPLE: "脱贫人数", ch.TARGET_VILLAGES: "贫困村退出数"}
 SUMMARY_TABLE = "summary"
+_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
 class ExtractError(ValueError):
@@ -60,8 +62,10 @@ class Extract:
 
 def _readme() -> list[dict[str, str]]:
     rows = [
+        ("readme", "table", "本表：文件中每个表和视图的说明，以及缺少什么、为什么。"),
         ("about", "table", "本文件的来历：生成时间、来源服务器、数据库类型、年度、口径说明。"),
-        ("area", "table", "区县、乡镇、村（parent_id 指向上级）；name/pinyin/initials/code 可全文检索（area_fts）。"),
+        ("area", "table", "区县、乡镇、村（parent_id 指向上级）；name/pinyin/initials/code 可全文检索。"),
+        ("area_fts", "fts", "area 的全文检索（FTS5）：整名或前缀（东村、dong*、拼音首字母 dc）。"),
         ("village_year", "table", "村的年度记录：是否贫困村、摘帽年份、官方贫困发生率（%）、村集体经济收入（分）。"),
         ("target", "table", "年度目标（区县、乡镇或村）：kind 为目标类别代码（industry_<产业> 为该产业计划户数）。"),
         ("households", "table", "每村每年的户数与人数：一般/低保/特困、未脱贫/已脱贫、监测户，本年脱贫户与人数"
@@ -85,7 +89,8 @@ def _has_summaries(conn: Connection) -> bool:
 
 def numeric_figures(figures_json: str) -> list[tuple[str, float]]:
     """The numbers of a summary's figures (JSON): every number reached through objects, named by its path
-    (``exits.households``). Lists are left out (they may list households one by one), and so is text."""
+    (``exits.households``). Lists are left out (they may list households or cadres one by one), and so is
+    text, and so is any object whose key is not a field name (an object keyed by ids or names)."""
     try:
         data = json.loads(figures_json or "{}")
     except ValueError:
@@ -95,7 +100,8 @@ def numeric_figures(figures_json: str) -> list[tuple[str, float]]:
     def walk(value: Any, path: str) -> None:
         if isinstance(value, dict):
             for key, inner in value.items():
-                walk(inner, f"{path}.{key}" if path else str(key))
+                if isinstance(key, str) and _FIELD_NAME.match(key):
+                    walk(inner, f"{path}.{key}" if path else key)
         elif isinstance(value, bool):
             found.append((path, int(value)))
         elif isinstance(value, int | float):
@@ -140,27 +146,27 @@ def _target_word(kind: str, industries: Mapping[str, str], kinds: Mapping[str, s
 
 def _create(db: sqlite_utils.Database) -> None:
     area_fk = [("village_id", "area", "id")]
-    db["area"].create({"id": str, "parent_id": str, "level": str, "level_label": str, "code": str, "name": str,
+    db.table("area").create({"id": str, "parent_id": str, "level": str, "level_label": str, "code": str, "name": str,
                        "pinyin": str, "initials": str}, pk="id", not_null=["level", "name"])
-    db["village_year"].create({"village_id": str, "year": int, "poor_village": int, "out_year": int,
+    db.table("village_year").create({"village_id": str, "year": int, "poor_village": int, "out_year": int,
                                "official_incidence": str, "collective_income_fen": int},
                               pk=("village_id", "year"), foreign_keys=area_fk)
-    db["target"].create({"area_id": str, "year": int, "kind": str, "kind_label": str, "value": int},
+    db.table("target").create({"area_id": str, "year": int, "kind": str, "kind_label": str, "value": int},
                         pk=("area_id", "year", "kind"), foreign_keys=[("area_id", "area", "id")])
-    db["households"].create({"village_id": str, "year": int, "households": int, "people": int, "general": int,
+    db.table("households").create({"village_id": str, "year": int, "households": int, "people": int, "general": int,
                              "dibao": int, "tekun": int, "poor": int, "exited": int, "monitored": int,
                              "exits_households": int, "exits_people": int, "exits_undated": int},
                             pk=("village_id", "year"), foreign_keys=area_fk)
-    db["measures"].create({"village_id": str, "year": int, "type": str, "type_label": str, "pathway": int,
+    db.table("measures").create({"village_id": str, "year": int, "type": str, "type_label": str, "pathway": int,
                            "planned": int, "done": int, "households": int, "amount_fen": int},
                           pk=("village_id", "year", "type"), foreign_keys=area_fk)
-    db["industries"].create({"village_id": str, "year": int, "industry": str, "industry_label": str,
+    db.table("industries").create({"village_id": str, "year": int, "industry": str, "industry_label": str,
                              "households": int, "amount_fen": int, "plan": int},
                             pk=("village_id", "year", "industry"), foreign_keys=area_fk)
-    db["progress"].create({"village_id": str, "year": int, "month": int, "exits_households": int,
+    db.table("progress").create({"village_id": str, "year": int, "month": int, "exits_households": int,
                            "exits_people": int, "entries": int, "monitored": int},
                           pk=("village_id", "year", "month"), foreign_keys=area_fk)
-    db["area"].add_foreign_key("parent_id", "area", "id")
+    db.table("area").add_foreign_key("parent_id", "area", "id")
 
 
 _VIEWS = {
@@ -288,18 +294,19 @@ def _write(path: Path, tables: dict[str, list[dict[str, Any]]], *,
         _create(db)
         order = ("area", "village_year", "target", "households", "measures", "industries", "progress")
         for name in order:
-            db[name].insert_all(tables[name])
+            db.table(name).insert_all(tables[name])
         readme = _readme()
         if has_summaries:
-            db["summary"].create({"village_id": str, "kind": str, "period": str, "generated_on": str, "signed": int},
-                                 pk=("village_id", "kind", "period"), foreign_keys=[("village_id", "area", "id")])
-            db["summary_figure"].create({"village_id": str, "kind": str, "period": str, "name": str, "value": float},
-                                        pk=("village_id", "kind", "period", "name"),
-                                        foreign_keys=[("village_id", "area", "id")])
-            db["summary"].insert_all(row for row, _ in summaries)
-            db["summary_figure"].insert_all({"village_id": row["village_id"], "kind": row["kind"],
-                                             "period": row["period"], "name": n, "value": v}
-                                            for row, numbers in summaries for n, v in numbers)
+            summary_fk = [("village_id", "area", "id")]
+            db.table("summary").create({"village_id": str, "kind": str, "period": str, "generated_on": str,
+                                        "signed": int}, pk=("village_id", "kind", "period"), foreign_keys=summary_fk)
+            db.table("summary_figure").create({"village_id": str, "kind": str, "period": str, "name": str,
+                                               "value": float}, pk=("village_id", "kind", "period", "name"),
+                                              foreign_keys=summary_fk)
+            db.table("summary").insert_all(row for row, _ in summaries)
+            db.table("summary_figure").insert_all({"village_id": row["village_id"], "kind": row["kind"],
+                                                   "period": row["period"], "name": n, "value": v}
+                                                  for row, numbers in summaries for n, v in numbers)
             readme += [{"name": "summary", "kind": "table",
                         "description": "各村周汇总、月更新：期间、生成日期、是否已签字（不含文字说明与填报人）。"},
                        {"name": "summary_figure", "kind": "table",
@@ -307,8 +314,8 @@ def _write(path: Path, tables: dict[str, list[dict[str, Any]]], *,
         else:
             readme.append({"name": "summary", "kind": "absent",
                            "description": "来源数据库没有周汇总、月更新表（summary）：本文件不含汇总。"})
-        db["readme"].insert_all(readme, pk="name")
-        db["about"].insert_all([
+        db.table("readme").insert_all(readme, pk="name")
+        db.table("about").insert_all([
             {"key": "generated_at", "value": now.isoformat()},
             {"key": "source", "value": source},
             {"key": "schema_version", "value": str(SCHEMA_VERSION)},
@@ -317,10 +324,10 @@ def _write(path: Path, tables: dict[str, list[dict[str, Any]]], *,
                                         "也没有户或人的编号与填写的文字。"},
             {"key": "as_of", "value": "措施“已落实”与逐月进度按生成时间计；未到的月份不列出。"},
         ], pk="key")
-        db["area"].enable_fts(["name", "pinyin", "initials", "code"], fts_version="FTS5")
+        db.table("area").enable_fts(["name", "pinyin", "initials", "code"], fts_version="FTS5")
         for name, sql in _VIEWS.items():
             db.create_view(name, sql.strip())
-        counts = {name: db[name].count for name in db.table_names() if not name.startswith("area_fts")}
+        counts = {name: db.table(name).count for name in db.table_names() if not name.startswith("area_fts")}
         db.execute("PRAGMA foreign_keys = ON")
         problems = list(db.execute("PRAGMA foreign_key_check").fetchall())
         if problems:
