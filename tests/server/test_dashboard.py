@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 import httpx
 import pytest
 
-from tests.helpers.district import HOUSEHOLDS, District, seed_server
-from tests.server.conftest import ServerProcess
+from fieldapp.services.charts import figures
+from tests.helpers.district import District, seed_server
+from tests.server.conftest import Laptop, ServerProcess
+from tests.server.util import add_household
 
 SVG = "{http://www.w3.org/2000/svg}"
 PROXIED = {"X-Forwarded-For": "203.0.113.9"}  # as if from elsewhere: the loopback exemption does not apply
@@ -131,6 +134,20 @@ def test_a_server_without_areas_says_so(server: ServerProcess) -> None:
     assert httpx.get(server.url + "/dashboard/api/status").json() == []
 
 
-def test_household_heads_are_the_seeded_ones() -> None:
-    """The personal-data checks above look for these names: they must be distinctive."""
-    assert len({h[0] for h in HOUSEHOLDS.values()}) == len(HOUSEHOLDS)
+
+def test_the_dashboard_shows_what_laptops_synced(server: ServerProcess, laptop: Callable[[str], Laptop]) -> None:
+    """A laptop's households reach the server by sync; the server's figures are the laptop's own."""
+    a = laptop("a")
+    east, west = a.setup()
+    with a.ctx() as c:
+        for head, village, attribute in (("钮祜禄甲", east, "01"), ("钮祜禄乙", east, "04"), ("钮祜禄丙", west, "05")):
+            add_household(c, village, head, attribute=attribute)
+        on_laptop = figures.village_statuses(c.db, c.ref, east, 2026)
+    a.ok("enrol", server.url, server.code("王伟", [east, west]), "--name", "王伟的笔记本")
+    assert "同步完成" in a.ok("sync", "now")
+    rows = {r["village"]["name"]: r for r in httpx.get(server.url + "/dashboard/api/status",
+                                                       params={"year": 2026}).json()}
+    assert (rows["东村"]["households"], rows["东村"]["people"], rows["西村"]["households"]) == (2, 4, 1)
+    assert (rows["东村"]["households"], rows["东村"]["poor"]) == (on_laptop[0].households, on_laptop[0].poor)
+    page = httpx.get(server.url + "/dashboard", params={"area": east, "year": 2026}).text
+    assert "挂图作战 · 东村（村）2026年" in page and "钮祜禄" not in page
