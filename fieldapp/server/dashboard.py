@@ -61,12 +61,6 @@ def _year(year: int | None, now: dt.datetime) -> int:
     return year if year is not None else now.year
 
 
-def _scope_or_default(server: Server, area: str | None) -> ch.Scope | None:
-    if area:
-        return None  # the figures name an unknown area themselves
-    return figures.default_scope(server.db)
-
-
 def statuses(server: Server, ref: RefData, area_id: str, year: int, as_of: dt.datetime) -> list[dict[str, Any]]:
     """Each village's standing under the area, as JSON-ready counts."""
     found = []
@@ -235,8 +229,8 @@ def register(app: FastAPI, server: Server) -> None:
                      year: int | None = year_query) -> JSONResponse:
         admin.check_access(server, request)
         now = dt.datetime.now().replace(microsecond=0)
-        scope = _scope_or_default(server, area)
-        area_id = area or (scope.area_id if scope else None)
+        widest = None if area else figures.default_scope(server.db)
+        area_id = area or (widest.area_id if widest else None)
         if area_id is None:
             return JSONResponse([], headers={"Cache-Control": "no-store"})
         try:

@@ -27,8 +27,6 @@ from fieldapp.store.writer import Actor, ChangeWriter, shared_clock
 from tests.helpers.charts import add_area, finish_workflow, set_target, set_village_year
 from tests.helpers.idgen import resident_id
 
-AS_OF = dt.datetime(2026, 6, 15, 9, 30)
-
 
 @dataclass
 class Writing:
