@@ -283,7 +283,8 @@ def page(server: Server) -> str:
     ]
     return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>FieldApp 区县服务器</title>'
             f"<style>{_STYLE}</style></head><body><h1>{html.escape(server.config.name)}"
-            f"（{server.device_id[:8]}）</h1><p>只读页面；刷新查看最新情况。</p>{''.join(parts)}</body></html>")
+            f"（{server.device_id[:8]}）</h1><p>只读页面；刷新查看最新情况。"
+            f'<a href="/dashboard">挂图作战</a></p>{"".join(parts)}</body></html>')
 
 
 def register(app: FastAPI, server: Server) -> None:
