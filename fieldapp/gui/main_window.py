@@ -99,8 +99,7 @@ class MainWindow(QMainWindow):
         self.add_page("visits", self.tr("走访"), self.visits)
         self.attendance = AttendancePage(ctx, self.tasks, self, hub=hub)
         self.add_page("attendance", self.tr("考勤"), self.attendance)
-        self._add_spotcheck_page()
-        self._add_review_page()
+        self._add_review_pages()
         hub.changed.connect(self._data_changed)
         self.printing = PrintPage(ctx, self.tasks, self.households, self, hub=hub)
         self.add_page("print", self.tr("打印"), self.printing)
@@ -129,6 +128,12 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, key)
         return index
 
+    def _add_review_pages(self) -> None:
+        """The pages of checking and steering: 抽查 and 审核 (for the accounts that do them), 目标 (for all)."""
+        self._add_spotcheck_page()
+        self._add_review_page()
+        self._add_targets_page()
+
     def _add_spotcheck_page(self) -> None:
         """抽查: the reviewers' draws, checklists and rectifications, for an account that checks (a cadre's own
         rectifications are on the workbench; the services refuse anyone else whatever the window shows)."""
@@ -150,6 +155,13 @@ class MainWindow(QMainWindow):
             return
         self.review = ReviewPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("review", self.tr("审核"), self.review)
+
+    def _add_targets_page(self) -> None:
+        """目标 (挂图作战): the village's yearly record and its exit judgement, and the annual targets."""
+        from fieldapp.gui.targets.page import TargetsPage
+
+        self.targets = TargetsPage(self.ctx, self.tasks, self, hub=self.hub)
+        self.add_page("targets", self.tr("目标"), self.targets)
 
     def _add_sync_page(self) -> None:
         """同步 (USB packages, conflicts) and network sync with the district server (idle unless

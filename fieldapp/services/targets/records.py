@@ -186,19 +186,17 @@ def save_village_year(ctx: AppContext, record: VillageYearRecord,
         raise ValidationError(problems)
     values = _stored_values(record)
     row_id = record.id
+    before = _stored_values(original) if original is not None else None
+    changed = values if before is None else {k: v for k, v in values.items() if before.get(k) != v}
     with ctx.writer.transaction() as txn:
-        if original is None or not original.stored:
-            current = txn.conn.execute(select(_V.c.id).where(_V.c.id == row_id)).first()
-            if current is None or original is None:
-                txn.put(VillageYear, row_id, values)
-            else:  # stored by someone else since this empty record was loaded: refuse like a stale field
-                txn.update(VillageYear, row_id, values, expect={k: (0, "") for k in values})
-        else:
-            before = _stored_values(original)
-            changed = {k: v for k, v in values.items() if before.get(k) != v}
-            if changed:
-                txn.update(VillageYear, row_id, changed,
-                           expect={k: original.stamps[k] for k in changed if k in original.stamps})
+        exists = txn.conn.execute(select(_V.c.id).where(_V.c.id == row_id, _V.c.deleted.is_(False))).first() \
+            is not None
+        if not exists or (original is None and changed):
+            txn.put(VillageYear, row_id, values)
+        elif changed:
+            # a field loaded empty (no record yet) that someone has since stored has moved from the stamp (0, "")
+            assert original is not None
+            txn.update(VillageYear, row_id, changed, expect={k: original.stamps.get(k, (0, "")) for k in changed})
     return village_year(ctx.db, ctx.ref, record.village_id, record.year)
 
 
