@@ -134,19 +134,23 @@ def _list(ctx: Any, args: argparse.Namespace) -> int:
     tree = area_tree(ctx.db)
     areas = [_area(ctx, args.area)] if args.area else None
     found = records.targets_of(ctx.db, areas, args.year)
+    kinds = ctx.ref["target_kind"]
     if not found:
         print("没有目标任务" + (f"（{args.year}年度）" if args.year else ""))
         return 0
-    kinds = ctx.ref["target_kind"]
     order = {a.id: i for i, a in enumerate(tree.ordered())}
-    found.sort(key=lambda t: (t.year, order.get(t.area_id, len(order)), t.kind))
+    kind_order = {c.code: i for i, c in enumerate(kinds.codes)}
+    found.sort(key=lambda t: (t.year, order.get(t.area_id, len(order)), kind_order.get(t.kind, len(kind_order)),
+                              t.kind))
     rates: dict[tuple[str, int], str] = {}
     print("年度\t区域\t目标项目\t目标值\t贫困发生率（本系统计算）")
     for t in found:
         key = (t.area_id, t.year)
         if key not in rates:
             rate = incidence.incidence(ctx.db, ctx.ref, t.area_id, t.year, tree=tree)
-            rates[key] = f"{rate.percent}%" if rate.percent is not None else "—（缺农村人口）"
+            whole = len(rate.villages) == 1 and rate.villages[0] == t.area_id
+            held = "" if whole else f"（本机 {len(rate.villages)} 个村）"  # a laptop holds its own villages only
+            rates[key] = f"{rate.percent}%{held}" if rate.percent is not None else "—（缺农村人口）"
         unit = kinds.by_code[t.kind].attrs.get("unit", {}).get("zh-Hans", "") if t.kind in kinds else ""
         print(f"{t.year}\t{tree.path(t.area_id)}\t{rules.kind_label(t.kind, kinds)}\t{t.value}{unit}\t{rates[key]}")
     return 0

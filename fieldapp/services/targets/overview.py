@@ -45,7 +45,9 @@ def target_lines(ctx: AppContext, year: int, lang: str = "zh-Hans") -> list[Targ
     tree = area_tree(ctx.db)
     kinds = ctx.ref["target_kind"]
     order = {a.id: i for i, a in enumerate(tree.ordered())}
-    found = sorted(records.targets_of(ctx.db, year=year), key=lambda t: (order.get(t.area_id, len(order)), t.kind))
+    kind_order = {c.code: i for i, c in enumerate(kinds.codes)}
+    found = sorted(records.targets_of(ctx.db, year=year),
+                   key=lambda t: (order.get(t.area_id, len(order)), kind_order.get(t.kind, len(kind_order)), t.kind))
     lines = []
     for t in found:
         area = tree.get(t.area_id)
