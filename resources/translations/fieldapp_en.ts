@@ -5559,8 +5559,8 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     </message>
     <message>
         <location filename="../../fieldapp/gui/targets/page.py" line="123"/>
-        <source>元，如 52000 或 5.2万</source>
-        <translation>yuan, e.g. 52000 or 5.2万</translation>
+        <source>元，如 52000</source>
+        <translation>yuan, e.g. 52000</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/targets/page.py" line="134"/>

@@ -5558,8 +5558,8 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/targets/page.py" line="123" />
-        <source>元，如 52000 或 5.2万</source>
-        <translation>元，如 52000 或 5.2萬</translation>
+        <source>元，如 52000</source>
+        <translation>元，如 52000</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/targets/page.py" line="134" />

@@ -49,11 +49,11 @@ from fieldapp.gui.targets.models import TargetModel
 from fieldapp.gui.tasks import TaskControl, TaskManager
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
+from fieldapp.services.stale import StaleWrite
 from fieldapp.services.targets import importing, records
 from fieldapp.services.targets.incidence import VillageExitView
 from fieldapp.services.targets.overview import Overview, overview, villages_of
 from fieldapp.services.targets.template import write_template
-from fieldapp.store.writer import StaleWrite
 
 log = logging.getLogger("fieldapp.gui.targets")
 
@@ -120,7 +120,7 @@ class TargetsPage(QWidget):
         self.official = QLineEdit(box)
         self.official.setPlaceholderText(self.tr("如 2.35"))
         self.income = QLineEdit(box)
-        self.income.setPlaceholderText(self.tr("元，如 52000 或 5.2万"))
+        self.income.setPlaceholderText(self.tr("元，如 52000"))
         self.note = QLineEdit(box)
         self.indicator_checks: dict[str, QCheckBox] = {}
         grid = QGridLayout()
