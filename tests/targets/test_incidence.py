@@ -13,6 +13,7 @@ from fieldapp.services.context import AppContext
 from fieldapp.services.targets import incidence as inc
 from fieldapp.services.targets import records
 from fieldapp.services.targets.areas import area_tree
+from fieldapp.store.models import Workflow
 from tests.targets.helpers import small_register
 
 
@@ -44,6 +45,17 @@ def test_who_counts_as_poor_at_the_end_of_each_year(ctx: AppContext, register: d
     y2025 = inc.incidence(ctx.db, ctx.ref, east, 2025)
     assert (y2025.poor_households, y2025.poor_people) == (3, 6)
     assert y2025.percent == Decimal("1.50")
+
+
+def test_a_state_migrations_exit_is_dated_by_the_typed_exit_year(ctx: AppContext, register: dict[str, str],
+                                                                  make_household: Callable[..., str]) -> None:
+    """Migration 0011 turned typed statuses into imported workflows, dated by the migration, not the exit."""
+    hid = make_household("丙一", members=2, legacy=True, exit_status="1", exit_year=2025)
+    with ctx.writer.transaction() as txn:
+        txn.insert(Workflow, {"household_id": hid, "kind": "exit", "started_at": 0, "origin": "imported",
+                              "imported_value": "1"})
+    assert inc.incidence(ctx.db, ctx.ref, register["east"], 2024).poor_people == 7 + 2
+    assert inc.incidence(ctx.db, ctx.ref, register["east"], 2025).poor_people == 6
 
 
 def test_a_town_and_the_district_add_their_villages_and_name_a_missing_population(
