@@ -5683,6 +5683,11 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <translation>Exit standard: {0}</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="320"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/gui/targets/page.py" line="322"/>
         <source>✔ 达到贫困村退出标准</source>
         <translation>✔ Meets the village exit standard</translation>

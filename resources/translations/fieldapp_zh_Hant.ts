@@ -5682,6 +5682,11 @@
         <translation>退出標準：{0}</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="320" />
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/gui/targets/page.py" line="322" />
         <source>✔ 达到贫困村退出标准</source>
         <translation>✔ 達到貧困村退出標準</translation>

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -125,6 +126,7 @@ def test_the_district_sets_deletes_and_imports_targets(
     with qtbot.waitSignal(hub.changed):
         box.button(QMessageBox.StandardButton.Yes).click()
     assert [(t.area, t.value) for t in page.targets.rows] == [("商州区/北宽坪镇", 2), ("商州区/北宽坪镇/东村", 12)]
+    assert page.targets.data(page.targets.index(1, 0), Qt.ItemDataRole.ToolTipRole) == "商州区/北宽坪镇/东村"
 
     page.table.selectRow(0)
     box = page.delete_target()

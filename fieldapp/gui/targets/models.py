@@ -27,6 +27,8 @@ class TargetModel(RowsModel):
             return line.id
         if role == Qt.ItemDataRole.DisplayRole:
             return (line.area, line.kind_label, f"{line.value} {line.unit}".strip())[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return line.area  # the whole path, when the column is too narrow for it
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

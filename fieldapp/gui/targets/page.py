@@ -317,7 +317,7 @@ class TargetsPage(QWidget):
         if s.income_at_least is not None:
             parts.append(self.tr("村集体经济收入不低于 {0}").format(rules.yuan_text(s.income_at_least)))
         parts.append(self.tr("退出指标全部达标"))
-        self.standard_label.setText(self.tr("退出标准：{0}").format("；".join(parts)))
+        self.standard_label.setText(self.tr("退出标准：{0}").format(self.tr("；").join(parts)))
         if view.judgement.met:
             self.verdict.setText(self.tr("✔ 达到贫困村退出标准"))
             self.verdict.setStyleSheet("color: #1b5e20; font-weight: bold;")
