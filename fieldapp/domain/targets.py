@@ -161,7 +161,7 @@ def parse_exit_rules(raw: Any) -> ExitRules:
     except (KeyError, TypeError, ValueError, InvalidOperation) as exc:
         raise RefDataError(f"village_exit.json: 条目格式错误 ({exc})") from exc
     for e in incidence:
-        if not 0 < e.value <= 100:  # type: ignore[operator]
+        if not 0 < e.value <= 100:
             raise RefDataError(f"village_exit.json: {e.area_code} 的贫困发生率标准应在0到100之间")
     return ExitRules(incidence, income, str(raw.get("source", "")))
 

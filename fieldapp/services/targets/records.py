@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 
@@ -19,7 +20,7 @@ from fieldapp.domain import targets as rules
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.ids import natural_id
 from fieldapp.domain.money import MoneyError, yuan_to_fen
-from fieldapp.domain.refdata import RefData
+from fieldapp.domain.refdata import CodeList, RefData
 from fieldapp.services.context import AppContext
 from fieldapp.store.db import Database
 from fieldapp.store.models import Area, Target, VillageYear
@@ -87,17 +88,18 @@ def targets_of(db: Database, area_ids: Iterable[str] | None = None, year: int | 
     return [TargetRecord(r.id, r.area_id, int(r.year), r.kind, int(r.value)) for r in rows]
 
 
-def _record(row: Mapping[str, object], ref: RefData) -> VillageYearRecord:
+def _record(row: Any, ref: RefData) -> VillageYearRecord:
+    """A stored row (a mapping of its columns) as a record."""
     official = row["official_incidence"]
     try:
         incidence = rules.parse_percent(str(official)) if official is not None else None
     except ValueError:
         incidence = None  # unreadable text received from elsewhere: shown as not recorded, kept as stored
     return VillageYearRecord(
-        village_id=str(row["village_id"]), year=int(row["year"]),  # type: ignore[call-overload]
-        poor_village=bool(row["poor_village"]), out_year=row["out_year"],  # type: ignore[arg-type]
-        rural_population=row["rural_population"], official_incidence=incidence,  # type: ignore[arg-type]
-        collective_income=row["collective_income"],  # type: ignore[arg-type]
+        village_id=str(row["village_id"]), year=int(row["year"]),
+        poor_village=bool(row["poor_village"]), out_year=row["out_year"],
+        rural_population=row["rural_population"], official_incidence=incidence,
+        collective_income=row["collective_income"],
         indicators=rules.indicators_of(str(row["indicators"] or "{}"), ref["village_indicator"]),
         note=str(row["note"] or ""), stamps=stamps_of(row))
 
@@ -235,7 +237,7 @@ def target_problems(ctx: AppContext, area_id: str, year: int, kind: str,
     return number, problems
 
 
-def kinds(ref: RefData) -> rules.CodeList:
+def kinds(ref: RefData) -> CodeList:
     found = ref["target_kind"]
     rules.check_kinds(found)
     return found
