@@ -83,6 +83,8 @@ def test_a_save_over_a_change_made_elsewhere_is_refused_and_shown(
     assert loaded is not None
     records.save_village_year(ctx, records.VillageYearRecord(loaded.village_id, 2024, rural_population=3014), None)
     page.population.setValue(3000)
+    page.refresh()  # a change notification while typing (a sync, another window) leaves the form as typed
+    assert page.population.value() == 3000
     page.save()
     assert "农村人口 已在别处修改" in page.problems.text()
     assert page.population.value() == 3000  # what was typed stays

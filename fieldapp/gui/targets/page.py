@@ -270,8 +270,20 @@ class TargetsPage(QWidget):
             self.area_box.setCurrentIndex(self.area_box.findData(current))
         self.view = found.village
         if found.village is not None:
-            self._fill(found.village.record)
+            if not self.has_edits(found.village.record):
+                self._fill(found.village.record)
+            # else: what is being typed stays; a save compares with the record as first loaded (a stale one is shown)
             self._judge(found.village)
+
+    def has_edits(self, incoming: records.VillageYearRecord) -> bool:
+        """The form holds changes to the same village's year that are not saved yet."""
+        current = self.original
+        if current is None or (current.village_id, current.year) != (incoming.village_id, incoming.year):
+            return False
+        try:
+            return self.form_record() != current
+        except ValidationError:
+            return True  # something typed that does not read yet: still the person's
 
     @staticmethod
     def _area_text(found: Overview, area_id: str, name: str, level: str) -> str:
@@ -377,7 +389,7 @@ class TargetsPage(QWidget):
         def write() -> records.VillageYearRecord:
             return records.save_village_year(ctx, record, original)
 
-        run_op(self.tasks, self.hub, write, changes=CHANGED, parent=self,
+        run_op(self.tasks, self.hub, write, changes=CHANGED, parent=self, on_done=self._fill,
                message=self.tr("已保存村级年度情况"), on_error=self._save_failed)
 
     def _show_problems(self, exc: ValidationError) -> None:
