@@ -18,6 +18,7 @@ from fieldapp import resources
 
 if TYPE_CHECKING:
     from fieldapp.domain.fields import FieldCatalogue
+    from fieldapp.domain.targets import ExitRules
 
 log = logging.getLogger("fieldapp.refdata")
 
@@ -126,6 +127,13 @@ class RefData:
         from fieldapp.domain.fields import parse_catalogue
 
         return parse_catalogue(self._load_json("fields.json"), self)
+
+    @cached_property
+    def village_exit(self) -> ExitRules:
+        """The village-exit standards (贫困发生率, 村集体经济收入) by area, from ``village_exit.json``."""
+        from fieldapp.domain.targets import parse_exit_rules
+
+        return parse_exit_rules(self._load_json("village_exit.json"))
 
     @cached_property
     def thresholds(self) -> tuple[Threshold, ...]:

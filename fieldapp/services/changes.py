@@ -40,6 +40,8 @@ class Changes:
     spotchecks: bool = False
     #: weekly and monthly summaries generated or signed (汇总上报)
     reports: bool = False
+    #: 挂图作战: annual targets and villages' yearly records
+    targets: bool = False
     #: who acted (the account's or cadre's name), when known
     by: str | None = field(default=None, compare=False)
 
@@ -82,7 +84,7 @@ class Changes:
     @property
     def database(self) -> bool:
         """Something in the register file changed (so, for example, the unsynced count may have)."""
-        return self.register or self.visit_data or self.reference or self.sync or self.spotchecks
+        return self.register or self.visit_data or self.reference or self.sync or self.spotchecks or self.targets
 
     def touches_household(self, household_id: str | None) -> bool:
         return self.bulk or (household_id is not None and household_id in self.households)

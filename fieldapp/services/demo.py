@@ -269,5 +269,8 @@ def build_demo(ctx: AppContext, households: int = SPEECH_HOUSEHOLDS, seed: int =
         for visit_model in demo_visits.VISIT_MODELS:
             for chunk in range(0, len(visit_rows[visit_model]), 50_000):
                 txn.insert_many(visit_model, visit_rows[visit_model][chunk:chunk + 50_000])
+    from fieldapp.services.targets.demo import add_demo_targets
+
+    add_demo_targets(ctx, today.year)  # 挂图作战: the villages' years and the targets
     log.info("demo village built: %d households in %.1fs (seed %s)", households, time.perf_counter() - started, seed)
     return stats.summary()

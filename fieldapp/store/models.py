@@ -661,6 +661,8 @@ class VillageYear(SyncedMixin, Base):
     out_year: Mapped[int | None] = mapped_column(Integer)  # 摘帽年份
     official_incidence: Mapped[str | None] = mapped_column(String(8))  # percent, decimal text ("2.35")
     collective_income: Mapped[int | None] = mapped_column(BigInteger)  # 村集体经济收入, fen
+    # 农村户籍人口: the denominator of the incidence computed from the register (which holds only poor households)
+    rural_population: Mapped[int | None] = mapped_column(Integer)
     indicators: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
 

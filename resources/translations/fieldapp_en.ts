@@ -2999,116 +2999,121 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="157"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="158"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="165"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="166"/>
         <source>汇总上报</source>
         <translation>Summaries</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="171"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="178"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="209"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="216"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="210"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="217"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="216"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="223"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="217"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="224"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="219"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="269"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="226"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="276"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="233"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="240"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="237"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="285"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="244"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="292"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="265"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="272"/>
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="267"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="274"/>
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="275"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="282"/>
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="277"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="284"/>
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="279"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="286"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="280"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="287"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="281"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="288"/>
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="297"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="304"/>
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="299"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="306"/>
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="300"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="307"/>
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="329"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="336"/>
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="147"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="148"/>
         <source>抽查</source>
         <translation>Spot checks</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="172"/>
+        <source>目标</source>
+        <translation>Targets</translation>
     </message>
 </context>
 <context>
@@ -5700,6 +5705,316 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <location filename="../../fieldapp/gui/sync/net_panel.py" line="121"/>
         <source>自动同步已停止：服务器拒绝了本机。请联系区县管理员，必要时重新加入。</source>
         <translation>Auto sync has stopped: the server refused this computer. Contact the district administrator and enrol again if necessary.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/targets/models.py" line="20"/>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/models.py" line="20"/>
+        <source>目标项目</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/models.py" line="20"/>
+        <source>目标值</source>
+        <translation>Target value</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="90"/>
+        <source>村：</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="90"/>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="111"/>
+        <source>村级年度情况</source>
+        <translation>Village&apos;s year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="112"/>
+        <source>贫困村</source>
+        <translation>Poor village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="118"/>
+        <source>未填</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="119"/>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="121"/>
+        <source>如 2.35</source>
+        <translation>e.g. 2.35</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="123"/>
+        <source>元，如 52000</source>
+        <translation>yuan, e.g. 52000</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="134"/>
+        <source>摘帽年份：</source>
+        <translation>Year lifted out:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="141"/>
+        <source>农村人口：</source>
+        <translation>Rural population:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="142"/>
+        <source>官方贫困发生率（%）：</source>
+        <translation>Official poverty incidence (%):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="143"/>
+        <source>村集体经济收入：</source>
+        <translation>Village collective income:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="144"/>
+        <source>退出指标：</source>
+        <translation>Exit indicators:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="145"/>
+        <source>备注：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="146"/>
+        <source>保存村级情况</source>
+        <translation>Save village&apos;s year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="162"/>
+        <source>只读：填报村级情况需要队长、村两委或区县的权限</source>
+        <translation>Read-only: recording a village&apos;s year needs a team leader, village committee or district account</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="166"/>
+        <source>贫困发生率与退出判断</source>
+        <translation>Poverty incidence and village exit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="181"/>
+        <source>年度目标任务</source>
+        <translation>Annual targets</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="193"/>
+        <source>本年度没有目标任务（由区县下达，同步后显示）</source>
+        <translation>No targets for this year (the district sets them; they arrive by sync)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="205"/>
+        <source>设定</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="206"/>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="207"/>
+        <source>导入目标…</source>
+        <translation>Import targets…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="208"/>
+        <source>导出目标表…</source>
+        <translation>Export targets table…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="312"/>
+        <source>本系统计算：{0}%（贫困人口 {1} 人、{2} 户 / 农村人口 {3} 人）</source>
+        <translation>Computed here: {0}% ({1} poor people in {2} households / rural population {3})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="315"/>
+        <source>本系统计算：无法计算，未填农村人口（贫困人口 {0} 人、{1} 户）</source>
+        <translation>Computed here: not possible without the rural population ({0} poor people in {1} households)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="319"/>
+        <source>官方数据：未填</source>
+        <translation>Official figure: not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="321"/>
+        <source>官方数据：{0}%（相差 {1} 个百分点）</source>
+        <translation>Official figure: {0}% (difference {1} percentage points)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="324"/>
+        <source>官方数据：{0}%</source>
+        <translation>Official figure: {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="328"/>
+        <source>贫困发生率低于 {0}%</source>
+        <translation>poverty incidence below {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="330"/>
+        <source>村集体经济收入不低于 {0}</source>
+        <translation>collective income at least {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="331"/>
+        <source>退出指标全部达标</source>
+        <translation>every exit indicator met</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="332"/>
+        <source>退出标准：{0}</source>
+        <translation>Exit standard: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="332"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="334"/>
+        <source>✔ 达到贫困村退出标准</source>
+        <translation>✔ Meets the village exit standard</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="338"/>
+        <source>✘ 尚未达到退出标准：</source>
+        <translation>✘ Does not yet meet the exit standard:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="343"/>
+        <source>贫困发生率无法计算：未填农村人口</source>
+        <translation>Poverty incidence cannot be computed: no rural population recorded</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="345"/>
+        <source>贫困发生率 {0} 未低于 {1}</source>
+        <translation>Poverty incidence {0} is not below {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="347"/>
+        <source>未填村集体经济收入（标准 {0}）</source>
+        <translation>No collective income recorded (standard {0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="349"/>
+        <source>村集体经济收入 {0} 未达到 {1}</source>
+        <translation>Collective income {0} does not reach {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="351"/>
+        <source>参考数据中没有“{0}”的退出标准</source>
+        <translation>The reference data has no exit standard for “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="352"/>
+        <source>{0}未达标</source>
+        <translation>{0}: not met</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="393"/>
+        <source>已保存村级年度情况</source>
+        <translation>Village&apos;s year saved</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="405"/>
+        <source>未保存：{0} 已在别处修改。请核对后再次保存（将以您填写的为准）</source>
+        <translation>Not saved: {0} changed elsewhere. Check, then save again (what you entered will be kept)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="445"/>
+        <source>已设定目标</source>
+        <translation>Target set</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="451"/>
+        <source>删除目标</source>
+        <translation>Delete target</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="452"/>
+        <source>删除 {0} 的“{1}”目标（{2}）？</source>
+        <translation>Delete the “{1}” target of {0} ({2})?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="460"/>
+        <source>已删除目标</source>
+        <translation>Target deleted</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="467"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="481"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="494"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="498"/>
+        <source>导入目标任务</source>
+        <translation>Import targets</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="467"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="515"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="491"/>
+        <source>……另有 {0} 行有错误</source>
+        <translation>…and {0} more rows with errors</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="492"/>
+        <source>未导入任何目标：请改正以下各行后重新导入。</source>
+        <translation>No target was imported: correct these rows, then import again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="493"/>
+        <source>表中没有填写目标值的行，未导入。</source>
+        <translation>No row of the table has a target value: nothing imported.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="499"/>
+        <source>{0}。导入？</source>
+        <translation>{0}. Import?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="506"/>
+        <source>已导入目标任务：写入 {0} 条</source>
+        <translation>Targets imported: {0} written</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="514"/>
+        <source>{0}年度目标任务.xlsx</source>
+        <translation>targets-{0}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="515"/>
+        <source>导出目标表</source>
+        <translation>Export targets table</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="526"/>
+        <source>已导出目标表（{0} 行）：{1}</source>
+        <translation>Targets table exported ({0} rows): {1}</translation>
     </message>
 </context>
 <context>

@@ -2998,116 +2998,121 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="157" />
+        <location filename="../../fieldapp/gui/main_window.py" line="158" />
         <source>审核</source>
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="165" />
+        <location filename="../../fieldapp/gui/main_window.py" line="166" />
         <source>汇总上报</source>
         <translation>彙總上報</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="171" />
+        <location filename="../../fieldapp/gui/main_window.py" line="178" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="209" />
+        <location filename="../../fieldapp/gui/main_window.py" line="216" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="210" />
+        <location filename="../../fieldapp/gui/main_window.py" line="217" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="216" />
+        <location filename="../../fieldapp/gui/main_window.py" line="223" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="217" />
+        <location filename="../../fieldapp/gui/main_window.py" line="224" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="219" />
-        <location filename="../../fieldapp/gui/main_window.py" line="269" />
+        <location filename="../../fieldapp/gui/main_window.py" line="226" />
+        <location filename="../../fieldapp/gui/main_window.py" line="276" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="233" />
+        <location filename="../../fieldapp/gui/main_window.py" line="240" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="237" />
-        <location filename="../../fieldapp/gui/main_window.py" line="285" />
+        <location filename="../../fieldapp/gui/main_window.py" line="244" />
+        <location filename="../../fieldapp/gui/main_window.py" line="292" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="265" />
+        <location filename="../../fieldapp/gui/main_window.py" line="272" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="267" />
+        <location filename="../../fieldapp/gui/main_window.py" line="274" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="275" />
+        <location filename="../../fieldapp/gui/main_window.py" line="282" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="277" />
+        <location filename="../../fieldapp/gui/main_window.py" line="284" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="279" />
+        <location filename="../../fieldapp/gui/main_window.py" line="286" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="280" />
+        <location filename="../../fieldapp/gui/main_window.py" line="287" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="281" />
+        <location filename="../../fieldapp/gui/main_window.py" line="288" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="297" />
+        <location filename="../../fieldapp/gui/main_window.py" line="304" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="299" />
+        <location filename="../../fieldapp/gui/main_window.py" line="306" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="300" />
+        <location filename="../../fieldapp/gui/main_window.py" line="307" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="329" />
+        <location filename="../../fieldapp/gui/main_window.py" line="336" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="147" />
+        <location filename="../../fieldapp/gui/main_window.py" line="148" />
         <source>抽查</source>
         <translation>抽查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="172" />
+        <source>目标</source>
+        <translation>目標</translation>
     </message>
 </context>
 <context>
@@ -5699,6 +5704,316 @@
         <location filename="../../fieldapp/gui/sync/net_panel.py" line="121" />
         <source>自动同步已停止：服务器拒绝了本机。请联系区县管理员，必要时重新加入。</source>
         <translation>自動同步已停止：服務器拒絕了本機。請聯繫區縣管理員，必要時重新加入。</translation>
+    </message>
+</context>
+<context>
+    <name>TargetModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/targets/models.py" line="20" />
+        <source>区域</source>
+        <translation>區域</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/models.py" line="20" />
+        <source>目标项目</source>
+        <translation>目標項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/models.py" line="20" />
+        <source>目标值</source>
+        <translation>目標值</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="90" />
+        <source>村：</source>
+        <translation>村：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="90" />
+        <source>年度：</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="111" />
+        <source>村级年度情况</source>
+        <translation>村級年度情況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="112" />
+        <source>贫困村</source>
+        <translation>貧困村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="118" />
+        <source>未填</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="119" />
+        <source> 人</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="121" />
+        <source>如 2.35</source>
+        <translation>如 2.35</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="123" />
+        <source>元，如 52000</source>
+        <translation>元，如 52000</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="134" />
+        <source>摘帽年份：</source>
+        <translation>摘帽年份：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="141" />
+        <source>农村人口：</source>
+        <translation>農村人口：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="142" />
+        <source>官方贫困发生率（%）：</source>
+        <translation>官方貧困發生率（%）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="143" />
+        <source>村集体经济收入：</source>
+        <translation>村集體經濟收入：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="144" />
+        <source>退出指标：</source>
+        <translation>退出指標：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="145" />
+        <source>备注：</source>
+        <translation>備註：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="146" />
+        <source>保存村级情况</source>
+        <translation>保存村級情況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="162" />
+        <source>只读：填报村级情况需要队长、村两委或区县的权限</source>
+        <translation>只讀：填報村級情況需要隊長、村兩委或區縣的權限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="166" />
+        <source>贫困发生率与退出判断</source>
+        <translation>貧困發生率與退出判斷</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="181" />
+        <source>年度目标任务</source>
+        <translation>年度目標任務</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="193" />
+        <source>本年度没有目标任务（由区县下达，同步后显示）</source>
+        <translation>本年度沒有目標任務（由區縣下達，同步後顯示）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="205" />
+        <source>设定</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="206" />
+        <source>删除所选</source>
+        <translation>刪除所選</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="207" />
+        <source>导入目标…</source>
+        <translation>導入目標…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="208" />
+        <source>导出目标表…</source>
+        <translation>導出目標表…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="312" />
+        <source>本系统计算：{0}%（贫困人口 {1} 人、{2} 户 / 农村人口 {3} 人）</source>
+        <translation>本系統計算：{0}%（貧困人口 {1} 人、{2} 戶 / 農村人口 {3} 人）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="315" />
+        <source>本系统计算：无法计算，未填农村人口（贫困人口 {0} 人、{1} 户）</source>
+        <translation>本系統計算：無法計算，未填農村人口（貧困人口 {0} 人、{1} 戶）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="319" />
+        <source>官方数据：未填</source>
+        <translation>官方數據：未填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="321" />
+        <source>官方数据：{0}%（相差 {1} 个百分点）</source>
+        <translation>官方數據：{0}%（相差 {1} 個百分點）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="324" />
+        <source>官方数据：{0}%</source>
+        <translation>官方數據：{0}%</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="328" />
+        <source>贫困发生率低于 {0}%</source>
+        <translation>貧困發生率低於 {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="330" />
+        <source>村集体经济收入不低于 {0}</source>
+        <translation>村集體經濟收入不低於 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="331" />
+        <source>退出指标全部达标</source>
+        <translation>退出指標全部達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="332" />
+        <source>退出标准：{0}</source>
+        <translation>退出標準：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="332" />
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="334" />
+        <source>✔ 达到贫困村退出标准</source>
+        <translation>✔ 達到貧困村退出標準</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="338" />
+        <source>✘ 尚未达到退出标准：</source>
+        <translation>✘ 尚未達到退出標準：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="343" />
+        <source>贫困发生率无法计算：未填农村人口</source>
+        <translation>貧困發生率無法計算：未填農村人口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="345" />
+        <source>贫困发生率 {0} 未低于 {1}</source>
+        <translation>貧困發生率 {0} 未低於 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="347" />
+        <source>未填村集体经济收入（标准 {0}）</source>
+        <translation>未填村集體經濟收入（標準 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="349" />
+        <source>村集体经济收入 {0} 未达到 {1}</source>
+        <translation>村集體經濟收入 {0} 未達到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="351" />
+        <source>参考数据中没有“{0}”的退出标准</source>
+        <translation>參考數據中沒有“{0}”的退出標準</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="352" />
+        <source>{0}未达标</source>
+        <translation>{0}未達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="393" />
+        <source>已保存村级年度情况</source>
+        <translation>已保存村級年度情況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="405" />
+        <source>未保存：{0} 已在别处修改。请核对后再次保存（将以您填写的为准）</source>
+        <translation>未保存：{0} 已在別處修改。請核對後再次保存（將以您填寫的為準）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="445" />
+        <source>已设定目标</source>
+        <translation>已設定目標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="451" />
+        <source>删除目标</source>
+        <translation>刪除目標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="452" />
+        <source>删除 {0} 的“{1}”目标（{2}）？</source>
+        <translation>刪除 {0} 的“{1}”目標（{2}）？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="460" />
+        <source>已删除目标</source>
+        <translation>已刪除目標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="467" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="481" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="494" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="498" />
+        <source>导入目标任务</source>
+        <translation>導入目標任務</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="467" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="515" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="491" />
+        <source>……另有 {0} 行有错误</source>
+        <translation>……另有 {0} 行有錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="492" />
+        <source>未导入任何目标：请改正以下各行后重新导入。</source>
+        <translation>未導入任何目標：請改正以下各行後重新導入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="493" />
+        <source>表中没有填写目标值的行，未导入。</source>
+        <translation>表中沒有填寫目標值的行，未導入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="499" />
+        <source>{0}。导入？</source>
+        <translation>{0}。導入？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="506" />
+        <source>已导入目标任务：写入 {0} 条</source>
+        <translation>已導入目標任務：寫入 {0} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="514" />
+        <source>{0}年度目标任务.xlsx</source>
+        <translation>{0}年度目標任務.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="515" />
+        <source>导出目标表</source>
+        <translation>導出目標表</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/targets/page.py" line="526" />
+        <source>已导出目标表（{0} 行）：{1}</source>
+        <translation>已導出目標表（{0} 行）：{1}</translation>
     </message>
 </context>
 <context>

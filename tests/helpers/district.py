@@ -22,7 +22,8 @@ from fieldapp.domain import charts as ch
 from fieldapp.domain.refdata import RefData
 from fieldapp.server.storage import open_server
 from fieldapp.store.db import Database
-from fieldapp.store.models import Household, Measure, Member
+from fieldapp.domain.ids import natural_id
+from fieldapp.store.models import Household, Measure, Member, Summary
 from fieldapp.store.writer import Actor, ChangeWriter, shared_clock
 from tests.helpers.charts import add_area, finish_workflow, set_target, set_village_year
 from tests.helpers.idgen import resident_id
@@ -130,7 +131,18 @@ def seed(db: Database, device_id: str) -> District:
     set_target(w, ids["east"], 2026, "industry_fruit", 2)  # type: ignore[arg-type]
     set_target(w, ids["east"], 2026, ch.TARGET_HOUSEHOLDS, 2)  # type: ignore[arg-type]
     set_village_year(w, ids["east"], 2026, out_year=2026)  # type: ignore[arg-type]
+    _summary(w, ids["east"], people[0])
     return District(ids, people, banks, members)
+
+
+def _summary(w: Writing, village: str, person: Person) -> None:
+    """东村's signed weekly summary, whose narrative names a person and their ID (the extract keeps neither)."""
+    figures = '{"visits": {"count": 7, "households": 3}, "measures_done": 2}'
+    with w.writer.transaction() as txn:
+        txn.insert(Summary, {"id": natural_id("summary", village, "weekly", "2026-W10"), "village_id": village,
+                             "kind": "weekly", "period": "2026-W10", "figures": figures,
+                             "narrative": f"走访{person.name}（{person.id_no}，{person.phone}）", "generated_at": 1,
+                             "author_name": person.name, "signed_at": 2})
 
 
 def seed_server(home: Path, db_url: str) -> District:

@@ -37,7 +37,7 @@ def extract(tmp_path: Path, seeded: tuple[Path, str, District]) -> tuple[Path, D
     code, stdout, stderr = export(home, url, "--out", str(out), "--year", "2026")
     assert code == 0, stderr
     assert f"已导出 {out}（2026年）" in stdout and "households 3 行" in stdout
-    assert "文件不含汇总" in stdout  # this branch's database has no summary table
+    assert "summary 1 行" in stdout and "summary_figure 3 行" in stdout  # 东村's week, its numbers only
     return out, district
 
 
@@ -68,8 +68,12 @@ def test_the_extract_holds_the_figures_per_village(extract: tuple[Path, District
     about = {r["key"]: r["value"] for r in db["about"].rows}
     assert about["years"] == "2026" and "没有姓名" in about["privacy"]
     absent = {r["name"]: r["description"] for r in db["readme"].rows_where("kind = 'absent'")}
-    assert set(absent) == {"project", "summary"} and "尚未建立" in absent["project"]
-    assert "project" not in db.table_names() and "summary" not in db.table_names()
+    assert set(absent) == {"project"} and "尚未建立" in absent["project"]
+    assert "project" not in db.table_names()
+    assert [(r["village_id"], r["kind"], r["period"], r["signed"]) for r in db["summary"].rows] == [
+        (ids["east"], "weekly", "2026-W10", 1)]
+    assert {r["name"]: r["value"] for r in db["summary_figure"].rows} == {
+        "visits.count": 7, "visits.households": 3, "measures_done": 2}
     described = {r["name"] for r in db["readme"].rows}
     assert set(db.table_names()) - {n for n in db.table_names() if n.startswith("area_fts")} <= described
     assert set(db.view_names()) <= described

@@ -104,3 +104,11 @@ def exited(views: list[WorkflowView], typed_exit_status: str | None) -> bool:
     """Whether the household counts as exited, from its finished workflows (or the typed value without any)."""
     finished = [(v.kind, v.imported_value) for v in views if v.state.status in (rules.COMPLETED, rules.IMPORTED)]
     return rules.has_exited(finished, typed_exit_status)
+
+
+def workflows_of_households(conn: Connection, defs: rules.Definitions, household_ids: list[str]) -> list[WorkflowView]:
+    """Every workflow of these households, oldest first (read in one connection, for counts over a village)."""
+    found: list[WorkflowView] = []
+    for chunk in range(0, len(household_ids), 500):
+        found.extend(_views(conn, defs, _W.c.household_id.in_(household_ids[chunk:chunk + 500])))
+    return found

@@ -1,7 +1,7 @@
 """汇总上报: a village's weekly or monthly summary (the figures computed at generation, the team leader's
 narrative and the sign-off), synced upward and rolled up per town and district.
 
-Revision ID: 0014 on this branch (becomes 0015, revising 0014, when merged after 0014)
+Revision ID: 0015
 Revises: 0013
 Create Date: 2026-12-07 02:00:00.000000
 """
@@ -9,7 +9,7 @@ Create Date: 2026-12-07 02:00:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0014'  # branch-only number: 0015 once re-chained after the other 0014
+revision = '0015'
 down_revision = '0013'
 branch_labels = None
 depends_on = None
