@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.attendance = AttendancePage(ctx, self.tasks, self, hub=hub)
         self.add_page("attendance", self.tr("考勤"), self.attendance)
         self._add_spotcheck_page()
-        self._add_review_page()
+        self._add_review_and_charts_pages()
         hub.changed.connect(self._data_changed)
         self.printing = PrintPage(ctx, self.tasks, self.households, self, hub=hub)
         self.add_page("print", self.tr("打印"), self.printing)
@@ -150,6 +150,16 @@ class MainWindow(QMainWindow):
             return
         self.review = ReviewPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("review", self.tr("审核"), self.review)
+
+    def _add_review_and_charts_pages(self) -> None:
+        """审核 (for whoever decides steps), then 挂图作战: the four charts of a village, a town or the district
+        (whatever this register holds)."""
+        from fieldapp.gui.charts.page import ChartsPage
+
+        self._add_review_page()
+
+        self.charts = ChartsPage(self.ctx, self.tasks, self, hub=self.hub)
+        self.add_page("charts", self.tr("挂图作战"), self.charts)
 
     def _add_sync_page(self) -> None:
         """同步 (USB packages, conflicts) and network sync with the district server (idle unless
