@@ -54,7 +54,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("server_ca", str, "", "CA certificate file for a self-signed server certificate (empty: system CAs)"),
         Setting("idle_lock_minutes", int, 15, "lock the app after this many minutes without input (0: never)"),
         Setting("village_map", str, "",
-                "挂图作战: the district's village boundary file (GeoJSON); empty: village_map.geojson in the data folder"),
+                "挂图作战: village boundary file (GeoJSON); empty: village_map.geojson in the data folder"),
         Setting("late_checkin_days", int, 3,
                 "a check-in entered more than this many days after its date needs the team leader's confirmation"),
     )

@@ -94,7 +94,7 @@ def test_the_poster_is_written_from_the_page(ctx: AppContext, make_household: Ca
                                              sync_tasks: SyncTaskManager, tmp_path: Path) -> None:
     two_town_district(ctx, make_household)
     page = _page(ctx, qtbot, sync_tasks)
-    page.size.setCurrentText("A1")
+    page.paper.setCurrentText("A1")
     out = tmp_path / "wall.pdf"
     page.print_poster(str(out))
     assert out.read_bytes().startswith(b"%PDF") and str(out) in page.as_of.text()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -138,7 +138,7 @@ class ChartCanvas(QWidget):
             elif isinstance(shape, Rect):
                 painter.setPen(self._pen(shape))
                 painter.setBrush(self._brush(shape))
-                painter.drawRect(*(float(v) for v in (shape.x, shape.y, shape.width, shape.height)))
+                painter.drawRect(QRectF(float(shape.x), float(shape.y), float(shape.width), float(shape.height)))
             elif isinstance(shape, Line):
                 painter.setPen(self._pen(shape))
                 painter.drawLine(QPointF(shape.x1, shape.y1), QPointF(shape.x2, shape.y2))

@@ -35,21 +35,13 @@ class DrillModel(RowsModel):
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        r: DrillRow = self.rows[index.row()]
+        return self.cell(self.rows[index.row()], index.column())
+
+    def cell(self, r: DrillRow, column: int) -> str:
         lang = i18n.ref_language()
-        column = index.column()
-        if column == 0:
-            return r.hh_no
-        if column == 1:
-            return r.head_name
-        if column == 2:
-            return self.villages.get(r.village_id, "")
-        if column == 3:
-            return "" if r.group_no is None else str(r.group_no)
-        if column == 4:
-            return str(r.members)
-        if column == 5:
-            return self.ref["household_attribute"].label(r.attribute, lang) if r.attribute else ""
-        if column == 6:
-            return self.ref["exit_status"].label(r.exit_status, lang) if r.exit_status else ""
-        return None
+        cells = (
+            lambda: r.hh_no, lambda: r.head_name, lambda: self.villages.get(r.village_id, ""),
+            lambda: "" if r.group_no is None else str(r.group_no), lambda: str(r.members),
+            lambda: self.ref["household_attribute"].label(r.attribute, lang),
+            lambda: self.ref["exit_status"].label(r.exit_status, lang))
+        return cells[column]() if 0 <= column < len(cells) else ""

@@ -70,7 +70,18 @@ class ChartsPage(QWidget):
         self.task: Task | None = None
         self.editor: QWidget | None = None
         self._stale = False
+        self._build_controls(today)
+        self._build_drill_list()
+        self._lay_out()
+        self.refresh_button.clicked.connect(self.refresh)
+        self.print_button.clicked.connect(self.print_poster)
+        self.scope.activated.connect(lambda _i: self.refresh())
+        self.year.editingFinished.connect(self.refresh)
+        self.hub.changed.connect(self._data_changed)
+        self._fill_scopes()
+        self.refresh()
 
+    def _build_controls(self, today: dt.date | None) -> None:
         self.scope = QComboBox(self)
         self.scope.setMinimumContentsLength(10)
         self.year = QSpinBox(self)
@@ -78,8 +89,8 @@ class ChartsPage(QWidget):
         self.year.setValue((today or dt.date.today()).year)
         self.year.setSuffix(self.tr(" 年"))
         self.refresh_button = QPushButton(self.tr("刷新"), self)
-        self.size = QComboBox(self)
-        self.size.addItems(["A3", "A1"])
+        self.paper = QComboBox(self)
+        self.paper.addItems(["A3", "A1"])
         self.print_button = QPushButton(self.tr("打印挂图…"), self)
         self.as_of = QLabel(self)
         self.as_of.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -93,9 +104,10 @@ class ChartsPage(QWidget):
             self.canvases.append(canvas)
             self.tabs.addTab(canvas, title)
 
+    def _build_drill_list(self) -> None:
         self.caption = QLabel(self.tr("点击图中的数字，列出其中的户"), self)
         self.caption.setWordWrap(True)
-        self.model = DrillModel(ctx.ref, self)
+        self.model = DrillModel(self.ctx.ref, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -110,6 +122,7 @@ class ChartsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.open_button.setEnabled(self.table.currentIndex().isValid()))
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("范围"), self))
         top.addWidget(self.scope)
@@ -117,7 +130,7 @@ class ChartsPage(QWidget):
         top.addWidget(self.year)
         top.addWidget(self.refresh_button)
         top.addWidget(self.as_of, 1)
-        top.addWidget(self.size)
+        top.addWidget(self.paper)
         top.addWidget(self.print_button)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -135,14 +148,6 @@ class ChartsPage(QWidget):
         layout.setContentsMargins(12, 12, 12, 8)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-
-        self.refresh_button.clicked.connect(self.refresh)
-        self.print_button.clicked.connect(self.print_poster)
-        self.scope.activated.connect(lambda _i: self.refresh())
-        self.year.editingFinished.connect(self.refresh)
-        self.hub.changed.connect(self._data_changed)
-        self._fill_scopes()
-        self.refresh()
 
     # -- scopes -----------------------------------------------------------------------------------
 
@@ -252,7 +257,7 @@ class ChartsPage(QWidget):
         """Write the poster of the shown scope and year (``path``: without asking where)."""
         if self.shown is None:
             return None
-        charts, size = self.shown.charts, self.size.currentText()
+        charts, size = self.shown.charts, self.paper.currentText()
         if path is None:
             suggested = str(Path.home() / f"{charts.scope.name}-{charts.year}-挂图作战-{size}.pdf")
             path, _ = QFileDialog.getSaveFileName(self, self.tr("保存挂图"), suggested, self.tr("PDF 文件 (*.pdf)"))

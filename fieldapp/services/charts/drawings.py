@@ -32,7 +32,8 @@ TITLE, BIG, TEXT, SMALL = 30.0, 24.0, 20.0, 16.0
 INK = colors.HexColor("#222222")
 GREY = colors.HexColor("#777777")
 PALE = colors.HexColor("#DDDDDD")
-SHORT_FILL = colors.HexColor("#F9D0CC")  # an industry short of its plan
+SHORT_FILL = colors.HexColor("#F9D0CC")
+RED = colors.HexColor("#B30000")  # an industry short of its plan
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,8 @@ class ChartDrawing:
 
 
 def _new(title: str) -> ChartDrawing:
-    register_fonts()
-    return ChartDrawing(title, Drawing(WIDTH, HEIGHT))
+    # the bundled font from the start: reportlab's default (Helvetica) would be named but not embedded
+    return ChartDrawing(title, Drawing(WIDTH, HEIGHT, initialFontName=register_fonts()))
 
 
 def text(d: Drawing, x: float, y: float, value: str, size: float = TEXT, *, anchor: str = "start",
@@ -105,9 +106,12 @@ def text(d: Drawing, x: float, y: float, value: str, size: float = TEXT, *, anch
     d.add(String(x, y, value, fontName=FONT, fontSize=size, fillColor=colour, textAnchor=anchor))
 
 
-def hatch(d: Drawing, x: float, y: float, w: float, h: float, kind: str, colour: Color,
-          step: float = 9.0) -> None:
+Box = tuple[float, float, float, float]  # x, y, width, height
+
+
+def hatch(d: Drawing, box: Box, kind: str, colour: Color, step: float = 9.0) -> None:
     """Hatching inside a rectangle: ``/`` rising lines, ``\\`` falling, ``x`` both."""
+    x, y, w, h = box
     if w <= 0 or h <= 0 or not kind:
         return
     for rising in ([True] if kind == "/" else [False] if kind == "\\" else [True, False]):
@@ -125,24 +129,26 @@ def hatch(d: Drawing, x: float, y: float, w: float, h: float, kind: str, colour:
             k += step
 
 
-def bar(d: Drawing, x: float, y: float, w: float, h: float, s: Series) -> None:
+def bar(d: Drawing, box: Box, s: Series) -> None:
+    x, y, w, h = box
     if w <= 0 or h <= 0:
         return
     d.add(Rect(x, y, w, h, fillColor=s.fill, strokeColor=INK, strokeWidth=0.8))
-    hatch(d, x, y, w, h, s.hatch, colors.white if s.text == colors.white else INK)
+    hatch(d, box, s.hatch, colors.white if s.text == colors.white else INK)
 
 
 def legend(d: Drawing, x: float, y: float, items: Sequence[Series]) -> float:
     """A row of swatches with their names from (x, y); returns the x after it."""
     for s in items:
-        bar(d, x, y, 26, 18, s)
+        bar(d, (x, y, 26, 18), s)
         text(d, x + 32, y + 2, s.name, SMALL)
         x += 32 + string_width(s.name, SMALL) + 24
     return x
 
 
-def label_on(d: Drawing, x: float, y: float, w: float, h: float, value: str, s: Series) -> None:
+def label_on(d: Drawing, box: Box, value: str, s: Series) -> None:
     """A number in a bar when it fits, just after it otherwise (on a white box so hatching stays readable)."""
+    x, y, w, h = box
     size = min(TEXT, h * 0.7)
     width = string_width(value, size)
     if width + 8 <= w:
@@ -213,7 +219,7 @@ def distribution(dist: ch.Distribution, *, map_file: Path | None = None) -> Char
     return c
 
 
-def _place_label(c: ChartDrawing, p: ch.DistributionRow, cx: float, cy: float, fill: Color, width: float) -> None:
+def _place_label(c: ChartDrawing, p: ch.DistributionRow, cx: float, cy: float, *, fill: Color, width: float) -> None:
     dark = fill in MAP_CLASSES[3:]
     colour = colors.white if dark else INK
     size = max(SMALL * 0.8, min(TEXT, width / 5))
@@ -239,7 +245,7 @@ def _draw_tiles(c: ChartDrawing, places: Sequence[ch.DistributionRow], bounds: S
         fill = MAP_CLASSES[_class_of(p.poor.value, bounds)]
         c.drawing.add(Rect(x + 3, y + 3, tw - 6, th - 6, fillColor=fill, strokeColor=INK, strokeWidth=1))
         c.hotspots.append(Hotspot(x + 3, y + 3, tw - 6, th - 6, p.poor, f"{p.unit.name}：未脱贫户"))
-        _place_label(c, p, x + tw / 2, y + th / 2, fill, tw - 6)
+        _place_label(c, p, x + tw / 2, y + th / 2, fill=fill, width=tw - 6)
 
 
 def _draw_map(c: ChartDrawing, places: Sequence[ch.DistributionRow], bounds: Sequence[int],
@@ -257,7 +263,7 @@ def _draw_map(c: ChartDrawing, places: Sequence[ch.DistributionRow], bounds: Seq
         p = by_id[place_id]
         cx, cy = fitted.centre[place_id]
         x1, _, x2, _ = fitted.extent[place_id]
-        _place_label(c, p, cx, cy, MAP_CLASSES[_class_of(p.poor.value, bounds)], max(80.0, x2 - x1))
+        _place_label(c, p, cx, cy, fill=MAP_CLASSES[_class_of(p.poor.value, bounds)], width=max(80.0, x2 - x1))
     missing = [p.unit.name for p in places if p.unit.area_id not in fitted.rings]
     if missing:
         text(c.drawing, box[0], box[1] - 6, "边界文件中没有：" + "、".join(missing), SMALL, colour=GREY,
@@ -290,11 +296,11 @@ def _draw_support_bars(c: ChartDrawing, dist: ch.Distribution, x0: float) -> Non
         for code in ch.SUPPORTS:
             cell, s = r.support(code), SUPPORT_SERIES[code]
             w = bar_w * cell.value / top
-            bar(d, x, y, w, bar_h, s)
+            bar(d, (x, y, w, bar_h), s)
             if cell.value:
                 c.hotspots.append(Hotspot(x, y, w, bar_h, cell, f"{r.unit.name}：{s.name}"))
                 if w >= string_width(str(cell.value), SMALL) + 8:
-                    label_on(d, x, y, w, bar_h, str(cell.value), s)
+                    label_on(d, (x, y, w, bar_h), str(cell.value), s)
             x += w
         total = f"{r.households.value}户"
         text(d, x + 6, y + bar_h / 2 - SMALL * 0.35, total, SMALL)
@@ -347,8 +353,8 @@ def measures(m: ch.Measures, ref: RefData, lang: str = "zh-Hans") -> ChartDrawin
         text(d, 0, y + bar_h / 2 - TEXT * 0.35, ("★" if r.pathway else "") + name, TEXT, fit=name_w - 8)
         wp = bar_w * r.planned.value / top
         wd = bar_w * r.done.value / top
-        bar(d, bar_x, y, wp, bar_h, PLANNED)
-        bar(d, bar_x, y + bar_h * 0.18, wd, bar_h * 0.64, DONE)
+        bar(d, (bar_x, y, wp, bar_h), PLANNED)
+        bar(d, (bar_x, y + bar_h * 0.18, wd, bar_h * 0.64), DONE)
         if r.planned.value:
             c.hotspots.append(Hotspot(bar_x, y, wp, bar_h, r.covered, f"{name}：计划（覆盖户）"))
         if r.done.value:
@@ -389,7 +395,7 @@ def industries(i: ch.Industries, ref: RefData, lang: str = "zh-Hans") -> ChartDr
         name = _label(ref, "industry", r.industry, lang)
         text(d, 0, y + bar_h / 2 - BIG * 0.35, name, BIG, fit=name_w - 6)
         w = bar_w * r.total.households.value / top
-        bar(d, name_w, y, w, bar_h, ACTUAL)
+        bar(d, (name_w, y, w, bar_h), ACTUAL)
         c.hotspots.append(Hotspot(name_w, y, max(w, 30), bar_h, r.total.households, f"{name}：产业户"))
         if r.total.plan is not None:
             px = name_w + bar_w * r.total.plan / top
@@ -400,11 +406,11 @@ def industries(i: ch.Industries, ref: RefData, lang: str = "zh-Hans") -> ChartDr
     text(d, 0, 6, f"有产业措施的户：{i.covered.value}户；计划为目标任务 industry_<产业代码>（户数）", SMALL,
          colour=GREY, fit=left_w)
     c.hotspots.append(Hotspot(0, 2, 200, SMALL + 6, i.covered, "有产业措施的户"))
-    _industry_table(c, i, rows, ref, lang, left_w + 30)
+    _industry_table(c, i, rows, ref, lang=lang, x0=left_w + 30)
     return c
 
 
-def _industry_table(c: ChartDrawing, i: ch.Industries, rows: Sequence[ch.IndustryRow], ref: RefData, lang: str,
+def _industry_table(c: ChartDrawing, i: ch.Industries, rows: Sequence[ch.IndustryRow], ref: RefData, *, lang: str,
                     x0: float) -> None:
     d = c.drawing
     width = WIDTH - x0
@@ -434,7 +440,7 @@ def _industry_table(c: ChartDrawing, i: ch.Industries, rows: Sequence[ch.Industr
             if short:  # a tinted cell as well as red type: still told apart in greyscale
                 d.add(Rect(cx - col_w / 2 + 2, y + 2, col_w - 4, step - 4, fillColor=SHORT_FILL, strokeColor=None))
             text(d, cx, y + step / 2 - TEXT * 0.35, value + plan, TEXT, anchor="middle", fit=col_w - 4,
-                 colour=colors.HexColor("#B30000") if short else INK)
+                 colour=RED if short else INK)
             if cell.households.value:
                 c.hotspots.append(Hotspot(cx - col_w / 2 + 2, y, col_w - 4, step, cell.households,
                                           f"{unit.name}：{_label(ref, 'industry', r.industry, lang)}"))
@@ -444,6 +450,23 @@ def _industry_table(c: ChartDrawing, i: ch.Industries, rows: Sequence[ch.Industr
 
 
 # ---------------------------------------------------------------- 任务进度进展图
+
+
+def _progress_frame(d: Drawing, box: Box, top: int, scale: float) -> None:
+    """The legend and the axes with their ticks."""
+    x0, y0, plot_w, plot_h = box
+    legend(d, 0, HEIGHT - 30, [EXITED])
+    d.add(PolyLine([300, HEIGHT - 21, 340, HEIGHT - 21], strokeColor=INK, strokeWidth=3))
+    text(d, 346, HEIGHT - 28, "累计", SMALL)
+    d.add(Line(410, HEIGHT - 21, 450, HEIGHT - 21, strokeColor=RED, strokeWidth=3, strokeDashArray=[8, 5]))
+    text(d, 456, HEIGHT - 28, "年度目标（户）", SMALL)
+    d.add(Line(x0, y0, x0 + plot_w, y0, strokeColor=INK, strokeWidth=1.5))
+    d.add(Line(x0, y0, x0, y0 + plot_h, strokeColor=INK, strokeWidth=1.5))
+    tick = max(1, math.ceil(top * 1.1 / 4))
+    for v in range(0, int(top * 1.1) + 1, tick):
+        yy = y0 + v * scale
+        d.add(Line(x0 - 5, yy, x0, yy, strokeColor=INK, strokeWidth=1))
+        text(d, x0 - 8, yy - SMALL * 0.35, str(v), SMALL, anchor="end")
 
 
 def progress(p: ch.Progress) -> ChartDrawing:
@@ -457,19 +480,7 @@ def progress(p: ch.Progress) -> ChartDrawing:
     target = p.households.target
     top = max([m.cumulative_households for m in months] + [target or 0, p.exited_households.value, 1])
     scale = plot_h / (top * 1.1)
-    legend(d, 0, HEIGHT - 30, [EXITED])
-    d.add(PolyLine([300, HEIGHT - 21, 340, HEIGHT - 21], strokeColor=INK, strokeWidth=3))
-    text(d, 346, HEIGHT - 28, "累计", SMALL)
-    d.add(Line(410, HEIGHT - 21, 450, HEIGHT - 21, strokeColor=colors.HexColor("#B30000"), strokeWidth=3,
-               strokeDashArray=[8, 5]))
-    text(d, 456, HEIGHT - 28, "年度目标（户）", SMALL)
-    d.add(Line(x0, y0, x0 + plot_w, y0, strokeColor=INK, strokeWidth=1.5))
-    d.add(Line(x0, y0, x0, y0 + plot_h, strokeColor=INK, strokeWidth=1.5))
-    tick = max(1, math.ceil(top * 1.1 / 4))
-    for v in range(0, int(top * 1.1) + 1, tick):
-        yy = y0 + v * scale
-        d.add(Line(x0 - 5, yy, x0, yy, strokeColor=INK, strokeWidth=1))
-        text(d, x0 - 8, yy - SMALL * 0.35, str(v), SMALL, anchor="end")
+    _progress_frame(d, (x0, y0, plot_w, plot_h), top, scale)
     slot = plot_w / 12
     points: list[float] = []
     for m in months:
@@ -478,7 +489,7 @@ def progress(p: ch.Progress) -> ChartDrawing:
         if m.future:
             continue
         h = m.households.value * scale
-        bar(d, x + slot * 0.18, y0, slot * 0.64, h, EXITED)
+        bar(d, (x + slot * 0.18, y0, slot * 0.64, h), EXITED)
         if m.households.value:
             text(d, x + slot / 2, y0 + h + 4, str(m.households.value), TEXT, anchor="middle")
             c.hotspots.append(Hotspot(x + slot * 0.18, y0, slot * 0.64, max(h, 20) + TEXT, m.households,
@@ -487,13 +498,13 @@ def progress(p: ch.Progress) -> ChartDrawing:
         entries = m.entries.value
         if entries or m.monitored.value:
             label = f"+{entries}" if entries else ""
-            text(d, x + slot / 2, y0 - TEXT - 26, label, SMALL, anchor="middle", colour=colors.HexColor("#B30000"))
+            text(d, x + slot / 2, y0 - TEXT - 26, label, SMALL, anchor="middle", colour=RED)
             if entries:
                 c.hotspots.append(Hotspot(x, y0 - TEXT - 30, slot, SMALL + 6, m.entries, f"{m.month}月新识别、返贫"))
             if m.monitored.value:
                 text(d, x + slot / 2, y0 - TEXT - 48, f"监{m.monitored.value}", SMALL, anchor="middle", colour=GREY)
                 c.hotspots.append(Hotspot(x, y0 - TEXT - 52, slot, SMALL + 6, m.monitored, f"{m.month}月纳入监测"))
-    text(d, 0, y0 - TEXT - 26, "新增", SMALL, colour=colors.HexColor("#B30000"))
+    text(d, 0, y0 - TEXT - 26, "新增", SMALL, colour=RED)
     text(d, 0, y0 - TEXT - 48, "监测", SMALL, colour=GREY)
     if len(points) >= 4:
         d.add(PolyLine(points, strokeColor=INK, strokeWidth=3))
@@ -502,9 +513,9 @@ def progress(p: ch.Progress) -> ChartDrawing:
              anchor="end" if points[-2] > x0 + plot_w / 2 else "start")
     if target is not None:
         ty = y0 + target * scale
-        d.add(Line(x0, ty, x0 + plot_w, ty, strokeColor=colors.HexColor("#B30000"), strokeWidth=3,
+        d.add(Line(x0, ty, x0 + plot_w, ty, strokeColor=RED, strokeWidth=3,
                    strokeDashArray=[8, 5]))
-        text(d, x0 + 6, ty + 6, f"目标 {target}户", TEXT, colour=colors.HexColor("#B30000"))
+        text(d, x0 + 6, ty + 6, f"目标 {target}户", TEXT, colour=RED)
     if p.undated_households.value:
         note = f"另有 {p.undated_households.value}户（{p.undated_people.value}人）本年脱贫，月份不详（导入的状态）"
         text(d, x0, 10, note, SMALL, colour=GREY, fit=plot_w)
@@ -525,7 +536,7 @@ def _goals(c: ChartDrawing, p: ch.Progress, x0: float) -> None:
         y -= 44
         share = min(1.0, goal.share or 0.0)
         d.add(Rect(x0, y, width, 30, fillColor=colors.white, strokeColor=INK, strokeWidth=1))
-        bar(d, x0, y, width * share, 30, DONE)
+        bar(d, (x0, y, width * share, 30), DONE)
         line = f"{goal.done}/{goal.target}{unit}" if goal.target is not None else f"{goal.done}{unit}"
         text(d, x0 + width - 4, y + 36, line, BIG, anchor="end")
         if cell.households:
@@ -535,7 +546,7 @@ def _goals(c: ChartDrawing, p: ch.Progress, x0: float) -> None:
         words = "未定目标" if gap is None else ("已完成" if gap == 0 else f"还差 {gap}{unit}")
         if goal.share is not None:
             words += f"（{goal.share:.0%}）"
-        text(d, x0, y, words, TEXT, colour=colors.HexColor("#B30000") if gap else INK)
+        text(d, x0, y, words, TEXT, colour=RED if gap else INK)
         y -= 56
     text(d, x0, y, f"本年新识别 {p.entries.value}户 · 返贫 {p.returns.value}户", TEXT, fit=width)
     c.hotspots.append(Hotspot(x0, y - 4, width / 2, TEXT + 8, p.entries, "本年新识别"))

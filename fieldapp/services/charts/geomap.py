@@ -55,7 +55,8 @@ class MapShapes:
         extent: dict[str, tuple[float, float, float, float]] = {}
         centre: dict[str, tuple[float, float]] = {}
         for place, place_rings in self.rings.items():
-            placed = [[(ox + (x * kx - minx) * scale, oy + (y - miny) * scale) for x, y in ring] for ring in place_rings]
+            placed = [[(ox + (x * kx - minx) * scale, oy + (y - miny) * scale) for x, y in ring]
+                      for ring in place_rings]
             rings[place] = placed
             flat = [p for ring in placed for p in ring]
             extent[place] = (min(p[0] for p in flat), min(p[1] for p in flat), max(p[0] for p in flat),
@@ -130,6 +131,7 @@ def load(path: Path, places: Sequence[tuple[str, str | None, str]]) -> MapShapes
         place = by_code.get(code or "") or by_name.get(name or "")
         if place is None:
             continue
-        found.setdefault(place, []).extend(_outer_rings(feature.get("geometry"), f"村界文件第 {n} 个要素（{name or code}）"))
+        where = f"村界文件第 {n} 个要素（{name or code}）"
+        found.setdefault(place, []).extend(_outer_rings(feature.get("geometry"), where))
     found = {k: v for k, v in found.items() if v}
     return MapShapes(found) if found else None

@@ -44,7 +44,7 @@ def write_poster(charts: Charts, ref: RefData, out: Path | str, *, size: str = "
     sheets = drawings.all_drawings(charts, ref, map_file=map_file)
     target = Path(out)
     with atomic_output(target) as tmp:
-        canvas = Canvas(str(tmp), pagesize=(page_w, page_h))
+        canvas = Canvas(str(tmp), pagesize=(page_w, page_h), initialFontName=font)
         canvas.setTitle(f"{charts.scope.name} {charts.year}年 挂图作战")
         canvas.setAuthor("FieldApp 驻村帮扶工作台")
         for number, sheet in enumerate(sheets, start=1):

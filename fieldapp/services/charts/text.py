@@ -36,7 +36,7 @@ def as_text(charts: Charts, ref: RefData, lang: str = "zh-Hans") -> str:
               f"  脱贫户 {_goal(p.households.done, p.households.target, '户')}",
               f"  脱贫人口 {_goal(p.people.done, p.people.target, '人')}",
               f"  贫困村摘帽 {_goal(p.villages.done, p.villages.target, '个')}",
-              f"  按月脱贫户：{months or '无'}" + (f"；月份不详 {p.undated_households.value}" if p.undated_households.value
-                                              else ""),
+              f"  按月脱贫户：{months or '无'}"
+              + (f"；月份不详 {p.undated_households.value}" if p.undated_households.value else ""),
               f"  新识别 {p.entries.value}户，返贫 {p.returns.value}户，纳入监测 {p.monitored.value}户"]
     return "\n".join(lines)
