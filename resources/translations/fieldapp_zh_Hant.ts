@@ -815,34 +815,135 @@
     </message>
 </context>
 <context>
+    <name>ChartCanvas</name>
+    <message>
+        <location filename="../../fieldapp/gui/charts/canvas.py" line="93" />
+        <source>{0}：{1}户（点击列出）</source>
+        <translation>{0}：{1}戶（點擊列出）</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="90" />
+        <source> 年</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="91" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="94" />
+        <source>打印挂图…</source>
+        <translation>打印掛圖…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="100" />
+        <source>贫困对象分布图</source>
+        <translation>貧困對象分佈圖</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="100" />
+        <source>计划措施细则图</source>
+        <translation>計劃措施細則圖</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="100" />
+        <source>产业发展规划图</source>
+        <translation>產業發展規劃圖</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="101" />
+        <source>任务进度进展图</source>
+        <translation>任務進度進展圖</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="108" />
+        <source>点击图中的数字，列出其中的户</source>
+        <translation>點擊圖中的數字，列出其中的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="119" />
+        <source>打开农户</source>
+        <translation>打開農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="127" />
+        <source>范围</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="129" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="173" />
+        <source>本机还没有村、乡镇或区县</source>
+        <translation>本機還沒有村、鄉鎮或區縣</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="191" />
+        <source>无</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="192" />
+        <source>{0} {1}年 · 计算于 {2:%Y-%m-%d %H:%M} · 数据截至 {3}</source>
+        <translation>{0} {1}年 · 計算於 {2:%Y-%m-%d %H:%M} · 數據截至 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="213" />
+        <source>{0}：{1}户</source>
+        <translation>{0}：{1}戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="263" />
+        <source>保存挂图</source>
+        <translation>保存掛圖</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="263" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="273" />
+        <source>已生成挂图：{0}</source>
+        <translation>已生成掛圖：{0}</translation>
+    </message>
+</context>
+<context>
     <name>ComplianceModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
         <source>派出单位</source>
         <translation>派出單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
         <source>{0}月</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="226" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="214" />
         <source>达标月数</source>
         <translation>達標月數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="264" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="244" />
         <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
         <translation>{0}年{1}月在村 {2} 天（要求不少於15天）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="267" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="247" />
         <source>；队长已签字关闭本月</source>
         <translation>；隊長已簽字關閉本月</translation>
     </message>
@@ -1099,123 +1200,123 @@
         <translation>不符合退出標準，仍擬退出（須寫明理由並簽字，記錄中始終可見）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
         <source>决定：</source>
         <translation>決定：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="189" />
         <source>评议会议(&amp;M)：</source>
         <translation>評議會議(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="188" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="191" />
         <source>理由(&amp;Y)：</source>
         <translation>理由(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="193" />
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="196" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="272" />
         <source>确定并签字</source>
         <translation>確定並簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="194" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="197" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="212" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="215" />
         <source>{0}：到会 {1} 人，赞成 {2}、反对 {3}（{4} 户）</source>
         <translation>{0}：到會 {1} 人，贊成 {2}、反對 {3}（{4} 戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="216" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="219" />
         <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
         <translation>沒有評議過這些戶的會議：先登記評議會議（fieldapp workflow deliberation add），才能通過或不通過本步驟；退回不需要會議。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="242" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="245" />
         <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
         <translation>{0}：“{1}”的步驟 {2} {3}（由{4}決定）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="246" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
         <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
         <translation>{0} 戶，“{1}”的步驟 {2} {3}（由{4}決定）：{5}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="252" />
         <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
         <translation>本步驟有互相衝突的決定：本決定將處理衝突（須寫明理由並簽字），衝突的決定保留為已取代。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
         <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
         <translation>將以本人簽名密鑰為每戶的決定分別簽字（各有驗證碼）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="268" />
         <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
         <translation>將以本人簽名密鑰簽字（簽字背書），簽字後不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="270" />
         <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
         <translation>本步驟不需簽字；決定記錄決定人、角色和時間，不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="272" />
         <source>确定</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="280" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="283" />
         <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
         <translation>請寫明理由：不通過、退回、越過退出標準和處理衝突都須寫明理由</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
         <source>不通过</source>
         <translation>不通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="297" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="300" />
         <source>已{0} {1} 户：{2}</source>
         <translation>已{0} {1} 戶：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="310" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="313" />
         <source>已决定 {0} 户；以下 {1} 户未决定：</source>
         <translation>已決定 {0} 戶；以下 {1} 戶未決定：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="319" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="322" />
         <source>不符合退出标准：{0}</source>
         <translation>不符合退出標準：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="321" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="324" />
         <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
         <translation>確需退出的，勾選上方“仍擬退出”並寫明理由，決定與理由一併簽字。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="323" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="326" />
         <source>本账号没有越过退出标准的权限（{0}）。</source>
         <translation>本帳號沒有越過退出標準的權限（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="327" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="330" />
         <source>{0} 起才能通过本步骤：{1}</source>
         <translation>{0} 起才能通過本步驟：{1}</translation>
     </message>
@@ -1231,102 +1332,102 @@
 <context>
     <name>DecisionModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>时间</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>步骤</source>
         <translation>步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>决定</source>
         <translation>決定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
         <source>理由</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
         <source>签字</source>
         <translation>簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="175" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="175" />
         <source>不通过</source>
         <translation>不通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="176" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="189" />
         <source>未签字（本步骤须签字）</source>
         <translation>未簽字（本步驟須簽字）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="189" />
         <source>不需签字</source>
         <translation>不需簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="212" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="192" />
         <source>签字未同步到本机</source>
         <translation>簽字未同步到本機</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="214" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="194" />
         <source>签名无效：{0}</source>
         <translation>簽名無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
         <source>已签字，验证码 {0}</source>
         <translation>已簽字，驗證碼 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="227" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="207" />
         <source>互相冲突，待处理</source>
         <translation>互相衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="229" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
         <source>冲突中被处理决定取代</source>
         <translation>衝突中被處理決定取代</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="231" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
         <source>越过退出标准</source>
         <translation>越過退出標準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="233" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
         <source>处理了 {0} 个冲突的决定</source>
         <translation>處理了 {0} 個衝突的決定</translation>
     </message>
@@ -1431,44 +1532,82 @@
 <context>
     <name>DrawModel</name>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>抽样时间</source>
         <translation>抽樣時間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>范围</source>
         <translation>範圍</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>比例</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>抽中</source>
         <translation>抽中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>已查</source>
         <translation>已查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="62" />
         <source>不正确</source>
         <translation>不正確</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="62" />
         <source>抽样人</source>
         <translation>抽樣人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="89" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="66" />
         <source>{0}/{1} 户</source>
         <translation>{0}/{1} 戶</translation>
+    </message>
+</context>
+<context>
+    <name>DrillModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23" />
+        <source>户编号</source>
+        <translation>戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23" />
+        <source>组</source>
+        <translation>組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23" />
+        <source>人口</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="24" />
+        <source>属性</source>
+        <translation>屬性</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="24" />
+        <source>脱贫状态</source>
+        <translation>脫貧狀態</translation>
     </message>
 </context>
 <context>
@@ -2639,47 +2778,47 @@
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>序号</source>
         <translation>序號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>项目</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>抽样时的记录</source>
         <translation>抽樣時的記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>结果</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
         <source>正确</source>
         <translation>正確</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
         <source>不正确</source>
         <translation>不正確</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
         <source>未查</source>
         <translation>未查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="117" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="94" />
         <source>（有照片）</source>
         <translation>（有照片）</translation>
     </message>
@@ -2687,27 +2826,27 @@
 <context>
     <name>LateCheckInModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="294" />
         <source>干部</source>
         <translation>幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="294" />
         <source>在村日期</source>
         <translation>在村日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="294" />
         <source>登记日期</source>
         <translation>登記日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="294" />
         <source>备注</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="336" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="303" />
         <source>{0} 天后才登记：队长确认后计入在村天数</source>
         <translation>{0} 天後才登記：隊長確認後計入在村天數</translation>
     </message>
@@ -2715,37 +2854,37 @@
 <context>
     <name>LeaderModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="261" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="261" />
         <source>单位</source>
         <translation>單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="261" />
         <source>要求次数</source>
         <translation>要求次數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="261" />
         <source>本人签字的走访</source>
         <translation>本人簽字的走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="282" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="262" />
         <source>结果</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="282" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="262" />
         <source>未经本人签字（不计）</source>
         <translation>未經本人簽字（不計）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="303" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="278" />
         <source>单位领导本人登录并对走访记录签字背书后才计入</source>
         <translation>單位領導本人登錄並對走訪記錄簽字背書後才計入</translation>
     </message>
@@ -2947,99 +3086,104 @@
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="158" />
+        <location filename="../../fieldapp/gui/main_window.py" line="162" />
+        <source>挂图作战</source>
+        <translation>掛圖作戰</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="168" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="196" />
+        <location filename="../../fieldapp/gui/main_window.py" line="206" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="197" />
+        <location filename="../../fieldapp/gui/main_window.py" line="207" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="203" />
+        <location filename="../../fieldapp/gui/main_window.py" line="213" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="204" />
+        <location filename="../../fieldapp/gui/main_window.py" line="214" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="206" />
-        <location filename="../../fieldapp/gui/main_window.py" line="256" />
+        <location filename="../../fieldapp/gui/main_window.py" line="216" />
+        <location filename="../../fieldapp/gui/main_window.py" line="266" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="220" />
+        <location filename="../../fieldapp/gui/main_window.py" line="230" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="224" />
-        <location filename="../../fieldapp/gui/main_window.py" line="272" />
+        <location filename="../../fieldapp/gui/main_window.py" line="234" />
+        <location filename="../../fieldapp/gui/main_window.py" line="282" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="252" />
+        <location filename="../../fieldapp/gui/main_window.py" line="262" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="254" />
+        <location filename="../../fieldapp/gui/main_window.py" line="264" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="262" />
+        <location filename="../../fieldapp/gui/main_window.py" line="272" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="264" />
+        <location filename="../../fieldapp/gui/main_window.py" line="274" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="266" />
+        <location filename="../../fieldapp/gui/main_window.py" line="276" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="267" />
+        <location filename="../../fieldapp/gui/main_window.py" line="277" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="268" />
+        <location filename="../../fieldapp/gui/main_window.py" line="278" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="284" />
+        <location filename="../../fieldapp/gui/main_window.py" line="294" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="286" />
+        <location filename="../../fieldapp/gui/main_window.py" line="296" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="287" />
+        <location filename="../../fieldapp/gui/main_window.py" line="297" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="316" />
+        <location filename="../../fieldapp/gui/main_window.py" line="326" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
@@ -4133,62 +4277,62 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>户编号</source>
         <translation>戶編號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>流程</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>待决定步骤</source>
         <translation>待決定步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>到达本步骤</source>
         <translation>到達本步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>可决定日期</source>
         <translation>可決定日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="109" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="89" />
         <source>有冲突的决定，待处理</source>
         <translation>有衝突的決定，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
         <source>可决定</source>
         <translation>可決定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
         <source>公示期未满</source>
         <translation>公示期未滿</translation>
     </message>
@@ -4196,57 +4340,57 @@
 <context>
     <name>RectificationModel</name>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>期限</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>户</source>
         <translation>戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>项目</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>问题</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="107" />
         <source>责任人</source>
         <translation>責任人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="107" />
         <source>整改情况</source>
         <translation>整改情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
         <source>待整改</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
         <source>待确认</source>
         <translation>待確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
         <source>已确认</source>
         <translation>已確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="134" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="111" />
         <source>（已逾期）</source>
         <translation>（已逾期）</translation>
     </message>
@@ -4839,67 +4983,67 @@
 <context>
     <name>StepModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>步骤</source>
         <translation>步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>名称</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>最短天数</source>
         <translation>最短天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>签字</source>
         <translation>簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="131" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="111" />
         <source>进度</source>
         <translation>進度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="144" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="124" />
         <source>（导入，无逐级记录）</source>
         <translation>（導入，無逐級記錄）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="146" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="126" />
         <source>已通过</source>
         <translation>已通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="128" />
         <source>有冲突，待处理</source>
         <translation>有衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="150" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
         <source>不通过（流程结束）</source>
         <translation>不通過（流程結束）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="152" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="132" />
         <source>当前步骤（{0} 起可决定）</source>
         <translation>當前步驟（{0} 起可決定）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="140" />
         <source>须签字</source>
         <translation>須簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="140" />
         <source>不需签字</source>
         <translation>不需簽字</translation>
     </message>
@@ -5753,22 +5897,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="97" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="85" />
         <source>农户 / 活动</source>
         <translation>農戶 / 活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="99" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="87" />
         <source>待办</source>
         <translation>待辦</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="178" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="166" />
         <source>村级活动：{0}</source>
         <translation>村級活動：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="189" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="177" />
         <source>{0}项</source>
         <translation>{0}項</translation>
     </message>
@@ -6184,17 +6328,17 @@
 <context>
     <name>_ReadOnlyTable</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="201" />
         <source>达标</source>
         <translation>達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="201" />
         <source>未达标</source>
         <translation>未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="201" />
         <source>进行中</source>
         <translation>進行中</translation>
     </message>

@@ -69,7 +69,7 @@ def test_an_a1_poster_is_the_a3_one_twice_as_large(ctx: AppContext, district: di
     assert pdftools.page_size(a1) == pytest.approx(A1_LANDSCAPE, abs=0.5)
     assert sorted(pdftools.text(a1).split()) == sorted(pdftools.text(a3).split())
     grey = pdftools.render(a1, tmp_path, 4, 20, gray=True)
-    mean, spread = pdftools.grey_stats(grey)
+    _mean, spread = pdftools.grey_stats(grey)
     assert spread > 20  # drawn, not blank
     with pytest.raises(ch.ChartError, match="纸张只能是 A3、A1"):
         posters.write_poster(charts, ctx.ref, tmp_path / "a4.pdf", size="A4")
