@@ -98,3 +98,25 @@ def test_the_poster_is_written_from_the_page(ctx: AppContext, make_household: Ca
     out = tmp_path / "wall.pdf"
     page.print_poster(str(out))
     assert out.read_bytes().startswith(b"%PDF") and str(out) in page.as_of.text()
+
+
+def test_the_keyboard_walks_the_numbers_and_enter_lists_the_households(
+        ctx: AppContext, make_household: Callable[..., str], qtbot: QtBot, sync_tasks: SyncTaskManager) -> None:
+    two_town_district(ctx, make_household)
+    page = _page(ctx, qtbot, sync_tasks)
+    page.tabs.setCurrentIndex(0)
+    canvas = page.canvases[0]
+    canvas.setFocus()
+    qtbot.waitUntil(canvas.hasFocus)
+    assert canvas.chart is not None
+    target = next(h for h in canvas.chart.hotspots if h.caption == "杨峪河镇：未脱贫户")
+    for _ in range(len(canvas.chart.hotspots)):
+        if canvas.focused == target:
+            break
+        qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    assert canvas.focused == target
+    qtbot.keyClick(canvas, Qt.Key.Key_Return)
+    assert page.caption.text() == "杨峪河镇：未脱贫户：1户"
+    assert [r.head_name for r in page.model.rows] == ["戊五"]
+    qtbot.keyClick(canvas, Qt.Key.Key_Left)
+    assert canvas.focused != target

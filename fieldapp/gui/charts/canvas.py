@@ -3,7 +3,8 @@
 The 挂图作战 page shows the very drawings the posters print (:mod:`fieldapp.services.charts.drawings`):
 this widget walks the drawing's shapes (rectangles, lines, polylines, polygons, strings) and paints
 them scaled to fit, so screen and wall never disagree and no charting library is bundled. A click on a
-number or a bar finds its hotspot and emits :attr:`ChartCanvas.picked` with it.
+number or a bar finds its hotspot and emits :attr:`ChartCanvas.picked` with it; from the keyboard the arrow
+keys walk the numbers (a frame shows which) and Enter picks one.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -45,6 +47,7 @@ class ChartCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart: ChartDrawing | None = None
+        self.focused: Hotspot | None = None  # the number the keyboard is on
         self.setMouseTracking(True)
         self.setMinimumSize(480, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -52,7 +55,36 @@ class ChartCanvas(QWidget):
 
     def set_chart(self, chart: ChartDrawing | None) -> None:
         self.chart = chart
+        self.focused = None
         self.update()
+
+    # -- keyboard: arrows (or Tab inside the chart) walk the numbers, Enter lists the households ------
+
+    def _order(self) -> list[Hotspot]:
+        """The hotspots in reading order: top to bottom, left to right."""
+        if self.chart is None:
+            return []
+        return sorted(self.chart.hotspots, key=lambda h: (-round(h.y + h.h / 2, -1), h.x))
+
+    def move_focus(self, step: int) -> Hotspot | None:
+        order = self._order()
+        if not order:
+            return None
+        index = order.index(self.focused) if self.focused in order else (-1 if step > 0 else 0)
+        self.focused = order[(index + step) % len(order)]
+        self.update()
+        return self.focused
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.move_focus(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.move_focus(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.focused is not None:
+            self.picked.emit(self.focused)
+        else:
+            super().keyPressEvent(event)
 
     # -- geometry ---------------------------------------------------------------------------------
 
@@ -109,6 +141,12 @@ class ChartCanvas(QWidget):
             painter.translate(ox, oy + self.chart.drawing.height * scale)
             painter.scale(scale, -scale)
             self._paint(painter, self.chart.drawing.contents)
+            if self.focused is not None and self.hasFocus():
+                f = self.focused
+                pen = QPen(self.palette().highlight().color(), 3 / scale)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(f.x - 3, f.y - 3, f.w + 6, f.h + 6))
         painter.end()
 
     # -- painting the shapes ----------------------------------------------------------------------

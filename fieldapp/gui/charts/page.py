@@ -115,7 +115,7 @@ class ChartsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)  # double-click or Enter
         self.open_button = QPushButton(self.tr("打开农户"), self)
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_selected)
