@@ -25,13 +25,12 @@ from fieldapp.domain import charts as ch
 from fieldapp.domain.refdata import RefData
 from fieldapp.services.charts import geomap
 from fieldapp.services.charts.figures import Charts
-from fieldapp.services.printing.fonts import register_fonts, string_width
+from fieldapp.services.printing.fonts import FONT, register_fonts, string_width
 
 WIDTH, HEIGHT = 1130.0, 690.0
 TITLE, BIG, TEXT, SMALL = 30.0, 24.0, 20.0, 16.0
 INK = colors.HexColor("#222222")
 GREY = colors.HexColor("#777777")
-PALE = colors.HexColor("#DDDDDD")
 SHORT_FILL = colors.HexColor("#F9D0CC")
 RED = colors.HexColor("#B30000")  # an industry short of its plan
 
@@ -97,8 +96,6 @@ def _new(title: str) -> ChartDrawing:
 def text(d: Drawing, x: float, y: float, value: str, size: float = TEXT, *, anchor: str = "start",
          colour: Color = INK, fit: float | None = None) -> None:
     """A string; ``fit``: the widest it may be (the size shrinks to fit, never below 60%)."""
-    from fieldapp.services.printing.fonts import FONT
-
     if fit is not None and value:
         width = string_width(value, size)
         if width > fit:
