@@ -149,3 +149,13 @@ def test_demo_village_measures_and_industries_match_its_tables(demo_village: App
         per_industry)
     assert charts.distribution.scope.name == _count(ctx, f"SELECT name FROM area WHERE id = '{village_id}'")[0][0]
     assert _count(ctx, f"SELECT level FROM {Area.__tablename__} WHERE id = '{village_id}'")[0][0] == "village"
+
+
+def test_the_default_scope_is_the_narrowest_that_holds_everything(ctx: AppContext, district: dict[str, str]) -> None:
+    scope = figures.default_scope(ctx.db)
+    assert scope is not None and scope.name == "商州区"  # two towns
+
+
+def test_a_laptop_of_one_village_opens_on_the_village(demo_village: AppContext) -> None:
+    scope = figures.default_scope(demo_village.db)
+    assert scope is not None and scope.level == ch.VILLAGE

@@ -157,8 +157,10 @@ class ChartsPage(QWidget):
         indent = {ch.DISTRICT: "", ch.TOWN: "　", ch.VILLAGE: "　　"}
         for s in figures.scopes(self.ctx.db):
             self.scope.addItem(indent[s.level] + s.name, s.area_id)
-        index = self.scope.findData(current) if current else 0
-        self.scope.setCurrentIndex(max(0, index))
+        if not current:
+            default = figures.default_scope(self.ctx.db)
+            current = default.area_id if default else None
+        self.scope.setCurrentIndex(max(0, self.scope.findData(current)))
 
     def choose_scope(self, area_id: str) -> None:
         self.scope.setCurrentIndex(max(0, self.scope.findData(area_id)))

@@ -144,7 +144,8 @@ def legend(d: Drawing, x: float, y: float, items: Sequence[Series]) -> float:
 
 
 def label_on(d: Drawing, box: Box, value: str, s: Series) -> None:
-    """A number in a bar when it fits, just after it otherwise (on a white box so hatching stays readable)."""
+    """A number in a bar when it fits (on a white box over hatching, so it stays readable); else none: the
+    caller prints the numbers beside the bars as well."""
     x, y, w, h = box
     size = min(TEXT, h * 0.7)
     width = string_width(value, size)
@@ -153,8 +154,6 @@ def label_on(d: Drawing, box: Box, value: str, s: Series) -> None:
                    fillColor=s.fill if not s.hatch else colors.white, strokeColor=None))
         text(d, x + w / 2, y + h / 2 - size * 0.35, value, size, anchor="middle",
              colour=s.text if not s.hatch else INK)
-    else:
-        text(d, x + w + 4, y + h / 2 - size * 0.35, value, size)
 
 
 def _wan(fen: int) -> str:
@@ -233,12 +232,13 @@ def _draw_tiles(c: ChartDrawing, places: Sequence[ch.DistributionRow], bounds: S
     n = max(1, len(places))
     cols = max(1, math.ceil(math.sqrt(n * w / h)))
     rows = math.ceil(n / cols)
-    tw = w / cols
-    th = min(h / rows, tw * 0.8)
-    top = y0 + h
+    tw = min(w / cols, 240.0)  # a lone village is a tile, not the whole map
+    th = min(h / rows, tw * 0.7)
+    left = x0 + (w - cols * tw) / 2
+    top = y0 + h - (h - rows * th) / 2
     for i, p in enumerate(places):
         col, row = i % cols, i // cols
-        x, y = x0 + col * tw, top - (row + 1) * th
+        x, y = left + col * tw, top - (row + 1) * th
         fill = MAP_CLASSES[_class_of(p.poor.value, bounds)]
         c.drawing.add(Rect(x + 3, y + 3, tw - 6, th - 6, fillColor=fill, strokeColor=INK, strokeWidth=1))
         c.hotspots.append(Hotspot(x + 3, y + 3, tw - 6, th - 6, p.poor, f"{p.unit.name}：未脱贫户"))
@@ -296,8 +296,7 @@ def _draw_support_bars(c: ChartDrawing, dist: ch.Distribution, x0: float) -> Non
             bar(d, (x, y, w, bar_h), s)
             if cell.value:
                 c.hotspots.append(Hotspot(x, y, w, bar_h, cell, f"{r.unit.name}：{s.name}"))
-                if w >= string_width(str(cell.value), SMALL) + 8:
-                    label_on(d, (x, y, w, bar_h), str(cell.value), s)
+                label_on(d, (x, y, w, bar_h), str(cell.value), s)
             x += w
         total = f"{r.households.value}户"
         text(d, x + 6, y + bar_h / 2 - SMALL * 0.35, total, SMALL)

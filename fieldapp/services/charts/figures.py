@@ -108,9 +108,19 @@ def scopes(db: Database) -> list[ch.Scope]:
 
 
 def default_scope(db: Database) -> ch.Scope | None:
-    """The widest scope the laptop holds (the district when it has one), None without areas."""
+    """The narrowest scope that holds everything this register holds: from the top, down while an area
+    has a single child (a laptop of one village opens on that village); None without areas."""
+    with db.read() as conn:
+        tree = sources.area_tree(conn)
     found = scopes(db)
-    return found[0] if found else None
+    if not found:
+        return None
+    scope = found[0]
+    while True:
+        children = [a for a in tree.children(scope.area_id) if a.level in ch.LEVELS]
+        if len(children) != 1:
+            return scope
+        scope = ch.Scope(children[0].level, children[0].id, children[0].name)
 
 
 @dataclass(frozen=True)
