@@ -51,6 +51,12 @@ def test_scopes_and_charts_of_the_district(ctx: AppContext, make_household: Call
     assert [c.chart.title for c in page.canvases if c.chart] == ["贫困对象分布图", "计划措施细则图", "产业发展规划图",
                                                                "任务进度进展图"]
     assert "商州区 2026年" in page.as_of.text() and "数据截至" in page.as_of.text()
+    for index, canvas in enumerate(page.canvases):  # each chart is painted: the map's and bars' colours show
+        page.tabs.setCurrentIndex(index)
+        image = canvas.grab().toImage()
+        colours = {image.pixelColor(x, y).name()
+                   for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+        assert len(colours) > 8, (index, colours)
     page.choose_scope(ids["east"])
     assert page.shown.charts.scope.name == "东村"
     assert [r.unit.name for r in page.shown.charts.distribution.rows] == ["1组", "2组"]
