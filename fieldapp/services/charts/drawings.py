@@ -224,6 +224,11 @@ def _place_label(c: ChartDrawing, p: ch.DistributionRow, cx: float, cy: float, *
     text(c.drawing, cx, cy - size, line, size * 0.85, anchor="middle", colour=colour, fit=width - 6)
     w = min(width, string_width(line, size * 0.85))
     c.hotspots.append(Hotspot(cx - w / 2, cy - size * 1.2, w, size * 2.4, p.households, f"{p.unit.name}：全部户"))
+    if p.monitored.value:
+        watched = f"监测{p.monitored.value}"
+        text(c.drawing, cx, cy - size * 1.95, watched, size * 0.85, anchor="middle", colour=colour)
+        w = string_width(watched, size * 0.85)
+        c.hotspots.append(Hotspot(cx - w / 2, cy - size * 2.1, w, size * 0.9, p.monitored, f"{p.unit.name}：监测对象"))
 
 
 def _draw_tiles(c: ChartDrawing, places: Sequence[ch.DistributionRow], bounds: Sequence[int],
