@@ -154,9 +154,8 @@ class ChartsPage(QWidget):
     def _fill_scopes(self) -> None:
         current = self.scope.currentData()
         self.scope.clear()
-        indent = {ch.DISTRICT: "", ch.TOWN: "　", ch.VILLAGE: "　　"}
-        for s in figures.scopes(self.ctx.db):
-            self.scope.addItem(indent[s.level] + s.name, s.area_id)
+        for s in figures.scopes(self.ctx.db):  # in tree order: a district, its first town, that town's villages…
+            self.scope.addItem(s.name, s.area_id)
         if not current:
             default = figures.default_scope(self.ctx.db)
             current = default.area_id if default else None

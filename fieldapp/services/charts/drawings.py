@@ -206,7 +206,8 @@ def distribution(dist: ch.Distribution, *, map_file: Path | None = None) -> Char
     x = 0.0
     text(d, x, 40, "未脱贫户：", SMALL)
     x += string_width("未脱贫户：", SMALL) + 4
-    names = ["0", *[f"{bounds[i]}–{bounds[i + 1] - 1}" for i in range(3)], f"≥{bounds[3]}"]
+    names = ["0", *[f"{bounds[i]}–{bounds[i + 1] - 1}" if bounds[i + 1] - 1 > bounds[i] else str(bounds[i])
+                    for i in range(3)], f"≥{bounds[3]}"]
     for colour, name in zip(MAP_CLASSES, names, strict=True):
         d.add(Rect(x, 38, 26, 18, fillColor=colour, strokeColor=INK, strokeWidth=0.8))
         text(d, x + 30, 40, name, SMALL)
