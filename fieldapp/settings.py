@@ -57,6 +57,9 @@ REGISTRY: dict[str, Setting] = {
                 "挂图作战: village boundary file (GeoJSON); empty: village_map.geojson in the data folder"),
         Setting("late_checkin_days", int, 3,
                 "a check-in entered more than this many days after its date needs the team leader's confirmation"),
+        Setting("report_weekly_due_days", int, 1,
+                "a weekly summary is due this many days after its Sunday (1: the Monday); later is 迟报"),
+        Setting("report_monthly_due_day", int, 5, "a monthly summary is due by this day of the next month"),
     )
 }
 

@@ -18,12 +18,13 @@ if [ -z "$PY" ]; then
   exit 1
 fi
 
-# Qt's xcb/offscreen platform plugins and the test tools (Xvfb, poppler, qpdf); binutils (PyInstaller's
-# objdump) and nsis (makensis) for `make dist`.
+# Qt's xcb/offscreen platform plugins and the test tools (Xvfb, poppler, qpdf, chromium: the district
+# server's web pages are tested in a real headless browser); binutils (PyInstaller's objdump) and nsis
+# (makensis) for `make dist`.
 SYSTEM_PACKAGES="libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
  libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1 xvfb xauth poppler-utils qpdf
- binutils nsis"
+ chromium binutils nsis"
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=""
   for p in $SYSTEM_PACKAGES; do

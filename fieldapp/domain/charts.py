@@ -499,3 +499,53 @@ def progress(f: Facts) -> Progress:
 def support_of(attribute_support: Mapping[str, str], attribute: str | None) -> str:
     """The support (一般 / 低保 / 特困) of a household attribute code; 一般 when unknown or not given."""
     return attribute_support.get(attribute or "", GENERAL)
+
+
+# ---------------------------------------------------------------- one village out of a wider read
+
+
+def restrict(f: Facts, village_id: str) -> Facts:
+    """The facts of one village of the scope: its households, their measures and movements, the village's
+    own targets and year record. A village's charts from the one read of a wider scope are the charts
+    read for the village alone (the district server's per-village status and the analytic extract)."""
+    area = f.tree.areas.get(village_id)
+    if area is None or area.level != VILLAGE:
+        raise ChartError(f"没有这个村（{village_id}）")
+    households = tuple(h for h in f.households if h.village_id == village_id)
+    ids = {h.id for h in households}
+    return Facts(f.tree, Scope(VILLAGE, village_id, area.name), f.year, f.as_of, households,
+                 tuple(m for m in f.measures if m.household_id in ids),
+                 tuple(m for m in f.movements if m.household_id in ids),
+                 tuple(t for t in f.targets if t.area_id == village_id),
+                 tuple(v for v in f.village_years if v.village_id == village_id))
+
+
+@dataclass(frozen=True)
+class VillageStatus:
+    """A village's standing in the year, counts only (what a status table or an extract may show)."""
+
+    village: Area
+    town: Area | None
+    households: int
+    people: int
+    poor: int
+    exited: int
+    monitored: int
+    measures_planned: int
+    measures_done: int
+    exits: Goal  # households exited in the year against the village's households_exit target
+    poor_village: bool | None  # None: no village_year record for the year
+    out_year: int | None
+
+
+def village_status(f: Facts) -> VillageStatus:
+    """The status of the village ``f`` is scoped to (see :func:`restrict`)."""
+    if f.scope.level != VILLAGE:
+        raise ChartError(f"“{f.scope.name}”不是村")
+    area = f.tree.areas[f.scope.area_id]
+    town = f.tree.areas.get(area.parent_id) if area.parent_id else None
+    d, m, p = distribution(f), measures(f, ()), progress(f)
+    record = next((v for v in f.village_years if v.year == f.year), None)
+    return VillageStatus(area, town, d.total.households.value, d.total.people.value, d.total.poor.value,
+                         d.total.exited.value, d.total.monitored.value, m.planned.value, m.done.value, p.households,
+                         None if record is None else record.poor_village, None if record is None else record.out_year)

@@ -99,8 +99,8 @@ class MainWindow(QMainWindow):
         self.add_page("visits", self.tr("走访"), self.visits)
         self.attendance = AttendancePage(ctx, self.tasks, self, hub=hub)
         self.add_page("attendance", self.tr("考勤"), self.attendance)
-        self._add_spotcheck_page()
-        self._add_review_and_charts_pages()
+        self._add_accountability_pages()
+        self._add_charts_page()
         hub.changed.connect(self._data_changed)
         self.printing = PrintPage(ctx, self.tasks, self.households, self, hub=hub)
         self.add_page("print", self.tr("打印"), self.printing)
@@ -129,6 +129,12 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, key)
         return index
 
+    def _add_accountability_pages(self) -> None:
+        """抽查 and 审核 for the accounts that check or decide, 汇总上报 for everyone."""
+        self._add_spotcheck_page()
+        self._add_review_page()
+        self._add_report_page()
+
     def _add_spotcheck_page(self) -> None:
         """抽查: the reviewers' draws, checklists and rectifications, for an account that checks (a cadre's own
         rectifications are on the workbench; the services refuse anyone else whatever the window shows)."""
@@ -151,15 +157,20 @@ class MainWindow(QMainWindow):
         self.review = ReviewPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("review", self.tr("审核"), self.review)
 
-    def _add_review_and_charts_pages(self) -> None:
-        """审核 (for whoever decides steps), then 挂图作战: the four charts of a village, a town or the district
-        (whatever this register holds)."""
+    def _add_charts_page(self) -> None:
+        """挂图作战: the four charts of a village, a town or the district (whatever this register holds)."""
         from fieldapp.gui.charts.page import ChartsPage
-
-        self._add_review_page()
 
         self.charts = ChartsPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("charts", self.tr("挂图作战"), self.charts)
+
+    def _add_report_page(self) -> None:
+        """汇总上报: the team leader's weekly and monthly summaries, and every account's view of the villages'
+        standing and roll-up (read-only for those who do not write summaries)."""
+        from fieldapp.gui.report.page import ReportPage
+
+        self.report = ReportPage(self.ctx, self.tasks, self, hub=self.hub)
+        self.add_page("report", self.tr("汇总上报"), self.report)
 
     def _add_sync_page(self) -> None:
         """同步 (USB packages, conflicts) and network sync with the district server (idle unless

@@ -1,5 +1,6 @@
 """The administrator's read-only view: devices, counts per village, quarantined changes, audit log, and a
-form that checks a printed sign-off's verification code against the district's copy (``/admin/verify``).
+form that checks a printed sign-off's verification code against the district's copy (``/admin/verify``), and
+the villages' weekly and monthly summaries rolled up per town and district (``/admin/reports?period=P``).
 
 The same data feeds ``fieldapp-server devices|villages|quarantine|audit`` and the web page at
 ``/admin`` (JSON under ``/admin/api/…``). Access to the web page: from this machine (loopback,
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
+import datetime as dt
 import hmac
 import html
 import json
@@ -185,10 +188,78 @@ def verify_page(server: Server, code: str) -> str:
             "</body></html>")
 
 
+def reports(server: Server, period_text: str = "", today: dt.date | None = None) -> dict[str, Any]:
+    """The roll-up of the villages' summaries of one period (default: last week): each village's standing
+    and the totals per town and district, from the summaries the villages synced up."""
+    from fieldapp.domain import report as rules
+    from fieldapp.services.report.rollup import rollup
+
+    today = today or dt.date.today()
+    period = rules.parse_period(period_text) if period_text.strip() else rules.previous(rules.WEEKLY, today)
+    up = rollup(server.db, period, today=today)
+    return {"kind": period.kind, "period": period.text, "words": period.words, "due": up.due.isoformat(),
+            "villages": [{"village_id": v.village_id, "village": v.name, "town": v.town_name,
+                          "state": v.standing.state, "words": v.standing.words, "flagged": v.standing.flagged,
+                          "overdue": v.standing.overdue,
+                          "signed_on": v.standing.signed_on.isoformat() if v.standing.signed_on else None,
+                          "figures": dataclasses.asdict(v.summary.figures) if v.summary else None}
+                         for v in up.villages],
+            "totals": [{"level": t.level, "area_id": t.area_id, "name": t.name, "missing": t.missing,
+                        "unsigned": t.unsigned, "late": t.late, **dataclasses.asdict(t.totals)}
+                       for t in (*up.towns, *up.districts)]}
+
+
+_TOTAL_HEADS = [("visits", "走访户次"), ("households_visited", "走访户数"), ("measures", "措施"),
+                ("identified", "纳入"), ("exited", "退出"), ("spot_incorrect", "抽查发现问题"),
+                ("rectifications_open", "未销号整改"), ("problems_open", "未解决问题"), ("cadre_days", "在村人天"),
+                ("cadres_short", "在村未达标")]
+
+
+def reports_section(server: Server, period_text: str = "") -> str:
+    """汇总上报 on the admin page: a period chooser, each village's standing, the totals."""
+    try:
+        data = reports(server, period_text)
+    except ValueError as exc:
+        return reports_form(period_text) + f'<p class="bad">{html.escape(str(exc))}</p>'
+    kind = "周汇总" if data["kind"] == "weekly" else "月更新"
+    rows = []
+    for v in data["villages"]:
+        f = v["figures"] or {}
+        mark = f'<span class="{"bad" if v["flagged"] else "ok"}">{html.escape(v["words"])}</span>'
+        rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in (v["town"], v["village"]))
+                    + f"<td>{mark}</td>"
+                    + "".join(f"<td>{html.escape(str(f.get(k, '—')))}</td>" for k in ("visits", "measures", "exited",
+                                                                                        "problems_open"))
+                    + "</tr>")
+    heads = "".join(f"<th>{h}</th>" for h in ("乡镇", "村", "状态", "走访户次", "措施", "退出", "未解决问题"))
+    table = (f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(rows) or '<tr><td colspan=7>（无村）</td></tr>'}"
+             "</tbody></table>")
+    totals = "<h3>合计（只计已签字上报的村）</h3>" + _table("",
+                    ["级别", "名称", "村数", "已上报", "未上报", "未签字", "迟报", *[h for _, h in _TOTAL_HEADS]],
+                    [["乡镇" if t["level"] == "town" else "区县", t["name"], t["villages"], t["reported"], t["missing"],
+                      t["unsigned"], t["late"], *[t[k] for k, _ in _TOTAL_HEADS]] for t in data["totals"]])
+    return (reports_form(data["period"]) + f"<h3>{kind} {html.escape(data['words'])}（上报期限 {data['due']}）</h3>"
+            + table + totals)
+
+
+def reports_form(period: str = "") -> str:
+    return ('<h2 id="reports">汇总上报</h2><form method="get" action="/admin/reports">'
+            '<label for="period">期间（ISO 周如 2026-W49，或月份如 2026-12）</label> '
+            f'<input id="period" name="period" value="{html.escape(period)}" size="12"> '
+            '<button type="submit">查看</button></form>')
+
+
+def reports_page(server: Server, period: str) -> str:
+    return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>汇总上报</title>'
+            f'<style>{_STYLE}</style></head><body><p><a href="/admin">返回管理页面</a></p>'
+            f"{reports_section(server, period)}</body></html>")
+
+
 def page(server: Server) -> str:
     devs = devices(server)
     parts = [
         verify_form(),
+        reports_section(server),
         _table("设备", ["设备", "名称", "干部", "负责村", "加入时间", "上次同步", "方式", "同步次数", "未解决冲突",
                       "待发给它", "状态"],
                [[d["device_id"][:8], d["name"], d["cadre"], "、".join(d["villages"]), d["enrolled_at"],
@@ -212,7 +283,8 @@ def page(server: Server) -> str:
     ]
     return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>FieldApp 区县服务器</title>'
             f"<style>{_STYLE}</style></head><body><h1>{html.escape(server.config.name)}"
-            f"（{server.device_id[:8]}）</h1><p>只读页面；刷新查看最新情况。</p>{''.join(parts)}</body></html>")
+            f"（{server.device_id[:8]}）</h1><p>只读页面；刷新查看最新情况。"
+            f'<a href="/dashboard">挂图作战</a></p>{"".join(parts)}</body></html>')
 
 
 def register(app: FastAPI, server: Server) -> None:
@@ -220,6 +292,19 @@ def register(app: FastAPI, server: Server) -> None:
     def admin_page(request: Request) -> HTMLResponse:
         check_access(server, request)
         return HTMLResponse(page(server), headers={"Cache-Control": "no-store"})
+
+    @app.get("/admin/reports", response_class=HTMLResponse, include_in_schema=False)
+    def admin_reports(request: Request, period: str = "") -> HTMLResponse:
+        check_access(server, request)
+        return HTMLResponse(reports_page(server, period[:16]), headers={"Cache-Control": "no-store"})
+
+    @app.get("/admin/api/reports", include_in_schema=False)
+    def admin_api_reports(request: Request, period: str = "") -> JSONResponse:
+        check_access(server, request)
+        try:
+            return JSONResponse(reports(server, period[:16]), headers={"Cache-Control": "no-store"})
+        except ValueError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
 
     @app.get("/admin/verify", response_class=HTMLResponse, include_in_schema=False)
     def admin_verify(request: Request, code: str = "") -> HTMLResponse:

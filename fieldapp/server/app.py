@@ -8,6 +8,7 @@
   device (see :mod:`.auth`); answer: the device's reply package (``application/octet-stream``)
   with the import result in the ``X-FieldApp-Import`` header (JSON).
 - ``/admin`` and ``/admin/api/{devices,villages,quarantine,audit}`` — see :mod:`.admin`.
+- ``/dashboard`` (挂图作战, read-only, the admin page's access) and ``/dashboard/api/status`` — see :mod:`.dashboard`.
 
 Every refusal is a 4xx JSON ``{reason, message}``: 401/403 for authentication, 400/409/422 for
 bad packages and input, 413 above the size limit (checked from ``Content-Length`` before reading,
@@ -32,7 +33,7 @@ from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fieldapp import __version__
-from fieldapp.server import admin, auth, registry, syncing
+from fieldapp.server import admin, auth, dashboard, registry, syncing
 from fieldapp.server.registry import Refused
 from fieldapp.server.storage import Server
 from fieldapp.store.db import StoreEnvironmentError
@@ -225,6 +226,7 @@ def create_app(server: Server) -> FastAPI:
         return await run_in_threadpool(_sync, server, dict(request.headers), body, _remote(request))
 
     admin.register(app, server)
+    dashboard.register(app, server)
     app.add_middleware(BodyLimit, sync_limit=server.config.max_body)
     return app
 

@@ -8,6 +8,8 @@
     fieldapp-server devices|villages|quarantine|audit [--json] [--limit N]   the administrator's view
     fieldapp-server admin-token | whoami                  the admin page's token; the server's identity
     fieldapp-server verify CODE                           check a printed sign-off code against the district
+    fieldapp-server export-analytics --out FILE.sqlite3 [--year Y …] [--force]
+        the district's de-identified analytic extract (counts per village; see services/analytics/extract.py)
 
 Data lives in ``FIELDAPP_HOME/server`` (``--home`` overrides); ``--db`` picks the database (default:
 ``server.sqlite3`` there). Exit codes: 0 ok, 1 refused or a user-facing error, 2 bad usage
@@ -96,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--limit", type=int, default=50, help="最多显示条数（隔离、审计）")
     p = add("verify", _verify, "核对打印件上的签字验证码：谁在何时签了什么，签名是否有效，区县数据是否一致")
     p.add_argument("code", metavar="CODE", help="验证码（如 ABCDE-12345-X，大小写与连字符不限）")
+    p = add("export-analytics", _export_analytics,
+            "导出供分析的 SQLite 文件（各村数量、措施、产业、进度、目标与汇总；不含任何个人信息）")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE", help="导出文件（.sqlite3）")
+    p.add_argument("--year", type=int, action="append", default=[], metavar="YEAR",
+                   help="年度（可多次给出；默认今年）")
+    p.add_argument("--force", action="store_true", help="替换已有的文件")
     add("admin-token", _admin_token, "显示管理页面口令")
     add("whoami", _whoami, "显示服务器身份与指纹")
     return parser
@@ -260,6 +268,30 @@ def _verify(args: argparse.Namespace) -> int:
     if any(not r.valid for r in reports):
         return 1
     return 0 if all(r.matches is not False for r in reports) else 3
+
+
+def _export_analytics(args: argparse.Namespace) -> int:
+    from fieldapp.domain.refdata import RefData
+    from fieldapp.services.analytics.extract import ExtractError, export
+
+    bad = [y for y in args.year if not 2000 <= y <= 2100]
+    if bad:
+        print(f"错误：年度应在 2000–2100 之间：{bad[0]}", file=sys.stderr)
+        return 2
+    server = _open(args)
+    try:
+        source = f"{server.config.name}（{server.device_id}），{server.db.dialect}"
+        done = export(server.db, RefData(), args.out, args.year, source=source, force=args.force)
+    except ExtractError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        server.close()
+    years = "、".join(str(y) for y in done.years)
+    print(f"已导出 {done.path}（{years}年）：" + "，".join(f"{name} {n} 行" for name, n in done.rows.items()))
+    if not done.summaries:
+        print("数据库中没有周汇总、月更新表：文件不含汇总（readme 表中说明）。")
+    return 0
 
 
 def _admin_token(args: argparse.Namespace) -> int:

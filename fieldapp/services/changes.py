@@ -38,6 +38,8 @@ class Changes:
     people: bool = False
     #: spot-check draws, findings, rectifications and their reports
     spotchecks: bool = False
+    #: weekly and monthly summaries generated or signed (汇总上报)
+    reports: bool = False
     #: who acted (the account's or cadre's name), when known
     by: str | None = field(default=None, compare=False)
 

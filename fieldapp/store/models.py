@@ -677,11 +677,36 @@ class Target(SyncedMixin, Base):
     value: Mapped[int] = mapped_column(Integer)
 
 
+# ---------------------------------------------------------------- 汇总上报: summaries reported upward
+
+
+class Summary(SyncedMixin, Base):
+    """A village's weekly (``kind`` weekly, ``period`` ISO week 2026-W49) or monthly (2026-12) summary:
+    ``figures`` is the canonical JSON of :class:`fieldapp.domain.report.Figures` computed from the register
+    when generated, ``narrative`` the team leader's words, ``signoff_id``/``signed_at`` the latest signature
+    (签字背书, subject ``summary``; ``signed_at`` is kept here so a roll-up judges lateness from the row alone).
+    Id = natural_id('summary', village, kind, period): one row per village, kind and period."""
+
+    __tablename__ = "summary"
+    __table_args__ = (Index("ix_summary_period", "kind", "period", "village_id"),)
+    village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
+    kind: Mapped[str] = mapped_column(String(8))  # weekly | monthly
+    period: Mapped[str] = mapped_column(String(8))
+    figures: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    narrative: Mapped[str] = mapped_column(Text, default="", server_default="")
+    generated_at: Mapped[int] = mapped_column(BigInteger)  # ms since the epoch
+    author: Mapped[str | None] = mapped_column(Id)  # person id
+    author_name: Mapped[str | None] = mapped_column(String(32))
+    signoff_id: Mapped[str | None] = mapped_column(Id)
+    signed_at: Mapped[int | None] = mapped_column(BigInteger)  # ms since the epoch
+
+
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Area, Cadre, Person, AuditEvent, Household, Member, IncomeYear, Indicator, Measure, Threshold,
     Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, SigningKey, Signoff,
     SpotcheckDraw, SpotcheckItem, Rectification, RectificationReport, CheckInConfirm, AttendanceReopen,
     Workflow, WorkflowStep, Deliberation, DeliberationHousehold, Notice, Objection, VillageYear, Target,
+    Summary,
 )
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 

@@ -76,6 +76,8 @@ OWNERS: dict[str, Owner] = {
     # 挂图作战: a village's yearly record is the village team's; targets are the district's, synced down
     "village_year": Owner.VILLAGE,
     "target": Owner.DISTRICT,
+    # 汇总上报: a village's weekly and monthly summaries, written by its team and rolled up above
+    "summary": Owner.VILLAGE,
 }
 
 TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",

@@ -625,6 +625,49 @@ After that, a change needs the month reopened with a reason.</translation>
     </message>
 </context>
 <context>
+    <name>CadreDaysModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="41"/>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="41"/>
+        <source>在村天数</source>
+        <translation>Days in village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="41"/>
+        <source>是否达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="41"/>
+        <source>考勤签字关闭</source>
+        <translation>Month closed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="48"/>
+        <source>达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="48"/>
+        <source>未达标</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="49"/>
+        <source>已关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="49"/>
+        <source>未关闭</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>CadrePage</name>
     <message>
         <location filename="../../fieldapp/gui/wizard.py" line="133"/>
@@ -818,7 +861,7 @@ After that, a change needs the month reopened with a reason.</translation>
 <context>
     <name>ChartCanvas</name>
     <message>
-        <location filename="../../fieldapp/gui/charts/canvas.py" line="93"/>
+        <location filename="../../fieldapp/gui/charts/canvas.py" line="125"/>
         <source>{0}：{1}户（点击列出）</source>
         <translation>{0}: {1} households (click to list)</translation>
     </message>
@@ -881,37 +924,37 @@ After that, a change needs the month reopened with a reason.</translation>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="173"/>
+        <location filename="../../fieldapp/gui/charts/page.py" line="174"/>
         <source>本机还没有村、乡镇或区县</source>
         <translation>This computer holds no village, town or district yet</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="191"/>
+        <location filename="../../fieldapp/gui/charts/page.py" line="192"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="192"/>
+        <location filename="../../fieldapp/gui/charts/page.py" line="193"/>
         <source>{0} {1}年 · 计算于 {2:%Y-%m-%d %H:%M} · 数据截至 {3}</source>
         <translation>{0} {1} · computed {2:%Y-%m-%d %H:%M} · data as of {3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="213"/>
+        <location filename="../../fieldapp/gui/charts/page.py" line="214"/>
         <source>{0}：{1}户</source>
         <translation>{0}: {1} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="263"/>
+        <location filename="../../fieldapp/gui/charts/page.py" line="264"/>
         <source>保存挂图</source>
         <translation>Save wall chart</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="263"/>
+        <location filename="../../fieldapp/gui/charts/page.py" line="264"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="273"/>
+        <location filename="../../fieldapp/gui/charts/page.py" line="274"/>
         <source>已生成挂图：{0}</source>
         <translation>Wall chart written: {0}</translation>
     </message>
@@ -1902,6 +1945,19 @@ Check with the district administrator that the fingerprint matches exactly, then
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="142"/>
         <source>请选择U盘或文件夹。</source>
         <translation>Please choose a USB drive or folder.</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="23"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="23"/>
+        <source>数量</source>
+        <translation>Count</translation>
     </message>
 </context>
 <context>
@@ -3082,114 +3138,119 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="152"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="158"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="162"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="165"/>
         <source>挂图作战</source>
         <translation>Wall charts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="168"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="173"/>
+        <source>汇总上报</source>
+        <translation>Summaries</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="179"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="206"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="217"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="207"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="218"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="213"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="224"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="214"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="225"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="216"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="266"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="227"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="277"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="230"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="241"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="234"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="282"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="245"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="293"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="262"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="273"/>
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="264"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="275"/>
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="272"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="283"/>
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="274"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="285"/>
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="276"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="287"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="277"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="288"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="278"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="289"/>
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="294"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="305"/>
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="296"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="307"/>
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="297"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="308"/>
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="326"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="337"/>
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="142"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="148"/>
         <source>抽查</source>
         <translation>Spot checks</translation>
     </message>
@@ -4394,6 +4455,150 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <location filename="../../fieldapp/gui/spotcheck/models.py" line="111"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="66"/>
+        <source>汇总上报 {0}</source>
+        <translation>Summary {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="85"/>
+        <source>汇总情况 {0}</source>
+        <translation>Roll-up {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="136"/>
+        <source>周汇总</source>
+        <translation>Weekly summary</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="137"/>
+        <source>月更新</source>
+        <translation>Monthly update</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="142"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="144"/>
+        <source>类别(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="144"/>
+        <source>期间(&amp;P)</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="145"/>
+        <source>村(&amp;V)</source>
+        <translation>&amp;Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="164"/>
+        <source>本期工作情况、存在问题和下步打算（队长撰写）</source>
+        <translation>This period&apos;s work, problems and next steps (written by the team leader)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="166"/>
+        <source>保存草稿(&amp;S)</source>
+        <translation>&amp;Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="167"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="304"/>
+        <source>签字上报(&amp;G)</source>
+        <translation>Si&amp;gn and report</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="168"/>
+        <source>打印(&amp;R)…</source>
+        <translation>P&amp;rint…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="176"/>
+        <source>驻村干部在村天数</source>
+        <translation>Cadres&apos; days in the village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="178"/>
+        <source>情况说明(&amp;N)</source>
+        <translation>&amp;Narrative</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="187"/>
+        <source>本村汇总</source>
+        <translation>This village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="198"/>
+        <source>打印汇总情况(&amp;T)…</source>
+        <translation>Prin&amp;t roll-up…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="207"/>
+        <source>各村上报情况</source>
+        <translation>Villages&apos; reports</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="277"/>
+        <source>{0}：{1}/{2} 村已签字上报，未上报 {3}，未签字 {4}，迟报 {5}；走访 {6} 户次，措施 {7} 项，退出 {8} 户，未解决问题 {9} 项</source>
+        <translation>{0}: {1}/{2} villages signed and reported, {3} missing, {4} unsigned, {5} late; {6} household visits, {7} measures, {8} households exited, {9} open problems</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="281"/>
+        <source>上报期限 {0}</source>
+        <translation>Due {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="287"/>
+        <source>尚未生成：下表为当前登记数据。保存草稿或签字上报（上报期限 {0}）。</source>
+        <translation>Not generated yet: the figures below are the register&apos;s now. Save a draft or sign and report (due {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="289"/>
+        <source>已签字上报：{0}，{1}，验证码 {2}（上报期限 {3}）。</source>
+        <translation>Signed and reported: {0}, {1}, verification code {2} (due {3}).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="291"/>
+        <source>迟报。</source>
+        <translation> Late.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="293"/>
+        <source>签字后被改动：须重新签字上报。</source>
+        <translation>Changed since signed: sign and report again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="295"/>
+        <source>签名无法核验：请重新签字上报。</source>
+        <translation>The signature does not check: sign and report again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="296"/>
+        <source>草稿，尚未签字上报（上报期限 {0}）。</source>
+        <translation>Draft, not signed and reported yet (due {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="304"/>
+        <source>重新签字上报(&amp;G)</source>
+        <translation>Si&amp;gn and report again</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="319"/>
+        <source>已签字上报：{0}</source>
+        <translation>Signed and reported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="319"/>
+        <source>已保存草稿：{0}</source>
+        <translation>Draft saved: {0}</translation>
     </message>
 </context>
 <context>
@@ -5724,6 +5929,74 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <location filename="../../fieldapp/gui/people/lock.py" line="211"/>
         <source>可以再试了。</source>
         <translation>You can try again now.</translation>
+    </message>
+</context>
+<context>
+    <name>VillageStatusModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="63"/>
+        <source>乡镇</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="63"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="63"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="63"/>
+        <source>走访户次</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="63"/>
+        <source>措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="64"/>
+        <source>退出</source>
+        <translation>Exited</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="64"/>
+        <source>未解决问题</source>
+        <translation>Open problems</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="68"/>
+        <source>未上报</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="68"/>
+        <source>未签字</source>
+        <translation>Unsigned</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="68"/>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="69"/>
+        <source>迟报</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="71"/>
+        <source>（{0} 签字）</source>
+        <translation> (signed {0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="73"/>
+        <source>，已逾期</source>
+        <translation>, overdue</translation>
     </message>
 </context>
 <context>

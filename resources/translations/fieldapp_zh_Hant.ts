@@ -624,6 +624,49 @@
     </message>
 </context>
 <context>
+    <name>CadreDaysModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="41" />
+        <source>干部</source>
+        <translation>幹部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="41" />
+        <source>在村天数</source>
+        <translation>在村天數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="41" />
+        <source>是否达标</source>
+        <translation>是否達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="41" />
+        <source>考勤签字关闭</source>
+        <translation>考勤簽字關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="48" />
+        <source>达标</source>
+        <translation>達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="48" />
+        <source>未达标</source>
+        <translation>未達標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="49" />
+        <source>已关闭</source>
+        <translation>已關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="49" />
+        <source>未关闭</source>
+        <translation>未關閉</translation>
+    </message>
+</context>
+<context>
     <name>CadrePage</name>
     <message>
         <location filename="../../fieldapp/gui/wizard.py" line="133" />
@@ -817,7 +860,7 @@
 <context>
     <name>ChartCanvas</name>
     <message>
-        <location filename="../../fieldapp/gui/charts/canvas.py" line="93" />
+        <location filename="../../fieldapp/gui/charts/canvas.py" line="125" />
         <source>{0}：{1}户（点击列出）</source>
         <translation>{0}：{1}戶（點擊列出）</translation>
     </message>
@@ -880,37 +923,37 @@
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="173" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="174" />
         <source>本机还没有村、乡镇或区县</source>
         <translation>本機還沒有村、鄉鎮或區縣</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="191" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="192" />
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="192" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="193" />
         <source>{0} {1}年 · 计算于 {2:%Y-%m-%d %H:%M} · 数据截至 {3}</source>
         <translation>{0} {1}年 · 計算於 {2:%Y-%m-%d %H:%M} · 數據截至 {3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="213" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="214" />
         <source>{0}：{1}户</source>
         <translation>{0}：{1}戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="263" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="264" />
         <source>保存挂图</source>
         <translation>保存掛圖</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="263" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="264" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="273" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="274" />
         <source>已生成挂图：{0}</source>
         <translation>已生成掛圖：{0}</translation>
     </message>
@@ -1901,6 +1944,19 @@
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="142" />
         <source>请选择U盘或文件夹。</source>
         <translation>請選擇U盤或文件夾。</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="23" />
+        <source>项目</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="23" />
+        <source>数量</source>
+        <translation>數量</translation>
     </message>
 </context>
 <context>
@@ -3081,114 +3137,119 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="152" />
+        <location filename="../../fieldapp/gui/main_window.py" line="158" />
         <source>审核</source>
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="162" />
+        <location filename="../../fieldapp/gui/main_window.py" line="165" />
         <source>挂图作战</source>
         <translation>掛圖作戰</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="168" />
+        <location filename="../../fieldapp/gui/main_window.py" line="173" />
+        <source>汇总上报</source>
+        <translation>彙總上報</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="179" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="206" />
+        <location filename="../../fieldapp/gui/main_window.py" line="217" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="207" />
+        <location filename="../../fieldapp/gui/main_window.py" line="218" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="213" />
+        <location filename="../../fieldapp/gui/main_window.py" line="224" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="214" />
+        <location filename="../../fieldapp/gui/main_window.py" line="225" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="216" />
-        <location filename="../../fieldapp/gui/main_window.py" line="266" />
+        <location filename="../../fieldapp/gui/main_window.py" line="227" />
+        <location filename="../../fieldapp/gui/main_window.py" line="277" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="230" />
+        <location filename="../../fieldapp/gui/main_window.py" line="241" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="234" />
-        <location filename="../../fieldapp/gui/main_window.py" line="282" />
+        <location filename="../../fieldapp/gui/main_window.py" line="245" />
+        <location filename="../../fieldapp/gui/main_window.py" line="293" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="262" />
+        <location filename="../../fieldapp/gui/main_window.py" line="273" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="264" />
+        <location filename="../../fieldapp/gui/main_window.py" line="275" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="272" />
+        <location filename="../../fieldapp/gui/main_window.py" line="283" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="274" />
+        <location filename="../../fieldapp/gui/main_window.py" line="285" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="276" />
+        <location filename="../../fieldapp/gui/main_window.py" line="287" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="277" />
+        <location filename="../../fieldapp/gui/main_window.py" line="288" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="278" />
+        <location filename="../../fieldapp/gui/main_window.py" line="289" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="294" />
+        <location filename="../../fieldapp/gui/main_window.py" line="305" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="296" />
+        <location filename="../../fieldapp/gui/main_window.py" line="307" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="297" />
+        <location filename="../../fieldapp/gui/main_window.py" line="308" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="326" />
+        <location filename="../../fieldapp/gui/main_window.py" line="337" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="142" />
+        <location filename="../../fieldapp/gui/main_window.py" line="148" />
         <source>抽查</source>
         <translation>抽查</translation>
     </message>
@@ -4393,6 +4454,150 @@
         <location filename="../../fieldapp/gui/spotcheck/models.py" line="111" />
         <source>（已逾期）</source>
         <translation>（已逾期）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="66" />
+        <source>汇总上报 {0}</source>
+        <translation>彙總上報 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="85" />
+        <source>汇总情况 {0}</source>
+        <translation>彙總情況 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="136" />
+        <source>周汇总</source>
+        <translation>週彙總</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="137" />
+        <source>月更新</source>
+        <translation>月更新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="142" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="144" />
+        <source>类别(&amp;K)</source>
+        <translation>類別(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="144" />
+        <source>期间(&amp;P)</source>
+        <translation>期間(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="145" />
+        <source>村(&amp;V)</source>
+        <translation>村(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="164" />
+        <source>本期工作情况、存在问题和下步打算（队长撰写）</source>
+        <translation>本期工作情況、存在問題和下步打算（隊長撰寫）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="166" />
+        <source>保存草稿(&amp;S)</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="167" />
+        <location filename="../../fieldapp/gui/report/page.py" line="304" />
+        <source>签字上报(&amp;G)</source>
+        <translation>簽字上報(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="168" />
+        <source>打印(&amp;R)…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="176" />
+        <source>驻村干部在村天数</source>
+        <translation>駐村幹部在村天數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="178" />
+        <source>情况说明(&amp;N)</source>
+        <translation>情況說明(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="187" />
+        <source>本村汇总</source>
+        <translation>本村彙總</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="198" />
+        <source>打印汇总情况(&amp;T)…</source>
+        <translation>打印彙總情況(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="207" />
+        <source>各村上报情况</source>
+        <translation>各村上報情況</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="277" />
+        <source>{0}：{1}/{2} 村已签字上报，未上报 {3}，未签字 {4}，迟报 {5}；走访 {6} 户次，措施 {7} 项，退出 {8} 户，未解决问题 {9} 项</source>
+        <translation>{0}：{1}/{2} 村已簽字上報，未上報 {3}，未簽字 {4}，遲報 {5}；走訪 {6} 戶次，措施 {7} 項，退出 {8} 戶，未解決問題 {9} 項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="281" />
+        <source>上报期限 {0}</source>
+        <translation>上報期限 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="287" />
+        <source>尚未生成：下表为当前登记数据。保存草稿或签字上报（上报期限 {0}）。</source>
+        <translation>尚未生成：下表為當前登記數據。保存草稿或簽字上報（上報期限 {0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="289" />
+        <source>已签字上报：{0}，{1}，验证码 {2}（上报期限 {3}）。</source>
+        <translation>已簽字上報：{0}，{1}，驗證碼 {2}（上報期限 {3}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="291" />
+        <source>迟报。</source>
+        <translation>遲報。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="293" />
+        <source>签字后被改动：须重新签字上报。</source>
+        <translation>簽字後被改動：須重新簽字上報。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="295" />
+        <source>签名无法核验：请重新签字上报。</source>
+        <translation>簽名無法核驗：請重新簽字上報。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="296" />
+        <source>草稿，尚未签字上报（上报期限 {0}）。</source>
+        <translation>草稿，尚未簽字上報（上報期限 {0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="304" />
+        <source>重新签字上报(&amp;G)</source>
+        <translation>重新簽字上報(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="319" />
+        <source>已签字上报：{0}</source>
+        <translation>已簽字上報：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/page.py" line="319" />
+        <source>已保存草稿：{0}</source>
+        <translation>已保存草稿：{0}</translation>
     </message>
 </context>
 <context>
@@ -5723,6 +5928,74 @@
         <location filename="../../fieldapp/gui/people/lock.py" line="211" />
         <source>可以再试了。</source>
         <translation>可以再試了。</translation>
+    </message>
+</context>
+<context>
+    <name>VillageStatusModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="63" />
+        <source>乡镇</source>
+        <translation>鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="63" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="63" />
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="63" />
+        <source>走访户次</source>
+        <translation>走訪戶次</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="63" />
+        <source>措施</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="64" />
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="64" />
+        <source>未解决问题</source>
+        <translation>未解決問題</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="68" />
+        <source>未上报</source>
+        <translation>未上報</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="68" />
+        <source>未签字</source>
+        <translation>未簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="68" />
+        <source>按时</source>
+        <translation>按時</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="69" />
+        <source>迟报</source>
+        <translation>遲報</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="71" />
+        <source>（{0} 签字）</source>
+        <translation>（{0} 簽字）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/report/models.py" line="73" />
+        <source>，已逾期</source>
+        <translation>，已逾期</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,25 @@ def test_all_charts_agree_with_each_chart_and_drill_down_lists_the_households(
     assert {r.members for r in rows} == {2, 4}
 
 
+def test_each_villages_charts_from_the_district_read_are_the_villages_own(
+        ctx: AppContext, district: dict[str, str]) -> None:
+    """village_charts (one read of the district) gives what all_charts gives for each village alone."""
+    per_village = figures.village_charts(ctx.db, ctx.ref, district["district"], 2026, AS_OF)
+    assert [c.scope.name for c in per_village] == ["东村", "西村", "南村"]
+    for charts in per_village:
+        alone = figures.all_charts(ctx.db, ctx.ref, charts.scope.area_id, 2026, AS_OF)
+        assert charts == alone
+    status = {s.village.name: s for s in figures.village_statuses(ctx.db, ctx.ref, district["town1"], 2026, AS_OF)}
+    assert list(status) == ["东村", "西村"]
+    east = status["东村"]
+    assert (east.households, east.people, east.poor, east.exited, east.monitored) == (3, 6, 2, 1, 1)
+    assert (east.measures_planned, east.measures_done, east.exits.done, east.exits.target) == (2, 2, 1, None)
+    assert (east.town.name if east.town else None, east.poor_village, east.out_year) == ("北宽坪镇", True, 2026)
+    assert (status["西村"].exited, status["西村"].poor_village) == (1, None)
+    with pytest.raises(ch.ChartError, match="没有这个村"):
+        ch.restrict(ch.Facts(ch.AreaTree({}), ch.Scope(ch.DISTRICT, "d", "区"), 2026, AS_OF, ()), "nowhere")
+
+
 def test_scopes_list_the_district_its_towns_and_villages(ctx: AppContext, district: dict[str, str]) -> None:
     found = [(s.level, s.name) for s in figures.scopes(ctx.db)]
     assert found == [("district", "商州区"), ("town", "北宽坪镇"), ("village", "东村"), ("village", "西村"),

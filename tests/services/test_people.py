@@ -215,6 +215,9 @@ def _received(c: AppContext, permission: str, author: str, world: dict[str, Any]
             "collective_income": 5_000_000}),
         "targets.edit": ("target", new_id(), None, "insert", {
             "area_id": village, "year": 2024 + world["seq"], "kind": "people_exit", "value": 30}),
+        "report.write": ("summary", new_id(), None, "insert", {
+            "village_id": village, "kind": "monthly", "period": f"2025-{1 + world['seq'] % 12:02d}",
+            "figures": "{}", "narrative": "", "generated_at": 1, "author": author}),
     }
     tbl, row_id, household, op, fields = made[permission]
     return Change(tbl=tbl, row_id=row_id, household_id=household, op=op, fields=fields, **base)

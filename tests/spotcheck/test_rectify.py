@@ -44,7 +44,7 @@ def test_the_cadre_who_entered_a_value_answers_for_it_and_the_reviewer_closes_it
         checklist.mark_item(reviewer, items["eight.3"].id, sc.INCORRECT)
     with pytest.raises(PermissionDenied):
         checklist.mark_item(editor, items["eight.3"].id, sc.CORRECT)
-    outcome = checklist.mark_item(reviewer, items["eight.3"].id, sc.INCORRECT, "应为因病")
+    outcome = checklist.mark_item(reviewer, items["eight.3"].id, sc.INCORRECT, "应为因病", today=TODAY)
     rect = rectify.get(reviewer.db, outcome.rectification_id or "")
     assert (rect.cadre_id, rect.status, rect.due_date) == (li, sc.OPEN, TODAY + dt.timedelta(days=30))
 

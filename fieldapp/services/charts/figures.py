@@ -86,6 +86,27 @@ def all_charts(db: Database, ref: RefData, area_id: str, year: int | None = None
                   ch.industries(f, _industry_codes(ref)), ch.progress(f))
 
 
+def village_charts(db: Database, ref: RefData, area_id: str, year: int | None = None,
+                   as_of: dt.datetime | None = None) -> list[Charts]:
+    """The four charts of every village under the area (the area itself when it is a village), from one
+    read of the register: each is what :func:`all_charts` gives for that village alone."""
+    f, newest = _facts(db, ref, area_id, year, as_of)
+    types, codes = _measure_types(ref), _industry_codes(ref)
+    found = []
+    for village in f.tree.villages_under(area_id):
+        v = ch.restrict(f, village.id)
+        found.append(Charts(v.scope, v.year, v.as_of, newest, ch.distribution(v), ch.measures(v, types),
+                            ch.industries(v, codes), ch.progress(v)))
+    return found
+
+
+def village_statuses(db: Database, ref: RefData, area_id: str, year: int | None = None,
+                     as_of: dt.datetime | None = None) -> list[ch.VillageStatus]:
+    """Each village's standing under the area (counts only), in tree order, from one read."""
+    f, _ = _facts(db, ref, area_id, year, as_of)
+    return [ch.village_status(ch.restrict(f, v.id)) for v in f.tree.villages_under(area_id)]
+
+
 # ---------------------------------------------------------------- scopes and drill-down
 
 

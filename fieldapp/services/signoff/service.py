@@ -106,6 +106,7 @@ def when_text(ms: int) -> str:
 SIGN_OWN_VISIT = "visit.sign_own"
 SIGN_WORKFLOW_STEP = "workflow.sign"
 SIGN_NOTICE = "notice.issue"
+SIGN_SUMMARY = "report.sign"
 
 
 def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
@@ -115,6 +116,8 @@ def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
         return SIGN_WORKFLOW_STEP
     if subject == "notice":  # whoever issues a 公示 signs it
         return SIGN_NOTICE
+    if subject == "summary":  # the team leader signs the summary reported upward
+        return SIGN_SUMMARY
     if subject != "visit" or ctx.allows(people.SIGNOFF) or not ctx.cadre_id:
         return people.SIGNOFF
     vc = VisitCadre.__table__
@@ -263,6 +266,8 @@ def _role_may_sign(role: str, subject: str) -> bool:
         return table.allows([role], SIGN_WORKFLOW_STEP)
     if subject == "notice":
         return table.allows([role], SIGN_NOTICE)
+    if subject == "summary":
+        return table.allows([role], SIGN_SUMMARY)
     return table.allows([role], people.SIGNOFF) or (subject == "visit" and table.allows([role], SIGN_OWN_VISIT))
 
 
@@ -342,8 +347,8 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
                 return f"{kind} {record.subject_id[:8]}（已删除）"
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
-        if record.subject in ("workflow_step", "notice"):
-            words = _step_words if record.subject == "workflow_step" else _notice_words
+        if record.subject in ("workflow_step", "notice", "summary"):
+            words = {"workflow_step": _step_words, "notice": _notice_words, "summary": _summary_words}[record.subject]
             return f"{kind} {words(conn, record.subject_id, ref)}"
         if record.subject == "attendance_month":
             name = conn.execute(select(c.c.name).where(c.c.id == record.subject_id)).scalar()
@@ -385,6 +390,18 @@ def _notice_words(conn: Connection, notice_id: str, ref: refdata.RefData) -> str
         what = f"{row.kind} {row.step}"
     count = len(json.loads(row.households or "[]"))
     return f"{what} {row.name or ''} {count} 户 {row.period_start.isoformat()} 至 {row.period_end.isoformat()}"
+
+
+def _summary_words(conn: Connection, summary_id: str, _ref: refdata.RefData) -> str:
+    """A summary in words: 东村 周汇总 2026-W49."""
+    from fieldapp.store.models import Summary
+
+    s, a = Summary.__table__, Area.__table__
+    row = conn.execute(select(s.c.kind, s.c.period, a.c.name).join(a, a.c.id == s.c.village_id, isouter=True)
+                       .where(s.c.id == summary_id)).first()
+    if row is None:
+        return f"{summary_id[:8]}（未同步到此处）"
+    return f"{row.name or ''} {'周汇总' if row.kind == 'weekly' else '月更新'} {row.period}".strip()
 
 
 def _household_words(conn: Connection, household_id: str) -> str:

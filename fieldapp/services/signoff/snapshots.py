@@ -30,6 +30,7 @@ from fieldapp.store.models import (
     Measure,
     Member,
     Notice,
+    Summary,
     Visit,
     VisitCadre,
     VisitMeasure,
@@ -112,6 +113,19 @@ def notice_tables(conn: Connection, notice_id: str, _period: str = "") -> Tables
     return {"notice": [{k: v for k, v in row._mapping.items() if k not in NOTICE_NOT_SIGNED}]}
 
 
+#: summary columns its signature leaves out: the signature's own id and time (written with it)
+SUMMARY_NOT_SIGNED = frozenset({"signoff_id", "signed_at"})
+
+
+def summary_tables(conn: Connection, summary_id: str, _period: str = "") -> Tables:
+    """What a summary's signature covers: its figures (canonical JSON), narrative, period and author."""
+    t = _t(Summary)
+    row = conn.execute(select(t).where(t.c.id == summary_id, t.c.deleted.is_(False))).first()
+    if row is None:
+        raise LookupError(f"汇总 {summary_id} 不存在")
+    return {"summary": [{k: v for k, v in row._mapping.items() if k not in SUMMARY_NOT_SIGNED}]}
+
+
 def register_builder(subject: str, build: Builder, household_of: HouseholdOf | None = None) -> None:
     """Say how to read ``subject``'s snapshot (later work: workflow steps); replaces an earlier one."""
     if subject not in rules.SUBJECTS:
@@ -127,6 +141,7 @@ register_builder("household", household_tables, lambda _c, hid, _p: hid)
 register_builder("visit", visit_tables, _visit_household)
 register_builder("attendance_month", attendance_tables)
 register_builder("notice", notice_tables)
+register_builder("summary", summary_tables)
 
 
 def current(db: Database, subject: str, subject_id: str, period: str = "") -> dict[str, Any] | None:

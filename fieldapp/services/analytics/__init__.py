@@ -1,0 +1,1 @@
+"""The district's analytic extract: a de-identified SQLite file of counts per village (:mod:`.extract`)."""

@@ -1,0 +1,153 @@
+"""挂图作战 on the district server: the page's access (the admin page's), its four charts with the seeded
+district's figures (read back from the SVG), scope links, no personal data, bad input; over a real server
+process on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from fieldapp.services.charts import figures
+from tests.helpers.district import District, seed_server
+from tests.server.conftest import Laptop, ServerProcess
+from tests.server.util import add_household
+
+SVG = "{http://www.w3.org/2000/svg}"
+PROXIED = {"X-Forwarded-For": "203.0.113.9"}  # as if from elsewhere: the loopback exemption does not apply
+
+
+def charts_of(page: str) -> dict[str, ET.Element]:
+    found = {}
+    for block in re.findall(r"<svg\b.*?</svg>", page, flags=re.S):
+        root = ET.fromstring(block)
+        found[root.get("data-chart") or ""] = root
+    return found
+
+
+def bar_titles(svg: ET.Element) -> set[str]:
+    return {"".join(t.itertext()) for el in svg.iter() if el.get("class") == "bar" for t in el.iter(f"{SVG}title")}
+
+
+def texts(svg: ET.Element, css: str) -> list[str]:
+    return ["".join(el.itertext()) for el in svg.iter(f"{SVG}text") if el.get("class") == css]
+
+
+def personal(d: District) -> list[str]:
+    """Every distinctive personal value the seed wrote, and the households' and members' ids."""
+    return ([p.name for p in d.people] + [p.id_no for p in d.people] + [p.phone for p in d.people]
+            + d.bank_accounts + d.household_ids + d.member_ids)
+
+
+@pytest.fixture
+def district(server: ServerProcess) -> District:
+    return seed_server(server.home, server.db_url)
+
+
+def test_the_dashboard_needs_the_admin_login_from_elsewhere(server: ServerProcess, district: District) -> None:
+    token = server.admin("admin-token")[1].splitlines()[0].strip()
+    for path in ("/dashboard", "/dashboard/api/status", "/dashboard/font.ttf"):
+        refused = httpx.get(server.url + path, headers=PROXIED)
+        assert refused.status_code == 401 and refused.json()["reason"] == "admin-only", path
+        assert refused.headers["www-authenticate"].startswith("Basic")
+        assert httpx.get(server.url + path, headers=PROXIED, auth=("x", "wrong")).status_code == 401
+        assert httpx.get(server.url + path, headers=PROXIED, auth=("admin", token)).status_code == 200, path
+    assert httpx.post(server.url + "/dashboard").status_code == 405  # read-only
+
+
+def test_the_four_charts_show_the_district_figures(server: ServerProcess, district: District) -> None:
+    answer = httpx.get(server.url + "/dashboard", params={"year": 2026})
+    assert answer.status_code == 200 and answer.headers["cache-control"] == "no-store"
+    page = answer.text
+    assert "挂图作战 · 商州区（区县）2026年" in page
+    charts = charts_of(page)
+    assert sorted(charts) == ["distribution", "industries", "measures", "progress"]
+
+    dist = charts["distribution"]
+    assert bar_titles(dist) >= {"北宽坪镇 未脱贫户 2", "北宽坪镇 已脱贫户 2", "杨峪河镇 未脱贫户 1",
+                                "杨峪河镇 已脱贫户 1"}
+    assert texts(dist, "note") == ["4户 10人", "2户 7人"]
+    assert re.search(r"<td class=\"name\">合计</td><td>6</td><td>17</td><td>3</td><td>1</td><td>2</td>", page)
+
+    notes = dict(zip(texts(charts["measures"], "label"), texts(charts["measures"], "note"), strict=True))
+    assert notes["产业发展"].endswith("/2项 2户") and notes["社保兜底"].endswith("/1项 1户")
+
+    industries = charts["industries"]
+    plan = [el for el in industries.iter(f"{SVG}line") if el.get("class") == "target"]
+    assert [el.get("data-value") for el in plan] == ["2"]  # 东村's 果业 plan, rolled up to the district
+    assert "1户/计划2户 3,000.00元" in texts(industries, "note")
+
+    progress = charts["progress"]
+    assert "脱贫户 3/4户，差 1户；脱贫人口 11/12人，差 1人" in progress.get("aria-label", "")
+    assert [el.get("data-value") for el in progress.iter(f"{SVG}line") if el.get("class") == "target"] == ["4"]
+    assert "另有 1 户脱贫仅知年份（未计入逐月）" in texts(progress, "undated")
+
+    status = re.search(r'<section id="villages">.*?</section>', page, flags=re.S)
+    assert status is not None and "各村进展（3 个村）" in status.group(0)
+    east = re.search(r">东村</a></td><td>北宽坪镇</td>((?:<td>.*?</td>){10})", status.group(0))
+    assert east is not None
+    cells = re.findall(r"<td>(.*?)</td>", east.group(1))
+    assert cells[:5] == ["3", "6", "2", "1", "1"] and cells[6] == "1/2" and "差 1 户" in cells[7]
+    assert cells[8:] == ["是", "2026"]
+
+    for value in personal(district):
+        assert value not in page, value  # counts only: no name, ID, phone, bank account or record id
+
+
+def test_scope_links_lead_to_each_town_and_village(server: ServerProcess, district: District) -> None:
+    page = httpx.get(server.url + "/dashboard", params={"year": 2026}).text
+    nav = re.search(r'<nav aria-label="范围">.*?</nav>', page)
+    assert nav is not None
+    links = dict(re.findall(r'<a href="/dashboard\?area=([0-9a-f-]+)&amp;year=2026"[^>]*>([^<]+)</a>', nav.group(0)))
+    assert {links[district.ids[k]] for k in ("district", "town1", "town2", "east", "west", "south")} == {
+        "商州区", "北宽坪镇", "杨峪河镇", "东村", "西村", "南村"}
+    town = httpx.get(server.url + "/dashboard", params={"area": district.ids["town2"], "year": 2026}).text
+    assert "挂图作战 · 杨峪河镇（乡镇）2026年" in town
+    assert texts(charts_of(town)["distribution"], "note") == ["2户 7人"]  # its one village, 南村
+    assert 'aria-current="page">杨峪河镇</a>' in town
+    village = httpx.get(server.url + "/dashboard", params={"area": district.ids["east"], "year": 2026}).text
+    dist = charts_of(village)["distribution"]
+    assert texts(dist, "label") == ["1组", "2组"] and texts(dist, "note") == ["2户 4人", "1户 2人"]
+    assert "目标 2户" in "".join(charts_of(village)["progress"].itertext())  # 东村's own exit target
+
+
+def test_status_json_and_bad_input(server: ServerProcess, district: District) -> None:
+    rows = httpx.get(server.url + "/dashboard/api/status", params={"year": 2026}).json()
+    assert [(r["village"]["name"], r["households"], r["people"], r["exits"]) for r in rows] == [
+        ("东村", 3, 6, {"done": 1, "target": 2, "gap": 1}), ("西村", 1, 4, {"done": 1, "target": None, "gap": None}),
+        ("南村", 2, 7, {"done": 1, "target": None, "gap": None})]
+    unknown = httpx.get(server.url + "/dashboard", params={"area": "no-such-area"})
+    assert unknown.status_code == 404 and unknown.json()["reason"] == "unknown-area"
+    assert "没有这个区域" in unknown.json()["message"]
+    assert httpx.get(server.url + "/dashboard", params={"year": 1800}).status_code == 422
+    assert httpx.get(server.url + "/dashboard", params={"year": "soon"}).status_code == 422
+    font = httpx.get(server.url + "/dashboard/font.ttf")
+    assert font.headers["content-type"] == "font/ttf" and font.content[:4] == b"\x00\x01\x00\x00"
+
+
+def test_a_server_without_areas_says_so(server: ServerProcess) -> None:
+    page = httpx.get(server.url + "/dashboard")
+    assert page.status_code == 200 and "服务器上还没有区县、乡镇和村的数据" in page.text
+    assert httpx.get(server.url + "/dashboard/api/status").json() == []
+
+
+
+def test_the_dashboard_shows_what_laptops_synced(server: ServerProcess, laptop: Callable[[str], Laptop]) -> None:
+    """A laptop's households reach the server by sync; the server's figures are the laptop's own."""
+    a = laptop("a")
+    east, west = a.setup()
+    with a.ctx() as c:
+        for head, village, attribute in (("钮祜禄甲", east, "01"), ("钮祜禄乙", east, "04"), ("钮祜禄丙", west, "05")):
+            add_household(c, village, head, attribute=attribute)
+        on_laptop = figures.village_statuses(c.db, c.ref, east, 2026)
+    a.ok("enrol", server.url, server.code("王伟", [east, west]), "--name", "王伟的笔记本")
+    assert "同步完成" in a.ok("sync", "now")
+    rows = {r["village"]["name"]: r for r in httpx.get(server.url + "/dashboard/api/status",
+                                                       params={"year": 2026}).json()}
+    assert (rows["东村"]["households"], rows["东村"]["people"], rows["西村"]["households"]) == (2, 4, 1)
+    assert (rows["东村"]["households"], rows["东村"]["poor"]) == (on_laptop[0].households, on_laptop[0].poor)
+    page = httpx.get(server.url + "/dashboard", params={"area": east, "year": 2026}).text
+    assert "挂图作战 · 东村（村）2026年" in page and "钮祜禄" not in page
