@@ -53,6 +53,8 @@ REGISTRY: dict[str, Setting] = {
         Setting("window_geometry", dict, {}, "window and dialog places: key → [x, y, w, h, maximised]"),
         Setting("server_ca", str, "", "CA certificate file for a self-signed server certificate (empty: system CAs)"),
         Setting("idle_lock_minutes", int, 15, "lock the app after this many minutes without input (0: never)"),
+        Setting("village_map", str, "",
+                "挂图作战: village boundary file (GeoJSON); empty: village_map.geojson in the data folder"),
         Setting("late_checkin_days", int, 3,
                 "a check-in entered more than this many days after its date needs the team leader's confirmation"),
         Setting("report_weekly_due_days", int, 1,

@@ -114,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     workflow_cmd.register(sub, _open)
 
+    from fieldapp.cli import charts_cmd
+
+    charts_cmd.register(sub, _open)
+
     from fieldapp.cli import report_cmd
 
     report_cmd.register(sub, _open)

@@ -8,6 +8,7 @@
                                                                (older: a hand-picked list, not signed)
     fieldapp print ledger [--village V] [--group G] [--status CODE] [--attribute CODE] [--search TEXT] --out F
     fieldapp print archive --cadre C (--month YYYY-MM | --year YYYY) --out F
+    fieldapp print charts (--village V | --town T | --district) --size A3|A1 --out F  (挂图作战, cli/charts_cmd.py)
 
 A village is named by its name or id; a household by its id, its 户编号 or the code
 on its card. Services are imported when a command runs (reportlab is not loaded for
@@ -31,7 +32,7 @@ OpenCtx = Callable[[argparse.Namespace], Any]
 
 def register(sub: Any, open_ctx: OpenCtx) -> None:
     """Add ``print`` and its subcommands to the ``fieldapp`` parser."""
-    pr = sub.add_parser("print", help="打印：公示牌、一户一档、公示名单、台账、包扶纪实档案（PDF）")
+    pr = sub.add_parser("print", help="打印：公示牌、一户一档、公示名单、台账、包扶纪实档案、挂图（PDF）")
     pr_sub = pr.add_subparsers(dest="print_command", required=True, metavar="DOCUMENT")
 
     p = pr_sub.add_parser("cards", help="信息公示牌（门牌），不指定村时打印本机全部村")
@@ -83,6 +84,10 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     period.add_argument("--year", type=int, help="YYYY")
     p.add_argument("--out", required=True)
     p.set_defaults(func=lambda a: run(open_ctx, a, _archive))
+
+    from fieldapp.cli import charts_cmd
+
+    charts_cmd.register_print(pr_sub, open_ctx)
 
 
 def _cards(ctx: Any, args: argparse.Namespace) -> int:

@@ -169,6 +169,7 @@ class Unit:
     name: str
     area_id: str
     group_no: int | None = None
+    code: str | None = None  # the area's 统计用区划代码 (matches the village boundary file)
 
 
 @dataclass(frozen=True)
@@ -341,7 +342,7 @@ def units_of(tree: AreaTree, scope: Scope, households: Sequence[HouseholdFact]) 
     if scope.level == VILLAGE:
         groups = sorted({h.group_no for h in households}, key=lambda g: (g is None, g or 0))
         return [Unit(group_key(scope.area_id, g), GROUP, group_name(g), scope.area_id, g) for g in groups]
-    return [Unit(a.id, a.level, a.name, a.id) for a in tree.children(scope.area_id)]
+    return [Unit(a.id, a.level, a.name, a.id, code=a.code) for a in tree.children(scope.area_id)]
 
 
 def _unit_key(tree: AreaTree, scope: Scope, h: HouseholdFact) -> str | None:
@@ -380,7 +381,7 @@ def distribution(f: Facts) -> Distribution:
         by_village: dict[str, list[HouseholdFact]] = {}
         for h in households:
             by_village.setdefault(h.village_id, []).append(h)
-        map_rows = tuple(_distribution_row(Unit(v.id, VILLAGE, v.name, v.id), by_village.get(v.id, []))
+        map_rows = tuple(_distribution_row(Unit(v.id, VILLAGE, v.name, v.id, code=v.code), by_village.get(v.id, []))
                          for v in tree.villages_under(scope.area_id))
     total = _distribution_row(Unit(scope.area_id, scope.level, scope.name, scope.area_id), households)
     return Distribution(scope, f.year, f.as_of, rows, map_rows, total)

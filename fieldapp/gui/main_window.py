@@ -129,10 +129,11 @@ class MainWindow(QMainWindow):
         return index
 
     def _add_accountability_pages(self) -> None:
-        """抽查 and 审核 for the accounts that check or decide; 目标 and 汇总上报 for everyone."""
+        """抽查 and 审核 for the accounts that check or decide; 目标, 挂图作战 and 汇总上报 for everyone."""
         self._add_spotcheck_page()
         self._add_review_page()
         self._add_targets_page()
+        self._add_charts_page()
         self._add_report_page()
 
     def _add_spotcheck_page(self) -> None:
@@ -156,6 +157,13 @@ class MainWindow(QMainWindow):
             return
         self.review = ReviewPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("review", self.tr("审核"), self.review)
+
+    def _add_charts_page(self) -> None:
+        """挂图作战: the four charts of a village, a town or the district (whatever this register holds)."""
+        from fieldapp.gui.charts.page import ChartsPage
+
+        self.charts = ChartsPage(self.ctx, self.tasks, self, hub=self.hub)
+        self.add_page("charts", self.tr("挂图作战"), self.charts)
 
     def _add_report_page(self) -> None:
         """汇总上报: the team leader's weekly and monthly summaries, and every account's view of the villages'

@@ -859,6 +859,107 @@ After that, a change needs the month reopened with a reason.</translation>
     </message>
 </context>
 <context>
+    <name>ChartCanvas</name>
+    <message>
+        <location filename="../../fieldapp/gui/charts/canvas.py" line="125"/>
+        <source>{0}：{1}户（点击列出）</source>
+        <translation>{0}: {1} households (click to list)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="90"/>
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="91"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="94"/>
+        <source>打印挂图…</source>
+        <translation>Print wall chart…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="100"/>
+        <source>贫困对象分布图</source>
+        <translation>Distribution of households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="100"/>
+        <source>计划措施细则图</source>
+        <translation>Planned measures</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="100"/>
+        <source>产业发展规划图</source>
+        <translation>Industry plan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="101"/>
+        <source>任务进度进展图</source>
+        <translation>Progress against targets</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="108"/>
+        <source>点击图中的数字，列出其中的户</source>
+        <translation>Click a number in the chart to list its households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="119"/>
+        <source>打开农户</source>
+        <translation>Open household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="127"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="129"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="174"/>
+        <source>本机还没有村、乡镇或区县</source>
+        <translation>This computer holds no village, town or district yet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="192"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="193"/>
+        <source>{0} {1}年 · 计算于 {2:%Y-%m-%d %H:%M} · 数据截至 {3}</source>
+        <translation>{0} {1} · computed {2:%Y-%m-%d %H:%M} · data as of {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="214"/>
+        <source>{0}：{1}户</source>
+        <translation>{0}: {1} households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="264"/>
+        <source>保存挂图</source>
+        <translation>Save wall chart</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="264"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="274"/>
+        <source>已生成挂图：{0}</source>
+        <translation>Wall chart written: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ComplianceModel</name>
     <message>
         <location filename="../../fieldapp/gui/visits/models.py" line="213"/>
@@ -1513,6 +1614,44 @@ After that, a change needs the month reopened with a reason.</translation>
         <location filename="../../fieldapp/gui/spotcheck/models.py" line="66"/>
         <source>{0}/{1} 户</source>
         <translation>{0}/{1} households</translation>
+    </message>
+</context>
+<context>
+    <name>DrillModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23"/>
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23"/>
+        <source>组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23"/>
+        <source>人口</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="24"/>
+        <source>属性</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="24"/>
+        <source>脱贫状态</source>
+        <translation>Exit status</translation>
     </message>
 </context>
 <context>
@@ -2999,121 +3138,126 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="158"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="159"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="166"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="174"/>
         <source>汇总上报</source>
         <translation>Summaries</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="178"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="186"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="216"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="224"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="217"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="225"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="223"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="231"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="224"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="232"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="226"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="276"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="234"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="284"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="240"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="248"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="244"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="292"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="252"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="300"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="272"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="280"/>
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="274"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="282"/>
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="282"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="290"/>
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="284"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="292"/>
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="286"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="294"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="287"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="295"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="288"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="296"/>
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="304"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="312"/>
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="306"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="314"/>
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="307"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="315"/>
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="336"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="344"/>
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="148"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="149"/>
         <source>抽查</source>
         <translation>Spot checks</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="172"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="180"/>
         <source>目标</source>
         <translation>Targets</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="166"/>
+        <source>挂图作战</source>
+        <translation>Wall charts</translation>
     </message>
 </context>
 <context>

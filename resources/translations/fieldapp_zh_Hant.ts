@@ -858,6 +858,107 @@
     </message>
 </context>
 <context>
+    <name>ChartCanvas</name>
+    <message>
+        <location filename="../../fieldapp/gui/charts/canvas.py" line="125" />
+        <source>{0}：{1}户（点击列出）</source>
+        <translation>{0}：{1}戶（點擊列出）</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="90" />
+        <source> 年</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="91" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="94" />
+        <source>打印挂图…</source>
+        <translation>打印掛圖…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="100" />
+        <source>贫困对象分布图</source>
+        <translation>貧困對象分佈圖</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="100" />
+        <source>计划措施细则图</source>
+        <translation>計劃措施細則圖</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="100" />
+        <source>产业发展规划图</source>
+        <translation>產業發展規劃圖</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="101" />
+        <source>任务进度进展图</source>
+        <translation>任務進度進展圖</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="108" />
+        <source>点击图中的数字，列出其中的户</source>
+        <translation>點擊圖中的數字，列出其中的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="119" />
+        <source>打开农户</source>
+        <translation>打開農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="127" />
+        <source>范围</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="129" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="174" />
+        <source>本机还没有村、乡镇或区县</source>
+        <translation>本機還沒有村、鄉鎮或區縣</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="192" />
+        <source>无</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="193" />
+        <source>{0} {1}年 · 计算于 {2:%Y-%m-%d %H:%M} · 数据截至 {3}</source>
+        <translation>{0} {1}年 · 計算於 {2:%Y-%m-%d %H:%M} · 數據截至 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="214" />
+        <source>{0}：{1}户</source>
+        <translation>{0}：{1}戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="264" />
+        <source>保存挂图</source>
+        <translation>保存掛圖</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="264" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/page.py" line="274" />
+        <source>已生成挂图：{0}</source>
+        <translation>已生成掛圖：{0}</translation>
+    </message>
+</context>
+<context>
     <name>ComplianceModel</name>
     <message>
         <location filename="../../fieldapp/gui/visits/models.py" line="213" />
@@ -1512,6 +1613,44 @@
         <location filename="../../fieldapp/gui/spotcheck/models.py" line="66" />
         <source>{0}/{1} 户</source>
         <translation>{0}/{1} 戶</translation>
+    </message>
+</context>
+<context>
+    <name>DrillModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23" />
+        <source>户编号</source>
+        <translation>戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23" />
+        <source>组</source>
+        <translation>組</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="23" />
+        <source>人口</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="24" />
+        <source>属性</source>
+        <translation>屬性</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/charts/models.py" line="24" />
+        <source>脱贫状态</source>
+        <translation>脫貧狀態</translation>
     </message>
 </context>
 <context>
@@ -2998,121 +3137,126 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="158" />
+        <location filename="../../fieldapp/gui/main_window.py" line="159" />
         <source>审核</source>
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="166" />
+        <location filename="../../fieldapp/gui/main_window.py" line="174" />
         <source>汇总上报</source>
         <translation>彙總上報</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="178" />
+        <location filename="../../fieldapp/gui/main_window.py" line="186" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="216" />
+        <location filename="../../fieldapp/gui/main_window.py" line="224" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="217" />
+        <location filename="../../fieldapp/gui/main_window.py" line="225" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="223" />
+        <location filename="../../fieldapp/gui/main_window.py" line="231" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="224" />
+        <location filename="../../fieldapp/gui/main_window.py" line="232" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="226" />
-        <location filename="../../fieldapp/gui/main_window.py" line="276" />
+        <location filename="../../fieldapp/gui/main_window.py" line="234" />
+        <location filename="../../fieldapp/gui/main_window.py" line="284" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="240" />
+        <location filename="../../fieldapp/gui/main_window.py" line="248" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="244" />
-        <location filename="../../fieldapp/gui/main_window.py" line="292" />
+        <location filename="../../fieldapp/gui/main_window.py" line="252" />
+        <location filename="../../fieldapp/gui/main_window.py" line="300" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="272" />
+        <location filename="../../fieldapp/gui/main_window.py" line="280" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="274" />
+        <location filename="../../fieldapp/gui/main_window.py" line="282" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="282" />
+        <location filename="../../fieldapp/gui/main_window.py" line="290" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="284" />
+        <location filename="../../fieldapp/gui/main_window.py" line="292" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="286" />
+        <location filename="../../fieldapp/gui/main_window.py" line="294" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="287" />
+        <location filename="../../fieldapp/gui/main_window.py" line="295" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="288" />
+        <location filename="../../fieldapp/gui/main_window.py" line="296" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="304" />
+        <location filename="../../fieldapp/gui/main_window.py" line="312" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="306" />
+        <location filename="../../fieldapp/gui/main_window.py" line="314" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="307" />
+        <location filename="../../fieldapp/gui/main_window.py" line="315" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="336" />
+        <location filename="../../fieldapp/gui/main_window.py" line="344" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="148" />
+        <location filename="../../fieldapp/gui/main_window.py" line="149" />
         <source>抽查</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="172" />
+        <location filename="../../fieldapp/gui/main_window.py" line="180" />
         <source>目标</source>
         <translation>目標</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="166" />
+        <source>挂图作战</source>
+        <translation>掛圖作戰</translation>
     </message>
 </context>
 <context>

@@ -16,49 +16,15 @@ from fieldapp.domain import charts as ch
 from fieldapp.services import demo
 from fieldapp.services.charts import figures
 from fieldapp.services.context import AppContext, open_context
-from fieldapp.services.setup import villages
-from fieldapp.store.models import Area, Measure
-from tests.helpers.charts import add_area, finish_workflow, set_target, set_village_year
+from fieldapp.store.models import Area
+from tests.helpers.charts import two_town_district
 
 AS_OF = dt.datetime(2026, 6, 15, 9, 30)
 
 
-def _measure(ctx: AppContext, hid: str, kind: str, *, industry: str | None = None, amount: int | None = None,
-             on: dt.date | None = None) -> None:
-    with ctx.writer.transaction() as txn:
-        txn.insert(Measure, {"household_id": hid, "type": kind, "content": "测试措施", "industry": industry,
-                             "amount": amount, "date": on})
-
-
 @pytest.fixture
 def district(ctx: AppContext, make_household: Callable[..., str]) -> dict[str, str]:
-    """商州区: 北宽坪镇 (东村, 西村) and 杨峪河镇 (南村), six households, their workflows, measures and targets."""
-    (east, _), (west, _) = villages(ctx)
-    with ctx.db.read() as conn:
-        town1, district_id = conn.execute(text("SELECT id, parent_id FROM area WHERE level='town'")).one()
-    town2 = add_area(ctx, "town", "杨峪河镇", district_id, "611002200")
-    south = add_area(ctx, "village", "南村", town2, "611002200001")
-    ids = {"district": district_id, "town1": town1, "town2": town2, "east": east, "west": west, "south": south}
-    ids["A"] = make_household("甲一", members=3, village_id=east, group_no=1, attribute="01", legacy=True)
-    ids["B"] = make_household("乙二", members=2, village_id=east, group_no=2, attribute="04", legacy=True)
-    ids["C"] = make_household("丙三", members=1, village_id=east, group_no=1, attribute="06", legacy=True)
-    ids["D"] = make_household("丁四", members=4, village_id=west, group_no=1, attribute="05", exit_status="1",
-                              exit_year=2026, legacy=True)
-    ids["E"] = make_household("戊五", members=2, village_id=south, group_no=3, attribute="07", legacy=True)
-    ids["F"] = make_household("己六", members=5, village_id=south, group_no=3, attribute="01", legacy=True)
-    finish_workflow(ctx, ids["B"], "exit", dt.date(2026, 3, 10))
-    finish_workflow(ctx, ids["C"], "monitoring", dt.date(2026, 4, 2), category="01", risk_type="01")
-    finish_workflow(ctx, ids["F"], "exit", dt.date(2026, 5, 20))
-    finish_workflow(ctx, ids["E"], "identification", dt.date(2026, 1, 8))
-    _measure(ctx, ids["A"], "industry", industry="fruit", amount=300_000, on=dt.date(2026, 2, 1))
-    _measure(ctx, ids["F"], "industry", industry="livestock", amount=500_000)
-    _measure(ctx, ids["B"], "social_security", amount=480_000, on=dt.date(2025, 1, 1))
-    set_target(ctx, town1, 2026, ch.TARGET_HOUSEHOLDS, 3)
-    set_target(ctx, town2, 2026, ch.TARGET_HOUSEHOLDS, 1)
-    set_target(ctx, district_id, 2026, ch.TARGET_PEOPLE, 12)
-    set_target(ctx, east, 2026, "industry_fruit", 2)
-    set_village_year(ctx, east, 2026, out_year=2026)
-    return ids
+    return two_town_district(ctx, make_household)
 
 
 def test_distribution_of_the_district_by_town(ctx: AppContext, district: dict[str, str]) -> None:
@@ -202,3 +168,13 @@ def test_demo_village_measures_and_industries_match_its_tables(demo_village: App
         per_industry)
     assert charts.distribution.scope.name == _count(ctx, f"SELECT name FROM area WHERE id = '{village_id}'")[0][0]
     assert _count(ctx, f"SELECT level FROM {Area.__tablename__} WHERE id = '{village_id}'")[0][0] == "village"
+
+
+def test_the_default_scope_is_the_narrowest_that_holds_everything(ctx: AppContext, district: dict[str, str]) -> None:
+    scope = figures.default_scope(ctx.db)
+    assert scope is not None and scope.name == "商州区"  # two towns
+
+
+def test_a_laptop_of_one_village_opens_on_the_village(demo_village: AppContext) -> None:
+    scope = figures.default_scope(demo_village.db)
+    assert scope is not None and scope.level == ch.VILLAGE

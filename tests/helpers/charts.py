@@ -4,11 +4,16 @@ targets and village years, all through the one write path."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
+from sqlalchemy import text
+
+from fieldapp.domain import charts as ch
 from fieldapp.domain import workflow as rules
 from fieldapp.domain.ids import natural_id
 from fieldapp.services.context import AppContext
-from fieldapp.store.models import Area, Target, VillageYear, Workflow, WorkflowStep
+from fieldapp.services.setup import villages
+from fieldapp.store.models import Area, Measure, Target, VillageYear, Workflow, WorkflowStep
 
 
 def add_area(ctx: AppContext, level: str, name: str, parent_id: str | None, code: str | None = None) -> str:
@@ -51,3 +56,40 @@ def set_village_year(ctx: AppContext, village_id: str, year: int, *, poor_villag
     with ctx.writer.transaction() as txn:
         txn.put(VillageYear, natural_id("village_year", village_id, year),
                 {"village_id": village_id, "year": year, "poor_village": poor_village, "out_year": out_year})
+
+
+def add_measure(ctx: AppContext, hid: str, kind: str, *, industry: str | None = None, amount: int | None = None,
+             on: dt.date | None = None) -> None:
+    with ctx.writer.transaction() as txn:
+        txn.insert(Measure, {"household_id": hid, "type": kind, "content": "测试措施", "industry": industry,
+                             "amount": amount, "date": on})
+
+
+def two_town_district(ctx: AppContext, make_household: Callable[..., str]) -> dict[str, str]:
+    """商州区: 北宽坪镇 (东村, 西村) and 杨峪河镇 (南村), six households, their workflows, measures and targets."""
+    (east, _), (west, _) = villages(ctx)
+    with ctx.db.read() as conn:
+        town1, district_id = conn.execute(text("SELECT id, parent_id FROM area WHERE level='town'")).one()
+    town2 = add_area(ctx, "town", "杨峪河镇", district_id, "611002200")
+    south = add_area(ctx, "village", "南村", town2, "611002200001")
+    ids = {"district": district_id, "town1": town1, "town2": town2, "east": east, "west": west, "south": south}
+    ids["A"] = make_household("甲一", members=3, village_id=east, group_no=1, attribute="01", legacy=True)
+    ids["B"] = make_household("乙二", members=2, village_id=east, group_no=2, attribute="04", legacy=True)
+    ids["C"] = make_household("丙三", members=1, village_id=east, group_no=1, attribute="06", legacy=True)
+    ids["D"] = make_household("丁四", members=4, village_id=west, group_no=1, attribute="05", exit_status="1",
+                              exit_year=2026, legacy=True)
+    ids["E"] = make_household("戊五", members=2, village_id=south, group_no=3, attribute="07", legacy=True)
+    ids["F"] = make_household("己六", members=5, village_id=south, group_no=3, attribute="01", legacy=True)
+    finish_workflow(ctx, ids["B"], "exit", dt.date(2026, 3, 10))
+    finish_workflow(ctx, ids["C"], "monitoring", dt.date(2026, 4, 2), category="01", risk_type="01")
+    finish_workflow(ctx, ids["F"], "exit", dt.date(2026, 5, 20))
+    finish_workflow(ctx, ids["E"], "identification", dt.date(2026, 1, 8))
+    add_measure(ctx, ids["A"], "industry", industry="fruit", amount=300_000, on=dt.date(2026, 2, 1))
+    add_measure(ctx, ids["F"], "industry", industry="livestock", amount=500_000)
+    add_measure(ctx, ids["B"], "social_security", amount=480_000, on=dt.date(2025, 1, 1))
+    set_target(ctx, town1, 2026, ch.TARGET_HOUSEHOLDS, 3)
+    set_target(ctx, town2, 2026, ch.TARGET_HOUSEHOLDS, 1)
+    set_target(ctx, district_id, 2026, ch.TARGET_PEOPLE, 12)
+    set_target(ctx, east, 2026, "industry_fruit", 2)
+    set_village_year(ctx, east, 2026, out_year=2026)
+    return ids

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain import charts as ch
+from fieldapp.domain.ids import natural_id
 from fieldapp.domain.refdata import RefData
 from fieldapp.server.storage import open_server
 from fieldapp.store.db import Database
-from fieldapp.domain.ids import natural_id
 from fieldapp.store.models import Household, Measure, Member, Summary
 from fieldapp.store.writer import Actor, ChangeWriter, shared_clock
 from tests.helpers.charts import add_area, finish_workflow, set_target, set_village_year

@@ -129,9 +129,19 @@ def scopes(db: Database) -> list[ch.Scope]:
 
 
 def default_scope(db: Database) -> ch.Scope | None:
-    """The widest scope the laptop holds (the district when it has one), None without areas."""
+    """The narrowest scope that holds everything this register holds: from the top, down while an area
+    has a single child (a laptop of one village opens on that village); None without areas."""
+    with db.read() as conn:
+        tree = sources.area_tree(conn)
     found = scopes(db)
-    return found[0] if found else None
+    if not found:
+        return None
+    scope = found[0]
+    while True:
+        children = [a for a in tree.children(scope.area_id) if a.level in ch.LEVELS]
+        if len(children) != 1:
+            return scope
+        scope = ch.Scope(children[0].level, children[0].id, children[0].name)
 
 
 @dataclass(frozen=True)
@@ -157,3 +167,19 @@ def drill(db: Database, household_ids: tuple[str, ...] | list[str]) -> list[Dril
                                int(r.member_count or 0), r.attribute, r.exit_status)
                       for r in conn.execute(select(_L).where(_L.c.household_id.in_(chunk)))]
     return sorted(found, key=lambda r: (r.hh_no, r.head_name, r.household_id))
+
+
+def resolve_area(db: Database, level: str, wanted: str | None) -> ch.Scope:
+    """A scope by level and name or id (``wanted`` None: the only one of the level, e.g. the district).
+    Raises LookupError naming the areas of that level there are."""
+    found = [s for s in scopes(db) if s.level == level]
+    words = {ch.DISTRICT: "区县", ch.TOWN: "乡镇", ch.VILLAGE: "村"}[level]
+    names = "、".join(s.name for s in found) or "（无）"
+    matches = found if wanted is None else [s for s in found if wanted.strip() in (s.area_id, s.name)]
+    if len(matches) == 1:
+        return matches[0]
+    if wanted is None:
+        raise LookupError(f"本机有多个{words}，请指定：{names}" if found else f"本机没有{words}")
+    if matches:
+        raise LookupError(f"有多个{words}名为“{wanted}”，请改用标识")
+    raise LookupError(f"没有{words}“{wanted}”。本机的{words}：{names}")
