@@ -111,6 +111,39 @@ def issue(ctx: AppContext, kind: str, step_code: str, *, start: dt.date, days: i
     return get(ctx, row_id)
 
 
+def require_posted_and_ended(ctx: AppContext, kind: str, household_id: str, step: flows.Step, decision: str,
+                             since_ms: int, when_ms: int) -> NoticeView | None:
+    """The notice a pass of a 公示 step (``notice: true``) rests on: issued for the household at that step
+    since it reached the step (``since_ms``), posted, and its period over by the day of the decision.
+    ``NoticeError`` naming what is missing (no notice issued / not posted / the period ends on DATE);
+    None for any other step or decision (a fail or 退回 needs no notice: an upheld objection sends it back)."""
+    if decision != flows.PASS or not step.notice:
+        return None
+    found = notice_of(ctx, kind, step.code, household_id, since_ms)
+    if found is None:
+        raise rules.NoticeError(f"“{step.text()}”尚未签发该户的公示：先签发公示（fieldapp print notice --workflow "
+                                f"{kind} --step {step.code}），张贴并期满后才能通过")
+    if found.posted_on is None:
+        raise rules.NoticeError(f"公示 {found.id[-8:]}（{found.period_start.isoformat()} 至 "
+                                f"{found.period_end.isoformat()}）尚未记录张贴日期，公示期无从起算：张贴后先记录张贴"
+                                f"（fieldapp workflow notice post {found.id[-8:]} --on YYYY-MM-DD）")
+    day = flows.day_of(when_ms)
+    if day <= found.period_end:
+        raise rules.NoticeError(f"公示 {found.id[-8:]} 的公示期 {found.period_end.isoformat()} 才结束，"
+                                f"{(found.period_end + dt.timedelta(days=1)).isoformat()} 起才能通过")
+    return found
+
+
+def notice_of(ctx: AppContext, kind: str, step_code: str, household_id: str, since_ms: int) -> NoticeView | None:
+    """The newest notice of ``kind``'s step listing the household, issued since ``since_ms`` (when the
+    household reached the step: a notice from before a 退回 does not count)."""
+    with ctx.db.read() as conn:
+        rows = conn.execute(select(_N).where(_N.c.kind == kind, _N.c.step == step_code, _N.c.deleted.is_(False),
+                                             _N.c.issued_at >= since_ms)
+                            .order_by(_N.c.issued_at.desc(), _N.c.id.desc())).all()
+    return next((_view(r) for r in rows if household_id in json.loads(r.households or "[]")), None)
+
+
 def _refuse_a_second_notice(ctx: AppContext, kind: str, step_code: str, reached: dict[str, int]) -> None:
     """A household already on a notice of this step since it reached the step is not noticed twice: the
     notice stands (print it again with ``--id``). After a 退回 the step is reached anew and a new one is due."""
