@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.attendance = AttendancePage(ctx, self.tasks, self, hub=hub)
         self.add_page("attendance", self.tr("考勤"), self.attendance)
         self._add_spotcheck_page()
-        self._add_review_page()
+        self._add_workflow_pages()
         hub.changed.connect(self._data_changed)
         self.printing = PrintPage(ctx, self.tasks, self.households, self, hub=hub)
         self.add_page("print", self.tr("打印"), self.printing)
@@ -141,6 +141,10 @@ class MainWindow(QMainWindow):
         self.spotcheck = SpotcheckPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("spotcheck", self.tr("抽查"), self.spotcheck)
 
+    def _add_workflow_pages(self) -> None:
+        self._add_review_page()
+        self._add_notices_page()
+
     def _add_review_page(self) -> None:
         """审核: the households waiting for the account's decision (动态管理), for an account that decides steps
         (the services check the step's role whatever the window shows)."""
@@ -150,6 +154,16 @@ class MainWindow(QMainWindow):
             return
         self.review = ReviewPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("review", self.tr("审核"), self.review)
+
+    def _add_notices_page(self) -> None:
+        """公示与评议, beside 审核: 评议 meetings, notices made from workflow steps, objections, for an account that
+        records or issues them (the services check each permission whatever the window shows)."""
+        from fieldapp.gui.workflow.notices_page import NoticesPage, may_use
+
+        if not may_use(self.ctx):
+            return
+        self.notices = NoticesPage(self.ctx, self.tasks, self, hub=self.hub)
+        self.add_page("notices", self.tr("公示与评议"), self.notices)
 
     def _add_sync_page(self) -> None:
         """同步 (USB packages, conflicts) and network sync with the district server (idle unless

@@ -80,7 +80,7 @@ def _notice(capsys: pytest.CaptureFixture[str], clock: Clock, kind: str, step: r
 
 
 def _decide_all(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], clock: Clock, hh: str,
-                steps: tuple[rules.Step, ...], kind: str, folder: Path) -> None:
+                steps: tuple[rules.Step, ...], *, kind: str, folder: Path) -> None:
     for step in steps:
         if step.notice:  # a 公示 passes once its notice was posted and its period is over
             _as(monkeypatch, step.role)
@@ -105,7 +105,8 @@ def test_a_full_identification_and_a_full_exit_on_the_command_line(
     _as(monkeypatch, "member")
     assert main(["workflow", "start", "identification", hh]) == 0
     assert "当前步骤：01 农户申请" in capsys.readouterr().out
-    _decide_all(monkeypatch, capsys, laptop, hh, defs.get("identification").steps, "identification", tmp_path)
+    _decide_all(monkeypatch, capsys, laptop, hh, defs.get("identification").steps, kind="identification",
+                folder=tmp_path)
     assert main(["workflow", "show", hh]) == 0
     out = capsys.readouterr().out
     assert "精准识别（纳入）" in out and "已完成" in out and out.count("已签字，验证码") == 7
@@ -128,7 +129,7 @@ def test_a_full_identification_and_a_full_exit_on_the_command_line(
     assert other in out and "2018 年人均纯收入" in out and "退出标准 3535.00 元" in out and hh not in out
     assert main(["workflow", "start", "exit", other]) == 0
     capsys.readouterr()
-    _decide_all(monkeypatch, capsys, laptop, other, defs.get("exit").steps, "exit", tmp_path)
+    _decide_all(monkeypatch, capsys, laptop, other, defs.get("exit").steps, kind="exit", folder=tmp_path)
     assert main(["workflow", "show", other]) == 0
     out = capsys.readouterr().out
     assert "退出（脱贫）" in out and "已完成" in out and "越过退出标准" not in out
@@ -191,8 +192,8 @@ def test_a_notice_printed_from_the_step_posted_objected_to_and_handled_on_the_co
     hh = _households("1")[0]
     _as(monkeypatch, "member")
     assert main(["workflow", "start", "identification", hh]) == 0
-    _decide_all(monkeypatch, capsys, laptop, hh, rules.definitions().get("identification").steps[:3], "identification",
-                tmp_path)
+    _decide_all(monkeypatch, capsys, laptop, hh, rules.definitions().get("identification").steps[:3],
+                kind="identification", folder=tmp_path)
     day = rules.day_of(laptop.ms)
     _as(monkeypatch, "leader")
     out = tmp_path / "notice.pdf"

@@ -114,7 +114,7 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     if session is None:
         raise rules.WorkflowError("流程决定须以本人账户登录后作出")
     meeting = _meeting_and_objections(ctx, view, step, decision, meeting_id=meeting_id, when=when)
-    notices.require_posted_and_ended(ctx, view.kind, household_id, step, decision, view.state.since, when)
+    notices.require_posted_and_ended(ctx, view, step, decision, when)
     gate_json: str | None = None
     if step.gate == "exit" and decision == rules.PASS:
         found = gates.exit_gate_of(ctx, household_id)
