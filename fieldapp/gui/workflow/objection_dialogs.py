@@ -110,9 +110,9 @@ class HandleDialog(OpDialog):
         self.objection = objection
         self.setWindowTitle(self.tr("办理异议"))
         self.ok_button.setText(self.tr("办结"))
-        what = QLabel(self.tr("{0}：{1} 收到 {2} 的异议：{3}").format(
+        self.what = QLabel(self.tr("{0}：{1} 收到 {2} 的异议：{3}").format(
             who, objection.received_on.isoformat(), objection.from_whom, objection.content), self)
-        what.setWordWrap(True)
+        self.what.setWordWrap(True)
         self.handling = _text_box(self, self.tr("办理情况：如何核实、结论是什么"))
         self.upheld = QRadioButton(self.tr("异议成立(&U)"), self)
         self.dismissed = QRadioButton(self.tr("异议不成立(&M)"), self)
@@ -131,7 +131,7 @@ class HandleDialog(OpDialog):
         form.addRow(self.tr("办理情况(&H)："), self.handling)
         form.addRow(self.tr("结果："), row)
         form.addRow(self.tr("办结日期(&D)："), self.handled_on)
-        self.body.addWidget(what)
+        self.body.addWidget(self.what)
         self.body.addLayout(form)
         note = QLabel(self.tr("异议成立的，由该步骤的决定人退回或不通过该步骤并写明理由。"), self)
         note.setWordWrap(True)
