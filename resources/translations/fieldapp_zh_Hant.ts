@@ -817,32 +817,32 @@
 <context>
     <name>ComplianceModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
         <source>派出单位</source>
         <translation>派出單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
         <source>{0}月</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="226" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="214" />
         <source>达标月数</source>
         <translation>達標月數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="264" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="244" />
         <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
         <translation>{0}年{1}月在村 {2} 天（要求不少於15天）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="267" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="247" />
         <source>；队长已签字关闭本月</source>
         <translation>；隊長已簽字關閉本月</translation>
     </message>
@@ -1099,123 +1099,123 @@
         <translation>不符合退出標準，仍擬退出（須寫明理由並簽字，記錄中始終可見）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
         <source>决定：</source>
         <translation>決定：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="189" />
         <source>评议会议(&amp;M)：</source>
         <translation>評議會議(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="188" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="191" />
         <source>理由(&amp;Y)：</source>
         <translation>理由(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="193" />
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="196" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="272" />
         <source>确定并签字</source>
         <translation>確定並簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="194" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="197" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="212" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="215" />
         <source>{0}：到会 {1} 人，赞成 {2}、反对 {3}（{4} 户）</source>
         <translation>{0}：到會 {1} 人，贊成 {2}、反對 {3}（{4} 戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="216" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="219" />
         <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
         <translation>沒有評議過這些戶的會議：先登記評議會議（fieldapp workflow deliberation add），才能通過或不通過本步驟；退回不需要會議。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="242" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="245" />
         <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
         <translation>{0}：“{1}”的步驟 {2} {3}（由{4}決定）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="246" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
         <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
         <translation>{0} 戶，“{1}”的步驟 {2} {3}（由{4}決定）：{5}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="252" />
         <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
         <translation>本步驟有互相衝突的決定：本決定將處理衝突（須寫明理由並簽字），衝突的決定保留為已取代。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
         <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
         <translation>將以本人簽名密鑰為每戶的決定分別簽字（各有驗證碼）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="268" />
         <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
         <translation>將以本人簽名密鑰簽字（簽字背書），簽字後不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="270" />
         <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
         <translation>本步驟不需簽字；決定記錄決定人、角色和時間，不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="272" />
         <source>确定</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="280" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="283" />
         <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
         <translation>請寫明理由：不通過、退回、越過退出標準和處理衝突都須寫明理由</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
         <source>不通过</source>
         <translation>不通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="297" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="300" />
         <source>已{0} {1} 户：{2}</source>
         <translation>已{0} {1} 戶：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="310" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="313" />
         <source>已决定 {0} 户；以下 {1} 户未决定：</source>
         <translation>已決定 {0} 戶；以下 {1} 戶未決定：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="319" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="322" />
         <source>不符合退出标准：{0}</source>
         <translation>不符合退出標準：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="321" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="324" />
         <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
         <translation>確需退出的，勾選上方“仍擬退出”並寫明理由，決定與理由一併簽字。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="323" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="326" />
         <source>本账号没有越过退出标准的权限（{0}）。</source>
         <translation>本帳號沒有越過退出標準的權限（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="327" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="330" />
         <source>{0} 起才能通过本步骤：{1}</source>
         <translation>{0} 起才能通過本步驟：{1}</translation>
     </message>
@@ -1231,104 +1231,142 @@
 <context>
     <name>DecisionModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>时间</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>步骤</source>
         <translation>步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>决定</source>
         <translation>決定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
         <source>理由</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
         <source>签字</source>
         <translation>簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="175" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="175" />
         <source>不通过</source>
         <translation>不通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="176" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="189" />
         <source>未签字（本步骤须签字）</source>
         <translation>未簽字（本步驟須簽字）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="189" />
         <source>不需签字</source>
         <translation>不需簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="212" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="192" />
         <source>签字未同步到本机</source>
         <translation>簽字未同步到本機</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="214" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="194" />
         <source>签名无效：{0}</source>
         <translation>簽名無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
         <source>已签字，验证码 {0}</source>
         <translation>已簽字，驗證碼 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="227" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="207" />
         <source>互相冲突，待处理</source>
         <translation>互相衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="229" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
         <source>冲突中被处理决定取代</source>
         <translation>衝突中被處理決定取代</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="231" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
         <source>越过退出标准</source>
         <translation>越過退出標準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="233" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
         <source>处理了 {0} 个冲突的决定</source>
         <translation>處理了 {0} 個衝突的決定</translation>
+    </message>
+</context>
+<context>
+    <name>DeliberatedModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="144" />
+        <source>评议</source>
+        <translation>評議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="144" />
+        <source>户编号</source>
+        <translation>戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="144" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="144" />
+        <source>流程</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="144" />
+        <source>步骤</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="145" />
+        <source>本户赞成</source>
+        <translation>本戶贊成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="145" />
+        <source>本户反对</source>
+        <translation>本戶反對</translation>
     </message>
 </context>
 <context>
@@ -1431,42 +1469,42 @@
 <context>
     <name>DrawModel</name>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>抽样时间</source>
         <translation>抽樣時間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>范围</source>
         <translation>範圍</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>比例</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>抽中</source>
         <translation>抽中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>已查</source>
         <translation>已查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="62" />
         <source>不正确</source>
         <translation>不正確</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="62" />
         <source>抽样人</source>
         <translation>抽樣人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="89" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="66" />
         <source>{0}/{1} 户</source>
         <translation>{0}/{1} 戶</translation>
     </message>
@@ -1892,6 +1930,69 @@
         <location filename="../../fieldapp/gui/visits/followups.py" line="99" />
         <source>日期应为 年-月-日，如 2024-03-05</source>
         <translation>日期應為 年-月-日，如 2024-03-05</translation>
+    </message>
+</context>
+<context>
+    <name>HandleDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="111" />
+        <source>办理异议</source>
+        <translation>辦理異議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="112" />
+        <source>办结</source>
+        <translation>辦結</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="113" />
+        <source>{0}：{1} 收到 {2} 的异议：{3}</source>
+        <translation>{0}：{1} 收到 {2} 的異議：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="116" />
+        <source>办理情况：如何核实、结论是什么</source>
+        <translation>辦理情況：如何核實、結論是什麼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="117" />
+        <source>异议成立(&amp;U)</source>
+        <translation>異議成立(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="118" />
+        <source>异议不成立(&amp;M)</source>
+        <translation>異議不成立(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="131" />
+        <source>办理情况(&amp;H)：</source>
+        <translation>辦理情況(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="132" />
+        <source>结果：</source>
+        <translation>結果：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="133" />
+        <source>办结日期(&amp;D)：</source>
+        <translation>辦結日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="136" />
+        <source>异议成立的，由该步骤的决定人退回或不通过该步骤并写明理由。</source>
+        <translation>異議成立的，由該步驟的決定人退回或不通過該步驟並寫明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="146" />
+        <source>请选择办理结果：异议成立或异议不成立</source>
+        <translation>請選擇辦理結果：異議成立或異議不成立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="151" />
+        <source>已办结异议</source>
+        <translation>已辦結異議</translation>
     </message>
 </context>
 <context>
@@ -2637,49 +2738,82 @@
     </message>
 </context>
 <context>
+    <name>IssueNoticeDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="31" />
+        <source>签发公示</source>
+        <translation>簽發公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="32" />
+        <source>签发并签字</source>
+        <translation>簽發並簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="37" />
+        <source>签发后打印(&amp;P)</source>
+        <translation>簽發後打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="39" />
+        <source>公示由签发人以本人签名密钥签字，打印件带验证二维码；签发后不能修改，张贴后记录张贴日期。</source>
+        <translation>公示由簽發人以本人簽名密鑰簽字，打印件帶驗證二維碼；簽發後不能修改，張貼後記錄張貼日期。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="56" />
+        <source>已签发的公示 {0}（{1} 至 {2}）已列入处于该步骤的户：请在列表中选中它打印，不必重新签发。</source>
+        <translation>已簽發的公示 {0}（{1} 至 {2}）已列入處於該步驟的戶：請在列表中選中它打印，不必重新簽發。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="69" />
+        <source>已签发公示：{0} 户，{1} 至 {2}</source>
+        <translation>已簽發公示：{0} 戶，{1} 至 {2}</translation>
+    </message>
+</context>
+<context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>序号</source>
         <translation>序號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>项目</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>抽样时的记录</source>
         <translation>抽樣時的記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>结果</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
         <source>正确</source>
         <translation>正確</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
         <source>不正确</source>
         <translation>不正確</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
         <source>未查</source>
         <translation>未查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="117" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="94" />
         <source>（有照片）</source>
         <translation>（有照片）</translation>
     </message>
@@ -2687,27 +2821,27 @@
 <context>
     <name>LateCheckInModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="294" />
         <source>干部</source>
         <translation>幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="294" />
         <source>在村日期</source>
         <translation>在村日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="294" />
         <source>登记日期</source>
         <translation>登記日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="294" />
         <source>备注</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="336" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="303" />
         <source>{0} 天后才登记：队长确认后计入在村天数</source>
         <translation>{0} 天後才登記：隊長確認後計入在村天數</translation>
     </message>
@@ -2715,37 +2849,37 @@
 <context>
     <name>LeaderModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="261" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="261" />
         <source>单位</source>
         <translation>單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="261" />
         <source>要求次数</source>
         <translation>要求次數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="261" />
         <source>本人签字的走访</source>
         <translation>本人簽字的走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="282" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="262" />
         <source>结果</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="282" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="262" />
         <source>未经本人签字（不计）</source>
         <translation>未經本人簽字（不計）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="303" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="278" />
         <source>单位领导本人登录并对走访记录签字背书后才计入</source>
         <translation>單位領導本人登錄並對走訪記錄簽字背書後才計入</translation>
     </message>
@@ -2753,47 +2887,47 @@
 <context>
     <name>LedgerForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="81" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="103" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="90" />
         <source>与“农户”页当前的筛选和搜索相同</source>
         <translation>與“農戶”頁當前的篩選和搜索相同</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="93" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="93" />
         <source>组</source>
         <translation>組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94" />
         <source>脱贫状态</source>
         <translation>脫貧狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94" />
         <source>贫困户属性</source>
         <translation>貧困戶屬性</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="108" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="95" />
         <source>主要致贫原因</source>
         <translation>主要致貧原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="133" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="120" />
         <source>全部村</source>
         <translation>全部村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="134" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="121" />
         <source>村台账-{0}</source>
         <translation>村台帳-{0}</translation>
     </message>
@@ -2942,104 +3076,109 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="152" />
+        <location filename="../../fieldapp/gui/main_window.py" line="156" />
         <source>审核</source>
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="158" />
+        <location filename="../../fieldapp/gui/main_window.py" line="166" />
+        <source>公示与评议</source>
+        <translation>公示與評議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="172" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="196" />
+        <location filename="../../fieldapp/gui/main_window.py" line="210" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="197" />
+        <location filename="../../fieldapp/gui/main_window.py" line="211" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="203" />
+        <location filename="../../fieldapp/gui/main_window.py" line="217" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="204" />
+        <location filename="../../fieldapp/gui/main_window.py" line="218" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="206" />
-        <location filename="../../fieldapp/gui/main_window.py" line="256" />
+        <location filename="../../fieldapp/gui/main_window.py" line="220" />
+        <location filename="../../fieldapp/gui/main_window.py" line="270" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="220" />
+        <location filename="../../fieldapp/gui/main_window.py" line="234" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="224" />
-        <location filename="../../fieldapp/gui/main_window.py" line="272" />
+        <location filename="../../fieldapp/gui/main_window.py" line="238" />
+        <location filename="../../fieldapp/gui/main_window.py" line="286" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="252" />
+        <location filename="../../fieldapp/gui/main_window.py" line="266" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="254" />
+        <location filename="../../fieldapp/gui/main_window.py" line="268" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="262" />
+        <location filename="../../fieldapp/gui/main_window.py" line="276" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="264" />
+        <location filename="../../fieldapp/gui/main_window.py" line="278" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="266" />
+        <location filename="../../fieldapp/gui/main_window.py" line="280" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="267" />
+        <location filename="../../fieldapp/gui/main_window.py" line="281" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="268" />
+        <location filename="../../fieldapp/gui/main_window.py" line="282" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="284" />
+        <location filename="../../fieldapp/gui/main_window.py" line="298" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="286" />
+        <location filename="../../fieldapp/gui/main_window.py" line="300" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="287" />
+        <location filename="../../fieldapp/gui/main_window.py" line="301" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="316" />
+        <location filename="../../fieldapp/gui/main_window.py" line="330" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
@@ -3080,6 +3219,157 @@
         <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="60" />
         <source>（未填内容）</source>
         <translation>（未填內容）</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="46" />
+        <source>登记评议会议</source>
+        <translation>登記評議會議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="47" />
+        <source>登记</source>
+        <translation>登記</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="68" />
+        <source> 人</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="70" />
+        <source>到会代表姓名，以顿号分隔</source>
+        <translation>到會代表姓名，以頓號分隔</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="76" />
+        <source>赞成</source>
+        <translation>贊成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="78" />
+        <source>反对</source>
+        <translation>反對</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="83" />
+        <source>会议纪要：议程、逐户介绍情况、表决方式</source>
+        <translation>會議紀要：議程、逐戶介紹情況、表決方式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="87" />
+        <source>村(&amp;V)：</source>
+        <translation>村(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="88" />
+        <source>会议日期(&amp;D)：</source>
+        <translation>會議日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="89" />
+        <source>到会代表(&amp;N)：</source>
+        <translation>到會代表(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="90" />
+        <source>代表姓名：</source>
+        <translation>代表姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="91" />
+        <source>表决：</source>
+        <translation>表決：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="92" />
+        <source>纪要(&amp;S)：</source>
+        <translation>紀要(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="99" />
+        <source>空格勾选评议的户；逐户表决的，在“本户赞成”“本户反对”中填写票数（可不填）。</source>
+        <translation>空格勾選評議的戶；逐戶表決的，在“本戶贊成”“本戶反對”中填寫票數（可不填）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="116" />
+        <source>全选(&amp;A)</source>
+        <translation>全選(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="127" />
+        <source>该村处于评议步骤的户 {0} 户，勾选本次会议评议的户：</source>
+        <translation>該村處於評議步驟的戶 {0} 戶，勾選本次會議評議的戶：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="128" />
+        <source>该村没有处于评议步骤的户（流程到达评议步骤后才能评议）。</source>
+        <translation>該村沒有處於評議步驟的戶（流程到達評議步驟後才能評議）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="135" />
+        <source>请勾选本次会议评议的户</source>
+        <translation>請勾選本次會議評議的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="139" />
+        <source>逐户表决须同时填写赞成和反对票数：{0}</source>
+        <translation>逐戶表決須同時填寫贊成和反對票數：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="154" />
+        <source>已登记评议会议：{0}，评议 {1} 户</source>
+        <translation>已登記評議會議：{0}，評議 {1} 戶</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33" />
+        <source>到会代表</source>
+        <translation>到會代表</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33" />
+        <source>赞成</source>
+        <translation>贊成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33" />
+        <source>反对</source>
+        <translation>反對</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="34" />
+        <source>评议的户</source>
+        <translation>評議的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="34" />
+        <source>纪要</source>
+        <translation>紀要</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="34" />
+        <source>记录人</source>
+        <translation>記錄人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="44" />
+        <source>{0} 人</source>
+        <translation>{0} 人</translation>
     </message>
 </context>
 <context>
@@ -3257,91 +3547,248 @@
     </message>
 </context>
 <context>
-    <name>NoticeForm</name>
+    <name>NoticeFields</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="31" />
-        <source>新识别（拟纳入）</source>
-        <translation>新識別（擬納入）</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="96" />
+        <source> 天</source>
+        <extracomment>the choices changed</extracomment>
+        <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="32" />
-        <source>退出（拟退出）</source>
-        <translation>退出（擬退出）</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="103" />
+        <source>例如：村委会办公室 李主任 13900000000</source>
+        <translation>例如：村委會辦公室 李主任 13900000000</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="40" />
-        <source>例如：村委会 李主任 13900000000</source>
-        <translation>例如：村委會 李主任 13900000000</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="108" />
+        <source>起，共</source>
+        <translation>起，共</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="43" />
-        <source>留空则为“××村民委员会”</source>
-        <translation>留空則為“××村民委員會”</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="115" />
+        <source>流程步骤(&amp;S)</source>
+        <translation>流程步驟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="47" />
-        <source>至</source>
-        <translation>至</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="116" />
+        <source>村(&amp;V)</source>
+        <translation>村(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="51" />
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="117" />
         <source>公示的户</source>
         <translation>公示的戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="52" />
-        <source>类别</source>
-        <translation>類別</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="118" />
+        <source>公示期(&amp;D)</source>
+        <translation>公示期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="53" />
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="120" />
+        <source>异议受理(&amp;C)</source>
+        <translation>異議受理(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="151" />
+        <source>该村没有处于这一步骤的户</source>
+        <translation>該村沒有處於這一步驟的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="154" />
+        <source>{0} 户：{1}</source>
+        <translation>{0} 戶：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="160" />
+        <source>至 {0}</source>
+        <translation>至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="162" />
+        <source>公示期不得少于 {0} 天（workflows.json 的公示最短天数）</source>
+        <translation>公示期不得少於 {0} 天（workflows.json 的公示最短天數）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="173" />
+        <source>请选择流程步骤和村</source>
+        <translation>請選擇流程步驟和村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="175" />
+        <source>该村没有处于这一步骤的户，无从公示</source>
+        <translation>該村沒有處於這一步驟的戶，無從公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="177" />
+        <source>公示期 {0} 天太短：公示期不得少于 {1} 天</source>
+        <translation>公示期 {0} 天太短：公示期不得少於 {1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="180" />
+        <source>请写明异议受理的地点、联系人及电话</source>
+        <translation>請寫明異議受理的地點、聯繫人及電話</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="56" />
+        <source>已签发的公示 {0}（{1} 至 {2}，{3} 户）已列入处于该步骤的户：生成时重新打印这份公示，不再签发。</source>
+        <translation>已簽發的公示 {0}（{1} 至 {2}，{3} 戶）已列入處於該步驟的戶：生成時重新打印這份公示，不再簽發。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="68" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="71" />
+        <source>公示-{0}</source>
+        <translation>公示-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57" />
+        <source>流程步骤</source>
+        <translation>流程步驟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57" />
+        <source>公示的户</source>
+        <translation>公示的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57" />
         <source>公示期</source>
         <translation>公示期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="54" />
-        <source>异议受理</source>
-        <translation>異議受理</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57" />
+        <source>状态</source>
+        <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="55" />
-        <source>公示单位</source>
-        <translation>公示單位</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="58" />
+        <source>张贴</source>
+        <translation>張貼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63" />
-        <source>共 {0} 天</source>
-        <translation>共 {0} 天</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="58" />
+        <source>签发人</source>
+        <translation>簽發人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63" />
-        <source>结束日期早于开始日期</source>
-        <translation>結束日期早於開始日期</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="74" />
+        <source>未张贴</source>
+        <translation>未張貼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="67" />
-        <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
-        <translation>{0} 戶（在“農戶”頁中選擇，可按 Ctrl 或 Shift 多選）</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="76" />
+        <source>已张贴，{0} 起公示</source>
+        <translation>已張貼，{0} 起公示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="75" />
-        <source>请先在“农户”页中选择要公示的户</source>
-        <translation>請先在“農戶”頁中選擇要公示的戶</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="78" />
+        <source>公示中，{0} 期满</source>
+        <translation>公示中，{0} 期滿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="77" />
-        <source>公示结束日期不能早于开始日期</source>
-        <translation>公示結束日期不能早於開始日期</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="79" />
+        <source>公示期已满</source>
+        <translation>公示期已滿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="79" />
-        <source>请填写异议受理联系人及电话</source>
-        <translation>請填寫異議受理聯繫人及電話</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="94" />
+        <source>{0} 户：</source>
+        <translation>{0} 戶：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="83" />
-        <source>公示名单-{0}</source>
-        <translation>公示名單-{0}</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="95" />
+        <source>{0} 至 {1}（{2} 天）</source>
+        <translation>{0} 至 {1}（{2} 天）</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="104" />
+        <source>登记评议会议…(&amp;M)</source>
+        <translation>登記評議會議…(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="106" />
+        <source>签发公示…(&amp;I)</source>
+        <translation>簽發公示…(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="107" />
+        <source>打印(&amp;P)</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="108" />
+        <source>记录张贴…(&amp;T)</source>
+        <translation>記錄張貼…(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="109" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="110" />
+        <source>登记异议…(&amp;O)</source>
+        <translation>登記異議…(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="111" />
+        <source>办理…(&amp;H)</source>
+        <translation>辦理…(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="115" />
+        <source>评议会议</source>
+        <translation>評議會議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="117" />
+        <source>公示公告</source>
+        <translation>公示公告</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="118" />
+        <source>未办结的异议</source>
+        <translation>未辦結的異議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="119" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="128" />
+        <source>Ctrl+Tab 切换标签；方向键选择，按钮的带下划线字母（Alt+字母）执行。公示步骤须公示已张贴且期满、异议已办结后才能通过。</source>
+        <translation>Ctrl+Tab 切換標籤；方向鍵選擇，按鈕的帶下劃線字母（Alt+字母）執行。公示步驟須公示已張貼且期滿、異議已辦結後才能通過。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="146" />
+        <source>本账号没有这项权限</source>
+        <translation>本帳號沒有這項權限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="203" />
+        <source>评议会议 {0} 次；公示 {1} 份，其中未张贴 {2} 份、公示中 {3} 份；未办结的异议 {4} 条</source>
+        <translation>評議會議 {0} 次；公示 {1} 份，其中未張貼 {2} 份、公示中 {3} 份；未辦結的異議 {4} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="206" />
+        <source>未办结的异议（{0}）</source>
+        <translation>未辦結的異議（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="264" />
+        <source>公示-{0}-{1}</source>
+        <translation>公示-{0}-{1}</translation>
     </message>
 </context>
 <context>
@@ -3368,6 +3815,131 @@
         <location filename="../../fieldapp/gui/fields.py" line="479" />
         <source>应在{0}到{1}之间</source>
         <translation>應在{0}到{1}之間</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="54" />
+        <source>登记异议</source>
+        <translation>登記異議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="55" />
+        <source>登记</source>
+        <translation>登記</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="59" />
+        <source>{0} 至 {1}，{2} 户（{3}）</source>
+        <translation>{0} 至 {1}，{2} 戶（{3}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="67" />
+        <source>异议人姓名；匿名反映的写“匿名”</source>
+        <translation>異議人姓名；匿名反映的寫“匿名”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="68" />
+        <source>异议内容</source>
+        <translation>異議內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="73" />
+        <source>公示(&amp;N)：</source>
+        <translation>公示(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="74" />
+        <source>农户(&amp;H)：</source>
+        <translation>農戶(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="75" />
+        <source>异议人(&amp;F)：</source>
+        <translation>異議人(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="76" />
+        <source>内容(&amp;C)：</source>
+        <translation>內容(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="77" />
+        <source>收到日期(&amp;D)：</source>
+        <translation>收到日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="79" />
+        <source>异议须在公示期内收到；办结前，该户的流程不能通过。</source>
+        <translation>異議須在公示期內收到；辦結前，該戶的流程不能通過。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="97" />
+        <source>请选择公示中的农户</source>
+        <translation>請選擇公示中的農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="101" />
+        <source>已登记异议：{0}</source>
+        <translation>已登記異議：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="113" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="113" />
+        <source>收到日期</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="113" />
+        <source>异议人</source>
+        <translation>異議人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="113" />
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="113" />
+        <source>步骤</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114" />
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="125" />
+        <source>未办结</source>
+        <translation>未辦結</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="126" />
+        <source>异议成立</source>
+        <translation>異議成立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="126" />
+        <source>异议不成立</source>
+        <translation>異議不成立</translation>
+    </message>
+</context>
+<context>
+    <name>OpDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/op_dialog.py" line="62" />
+        <source>取消</source>
+        <extracomment>refusals shown in the dialog (the service's message, without the command-line options it suggests)</extracomment>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3809,6 +4381,34 @@
     </message>
 </context>
 <context>
+    <name>PostDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="81" />
+        <source>记录张贴</source>
+        <translation>記錄張貼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="82" />
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="87" />
+        <source>公示 {0}：{1} 户，公示期 {2} 至 {3}（{4} 天）。张贴日期不能晚于公示开始日；晚于开始日张贴的，公示期不足，须重新签发。</source>
+        <translation>公示 {0}：{1} 戶，公示期 {2} 至 {3}（{4} 天）。張貼日期不能晚於公示開始日；晚於開始日張貼的，公示期不足，須重新簽發。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="93" />
+        <source>张贴日期(&amp;D)：</source>
+        <translation>張貼日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="102" />
+        <source>已记录张贴：{0}</source>
+        <translation>已記錄張貼：{0}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../fieldapp/gui/printing/preview.py" line="94" />
@@ -3923,7 +4523,7 @@
     <name>PrintJob</name>
     <message>
         <location filename="../../fieldapp/gui/printing/jobs.py" line="96" />
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="212" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="214" />
         <source>没有符合条件的农户</source>
         <extracomment>characters no bundled font has, printed as “〓” (the user is told: :func:`warn_missing_glyphs`)</extracomment>
         <translation>沒有符合條件的農戶</translation>
@@ -3939,33 +4539,37 @@
         <translation>；{0} 戶未列印：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="198" />
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="213" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="199" />
+        <source>{0} 户，{1} 至 {2}</source>
+        <translation>{0} 戶，{1} 至 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="215" />
         <source>{0} 户</source>
         <translation>{0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="338" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="340" />
         <source>有 {0} 个字符没有可用的字体，已在 PDF 中以“〓”标出，打印后请手写补正：{1}</source>
         <translation>有 {0} 個字元沒有可用的字型，已在 PDF 中以「〓」標出，列印後請手寫補正：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="347" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="349" />
         <source>有字符无法打印</source>
         <translation>有字元無法列印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="369" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="371" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="370" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="372" />
         <source>正在生成“{0}”…</source>
         <translation>正在生成“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="371" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="373" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -3973,113 +4577,118 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="104" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="106" />
         <source>生成并预览</source>
         <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
         <translation>生成並預覽</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="109" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="111" />
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="110" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="112" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="119" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="121" />
         <source>门牌（信息公示牌）</source>
         <translation>門牌（信息公示牌）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="120" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="122" />
         <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
         <translation>每戶門上的信息公示牌，兜底戶與脫貧戶以顏色和斜紋區分，黑白打印也能分辨。樣式（紙張、標題、顯示項、顏色）在“門牌樣式…”中按區縣統一設置。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="122" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="124" />
         <source>一户一档</source>
         <translation>一戶一檔</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="125" />
         <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
         <translation>一戶的完整檔案：成員、收入、兩不愁三保障、幫扶措施（含戶主簽名欄）、走訪記錄和變更記錄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="127" />
         <source>包扶纪实档案</source>
         <translation>包扶紀實檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="128" />
         <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
         <translation>一位包扶幹部一個月或一年的走訪記錄（按日期）、在村天數和簽字欄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="127" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="129" />
         <source>公示名单</source>
         <translation>公示名單</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="128" />
-        <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
-        <translation>擬納入或擬退出的戶的公示名單，證件號碼已去標識化。在“農戶”頁中選擇要公示的戶。</translation>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="130" />
+        <source>由流程的公示或公告步骤生成：列出该村处于这一步骤的户，证件号码已去标识化，签发人签字并印验证二维码。已签发的公示再次生成时重新打印同一份。</source>
+        <translation>由流程的公示或公告步驟生成：列出該村處於這一步驟的戶，證件號碼已去標識化，簽發人簽字並印驗證二維碼。已簽發的公示再次生成時重新打印同一份。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="130" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="132" />
         <source>村台账</source>
         <translation>村台帳</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="131" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="133" />
         <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
         <translation>每戶一行的台帳，可按村、組、狀態等篩選，末行合計。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="132" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="134" />
         <source>责任倒查表</source>
         <translation>責任倒查表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="133" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="135" />
         <source>谁识别谁负责、谁填报谁负责：一户由谁建档，每一项现值由谁在何时填报；也可只查一项的每一次填报。</source>
         <translation>誰識別誰負責、誰填報誰負責：一戶由誰建檔，每一項現值由誰在何時填報；也可只查一項的每一次填報。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="135" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="137" />
         <source>个人填报与核查情况</source>
         <translation>個人填報與核查情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="136" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="138" />
         <source>一个人在一段时间内填报的全部内容。</source>
         <translation>一個人在一段時間內填報的全部內容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="208" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="233" />
+        <source>已签发公示：{0} 户，{1} 至 {2}</source>
+        <translation>已簽發公示：{0} 戶，{1} 至 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="244" />
         <source>正在生成“{0}”…</source>
         <translation>正在生成“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="232" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="268" />
         <source>共 {0} 页</source>
         <translation>共 {0} 頁</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="233" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="269" />
         <source>已生成“{0}”，{1}。</source>
         <translation>已生成“{0}”，{1}。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="244" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="280" />
         <source>未能生成。</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="249" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="285" />
         <source>已取消，未生成文件。</source>
         <translation>已取消，未生成文件。</translation>
     </message>
@@ -4133,62 +4742,62 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>户编号</source>
         <translation>戶編號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>流程</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>待决定步骤</source>
         <translation>待決定步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>到达本步骤</source>
         <translation>到達本步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>可决定日期</source>
         <translation>可決定日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="109" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="89" />
         <source>有冲突的决定，待处理</source>
         <translation>有衝突的決定，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
         <source>可决定</source>
         <translation>可決定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
         <source>公示期未满</source>
         <translation>公示期未滿</translation>
     </message>
@@ -4196,57 +4805,57 @@
 <context>
     <name>RectificationModel</name>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>期限</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>户</source>
         <translation>戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>项目</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>问题</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="107" />
         <source>责任人</source>
         <translation>責任人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="107" />
         <source>整改情况</source>
         <translation>整改情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
         <source>待整改</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
         <source>待确认</source>
         <translation>待確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
         <source>已确认</source>
         <translation>已確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="134" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="111" />
         <source>（已逾期）</source>
         <translation>（已逾期）</translation>
     </message>
@@ -4839,67 +5448,67 @@
 <context>
     <name>StepModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>步骤</source>
         <translation>步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>名称</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>最短天数</source>
         <translation>最短天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>签字</source>
         <translation>簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="131" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="111" />
         <source>进度</source>
         <translation>進度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="144" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="124" />
         <source>（导入，无逐级记录）</source>
         <translation>（導入，無逐級記錄）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="146" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="126" />
         <source>已通过</source>
         <translation>已通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="128" />
         <source>有冲突，待处理</source>
         <translation>有衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="150" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
         <source>不通过（流程结束）</source>
         <translation>不通過（流程結束）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="152" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="132" />
         <source>当前步骤（{0} 起可决定）</source>
         <translation>當前步驟（{0} 起可決定）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="140" />
         <source>须签字</source>
         <translation>須簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="140" />
         <source>不需签字</source>
         <translation>不需簽字</translation>
     </message>
@@ -5753,22 +6362,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="97" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="85" />
         <source>农户 / 活动</source>
         <translation>農戶 / 活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="99" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="87" />
         <source>待办</source>
         <translation>待辦</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="178" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="166" />
         <source>村级活动：{0}</source>
         <translation>村級活動：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="189" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="177" />
         <source>{0}项</source>
         <translation>{0}項</translation>
     </message>
@@ -5795,213 +6404,228 @@
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102" />
         <source> 天</source>
         <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103" />
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>多少天沒有走訪的農戶列入“未走訪”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="105" />
         <source>记录走访</source>
         <translation>記錄走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108" />
         <source>事项</source>
         <translation>事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="116" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="118" />
         <source>未走访天数</source>
         <translation>未走訪天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146" />
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>還沒有農戶。可以從國家系統匯出的表格匯入，也可以逐戶新建。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="145" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="147" />
         <source>导入农户…</source>
         <translation>匯入農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="148" />
         <source>新建农户…</source>
         <translation>新建農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="193" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="195" />
         <source>本村</source>
         <translation>本村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}的工作台　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
         <source>到期/逾期事项</source>
         <translation>到期/逾期事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="216" />
         <source>{0}天未走访</source>
         <translation>{0}天未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
         <source>两不愁三保障未达标</source>
         <translation>兩不愁三保障未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222" />
         <source>未达标：{0}</source>
         <translation>未達標：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="224" />
         <source>{0}年 {1}元</source>
         <translation>{0}年 {1}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
         <source>人均收入低于监测线</source>
         <translation>人均收入低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
         <source>（监测线：{0}）</source>
         <translation>（監測線：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="227" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0}年人均純收入 {1}元，低於監測線 {2}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>參考數據中沒有 {0} 年的監測線，未能判斷該年度收入是否低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="233" />
         <source>{0}年没有监测线</source>
         <translation>{0}年沒有監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="238" />
         <source>我的包扶户</source>
         <translation>我的包扶戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="240" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="255" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256" />
+        <source>{0}年人均纯收入 {1}元，不高于监测线 {2}元</source>
+        <translation>{0}年人均純收入 {1}元，不高於監測線 {2}元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="259" />
+        <source>；回车发起监测</source>
+        <translation>；回車發起監測</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
+        <source>建议纳入监测</source>
+        <translation>建議納入監測</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="297" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="261" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="303" />
         <source>（无）</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="265" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="307" />
         <source>只显示前 {0} 条</source>
         <translation>只顯示前 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="286" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="328" />
         <source>从未走访</source>
         <translation>從未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="287" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="329" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>最近走訪 {0}（{1}天前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="290" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="332" />
         <source>，{0}组</source>
         <translation>，{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="294" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="296" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="338" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>已逾期 {0} 天（{1} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="298" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="340" />
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="300" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342" />
         <source>{0} 到期</source>
         <translation>{0} 到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="212" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214" />
         <source>整改任务</source>
         <translation>整改任務</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="311" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="353" />
         <source>已报告完成，待审核员确认</source>
         <translation>已報告完成，待審核員確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="313" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="355" />
         <source>已逾期（{0} 到期）</source>
         <translation>已逾期（{0} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="315" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="357" />
         <source>{0} 前整改</source>
         <translation>{0} 前整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="316" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="358" />
         <source>（退回：{0}）</source>
         <translation>（退回：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378" />
         <source>报告整改完成</source>
         <translation>報告整改完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378" />
         <source>整改了什么（审核员确认后关闭）：</source>
         <translation>整改了什麼（審核員確認後關閉）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="384" />
         <source>已报告整改完成，等待审核员确认</source>
         <translation>已報告整改完成，等待審核員確認</translation>
     </message>
@@ -6184,17 +6808,17 @@
 <context>
     <name>_ReadOnlyTable</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="201" />
         <source>达标</source>
         <translation>達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="201" />
         <source>未达标</source>
         <translation>未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="201" />
         <source>进行中</source>
         <translation>進行中</translation>
     </message>
