@@ -52,6 +52,7 @@ class IssueNoticeDialog(OpDialog):
     def _update(self) -> None:
         found = self.fields.existing
         self.existing.setVisible(found is not None)
+        self.ok_button.setEnabled(found is None)  # the households are on a notice already: print that one
         if found is not None:
             self.existing.setText(self.tr("已签发的公示 {0}（{1} 至 {2}）已列入处于该步骤的户：请在列表中选中它打印，"
                                           "不必重新签发。").format(found.id[-8:], found.period_start.isoformat(),

@@ -102,7 +102,15 @@ class NoticeFields(QWidget):
         self.contact = QLineEdit(self)
         self.contact.setPlaceholderText(self.tr("例如：村委会办公室 李主任 13900000000"))
         self.contact.setMinimumWidth(360)
+        self._lay_out()
+        self.step.currentIndexChanged.connect(self.refresh)
+        self.village.currentIndexChanged.connect(self.refresh)
+        self.start.dateChanged.connect(self._period_changed)
+        self.days.valueChanged.connect(self._period_changed)
+        self.contact.textChanged.connect(lambda _t: self.changed.emit())
+        self.refresh()
 
+    def _lay_out(self) -> None:
         period = QHBoxLayout()
         period.addWidget(self.start)
         period.addWidget(QLabel(self.tr("起，共"), self))
@@ -115,15 +123,11 @@ class NoticeFields(QWidget):
         self.form.addRow(self.tr("流程步骤(&S)"), self.step)
         self.form.addRow(self.tr("村(&V)"), self.village)
         self.form.addRow(self.tr("公示的户"), self.households)
-        self.form.addRow(self.tr("公示期(&D)"), period)
+        period_label = QLabel(self.tr("公示期(&D)"), self)
+        period_label.setBuddy(self.start)  # the row is a layout: its label needs a buddy for Alt+D
+        self.form.addRow(period_label, period)
         self.form.addRow("", self.period_error)
         self.form.addRow(self.tr("异议受理(&C)"), self.contact)
-        self.step.currentIndexChanged.connect(self.refresh)
-        self.village.currentIndexChanged.connect(self.refresh)
-        self.start.dateChanged.connect(self._period_changed)
-        self.days.valueChanged.connect(self._period_changed)
-        self.contact.textChanged.connect(lambda _t: self.changed.emit())
-        self.refresh()
 
     def choose(self, kind: str, step: str, village_id: str | None = None) -> None:
         """Preselect a workflow's step (and village)."""
@@ -147,6 +151,8 @@ class NoticeFields(QWidget):
         self.found = notices.at_step(self.ctx, *chosen, village_id) if chosen and village_id else []
         self.existing = notices.standing(self.ctx, *chosen, {a.household_id: a.workflow.state.since
                                                             for a in self.found}) if chosen and self.found else None
+        for widget in (self.start, self.days, self.contact):  # a standing notice keeps its own period and contact
+            widget.setEnabled(self.existing is None)
         if not self.found:
             self.households.setText(self.tr("该村没有处于这一步骤的户"))
         else:

@@ -25,13 +25,13 @@ from fieldapp.services.workflow.store import AtStep, Named
 
 
 class MeetingModel(_Rows):
-    """评议会议: date, village, present, votes, households, summary, recorder."""
+    """评议会议: date, village, present, votes, summary, recorder, households (last: long)."""
 
     def __init__(self, ref: RefData, parent: QObject | None = None) -> None:
         super().__init__(ref, parent)
         self.villages: Mapping[str, str] = {}
         self.headers = (self.tr("日期"), self.tr("村"), self.tr("到会代表"), self.tr("赞成"), self.tr("反对"),
-                        self.tr("评议的户"), self.tr("纪要"), self.tr("记录人"))
+                        self.tr("纪要"), self.tr("记录人"), self.tr("评议的户"))
 
     def set_meetings(self, meetings: Sequence[Meeting], villages: Mapping[str, str]) -> None:
         self.villages = dict(villages)
@@ -42,20 +42,20 @@ class MeetingModel(_Rows):
         households = "、".join(f"{h.head_name or '—'}（{h.hh_no or '—'}）" for h in row.households)
         values = (row.held_on.isoformat(), self.villages.get(row.village_id, "—"),
                   self.tr("{0} 人").format(row.present_count) + names, str(row.votes_for), str(row.votes_against),
-                  households, row.summary, row.recorded_by_name or "—")
+                  row.summary, row.recorded_by_name or "—", households)
         return values[column]
 
 
 class NoticeModel(_Rows):
-    """公示、公告: workflow step, village, households, period, where it stands, posting, issuer."""
+    """公示、公告: workflow step, village, period, where it stands, posting, issuer, households (last: long)."""
 
     def __init__(self, ref: RefData, parent: QObject | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(ref, parent)
         self.today = today
         self.villages: Mapping[str, str] = {}
         self.names: Mapping[str, Named] = {}
-        self.headers = (self.tr("流程步骤"), self.tr("村"), self.tr("公示的户"), self.tr("公示期"), self.tr("状态"),
-                        self.tr("张贴"), self.tr("签发人"))
+        self.headers = (self.tr("流程步骤"), self.tr("村"), self.tr("公示期"), self.tr("状态"), self.tr("张贴"),
+                        self.tr("签发人"), self.tr("公示的户"))
 
     def set_notices(self, found: Sequence[NoticeView], villages: Mapping[str, str],
                     names: Mapping[str, Named]) -> None:
@@ -95,8 +95,8 @@ class NoticeModel(_Rows):
         period = self.tr("{0} 至 {1}（{2} 天）").format(row.period_start.isoformat(), row.period_end.isoformat(),
                                                       row.days)
         posted = row.posted_on.isoformat() if row.posted_on else "—"
-        values = (self.step_text(row), self.villages.get(row.village_id, "—"), households, period,
-                  self.status_text(row), posted, row.issued_by_name or "—")
+        values = (self.step_text(row), self.villages.get(row.village_id, "—"), period, self.status_text(row), posted,
+                  row.issued_by_name or "—", households)
         return values[column]
 
     def colour(self, row: NoticeView) -> str | None:
