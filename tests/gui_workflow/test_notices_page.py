@@ -237,3 +237,28 @@ def test_the_workbench_proposes_monitoring_candidates_and_starts_one(
     assert dialog.started.category == "02" and dialog.started.risk_type == "01"
     section = page.section("monitoring")
     assert section is not None and section.text(0) == "建议纳入监测（0）"  # refreshed on the announcement
+
+
+def test_the_page_shows_beside_the_review_for_accounts_that_keep_notices(
+        ctx: AppContext, team: dict[str, AppContext], qtbot: QtBot, sync_tasks: SyncTaskManager) -> None:
+    from fieldapp.gui.main_window import MainWindow
+    from tests.helpers.people import add_account, logged_in
+
+    add_account(ctx, "只管账号", ["admin"])
+    nobody = logged_in(ctx.paths, "只管账号")
+    try:
+        for c, shown in ((team["leader"], True), (team["committee"], True), (team["township"], True),
+                         (nobody, False)):
+            window = MainWindow(c, sync_tasks)
+            qtbot.addWidget(window)
+            keys = window.page_keys()
+            assert ("notices" in keys) == shown, c.session.roles
+            if shown:
+                assert keys.index("notices") == keys.index("review") + 1
+                window.show_page("notices")
+                assert window.nav.currentItem().text() == "公示与评议"
+                assert window.notices.meeting_button.isEnabled() == c.allows(deliberation.PERMISSION)
+                assert window.notices.issue_button.isEnabled() == c.allows(notices.PERMISSION)
+            window.close()
+    finally:
+        nobody.close()
