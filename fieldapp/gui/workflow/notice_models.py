@@ -105,16 +105,19 @@ class NoticeModel(_Rows):
 
 
 class ObjectionModel(_Rows):
-    """Objections not yet handled: household, received on, from whom, content, the notice's step."""
+    """Objections not yet handled: household, the notice's step, received on, from whom, state, content."""
 
     def __init__(self, ref: RefData, parent: QObject | None = None) -> None:
         super().__init__(ref, parent)
         self.names: Mapping[str, Named] = {}
-        self.headers = (self.tr("农户"), self.tr("收到日期"), self.tr("异议人"), self.tr("内容"), self.tr("步骤"),
-                        self.tr("状态"))
+        self.steps: Mapping[str, str] = {}
+        self.headers = (self.tr("农户"), self.tr("步骤"), self.tr("收到日期"), self.tr("异议人"), self.tr("状态"),
+                        self.tr("内容"))
 
-    def set_objections(self, found: Sequence[rules.ObjectionView], names: Mapping[str, Named]) -> None:
-        self.names = dict(names)
+    def set_objections(self, found: Sequence[rules.ObjectionView], names: Mapping[str, Named],
+                       steps: Mapping[str, str] | None = None) -> None:
+        """``steps``: notice id → the text of its workflow step."""
+        self.names, self.steps = dict(names), dict(steps or {})
         self.set_rows(found)
 
     def objection(self, row: int) -> rules.ObjectionView | None:
@@ -124,7 +127,8 @@ class ObjectionModel(_Rows):
         who = self.names[row.household_id].text() if row.household_id in self.names else (row.hh_no or "—")
         state = self.tr("未办结") if row.result is None else (
             self.tr("异议成立") if row.result == rules.UPHELD else self.tr("异议不成立"))
-        values = (who, row.received_on.isoformat(), row.from_whom, row.content, row.step, state)
+        step = self.steps.get(row.notice_id or "", row.step)
+        values = (who, step, row.received_on.isoformat(), row.from_whom, state, row.content)
         return values[column]
 
     def colour(self, row: rules.ObjectionView) -> str | None:

@@ -187,7 +187,8 @@ class NoticesPage(QWidget):
         self.data = data
         self.meeting_model.set_meetings(data.meetings, data.villages)
         self.notice_model.set_notices(data.notices, data.villages, data.names)
-        self.objection_model.set_objections(data.objections, data.names)
+        self.objection_model.set_objections(data.objections, data.names,
+                                            {n.id: self.notice_model.step_text(n) for n in data.notices})
         for view, model in ((self.meetings, self.meeting_model), (self.notices, self.notice_model),
                             (self.objections, self.objection_model)):
             if model.rows:
