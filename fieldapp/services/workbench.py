@@ -173,14 +173,7 @@ def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int 
     scope = Scope(cadre_id or ctx.cadre_id or None, tuple(ctx.settings["village_ids"]))
     days = int(ctx.settings["not_visited_days"])
     device = ctx.identity.device_id if ctx.identity is not None else ""
-    with ctx.db.read() as conn:
-        years = income_years(conn, scope)
-    lines: dict[int, int] = {}
-    for year in years:
-        found = thresholds.threshold_for(ctx.db, MONITORING_KIND, year, ctx.settings["district_code"])
-        if found is not None:
-            lines[year] = found.amount
-    missing = tuple(y for y in years if y not in lines)
+    lines, missing = monitoring_lines(ctx, scope)
     with ctx.db.read() as conn:
         board = Workbench(
             scope=scope, today=today, not_visited_days=days,
@@ -200,6 +193,19 @@ def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int 
     for year in missing:
         board.notes.append(f"参考数据中没有 {year} 年的监测线，未能判断该年度收入是否低于监测线")
     return board
+
+
+def monitoring_lines(ctx: AppContext, scope: Scope) -> tuple[dict[int, int], tuple[int, ...]]:
+    """The monitoring line (fen) of each latest income year of the scope's households, and the years without
+    one in the reference data (reported, never guessed)."""
+    with ctx.db.read() as conn:
+        years = income_years(conn, scope)
+    lines: dict[int, int] = {}
+    for year in years:
+        found = thresholds.threshold_for(ctx.db, MONITORING_KIND, year, ctx.settings["district_code"])
+        if found is not None:
+            lines[year] = found.amount
+    return lines, tuple(y for y in years if y not in lines)
 
 
 # ---------------------------------------------------------------- the lists

@@ -214,7 +214,8 @@ def test_a_notice_printed_from_the_step_posted_objected_to_and_handled_on_the_co
     assert f"公示 {notice[-8:]}" in (err := capsys.readouterr().err) and "尚未记录张贴日期" in err
     assert main(["workflow", "notice", "post", notice, "--on", day.isoformat()]) == 0
     assert main(["workflow", "notice", "list"]) == 0
-    assert f"{day.isoformat()} 张贴" in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert f"{day.isoformat()} 张贴" in listed and "公示期已满" in listed  # the decisions' clock is months ago
     _as(monkeypatch, "member")
     assert main(["workflow", "objection", "add", hh, "--from", "村民 张某", "--content", "家里新盖了楼房",
                  "--received", (day + dt.timedelta(days=2)).isoformat()]) == 0
@@ -233,3 +234,28 @@ def test_a_notice_printed_from_the_step_posted_objected_to_and_handled_on_the_co
     shown = capsys.readouterr().out
     assert "评议会议" in shown and f"异议 {objection[-8:]}" in shown
     assert "异议不成立（入户核实：楼房为其兄所有）" in shown
+
+
+def test_monitoring_candidates_on_the_command_line(laptop: Clock, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    hh = _households("3")[0]
+    ctx = logged_in(paths.resolve(), DEMO_LEADER, DEMO_PASSWORD)
+    try:
+        from fieldapp.services.printing.common import resolve_household
+
+        hid = resolve_household(ctx, hh)
+        set_economy(ctx, hid, year=2020, wage_yuan=1000)  # far below the 2020 line of 6000 元 a head
+        persons = ctx.db.scalar("SELECT count(*) FROM member WHERE household_id = :h AND deleted = 0", h=hid)
+    finally:
+        ctx.close()
+    _as(monkeypatch, "leader")
+    capsys.readouterr()
+    assert main(["workflow", "candidates", "--monitoring"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.startswith(hh))
+    assert f"2020 年人均纯收入 {1000 / persons:.2f} 元（监测线 6000.00 元）" in line
+    assert "fieldapp workflow start monitoring" in out
+    assert main(["workflow", "start", "monitoring", hh, "--category", "02", "--risk-type", "01"]) == 0
+    capsys.readouterr()
+    assert main(["workflow", "candidates", "--monitoring"]) == 0
+    assert hh not in capsys.readouterr().out  # a workflow is running: no longer proposed
