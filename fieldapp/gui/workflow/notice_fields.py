@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,6 +34,8 @@ from fieldapp.services.context import AppContext
 from fieldapp.services.workflow import notices
 from fieldapp.services.workflow.notices import NoticeView
 from fieldapp.services.workflow.store import AtStep
+
+SHOWN = 4  # households named on the form; the rest in its tooltip (and on the notice)
 
 
 def qdate(day: dt.date) -> QDate:
@@ -85,8 +87,7 @@ class NoticeFields(QWidget):
             self.village.addItem(name, village_id)
         self.households = QLabel(self)
         self.households.setObjectName("notice_households")
-        self.households.setWordWrap(True)
-        self.households.setMinimumWidth(420)
+        self.households.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.start = QDateEdit(qdate(dt.date.today()), self)
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
@@ -156,8 +157,10 @@ class NoticeFields(QWidget):
         if not self.found:
             self.households.setText(self.tr("该村没有处于这一步骤的户"))
         else:
-            names = "、".join(a.household.text() for a in self.found[:12]) + ("…" if len(self.found) > 12 else "")
+            # one line (a wrapped label in a nested form is clipped): the first few, every one in the tooltip
+            names = "、".join(a.household.text() for a in self.found[:SHOWN]) + ("…" if len(self.found) > SHOWN else "")
             self.households.setText(self.tr("{0} 户：{1}").format(len(self.found), names))
+            self.households.setToolTip("\n".join(a.household.text() for a in self.found))
         self._period_changed()
 
     def _period_changed(self) -> None:
