@@ -59,6 +59,18 @@ class PrintRequest(Protocol):
         ...
 
 
+class WriteFirst(Protocol):
+    """A request whose document exists only once something is written (a notice issued and signed): the page
+    runs the write as an operation, then prints what :meth:`printing` makes of its result."""
+
+    @property
+    def title(self) -> str:
+        ...
+
+    def printing(self, written: Any) -> PrintRequest:
+        ...
+
+
 def file_name(title: str) -> str:
     """A file name for ``title``: characters no file system accepts become “_”."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", title).strip(" ._") or "document"

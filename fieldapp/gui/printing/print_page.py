@@ -10,6 +10,7 @@ when the PDF is ready.
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -203,7 +204,7 @@ class PrintPage(QWidget):
             return None
         if isinstance(request, IssueNoticeRequest):
             return self.issue_and_print(request)
-        return self._start(request)
+        return self._start(cast(PrintRequest, request))  # the one request that writes first is handled above
 
     def issue_and_print(self, request: IssueNoticeRequest) -> PrintJob | None:
         """Issue the notice (signed) as an operation, then print it; a refusal (the period, the permission, no

@@ -180,7 +180,10 @@ class NoticesPage(QWidget):
             return
         self._stale = False
         ctx = self.ctx
-        self.tasks.run_db(lambda _c: load(ctx), on_done=self._loaded, on_error=lambda exc: show_error(self, exc))
+        self.tasks.run_db(lambda _c: load(ctx), on_done=self._loaded, on_error=self._read_failed)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
 
     def _loaded(self, data: NoticesData) -> None:
         keep_notice = self.current_notice()
