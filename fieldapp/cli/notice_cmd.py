@@ -171,10 +171,11 @@ def _notice_list(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.services.workflow import notices
 
     found = notices.listed(ctx)
+    words = {"unposted": "未张贴", "posted": "已张贴，未到公示期", "running": "公示中", "ended": "公示期已满"}
     for n in found:
         posted = f"{n.posted_on.isoformat()} 张贴" if n.posted_on else "未记录张贴"
         print(f"{n.id}\t{n.kind} {n.step}\t{len(n.household_ids)} 户\t{n.period_start.isoformat()} 至 "
-              f"{n.period_end.isoformat()}\t{n.issued_by_name}\t{posted}")
+              f"{n.period_end.isoformat()}\t{n.issued_by_name}\t{posted}\t{words[n.status(dt.date.today())]}")
     print(f"共 {len(found)} 份公示")
     return 0
 

@@ -5,7 +5,9 @@
     fieldapp workflow decide HOUSEHOLD STEP pass|fail|return [--reason TEXT] [--override] [--settle]
                             [--workflow W]
     fieldapp workflow queue                                        households waiting for my roles
-    fieldapp workflow candidates                                   households the exit standard proposes
+    fieldapp workflow candidates [--monitoring]                    households the exit standard proposes
+                                                                   (or, at or below the monitoring line,
+                                                                   those proposed for monitoring)
     fieldapp workflow show HOUSEHOLD                               where it stands, with every decision
     fieldapp workflow deliberation|objection|notice …              评议 meetings, objections, notices
                                                                    (:mod:`fieldapp.cli.notice_cmd`)
@@ -57,6 +59,8 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.set_defaults(func=lambda a: _run(open_ctx, a, _queue))
 
     p = cmds.add_parser("candidates", help="符合退出标准、尚未脱贫且没有进行中流程的户（拟退出对象）")
+    p.add_argument("--monitoring", action="store_true",
+                   help="改列建议纳入监测的户：人均纯收入不高于当年监测线、未纳入监测且没有进行中流程")
     p.set_defaults(func=lambda a: _run(open_ctx, a, _candidates))
 
     p = cmds.add_parser("show", help="一户的流程：当前所处步骤与全部决定")
@@ -139,6 +143,8 @@ def _queue(ctx: Any, args: argparse.Namespace) -> int:
 def _candidates(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.services.workflow import queue
 
+    if args.monitoring:
+        return _monitoring_candidates(ctx)
     found = queue.exit_candidates(ctx)
     if not found:
         print("没有符合退出标准的未脱贫户")
@@ -148,6 +154,26 @@ def _candidates(ctx: Any, args: argparse.Namespace) -> int:
         print(f"{c.hh_no or c.household_id}\t{c.head_name}\t{g.year} 年人均纯收入 {(g.per_person or 0) / 100:.2f} 元"
               f"（退出标准 {(g.standard or 0) / 100:.2f} 元），两不愁三保障全部达到")
     print(f"共 {len(found)} 户；发起退出：fieldapp workflow start exit 户编号")
+    return 0
+
+
+def _monitoring_candidates(ctx: Any) -> int:
+    """The workbench's 建议纳入监测 of every village of this laptop (no limit)."""
+    from fieldapp.services import workbench
+
+    scope = workbench.Scope(None, tuple(ctx.settings["village_ids"]))
+    lines, missing = workbench.monitoring_lines(ctx, scope)
+    for year in missing:
+        print(f"注意：参考数据中没有 {year} 年的监测线，该年度收入的户未判断", file=sys.stderr)
+    found = workbench.monitoring_candidates(ctx, scope, lines, limit=1_000_000).items
+    if not found:
+        print("没有建议纳入监测的户")
+        return 0
+    for c in found:
+        print(f"{c.hh_no or c.household_id}\t{c.head_name or ''}\t{c.year} 年人均纯收入 "
+              f"{c.per_person_income / 100:.2f} 元（监测线 {c.line / 100:.2f} 元）")
+    print(f"共 {len(found)} 户；发起监测：fieldapp workflow start monitoring 户编号 "
+          "--category 类别 --risk-type 风险类型")
     return 0
 
 

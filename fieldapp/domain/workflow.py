@@ -369,6 +369,18 @@ def _yuan(fen: int) -> str:
 EXITED_CODES = frozenset({"1", "4"})  # exit_status: 已脱贫 (still supported / support ended)
 
 
+def is_monitored(finished_kinds: Sequence[str]) -> bool:
+    """Whether a household is a monitored household (防返贫监测对象): its last completed monitoring or risk
+    elimination workflow (``finished_kinds``: kinds of its completed workflows, oldest first) is a monitoring."""
+    state = False
+    for kind in finished_kinds:
+        if kind == "monitoring":
+            state = True
+        elif kind == "risk_elimination":
+            state = False
+    return state
+
+
 def has_exited(finished: Sequence[tuple[str, str | None]], typed_exit_status: str | None) -> bool:
     """Whether the household counts as exited: the last finished identification, exit or return decides
     (``finished``: (kind, imported value) of completed or imported workflows, oldest first); with none,

@@ -151,42 +151,42 @@
 <context>
     <name>ArchiveForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="305"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="306"/>
         <source>按月</source>
         <translation>By month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="306"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="307"/>
         <source>按年</source>
         <translation>By year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="313"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="314"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="321"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="322"/>
         <source>包扶干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="322"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="323"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="334"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="335"/>
         <source>请选择包扶干部</source>
         <translation>Please select a paired cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="338"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="339"/>
         <source>包扶纪实档案-{0}-{1}年{2}月</source>
         <translation>Assistance archive - {0} - {2}/{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="341"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="342"/>
         <source>包扶纪实档案-{0}-{1}年</source>
         <translation>Assistance archive - {0} - {1}</translation>
     </message>
@@ -713,104 +713,104 @@ After that, a change needs the month reopened with a reason.</translation>
 <context>
     <name>CardsForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="143"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="144"/>
         <source>全村</source>
         <extracomment>the user asked for the door-plate layout settings</extracomment>
         <translation>Whole village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="144"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="145"/>
         <source>一个组</source>
         <translation>One group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="145"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="146"/>
         <source>农户页选中的户</source>
         <translation>Households selected on the Households page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="150"/>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="205"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="151"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="206"/>
         <source>全部村</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="155"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="156"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="162"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="163"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="163"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="164"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="164"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="165"/>
         <source>组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="165"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="166"/>
         <source>选中的户</source>
         <translation>Selected households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="170"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="171"/>
         <source>样式</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="189"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="190"/>
         <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
         <translation>{0} households (select on the Households page; Ctrl or Shift for several)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="191"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="192"/>
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="191"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="192"/>
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="192"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="193"/>
         <source>A4 一纸两张</source>
         <translation>A4, two per sheet</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="194"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="195"/>
         <source>{0}，标题“{1}”</source>
         <translation>{0}, title “{1}”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="202"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="203"/>
         <source>请先在“农户”页中选择要打印门牌的户</source>
         <translation>First select the households on the Households page to print door plates for</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="203"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="204"/>
         <source>信息公示牌-选中{0}户</source>
         <translation>Door plates - {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="209"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="210"/>
         <source>这个村还没有分组的农户</source>
         <translation>This village has no households with a group yet</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="210"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="211"/>
         <source>信息公示牌-{0}第{1}组</source>
         <translation>Door plates - {0} group {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="212"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="213"/>
         <source>信息公示牌-{0}</source>
         <translation>Door plates - {0}</translation>
     </message>
@@ -1477,9 +1477,47 @@ After that, a change needs the month reopened with a reason.</translation>
     </message>
 </context>
 <context>
+    <name>DeliberatedModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <source>评议</source>
+        <translation>Deliberated</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <source>流程</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
+        <source>本户赞成</source>
+        <translation>For (this household)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
+        <source>本户反对</source>
+        <translation>Against (this household)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="129"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="130"/>
         <source>{0}组</source>
         <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
         <translation>Group {0}</translation>
@@ -2091,6 +2129,69 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>HandleDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="111"/>
+        <source>办理异议</source>
+        <translation>Handle objection</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="112"/>
+        <source>办结</source>
+        <translation>Conclude</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="113"/>
+        <source>{0}：{1} 收到 {2} 的异议：{3}</source>
+        <translation>{0}: objection from {2} received {1}: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="116"/>
+        <source>办理情况：如何核实、结论是什么</source>
+        <translation>Handling: how it was verified and what was concluded</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="117"/>
+        <source>异议成立(&amp;U)</source>
+        <translation>Objection &amp;upheld</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="118"/>
+        <source>异议不成立(&amp;M)</source>
+        <translation>Objection dis&amp;missed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="131"/>
+        <source>办理情况(&amp;H)：</source>
+        <translation>&amp;Handling:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="132"/>
+        <source>结果：</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="133"/>
+        <source>办结日期(&amp;D)：</source>
+        <translation>Concluded on (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="136"/>
+        <source>异议成立的，由该步骤的决定人退回或不通过该步骤并写明理由。</source>
+        <translation>If the objection is upheld, the step&apos;s decider returns or fails the step with a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="146"/>
+        <source>请选择办理结果：异议成立或异议不成立</source>
+        <translation>Choose the result: objection upheld or dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="151"/>
+        <source>已办结异议</source>
+        <translation>Objection concluded</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43"/>
@@ -2292,57 +2393,57 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdFileForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="224"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="225"/>
         <source>户编号、公示牌编码或户主姓名</source>
         <translation>Household no., door plate code or head&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="227"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="228"/>
         <source>用农户页的当前户</source>
         <translation>Use the current household of the Households page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="231"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="232"/>
         <source>显示完整证件号码（仅供内部存档，不得公开）</source>
         <translation>Show full ID numbers (internal records only, never for public display)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="232"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="233"/>
         <source>显示完整银行账号</source>
         <translation>Show full bank account numbers</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="233"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="234"/>
         <source>银行账号属于敏感信息：仅在发放补贴等确需时打印，打印件须专人保管，不得张贴、拍照外传。</source>
         <translation>Bank account numbers are sensitive: print them only when really needed (e.g. paying subsidies); keep the printout safe and never post, photograph or pass it on.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="242"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="243"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="254"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="255"/>
         <source>未选择农户</source>
         <translation>No household selected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="255"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="256"/>
         <source>找不到这一户（可输入户编号、公示牌编码或户主姓名）</source>
         <translation>Household not found (enter a household no., door plate code or head&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="257"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="258"/>
         <source>户主 {0}，户编号 {1}，{2}组</source>
         <translation>Head {0}, household no. {1}, group {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="285"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="286"/>
         <source>请先选择农户（户编号、公示牌编码或户主姓名）</source>
         <translation>First select a household (household no., door plate code or head&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="287"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="288"/>
         <source>一户一档-{0}-{1}</source>
         <translation>Household file - {0} - {1}</translation>
     </message>
@@ -2833,6 +2934,39 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>IssueNoticeDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="31"/>
+        <source>签发公示</source>
+        <translation>Issue notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="32"/>
+        <source>签发并签字</source>
+        <translation>Issue and sign</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="37"/>
+        <source>签发后打印(&amp;P)</source>
+        <translation>&amp;Print after issuing</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="39"/>
+        <source>公示由签发人以本人签名密钥签字，打印件带验证二维码；签发后不能修改，张贴后记录张贴日期。</source>
+        <translation>The notice is signed with the issuer&apos;s own signing key and printed with a verification QR code; it cannot be changed once issued. Record the posting date once it is put up.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="57"/>
+        <source>已签发的公示 {0}（{1} 至 {2}）已列入处于该步骤的户：请在列表中选中它打印，不必重新签发。</source>
+        <translation>Notice {0} ({1} to {2}) already lists the households at this step: select it in the list to print it; no need to issue it again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="70"/>
+        <source>已签发公示：{0} 户，{1} 至 {2}</source>
+        <translation>Notice issued: {0} households, {1} to {2}</translation>
+    </message>
+</context>
+<context>
     <name>ItemModel</name>
     <message>
         <location filename="../../fieldapp/gui/spotcheck/models.py" line="78"/>
@@ -2949,47 +3083,47 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>LedgerForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="81"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="103"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="90"/>
         <source>与“农户”页当前的筛选和搜索相同</source>
         <translation>Same as the current filter and search on the Households page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="93"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="93"/>
         <source>组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94"/>
         <source>脱贫状态</source>
         <translation>Exit status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94"/>
         <source>贫困户属性</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="108"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="95"/>
         <source>主要致贫原因</source>
         <translation>Main cause of poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="133"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="120"/>
         <source>全部村</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="134"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="121"/>
         <source>村台账-{0}</source>
         <translation>Village ledger - {0}</translation>
     </message>
@@ -3138,126 +3272,131 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="159"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="160"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="174"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="175"/>
         <source>汇总上报</source>
         <translation>Summaries</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="186"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="197"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="224"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="235"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="225"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="236"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="242"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="232"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="243"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="234"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="284"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="245"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="295"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="248"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="259"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="252"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="300"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="263"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="311"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="280"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="291"/>
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="282"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="293"/>
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="290"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="301"/>
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="292"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="303"/>
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="294"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="305"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="295"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="306"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="296"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="307"/>
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="312"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="323"/>
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="314"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="325"/>
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="315"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="326"/>
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="344"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="355"/>
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="149"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="150"/>
         <source>抽查</source>
         <translation>Spot checks</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="180"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="182"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="166"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="167"/>
         <source>挂图作战</source>
         <translation>Wall charts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="191"/>
+        <source>公示与评议</source>
+        <translation>Notices and deliberation</translation>
     </message>
 </context>
 <context>
@@ -3291,6 +3430,157 @@ Check with the district administrator that the fingerprint matches exactly, then
         <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="60"/>
         <source>（未填内容）</source>
         <translation>(no content)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="46"/>
+        <source>登记评议会议</source>
+        <translation>Record deliberation meeting</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="47"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="68"/>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="70"/>
+        <source>到会代表姓名，以顿号分隔</source>
+        <translation>Names of the representatives present, separated by 、</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="76"/>
+        <source>赞成</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="78"/>
+        <source>反对</source>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="83"/>
+        <source>会议纪要：议程、逐户介绍情况、表决方式</source>
+        <translation>Minutes: agenda, each household presented, how the vote was taken</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="87"/>
+        <source>村(&amp;V)：</source>
+        <translation>&amp;Village:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="88"/>
+        <source>会议日期(&amp;D)：</source>
+        <translation>Meeting &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="89"/>
+        <source>到会代表(&amp;N)：</source>
+        <translation>Representatives prese&amp;nt:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="90"/>
+        <source>代表姓名：</source>
+        <translation>Their names:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="91"/>
+        <source>表决：</source>
+        <translation>Vote:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="92"/>
+        <source>纪要(&amp;S)：</source>
+        <translation>&amp;Summary:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="99"/>
+        <source>空格勾选评议的户；逐户表决的，在“本户赞成”“本户反对”中填写票数（可不填）。</source>
+        <translation>Space ticks a deliberated household; when voting household by household, type its votes under “For/Against (this household)” (optional).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="116"/>
+        <source>全选(&amp;A)</source>
+        <translation>Select &amp;all</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="127"/>
+        <source>该村处于评议步骤的户 {0} 户，勾选本次会议评议的户：</source>
+        <translation>{0} households of this village are at a deliberation step; tick those this meeting deliberated:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="128"/>
+        <source>该村没有处于评议步骤的户（流程到达评议步骤后才能评议）。</source>
+        <translation>No household of this village is at a deliberation step (a household is deliberated once its workflow reaches that step).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="135"/>
+        <source>请勾选本次会议评议的户</source>
+        <translation>Tick the households this meeting deliberated</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="139"/>
+        <source>逐户表决须同时填写赞成和反对票数：{0}</source>
+        <translation>A household&apos;s own vote needs both numbers, for and against: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="154"/>
+        <source>已登记评议会议：{0}，评议 {1} 户</source>
+        <translation>Meeting recorded: {0}, {1} households deliberated</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33"/>
+        <source>到会代表</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33"/>
+        <source>赞成</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33"/>
+        <source>反对</source>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="34"/>
+        <source>评议的户</source>
+        <translation>Households deliberated</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="34"/>
+        <source>纪要</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="34"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="44"/>
+        <source>{0} 人</source>
+        <translation>{0} people</translation>
     </message>
 </context>
 <context>
@@ -3468,91 +3758,248 @@ Correct it from the ID number?</translation>
     </message>
 </context>
 <context>
+    <name>NoticeFields</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="97"/>
+        <source> 天</source>
+        <extracomment>the choices changed</extracomment>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="104"/>
+        <source>例如：村委会办公室 李主任 13900000000</source>
+        <translation>e.g. village committee office, Director Li, 13900000000</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="117"/>
+        <source>起，共</source>
+        <translation>for</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="124"/>
+        <source>流程步骤(&amp;S)</source>
+        <translation>Workflow &amp;step</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="125"/>
+        <source>村(&amp;V)</source>
+        <translation>&amp;Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="126"/>
+        <source>公示的户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="127"/>
+        <source>公示期(&amp;D)</source>
+        <translation>Perio&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="131"/>
+        <source>异议受理(&amp;C)</source>
+        <translation>Objections to (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="158"/>
+        <source>该村没有处于这一步骤的户</source>
+        <translation>No household of this village is at this step</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="162"/>
+        <source>{0} 户：{1}</source>
+        <translation>{0} households: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="169"/>
+        <source>至 {0}</source>
+        <translation>until {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="171"/>
+        <source>公示期不得少于 {0} 天（workflows.json 的公示最短天数）</source>
+        <translation>A notice runs at least {0} days (the minimum in workflows.json)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="182"/>
+        <source>请选择流程步骤和村</source>
+        <translation>Choose a workflow step and a village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="184"/>
+        <source>该村没有处于这一步骤的户，无从公示</source>
+        <translation>No household of this village is at this step: nothing to give notice of</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="186"/>
+        <source>公示期 {0} 天太短：公示期不得少于 {1} 天</source>
+        <translation>A period of {0} days is too short: a notice runs at least {1} days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="189"/>
+        <source>请写明异议受理的地点、联系人及电话</source>
+        <translation>Say where objections are received: the place, a contact person and a phone number</translation>
+    </message>
+</context>
+<context>
     <name>NoticeForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="31"/>
-        <source>新识别（拟纳入）</source>
-        <translation>Newly identified (to be included)</translation>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="56"/>
+        <source>已签发的公示 {0}（{1} 至 {2}，{3} 户）已列入处于该步骤的户：生成时重新打印这份公示，不再签发。</source>
+        <translation>Notice {0} ({1} to {2}, {3} households) already lists the households at this step: generating prints that notice again instead of issuing another.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="32"/>
-        <source>退出（拟退出）</source>
-        <translation>Exit (to be removed)</translation>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="68"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="71"/>
+        <source>公示-{0}</source>
+        <translation>Notice-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57"/>
+        <source>流程步骤</source>
+        <translation>Workflow step</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="40"/>
-        <source>例如：村委会 李主任 13900000000</source>
-        <translation>e.g. Village committee, Director Li 13900000000</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57"/>
+        <source>村</source>
+        <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="43"/>
-        <source>留空则为“××村民委员会”</source>
-        <translation>If empty: “×× Villagers&apos; Committee”</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="47"/>
-        <source>至</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="51"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="58"/>
         <source>公示的户</source>
-        <translation>Households on the notice</translation>
+        <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="52"/>
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="53"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57"/>
         <source>公示期</source>
-        <translation>Notice period</translation>
+        <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="54"/>
-        <source>异议受理</source>
-        <translation>Objections to</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57"/>
+        <source>状态</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="55"/>
-        <source>公示单位</source>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57"/>
+        <source>张贴</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="58"/>
+        <source>签发人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63"/>
-        <source>共 {0} 天</source>
-        <translation>{0} days</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="74"/>
+        <source>未张贴</source>
+        <translation>Not posted</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63"/>
-        <source>结束日期早于开始日期</source>
-        <translation>End date is before start date</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="76"/>
+        <source>已张贴，{0} 起公示</source>
+        <translation>Posted; runs from {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="67"/>
-        <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
-        <translation>{0} households (select on the Households page; Ctrl or Shift for several)</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="78"/>
+        <source>公示中，{0} 期满</source>
+        <translation>Running; ends {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="75"/>
-        <source>请先在“农户”页中选择要公示的户</source>
-        <translation>First select the households for the notice on the Households page</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="79"/>
+        <source>公示期已满</source>
+        <translation>Period ended</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="77"/>
-        <source>公示结束日期不能早于开始日期</source>
-        <translation>The notice end date cannot be before the start date</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="94"/>
+        <source>{0} 户：</source>
+        <translation>{0} households: </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="79"/>
-        <source>请填写异议受理联系人及电话</source>
-        <translation>Please enter the contact person and phone for objections</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="95"/>
+        <source>{0} 至 {1}（{2} 天）</source>
+        <translation>{0} to {1} ({2} days)</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="104"/>
+        <source>登记评议会议…(&amp;M)</source>
+        <translation>Record &amp;meeting…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="83"/>
-        <source>公示名单-{0}</source>
-        <translation>Public notice list - {0}</translation>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="106"/>
+        <source>签发公示…(&amp;I)</source>
+        <translation>&amp;Issue notice…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="107"/>
+        <source>打印(&amp;P)</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="108"/>
+        <source>记录张贴…(&amp;T)</source>
+        <translation>Record pos&amp;ting…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="109"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="110"/>
+        <source>登记异议…(&amp;O)</source>
+        <translation>Record &amp;objection…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="111"/>
+        <source>办理…(&amp;H)</source>
+        <translation>&amp;Handle…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="115"/>
+        <source>评议会议</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="117"/>
+        <source>公示公告</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="118"/>
+        <source>未办结的异议</source>
+        <translation>Open objections</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="119"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="128"/>
+        <source>Ctrl+Tab 切换标签；方向键选择，按钮的带下划线字母（Alt+字母）执行。公示步骤须公示已张贴且期满、异议已办结后才能通过。</source>
+        <translation>Ctrl+Tab switches tabs; arrows select; Alt and a button&apos;s underlined letter runs it. A notice step passes only once its notice was posted, its period is over and every objection is handled.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="146"/>
+        <source>本账号没有这项权限</source>
+        <translation>This account does not have this permission</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="207"/>
+        <source>评议会议 {0} 次；公示 {1} 份，其中未张贴 {2} 份、公示中 {3} 份；未办结的异议 {4} 条</source>
+        <translation>{0} meetings; {1} notices, {2} not posted and {3} running; {4} open objections</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="210"/>
+        <source>未办结的异议（{0}）</source>
+        <translation>Open objections ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="268"/>
+        <source>公示-{0}-{1}</source>
+        <translation>Notice-{0}-{1}</translation>
     </message>
 </context>
 <context>
@@ -3579,6 +4026,131 @@ Correct it from the ID number?</translation>
         <location filename="../../fieldapp/gui/fields.py" line="479"/>
         <source>应在{0}到{1}之间</source>
         <translation>Must be between {0} and {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="54"/>
+        <source>登记异议</source>
+        <translation>Record objection</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="55"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="59"/>
+        <source>{0} 至 {1}，{2} 户（{3}）</source>
+        <translation>{0} to {1}, {2} households ({3})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="67"/>
+        <source>异议人姓名；匿名反映的写“匿名”</source>
+        <translation>Who objects; write “anonymous” when nobody is named</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="68"/>
+        <source>异议内容</source>
+        <translation>What the objection says</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="73"/>
+        <source>公示(&amp;N)：</source>
+        <translation>&amp;Notice:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="74"/>
+        <source>农户(&amp;H)：</source>
+        <translation>&amp;Household:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="75"/>
+        <source>异议人(&amp;F)：</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="76"/>
+        <source>内容(&amp;C)：</source>
+        <translation>&amp;Content:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="77"/>
+        <source>收到日期(&amp;D)：</source>
+        <translation>Received on (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="79"/>
+        <source>异议须在公示期内收到；办结前，该户的流程不能通过。</source>
+        <translation>An objection is received during the notice&apos;s period; until it is handled, the household&apos;s workflow cannot pass.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="97"/>
+        <source>请选择公示中的农户</source>
+        <translation>Choose a household on the notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="101"/>
+        <source>已登记异议：{0}</source>
+        <translation>Objection recorded: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114"/>
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114"/>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114"/>
+        <source>异议人</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="115"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114"/>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="128"/>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129"/>
+        <source>异议成立</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129"/>
+        <source>异议不成立</source>
+        <translation>Dismissed</translation>
+    </message>
+</context>
+<context>
+    <name>OpDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/op_dialog.py" line="62"/>
+        <source>取消</source>
+        <extracomment>refusals shown in the dialog (the service&apos;s message, without the command-line options it suggests)</extracomment>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4020,6 +4592,34 @@ Correct it from the ID number?</translation>
     </message>
 </context>
 <context>
+    <name>PostDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="82"/>
+        <source>记录张贴</source>
+        <translation>Record posting</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="83"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="88"/>
+        <source>公示 {0}：{1} 户，公示期 {2} 至 {3}（{4} 天）。张贴日期不能晚于公示开始日；晚于开始日张贴的，公示期不足，须重新签发。</source>
+        <translation>Notice {0}: {1} households, period {2} to {3} ({4} days). It must be posted no later than its first day; one posted later runs short and is issued anew.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="94"/>
+        <source>张贴日期(&amp;D)：</source>
+        <translation>Posted on (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="103"/>
+        <source>已记录张贴：{0}</source>
+        <translation>Posting recorded: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../fieldapp/gui/printing/preview.py" line="94"/>
@@ -4133,166 +4733,175 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="338"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="352"/>
         <source>有 {0} 个字符没有可用的字体，已在 PDF 中以“〓”标出，打印后请手写补正：{1}</source>
         <translation>{0} character(s) have no font and are marked “〓” in the PDF; write them in by hand after printing: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="347"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="361"/>
         <source>有字符无法打印</source>
         <translation>Some characters cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="96"/>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="212"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="108"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="226"/>
         <source>没有符合条件的农户</source>
         <extracomment>characters no bundled font has, printed as “〓” (the user is told: :func:`warn_missing_glyphs`)</extracomment>
         <translation>No households match</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="113"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="125"/>
         <source>{0} 张公示牌，{1} 页</source>
         <translation>{0} door plates, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="115"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="127"/>
         <source>；{0} 户未打印：{1}</source>
         <translation>; {0} household(s) not printed: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="198"/>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="213"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="227"/>
         <source>{0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="369"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="383"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="370"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="384"/>
         <source>正在生成“{0}”…</source>
         <translation>Generating “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="371"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="385"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="211"/>
+        <source>{0} 户，{1} 至 {2}</source>
+        <translation>{0} households, {1} to {2}</translation>
     </message>
 </context>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="104"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="107"/>
         <source>生成并预览</source>
         <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
         <translation>Generate and preview</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="109"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="112"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="110"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="113"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="119"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="122"/>
         <source>门牌（信息公示牌）</source>
         <translation>Door plates (information plates)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="120"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="123"/>
         <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
         <translation>An information plate for each household&apos;s door; safety-net and development households differ by colour and stripes, also in black-and-white prints. The style (paper, title, shown items, colours) is set per county under “Door plate style…”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="122"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="125"/>
         <source>一户一档</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="123"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="126"/>
         <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
         <translation>A household&apos;s complete file: members, income, two assurances and three guarantees, assistance measures (with a signature line for the head), visits and change history.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="125"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="128"/>
         <source>包扶纪实档案</source>
         <translation>Assistance archive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="126"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="129"/>
         <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
         <translation>A paired cadre&apos;s visits for a month or a year (by date), days in the village and signature lines.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="127"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="130"/>
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="128"/>
-        <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
-        <translation>Public notice list of households to be included or removed, with ID numbers masked. Select the households on the Households page.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="130"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="133"/>
         <source>村台账</source>
         <translation>Village ledger</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="131"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="134"/>
         <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
         <translation>A ledger with one row per household, filterable by village, group, status etc., with totals in the last row.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="132"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="135"/>
         <source>责任倒查表</source>
         <translation>Responsibility trace</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="133"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="136"/>
         <source>谁识别谁负责、谁填报谁负责：一户由谁建档，每一项现值由谁在何时填报；也可只查一项的每一次填报。</source>
         <translation>Whoever identifies or enters a value answers for it: who registered a household, who entered each current value and when; or every value one field ever held.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="135"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="138"/>
         <source>个人填报与核查情况</source>
         <translation>Entries and checks of a person</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="136"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="139"/>
         <source>一个人在一段时间内填报的全部内容。</source>
         <translation>Everything one person entered in a period.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="208"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="245"/>
         <source>正在生成“{0}”…</source>
         <translation>Generating “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="232"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="269"/>
         <source>共 {0} 页</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="233"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="270"/>
         <source>已生成“{0}”，{1}。</source>
         <translation>Generated “{0}”, {1}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="244"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="281"/>
         <source>未能生成。</source>
         <translation>Could not generate.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="249"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="286"/>
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file generated.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="131"/>
+        <source>由流程的公示或公告步骤生成：列出该村处于这一步骤的户，证件号码已去标识化，签发人签字并印验证二维码。已签发的公示再次生成时重新打印同一份。</source>
+        <translation>Made from a workflow&apos;s notice or announcement step: the village&apos;s households at that step, ID numbers masked, signed by the issuer with a verification QR code. Generating an issued notice again prints the same one.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="234"/>
+        <source>已签发公示：{0} 户，{1} 至 {2}</source>
+        <translation>Notice issued: {0} households, {1} to {2}</translation>
     </message>
 </context>
 <context>
@@ -6528,215 +7137,230 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102"/>
         <source> 天</source>
         <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103"/>
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>Households not visited for this many days are listed under “Not visited”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="105"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="116"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="118"/>
         <source>未走访天数</source>
         <translation>Days without a visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146"/>
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>No households yet. Import them from a spreadsheet exported from the national system, or add them one by one.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="145"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="147"/>
         <source>导入农户…</source>
         <translation>Import households…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="148"/>
         <source>新建农户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="193"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="195"/>
         <source>本村</source>
         <translation>This village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196"/>
         <source>{0}的工作台&#x3000;{1}</source>
         <translation>{0}&apos;s Workbench&#x3000;{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211"/>
         <source>到期/逾期事项</source>
         <translation>Due/overdue items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="216"/>
         <source>{0}天未走访</source>
         <translation>Not visited for {0} days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220"/>
         <source>两不愁三保障未达标</source>
         <translation>Two assurances, three guarantees not met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222"/>
         <source>未达标：{0}</source>
         <translation>Not met: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="224"/>
         <source>{0}年 {1}元</source>
         <translation>{0}: {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225"/>
         <source>人均收入低于监测线</source>
         <translation>Income below monitoring line</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225"/>
         <source>（监测线：{0}）</source>
         <translation> (monitoring line: {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="227"/>
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0} net income per person {1} yuan, below the monitoring line of {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232"/>
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>Reference data has no monitoring line for {0}; could not tell whether that year&apos;s income is below it</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="233"/>
         <source>{0}年没有监测线</source>
         <translation>No monitoring line for {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="235"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="238"/>
         <source>我的包扶户</source>
         <translation>My paired households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="240"/>
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="255"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="297"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="261"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="303"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="265"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="307"/>
         <source>只显示前 {0} 条</source>
         <translation>Only the first {0} shown</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="286"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="328"/>
         <source>从未走访</source>
         <translation>Never visited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="287"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="329"/>
         <source>最近走访 {0}（{1}天前）</source>
         <translation>Last visited {0} ({1} days ago)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="290"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="332"/>
         <source>，{0}组</source>
         <translation>, group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="294"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336"/>
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="296"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="338"/>
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>Overdue by {0} days (due {1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="298"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="340"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="300"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342"/>
         <source>{0} 到期</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="212"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214"/>
         <source>整改任务</source>
         <translation>Rectifications</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="311"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="353"/>
         <source>已报告完成，待审核员确认</source>
         <translation>Reported done, awaiting the reviewer</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="313"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="355"/>
         <source>已逾期（{0} 到期）</source>
         <translation>Overdue (due {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="315"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="357"/>
         <source>{0} 前整改</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="316"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="358"/>
         <source>（退回：{0}）</source>
         <translation> (sent back: {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378"/>
         <source>报告整改完成</source>
         <translation>Report rectification done</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378"/>
         <source>整改了什么（审核员确认后关闭）：</source>
         <translation>What was done (closed once the reviewer confirms):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="384"/>
         <source>已报告整改完成，等待审核员确认</source>
         <translation>Reported done; waiting for the reviewer to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256"/>
+        <source>{0}年人均纯收入 {1}元，不高于监测线 {2}元</source>
+        <translation>{0} income per person {1} yuan, not above the monitoring line of {2} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="259"/>
+        <source>；回车发起监测</source>
+        <translation>; Enter starts monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263"/>
+        <source>建议纳入监测</source>
+        <translation>Proposed for monitoring</translation>
     </message>
 </context>
 <context>

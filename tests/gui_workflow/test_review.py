@@ -23,7 +23,7 @@ from fieldapp.services.context import AppContext
 from fieldapp.services.workflow import queue, service, store
 from fieldapp.store.models import WorkflowStep
 from tests.helpers.people import add_account, logged_in
-from tests.workflow.conftest import DAY, T0, hold_meeting
+from tests.workflow.conftest import DAY, T0, hold_meeting, post_notice
 
 HOUR = 3_600_000
 
@@ -34,6 +34,8 @@ def to_township(team: dict[str, AppContext], hid: str) -> None:
     meeting = hold_meeting(team["committee"], [hid], T0 + 2 * HOUR)
     for role, step, at in (("member", "01", T0 + HOUR), ("committee", "02", T0 + 2 * HOUR),
                            ("leader", "03", T0 + 3 * HOUR), ("leader", "04", T0 + 8 * DAY)):
+        if step == "04":  # the 公示 passes on its posted notice, the period over
+            post_notice(team["leader"], hid, T0 + 3 * HOUR)
         service.decide(team[role], hid, step, rules.PASS, at_ms=at, meeting_id=meeting if step == "02" else None)
 
 

@@ -55,3 +55,24 @@ def hold_meeting(ctx: AppContext, household_ids: list[str], at_ms: int, *, prese
                                present_names="村民代表 " + "、".join(f"代表{i}" for i in range(1, 4)) + " 等",
                                votes_for=votes_for, votes_against=votes_against, summary="逐户介绍情况后举手表决",
                                household_ids=household_ids).id
+
+
+def post_notice(ctx: AppContext, household_id: str, at_ms: int) -> object:
+    """The posted notice of the household's current 公示 step (issued by ``ctx``, a leader, township or district
+    account, at ``at_ms`` with the minimum period from that day, posted on its first day), or the one that
+    already lists it (posted if it was not): the step then passes once the period is over."""
+    from fieldapp.domain import workflow as rules
+    from fieldapp.services.workflow import notices, store
+
+    defs = rules.definitions(ctx.ref)
+    view = store.open_workflow(ctx.db, household_id, defs)
+    assert view is not None and view.current is not None and view.current.posts_notice
+    found = notices.notice_of(ctx, view.kind, view.current.code, household_id, view.state.since)
+    if found is None:
+        village = ctx.db.scalar("SELECT village_id FROM household WHERE id = :h", h=household_id)
+        found = notices.issue(ctx, view.kind, view.current.code, start=rules.day_of(at_ms),
+                              days=defs.notice_minimum_days, contact="村委会办公室 13900000000", village_id=village,
+                              at_ms=at_ms)
+    if found.posted_on is None:
+        found = notices.post(ctx, found.id, found.period_start)
+    return found

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from fieldapp.domain import notice as rules
 from fieldapp.domain.ids import natural_id
 from fieldapp.services.context import AppContext
+from fieldapp.services.workflow import store
 from fieldapp.store.models import Deliberation, DeliberationHousehold, Household, HouseholdListRow
 
 PERMISSION = "deliberation.record"
@@ -117,6 +118,13 @@ def meetings(ctx: AppContext, village_id: str | None = None) -> list[Meeting]:
             query = query.where(_D.c.village_id == village_id)
         ids = [r.id for r in conn.execute(query.order_by(_D.c.held_on.desc(), _D.c.id))]
     return [get(ctx, i) for i in ids]
+
+
+def waiting(ctx: AppContext, village_id: str) -> list[store.AtStep]:
+    """The households of a village whose open workflow is at a 评议 step: those a meeting may deliberate."""
+    from fieldapp.domain import workflow as flows
+
+    return store.at_steps(ctx.db, flows.definitions(ctx.ref), lambda _kind, step: step.deliberation, village_id)
 
 
 def meeting_for_decision(ctx: AppContext, meeting_id: str | None, household_id: str, step_text: str,

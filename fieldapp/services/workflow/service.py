@@ -24,7 +24,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.services import register
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import service as signoff
-from fieldapp.services.workflow import deliberation, objections, store
+from fieldapp.services.workflow import deliberation, notices, objections, store
 from fieldapp.services.workflow import gate as gates
 from fieldapp.store.models import Signoff, Workflow, WorkflowStep
 
@@ -114,6 +114,7 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     if session is None:
         raise rules.WorkflowError("流程决定须以本人账户登录后作出")
     meeting = _meeting_and_objections(ctx, view, step, decision, meeting_id=meeting_id, when=when)
+    notices.require_posted_and_ended(ctx, view, step, decision, when)
     gate_json: str | None = None
     if step.gate == "exit" and decision == rules.PASS:
         found = gates.exit_gate_of(ctx, household_id)
