@@ -76,6 +76,9 @@ OWNERS: dict[str, Owner] = {
     # 挂图作战: a village's yearly record is the village team's; targets are the district's, synced down
     "village_year": Owner.VILLAGE,
     "target": Owner.DISTRICT,
+    # photos attached to a household's decision (signed with it) and to a village's 评议 meeting
+    "step_attachment": Owner.HOUSEHOLD,
+    "deliberation_attachment": Owner.VILLAGE,
 }
 
 TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",

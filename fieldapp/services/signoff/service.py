@@ -111,7 +111,7 @@ SIGN_NOTICE = "notice.issue"
 def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
     """The permission that lets the signed-in person sign ``subject_id``: ``signoff``, or for a visit
     they took part in, ``visit.sign_own`` (a unit leader's visits count only once they sign them)."""
-    if subject == "workflow_step":  # whoever decides a step signs the decision (the step's role is checked there)
+    if subject in ("workflow_step", "workflow_batch"):  # whoever decides a step signs (its role checked there)
         return SIGN_WORKFLOW_STEP
     if subject == "notice":  # whoever issues a 公示 signs it
         return SIGN_NOTICE
@@ -259,7 +259,7 @@ def _role_may_sign(role: str, subject: str) -> bool:
     """Whether ``role`` holds a permission to sign ``subject`` (a member only a visit they took part in:
     the service checks the taking part when signing)."""
     table = people.permission_table()
-    if subject == "workflow_step":
+    if subject in ("workflow_step", "workflow_batch"):
         return table.allows([role], SIGN_WORKFLOW_STEP)
     if subject == "notice":
         return table.allows([role], SIGN_NOTICE)
@@ -342,6 +342,8 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
                 return f"{kind} {record.subject_id[:8]}（已删除）"
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
+        if record.subject == "workflow_batch":
+            return f"{kind} {_batch_words(conn, record.id, ref)}"
         if record.subject in ("workflow_step", "notice"):
             words = _step_words if record.subject == "workflow_step" else _notice_words
             return f"{kind} {words(conn, record.subject_id, ref)}"
@@ -367,6 +369,19 @@ def _step_words(conn: Connection, step_id: str, ref: refdata.RefData) -> str:
     except flows.WorkflowError:
         what = f"{row.kind} {row.step}"
     return f"{what} {flows.DECISION_WORDS.get(row.decision, row.decision)} {_household_words(conn, row.household_id)}"
+
+
+def _batch_words(conn: Connection, signoff_id: str, ref: refdata.RefData) -> str:
+    """A batch decision in words: 精准识别（纳入） 05 乡镇审核 通过 3 户：某村 户编号 … 户主 …；…"""
+    st = WorkflowStep.__table__
+    rows = conn.execute(select(st.c.id, st.c.household_id).where(st.c.signoff_id == signoff_id)
+                        .order_by(st.c.household_id)).all()
+    if not rows:
+        return "（决定未同步到此处）"
+    households = "；".join(_household_words(conn, r.household_id) for r in rows)
+    first = _step_words(conn, rows[0].id, ref)
+    what = first[:-len(_household_words(conn, rows[0].household_id))].strip()
+    return f"{what} {len(rows)} 户：{households}"
 
 
 def _notice_words(conn: Connection, notice_id: str, ref: refdata.RefData) -> str:

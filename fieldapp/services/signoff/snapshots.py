@@ -30,10 +30,13 @@ from fieldapp.store.models import (
     Measure,
     Member,
     Notice,
+    Signoff,
     Visit,
     VisitCadre,
     VisitMeasure,
     VisitPhoto,
+    Workflow,
+    WorkflowStep,
 )
 
 Tables = dict[str, list[dict[str, Any]]]
@@ -112,6 +115,28 @@ def notice_tables(conn: Connection, notice_id: str, _period: str = "") -> Tables
     return {"notice": [{k: v for k, v in row._mapping.items() if k not in NOTICE_NOT_SIGNED}]}
 
 
+#: a batch decision's rows that its signature leaves out: the signature's own id
+STEP_NOT_SIGNED = frozenset({"signoff_id"})
+
+
+def batch_tables(conn: Connection, batch_id: str, _period: str = "") -> Tables:
+    """What a batch decision's signature covers (subject ``workflow_batch``): every decision that names a
+    signature of the batch, the workflows they belong to and their attachments (with each photo's SHA-256)."""
+    from fieldapp.services.workflow.attachments import step_tables
+
+    s, st, wf = _t(Signoff), _t(WorkflowStep), _t(Workflow)
+    signatures = [r.id for r in conn.execute(select(s.c.id).where(s.c.subject == "workflow_batch",
+                                                                 s.c.subject_id == batch_id))]
+    if not signatures:
+        raise LookupError(f"批量决定 {batch_id} 不存在")
+    steps = [{k: v for k, v in r.items() if k not in STEP_NOT_SIGNED} for r in conn.execute(
+        select(st).where(st.c.signoff_id.in_(signatures), st.c.deleted.is_(False))).mappings()]
+    flows = [dict(r) for r in conn.execute(
+        select(wf.c.id, wf.c.household_id, wf.c.kind, wf.c.started_at)
+        .where(wf.c.id.in_(sorted({str(r["workflow_id"]) for r in steps})))).mappings()] if steps else []
+    return {"workflow": flows, "workflow_step": steps, **step_tables(conn, [str(r["id"]) for r in steps])}
+
+
 def register_builder(subject: str, build: Builder, household_of: HouseholdOf | None = None) -> None:
     """Say how to read ``subject``'s snapshot (later work: workflow steps); replaces an earlier one."""
     if subject not in rules.SUBJECTS:
@@ -127,6 +152,7 @@ register_builder("household", household_tables, lambda _c, hid, _p: hid)
 register_builder("visit", visit_tables, _visit_household)
 register_builder("attendance_month", attendance_tables)
 register_builder("notice", notice_tables)
+register_builder("workflow_batch", batch_tables)
 
 
 def current(db: Database, subject: str, subject_id: str, period: str = "") -> dict[str, Any] | None:
