@@ -112,7 +112,8 @@ def _start(ctx: Any, args: argparse.Namespace) -> int:
 def add_attach_options(p: Any) -> None:
     """``--attach FILE[:KIND]`` (repeatable) and ``--caption``: photos attached to a decision or a meeting."""
     p.add_argument("--attach", action="append", default=[], metavar="FILE[:KIND]",
-                   help="附件照片（JPEG 或 PNG），可多次；类别：minutes 会议记录、confirmation 脱贫确认书、other 其他（默认）")
+                   help="附件照片（JPEG 或 PNG），可多次；类别：minutes 会议记录、confirmation 脱贫确认书、"
+                        "other 其他（默认）")
     p.add_argument("--caption", default="", help="附件说明（用于本次的全部附件）")
 
 
@@ -147,7 +148,8 @@ def _decide(ctx: Any, args: argparse.Namespace) -> int:
         raise LookupError(f"决定应为 {'、'.join(rules.DECISIONS)} 之一（写在步骤代码之后）：{decision}")
     attach = attachments_of(ctx, args)
     if len(households) > 1:
-        return _decide_batch(ctx, args, [_household(ctx, h) for h in households], step_code, decision, attach)
+        return _decide_batch(ctx, args, [_household(ctx, h) for h in households], step_code=step_code,
+                             decision=decision, attach=attach)
     hid = _household(ctx, households[0])
     made = service.decide(ctx, hid, step_code, decision, args.reason, override=args.override,
                           settle=args.settle, workflow_id=args.workflow, meeting_id=args.meeting, attach=attach)
@@ -166,7 +168,7 @@ def _decide(ctx: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _decide_batch(ctx: Any, args: argparse.Namespace, households: list[str], step_code: str, decision: str,
+def _decide_batch(ctx: Any, args: argparse.Namespace, households: list[str], *, step_code: str, decision: str,
                   attach: list[Any]) -> int:
     """Several households' same step, all or none, under one signature."""
     from fieldapp.domain import workflow as rules
@@ -265,10 +267,7 @@ def _show(ctx: Any, args: argparse.Namespace) -> int:
                   f"风险类型：{_label(ctx, 'risk_type', view.risk_type)}")
         for d in view.state.history:
             print("  " + _decision_line(ctx, view, d))
-            for a in attached.get(d.id, []):
-                print("    " + attachment_line(ctx, a))
-            for a in attachments.of_meeting(ctx, d.meeting_id) if d.meeting_id else ():
-                print("    评议会议的" + attachment_line(ctx, a))
+            _print_attachments(ctx, d, attached.get(d.id, []))
         for d in view.state.conflicts:
             print("  冲突 " + _decision_line(ctx, view, d))
         for d in view.state.superseded:
@@ -320,6 +319,16 @@ def _decision_line(ctx: Any, view: Any, d: Any) -> str:
     if d.signoff_id:
         line += f"，{_signature(ctx, d.signoff_id)}"
     return line
+
+
+def _print_attachments(ctx: Any, d: Any, attached: list[Any]) -> None:
+    """A decision's attachments, then those of the 评议 meeting it rests on."""
+    from fieldapp.services.workflow import attachments
+
+    for a in attached:
+        print("    " + attachment_line(ctx, a))
+    for a in attachments.of_meeting(ctx, d.meeting_id) if d.meeting_id else ():
+        print("    评议会议的" + attachment_line(ctx, a))
 
 
 def attachment_line(ctx: Any, a: Any) -> str:

@@ -342,11 +342,11 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
                 return f"{kind} {record.subject_id[:8]}（已删除）"
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
-        if record.subject == "workflow_batch":
-            return f"{kind} {_batch_words(conn, record.id, ref)}"
-        if record.subject in ("workflow_step", "notice"):
-            words = _step_words if record.subject == "workflow_step" else _notice_words
-            return f"{kind} {words(conn, record.subject_id, ref)}"
+        if record.subject in ("workflow_step", "notice", "workflow_batch"):  # a batch: named by its signature
+            words, of = {"workflow_step": (_step_words, record.subject_id),
+                         "notice": (_notice_words, record.subject_id),
+                         "workflow_batch": (_batch_words, record.id)}[record.subject]
+            return f"{kind} {words(conn, of, ref)}"
         if record.subject == "attendance_month":
             name = conn.execute(select(c.c.name).where(c.c.id == record.subject_id)).scalar()
             return f"{kind} {name or record.subject_id[:8]} {record.period}"

@@ -72,7 +72,8 @@ def kind_label(ctx: AppContext, kind: str) -> str:
 def check_kind(ctx: AppContext, kind: str) -> None:
     codes = [c.code for c in ctx.ref[KINDS].codes]
     if kind not in codes:
-        raise rules.WorkflowError(f"附件类别 {kind} 不存在（可用：{'、'.join(f'{c} {kind_label(ctx, c)}' for c in codes)}）")
+        known = "、".join(f"{c} {kind_label(ctx, c)}" for c in codes)
+        raise rules.WorkflowError(f"附件类别 {kind} 不存在（可用：{known}）")
 
 
 def check_file(path: Path) -> None:

@@ -76,39 +76,10 @@ def decide_batch(ctx: AppContext, household_ids: Sequence[str], step_code: str, 
     ``WorkflowError`` for a batch that cannot be (no household, one named twice, a step requiring a
     household's own document), ``NoSigningKey``, ``PhotoError`` (an attachment not a JPEG/PNG image).
     ``attach``: photos attached to every decision of the batch (the minutes of the meeting, say)."""
-    ids = list(household_ids)
-    if not ids:
-        raise rules.WorkflowError("批量决定至少要有一户")
-    twice = sorted({h for h in ids if ids.count(h) > 1})
-    if twice:
-        raise rules.WorkflowError(f"同一户在批量决定中出现了两次：{'、'.join(_names(ctx, twice).values())}")
     defs = single.definitions(ctx)
     when = at_ms or single.now_ms()
-    kinds = [a.kind for a in attach]
-    names = _names(ctx, ids)
-    plans: list[single.Planned] = []
-    refused: list[Refusal] = []
-    for hid in ids:
-        try:
-            plan = single._plan(ctx, defs, hid, step_code, decision, reason, override=False, settle=False,
-                                workflow_id=None, meeting_id=meeting_id, when=when, kinds=kinds)
-        except single.GateRefused as exc:
-            refused.append(Refusal(hid, names[hid], "不符合退出标准：" + "；".join(exc.gate.problems)
-                                   + "。确需越过的须逐户决定，写明理由并签字"))
-            continue
-        except REFUSALS as exc:
-            refused.append(Refusal(hid, names[hid], str(exc.args[0]) if exc.args else str(exc)))
-            continue
-        if plan.step.attachment and decision == rules.PASS:
-            refused.append(Refusal(hid, names[hid], f"“{plan.step.text()}”须附上该户自己的"
-                                   f"{attachments.kind_label(ctx, plan.step.attachment)}，只能逐户决定"))
-            continue
-        plans.append(plan)
-    roles = {str(p.row["decided_as"]) for p in plans}
-    if not refused and len(roles) > 1:
-        raise rules.WorkflowError("这些户的步骤由不同角色决定，不能在一个签字下一并决定：请按流程分开决定")
-    if refused:
-        raise BatchRefused(refused, len(ids))
+    plans = _plans(ctx, defs, list(household_ids), step_code, decision=decision, reason=reason, meeting_id=meeting_id,
+                   when=when, kinds=[a.kind for a in attach])
     stored = attachments.store_files(ctx, attach)
     batch_id = new_id()
     rows: list[dict[str, Any]] = []
@@ -121,7 +92,7 @@ def decide_batch(ctx: AppContext, household_ids: Sequence[str], step_code: str, 
     record: signoff.SignoffRecord | None = None
     if signed:
         values, record = signoff.prepare(ctx, SUBJECT, batch_id, tables=signed_tables(plans, rows, links, stored),
-                                         household_id=None, role=roles.pop(), at_ms=when)
+                                         household_id=None, role=str(plans[0].row["decided_as"]), at_ms=when)
     with ctx.writer.transaction() as txn:
         if values is not None:
             txn.insert(Signoff, values)
@@ -135,6 +106,40 @@ def decide_batch(ctx: AppContext, household_ids: Sequence[str], step_code: str, 
         after = next(v for v in store.workflows_of(ctx.db, plan.view.household_id, defs) if v.id == plan.view.id)
         decided.append(single.Decided(next(d for d in after.state.history if d.id == plan.row_id), record, after))
     return BatchDecided(batch_id, tuple(decided), record)
+
+
+def _plans(ctx: AppContext, defs: rules.Definitions, ids: list[str], step_code: str, *, decision: str, reason: str,
+           meeting_id: str | None, when: int, kinds: list[str]) -> list[single.Planned]:
+    """Every household's decision checked as a single one is; :class:`BatchRefused` listing each that fails."""
+    if not ids:
+        raise rules.WorkflowError("批量决定至少要有一户")
+    twice = sorted({h for h in ids if ids.count(h) > 1})
+    if twice:
+        raise rules.WorkflowError(f"同一户在批量决定中出现了两次：{'、'.join(_names(ctx, twice).values())}")
+    names = _names(ctx, ids)
+    plans: list[single.Planned] = []
+    refused: list[Refusal] = []
+    for hid in ids:
+        try:
+            plan = single._plan(ctx, defs, hid, step_code, decision=decision, reason=reason, override=False,
+                                settle=False, workflow_id=None, meeting_id=meeting_id, when=when, kinds=kinds)
+        except single.GateRefused as exc:
+            refused.append(Refusal(hid, names[hid], "不符合退出标准：" + "；".join(exc.gate.problems)
+                                   + "。确需越过的须逐户决定，写明理由并签字"))
+            continue
+        except REFUSALS as exc:
+            refused.append(Refusal(hid, names[hid], str(exc.args[0]) if exc.args else str(exc)))
+            continue
+        if plan.step.attachment and decision == rules.PASS:
+            refused.append(Refusal(hid, names[hid], f"“{plan.step.text()}”须附上该户自己的"
+                                   f"{attachments.kind_label(ctx, plan.step.attachment)}，只能逐户决定"))
+            continue
+        plans.append(plan)
+    if refused:
+        raise BatchRefused(refused, len(ids))
+    if len({str(p.row["decided_as"]) for p in plans}) > 1:
+        raise rules.WorkflowError("这些户的步骤由不同角色决定，不能在一个签字下一并决定：请按流程分开决定")
+    return plans
 
 
 def signed_tables(plans: Sequence[single.Planned], rows: Sequence[dict[str, Any]], links: Sequence[dict[str, Any]],

@@ -123,7 +123,7 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     ``attach``: photos stored with the decision and covered by its signature (:mod:`.attachments`)."""
     defs = definitions(ctx)
     when = at_ms or now_ms()
-    plan = _plan(ctx, defs, household_id, step_code, decision, reason, override=override, settle=settle,
+    plan = _plan(ctx, defs, household_id, step_code, decision=decision, reason=reason, override=override, settle=settle,
                  workflow_id=workflow_id, meeting_id=meeting_id, when=when, kinds=[a.kind for a in attach])
     stored = attachments.store_files(ctx, attach)
     links = attachments.step_rows(plan.row_id, household_id, stored)
@@ -150,8 +150,8 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     return Decided(made, record, after)
 
 
-def _plan(ctx: AppContext, defs: rules.Definitions, household_id: str, step_code: str, decision: str,
-          reason: str, *, override: bool, settle: bool, workflow_id: str | None, meeting_id: str | None,
+def _plan(ctx: AppContext, defs: rules.Definitions, household_id: str, step_code: str, *, decision: str,
+          reason: str, override: bool, settle: bool, workflow_id: str | None, meeting_id: str | None,
           when: int, kinds: Sequence[str]) -> Planned:
     """Every check of a decision (order, dates, role, meeting, objections, exit gate, required attachment)
     and the row it would write; raises what :func:`decide` documents."""
