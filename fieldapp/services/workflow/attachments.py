@@ -88,12 +88,17 @@ def check_file(path: Path) -> None:
                          "（.jpg、.png）")
 
 
-def store_files(ctx: AppContext, items: Sequence[NewAttachment]) -> list[Stored]:
-    """Check every item first (kind, JPEG/PNG), then store the files sealed in the photo folder. Raises
-    ``WorkflowError`` (an unknown kind) or ``PhotoError`` naming the file; nothing is stored then."""
+def check_items(ctx: AppContext, items: Sequence[NewAttachment]) -> None:
+    """Every item's kind is a code and its file a JPEG or PNG image: ``WorkflowError`` or ``PhotoError``."""
     for item in items:
         check_kind(ctx, item.kind)
         check_file(Path(item.path))
+
+
+def store_files(ctx: AppContext, items: Sequence[NewAttachment]) -> list[Stored]:
+    """Check every item first (kind, JPEG/PNG), then store the files sealed in the photo folder. Raises
+    ``WorkflowError`` (an unknown kind) or ``PhotoError`` naming the file; nothing is stored then."""
+    check_items(ctx, items)
     stored: list[Stored] = []
     seen: set[str] = set()
     for item in items:

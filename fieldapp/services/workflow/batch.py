@@ -78,6 +78,7 @@ def decide_batch(ctx: AppContext, household_ids: Sequence[str], step_code: str, 
     ``attach``: photos attached to every decision of the batch (the minutes of the meeting, say)."""
     defs = single.definitions(ctx)
     when = at_ms or single.now_ms()
+    attachments.check_items(ctx, attach)
     plans = _plans(ctx, defs, list(household_ids), step_code, decision=decision, reason=reason, meeting_id=meeting_id,
                    when=when, kinds=[a.kind for a in attach])
     stored = attachments.store_files(ctx, attach)

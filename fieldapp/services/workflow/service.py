@@ -123,6 +123,7 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     ``attach``: photos stored with the decision and covered by its signature (:mod:`.attachments`)."""
     defs = definitions(ctx)
     when = at_ms or now_ms()
+    attachments.check_items(ctx, attach)  # the files first: a wrong one is named before anything else
     plan = _plan(ctx, defs, household_id, step_code, decision=decision, reason=reason, override=override, settle=settle,
                  workflow_id=workflow_id, meeting_id=meeting_id, when=when, kinds=[a.kind for a in attach])
     stored = attachments.store_files(ctx, attach)
