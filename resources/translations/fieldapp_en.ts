@@ -362,6 +362,47 @@
         </message>
     </context>
     <context>
+        <name>AttachmentPicker</name>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="67" />
+            <source>说明（可不填）</source>
+            <translation>Caption (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="68" />
+            <source>添加附件(&amp;A)…</source>
+            <translation>&amp;Add attachment…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="71" />
+            <source>移除</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="102" />
+            <source>选择附件照片</source>
+            <translation>Choose photos to attach</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="103" />
+            <source>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</source>
+            <translation>Images (*.jpg *.jpeg *.png);;All files (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentStrip</name>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="197" />
+            <source>（照片未同步到本机）</source>
+            <translation>(photo not yet synchronised to this laptop)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="200" />
+            <source>{0}×{1}，校验值 {2}（Enter 打开）</source>
+            <translation>{0}×{1}, checksum {2} (Enter opens it)</translation>
+        </message>
+    </context>
+    <context>
         <name>AttendancePage</name>
         <message>
             <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
@@ -818,32 +859,32 @@ After that, a change needs the month reopened with a reason.</translation>
     <context>
         <name>ComplianceModel</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
             <source>派出单位</source>
             <translation>Home unit</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
             <source>{0}月</source>
             <translation>{0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="226" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="214" />
             <source>达标月数</source>
             <translation>Months met</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="264" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="244" />
             <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
             <translation>{1}/{0}: {2} days in the village (at least 15 required)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="267" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="247" />
             <source>；队长已签字关闭本月</source>
             <translation>; closed by the team leader's signature</translation>
         </message>
@@ -1070,153 +1111,183 @@ After that, a change needs the month reopened with a reason.</translation>
     <context>
         <name>DecideDialog</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="130" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="135" />
             <source>决定：{0}</source>
             <translation>Decide: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="146" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="151" />
             <source>通过(&amp;P)</source>
             <translation>&amp;Pass</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="147" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="152" />
             <source>不通过(&amp;F)</source>
             <translation>&amp;Fail</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="148" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="153" />
             <source>退回上一步(&amp;R)</source>
             <translation>&amp;Return to the previous step</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="161" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="166" />
             <source>不通过、退回、越过退出标准和处理冲突时必填</source>
             <translation>Required to fail, return, override the exit standard or settle a conflict</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="165" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="170" />
             <source>不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&amp;O)</source>
             <translation>&amp;Override: propose the exit although the standard is not met (with a signed reason, always shown in the record)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="206" />
+            <source>本步骤通过须附上“{0}”的照片（户主签字后拍照或扫描）。</source>
+            <translation>To pass this step, attach a photo of the “{0}” (photographed or scanned once the head of household has signed).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="216" />
+            <source>一并决定的户：</source>
+            <translation>Households decided together:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="217" />
             <source>决定：</source>
             <translation>Decision:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="220" />
             <source>评议会议(&amp;M)：</source>
             <translation>&amp;Meeting:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="188" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="222" />
             <source>理由(&amp;Y)：</source>
             <translation>Reason (&amp;Y):</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="193" />
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="226" />
+            <source>附件：</source>
+            <translation>Attachments:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="230" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="309" />
             <source>确定并签字</source>
             <translation>Decide and sign</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="194" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="231" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="212" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
             <source>{0}：到会 {1} 人，赞成 {2}、反对 {3}（{4} 户）</source>
             <translation>{0}: {1} present, {2} for, {3} against ({4} households)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="216" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="253" />
             <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
             <translation>No meeting has deliberated these households: record the meeting first (fieldapp workflow deliberation add) to pass or fail this step; a return needs no meeting.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="242" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="279" />
             <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
             <translation>{0}: step {2} {3} of “{1}” (decided by {4})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="246" />
-            <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
-            <translation>{0} households, step {2} {3} of “{1}” (decided by {4}): {5}</translation>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="282" />
+            <source>批量决定 {0} 户：“{1}”的步骤 {2} {3}（由{4}决定），一个理由、一个签字，全部决定或全部不决定。</source>
+            <translation>Batch decision for {0} households: step {2} {3} of “{1}” (decided by {4}), one reason and one signature; all are decided or none.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="301" />
+            <source>将以本人签名密钥签一个字，覆盖这 {0} 户的全部决定（一个验证码），签字后不能修改或删除。</source>
+            <translation>One signature with your signing key will cover the decisions of all {0} households (one verification code); once signed they cannot be changed or deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="342" />
+            <source>（签字验证码 {0}）</source>
+            <translation> (signature code {0})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="368" />
+            <source>批量决定未执行，{0} 户均未写入。以下 {1} 户不能决定：</source>
+            <translation>The batch was not decided; none of the {0} households was written. These {1} households cannot be decided:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="371" />
+            <source>请在审核列表中去掉这些户，或处理上述问题后再决定。</source>
+            <translation>Remove these households from the selection, or deal with the problems above, then decide again.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="286" />
             <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
             <translation>This step has conflicting decisions: this decision settles them (with a reason, signed); the conflicting decisions are kept as superseded.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
-            <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
-            <translation>Each household's decision will be signed separately with your signing key (each with its own verification code).</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="303" />
             <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
             <translation>The decision will be signed with your signing key; once signed it cannot be changed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="305" />
+            <source>附件的照片包含在签字内容中。</source>
+            <translation> The attached photos are part of what is signed.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="307" />
             <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
             <translation>This step needs no signature; the decision records who decided, their role and when, and cannot be changed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="309" />
             <source>确定</source>
             <translation>Decide</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="280" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="320" />
             <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
             <translation>Please give a reason: failing, returning, overriding the exit standard and settling a conflict all need one</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="338" />
             <source>通过</source>
             <translation>Passed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="338" />
             <source>不通过</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="338" />
             <source>退回</source>
             <translation>Returned</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="297" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="339" />
             <source>已{0} {1} 户：{2}</source>
             <translation>{0} {1} household(s): {2}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="310" />
-            <source>已决定 {0} 户；以下 {1} 户未决定：</source>
-            <translation>{0} household(s) decided; these {1} were not:</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="319" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="379" />
             <source>不符合退出标准：{0}</source>
             <translation>The exit standard is not met: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="321" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="381" />
             <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
             <translation>If the exit is nevertheless needed, tick “Override” above and give a reason; the decision and the reason are signed together.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="323" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="383" />
             <source>本账号没有越过退出标准的权限（{0}）。</source>
             <translation>This account may not override the exit standard ({0}).</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="327" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="386" />
             <source>{0} 起才能通过本步骤：{1}</source>
             <translation>This step can be passed from {0} on: {1}</translation>
         </message>
@@ -1232,102 +1303,102 @@ After that, a change needs the month reopened with a reason.</translation>
     <context>
         <name>DecisionModel</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
             <source>时间</source>
             <translation>When</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
             <source>步骤</source>
             <translation>Step</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
             <source>决定</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
             <source>决定人</source>
             <translation>Decided by</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
             <source>角色</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
             <source>理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
             <source>签字</source>
             <translation>Signature</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="175" />
             <source>通过</source>
             <translation>Pass</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="175" />
             <source>不通过</source>
             <translation>Fail</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="176" />
             <source>退回</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="189" />
             <source>未签字（本步骤须签字）</source>
             <translation>Not signed (this step must be signed)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="189" />
             <source>不需签字</source>
             <translation>No signature needed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="212" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="192" />
             <source>签字未同步到本机</source>
             <translation>Signature not yet synced to this laptop</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="214" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="194" />
             <source>签名无效：{0}</source>
             <translation>Invalid signature: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
             <source>已签字，验证码 {0}</source>
             <translation>Signed, code {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="227" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="207" />
             <source>互相冲突，待处理</source>
             <translation>Conflicting, to be settled</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="229" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
             <source>冲突中被处理决定取代</source>
             <translation>Superseded by the decision that settled the conflict</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="231" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
             <source>越过退出标准</source>
             <translation>Exit standard overridden</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="233" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
             <source>处理了 {0} 个冲突的决定</source>
             <translation>Settled {0} conflicting decisions</translation>
         </message>
@@ -1432,42 +1503,42 @@ After that, a change needs the month reopened with a reason.</translation>
     <context>
         <name>DrawModel</name>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
             <source>抽样时间</source>
             <translation>Drawn</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
             <source>范围</source>
             <translation>Scope</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
             <source>比例</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
             <source>抽中</source>
             <translation>Drawn</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
             <source>已查</source>
             <translation>Checked</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="62" />
             <source>不正确</source>
             <translation>Incorrect</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="62" />
             <source>抽样人</source>
             <translation>Drawn by</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="89" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="66" />
             <source>{0}/{1} 户</source>
             <translation>{0}/{1} households</translation>
         </message>
@@ -2640,47 +2711,47 @@ Check with the district administrator that the fingerprint matches exactly, then
     <context>
         <name>ItemModel</name>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
             <source>序号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
             <source>项目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
             <source>抽样时的记录</source>
             <translation>As recorded at the draw</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
             <source>结果</source>
             <translation>Finding</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
             <source>说明</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
             <source>正确</source>
             <translation>Correct</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
             <source>不正确</source>
             <translation>Incorrect</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
             <source>未查</source>
             <translation>Not checked</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="117" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="94" />
             <source>（有照片）</source>
             <translation> (photo)</translation>
         </message>
@@ -2688,27 +2759,27 @@ Check with the district administrator that the fingerprint matches exactly, then
     <context>
         <name>LateCheckInModel</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="294" />
             <source>干部</source>
             <translation>Cadre</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="294" />
             <source>在村日期</source>
             <translation>Day in the village</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="294" />
             <source>登记日期</source>
             <translation>Entered on</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="294" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="336" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="303" />
             <source>{0} 天后才登记：队长确认后计入在村天数</source>
             <translation>Entered {0} days later: counts once the team leader confirms it</translation>
         </message>
@@ -2716,37 +2787,37 @@ Check with the district administrator that the fingerprint matches exactly, then
     <context>
         <name>LeaderModel</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="261" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="261" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="261" />
             <source>要求次数</source>
             <translation>Required</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="261" />
             <source>本人签字的走访</source>
             <translation>Visits signed by themselves</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="282" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="262" />
             <source>结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="282" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="262" />
             <source>未经本人签字（不计）</source>
             <translation>Not signed by themselves (not counted)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="303" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="278" />
             <source>单位领导本人登录并对走访记录签字背书后才计入</source>
             <translation>A visit counts once the unit leader logs in and signs it</translation>
         </message>
@@ -3613,6 +3684,34 @@ Correct it from the ID number?</translation>
         </message>
     </context>
     <context>
+        <name>PhotoViewer</name>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="219" />
+            <source>附件：{0}</source>
+            <translation>Attachment: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="223" />
+            <source>正在打开…</source>
+            <translation>Opening…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="229" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="245" />
+            <source>照片文件不在本机（尚未同步），同步后可查看。</source>
+            <translation>The photo file is not on this laptop yet (not synchronised); it can be viewed after a sync.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="252" />
+            <source>照片无法打开：{0}</source>
+            <translation>The photo cannot be opened: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanModel</name>
         <message>
             <location filename="../../fieldapp/gui/excel/models.py" line="28" />
@@ -4134,62 +4233,62 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
             <source>村</source>
             <translation>Village</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
             <source>户编号</source>
             <translation>Household no.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
             <source>户主</source>
             <translation>Head</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
             <source>流程</source>
             <translation>Workflow</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
             <source>待决定步骤</source>
             <translation>Step to decide</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
             <source>决定人</source>
             <translation>Decided by</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
             <source>到达本步骤</source>
             <translation>At this step since</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
             <source>可决定日期</source>
             <translation>Decidable from</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
             <source>状态</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="109" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="89" />
             <source>有冲突的决定，待处理</source>
             <translation>Conflicting decisions, to be settled</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
             <source>可决定</source>
             <translation>Can be decided</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
             <source>公示期未满</source>
             <translation>Notice period running</translation>
         </message>
@@ -4197,57 +4296,57 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <context>
         <name>RectificationModel</name>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
             <source>状态</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
             <source>户</source>
             <translation>Household</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
             <source>项目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
             <source>问题</source>
             <translation>Finding</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="107" />
             <source>责任人</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="107" />
             <source>整改情况</source>
             <translation>What was done</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
             <source>待整改</source>
             <translation>To rectify</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
             <source>待确认</source>
             <translation>Awaiting confirmation</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
             <source>已确认</source>
             <translation>Confirmed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="134" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="111" />
             <source>（已逾期）</source>
             <translation> (overdue)</translation>
         </message>
@@ -4316,57 +4415,77 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/page.py" line="80" />
+            <location filename="../../fieldapp/gui/workflow/page.py" line="82" />
             <source>查看流程(&amp;O)</source>
             <translation>&amp;Open workflow</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/page.py" line="81" />
+            <location filename="../../fieldapp/gui/workflow/page.py" line="83" />
             <source>通过… (P)</source>
             <translation>Pass… (P)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/page.py" line="82" />
+            <location filename="../../fieldapp/gui/workflow/page.py" line="84" />
             <source>不通过… (F)</source>
             <translation>Fail… (F)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/page.py" line="83" />
+            <location filename="../../fieldapp/gui/workflow/page.py" line="85" />
             <source>退回… (R)</source>
             <translation>Return… (R)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/page.py" line="84" />
+            <location filename="../../fieldapp/gui/workflow/page.py" line="86" />
+            <source>批量决定… (B)</source>
+            <translation>Batch decision… (B)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="88" />
+            <source>所选各户同一步骤一并决定：一个理由、一个签字，全部决定或全部不决定</source>
+            <translation>Decide the same step of the selected households together: one reason, one signature, all or none</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="89" />
             <source>刷新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/page.py" line="90" />
-            <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选同一步骤的农户一并决定。</source>
-            <translation>Enter opens the workflow; P passes, F fails, R returns the selected households; Shift+arrows select several households at the same step to decide together.</translation>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="96" />
+            <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选、Ctrl+方向键移动、Ctrl+空格加选、Ctrl+A 全选，B 批量决定（一个签字）。</source>
+            <translation>Enter shows the workflow; P passes, F fails, R returns the selected households; Shift+arrows select several, Ctrl+arrows move, Ctrl+Space adds, Ctrl+A selects all, B decides a batch (one signature).</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/page.py" line="150" />
+            <location filename="../../fieldapp/gui/workflow/page.py" line="199" />
+            <source>“{0}”须逐户附上该户签字的确认书：请逐户决定。</source>
+            <translation>“{0}” needs each household's own signed confirmation: decide them one by one.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="205" />
+            <source>批量决定须选择两户以上（Shift+方向键或 Ctrl+A）。</source>
+            <translation>A batch decision needs two or more households selected (Shift+arrows or Ctrl+A).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/page.py" line="156" />
             <source>等待本人决定的农户 {0} 户，其中可决定 {1} 户</source>
             <translation>{0} household(s) wait for your decision, {1} of them can be decided now</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/page.py" line="152" />
+            <location filename="../../fieldapp/gui/workflow/page.py" line="158" />
             <source>，有冲突的决定 {0} 户（红色，须处理冲突）</source>
             <translation>; {0} with conflicting decisions (red, to be settled)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/page.py" line="154" />
+            <location filename="../../fieldapp/gui/workflow/page.py" line="160" />
             <source>没有等待本人决定的农户。</source>
             <translation>No household waits for your decision.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/page.py" line="184" />
+            <location filename="../../fieldapp/gui/workflow/page.py" line="195" />
             <source>一并决定的农户须处于同一流程的同一步骤；请只选择同一步骤的农户。</source>
             <translation>Households decided together must be at the same step of the same workflow; select only households at one step.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/page.py" line="186" />
+            <location filename="../../fieldapp/gui/workflow/page.py" line="197" />
             <source>有冲突的决定须逐户处理：请单独选择该户。</source>
             <translation>Conflicting decisions are settled one household at a time: select that household alone.</translation>
         </message>
@@ -4840,67 +4959,67 @@ It can still be started, but the proposal step can only be passed by an override
     <context>
         <name>StepModel</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
             <source>步骤</source>
             <translation>Step</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
             <source>决定人</source>
             <translation>Decided by</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
             <source>最短天数</source>
             <translation>Least days</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
             <source>签字</source>
             <translation>Signature</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="131" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="111" />
             <source>进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="144" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="124" />
             <source>（导入，无逐级记录）</source>
             <translation>(imported, no step-by-step record)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="146" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="126" />
             <source>已通过</source>
             <translation>Passed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="148" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="128" />
             <source>有冲突，待处理</source>
             <translation>Conflict, to be settled</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="150" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
             <source>不通过（流程结束）</source>
             <translation>Failed (workflow ended)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="152" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="132" />
             <source>当前步骤（{0} 起可决定）</source>
             <translation>Current step (can be decided from {0})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="140" />
             <source>须签字</source>
             <translation>Required</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="140" />
             <source>不需签字</source>
             <translation>Not required</translation>
         </message>
@@ -5754,22 +5873,22 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>VisitTableModel</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="97" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="85" />
             <source>农户 / 活动</source>
             <translation>Household / activity</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="99" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="87" />
             <source>待办</source>
             <translation>To do</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="178" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="166" />
             <source>村级活动：{0}</source>
             <translation>Village activity: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="189" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="177" />
             <source>{0}项</source>
             <translation>{0} items</translation>
         </message>
@@ -6010,17 +6129,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>WorkflowDialog</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="296" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="334" />
             <source>动态管理</source>
             <translation>Workflows</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="299" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="337" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="313" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="351" />
             <source>动态管理 — {0}</source>
             <translation>Workflows — {0}</translation>
         </message>
@@ -6041,125 +6160,135 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>WorkflowPanel</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="89" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="90" />
             <source>发起流程(&amp;Q)…</source>
             <extracomment>the panel was (re)loaded</extracomment>
             <translation>Start a workflow (&amp;Q)…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="92" />
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="234" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="93" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="250" />
             <source>决定当前步骤(&amp;J)…</source>
             <translation>Decide the current step (&amp;J)…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="102" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="103" />
             <source>流程：</source>
             <translation>Workflow:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="118" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="122" />
             <source>新增农户保存后才能发起流程。</source>
             <translation>Save the new household before starting a workflow.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="175" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="149" />
+            <source>附件（会议记录、脱贫确认书等照片；Enter 或双击打开）：</source>
+            <translation>Attachments (photos of minutes, signed confirmations…; Enter or double click opens one):</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
             <source>{0}（{1} 发起）：{2}</source>
             <translation>{0} (started {1}): {2}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="199" />
             <source>已脱贫</source>
             <translation>exited poverty</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="199" />
             <source>未脱贫</source>
             <translation>not exited</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="189" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="201" />
             <source>脱贫状态：{0}（由流程得出）</source>
             <translation>Exit status: {0} (derived from the workflows)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="191" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="203" />
             <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
             <translation>Exit status: {0} (imported, not from step-by-step decisions)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="194" />
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="240" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="206" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="278" />
             <source>（空）</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="195" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="207" />
             <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
             <translation>Exit status: {0} (typed into the record as “{1}”; no finished workflow)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="197" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
             <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
             <translation>Note: this household has {0} workflows running at once (started on different laptops); fail the extra one with a reason.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="200" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="212" />
             <source>还没有流程记录。</source>
             <translation>No workflow yet.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="208" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="220" />
             <source>进行中，当前步骤 {0} {1}</source>
             <translation>running, current step {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="221" />
             <source>已完成</source>
             <translation>completed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="221" />
             <source>未通过（已结束）</source>
             <translation>failed (ended)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="222" />
             <source>有冲突，待处理</source>
             <translation>conflict, to be settled</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="222" />
             <source>导入的状态</source>
             <translation>imported state</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="213" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="225" />
             <source>（曾越过退出标准）</source>
             <translation> (exit standard overridden)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="233" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="249" />
             <source>处理冲突(&amp;J)…</source>
             <translation>Settle the conflict (&amp;J)…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="241" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="267" />
+            <source>{0} 评议会议</source>
+            <translation>{0} deliberation meeting</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="279" />
             <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
             <translation>Source: imported. At the upgrade the record's typed exit status was “{0}”; it does not come from step-by-step decisions.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="242" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="280" />
             <source>发起：{0}，{1}；状态：{2}</source>
             <translation>Started by {0} on {1}; state: {2}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="245" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="283" />
             <source>监测对象类别：{0}；风险类型：{1}</source>
             <translation>Monitoring category: {0}; risk type: {1}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/panel.py" line="248" />
+            <location filename="../../fieldapp/gui/workflow/panel.py" line="286" />
             <source>问题：{0}</source>
             <translation>Problem: {0}</translation>
         </message>
@@ -6185,17 +6314,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>_ReadOnlyTable</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="201" />
             <source>达标</source>
             <translation>Met</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="201" />
             <source>未达标</source>
             <translation>Short</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="201" />
             <source>进行中</source>
             <translation>Open</translation>
         </message>
