@@ -44,8 +44,8 @@ from fieldapp.services.workflow.attachments import Attachment, NewAttachment
 
 log = logging.getLogger("fieldapp.gui.workflow")
 
-ICON_SIDE = 72
-THUMB_SIDE = 120
+ICON_SIDE = 56
+THUMB_SIDE = 96
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -73,9 +73,16 @@ class AttachmentPicker(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.list = QListWidget(self)
         self.list.setObjectName("attachment_list")
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(False)
+        self.list.setMovement(QListView.Movement.Static)
         self.list.setIconSize(QSize(ICON_SIDE, ICON_SIDE))
+        self.list.setGridSize(QSize(self.fontMetrics().horizontalAdvance("国") * 14,
+                                    ICON_SIDE + 8 + self.fontMetrics().height()))
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setMaximumHeight(ICON_SIDE * 2 + 16)
+        self.list.setFixedHeight(ICON_SIDE + 28 + self.fontMetrics().height())
         self.list.itemSelectionChanged.connect(self._update)
         self.error = QLabel(self)
         self.error.setObjectName("attachment_error")
@@ -137,7 +144,7 @@ class AttachmentPicker(QWidget):
         self.changed.emit()
 
     def _text(self, item: NewAttachment) -> str:
-        kind = service.kind_label(self.ctx, item.kind)
+        kind = service.kind_label(self.ctx, item.kind, i18n.ref_language())
         return f"{kind}：{item.caption or item.path.name}"
 
     @staticmethod
@@ -178,9 +185,11 @@ class AttachmentStrip(QListWidget):
         self.setWrapping(False)
         self.setMovement(QListView.Movement.Static)
         self.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
-        self.setGridSize(QSize(THUMB_SIDE + 110, THUMB_SIDE + 44))
+        width = self.fontMetrics().horizontalAdvance("国") * 22  # a kind and a short caption on one line
+        self.setGridSize(QSize(width, THUMB_SIDE + 8 + self.fontMetrics().height() * 2))
         self.setWordWrap(True)
-        self.setFixedHeight(THUMB_SIDE + 64)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setFixedHeight(THUMB_SIDE + 28 + self.fontMetrics().height() * 2)
         self.itemActivated.connect(lambda item: self.opened.emit(self.shown[int(item.data(INDEX_ROLE))]))
 
     def set_attachments(self, shown: Sequence[Shown], thumbs: dict[str, bytes]) -> None:
@@ -192,12 +201,14 @@ class AttachmentStrip(QListWidget):
             data = thumbs.get(a.sha256)
             if data is not None:
                 pixmap.loadFromData(data)
-            text = f"{s.where}\n{service.kind_label(self.ctx, a.kind)}" + (f"：{a.caption}" if a.caption else "")
+            kind = service.kind_label(self.ctx, a.kind, i18n.ref_language())
+            text = f"{s.where}\n{kind}" + (f"：{a.caption}" if a.caption else "")
             if data is None:
                 text += "\n" + self.tr("（照片未同步到本机）")
             item = QListWidgetItem(QIcon(pixmap), text)
             item.setData(INDEX_ROLE, i)
-            item.setToolTip(self.tr("{0}×{1}，校验值 {2}（Enter 打开）").format(a.width, a.height, a.sha256[:12]))
+            item.setToolTip(text + "\n" + self.tr("{0}×{1}，校验值 {2}（Enter 打开）").format(
+                a.width, a.height, a.sha256[:12]))
             self.addItem(item)
         if self.shown and self.currentRow() < 0:
             self.setCurrentRow(0)
@@ -216,8 +227,9 @@ class PhotoViewer(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         a = shown.attachment
-        self.setWindowTitle(self.tr("附件：{0}").format(service.kind_label(ctx, a.kind)))
-        self.caption = QLabel(f"{shown.where}　{service.kind_label(ctx, a.kind)}"
+        kind = service.kind_label(ctx, a.kind, i18n.ref_language())
+        self.setWindowTitle(self.tr("附件：{0}").format(kind))
+        self.caption = QLabel(f"{shown.where}　{kind}"
                               + (f"：{a.caption}" if a.caption else ""), self)
         self.caption.setWordWrap(True)
         self.image = QLabel(self.tr("正在打开…"), self)

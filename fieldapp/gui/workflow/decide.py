@@ -192,11 +192,11 @@ class DecideDialog(QDialog):
         first = self.targets[0]
         self.households = QListWidget(self)  # a batch: every household decided under the one signature
         self.households.setObjectName("batch_households")
-        self.households.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.households.setMaximumHeight(self.fontMetrics().height() * 6 + 12)
         lang = i18n.ref_language()
         for t in self.targets:
             self.households.addItem(f"{t.name}　{t.workflow.definition.text(lang)}")
+        rows = min(len(self.targets), 6)  # as high as the households (up to six rows, then it scrolls)
+        self.households.setFixedHeight(self.households.sizeHintForRow(0) * rows + 2 * self.households.frameWidth() + 2)
         self.households.setVisible(len(self.targets) > 1)
         self.attach = AttachmentPicker(self.ctx, self, required=first.step.attachment)
         self.attach.changed.connect(self._update)

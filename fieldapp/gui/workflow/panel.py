@@ -264,7 +264,7 @@ class WorkflowPanel(QWidget):
             shown += [Shown(a, where) for a in self.flows.attachments.get(d.id, [])]
             if d.meeting_id and d.meeting_id not in seen_meetings:
                 seen_meetings.add(d.meeting_id)
-                shown += [Shown(a, self.tr("{0} 评议会议").format(where))
+                shown += [Shown(a, self.tr("{0}（评议会议）").format(where))
                           for a in self.flows.meeting_attachments.get(d.meeting_id, [])]
         return shown
 

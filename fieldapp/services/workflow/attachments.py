@@ -65,8 +65,8 @@ class Attachment:
     height: int
 
 
-def kind_label(ctx: AppContext, kind: str) -> str:
-    return str(ctx.ref[KINDS].label(kind))
+def kind_label(ctx: AppContext, kind: str, lang: str | None = None) -> str:
+    return str(ctx.ref[KINDS].label(kind, lang) if lang else ctx.ref[KINDS].label(kind))
 
 
 def check_kind(ctx: AppContext, kind: str) -> None:
