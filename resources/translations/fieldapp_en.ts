@@ -379,12 +379,12 @@
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/attachments.py" line="102" />
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="109" />
             <source>选择附件照片</source>
             <translation>Choose photos to attach</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/attachments.py" line="103" />
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="110" />
             <source>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</source>
             <translation>Images (*.jpg *.jpeg *.png);;All files (*)</translation>
         </message>
@@ -392,12 +392,12 @@
     <context>
         <name>AttachmentStrip</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/attachments.py" line="197" />
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="207" />
             <source>（照片未同步到本机）</source>
             <translation>(photo not yet synchronised to this laptop)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/attachments.py" line="200" />
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="210" />
             <source>{0}×{1}，校验值 {2}（Enter 打开）</source>
             <translation>{0}×{1}, checksum {2} (Enter opens it)</translation>
         </message>
@@ -3686,27 +3686,27 @@ Correct it from the ID number?</translation>
     <context>
         <name>PhotoViewer</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/attachments.py" line="219" />
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="231" />
             <source>附件：{0}</source>
             <translation>Attachment: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/attachments.py" line="223" />
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="235" />
             <source>正在打开…</source>
             <translation>Opening…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/attachments.py" line="229" />
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="241" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/attachments.py" line="245" />
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="257" />
             <source>照片文件不在本机（尚未同步），同步后可查看。</source>
             <translation>The photo file is not on this laptop yet (not synchronised); it can be viewed after a sync.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/attachments.py" line="252" />
+            <location filename="../../fieldapp/gui/workflow/attachments.py" line="264" />
             <source>照片无法打开：{0}</source>
             <translation>The photo cannot be opened: {0}</translation>
         </message>
@@ -6269,8 +6269,8 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         </message>
         <message>
             <location filename="../../fieldapp/gui/workflow/panel.py" line="267" />
-            <source>{0} 评议会议</source>
-            <translation>{0} deliberation meeting</translation>
+            <source>{0}（评议会议）</source>
+            <translation>{0} (deliberation meeting)</translation>
         </message>
         <message>
             <location filename="../../fieldapp/gui/workflow/panel.py" line="279" />

@@ -378,12 +378,12 @@
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/attachments.py" line="102" />
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="109" />
         <source>选择附件照片</source>
         <translation>選擇附件照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/attachments.py" line="103" />
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="110" />
         <source>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</source>
         <translation>圖片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
@@ -391,12 +391,12 @@
 <context>
     <name>AttachmentStrip</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/attachments.py" line="197" />
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="207" />
         <source>（照片未同步到本机）</source>
         <translation>（照片未同步到本機）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/attachments.py" line="200" />
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="210" />
         <source>{0}×{1}，校验值 {2}（Enter 打开）</source>
         <translation>{0}×{1}，校驗值 {2}（Enter 打開）</translation>
     </message>
@@ -3685,27 +3685,27 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/attachments.py" line="219" />
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="231" />
         <source>附件：{0}</source>
         <translation>附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/attachments.py" line="223" />
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="235" />
         <source>正在打开…</source>
         <translation>正在打開…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/attachments.py" line="229" />
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="241" />
         <source>关闭</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/attachments.py" line="245" />
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="257" />
         <source>照片文件不在本机（尚未同步），同步后可查看。</source>
         <translation>照片文件不在本機（尚未同步），同步後可查看。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/attachments.py" line="252" />
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="264" />
         <source>照片无法打开：{0}</source>
         <translation>照片無法打開：{0}</translation>
     </message>
@@ -6268,8 +6268,8 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/workflow/panel.py" line="267" />
-        <source>{0} 评议会议</source>
-        <translation>{0} 評議會議</translation>
+        <source>{0}（评议会议）</source>
+        <translation>{0}（評議會議）</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/workflow/panel.py" line="279" />

@@ -116,7 +116,7 @@ def test_consent_needs_the_confirmation_and_the_panel_shows_and_opens_the_attach
     strip = panel.attachments
     assert strip.isVisible() and strip.count() == 2
     texts = [strip.item(i).text() for i in range(strip.count())]
-    assert texts[0].startswith("01 民主评议 评议会议\n会议记录：村民代表大会记录")
+    assert texts[0].startswith("01 民主评议（评议会议）\n会议记录：村民代表大会记录")
     assert texts[1].startswith("03 户认可（脱贫确认书）\n脱贫确认书（户认可）：户主签字的脱贫确认书")
     assert all(not strip.item(i).icon().isNull() for i in range(strip.count()))  # thumbnails, unsealed
     strip.setFocus()
