@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.domain import workflow as rules
+from fieldapp.services.audit import sections
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import service as signoff
 from fieldapp.services.signoff.verify import check_code
@@ -96,6 +97,11 @@ def test_one_signature_covers_the_batch_verifies_and_shows_a_changed_decision(
     view = store.workflows_of(ctx.db, hids[1], rules.definitions())[-1]
     record, problems = store.signature(ctx.db, view.state.history[-1].signoff_id or "")
     assert record is not None and record.code == sig.code and problems == []
+
+    # each household's 责任倒查 lists the batch's signature among its own
+    [signed, *_rest] = sections.household_sections(ctx.db, ctx.ref, hids[0])
+    batch_rows = [r for r in signed.rows if r[3] == sig.code]
+    assert len(batch_rows) == 1 and batch_rows[0][2].startswith("批量决定") and batch_rows[0][4] == "有效"
 
     # behind the app's back, one decision of the batch becomes a failure: the signature says so
     with guard.raw_writes_allowed(), ctx.db.transaction() as conn:
