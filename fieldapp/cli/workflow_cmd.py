@@ -346,7 +346,9 @@ def _signature(ctx: Any, signoff_id: str) -> str:
     record, problems = store.signature(ctx.db, signoff_id)
     if record is None:
         return "签字未同步到本机"
-    return f"已签字，验证码 {record.code}" + (f"（签名无效：{'；'.join(problems)}）" if problems else "")
+    many = store.batch_size(record)
+    batch = f"（批量决定，一个签字覆盖 {many} 户）" if many > 1 else ""
+    return f"已签字{batch}，验证码 {record.code}" + (f"（签名无效：{'；'.join(problems)}）" if problems else "")
 
 
 def _label(ctx: Any, codes: str, code: str | None) -> str:

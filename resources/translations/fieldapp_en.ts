@@ -1378,27 +1378,32 @@ After that, a change needs the month reopened with a reason.</translation>
             <translation>Invalid signature: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+            <source>已签字（批量决定，一个签字覆盖 {0} 户），验证码 {1}</source>
+            <translation>Signed (batch decision: one signature for {0} households), code {1}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/workflow/models.py" line="197" />
             <source>已签字，验证码 {0}</source>
             <translation>Signed, code {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="207" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
             <source>互相冲突，待处理</source>
             <translation>Conflicting, to be settled</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
             <source>冲突中被处理决定取代</source>
             <translation>Superseded by the decision that settled the conflict</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
             <source>越过退出标准</source>
             <translation>Exit standard overridden</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
             <source>处理了 {0} 个冲突的决定</source>
             <translation>Settled {0} conflicting decisions</translation>
         </message>

@@ -1377,27 +1377,32 @@
         <translation>簽名無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+        <source>已签字（批量决定，一个签字覆盖 {0} 户），验证码 {1}</source>
+        <translation>已簽字（批量決定，一個簽字覆蓋 {0} 戶），驗證碼 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="197" />
         <source>已签字，验证码 {0}</source>
         <translation>已簽字，驗證碼 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="207" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
         <source>互相冲突，待处理</source>
         <translation>互相衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
         <source>冲突中被处理决定取代</source>
         <translation>衝突中被處理決定取代</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
         <source>越过退出标准</source>
         <translation>越過退出標準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
         <source>处理了 {0} 个冲突的决定</source>
         <translation>處理了 {0} 個衝突的決定</translation>
     </message>

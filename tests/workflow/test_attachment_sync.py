@@ -1,6 +1,7 @@
 """Attachments travel like visit photos: the village laptop attaches the minutes to a 评议 meeting and to a
 decision, the district server and the township reviewer's laptop receive the rows and the sealed photo files
-through real HTTP sync, and the reviewer's ``workflow show`` lists them with the file on the laptop."""
+through real HTTP sync, and the reviewer's ``workflow show`` lists them with the file on the laptop; the batch
+decision's one signature checks at the district (``fieldapp-server verify``)."""
 
 from __future__ import annotations
 
@@ -37,30 +38,38 @@ def test_attachments_reach_the_reviewers_laptop_sealed_with_their_rows(
     east, west = village.setup()
     with village.ctx() as c:
         hid = add_household(c, east, "东户乙", cadre_id=c.settings["cadre_id"])
+        other = add_household(c, east, "东户丙", cadre_id=c.settings["cadre_id"])
     village.ok("enrol", server.url, server.code("王伟", [east, west], "--role", "leader"), "--name", "村里的笔记本")
     _as(monkeypatch, "王伟")
     village.ok("people", "add", "孙主任", "--role", "committee")
-    village.ok("workflow", "start", "identification", hid)
-    village.ok("workflow", "decide", hid, "01", "pass")
+    for h in (hid, other):
+        village.ok("workflow", "start", "identification", h)
+    village.ok("workflow", "decide", hid, other, "01", "pass")  # a batch of a step without a signature
     _as(monkeypatch, "孙主任")
     minutes = write_image(village.home.parent / "scans" / "会议记录.png", fmt="PNG")
     day = dt.datetime.fromtimestamp(T0 / 1000).date().isoformat()
     added = village.ok("workflow", "deliberation", "add", "--village", east, "--date", day, "--present", "21",
-                       "--for", "19", "--against", "1", "--households", hid,
+                       "--for", "19", "--against", "1", "--households", f"{hid},{other}",
                        "--attach", f"{minutes}:minutes", "--caption", "村民代表大会会议记录")
     assert "附件 1 个已保存" in added
     meeting = added.split("--meeting ")[1].strip()
     vote = write_image(village.home.parent / "scans" / "表决票.jpg", color=(230, 250, 230))
-    village.ok("workflow", "decide", hid, "02", "pass", "--meeting", meeting, "--attach", f"{vote}:other",
-               "--caption", "表决票汇总")
+    decided = village.ok("workflow", "decide", hid, other, "02", "pass", "--meeting", meeting,
+                         "--attach", f"{vote}:other", "--caption", "表决票汇总")
+    assert "一个签字覆盖全部 2 户的决定" in decided
+    code = decided.split("验证码 ")[1].split()[0]
     with _opened(village, "孙主任") as c:
         [on_decision] = [a for found in attachments.of_household(c, hid).values() for a in found]
+        assert len(attachments.of_household(c, other)) == 1  # the batch's attachment is on each decision
         [on_meeting] = attachments.of_meeting(c, meeting_id(c, meeting))
         assert c.photos.key is not None  # the laptop's data folder is encrypted: photo files are sealed
         stored = photos.photo_path(c.photos.root, on_decision.sha256).read_bytes()
         assert sealed.is_sealed(stored[:len(sealed.MAGIC)])
     assert "同步完成" in village.ok("sync", "now")
-    assert count(server.home, server.db_url, "SELECT count(*) FROM step_attachment") == 1
+    assert count(server.home, server.db_url, "SELECT count(*) FROM step_attachment") == 2
+    status, out, err = server.admin("verify", code)  # the batch's one signature, checked at the district
+    assert status == 0, err
+    assert "批量决定" in out and "02 村民代表大会民主评议 通过 2 户" in out and "一致" in out
     assert count(server.home, server.db_url, "SELECT count(*) FROM deliberation_attachment") == 1
 
     reviewer = laptop("reviewer")

@@ -259,7 +259,8 @@ def test_several_households_decided_at_once_under_one_signature_on_the_command_l
     for hh in (first, second):
         assert main(["workflow", "show", hh]) == 0
         shown = capsys.readouterr().out
-        assert f"05 乡镇审核：通过，乡镇审核员（乡镇审核），理由：材料齐全，已签字，验证码 {code}" in shown
+        assert ("05 乡镇审核：通过，乡镇审核员（乡镇审核），理由：材料齐全，"
+                f"已签字（批量决定，一个签字覆盖 2 户），验证码 {code}") in shown
         assert "附件：会议记录“乡镇审核会议记录”" in shown
     assert main(["workflow", "show", third]) == 0
     assert "乡镇审核员" not in capsys.readouterr().out

@@ -23,6 +23,7 @@ class SignatureLine:
     code: str = ""
     problems: tuple[str, ...] = ()
     missing: bool = False
+    batch: int = 0  # a batch decision's signature: how many households' decisions it covers
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def household_flows(ctx: AppContext, household_id: str) -> HouseholdFlows:
         for d in (*v.state.history, *v.state.conflicts, *v.state.superseded):
             if d.signoff_id:
                 record, problems = store.signature(ctx.db, d.signoff_id)
-                signatures[d.id] = SignatureLine(record.code if record else "", tuple(problems), record is None)
+                signatures[d.id] = SignatureLine(record.code if record else "", tuple(problems), record is None,
+                                                 store.batch_size(record))
     attached = attachments.of_household(ctx, household_id)
     meetings = {d.meeting_id for v in views for d in v.state.history if d.meeting_id}
     of_meetings = {m: found for m in sorted(meetings) if (found := attachments.of_meeting(ctx, m))}

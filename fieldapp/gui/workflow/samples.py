@@ -82,8 +82,9 @@ def exit_with_attachments(ctx: AppContext, household_id: str, title: str) -> Hou
     found = {sha: Attachment(f"att-{sha[0]}", owner, f"photo-{sha[0]}", sha, kind, caption, 0, 1200, 1600)
              for sha, (caption, kind, owner) in pictures.items()}
     by_step = {"sample-3": [found["b" * 64]], "sample-2": [found["c" * 64]]}
-    signatures = {d.id: SignatureLine(code) for d, code in zip(decisions, ("7K2QM-XD4T9-P", "H3VNB-8RC2Z-4",
-                                                                           "Q9TWE-1MF6K-A", "C5ZJR-2NP8X-7"),
-                                                                 strict=True)}
+    codes = ("7K2QM-XD4T9-P", "H3VNB-8RC2Z-4", "Q9TWE-1MF6K-A", "C5ZJR-2NP8X-7")
+    # the 评议 was decided for three households at once: one batch signature
+    signatures = {d.id: SignatureLine(code, batch=3 if d.step == "01" else 0)
+                  for d, code in zip(decisions, codes, strict=True)}
     return HouseholdFlows(household_id, title, (view,), False, "typed", "0", signatures, by_step,
                           {"sample-meeting": [found["a" * 64]]}, thumbs)
