@@ -75,13 +75,18 @@ def test_the_township_selects_by_keyboard_and_decides_a_batch_under_one_signatur
         assert view is not None and view.current.code == "06"
     left = next(h for h in homes if h not in chosen)
     assert store.open_workflow(ctx.db, left, rules.definitions()).current.code == "05"
-    panel = WorkflowPanel(team["township"], chosen[0], tasks=sync_tasks)  # the decision shows its batch signature
+    _the_panel_shows_the_batch(team["township"], chosen[0], outcome.signature.code, qtbot, sync_tasks)
+
+
+def _the_panel_shows_the_batch(ctx: AppContext, hid: str, code: str, qtbot: QtBot, tasks: SyncTaskManager) -> None:
+    """The decision shows its batch signature, and the minutes among the attachments."""
+    panel = WorkflowPanel(ctx, hid, tasks=tasks)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.loaded):
         panel.refresh()
     last = panel.decisions.rowCount() - 1
     words = [str(panel.decisions.data(panel.decisions.index(last, c))) for c in range(panel.decisions.columnCount())]
-    assert f"已签字（批量决定，一个签字覆盖 2 户），验证码 {outcome.signature.code}" in words
+    assert f"已签字（批量决定，一个签字覆盖 2 户），验证码 {code}" in words
     assert panel.attachments.count() == 1 and "会议记录：乡镇审核会议记录" in panel.attachments.item(0).text()
 
 

@@ -122,7 +122,7 @@ def _plans(ctx: AppContext, defs: rules.Definitions, ids: list[str], step_code: 
     refused: list[Refusal] = []
     for hid in ids:
         try:
-            plan = single._plan(ctx, defs, hid, step_code, decision=decision, reason=reason, override=False,
+            plan = single.plan_decision(ctx, defs, hid, step_code, decision=decision, reason=reason, override=False,
                                 settle=False, workflow_id=None, meeting_id=meeting_id, when=when, kinds=kinds)
         except single.GateRefused as exc:
             refused.append(Refusal(hid, names[hid], "不符合退出标准：" + "；".join(exc.gate.problems)

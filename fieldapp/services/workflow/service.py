@@ -124,7 +124,8 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     defs = definitions(ctx)
     when = at_ms or now_ms()
     attachments.check_items(ctx, attach)  # the files first: a wrong one is named before anything else
-    plan = _plan(ctx, defs, household_id, step_code, decision=decision, reason=reason, override=override, settle=settle,
+    plan = plan_decision(ctx, defs, household_id, step_code, decision=decision, reason=reason, override=override,
+                         settle=settle,
                  workflow_id=workflow_id, meeting_id=meeting_id, when=when, kinds=[a.kind for a in attach])
     stored = attachments.store_files(ctx, attach)
     links = attachments.step_rows(plan.row_id, household_id, stored)
@@ -151,7 +152,7 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     return Decided(made, record, after)
 
 
-def _plan(ctx: AppContext, defs: rules.Definitions, household_id: str, step_code: str, *, decision: str,
+def plan_decision(ctx: AppContext, defs: rules.Definitions, household_id: str, step_code: str, *, decision: str,
           reason: str, override: bool, settle: bool, workflow_id: str | None, meeting_id: str | None,
           when: int, kinds: Sequence[str]) -> Planned:
     """Every check of a decision (order, dates, role, meeting, objections, exit gate, required attachment)
