@@ -47,8 +47,10 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.set_defaults(func=lambda a: _run(open_ctx, a, _start))
 
     p = cmds.add_parser("decide", help="决定当前步骤：通过、不通过或退回（多户同一步骤可一并决定，一个签字）")
-    p.add_argument("targets", nargs="+", metavar="HOUSEHOLD… STEP pass|fail|return",
-                   help="户（一户或多户：标识、户编号或公示牌编码），步骤代码（workflow show 列出），决定")
+    p.add_argument("households", nargs="+", metavar="HOUSEHOLD",
+                   help="户：一户，或同一步骤的多户（一并决定，一个签字）；标识、户编号或公示牌编码")
+    p.add_argument("step", metavar="STEP", help="步骤代码（workflow show 列出）")
+    p.add_argument("decision", choices=["pass", "fail", "return"])
     p.add_argument("--reason", default="", help="理由（不通过、退回和越过退出标准时必填）")
     p.add_argument("--override", action="store_true", help="不符合退出标准仍拟退出：须写明理由，并签字")
     p.add_argument("--workflow", help="该户有两个同时进行的流程时，指明哪一个（标识或其末尾至少 8 位）")
@@ -141,11 +143,7 @@ def _decide(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.domain import workflow as rules
     from fieldapp.services.workflow import service
 
-    if len(args.targets) < 3:
-        raise LookupError("用法：workflow decide 户 [户…] 步骤 pass|fail|return")
-    *households, step_code, decision = args.targets
-    if decision not in rules.DECISIONS:
-        raise LookupError(f"决定应为 {'、'.join(rules.DECISIONS)} 之一（写在步骤代码之后）：{decision}")
+    households, step_code, decision = args.households, args.step, args.decision
     attach = attachments_of(ctx, args)
     if len(households) > 1:
         return _decide_batch(ctx, args, [_household(ctx, h) for h in households], step_code=step_code,
