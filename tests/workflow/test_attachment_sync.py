@@ -78,7 +78,7 @@ def test_attachments_reach_the_reviewers_laptop_sealed_with_their_rows(
     reviewer.ok("sync", "now")
     shown = reviewer.ok("workflow", "show", hid)
     assert "附件：其他“表决票汇总”" in shown and "评议会议的附件：会议记录“村民代表大会会议记录”" in shown
-    assert "尚未同步" not in shown
+    assert "尚未同步" not in shown and f"已签字（批量决定，一个签字覆盖 2 户），验证码 {code}" in shown
     with _opened(reviewer, "乡审") as c:
         for sha in (on_decision.sha256, on_meeting.sha256):
             plain = c.photos.read(sha)
