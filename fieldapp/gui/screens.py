@@ -207,7 +207,8 @@ def _workflow_dialogs(ctx: AppContext, tasks: TaskManager, household_id: str) ->
     targets = [Target(household_id, name, WorkflowView("sample", household_id, "identification", definition, since,
                                                        "张建华", rules.ORIGIN_APP, None, None, None, state),
                       definition.steps[4]) for name in ("王德福（611002001001）", "李春梅（611002001007）")]
-    yield from _one("workflow-decide-batch", lambda: DecideDialog(ctx, targets, tasks=tasks))
+    yield from _one("workflow-decide-batch", lambda: _with_attachments(DecideDialog(ctx, targets, tasks=tasks)))
+    yield from _one("workflow-attachments", lambda: _panel_with_attachments(ctx, tasks, household_id))
     yield from _notice_dialogs(ctx, tasks, household_id)
 
 
@@ -235,6 +236,27 @@ def _notice_dialogs(ctx: AppContext, tasks: TaskManager, household_id: str) -> I
     yield from _one("notices-post", lambda: PostDialog(ctx, sample, tasks=tasks))
     yield from _one("notices-objection", lambda: ObjectionDialog(ctx, [sample], names, tasks=tasks))
     yield from _one("notices-handle", lambda: HandleDialog(ctx, objection, "王德福（611002001001）", tasks=tasks))
+
+
+
+def _with_attachments(dialog: Any) -> Any:
+    """The batch dialog with the minutes chosen (made-up pictures in a temporary folder)."""
+    from fieldapp.gui.workflow import samples
+
+    dialog.attach.kind.setCurrentIndex(dialog.attach.kind.findData("minutes"))
+    dialog.attach.add_files(samples.image_files(Path(tempfile.mkdtemp(prefix="fieldapp-attach-")))[:1])
+    dialog.reason.setPlainText("材料齐全，经乡镇审核会议逐户核对，同意")
+    return dialog
+
+
+def _panel_with_attachments(ctx: AppContext, tasks: TaskManager, household_id: str) -> QWidget:
+    """动态管理 of an exit at 户认可 with photos attached (made-up records shown in the panel: nothing written)."""
+    from fieldapp.gui.workflow import samples
+    from fieldapp.gui.workflow.panel import WorkflowDialog
+
+    dialog = WorkflowDialog(ctx, household_id, tasks=tasks)
+    dialog.panel._loaded(samples.exit_with_attachments(ctx, household_id, "王德福（611002001001）"))
+    return dialog
 
 
 def _one(name: str, make: Callable[[], QWidget]) -> Iterator[tuple[str, QWidget]]:

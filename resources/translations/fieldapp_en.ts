@@ -362,6 +362,47 @@
     </message>
 </context>
 <context>
+    <name>AttachmentPicker</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="67"/>
+        <source>说明（可不填）</source>
+        <translation>Caption (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="68"/>
+        <source>添加附件(&amp;A)…</source>
+        <translation>&amp;Add attachment…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="71"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="109"/>
+        <source>选择附件照片</source>
+        <translation>Choose photos to attach</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="110"/>
+        <source>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="207"/>
+        <source>（照片未同步到本机）</source>
+        <translation>(photo not yet synchronised to this laptop)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="210"/>
+        <source>{0}×{1}，校验值 {2}（Enter 打开）</source>
+        <translation>{0}×{1}, checksum {2} (Enter opens it)</translation>
+    </message>
+</context>
+<context>
     <name>AttendancePage</name>
     <message>
         <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83"/>
@@ -1214,155 +1255,185 @@ After that, a change needs the month reopened with a reason.</translation>
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="130"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="135"/>
         <source>决定：{0}</source>
         <translation>Decide: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="146"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="151"/>
         <source>通过(&amp;P)</source>
         <translation>&amp;Pass</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="147"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="152"/>
         <source>不通过(&amp;F)</source>
         <translation>&amp;Fail</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="148"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="153"/>
         <source>退回上一步(&amp;R)</source>
         <translation>&amp;Return to the previous step</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="161"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="166"/>
         <source>不通过、退回、越过退出标准和处理冲突时必填</source>
         <translation>Required to fail, return, override the exit standard or settle a conflict</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="165"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="170"/>
         <source>不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&amp;O)</source>
         <translation>&amp;Override: propose the exit although the standard is not met (with a signed reason, always shown in the record)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="186"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="217"/>
         <source>决定：</source>
         <translation>Decision:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="189"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="220"/>
         <source>评议会议(&amp;M)：</source>
         <translation>&amp;Meeting:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="191"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="222"/>
         <source>理由(&amp;Y)：</source>
         <translation>Reason (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="196"/>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="272"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="230"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="309"/>
         <source>确定并签字</source>
         <translation>Decide and sign</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="197"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="231"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="215"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="249"/>
         <source>{0}：到会 {1} 人，赞成 {2}、反对 {3}（{4} 户）</source>
         <translation>{0}: {1} present, {2} for, {3} against ({4} households)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="219"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="253"/>
         <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
         <translation>No meeting has deliberated these households: record the meeting first (fieldapp workflow deliberation add) to pass or fail this step; a return needs no meeting.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="245"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="279"/>
         <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
         <translation>{0}: step {2} {3} of “{1}” (decided by {4})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="249"/>
-        <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
-        <translation>{0} households, step {2} {3} of “{1}” (decided by {4}): {5}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="252"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="286"/>
         <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
         <translation>This step has conflicting decisions: this decision settles them (with a reason, signed); the conflicting decisions are kept as superseded.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="267"/>
-        <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
-        <translation>Each household&apos;s decision will be signed separately with your signing key (each with its own verification code).</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="268"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="303"/>
         <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
         <translation>The decision will be signed with your signing key; once signed it cannot be changed or deleted.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="270"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="307"/>
         <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
         <translation>This step needs no signature; the decision records who decided, their role and when, and cannot be changed or deleted.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="272"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="309"/>
         <source>确定</source>
         <translation>Decide</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="283"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="320"/>
         <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
         <translation>Please give a reason: failing, returning, overriding the exit standard and settling a conflict all need one</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="299"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="338"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="299"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="338"/>
         <source>不通过</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="299"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="338"/>
         <source>退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="300"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="339"/>
         <source>已{0} {1} 户：{2}</source>
         <translation>{0} {1} household(s): {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="313"/>
-        <source>已决定 {0} 户；以下 {1} 户未决定：</source>
-        <translation>{0} household(s) decided; these {1} were not:</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="322"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="379"/>
         <source>不符合退出标准：{0}</source>
         <translation>The exit standard is not met: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="324"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="381"/>
         <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
         <translation>If the exit is nevertheless needed, tick “Override” above and give a reason; the decision and the reason are signed together.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="326"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="383"/>
         <source>本账号没有越过退出标准的权限（{0}）。</source>
         <translation>This account may not override the exit standard ({0}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="330"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="386"/>
         <source>{0} 起才能通过本步骤：{1}</source>
         <translation>This step can be passed from {0} on: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="206"/>
+        <source>本步骤通过须附上“{0}”的照片（户主签字后拍照或扫描）。</source>
+        <translation>To pass this step, attach a photo of the “{0}” (photographed or scanned once the head of household has signed).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="216"/>
+        <source>一并决定的户：</source>
+        <translation>Households decided together:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="226"/>
+        <source>附件：</source>
+        <translation>Attachments:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="282"/>
+        <source>批量决定 {0} 户：“{1}”的步骤 {2} {3}（由{4}决定），一个理由、一个签字，全部决定或全部不决定。</source>
+        <translation>Batch decision for {0} households: step {2} {3} of “{1}” (decided by {4}), one reason and one signature; all are decided or none.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="301"/>
+        <source>将以本人签名密钥签一个字，覆盖这 {0} 户的全部决定（一个验证码），签字后不能修改或删除。</source>
+        <translation>One signature with your signing key will cover the decisions of all {0} households (one verification code); once signed they cannot be changed or deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="342"/>
+        <source>（签字验证码 {0}）</source>
+        <translation> (signature code {0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="368"/>
+        <source>批量决定未执行，{0} 户均未写入。以下 {1} 户不能决定：</source>
+        <translation>The batch was not decided; none of the {0} households was written. These {1} households cannot be decided:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="371"/>
+        <source>请在审核列表中去掉这些户，或处理上述问题后再决定。</source>
+        <translation>Remove these households from the selection, or deal with the problems above, then decide again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="305"/>
+        <source>附件的照片包含在签字内容中。</source>
+        <translation> The attached photos are part of what is signed.</translation>
     </message>
 </context>
 <context>
@@ -1451,29 +1522,34 @@ After that, a change needs the month reopened with a reason.</translation>
         <translation>Invalid signature: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="195"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="197"/>
         <source>已签字，验证码 {0}</source>
         <translation>Signed, code {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="207"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="209"/>
         <source>互相冲突，待处理</source>
         <translation>Conflicting, to be settled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="211"/>
         <source>冲突中被处理决定取代</source>
         <translation>Superseded by the decision that settled the conflict</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="211"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="213"/>
         <source>越过退出标准</source>
         <translation>Exit standard overridden</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="213"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="215"/>
         <source>处理了 {0} 个冲突的决定</source>
         <translation>Settled {0} conflicting decisions</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="196"/>
+        <source>已签字（批量决定，一个签字覆盖 {0} 户），验证码 {1}</source>
+        <translation>Signed (batch decision: one signature for {0} households), code {1}</translation>
     </message>
 </context>
 <context>
@@ -3272,129 +3348,129 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="160"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="161"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="175"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="176"/>
         <source>汇总上报</source>
         <translation>Summaries</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="197"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="198"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="235"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="236"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="236"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="237"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="242"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="243"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="243"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="244"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="245"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="295"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="246"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="296"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="259"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="260"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="263"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="311"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="264"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="312"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="291"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="292"/>
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="293"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="294"/>
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="301"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="302"/>
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="303"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="304"/>
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="305"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="306"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="306"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="307"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="307"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="308"/>
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="323"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="324"/>
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="325"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="326"/>
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="326"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="327"/>
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="355"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="356"/>
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="150"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="151"/>
         <source>抽查</source>
         <translation>Spot checks</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="182"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="183"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="167"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="168"/>
         <source>挂图作战</source>
         <translation>Wall charts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="191"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="192"/>
         <source>公示与评议</source>
         <translation>Notices and deliberation</translation>
     </message>
@@ -4395,6 +4471,34 @@ Correct it from the ID number?</translation>
     </message>
 </context>
 <context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="231"/>
+        <source>附件：{0}</source>
+        <translation>Attachment: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="235"/>
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="241"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="257"/>
+        <source>照片文件不在本机（尚未同步），同步后可查看。</source>
+        <translation>The photo file is not on this laptop yet (not synchronised); it can be viewed after a sync.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="264"/>
+        <source>照片无法打开：{0}</source>
+        <translation>The photo cannot be opened: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PlanModel</name>
     <message>
         <location filename="../../fieldapp/gui/excel/models.py" line="28"/>
@@ -5279,59 +5383,79 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="80"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="82"/>
         <source>查看流程(&amp;O)</source>
         <translation>&amp;Open workflow</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="81"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="83"/>
         <source>通过… (P)</source>
         <translation>Pass… (P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="82"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="84"/>
         <source>不通过… (F)</source>
         <translation>Fail… (F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="83"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="85"/>
         <source>退回… (R)</source>
         <translation>Return… (R)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="84"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="89"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="90"/>
-        <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选同一步骤的农户一并决定。</source>
-        <translation>Enter opens the workflow; P passes, F fails, R returns the selected households; Shift+arrows select several households at the same step to decide together.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="150"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="156"/>
         <source>等待本人决定的农户 {0} 户，其中可决定 {1} 户</source>
         <translation>{0} household(s) wait for your decision, {1} of them can be decided now</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="152"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="158"/>
         <source>，有冲突的决定 {0} 户（红色，须处理冲突）</source>
         <translation>; {0} with conflicting decisions (red, to be settled)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="154"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="160"/>
         <source>没有等待本人决定的农户。</source>
         <translation>No household waits for your decision.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="184"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="195"/>
         <source>一并决定的农户须处于同一流程的同一步骤；请只选择同一步骤的农户。</source>
         <translation>Households decided together must be at the same step of the same workflow; select only households at one step.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="186"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="197"/>
         <source>有冲突的决定须逐户处理：请单独选择该户。</source>
         <translation>Conflicting decisions are settled one household at a time: select that household alone.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="86"/>
+        <source>批量决定… (B)</source>
+        <translation>Batch decision… (B)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="88"/>
+        <source>所选各户同一步骤一并决定：一个理由、一个签字，全部决定或全部不决定</source>
+        <translation>Decide the same step of the selected households together: one reason, one signature, all or none</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="96"/>
+        <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选、Ctrl+方向键移动、Ctrl+空格加选、Ctrl+A 全选，B 批量决定（一个签字）。</source>
+        <translation>Enter shows the workflow; P passes, F fails, R returns the selected households; Shift+arrows select several, Ctrl+arrows move, Ctrl+Space adds, Ctrl+A selects all, B decides a batch (one signature).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="199"/>
+        <source>“{0}”须逐户附上该户签字的确认书：请逐户决定。</source>
+        <translation>“{0}” needs each household&apos;s own signed confirmation: decide them one by one.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="205"/>
+        <source>批量决定须选择两户以上（Shift+方向键或 Ctrl+A）。</source>
+        <translation>A batch decision needs two or more households selected (Shift+arrows or Ctrl+A).</translation>
     </message>
 </context>
 <context>
@@ -7366,17 +7490,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="296"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="334"/>
         <source>动态管理</source>
         <translation>Workflows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="299"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="337"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="313"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="351"/>
         <source>动态管理 — {0}</source>
         <translation>Workflows — {0}</translation>
     </message>
@@ -7397,127 +7521,137 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkflowPanel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="89"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="90"/>
         <source>发起流程(&amp;Q)…</source>
         <extracomment>the panel was (re)loaded</extracomment>
         <translation>Start a workflow (&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="92"/>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="234"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="93"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="250"/>
         <source>决定当前步骤(&amp;J)…</source>
         <translation>Decide the current step (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="102"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="103"/>
         <source>流程：</source>
         <translation>Workflow:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="118"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="122"/>
         <source>新增农户保存后才能发起流程。</source>
         <translation>Save the new household before starting a workflow.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="175"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="187"/>
         <source>{0}（{1} 发起）：{2}</source>
         <translation>{0} (started {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="187"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="199"/>
         <source>已脱贫</source>
         <translation>exited poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="187"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="199"/>
         <source>未脱贫</source>
         <translation>not exited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="189"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="201"/>
         <source>脱贫状态：{0}（由流程得出）</source>
         <translation>Exit status: {0} (derived from the workflows)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="191"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="203"/>
         <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
         <translation>Exit status: {0} (imported, not from step-by-step decisions)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="194"/>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="240"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="206"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="278"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="195"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="207"/>
         <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
         <translation>Exit status: {0} (typed into the record as “{1}”; no finished workflow)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="197"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="209"/>
         <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
         <translation>Note: this household has {0} workflows running at once (started on different laptops); fail the extra one with a reason.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="200"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="212"/>
         <source>还没有流程记录。</source>
         <translation>No workflow yet.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="208"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="220"/>
         <source>进行中，当前步骤 {0} {1}</source>
         <translation>running, current step {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="209"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="221"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="209"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="221"/>
         <source>未通过（已结束）</source>
         <translation>failed (ended)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="210"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="222"/>
         <source>有冲突，待处理</source>
         <translation>conflict, to be settled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="210"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="222"/>
         <source>导入的状态</source>
         <translation>imported state</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="213"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="225"/>
         <source>（曾越过退出标准）</source>
         <translation> (exit standard overridden)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="233"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="249"/>
         <source>处理冲突(&amp;J)…</source>
         <translation>Settle the conflict (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="241"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="279"/>
         <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
         <translation>Source: imported. At the upgrade the record&apos;s typed exit status was “{0}”; it does not come from step-by-step decisions.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="242"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="280"/>
         <source>发起：{0}，{1}；状态：{2}</source>
         <translation>Started by {0} on {1}; state: {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="245"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="283"/>
         <source>监测对象类别：{0}；风险类型：{1}</source>
         <translation>Monitoring category: {0}; risk type: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="248"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="286"/>
         <source>问题：{0}</source>
         <translation>Problem: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="149"/>
+        <source>附件（会议记录、脱贫确认书等照片；Enter 或双击打开）：</source>
+        <translation>Attachments (photos of minutes, signed confirmations…; Enter or double click opens one):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="267"/>
+        <source>{0}（评议会议）</source>
+        <translation>{0} (deliberation meeting)</translation>
     </message>
 </context>
 <context>

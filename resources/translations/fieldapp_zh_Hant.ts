@@ -361,6 +361,47 @@
     </message>
 </context>
 <context>
+    <name>AttachmentPicker</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="67" />
+        <source>说明（可不填）</source>
+        <translation>說明（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="68" />
+        <source>添加附件(&amp;A)…</source>
+        <translation>添加附件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="71" />
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="109" />
+        <source>选择附件照片</source>
+        <translation>選擇附件照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="110" />
+        <source>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</source>
+        <translation>圖片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="207" />
+        <source>（照片未同步到本机）</source>
+        <translation>（照片未同步到本機）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="210" />
+        <source>{0}×{1}，校验值 {2}（Enter 打开）</source>
+        <translation>{0}×{1}，校驗值 {2}（Enter 打開）</translation>
+    </message>
+</context>
+<context>
     <name>AttendancePage</name>
     <message>
         <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
@@ -1213,155 +1254,185 @@
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="135" />
         <source>决定：{0}</source>
         <translation>決定：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="146" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="151" />
         <source>通过(&amp;P)</source>
         <translation>通過(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="147" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="152" />
         <source>不通过(&amp;F)</source>
         <translation>不通過(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="153" />
         <source>退回上一步(&amp;R)</source>
         <translation>退回上一步(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="161" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="166" />
         <source>不通过、退回、越过退出标准和处理冲突时必填</source>
         <translation>不通過、退回、越過退出標準和處理衝突時必填</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="165" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="170" />
         <source>不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&amp;O)</source>
         <translation>不符合退出標準，仍擬退出（須寫明理由並簽字，記錄中始終可見）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="217" />
         <source>决定：</source>
         <translation>決定：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="189" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="220" />
         <source>评议会议(&amp;M)：</source>
         <translation>評議會議(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="191" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="222" />
         <source>理由(&amp;Y)：</source>
         <translation>理由(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="196" />
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="272" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="230" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="309" />
         <source>确定并签字</source>
         <translation>確定並簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="197" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="231" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="215" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
         <source>{0}：到会 {1} 人，赞成 {2}、反对 {3}（{4} 户）</source>
         <translation>{0}：到會 {1} 人，贊成 {2}、反對 {3}（{4} 戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="219" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="253" />
         <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
         <translation>沒有評議過這些戶的會議：先登記評議會議（fieldapp workflow deliberation add），才能通過或不通過本步驟；退回不需要會議。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="245" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="279" />
         <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
         <translation>{0}：“{1}”的步驟 {2} {3}（由{4}決定）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
-        <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
-        <translation>{0} 戶，“{1}”的步驟 {2} {3}（由{4}決定）：{5}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="252" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="286" />
         <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
         <translation>本步驟有互相衝突的決定：本決定將處理衝突（須寫明理由並簽字），衝突的決定保留為已取代。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
-        <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
-        <translation>將以本人簽名密鑰為每戶的決定分別簽字（各有驗證碼）。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="268" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="303" />
         <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
         <translation>將以本人簽名密鑰簽字（簽字背書），簽字後不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="270" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="307" />
         <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
         <translation>本步驟不需簽字；決定記錄決定人、角色和時間，不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="272" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="309" />
         <source>确定</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="283" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="320" />
         <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
         <translation>請寫明理由：不通過、退回、越過退出標準和處理衝突都須寫明理由</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="338" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="338" />
         <source>不通过</source>
         <translation>不通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="338" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="300" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="339" />
         <source>已{0} {1} 户：{2}</source>
         <translation>已{0} {1} 戶：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="313" />
-        <source>已决定 {0} 户；以下 {1} 户未决定：</source>
-        <translation>已決定 {0} 戶；以下 {1} 戶未決定：</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="322" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="379" />
         <source>不符合退出标准：{0}</source>
         <translation>不符合退出標準：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="324" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="381" />
         <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
         <translation>確需退出的，勾選上方“仍擬退出”並寫明理由，決定與理由一併簽字。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="326" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="383" />
         <source>本账号没有越过退出标准的权限（{0}）。</source>
         <translation>本帳號沒有越過退出標準的權限（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="330" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="386" />
         <source>{0} 起才能通过本步骤：{1}</source>
         <translation>{0} 起才能通過本步驟：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="206" />
+        <source>本步骤通过须附上“{0}”的照片（户主签字后拍照或扫描）。</source>
+        <translation>本步驟通過須附上“{0}”的照片（戶主簽字後拍照或掃描）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="216" />
+        <source>一并决定的户：</source>
+        <translation>一併決定的戶：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="226" />
+        <source>附件：</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="282" />
+        <source>批量决定 {0} 户：“{1}”的步骤 {2} {3}（由{4}决定），一个理由、一个签字，全部决定或全部不决定。</source>
+        <translation>批量決定 {0} 戶：“{1}”的步驟 {2} {3}（由{4}決定），一個理由、一個簽字，全部決定或全部不決定。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="301" />
+        <source>将以本人签名密钥签一个字，覆盖这 {0} 户的全部决定（一个验证码），签字后不能修改或删除。</source>
+        <translation>將以本人簽名密鑰簽一個字，覆蓋這 {0} 戶的全部決定（一個驗證碼），簽字後不能修改或刪除。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="342" />
+        <source>（签字验证码 {0}）</source>
+        <translation>（簽字驗證碼 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="368" />
+        <source>批量决定未执行，{0} 户均未写入。以下 {1} 户不能决定：</source>
+        <translation>批量決定未執行，{0} 戶均未寫入。以下 {1} 戶不能決定：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="371" />
+        <source>请在审核列表中去掉这些户，或处理上述问题后再决定。</source>
+        <translation>請在審核列表中去掉這些戶，或處理上述問題後再決定。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="305" />
+        <source>附件的照片包含在签字内容中。</source>
+        <translation>附件的照片包含在簽字內容中。</translation>
     </message>
 </context>
 <context>
@@ -1450,29 +1521,34 @@
         <translation>簽名無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="197" />
         <source>已签字，验证码 {0}</source>
         <translation>已簽字，驗證碼 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="207" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
         <source>互相冲突，待处理</source>
         <translation>互相衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
         <source>冲突中被处理决定取代</source>
         <translation>衝突中被處理決定取代</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
         <source>越过退出标准</source>
         <translation>越過退出標準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
         <source>处理了 {0} 个冲突的决定</source>
         <translation>處理了 {0} 個衝突的決定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+        <source>已签字（批量决定，一个签字覆盖 {0} 户），验证码 {1}</source>
+        <translation>已簽字（批量決定，一個簽字覆蓋 {0} 戶），驗證碼 {1}</translation>
     </message>
 </context>
 <context>
@@ -3271,129 +3347,129 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="160" />
+        <location filename="../../fieldapp/gui/main_window.py" line="161" />
         <source>审核</source>
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="175" />
+        <location filename="../../fieldapp/gui/main_window.py" line="176" />
         <source>汇总上报</source>
         <translation>彙總上報</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="197" />
+        <location filename="../../fieldapp/gui/main_window.py" line="198" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="235" />
+        <location filename="../../fieldapp/gui/main_window.py" line="236" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="236" />
+        <location filename="../../fieldapp/gui/main_window.py" line="237" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="242" />
+        <location filename="../../fieldapp/gui/main_window.py" line="243" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="243" />
+        <location filename="../../fieldapp/gui/main_window.py" line="244" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="245" />
-        <location filename="../../fieldapp/gui/main_window.py" line="295" />
+        <location filename="../../fieldapp/gui/main_window.py" line="246" />
+        <location filename="../../fieldapp/gui/main_window.py" line="296" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="259" />
+        <location filename="../../fieldapp/gui/main_window.py" line="260" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="263" />
-        <location filename="../../fieldapp/gui/main_window.py" line="311" />
+        <location filename="../../fieldapp/gui/main_window.py" line="264" />
+        <location filename="../../fieldapp/gui/main_window.py" line="312" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="291" />
+        <location filename="../../fieldapp/gui/main_window.py" line="292" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="293" />
+        <location filename="../../fieldapp/gui/main_window.py" line="294" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="301" />
+        <location filename="../../fieldapp/gui/main_window.py" line="302" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="303" />
+        <location filename="../../fieldapp/gui/main_window.py" line="304" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="305" />
+        <location filename="../../fieldapp/gui/main_window.py" line="306" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="306" />
+        <location filename="../../fieldapp/gui/main_window.py" line="307" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="307" />
+        <location filename="../../fieldapp/gui/main_window.py" line="308" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="323" />
+        <location filename="../../fieldapp/gui/main_window.py" line="324" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="325" />
+        <location filename="../../fieldapp/gui/main_window.py" line="326" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="326" />
+        <location filename="../../fieldapp/gui/main_window.py" line="327" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="355" />
+        <location filename="../../fieldapp/gui/main_window.py" line="356" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="150" />
+        <location filename="../../fieldapp/gui/main_window.py" line="151" />
         <source>抽查</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="182" />
+        <location filename="../../fieldapp/gui/main_window.py" line="183" />
         <source>目标</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="167" />
+        <location filename="../../fieldapp/gui/main_window.py" line="168" />
         <source>挂图作战</source>
         <translation>掛圖作戰</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="191" />
+        <location filename="../../fieldapp/gui/main_window.py" line="192" />
         <source>公示与评议</source>
         <translation>公示與評議</translation>
     </message>
@@ -4394,6 +4470,34 @@
     </message>
 </context>
 <context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="231" />
+        <source>附件：{0}</source>
+        <translation>附件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="235" />
+        <source>正在打开…</source>
+        <translation>正在打開…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="241" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="257" />
+        <source>照片文件不在本机（尚未同步），同步后可查看。</source>
+        <translation>照片文件不在本機（尚未同步），同步後可查看。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="264" />
+        <source>照片无法打开：{0}</source>
+        <translation>照片無法打開：{0}</translation>
+    </message>
+</context>
+<context>
     <name>PlanModel</name>
     <message>
         <location filename="../../fieldapp/gui/excel/models.py" line="28" />
@@ -5278,59 +5382,79 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="80" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="82" />
         <source>查看流程(&amp;O)</source>
         <translation>查看流程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="81" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="83" />
         <source>通过… (P)</source>
         <translation>通過… (P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="82" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="84" />
         <source>不通过… (F)</source>
         <translation>不通過… (F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="83" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="85" />
         <source>退回… (R)</source>
         <translation>退回… (R)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="84" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="89" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="90" />
-        <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选同一步骤的农户一并决定。</source>
-        <translation>Enter 查看流程；P 通過、F 不通過、R 退回所選農戶；Shift+方向鍵多選同一步驟的農戶一併決定。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="150" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="156" />
         <source>等待本人决定的农户 {0} 户，其中可决定 {1} 户</source>
         <translation>等待本人決定的農戶 {0} 戶，其中可決定 {1} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="152" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="158" />
         <source>，有冲突的决定 {0} 户（红色，须处理冲突）</source>
         <translation>，有衝突的決定 {0} 戶（紅色，須處理衝突）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="154" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="160" />
         <source>没有等待本人决定的农户。</source>
         <translation>沒有等待本人決定的農戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="184" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="195" />
         <source>一并决定的农户须处于同一流程的同一步骤；请只选择同一步骤的农户。</source>
         <translation>一併決定的農戶須處於同一流程的同一步驟；請只選擇同一步驟的農戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="186" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="197" />
         <source>有冲突的决定须逐户处理：请单独选择该户。</source>
         <translation>有衝突的決定須逐戶處理：請單獨選擇該戶。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="86" />
+        <source>批量决定… (B)</source>
+        <translation>批量決定… (B)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="88" />
+        <source>所选各户同一步骤一并决定：一个理由、一个签字，全部决定或全部不决定</source>
+        <translation>所選各戶同一步驟一併決定：一個理由、一個簽字，全部決定或全部不決定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="96" />
+        <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选、Ctrl+方向键移动、Ctrl+空格加选、Ctrl+A 全选，B 批量决定（一个签字）。</source>
+        <translation>Enter 查看流程；P 通過、F 不通過、R 退回所選農戶；Shift+方向鍵多選、Ctrl+方向鍵移動、Ctrl+空格加選、Ctrl+A 全選，B 批量決定（一個簽字）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="199" />
+        <source>“{0}”须逐户附上该户签字的确认书：请逐户决定。</source>
+        <translation>“{0}”須逐戶附上該戶簽字的確認書：請逐戶決定。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="205" />
+        <source>批量决定须选择两户以上（Shift+方向键或 Ctrl+A）。</source>
+        <translation>批量決定須選擇兩戶以上（Shift+方向鍵或 Ctrl+A）。</translation>
     </message>
 </context>
 <context>
@@ -7365,17 +7489,17 @@
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="296" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="334" />
         <source>动态管理</source>
         <translation>動態管理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="299" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="337" />
         <source>关闭</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="313" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="351" />
         <source>动态管理 — {0}</source>
         <translation>動態管理 — {0}</translation>
     </message>
@@ -7396,127 +7520,137 @@
 <context>
     <name>WorkflowPanel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="89" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="90" />
         <source>发起流程(&amp;Q)…</source>
         <extracomment>the panel was (re)loaded</extracomment>
         <translation>發起流程(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="92" />
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="234" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="250" />
         <source>决定当前步骤(&amp;J)…</source>
         <translation>決定當前步驟(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="102" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="103" />
         <source>流程：</source>
         <translation>流程：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="118" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="122" />
         <source>新增农户保存后才能发起流程。</source>
         <translation>新增農戶保存後才能發起流程。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="175" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
         <source>{0}（{1} 发起）：{2}</source>
         <translation>{0}（{1} 發起）：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="199" />
         <source>已脱贫</source>
         <translation>已脫貧</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="199" />
         <source>未脱贫</source>
         <translation>未脫貧</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="189" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="201" />
         <source>脱贫状态：{0}（由流程得出）</source>
         <translation>脫貧狀態：{0}（由流程得出）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="191" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="203" />
         <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
         <translation>脫貧狀態：{0}（導入的狀態，不是逐級決定產生的）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="194" />
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="240" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="206" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="278" />
         <source>（空）</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="207" />
         <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
         <translation>脫貧狀態：{0}（檔案中手工填寫的“{1}”，沒有辦結的流程）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="197" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
         <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
         <translation>注意：該戶有 {0} 個同時進行的流程（在不同筆記本上各自發起），多餘的一個可以不通過並寫明理由。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="200" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="212" />
         <source>还没有流程记录。</source>
         <translation>還沒有流程記錄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="208" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="220" />
         <source>进行中，当前步骤 {0} {1}</source>
         <translation>進行中，當前步驟 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="221" />
         <source>已完成</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="221" />
         <source>未通过（已结束）</source>
         <translation>未通過（已結束）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="222" />
         <source>有冲突，待处理</source>
         <translation>有衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="222" />
         <source>导入的状态</source>
         <translation>導入的狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="213" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="225" />
         <source>（曾越过退出标准）</source>
         <translation>（曾越過退出標準）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="233" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="249" />
         <source>处理冲突(&amp;J)…</source>
         <translation>處理衝突(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="241" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="279" />
         <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
         <translation>來源：導入。升級時檔案中填寫的脫貧狀態為“{0}”，不是逐級決定產生的。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="242" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="280" />
         <source>发起：{0}，{1}；状态：{2}</source>
         <translation>發起：{0}，{1}；狀態：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="245" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="283" />
         <source>监测对象类别：{0}；风险类型：{1}</source>
         <translation>監測對象類別：{0}；風險類型：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="248" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="286" />
         <source>问题：{0}</source>
         <translation>問題：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="149" />
+        <source>附件（会议记录、脱贫确认书等照片；Enter 或双击打开）：</source>
+        <translation>附件（會議記錄、脫貧確認書等照片；Enter 或雙擊打開）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="267" />
+        <source>{0}（评议会议）</source>
+        <translation>{0}（評議會議）</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,3 +78,33 @@ def post_notice(ctx: AppContext, household_id: str, at_ms: int) -> object:
     if found.posted_on is None:
         found = notices.post(ctx, found.id, found.period_start)
     return found
+
+
+def write_image(path: Path, size: tuple[int, int] = (640, 480), color: tuple[int, int, int] = (240, 240, 230),
+                fmt: str | None = None) -> Path:
+    """A real image file (Pillow), with a text-like stripe so two colours give two different photos."""
+    from PIL import Image, ImageDraw
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", size, color)
+    draw = ImageDraw.Draw(image)
+    for y in range(40, size[1] - 40, 28):  # lines of "writing", as on a photographed form
+        draw.line((40, y, size[0] - 60 - (y * 7) % 90, y), fill=(40, 40, 60), width=3)
+    image.save(path, fmt)
+    return path
+
+
+@pytest.fixture
+def confirmation(tmp_path: Path) -> Callable[..., Path]:
+    """``confirmation(name)``: a photo of a signed 脱贫确认书 (a distinct JPEG per name)."""
+    def make(name: str = "确认书.jpg") -> Path:
+        shade = sum(name.encode()) % 60
+        return write_image(tmp_path / "photos-in" / name, color=(250 - shade, 245, 235))
+    return make
+
+
+def consent_attachment(path: Path) -> list[Any]:
+    """The attachment 户认可 needs to pass: the signed 脱贫确认书."""
+    from fieldapp.services.workflow.attachments import CONFIRMATION, NewAttachment
+
+    return [NewAttachment(path, CONFIRMATION, "户主签字的脱贫确认书")]

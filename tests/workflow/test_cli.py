@@ -14,7 +14,7 @@ from fieldapp.cli.main import main
 from fieldapp.domain import workflow as rules
 from fieldapp.services.workflow import service
 from tests.helpers.people import DEMO_LEADER, DEMO_PASSWORD, cli_user, logged_in
-from tests.workflow.conftest import DAY, T0, set_economy
+from tests.workflow.conftest import DAY, T0, set_economy, write_image
 
 ACCOUNTS = {"leader": DEMO_LEADER, "member": "李秀红", "committee": "惠志兵", "township": "乡镇审核员",
             "district": "区县审批员"}
@@ -90,7 +90,13 @@ def _decide_all(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[s
         meeting = ["--meeting", _meeting(capsys, clock, hh)] if step.deliberation else []
         assert main(["workflow", "queue"]) == 0
         assert hh in capsys.readouterr().out  # waiting for this role
-        assert main(["workflow", "decide", hh, step.code, "pass", *meeting]) == 0, capsys.readouterr().err
+        attach: list[str] = []
+        if step.attachment:  # 户认可: refused without the photo of the signed 脱贫确认书
+            assert main(["workflow", "decide", hh, step.code, "pass"]) == 1
+            assert "须附上脱贫确认书（户认可）的照片" in capsys.readouterr().err
+            photo = write_image(paths.resolve().home / "scans" / f"{hh}.jpg")
+            attach = ["--attach", f"{photo}:confirmation", "--caption", "户主签字的脱贫确认书"]
+        assert main(["workflow", "decide", hh, step.code, "pass", *meeting, *attach]) == 0, capsys.readouterr().err
         out = capsys.readouterr().out
         assert f"已通过：{step.code}" in out
         assert ("验证码" in out) == step.signature
@@ -134,6 +140,7 @@ def test_a_full_identification_and_a_full_exit_on_the_command_line(
     out = capsys.readouterr().out
     assert "退出（脱贫）" in out and "已完成" in out and "越过退出标准" not in out
     assert "脱贫状态（由流程得出）：已脱贫" in out
+    assert "附件：脱贫确认书（户认可）“户主签字的脱贫确认书”，640×480，校验值" in out
     _as(monkeypatch, "district")
     assert main(["workflow", "queue"]) == 0
     assert "没有等待本人决定的农户" in capsys.readouterr().out
@@ -173,7 +180,8 @@ def test_refusals_name_the_permission_the_day_and_the_failing_indicator(
     _as(monkeypatch, "leader")
     assert main(["workflow", "decide", hh, "02", "pass"]) == 0
     _as(monkeypatch, "member")
-    assert main(["workflow", "decide", hh, "03", "pass"]) == 0
+    photo = write_image(paths.resolve().home / "scans" / "确认书.png", fmt="PNG")
+    assert main(["workflow", "decide", hh, "03", "pass", "--attach", f"{photo}:confirmation"]) == 0
     _as(monkeypatch, "leader")
     assert main(["workflow", "decide", hh, "04", "pass"]) == 1
     first = (dt.datetime.fromtimestamp(laptop.ms / 1000).date() + dt.timedelta(days=7)).isoformat()
@@ -259,3 +267,45 @@ def test_monitoring_candidates_on_the_command_line(laptop: Clock, monkeypatch: p
     capsys.readouterr()
     assert main(["workflow", "candidates", "--monitoring"]) == 0
     assert hh not in capsys.readouterr().out  # a workflow is running: no longer proposed
+
+
+def test_several_households_decided_at_once_under_one_signature_on_the_command_line(
+        laptop: Clock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    found = _households("1")  # exited households, returning to poverty: the return workflow
+    assert len(found) >= 3, found
+    first, second, third = found[:3]
+    returning = rules.definitions().get("return").steps
+    assert [s.code for s in returning[:5]] == ["01", "02", "03", "04", "05"]
+    for hh in (first, second, third):
+        _as(monkeypatch, "member")
+        assert main(["workflow", "start", "return", hh]) == 0
+    for hh in (first, second):  # through 公示: 05 乡镇审核 waits
+        _decide_all(monkeypatch, capsys, laptop, hh, returning[:4], kind="return", folder=tmp_path)
+    laptop.ms += 3_600_000
+    _as(monkeypatch, "township")
+    # all or nothing: the third household is still at 01, so nobody is decided, and it is named
+    assert main(["workflow", "decide", first, second, third, "05", "pass", "--reason", "材料齐全"]) == 1
+    err = capsys.readouterr().err
+    assert "批量决定未执行（3 户均未写入）" in err and third in err and "当前步骤是“农户申请或排查发现”" in err
+    assert first not in err.split("——")[1]
+    notes = tmp_path / "会议记录.txt"
+    notes.write_text("不是图片", encoding="utf-8")
+    assert main(["workflow", "decide", first, second, "05", "pass", "--attach", f"{notes}:minutes"]) == 1
+    assert "附件“会议记录.txt”不是 JPEG 或 PNG 图片" in capsys.readouterr().err
+    assert main(["workflow", "decide", first, second, "05", "pass", "--override"]) == 1
+    assert "--override 只用于逐户决定" in capsys.readouterr().err
+    minutes = write_image(tmp_path / "审核记录.jpg")
+    assert main(["workflow", "decide", first, second, "05", "pass", "--reason", "材料齐全",
+                 "--attach", f"{minutes}:minutes", "--caption", "乡镇审核会议记录"]) == 0
+    out = capsys.readouterr().out
+    assert "已通过 2 户：05 乡镇审核（理由：材料齐全）" in out and out.count("当前步骤 07 县审批") == 2
+    assert "一个签字覆盖全部 2 户的决定：签字人 乡镇审核员（乡镇审核）" in out
+    code = out.split("验证码 ")[1].split()[0]
+    for hh in (first, second):
+        assert main(["workflow", "show", hh]) == 0
+        shown = capsys.readouterr().out
+        assert ("05 乡镇审核：通过，乡镇审核员（乡镇审核），理由：材料齐全，"
+                f"已签字（批量决定，一个签字覆盖 2 户），验证码 {code}") in shown
+        assert "附件：会议记录“乡镇审核会议记录”" in shown
+    assert main(["workflow", "show", third]) == 0
+    assert "乡镇审核员" not in capsys.readouterr().out

@@ -167,6 +167,16 @@ def signature(db: Database, signoff_id: str) -> tuple[signoff.SignoffRecord | No
     return record, (signoff.problems(db, record) if record is not None else [])
 
 
+def batch_size(record: signoff.SignoffRecord | None) -> int:
+    """How many decisions a batch decision's signature covers (0: not a batch signature, or unreadable)."""
+    if record is None or record.subject != "workflow_batch":
+        return 0
+    try:
+        return len(json.loads(record.snapshot)["tables"]["workflow_step"])
+    except (ValueError, KeyError, TypeError):
+        return 0
+
+
 def exited(views: list[WorkflowView], typed_exit_status: str | None) -> bool:
     """Whether the household counts as exited, from its finished workflows (or the typed value without any)."""
     finished = [(v.kind, v.imported_value) for v in views if v.state.status in (rules.COMPLETED, rules.IMPORTED)]
