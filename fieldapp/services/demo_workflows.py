@@ -39,7 +39,9 @@ from fieldapp.services.workflow import deliberation, gate, notices, objections, 
 from fieldapp.store.models import Household
 
 ROLES = ("leader", "member", "committee", "township", "district")
-CONTACT = "村委会办公室 村两委主任"  # where objections are received (the committee's name is added)
+CONTACT = {"leader": "村委会办公室 村两委主任（电话 0914-2345678）",  # where objections are received
+           "township": "镇人民政府党政办（电话 0914-2361234）",
+           "district": "区乡村振兴局监督电话 0914-2312345"}
 INCOME_MARGIN = 1.12  # a proposed household's latest income: 12% above the exit standard
 MONITORING_CATEGORY, MONITORING_RISK = "02", "01"  # 边缘易致贫户, 因病
 _H = Household.__table__
@@ -108,7 +110,7 @@ class Story:
         def run(c: AppContext, at: int) -> object:
             day = self.day(back)
             issued = notices.issue(c, kind, step, start=day + dt.timedelta(days=1), days=7,
-                                   contact=f"{CONTACT}（电话 0914-2345678）", at_ms=at)
+                                   contact=CONTACT[role], at_ms=at)
             self.notices[key] = issued.id
             return notices.post(c, issued.id, day)
         self.add(back, role, run)
@@ -148,15 +150,17 @@ def _village_of(ctx: AppContext, household_id: str) -> str:
 
 
 def _pools(ctx: AppContext) -> tuple[list[str], list[str], list[str]]:
-    """Households that may play each part, by 户编号: not exited (to identify or to exit) and exited with
-    support ended (to monitor, as a household at the margin again)."""
+    """Households that may play each part, by 户编号: not exited (to identify or to exit) and exited (to
+    monitor, as a household at the margin again)."""
     with ctx.db.read() as conn:
-        rows = conn.execute(select(_H.c.id, _H.c.exit_status, _H.c.identified_on)
+        rows = conn.execute(select(_H.c.id, _H.c.exit_status, _H.c.identified_on, _H.c.main_cause)
                             .where(_H.c.deleted.is_(False)).order_by(_H.c.hh_no, _H.c.id)).all()
     poor = [r for r in rows if r.exit_status == "0"]
     # the most recently identified first: their entry is the one still running in the app
     newest = [r.id for r in sorted(poor, key=lambda r: (r.identified_on or dt.date.min), reverse=True)]
-    return newest, [r.id for r in poor], [r.id for r in rows if r.exit_status in ("4", "1")]
+    # monitored for illness (因病): one whose record already names illness as its cause comes first
+    exited = sorted((r for r in rows if r.exit_status in ("4", "1")), key=lambda r: r.main_cause != "01")
+    return newest, [r.id for r in poor], [r.id for r in exited]
 
 
 def _ready_to_exit(ctx: AppContext, household_id: str, today: dt.date) -> bool:
@@ -181,7 +185,7 @@ def _ready_to_exit(ctx: AppContext, household_id: str, today: dt.date) -> bool:
 def _completed_exit(story: Story, hid: str) -> str:
     """An exit run to its end, with a 退回 by the district approver in its history."""
     story.start(92, hid, "exit", "leader")
-    story.decide(92, "leader", hid, "10", reason="2025年人均纯收入高于退出标准，两不愁三保障均已达标")
+    story.decide(92, "leader", hid, "10", reason="人均纯收入高于当年退出标准，两不愁三保障均已达标")
     story.meeting(90, "exit-done", [hid], (31, 0), "逐户介绍收入和两不愁三保障情况后举手表决，同意拟退出")
     story.decide(90, "committee", hid, "01", reason="村民代表 33 人到会，赞成 31 票", meeting="exit-done")
     story.decide(89, "leader", hid, "02", reason="入户核实收入台账与务工证明，属实")
