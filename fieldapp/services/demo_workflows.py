@@ -18,7 +18,8 @@ households with every 两不愁三保障 indicator met are chosen. Acts run in d
 a 公示 lists every household at its step on the day it is issued.
 
 Deterministic: households are chosen by 户编号 from the register the seed made; nothing is drawn at random.
-With few households the later parts of the story are left out.
+A village of fewer than :data:`STORY_MINIMUM` households (a test's handful) gets no story: its households
+stay free for whatever the test starts on them.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ ROLES = ("leader", "member", "committee", "township", "district")
 CONTACT = {"leader": "村委会办公室 村两委主任（电话 0914-2345678）",  # where objections are received
            "township": "镇人民政府党政办（电话 0914-2361234）",
            "district": "区乡村振兴局监督电话 0914-2312345"}
+STORY_MINIMUM = 30  # households: the story's eight stay a small part of the village
 INCOME_MARGIN = 1.12  # a proposed household's latest income: 12% above the exit standard
 MONITORING_CATEGORY, MONITORING_RISK = "02", "01"  # 边缘易致贫户, 因病
 _H = Household.__table__
@@ -142,6 +144,11 @@ class Story:
         finally:
             ctx.session = saved
             ctx.reset_writer()
+
+
+def demo_households(ctx: AppContext) -> int:
+    with ctx.db.read() as conn:
+        return len(conn.execute(select(_H.c.id).where(_H.c.deleted.is_(False))).all())
 
 
 def _village_of(ctx: AppContext, household_id: str) -> str:
@@ -282,6 +289,8 @@ def run_demo_workflows(ctx: AppContext, today: dt.date, accounts: Mapping[str, s
     ``password``; ``ctx`` is signed in as the team leader. Returns what each household took part in."""
     story = Story(ctx, today, accounts, password)
     newest, poor, exited = _pools(ctx)
+    if demo_households(ctx) < STORY_MINIMUM:
+        return Told({})
     taken: set[str] = set()
 
     def pick(pool: list[str], ok: Callable[[str], bool] = lambda _h: True) -> str | None:
