@@ -104,7 +104,6 @@ def _workflow_shots(api, tasks, out: Path, screen) -> int:
     window.show_page("review")
     shots.append(("workflow-review-township", window))
     defs = rules.definitions(ctx.ref)
-    views = store.open_workflows(ctx.db, defs)
     with ctx.db.read() as conn:
         ids = [r[0] for r in conn.exec_driver_sql("SELECT DISTINCT household_id FROM workflow ORDER BY household_id")]
     done = next((h for h in ids if any(v.state.status == rules.COMPLETED
@@ -121,9 +120,9 @@ def _workflow_shots(api, tasks, out: Path, screen) -> int:
         bad += bool(problems)
         widget.grab().save(str(out / f"{name}.png"))
         frame = widget.frameGeometry()
-        print(f"{name:32} {frame.width()}×{frame.height()}  {'ok' if not problems else '; '.join(problems)}")
+        verdict = "ok" if not problems else "DOES NOT FIT: " + "; ".join(problems)
+        print(f"{name:32} {frame.width()}×{frame.height()}  {verdict}")
         widget.close()
-    print(f"{len(views)} workflows open")
     ctx.close()
     return bad
 
