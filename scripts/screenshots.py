@@ -25,6 +25,8 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--households", type=int, default=60, help="demo households (0: set up, no data)")
     parser.add_argument("--language", default="zh-Hans")
+    parser.add_argument("--workflows-only", action="store_true",
+                        help="only the 动态管理 shots (the 审核 page, households' workflows)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="fieldapp-shots-"))
@@ -64,7 +66,7 @@ def main() -> int:
     screen = app.primaryScreen().availableGeometry()
     print(f"screen {screen.width()}×{screen.height()}")
     bad = 0
-    for name, widget in top_levels(ctx, tasks, api, session):
+    for name, widget in ([] if args.workflows_only else top_levels(ctx, tasks, api, session)):
         widget.show()
         QTest.qWait(300)  # delayed work such as the door-plate previews
         frame = widget.frameGeometry()
@@ -74,9 +76,55 @@ def main() -> int:
         print(f"{name:32} {frame.width()}×{frame.height()} at {frame.x()},{frame.y()}"
               f"  min {widget.minimumSizeHint().width()}×{widget.minimumSizeHint().height()}"
               f"  {'ok' if not problems else 'DOES NOT FIT: ' + '; '.join(problems)}")
-    tasks.shutdown()
     ctx.close()
+    if args.households:
+        bad += _workflow_shots(api, tasks, args.out, screen)
+    tasks.shutdown()
     return 1 if bad else 0
+
+
+REVIEWER = ("乡镇审核员", "demo1234")  # the demo's township reviewer
+
+
+def _workflow_shots(api, tasks, out: Path, screen) -> int:
+    """动态管理 on the demo's workflows: the 审核 page as the township reviewer (their queue), the 动态管理 view of
+    the household whose exit the demo completed (a 退回 in its history), and of the one at 公示 with an objection."""
+    from PySide6.QtTest import QTest
+
+    from fieldapp.domain import workflow as rules
+    from fieldapp.gui.main_window import MainWindow
+    from fieldapp.gui.screens import cut_off
+    from fieldapp.gui.workflow.panel import WorkflowDialog
+    from fieldapp.services.workflow import objections, store
+
+    session = api.authenticate(*REVIEWER)
+    ctx = api.open_for(session)
+    shots = []
+    window = MainWindow(ctx, tasks)
+    window.show_page("review")
+    shots.append(("workflow-review-township", window))
+    defs = rules.definitions(ctx.ref)
+    with ctx.db.read() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT DISTINCT household_id FROM workflow ORDER BY household_id")]
+    done = next((h for h in ids if any(v.state.status == rules.COMPLETED
+                                       for v in store.workflows_of(ctx.db, h, defs))), None)
+    objected = next((o.household_id for o in objections.listed(ctx.db, open_only=True)), None)
+    for name, household_id in (("workflow-household-exited", done), ("workflow-household-objection", objected)):
+        if household_id is not None:
+            shots.append((name, WorkflowDialog(ctx, household_id, tasks=tasks)))
+    bad = 0
+    for name, widget in shots:
+        widget.show()
+        QTest.qWait(500)  # the page loads its queue on the task manager
+        problems = cut_off(widget, screen)
+        bad += bool(problems)
+        widget.grab().save(str(out / f"{name}.png"))
+        frame = widget.frameGeometry()
+        verdict = "ok" if not problems else "DOES NOT FIT: " + "; ".join(problems)
+        print(f"{name:32} {frame.width()}×{frame.height()}  {verdict}")
+        widget.close()
+    ctx.close()
+    return bad
 
 
 if __name__ == "__main__":

@@ -188,7 +188,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(file=sys.stderr)
         print(f"已生成演示村：{summary}；数据库 {ctx.paths.database}")
-        made = demo_accounts(ctx)
+        made = demo_accounts(ctx, args.today)
         if made:
             print(f"演示账户（密码都是 {DEMO_PASSWORD}）：")
             for account in made:

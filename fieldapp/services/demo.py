@@ -105,6 +105,19 @@ def add_demo_monitoring_lines(ctx: AppContext) -> None:
                       amount_yuan=amount, source="演示数据：虚构的示例监测线，不是任何地方的真实标准")
 
 
+def add_demo_exit_standards(ctx: AppContext, lines: dict[int, int]) -> None:
+    """An exit standard for each of the demo's income years that has none (the shipped ones end in 2018):
+    that year's poverty line, so the exit gate judges the demo's exited households and its exit workflows.
+    Marked as demo data in the source; a standard already there (a district's own) is left as it is."""
+    from fieldapp.services.thresholds import set_threshold, threshold_for
+
+    area = str(ctx.settings["district_code"] or data.DISTRICT_CODE)
+    for year, amount in sorted(lines.items()):
+        if threshold_for(ctx.db, "exit_standard", year, area) is None:
+            set_threshold(ctx.writer, kind="exit_standard", year=year, area_code=area, amount_yuan=str(amount),
+                          source="演示数据：以当年贫困线作示例退出标准，不是任何地方的真实标准")
+
+
 def set_up_demo(ctx: AppContext, new_id: Callable[[], str], info: SetupInfo | None = None) -> None:
     """First start for the demo: :func:`fieldapp.services.setup.run_setup` with seeded ids
     (households point at the village and the cadre, so their ids must repeat with the seed)."""
@@ -232,9 +245,11 @@ def build_demo(ctx: AppContext, households: int = SPEECH_HOUSEHOLDS, seed: int =
     years = [today.year - 3, today.year - 2, today.year - 1]
     dibao = round(households * SPEECH_DIBAO / SPEECH_HOUSEHOLDS)
     tekun = round(households * SPEECH_TEKUN / SPEECH_HOUSEHOLDS)
+    lines = _poverty_lines(ctx, years)
+    add_demo_exit_standards(ctx, lines)
     maker = HouseholdMaker(
         rng=rng, ref=ctx.ref, today=today, town=ctx.settings["town_name"] or data.TOWN,
-        lines=_poverty_lines(ctx, years), used_ids=used_ids, check_digit=check_digit, new_id=new_id,
+        lines=lines, used_ids=used_ids, check_digit=check_digit, new_id=new_id,
         natural_id=natural_id,
     )
     people = round(households * SPEECH_PEOPLE / SPEECH_HOUSEHOLDS)

@@ -34,6 +34,7 @@ SOFT_CAUSES = ("07", "09", "08", "10", "11", "04")
 EXIT_BACK = data.Weighted([(1, 14), (2, 12), (3, 10), (4, 8), (5, 8), (6, 20), (7, 12), (8, 8), (9, 5), (10, 3)])
 IDENTIFIED_BACK = data.Weighted([(12, 50), (11, 20), (10, 12), (9, 6), (8, 4), (7, 3), (6, 3), (5, 2)])
 CAUSE_HEALTH = {"01": ("02", "03"), "02": ("04",)}  # 因病: chronic or serious illness; 因残: disability
+EXITED = ("1", "4")  # 已脱贫: such a household met the exit standard, so every 两不愁三保障 indicator holds
 
 
 @dataclass
@@ -127,6 +128,8 @@ class HouseholdMaker(RecordMaker):
         causes = self._causes(home)
         self._work(home, stats)
         home.house = self._house(home, identified, causes)
+        if home.status in EXITED:
+            self._exit_conditions(home)
         rows[Household].append(home.house)
         rows[Member].extend(home.members)
         rows[IncomeYear].extend(self._incomes(home))
@@ -136,6 +139,16 @@ class HouseholdMaker(RecordMaker):
         stats.people += len(home.members)
         stats.dibao += plan.support == "dibao"
         stats.tekun += plan.support == "tekun"
+
+    def _exit_conditions(self, home: Home) -> None:
+        """An exited household left poverty with 两不愁三保障 secured: its children are at school, everyone
+        has basic medical insurance and the house is safe (a 危房 was renovated before the exit). The
+        draws that made them otherwise are kept, so the rest of the village does not change."""
+        for m, school_age in zip(home.members, home.school_ages, strict=True):
+            m["medical_insurance"] = True
+            if m["schooling"] == "01" and 6 <= school_age <= 14:
+                m["education"], m["schooling"] = ("02", "03") if school_age < 12 else ("03", f"{school_age - 8:02d}")
+        home.house["danger_grade"] = "0"
 
     def _size(self, support: str) -> int:
         if support == "tekun":  # 五保: a single elderly person, sometimes an elderly couple

@@ -171,6 +171,7 @@ class RecordMaker:
         dropout = any(m["schooling"] == "01" and 6 <= a <= 14
                       for m, a in zip(members, home.school_ages, strict=True))
         checked = self.today - DAY * rng.randint(5, 330)
+        exited = home.status in ("1", "4")  # met the exit standard: nothing left unmet (the draws are kept)
         rows = []
         for code in self.indicator_codes:
             note = None
@@ -184,9 +185,9 @@ class RecordMaker:
                 met = house["danger_grade"] == "0"
                 note = None if met else f"住房为{house['danger_grade']}级危房，已列入改造计划"
             elif code in ("food", "clothing"):
-                met = rng.random() > 0.003
+                met = rng.random() > 0.003 or exited
             else:
-                met = rng.random() > (0.25 if house["main_cause"] == "06" else 0.012)
+                met = rng.random() > (0.25 if house["main_cause"] == "06" else 0.012) or exited
                 note = None if met else "旱季供水不足，需建设蓄水池"
             rows.append({"id": self.natural_id("indicator", home.hid, code), "household_id": home.hid, "code": code,
                          "met": met, "checked_on": checked, "checked_by": home.plan.cadre_id, "note": note})

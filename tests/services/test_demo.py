@@ -249,8 +249,31 @@ def test_fresh_laptop_is_set_up_as_the_demo_district(village: tuple[AppContext, 
     assert [name for _, name in setup.villages(ctx)] == ["桃园村"]
     assert ctx.cadre_name == "张建华"
     thresholds = _rows(ctx, "SELECT count(*) AS n FROM threshold")[0]["n"]
-    assert thresholds == len(ctx.ref.thresholds) + len(demo.DEMO_MONITORING_LINES)
+    years = {r["year"] for r in _rows(ctx, "SELECT DISTINCT year FROM income_year")}
+    assert thresholds == len(ctx.ref.thresholds) + len(demo.DEMO_MONITORING_LINES) + len(years)
+    standards = _rows(ctx, "SELECT year, source FROM threshold WHERE kind = 'exit_standard' AND year >= 2019")
+    assert {r["year"] for r in standards} == years and all("演示数据" in r["source"] for r in standards)
     assert demo.has_households(ctx)
+
+
+def test_every_exited_household_meets_the_exit_gate(village: tuple[AppContext, str]) -> None:
+    """已脱贫 in the demo means what the exit gate asks: the latest income above that year's exit standard and
+    every 两不愁三保障 indicator met; the households still poor are below it."""
+    from fieldapp.services.workflow import gate
+
+    ctx, _ = village
+    verdicts = {r["id"]: (r["exit_status"], gate.exit_gate_of(ctx, r["id"]))
+                for r in _rows(ctx, "SELECT id, exit_status FROM household")}
+    exited = [g for status, g in verdicts.values() if status in ("1", "4")]
+    assert len(exited) > 500
+    assert [g.problems for g in exited if not g.passed] == []
+    still_poor = [g for status, g in verdicts.values() if status == "0"]
+    assert still_poor and all(g.per_person is not None and g.per_person <= (g.standard or 0) for g in still_poor)
+    # the facts behind the indicators agree: no exited household has a drop-out, a member uninsured or a 危房
+    assert _rows(ctx, "SELECT count(*) AS n FROM household h JOIN member m ON m.household_id = h.id "
+                      "WHERE h.exit_status IN ('1', '4') AND NOT m.medical_insurance")[0]["n"] == 0
+    assert _rows(ctx, "SELECT count(*) AS n FROM household WHERE exit_status IN ('1', '4') "
+                      "AND danger_grade <> '0'")[0]["n"] == 0
 
 
 # -- determinism -----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from fieldapp.services import demo, demo_workflows
 from fieldapp.services.context import AppContext
 from fieldapp.services.people import accounts
 from fieldapp.services.people.auth import session_in
@@ -28,8 +29,9 @@ class DemoAccount:
     roles: tuple[str, ...]
 
 
-def demo_accounts(ctx: AppContext) -> list[DemoAccount]:
-    """Create the demo accounts unless this laptop has accounts already; returns those created."""
+def demo_accounts(ctx: AppContext, today: dt.date | None = None) -> list[DemoAccount]:
+    """Create the demo accounts unless this laptop has accounts already; returns those created. Then the
+    accounts play the demo's workflows up to ``today`` (:mod:`fieldapp.services.demo_workflows`)."""
     if Keystore.load(ctx.paths.home).slots or ctx.identity is None:
         return []
     villages = list(ctx.settings["village_ids"])
@@ -65,6 +67,9 @@ def demo_accounts(ctx: AppContext) -> list[DemoAccount]:
         for name, cadre_id, _roles in rest:
             if cadre_id is not None and any(c.id == cadre_id and c.role == "unit_leader" for c in cadres):
                 _sign_own_visits(ctx, name, cadre_id)
+        by_role = {roles[0]: name for name, _c, roles in plan}
+        if all(role in by_role for role in demo_workflows.ROLES):
+            demo_workflows.run_demo_workflows(ctx, today or demo.reference_date(), by_role, DEMO_PASSWORD)
     finally:
         ctx.session = saved
         ctx.reset_writer()
