@@ -461,3 +461,21 @@ def standing(flows: Sequence[Flow], imported_status: str | None, imported_year: 
             kind, step = f.kind, steps[min(state.position, len(steps) - 1)].code
             conflict = state.status == CONFLICT
     return Standing(status, year, source, kind, step, conflict)
+
+
+def where_text(defs: Definitions, kind: str | None, step: str | None, *, conflict: bool = False,
+               lang: str = refdata.DEFAULT_LANGUAGE) -> str:
+    """“退出（脱贫） · 公示”: a workflow and its step in words ('' for none; codes a laptop does not know
+    are shown as codes)."""
+    if not kind:
+        return ""
+    definition = defs.workflows.get(kind)
+    if definition is None:
+        return f"{kind} · {step}" if step else kind
+    text = definition.text(lang)
+    if step:
+        found = next((s for s in definition.steps if s.code == step), None)
+        text += " · " + (found.text(lang) if found else step)
+    if conflict:
+        text += " " + {"zh-Hans": "（有冲突）", "zh-Hant": "（有衝突）"}.get(lang, "(conflict)")
+    return text

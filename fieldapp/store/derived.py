@@ -108,3 +108,16 @@ def _refresh_batch(conn: Connection, ids: list[str]) -> None:
     conn.execute(_L.delete().where(_L.c.household_id.in_(ids)))
     if rows:
         conn.execute(_L.insert(), rows)
+
+
+def standings(conn: Connection, household_ids: Sequence[str]) -> dict[str, flow_rules.Standing]:
+    """Where each listed household stands, as the projection holds it (derived from its workflows)."""
+    found: dict[str, flow_rules.Standing] = {}
+    ids = list(household_ids)
+    for start in range(0, len(ids), _BATCH):
+        for r in conn.execute(select(_L.c.household_id, _L.c.exit_status, _L.c.exit_year, _L.c.status_source,
+                                     _L.c.wf_kind, _L.c.wf_step, _L.c.wf_conflict)
+                              .where(_L.c.household_id.in_(ids[start:start + _BATCH]))):
+            found[r.household_id] = flow_rules.Standing(r.exit_status, r.exit_year, r.status_source or "",
+                                                        r.wf_kind, r.wf_step, bool(r.wf_conflict))
+    return found
