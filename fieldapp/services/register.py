@@ -206,7 +206,8 @@ def save_record(writer: ChangeWriter, ref: RefData, record: HouseholdRecord,
     record.indicators = [_blank_to_none(i) for i in record.indicators]
     problems = validate_record(record, ref, today)
     if original is not None:  # a new household may bring its (imported) status; an edit never changes it
-        problems.update(workflow_rules.typed_change_problems(record.household, original.household))
+        problems.update({f"household.{k}": v for k, v in
+                         workflow_rules.typed_change_problems(record.household, original.household).items()})
     if problems:
         raise ValidationError(problems)
     with writer.transaction() as txn:

@@ -748,7 +748,7 @@ class HouseholdListRow(Base):
         Index("ix_hl_cause", "main_cause", "household_id"),
         Index("ix_hl_cadre", "cadre_id", "household_id"),
         Index("ix_hl_last_visit", "last_visit", "household_id"),
-        Index("ix_hl_workflow", "wf_kind", "wf_step", "household_id"),
+        Index("ix_hl_workflow", "wf_kind", "household_id"),
     )
     household_id: Mapped[str] = mapped_column(Id, primary_key=True)
     village_id: Mapped[str] = mapped_column(Id)

@@ -128,7 +128,7 @@ def test_refusals_name_the_permission_the_day_and_the_failing_indicator(
     hh, exited = _households("3")[0], _households("1")[0]
     _as(monkeypatch, "leader")
     assert main(["workflow", "show", exited]) == 0
-    assert "已脱贫(享受政策)（手工填写，非流程产生）" in capsys.readouterr().out  # the demo's typed value
+    assert "脱贫状态：已脱贫(享受政策)（导入的状态，不是逐级决定产生的）" in capsys.readouterr().out  # the demo's value
     assert main(["workflow", "start", "exit", exited]) == 1
     assert "该户已脱贫，不能再发起退出" in capsys.readouterr().err
     assert main(["workflow", "start", "return", hh]) == 1

@@ -33,7 +33,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('wf_kind', sa.String(length=24), nullable=True))
         batch_op.add_column(sa.Column('wf_step', sa.String(length=8), nullable=True))
         batch_op.add_column(sa.Column('wf_conflict', sa.Boolean(), server_default='0', nullable=False))
-        batch_op.create_index('ix_hl_workflow', ['wf_kind', 'wf_step', 'household_id'], unique=False)
+        batch_op.create_index('ix_hl_workflow', ['wf_kind', 'household_id'], unique=False)
     _fill()
 
 
