@@ -593,35 +593,75 @@ After that, a change needs the month reopened with a reason.</translation>
     <context>
         <name>BasicTab</name>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="31" />
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="37" />
             <source>住址与联系方式</source>
             <translation>Address and contact</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="33" />
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="46" />
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="39" />
             <source>未填</source>
             <translation>Not filled in</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="36" />
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="42" />
             <source>手机或座机</source>
             <translation>Mobile or landline</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="41" />
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="47" />
             <source>识别与致贫原因</source>
             <translation>Identification and causes of poverty</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="52" />
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="59" />
             <source>留空时按贫困户属性自动判定（兜底户 / 脱贫户）</source>
             <translation>If left empty, derived from the household type (safety-net / development household)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="59" />
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="66" />
             <source>自动：{0}</source>
             <translation>Automatic: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="87" />
+            <source>—（由流程确定：保存后在“动态管理”中发起纳入、退出或返贫）</source>
+            <translation>— (decided by the workflows: after saving, start an identification, exit or return under Dynamic management)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="90" />
+            <source>（未定）</source>
+            <translation>(not decided)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="91" />
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="92" />
+            <source>由流程确定</source>
+            <translation>decided by a workflow</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="91" />
+            <source>导入</source>
+            <translation>imported</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="92" />
+            <source>{0}（{1}）</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="94" />
+            <source>进行中：{0}</source>
+            <translation>In progress: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="99" />
+            <source>{0}年</source>
+            <translation>{0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="100" />
+            <source>脱贫状态和脱贫年度由动态管理流程确定，不能直接修改：脱贫请发起“退出”流程，返贫请发起“返贫”流程</source>
+            <translation>The workflows decide the exit status and exit year; they cannot be typed: start an exit workflow for an exit, a return workflow for a return to poverty</translation>
         </message>
     </context>
     <context>
@@ -818,32 +858,32 @@ After that, a change needs the month reopened with a reason.</translation>
     <context>
         <name>ComplianceModel</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
             <source>派出单位</source>
             <translation>Home unit</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
             <source>{0}月</source>
             <translation>{0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="226" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="214" />
             <source>达标月数</source>
             <translation>Months met</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="264" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="244" />
             <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
             <translation>{1}/{0}: {2} days in the village (at least 15 required)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="267" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="247" />
             <source>；队长已签字关闭本月</source>
             <translation>; closed by the team leader's signature</translation>
         </message>
@@ -1100,123 +1140,123 @@ After that, a change needs the month reopened with a reason.</translation>
             <translation>&amp;Override: propose the exit although the standard is not met (with a signed reason, always shown in the record)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
             <source>决定：</source>
             <translation>Decision:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="189" />
             <source>评议会议(&amp;M)：</source>
             <translation>&amp;Meeting:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="188" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="191" />
             <source>理由(&amp;Y)：</source>
             <translation>Reason (&amp;Y):</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="193" />
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="196" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="272" />
             <source>确定并签字</source>
             <translation>Decide and sign</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="194" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="197" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="212" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="215" />
             <source>{0}：到会 {1} 人，赞成 {2}、反对 {3}（{4} 户）</source>
             <translation>{0}: {1} present, {2} for, {3} against ({4} households)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="216" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="219" />
             <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
             <translation>No meeting has deliberated these households: record the meeting first (fieldapp workflow deliberation add) to pass or fail this step; a return needs no meeting.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="242" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="245" />
             <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
             <translation>{0}: step {2} {3} of “{1}” (decided by {4})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="246" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
             <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
             <translation>{0} households, step {2} {3} of “{1}” (decided by {4}): {5}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="252" />
             <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
             <translation>This step has conflicting decisions: this decision settles them (with a reason, signed); the conflicting decisions are kept as superseded.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
             <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
             <translation>Each household's decision will be signed separately with your signing key (each with its own verification code).</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="268" />
             <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
             <translation>The decision will be signed with your signing key; once signed it cannot be changed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="270" />
             <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
             <translation>This step needs no signature; the decision records who decided, their role and when, and cannot be changed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="272" />
             <source>确定</source>
             <translation>Decide</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="280" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="283" />
             <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
             <translation>Please give a reason: failing, returning, overriding the exit standard and settling a conflict all need one</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
             <source>通过</source>
             <translation>Passed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
             <source>不通过</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
             <source>退回</source>
             <translation>Returned</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="297" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="300" />
             <source>已{0} {1} 户：{2}</source>
             <translation>{0} {1} household(s): {2}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="310" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="313" />
             <source>已决定 {0} 户；以下 {1} 户未决定：</source>
             <translation>{0} household(s) decided; these {1} were not:</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="319" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="322" />
             <source>不符合退出标准：{0}</source>
             <translation>The exit standard is not met: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="321" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="324" />
             <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
             <translation>If the exit is nevertheless needed, tick “Override” above and give a reason; the decision and the reason are signed together.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="323" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="326" />
             <source>本账号没有越过退出标准的权限（{0}）。</source>
             <translation>This account may not override the exit standard ({0}).</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/decide.py" line="327" />
+            <location filename="../../fieldapp/gui/workflow/decide.py" line="330" />
             <source>{0} 起才能通过本步骤：{1}</source>
             <translation>This step can be passed from {0} on: {1}</translation>
         </message>
@@ -1232,102 +1272,102 @@ After that, a change needs the month reopened with a reason.</translation>
     <context>
         <name>DecisionModel</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
             <source>时间</source>
             <translation>When</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
             <source>步骤</source>
             <translation>Step</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
             <source>决定</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
             <source>决定人</source>
             <translation>Decided by</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
             <source>角色</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
             <source>理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
             <source>签字</source>
             <translation>Signature</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="175" />
             <source>通过</source>
             <translation>Pass</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="175" />
             <source>不通过</source>
             <translation>Fail</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="176" />
             <source>退回</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="189" />
             <source>未签字（本步骤须签字）</source>
             <translation>Not signed (this step must be signed)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="189" />
             <source>不需签字</source>
             <translation>No signature needed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="212" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="192" />
             <source>签字未同步到本机</source>
             <translation>Signature not yet synced to this laptop</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="214" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="194" />
             <source>签名无效：{0}</source>
             <translation>Invalid signature: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
             <source>已签字，验证码 {0}</source>
             <translation>Signed, code {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="227" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="207" />
             <source>互相冲突，待处理</source>
             <translation>Conflicting, to be settled</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="229" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
             <source>冲突中被处理决定取代</source>
             <translation>Superseded by the decision that settled the conflict</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="231" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
             <source>越过退出标准</source>
             <translation>Exit standard overridden</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="233" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
             <source>处理了 {0} 个冲突的决定</source>
             <translation>Settled {0} conflicting decisions</translation>
         </message>
@@ -1432,42 +1472,42 @@ After that, a change needs the month reopened with a reason.</translation>
     <context>
         <name>DrawModel</name>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
             <source>抽样时间</source>
             <translation>Drawn</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
             <source>范围</source>
             <translation>Scope</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
             <source>比例</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
             <source>抽中</source>
             <translation>Drawn</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
             <source>已查</source>
             <translation>Checked</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="62" />
             <source>不正确</source>
             <translation>Incorrect</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="62" />
             <source>抽样人</source>
             <translation>Drawn by</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="89" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="66" />
             <source>{0}/{1} 户</source>
             <translation>{0}/{1} households</translation>
         </message>
@@ -2155,63 +2195,74 @@ Check with the district administrator that the fingerprint matches exactly, then
     <context>
         <name>HouseholdListPage</name>
         <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="75" />
+            <location filename="../../fieldapp/gui/household_list.py" line="78" />
             <source>新增农户</source>
             <extracomment>the empty list's 导入农户 was chosen (the main window opens its import dialog)</extracomment>
             <translation>New household</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="95" />
+            <location filename="../../fieldapp/gui/household_list.py" line="98" />
             <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
             <translation>No households yet. Import them from a spreadsheet exported from the national system, or add them one by one.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="96" />
+            <location filename="../../fieldapp/gui/household_list.py" line="99" />
             <source>导入农户…</source>
             <translation>Import households…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="96" />
+            <location filename="../../fieldapp/gui/household_list.py" line="99" />
             <source>新建农户…</source>
             <translation>New household…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="101" />
+            <location filename="../../fieldapp/gui/household_list.py" line="104" />
             <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
             <translation>Search: name / pinyin initials / ID number / household no.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="113" />
-            <location filename="../../fieldapp/gui/household_list.py" line="118" />
-            <location filename="../../fieldapp/gui/household_list.py" line="120" />
-            <location filename="../../fieldapp/gui/household_list.py" line="122" />
-            <location filename="../../fieldapp/gui/household_list.py" line="124" />
-            <location filename="../../fieldapp/gui/household_list.py" line="250" />
+            <location filename="../../fieldapp/gui/household_list.py" line="116" />
+            <location filename="../../fieldapp/gui/household_list.py" line="121" />
+            <location filename="../../fieldapp/gui/household_list.py" line="123" />
+            <location filename="../../fieldapp/gui/household_list.py" line="125" />
+            <location filename="../../fieldapp/gui/household_list.py" line="127" />
+            <location filename="../../fieldapp/gui/household_list.py" line="140" />
+            <location filename="../../fieldapp/gui/household_list.py" line="277" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="252" />
+            <location filename="../../fieldapp/gui/household_list.py" line="144" />
+            <source>{0}（全部环节）</source>
+            <translation>{0} (every step)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_list.py" line="192" />
+            <source>流程/环节</source>
+            <translation>Workflow/step</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_list.py" line="279" />
             <source>{0}组</source>
             <translation>Group {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="258" />
+            <location filename="../../fieldapp/gui/household_list.py" line="285" />
             <source>共 {0} 户</source>
             <translation>{0} households</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="260" />
+            <location filename="../../fieldapp/gui/household_list.py" line="287" />
             <source>超过 {0} 户</source>
             <translation>More than {0} households</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="376" />
+            <location filename="../../fieldapp/gui/household_list.py" line="403" />
             <source>公示牌编码无效：{0}</source>
             <translation>Invalid door plate code: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_list.py" line="389" />
+            <location filename="../../fieldapp/gui/household_list.py" line="416" />
             <source>本机没有这个公示牌编码的户</source>
             <translation>No household with this door plate code on this computer</translation>
         </message>
@@ -2232,24 +2283,49 @@ Check with the district administrator that the fingerprint matches exactly, then
     <context>
         <name>HouseholdTableModel</name>
         <message>
-            <location filename="../../fieldapp/gui/household_model.py" line="175" />
+            <location filename="../../fieldapp/gui/household_model.py" line="177" />
             <source>户主</source>
             <translation>Household head</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_model.py" line="175" />
+            <location filename="../../fieldapp/gui/household_model.py" line="177" />
             <source>人口</source>
             <translation>Persons</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_model.py" line="176" />
+            <location filename="../../fieldapp/gui/household_model.py" line="178" />
+            <source>流程/环节</source>
+            <translation>Workflow/step</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_model.py" line="179" />
             <source>人均纯收入(元)</source>
             <translation>Per capita income (yuan)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/household_model.py" line="210" />
+            <location filename="../../fieldapp/gui/household_model.py" line="213" />
             <source>{0}年度</source>
             <translation>Year {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_model.py" line="222" />
+            <source>{0}（有冲突）</source>
+            <translation>{0} (conflict)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_model.py" line="225" />
+            <source>，{0}年脱贫</source>
+            <translation>, exited in {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_model.py" line="227" />
+            <source>由流程确定{0}</source>
+            <translation>Decided by a workflow{0}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/gui/household_model.py" line="228" />
+            <source>导入的状态{0}（没有办结的流程）</source>
+            <translation>Imported status{0} (no finished workflow)</translation>
         </message>
     </context>
     <context>
@@ -2640,47 +2716,47 @@ Check with the district administrator that the fingerprint matches exactly, then
     <context>
         <name>ItemModel</name>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
             <source>序号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
             <source>项目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
             <source>抽样时的记录</source>
             <translation>As recorded at the draw</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
             <source>结果</source>
             <translation>Finding</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
             <source>说明</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
             <source>正确</source>
             <translation>Correct</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
             <source>不正确</source>
             <translation>Incorrect</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
             <source>未查</source>
             <translation>Not checked</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="117" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="94" />
             <source>（有照片）</source>
             <translation> (photo)</translation>
         </message>
@@ -2688,27 +2764,27 @@ Check with the district administrator that the fingerprint matches exactly, then
     <context>
         <name>LateCheckInModel</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="294" />
             <source>干部</source>
             <translation>Cadre</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="294" />
             <source>在村日期</source>
             <translation>Day in the village</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="294" />
             <source>登记日期</source>
             <translation>Entered on</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="294" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="336" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="303" />
             <source>{0} 天后才登记：队长确认后计入在村天数</source>
             <translation>Entered {0} days later: counts once the team leader confirms it</translation>
         </message>
@@ -2716,37 +2792,37 @@ Check with the district administrator that the fingerprint matches exactly, then
     <context>
         <name>LeaderModel</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="261" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="261" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="261" />
             <source>要求次数</source>
             <translation>Required</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="261" />
             <source>本人签字的走访</source>
             <translation>Visits signed by themselves</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="282" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="262" />
             <source>结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="282" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="262" />
             <source>未经本人签字（不计）</source>
             <translation>Not signed by themselves (not counted)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="303" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="278" />
             <source>单位领导本人登录并对走访记录签字背书后才计入</source>
             <translation>A visit counts once the unit leader logs in and signs it</translation>
         </message>
@@ -4134,62 +4210,62 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
             <source>村</source>
             <translation>Village</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
             <source>户编号</source>
             <translation>Household no.</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
             <source>户主</source>
             <translation>Head</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
             <source>流程</source>
             <translation>Workflow</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
             <source>待决定步骤</source>
             <translation>Step to decide</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
             <source>决定人</source>
             <translation>Decided by</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
             <source>到达本步骤</source>
             <translation>At this step since</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
             <source>可决定日期</source>
             <translation>Decidable from</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
             <source>状态</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="109" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="89" />
             <source>有冲突的决定，待处理</source>
             <translation>Conflicting decisions, to be settled</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
             <source>可决定</source>
             <translation>Can be decided</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
             <source>公示期未满</source>
             <translation>Notice period running</translation>
         </message>
@@ -4197,57 +4273,57 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     <context>
         <name>RectificationModel</name>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
             <source>状态</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
             <source>户</source>
             <translation>Household</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
             <source>项目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
             <source>问题</source>
             <translation>Finding</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="107" />
             <source>责任人</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="107" />
             <source>整改情况</source>
             <translation>What was done</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
             <source>待整改</source>
             <translation>To rectify</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
             <source>待确认</source>
             <translation>Awaiting confirmation</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
             <source>已确认</source>
             <translation>Confirmed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/spotcheck/models.py" line="134" />
+            <location filename="../../fieldapp/gui/spotcheck/models.py" line="111" />
             <source>（已逾期）</source>
             <translation> (overdue)</translation>
         </message>
@@ -4840,67 +4916,67 @@ It can still be started, but the proposal step can only be passed by an override
     <context>
         <name>StepModel</name>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
             <source>步骤</source>
             <translation>Step</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
             <source>决定人</source>
             <translation>Decided by</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
             <source>最短天数</source>
             <translation>Least days</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
             <source>签字</source>
             <translation>Signature</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="131" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="111" />
             <source>进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="144" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="124" />
             <source>（导入，无逐级记录）</source>
             <translation>(imported, no step-by-step record)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="146" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="126" />
             <source>已通过</source>
             <translation>Passed</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="148" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="128" />
             <source>有冲突，待处理</source>
             <translation>Conflict, to be settled</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="150" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
             <source>不通过（流程结束）</source>
             <translation>Failed (workflow ended)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="152" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="132" />
             <source>当前步骤（{0} 起可决定）</source>
             <translation>Current step (can be decided from {0})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="140" />
             <source>须签字</source>
             <translation>Required</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+            <location filename="../../fieldapp/gui/workflow/models.py" line="140" />
             <source>不需签字</source>
             <translation>Not required</translation>
         </message>
@@ -5754,22 +5830,22 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>VisitTableModel</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="97" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="85" />
             <source>农户 / 活动</source>
             <translation>Household / activity</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="99" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="87" />
             <source>待办</source>
             <translation>To do</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="178" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="166" />
             <source>村级活动：{0}</source>
             <translation>Village activity: {0}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="189" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="177" />
             <source>{0}项</source>
             <translation>{0} items</translation>
         </message>
@@ -6095,8 +6171,8 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         </message>
         <message>
             <location filename="../../fieldapp/gui/workflow/panel.py" line="195" />
-            <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
-            <translation>Exit status: {0} (typed into the record as “{1}”; no finished workflow)</translation>
+            <source>脱贫状态：{0}（建档时导入的“{1}”，没有办结的流程）</source>
+            <translation>Exit status: {0} (“{1}” imported with the record; no finished workflow)</translation>
         </message>
         <message>
             <location filename="../../fieldapp/gui/workflow/panel.py" line="197" />
@@ -6185,17 +6261,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
     <context>
         <name>_ReadOnlyTable</name>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="201" />
             <source>达标</source>
             <translation>Met</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="201" />
             <source>未达标</source>
             <translation>Short</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+            <location filename="../../fieldapp/gui/visits/models.py" line="201" />
             <source>进行中</source>
             <translation>Open</translation>
         </message>

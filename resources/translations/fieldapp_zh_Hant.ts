@@ -592,35 +592,75 @@
 <context>
     <name>BasicTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="31" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="37" />
         <source>住址与联系方式</source>
         <translation>住址與聯繫方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="33" />
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="46" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="39" />
         <source>未填</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="36" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="42" />
         <source>手机或座机</source>
         <translation>手機或座機</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="41" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="47" />
         <source>识别与致贫原因</source>
         <translation>識別與致貧原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="52" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="59" />
         <source>留空时按贫困户属性自动判定（兜底户 / 脱贫户）</source>
         <translation>留空時按貧困戶屬性自動判定（兜底戶 / 脫貧戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="59" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="66" />
         <source>自动：{0}</source>
         <translation>自動：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="87" />
+        <source>—（由流程确定：保存后在“动态管理”中发起纳入、退出或返贫）</source>
+        <translation>—（由流程確定：保存後在“動態管理”中發起納入、退出或返貧）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="90" />
+        <source>（未定）</source>
+        <translation>（未定）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="91" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="92" />
+        <source>由流程确定</source>
+        <translation>由流程確定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="91" />
+        <source>导入</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="92" />
+        <source>{0}（{1}）</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="94" />
+        <source>进行中：{0}</source>
+        <translation>進行中：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="99" />
+        <source>{0}年</source>
+        <translation>{0}年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="100" />
+        <source>脱贫状态和脱贫年度由动态管理流程确定，不能直接修改：脱贫请发起“退出”流程，返贫请发起“返贫”流程</source>
+        <translation>脫貧狀態和脫貧年度由動態管理流程確定，不能直接修改：脫貧請發起“退出”流程，返貧請發起“返貧”流程</translation>
     </message>
 </context>
 <context>
@@ -817,32 +857,32 @@
 <context>
     <name>ComplianceModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
         <source>派出单位</source>
         <translation>派出單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
         <source>{0}月</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="226" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="214" />
         <source>达标月数</source>
         <translation>達標月數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="264" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="244" />
         <source>{0}年{1}月在村 {2} 天（要求不少于15天）</source>
         <translation>{0}年{1}月在村 {2} 天（要求不少於15天）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="267" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="247" />
         <source>；队长已签字关闭本月</source>
         <translation>；隊長已簽字關閉本月</translation>
     </message>
@@ -1099,123 +1139,123 @@
         <translation>不符合退出標準，仍擬退出（須寫明理由並簽字，記錄中始終可見）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
         <source>决定：</source>
         <translation>決定：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="189" />
         <source>评议会议(&amp;M)：</source>
         <translation>評議會議(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="188" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="191" />
         <source>理由(&amp;Y)：</source>
         <translation>理由(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="193" />
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="196" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="272" />
         <source>确定并签字</source>
         <translation>確定並簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="194" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="197" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="212" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="215" />
         <source>{0}：到会 {1} 人，赞成 {2}、反对 {3}（{4} 户）</source>
         <translation>{0}：到會 {1} 人，贊成 {2}、反對 {3}（{4} 戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="216" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="219" />
         <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
         <translation>沒有評議過這些戶的會議：先登記評議會議（fieldapp workflow deliberation add），才能通過或不通過本步驟；退回不需要會議。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="242" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="245" />
         <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
         <translation>{0}：“{1}”的步驟 {2} {3}（由{4}決定）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="246" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
         <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
         <translation>{0} 戶，“{1}”的步驟 {2} {3}（由{4}決定）：{5}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="252" />
         <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
         <translation>本步驟有互相衝突的決定：本決定將處理衝突（須寫明理由並簽字），衝突的決定保留為已取代。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="264" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
         <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
         <translation>將以本人簽名密鑰為每戶的決定分別簽字（各有驗證碼）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="265" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="268" />
         <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
         <translation>將以本人簽名密鑰簽字（簽字背書），簽字後不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="270" />
         <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
         <translation>本步驟不需簽字；決定記錄決定人、角色和時間，不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="269" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="272" />
         <source>确定</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="280" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="283" />
         <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
         <translation>請寫明理由：不通過、退回、越過退出標準和處理衝突都須寫明理由</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
         <source>不通过</source>
         <translation>不通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="296" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="297" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="300" />
         <source>已{0} {1} 户：{2}</source>
         <translation>已{0} {1} 戶：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="310" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="313" />
         <source>已决定 {0} 户；以下 {1} 户未决定：</source>
         <translation>已決定 {0} 戶；以下 {1} 戶未決定：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="319" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="322" />
         <source>不符合退出标准：{0}</source>
         <translation>不符合退出標準：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="321" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="324" />
         <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
         <translation>確需退出的，勾選上方“仍擬退出”並寫明理由，決定與理由一併簽字。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="323" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="326" />
         <source>本账号没有越过退出标准的权限（{0}）。</source>
         <translation>本帳號沒有越過退出標準的權限（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="327" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="330" />
         <source>{0} 起才能通过本步骤：{1}</source>
         <translation>{0} 起才能通過本步驟：{1}</translation>
     </message>
@@ -1231,102 +1271,102 @@
 <context>
     <name>DecisionModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>时间</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>步骤</source>
         <translation>步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>决定</source>
         <translation>決定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="182" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
         <source>理由</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
         <source>签字</source>
         <translation>簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="183" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="175" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="175" />
         <source>不通过</source>
         <translation>不通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="176" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="189" />
         <source>未签字（本步骤须签字）</source>
         <translation>未簽字（本步驟須簽字）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="189" />
         <source>不需签字</source>
         <translation>不需簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="212" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="192" />
         <source>签字未同步到本机</source>
         <translation>簽字未同步到本機</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="214" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="194" />
         <source>签名无效：{0}</source>
         <translation>簽名無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
         <source>已签字，验证码 {0}</source>
         <translation>已簽字，驗證碼 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="227" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="207" />
         <source>互相冲突，待处理</source>
         <translation>互相衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="229" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
         <source>冲突中被处理决定取代</source>
         <translation>衝突中被處理決定取代</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="231" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
         <source>越过退出标准</source>
         <translation>越過退出標準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="233" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
         <source>处理了 {0} 个冲突的决定</source>
         <translation>處理了 {0} 個衝突的決定</translation>
     </message>
@@ -1431,42 +1471,42 @@
 <context>
     <name>DrawModel</name>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>抽样时间</source>
         <translation>抽樣時間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>范围</source>
         <translation>範圍</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>比例</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>抽中</source>
         <translation>抽中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="61" />
         <source>已查</source>
         <translation>已查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="62" />
         <source>不正确</source>
         <translation>不正確</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="85" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="62" />
         <source>抽样人</source>
         <translation>抽樣人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="89" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="66" />
         <source>{0}/{1} 户</source>
         <translation>{0}/{1} 戶</translation>
     </message>
@@ -2154,63 +2194,74 @@
 <context>
     <name>HouseholdListPage</name>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="75" />
+        <location filename="../../fieldapp/gui/household_list.py" line="78" />
         <source>新增农户</source>
         <extracomment>the empty list's 导入农户 was chosen (the main window opens its import dialog)</extracomment>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="95" />
+        <location filename="../../fieldapp/gui/household_list.py" line="98" />
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>還沒有農戶。可以從國家系統導出的表格導入，也可以逐戶新建。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="96" />
+        <location filename="../../fieldapp/gui/household_list.py" line="99" />
         <source>导入农户…</source>
         <translation>導入農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="96" />
+        <location filename="../../fieldapp/gui/household_list.py" line="99" />
         <source>新建农户…</source>
         <translation>新建農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="101" />
+        <location filename="../../fieldapp/gui/household_list.py" line="104" />
         <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
         <translation>搜索：姓名 / 拼音首字母 / 身份證號 / 戶編號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="113" />
-        <location filename="../../fieldapp/gui/household_list.py" line="118" />
-        <location filename="../../fieldapp/gui/household_list.py" line="120" />
-        <location filename="../../fieldapp/gui/household_list.py" line="122" />
-        <location filename="../../fieldapp/gui/household_list.py" line="124" />
-        <location filename="../../fieldapp/gui/household_list.py" line="250" />
+        <location filename="../../fieldapp/gui/household_list.py" line="116" />
+        <location filename="../../fieldapp/gui/household_list.py" line="121" />
+        <location filename="../../fieldapp/gui/household_list.py" line="123" />
+        <location filename="../../fieldapp/gui/household_list.py" line="125" />
+        <location filename="../../fieldapp/gui/household_list.py" line="127" />
+        <location filename="../../fieldapp/gui/household_list.py" line="140" />
+        <location filename="../../fieldapp/gui/household_list.py" line="277" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="252" />
+        <location filename="../../fieldapp/gui/household_list.py" line="144" />
+        <source>{0}（全部环节）</source>
+        <translation>{0}（全部環節）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="192" />
+        <source>流程/环节</source>
+        <translation>流程/環節</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="279" />
         <source>{0}组</source>
         <translation>{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="258" />
+        <location filename="../../fieldapp/gui/household_list.py" line="285" />
         <source>共 {0} 户</source>
         <translation>共 {0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="260" />
+        <location filename="../../fieldapp/gui/household_list.py" line="287" />
         <source>超过 {0} 户</source>
         <translation>超過 {0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="376" />
+        <location filename="../../fieldapp/gui/household_list.py" line="403" />
         <source>公示牌编码无效：{0}</source>
         <translation>公示牌編碼無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="389" />
+        <location filename="../../fieldapp/gui/household_list.py" line="416" />
         <source>本机没有这个公示牌编码的户</source>
         <translation>本機沒有這個公示牌編碼的戶</translation>
     </message>
@@ -2231,24 +2282,49 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="175" />
+        <location filename="../../fieldapp/gui/household_model.py" line="177" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="175" />
+        <location filename="../../fieldapp/gui/household_model.py" line="177" />
         <source>人口</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176" />
+        <location filename="../../fieldapp/gui/household_model.py" line="178" />
+        <source>流程/环节</source>
+        <translation>流程/環節</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="179" />
         <source>人均纯收入(元)</source>
         <translation>人均純收入(元)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="210" />
+        <location filename="../../fieldapp/gui/household_model.py" line="213" />
         <source>{0}年度</source>
         <translation>{0}年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="222" />
+        <source>{0}（有冲突）</source>
+        <translation>{0}（有衝突）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="225" />
+        <source>，{0}年脱贫</source>
+        <translation>，{0}年脫貧</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="227" />
+        <source>由流程确定{0}</source>
+        <translation>由流程確定{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="228" />
+        <source>导入的状态{0}（没有办结的流程）</source>
+        <translation>匯入的狀態{0}（沒有辦結的流程）</translation>
     </message>
 </context>
 <context>
@@ -2438,7 +2514,7 @@
         <location filename="../../fieldapp/gui/excel/import_dialog.py" line="197" />
         <location filename="../../fieldapp/gui/sync/dialogs.py" line="161" />
         <source>导入</source>
-        <translation>導入</translation>
+        <translation>匯入</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/excel/import_dialog.py" line="201" />
@@ -2639,47 +2715,47 @@
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>序号</source>
         <translation>序號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>项目</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>抽样时的记录</source>
         <translation>抽樣時的記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>结果</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="101" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
         <source>正确</source>
         <translation>正確</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
         <source>不正确</source>
         <translation>不正確</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="116" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="93" />
         <source>未查</source>
         <translation>未查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="117" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="94" />
         <source>（有照片）</source>
         <translation>（有照片）</translation>
     </message>
@@ -2687,27 +2763,27 @@
 <context>
     <name>LateCheckInModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="294" />
         <source>干部</source>
         <translation>幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="294" />
         <source>在村日期</source>
         <translation>在村日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="294" />
         <source>登记日期</source>
         <translation>登記日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="319" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="294" />
         <source>备注</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="336" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="303" />
         <source>{0} 天后才登记：队长确认后计入在村天数</source>
         <translation>{0} 天後才登記：隊長確認後計入在村天數</translation>
     </message>
@@ -2715,37 +2791,37 @@
 <context>
     <name>LeaderModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="261" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="261" />
         <source>单位</source>
         <translation>單位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="261" />
         <source>要求次数</source>
         <translation>要求次數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="281" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="261" />
         <source>本人签字的走访</source>
         <translation>本人簽字的走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="282" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="262" />
         <source>结果</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="282" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="262" />
         <source>未经本人签字（不计）</source>
         <translation>未經本人簽字（不計）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="303" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="278" />
         <source>单位领导本人登录并对走访记录签字背书后才计入</source>
         <translation>單位領導本人登錄並對走訪記錄簽字背書後才計入</translation>
     </message>
@@ -4133,62 +4209,62 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>户编号</source>
         <translation>戶編號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>流程</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
         <source>待决定步骤</source>
         <translation>待決定步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>到达本步骤</source>
         <translation>到達本步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>可决定日期</source>
         <translation>可決定日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="94" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="109" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="89" />
         <source>有冲突的决定，待处理</source>
         <translation>有衝突的決定，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
         <source>可决定</source>
         <translation>可決定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
         <source>公示期未满</source>
         <translation>公示期未滿</translation>
     </message>
@@ -4196,57 +4272,57 @@
 <context>
     <name>RectificationModel</name>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>期限</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>户</source>
         <translation>戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>项目</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="129" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="106" />
         <source>问题</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="107" />
         <source>责任人</source>
         <translation>責任人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="130" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="107" />
         <source>整改情况</source>
         <translation>整改情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
         <source>待整改</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
         <source>待确认</source>
         <translation>待確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="133" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="110" />
         <source>已确认</source>
         <translation>已確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/models.py" line="134" />
+        <location filename="../../fieldapp/gui/spotcheck/models.py" line="111" />
         <source>（已逾期）</source>
         <translation>（已逾期）</translation>
     </message>
@@ -4839,67 +4915,67 @@
 <context>
     <name>StepModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>步骤</source>
         <translation>步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>名称</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>最短天数</source>
         <translation>最短天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
         <source>签字</source>
         <translation>簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="131" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="111" />
         <source>进度</source>
         <translation>進度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="144" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="124" />
         <source>（导入，无逐级记录）</source>
         <translation>（導入，無逐級記錄）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="146" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="126" />
         <source>已通过</source>
         <translation>已通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="128" />
         <source>有冲突，待处理</source>
         <translation>有衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="150" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
         <source>不通过（流程结束）</source>
         <translation>不通過（流程結束）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="152" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="132" />
         <source>当前步骤（{0} 起可决定）</source>
         <translation>當前步驟（{0} 起可決定）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="140" />
         <source>须签字</source>
         <translation>須簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="160" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="140" />
         <source>不需签字</source>
         <translation>不需簽字</translation>
     </message>
@@ -5753,22 +5829,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="97" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="85" />
         <source>农户 / 活动</source>
         <translation>農戶 / 活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="99" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="87" />
         <source>待办</source>
         <translation>待辦</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="178" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="166" />
         <source>村级活动：{0}</source>
         <translation>村級活動：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="189" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="177" />
         <source>{0}项</source>
         <translation>{0}項</translation>
     </message>
@@ -6094,8 +6170,8 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/workflow/panel.py" line="195" />
-        <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
-        <translation>脫貧狀態：{0}（檔案中手工填寫的“{1}”，沒有辦結的流程）</translation>
+        <source>脱贫状态：{0}（建档时导入的“{1}”，没有办结的流程）</source>
+        <translation>脫貧狀態：{0}（建檔時匯入的“{1}”，沒有辦結的流程）</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/workflow/panel.py" line="197" />
@@ -6184,17 +6260,17 @@
 <context>
     <name>_ReadOnlyTable</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="201" />
         <source>达标</source>
         <translation>達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="201" />
         <source>未达标</source>
         <translation>未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/models.py" line="213" />
+        <location filename="../../fieldapp/gui/visits/models.py" line="201" />
         <source>进行中</source>
         <translation>進行中</translation>
     </message>

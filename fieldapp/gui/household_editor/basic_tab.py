@@ -84,7 +84,7 @@ class BasicTab(HouseholdFormTab):
         stands = lookups.household_standing(self.ctx.db, record.id) if record.id else None
         lang = current_language()
         if stands is None or not (stands.exit_status or stands.kind):
-            self.exit_status.setText(self.tr("（未定）由流程确定：纳入、退出、返贫都在“审核”页发起"))
+            self.exit_status.setText(self.tr("—（由流程确定：保存后在“动态管理”中发起纳入、退出或返贫）"))
         else:
             status = self.ctx.ref["exit_status"].label(stands.exit_status, lang) if stands.exit_status \
                 else self.tr("（未定）")
