@@ -135,7 +135,7 @@ class HouseholdListPage(QWidget):
         combo = self.workflow_combo = self._combo()
         # a long choice (“精准识别（纳入） · 村两委和驻村工作队核实”) is elided when closed, whole in the list
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(9)
+        combo.setMinimumContentsLength(24)  # in Latin letters: about 12 CJK characters
         combo.view().setMinimumWidth(combo.fontMetrics().horizontalAdvance("国") * 24)
         combo.addItem(self.tr("全部"), None)
         lang = codes.current_language()

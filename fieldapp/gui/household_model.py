@@ -213,6 +213,8 @@ class HouseholdTableModel(QAbstractTableModel):
             result = self.tr("{0}年度").format(row["income_year"])
         elif role == Qt.ItemDataRole.ToolTipRole and column.key == "exit_status" and row["exit_status"]:
             result = self._source(row)
+        elif role == Qt.ItemDataRole.ToolTipRole and column.key == "wf_kind" and row["wf_kind"]:
+            result = self._where(row)  # whole, where the column is too narrow
         return result
 
     def _where(self, row: dict[str, Any]) -> str:
