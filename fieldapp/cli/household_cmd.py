@@ -95,11 +95,11 @@ def _list(open_ctx: OpenCtx, args: argparse.Namespace) -> int:
         sources = {rules.SOURCE_WORKFLOW: "由流程确定", rules.SOURCE_IMPORTED: "导入"}
         for r in page.rows:
             status = ctx.ref["exit_status"].label(r["exit_status"]) if r["exit_status"] else "—"
+            status += f"（{sources.get(r['status_source'] or '', '—')}）"
             if r["exit_year"]:
-                status += f" {r['exit_year']}年"
+                status += f"，{r['exit_year']}年脱贫"
             where = rules.where_text(defs, r["wf_kind"], r["wf_step"], conflict=bool(r["wf_conflict"])) or "—"
-            print(f"{r['hh_no'] or r['household_id']}\t{r['head_name'] or '—'}\t{status}"
-                  f"（{sources.get(r['status_source'] or '', '—')}）\t{where}")
+            print(f"{r['hh_no'] or r['household_id']}\t{r['head_name'] or '—'}\t{status}\t{where}")
     finally:
         ctx.close()
     shown = min(len(page.rows), page.total or 0)

@@ -214,3 +214,25 @@ def test_a_notice_printed_from_the_step_posted_objected_to_and_handled_on_the_co
     shown = capsys.readouterr().out
     assert "评议会议" in shown and f"异议 {objection[-8:]}" in shown
     assert "异议不成立（入户核实：楼房为其兄所有）" in shown
+
+
+def test_the_household_list_filters_by_workflow_and_step(
+        laptop: Clock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    hh = _households("3")[0]
+    _as(monkeypatch, "member")
+    assert main(["workflow", "start", "identification", hh]) == 0
+    _decide_all(monkeypatch, capsys, laptop, hh, rules.definitions().get("identification").steps[:1])
+    capsys.readouterr()
+    assert main(["household", "list", "--workflow", "identification", "--step", "02"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "共 1 户"
+    line = out.splitlines()[0]
+    assert line.startswith(hh) and "精准识别（纳入） · 村民代表大会民主评议" in line and "返贫（导入）" in line
+    assert main(["household", "list", "--workflow", "identification", "--step", "03"]) == 0
+    assert capsys.readouterr().out.strip() == "共 0 户"
+    assert main(["household", "list"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "共 4 户"
+    assert main(["household", "list", "--step", "02"]) == 1
+    assert "须与 --workflow 一起使用" in capsys.readouterr().err
+    assert main(["household", "list", "--workflow", "exit", "--step", "99"]) == 1
+    assert "没有步骤 99" in capsys.readouterr().err
