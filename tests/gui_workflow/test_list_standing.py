@@ -16,6 +16,7 @@ from fieldapp.gui.household_list import HouseholdListPage
 from fieldapp.gui.household_model import COLUMN_KEYS
 from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.tasks import SyncTaskManager
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.workflow import service
 from tests.workflow.conftest import DAY, T0, set_economy
@@ -96,10 +97,13 @@ def test_the_editor_shows_the_exit_status_read_only_with_its_source(
     assert "“退出”流程" in basic.exit_status.toolTip()
 
     other = make_household("刘桂兰")
-    _exit_to_deliberation(team, ctx, other)
-    second = HouseholdEditor(team["leader"], other, tasks=sync_tasks, hub=ChangeHub())
+    hub = ChangeHub()
+    second = HouseholdEditor(team["leader"], other, tasks=sync_tasks, hub=hub)
     qtbot.addWidget(second, before_close_func=_close_quietly)
     second.show()
     qtbot.waitExposed(second)
+    assert second.basic.exit_status.text() == "未脱贫（导入）"
+    _exit_to_deliberation(team, ctx, other)  # elsewhere (another window, a sync): announced on the hub
+    hub.changed.emit(Changes.of_households([other]))
     assert second.basic.exit_status.text() == "未脱贫（导入）\n进行中：退出（脱贫） · 民主评议"
     assert second.basic.exit_year.text() == "—"

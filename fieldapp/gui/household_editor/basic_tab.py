@@ -77,11 +77,11 @@ class BasicTab(HouseholdFormTab):
             self._offer_village(village_id)
         super().load(record)
         self._show_derived_plate()
-        self._show_standing(record)
+        self.show_standing(record.id)
 
-    def _show_standing(self, record: HouseholdRecord) -> None:
+    def show_standing(self, household_id: str | None) -> None:
         """The exit status and year as the workflows decided them, and where they came from."""
-        stands = lookups.household_standing(self.ctx.db, record.id) if record.id else None
+        stands = lookups.household_standing(self.ctx.db, household_id) if household_id else None
         lang = current_language()
         if stands is None or not (stands.exit_status or stands.kind):
             self.exit_status.setText(self.tr("—（由流程确定：保存后在“动态管理”中发起纳入、退出或返贫）"))
