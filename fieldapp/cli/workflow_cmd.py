@@ -265,16 +265,15 @@ def _show(ctx: Any, args: argparse.Namespace) -> int:
     hid = _household(ctx, args.household)
     views = store.workflows_of(ctx.db, hid, rules.definitions(ctx.ref))
     attached = attachments.of_household(ctx, hid)
-    typed = store.typed_exit_status(ctx.db, hid)
-    status_text = ctx.ref["exit_status"].label(typed) if typed else "（空）"
+    stands = store.standing_of(ctx.db, hid, rules.definitions(ctx.ref))
+    status_text = ctx.ref["exit_status"].label(stands.exit_status) if stands.exit_status else "（空）"
+    year_text = f"；脱贫年度：{stands.exit_year}年" if stands.exit_year else ""
     if not views:
-        print(f"没有流程记录。档案中填写的脱贫状态：{status_text}（手工填写，非流程产生）")
+        imported = "导入的状态，不是逐级决定产生的" if stands.exit_status else "没有导入的状态"
+        print(f"没有流程记录。脱贫状态：{status_text}（{imported}）{year_text}")
         return 0
-    finished = [v for v in views if v.state.status in (rules.COMPLETED, rules.IMPORTED)
-                and v.kind in ("identification", "exit", "return")]
-    source = ("由流程得出" if finished and finished[-1].origin == rules.ORIGIN_APP
-              else "导入的状态" if finished else f"档案中手工填写的“{status_text}”")
-    print(f"脱贫状态（{source}）：{'已脱贫' if store.exited(views, typed) else '未脱贫'}")
+    source = {rules.SOURCE_WORKFLOW: "由流程得出", rules.SOURCE_IMPORTED: "导入的状态"}.get(stands.source, "未知")
+    print(f"脱贫状态（{source}）：{status_text}{year_text}")
     running = [v for v in views if v.state.is_open]
     conflict = len(running) > 1
     if conflict:

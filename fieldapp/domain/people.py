@@ -64,6 +64,8 @@ class WriteRule:
     ``permission``; one for somebody else needs ``others`` (check in only for oneself).
     ``by_field``/``when``: a row whose ``by_field`` holds one of ``when``'s values needs that value's
     permission instead (a sign-off of a visit: a member signs the visits they took part in).
+    ``guarded``: field → permission an update changing that field needs instead (a household's exit status,
+    which the workflows decide: a permission nobody holds).
     """
 
     table: str
@@ -73,6 +75,7 @@ class WriteRule:
     others: str | None = None
     by_field: str | None = None
     when: Mapping[str, str] = field(default_factory=dict)
+    guarded: Mapping[str, str] = field(default_factory=dict)
 
 
 class PermissionDenied(Exception):
@@ -102,7 +105,8 @@ class PermissionTable:
                      for p in raw["permissions"]}
             rules = tuple(WriteRule(table=str(w["table"]), permission=str(w["permission"]), op=w.get("op"),
                                     self_field=w.get("self_field"), others=w.get("others"), by_field=w.get("field"),
-                                    when={str(k): str(v) for k, v in dict(w.get("when", {})).items()})
+                                    when={str(k): str(v) for k, v in dict(w.get("when", {})).items()},
+                                    guarded={str(k): str(v) for k, v in dict(w.get("guarded", {})).items()})
                           for w in raw["writes"])
         except (KeyError, TypeError, ValueError) as exc:
             raise PermissionTableError(f"permissions.json: 格式错误 ({exc!r})") from exc
@@ -113,7 +117,7 @@ class PermissionTable:
             if refdata.DEFAULT_LANGUAGE not in p.label:
                 raise PermissionTableError(f"permissions.json: 权限 {p.code} 缺少简体中文名称")
         for r in rules:
-            for code in (r.permission, r.others, *r.when.values()):
+            for code in (r.permission, r.others, *r.when.values(), *r.guarded.values()):
                 if code is not None and code not in perms:
                     raise PermissionTableError(f"permissions.json: 表 {r.table} 的规则引用了未知权限 {code}")
             if r.op is not None and r.op not in OPS:
@@ -151,9 +155,14 @@ class PermissionTable:
         return index
 
     def needed(self, table: str, op: str, fields: Mapping[str, Any] | None = None,
-               cadre_id: str | None = None) -> str:
-        """The permission a write of ``op`` to ``table`` with ``fields`` needs (for ``cadre_id``'s account)."""
+               cadre_id: str | None = None, changed: Collection[str] = ()) -> str:
+        """The permission a write of ``op`` to ``table`` with ``fields`` needs (for ``cadre_id``'s account);
+        ``changed``: the fields an update changes (a guarded one needs its own permission)."""
         r = self.rule(table, op)
+        if op == "update" and r.guarded:
+            for name in sorted(changed):
+                if name in r.guarded:
+                    return r.guarded[name]
         if r.self_field is not None and r.others is not None and fields is not None:
             value = fields.get(r.self_field)
             if value is not None and value != cadre_id:

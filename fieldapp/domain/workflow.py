@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from fieldapp.domain import refdata
 
@@ -403,3 +403,100 @@ def has_exited(finished: Sequence[tuple[str, str | None]], typed_exit_status: st
     if state is None:
         return typed_exit_status in EXITED_CODES
     return state
+
+
+# The exit status a completed workflow of each kind leaves (exit_status codes; 脱贫不脱政策: an exit keeps
+# the support, so 已脱贫(享受政策)). Monitoring and risk elimination leave the status as it is.
+RESULT_STATUS = {"identification": "0", "exit": "1", "return": "3"}
+SOURCE_WORKFLOW, SOURCE_IMPORTED = "workflow", "imported"
+# A household's fields the workflows decide: set once by an import (a new household), never typed after.
+DERIVED_FIELDS = ("exit_status", "exit_year")
+TYPED_REFUSAL = ("{label}由动态管理流程确定，不能直接修改：脱贫请发起“退出”流程，返贫请发起“返贫”流程，"
+                 "纳入请发起“精准识别”流程（审核页，或 fieldapp workflow start exit|return|identification）")
+DERIVED_LABELS = {"exit_status": "脱贫状态", "exit_year": "脱贫年度"}
+
+
+def typed_change_problems(values: Mapping[str, Any], before: Mapping[str, Any]) -> dict[str, str]:
+    """field → why an update of an existing household may not change it (the fields the workflows decide)."""
+    return {name: TYPED_REFUSAL.format(label=DERIVED_LABELS[name]) for name in DERIVED_FIELDS
+            if name in values and (values.get(name) or None) != (before.get(name) or None)}
+
+
+class Flow(Protocol):
+    """What :func:`standing` reads of a workflow (``services.workflow.store.WorkflowView`` is one)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def imported_value(self) -> str | None: ...
+    @property
+    def definition(self) -> Definition: ...
+    @property
+    def state(self) -> State: ...
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a household stands, derived from its workflows (never typed).
+
+    ``exit_status``/``exit_year``: from the last finished identification, exit or return (an exit completed
+    here: 已脱贫(享受政策) in the year of its completing decision); with none, the household's own value, which
+    is the imported one (migration 0011, a household created by an import). ``source`` says which
+    (``workflow`` | ``imported`` | '' when nothing is known). ``kind``/``step``: the open workflow and its
+    current step (the step in conflict, with ``conflict``), or None."""
+
+    exit_status: str | None
+    exit_year: int | None
+    source: str
+    kind: str | None = None
+    step: str | None = None
+    conflict: bool = False
+
+    @property
+    def exited(self) -> bool:
+        return self.exit_status in EXITED_CODES
+
+
+def standing(flows: Sequence[Flow], imported_status: str | None, imported_year: int | None) -> Standing:
+    """The household's :class:`Standing` from its workflows (oldest first) and its own (imported) values."""
+    status, year = imported_status or None, imported_year
+    source = SOURCE_IMPORTED if status is not None or year is not None else ""
+    kind = step = None
+    conflict = False
+    for f in flows:
+        state = f.state
+        if f.kind in RESULT_STATUS and state.status in (COMPLETED, IMPORTED):
+            if state.status == IMPORTED:
+                status = f.imported_value or RESULT_STATUS[f.kind]
+                year, source = imported_year, SOURCE_IMPORTED
+            else:
+                status, source = RESULT_STATUS[f.kind], SOURCE_WORKFLOW
+                if f.kind == "exit":
+                    year = day_of(state.since).year  # the completing decision
+                elif f.kind == "identification":
+                    year = None  # a return keeps the year the household had exited
+        if state.is_open:
+            steps = f.definition.steps
+            kind, step = f.kind, steps[min(state.position, len(steps) - 1)].code
+            conflict = state.status == CONFLICT
+    return Standing(status, year, source, kind, step, conflict)
+
+
+def where_text(defs: Definitions, kind: str | None, step: str | None, *, conflict: bool = False,
+               lang: str = refdata.DEFAULT_LANGUAGE) -> str:
+    """“退出（脱贫） · 公示”: a workflow and its step in words ('' for none; codes a laptop does not know
+    are shown as codes)."""
+    if not kind:
+        return ""
+    definition = defs.workflows.get(kind)
+    if definition is None:
+        return f"{kind} · {step}" if step else kind
+    text = definition.text(lang)
+    if step:
+        found = next((s for s in definition.steps if s.code == step), None)
+        text += " · " + (found.text(lang) if found else step)
+    if conflict:
+        text += " " + {"zh-Hans": "（有冲突）", "zh-Hant": "（有衝突）"}.get(lang, "(conflict)")
+    return text

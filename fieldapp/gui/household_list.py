@@ -6,7 +6,9 @@ opens it for a new household. After the editor saves, the list re-reads with the
 query and selects the saved household. A door-plate card code typed or scanned into the
 search box (``FA1:…``) opens that household's record. The 打印 button and the context
 menu print door plates for the selected households (Ctrl/Shift select several) and the
-household file (一户一档) of the current one.
+household file (一户一档) of the current one. The 流程/环节 filter keeps the households whose open
+workflow is of a kind, or at one of its steps (“退出（脱贫） · 公示”); the column of that name shows
+where each household stands. The exit status shown is derived from the workflows.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import cardcode
+from fieldapp.domain import workflow as flow_rules
 from fieldapp.gui import codes
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.hints import EmptyHint
@@ -85,8 +88,8 @@ class HouseholdListPage(QWidget):
         self.find_shortcut.activated.connect(self.focus_search)
 
         self._layout()
-        for combo in (self.village_combo, self.group_combo, self.status_combo, self.attribute_combo,
-                      self.cause_combo, self.cadre_combo):
+        for combo in (self.village_combo, self.group_combo, self.status_combo, self.workflow_combo,
+                      self.attribute_combo, self.cause_combo, self.cadre_combo):
             combo.currentIndexChanged.connect(self._filter_changed)
         self.model.modelReset.connect(self._model_reset)
         self.hub.changed.connect(self._data_changed)
@@ -124,7 +127,23 @@ class HouseholdListPage(QWidget):
         self.cadre_combo.addItem(self.tr("全部"), None)
         for cadre_id, name in setup.cadres(self.ctx):
             self.cadre_combo.addItem(name, cadre_id)
+        self._fill_workflows()
         self._fill_groups()
+
+    def _fill_workflows(self) -> None:
+        """流程/环节: every workflow (all its steps) and each of its steps; the data is ``kind`` or ``kind:step``."""
+        combo = self.workflow_combo = self._combo()
+        # a long choice (“精准识别（纳入） · 村两委和驻村工作队核实”) is elided when closed, whole in the list
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(24)  # in Latin letters: about 12 CJK characters
+        combo.view().setMinimumWidth(combo.fontMetrics().horizontalAdvance("国") * 24)
+        combo.addItem(self.tr("全部"), None)
+        lang = codes.current_language()
+        defs = flow_rules.definitions(self.ctx.ref)
+        for kind, definition in defs.workflows.items():
+            combo.addItem(self.tr("{0}（全部环节）").format(definition.text(lang)), kind)
+            for step in definition.steps:
+                combo.addItem("　" + flow_rules.where_text(defs, kind, step.code, lang=lang), f"{kind}:{step.code}")
 
     def _build_table(self) -> None:
         self.table.setModel(self.model)
@@ -167,9 +186,11 @@ class HouseholdListPage(QWidget):
         filters = QHBoxLayout()
         self.filter_labels: list[QLabel] = []
         for column, combo in (("village_id", self.village_combo), ("group_no", self.group_combo),
-                              ("exit_status", self.status_combo), ("attribute", self.attribute_combo),
-                              ("main_cause", self.cause_combo), ("cadre_id", self.cadre_combo)):
-            label = QLabel(field_label("household", column, self.ctx.ref), self)
+                              ("exit_status", self.status_combo), ("workflow", self.workflow_combo),
+                              ("attribute", self.attribute_combo), ("main_cause", self.cause_combo),
+                              ("cadre_id", self.cadre_combo)):
+            text = self.tr("流程/环节") if column == "workflow" else field_label("household", column, self.ctx.ref)
+            label = QLabel(text, self)
             label.setBuddy(combo)
             self.filter_labels.append(label)
             filters.addWidget(label)
@@ -219,6 +240,12 @@ class HouseholdListPage(QWidget):
             value = combo.currentData()
             if value not in (None, ""):
                 filters[key] = value
+        chosen = self.workflow_combo.currentData()
+        if chosen:
+            kind, _, step = str(chosen).partition(":")
+            filters["wf_kind"] = kind
+            if step:
+                filters["wf_step"] = step
         return self.model.query().with_(text=self.search.text().strip(), filters=filters)
 
     def apply_query(self) -> None:

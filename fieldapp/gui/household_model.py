@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from fieldapp.domain import workflow as flow_rules
 from fieldapp.domain.money import format_yuan
 from fieldapp.gui import i18n
 from fieldapp.gui.household_editor.labels import field_label
@@ -51,7 +52,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("group_no", numeric=True),
     Column("member_count", numeric=True),
     Column("attribute", "household_attribute"),
-    Column("exit_status", "exit_status"),
+    Column("exit_status", "exit_status"),  # derived from the workflows (the projection's)
+    Column("wf_kind"),  # 流程/环节: the open workflow and its current step
     Column("main_cause", "poverty_cause"),
     Column("cadre_id"),
     Column("per_person_income", numeric=True),
@@ -173,7 +175,8 @@ class HouseholdTableModel(QAbstractTableModel):
             return field_label("household", column, self.ctx.ref)
 
         return (field("hh_no"), self.tr("户主"), field("group_no"), self.tr("人口"), field("attribute"),
-                field("exit_status"), field("main_cause"), field("cadre_id"), self.tr("人均纯收入(元)"))
+                field("exit_status"), self.tr("流程/环节"), field("main_cause"), field("cadre_id"),
+                self.tr("人均纯收入(元)"))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -199,7 +202,7 @@ class HouseholdTableModel(QAbstractTableModel):
         value = row[column.key]
         result: Any = None
         if role == Qt.ItemDataRole.DisplayRole:
-            result = self._display(column, value)
+            result = self._where(row) if column.key == "wf_kind" else self._display(column, value)
         elif role == Qt.ItemDataRole.TextAlignmentRole:
             result = _RIGHT if column.numeric else _LEFT
         elif role == HOUSEHOLD_ID_ROLE:
@@ -208,7 +211,23 @@ class HouseholdTableModel(QAbstractTableModel):
             result = value
         elif role == Qt.ItemDataRole.ToolTipRole and column.key == "per_person_income" and row["income_year"]:
             result = self.tr("{0}年度").format(row["income_year"])
+        elif role == Qt.ItemDataRole.ToolTipRole and column.key == "exit_status" and row["exit_status"]:
+            result = self._source(row)
+        elif role == Qt.ItemDataRole.ToolTipRole and column.key == "wf_kind" and row["wf_kind"]:
+            result = self._where(row)  # whole, where the column is too narrow
         return result
+
+    def _where(self, row: dict[str, Any]) -> str:
+        """“退出（脱贫） · 公示”: the open workflow and its step ('' for none)."""
+        text = flow_rules.where_text(flow_rules.definitions(self.ctx.ref), row["wf_kind"], row["wf_step"],
+                                     lang=i18n.ref_language())
+        return self.tr("{0}（有冲突）").format(text) if text and row["wf_conflict"] else text
+
+    def _source(self, row: dict[str, Any]) -> str:
+        year = self.tr("，{0}年脱贫").format(row["exit_year"]) if row["exit_year"] else ""
+        if row["status_source"] == flow_rules.SOURCE_WORKFLOW:
+            return self.tr("由流程确定{0}").format(year)
+        return self.tr("导入的状态{0}（没有办结的流程）").format(year)
 
     def _display(self, column: Column, value: Any) -> str:
         if value is None or value == "":

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import Table, func, or_, select
 
 from fieldapp.domain import visits as visit_rules
+from fieldapp.domain import workflow as flow_rules
 from fieldapp.services import attendance, register, workbench
-from fieldapp.store import batch
+from fieldapp.store import batch, derived
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
     SYNCED_MODELS,
@@ -252,3 +253,10 @@ def attendance_tables(db: Database, year: int, today: dt.date, *,
         return AttendanceTables(attendance.compliance_table(conn, year, today=today, late_after=late_after),
                                 attendance.leader_table(conn, year, today=today),
                                 attendance.late_checkins(conn, late_after=late_after))
+
+
+def household_standing(db: Database, household_id: str) -> flow_rules.Standing | None:
+    """Where the household stands (exit status and year derived from its workflows, the open workflow and
+    step), as the household list shows it; None for a household not in the list (deleted, or not saved)."""
+    with db.read() as conn:
+        return derived.standings(conn, [household_id]).get(household_id)

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Table, select
 
 from fieldapp.domain import register as rules
 from fieldapp.domain import resident_id
+from fieldapp.domain import workflow as workflow_rules
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.ids import natural_id
 from fieldapp.domain.refdata import RefData
@@ -196,13 +197,17 @@ def save_record(writer: ChangeWriter, ref: RefData, record: HouseholdRecord,
     (another window, a sync merge, an import) that this editor did not touch is kept. A field this save
     changes that was changed elsewhere since ``original.stamps`` refuses the save with
     :class:`~fieldapp.store.writer.StaleWrite` (nothing written); see :func:`rebase`.
-    Raises :class:`ValidationError` (nothing written) when anything is invalid.
+    Raises :class:`ValidationError` (nothing written) when anything is invalid, and when an edit changes
+    ``exit_status`` or ``exit_year``: the workflows decide those (a new household may carry them: an import).
     """
     record.household = _blank_to_none(record.household)
     record.members = [_normalize_member(m) for m in record.members]
     record.measures = [_blank_to_none(m) for m in record.measures]
     record.indicators = [_blank_to_none(i) for i in record.indicators]
     problems = validate_record(record, ref, today)
+    if original is not None:  # a new household may bring its (imported) status; an edit never changes it
+        problems.update({f"household.{k}": v for k, v in
+                         workflow_rules.typed_change_problems(record.household, original.household).items()})
     if problems:
         raise ValidationError(problems)
     with writer.transaction() as txn:

@@ -804,6 +804,7 @@ class HouseholdListRow(Base):
         Index("ix_hl_cause", "main_cause", "household_id"),
         Index("ix_hl_cadre", "cadre_id", "household_id"),
         Index("ix_hl_last_visit", "last_visit", "household_id"),
+        Index("ix_hl_workflow", "wf_kind", "household_id"),
     )
     household_id: Mapped[str] = mapped_column(Id, primary_key=True)
     village_id: Mapped[str] = mapped_column(Id)
@@ -815,7 +816,13 @@ class HouseholdListRow(Base):
     head_id_no: Mapped[str | None] = mapped_column(String(18))
     member_count: Mapped[int] = mapped_column(Integer, default=0)
     attribute: Mapped[str | None] = mapped_column(String(4))
+    # derived from the workflows (domain.workflow.standing), the household's own value only without one
     exit_status: Mapped[str | None] = mapped_column(String(4))
+    exit_year: Mapped[int | None] = mapped_column(Integer)
+    status_source: Mapped[str | None] = mapped_column(String(12))  # workflow | imported
+    wf_kind: Mapped[str | None] = mapped_column(String(24))  # the open workflow
+    wf_step: Mapped[str | None] = mapped_column(String(8))  # its current step (the one in conflict)
+    wf_conflict: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     main_cause: Mapped[str | None] = mapped_column(String(4))
     cadre_id: Mapped[str | None] = mapped_column(Id)
     income_year: Mapped[int | None] = mapped_column(Integer)

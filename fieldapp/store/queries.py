@@ -24,8 +24,9 @@ _C: Table = ChangeLog.__table__  # type: ignore[assignment]
 
 # Sortable list columns (each has an index ending in household_id).
 SORT_COLUMNS = ("head_name", "head_pinyin", "hh_no", "group_no", "member_count", "attribute", "exit_status",
-                "main_cause", "cadre_id", "per_person_income")
-FILTER_COLUMNS = ("village_id", "group_no", "exit_status", "attribute", "main_cause", "cadre_id")
+                "main_cause", "cadre_id", "per_person_income", "wf_kind")
+FILTER_COLUMNS = ("village_id", "group_no", "exit_status", "attribute", "main_cause", "cadre_id",
+                  "wf_kind", "wf_step")  # wf_*: the open workflow and its current step (ix_hl_workflow: the kind)
 _HIGH = "\U0010ffff"
 
 

@@ -58,12 +58,14 @@ class Actor:
     def is_system(self) -> bool:
         return self.roles is None
 
-    def may(self, table: str, op: str, fields: Mapping[str, Any] | None = None) -> None:
-        """Raise :class:`~fieldapp.domain.people.PermissionDenied` unless this actor may make the write."""
+    def may(self, table: str, op: str, fields: Mapping[str, Any] | None = None,
+            changed: Iterable[str] = ()) -> None:
+        """Raise :class:`~fieldapp.domain.people.PermissionDenied` unless this actor may make the write
+        (``changed``: the fields an update changes)."""
         if self.roles is None:
             return
         rules = people.permission_table()
-        needed = rules.needed(table, op, fields, self.cadre_id)
+        needed = rules.needed(table, op, fields, self.cadre_id, frozenset(changed))
         if not rules.allows(self.roles, needed):
             raise rules.denied(needed, self.user_name)
 
@@ -236,7 +238,7 @@ class WriteTxn:
         changed = {k: v for k, v in changes.items() if current[k] != v}
         if not changed:
             return {}
-        self.actor.may(table.name, "update", {**current, **changed})
+        self.actor.may(table.name, "update", {**current, **changed}, changed)
         hlc = self.clock.now()
         clocks = self._clocks(table, row_id, current)
         prev = {k: clocks.get(k, [current["row_hlc"], current["row_device"]]) for k in changed}
@@ -271,7 +273,8 @@ class WriteTxn:
         wanted = sorted(set(names) & (codec.columns(table) - (SYNC_COLUMNS - {"deleted"})))
         if not wanted:
             return
-        self.actor.may(table.name, "delete" if wanted == ["deleted"] and current["deleted"] else "update", current)
+        self.actor.may(table.name, "delete" if wanted == ["deleted"] and current["deleted"] else "update", current,
+                       wanted)
         hlc = self.clock.now()
         clocks = self._clocks(table, row_id, current)
         prev = {k: clocks.get(k, [current["row_hlc"], current["row_device"]]) for k in wanted}

@@ -486,7 +486,7 @@ class Merger:
         row = rows.get((ch.tbl, ch.row_id))
         fields = {**row.values, **ch.fields} if row is not None else dict(ch.fields)
         table = people.permission_table()
-        needed = table.needed(ch.tbl, op, fields, cadre_id)
+        needed = table.needed(ch.tbl, op, fields, cadre_id, frozenset(ch.fields) if op == "update" else ())
         if table.allows(roles, needed):
             return None
         return f"{table.denied(needed, name or ch.user_name)!s}（permission {needed}）"

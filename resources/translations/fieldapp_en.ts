@@ -634,35 +634,75 @@ After that, a change needs the month reopened with a reason.</translation>
 <context>
     <name>BasicTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="31"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="37"/>
         <source>住址与联系方式</source>
         <translation>Address and contact</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="33"/>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="46"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="39"/>
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="36"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="42"/>
         <source>手机或座机</source>
         <translation>Mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="41"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="47"/>
         <source>识别与致贫原因</source>
         <translation>Identification and causes of poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="52"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="59"/>
         <source>留空时按贫困户属性自动判定（兜底户 / 脱贫户）</source>
         <translation>If left empty, derived from the household type (safety-net / development household)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="59"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="66"/>
         <source>自动：{0}</source>
         <translation>Automatic: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="87"/>
+        <source>—（由流程确定：保存后在“动态管理”中发起纳入、退出或返贫）</source>
+        <translation>— (decided by the workflows: after saving, start an identification, exit or return under Dynamic management)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="90"/>
+        <source>（未定）</source>
+        <translation>(not decided)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="91"/>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="92"/>
+        <source>由流程确定</source>
+        <translation>decided by a workflow</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="91"/>
+        <source>导入</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="92"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="94"/>
+        <source>进行中：{0}</source>
+        <translation>In progress: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="99"/>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="100"/>
+        <source>脱贫状态和脱贫年度由动态管理流程确定，不能直接修改：脱贫请发起“退出”流程，返贫请发起“返贫”流程</source>
+        <translation>The workflows decide the exit status and exit year; they cannot be typed: start an exit workflow for an exit, a return workflow for a return to poverty</translation>
     </message>
 </context>
 <context>
@@ -2316,152 +2356,152 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134"/>
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134"/>
         <source>两不愁三保障</source>
         <translation>Two assurances, three guarantees</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135"/>
         <source>帮扶措施</source>
         <translation>Assistance measures</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135"/>
         <source>包扶责任</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135"/>
         <source>生产生活条件</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="136"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="137"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139"/>
         <source>动态管理</source>
         <translation>Workflows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140"/>
         <source>变更记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="146"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="148"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="148"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="150"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="149"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="151"/>
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="184"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="186"/>
         <source>请先保存修改再签字</source>
         <translation>Save your changes before signing</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="215"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="221"/>
         <source>新增农户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="217"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="223"/>
         <source>农户档案 — {0}</source>
         <translation>Household file — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="219"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="225"/>
         <source>农户档案</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="266"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="272"/>
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="288"/>
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} row {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="351"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="357"/>
         <source>已保存农户档案：{0}</source>
         <translation>Household record saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="351"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="357"/>
         <source>已保存农户档案</source>
         <translation>Household record saved</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="382"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388"/>
         <source>家庭成员 {0}：{1}</source>
         <translation>Member {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="390"/>
         <source>{0}年收入：{1}</source>
         <translation>Income {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="392"/>
         <source>两不愁三保障 {0}：{1}</source>
         <translation>Basic needs {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="394"/>
         <source>帮扶措施 {0}：{1}</source>
         <translation>Support measure {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="402"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="408"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="402"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="408"/>
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>This household file has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="403"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="403"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="403"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409"/>
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -2527,65 +2567,76 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdListPage</name>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="75"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="78"/>
         <source>新增农户</source>
         <extracomment>the empty list&apos;s 导入农户 was chosen (the main window opens its import dialog)</extracomment>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="95"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="98"/>
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>No households yet. Import them from a spreadsheet exported from the national system, or add them one by one.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="96"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="99"/>
         <source>导入农户…</source>
         <translation>Import households…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="96"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="99"/>
         <source>新建农户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="101"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="104"/>
         <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
         <translation>Search: name / pinyin initials / ID number / household no.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="113"/>
-        <location filename="../../fieldapp/gui/household_list.py" line="118"/>
-        <location filename="../../fieldapp/gui/household_list.py" line="120"/>
-        <location filename="../../fieldapp/gui/household_list.py" line="122"/>
-        <location filename="../../fieldapp/gui/household_list.py" line="124"/>
-        <location filename="../../fieldapp/gui/household_list.py" line="250"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="116"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="121"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="123"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="125"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="127"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="140"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="277"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="252"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="279"/>
         <source>{0}组</source>
         <translation>Group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="258"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="285"/>
         <source>共 {0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="260"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="287"/>
         <source>超过 {0} 户</source>
         <translation>More than {0} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="376"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="403"/>
         <source>公示牌编码无效：{0}</source>
         <translation>Invalid door plate code: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="389"/>
+        <location filename="../../fieldapp/gui/household_list.py" line="416"/>
         <source>本机没有这个公示牌编码的户</source>
         <translation>No household with this door plate code on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="144"/>
+        <source>{0}（全部环节）</source>
+        <translation>{0} (every step)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="192"/>
+        <source>流程/环节</source>
+        <translation>Workflow/step</translation>
     </message>
 </context>
 <context>
@@ -2604,24 +2655,49 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="175"/>
+        <location filename="../../fieldapp/gui/household_model.py" line="177"/>
         <source>户主</source>
         <translation>Household head</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="175"/>
+        <location filename="../../fieldapp/gui/household_model.py" line="177"/>
         <source>人口</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176"/>
+        <location filename="../../fieldapp/gui/household_model.py" line="179"/>
         <source>人均纯收入(元)</source>
         <translation>Per capita income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="210"/>
+        <location filename="../../fieldapp/gui/household_model.py" line="213"/>
         <source>{0}年度</source>
         <translation>Year {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="178"/>
+        <source>流程/环节</source>
+        <translation>Workflow/step</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="224"/>
+        <source>{0}（有冲突）</source>
+        <translation>{0} (conflict)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="227"/>
+        <source>，{0}年脱贫</source>
+        <translation>, exited in {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="229"/>
+        <source>由流程确定{0}</source>
+        <translation>Decided by a workflow{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="230"/>
+        <source>导入的状态{0}（没有办结的流程）</source>
+        <translation>Imported status{0} (no finished workflow)</translation>
     </message>
 </context>
 <context>
@@ -7574,11 +7650,6 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="207"/>
-        <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
-        <translation>Exit status: {0} (typed into the record as “{1}”; no finished workflow)</translation>
-    </message>
-    <message>
         <location filename="../../fieldapp/gui/workflow/panel.py" line="209"/>
         <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
         <translation>Note: this household has {0} workflows running at once (started on different laptops); fail the extra one with a reason.</translation>
@@ -7652,6 +7723,11 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <location filename="../../fieldapp/gui/workflow/panel.py" line="267"/>
         <source>{0}（评议会议）</source>
         <translation>{0} (deliberation meeting)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="207"/>
+        <source>脱贫状态：{0}（建档时导入的“{1}”，没有办结的流程）</source>
+        <translation>Exit status: {0} (“{1}” imported with the record; no finished workflow)</translation>
     </message>
 </context>
 <context>

@@ -633,35 +633,75 @@
 <context>
     <name>BasicTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="31" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="37" />
         <source>住址与联系方式</source>
         <translation>住址與聯繫方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="33" />
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="46" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="39" />
         <source>未填</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="36" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="42" />
         <source>手机或座机</source>
         <translation>手機或座機</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="41" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="47" />
         <source>识别与致贫原因</source>
         <translation>識別與致貧原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="52" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="59" />
         <source>留空时按贫困户属性自动判定（兜底户 / 脱贫户）</source>
         <translation>留空時按貧困戶屬性自動判定（兜底戶 / 脫貧戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="59" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="66" />
         <source>自动：{0}</source>
         <translation>自動：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="87" />
+        <source>—（由流程确定：保存后在“动态管理”中发起纳入、退出或返贫）</source>
+        <translation>—（由流程確定：保存後在“動態管理”中發起納入、退出或返貧）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="90" />
+        <source>（未定）</source>
+        <translation>（未定）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="91" />
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="92" />
+        <source>由流程确定</source>
+        <translation>由流程確定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="91" />
+        <source>导入</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="92" />
+        <source>{0}（{1}）</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="94" />
+        <source>进行中：{0}</source>
+        <translation>進行中：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="99" />
+        <source>{0}年</source>
+        <translation>{0}年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="100" />
+        <source>脱贫状态和脱贫年度由动态管理流程确定，不能直接修改：脱贫请发起“退出”流程，返贫请发起“返贫”流程</source>
+        <translation>脫貧狀態和脫貧年度由動態管理流程確定，不能直接修改：脫貧請發起“退出”流程，返貧請發起“返貧”流程</translation>
     </message>
 </context>
 <context>
@@ -2315,152 +2355,152 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
         <source>家庭成员</source>
         <translation>家庭成員</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
         <source>收入</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="132" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
         <source>两不愁三保障</source>
         <translation>兩不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135" />
         <source>帮扶措施</source>
         <translation>幫扶措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135" />
         <source>包扶责任</source>
         <translation>包扶責任</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="133" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135" />
         <source>生产生活条件</source>
         <translation>生產生活條件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="136" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
         <source>走访记录</source>
         <translation>走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="137" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
         <source>动态管理</source>
         <translation>動態管理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
         <source>变更记录</source>
         <translation>變更記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="146" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="148" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="148" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="150" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="149" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="151" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="184" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="186" />
         <source>请先保存修改再签字</source>
         <translation>請先保存修改再簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="215" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="221" />
         <source>新增农户</source>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="217" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="223" />
         <source>农户档案 — {0}</source>
         <translation>農戶檔案 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="219" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="225" />
         <source>农户档案</source>
         <translation>農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="266" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="272" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="282" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="288" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} 第{1}行 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="351" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="357" />
         <source>已保存农户档案：{0}</source>
         <translation>已儲存農戶檔案：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="351" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="357" />
         <source>已保存农户档案</source>
         <translation>已儲存農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="382" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
         <source>家庭成员 {0}：{1}</source>
         <translation>家庭成員 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="384" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="390" />
         <source>{0}年收入：{1}</source>
         <translation>{0}年收入：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="386" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="392" />
         <source>两不愁三保障 {0}：{1}</source>
         <translation>兩不愁三保障 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="394" />
         <source>帮扶措施 {0}：{1}</source>
         <translation>幫扶措施 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="402" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="408" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="402" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="408" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="403" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="403" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="403" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -2526,65 +2566,76 @@
 <context>
     <name>HouseholdListPage</name>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="75" />
+        <location filename="../../fieldapp/gui/household_list.py" line="78" />
         <source>新增农户</source>
         <extracomment>the empty list's 导入农户 was chosen (the main window opens its import dialog)</extracomment>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="95" />
+        <location filename="../../fieldapp/gui/household_list.py" line="98" />
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>還沒有農戶。可以從國家系統導出的表格導入，也可以逐戶新建。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="96" />
+        <location filename="../../fieldapp/gui/household_list.py" line="99" />
         <source>导入农户…</source>
         <translation>導入農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="96" />
+        <location filename="../../fieldapp/gui/household_list.py" line="99" />
         <source>新建农户…</source>
         <translation>新建農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="101" />
+        <location filename="../../fieldapp/gui/household_list.py" line="104" />
         <source>搜索：姓名 / 拼音首字母 / 身份证号 / 户编号</source>
         <translation>搜索：姓名 / 拼音首字母 / 身份證號 / 戶編號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="113" />
-        <location filename="../../fieldapp/gui/household_list.py" line="118" />
-        <location filename="../../fieldapp/gui/household_list.py" line="120" />
-        <location filename="../../fieldapp/gui/household_list.py" line="122" />
-        <location filename="../../fieldapp/gui/household_list.py" line="124" />
-        <location filename="../../fieldapp/gui/household_list.py" line="250" />
+        <location filename="../../fieldapp/gui/household_list.py" line="116" />
+        <location filename="../../fieldapp/gui/household_list.py" line="121" />
+        <location filename="../../fieldapp/gui/household_list.py" line="123" />
+        <location filename="../../fieldapp/gui/household_list.py" line="125" />
+        <location filename="../../fieldapp/gui/household_list.py" line="127" />
+        <location filename="../../fieldapp/gui/household_list.py" line="140" />
+        <location filename="../../fieldapp/gui/household_list.py" line="277" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="252" />
+        <location filename="../../fieldapp/gui/household_list.py" line="279" />
         <source>{0}组</source>
         <translation>{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="258" />
+        <location filename="../../fieldapp/gui/household_list.py" line="285" />
         <source>共 {0} 户</source>
         <translation>共 {0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="260" />
+        <location filename="../../fieldapp/gui/household_list.py" line="287" />
         <source>超过 {0} 户</source>
         <translation>超過 {0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="376" />
+        <location filename="../../fieldapp/gui/household_list.py" line="403" />
         <source>公示牌编码无效：{0}</source>
         <translation>公示牌編碼無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_list.py" line="389" />
+        <location filename="../../fieldapp/gui/household_list.py" line="416" />
         <source>本机没有这个公示牌编码的户</source>
         <translation>本機沒有這個公示牌編碼的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="144" />
+        <source>{0}（全部环节）</source>
+        <translation>{0}（全部環節）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_list.py" line="192" />
+        <source>流程/环节</source>
+        <translation>流程/環節</translation>
     </message>
 </context>
 <context>
@@ -2603,24 +2654,49 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="175" />
+        <location filename="../../fieldapp/gui/household_model.py" line="177" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="175" />
+        <location filename="../../fieldapp/gui/household_model.py" line="177" />
         <source>人口</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="176" />
+        <location filename="../../fieldapp/gui/household_model.py" line="179" />
         <source>人均纯收入(元)</source>
         <translation>人均純收入(元)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_model.py" line="210" />
+        <location filename="../../fieldapp/gui/household_model.py" line="213" />
         <source>{0}年度</source>
         <translation>{0}年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="178" />
+        <source>流程/环节</source>
+        <translation>流程/環節</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="224" />
+        <source>{0}（有冲突）</source>
+        <translation>{0}（有衝突）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="227" />
+        <source>，{0}年脱贫</source>
+        <translation>，{0}年脫貧</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="229" />
+        <source>由流程确定{0}</source>
+        <translation>由流程確定{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_model.py" line="230" />
+        <source>导入的状态{0}（没有办结的流程）</source>
+        <translation>匯入的狀態{0}（沒有辦結的流程）</translation>
     </message>
 </context>
 <context>
@@ -7573,11 +7649,6 @@
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="207" />
-        <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
-        <translation>脫貧狀態：{0}（檔案中手工填寫的“{1}”，沒有辦結的流程）</translation>
-    </message>
-    <message>
         <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
         <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
         <translation>注意：該戶有 {0} 個同時進行的流程（在不同筆記本上各自發起），多餘的一個可以不通過並寫明理由。</translation>
@@ -7651,6 +7722,11 @@
         <location filename="../../fieldapp/gui/workflow/panel.py" line="267" />
         <source>{0}（评议会议）</source>
         <translation>{0}（評議會議）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="207" />
+        <source>脱贫状态：{0}（建档时导入的“{1}”，没有办结的流程）</source>
+        <translation>脫貧狀態：{0}（建檔時匯入的“{1}”，沒有辦結的流程）</translation>
     </message>
 </context>
 <context>

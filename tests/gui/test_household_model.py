@@ -105,8 +105,8 @@ def test_display_labels_money_and_cadre(ctx: AppContext, make_household: Callabl
 def test_headers(ctx: AppContext) -> None:
     model = HouseholdTableModel(ctx)
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
-    assert headers == ["户编号", "户主", "组", "人口", "贫困户属性", "脱贫状态", "主要致贫原因", "包扶责任人",
-                       "人均纯收入(元)"]
+    assert headers == ["户编号", "户主", "组", "人口", "贫困户属性", "脱贫状态", "流程/环节", "主要致贫原因",
+                       "包扶责任人", "人均纯收入(元)"]
 
 
 def test_sort_by_column_resets_and_orders(ctx: AppContext, twelve: list[str], qtbot: Any) -> None:

@@ -4,6 +4,7 @@ the queue of each reviewer, the refusals in words (permission, first allowed day
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,7 +153,7 @@ def test_refusals_name_the_permission_the_day_and_the_failing_indicator(
     hh, exited = _households("3")[0], _households("1")[0]
     _as(monkeypatch, "leader")
     assert main(["workflow", "show", exited]) == 0
-    assert "已脱贫(享受政策)（手工填写，非流程产生）" in capsys.readouterr().out  # the demo's typed value
+    assert "脱贫状态：已脱贫(享受政策)（导入的状态，不是逐级决定产生的）" in capsys.readouterr().out  # the demo's value
     assert main(["workflow", "start", "exit", exited]) == 1
     assert "该户已脱贫，不能再发起退出" in capsys.readouterr().err
     assert main(["workflow", "start", "return", hh]) == 1
@@ -310,3 +311,26 @@ def test_several_households_decided_at_once_under_one_signature_on_the_command_l
         assert "附件：会议记录“乡镇审核会议记录”" in shown
     assert main(["workflow", "show", third]) == 0
     assert "乡镇审核员" not in capsys.readouterr().out
+
+
+def test_the_household_list_filters_by_workflow_and_step(
+        laptop: Clock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    hh = _households("3")[0]
+    _as(monkeypatch, "member")
+    assert main(["workflow", "start", "identification", hh]) == 0
+    _decide_all(monkeypatch, capsys, laptop, hh, rules.definitions().get("identification").steps[:1],
+                kind="identification", folder=Path(tempfile.mkdtemp()))
+    capsys.readouterr()
+    assert main(["household", "list", "--workflow", "identification", "--step", "02"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "共 1 户"
+    line = out.splitlines()[0]
+    assert line.startswith(hh) and "精准识别（纳入） · 村民代表大会民主评议" in line and "返贫（导入）" in line
+    assert main(["household", "list", "--workflow", "identification", "--step", "03"]) == 0
+    assert capsys.readouterr().out.strip() == "共 0 户"
+    assert main(["household", "list"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "共 4 户"
+    assert main(["household", "list", "--step", "02"]) == 1
+    assert "须与 --workflow 一起使用" in capsys.readouterr().err
+    assert main(["household", "list", "--workflow", "exit", "--step", "99"]) == 1
+    assert "没有步骤 99" in capsys.readouterr().err

@@ -1,14 +1,20 @@
-"""Tab 基本信息: where the household lives, how to reach it, how it was identified and why it is poor."""
+"""Tab 基本信息: where the household lives, how to reach it, how it was identified and why it is poor.
+
+The exit status and year are shown, not edited: the workflows decide them (动态管理), so they read
+“由流程确定” or, for a value the household was imported with, “导入”, with the workflow running if any.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
 from fieldapp.domain import register as rules
+from fieldapp.domain import workflow as flow_rules
 from fieldapp.gui.codes import current_language
-from fieldapp.gui.fields import ChoiceCombo, CodeCombo, NullableDateEdit, NullableSpin, TextEdit, YearSpin
+from fieldapp.gui.fields import ChoiceCombo, CodeCombo, NullableDateEdit, NullableSpin, TextEdit
 from fieldapp.gui.household_editor.base import HouseholdFormTab
 from fieldapp.gui.household_editor.labels import field_label
 from fieldapp.services import lookups, setup
@@ -42,8 +48,9 @@ class BasicTab(HouseholdFormTab):
         f.add("standard", label("standard"), CodeCombo(ref["identification_standard"]), column=1)
         f.add("identified_on", label("identified_on"), NullableDateEdit(), column=1)
         self.attribute = f.add("attribute", label("attribute"), CodeCombo(ref["household_attribute"]), column=1)
-        f.add("exit_status", label("exit_status"), CodeCombo(ref["exit_status"]), column=1)
-        f.add("exit_year", label("exit_year"), YearSpin(none_text=self.tr("未填")), column=1)
+        # derived from the workflows, never typed: shown with where it came from
+        self.exit_status = f.add_display(label("exit_status"), self._display_label(), column=1)
+        self.exit_year = f.add_display(label("exit_year"), self._display_label(), column=1)
         self.plate_kind = f.add("plate_kind", label("plate_kind"), CodeCombo(ref["household_kind"]), column=1)
         self.main_cause = f.add("main_cause", label("main_cause") + " *", CodeCombo(ref["poverty_cause"]), column=1)
         f.add("cause2", label("cause2"), CodeCombo(ref["poverty_cause"]), column=1)
@@ -58,12 +65,41 @@ class BasicTab(HouseholdFormTab):
         text = self.ctx.ref["household_kind"].label(derived, current_language())
         self.plate_kind.set_blank_text(self.tr("自动：{0}").format(text))
 
+    def _display_label(self) -> QLabel:
+        shown = QLabel(self)
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        shown.setWordWrap(True)
+        return shown
+
     def load(self, record: HouseholdRecord) -> None:
         village_id = record.household.get("village_id")
         if village_id and self.village.index_of(village_id) < 0:
             self._offer_village(village_id)
         super().load(record)
         self._show_derived_plate()
+        self.show_standing(record.id)
+
+    def show_standing(self, household_id: str | None) -> None:
+        """The exit status and year as the workflows decided them, and where they came from."""
+        stands = lookups.household_standing(self.ctx.db, household_id) if household_id else None
+        lang = current_language()
+        if stands is None or not (stands.exit_status or stands.kind):
+            self.exit_status.setText(self.tr("—（由流程确定：保存后在“动态管理”中发起纳入、退出或返贫）"))
+        else:
+            status = self.ctx.ref["exit_status"].label(stands.exit_status, lang) if stands.exit_status \
+                else self.tr("（未定）")
+            source = {flow_rules.SOURCE_WORKFLOW: self.tr("由流程确定"), flow_rules.SOURCE_IMPORTED: self.tr("导入")}
+            text = self.tr("{0}（{1}）").format(status, source.get(stands.source, self.tr("由流程确定")))
+            if stands.kind:
+                text += "\n" + self.tr("进行中：{0}").format(flow_rules.where_text(
+                    flow_rules.definitions(self.ctx.ref), stands.kind, stands.step, conflict=stands.conflict,
+                    lang=lang))
+            self.exit_status.setText(text)
+        year = stands.exit_year if stands is not None else None
+        self.exit_year.setText(self.tr("{0}年").format(year) if year else "—")
+        tip = self.tr("脱贫状态和脱贫年度由动态管理流程确定，不能直接修改：脱贫请发起“退出”流程，返贫请发起“返贫”流程")
+        self.exit_status.setToolTip(tip)
+        self.exit_year.setToolTip(tip)
 
     def _offer_village(self, village_id: str) -> None:
         """A household of a village this laptop does not serve still shows its village by name."""

@@ -125,6 +125,8 @@ class HouseholdEditor(QDialog):
         self.visits = VisitsTab(ctx, self.household_id, tasks=self.tasks, hub=self.hub)
         # not an editor tab either: workflow decisions are signed acts of their own
         self.workflow = WorkflowPanel(ctx, self.household_id, tasks=self.tasks, hub=self.hub)
+        # the exit status the basic tab shows follows the workflows as they move (here, elsewhere, by sync)
+        self.hub.changed.connect(self._standing_changed)
         self.editor_tabs: list[EditorTab] = [self.basic, self.members, self.income, self.indicators,
                                              self.measures, self.responsibility, self.living]
         self.tabs = QTabWidget()
@@ -195,6 +197,10 @@ class HouseholdEditor(QDialog):
         if choices != self._member_choices:
             self._member_choices = choices
             self.measures.set_members(choices)
+
+    def _standing_changed(self, changes: Changes) -> None:
+        if self.household_id is not None and (changes.touches_household(self.household_id) or changes.sync):
+            self.basic.show_standing(self.household_id)
 
     def _changed(self) -> None:
         record = self.collect()

@@ -34,7 +34,8 @@ class HouseholdFlows:
     title: str
     views: tuple[store.WorkflowView, ...]
     exited: bool
-    source: str  # "workflow" | "imported" | "typed"
+    source: str  # "workflow" | "imported" (a workflow recorded from an import) | "typed" (the household's own,
+    # imported value: no finished workflow)
     typed_exit_status: str | None
     signatures: dict[str, SignatureLine] = field(default_factory=dict)
     #: the attachments of each decision (by decision id) and of each 评议 meeting (by meeting id)

@@ -204,7 +204,7 @@ class WorkflowPanel(QWidget):
         else:
             typed = self.ctx.ref["exit_status"].label(flows.typed_exit_status, i18n.ref_language()) \
                 if flows.typed_exit_status else self.tr("（空）")
-            text = self.tr("脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）").format(exited, typed)
+            text = self.tr("脱贫状态：{0}（建档时导入的“{1}”，没有办结的流程）").format(exited, typed)
         if len(flows.running) > 1:
             text += "\n" + self.tr("注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），"
                                    "多余的一个可以不通过并写明理由。").format(len(flows.running))

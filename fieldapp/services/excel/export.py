@@ -118,8 +118,12 @@ def export_households(ctx: AppContext, path: Path | str, *, progress: Callable[[
                 for r in conn.execute(select(_M).where(_M.c.household_id.in_(chunk), _M.c.deleted.is_(False))
                                       .order_by(_M.c.relation, _M.c.birth_date, _M.c.id)).mappings():
                     members.setdefault(r["household_id"], []).append(dict(r))
-                incomes = {r.household_id: r.per_person_income for r in conn.execute(
-                    select(_L.c.household_id, _L.c.per_person_income).where(_L.c.household_id.in_(chunk)))}
+                incomes: dict[str, int | None] = {}
+                for r in conn.execute(select(_L.c.household_id, _L.c.per_person_income, _L.c.exit_status,
+                                             _L.c.exit_year).where(_L.c.household_id.in_(chunk))):
+                    incomes[r.household_id] = r.per_person_income
+                    # the status and year the workflows decided (so re-importing the file changes nothing)
+                    households[r.household_id].update(exit_status=r.exit_status, exit_year=r.exit_year)
                 for hid in chunk:
                     people = members.get(hid, [])
                     counts["households"] += 1

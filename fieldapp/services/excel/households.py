@@ -7,6 +7,9 @@ household is refused (one person cannot be in two households; moving a person is
 the register, not by an import). The merged record (register values overlaid with the
 file's) must pass the same rules as the editor's save (:func:`fieldapp.domain.register.record_problems`):
 exactly one head, the birth date and gender agreeing with the ID, a grade for a disability…
+A new household's 脱贫状态/脱贫年度 are imported values (as migration 0011 recorded the old register's); an
+existing household's come from its workflows, so a file that would change them is refused for that row,
+naming the workflow to start (a value the register already shows is no change).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from sqlalchemy import Connection, Table, select
 
 from fieldapp.domain import register as rules
 from fieldapp.domain import resident_id
+from fieldapp.domain import workflow as workflow_rules
 from fieldapp.domain.refdata import RefData
 from fieldapp.services import setup
 from fieldapp.services.context import AppContext
@@ -116,6 +120,8 @@ class RegisterSlice:
     members: dict[str, list[dict[str, Any]]]
     owners: dict[str, Owner]
     incomes: dict[str, int | None]
+    #: household id → its exit status and year as derived from its workflows (the list projection's)
+    standing: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, conn: Connection, groups: list[Group], check_income: bool) -> RegisterSlice:
@@ -145,7 +151,12 @@ class RegisterSlice:
         if check_income and ids:
             incomes = {i.household_id: i.per_person_income for i in conn.execute(
                 select(_L.c.household_id, _L.c.per_person_income).where(_L.c.household_id.in_(ids)))}
-        return cls(households, members, owners, incomes)
+        standing: dict[str, tuple[str | None, int | None]] = {}
+        for start in range(0, len(ids), 5000):
+            for r in conn.execute(select(_L.c.household_id, _L.c.exit_status, _L.c.exit_year)
+                                  .where(_L.c.household_id.in_(ids[start:start + 5000]))):
+                standing[r.household_id] = (r.exit_status, r.exit_year)
+        return cls(households, members, owners, incomes, standing)
 
 
 @dataclass
@@ -364,6 +375,8 @@ def decide(g: Group, reg: RegisterSlice, cx: Context) -> Decision:
     slots = _merge_members(g, reg, existing, problems, skipped)
     head = next((s.values.get("name") for s in slots if s.values.get("relation") == rules.HEAD), None)
     h_changes, m_changes, new = _diff(existing, values, slots)
+    if existing is not None:
+        problems += _derived_changes(g, h_changes, reg.standing.get(existing["id"], (None, None)), cx.ref)
     if existing is None and not new and not skipped:
         problems.append((first, "本户没有成员数据（至少需要户主一行）"))
     if problems or existing is None or h_changes or m_changes or new:
@@ -383,6 +396,23 @@ def decide(g: Group, reg: RegisterSlice, cx: Context) -> Decision:
     op = ("update", existing["id"], h_changes, [(s.original["id"], c) for s, c in m_changes if s.original], new_rows)
     text = _describe(h_changes, m_changes, new, existing=existing, ref=cx.ref, notes=notes)
     return Decision("update", head, text, len(slots), [], op)
+
+
+def _derived_changes(g: Group, h_changes: dict[str, Any], now: tuple[str | None, int | None],
+                     ref: RefData) -> list[Problem]:
+    """The file's 脱贫状态/脱贫年度 of an existing household: the value the register shows (derived from the
+    workflows) is no change and is dropped from ``h_changes``; another value is refused, naming the workflow."""
+    found: list[Problem] = []
+    for name, current in zip(workflow_rules.DERIVED_FIELDS, now, strict=True):
+        if name not in h_changes:
+            continue
+        value = h_changes.pop(name)
+        if (value or None) == (current or None):
+            continue
+        refusal = workflow_rules.TYPED_REFUSAL.format(label=LABELS.get(name, name))
+        found.append((g.sources.get(name, g.rows[0]),
+                      f"{refusal}（本户现为“{shown(name, current, ref)}”，表中为“{shown(name, value, ref)}”）"))
+    return found
 
 
 @functools.cache

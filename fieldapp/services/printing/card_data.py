@@ -104,7 +104,8 @@ def _chunk(conn: Connection, ids: Sequence[str], *, ref: RefData, villages: dict
     if missing:
         raise LookupError(f"户 {missing[0]} 不存在或已删除（共 {len(missing)} 户）")
     listed = {r.household_id: r for r in conn.execute(
-        select(_L.c.household_id, _L.c.head_name, _L.c.member_count).where(_L.c.household_id.in_(ids)))}
+        select(_L.c.household_id, _L.c.head_name, _L.c.member_count, _L.c.exit_status, _L.c.exit_year)
+        .where(_L.c.household_id.in_(ids)))}
     measures: dict[str, list[Any]] = {}
     for r in conn.execute(select(_ME.c.household_id, _ME.c.type, _ME.c.content)
                           .where(_ME.c.household_id.in_(ids), _ME.c.deleted.is_(False))
@@ -125,7 +126,9 @@ def _chunk(conn: Connection, ids: Sequence[str], *, ref: RefData, villages: dict
             measures=measure_lines(measures.get(hid, []), ref, lang),
             cadre=cadre.name if cadre else "", cadre_unit=(cadre.unit or "") if cadre else "",
             cadre_phone=(cadre.phone or "") if cadre else "",
-            exit_text=exit_text(h.exit_status, h.exit_year, h.exit_deadline, ref, lang),
+            # the status and year the workflows decided (the list's), not a typed value
+            exit_text=exit_text(row.exit_status if row is not None else None,
+                                row.exit_year if row is not None else None, h.exit_deadline, ref, lang),
             code=cardcode.card_code(hid),
         ))
     return cards

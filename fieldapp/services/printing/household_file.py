@@ -28,6 +28,7 @@ from reportlab.platypus import KeepTogether, LongTable, Paragraph, Spacer, Table
 
 from fieldapp.domain import income as income_rules
 from fieldapp.domain import register as rules
+from fieldapp.domain import workflow as flow_rules
 from fieldapp.domain.income import INCOME_FIELDS
 from fieldapp.services import register, thresholds
 from fieldapp.services.context import AppContext
@@ -46,6 +47,7 @@ from fieldapp.services.printing.common import (
 )
 from fieldapp.services.printing.signoff_block import signoff_block
 from fieldapp.services.register import HouseholdRecord
+from fieldapp.store import derived
 
 log = logging.getLogger("fieldapp.services.printing")
 
@@ -77,6 +79,7 @@ def build_story(ctx: AppContext, record: HouseholdRecord, *, full_ids: bool = Fa
         names.update({m["id"]: m["name"] for m in record.members})
         history = household_history.history_rows(conn, ctx, str(record.id), full_ids, bank=bank)
         visits = household_history.visit_rows(conn, str(record.id))
+        stands = derived.standings(conn, [str(record.id)]).get(str(record.id))
     head = next((m for m in record.members if m.get("relation") == rules.HEAD), None)
     village = villages.get(h["village_id"], "")
     story: list[Any] = [
@@ -84,7 +87,7 @@ def build_story(ctx: AppContext, record: HouseholdRecord, *, full_ids: bool = Fa
         para(f"{village}{'　第' + str(h['group_no']) + '组' if h.get('group_no') else ''}　"
              f"户主 {head['name'] if head else '—'}　户编号 {h.get('hh_no') or '—'}", st["subtitle"]),
     ]
-    story += _basics(ctx, record, village, cadres, st, bank)
+    story += _basics(ctx, record, village, cadres, st, bank, stands)
     story += _members(ctx, record, st, full_ids)
     story += _incomes(ctx, record, st)
     story += _indicators(ctx, record, cadres, st)
@@ -133,9 +136,15 @@ def _pairs(pairs: list[tuple[str, str]], st: dict[str, Any], columns: int = 2, *
 
 
 def _basics(ctx: AppContext, record: HouseholdRecord, village: str, cadres: dict[str, Any],  # noqa: PLR0917
-            st: dict[str, Any], bank: bool) -> list[Any]:
+            st: dict[str, Any], bank: bool, stands: flow_rules.Standing | None) -> list[Any]:
     ref, h = ctx.ref, record.household
+    # the exit status and year the workflows decided, and where they come from (never a typed value)
+    status = stands.exit_status if stands is not None else None
+    year = stands.exit_year if stands is not None else None
+    source = {flow_rules.SOURCE_WORKFLOW: "（由流程确定）", flow_rules.SOURCE_IMPORTED: "（导入）"}.get(
+        stands.source if stands is not None else "", "")
     label, value = _labels(ctx, "household", False, bank)
+    status_text = value("exit_status", status) + source if status else ""
     code = ref["poverty_cause"]
     cadre = cadres.get(h.get("cadre_id") or "")
     kind = rules.plate_kind(h.get("attribute"), h.get("plate_kind"), ref)
@@ -148,8 +157,8 @@ def _basics(ctx: AppContext, record: HouseholdRecord, village: str, cadres: dict
         (label("standard"), value("standard", h.get("standard"))),
         (label("identified_on"), date_text(h.get("identified_on"))),
         (label("attribute"), value("attribute", h.get("attribute"))), (label("plate_kind"), kind_text),
-        (label("exit_status"), value("exit_status", h.get("exit_status"))),
-        (label("exit_year"), f"{h['exit_year']}年" if h.get("exit_year") else ""),
+        (label("exit_status"), status_text),
+        (label("exit_year"), f"{year}年" if year else ""),
         (label("main_cause"), value("main_cause", h.get("main_cause"))),
         ("次要致贫原因", "、".join(code.label(c) for c in (h.get("cause2"), h.get("cause3")) if c)),
         (label("exit_deadline"), f"{h['exit_deadline']}年" if h.get("exit_deadline") else ""),

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from fieldapp.domain import refdata
 from fieldapp.domain import register as rules
+from fieldapp.domain import workflow as flow_rules
 from fieldapp.domain.resident_id import mask
 from fieldapp.services.context import AppContext
 from fieldapp.services.printing.common import (
@@ -45,7 +46,7 @@ HEADER = ["序号", *(_FIELDS.label("household", c) for c in _H), "户主", _FIE
           "人均纯收入（元）", _FIELDS.label("household", "cadre_id")]
 WIDTHS_MM = [11, 18, 9, 30, 17, 34, 10, 25, 15, 21, 24, 13, 21, 0]  # last: the rest
 FILTERS = ("village_id", "group_no", "exit_status", "attribute", "main_cause", "cadre_id")
-FILTER_NAMES = {c: _FIELDS.label("household", c) for c in FILTERS}
+FILTER_NAMES = {**{c: _FIELDS.label("household", c) for c in FILTERS}, "workflow": "流程/环节"}
 FILTER_CODES = {c: _FIELDS.code_lists[("household", c)] for c in ("exit_status", "attribute", "main_cause")}
 PAGE = 500
 
@@ -66,11 +67,10 @@ def ledger_rows(ctx: AppContext, query: HouseholdQuery) -> list[dict[str, Any]]:
         ids = [r["household_id"] for r in rows]
         for start in range(0, len(ids), PAGE):
             chunk = ids[start:start + PAGE]
-            for r in conn.execute(select(h.c.id, h.c.exit_year, h.c.plate_kind).where(h.c.id.in_(chunk))):
+            for r in conn.execute(select(h.c.id, h.c.plate_kind).where(h.c.id.in_(chunk))):
                 extra[r.id] = r
-    for row in rows:
+    for row in rows:  # exit status and year: the list's, derived from the workflows
         found = extra.get(row["household_id"])
-        row["exit_year"] = found.exit_year if found else None
         row["plate_kind"] = rules.plate_kind(row["attribute"], found.plate_kind if found else None, ctx.ref)
     return rows
 
@@ -79,17 +79,21 @@ def describe_query(ctx: AppContext, query: HouseholdQuery, villages: dict[str, s
                    cadres: dict[str, Any]) -> str:
     parts = []
     for name, value in query.filters.items():
-        if value is None or value == "" or name == "village_id":
+        if value is None or value == "" or name in ("village_id", "wf_step"):
             continue
+        title = FILTER_NAMES.get(name, name)
         if name in FILTER_CODES:
             text = ctx.ref[FILTER_CODES[name]].label(str(value))
         elif name == "cadre_id":
             text = cadres[value].name if value in cadres else str(value)
         elif name == "group_no":
             text = f"第{value}组"
+        elif name == "wf_kind":  # with its step, when the list is filtered by one
+            text = flow_rules.where_text(flow_rules.definitions(ctx.ref), str(value), query.filters.get("wf_step"))
+            title = FILTER_NAMES["workflow"]
         else:
             text = str(value)
-        parts.append(f"{FILTER_NAMES.get(name, name)}：{text}")
+        parts.append(f"{title}：{text}")
     if query.text.strip():
         parts.append(f"搜索：{query.text.strip()}")
     return "；".join(parts)

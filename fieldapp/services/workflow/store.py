@@ -10,63 +10,19 @@ from sqlalchemy import Connection, select
 
 from fieldapp.domain import workflow as rules
 from fieldapp.services.signoff import service as signoff
+from fieldapp.store import flows
 from fieldapp.store.db import Database
-from fieldapp.store.models import Household, HouseholdListRow, Signoff, Workflow, WorkflowStep
+from fieldapp.store.models import Household, HouseholdListRow, Signoff, Workflow
 
-_W, _S, _H = Workflow.__table__, WorkflowStep.__table__, Household.__table__
-
-
-@dataclass(frozen=True)
-class WorkflowView:
-    """A workflow as stored, with its definition and its derived state."""
-
-    id: str
-    household_id: str
-    kind: str
-    definition: rules.Definition
-    started_at: int
-    started_by_name: str
-    origin: str
-    imported_value: str | None
-    category: str | None
-    risk_type: str | None
-    state: rules.State
-
-    @property
-    def current(self) -> rules.Step | None:
-        return self.state.current(self.definition)
+_W, _H = Workflow.__table__, Household.__table__
 
 
-def decision_of(r: Any) -> rules.Decision:
-    try:
-        settles = tuple(str(x) for x in json.loads(r.settles)) if r.settles else ()
-    except (ValueError, TypeError):
-        settles = ()  # unreadable: settles nothing, so the conflict stays shown
-    return rules.Decision(r.id, r.step, r.decision, r.reason or "", r.prev_id or "", r.person_id, r.person_name,
-                          r.role, int(r.decided_at), r.signoff_id, bool(r.override), r.decided_as or "", settles,
-                          r.meeting_id)
+WorkflowView = flows.WorkflowView
+decision_of = flows.decision_of
 
 
 def _views(conn: Connection, defs: rules.Definitions, where: object) -> list[WorkflowView]:
-    rows = conn.execute(select(_W).where(where, _W.c.deleted.is_(False))  # type: ignore[arg-type]
-                        .order_by(_W.c.started_at, _W.c.id)).all()
-    if not rows:
-        return []
-    decisions: dict[str, list[rules.Decision]] = {}
-    ids = [r.id for r in rows]
-    for chunk in range(0, len(ids), 500):
-        for s in conn.execute(select(_S).where(_S.c.workflow_id.in_(ids[chunk:chunk + 500]), _S.c.deleted.is_(False))):
-            decisions.setdefault(s.workflow_id, []).append(decision_of(s))
-    found = []
-    for r in rows:
-        definition = defs.workflows.get(r.kind)
-        if definition is None:  # a kind this laptop's reference data lacks: shown as a problem, not dropped
-            definition = rules.Definition(r.kind, {"zh-Hans": r.kind}, r.kind, (
-                rules.Step("?", {"zh-Hans": "未知步骤"}, "district"),))
-        state = rules.derive(definition, int(r.started_at), decisions.get(r.id, ()), origin=r.origin)
-        found.append(WorkflowView(r.id, r.household_id, r.kind, definition, int(r.started_at), r.started_by_name or "",
-                                  r.origin, r.imported_value, r.category, r.risk_type, state))
-    return found
+    return flows.views(conn, defs, where)
 
 
 def workflows_of(db: Database, household_id: str, defs: rules.Definitions) -> list[WorkflowView]:
@@ -154,8 +110,18 @@ def at_steps(db: Database, defs: rules.Definitions, wanted: Any, village_id: str
 
 
 def typed_exit_status(db: Database, household_id: str) -> str | None:
+    """The household's own ``exit_status``: the imported value (never typed since; see :func:`standing_of`)."""
     with db.read() as conn:
         return conn.execute(select(_H.c.exit_status).where(_H.c.id == household_id)).scalar()
+
+
+def standing_of(db: Database, household_id: str, defs: rules.Definitions) -> rules.Standing:
+    """Where the household stands (exit status and year, the open workflow and step), derived as the
+    household list shows it."""
+    with db.read() as conn:
+        own = conn.execute(select(_H.c.exit_status, _H.c.exit_year).where(_H.c.id == household_id)).first()
+        found = _views(conn, defs, _W.c.household_id == household_id)
+    return rules.standing(found, own.exit_status if own else None, own.exit_year if own else None)
 
 
 def signature(db: Database, signoff_id: str) -> tuple[signoff.SignoffRecord | None, list[str]]:
