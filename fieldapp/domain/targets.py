@@ -39,8 +39,8 @@ NO_STANDARD = "no_standard"
 
 
 INDUSTRY_PREFIX = "industry_"  # industry_<code of refdata industry>: planned households of that industry
-_PLAN_WORDS = {"zh-Hans": "{0}计划户数", "zh-Hant": "{0}計劃戶數", "en": "Planned households: {0}"}
-_PLAN_SUFFIXES = ("计划户数", "計劃戶數", "计划户", "計劃戶", "（计划户数）", "（計劃戶數）")
+_PLAN_WORDS = {"zh-Hans": "{0}产业计划户数", "zh-Hant": "{0}產業計劃戶數", "en": "Planned households: {0}"}
+_PLAN_SUFFIXES = ("产业计划户数", "產業計劃戶數", "计划户数", "計劃戶數", "（计划户数）", "（計劃戶數）")
 _HOUSEHOLDS = {"zh-Hans": "户", "zh-Hant": "戶", "en": "households"}
 
 
@@ -73,7 +73,7 @@ def kind_problem(code: str, kinds: CodeList, industries: CodeList | None = None)
 
 def kind_for(text: str, kinds: CodeList, industries: CodeList | None = None) -> str | None:
     """The kind a spreadsheet cell names: its code, or any label or synonym; with ``industries``, also
-    ``industry_<code>`` and an industry's label followed by 计划户数 (e.g. 种植业计划户数)."""
+    ``industry_<code>`` and an industry's label followed by (产业)计划户数 (e.g. 果产业计划户数)."""
     text = str(text).strip()
     found = kinds.code_for(text)
     if found is not None or industries is None:
@@ -83,8 +83,9 @@ def kind_for(text: str, kinds: CodeList, industries: CodeList | None = None) -> 
         return text if industry in industries else None
     for suffix in _PLAN_SUFFIXES:
         if text.endswith(suffix) and len(text) > len(suffix):
-            code = industries.code_for(text[:-len(suffix)].strip())
-            return industry_kind(code) if code is not None else None
+            code = industries.code_for(text[:-len(suffix)].strip(" ：:（("))
+            if code is not None:
+                return industry_kind(code)
     return None
 
 
