@@ -5,8 +5,9 @@ show something in the demo.
   targets demo leaves out — the village's 贫困村摘帽 target (the village plans to be lifted out this
   year) and every industry's planned households (``industry_<code>``) for the district, the town and each
   village. A village's plan is a little above the households its register already has in that industry;
-  the town's and district's are their own figures (they hold villages this laptop does not), so the charts
-  show an area's own target, the villages' plans summing up only where an area has none.
+  the town plans its three leading industries and the district its first one with figures of their own
+  (they hold villages this laptop does not), so the charts show both rules: an area's own target, else the
+  sum of the areas below.
 - :func:`add_demo_summaries` (while the demo's team leader is signed in, with a signing key): the last
   three weekly summaries and the last monthly update of each village, generated from the register and
   signed by the leader, each with a short 情况说明.
@@ -32,7 +33,7 @@ from fieldapp.store.models import Household, Measure
 
 log = logging.getLogger("fieldapp.services.demo")
 _H, _M = Household.__table__, Measure.__table__
-TOWN_FACTOR, DISTRICT_FACTOR = 6, 40  # the town's and district's plans against the demo village's
+TOWN_FACTOR, DISTRICT_FACTOR = 3, 5  # the town's and district's own plans against the demo villages' sum
 WEEKS = 3
 WEEKLY_NOTES = (
     "本周完成入户走访，逐户核实家庭人口和收入情况；对新纳入监测的农户制定了帮扶计划。",
@@ -74,13 +75,12 @@ def add_demo_plans(ctx: AppContext, year: int) -> None:
         town = tree.get(town_id)
         if town is None:
             continue
-        for code in industries:
+        for code in industries[:3]:  # the town's leading industries; the rest sum up from its villages
             records.set_target(ctx, town.id, year, target_rules.industry_kind(code), total[code] * TOWN_FACTOR)
         district = tree.get(town.parent_id) if town.parent_id else None
-        if district is not None:
-            for code in industries[:3]:  # the district plans its three leading industries; the rest sum up
-                records.set_target(ctx, district.id, year, target_rules.industry_kind(code),
-                                   total[code] * DISTRICT_FACTOR)
+        if district is not None and industries:  # the district's own plan for its first industry
+            records.set_target(ctx, district.id, year, target_rules.industry_kind(industries[0]),
+                               total[industries[0]] * DISTRICT_FACTOR)
 
 
 def _at(day: dt.date, hour: int) -> int:
