@@ -2,6 +2,7 @@
 
     fieldapp workflow deliberation add --village V --date D --present N [--names TEXT] --for N --against N
                                        --households H,H… [--votes H:FOR:AGAINST,…] [--summary TEXT]
+                                       [--attach FILE[:KIND]]… [--caption TEXT]   (photos of the minutes)
     fieldapp workflow deliberation list [--village V]
     fieldapp workflow deliberation show MEETING
     fieldapp workflow objection add HOUSEHOLD --from WHO --content TEXT [--received D]
@@ -40,6 +41,9 @@ def register(cmds: Any, run: Run) -> None:
     p.add_argument("--households", required=True, help="评议的户（标识或户编号，逗号分隔）")
     p.add_argument("--votes", default="", help="逐户表决的票数：户编号:赞成:反对，逗号分隔")
     p.add_argument("--summary", default="", help="会议纪要")
+    from fieldapp.cli.workflow_cmd import add_attach_options
+
+    add_attach_options(p)
     p.set_defaults(func=lambda a: run(a, _meeting_add))
     p = d.add_parser("list", help="评议会议列表")
     p.add_argument("--village", help="村名或村的标识")
@@ -84,6 +88,7 @@ def _households(ctx: Any, text: str) -> list[str]:
 
 
 def _meeting_add(ctx: Any, args: argparse.Namespace) -> int:
+    from fieldapp.cli.workflow_cmd import attachments_of
     from fieldapp.domain.notice import NoticeError
     from fieldapp.services.printing.common import resolve_household, resolve_village
     from fieldapp.services.workflow import deliberation
@@ -97,9 +102,11 @@ def _meeting_add(ctx: Any, args: argparse.Namespace) -> int:
     meeting = deliberation.record(
         ctx, resolve_village(ctx, args.village), args.date, present_count=args.present, present_names=args.names,
         votes_for=args.votes_for, votes_against=args.votes_against, summary=args.summary,
-        household_ids=_households(ctx, args.households), household_votes=votes)
+        household_ids=_households(ctx, args.households), household_votes=votes, attach=attachments_of(ctx, args))
     print(f"已登记评议会议 {meeting.id}：{meeting.held_on.isoformat()}，到会代表 {meeting.present_count} 人，"
           f"评议 {len(meeting.households)} 户")
+    if args.attach:
+        print(f"附件 {len(args.attach)} 个已保存（workflow deliberation show 列出）")
     print(f"各户的评议步骤决定时注明：--meeting {meeting.id[-8:]}")
     return 0
 
@@ -129,6 +136,11 @@ def _meeting_show(ctx: Any, args: argparse.Namespace) -> int:
     for h in m.households:
         vote = f"\t赞成 {h.votes_for} 反对 {h.votes_against}" if h.votes_for is not None else ""
         print(f"  {h.hh_no or h.household_id}\t{h.head_name}{vote}")
+    from fieldapp.cli.workflow_cmd import attachment_line
+    from fieldapp.services.workflow import attachments
+
+    for a in attachments.of_meeting(ctx, m.id):
+        print("  " + attachment_line(ctx, a))
     return 0
 
 
@@ -171,10 +183,11 @@ def _notice_list(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.services.workflow import notices
 
     found = notices.listed(ctx)
+    words = {"unposted": "未张贴", "posted": "已张贴，未到公示期", "running": "公示中", "ended": "公示期已满"}
     for n in found:
         posted = f"{n.posted_on.isoformat()} 张贴" if n.posted_on else "未记录张贴"
         print(f"{n.id}\t{n.kind} {n.step}\t{len(n.household_ids)} 户\t{n.period_start.isoformat()} 至 "
-              f"{n.period_end.isoformat()}\t{n.issued_by_name}\t{posted}")
+              f"{n.period_end.isoformat()}\t{n.issued_by_name}\t{posted}\t{words[n.status(dt.date.today())]}")
     print(f"共 {len(found)} 份公示")
     return 0
 

@@ -25,6 +25,20 @@ UPHELD, DISMISSED = "upheld", "dismissed"
 RESULTS = {UPHELD: "异议成立", DISMISSED: "异议不成立"}
 
 
+# where a notice stands (derived from its posting and period, never stored)
+UNPOSTED, POSTED, RUNNING, ENDED = "unposted", "posted", "running", "ended"
+
+
+def status(period_start: dt.date, period_end: dt.date, posted_on: dt.date | None, today: dt.date) -> str:
+    """``unposted`` (no posting recorded), ``posted`` (put up, its period not begun), ``running`` (within the
+    period) or ``ended`` (the day after its last day: a 公示 step may pass)."""
+    if posted_on is None:
+        return UNPOSTED
+    if today < period_start:
+        return POSTED
+    return RUNNING if today <= period_end else ENDED
+
+
 class NoticeError(Exception):
     """A notice, meeting or objection refused; the message names the problem."""
 

@@ -79,6 +79,7 @@ class Step:
     gate: str | None = None
     deliberation: bool = False  # a 评议 step: its decision names the meeting (deliberation)
     announcement: bool = False  # a 公告 step: its notice is made like a 公示's
+    attachment: str | None = None  # an attachment kind (refdata attachment_kind) a pass must carry
 
     @property
     def posts_notice(self) -> bool:
@@ -133,7 +134,8 @@ def parse_definitions(raw: Any, roles: Iterable[str] = DECIDING_ROLES) -> Defini
         for w in raw["workflows"]:
             steps = tuple(Step(str(s["code"]), dict(s["label"]), str(s["role"]), int(s.get("min_days", 0)),
                                bool(s.get("signature", True)), bool(s.get("notice", False)), s.get("gate"),
-                               bool(s.get("deliberation", False)), bool(s.get("announcement", False)))
+                               bool(s.get("deliberation", False)), bool(s.get("announcement", False)),
+                               str(s["attachment"]) if s.get("attachment") else None)
                           for s in w["steps"])
             flows[str(w["kind"])] = Definition(str(w["kind"]), dict(w["label"]), str(w["result"]), steps,
                                                tuple(str(n) for n in w.get("needs", ())))
@@ -318,6 +320,13 @@ def check_decision(definition: Definition, state: State, step_code: str, decisio
     return step
 
 
+def check_attachment(step: Step, decision: str, kinds: Iterable[str], kind_label: str) -> None:
+    """A step that names a required attachment kind (户认可: the signed 脱贫确认书) passes only with an
+    attachment of that kind; ``kind_label`` is that kind in words, for the refusal."""
+    if step.attachment and decision == PASS and step.attachment not in set(kinds):
+        raise WorkflowError(f"“{step.text()}”须附上{kind_label}的照片（附件类别 {step.attachment}）才能通过")
+
+
 # ---------------------------------------------------------------- the exit gate
 
 
@@ -367,6 +376,18 @@ def _yuan(fen: int) -> str:
 # ---------------------------------------------------------------- where a household stands
 
 EXITED_CODES = frozenset({"1", "4"})  # exit_status: 已脱贫 (still supported / support ended)
+
+
+def is_monitored(finished_kinds: Sequence[str]) -> bool:
+    """Whether a household is a monitored household (防返贫监测对象): its last completed monitoring or risk
+    elimination workflow (``finished_kinds``: kinds of its completed workflows, oldest first) is a monitoring."""
+    state = False
+    for kind in finished_kinds:
+        if kind == "monitoring":
+            state = True
+        elif kind == "risk_elimination":
+            state = False
+    return state
 
 
 def has_exited(finished: Sequence[tuple[str, str | None]], typed_exit_status: str | None) -> bool:

@@ -129,9 +129,11 @@ class MainWindow(QMainWindow):
         return index
 
     def _add_accountability_pages(self) -> None:
-        """抽查 and 审核 for the accounts that check or decide; 目标, 挂图作战 and 汇总上报 for everyone."""
+        """抽查, 审核 and 公示与评议 for the accounts that check, decide or publish; 目标, 挂图作战 and
+        汇总上报 for everyone."""
         self._add_spotcheck_page()
         self._add_review_page()
+        self._add_notices_page()
         self._add_targets_page()
         self._add_charts_page()
         self._add_report_page()
@@ -172,12 +174,22 @@ class MainWindow(QMainWindow):
 
         self.report = ReportPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("report", self.tr("汇总上报"), self.report)
+
     def _add_targets_page(self) -> None:
         """目标 (挂图作战): the village's yearly record and its exit judgement, and the annual targets."""
         from fieldapp.gui.targets.page import TargetsPage
 
         self.targets = TargetsPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("targets", self.tr("目标"), self.targets)
+    def _add_notices_page(self) -> None:
+        """公示与评议, beside 审核: 评议 meetings, notices made from workflow steps, objections, for an account that
+        records or issues them (the services check each permission whatever the window shows)."""
+        from fieldapp.gui.workflow.notices_page import NoticesPage, may_use
+
+        if not may_use(self.ctx):
+            return
+        self.notices = NoticesPage(self.ctx, self.tasks, self, hub=self.hub)
+        self.add_page("notices", self.tr("公示与评议"), self.notices)
 
     def _add_sync_page(self) -> None:
         """同步 (USB packages, conflicts) and network sync with the district server (idle unless

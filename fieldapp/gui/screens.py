@@ -139,6 +139,12 @@ def _main_window(ctx: AppContext, tasks: TaskManager, api: PeopleApi | None,
                 window.printing.choose(form_key)
                 yield f"main-{key}-{form_key}", window
             window.printing.choose(next(iter(window.printing.forms)))
+        notices = getattr(window, "notices", None)
+        if notices is not None and window.page(key) is notices:  # each tab of 公示与评议
+            for tab in range(1, notices.tabs.count()):
+                notices.tabs.setCurrentIndex(tab)
+                yield f"main-{key}-tab{tab + 1}", window
+            notices.tabs.setCurrentIndex(0)
     if shell is not None and shell.lock is not None:
         shell.lock.stop()
     window.close()
@@ -201,7 +207,56 @@ def _workflow_dialogs(ctx: AppContext, tasks: TaskManager, household_id: str) ->
     targets = [Target(household_id, name, WorkflowView("sample", household_id, "identification", definition, since,
                                                        "张建华", rules.ORIGIN_APP, None, None, None, state),
                       definition.steps[4]) for name in ("王德福（611002001001）", "李春梅（611002001007）")]
-    yield from _one("workflow-decide-batch", lambda: DecideDialog(ctx, targets, tasks=tasks))
+    yield from _one("workflow-decide-batch", lambda: _with_attachments(DecideDialog(ctx, targets, tasks=tasks)))
+    yield from _one("workflow-attachments", lambda: _panel_with_attachments(ctx, tasks, household_id))
+    yield from _notice_dialogs(ctx, tasks, household_id)
+
+
+def _notice_dialogs(ctx: AppContext, tasks: TaskManager, household_id: str) -> Iterator[tuple[str, QWidget]]:
+    """公示与评议: recording a meeting, issuing a notice, recording its posting, an objection and its handling
+    (the posting and the objections on records made up here: nothing is written)."""
+    import datetime as dt
+
+    from fieldapp.domain.notice import ObjectionView
+    from fieldapp.gui.workflow.meeting_dialog import MeetingDialog
+    from fieldapp.gui.workflow.notice_dialogs import IssueNoticeDialog, PostDialog
+    from fieldapp.gui.workflow.objection_dialogs import HandleDialog, ObjectionDialog
+    from fieldapp.services.workflow.notices import NoticeView
+    from fieldapp.services.workflow.store import Named
+
+    today = dt.date.today()
+    sample = NoticeView("sample-notice-0000000000000000000001", "", "identification", "04", (household_id,), today,
+                        today + dt.timedelta(days=6), "村委会办公室 李主任 13900000000", "张建华", 0, None, None, None)
+    names = {household_id: Named(household_id, "611002001001", "王德福", "")}
+    objection = ObjectionView("sample-objection-00000000000000000001", household_id, "", sample.id, "04", today,
+                              "村民 张某", "该户家里新盖了两层楼房，收入填报不实", None, None, None, None,
+                              "611002001001")
+    yield from _one("notices-meeting", lambda: MeetingDialog(ctx, tasks=tasks))
+    yield from _one("notices-issue", lambda: IssueNoticeDialog(ctx, tasks=tasks))
+    yield from _one("notices-post", lambda: PostDialog(ctx, sample, tasks=tasks))
+    yield from _one("notices-objection", lambda: ObjectionDialog(ctx, [sample], names, tasks=tasks))
+    yield from _one("notices-handle", lambda: HandleDialog(ctx, objection, "王德福（611002001001）", tasks=tasks))
+
+
+
+def _with_attachments(dialog: Any) -> Any:
+    """The batch dialog with the minutes chosen (made-up pictures in a temporary folder)."""
+    from fieldapp.gui.workflow import samples
+
+    dialog.attach.kind.setCurrentIndex(dialog.attach.kind.findData("minutes"))
+    dialog.attach.add_files(samples.image_files(Path(tempfile.mkdtemp(prefix="fieldapp-attach-")))[:1])
+    dialog.reason.setPlainText("材料齐全，经乡镇审核会议逐户核对，同意")
+    return dialog
+
+
+def _panel_with_attachments(ctx: AppContext, tasks: TaskManager, household_id: str) -> QWidget:
+    """动态管理 of an exit at 户认可 with photos attached (made-up records shown in the panel: nothing written)."""
+    from fieldapp.gui.workflow import samples
+    from fieldapp.gui.workflow.panel import WorkflowDialog
+
+    dialog = WorkflowDialog(ctx, household_id, tasks=tasks)
+    dialog.panel._loaded(samples.exit_with_attachments(ctx, household_id, "王德福（611002001001）"))
+    return dialog
 
 
 def _one(name: str, make: Callable[[], QWidget]) -> Iterator[tuple[str, QWidget]]:

@@ -9,6 +9,8 @@ queries on the household list projection, ``follow_up`` and ``change_log``:
 - households with an unmet 两不愁三保障 / drinking-water indicator;
 - households whose per-person income of their latest year is below that year's monitoring line
   (reference data; a year without a line is reported, not guessed);
+- monitoring candidates (建议纳入监测): income at or below that line, not monitored already and with no
+  workflow running (their workflows read in bulk), for a monitoring workflow to be started;
 - spot-check rectifications (整改) the cadre has to do, or that wait for the reviewer's confirmation;
 - the number of changes made here and not yet synced.
 
@@ -44,9 +46,11 @@ from sqlalchemy import (
     union,
 )
 
+from fieldapp.domain import workflow as flows
 from fieldapp.services import thresholds
 from fieldapp.services.context import AppContext
 from fieldapp.services.spotcheck import rectify
+from fieldapp.services.workflow import store as wf_store
 from fieldapp.store.models import ChangeLog, FollowUp, HouseholdListRow, Indicator, Visit, VisitCadre
 from fieldapp.sync import state
 
@@ -126,6 +130,19 @@ class IncomeEntry:
     line: int  # fen, the monitoring line of that year
 
 
+@dataclass(frozen=True)
+class MonitoringCandidate:
+    """A household the workbench proposes for monitoring (防返贫监测): income at or below the year's line."""
+
+    household_id: str
+    head_name: str | None
+    hh_no: str | None
+    village_id: str
+    year: int
+    per_person_income: int  # fen
+    line: int  # fen, the monitoring line of that year
+
+
 @dataclass
 class Workbench:
     """Everything the home screen shows, computed at ``today``."""
@@ -145,6 +162,8 @@ class Workbench:
     households: int = 0  # households of the laptop's villages in the register (none: say how to add some)
     #: open spot-check rectifications (整改), deadline first: to do, or reported and awaiting confirmation
     rectifications: WorkList[rectify.RectificationView] = field(default_factory=lambda: WorkList(()))
+    #: households at or below the monitoring line, not monitored and with no workflow running, lowest first
+    monitoring: WorkList[MonitoringCandidate] = field(default_factory=lambda: WorkList(()))
 
 
 def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int = 50,
@@ -154,14 +173,7 @@ def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int 
     scope = Scope(cadre_id or ctx.cadre_id or None, tuple(ctx.settings["village_ids"]))
     days = int(ctx.settings["not_visited_days"])
     device = ctx.identity.device_id if ctx.identity is not None else ""
-    with ctx.db.read() as conn:
-        years = income_years(conn, scope)
-    lines: dict[int, int] = {}
-    for year in years:
-        found = thresholds.threshold_for(ctx.db, MONITORING_KIND, year, ctx.settings["district_code"])
-        if found is not None:
-            lines[year] = found.amount
-    missing = tuple(y for y in years if y not in lines)
+    lines, missing = monitoring_lines(ctx, scope)
     with ctx.db.read() as conn:
         board = Workbench(
             scope=scope, today=today, not_visited_days=days,
@@ -177,9 +189,23 @@ def load_workbench(ctx: AppContext, *, today: dt.date | None = None, limit: int 
                 _L.c.village_id.in_(scope.village_ids))).scalar() or 0),
         )
     board.rectifications = open_rectifications(ctx, scope, today, limit=limit)
+    board.monitoring = monitoring_candidates(ctx, scope, lines, limit=limit)
     for year in missing:
         board.notes.append(f"参考数据中没有 {year} 年的监测线，未能判断该年度收入是否低于监测线")
     return board
+
+
+def monitoring_lines(ctx: AppContext, scope: Scope) -> tuple[dict[int, int], tuple[int, ...]]:
+    """The monitoring line (fen) of each latest income year of the scope's households, and the years without
+    one in the reference data (reported, never guessed)."""
+    with ctx.db.read() as conn:
+        years = income_years(conn, scope)
+    lines: dict[int, int] = {}
+    for year in years:
+        found = thresholds.threshold_for(ctx.db, MONITORING_KIND, year, ctx.settings["district_code"])
+        if found is not None:
+            lines[year] = found.amount
+    return lines, tuple(y for y in years if y not in lines)
 
 
 # ---------------------------------------------------------------- the lists
@@ -379,6 +405,50 @@ def _below_line_statement(kind: str, years: int) -> Any:
     return (select(_L.c.household_id, _L.c.head_name, _L.c.hh_no, _L.c.income_year, _L.c.per_person_income)
             .where(_scope_clause(kind), _L.c.per_person_income.is_not(None), below)
             .order_by(_L.c.per_person_income, _L.c.household_id).limit(_LIMIT))
+
+
+def monitoring_candidates(ctx: AppContext, scope: Scope, lines: Mapping[int, int], *,
+                          limit: int = 50) -> WorkList[MonitoringCandidate]:
+    """Households whose latest-year per-person income is at or below ``lines[year]`` (fen), lowest first, that
+    are not monitored (their last finished monitoring was not followed by a risk elimination) and have no
+    workflow running. One query for the incomes, then the workflows of 500 households at a time (never one
+    household at a time)."""
+    if not lines:
+        return WorkList(())
+    kind, params = _scope_params(scope)
+    for i, (year, amount) in enumerate(lines.items()):
+        params.update({f"year{i}": year, f"line{i}": amount})
+    with ctx.db.read() as conn:
+        rows = conn.execute(_at_or_below_statement(kind, len(lines)), params).all()
+    defs = flows.definitions(ctx.ref)
+    found: list[MonitoringCandidate] = []
+    # the workflows of 500 households at a time, lowest incomes first, until one more than shown is found
+    for start in range(0, len(rows), 500):
+        chunk = rows[start:start + 500]
+        views = wf_store.workflows_of_households(ctx.db, [r.household_id for r in chunk], defs)
+        for r in chunk:
+            mine = views.get(r.household_id, [])
+            if any(v.state.is_open for v in mine):
+                continue
+            if flows.is_monitored([v.kind for v in mine if v.state.status == flows.COMPLETED]):
+                continue
+            found.append(MonitoringCandidate(r.household_id, r.head_name, r.hh_no, r.village_id, r.income_year,
+                                             r.per_person_income, lines[r.income_year]))
+        if len(found) > limit:
+            break
+    items, more = _limited(found, limit)
+    return WorkList(tuple(items), more)
+
+
+@functools.cache
+def _at_or_below_statement(kind: str, years: int) -> Any:
+    at_or_below = or_(*(and_(_L.c.income_year == bindparam(f"year{i}", type_=Integer()),
+                             _L.c.per_person_income <= bindparam(f"line{i}", type_=BigInteger()))
+                        for i in range(years)))
+    return (select(_L.c.household_id, _L.c.head_name, _L.c.hh_no, _L.c.village_id, _L.c.income_year,
+                   _L.c.per_person_income)
+            .where(_scope_clause(kind), _L.c.per_person_income.is_not(None), at_or_below)
+            .order_by(_L.c.per_person_income, _L.c.household_id))
 
 
 def unsynced_changes(conn: Connection, device_id: str, district_id: str | None = None) -> int:

@@ -604,6 +604,35 @@ class DeliberationHousehold(SyncedMixin, Base):
     votes_against: Mapped[int | None] = mapped_column(Integer)
 
 
+class StepAttachment(SyncedMixin, Base):
+    """A photo attached to a workflow decision when it was made (minutes, the signed 脱贫确认书…): covered by
+    the decision's signature. Id = natural_id('step_attachment', step, photo)."""
+
+    __tablename__ = "step_attachment"
+    __table_args__ = (Index("ix_step_attachment_step", "step_id"),
+                      Index("ix_step_attachment_household", "household_id"))
+    step_id: Mapped[str] = mapped_column(ForeignKey("workflow_step.id"))
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
+    photo_id: Mapped[str] = mapped_column(ForeignKey("photo.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # refdata attachment_kind
+    caption: Mapped[str] = mapped_column(Text, default="", server_default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DeliberationAttachment(SyncedMixin, Base):
+    """A photo attached to a 评议 meeting when it was recorded (the minutes, the vote sheet).
+    Id = natural_id('deliberation_attachment', meeting, photo)."""
+
+    __tablename__ = "deliberation_attachment"
+    __table_args__ = (Index("ix_deliberation_attachment_meeting", "deliberation_id"),)
+    deliberation_id: Mapped[str] = mapped_column(ForeignKey("deliberation.id"))
+    village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
+    photo_id: Mapped[str] = mapped_column(ForeignKey("photo.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # refdata attachment_kind
+    caption: Mapped[str] = mapped_column(Text, default="", server_default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class Notice(SyncedMixin, Base):
     """A 公示 or 公告 made from a workflow step: the households at the step when it was issued (JSON list
     of ids), the period, where to object, who issued it (signed: ``signoff_id``) and when it was posted."""
@@ -708,7 +737,7 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, SigningKey, Signoff,
     SpotcheckDraw, SpotcheckItem, Rectification, RectificationReport, CheckInConfirm, AttendanceReopen,
     Workflow, WorkflowStep, Deliberation, DeliberationHousehold, Notice, Objection, VillageYear, Target,
-    Summary,
+    Summary, StepAttachment, DeliberationAttachment,
 )
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 

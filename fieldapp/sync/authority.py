@@ -78,6 +78,9 @@ OWNERS: dict[str, Owner] = {
     "target": Owner.DISTRICT,
     # 汇总上报: a village's weekly and monthly summaries, written by its team and rolled up above
     "summary": Owner.VILLAGE,
+    # photos attached to a household's decision (signed with it) and to a village's 评议 meeting
+    "step_attachment": Owner.HOUSEHOLD,
+    "deliberation_attachment": Owner.VILLAGE,
 }
 
 TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",

@@ -151,42 +151,42 @@
 <context>
     <name>ArchiveForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="305"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="306"/>
         <source>按月</source>
         <translation>By month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="306"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="307"/>
         <source>按年</source>
         <translation>By year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="313"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="314"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="321"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="322"/>
         <source>包扶干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="322"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="323"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="334"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="335"/>
         <source>请选择包扶干部</source>
         <translation>Please select a paired cadre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="338"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="339"/>
         <source>包扶纪实档案-{0}-{1}年{2}月</source>
         <translation>Assistance archive - {0} - {2}/{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="341"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="342"/>
         <source>包扶纪实档案-{0}-{1}年</source>
         <translation>Assistance archive - {0} - {1}</translation>
     </message>
@@ -359,6 +359,47 @@
         <location filename="../../fieldapp/gui/wizard.py" line="122"/>
         <source>村（每行一个）</source>
         <translation>Villages (one per line)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPicker</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="67"/>
+        <source>说明（可不填）</source>
+        <translation>Caption (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="68"/>
+        <source>添加附件(&amp;A)…</source>
+        <translation>&amp;Add attachment…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="71"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="109"/>
+        <source>选择附件照片</source>
+        <translation>Choose photos to attach</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="110"/>
+        <source>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="207"/>
+        <source>（照片未同步到本机）</source>
+        <translation>(photo not yet synchronised to this laptop)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="210"/>
+        <source>{0}×{1}，校验值 {2}（Enter 打开）</source>
+        <translation>{0}×{1}, checksum {2} (Enter opens it)</translation>
     </message>
 </context>
 <context>
@@ -713,104 +754,104 @@ After that, a change needs the month reopened with a reason.</translation>
 <context>
     <name>CardsForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="143"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="144"/>
         <source>全村</source>
         <extracomment>the user asked for the door-plate layout settings</extracomment>
         <translation>Whole village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="144"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="145"/>
         <source>一个组</source>
         <translation>One group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="145"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="146"/>
         <source>农户页选中的户</source>
         <translation>Households selected on the Households page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="150"/>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="205"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="151"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="206"/>
         <source>全部村</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="155"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="156"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="162"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="163"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="163"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="164"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="164"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="165"/>
         <source>组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="165"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="166"/>
         <source>选中的户</source>
         <translation>Selected households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="170"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="171"/>
         <source>样式</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="189"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="190"/>
         <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
         <translation>{0} households (select on the Households page; Ctrl or Shift for several)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="191"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="192"/>
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="191"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="192"/>
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="192"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="193"/>
         <source>A4 一纸两张</source>
         <translation>A4, two per sheet</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="194"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="195"/>
         <source>{0}，标题“{1}”</source>
         <translation>{0}, title “{1}”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="202"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="203"/>
         <source>请先在“农户”页中选择要打印门牌的户</source>
         <translation>First select the households on the Households page to print door plates for</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="203"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="204"/>
         <source>信息公示牌-选中{0}户</source>
         <translation>Door plates - {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="209"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="210"/>
         <source>这个村还没有分组的农户</source>
         <translation>This village has no households with a group yet</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="210"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="211"/>
         <source>信息公示牌-{0}第{1}组</source>
         <translation>Door plates - {0} group {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="212"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="213"/>
         <source>信息公示牌-{0}</source>
         <translation>Door plates - {0}</translation>
     </message>
@@ -1214,155 +1255,185 @@ After that, a change needs the month reopened with a reason.</translation>
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="130"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="135"/>
         <source>决定：{0}</source>
         <translation>Decide: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="146"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="151"/>
         <source>通过(&amp;P)</source>
         <translation>&amp;Pass</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="147"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="152"/>
         <source>不通过(&amp;F)</source>
         <translation>&amp;Fail</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="148"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="153"/>
         <source>退回上一步(&amp;R)</source>
         <translation>&amp;Return to the previous step</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="161"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="166"/>
         <source>不通过、退回、越过退出标准和处理冲突时必填</source>
         <translation>Required to fail, return, override the exit standard or settle a conflict</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="165"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="170"/>
         <source>不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&amp;O)</source>
         <translation>&amp;Override: propose the exit although the standard is not met (with a signed reason, always shown in the record)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="186"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="217"/>
         <source>决定：</source>
         <translation>Decision:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="189"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="220"/>
         <source>评议会议(&amp;M)：</source>
         <translation>&amp;Meeting:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="191"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="222"/>
         <source>理由(&amp;Y)：</source>
         <translation>Reason (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="196"/>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="272"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="230"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="309"/>
         <source>确定并签字</source>
         <translation>Decide and sign</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="197"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="231"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="215"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="249"/>
         <source>{0}：到会 {1} 人，赞成 {2}、反对 {3}（{4} 户）</source>
         <translation>{0}: {1} present, {2} for, {3} against ({4} households)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="219"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="253"/>
         <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
         <translation>No meeting has deliberated these households: record the meeting first (fieldapp workflow deliberation add) to pass or fail this step; a return needs no meeting.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="245"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="279"/>
         <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
         <translation>{0}: step {2} {3} of “{1}” (decided by {4})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="249"/>
-        <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
-        <translation>{0} households, step {2} {3} of “{1}” (decided by {4}): {5}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="252"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="286"/>
         <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
         <translation>This step has conflicting decisions: this decision settles them (with a reason, signed); the conflicting decisions are kept as superseded.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="267"/>
-        <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
-        <translation>Each household&apos;s decision will be signed separately with your signing key (each with its own verification code).</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="268"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="303"/>
         <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
         <translation>The decision will be signed with your signing key; once signed it cannot be changed or deleted.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="270"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="307"/>
         <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
         <translation>This step needs no signature; the decision records who decided, their role and when, and cannot be changed or deleted.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="272"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="309"/>
         <source>确定</source>
         <translation>Decide</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="283"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="320"/>
         <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
         <translation>Please give a reason: failing, returning, overriding the exit standard and settling a conflict all need one</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="299"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="338"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="299"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="338"/>
         <source>不通过</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="299"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="338"/>
         <source>退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="300"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="339"/>
         <source>已{0} {1} 户：{2}</source>
         <translation>{0} {1} household(s): {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="313"/>
-        <source>已决定 {0} 户；以下 {1} 户未决定：</source>
-        <translation>{0} household(s) decided; these {1} were not:</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="322"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="379"/>
         <source>不符合退出标准：{0}</source>
         <translation>The exit standard is not met: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="324"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="381"/>
         <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
         <translation>If the exit is nevertheless needed, tick “Override” above and give a reason; the decision and the reason are signed together.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="326"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="383"/>
         <source>本账号没有越过退出标准的权限（{0}）。</source>
         <translation>This account may not override the exit standard ({0}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="330"/>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="386"/>
         <source>{0} 起才能通过本步骤：{1}</source>
         <translation>This step can be passed from {0} on: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="206"/>
+        <source>本步骤通过须附上“{0}”的照片（户主签字后拍照或扫描）。</source>
+        <translation>To pass this step, attach a photo of the “{0}” (photographed or scanned once the head of household has signed).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="216"/>
+        <source>一并决定的户：</source>
+        <translation>Households decided together:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="226"/>
+        <source>附件：</source>
+        <translation>Attachments:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="282"/>
+        <source>批量决定 {0} 户：“{1}”的步骤 {2} {3}（由{4}决定），一个理由、一个签字，全部决定或全部不决定。</source>
+        <translation>Batch decision for {0} households: step {2} {3} of “{1}” (decided by {4}), one reason and one signature; all are decided or none.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="301"/>
+        <source>将以本人签名密钥签一个字，覆盖这 {0} 户的全部决定（一个验证码），签字后不能修改或删除。</source>
+        <translation>One signature with your signing key will cover the decisions of all {0} households (one verification code); once signed they cannot be changed or deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="342"/>
+        <source>（签字验证码 {0}）</source>
+        <translation> (signature code {0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="368"/>
+        <source>批量决定未执行，{0} 户均未写入。以下 {1} 户不能决定：</source>
+        <translation>The batch was not decided; none of the {0} households was written. These {1} households cannot be decided:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="371"/>
+        <source>请在审核列表中去掉这些户，或处理上述问题后再决定。</source>
+        <translation>Remove these households from the selection, or deal with the problems above, then decide again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="305"/>
+        <source>附件的照片包含在签字内容中。</source>
+        <translation> The attached photos are part of what is signed.</translation>
     </message>
 </context>
 <context>
@@ -1451,35 +1522,78 @@ After that, a change needs the month reopened with a reason.</translation>
         <translation>Invalid signature: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="195"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="197"/>
         <source>已签字，验证码 {0}</source>
         <translation>Signed, code {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="207"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="209"/>
         <source>互相冲突，待处理</source>
         <translation>Conflicting, to be settled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="211"/>
         <source>冲突中被处理决定取代</source>
         <translation>Superseded by the decision that settled the conflict</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="211"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="213"/>
         <source>越过退出标准</source>
         <translation>Exit standard overridden</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="213"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="215"/>
         <source>处理了 {0} 个冲突的决定</source>
         <translation>Settled {0} conflicting decisions</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="196"/>
+        <source>已签字（批量决定，一个签字覆盖 {0} 户），验证码 {1}</source>
+        <translation>Signed (batch decision: one signature for {0} households), code {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DeliberatedModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <source>评议</source>
+        <translation>Deliberated</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <source>流程</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
+        <source>本户赞成</source>
+        <translation>For (this household)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
+        <source>本户反对</source>
+        <translation>Against (this household)</translation>
     </message>
 </context>
 <context>
     <name>DocumentForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="129"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="130"/>
         <source>{0}组</source>
         <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
         <translation>Group {0}</translation>
@@ -2091,6 +2205,69 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>HandleDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="111"/>
+        <source>办理异议</source>
+        <translation>Handle objection</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="112"/>
+        <source>办结</source>
+        <translation>Conclude</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="113"/>
+        <source>{0}：{1} 收到 {2} 的异议：{3}</source>
+        <translation>{0}: objection from {2} received {1}: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="116"/>
+        <source>办理情况：如何核实、结论是什么</source>
+        <translation>Handling: how it was verified and what was concluded</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="117"/>
+        <source>异议成立(&amp;U)</source>
+        <translation>Objection &amp;upheld</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="118"/>
+        <source>异议不成立(&amp;M)</source>
+        <translation>Objection dis&amp;missed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="131"/>
+        <source>办理情况(&amp;H)：</source>
+        <translation>&amp;Handling:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="132"/>
+        <source>结果：</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="133"/>
+        <source>办结日期(&amp;D)：</source>
+        <translation>Concluded on (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="136"/>
+        <source>异议成立的，由该步骤的决定人退回或不通过该步骤并写明理由。</source>
+        <translation>If the objection is upheld, the step&apos;s decider returns or fails the step with a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="146"/>
+        <source>请选择办理结果：异议成立或异议不成立</source>
+        <translation>Choose the result: objection upheld or dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="151"/>
+        <source>已办结异议</source>
+        <translation>Objection concluded</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43"/>
@@ -2292,57 +2469,57 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdFileForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="224"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="225"/>
         <source>户编号、公示牌编码或户主姓名</source>
         <translation>Household no., door plate code or head&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="227"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="228"/>
         <source>用农户页的当前户</source>
         <translation>Use the current household of the Households page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="231"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="232"/>
         <source>显示完整证件号码（仅供内部存档，不得公开）</source>
         <translation>Show full ID numbers (internal records only, never for public display)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="232"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="233"/>
         <source>显示完整银行账号</source>
         <translation>Show full bank account numbers</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="233"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="234"/>
         <source>银行账号属于敏感信息：仅在发放补贴等确需时打印，打印件须专人保管，不得张贴、拍照外传。</source>
         <translation>Bank account numbers are sensitive: print them only when really needed (e.g. paying subsidies); keep the printout safe and never post, photograph or pass it on.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="242"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="243"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="254"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="255"/>
         <source>未选择农户</source>
         <translation>No household selected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="255"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="256"/>
         <source>找不到这一户（可输入户编号、公示牌编码或户主姓名）</source>
         <translation>Household not found (enter a household no., door plate code or head&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="257"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="258"/>
         <source>户主 {0}，户编号 {1}，{2}组</source>
         <translation>Head {0}, household no. {1}, group {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="285"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="286"/>
         <source>请先选择农户（户编号、公示牌编码或户主姓名）</source>
         <translation>First select a household (household no., door plate code or head&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="287"/>
+        <location filename="../../fieldapp/gui/printing/forms.py" line="288"/>
         <source>一户一档-{0}-{1}</source>
         <translation>Household file - {0} - {1}</translation>
     </message>
@@ -2833,6 +3010,39 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>IssueNoticeDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="31"/>
+        <source>签发公示</source>
+        <translation>Issue notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="32"/>
+        <source>签发并签字</source>
+        <translation>Issue and sign</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="37"/>
+        <source>签发后打印(&amp;P)</source>
+        <translation>&amp;Print after issuing</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="39"/>
+        <source>公示由签发人以本人签名密钥签字，打印件带验证二维码；签发后不能修改，张贴后记录张贴日期。</source>
+        <translation>The notice is signed with the issuer&apos;s own signing key and printed with a verification QR code; it cannot be changed once issued. Record the posting date once it is put up.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="57"/>
+        <source>已签发的公示 {0}（{1} 至 {2}）已列入处于该步骤的户：请在列表中选中它打印，不必重新签发。</source>
+        <translation>Notice {0} ({1} to {2}) already lists the households at this step: select it in the list to print it; no need to issue it again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="70"/>
+        <source>已签发公示：{0} 户，{1} 至 {2}</source>
+        <translation>Notice issued: {0} households, {1} to {2}</translation>
+    </message>
+</context>
+<context>
     <name>ItemModel</name>
     <message>
         <location filename="../../fieldapp/gui/spotcheck/models.py" line="78"/>
@@ -2949,47 +3159,47 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>LedgerForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="81"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="103"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="90"/>
         <source>与“农户”页当前的筛选和搜索相同</source>
         <translation>Same as the current filter and search on the Households page</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="93"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="93"/>
         <source>组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94"/>
         <source>脱贫状态</source>
         <translation>Exit status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94"/>
         <source>贫困户属性</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="108"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="95"/>
         <source>主要致贫原因</source>
         <translation>Main cause of poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="133"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="120"/>
         <source>全部村</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="134"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="121"/>
         <source>村台账-{0}</source>
         <translation>Village ledger - {0}</translation>
     </message>
@@ -3138,126 +3348,131 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="159"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="161"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="174"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="176"/>
         <source>汇总上报</source>
         <translation>Summaries</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="186"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="198"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="224"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="236"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="225"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="237"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="243"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="232"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="244"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="234"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="284"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="246"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="296"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="248"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="260"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="252"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="300"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="264"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="312"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="280"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="292"/>
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="282"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="294"/>
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="290"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="302"/>
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="292"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="304"/>
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="294"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="306"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="295"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="307"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="296"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="308"/>
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="312"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="324"/>
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="314"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="326"/>
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="315"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="327"/>
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="344"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="356"/>
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="149"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="151"/>
         <source>抽查</source>
         <translation>Spot checks</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="180"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="183"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="166"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="168"/>
         <source>挂图作战</source>
         <translation>Wall charts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="192"/>
+        <source>公示与评议</source>
+        <translation>Notices and deliberation</translation>
     </message>
 </context>
 <context>
@@ -3291,6 +3506,157 @@ Check with the district administrator that the fingerprint matches exactly, then
         <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="60"/>
         <source>（未填内容）</source>
         <translation>(no content)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="46"/>
+        <source>登记评议会议</source>
+        <translation>Record deliberation meeting</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="47"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="68"/>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="70"/>
+        <source>到会代表姓名，以顿号分隔</source>
+        <translation>Names of the representatives present, separated by 、</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="76"/>
+        <source>赞成</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="78"/>
+        <source>反对</source>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="83"/>
+        <source>会议纪要：议程、逐户介绍情况、表决方式</source>
+        <translation>Minutes: agenda, each household presented, how the vote was taken</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="87"/>
+        <source>村(&amp;V)：</source>
+        <translation>&amp;Village:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="88"/>
+        <source>会议日期(&amp;D)：</source>
+        <translation>Meeting &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="89"/>
+        <source>到会代表(&amp;N)：</source>
+        <translation>Representatives prese&amp;nt:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="90"/>
+        <source>代表姓名：</source>
+        <translation>Their names:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="91"/>
+        <source>表决：</source>
+        <translation>Vote:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="92"/>
+        <source>纪要(&amp;S)：</source>
+        <translation>&amp;Summary:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="99"/>
+        <source>空格勾选评议的户；逐户表决的，在“本户赞成”“本户反对”中填写票数（可不填）。</source>
+        <translation>Space ticks a deliberated household; when voting household by household, type its votes under “For/Against (this household)” (optional).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="116"/>
+        <source>全选(&amp;A)</source>
+        <translation>Select &amp;all</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="127"/>
+        <source>该村处于评议步骤的户 {0} 户，勾选本次会议评议的户：</source>
+        <translation>{0} households of this village are at a deliberation step; tick those this meeting deliberated:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="128"/>
+        <source>该村没有处于评议步骤的户（流程到达评议步骤后才能评议）。</source>
+        <translation>No household of this village is at a deliberation step (a household is deliberated once its workflow reaches that step).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="135"/>
+        <source>请勾选本次会议评议的户</source>
+        <translation>Tick the households this meeting deliberated</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="139"/>
+        <source>逐户表决须同时填写赞成和反对票数：{0}</source>
+        <translation>A household&apos;s own vote needs both numbers, for and against: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="154"/>
+        <source>已登记评议会议：{0}，评议 {1} 户</source>
+        <translation>Meeting recorded: {0}, {1} households deliberated</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33"/>
+        <source>到会代表</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33"/>
+        <source>赞成</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33"/>
+        <source>反对</source>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="34"/>
+        <source>评议的户</source>
+        <translation>Households deliberated</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="34"/>
+        <source>纪要</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="34"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="44"/>
+        <source>{0} 人</source>
+        <translation>{0} people</translation>
     </message>
 </context>
 <context>
@@ -3468,91 +3834,248 @@ Correct it from the ID number?</translation>
     </message>
 </context>
 <context>
+    <name>NoticeFields</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="97"/>
+        <source> 天</source>
+        <extracomment>the choices changed</extracomment>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="104"/>
+        <source>例如：村委会办公室 李主任 13900000000</source>
+        <translation>e.g. village committee office, Director Li, 13900000000</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="117"/>
+        <source>起，共</source>
+        <translation>for</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="124"/>
+        <source>流程步骤(&amp;S)</source>
+        <translation>Workflow &amp;step</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="125"/>
+        <source>村(&amp;V)</source>
+        <translation>&amp;Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="126"/>
+        <source>公示的户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="127"/>
+        <source>公示期(&amp;D)</source>
+        <translation>Perio&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="131"/>
+        <source>异议受理(&amp;C)</source>
+        <translation>Objections to (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="158"/>
+        <source>该村没有处于这一步骤的户</source>
+        <translation>No household of this village is at this step</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="162"/>
+        <source>{0} 户：{1}</source>
+        <translation>{0} households: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="169"/>
+        <source>至 {0}</source>
+        <translation>until {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="171"/>
+        <source>公示期不得少于 {0} 天（workflows.json 的公示最短天数）</source>
+        <translation>A notice runs at least {0} days (the minimum in workflows.json)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="182"/>
+        <source>请选择流程步骤和村</source>
+        <translation>Choose a workflow step and a village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="184"/>
+        <source>该村没有处于这一步骤的户，无从公示</source>
+        <translation>No household of this village is at this step: nothing to give notice of</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="186"/>
+        <source>公示期 {0} 天太短：公示期不得少于 {1} 天</source>
+        <translation>A period of {0} days is too short: a notice runs at least {1} days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="189"/>
+        <source>请写明异议受理的地点、联系人及电话</source>
+        <translation>Say where objections are received: the place, a contact person and a phone number</translation>
+    </message>
+</context>
+<context>
     <name>NoticeForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="31"/>
-        <source>新识别（拟纳入）</source>
-        <translation>Newly identified (to be included)</translation>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="56"/>
+        <source>已签发的公示 {0}（{1} 至 {2}，{3} 户）已列入处于该步骤的户：生成时重新打印这份公示，不再签发。</source>
+        <translation>Notice {0} ({1} to {2}, {3} households) already lists the households at this step: generating prints that notice again instead of issuing another.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="32"/>
-        <source>退出（拟退出）</source>
-        <translation>Exit (to be removed)</translation>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="68"/>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="71"/>
+        <source>公示-{0}</source>
+        <translation>Notice-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57"/>
+        <source>流程步骤</source>
+        <translation>Workflow step</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="40"/>
-        <source>例如：村委会 李主任 13900000000</source>
-        <translation>e.g. Village committee, Director Li 13900000000</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57"/>
+        <source>村</source>
+        <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="43"/>
-        <source>留空则为“××村民委员会”</source>
-        <translation>If empty: “×× Villagers&apos; Committee”</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="47"/>
-        <source>至</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="51"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="58"/>
         <source>公示的户</source>
-        <translation>Households on the notice</translation>
+        <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="52"/>
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="53"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57"/>
         <source>公示期</source>
-        <translation>Notice period</translation>
+        <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="54"/>
-        <source>异议受理</source>
-        <translation>Objections to</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57"/>
+        <source>状态</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="55"/>
-        <source>公示单位</source>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57"/>
+        <source>张贴</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="58"/>
+        <source>签发人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63"/>
-        <source>共 {0} 天</source>
-        <translation>{0} days</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="74"/>
+        <source>未张贴</source>
+        <translation>Not posted</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63"/>
-        <source>结束日期早于开始日期</source>
-        <translation>End date is before start date</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="76"/>
+        <source>已张贴，{0} 起公示</source>
+        <translation>Posted; runs from {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="67"/>
-        <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
-        <translation>{0} households (select on the Households page; Ctrl or Shift for several)</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="78"/>
+        <source>公示中，{0} 期满</source>
+        <translation>Running; ends {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="75"/>
-        <source>请先在“农户”页中选择要公示的户</source>
-        <translation>First select the households for the notice on the Households page</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="79"/>
+        <source>公示期已满</source>
+        <translation>Period ended</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="77"/>
-        <source>公示结束日期不能早于开始日期</source>
-        <translation>The notice end date cannot be before the start date</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="94"/>
+        <source>{0} 户：</source>
+        <translation>{0} households: </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="79"/>
-        <source>请填写异议受理联系人及电话</source>
-        <translation>Please enter the contact person and phone for objections</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="95"/>
+        <source>{0} 至 {1}（{2} 天）</source>
+        <translation>{0} to {1} ({2} days)</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="104"/>
+        <source>登记评议会议…(&amp;M)</source>
+        <translation>Record &amp;meeting…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="83"/>
-        <source>公示名单-{0}</source>
-        <translation>Public notice list - {0}</translation>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="106"/>
+        <source>签发公示…(&amp;I)</source>
+        <translation>&amp;Issue notice…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="107"/>
+        <source>打印(&amp;P)</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="108"/>
+        <source>记录张贴…(&amp;T)</source>
+        <translation>Record pos&amp;ting…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="109"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="110"/>
+        <source>登记异议…(&amp;O)</source>
+        <translation>Record &amp;objection…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="111"/>
+        <source>办理…(&amp;H)</source>
+        <translation>&amp;Handle…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="115"/>
+        <source>评议会议</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="117"/>
+        <source>公示公告</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="118"/>
+        <source>未办结的异议</source>
+        <translation>Open objections</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="119"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="128"/>
+        <source>Ctrl+Tab 切换标签；方向键选择，按钮的带下划线字母（Alt+字母）执行。公示步骤须公示已张贴且期满、异议已办结后才能通过。</source>
+        <translation>Ctrl+Tab switches tabs; arrows select; Alt and a button&apos;s underlined letter runs it. A notice step passes only once its notice was posted, its period is over and every objection is handled.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="146"/>
+        <source>本账号没有这项权限</source>
+        <translation>This account does not have this permission</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="207"/>
+        <source>评议会议 {0} 次；公示 {1} 份，其中未张贴 {2} 份、公示中 {3} 份；未办结的异议 {4} 条</source>
+        <translation>{0} meetings; {1} notices, {2} not posted and {3} running; {4} open objections</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="210"/>
+        <source>未办结的异议（{0}）</source>
+        <translation>Open objections ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="268"/>
+        <source>公示-{0}-{1}</source>
+        <translation>Notice-{0}-{1}</translation>
     </message>
 </context>
 <context>
@@ -3579,6 +4102,131 @@ Correct it from the ID number?</translation>
         <location filename="../../fieldapp/gui/fields.py" line="479"/>
         <source>应在{0}到{1}之间</source>
         <translation>Must be between {0} and {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="54"/>
+        <source>登记异议</source>
+        <translation>Record objection</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="55"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="59"/>
+        <source>{0} 至 {1}，{2} 户（{3}）</source>
+        <translation>{0} to {1}, {2} households ({3})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="67"/>
+        <source>异议人姓名；匿名反映的写“匿名”</source>
+        <translation>Who objects; write “anonymous” when nobody is named</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="68"/>
+        <source>异议内容</source>
+        <translation>What the objection says</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="73"/>
+        <source>公示(&amp;N)：</source>
+        <translation>&amp;Notice:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="74"/>
+        <source>农户(&amp;H)：</source>
+        <translation>&amp;Household:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="75"/>
+        <source>异议人(&amp;F)：</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="76"/>
+        <source>内容(&amp;C)：</source>
+        <translation>&amp;Content:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="77"/>
+        <source>收到日期(&amp;D)：</source>
+        <translation>Received on (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="79"/>
+        <source>异议须在公示期内收到；办结前，该户的流程不能通过。</source>
+        <translation>An objection is received during the notice&apos;s period; until it is handled, the household&apos;s workflow cannot pass.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="97"/>
+        <source>请选择公示中的农户</source>
+        <translation>Choose a household on the notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="101"/>
+        <source>已登记异议：{0}</source>
+        <translation>Objection recorded: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114"/>
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114"/>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114"/>
+        <source>异议人</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="115"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114"/>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="128"/>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129"/>
+        <source>异议成立</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129"/>
+        <source>异议不成立</source>
+        <translation>Dismissed</translation>
+    </message>
+</context>
+<context>
+    <name>OpDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/op_dialog.py" line="62"/>
+        <source>取消</source>
+        <extracomment>refusals shown in the dialog (the service&apos;s message, without the command-line options it suggests)</extracomment>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3823,6 +4471,34 @@ Correct it from the ID number?</translation>
     </message>
 </context>
 <context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="231"/>
+        <source>附件：{0}</source>
+        <translation>Attachment: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="235"/>
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="241"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="257"/>
+        <source>照片文件不在本机（尚未同步），同步后可查看。</source>
+        <translation>The photo file is not on this laptop yet (not synchronised); it can be viewed after a sync.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="264"/>
+        <source>照片无法打开：{0}</source>
+        <translation>The photo cannot be opened: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PlanModel</name>
     <message>
         <location filename="../../fieldapp/gui/excel/models.py" line="28"/>
@@ -4020,6 +4696,34 @@ Correct it from the ID number?</translation>
     </message>
 </context>
 <context>
+    <name>PostDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="82"/>
+        <source>记录张贴</source>
+        <translation>Record posting</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="83"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="88"/>
+        <source>公示 {0}：{1} 户，公示期 {2} 至 {3}（{4} 天）。张贴日期不能晚于公示开始日；晚于开始日张贴的，公示期不足，须重新签发。</source>
+        <translation>Notice {0}: {1} households, period {2} to {3} ({4} days). It must be posted no later than its first day; one posted later runs short and is issued anew.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="94"/>
+        <source>张贴日期(&amp;D)：</source>
+        <translation>Posted on (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="103"/>
+        <source>已记录张贴：{0}</source>
+        <translation>Posting recorded: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../fieldapp/gui/printing/preview.py" line="94"/>
@@ -4133,166 +4837,175 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="338"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="352"/>
         <source>有 {0} 个字符没有可用的字体，已在 PDF 中以“〓”标出，打印后请手写补正：{1}</source>
         <translation>{0} character(s) have no font and are marked “〓” in the PDF; write them in by hand after printing: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="347"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="361"/>
         <source>有字符无法打印</source>
         <translation>Some characters cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="96"/>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="212"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="108"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="226"/>
         <source>没有符合条件的农户</source>
         <extracomment>characters no bundled font has, printed as “〓” (the user is told: :func:`warn_missing_glyphs`)</extracomment>
         <translation>No households match</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="113"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="125"/>
         <source>{0} 张公示牌，{1} 页</source>
         <translation>{0} door plates, {1} pages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="115"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="127"/>
         <source>；{0} 户未打印：{1}</source>
         <translation>; {0} household(s) not printed: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="198"/>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="213"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="227"/>
         <source>{0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="369"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="383"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="370"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="384"/>
         <source>正在生成“{0}”…</source>
         <translation>Generating “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="371"/>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="385"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="211"/>
+        <source>{0} 户，{1} 至 {2}</source>
+        <translation>{0} households, {1} to {2}</translation>
     </message>
 </context>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="104"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="107"/>
         <source>生成并预览</source>
         <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
         <translation>Generate and preview</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="109"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="112"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="110"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="113"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="119"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="122"/>
         <source>门牌（信息公示牌）</source>
         <translation>Door plates (information plates)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="120"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="123"/>
         <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
         <translation>An information plate for each household&apos;s door; safety-net and development households differ by colour and stripes, also in black-and-white prints. The style (paper, title, shown items, colours) is set per county under “Door plate style…”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="122"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="125"/>
         <source>一户一档</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="123"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="126"/>
         <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
         <translation>A household&apos;s complete file: members, income, two assurances and three guarantees, assistance measures (with a signature line for the head), visits and change history.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="125"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="128"/>
         <source>包扶纪实档案</source>
         <translation>Assistance archive</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="126"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="129"/>
         <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
         <translation>A paired cadre&apos;s visits for a month or a year (by date), days in the village and signature lines.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="127"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="130"/>
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="128"/>
-        <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
-        <translation>Public notice list of households to be included or removed, with ID numbers masked. Select the households on the Households page.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="130"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="133"/>
         <source>村台账</source>
         <translation>Village ledger</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="131"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="134"/>
         <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
         <translation>A ledger with one row per household, filterable by village, group, status etc., with totals in the last row.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="132"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="135"/>
         <source>责任倒查表</source>
         <translation>Responsibility trace</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="133"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="136"/>
         <source>谁识别谁负责、谁填报谁负责：一户由谁建档，每一项现值由谁在何时填报；也可只查一项的每一次填报。</source>
         <translation>Whoever identifies or enters a value answers for it: who registered a household, who entered each current value and when; or every value one field ever held.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="135"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="138"/>
         <source>个人填报与核查情况</source>
         <translation>Entries and checks of a person</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="136"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="139"/>
         <source>一个人在一段时间内填报的全部内容。</source>
         <translation>Everything one person entered in a period.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="208"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="245"/>
         <source>正在生成“{0}”…</source>
         <translation>Generating “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="232"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="269"/>
         <source>共 {0} 页</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="233"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="270"/>
         <source>已生成“{0}”，{1}。</source>
         <translation>Generated “{0}”, {1}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="244"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="281"/>
         <source>未能生成。</source>
         <translation>Could not generate.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="249"/>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="286"/>
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file generated.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="131"/>
+        <source>由流程的公示或公告步骤生成：列出该村处于这一步骤的户，证件号码已去标识化，签发人签字并印验证二维码。已签发的公示再次生成时重新打印同一份。</source>
+        <translation>Made from a workflow&apos;s notice or announcement step: the village&apos;s households at that step, ID numbers masked, signed by the issuer with a verification QR code. Generating an issued notice again prints the same one.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="234"/>
+        <source>已签发公示：{0} 户，{1} 至 {2}</source>
+        <translation>Notice issued: {0} households, {1} to {2}</translation>
     </message>
 </context>
 <context>
@@ -4670,59 +5383,79 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="80"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="82"/>
         <source>查看流程(&amp;O)</source>
         <translation>&amp;Open workflow</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="81"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="83"/>
         <source>通过… (P)</source>
         <translation>Pass… (P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="82"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="84"/>
         <source>不通过… (F)</source>
         <translation>Fail… (F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="83"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="85"/>
         <source>退回… (R)</source>
         <translation>Return… (R)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="84"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="89"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="90"/>
-        <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选同一步骤的农户一并决定。</source>
-        <translation>Enter opens the workflow; P passes, F fails, R returns the selected households; Shift+arrows select several households at the same step to decide together.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="150"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="156"/>
         <source>等待本人决定的农户 {0} 户，其中可决定 {1} 户</source>
         <translation>{0} household(s) wait for your decision, {1} of them can be decided now</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="152"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="158"/>
         <source>，有冲突的决定 {0} 户（红色，须处理冲突）</source>
         <translation>; {0} with conflicting decisions (red, to be settled)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="154"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="160"/>
         <source>没有等待本人决定的农户。</source>
         <translation>No household waits for your decision.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="184"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="195"/>
         <source>一并决定的农户须处于同一流程的同一步骤；请只选择同一步骤的农户。</source>
         <translation>Households decided together must be at the same step of the same workflow; select only households at one step.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="186"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="197"/>
         <source>有冲突的决定须逐户处理：请单独选择该户。</source>
         <translation>Conflicting decisions are settled one household at a time: select that household alone.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="86"/>
+        <source>批量决定… (B)</source>
+        <translation>Batch decision… (B)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="88"/>
+        <source>所选各户同一步骤一并决定：一个理由、一个签字，全部决定或全部不决定</source>
+        <translation>Decide the same step of the selected households together: one reason, one signature, all or none</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="96"/>
+        <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选、Ctrl+方向键移动、Ctrl+空格加选、Ctrl+A 全选，B 批量决定（一个签字）。</source>
+        <translation>Enter shows the workflow; P passes, F fails, R returns the selected households; Shift+arrows select several, Ctrl+arrows move, Ctrl+Space adds, Ctrl+A selects all, B decides a batch (one signature).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="199"/>
+        <source>“{0}”须逐户附上该户签字的确认书：请逐户决定。</source>
+        <translation>“{0}” needs each household&apos;s own signed confirmation: decide them one by one.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="205"/>
+        <source>批量决定须选择两户以上（Shift+方向键或 Ctrl+A）。</source>
+        <translation>A batch decision needs two or more households selected (Shift+arrows or Ctrl+A).</translation>
     </message>
 </context>
 <context>
@@ -6528,231 +7261,246 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102"/>
         <source> 天</source>
         <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103"/>
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>Households not visited for this many days are listed under “Not visited”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="105"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="116"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="118"/>
         <source>未走访天数</source>
         <translation>Days without a visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146"/>
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>No households yet. Import them from a spreadsheet exported from the national system, or add them one by one.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="145"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="147"/>
         <source>导入农户…</source>
         <translation>Import households…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="148"/>
         <source>新建农户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="193"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="195"/>
         <source>本村</source>
         <translation>This village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196"/>
         <source>{0}的工作台&#x3000;{1}</source>
         <translation>{0}&apos;s Workbench&#x3000;{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211"/>
         <source>到期/逾期事项</source>
         <translation>Due/overdue items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="216"/>
         <source>{0}天未走访</source>
         <translation>Not visited for {0} days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220"/>
         <source>两不愁三保障未达标</source>
         <translation>Two assurances, three guarantees not met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222"/>
         <source>未达标：{0}</source>
         <translation>Not met: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="224"/>
         <source>{0}年 {1}元</source>
         <translation>{0}: {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225"/>
         <source>人均收入低于监测线</source>
         <translation>Income below monitoring line</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225"/>
         <source>（监测线：{0}）</source>
         <translation> (monitoring line: {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="227"/>
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0} net income per person {1} yuan, below the monitoring line of {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232"/>
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>Reference data has no monitoring line for {0}; could not tell whether that year&apos;s income is below it</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="233"/>
         <source>{0}年没有监测线</source>
         <translation>No monitoring line for {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="235"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="238"/>
         <source>我的包扶户</source>
         <translation>My paired households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="240"/>
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="255"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="297"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="261"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="303"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="265"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="307"/>
         <source>只显示前 {0} 条</source>
         <translation>Only the first {0} shown</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="286"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="328"/>
         <source>从未走访</source>
         <translation>Never visited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="287"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="329"/>
         <source>最近走访 {0}（{1}天前）</source>
         <translation>Last visited {0} ({1} days ago)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="290"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="332"/>
         <source>，{0}组</source>
         <translation>, group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="294"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336"/>
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="296"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="338"/>
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>Overdue by {0} days (due {1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="298"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="340"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="300"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342"/>
         <source>{0} 到期</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="212"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214"/>
         <source>整改任务</source>
         <translation>Rectifications</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="311"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="353"/>
         <source>已报告完成，待审核员确认</source>
         <translation>Reported done, awaiting the reviewer</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="313"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="355"/>
         <source>已逾期（{0} 到期）</source>
         <translation>Overdue (due {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="315"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="357"/>
         <source>{0} 前整改</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="316"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="358"/>
         <source>（退回：{0}）</source>
         <translation> (sent back: {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378"/>
         <source>报告整改完成</source>
         <translation>Report rectification done</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378"/>
         <source>整改了什么（审核员确认后关闭）：</source>
         <translation>What was done (closed once the reviewer confirms):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="384"/>
         <source>已报告整改完成，等待审核员确认</source>
         <translation>Reported done; waiting for the reviewer to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256"/>
+        <source>{0}年人均纯收入 {1}元，不高于监测线 {2}元</source>
+        <translation>{0} income per person {1} yuan, not above the monitoring line of {2} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="259"/>
+        <source>；回车发起监测</source>
+        <translation>; Enter starts monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263"/>
+        <source>建议纳入监测</source>
+        <translation>Proposed for monitoring</translation>
     </message>
 </context>
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="296"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="334"/>
         <source>动态管理</source>
         <translation>Workflows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="299"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="337"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="313"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="351"/>
         <source>动态管理 — {0}</source>
         <translation>Workflows — {0}</translation>
     </message>
@@ -6773,127 +7521,137 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkflowPanel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="89"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="90"/>
         <source>发起流程(&amp;Q)…</source>
         <extracomment>the panel was (re)loaded</extracomment>
         <translation>Start a workflow (&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="92"/>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="234"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="93"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="250"/>
         <source>决定当前步骤(&amp;J)…</source>
         <translation>Decide the current step (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="102"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="103"/>
         <source>流程：</source>
         <translation>Workflow:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="118"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="122"/>
         <source>新增农户保存后才能发起流程。</source>
         <translation>Save the new household before starting a workflow.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="175"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="187"/>
         <source>{0}（{1} 发起）：{2}</source>
         <translation>{0} (started {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="187"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="199"/>
         <source>已脱贫</source>
         <translation>exited poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="187"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="199"/>
         <source>未脱贫</source>
         <translation>not exited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="189"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="201"/>
         <source>脱贫状态：{0}（由流程得出）</source>
         <translation>Exit status: {0} (derived from the workflows)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="191"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="203"/>
         <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
         <translation>Exit status: {0} (imported, not from step-by-step decisions)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="194"/>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="240"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="206"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="278"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="195"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="207"/>
         <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
         <translation>Exit status: {0} (typed into the record as “{1}”; no finished workflow)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="197"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="209"/>
         <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
         <translation>Note: this household has {0} workflows running at once (started on different laptops); fail the extra one with a reason.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="200"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="212"/>
         <source>还没有流程记录。</source>
         <translation>No workflow yet.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="208"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="220"/>
         <source>进行中，当前步骤 {0} {1}</source>
         <translation>running, current step {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="209"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="221"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="209"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="221"/>
         <source>未通过（已结束）</source>
         <translation>failed (ended)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="210"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="222"/>
         <source>有冲突，待处理</source>
         <translation>conflict, to be settled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="210"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="222"/>
         <source>导入的状态</source>
         <translation>imported state</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="213"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="225"/>
         <source>（曾越过退出标准）</source>
         <translation> (exit standard overridden)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="233"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="249"/>
         <source>处理冲突(&amp;J)…</source>
         <translation>Settle the conflict (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="241"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="279"/>
         <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
         <translation>Source: imported. At the upgrade the record&apos;s typed exit status was “{0}”; it does not come from step-by-step decisions.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="242"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="280"/>
         <source>发起：{0}，{1}；状态：{2}</source>
         <translation>Started by {0} on {1}; state: {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="245"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="283"/>
         <source>监测对象类别：{0}；风险类型：{1}</source>
         <translation>Monitoring category: {0}; risk type: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="248"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="286"/>
         <source>问题：{0}</source>
         <translation>Problem: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="149"/>
+        <source>附件（会议记录、脱贫确认书等照片；Enter 或双击打开）：</source>
+        <translation>Attachments (photos of minutes, signed confirmations…; Enter or double click opens one):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="267"/>
+        <source>{0}（评议会议）</source>
+        <translation>{0} (deliberation meeting)</translation>
     </message>
 </context>
 <context>

@@ -150,42 +150,42 @@
 <context>
     <name>ArchiveForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="305" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="306" />
         <source>按月</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="306" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="307" />
         <source>按年</source>
         <translation>按年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="313" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="314" />
         <source> 年</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="321" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="322" />
         <source>包扶干部</source>
         <translation>包扶幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="322" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="323" />
         <source>期间</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="334" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="335" />
         <source>请选择包扶干部</source>
         <translation>請選擇包扶幹部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="338" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="339" />
         <source>包扶纪实档案-{0}-{1}年{2}月</source>
         <translation>包扶紀實檔案-{0}-{1}年{2}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="341" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="342" />
         <source>包扶纪实档案-{0}-{1}年</source>
         <translation>包扶紀實檔案-{0}-{1}年</translation>
     </message>
@@ -358,6 +358,47 @@
         <location filename="../../fieldapp/gui/wizard.py" line="122" />
         <source>村（每行一个）</source>
         <translation>村（每行一個）</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPicker</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="67" />
+        <source>说明（可不填）</source>
+        <translation>說明（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="68" />
+        <source>添加附件(&amp;A)…</source>
+        <translation>添加附件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="71" />
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="109" />
+        <source>选择附件照片</source>
+        <translation>選擇附件照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="110" />
+        <source>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</source>
+        <translation>圖片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="207" />
+        <source>（照片未同步到本机）</source>
+        <translation>（照片未同步到本機）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="210" />
+        <source>{0}×{1}，校验值 {2}（Enter 打开）</source>
+        <translation>{0}×{1}，校驗值 {2}（Enter 打開）</translation>
     </message>
 </context>
 <context>
@@ -712,104 +753,104 @@
 <context>
     <name>CardsForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="143" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="144" />
         <source>全村</source>
         <extracomment>the user asked for the door-plate layout settings</extracomment>
         <translation>全村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="144" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="145" />
         <source>一个组</source>
         <translation>一個組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="145" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="146" />
         <source>农户页选中的户</source>
         <translation>農戶頁選中的戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="150" />
-        <location filename="../../fieldapp/gui/printing/forms.py" line="205" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="151" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="206" />
         <source>全部村</source>
         <translation>全部村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="155" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="156" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="162" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="163" />
         <source>范围</source>
         <translation>範圍</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="163" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="164" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="164" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="165" />
         <source>组</source>
         <translation>組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="165" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="166" />
         <source>选中的户</source>
         <translation>選中的戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="170" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="171" />
         <source>样式</source>
         <translation>樣式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="189" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="190" />
         <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
         <translation>{0} 戶（在“農戶”頁中選擇，可按 Ctrl 或 Shift 多選）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="191" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="192" />
         <source>A4 横向</source>
         <translation>A4 橫向</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="191" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="192" />
         <source>A3 横向</source>
         <translation>A3 橫向</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="192" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="193" />
         <source>A4 一纸两张</source>
         <translation>A4 一紙兩張</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="194" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="195" />
         <source>{0}，标题“{1}”</source>
         <translation>{0}，標題“{1}”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="202" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="203" />
         <source>请先在“农户”页中选择要打印门牌的户</source>
         <translation>請先在“農戶”頁中選擇要打印門牌的戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="203" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="204" />
         <source>信息公示牌-选中{0}户</source>
         <translation>信息公示牌-選中{0}戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="209" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="210" />
         <source>这个村还没有分组的农户</source>
         <translation>這個村還沒有分組的農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="210" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="211" />
         <source>信息公示牌-{0}第{1}组</source>
         <translation>信息公示牌-{0}第{1}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="212" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="213" />
         <source>信息公示牌-{0}</source>
         <translation>信息公示牌-{0}</translation>
     </message>
@@ -1213,155 +1254,185 @@
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="135" />
         <source>决定：{0}</source>
         <translation>決定：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="146" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="151" />
         <source>通过(&amp;P)</source>
         <translation>通過(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="147" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="152" />
         <source>不通过(&amp;F)</source>
         <translation>不通過(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="153" />
         <source>退回上一步(&amp;R)</source>
         <translation>退回上一步(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="161" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="166" />
         <source>不通过、退回、越过退出标准和处理冲突时必填</source>
         <translation>不通過、退回、越過退出標準和處理衝突時必填</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="165" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="170" />
         <source>不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&amp;O)</source>
         <translation>不符合退出標準，仍擬退出（須寫明理由並簽字，記錄中始終可見）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="186" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="217" />
         <source>决定：</source>
         <translation>決定：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="189" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="220" />
         <source>评议会议(&amp;M)：</source>
         <translation>評議會議(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="191" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="222" />
         <source>理由(&amp;Y)：</source>
         <translation>理由(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="196" />
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="272" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="230" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="309" />
         <source>确定并签字</source>
         <translation>確定並簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="197" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="231" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="215" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
         <source>{0}：到会 {1} 人，赞成 {2}、反对 {3}（{4} 户）</source>
         <translation>{0}：到會 {1} 人，贊成 {2}、反對 {3}（{4} 戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="219" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="253" />
         <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
         <translation>沒有評議過這些戶的會議：先登記評議會議（fieldapp workflow deliberation add），才能通過或不通過本步驟；退回不需要會議。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="245" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="279" />
         <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
         <translation>{0}：“{1}”的步驟 {2} {3}（由{4}決定）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="249" />
-        <source>{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}</source>
-        <translation>{0} 戶，“{1}”的步驟 {2} {3}（由{4}決定）：{5}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="252" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="286" />
         <source>本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），冲突的决定保留为已取代。</source>
         <translation>本步驟有互相衝突的決定：本決定將處理衝突（須寫明理由並簽字），衝突的決定保留為已取代。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="267" />
-        <source>将以本人签名密钥为每户的决定分别签字（各有验证码）。</source>
-        <translation>將以本人簽名密鑰為每戶的決定分別簽字（各有驗證碼）。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="268" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="303" />
         <source>将以本人签名密钥签字（签字背书），签字后不能修改或删除。</source>
         <translation>將以本人簽名密鑰簽字（簽字背書），簽字後不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="270" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="307" />
         <source>本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。</source>
         <translation>本步驟不需簽字；決定記錄決定人、角色和時間，不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="272" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="309" />
         <source>确定</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="283" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="320" />
         <source>请写明理由：不通过、退回、越过退出标准和处理冲突都须写明理由</source>
         <translation>請寫明理由：不通過、退回、越過退出標準和處理衝突都須寫明理由</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="338" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="338" />
         <source>不通过</source>
         <translation>不通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="299" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="338" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="300" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="339" />
         <source>已{0} {1} 户：{2}</source>
         <translation>已{0} {1} 戶：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="313" />
-        <source>已决定 {0} 户；以下 {1} 户未决定：</source>
-        <translation>已決定 {0} 戶；以下 {1} 戶未決定：</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="322" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="379" />
         <source>不符合退出标准：{0}</source>
         <translation>不符合退出標準：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="324" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="381" />
         <source>确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。</source>
         <translation>確需退出的，勾選上方“仍擬退出”並寫明理由，決定與理由一併簽字。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="326" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="383" />
         <source>本账号没有越过退出标准的权限（{0}）。</source>
         <translation>本帳號沒有越過退出標準的權限（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="330" />
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="386" />
         <source>{0} 起才能通过本步骤：{1}</source>
         <translation>{0} 起才能通過本步驟：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="206" />
+        <source>本步骤通过须附上“{0}”的照片（户主签字后拍照或扫描）。</source>
+        <translation>本步驟通過須附上“{0}”的照片（戶主簽字後拍照或掃描）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="216" />
+        <source>一并决定的户：</source>
+        <translation>一併決定的戶：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="226" />
+        <source>附件：</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="282" />
+        <source>批量决定 {0} 户：“{1}”的步骤 {2} {3}（由{4}决定），一个理由、一个签字，全部决定或全部不决定。</source>
+        <translation>批量決定 {0} 戶：“{1}”的步驟 {2} {3}（由{4}決定），一個理由、一個簽字，全部決定或全部不決定。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="301" />
+        <source>将以本人签名密钥签一个字，覆盖这 {0} 户的全部决定（一个验证码），签字后不能修改或删除。</source>
+        <translation>將以本人簽名密鑰簽一個字，覆蓋這 {0} 戶的全部決定（一個驗證碼），簽字後不能修改或刪除。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="342" />
+        <source>（签字验证码 {0}）</source>
+        <translation>（簽字驗證碼 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="368" />
+        <source>批量决定未执行，{0} 户均未写入。以下 {1} 户不能决定：</source>
+        <translation>批量決定未執行，{0} 戶均未寫入。以下 {1} 戶不能決定：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="371" />
+        <source>请在审核列表中去掉这些户，或处理上述问题后再决定。</source>
+        <translation>請在審核列表中去掉這些戶，或處理上述問題後再決定。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="305" />
+        <source>附件的照片包含在签字内容中。</source>
+        <translation>附件的照片包含在簽字內容中。</translation>
     </message>
 </context>
 <context>
@@ -1450,35 +1521,78 @@
         <translation>簽名無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="197" />
         <source>已签字，验证码 {0}</source>
         <translation>已簽字，驗證碼 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="207" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
         <source>互相冲突，待处理</source>
         <translation>互相衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
         <source>冲突中被处理决定取代</source>
         <translation>衝突中被處理決定取代</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
         <source>越过退出标准</source>
         <translation>越過退出標準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
         <source>处理了 {0} 个冲突的决定</source>
         <translation>處理了 {0} 個衝突的決定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+        <source>已签字（批量决定，一个签字覆盖 {0} 户），验证码 {1}</source>
+        <translation>已簽字（批量決定，一個簽字覆蓋 {0} 戶），驗證碼 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DeliberatedModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <source>评议</source>
+        <translation>評議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <source>户编号</source>
+        <translation>戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <source>流程</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <source>步骤</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
+        <source>本户赞成</source>
+        <translation>本戶贊成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
+        <source>本户反对</source>
+        <translation>本戶反對</translation>
     </message>
 </context>
 <context>
     <name>DocumentForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="129" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="130" />
         <source>{0}组</source>
         <extracomment>the choices changed (the page re-checks whether it can generate)</extracomment>
         <translation>{0}組</translation>
@@ -2090,6 +2204,69 @@
     </message>
 </context>
 <context>
+    <name>HandleDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="111" />
+        <source>办理异议</source>
+        <translation>辦理異議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="112" />
+        <source>办结</source>
+        <translation>辦結</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="113" />
+        <source>{0}：{1} 收到 {2} 的异议：{3}</source>
+        <translation>{0}：{1} 收到 {2} 的異議：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="116" />
+        <source>办理情况：如何核实、结论是什么</source>
+        <translation>辦理情況：如何核實、結論是什麼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="117" />
+        <source>异议成立(&amp;U)</source>
+        <translation>異議成立(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="118" />
+        <source>异议不成立(&amp;M)</source>
+        <translation>異議不成立(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="131" />
+        <source>办理情况(&amp;H)：</source>
+        <translation>辦理情況(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="132" />
+        <source>结果：</source>
+        <translation>結果：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="133" />
+        <source>办结日期(&amp;D)：</source>
+        <translation>辦結日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="136" />
+        <source>异议成立的，由该步骤的决定人退回或不通过该步骤并写明理由。</source>
+        <translation>異議成立的，由該步驟的決定人退回或不通過該步驟並寫明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="146" />
+        <source>请选择办理结果：异议成立或异议不成立</source>
+        <translation>請選擇辦理結果：異議成立或異議不成立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="151" />
+        <source>已办结异议</source>
+        <translation>已辦結異議</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/history_tab.py" line="43" />
@@ -2291,57 +2468,57 @@
 <context>
     <name>HouseholdFileForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="224" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="225" />
         <source>户编号、公示牌编码或户主姓名</source>
         <translation>戶編號、公示牌編碼或戶主姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="227" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="228" />
         <source>用农户页的当前户</source>
         <translation>用農戶頁的當前戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="231" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="232" />
         <source>显示完整证件号码（仅供内部存档，不得公开）</source>
         <translation>顯示完整證件號碼（僅供內部存檔，不得公開）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="232" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="233" />
         <source>显示完整银行账号</source>
         <translation>顯示完整銀行帳號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="233" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="234" />
         <source>银行账号属于敏感信息：仅在发放补贴等确需时打印，打印件须专人保管，不得张贴、拍照外传。</source>
         <translation>銀行帳號屬於敏感資訊：僅在發放補貼等確需時列印，列印件須專人保管，不得張貼、拍照外傳。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="242" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="243" />
         <source>农户</source>
         <translation>農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="254" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="255" />
         <source>未选择农户</source>
         <translation>未選擇農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="255" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="256" />
         <source>找不到这一户（可输入户编号、公示牌编码或户主姓名）</source>
         <translation>找不到這一戶（可輸入戶編號、公示牌編碼或戶主姓名）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="257" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="258" />
         <source>户主 {0}，户编号 {1}，{2}组</source>
         <translation>戶主 {0}，戶編號 {1}，{2}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="285" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="286" />
         <source>请先选择农户（户编号、公示牌编码或户主姓名）</source>
         <translation>請先選擇農戶（戶編號、公示牌編碼或戶主姓名）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/forms.py" line="287" />
+        <location filename="../../fieldapp/gui/printing/forms.py" line="288" />
         <source>一户一档-{0}-{1}</source>
         <translation>一戶一檔-{0}-{1}</translation>
     </message>
@@ -2832,6 +3009,39 @@
     </message>
 </context>
 <context>
+    <name>IssueNoticeDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="31" />
+        <source>签发公示</source>
+        <translation>簽發公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="32" />
+        <source>签发并签字</source>
+        <translation>簽發並簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="37" />
+        <source>签发后打印(&amp;P)</source>
+        <translation>簽發後打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="39" />
+        <source>公示由签发人以本人签名密钥签字，打印件带验证二维码；签发后不能修改，张贴后记录张贴日期。</source>
+        <translation>公示由簽發人以本人簽名密鑰簽字，打印件帶驗證二維碼；簽發後不能修改，張貼後記錄張貼日期。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="57" />
+        <source>已签发的公示 {0}（{1} 至 {2}）已列入处于该步骤的户：请在列表中选中它打印，不必重新签发。</source>
+        <translation>已簽發的公示 {0}（{1} 至 {2}）已列入處於該步驟的戶：請在列表中選中它打印，不必重新簽發。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="70" />
+        <source>已签发公示：{0} 户，{1} 至 {2}</source>
+        <translation>已簽發公示：{0} 戶，{1} 至 {2}</translation>
+    </message>
+</context>
+<context>
     <name>ItemModel</name>
     <message>
         <location filename="../../fieldapp/gui/spotcheck/models.py" line="78" />
@@ -2948,47 +3158,47 @@
 <context>
     <name>LedgerForm</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="81" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="103" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="90" />
         <source>与“农户”页当前的筛选和搜索相同</source>
         <translation>與“農戶”頁當前的篩選和搜索相同</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="93" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="106" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="93" />
         <source>组</source>
         <translation>組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94" />
         <source>脱贫状态</source>
         <translation>脫貧狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="107" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="94" />
         <source>贫困户属性</source>
         <translation>貧困戶屬性</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="108" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="95" />
         <source>主要致贫原因</source>
         <translation>主要致貧原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="133" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="120" />
         <source>全部村</source>
         <translation>全部村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="134" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="121" />
         <source>村台账-{0}</source>
         <translation>村台帳-{0}</translation>
     </message>
@@ -3137,126 +3347,131 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="159" />
+        <location filename="../../fieldapp/gui/main_window.py" line="161" />
         <source>审核</source>
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="174" />
+        <location filename="../../fieldapp/gui/main_window.py" line="176" />
         <source>汇总上报</source>
         <translation>彙總上報</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="186" />
+        <location filename="../../fieldapp/gui/main_window.py" line="198" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="224" />
+        <location filename="../../fieldapp/gui/main_window.py" line="236" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="225" />
+        <location filename="../../fieldapp/gui/main_window.py" line="237" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="231" />
+        <location filename="../../fieldapp/gui/main_window.py" line="243" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="232" />
+        <location filename="../../fieldapp/gui/main_window.py" line="244" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="234" />
-        <location filename="../../fieldapp/gui/main_window.py" line="284" />
+        <location filename="../../fieldapp/gui/main_window.py" line="246" />
+        <location filename="../../fieldapp/gui/main_window.py" line="296" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="248" />
+        <location filename="../../fieldapp/gui/main_window.py" line="260" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="252" />
-        <location filename="../../fieldapp/gui/main_window.py" line="300" />
+        <location filename="../../fieldapp/gui/main_window.py" line="264" />
+        <location filename="../../fieldapp/gui/main_window.py" line="312" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="280" />
+        <location filename="../../fieldapp/gui/main_window.py" line="292" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="282" />
+        <location filename="../../fieldapp/gui/main_window.py" line="294" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="290" />
+        <location filename="../../fieldapp/gui/main_window.py" line="302" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="292" />
+        <location filename="../../fieldapp/gui/main_window.py" line="304" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="294" />
+        <location filename="../../fieldapp/gui/main_window.py" line="306" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="295" />
+        <location filename="../../fieldapp/gui/main_window.py" line="307" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="296" />
+        <location filename="../../fieldapp/gui/main_window.py" line="308" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="312" />
+        <location filename="../../fieldapp/gui/main_window.py" line="324" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="314" />
+        <location filename="../../fieldapp/gui/main_window.py" line="326" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="315" />
+        <location filename="../../fieldapp/gui/main_window.py" line="327" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="344" />
+        <location filename="../../fieldapp/gui/main_window.py" line="356" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="149" />
+        <location filename="../../fieldapp/gui/main_window.py" line="151" />
         <source>抽查</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="180" />
+        <location filename="../../fieldapp/gui/main_window.py" line="183" />
         <source>目标</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="166" />
+        <location filename="../../fieldapp/gui/main_window.py" line="168" />
         <source>挂图作战</source>
         <translation>掛圖作戰</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="192" />
+        <source>公示与评议</source>
+        <translation>公示與評議</translation>
     </message>
 </context>
 <context>
@@ -3290,6 +3505,157 @@
         <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="60" />
         <source>（未填内容）</source>
         <translation>（未填內容）</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="46" />
+        <source>登记评议会议</source>
+        <translation>登記評議會議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="47" />
+        <source>登记</source>
+        <translation>登記</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="68" />
+        <source> 人</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="70" />
+        <source>到会代表姓名，以顿号分隔</source>
+        <translation>到會代表姓名，以頓號分隔</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="76" />
+        <source>赞成</source>
+        <translation>贊成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="78" />
+        <source>反对</source>
+        <translation>反對</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="83" />
+        <source>会议纪要：议程、逐户介绍情况、表决方式</source>
+        <translation>會議紀要：議程、逐戶介紹情況、表決方式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="87" />
+        <source>村(&amp;V)：</source>
+        <translation>村(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="88" />
+        <source>会议日期(&amp;D)：</source>
+        <translation>會議日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="89" />
+        <source>到会代表(&amp;N)：</source>
+        <translation>到會代表(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="90" />
+        <source>代表姓名：</source>
+        <translation>代表姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="91" />
+        <source>表决：</source>
+        <translation>表決：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="92" />
+        <source>纪要(&amp;S)：</source>
+        <translation>紀要(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="99" />
+        <source>空格勾选评议的户；逐户表决的，在“本户赞成”“本户反对”中填写票数（可不填）。</source>
+        <translation>空格勾選評議的戶；逐戶表決的，在“本戶贊成”“本戶反對”中填寫票數（可不填）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="116" />
+        <source>全选(&amp;A)</source>
+        <translation>全選(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="127" />
+        <source>该村处于评议步骤的户 {0} 户，勾选本次会议评议的户：</source>
+        <translation>該村處於評議步驟的戶 {0} 戶，勾選本次會議評議的戶：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="128" />
+        <source>该村没有处于评议步骤的户（流程到达评议步骤后才能评议）。</source>
+        <translation>該村沒有處於評議步驟的戶（流程到達評議步驟後才能評議）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="135" />
+        <source>请勾选本次会议评议的户</source>
+        <translation>請勾選本次會議評議的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="139" />
+        <source>逐户表决须同时填写赞成和反对票数：{0}</source>
+        <translation>逐戶表決須同時填寫贊成和反對票數：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/meeting_dialog.py" line="154" />
+        <source>已登记评议会议：{0}，评议 {1} 户</source>
+        <translation>已登記評議會議：{0}，評議 {1} 戶</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33" />
+        <source>到会代表</source>
+        <translation>到會代表</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33" />
+        <source>赞成</source>
+        <translation>贊成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="33" />
+        <source>反对</source>
+        <translation>反對</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="34" />
+        <source>评议的户</source>
+        <translation>評議的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="34" />
+        <source>纪要</source>
+        <translation>紀要</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="34" />
+        <source>记录人</source>
+        <translation>記錄人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="44" />
+        <source>{0} 人</source>
+        <translation>{0} 人</translation>
     </message>
 </context>
 <context>
@@ -3467,91 +3833,248 @@
     </message>
 </context>
 <context>
-    <name>NoticeForm</name>
+    <name>NoticeFields</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="31" />
-        <source>新识别（拟纳入）</source>
-        <translation>新識別（擬納入）</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="97" />
+        <source> 天</source>
+        <extracomment>the choices changed</extracomment>
+        <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="32" />
-        <source>退出（拟退出）</source>
-        <translation>退出（擬退出）</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="104" />
+        <source>例如：村委会办公室 李主任 13900000000</source>
+        <translation>例如：村委會辦公室 李主任 13900000000</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="40" />
-        <source>例如：村委会 李主任 13900000000</source>
-        <translation>例如：村委會 李主任 13900000000</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="117" />
+        <source>起，共</source>
+        <translation>起，共</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="43" />
-        <source>留空则为“××村民委员会”</source>
-        <translation>留空則為“××村民委員會”</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="124" />
+        <source>流程步骤(&amp;S)</source>
+        <translation>流程步驟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="47" />
-        <source>至</source>
-        <translation>至</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="125" />
+        <source>村(&amp;V)</source>
+        <translation>村(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="51" />
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="126" />
         <source>公示的户</source>
         <translation>公示的戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="52" />
-        <source>类别</source>
-        <translation>類別</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="127" />
+        <source>公示期(&amp;D)</source>
+        <translation>公示期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="53" />
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="131" />
+        <source>异议受理(&amp;C)</source>
+        <translation>異議受理(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="158" />
+        <source>该村没有处于这一步骤的户</source>
+        <translation>該村沒有處於這一步驟的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="162" />
+        <source>{0} 户：{1}</source>
+        <translation>{0} 戶：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="169" />
+        <source>至 {0}</source>
+        <translation>至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="171" />
+        <source>公示期不得少于 {0} 天（workflows.json 的公示最短天数）</source>
+        <translation>公示期不得少於 {0} 天（workflows.json 的公示最短天數）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="182" />
+        <source>请选择流程步骤和村</source>
+        <translation>請選擇流程步驟和村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="184" />
+        <source>该村没有处于这一步骤的户，无从公示</source>
+        <translation>該村沒有處於這一步驟的戶，無從公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="186" />
+        <source>公示期 {0} 天太短：公示期不得少于 {1} 天</source>
+        <translation>公示期 {0} 天太短：公示期不得少於 {1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_fields.py" line="189" />
+        <source>请写明异议受理的地点、联系人及电话</source>
+        <translation>請寫明異議受理的地點、聯繫人及電話</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeForm</name>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="56" />
+        <source>已签发的公示 {0}（{1} 至 {2}，{3} 户）已列入处于该步骤的户：生成时重新打印这份公示，不再签发。</source>
+        <translation>已簽發的公示 {0}（{1} 至 {2}，{3} 戶）已列入處於該步驟的戶：生成時重新打印這份公示，不再簽發。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="68" />
+        <location filename="../../fieldapp/gui/printing/list_forms.py" line="71" />
+        <source>公示-{0}</source>
+        <translation>公示-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57" />
+        <source>流程步骤</source>
+        <translation>流程步驟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="58" />
+        <source>公示的户</source>
+        <translation>公示的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57" />
         <source>公示期</source>
         <translation>公示期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="54" />
-        <source>异议受理</source>
-        <translation>異議受理</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57" />
+        <source>状态</source>
+        <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="55" />
-        <source>公示单位</source>
-        <translation>公示單位</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="57" />
+        <source>张贴</source>
+        <translation>張貼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63" />
-        <source>共 {0} 天</source>
-        <translation>共 {0} 天</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="58" />
+        <source>签发人</source>
+        <translation>簽發人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="63" />
-        <source>结束日期早于开始日期</source>
-        <translation>結束日期早於開始日期</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="74" />
+        <source>未张贴</source>
+        <translation>未張貼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="67" />
-        <source>{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）</source>
-        <translation>{0} 戶（在“農戶”頁中選擇，可按 Ctrl 或 Shift 多選）</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="76" />
+        <source>已张贴，{0} 起公示</source>
+        <translation>已張貼，{0} 起公示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="75" />
-        <source>请先在“农户”页中选择要公示的户</source>
-        <translation>請先在“農戶”頁中選擇要公示的戶</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="78" />
+        <source>公示中，{0} 期满</source>
+        <translation>公示中，{0} 期滿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="77" />
-        <source>公示结束日期不能早于开始日期</source>
-        <translation>公示結束日期不能早於開始日期</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="79" />
+        <source>公示期已满</source>
+        <translation>公示期已滿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="79" />
-        <source>请填写异议受理联系人及电话</source>
-        <translation>請填寫異議受理聯繫人及電話</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="94" />
+        <source>{0} 户：</source>
+        <translation>{0} 戶：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/list_forms.py" line="83" />
-        <source>公示名单-{0}</source>
-        <translation>公示名單-{0}</translation>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="95" />
+        <source>{0} 至 {1}（{2} 天）</source>
+        <translation>{0} 至 {1}（{2} 天）</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="104" />
+        <source>登记评议会议…(&amp;M)</source>
+        <translation>登記評議會議…(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="106" />
+        <source>签发公示…(&amp;I)</source>
+        <translation>簽發公示…(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="107" />
+        <source>打印(&amp;P)</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="108" />
+        <source>记录张贴…(&amp;T)</source>
+        <translation>記錄張貼…(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="109" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="110" />
+        <source>登记异议…(&amp;O)</source>
+        <translation>登記異議…(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="111" />
+        <source>办理…(&amp;H)</source>
+        <translation>辦理…(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="115" />
+        <source>评议会议</source>
+        <translation>評議會議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="117" />
+        <source>公示公告</source>
+        <translation>公示公告</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="118" />
+        <source>未办结的异议</source>
+        <translation>未辦結的異議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="119" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="128" />
+        <source>Ctrl+Tab 切换标签；方向键选择，按钮的带下划线字母（Alt+字母）执行。公示步骤须公示已张贴且期满、异议已办结后才能通过。</source>
+        <translation>Ctrl+Tab 切換標籤；方向鍵選擇，按鈕的帶下劃線字母（Alt+字母）執行。公示步驟須公示已張貼且期滿、異議已辦結後才能通過。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="146" />
+        <source>本账号没有这项权限</source>
+        <translation>本帳號沒有這項權限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="207" />
+        <source>评议会议 {0} 次；公示 {1} 份，其中未张贴 {2} 份、公示中 {3} 份；未办结的异议 {4} 条</source>
+        <translation>評議會議 {0} 次；公示 {1} 份，其中未張貼 {2} 份、公示中 {3} 份；未辦結的異議 {4} 條</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="210" />
+        <source>未办结的异议（{0}）</source>
+        <translation>未辦結的異議（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="268" />
+        <source>公示-{0}-{1}</source>
+        <translation>公示-{0}-{1}</translation>
     </message>
 </context>
 <context>
@@ -3578,6 +4101,131 @@
         <location filename="../../fieldapp/gui/fields.py" line="479" />
         <source>应在{0}到{1}之间</source>
         <translation>應在{0}到{1}之間</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="54" />
+        <source>登记异议</source>
+        <translation>登記異議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="55" />
+        <source>登记</source>
+        <translation>登記</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="59" />
+        <source>{0} 至 {1}，{2} 户（{3}）</source>
+        <translation>{0} 至 {1}，{2} 戶（{3}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="67" />
+        <source>异议人姓名；匿名反映的写“匿名”</source>
+        <translation>異議人姓名；匿名反映的寫“匿名”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="68" />
+        <source>异议内容</source>
+        <translation>異議內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="73" />
+        <source>公示(&amp;N)：</source>
+        <translation>公示(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="74" />
+        <source>农户(&amp;H)：</source>
+        <translation>農戶(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="75" />
+        <source>异议人(&amp;F)：</source>
+        <translation>異議人(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="76" />
+        <source>内容(&amp;C)：</source>
+        <translation>內容(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="77" />
+        <source>收到日期(&amp;D)：</source>
+        <translation>收到日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="79" />
+        <source>异议须在公示期内收到；办结前，该户的流程不能通过。</source>
+        <translation>異議須在公示期內收到；辦結前，該戶的流程不能通過。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="97" />
+        <source>请选择公示中的农户</source>
+        <translation>請選擇公示中的農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/objection_dialogs.py" line="101" />
+        <source>已登记异议：{0}</source>
+        <translation>已登記異議：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114" />
+        <source>收到日期</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114" />
+        <source>异议人</source>
+        <translation>異議人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="115" />
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114" />
+        <source>步骤</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="114" />
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="128" />
+        <source>未办结</source>
+        <translation>未辦結</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129" />
+        <source>异议成立</source>
+        <translation>異議成立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129" />
+        <source>异议不成立</source>
+        <translation>異議不成立</translation>
+    </message>
+</context>
+<context>
+    <name>OpDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/op_dialog.py" line="62" />
+        <source>取消</source>
+        <extracomment>refusals shown in the dialog (the service's message, without the command-line options it suggests)</extracomment>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3822,6 +4470,34 @@
     </message>
 </context>
 <context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="231" />
+        <source>附件：{0}</source>
+        <translation>附件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="235" />
+        <source>正在打开…</source>
+        <translation>正在打開…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="241" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="257" />
+        <source>照片文件不在本机（尚未同步），同步后可查看。</source>
+        <translation>照片文件不在本機（尚未同步），同步後可查看。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/attachments.py" line="264" />
+        <source>照片无法打开：{0}</source>
+        <translation>照片無法打開：{0}</translation>
+    </message>
+</context>
+<context>
     <name>PlanModel</name>
     <message>
         <location filename="../../fieldapp/gui/excel/models.py" line="28" />
@@ -4019,6 +4695,34 @@
     </message>
 </context>
 <context>
+    <name>PostDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="82" />
+        <source>记录张贴</source>
+        <translation>記錄張貼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="83" />
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="88" />
+        <source>公示 {0}：{1} 户，公示期 {2} 至 {3}（{4} 天）。张贴日期不能晚于公示开始日；晚于开始日张贴的，公示期不足，须重新签发。</source>
+        <translation>公示 {0}：{1} 戶，公示期 {2} 至 {3}（{4} 天）。張貼日期不能晚於公示開始日；晚於開始日張貼的，公示期不足，須重新簽發。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="94" />
+        <source>张贴日期(&amp;D)：</source>
+        <translation>張貼日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="103" />
+        <source>已记录张贴：{0}</source>
+        <translation>已記錄張貼：{0}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../fieldapp/gui/printing/preview.py" line="94" />
@@ -4132,166 +4836,175 @@
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="96" />
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="212" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="108" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="226" />
         <source>没有符合条件的农户</source>
         <extracomment>characters no bundled font has, printed as “〓” (the user is told: :func:`warn_missing_glyphs`)</extracomment>
         <translation>沒有符合條件的農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="113" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="125" />
         <source>{0} 张公示牌，{1} 页</source>
         <translation>{0} 張公示牌，{1} 頁</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="115" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="127" />
         <source>；{0} 户未打印：{1}</source>
         <translation>；{0} 戶未列印：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="198" />
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="213" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="227" />
         <source>{0} 户</source>
         <translation>{0} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="338" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="352" />
         <source>有 {0} 个字符没有可用的字体，已在 PDF 中以“〓”标出，打印后请手写补正：{1}</source>
         <translation>有 {0} 個字元沒有可用的字型，已在 PDF 中以「〓」標出，列印後請手寫補正：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="347" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="361" />
         <source>有字符无法打印</source>
         <translation>有字元無法列印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="369" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="383" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="370" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="384" />
         <source>正在生成“{0}”…</source>
         <translation>正在生成“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/jobs.py" line="371" />
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="385" />
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/jobs.py" line="211" />
+        <source>{0} 户，{1} 至 {2}</source>
+        <translation>{0} 戶，{1} 至 {2}</translation>
     </message>
 </context>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="104" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="107" />
         <source>生成并预览</source>
         <extracomment>progress of the running job (done, total); (0, 0) while it cannot count a job finished (its :class:`PrintResult`), just before the preview opens a job was cancelled (its file is gone)</extracomment>
         <translation>生成並預覽</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="109" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="112" />
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="110" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="113" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="119" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="122" />
         <source>门牌（信息公示牌）</source>
         <translation>門牌（信息公示牌）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="120" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
         <source>每户门上的信息公示牌，兜底户与脱贫户以颜色和斜纹区分，黑白打印也能分辨。样式（纸张、标题、显示项、颜色）在“门牌样式…”中按区县统一设置。</source>
         <translation>每戶門上的信息公示牌，兜底戶與脫貧戶以顏色和斜紋區分，黑白打印也能分辨。樣式（紙張、標題、顯示項、顏色）在“門牌樣式…”中按區縣統一設置。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="122" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="125" />
         <source>一户一档</source>
         <translation>一戶一檔</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="123" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
         <source>一户的完整档案：成员、收入、两不愁三保障、帮扶措施（含户主签名栏）、走访记录和变更记录。</source>
         <translation>一戶的完整檔案：成員、收入、兩不愁三保障、幫扶措施（含戶主簽名欄）、走訪記錄和變更記錄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="125" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="128" />
         <source>包扶纪实档案</source>
         <translation>包扶紀實檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="126" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="129" />
         <source>一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。</source>
         <translation>一位包扶幹部一個月或一年的走訪記錄（按日期）、在村天數和簽字欄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="127" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="130" />
         <source>公示名单</source>
         <translation>公示名單</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="128" />
-        <source>拟纳入或拟退出的户的公示名单，证件号码已去标识化。在“农户”页中选择要公示的户。</source>
-        <translation>擬納入或擬退出的戶的公示名單，證件號碼已去標識化。在“農戶”頁中選擇要公示的戶。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="130" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="133" />
         <source>村台账</source>
         <translation>村台帳</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="131" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="134" />
         <source>每户一行的台账，可按村、组、状态等筛选，末行合计。</source>
         <translation>每戶一行的台帳，可按村、組、狀態等篩選，末行合計。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="132" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="135" />
         <source>责任倒查表</source>
         <translation>責任倒查表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="133" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="136" />
         <source>谁识别谁负责、谁填报谁负责：一户由谁建档，每一项现值由谁在何时填报；也可只查一项的每一次填报。</source>
         <translation>誰識別誰負責、誰填報誰負責：一戶由誰建檔，每一項現值由誰在何時填報；也可只查一項的每一次填報。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="135" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="138" />
         <source>个人填报与核查情况</source>
         <translation>個人填報與核查情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="136" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="139" />
         <source>一个人在一段时间内填报的全部内容。</source>
         <translation>一個人在一段時間內填報的全部內容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="208" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="245" />
         <source>正在生成“{0}”…</source>
         <translation>正在生成“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="232" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="269" />
         <source>共 {0} 页</source>
         <translation>共 {0} 頁</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="233" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="270" />
         <source>已生成“{0}”，{1}。</source>
         <translation>已生成“{0}”，{1}。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="244" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="281" />
         <source>未能生成。</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/printing/print_page.py" line="249" />
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="286" />
         <source>已取消，未生成文件。</source>
         <translation>已取消，未生成文件。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="131" />
+        <source>由流程的公示或公告步骤生成：列出该村处于这一步骤的户，证件号码已去标识化，签发人签字并印验证二维码。已签发的公示再次生成时重新打印同一份。</source>
+        <translation>由流程的公示或公告步驟生成：列出該村處於這一步驟的戶，證件號碼已去標識化，簽發人簽字並印驗證二維碼。已簽發的公示再次生成時重新打印同一份。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/printing/print_page.py" line="234" />
+        <source>已签发公示：{0} 户，{1} 至 {2}</source>
+        <translation>已簽發公示：{0} 戶，{1} 至 {2}</translation>
     </message>
 </context>
 <context>
@@ -4669,59 +5382,79 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="80" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="82" />
         <source>查看流程(&amp;O)</source>
         <translation>查看流程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="81" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="83" />
         <source>通过… (P)</source>
         <translation>通過… (P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="82" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="84" />
         <source>不通过… (F)</source>
         <translation>不通過… (F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="83" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="85" />
         <source>退回… (R)</source>
         <translation>退回… (R)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="84" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="89" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="90" />
-        <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选同一步骤的农户一并决定。</source>
-        <translation>Enter 查看流程；P 通過、F 不通過、R 退回所選農戶；Shift+方向鍵多選同一步驟的農戶一併決定。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="150" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="156" />
         <source>等待本人决定的农户 {0} 户，其中可决定 {1} 户</source>
         <translation>等待本人決定的農戶 {0} 戶，其中可決定 {1} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="152" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="158" />
         <source>，有冲突的决定 {0} 户（红色，须处理冲突）</source>
         <translation>，有衝突的決定 {0} 戶（紅色，須處理衝突）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="154" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="160" />
         <source>没有等待本人决定的农户。</source>
         <translation>沒有等待本人決定的農戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="184" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="195" />
         <source>一并决定的农户须处于同一流程的同一步骤；请只选择同一步骤的农户。</source>
         <translation>一併決定的農戶須處於同一流程的同一步驟；請只選擇同一步驟的農戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="186" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="197" />
         <source>有冲突的决定须逐户处理：请单独选择该户。</source>
         <translation>有衝突的決定須逐戶處理：請單獨選擇該戶。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="86" />
+        <source>批量决定… (B)</source>
+        <translation>批量決定… (B)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="88" />
+        <source>所选各户同一步骤一并决定：一个理由、一个签字，全部决定或全部不决定</source>
+        <translation>所選各戶同一步驟一併決定：一個理由、一個簽字，全部決定或全部不決定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="96" />
+        <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选、Ctrl+方向键移动、Ctrl+空格加选、Ctrl+A 全选，B 批量决定（一个签字）。</source>
+        <translation>Enter 查看流程；P 通過、F 不通過、R 退回所選農戶；Shift+方向鍵多選、Ctrl+方向鍵移動、Ctrl+空格加選、Ctrl+A 全選，B 批量決定（一個簽字）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="199" />
+        <source>“{0}”须逐户附上该户签字的确认书：请逐户决定。</source>
+        <translation>“{0}”須逐戶附上該戶簽字的確認書：請逐戶決定。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="205" />
+        <source>批量决定须选择两户以上（Shift+方向键或 Ctrl+A）。</source>
+        <translation>批量決定須選擇兩戶以上（Shift+方向鍵或 Ctrl+A）。</translation>
     </message>
 </context>
 <context>
@@ -6527,231 +7260,246 @@
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="100" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102" />
         <source> 天</source>
         <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="101" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103" />
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>多少天沒有走訪的農戶列入“未走訪”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="105" />
         <source>记录走访</source>
         <translation>記錄走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108" />
         <source>事项</source>
         <translation>事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="116" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="118" />
         <source>未走访天数</source>
         <translation>未走訪天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="144" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146" />
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>還沒有農戶。可以從國家系統匯出的表格匯入，也可以逐戶新建。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="145" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="147" />
         <source>导入农户…</source>
         <translation>匯入農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="148" />
         <source>新建农户…</source>
         <translation>新建農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="193" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="195" />
         <source>本村</source>
         <translation>本村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="194" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}的工作台　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
         <source>到期/逾期事项</source>
         <translation>到期/逾期事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="216" />
         <source>{0}天未走访</source>
         <translation>{0}天未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="218" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
         <source>两不愁三保障未达标</source>
         <translation>兩不愁三保障未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222" />
         <source>未达标：{0}</source>
         <translation>未達標：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="224" />
         <source>{0}年 {1}元</source>
         <translation>{0}年 {1}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
         <source>人均收入低于监测线</source>
         <translation>人均收入低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="223" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
         <source>（监测线：{0}）</source>
         <translation>（監測線：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="227" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0}年人均純收入 {1}元，低於監測線 {2}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="230" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>參考數據中沒有 {0} 年的監測線，未能判斷該年度收入是否低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="231" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="233" />
         <source>{0}年没有监测线</source>
         <translation>{0}年沒有監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="235" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="238" />
         <source>我的包扶户</source>
         <translation>我的包扶戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="237" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="240" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="255" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="297" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="261" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="303" />
         <source>（无）</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="265" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="307" />
         <source>只显示前 {0} 条</source>
         <translation>只顯示前 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="286" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="328" />
         <source>从未走访</source>
         <translation>從未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="287" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="329" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>最近走訪 {0}（{1}天前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="290" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="332" />
         <source>，{0}组</source>
         <translation>，{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="294" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="296" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="338" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>已逾期 {0} 天（{1} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="298" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="340" />
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="300" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342" />
         <source>{0} 到期</source>
         <translation>{0} 到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="212" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214" />
         <source>整改任务</source>
         <translation>整改任務</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="311" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="353" />
         <source>已报告完成，待审核员确认</source>
         <translation>已報告完成，待審核員確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="313" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="355" />
         <source>已逾期（{0} 到期）</source>
         <translation>已逾期（{0} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="315" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="357" />
         <source>{0} 前整改</source>
         <translation>{0} 前整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="316" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="358" />
         <source>（退回：{0}）</source>
         <translation>（退回：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378" />
         <source>报告整改完成</source>
         <translation>報告整改完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378" />
         <source>整改了什么（审核员确认后关闭）：</source>
         <translation>整改了什麼（審核員確認後關閉）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="384" />
         <source>已报告整改完成，等待审核员确认</source>
         <translation>已報告整改完成，等待審核員確認</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256" />
+        <source>{0}年人均纯收入 {1}元，不高于监测线 {2}元</source>
+        <translation>{0}年人均純收入 {1}元，不高於監測線 {2}元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="259" />
+        <source>；回车发起监测</source>
+        <translation>；回車發起監測</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
+        <source>建议纳入监测</source>
+        <translation>建議納入監測</translation>
     </message>
 </context>
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="296" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="334" />
         <source>动态管理</source>
         <translation>動態管理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="299" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="337" />
         <source>关闭</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="313" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="351" />
         <source>动态管理 — {0}</source>
         <translation>動態管理 — {0}</translation>
     </message>
@@ -6772,127 +7520,137 @@
 <context>
     <name>WorkflowPanel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="89" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="90" />
         <source>发起流程(&amp;Q)…</source>
         <extracomment>the panel was (re)loaded</extracomment>
         <translation>發起流程(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="92" />
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="234" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="93" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="250" />
         <source>决定当前步骤(&amp;J)…</source>
         <translation>決定當前步驟(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="102" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="103" />
         <source>流程：</source>
         <translation>流程：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="118" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="122" />
         <source>新增农户保存后才能发起流程。</source>
         <translation>新增農戶保存後才能發起流程。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="175" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
         <source>{0}（{1} 发起）：{2}</source>
         <translation>{0}（{1} 發起）：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="199" />
         <source>已脱贫</source>
         <translation>已脫貧</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="199" />
         <source>未脱贫</source>
         <translation>未脫貧</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="189" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="201" />
         <source>脱贫状态：{0}（由流程得出）</source>
         <translation>脫貧狀態：{0}（由流程得出）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="191" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="203" />
         <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
         <translation>脫貧狀態：{0}（導入的狀態，不是逐級決定產生的）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="194" />
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="240" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="206" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="278" />
         <source>（空）</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="207" />
         <source>脱贫状态：{0}（档案中手工填写的“{1}”，没有办结的流程）</source>
         <translation>脫貧狀態：{0}（檔案中手工填寫的“{1}”，沒有辦結的流程）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="197" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
         <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
         <translation>注意：該戶有 {0} 個同時進行的流程（在不同筆記本上各自發起），多餘的一個可以不通過並寫明理由。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="200" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="212" />
         <source>还没有流程记录。</source>
         <translation>還沒有流程記錄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="208" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="220" />
         <source>进行中，当前步骤 {0} {1}</source>
         <translation>進行中，當前步驟 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="221" />
         <source>已完成</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="221" />
         <source>未通过（已结束）</source>
         <translation>未通過（已結束）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="222" />
         <source>有冲突，待处理</source>
         <translation>有衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="222" />
         <source>导入的状态</source>
         <translation>導入的狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="213" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="225" />
         <source>（曾越过退出标准）</source>
         <translation>（曾越過退出標準）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="233" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="249" />
         <source>处理冲突(&amp;J)…</source>
         <translation>處理衝突(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="241" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="279" />
         <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
         <translation>來源：導入。升級時檔案中填寫的脫貧狀態為“{0}”，不是逐級決定產生的。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="242" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="280" />
         <source>发起：{0}，{1}；状态：{2}</source>
         <translation>發起：{0}，{1}；狀態：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="245" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="283" />
         <source>监测对象类别：{0}；风险类型：{1}</source>
         <translation>監測對象類別：{0}；風險類型：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="248" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="286" />
         <source>问题：{0}</source>
         <translation>問題：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="149" />
+        <source>附件（会议记录、脱贫确认书等照片；Enter 或双击打开）：</source>
+        <translation>附件（會議記錄、脫貧確認書等照片；Enter 或雙擊打開）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="267" />
+        <source>{0}（评议会议）</source>
+        <translation>{0}（評議會議）</translation>
     </message>
 </context>
 <context>

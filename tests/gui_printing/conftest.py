@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from fieldapp.services.context import AppContext
 from tests.helpers.qt import mark_gui_folder, sync_tasks, tasks  # noqa: F401  (fixtures)
+from tests.workflow.conftest import team  # noqa: F401  (fixture: the village team's accounts)
 
 _HERE = Path(__file__).parent
 # The offscreen platform cannot pass size hints to a window manager and says so for each top-level window.

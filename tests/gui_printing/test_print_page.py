@@ -187,25 +187,50 @@ def test_household_file_by_number_name_or_current_row(ctx: AppContext, register:
     assert form.household_id == register["west"][1]
 
 
-def test_notice_for_selected_households(ctx: AppContext, register: dict[str, Any],
-                                        households_page: HouseholdListPage, sync_tasks: TaskManager,
-                                        qtbot: Any) -> None:
-    page = make_page(ctx, sync_tasks, households_page, qtbot)
+def test_notice_from_a_workflow_step_issued_printed_and_printed_again(
+        ctx: AppContext, register: dict[str, Any], team: dict[str, AppContext], sync_tasks: TaskManager,
+        qtbot: Any) -> None:
+    from fieldapp.domain import workflow as rules
+    from fieldapp.services.workflow import notices, service
+    from tests.workflow.conftest import T0, hold_meeting
+
+    east = register["east"][:2]
+    for hid in [*east, register["west"][0]]:
+        service.start(team["member"], hid, "identification", at_ms=T0)
+        service.decide(team["member"], hid, "01", rules.PASS, at_ms=T0 + 1000)
+    meeting = hold_meeting(team["committee"], east, T0 + 2000)
+    for hid in east:  # at 04 第一次公示; the 西村 household is still at 02
+        service.decide(team["committee"], hid, "02", rules.PASS, meeting_id=meeting, at_ms=T0 + 2000)
+        service.decide(team["leader"], hid, "03", rules.PASS, at_ms=T0 + 3000)
+    page = make_page(team["leader"], sync_tasks, None, qtbot)
     form = page.choose("notice")
     assert isinstance(form, NoticeForm)
-    assert page.generate() is None  # no households, no contact
+    form.fields.choose("identification", "06", villages(ctx)[0][0])
+    assert "没有处于这一步骤的户" in form.fields.households.text()
+    form.fields.choose("identification", "04", villages(ctx)[0][0])
+    assert form.fields.households.text().startswith("2 户：") and "东户0" in form.fields.households.text()
+    form.fields.days.setValue(5)
+    assert form.fields.period_error.isVisible() and "不得少于 7 天" in form.fields.period_error.text()
+    assert page.generate() is None  # too short, nowhere to object
     box = page.findChild(QMessageBox)
-    assert box is not None and "异议" in box.text() and "选择" in box.text()
+    assert box is not None and "公示期 5 天太短：公示期不得少于 7 天" in box.text() and "异议受理" in box.text()
     box.done(0)
-    select(households_page, register["east"][:2])
-    form.refresh()
-    form.kind.setCurrentIndex(form.kind.findData("exit"))
-    form.contact.setText("村委会 李主任 13900000000")
+    assert ctx.db.scalar("SELECT count(*) FROM notice") == 0
+    form.fields.days.setValue(7)
+    form.fields.contact.setText("村委会 李主任 13900000000")
     job = page.generate()
     assert job is not None and job.result is not None
     text = pdftools.text(job.result.path)
-    assert "东户0" in text and "东户1" in text and "李主任" in text and "退出" in text
-    assert not pdftools.FULL_ID.search(text)
+    assert "东户0" in text and "东户1" in text and "西户0" not in text and "李主任" in text and "第一次公示" in text
+    assert "验证码" in text and not pdftools.FULL_ID.search(text)
+    issued = notices.listed(ctx)
+    assert len(issued) == 1 and sorted(issued[0].household_ids) == sorted(east)
+    page.preview.reject()
+    # generating again prints the notice that stands (as ``print notice --id``), never a second one
+    assert form.existing.isVisible() and issued[0].id[-8:] in form.existing.text()
+    job = page.generate()
+    assert job is not None and job.result is not None and "东户0" in pdftools.text(job.result.path)
+    assert ctx.db.scalar("SELECT count(*) FROM notice") == 1
 
 
 def test_ledger_like_the_list(ctx: AppContext, register: dict[str, Any], households_page: HouseholdListPage,

@@ -79,8 +79,10 @@ def test_lists_match_the_hand_built_village(ctx: AppContext, page: WorkbenchPage
     titles = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
     unsynced = ctx.db.scalar("SELECT count(*) FROM change_log")
     assert titles == ["到期/逾期事项（2）", "30天未走访（2）", "两不愁三保障未达标（1）",
-                      "人均收入低于监测线（监测线：2023年 8,050.00元）（1）", "我的包扶户（3）",
+                      "人均收入低于监测线（监测线：2023年 8,050.00元）（1）", "建议纳入监测（1）", "我的包扶户（3）",
                       f"未同步修改 {unsynced} 条"]
+    proposed = page.section("monitoring").child(0)  # the same household, at or below the line, no workflow
+    assert proposed.text(0).startswith("甲户") and "不高于监测线 8,050.00元" in proposed.text(1)
     follow_ups = page.section("follow_ups")
     assert _children(follow_ups) == ["过期的事 — 甲户", "快到期的事 — 甲户"]
     assert follow_ups.child(0).text(1) == f"已逾期 2 天（{TODAY - dt.timedelta(days=2)} 到期）"

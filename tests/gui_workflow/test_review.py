@@ -1,4 +1,4 @@
-"""The 审核 queue and deciding from it: keyboard-only use, a batch at one step (each decision signed), and
+"""The 审核 queue and deciding from it: keyboard-only use, a batch at one step (one signature, all or nothing), and
 refusals shown in place (too early, wrong role, missing reason), a conflict settled; real services."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from fieldapp.services.context import AppContext
 from fieldapp.services.workflow import queue, service, store
 from fieldapp.store.models import WorkflowStep
 from tests.helpers.people import add_account, logged_in
-from tests.workflow.conftest import DAY, T0, hold_meeting
+from tests.workflow.conftest import DAY, T0, hold_meeting, post_notice
 
 HOUR = 3_600_000
 
@@ -34,6 +34,8 @@ def to_township(team: dict[str, AppContext], hid: str) -> None:
     meeting = hold_meeting(team["committee"], [hid], T0 + 2 * HOUR)
     for role, step, at in (("member", "01", T0 + HOUR), ("committee", "02", T0 + 2 * HOUR),
                            ("leader", "03", T0 + 3 * HOUR), ("leader", "04", T0 + 8 * DAY)):
+        if step == "04":  # the 公示 passes on its posted notice, the period over
+            post_notice(team["leader"], hid, T0 + 3 * HOUR)
         service.decide(team[role], hid, step, rules.PASS, at_ms=at, meeting_id=meeting if step == "02" else None)
 
 
@@ -78,16 +80,18 @@ def test_the_township_decides_two_households_together_from_the_keyboard(
     assert len(page.selected()) == 2
     qtbot.keyClick(page.view, Qt.Key.Key_P)
     dialog = open_dialog(page)
-    assert len(dialog.targets) == 2 and dialog.pass_button.isChecked() and "2 户" in dialog.what.text()
-    assert "分别签字" in dialog.signature.text()
+    assert len(dialog.targets) == 2 and dialog.pass_button.isChecked() and "批量决定 2 户" in dialog.what.text()
+    assert "签一个字，覆盖这 2 户的全部决定" in dialog.signature.text()
+    assert dialog.households.isVisibleTo(dialog) and dialog.households.count() == 2
     dialog.reason.setPlainText("材料齐全")
     dialog.activateWindow()
     dialog.reason.setFocus()
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter decides
-    assert dialog.outcome is not None and len(dialog.outcome.decided) == 2 and not dialog.outcome.refused
+    assert dialog.outcome is not None and len(dialog.outcome.decided) == 2
     signatures = {d.signature.id for d in dialog.outcome.decided if d.signature is not None}
-    assert len(signatures) == 2  # one signature per household's decision, each with its own code
+    assert len(signatures) == 1 and dialog.outcome.signature is not None  # ONE signature for the batch
+    assert dialog.outcome.signature.subject == "workflow_batch"
     assert len([c for c in announced if c.households]) == 1 and announced[-1].households == frozenset(homes)
     for hid in homes:
         view = store.open_workflow(ctx.db, hid, rules.definitions())
@@ -218,7 +222,7 @@ def test_the_review_page_shows_for_accounts_that_decide_steps(ctx: AppContext, t
     assert QApplication.instance() is not None
 
 
-def test_a_batch_decides_the_households_it_can_and_keeps_the_refused_ones_with_their_reason(
+def test_a_batch_is_all_or_nothing_and_lists_the_households_refused_with_their_reason(
         ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str], qtbot: QtBot,
         sync_tasks: SyncTaskManager) -> None:
     homes = [make_household(name) for name in ("周长富", "刘桂兰")]
@@ -231,18 +235,14 @@ def test_a_batch_decides_the_households_it_can_and_keeps_the_refused_ones_with_t
     late = page.model.rows[1].household_id
     service.decide(team["township"], late, "05", rules.PASS, "另一窗口已决定")  # decided meanwhile elsewhere
     dialog.ok_button.click()
-    assert dialog.isVisible() and dialog.outcome is not None and len(dialog.outcome.decided) == 1
-    assert [t.household_id for t in dialog.targets] == [late]
-    assert dialog.failures.isVisibleTo(dialog) and "已决定 1 户；以下 1 户未决定" in dialog.failures.text()
+    assert dialog.isVisible() and dialog.outcome is None  # nothing decided: the batch is all or nothing
+    assert len(dialog.targets) == 2
+    assert dialog.failures.isVisibleTo(dialog) and "批量决定未执行，2 户均未写入" in dialog.failures.text()
     assert "当前步骤是" in dialog.failures.text()
-    assert all(store.open_workflow(ctx.db, h, rules.definitions()).current.code == "06" for h in homes)
+    early = page.model.rows[0].household_id
+    assert store.open_workflow(ctx.db, early, rules.definitions()).current.code == "05"
     dialog.reject()
     # households at different steps are not decided together: the page says why
-    page.view.selectAll()
-    assert page.decide(rules.PASS) is not None  # both at 06 now
-    page.dialog.reject()
-    other = make_household("陈玉梅")
-    to_township(team, other)
     page.refresh()
     page.view.selectAll()
     assert page.decide(rules.PASS) is None and "同一步骤" in page.summary.text()

@@ -198,6 +198,9 @@ def _received(c: AppContext, permission: str, author: str, world: dict[str, Any]
             "workflow_id": new_id(), "household_id": hid, "step": "01", "prev_id": "", "decision": "pass",
             "reason": "", "person_id": author, "person_name": "别人", "role": "admin", "decided_as": "admin",
             "decided_at": 1}),
+        "workflow.sign": ("step_attachment", new_id(), hid, "insert", {
+            "step_id": world.get("step"), "household_id": hid, "photo_id": world.get("photo"), "kind": "minutes",
+            "caption": "会议记录", "position": 0}),
         "deliberation.record": ("deliberation", new_id(), None, "insert", {
             "village_id": village, "held_on": YESTERDAY.isoformat(), "present_count": 9, "present_names": "",
             "votes_for": 8, "votes_against": 1, "summary": ""}),
@@ -229,7 +232,15 @@ WRITE_PERMISSIONS = sorted({r.permission for r in TABLE.rules} | {r.others for r
 def _spot_check(ctx: AppContext, world: dict[str, Any]) -> None:
     """A draw, one of its items and its rectification (what received spot-check changes refer to)."""
     from fieldapp.domain.ids import natural_id
-    from fieldapp.store.models import Objection, Rectification, SpotcheckDraw, SpotcheckItem, Workflow
+    from fieldapp.store.models import (
+        Objection,
+        Photo,
+        Rectification,
+        SpotcheckDraw,
+        SpotcheckItem,
+        Workflow,
+        WorkflowStep,
+    )
 
     hid = world["household"]
     with ctx.writer.transaction() as txn:
@@ -245,6 +256,12 @@ def _spot_check(ctx: AppContext, world: dict[str, Any]) -> None:
         world["objection"] = txn.insert(Objection, {"household_id": hid, "workflow_id": world["workflow"],
                                                     "step": "04", "received_on": YESTERDAY, "from_whom": "村民",
                                                     "content": "人口不实"})
+        world["step"] = txn.insert(WorkflowStep, {  # a decision and a photo an attachment refers to
+            "workflow_id": world["workflow"], "household_id": hid, "step": "01", "prev_id": "", "decision": "pass",
+            "reason": "", "person_id": new_id(), "person_name": "郑队员", "role": "member", "decided_as": "member",
+            "decided_at": 1})
+        world["photo"] = txn.insert(Photo, {"sha256": "f" * 64, "mime": "image/jpeg", "width": 1, "height": 1,
+                                            "bytes": 1})
         txn.insert(Rectification, {"id": world["rect"], "item_id": world["item"], "draw_id": world["draw"],
                                    "household_id": hid, "cadre_id": world["own_cadre"], "due_date": YESTERDAY})
 

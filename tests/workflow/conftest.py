@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,3 +57,54 @@ def hold_meeting(ctx: AppContext, household_ids: list[str], at_ms: int, *, prese
                                present_names="村民代表 " + "、".join(f"代表{i}" for i in range(1, 4)) + " 等",
                                votes_for=votes_for, votes_against=votes_against, summary="逐户介绍情况后举手表决",
                                household_ids=household_ids).id
+
+
+def post_notice(ctx: AppContext, household_id: str, at_ms: int) -> object:
+    """The posted notice of the household's current 公示 step (issued by ``ctx``, a leader, township or district
+    account, at ``at_ms`` with the minimum period from that day, posted on its first day), or the one that
+    already lists it (posted if it was not): the step then passes once the period is over."""
+    from fieldapp.domain import workflow as rules
+    from fieldapp.services.workflow import notices, store
+
+    defs = rules.definitions(ctx.ref)
+    view = store.open_workflow(ctx.db, household_id, defs)
+    assert view is not None and view.current is not None and view.current.posts_notice
+    found = notices.notice_of(ctx, view.kind, view.current.code, household_id, view.state.since)
+    if found is None:
+        village = ctx.db.scalar("SELECT village_id FROM household WHERE id = :h", h=household_id)
+        found = notices.issue(ctx, view.kind, view.current.code, start=rules.day_of(at_ms),
+                              days=defs.notice_minimum_days, contact="村委会办公室 13900000000", village_id=village,
+                              at_ms=at_ms)
+    if found.posted_on is None:
+        found = notices.post(ctx, found.id, found.period_start)
+    return found
+
+
+def write_image(path: Path, size: tuple[int, int] = (640, 480), color: tuple[int, int, int] = (240, 240, 230),
+                fmt: str | None = None) -> Path:
+    """A real image file (Pillow), with a text-like stripe so two colours give two different photos."""
+    from PIL import Image, ImageDraw
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", size, color)
+    draw = ImageDraw.Draw(image)
+    for y in range(40, size[1] - 40, 28):  # lines of "writing", as on a photographed form
+        draw.line((40, y, size[0] - 60 - (y * 7) % 90, y), fill=(40, 40, 60), width=3)
+    image.save(path, fmt)
+    return path
+
+
+@pytest.fixture
+def confirmation(tmp_path: Path) -> Callable[..., Path]:
+    """``confirmation(name)``: a photo of a signed 脱贫确认书 (a distinct JPEG per name)."""
+    def make(name: str = "确认书.jpg") -> Path:
+        shade = sum(name.encode()) % 60
+        return write_image(tmp_path / "photos-in" / name, color=(250 - shade, 245, 235))
+    return make
+
+
+def consent_attachment(path: Path) -> list[Any]:
+    """The attachment 户认可 needs to pass: the signed 脱贫确认书."""
+    from fieldapp.services.workflow.attachments import CONFIRMATION, NewAttachment
+
+    return [NewAttachment(path, CONFIRMATION, "户主签字的脱贫确认书")]

@@ -18,7 +18,7 @@ from fieldapp.services.printing.workflow_notice import render_workflow_notice
 from fieldapp.services.signoff import service as signoff
 from fieldapp.services.signoff import verify
 from fieldapp.services.workflow import deliberation, notices, objections, service, store
-from tests.workflow.conftest import DAY, T0, TEAM, hold_meeting
+from tests.workflow.conftest import DAY, T0, TEAM, hold_meeting, post_notice
 
 HOUR = 3_600_000
 CONTACT = "村委会办公室 王主任 13912345678"
@@ -190,6 +190,8 @@ def test_an_upheld_objection_sends_the_step_back_and_the_announcement_is_made_th
     service.decide(team["leader"], hid, "03", rules.PASS, at_ms=t)
     defs = rules.definitions()
     for step in defs.get("identification").steps[3:7]:
+        if step.notice:  # reached anew after the 退回: a new notice, posted, its period over
+            post_notice(team[step.role], hid, t)
         t += step.min_days * DAY + HOUR
         service.decide(team[step.role], hid, step.code, rules.PASS, at_ms=t)
     view = store.open_workflow(ctx.db, hid, defs)
@@ -199,3 +201,32 @@ def test_an_upheld_objection_sends_the_step_back_and_the_announcement_is_made_th
     assert "名单公告" in text and "现予以公告" in text and "公告期内，如有异议" in text
     assert "人民政府" in text and "郑春花" in text
     assert "验证码" in text and not re.search(r"\d{17}", text)
+
+
+def test_a_notice_step_passes_only_on_a_posted_notice_whose_period_is_over(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str]) -> None:
+    hid = make_household("冯海燕")
+    t = _to_notice(team, [hid])
+    end = t + 10 * DAY
+    with pytest.raises(notice_rules.NoticeError, match="“第一次公示”尚未签发该户的公示"):
+        service.decide(team["leader"], hid, "04", rules.PASS, at_ms=end)
+    start = rules.day_of(t) + dt.timedelta(days=2)
+    made = notices.issue(team["leader"], "identification", "04", start=start, days=9, contact=CONTACT, at_ms=t)
+    with pytest.raises(notice_rules.NoticeError, match=f"公示 {made.id[-8:]}.*尚未记录张贴日期"):
+        service.decide(team["leader"], hid, "04", rules.PASS, at_ms=end)
+    notices.post(team["leader"], made.id, start)
+    last = start + dt.timedelta(days=8)
+    with pytest.raises(notice_rules.NoticeError, match=f"公示期 {last.isoformat()} 才结束") as early:
+        service.decide(team["leader"], hid, "04", rules.PASS, at_ms=end)  # the period's last day
+    assert (last + dt.timedelta(days=1)).isoformat() in str(early.value)
+    assert len(store.open_workflow(ctx.db, hid, rules.definitions()).state.history) == 3  # nothing written
+    # a fail or a 退回 needs no notice; after a 退回 the old notice no longer counts
+    back = service.decide(team["leader"], hid, "04", rules.RETURN, "核实材料不全", at_ms=end)
+    assert back.workflow.current.code == "03"
+    again = service.decide(team["leader"], hid, "03", rules.PASS, at_ms=end + HOUR).workflow.state.since
+    with pytest.raises(notice_rules.NoticeError, match="尚未签发该户的公示"):
+        service.decide(team["leader"], hid, "04", rules.PASS, at_ms=again + 9 * DAY)
+    assert notices.notice_of(ctx, "identification", "04", hid, again) is None
+    post_notice(team["leader"], hid, again)
+    passed = service.decide(team["leader"], hid, "04", rules.PASS, at_ms=again + 7 * DAY + HOUR)
+    assert passed.workflow.current.code == "05"

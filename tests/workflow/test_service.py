@@ -14,19 +14,33 @@ from fieldapp.domain import workflow as rules
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import service as signoff
 from fieldapp.services.workflow import queue, service, store
-from tests.workflow.conftest import DAY, T0, TEAM, hold_meeting, set_economy
+from tests.workflow.conftest import (
+    DAY,
+    T0,
+    TEAM,
+    consent_attachment,
+    hold_meeting,
+    post_notice,
+    set_economy,
+    write_image,
+)
 
 HOUR = 3_600_000
 
 
 def _run_through(team: dict[str, AppContext], hid: str, steps: tuple[rules.Step, ...], t: int,
                  reasons: dict[str, str] | None = None) -> int:
-    """Decide every step as passed by its role, each as soon as it may be; returns the time after."""
+    """Decide every step as passed by its role, each as soon as it may be (户认可 with a photo of the signed
+    脱贫确认书); returns the time after."""
     for step in steps:
+        if step.notice:  # a 公示 passes once its notice was posted and its period is over
+            post_notice(team[step.role], hid, t)
         t += step.min_days * DAY + HOUR
         meeting = hold_meeting(team["committee"], [hid], t) if step.deliberation else None
+        attach = consent_attachment(write_image(team["leader"].paths.home / "in" / f"{hid}.jpg")) \
+            if step.attachment else []
         made = service.decide(team[step.role], hid, step.code, rules.PASS, (reasons or {}).get(step.code, ""),
-                              meeting_id=meeting, at_ms=t)
+                              meeting_id=meeting, at_ms=t, attach=attach)
         assert made.decision.person_name == TEAM[step.role] and made.decision.decided_as == step.role
         assert (made.signature is not None) == step.signature, step.code
         if made.signature is not None:
@@ -88,6 +102,7 @@ def test_a_notice_step_is_refused_before_its_period_with_the_first_allowed_day(
         service.decide(team["leader"], hid, "04", rules.PASS, at_ms=t + 6 * DAY)
     first = rules.day_of(t) + dt.timedelta(days=7)
     assert early.value.earliest == first and first.isoformat() in str(early.value)
+    post_notice(team["leader"], hid, t)
     assert service.decide(team["leader"], hid, "04", rules.PASS, at_ms=t + 7 * DAY).workflow.current.code == "05"
 
 

@@ -41,6 +41,7 @@ from fieldapp.gui.printing.jobs import (
     CardsRequest,
     HouseholdFileRequest,
     PrintRequest,
+    WriteFirst,
 )
 from fieldapp.services import browse, lookups, setup
 from fieldapp.services.browse import HouseholdQuery
@@ -101,7 +102,7 @@ class DocumentForm(QWidget):
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
 
-    def request(self) -> PrintRequest:
+    def request(self) -> PrintRequest | WriteFirst:
         raise NotImplementedError
 
     def refresh(self) -> None:

@@ -1,7 +1,7 @@
 """Print jobs: a document rendered off the GUI thread into a temporary PDF, then previewed.
 
 A request (:class:`CardsRequest`, :class:`HouseholdFileRequest`, :class:`ArchiveRequest`,
-:class:`NoticeRequest`, :class:`LedgerRequest`) says what to print; it is plain data and
+:class:`WorkflowNoticeRequest`, :class:`LedgerRequest`) says what to print; it is plain data and
 its :meth:`run` calls the printing service on the database thread of the
 :class:`~fieldapp.gui.tasks.TaskManager`. A :class:`PrintJob` owns the temporary folder
 of one request: it reports progress, can be cancelled (the door-plate batch stops between
@@ -56,6 +56,18 @@ class PrintRequest(Protocol):
 
     def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
         """Write the PDF to ``out`` (on a worker thread); returns a one-line summary."""
+        ...
+
+
+class WriteFirst(Protocol):
+    """A request whose document exists only once something is written (a notice issued and signed): the page
+    runs the write as an operation, then prints what :meth:`printing` makes of its result."""
+
+    @property
+    def title(self) -> str:
+        ...
+
+    def printing(self, written: Any) -> PrintRequest:
         ...
 
 
@@ -181,21 +193,23 @@ class PersonTraceRequest:
 
 
 @dataclass(frozen=True)
-class NoticeRequest:
+class WorkflowNoticeRequest:
+    """An issued 公示/公告 of a workflow step, printed with its signature's verification QR code."""
+
     title: str
-    ids: tuple[str, ...]
-    kind: str
-    start: dt.date
-    end: dt.date
-    contact: str
-    issuer: str | None = None
+    notice_id: str
 
     def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
-        from fieldapp.services.printing.notice import render_notice
+        from fieldapp.services.printing.workflow_notice import render_workflow_notice
+        from fieldapp.services.workflow import notices
 
-        render_notice(ctx, list(self.ids), out, kind=self.kind, start=self.start, end=self.end,
-                      contact=self.contact, issuer=self.issuer or None)
-        return QCoreApplication.translate("PrintJob", "{0} 户").format(len(self.ids))
+        try:
+            notice = notices.get(ctx, self.notice_id)
+            render_workflow_notice(ctx, notice, out)
+        except LookupError as exc:  # the notice, or a household it lists, is gone
+            raise _user_error(exc) from None
+        return QCoreApplication.translate("PrintJob", "{0} 户，{1} 至 {2}").format(
+            len(notice.household_ids), notice.period_start.isoformat(), notice.period_end.isoformat())
 
 
 @dataclass(frozen=True)

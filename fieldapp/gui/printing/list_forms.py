@@ -1,87 +1,74 @@
 """The 打印 page's forms for documents about many households: 公示名单 and 村台账.
 
-- 公示名单: the households selected in the 农户 list, 新识别/退出, the notice period, contact, issuing body;
+- 公示名单: a workflow's 公示/公告 step and village: the households at that step, the period (at least the
+  minimum of ``workflows.json``) and where to object; issued (signed) as an operation, then printed — or, when a
+  notice already lists those households, printed again (as ``fieldapp print notice --workflow W --step S``);
 - 村台账: village, group, status, attribute and cause filters, or the 农户 list's own filter and search.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+from dataclasses import dataclass
 
-from fieldapp.domain.errors import ValidationError
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
+
 from fieldapp.gui import codes
-from fieldapp.gui.printing.forms import DocumentForm, HouseholdSource, qdate_to_date
-from fieldapp.gui.printing.jobs import LedgerRequest, NoticeRequest
+from fieldapp.gui.printing.forms import DocumentForm, HouseholdSource
+from fieldapp.gui.printing.jobs import LedgerRequest, WorkflowNoticeRequest
+from fieldapp.gui.workflow.notice_fields import IssueChoice, NoticeFields
 from fieldapp.services import setup
 from fieldapp.services.browse import HouseholdQuery
 from fieldapp.services.context import AppContext
+from fieldapp.services.workflow.notices import NoticeView
+
+
+@dataclass(frozen=True)
+class IssueNoticeRequest:
+    """A notice to issue (signed: a write, run as an operation by the page) and then print."""
+
+    title: str
+    choice: IssueChoice
+
+    def printing(self, notice: NoticeView) -> WorkflowNoticeRequest:
+        return WorkflowNoticeRequest(self.title, notice.id)
 
 
 class NoticeForm(DocumentForm):
-    """公示名单."""
+    """公示名单: made from a workflow's 公示/公告 step, the households at it in one village (never hand-picked)."""
 
     key = "notice"
 
     def __init__(self, ctx: AppContext, source: HouseholdSource | None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, source, parent)
-        today = QDate.currentDate()
-        self.selection_label = QLabel(self)
-        self.kind = QComboBox(self)
-        self.kind.addItem(self.tr("新识别（拟纳入）"), "entry")
-        self.kind.addItem(self.tr("退出（拟退出）"), "exit")
-        self.start = QDateEdit(today, self)
-        self.end = QDateEdit(today.addDays(6), self)
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.days_label = QLabel(self)
-        self.contact = QLineEdit(self)
-        self.contact.setPlaceholderText(self.tr("例如：村委会 李主任 13900000000"))
-        self.contact.setMinimumWidth(320)
-        self.issuer = QLineEdit(self)
-        self.issuer.setPlaceholderText(self.tr("留空则为“××村民委员会”"))
-        self.issuer.setMinimumWidth(320)
-        period = QHBoxLayout()
-        period.addWidget(self.start)
-        period.addWidget(QLabel(self.tr("至"), self))
-        period.addWidget(self.end)
-        period.addWidget(self.days_label)
-        period.addStretch(1)
-        self.form.addRow(self.tr("公示的户"), self.selection_label)
-        self.form.addRow(self.tr("类别"), self.kind)
-        self.form.addRow(self.tr("公示期"), period)
-        self.form.addRow(self.tr("异议受理"), self.contact)
-        self.form.addRow(self.tr("公示单位"), self.issuer)
-        self.start.dateChanged.connect(self._period_changed)
-        self.end.dateChanged.connect(self._period_changed)
-        self._period_changed()
-        self.refresh()
+        self.fields = NoticeFields(ctx, self)
+        self.existing = QLabel(self)
+        self.existing.setObjectName("existing_notice")
+        self.existing.setWordWrap(True)
+        self.form.addRow(self.fields)
+        self.form.addRow(self.existing)
+        self.fields.changed.connect(self._update)
+        self._update()
 
-    def _period_changed(self) -> None:
-        days = self.start.date().daysTo(self.end.date()) + 1
-        self.days_label.setText(self.tr("共 {0} 天").format(days) if days > 0 else self.tr("结束日期早于开始日期"))
+    def _update(self) -> None:
+        found = self.fields.existing
+        self.existing.setVisible(found is not None)
+        if found is not None:
+            self.existing.setText(self.tr("已签发的公示 {0}（{1} 至 {2}，{3} 户）已列入处于该步骤的户："
+                                          "生成时重新打印这份公示，不再签发。").format(
+                found.id[-8:], found.period_start.isoformat(), found.period_end.isoformat(),
+                len(found.household_ids)))
         self.changed.emit()
 
     def refresh(self) -> None:
-        self.selection_label.setText(self.tr("{0} 户（在“农户”页中选择，可按 Ctrl 或 Shift 多选）")
-                                     .format(len(self.selected())))
+        self.fields.refresh()
 
-    def request(self) -> NoticeRequest:
-        ids = tuple(self.selected())
-        start, end = qdate_to_date(self.start.date()), qdate_to_date(self.end.date())
-        problems = []
-        if not ids:
-            problems.append(self.tr("请先在“农户”页中选择要公示的户"))
-        if end < start:
-            problems.append(self.tr("公示结束日期不能早于开始日期"))
-        if not self.contact.text().strip():
-            problems.append(self.tr("请填写异议受理联系人及电话"))
-        if problems:
-            raise ValidationError({f"_{i}": p for i, p in enumerate(problems)})
-        kind = self.kind.currentData()
-        return NoticeRequest(self.tr("公示名单-{0}").format(self.kind.currentText()), ids, kind, start, end,
-                             self.contact.text().strip(), self.issuer.text().strip() or None)
+    def request(self) -> IssueNoticeRequest | WorkflowNoticeRequest:
+        found = self.fields.existing
+        if found is not None:
+            return WorkflowNoticeRequest(self.tr("公示-{0}").format(self.fields.step.currentText()
+                                                                 .replace(" · ", "-")), found.id)
+        choice = self.fields.choice()
+        return IssueNoticeRequest(self.tr("公示-{0}").format(choice.title), choice)
 
 
 class LedgerForm(DocumentForm):

@@ -10,6 +10,7 @@ when the PDF is ready.
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -30,19 +31,21 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.errors import ValidationError
 from fieldapp.gui.audit.forms import PersonTraceForm, TraceForm
 from fieldapp.gui.errors import show_error
-from fieldapp.gui.ops import ChangeHub
+from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.printing.forms import ArchiveForm, CardsForm, DocumentForm, HouseholdFileForm, HouseholdSource
 from fieldapp.gui.printing.jobs import (
     PrintJob,
+    PrintRequest,
     PrintResult,
     missing_glyphs_text,
     open_preview,
     warn_missing_glyphs,
 )
-from fieldapp.gui.printing.list_forms import LedgerForm, NoticeForm
+from fieldapp.gui.printing.list_forms import IssueNoticeRequest, LedgerForm, NoticeForm
 from fieldapp.gui.tasks import TaskManager
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
+from fieldapp.services.workflow.notices import NoticeView
 
 log = logging.getLogger("fieldapp.gui.printing")
 
@@ -125,8 +128,8 @@ class PrintPage(QWidget):
             "archive": (self.tr("包扶纪实档案"),
                         self.tr("一位包扶干部一个月或一年的走访记录（按日期）、在村天数和签字栏。")),
             "notice": (self.tr("公示名单"),
-                       self.tr("拟纳入或拟退出的户的公示名单，证件号码已去标识化。"
-                               "在“农户”页中选择要公示的户。")),
+                       self.tr("由流程的公示或公告步骤生成：列出该村处于这一步骤的户，证件号码已去标识化，"
+                               "签发人签字并印验证二维码。已签发的公示再次生成时重新打印同一份。")),
             "ledger": (self.tr("村台账"),
                        self.tr("每户一行的台账，可按村、组、状态等筛选，末行合计。")),
             "trace": (self.tr("责任倒查表"),
@@ -199,6 +202,40 @@ class PrintPage(QWidget):
         except ValidationError as exc:
             show_error(self, exc)
             return None
+        if isinstance(request, IssueNoticeRequest):
+            return self.issue_and_print(request)
+        return self._start(cast(PrintRequest, request))  # the one request that writes first is handled above
+
+    def issue_and_print(self, request: IssueNoticeRequest) -> PrintJob | None:
+        """Issue the notice (signed) as an operation, then print it; a refusal (the period, the permission, no
+        signing key, nobody at the step any more) is shown in words. Returns the job once it started."""
+        from fieldapp.gui.tasks import SyncTaskManager
+        from fieldapp.gui.workflow.op_dialog import REFUSALS, refusal_text
+
+        ctx = self.ctx
+        tasks = self.tasks if self.tasks is not None else SyncTaskManager(self)
+        self.generate_button.setEnabled(False)
+        started: list[PrintJob] = []
+
+        def issued(notice: NoticeView) -> None:
+            self.generate_button.setEnabled(True)
+            self.forms["notice"].refresh()  # the notice now stands: generating again prints it again
+            started.append(self._start(request.printing(notice)))
+
+        def refused(exc: BaseException) -> bool:
+            self.generate_button.setEnabled(True)
+            if isinstance(exc, REFUSALS):
+                show_error(self, ValidationError({"_notice": refusal_text(exc)}))
+                return True
+            return False
+
+        run_op(tasks, self.hub, lambda: request.choice.issue(ctx), parent=self, on_done=issued, on_error=refused,
+               changes=lambda n: Changes.of_households(n.household_ids, by=ctx.writer.actor.user_name),
+               message=lambda n: self.tr("已签发公示：{0} 户，{1} 至 {2}").format(
+                   len(n.household_ids), n.period_start.isoformat(), n.period_end.isoformat()))
+        return started[0] if started else None  # with a background task manager: started when issued
+
+    def _start(self, request: PrintRequest) -> PrintJob:
         job = PrintJob(self.ctx, self.tasks, request, self)
         self.job = job
         job.progress.connect(self._progress)

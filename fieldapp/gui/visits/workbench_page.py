@@ -4,8 +4,10 @@ Sections (counts in their titles), what needs doing first: 到期/逾期事项 (
 整改任务 (spot-check rectifications: opening one reports it done, with a note, for the reviewer to
 confirm), N天未走访 (N is the setting ``not_visited_days``, changed right here), 两不愁三保障未达标,
 人均收入低于监测线 (with the year's line; a note when the reference data has no line for
-a year), 我的包扶户 (collapsed at first when long), and 未同步修改 N 条. Each entry opens what it names: a
-household in the household editor, a follow-up in the form of its visit.
+a year), 建议纳入监测 (at or below the line, not monitored, no workflow running: Enter opens the start
+dialog on a monitoring workflow, for the category and risk type), 我的包扶户 (collapsed at first when
+long), and 未同步修改 N 条. Each entry opens what it names: a household in the household editor, a follow-up
+in the form of its visit.
 
 Everything is computed by :func:`fieldapp.services.workbench.load_workbench` on the database
 thread (indexed queries), and again after a visit or a household was saved.
@@ -232,6 +234,7 @@ class WorkbenchPage(QWidget):
             note.setForeground(0, QBrush(QColor(MUTED)))
             note.setForeground(1, QBrush(QColor(MUTED)))
             section.addChild(note)
+        self._monitoring_section(wb)
         self._section("mine", self.tr("我的包扶户"), wb.my_households,
                       [self._household(e, self._last_visit(e, today)) for e in wb.my_households.items])
         unsynced = QTreeWidgetItem([self.tr("未同步修改 {0} 条").format(wb.unsynced), ""])
@@ -242,12 +245,51 @@ class WorkbenchPage(QWidget):
             item.setExpanded(item.data(0, SECTION_ROLE) not in collapsed)
         self.refreshed.emit()
 
+    def _monitoring_section(self, wb: Workbench) -> None:
+        """建议纳入监测: Enter starts a monitoring workflow (an account that may start one), else opens the
+        household."""
+        from fieldapp.domain import workflow as rules
+
+        starts = self.ctx.allows(rules.START_PERMISSION)
+        entries = []
+        for e in wb.monitoring.items:
+            detail = self.tr("{0}年人均纯收入 {1}元，不高于监测线 {2}元").format(
+                e.year, format_yuan(e.per_person_income), format_yuan(e.line))
+            if starts:
+                detail += self.tr("；回车发起监测")
+            item = self._entry(f"{e.head_name or '—'}（{e.hh_no or '—'}）", detail,
+                               ("monitor" if starts else "household", e.household_id))
+            entries.append(item)
+        self._section("monitoring", self.tr("建议纳入监测"), wb.monitoring, entries)
+
+    def start_monitoring(self, household_id: str) -> QWidget | None:
+        """The start dialog on a monitoring workflow of the household (category and risk type chosen there)."""
+        from fieldapp.gui.workflow import data
+        from fieldapp.gui.workflow.start import StartDialog
+
+        found = [e for e in self.board.workbench.monitoring.items if e.household_id == household_id] \
+            if self.board else []
+        name = f"{found[0].head_name or '—'}（{found[0].hh_no or '—'}）" if found else ""
+        try:
+            gate = data.gate_of(self.ctx, household_id)
+        except LookupError as exc:
+            show_error(self, exc)
+            return None
+        dialog = StartDialog(self.ctx, household_id, name, gate, kind="monitoring", tasks=self.tasks, hub=self.hub,
+                             parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._editor_gone)
+        self.editor = dialog
+        dialog.open()
+        return dialog
+
     def _sections(self) -> list[QTreeWidgetItem]:
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
         return [item for item in items if item is not None]
 
     def section(self, key: str) -> QTreeWidgetItem | None:
-        """The top-level item of a section: follow_ups, not_visited, indicators, below_line, mine, unsynced."""
+        """The top-level item of a section: follow_ups, not_visited, indicators, below_line, monitoring, mine,
+        unsynced."""
         return next((item for item in self._sections() if item.data(0, SECTION_ROLE) == key), None)
 
     def _section(self, key: str, title: str, found: Any, children: list[QTreeWidgetItem]) -> QTreeWidgetItem:
@@ -352,6 +394,8 @@ class WorkbenchPage(QWidget):
         kind, target_id = target
         if kind == "rectification":
             return self.report_rectification(target_id)
+        if kind == "monitor":
+            return self.start_monitoring(target_id)
         return self.open_household(target_id) if kind == "household" else self.open_visit(target_id)
 
     def open_household(self, household_id: str) -> QWidget | None:

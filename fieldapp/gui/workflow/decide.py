@@ -1,13 +1,15 @@
 """Deciding a step: 通过 / 不通过 / 退回 with a reason, for one household or a batch at the same step.
 
-The dialog runs the decision as an operation (:func:`fieldapp.gui.ops.run_op`): for a batch, one
-``service.decide`` per household, each signed by the service where the step requires it (one signature
-per decision: each decision is its own record with its own verification code), with one reason and one
-change notification for the households decided. A refusal is shown next to what it concerns, with the
-service's own message: the permission next to the decision, the first allowed day for a step decided too
-early, the failing income or indicator next to the override (offered only to an account that may
-override, and only with a reason), a missing reason under the reason. In a batch, households refused are
-listed with their reason and stay in the dialog; the others are decided.
+The dialog runs the decision as an operation (:func:`fieldapp.gui.ops.run_op`). For a batch (批量决定) it
+lists the households and runs :func:`fieldapp.services.workflow.batch.decide_batch`: one reason, ONE
+signature covering every decision (one verification code), all or nothing; if any household cannot be
+decided nothing is written and the dialog lists every household refused with the service's reason.
+Attachments (添加附件…: photos of the minutes, of the signed 脱贫确认书) go with the decision (with each
+decision of a batch) and are covered by its signature; 户认可 passes only with the signed confirmation.
+A refusal is shown next to what it concerns, with the service's own message: the permission next to the
+decision, the first allowed day for a step decided too early, the failing income or indicator next to the
+override (offered only to an account that may override, one household at a time, and only with a
+reason), a missing reason under the reason, a missing or unfit attachment under the attachments.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -41,10 +44,14 @@ from fieldapp.gui import i18n
 from fieldapp.gui.fields import ERROR_COLOR
 from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.tasks import SyncTaskManager, TaskManager
+from fieldapp.gui.workflow.attachments import AttachmentPicker
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
+from fieldapp.services.photos import PhotoError
 from fieldapp.services.signoff.keys import NoSigningKey
-from fieldapp.services.workflow import deliberation, service
+from fieldapp.services.signoff.service import SignoffRecord
+from fieldapp.services.workflow import batch, deliberation, service
+from fieldapp.services.workflow.attachments import NewAttachment
 from fieldapp.services.workflow.queue import QueueEntry
 from fieldapp.services.workflow.store import WorkflowView
 
@@ -84,32 +91,30 @@ class Target:
 
 
 # what a decision may be refused with, shown in the dialog in the service's words
-REFUSALS = (rules.WorkflowError, NoticeError, PermissionDenied, NoSigningKey, LookupError)
+REFUSALS = (rules.WorkflowError, NoticeError, PermissionDenied, NoSigningKey, LookupError, PhotoError)
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a (batch) decision did: the households decided and those refused with the reason."""
+    """What a decision did: the households decided and the signature (a batch's one signature)."""
 
     decided: tuple[service.Decided, ...]
-    refused: tuple[tuple[Target, BaseException], ...]
+    signature: SignoffRecord | None
+    batch_id: str | None = None
 
 
 def decide_all(ctx: AppContext, targets: Sequence[Target], decision: str, reason: str, *,
-               override: bool, meeting_id: str | None = None) -> Outcome:
-    """One decision per household (the worker thread). A single household's refusal is raised, so that the
-    dialog shows it in place; in a batch the refusals are collected and the others decided."""
-    decided: list[service.Decided] = []
-    refused: list[tuple[Target, BaseException]] = []
-    for t in targets:
-        try:
-            decided.append(service.decide(ctx, t.household_id, t.step.code, decision, reason, override=override,
-                                          settle=t.conflict, workflow_id=t.workflow.id, meeting_id=meeting_id))
-        except REFUSALS as exc:
-            if len(targets) == 1:
-                raise
-            refused.append((t, exc))
-    return Outcome(tuple(decided), tuple(refused))
+               override: bool, meeting_id: str | None = None, attach: Sequence[NewAttachment] = ()) -> Outcome:
+    """The worker thread: one household's decision, or a batch under one signature (all or nothing:
+    ``BatchRefused`` lists every household that cannot be decided)."""
+    if len(targets) == 1:
+        t = targets[0]
+        made = service.decide(ctx, t.household_id, t.step.code, decision, reason, override=override,
+                              settle=t.conflict, workflow_id=t.workflow.id, meeting_id=meeting_id, attach=attach)
+        return Outcome((made,), made.signature)
+    done = batch.decide_batch(ctx, [t.household_id for t in targets], targets[0].step.code, decision, reason,
+                              meeting_id=meeting_id, attach=attach)
+    return Outcome(done.decided, done.signature, done.batch_id)
 
 
 class DecideDialog(QDialog):
@@ -163,12 +168,15 @@ class DecideDialog(QDialog):
         self.reason.textChanged.connect(self._update)
         self.reason_error = self._error_label("reason_error")
         self.override = QCheckBox(self.tr("不符合退出标准，仍拟退出（须写明理由并签字，记录中始终可见）(&O)"), self)
-        self.override.setVisible(first.step.gate == "exit" and self.ctx.allows(rules.OVERRIDE_PERMISSION))
+        self.override.setVisible(first.step.gate == "exit" and self.ctx.allows(rules.OVERRIDE_PERMISSION)
+                                 and len(self.targets) == 1)  # an override is one household's, with its reason
         self.override.toggled.connect(self._update)
         self.gate_error = self._error_label("gate_error")
         self.signature = QLabel(self)
+        self.signature.setObjectName("signature_note")
         self.signature.setWordWrap(True)
         self.failures = self._error_label("failures")
+        self._build_batch_and_attachments()
         self.meeting = QComboBox(self)  # a 评议 step: the meeting that deliberated these households
         self.meeting_note = QLabel(self)
         self.meeting_note.setWordWrap(True)
@@ -180,9 +188,32 @@ class DecideDialog(QDialog):
 
         self._lay_out(choices)
 
+    def _build_batch_and_attachments(self) -> None:
+        first = self.targets[0]
+        self.households = QListWidget(self)  # a batch: every household decided under the one signature
+        self.households.setObjectName("batch_households")
+        lang = i18n.ref_language()
+        for t in self.targets:
+            self.households.addItem(f"{t.name}　{t.workflow.definition.text(lang)}")
+        rows = min(len(self.targets), 6)  # as high as the households (up to six rows, then it scrolls)
+        self.households.setFixedHeight(self.households.sizeHintForRow(0) * rows + 2 * self.households.frameWidth() + 2)
+        self.households.setVisible(len(self.targets) > 1)
+        self.attach = AttachmentPicker(self.ctx, self, required=first.step.attachment)
+        self.attach.changed.connect(self._update)
+        self.attach_note = QLabel(self)
+        self.attach_note.setWordWrap(True)
+        if first.step.attachment:
+            self.attach_note.setText(self.tr("本步骤通过须附上“{0}”的照片（户主签字后拍照或扫描）。").format(
+                self.ctx.ref["attachment_kind"].label(first.step.attachment, lang)))
+        else:
+            self.attach_note.hide()
+        self.attach_error = self._error_label("attach_error")
+
     def _lay_out(self, choices: QHBoxLayout) -> None:
         first = self.targets[0]
         form = QFormLayout()
+        if len(self.targets) > 1:
+            form.addRow(self.tr("一并决定的户："), self.households)
         form.addRow(self.tr("决定："), choices)
         form.addRow("", self.decision_error)
         if first.step.deliberation:
@@ -192,6 +223,9 @@ class DecideDialog(QDialog):
         form.addRow("", self.reason_error)
         form.addRow("", self.override)
         form.addRow("", self.gate_error)
+        form.addRow(self.tr("附件："), self.attach)
+        form.addRow("", self.attach_note)
+        form.addRow("", self.attach_error)
         self.buttons = QDialogButtonBox(self)
         self.ok_button = self.buttons.addButton(self.tr("确定并签字"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -245,9 +279,9 @@ class DecideDialog(QDialog):
             text = self.tr("{0}：“{1}”的步骤 {2} {3}（由{4}决定）").format(
                 first.name, first.workflow.definition.text(lang), step.code, step.text(lang), role)
         else:
-            names = "、".join(t.name for t in self.targets[:8]) + ("…" if len(self.targets) > 8 else "")
-            text = self.tr("{0} 户，“{1}”的步骤 {2} {3}（由{4}决定）：{5}").format(
-                len(self.targets), first.workflow.definition.text(lang), step.code, step.text(lang), role, names)
+            text = self.tr("批量决定 {0} 户：“{1}”的步骤 {2} {3}（由{4}决定），一个理由、一个签字，"
+                           "全部决定或全部不决定。").format(
+                len(self.targets), first.workflow.definition.text(lang), step.code, step.text(lang), role)
         if first.conflict:
             text += "\n" + self.tr("本步骤有互相冲突的决定：本决定将处理冲突（须写明理由并签字），"
                                    "冲突的决定保留为已取代。") + "\n" + "；".join(first.workflow.state.problems)
@@ -264,8 +298,11 @@ class DecideDialog(QDialog):
         signed = self.targets[0].step.signature or self.override.isChecked() or self.targets[0].conflict
         many = len(self.targets) > 1
         if signed:
-            text = self.tr("将以本人签名密钥为每户的决定分别签字（各有验证码）。") if many \
+            text = self.tr("将以本人签名密钥签一个字，覆盖这 {0} 户的全部决定（一个验证码），"
+                           "签字后不能修改或删除。").format(len(self.targets)) if many \
                 else self.tr("将以本人签名密钥签字（签字背书），签字后不能修改或删除。")
+            if self.attach.items():
+                text += self.tr("附件的照片包含在签字内容中。")
         else:
             text = self.tr("本步骤不需签字；决定记录决定人、角色和时间，不能修改或删除。")
         self.signature.setText(text)
@@ -276,7 +313,7 @@ class DecideDialog(QDialog):
 
     def submit(self) -> None:
         """Check the reason here (as the service will), then decide on the database worker."""
-        for label in (self.decision_error, self.reason_error, self.gate_error, self.failures):
+        for label in (self.decision_error, self.reason_error, self.gate_error, self.failures, self.attach_error):
             label.hide()
         reason = self.reason.toPlainText().strip()
         if self._reason_needed() and not reason:
@@ -286,10 +323,12 @@ class DecideDialog(QDialog):
         ctx, targets, decision = self.ctx, list(self.targets), self.decision()
         override = not self.override.isHidden() and self.override.isChecked()
         meeting_id = self.meeting.currentData() if targets[0].step.deliberation else None
+        attach = self.attach.items()
         self.ok_button.setEnabled(False)
 
         def write() -> Outcome:
-            return decide_all(ctx, targets, decision, reason, override=override, meeting_id=meeting_id)
+            return decide_all(ctx, targets, decision, reason, override=override, meeting_id=meeting_id,
+                              attach=attach)
 
         def changes(outcome: Outcome) -> Changes:
             return Changes.of_households([d.workflow.household_id for d in outcome.decided],
@@ -297,8 +336,11 @@ class DecideDialog(QDialog):
 
         def message(outcome: Outcome) -> str:
             words = {rules.PASS: self.tr("通过"), rules.FAIL: self.tr("不通过"), rules.RETURN: self.tr("退回")}
-            return self.tr("已{0} {1} 户：{2}").format(words[decision], len(outcome.decided),
+            text = self.tr("已{0} {1} 户：{2}").format(words[decision], len(outcome.decided),
                                                      targets[0].step.text(i18n.ref_language()))
+            if outcome.signature is not None:
+                text += self.tr("（签字验证码 {0}）").format(outcome.signature.code)
+            return text
 
         run_op(self.tasks, self.hub, write, changes=changes, message=message, parent=self, on_done=self._done,
                on_error=self._failed)
@@ -306,38 +348,48 @@ class DecideDialog(QDialog):
     def _done(self, outcome: Outcome) -> None:
         self.ok_button.setEnabled(True)
         self.outcome = outcome
-        if not outcome.refused:
-            self.accept()
-            return
-        self.targets = [t for t, _exc in outcome.refused]
-        lines = [self.tr("已决定 {0} 户；以下 {1} 户未决定：").format(len(outcome.decided), len(outcome.refused))]
-        lines += [f"{t.name}：{plain(exc)}" for t, exc in outcome.refused]
-        self._describe()
-        self._show(self.failures, "\n".join(lines))
+        self.accept()
 
     def _failed(self, exc: BaseException) -> bool:
         self.ok_button.setEnabled(True)
         log.info("decision refused: %s", exc)
+        placed = self._place(exc)
+        if placed is None:
+            return False
+        label, text = placed
+        self._show(label, text)
+        if label is self.reason_error:
+            self.reason.setFocus()
+        return True
+
+    def _place(self, exc: BaseException) -> tuple[QLabel, str] | None:
+        """Where a refusal is shown and in which words (None: not a refusal, the operation reports it)."""
+        if isinstance(exc, batch.BatchRefused):
+            lines = [self.tr("批量决定未执行，{0} 户均未写入。以下 {1} 户不能决定：").format(
+                len(self.targets), len(exc.refusals))]
+            lines += [f"{r.name}：{_CLI_HINT.sub('', r.message)}" for r in exc.refusals]
+            lines.append(self.tr("请在审核列表中去掉这些户，或处理上述问题后再决定。"))
+            return self.failures, "\n".join(lines)
+        if isinstance(exc, PhotoError) or (isinstance(exc, rules.WorkflowError) and "附件" in str(exc)):
+            return self.attach_error, plain(exc)
+        return self._place_step_refusal(exc)
+
+    def _place_step_refusal(self, exc: BaseException) -> tuple[QLabel, str] | None:
         if isinstance(exc, service.GateRefused):
             text = self.tr("不符合退出标准：{0}").format("；".join(exc.gate.problems))
             if not self.override.isHidden():
                 text += "\n" + self.tr("确需退出的，勾选上方“仍拟退出”并写明理由，决定与理由一并签字。")
             else:
                 text += "\n" + self.tr("本账号没有越过退出标准的权限（{0}）。").format(rules.OVERRIDE_PERMISSION)
-            self._show(self.gate_error, text)
-            return True
+            return self.gate_error, text
         if isinstance(exc, rules.TooEarly):
-            self._show(self.decision_error, self.tr("{0} 起才能通过本步骤：{1}").format(
-                exc.earliest.isoformat(), plain(exc)))
-            return True
+            return self.decision_error, self.tr("{0} 起才能通过本步骤：{1}").format(exc.earliest.isoformat(),
+                                                                                plain(exc))
         if isinstance(exc, rules.WorkflowError) and ("理由" in str(exc) or "原因" in str(exc)):
-            self._show(self.reason_error, plain(exc))
-            self.reason.setFocus()
-            return True
+            return self.reason_error, plain(exc)
         if isinstance(exc, REFUSALS):
-            self._show(self.decision_error, plain(exc))
-            return True
-        return False
+            return self.decision_error, plain(exc)
+        return None
 
     def _show(self, label: QLabel, text: str) -> None:
         label.setText(text)

@@ -192,6 +192,8 @@ class DecisionModel(_Rows):
             return self.tr("签字未同步到本机")
         if line.problems:
             return self.tr("签名无效：{0}").format("；".join(line.problems))
+        if line.batch > 1:
+            return self.tr("已签字（批量决定，一个签字覆盖 {0} 户），验证码 {1}").format(line.batch, line.code)
         return self.tr("已签字，验证码 {0}").format(line.code)
 
     def _needs_signature(self, d: rules.Decision) -> bool:

@@ -3,9 +3,11 @@
 One row per household whose current step the account's roles decide (a township reviewer's 乡镇审核,
 a district approver's 审批, the leader's and the village committee's village steps), in the order they
 became due, with the workflow, the step, since when it waits, from when it may be decided, and
-conflicting decisions flagged (red). Keyboard: arrows move, Shift+arrows or Ctrl+Space select several,
-Enter opens the household's workflow, P 通过 / F 不通过 / R 退回 decide the selected households (one
-household, or several at the same step of the same workflow: one reason, each decision signed).
+conflicting decisions flagged (red). Keyboard: arrows move, Shift+arrows extend the selection, Ctrl+arrows
+move without selecting and Ctrl+Space adds or removes a row, Ctrl+A selects all; Enter opens the
+household's workflow, P 通过 / F 不通过 / R 退回 decide the selected households and B (批量决定…) opens the
+decide dialog for the selection: several households at the same step of the same workflow are decided
+with one reason under ONE signature, all or nothing.
 The service checks the role, the dates and the exit gate whatever the page shows.
 """
 
@@ -81,17 +83,21 @@ class ReviewPage(QWidget):
         self.pass_button = QPushButton(self.tr("通过… (P)"), self)
         self.fail_button = QPushButton(self.tr("不通过… (F)"), self)
         self.return_button = QPushButton(self.tr("退回… (R)"), self)
+        self.batch_button = QPushButton(self.tr("批量决定… (B)"), self)
+        self.batch_button.setObjectName("batch_decide")
+        self.batch_button.setToolTip(self.tr("所选各户同一步骤一并决定：一个理由、一个签字，全部决定或全部不决定"))
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.open_button.clicked.connect(lambda: self.open_household(self.view.currentIndex().row()))
         self.pass_button.clicked.connect(lambda: self.decide(rules.PASS))
         self.fail_button.clicked.connect(lambda: self.decide(rules.FAIL))
         self.return_button.clicked.connect(lambda: self.decide(rules.RETURN))
+        self.batch_button.clicked.connect(self.decide_batch)
         self.refresh_button.clicked.connect(self.refresh)
-        self.hint = QLabel(self.tr("Enter 查看流程；P 通过、F 不通过、R 退回所选农户；"
-                                   "Shift+方向键多选同一步骤的农户一并决定。"), self)
+        self.hint = QLabel(self.tr("Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选、"
+                                   "Ctrl+方向键移动、Ctrl+空格加选、Ctrl+A 全选，B 批量决定（一个签字）。"), self)
         self.hint.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.pass_button, self.fail_button, self.return_button):
+        for button in (self.open_button, self.pass_button, self.fail_button, self.return_button, self.batch_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -166,11 +172,16 @@ class ReviewPage(QWidget):
         self.open_button.setEnabled(len(chosen) == 1 or (not chosen and self.view.currentIndex().isValid()))
         for button in (self.pass_button, self.fail_button, self.return_button):
             button.setEnabled(bool(chosen))
+        self.batch_button.setEnabled(len(chosen) > 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
                 and event.key() in self.KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.decide(self.KEYS[Qt.Key(event.key())])
+            return True
+        if watched is self.view and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_B and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.decide_batch()
             return True
         return super().eventFilter(watched, event)
 
@@ -184,7 +195,16 @@ class ReviewPage(QWidget):
             return self.tr("一并决定的农户须处于同一流程的同一步骤；请只选择同一步骤的农户。")
         if any(e.conflict for e in entries):
             return self.tr("有冲突的决定须逐户处理：请单独选择该户。")
+        if entries[0].step.attachment:
+            return self.tr("“{0}”须逐户附上该户签字的确认书：请逐户决定。").format(entries[0].step.text())
         return ""
+
+    def decide_batch(self) -> DecideDialog | None:
+        """批量决定: the decide dialog for the selected households (two or more)."""
+        if len(self.selected()) < 2:
+            self.summary.setText(self.tr("批量决定须选择两户以上（Shift+方向键或 Ctrl+A）。"))
+            return None
+        return self.decide(rules.PASS)
 
     def decide(self, decision: str) -> DecideDialog | None:
         entries = self.selected()

@@ -38,6 +38,7 @@ from fieldapp.gui.errors import show_error
 from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.tasks import SyncTaskManager, TaskManager
 from fieldapp.gui.workflow import data
+from fieldapp.gui.workflow.attachments import AttachmentStrip, PhotoViewer, Shown
 from fieldapp.gui.workflow.decide import DecideDialog, Target
 from fieldapp.gui.workflow.models import DecisionModel, StepModel, day_text
 from fieldapp.gui.workflow.start import StartDialog
@@ -108,11 +109,14 @@ class WorkflowPanel(QWidget):
         split.addWidget(self.decision_view)
         split.setSizes([220, 260])
         split.hide()  # until there is a workflow to show
+        self._attachment_strip()
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(top)
         layout.addWidget(self.header)
         layout.addWidget(split, 1)
+        layout.addWidget(self.attachments_label)
+        layout.addWidget(self.attachments)
         layout.addStretch(0)  # takes the room while there is no workflow (the tables hidden)
         if household_id is None:
             self.status.setText(self.tr("新增农户保存后才能发起流程。"))
@@ -140,6 +144,14 @@ class WorkflowPanel(QWidget):
         self._fit_rows.setInterval(0)
         self._fit_rows.timeout.connect(self.decision_view.resizeRowsToContents)
         header.sectionResized.connect(lambda *_args: self._fit_rows.start())
+
+    def _attachment_strip(self) -> None:
+        self.attachments_label = QLabel(self.tr("附件（会议记录、脱贫确认书等照片；Enter 或双击打开）："), self)
+        self.attachments = AttachmentStrip(self.ctx, self)
+        self.attachments.opened.connect(self.open_attachment)
+        self.attachments_label.setBuddy(self.attachments)
+        self.attachments_label.hide()
+        self.attachments.hide()
 
     # -- loading ------------------------------------------------------------------------------------
 
@@ -225,6 +237,10 @@ class WorkflowPanel(QWidget):
         self.decisions.set_view(view, self.flows.signatures if self.flows is not None else {})
         self.step_view.resizeColumnsToContents()
         self.decision_view.resizeRowsToContents()
+        shown = self._attachments_of(view)
+        self.attachments.set_attachments(shown, self.flows.thumbs if self.flows is not None else {})
+        self.attachments.setVisible(bool(shown))
+        self.attachments_label.setVisible(bool(shown))
         self.header.setText(self._header_text(view) if view is not None else "")
         self.header.setVisible(view is not None)
         self.split.setVisible(view is not None)
@@ -232,6 +248,28 @@ class WorkflowPanel(QWidget):
         self.decide_button.setVisible(target is not None and self.ctx.allows(target.step.permission))
         self.decide_button.setText(self.tr("处理冲突(&J)…") if target is not None and target.conflict
                                    else self.tr("决定当前步骤(&J)…"))
+
+    def _attachments_of(self, view: WorkflowView | None) -> list[Shown]:
+        """The attachments of the workflow's decisions, in decision order, each followed by its meeting's."""
+        if view is None or self.flows is None:
+            return []
+        lang = i18n.ref_language()
+        shown: list[Shown] = []
+        seen_meetings: set[str] = set()
+        for d in view.state.history:
+            try:
+                where = f"{d.step} {view.definition.steps[view.definition.index(d.step)].text(lang)}"
+            except rules.WorkflowError:
+                where = d.step
+            shown += [Shown(a, where) for a in self.flows.attachments.get(d.id, [])]
+            if d.meeting_id and d.meeting_id not in seen_meetings:
+                seen_meetings.add(d.meeting_id)
+                shown += [Shown(a, self.tr("{0}（评议会议）").format(where))
+                          for a in self.flows.meeting_attachments.get(d.meeting_id, [])]
+        return shown
+
+    def open_attachment(self, shown: Shown) -> PhotoViewer:
+        return self._open(PhotoViewer(self.ctx, shown, self.tasks, self))
 
     def _header_text(self, v: WorkflowView) -> str:
         lang = i18n.ref_language()

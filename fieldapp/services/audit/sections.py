@@ -13,14 +13,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from fieldapp.domain.refdata import RefData
 from fieldapp.domain.spotcheck import STATUS_WORDS
 from fieldapp.services.signoff import service as signoffs
 from fieldapp.services.spotcheck import checklist, rectify
 from fieldapp.store.db import Database
-from fieldapp.store.models import Person, Signoff, SpotcheckItem
+from fieldapp.store.models import Person, Signoff, SpotcheckItem, WorkflowStep
 
 STATE_WORDS = {signoffs.VALID: "有效", signoffs.CHANGED: "签字后已修改", signoffs.INVALID: "签名无效",
                signoffs.UNSIGNED: "未签字"}
@@ -78,7 +78,11 @@ def _records(db: Database, *where: object) -> list[signoffs.SignoffRecord]:
 def household_sections(db: Database, ref: RefData, household_id: str, *,
                        today: dt.date | None = None) -> tuple[TraceSection, ...]:
     """Who signed the household (and its visits), who checked it and what they found, what was corrected."""
-    signed = _signoff_rows(db, ref, _records(db, _S.c.household_id == household_id), with_signer=True)
+    steps = WorkflowStep.__table__  # a batch decision's one signature names no household: its decisions do
+    batch_signed = select(steps.c.signoff_id).where(steps.c.household_id == household_id,
+                                                    steps.c.signoff_id.is_not(None))
+    signed = _signoff_rows(db, ref, _records(db, or_(_S.c.household_id == household_id, _S.c.id.in_(batch_signed))),
+                           with_signer=True)
     with db.read() as conn:
         draws = [r.draw_id for r in conn.execute(
             select(_I.c.draw_id).where(_I.c.household_id == household_id, _I.c.deleted.is_(False)).distinct())]

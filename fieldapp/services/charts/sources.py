@@ -21,7 +21,7 @@ from fieldapp.domain import workflow as rules
 from fieldapp.domain.refdata import RefData
 from fieldapp.services.targets import records
 from fieldapp.services.workflow.standing import day_of, exit_state
-from fieldapp.services.workflow.store import WorkflowView, workflows_of_households
+from fieldapp.services.workflow.store import views_of_households
 from fieldapp.store.models import (
     Area,
     ChangeLog,
@@ -63,10 +63,8 @@ def household_states(conn: Connection, defs: rules.Definitions,
     """Exit and monitoring state and the finished workflows (movements) of the households in ``typed``
     (id → typed exit_status and exit_year). Exited: :func:`~fieldapp.services.workflow.standing.exit_state`;
     the last finished monitoring not followed by a finished risk elimination makes a household monitored."""
-    views: dict[str, list[WorkflowView]] = {}
-    for v in workflows_of_households(conn, defs, list(typed)):
-        if v.kind in defs.workflows:  # a kind this laptop's reference data lacks is no movement
-            views.setdefault(v.household_id, []).append(v)
+    views = {hid: [v for v in found if v.kind in defs.workflows]  # a kind the reference data lacks: no movement
+             for hid, found in views_of_households(conn, list(typed), defs).items()}
     found = {}
     for hid, (status, exit_year) in typed.items():
         mine = views.get(hid, [])

@@ -112,7 +112,7 @@ SIGN_SUMMARY = "report.sign"
 def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
     """The permission that lets the signed-in person sign ``subject_id``: ``signoff``, or for a visit
     they took part in, ``visit.sign_own`` (a unit leader's visits count only once they sign them)."""
-    if subject == "workflow_step":  # whoever decides a step signs the decision (the step's role is checked there)
+    if subject in ("workflow_step", "workflow_batch"):  # whoever decides a step signs (its role checked there)
         return SIGN_WORKFLOW_STEP
     if subject == "notice":  # whoever issues a 公示 signs it
         return SIGN_NOTICE
@@ -262,7 +262,7 @@ def _role_may_sign(role: str, subject: str) -> bool:
     """Whether ``role`` holds a permission to sign ``subject`` (a member only a visit they took part in:
     the service checks the taking part when signing)."""
     table = people.permission_table()
-    if subject == "workflow_step":
+    if subject in ("workflow_step", "workflow_batch"):
         return table.allows([role], SIGN_WORKFLOW_STEP)
     if subject == "notice":
         return table.allows([role], SIGN_NOTICE)
@@ -347,9 +347,12 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
                 return f"{kind} {record.subject_id[:8]}（已删除）"
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
-        if record.subject in ("workflow_step", "notice", "summary"):
-            words = {"workflow_step": _step_words, "notice": _notice_words, "summary": _summary_words}[record.subject]
-            return f"{kind} {words(conn, record.subject_id, ref)}"
+        if record.subject in ("workflow_step", "notice", "summary", "workflow_batch"):
+            words, of = {"workflow_step": (_step_words, record.subject_id),  # a batch: named by its signature
+                         "notice": (_notice_words, record.subject_id),
+                         "summary": (_summary_words, record.subject_id),
+                         "workflow_batch": (_batch_words, record.id)}[record.subject]
+            return f"{kind} {words(conn, of, ref)}"
         if record.subject == "attendance_month":
             name = conn.execute(select(c.c.name).where(c.c.id == record.subject_id)).scalar()
             return f"{kind} {name or record.subject_id[:8]} {record.period}"
@@ -372,6 +375,19 @@ def _step_words(conn: Connection, step_id: str, ref: refdata.RefData) -> str:
     except flows.WorkflowError:
         what = f"{row.kind} {row.step}"
     return f"{what} {flows.DECISION_WORDS.get(row.decision, row.decision)} {_household_words(conn, row.household_id)}"
+
+
+def _batch_words(conn: Connection, signoff_id: str, ref: refdata.RefData) -> str:
+    """A batch decision in words: 精准识别（纳入） 05 乡镇审核 通过 3 户：某村 户编号 … 户主 …；…"""
+    st = WorkflowStep.__table__
+    rows = conn.execute(select(st.c.id, st.c.household_id).where(st.c.signoff_id == signoff_id)
+                        .order_by(st.c.household_id)).all()
+    if not rows:
+        return "（决定未同步到此处）"
+    households = "；".join(_household_words(conn, r.household_id) for r in rows)
+    first = _step_words(conn, rows[0].id, ref)
+    what = first[:-len(_household_words(conn, rows[0].household_id))].strip()
+    return f"{what} {len(rows)} 户：{households}"
 
 
 def _notice_words(conn: Connection, notice_id: str, ref: refdata.RefData) -> str:

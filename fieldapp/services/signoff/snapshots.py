@@ -6,9 +6,9 @@ The same function runs on a laptop when a person signs and on the district serve
 against its own copy, so both compute the same bytes from the same data.
 
 Builders are registered per subject (:func:`register_builder`): household and visit here, a
-month's attendance for one cadre (check-ins and visit days) as a default, and later work (workflow
-steps) adds its own. A subject without a builder can still be signed with the rows given by the caller,
-but its status then cannot say whether it changed.
+month's attendance for one cadre (check-ins and visit days) as a default, a notice, a workflow
+decision and a batch of decisions (with the attachments made with them). A subject without a builder
+can still be signed with the rows given by the caller, but its status then cannot say whether it changed.
 """
 
 from __future__ import annotations
@@ -30,11 +30,14 @@ from fieldapp.store.models import (
     Measure,
     Member,
     Notice,
+    Signoff,
     Summary,
     Visit,
     VisitCadre,
     VisitMeasure,
     VisitPhoto,
+    Workflow,
+    WorkflowStep,
 )
 
 Tables = dict[str, list[dict[str, Any]]]
@@ -126,6 +129,51 @@ def summary_tables(conn: Connection, summary_id: str, _period: str = "") -> Tabl
     return {"summary": [{k: v for k, v in row._mapping.items() if k not in SUMMARY_NOT_SIGNED}]}
 
 
+#: a batch decision's rows that its signature leaves out: the signature's own id
+STEP_NOT_SIGNED = frozenset({"signoff_id"})
+
+
+def decision_tables(conn: Connection, step_id: str, _period: str = "") -> Tables:
+    """What a workflow decision's signature covers (subject ``workflow_step``): the decision, its workflow
+    and, when it was made with attachments, those (with each photo's SHA-256)."""
+    from fieldapp.services.workflow.attachments import step_tables
+
+    st, wf = _t(WorkflowStep), _t(Workflow)
+    row = conn.execute(select(st).where(st.c.id == step_id, st.c.deleted.is_(False))).mappings().first()
+    if row is None:
+        raise LookupError(f"流程决定 {step_id} 不存在")
+    flow = conn.execute(select(wf.c.id, wf.c.household_id, wf.c.kind, wf.c.started_at)
+                        .where(wf.c.id == row["workflow_id"])).mappings().first()
+    tables: Tables = {"workflow": [dict(flow)] if flow is not None else [],
+                      "workflow_step": [{k: v for k, v in row.items() if k not in STEP_NOT_SIGNED}]}
+    attached = step_tables(conn, [step_id])
+    if attached["step_attachment"]:  # signed without attachments: no attachment tables in the snapshot
+        tables.update(attached)
+    return tables
+
+
+def _step_household(conn: Connection, step_id: str, _period: str) -> str | None:
+    return conn.execute(select(_t(WorkflowStep).c.household_id).where(_t(WorkflowStep).c.id == step_id)).scalar()
+
+
+def batch_tables(conn: Connection, batch_id: str, _period: str = "") -> Tables:
+    """What a batch decision's signature covers (subject ``workflow_batch``): every decision that names a
+    signature of the batch, the workflows they belong to and their attachments (with each photo's SHA-256)."""
+    from fieldapp.services.workflow.attachments import step_tables
+
+    s, st, wf = _t(Signoff), _t(WorkflowStep), _t(Workflow)
+    signatures = [r.id for r in conn.execute(select(s.c.id).where(s.c.subject == "workflow_batch",
+                                                                 s.c.subject_id == batch_id))]
+    if not signatures:
+        raise LookupError(f"批量决定 {batch_id} 不存在")
+    steps = [{k: v for k, v in r.items() if k not in STEP_NOT_SIGNED} for r in conn.execute(
+        select(st).where(st.c.signoff_id.in_(signatures), st.c.deleted.is_(False))).mappings()]
+    flows = [dict(r) for r in conn.execute(
+        select(wf.c.id, wf.c.household_id, wf.c.kind, wf.c.started_at)
+        .where(wf.c.id.in_(sorted({str(r["workflow_id"]) for r in steps})))).mappings()] if steps else []
+    return {"workflow": flows, "workflow_step": steps, **step_tables(conn, [str(r["id"]) for r in steps])}
+
+
 def register_builder(subject: str, build: Builder, household_of: HouseholdOf | None = None) -> None:
     """Say how to read ``subject``'s snapshot (later work: workflow steps); replaces an earlier one."""
     if subject not in rules.SUBJECTS:
@@ -142,6 +190,8 @@ register_builder("visit", visit_tables, _visit_household)
 register_builder("attendance_month", attendance_tables)
 register_builder("notice", notice_tables)
 register_builder("summary", summary_tables)
+register_builder("workflow_step", decision_tables, _step_household)
+register_builder("workflow_batch", batch_tables)
 
 
 def current(db: Database, subject: str, subject_id: str, period: str = "") -> dict[str, Any] | None:

@@ -60,9 +60,7 @@ def poor_in_year(conn: Connection, ref: RefData, village_ids: Sequence[str], yea
             select(_M.c.household_id, func.count()).where(_M.c.household_id.in_(ids[chunk:chunk + 500]),
                                                           _M.c.deleted.is_(False))
             .group_by(_M.c.household_id)).all())
-    views: dict[str, list[wstore.WorkflowView]] = {}
-    for v in wstore.workflows_of_households(conn, rules.definitions(ref), ids):
-        views.setdefault(v.household_id, []).append(v)
+    views = wstore.views_of_households(conn, ids, rules.definitions(ref))
     out = []
     for h in households:
         mine = views.get(h.id, [])

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from fieldapp.domain import notice as rules
 from fieldapp.domain.ids import natural_id
 from fieldapp.services.context import AppContext
+from fieldapp.services.workflow import attachments, store
 from fieldapp.store.models import Deliberation, DeliberationHousehold, Household, HouseholdListRow
 
 PERMISSION = "deliberation.record"
@@ -51,9 +52,11 @@ class Meeting:
 
 def record(ctx: AppContext, village_id: str, held_on: dt.date, *, present_count: int, present_names: str,
            votes_for: int, votes_against: int, summary: str, household_ids: Sequence[str],
-           household_votes: Mapping[str, tuple[int, int]] | None = None, today: dt.date | None = None) -> Meeting:
+           household_votes: Mapping[str, tuple[int, int]] | None = None, today: dt.date | None = None,
+           attach: Sequence[attachments.NewAttachment] = ()) -> Meeting:
     """Record a meeting; raises ``PermissionDenied``, ``NoticeError`` (a vote that does not add up, no
-    household, a date to come), ``LookupError`` (a household not of the village)."""
+    household, a date to come), ``LookupError`` (a household not of the village), ``PhotoError`` (an
+    attachment not a JPEG or PNG image). ``attach``: photos of the minutes or the vote, stored with it."""
     ctx.require(PERMISSION)
     today = today or dt.date.today()
     rules.check_meeting(held_on, present=present_count, votes_for=votes_for, votes_against=votes_against,
@@ -72,6 +75,7 @@ def record(ctx: AppContext, village_id: str, held_on: dt.date, *, present_count:
             raise LookupError(f"户 {hid} 不存在或已删除")
         if found[hid] != village_id:
             raise LookupError(f"户 {hid} 不属于召开评议会议的村，一次会议只评议本村的户")
+    stored = attachments.store_files(ctx, attach)
     session = ctx.session
     with ctx.writer.transaction() as txn:
         meeting_id = txn.insert(Deliberation, {
@@ -84,6 +88,7 @@ def record(ctx: AppContext, village_id: str, held_on: dt.date, *, present_count:
             txn.insert(DeliberationHousehold, {"id": natural_id("deliberation_household", meeting_id, hid),
                                                "deliberation_id": meeting_id, "household_id": hid,
                                                "votes_for": yes, "votes_against": no})
+        attachments.write_meeting(txn, meeting_id, village_id, stored)
     return get(ctx, meeting_id)
 
 
@@ -117,6 +122,13 @@ def meetings(ctx: AppContext, village_id: str | None = None) -> list[Meeting]:
             query = query.where(_D.c.village_id == village_id)
         ids = [r.id for r in conn.execute(query.order_by(_D.c.held_on.desc(), _D.c.id))]
     return [get(ctx, i) for i in ids]
+
+
+def waiting(ctx: AppContext, village_id: str) -> list[store.AtStep]:
+    """The households of a village whose open workflow is at a 评议 step: those a meeting may deliberate."""
+    from fieldapp.domain import workflow as flows
+
+    return store.at_steps(ctx.db, flows.definitions(ctx.ref), lambda _kind, step: step.deliberation, village_id)
 
 
 def meeting_for_decision(ctx: AppContext, meeting_id: str | None, household_id: str, step_text: str,

@@ -51,6 +51,21 @@ class NoticeView:
     def days(self) -> int:
         return rules.days_of(self.period_start, self.period_end)
 
+    def status(self, today: dt.date) -> str:
+        """unposted / posted / running / ended (:func:`fieldapp.domain.notice.status`)."""
+        return rules.status(self.period_start, self.period_end, self.posted_on, today)
+
+
+def notice_steps(ctx: AppContext) -> list[tuple[flows.Definition, flows.Step]]:
+    """Every step a notice is issued from (公示 and 公告), workflow by workflow."""
+    return [(d, s) for d in flows.definitions(ctx.ref).workflows.values() for s in d.steps if s.posts_notice]
+
+
+def at_step(ctx: AppContext, kind: str, step_code: str, village_id: str | None = None) -> list[store.AtStep]:
+    """The households a notice of that step would list (of one village, if given), with their names."""
+    return store.at_steps(ctx.db, flows.definitions(ctx.ref),
+                          lambda k, step: k == kind and step.code == step_code, village_id)
+
 
 def households_at(ctx: AppContext, kind: str, step_code: str, village_id: str | None = None) -> list[str]:
     """The households whose open ``kind`` workflow is at ``step_code`` (of one village, if given), by 户编号."""
@@ -109,6 +124,53 @@ def issue(ctx: AppContext, kind: str, step_code: str, *, start: dt.date, days: i
         txn.insert(Signoff, values)
         txn.insert(Notice, {**row, "signoff_id": record.id})
     return get(ctx, row_id)
+
+
+def require_posted_and_ended(ctx: AppContext, view: store.WorkflowView, step: flows.Step, decision: str,
+                             when_ms: int) -> NoticeView | None:
+    """The notice a pass of a 公示 step (``notice: true``) of ``view`` rests on: issued for the household at that
+    step since it reached the step, posted, and its period over by the day of the decision (``when_ms``).
+    ``NoticeError`` naming what is missing (no notice issued / not posted / the period ends on DATE);
+    None for any other step or decision (a fail or 退回 needs no notice: an upheld objection sends it back)."""
+    if decision != flows.PASS or not step.notice:
+        return None
+    kind = view.kind
+    found = notice_of(ctx, kind, step.code, view.household_id, view.state.since)
+    if found is None:
+        raise rules.NoticeError(f"“{step.text()}”尚未签发该户的公示：先签发公示（fieldapp print notice --workflow "
+                                f"{kind} --step {step.code}），张贴并期满后才能通过")
+    if found.posted_on is None:
+        raise rules.NoticeError(f"公示 {found.id[-8:]}（{found.period_start.isoformat()} 至 "
+                                f"{found.period_end.isoformat()}）尚未记录张贴日期，公示期无从起算：张贴后先记录张贴"
+                                f"（fieldapp workflow notice post {found.id[-8:]} --on YYYY-MM-DD）")
+    day = flows.day_of(when_ms)
+    if day <= found.period_end:
+        raise rules.NoticeError(f"公示 {found.id[-8:]} 的公示期 {found.period_end.isoformat()} 才结束，"
+                                f"{(found.period_end + dt.timedelta(days=1)).isoformat()} 起才能通过")
+    return found
+
+
+def notice_of(ctx: AppContext, kind: str, step_code: str, household_id: str, since_ms: int) -> NoticeView | None:
+    """The newest notice of ``kind``'s step listing the household, issued since ``since_ms`` (when the
+    household reached the step: a notice from before a 退回 does not count)."""
+    with ctx.db.read() as conn:
+        rows = conn.execute(select(_N).where(_N.c.kind == kind, _N.c.step == step_code, _N.c.deleted.is_(False),
+                                             _N.c.issued_at >= since_ms)
+                            .order_by(_N.c.issued_at.desc(), _N.c.id.desc())).all()
+    return next((_view(r) for r in rows if household_id in json.loads(r.households or "[]")), None)
+
+
+def standing(ctx: AppContext, kind: str, step_code: str, reached: dict[str, int]) -> NoticeView | None:
+    """The newest notice of the step already listing one of the households since it reached the step
+    (``reached``: household id → when, ms): print it again rather than issue a second one. One query."""
+    with ctx.db.read() as conn:
+        rows = conn.execute(select(_N).where(_N.c.kind == kind, _N.c.step == step_code, _N.c.deleted.is_(False))
+                            .order_by(_N.c.issued_at.desc(), _N.c.id.desc())).all()
+    for r in rows:
+        listed = set(json.loads(r.households or "[]"))
+        if any(h in listed and int(r.issued_at) >= since for h, since in reached.items()):
+            return _view(r)
+    return None
 
 
 def _refuse_a_second_notice(ctx: AppContext, kind: str, step_code: str, reached: dict[str, int]) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,9 +24,9 @@ from fieldapp.domain.ids import new_id
 from fieldapp.services import register
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import service as signoff
-from fieldapp.services.workflow import deliberation, objections, store
+from fieldapp.services.workflow import attachments, deliberation, notices, objections, store
 from fieldapp.services.workflow import gate as gates
-from fieldapp.store.models import Signoff, Workflow, WorkflowStep
+from fieldapp.store.models import Signoff, StepAttachment, Workflow, WorkflowStep
 
 
 class GateRefused(rules.WorkflowError):
@@ -93,20 +93,71 @@ def start(ctx: AppContext, household_id: str, kind: str, *, category: str | None
     return next(v for v in store.workflows_of(ctx.db, household_id, defs) if v.id == made)
 
 
+@dataclass(frozen=True)
+class Planned:
+    """A decision checked and ready to write: its workflow, step, new row id and row (no signature yet)."""
+
+    view: store.WorkflowView
+    step: rules.Step
+    row_id: str
+    row: dict[str, Any]
+
+    @property
+    def needs_signature(self) -> bool:
+        return self.step.signature or bool(self.row["override"]) or bool(self.row["settles"])
+
+
 def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, reason: str = "", *,
            override: bool = False, settle: bool = False, workflow_id: str | None = None,
-           meeting_id: str | None = None, at_ms: int | None = None) -> Decided:
+           meeting_id: str | None = None, at_ms: int | None = None,
+           attach: Sequence[attachments.NewAttachment] = ()) -> Decided:
     """Record ``decision`` (pass | fail | return) on the household's current step.
 
-    Raises ``WorkflowError`` (no open workflow, not the current step, a conflict, a reason missing),
-    ``TooEarly`` (with the first day the step may be decided), ``PermissionDenied`` naming the step's
-    permission, ``GateRefused``, ``NoSigningKey``. ``settle``: while the step has conflicting decisions,
+    Raises ``WorkflowError`` (no open workflow, not the current step, a conflict, a reason missing, a
+    required attachment missing), ``TooEarly`` (with the first day the step may be decided),
+    ``PermissionDenied`` naming the step's permission, ``GateRefused``, ``NoSigningKey``, ``PhotoError``
+    (an attachment that is not a JPEG or PNG image). ``settle``: while the step has conflicting decisions,
     this one (signed, with its reason) settles them; they stay on record as superseded.
     A deliberation step's pass or fail names its 评议 meeting (``meeting_id``, ``NoticeError`` without one);
-    any pass is refused while an objection to the workflow is unhandled (``NoticeError`` naming it)."""
+    any pass is refused while an objection to the workflow is unhandled (``NoticeError`` naming it).
+    ``attach``: photos stored with the decision and covered by its signature (:mod:`.attachments`)."""
     defs = definitions(ctx)
-    view = _the_open_workflow(ctx, household_id, defs, workflow_id)
     when = at_ms or now_ms()
+    attachments.check_items(ctx, attach)  # the files first: a wrong one is named before anything else
+    plan = plan_decision(ctx, defs, household_id, step_code, decision=decision, reason=reason, override=override,
+                         settle=settle,
+                 workflow_id=workflow_id, meeting_id=meeting_id, when=when, kinds=[a.kind for a in attach])
+    stored = attachments.store_files(ctx, attach)
+    links = attachments.step_rows(plan.row_id, household_id, stored)
+    signed_values: dict[str, Any] | None = None
+    record: signoff.SignoffRecord | None = None
+    row = dict(plan.row)
+    if plan.needs_signature:
+        tables = _signed_tables(plan.view, plan.row_id, row)
+        if links:
+            tables.update(attachments.signed_tables(links, stored))
+        signed_values, record = signoff.prepare(
+            ctx, "workflow_step", plan.row_id, tables=tables, household_id=household_id,
+            role=str(row["decided_as"]), at_ms=when)
+        row["signoff_id"] = record.id
+    with ctx.writer.transaction() as txn:
+        if signed_values is not None:
+            txn.insert(Signoff, signed_values)
+        txn.insert(WorkflowStep, {"id": plan.row_id, **row})
+        attachments.write_photos(txn, stored)
+        for link in links:
+            txn.insert(StepAttachment, link)
+    after = next(v for v in store.workflows_of(ctx.db, household_id, defs) if v.id == plan.view.id)
+    made = next(d for d in after.state.history if d.id == plan.row_id)
+    return Decided(made, record, after)
+
+
+def plan_decision(ctx: AppContext, defs: rules.Definitions, household_id: str, step_code: str, *, decision: str,
+          reason: str, override: bool, settle: bool, workflow_id: str | None, meeting_id: str | None,
+          when: int, kinds: Sequence[str]) -> Planned:
+    """Every check of a decision (order, dates, role, meeting, objections, exit gate, required attachment)
+    and the row it would write; raises what :func:`decide` documents."""
+    view = _the_open_workflow(ctx, household_id, defs, workflow_id)
     step = rules.check_decision(view.definition, view.state, step_code, decision, reason=reason, now_ms=when,
                                 settle=settle)
     ctx.require(step.permission)
@@ -114,6 +165,9 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
     if session is None:
         raise rules.WorkflowError("流程决定须以本人账户登录后作出")
     meeting = _meeting_and_objections(ctx, view, step, decision, meeting_id=meeting_id, when=when)
+    notices.require_posted_and_ended(ctx, view, step, decision, when)
+    if step.attachment:
+        rules.check_attachment(step, decision, kinds, attachments.kind_label(ctx, step.attachment))
     gate_json: str | None = None
     if step.gate == "exit" and decision == rules.PASS:
         found = gates.exit_gate_of(ctx, household_id)
@@ -128,27 +182,13 @@ def decide(ctx: AppContext, household_id: str, step_code: str, decision: str, re
                 raise rules.WorkflowError("越过退出标准须写明理由（--reason），理由与签字一并保留")
     elif override:
         raise rules.WorkflowError(f"步骤“{step.text()}”没有可越过的退出标准")
-    row_id = new_id()
     row = {"workflow_id": view.id, "household_id": household_id, "step": step.code, "prev_id": view.state.head_id,
            "decision": decision, "reason": reason.strip(), "override": override, "gate": gate_json,
            "person_id": session.person_id, "person_name": session.name, "role": step.role,
            "decided_as": _deciding_role(ctx, step), "decided_at": when,
            "settles": json.dumps(sorted(d.id for d in view.state.conflicts)) if settle else "",
            "meeting_id": meeting}
-    signed_values: dict[str, Any] | None = None
-    record: signoff.SignoffRecord | None = None
-    if step.signature or override or settle:
-        signed_values, record = signoff.prepare(
-            ctx, "workflow_step", row_id, tables=_signed_tables(view, row_id, row), household_id=household_id,
-            role=str(row["decided_as"]), at_ms=when)
-        row["signoff_id"] = record.id
-    with ctx.writer.transaction() as txn:
-        if signed_values is not None:
-            txn.insert(Signoff, signed_values)
-        txn.insert(WorkflowStep, {"id": row_id, **row})
-    after = next(v for v in store.workflows_of(ctx.db, household_id, defs) if v.id == view.id)
-    made = next(d for d in after.state.history if d.id == row_id)
-    return Decided(made, record, after)
+    return Planned(view, step, new_id(), row)
 
 
 def _meeting_and_objections(ctx: AppContext, view: store.WorkflowView, step: rules.Step, decision: str, *,
@@ -188,7 +228,7 @@ def _the_open_workflow(ctx: AppContext, household_id: str, defs: rules.Definitio
 
 def _signed_tables(view: store.WorkflowView, row_id: str, row: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """What the signature covers: the decision (who, role, when, decision, reason, override, the gate's
-    figures) and the workflow it belongs to."""
+    figures) and the workflow it belongs to (and the attachments made with it: the caller adds them)."""
     return {"workflow": [{"id": view.id, "household_id": view.household_id, "kind": view.kind,
                           "started_at": view.started_at}],
             "workflow_step": [{"id": row_id, **{k: v for k, v in row.items() if k != "signoff_id"}}]}
