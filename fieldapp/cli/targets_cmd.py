@@ -101,7 +101,7 @@ def _import(ctx: Any, args: argparse.Namespace) -> int:
         r = t.record
         was = f"（原为 {t.previous}）" if t.previous is not None else ""
         print(f"第 {t.row} 行\t{words[t.status]}\t{tree.path(r.area_id)}\t{r.year}\t"
-              f"{rules.kind_label(r.kind, kinds)}\t{r.value}{was}")
+              f"{rules.kind_label(r.kind, kinds, industries=ctx.ref['industry'])}\t{r.value}{was}")
     for problem in planned.problems:
         print(problem.text(), file=sys.stderr)
     print(("预览（未写入）：" if args.dry_run else "核对结果：") + planned.summary())
@@ -151,8 +151,9 @@ def _list(ctx: Any, args: argparse.Namespace) -> int:
             whole = len(rate.villages) == 1 and rate.villages[0] == t.area_id
             held = "" if whole else f"（本机 {len(rate.villages)} 个村）"  # a laptop holds its own villages only
             rates[key] = f"{rate.percent}%{held}" if rate.percent is not None else "—（缺农村人口）"
-        unit = kinds.by_code[t.kind].attrs.get("unit", {}).get("zh-Hans", "") if t.kind in kinds else ""
-        print(f"{t.year}\t{tree.path(t.area_id)}\t{rules.kind_label(t.kind, kinds)}\t{t.value}{unit}\t{rates[key]}")
+        unit = rules.kind_unit(t.kind, kinds)
+        label = rules.kind_label(t.kind, kinds, industries=ctx.ref["industry"])
+        print(f"{t.year}\t{tree.path(t.area_id)}\t{label}\t{t.value}{unit}\t{rates[key]}")
     return 0
 
 

@@ -34,6 +34,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from fieldapp.domain import targets as target_rules
+
 DISTRICT, TOWN, VILLAGE, GROUP = "district", "town", "village", "group"
 LEVELS = (DISTRICT, TOWN, VILLAGE)
 CHILD_LEVEL = {DISTRICT: TOWN, TOWN: VILLAGE, VILLAGE: GROUP}
@@ -42,7 +44,7 @@ GENERAL, DIBAO, TEKUN = "general", "dibao", "tekun"
 SUPPORTS = (GENERAL, DIBAO, TEKUN)
 
 TARGET_PEOPLE, TARGET_HOUSEHOLDS, TARGET_VILLAGES = "people_exit", "households_exit", "villages_out"
-INDUSTRY_TARGET_PREFIX = "industry_"  # target kind industry_<industry code>: planned households
+INDUSTRY_TARGET_PREFIX = target_rules.INDUSTRY_PREFIX  # target kind industry_<industry code>: planned households
 
 # workflow movements counted on the progress chart
 EXIT, ENTRY, RETURN, MONITORING = "exit", "identification", "return", "monitoring"
@@ -53,7 +55,7 @@ class ChartError(ValueError):
 
 
 def industry_target_kind(industry: str) -> str:
-    return INDUSTRY_TARGET_PREFIX + industry
+    return target_rules.industry_kind(industry)
 
 
 # ---------------------------------------------------------------- facts (what the service reads)

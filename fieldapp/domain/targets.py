@@ -2,6 +2,8 @@
 
 - Target kinds are the reference list ``target_kind`` (a district adds its own codes there); a code is
   lower-case letters, digits and underscores so it can be typed in a spreadsheet and a command line.
+  Besides them, ``industry_<code>`` is an industry's planned households (code of refdata ``industry``),
+  what the 产业发展规划图 compares against.
 - 贫困发生率 = poor people / rural population × 100, rounded half-up to two decimals (how the official
   figure is published). The judgement compares that rounded figure, so what is shown is what is judged.
 - A village is fit to be lifted out (摘帽) when its incidence is below the standard of its area, its
@@ -36,23 +38,84 @@ NO_STANDARD = "no_standard"
 # -------------------------------------------------------------------------------- target kinds
 
 
-def kind_problem(code: str, kinds: CodeList) -> str | None:
-    """Why ``code`` is no target kind (None when it is one)."""
+INDUSTRY_PREFIX = "industry_"  # industry_<code of refdata industry>: planned households of that industry
+_PLAN_WORDS = {"zh-Hans": "{0}产业计划户数", "zh-Hant": "{0}產業計劃戶數", "en": "Planned households: {0}"}
+_PLAN_SUFFIXES = ("产业计划户数", "產業計劃戶數", "计划户数", "計劃戶數", "（计划户数）", "（計劃戶數）")
+_HOUSEHOLDS = {"zh-Hans": "户", "zh-Hant": "戶", "en": "households"}
+
+
+def industry_kind(industry: str) -> str:
+    """The target kind of an industry's planned households (``industry_<code>``)."""
+    return f"{INDUSTRY_PREFIX}{industry}"
+
+
+def industry_of(kind: str) -> str | None:
+    """The industry code of an ``industry_<code>`` kind (None: another kind)."""
+    return kind[len(INDUSTRY_PREFIX):] if kind.startswith(INDUSTRY_PREFIX) else None
+
+
+def kind_problem(code: str, kinds: CodeList, industries: CodeList | None = None) -> str | None:
+    """Why ``code`` is no target kind (None when it is one): a code of ``target_kind``, or ``industry_<code>``
+    of an industry of ``industries`` (refdata ``industry``; None: industry kinds are not accepted)."""
     if code in kinds:
         return None
+    industry = industry_of(code)
+    if industry is not None and industries is not None:
+        if industry in industries:
+            return None
+        listed = "、".join(f"{c.code}（{c.text()}）" for c in industries.codes)
+        return f"产业计划“{code}”：产业代码“{industry}”不在参考数据 industry 中（可用：{listed}）"
     known = "、".join(f"{c.code}（{c.text()}）" for c in kinds.codes)
-    return f"目标项目“{code}”不在参考数据 target_kind 中（可用：{known}；区县可在参考数据中增加）"
+    plans = f"；各产业计划户数写作 {INDUSTRY_PREFIX}<产业代码>，如 {industry_kind(industries.codes[0].code)}" \
+        if industries is not None and industries.codes else ""
+    return f"目标项目“{code}”不在参考数据 target_kind 中（可用：{known}{plans}；区县可在参考数据中增加）"
 
 
-def kind_for(text: str, kinds: CodeList) -> str | None:
-    """The kind a spreadsheet cell names: its code, or any label or synonym."""
-    return kinds.code_for(str(text))
+def kind_for(text: str, kinds: CodeList, industries: CodeList | None = None) -> str | None:
+    """The kind a spreadsheet cell names: its code, or any label or synonym; with ``industries``, also
+    ``industry_<code>`` and an industry's label followed by (产业)计划户数 (e.g. 果产业计划户数)."""
+    text = str(text).strip()
+    found = kinds.code_for(text)
+    if found is not None or industries is None:
+        return found
+    industry = industry_of(text)
+    if industry is not None:
+        return text if industry in industries else None
+    for suffix in _PLAN_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            code = industries.code_for(text[:-len(suffix)].strip(" ：:（("))
+            if code is not None:
+                return industry_kind(code)
+    return None
 
 
-def kind_label(code: str, kinds: CodeList, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The kind's label; a code this laptop's list lacks (a district's own, not yet received) shows as itself."""
+def kind_label(code: str, kinds: CodeList, lang: str = DEFAULT_LANGUAGE, industries: CodeList | None = None) -> str:
+    """The kind's label (an industry plan: the industry's label and 计划户数); a code this laptop's list
+    lacks (a district's own, not yet received) shows as itself."""
     found = kinds.by_code.get(code)
-    return found.text(lang) if found else code
+    if found is not None:
+        return found.text(lang)
+    industry = industry_of(code)
+    if industry is not None and industries is not None and industry in industries:
+        words = _PLAN_WORDS.get(lang, _PLAN_WORDS[DEFAULT_LANGUAGE])
+        return words.format(industries.by_code[industry].text(lang))
+    return code
+
+
+def kind_unit(code: str, kinds: CodeList, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The kind's unit (户 for an industry plan; empty when the list gives none)."""
+    if code in kinds:
+        unit = kinds.by_code[code].attrs.get("unit", {})
+        return str(unit.get(lang) or unit.get(DEFAULT_LANGUAGE) or "") if isinstance(unit, Mapping) else ""
+    if industry_of(code) is not None:
+        return _HOUSEHOLDS.get(lang, _HOUSEHOLDS[DEFAULT_LANGUAGE])
+    return ""
+
+
+def kind_choices(kinds: CodeList, industries: CodeList, lang: str = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
+    """Every kind a target may have, (code, label): the ``target_kind`` list, then one plan per industry."""
+    return [(c.code, c.text(lang)) for c in kinds.codes] + [
+        (industry_kind(c.code), kind_label(industry_kind(c.code), kinds, lang, industries)) for c in industries.codes]
 
 
 def check_kinds(kinds: CodeList) -> None:

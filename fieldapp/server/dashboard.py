@@ -3,7 +3,8 @@ village and a year, and each village's standing (``GET /dashboard?area=ID&year=Y
 at ``/dashboard/api/status``).
 
 The figures are :mod:`fieldapp.services.charts.figures` read from the server's database (the district's
-synced tables, SQLite or PostgreSQL), drawn as inline SVG by :mod:`fieldapp.services.charts.svg`. Access is
+synced tables, SQLite or PostgreSQL), drawn as inline SVG by :mod:`fieldapp.services.charts.web`
+(the drawings of the app's page and the wall posters, written by reportlab's renderSVG). Access is
 the admin page's (:func:`fieldapp.server.admin.check_access`: this machine, or the admin token). The page
 fetches nothing from elsewhere — no script, no CDN; its one asset, the Chinese font, comes from this server
 (``/dashboard/font.ttf``) — so it works on a district network without internet.
@@ -31,7 +32,8 @@ from fieldapp.server import admin
 from fieldapp.server.registry import Refused
 from fieldapp.server.storage import Server
 from fieldapp.server.webfont import web_font
-from fieldapp.services.charts import figures, svg
+from fieldapp.services.charts import figures, web
+from fieldapp.services.printing.fonts import FONT
 
 PATH = "/dashboard"
 FONT_PATH = "/dashboard/font.ttf"
@@ -40,13 +42,14 @@ TITLES = {"distribution": "贫困对象分布图", "measures": "计划措施细�
           "progress": "任务进度进展图"}
 _FONTS = '"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei","FieldApp Hei",sans-serif'
 _STYLE = (
+    # the drawings name the font the PDFs embed; the same face from this server keeps their text where it was measured
+    f'@font-face{{font-family:"{FONT}";src:url({FONT_PATH}) format("truetype");font-display:block}}'
     f'@font-face{{font-family:"FieldApp Hei";src:url({FONT_PATH}) format("truetype");font-display:block}}'
     f"body{{font-family:{_FONTS};margin:1.2em 1.5em;color:#212529;background:#fff}}"
-    f"svg text{{font-family:{_FONTS}}}"
     "h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.15em;margin:.2em 0 .4em}"
     "nav{margin:.6em 0;line-height:1.9}nav a{margin-right:.6em}nav .town{font-weight:bold}"
     "a.current{background:#1c7ed6;color:#fff;padding:.1em .35em;border-radius:3px;text-decoration:none}"
-    ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(600px,1fr));gap:1em}"
+    ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(880px,1fr));gap:1em}"
     "section.chart{border:1px solid #dee2e6;border-radius:6px;padding:.6em .8em;overflow-x:auto}"
     "section.chart svg{max-width:100%;height:auto;display:block}"
     "table{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ced4da;padding:.2em .45em;"
@@ -178,6 +181,10 @@ def _document(title: str, body: str) -> str:
             f"<style>{_STYLE}</style></head><body>{body}</body></html>")
 
 
+def _labels(ref: RefData, name: str) -> dict[str, str]:
+    return {c.code: c.text() for c in ref[name].codes}
+
+
 def page(server: Server, ref: RefData, area: str | None, year: int | None, now: dt.datetime | None = None) -> str:
     """The dashboard of the area (the widest scope the server holds when none is given) and year."""
     now = (now or dt.datetime.now()).replace(microsecond=0)
@@ -193,8 +200,8 @@ def page(server: Server, ref: RefData, area: str | None, year: int | None, now: 
     except ch.ChartError as exc:
         raise Refused(404, "unknown-area", f"{exc}：请从挂图作战页面的范围链接进入") from None
     village_rows = figures.village_statuses(server.db, ref, area_id, year, now)
-    pictures = svg.charts_svg(charts, ref)
-    measure_labels, industry_labels = svg.labels_of(ref, "measure_type"), svg.labels_of(ref, "industry")
+    pictures = web.charts_svg(charts, ref)
+    measure_labels, industry_labels = _labels(ref, "measure_type"), _labels(ref, "industry")
     data_time = f"{charts.data_time:%Y-%m-%d %H:%M}" if charts.data_time else "（无数据）"
     tables = {"distribution": _distribution_table(charts.distribution),
               "measures": _measures_table(charts.measures, measure_labels),

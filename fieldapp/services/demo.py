@@ -287,5 +287,8 @@ def build_demo(ctx: AppContext, households: int = SPEECH_HOUSEHOLDS, seed: int =
     from fieldapp.services.targets.demo import add_demo_targets
 
     add_demo_targets(ctx, today.year)  # 挂图作战: the villages' years and the targets
+    from fieldapp.services.demo_reports import add_demo_plans
+
+    add_demo_plans(ctx, today.year)  # this year's 摘帽 and industry plans (the charts' targets)
     log.info("demo village built: %d households in %.1fs (seed %s)", households, time.perf_counter() - started, seed)
     return stats.summary()

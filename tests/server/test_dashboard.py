@@ -1,6 +1,6 @@
-"""挂图作战 on the district server: the page's access (the admin page's), its four charts with the seeded
-district's figures (read back from the SVG), scope links, no personal data, bad input; over a real server
-process on SQLite and PostgreSQL."""
+"""挂图作战 on the district server: the page's access (the admin page's), its four charts — the app's and the
+posters' drawings as SVG — with the seeded district's figures (read back from the SVG's spots and text), scope
+links, no personal data, bad input; over a real server process on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -28,12 +28,17 @@ def charts_of(page: str) -> dict[str, ET.Element]:
     return found
 
 
-def bar_titles(svg: ET.Element) -> set[str]:
-    return {"".join(t.itertext()) for el in svg.iter() if el.get("class") == "bar" for t in el.iter(f"{SVG}title")}
+def spots(svg: ET.Element) -> dict[str, str]:
+    """caption → value of every number a person can pick (the first of a caption drawn twice)."""
+    found: dict[str, str] = {}
+    for el in svg.iter(f"{SVG}rect"):
+        if el.get("class") == "spot":
+            found.setdefault(el.get("data-caption") or "", el.get("data-value") or "")
+    return found
 
 
-def texts(svg: ET.Element, css: str) -> list[str]:
-    return ["".join(el.itertext()) for el in svg.iter(f"{SVG}text") if el.get("class") == css]
+def texts(svg: ET.Element) -> list[str]:
+    return ["".join(el.itertext()) for el in svg.iter(f"{SVG}text")]
 
 
 def personal(d: District) -> list[str]:
@@ -66,24 +71,28 @@ def test_the_four_charts_show_the_district_figures(server: ServerProcess, distri
     charts = charts_of(page)
     assert sorted(charts) == ["distribution", "industries", "measures", "progress"]
 
-    dist = charts["distribution"]
-    assert bar_titles(dist) >= {"北宽坪镇 未脱贫户 2", "北宽坪镇 已脱贫户 2", "杨峪河镇 未脱贫户 1",
-                                "杨峪河镇 已脱贫户 1"}
-    assert texts(dist, "note") == ["4户 10人", "2户 7人"]
+    dist = spots(charts["distribution"])
+    assert {k: dist[k] for k in ("北宽坪镇：未脱贫户", "北宽坪镇：已脱贫户", "杨峪河镇：未脱贫户", "杨峪河镇：已脱贫户",
+                                 "北宽坪镇：监测对象", "商州区：全部户")} == {
+        "北宽坪镇：未脱贫户": "2", "北宽坪镇：已脱贫户": "2", "杨峪河镇：未脱贫户": "1", "杨峪河镇：已脱贫户": "1",
+        "北宽坪镇：监测对象": "1", "商州区：全部户": "6"}
+    assert "合计 6户 17人 · 未脱贫 3户 · 已脱贫 3户 · 监测对象 1户" in texts(charts["distribution"])
     assert re.search(r"<td class=\"name\">合计</td><td>6</td><td>17</td><td>3</td><td>1</td><td>2</td>", page)
 
-    notes = dict(zip(texts(charts["measures"], "label"), texts(charts["measures"], "note"), strict=True))
-    assert notes["产业发展"].endswith("/2项 2户") and notes["社保兜底"].endswith("/1项 1户")
+    measures = spots(charts["measures"])
+    assert (measures["产业发展：已落实"], measures["产业发展：覆盖户"]) == ("1", "2")
+    assert (measures["社保兜底：已落实"], measures["社保兜底：覆盖户"]) == ("1", "1")
+    assert "1/2项" in texts(charts["measures"])
 
     industries = charts["industries"]
-    plan = [el for el in industries.iter(f"{SVG}line") if el.get("class") == "target"]
-    assert [el.get("data-value") for el in plan] == ["2"]  # 东村's 果业 plan, rolled up to the district
-    assert "1户/计划2户 3,000.00元" in texts(industries, "note")
+    assert spots(industries)["果：产业户"] == "1" and spots(industries)["北宽坪镇：果"] == "1"
+    assert "1户 / 计划2 · 3000元" in texts(industries)  # 东村's 果业 plan, rolled up to the district
 
     progress = charts["progress"]
-    assert "脱贫户 3/4户，差 1户；脱贫人口 11/12人，差 1人" in progress.get("aria-label", "")
-    assert [el.get("data-value") for el in progress.iter(f"{SVG}line") if el.get("class") == "target"] == ["4"]
-    assert "另有 1 户脱贫仅知年份（未计入逐月）" in texts(progress, "undated")
+    assert (spots(progress)["本年脱贫户"], spots(progress)["本年脱贫人口"]) == ("3", "11")
+    assert {"3/4户", "11/12人", "还差 1户（75%）", "目标 4户"} <= set(texts(progress))
+    assert spots(progress)["月份不详的脱贫户"] == "1"
+    assert "本年脱贫户 3" in progress.get("aria-label", "")
 
     status = re.search(r'<section id="villages">.*?</section>', page, flags=re.S)
     assert status is not None and "各村进展（3 个村）" in status.group(0)
@@ -106,11 +115,13 @@ def test_scope_links_lead_to_each_town_and_village(server: ServerProcess, distri
         "商州区", "北宽坪镇", "杨峪河镇", "东村", "西村", "南村"}
     town = httpx.get(server.url + "/dashboard", params={"area": district.ids["town2"], "year": 2026}).text
     assert "挂图作战 · 杨峪河镇（乡镇）2026年" in town
-    assert texts(charts_of(town)["distribution"], "note") == ["2户 7人"]  # its one village, 南村
+    assert spots(charts_of(town)["distribution"]) == {  # its one village
+        "南村：全部户": "2", "南村：未脱贫户": "1", "南村：已脱贫户": "1", "南村：监测对象": "0",
+        "杨峪河镇：全部户": "2", "南村：一般户": "1", "南村：特困户": "1"}
     assert 'aria-current="page">杨峪河镇</a>' in town
     village = httpx.get(server.url + "/dashboard", params={"area": district.ids["east"], "year": 2026}).text
-    dist = charts_of(village)["distribution"]
-    assert texts(dist, "label") == ["1组", "2组"] and texts(dist, "note") == ["2户 4人", "1户 2人"]
+    dist = spots(charts_of(village)["distribution"])
+    assert (dist["1组：全部户"], dist["2组：全部户"], dist["东村：全部户"]) == ("2", "1", "3")
     assert "目标 2户" in "".join(charts_of(village)["progress"].itertext())  # 东村's own exit target
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from fieldapp.services.charts import svg
+from fieldapp.services.charts import drawings
 from tests.helpers.district import District, seed_server
 from tests.server.conftest import ServerProcess
 
@@ -61,10 +61,10 @@ def test_the_dashboard_renders_its_charts_in_chromium(tmp_path: Path, served: tu
     assert "<title>挂图作战 · 商州区 2026年</title>" in dom and '"reason"' not in dom
     charts = re.findall(r'<svg[^>]*data-chart="(\w+)"', dom)
     assert charts == ["distribution", "measures", "industries", "progress"]
-    bars = re.findall(r'<rect class="bar" data-series="(\w+)" data-value="(\d+)"', dom)
-    assert ("poor", "2") in bars and ("exited", "2") in bars and ("households", "1") in bars
-    assert ">4户 10人</text>" in dom and ">2户 7人</text>" in dom
-    assert "脱贫户 3/4户，差 1户" in dom
+    spots = re.findall(r'class="spot" data-caption="([^"]+)" data-value="(\d+)"', dom)
+    assert {("北宽坪镇：未脱贫户", "2"), ("北宽坪镇：已脱贫户", "2"), ("果：产业户", "1")} <= set(spots)
+    assert ">合计 6户 17人 · 未脱贫 3户 · 已脱贫 3户 · 监测对象 1户</text>" in dom
+    assert ">3/4户</text>" in dom and ">目标 4户</text>" in dom
     for person in district.people:
         assert person.name not in dom and person.id_no not in dom
 
@@ -74,8 +74,8 @@ def test_the_dashboard_renders_its_charts_in_chromium(tmp_path: Path, served: tu
     chromium(tmp_path, f"--screenshot={shot}", "--window-size=1366,900", "--virtual-time-budget=10000", page)
     image = Image.open(shot).convert("RGB")
     assert image.size == (1366, 900)
-    # The bars were painted: each chart's own colour covers a real area of the first screen.
-    for colour in (svg.POOR, svg.EXITED, svg.DONE, svg.PLANNED):
-        assert colour_pixels(image, colour) > 400, colour
+    # The bars were painted: the first chart's colours cover a real area of the first screen.
+    for series in (drawings.GENERAL, drawings.DIBAO):
+        assert colour_pixels(image, series.fill.hexval().replace("0x", "#")) > 400, series.name
     # The text is set in the server's own Chinese font (this machine has none): the browser fetched it.
     assert re.search(r'"GET /dashboard/font\.ttf HTTP/1\.1" 200', server.log()), server.log()[-2000:]

@@ -198,8 +198,8 @@ class TargetsPage(QWidget):
 
         self.area_box = QComboBox(box)
         self.kind_box = QComboBox(box)
-        for code in self.ctx.ref["target_kind"].codes:
-            self.kind_box.addItem(code.text(self.lang), code.code)
+        for code, label in rules.kind_choices(self.ctx.ref["target_kind"], self.ctx.ref["industry"], self.lang):
+            self.kind_box.addItem(label, code)
         self.value_box = QSpinBox(box)
         self.value_box.setRange(0, rules.MAX_TARGET)
         self.set_button = QPushButton(self.tr("设定"), box)

@@ -35,13 +35,14 @@ import sqlite_utils
 from sqlalchemy import Connection, MetaData, Table, inspect, select
 
 from fieldapp.domain import charts as ch
+from fieldapp.domain import targets as target_rules
 from fieldapp.domain.refdata import RefData
 from fieldapp.domain.search import full_pinyin, initials
+from fieldapp.domain.targets import percent_text
 from fieldapp.services.charts import figures, sources
+from fieldapp.services.targets import records
 from fieldapp.store.db import SCHEMA_VERSION, Database
-from fieldapp.store.models import Target, VillageYear
 
-_T, _V = Target.__table__, VillageYear.__table__
 LEVEL_WORDS = {ch.DISTRICT: "区县", ch.TOWN: "乡镇", ch.VILLAGE: "村"}
 TARGET_WORDS = {ch.TARGET_HOUSEHOLDS: "脱贫户数", ch.TARGET_PEOPLE: "脱贫人数", ch.TARGET_VILLAGES: "贫困村退出数"}
 SUMMARY_TABLE = "summary"
@@ -135,13 +136,9 @@ def _labels(ref: RefData, name: str) -> dict[str, str]:
     return {c.code: c.text() for c in ref[name].codes} if name in ref.names() else {}
 
 
-def _target_word(kind: str, industries: Mapping[str, str], kinds: Mapping[str, str]) -> str:
-    if kind in kinds:
-        return kinds[kind]
-    if kind.startswith(ch.INDUSTRY_TARGET_PREFIX):
-        code = kind[len(ch.INDUSTRY_TARGET_PREFIX):]
-        return f"{industries.get(code, code)}计划户数"
-    return TARGET_WORDS.get(kind, kind)
+def _target_word(kind: str, ref: RefData) -> str:
+    word = target_rules.kind_label(kind, ref["target_kind"], industries=ref["industry"])
+    return TARGET_WORDS.get(kind, kind) if word == kind else word
 
 
 def _create(db: sqlite_utils.Database) -> None:
@@ -244,17 +241,12 @@ def export(db: Database, ref: RefData, out: Path, years: Sequence[int] = (), *, 
         villages = [v for root in _roots(tree) for v in tree.villages_under(root.id)]
         areas = list(tree.areas.values())
         area_ids = [a.id for a in areas]
-        vys = [r for chunk in sources.chunks([v.id for v in villages])
-               for r in conn.execute(select(_V).where(_V.c.village_id.in_(chunk), _V.c.year.in_(chosen),
-                                                      _V.c.deleted.is_(False)))]
-        targets = [r for chunk in sources.chunks(area_ids)
-                   for r in conn.execute(select(_T).where(_T.c.area_id.in_(chunk), _T.c.year.in_(chosen),
-                                                          _T.c.deleted.is_(False)))]
+        vys = records.read_village_years(conn, ref, [v.id for v in villages], chosen)
+        targets = records.read_targets(conn, area_ids, chosen)
         summaries = list(_summaries(conn, {v.id for v in villages})) if has_summaries else []
     if not areas:
         raise ExtractError("数据库里还没有区县、乡镇和村（笔记本同步后才有可导出的数据）")
     measure_words, industry_words = _labels(ref, "measure_type"), _labels(ref, "industry")
-    kind_words = _labels(ref, "target_kind")
     tables: dict[str, list[dict[str, Any]]] = {"households": [], "measures": [], "industries": [], "progress": []}
     for root in _roots(tree):
         if root.level not in ch.LEVELS:
@@ -270,10 +262,10 @@ def export(db: Database, ref: RefData, out: Path, years: Sequence[int] = (), *, 
                                                             a.code or "", a.name))]
     tables["village_year"] = [{"village_id": r.village_id, "year": int(r.year),
                                "poor_village": int(bool(r.poor_village)), "out_year": r.out_year,
-                               "official_incidence": r.official_incidence,
+                               "official_incidence": percent_text(r.official_incidence) or None,
                                "collective_income_fen": r.collective_income} for r in vys]
     tables["target"] = [{"area_id": r.area_id, "year": int(r.year), "kind": r.kind,
-                         "kind_label": _target_word(r.kind, industry_words, kind_words), "value": int(r.value)}
+                         "kind_label": _target_word(r.kind, ref), "value": int(r.value)}
                         for r in targets]
     partial = out.with_name(f".{out.name}.partial")
     partial.unlink(missing_ok=True)

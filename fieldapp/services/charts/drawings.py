@@ -405,7 +405,7 @@ def industries(i: ch.Industries, ref: RefData, lang: str = "zh-Hans") -> ChartDr
         plan = f" / 计划{r.total.plan}" if r.total.plan is not None else ""
         info = f"{r.total.households.value}户{plan} · {_wan(r.total.amount)}"
         text(d, name_w, y - SMALL - 4, info, SMALL, fit=bar_w)
-    text(d, 0, 6, f"有产业措施的户：{i.covered.value}户；计划为目标任务 industry_<产业代码>（户数）", SMALL,
+    text(d, 0, 6, f"有产业措施的户：{i.covered.value}户；计划：各产业计划户数（年度目标）", SMALL,
          colour=GREY, fit=left_w)
     c.hotspots.append(Hotspot(0, 2, 200, SMALL + 6, i.covered, "有产业措施的户"))
     _industry_table(c, i, rows, ref, lang=lang, x0=left_w + 30)

@@ -1,9 +1,9 @@
 """Reading the register into the charts' facts (:mod:`fieldapp.domain.charts`), one read snapshot.
 
-The targets and village years are read here through :func:`targets` and :func:`village_years` (typed
-records) rather than through the targets service, so the charts depend on the two tables only. Whether a
-household has exited is judged in one place, :func:`household_states`, from its finished workflows (the
-typed ``exit_status`` without any), the rule of :func:`fieldapp.services.workflow.store.exited`.
+The targets and village years come from the targets service's read API
+(:func:`fieldapp.services.targets.records.read_targets`, :func:`~fieldapp.services.targets.records.read_village_years`),
+in the same snapshot. Whether a household has exited, and when, is
+:func:`fieldapp.services.workflow.standing.exit_state`'s (the one function every capability asks).
 """
 
 from __future__ import annotations
@@ -13,27 +13,24 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 
 from fieldapp.domain import charts as ch
 from fieldapp.domain import hlc
 from fieldapp.domain import workflow as rules
 from fieldapp.domain.refdata import RefData
-from fieldapp.services.workflow.store import decision_of
+from fieldapp.services.targets import records
+from fieldapp.services.workflow.standing import day_of, exit_state
+from fieldapp.services.workflow.store import views_of_households
 from fieldapp.store.models import (
     Area,
     ChangeLog,
     Household,
     HouseholdListRow,
     Measure,
-    Target,
-    VillageYear,
-    Workflow,
-    WorkflowStep,
 )
 
 _A, _H, _L, _M = Area.__table__, Household.__table__, HouseholdListRow.__table__, Measure.__table__
-_T, _V, _W, _S = Target.__table__, VillageYear.__table__, Workflow.__table__, WorkflowStep.__table__
 CHUNK = 500  # ids per IN (…): SQLite's and PostgreSQL's parameter limits are far above it
 
 
@@ -61,50 +58,34 @@ class HouseholdState:
     movements: tuple[ch.Movement, ...]
 
 
-def _day(ms: int) -> dt.date:
-    return dt.datetime.fromtimestamp(ms / 1000).date()
-
-
 def household_states(conn: Connection, defs: rules.Definitions,
                      typed: dict[str, tuple[str | None, int | None]]) -> dict[str, HouseholdState]:
     """Exit and monitoring state and the finished workflows (movements) of the households in ``typed``
-    (id → typed exit_status and exit_year). The last finished identification / exit / return decides
-    exited (:func:`fieldapp.domain.workflow.has_exited`); the last finished monitoring not followed by a
-    finished risk elimination makes a household monitored."""
-    ids = list(typed)
-    flows: dict[str, list[Row[Any]]] = {}
-    decisions: dict[str, list[rules.Decision]] = {}
-    for chunk in chunks(ids):
-        for r in conn.execute(select(_W).where(_W.c.household_id.in_(chunk), _W.c.deleted.is_(False))):
-            flows.setdefault(r.household_id, []).append(r)
-        for s in conn.execute(select(_S).where(_S.c.household_id.in_(chunk), _S.c.deleted.is_(False))):
-            decisions.setdefault(s.workflow_id, []).append(decision_of(s))
+    (id → typed exit_status and exit_year). Exited: :func:`~fieldapp.services.workflow.standing.exit_state`;
+    the last finished monitoring not followed by a finished risk elimination makes a household monitored."""
+    views = {hid: [v for v in found if v.kind in defs.workflows]  # a kind the reference data lacks: no movement
+             for hid, found in views_of_households(conn, list(typed), defs).items()}
     found = {}
     for hid, (status, exit_year) in typed.items():
-        finished: list[tuple[str, str | None]] = []
+        mine = views.get(hid, [])
         movements: list[ch.Movement] = []
         monitored = False
-        for r in sorted(flows.get(hid, []), key=lambda f: (int(f.started_at), f.id)):
-            definition = defs.workflows.get(r.kind)
-            if definition is None:
+        for v in mine:
+            if v.state.status not in (rules.COMPLETED, rules.IMPORTED):
                 continue
-            state = rules.derive(definition, int(r.started_at), decisions.get(r.id, ()), origin=r.origin)
-            if state.status not in (rules.COMPLETED, rules.IMPORTED):
-                continue
-            kind = r.kind
-            finished.append((kind, r.imported_value))
-            if kind == "monitoring":
+            if v.kind == "monitoring":
                 monitored = True
-            elif kind == "risk_elimination":
+            elif v.kind == "risk_elimination":
                 monitored = False
-            if state.status == rules.COMPLETED:
-                on = _day(state.since)
-                movements.append(ch.Movement(hid, kind, on.year, on))
-            elif kind == ch.EXIT and exit_year:  # an imported exit: its year only
-                movements.append(ch.Movement(hid, kind, exit_year, None))
-        if not any(k == ch.EXIT for k, _ in finished) and status in rules.EXITED_CODES and exit_year:
-            movements.append(ch.Movement(hid, ch.EXIT, exit_year, None))  # typed, no workflow: year only
-        found[hid] = HouseholdState(rules.has_exited(finished, status), monitored, tuple(movements))
+            if v.state.status == rules.COMPLETED:
+                on = day_of(v.state.since)
+                movements.append(ch.Movement(hid, v.kind, on.year, on))
+            elif v.kind == ch.EXIT and exit_year:  # an imported exit: its year only
+                movements.append(ch.Movement(hid, v.kind, exit_year, None))
+        state = exit_state(mine, status, exit_year)
+        if state.exited and state.exit_year and not any(m.kind == ch.EXIT for m in movements):
+            movements.append(ch.Movement(hid, ch.EXIT, state.exit_year, None))  # typed, no workflow: year only
+        found[hid] = HouseholdState(state.exited, monitored, tuple(movements))
     return found
 
 
@@ -147,22 +128,12 @@ def measures(conn: Connection, household_ids: Sequence[str]) -> list[ch.MeasureF
 
 def targets(conn: Connection, area_ids: Sequence[str], year: int) -> list[ch.TargetFact]:
     """The target rows of the areas for the year (kinds of refdata ``target_kind`` and ``industry_<code>``)."""
-    found = []
-    for chunk in chunks(area_ids):
-        found += [ch.TargetFact(r.area_id, int(r.year), r.kind, int(r.value))
-                  for r in conn.execute(select(_T.c.area_id, _T.c.year, _T.c.kind, _T.c.value)
-                                        .where(_T.c.area_id.in_(chunk), _T.c.year == year, _T.c.deleted.is_(False)))]
-    return found
+    return [ch.TargetFact(t.area_id, t.year, t.kind, t.value) for t in records.read_targets(conn, area_ids, year)]
 
 
-def village_years(conn: Connection, village_ids: Sequence[str], year: int) -> list[ch.VillageYearFact]:
-    found = []
-    for chunk in chunks(village_ids):
-        found += [ch.VillageYearFact(r.village_id, int(r.year), bool(r.poor_village), r.out_year)
-                  for r in conn.execute(select(_V.c.village_id, _V.c.year, _V.c.poor_village, _V.c.out_year)
-                                        .where(_V.c.village_id.in_(chunk), _V.c.year == year,
-                                               _V.c.deleted.is_(False)))]
-    return found
+def village_years(conn: Connection, ref: RefData, village_ids: Sequence[str], year: int) -> list[ch.VillageYearFact]:
+    return [ch.VillageYearFact(v.village_id, v.year, v.poor_village, v.out_year)
+            for v in records.read_village_years(conn, ref, village_ids, year)]
 
 
 def _under(tree: ch.AreaTree, area_id: str) -> list[str]:
@@ -179,4 +150,4 @@ def scope_facts(conn: Connection, ref: RefData, defs: rules.Definitions, area_id
     found, movements = households(conn, villages, ref, defs)
     return ch.Facts(tree, scope, year, as_of, tuple(found), tuple(measures(conn, [h.id for h in found])),
                     tuple(movements), tuple(targets(conn, _under(tree, area_id), year)),
-                    tuple(village_years(conn, villages, year)))
+                    tuple(village_years(conn, ref, villages, year)))

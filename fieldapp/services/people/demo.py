@@ -64,6 +64,9 @@ def demo_accounts(ctx: AppContext, today: dt.date | None = None) -> list[DemoAcc
         for name, cadre_id, roles in rest:
             accounts.create_account(ctx, name, cadre_id, roles, villages, DEMO_PASSWORD)
         _close_first_month(ctx)
+        from fieldapp.services.demo_reports import add_demo_summaries
+
+        add_demo_summaries(ctx)  # 汇总上报: weekly summaries and a monthly update, signed
         for name, cadre_id, _roles in rest:
             if cadre_id is not None and any(c.id == cadre_id and c.role == "unit_leader" for c in cadres):
                 _sign_own_visits(ctx, name, cadre_id)

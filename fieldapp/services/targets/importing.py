@@ -144,7 +144,7 @@ def plan(ctx: AppContext, path: Path | str) -> ImportPlan:
     header, cols = _find_header(rows)
     result = ImportPlan(path, sheet, header + 1)
     tree = area_tree(ctx.db)
-    kind_list = kinds(ctx.ref)
+    kind_list, industries = kinds(ctx.ref), ctx.ref["industry"]
     existing = {t.id: t.value for t in targets_of(ctx.db)}
     seen: dict[str, int] = {}
     for index in range(header + 1, len(rows)):
@@ -163,9 +163,10 @@ def plan(ctx: AppContext, path: Path | str) -> ImportPlan:
         year, why = _year(cells["year"])
         if why:
             problems.append(why)
-        kind = rules.kind_for(str(cells["kind"]).strip(), kind_list) if str(cells["kind"]).strip() else None
+        typed_kind = str(cells["kind"]).strip()
+        kind = rules.kind_for(typed_kind, kind_list, industries) if typed_kind else None
         if kind is None:
-            problems.append(rules.kind_problem(str(cells["kind"]).strip() or "（空）", kind_list) or "目标项目不明")
+            problems.append(rules.kind_problem(typed_kind or "（空）", kind_list, industries) or "目标项目不明")
         value, why = rules.target_value_problem(cells["value"])
         if why:
             problems.append(why)

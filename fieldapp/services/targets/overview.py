@@ -45,16 +45,16 @@ def target_lines(ctx: AppContext, year: int, lang: str = "zh-Hans") -> list[Targ
     tree = area_tree(ctx.db)
     kinds = ctx.ref["target_kind"]
     order = {a.id: i for i, a in enumerate(tree.ordered())}
-    kind_order = {c.code: i for i, c in enumerate(kinds.codes)}
+    industries = ctx.ref["industry"]
+    kind_order = {code: i for i, (code, _label) in enumerate(rules.kind_choices(kinds, industries))}
     found = sorted(records.targets_of(ctx.db, year=year),
                    key=lambda t: (order.get(t.area_id, len(order)), kind_order.get(t.kind, len(kind_order)), t.kind))
     lines = []
     for t in found:
         area = tree.get(t.area_id)
-        unit = kinds.by_code[t.kind].attrs.get("unit", {}) if t.kind in kinds else {}
         lines.append(TargetLine(t.id, t.area_id, tree.path(t.area_id), area.level if area else "", t.kind,
-                                rules.kind_label(t.kind, kinds, lang), t.value,
-                                str(unit.get(lang) or unit.get("zh-Hans") or "")))
+                                rules.kind_label(t.kind, kinds, lang, industries), t.value,
+                                rules.kind_unit(t.kind, kinds, lang)))
     return lines
 
 

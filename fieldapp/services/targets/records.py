@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from fieldapp.domain import targets as rules
 from fieldapp.domain.errors import ValidationError
@@ -76,16 +76,41 @@ def village_year_id(village_id: str, year: int) -> str:
 # -------------------------------------------------------------------------------- reads
 
 
-def targets_of(db: Database, area_ids: Iterable[str] | None = None, year: int | None = None) -> list[TargetRecord]:
+CHUNK = 500  # ids per IN (…): SQLite's and PostgreSQL's parameter limits are far above it
+
+
+def _chunks(ids: Iterable[str] | None) -> list[list[str] | None]:
+    if ids is None:
+        return [None]
+    found = list(ids)
+    return [found[start:start + CHUNK] for start in range(0, len(found), CHUNK)]
+
+
+def _years(year: int | Iterable[int] | None) -> list[int] | None:
+    return None if year is None else [year] if isinstance(year, int) else list(year)
+
+
+def read_targets(conn: Connection, area_ids: Iterable[str] | None = None,
+                 year: int | Iterable[int] | None = None) -> list[TargetRecord]:
+    """The targets of these areas (all: None) and year or years (every year: None), read in ``conn`` (one
+    snapshot with the caller's other reads), by year, area and kind."""
+    years = _years(year)
+    found = []
+    for chunk in _chunks(area_ids):
+        stmt = select(_T.c.id, _T.c.area_id, _T.c.year, _T.c.kind, _T.c.value).where(_T.c.deleted.is_(False))
+        if chunk is not None:
+            stmt = stmt.where(_T.c.area_id.in_(chunk))
+        if years is not None:
+            stmt = stmt.where(_T.c.year.in_(years))
+        found += [TargetRecord(r.id, r.area_id, int(r.year), r.kind, int(r.value)) for r in conn.execute(stmt)]
+    return sorted(found, key=lambda t: (t.year, t.area_id, t.kind))
+
+
+def targets_of(db: Database, area_ids: Iterable[str] | None = None,
+               year: int | Iterable[int] | None = None) -> list[TargetRecord]:
     """The targets of these areas (all areas: None) and year (every year: None), by year, area and kind."""
-    stmt = select(_T.c.id, _T.c.area_id, _T.c.year, _T.c.kind, _T.c.value).where(_T.c.deleted.is_(False))
-    if area_ids is not None:
-        stmt = stmt.where(_T.c.area_id.in_(list(area_ids)))
-    if year is not None:
-        stmt = stmt.where(_T.c.year == year)
     with db.read() as conn:
-        rows = conn.execute(stmt.order_by(_T.c.year, _T.c.area_id, _T.c.kind)).all()
-    return [TargetRecord(r.id, r.area_id, int(r.year), r.kind, int(r.value)) for r in rows]
+        return read_targets(conn, area_ids, year)
 
 
 def _record(row: Any, ref: RefData) -> VillageYearRecord:
@@ -104,17 +129,27 @@ def _record(row: Any, ref: RefData) -> VillageYearRecord:
         note=str(row["note"] or ""), stamps=stamps_of(row))
 
 
+def read_village_years(conn: Connection, ref: RefData, village_ids: Iterable[str] | None = None,
+                       year: int | Iterable[int] | None = None) -> list[VillageYearRecord]:
+    """The stored yearly records of these villages (all: None) and year or years (every year: None), read in
+    ``conn``, by year and village."""
+    years = _years(year)
+    found = []
+    for chunk in _chunks(village_ids):
+        stmt = select(_V).where(_V.c.deleted.is_(False))
+        if chunk is not None:
+            stmt = stmt.where(_V.c.village_id.in_(chunk))
+        if years is not None:
+            stmt = stmt.where(_V.c.year.in_(years))
+        found += [_record(r, ref) for r in conn.execute(stmt).mappings()]
+    return sorted(found, key=lambda v: (v.year, v.village_id))
+
+
 def village_years(db: Database, ref: RefData, village_ids: Iterable[str] | None = None,
-                  year: int | None = None) -> list[VillageYearRecord]:
+                  year: int | Iterable[int] | None = None) -> list[VillageYearRecord]:
     """The stored yearly records of these villages (all: None) and year (every year: None)."""
-    stmt = select(_V).where(_V.c.deleted.is_(False))
-    if village_ids is not None:
-        stmt = stmt.where(_V.c.village_id.in_(list(village_ids)))
-    if year is not None:
-        stmt = stmt.where(_V.c.year == year)
     with db.read() as conn:
-        rows = conn.execute(stmt.order_by(_V.c.year, _V.c.village_id)).mappings().all()
-    return [_record(r, ref) for r in rows]
+        return read_village_years(conn, ref, village_ids, year)
 
 
 def village_year(db: Database, ref: RefData, village_id: str, year: int) -> VillageYearRecord:
@@ -229,7 +264,7 @@ def target_problems(ctx: AppContext, area_id: str, year: int, kind: str,
         problems["area_id"] = f"不是本机已知的区域：{area_id}"
     if (p := _year_problem(year)) is not None:
         problems["year"] = p
-    if (p := rules.kind_problem(kind, kinds(ctx.ref))) is not None:
+    if (p := rules.kind_problem(kind, kinds(ctx.ref), ctx.ref["industry"])) is not None:
         problems["kind"] = p
     number, why = rules.target_value_problem(value)
     if why:

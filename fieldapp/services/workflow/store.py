@@ -144,7 +144,9 @@ def batch_size(record: signoff.SignoffRecord | None) -> int:
 
 
 def exited(views: list[WorkflowView], typed_exit_status: str | None) -> bool:
-    """Whether the household counts as exited, from its finished workflows (or the typed value without any)."""
-    finished = [(v.kind, v.imported_value) for v in views if v.state.status in (rules.COMPLETED, rules.IMPORTED)]
-    return rules.has_exited(finished, typed_exit_status)
+    """Whether the household counts as exited now, from its finished workflows (or the typed value without
+    any): :func:`fieldapp.services.workflow.standing.exit_state`, the one place this is decided."""
+    from fieldapp.services.workflow.standing import exit_state  # standing reads this module's views
+
+    return exit_state(views, typed_exit_status, None).exited
 
