@@ -9,7 +9,9 @@ Every synced table has an :class:`Owner`:
   for the laptop's villages.
 - ``DISTRICT`` — district-wide tables (areas, cadres, thresholds): written by the district only.
   From a laptop such a change is refused, recorded and reported back, never applied, except the
-  first creation of the rows the district's own grant names (see :func:`adoptable`).
+  first creation of the rows the district's own grant names (see :func:`adoptable`, and
+  :func:`granted_person` for the reviewer's account an enrolment code names), the people and keys of
+  the laptop's own team (:func:`team_person`, :func:`team_key_refusal`).
 - ``SHARED`` — content-addressed rows nobody owns (a photo: its id is its hash); any device adds them.
 
 A table missing here counts as ``DISTRICT`` (closed by default): a new synced table, such as the
@@ -51,12 +53,15 @@ OWNERS: dict[str, Owner] = {
     "visit": Owner.VILLAGE,
     "checkin": Owner.VILLAGE,
     "photo": Owner.SHARED,
-    "person": Owner.DISTRICT,  # the district's registry; a leader/admin may add people of their villages (team_person)
+    # the district's registry; a leader/admin may add people of their villages (team_person), and a reviewer's
+    # laptop sends the account its enrolment code names (granted_person)
+    "person": Owner.DISTRICT,
     "audit_event": Owner.SHARED,  # append-only events of the device that logged them
     # about a cadre, not a village: who may write them is the permission table's (leaders only)
     "checkin_confirm": Owner.SHARED,
     "attendance_reopen": Owner.SHARED,
-    "signing_key": Owner.DISTRICT,  # a person's public key: a laptop registers those of its own team (team_key)
+    # a person's public key: a laptop registers those of its own team, a reviewer's laptop its reviewer's
+    "signing_key": Owner.DISTRICT,
     "signoff": Owner.HOUSEHOLD,  # a sign-off of a household's record or visit (none: a village's month, activity)
     # A draw holds ids, a seed and hashes, no household data, and may span a town: any device with a
     # reviewer passes it (the merge still checks its author holds spotcheck.draw). Its checklist items,
