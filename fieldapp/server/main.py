@@ -2,7 +2,7 @@
 
     fieldapp-server [--home DIR] [--db URL] [--host H] [--port P] [--cert F --key F] [--max-body-mb N]
         start the HTTP service (the same as ``serve``); TLS when given a certificate and key
-    fieldapp-server enrol-code --cadre NAME --villages V1,V2 [--ttl-hours 72]   one-time enrolment code
+    fieldapp-server enrol-code --cadre NAME --villages V1,V2 [--role R] [--ttl-hours 72]  one-time enrolment code
     fieldapp-server revoke DEVICE [--reason TEXT]        refuse a device from now on
     fieldapp-server ingest STICK_DIR                      the USB desk: apply packages, write replies
     fieldapp-server devices|villages|quarantine|audit [--json] [--limit N]   the administrator's view

@@ -67,7 +67,7 @@ class Device:
     last_sync: str | None
     last_transport: str | None
     syncs: int
-    #: the role the enrolment code named (set on the device returned by :func:`redeem`)
+    #: the role the enrolment code named (the latest code the device used)
     role: str = "member"
 
 
@@ -206,13 +206,25 @@ def redeem(conn: Connection, code: str, public: dict[str, Any], *, remote: str |
 
 # -- devices -------------------------------------------------------------------------------------
 
+def _roles(conn: Connection, device_ids: list[str] | None = None) -> dict[str, str]:
+    """device id -> the role of the latest enrolment code it used (what the district granted its person)."""
+    query = select(_CODE.c.used_by, _CODE.c.role).where(_CODE.c.used_by.is_not(None)).order_by(_CODE.c.used_at)
+    if device_ids is not None:
+        query = query.where(_CODE.c.used_by.in_(device_ids))
+    return {str(r.used_by): str(r.role or "member") for r in conn.execute(query)}
+
+
 def device(conn: Connection, device_id: str) -> Device | None:
     row = conn.execute(select(_DEVICE).where(_DEVICE.c.device_id == device_id)).first()
-    return _device(row) if row else None
+    if row is None:
+        return None
+    return replace(_device(row), role=_roles(conn, [device_id]).get(device_id, "member"))
 
 
 def devices(conn: Connection) -> list[Device]:
-    return [_device(r) for r in conn.execute(select(_DEVICE).order_by(_DEVICE.c.enrolled_at, _DEVICE.c.device_id))]
+    roles = _roles(conn)
+    return [replace(_device(r), role=roles.get(r.device_id, "member"))
+            for r in conn.execute(select(_DEVICE).order_by(_DEVICE.c.enrolled_at, _DEVICE.c.device_id))]
 
 
 def find_device(conn: Connection, key: str) -> Device | None:

@@ -74,7 +74,8 @@ def apply_package(server: Server, device: Device, data: bytes, *, transport: str
         with server.write_lock:
             start = time.perf_counter()
             result: service.ImportResult | None = service.import_package(
-                server.rep, data, allowed_villages=device.scope, enrolled_cadre=device.cadre, strict_chain=True)
+                server.rep, data, allowed_villages=device.scope, enrolled_cadre=device.cadre,
+                enrolled_role=device.role, strict_chain=True)
             merge_s = time.perf_counter() - start
     except PackageRefused as exc:
         if exc.reason != "replay":  # a chain break is recorded with where it broke (the admin page lists it)

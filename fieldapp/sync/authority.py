@@ -9,7 +9,9 @@ Every synced table has an :class:`Owner`:
   for the laptop's villages.
 - ``DISTRICT`` — district-wide tables (areas, cadres, thresholds): written by the district only.
   From a laptop such a change is refused, recorded and reported back, never applied, except the
-  first creation of the rows the district's own grant names (see :func:`adoptable`).
+  first creation of the rows the district's own grant names (see :func:`adoptable`, and
+  :func:`granted_person` for the reviewer's account an enrolment code names), the people and keys of
+  the laptop's own team (:func:`team_person`, :func:`team_key_refusal`).
 - ``SHARED`` — content-addressed rows nobody owns (a photo: its id is its hash); any device adds them.
 
 A table missing here counts as ``DISTRICT`` (closed by default): a new synced table, such as the
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.sync.body import Change
@@ -50,12 +53,15 @@ OWNERS: dict[str, Owner] = {
     "visit": Owner.VILLAGE,
     "checkin": Owner.VILLAGE,
     "photo": Owner.SHARED,
-    "person": Owner.DISTRICT,  # the district's registry; a leader/admin may add people of their villages (team_person)
+    # the district's registry; a leader/admin may add people of their villages (team_person), and a reviewer's
+    # laptop sends the account its enrolment code names (granted_person)
+    "person": Owner.DISTRICT,
     "audit_event": Owner.SHARED,  # append-only events of the device that logged them
     # about a cadre, not a village: who may write them is the permission table's (leaders only)
     "checkin_confirm": Owner.SHARED,
     "attendance_reopen": Owner.SHARED,
-    "signing_key": Owner.DISTRICT,  # a person's public key: a laptop registers those of its own team (team_key)
+    # a person's public key: a laptop registers those of its own team, a reviewer's laptop its reviewer's
+    "signing_key": Owner.DISTRICT,
     "signoff": Owner.HOUSEHOLD,  # a sign-off of a household's record or visit (none: a village's month, activity)
     # A draw holds ids, a seed and hashes, no household data, and may span a town: any device with a
     # reviewer passes it (the merge still checks its author holds spotcheck.draw). Its checklist items,
@@ -89,6 +95,24 @@ TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "thres
 
 # roles a laptop's team leader or administrator may give; the review roles are granted by the district
 TEAM_ROLES = frozenset({"member", "leader", "committee", "admin"})
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What the district's enrolment code gave a device: the person it is for and that person's role."""
+
+    device_id: str
+    cadre: str
+    role: str
+
+
+@dataclass(frozen=True)
+class KeyPerson:
+    """A signing key's person as the receiver knows them: villages, roles and the device that created the row."""
+
+    villages: tuple[str, ...]
+    roles: tuple[str, ...]
+    creator: str | None
 
 
 def owner(tbl: str) -> Owner:
@@ -135,49 +159,84 @@ def adoptable(ch: Change, *, stored: bool, villages: Collection[str], granted_ar
     return False
 
 
+def _as_list(value: Any) -> list[Any]:
+    """A JSON list field as received (a JSON text or a list); anything else reads as one unknown item."""
+    import json
+
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return [None]
+    return list(value) if isinstance(value, list) else [None]
+
+
 def team_person(ch: Change, *, villages: Collection[str], stored_villages: Collection[str] | None) -> bool:
     """A laptop's change to a person of its own team: every village the person had and gets is the laptop's,
     and the roles given are team roles. (Whether its author may manage accounts the merge checks.)"""
     if ch.tbl != "person":
         return False
-    import json
-
-    def as_list(value: Any) -> list[Any]:
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except ValueError:
-                return [None]
-        return list(value) if isinstance(value, list) else [None]
-
-    new_villages = as_list(ch.fields["village_ids"]) if "village_ids" in ch.fields else []
+    new_villages = _as_list(ch.fields["village_ids"]) if "village_ids" in ch.fields else []
     if stored_villages is None and not new_villages:
         return False  # a new person of no village: the district's to create
     if not set(new_villages) | set(stored_villages or ()) <= set(villages):
         return False
-    return "roles" not in ch.fields or set(as_list(ch.fields["roles"])) <= TEAM_ROLES
+    return "roles" not in ch.fields or set(_as_list(ch.fields["roles"])) <= TEAM_ROLES
+
+
+def granted_person(ch: Change, *, stored: bool, villages: Collection[str], grant: Grant | None,
+                   taken: bool) -> bool:
+    """The first creation of the account the district's enrolment code names, by the laptop enrolled with it.
+
+    A township reviewer's or district approver's laptop is enrolled with a code naming the person and the
+    review role (``fieldapp-server enrol-code --cadre 乡审 --role township``); the enrolment makes that
+    account on the laptop (its first), and the district takes the person row once: created by the enrolled
+    device itself, with the code's name, exactly the code's role and villages inside the code's. A laptop
+    gives no other person a review role (:func:`team_person`), nor this one a second time (``taken``: the
+    district holds a person this device created with the granted role already).
+    """
+    if grant is None or taken or stored or ch.tbl != "person" or ch.op != "insert" or ch.origin != grant.device_id:
+        return False
+    if str(ch.fields.get("name") or "").strip() != grant.cadre.strip():
+        return False
+    new_villages = _as_list(ch.fields.get("village_ids", "[]"))
+    return (_as_list(ch.fields.get("roles", "[]")) == [grant.role] and bool(new_villages)
+            and set(new_villages) <= set(villages))
 
 
 #: the only field of a stored signing key that may change (retiring it); its key and person never do
 KEY_MUTABLE = frozenset({"retired_at"})
 
 
-def team_key_refusal(ch: Change, *, villages: Collection[str], person_villages: Collection[str] | None) -> str | None:
-    """Why a laptop may not register (or retire) this signing key, or None.
-
-    A laptop registers the public keys of the people of its own team: the key's person must be known
-    (here or earlier in the same package) with villages all inside the laptop's. A stored key's public
-    key and person never change; only ``retired_at`` may be set.
-    """
-    if ch.tbl != "signing_key":
-        return "not a signing key"
+def _key_change_refusal(ch: Change) -> str | None:
+    """A stored key changed (beyond retiring it) or deleted."""
     if ch.op == "update" and not set(ch.fields) <= KEY_MUTABLE:
         changed = "、".join(sorted(set(ch.fields) - KEY_MUTABLE))
         return f"签名公钥登记后不能修改（{changed}），未应用（signing key is immutable）"
     if ch.op == "delete":
         return "签名公钥不能删除，只能停用，未应用（signing key is append-only）"
-    if person_villages is None:
+    return None
+
+
+def team_key_refusal(ch: Change, *, villages: Collection[str], person: KeyPerson | None) -> str | None:
+    """Why a laptop may not register (or retire) this signing key, or None.
+
+    A laptop registers the public keys of the people of its own team: the key's person must be known
+    (here or earlier in the same package) with villages all inside the laptop's. The key of a person with
+    a review role (township, district: an account the district granted at enrolment, see
+    :func:`granted_person`) comes only from the device that created that person, the reviewer's own
+    laptop. A stored key's public key and person never change; only ``retired_at`` may be set.
+    """
+    if ch.tbl != "signing_key":
+        return "not a signing key"
+    changed = _key_change_refusal(ch)
+    if changed:
+        return changed
+    if person is None:
         return f"签名公钥所属人员 {ch.fields.get('person_id') or ''} 不在区县人员名册中，未应用（unknown person）"
-    if not person_villages or not set(person_villages) <= set(villages):
+    if not person.villages or not set(person.villages) <= set(villages):
         return "签名公钥所属人员不属于本设备负责的村，未应用（out of scope）"
+    if not set(person.roles) <= TEAM_ROLES and person.creator != ch.origin:
+        return ("签名公钥所属人员担任审核角色，其公钥只能由该人员加入区县时所用的笔记本登记，未应用"
+                "（reviewer's key from another device）")
     return None

@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 
 from fieldapp.store import batch
 from fieldapp.sync import authority
-from fieldapp.sync.authority import Owner
+from fieldapp.sync.authority import Grant, KeyPerson, Owner
 from fieldapp.sync.body import Change
 
 VILLAGE_TABLES = tuple(sorted(authority.tables(Owner.VILLAGE)))  # rows that carry their own village_id
@@ -31,18 +31,22 @@ class ScopeCheck:
     """Decides, change by change in package order, whether a change is inside ``villages``."""
 
     def __init__(self, conn: Connection, villages: Collection[str], household_tables: Collection[str] = (), *,
-                 cadre: str | None = None) -> None:
+                 cadre: str | None = None, grant: Grant | None = None) -> None:
         """``household_tables``: tables with a household_id column (the household-scoped ones besides
-        :mod:`.authority`'s); ``cadre``: the cadre the device was enrolled for (its row may be adopted)."""
+        :mod:`.authority`'s); ``cadre``: the cadre the device was enrolled for (its row may be adopted);
+        ``grant``: the sender and the person and role its enrolment code named (that person may be adopted)."""
         self.conn = conn
         self.villages = frozenset(villages)
         self.cadre = cadre
+        self.grant = grant
+        self._grant_taken: bool | None = None  # the district holds the granted person already (looked up once)
+        self._granting: set[str] = set()  # person rows passed as the grant's, taken once applied
         self.household_tables = (frozenset(household_tables) | authority.tables(Owner.HOUSEHOLD)) - {"household"}
         self._granted_areas: set[str] = set()  # ancestors of granted villages that the package creates
         self._village_of: dict[str, str | None] = {}   # household id -> village
         self._owner: dict[tuple[str, str], str | None] = {}  # (table, row) -> household id / village
         self._declared: dict[str, str] = {}  # household -> village a (possibly refused) change gave it
-        self._people: dict[str, list[str]] = {}  # person -> villages, as applied in this batch
+        self._people: dict[str, KeyPerson] = {}  # person -> villages, roles, creator, as applied in this batch
 
     def prefetch(self, changes: list[Change]) -> None:
         """Read, in a few queries, the stored household and village of every row in the batch."""
@@ -99,33 +103,50 @@ class ScopeCheck:
         if kind is Owner.SHARED:
             return None
         if kind is Owner.DISTRICT:
-            if authority.adoptable(ch, stored=stored, villages=self.villages, granted_areas=self._granted_areas,
-                                   cadre=self.cadre):
-                return None
-            if ch.tbl == "person" and authority.team_person(ch, villages=self.villages,
-                                                            stored_villages=self._person_villages(ch.row_id)):
-                return None
-            if ch.tbl == "signing_key":
-                return authority.team_key_refusal(ch, villages=self.villages,
-                                                  person_villages=self._key_person_villages(ch))
-            return authority.district_refusal(ch.tbl)
+            return self._district_refusal(ch, stored)
         return self._village_refusal(ch)
+
+    def _district_refusal(self, ch: Change, stored: bool) -> str | None:
+        """A district-owned row: taken only as :mod:`.authority` allows (adopted, the team's, the grant's)."""
+        if authority.adoptable(ch, stored=stored, villages=self.villages, granted_areas=self._granted_areas,
+                               cadre=self.cadre):
+            return None
+        if ch.tbl == "person" and authority.team_person(ch, villages=self.villages,
+                                                        stored_villages=self._person_villages(ch.row_id)):
+            return None
+        if ch.tbl == "person" and authority.granted_person(ch, stored=stored, villages=self.villages,
+                                                           grant=self.grant, taken=self._taken()):
+            self._granting.add(ch.row_id)
+            return None
+        if ch.tbl == "signing_key":
+            return authority.team_key_refusal(ch, villages=self.villages, person=self._key_person(ch))
+        return authority.district_refusal(ch.tbl)
+
+    def _taken(self) -> bool:
+        """The district holds a person the grant's device created with the granted role (one grant, one person)."""
+        grant = self.grant
+        if grant is None:
+            return True
+        if self._grant_taken is None:
+            rows = self.conn.exec_driver_sql("SELECT roles FROM person WHERE row_device = ?", (grant.device_id,))
+            self._grant_taken = any(grant.role in _as_villages(r[0]) for r in rows)
+        return self._grant_taken
+
+    def _stored_person(self, person_id: str) -> KeyPerson | None:
+        """A stored person's villages, roles and creating device (None: no such person here)."""
+        row = self.conn.exec_driver_sql("SELECT village_ids, roles, row_device FROM person WHERE id = ?",
+                                        (person_id,)).first()
+        if row is None:
+            return None
+        return KeyPerson(tuple(_as_villages(row[0] or "[]")), tuple(_as_villages(row[1] or "[]")), row[2])
 
     def _person_villages(self, person_id: str) -> list[str] | None:
         """The villages a stored person has (None: no such person here)."""
-        import json
+        found = self._stored_person(person_id)
+        return list(found.villages) if found is not None else None
 
-        row = self.conn.exec_driver_sql("SELECT village_ids FROM person WHERE id = ?", (person_id,)).first()
-        if row is None:
-            return None
-        try:
-            found = json.loads(row[0] or "[]")
-        except ValueError:
-            return [""]
-        return [str(v) for v in found] if isinstance(found, list) else [""]
-
-    def _key_person_villages(self, ch: Change) -> list[str] | None:
-        """The villages of a signing key's person: from this batch's applied person changes, else stored."""
+    def _key_person(self, ch: Change) -> KeyPerson | None:
+        """A signing key's person: from this batch's applied person changes, else stored."""
         person_id = ch.fields.get("person_id")
         if not isinstance(person_id, str):
             row = self.conn.exec_driver_sql("SELECT person_id FROM signing_key WHERE id = ?", (ch.row_id,)).first()
@@ -134,7 +155,7 @@ class ScopeCheck:
             return None
         if person_id in self._people:
             return self._people[person_id]
-        return self._person_villages(person_id)
+        return self._stored_person(person_id)
 
     def _village_refusal(self, ch: Change) -> str | None:
         """A household's or a village's row: inside the sender's villages?"""
@@ -176,12 +197,21 @@ class ScopeCheck:
             self._owner[(ch.tbl, ch.row_id)] = ch.fields["village_id"]
         elif ch.tbl in self.household_tables and "household_id" in ch.fields:
             self._owner[(ch.tbl, ch.row_id)] = ch.fields["household_id"]
-        elif ch.tbl == "person" and "village_ids" in ch.fields:
-            self._people[ch.row_id] = _as_villages(ch.fields["village_ids"])
+        elif ch.tbl == "person":
+            known = self._people.get(ch.row_id) or self._stored_person(ch.row_id)
+            if "village_ids" in ch.fields or "roles" in ch.fields or known is None:
+                villages = _as_villages(ch.fields.get("village_ids", "[]")) if "village_ids" in ch.fields \
+                    else list(known.villages if known else ())
+                roles = _as_villages(ch.fields.get("roles", "[]")) if "roles" in ch.fields \
+                    else list(known.roles if known else ())
+                creator = known.creator if known is not None and known.creator else ch.origin
+                self._people[ch.row_id] = KeyPerson(tuple(villages), tuple(roles), creator)
+            if ch.row_id in self._granting:
+                self._grant_taken = True
 
 
 def _as_villages(value: object) -> list[str]:
-    """A person's ``village_ids`` as received (a JSON text or a list)."""
+    """A person's ``village_ids`` (or ``roles``) as received or stored (a JSON text or a list)."""
     import json
 
     if isinstance(value, str):

@@ -26,8 +26,8 @@ from fieldapp.store import chain, codec, guard, removal
 from fieldapp.store.db import SCHEMA_VERSION, Database
 from fieldapp.store.models import ChangeLog, SyncSeen
 from fieldapp.store.writer import shared_clock
+from fieldapp.sync import authority, chaincheck, inbound, outbox, package, purge, state
 from fieldapp.sync import body as body_mod
-from fieldapp.sync import chaincheck, inbound, outbox, package, purge, state
 from fieldapp.sync.merge import Merger, MergeStats
 from fieldapp.sync.pending import apply_pending
 from fieldapp.sync.ports import Identity, PhotoFiles
@@ -127,14 +127,16 @@ class ImportResult:
 
 
 def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[str] | None = None,
-                   enrolled_cadre: str | None = None, strict_chain: bool = False) -> ImportResult:
+                   enrolled_cadre: str | None = None, enrolled_role: str | None = None,
+                   strict_chain: bool = False) -> ImportResult:
     """Check, then apply in one transaction. Raises :class:`package.PackageRefused` with the reason.
 
     ``allowed_villages`` (the district server: the sending device's scope) refuses every change
     outside those villages: it is recorded (``sync_quarantine`` with status ``refused``) and listed in
     ``result.stats.refusals``, never applied and never passed on; so is every change to a district-wide
-    table (:mod:`fieldapp.sync.authority`), but for the first creation of the granted villages' areas and
-    of ``enrolled_cadre``'s row.
+    table (:mod:`fieldapp.sync.authority`), but for the first creation of the granted villages' areas,
+    of ``enrolled_cadre``'s row and of the sender's account that the code named (``enrolled_cadre`` with
+    ``enrolled_role``: a reviewer's, :func:`authority.granted_person`).
 
     Every received change is linked into its origin's hash chain and checked against the package's
     signed heads (:mod:`fieldapp.sync.chaincheck`); a break refuses the package with reason ``chain``
@@ -165,6 +167,8 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
             apply_pending(conn)
             links = chaincheck.ChainCheck(conn, header, strict=strict_chain)
             merger = Merger(conn, rep.clock, vec, scope=allowed_villages, cadre=enrolled_cadre,
+                            grant=authority.Grant(sender, enrolled_cadre, enrolled_role)
+                            if enrolled_cadre and enrolled_role else None,
                             device_id=rep.device_id, chain_check=links)
             exits: list[str] = []
             for item in _ahead(check.stream(body_mod.decode(opened.body))):

@@ -12,6 +12,7 @@ verifies the signatures printed and given."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tempfile
 from collections.abc import Callable
@@ -20,8 +21,11 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp import paths
+from fieldapp.services.signoff import keys
 from fieldapp.services.workflow import service
-from tests.helpers.people import PASSWORD
+from fieldapp.store.models import Person
+from tests.helpers.people import PASSWORD, logged_in
 from tests.printing import pdftools
 from tests.server.conftest import Laptop, ServerProcess
 from tests.server.util import add_household, count
@@ -197,10 +201,9 @@ def test_an_identification_with_an_objection_across_the_village_the_township_and
     assert count(server.home, server.db_url, "SELECT count(*) FROM notice WHERE posted_on IS NOT NULL") == 3
     _verified(server, deliberated, "孙主任（村两委）", "02 村民代表大会民主评议 通过")
     _verified(server, first_notice, "04 第一次公示", "一致")
-    # what the reviewers signed on their own laptops is stored at the district, but their keys are not
-    # (see test_a_reviewer_s_key_reaches_the_district)
-    for code in (approved, announcement):
-        assert count(server.home, server.db_url, "SELECT count(*) FROM signoff WHERE code = :c", c=code) == 1
+    # what the reviewers signed on their own laptops verifies at the district: their keys reached it
+    _verified(server, approved, "区审（区县审批）", "07 县审批 通过")
+    _verified(server, announcement, "08 公告")
 
 
 def _exit_in_the_village(d: District, clock: Clock, hid: str, poor: str) -> tuple[str, str]:
@@ -293,16 +296,34 @@ def test_an_exit_sent_back_by_the_district_across_the_village_the_township_and_t
     assert count(server.home, server.db_url, "SELECT count(*) FROM workflow_step WHERE household_id = :h", h=hid) == 10
     _verified(server, proposed, "10 对象确定 通过", "王伟（队长")
     _verified(server, notice_code, "04 公示", "一致")
-    assert count(server.home, server.db_url, "SELECT count(*) FROM signoff WHERE code = :c", c=approved) == 1
+    _verified(server, approved, "区审（区县审批）", "12 区县审定 通过")
 
 
-@pytest.mark.xfail(strict=True, reason="the server refuses the person row of a township or district account made "
-                   "at enrolment (only team roles are taken from a laptop), and then that person's signing key: "
-                   "what a reviewer signs on their laptop cannot be verified at the district")
 def test_a_reviewer_s_key_reaches_the_district(server: ServerProcess, laptop: Callable[[str], Laptop],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reviewers' accounts are the ones their enrolment codes name: the district takes each person, with
+    the code's role, and their key from their own laptop; a village laptop that makes itself a township
+    reviewer, or registers a key for the real one, is refused."""
     d = _district(server, laptop, monkeypatch, lambda _village, _east: None)
     d.sync(d.village, LEADER)
     d.sync(d.township, TOWNSHIP)
+    d.sync(d.district, DISTRICT)
+    for who, role in ((TOWNSHIP, "township"), (DISTRICT, "district")):
+        assert count(server.home, server.db_url, "SELECT count(*) FROM signing_key k JOIN person p "
+                     "ON p.id = k.person_id WHERE p.name = :n AND p.roles = :r", n=who, r=f'["{role}"]') == 1
+
+    d.sync(d.village, LEADER)  # the village laptop now knows the reviewers
+    c = logged_in(paths.DataPaths(d.village.home), LEADER)  # a doctored village laptop writes directly
+    with c.writer.transaction() as txn:
+        fake = txn.insert(Person, {"name": "假乡审", "roles": '["township"]', "village_ids": json.dumps(d.villages),
+                                   "active": True})
+        keys.register(txn, fake, keys.new_secret()[1])
+        reviewer = txn.conn.exec_driver_sql("SELECT id FROM person WHERE name = ?", (TOWNSHIP,)).scalar()
+        keys.register(txn, str(reviewer), keys.new_secret()[1])
+    c.close()
+    d.as_(LEADER)
+    out = d.village.ok("sync", "now")
+    assert "由区县统一维护" in out and "reviewer's key from another device" in out, out
+    assert count(server.home, server.db_url, "SELECT count(*) FROM person WHERE name = '假乡审'") == 0
     assert count(server.home, server.db_url, "SELECT count(*) FROM signing_key k JOIN person p "
                  "ON p.id = k.person_id WHERE p.name = :n", n=TOWNSHIP) == 1
