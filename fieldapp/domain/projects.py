@@ -204,7 +204,7 @@ def _beneficiary_problems(f: Figures) -> list[Problem]:
             found.append(Problem("beneficiaries_over_approved",
                                  f"受益户计划金额合计 {yuan(total)}，超过批复金额 {yuan(f.approved)}"
                                  f"（超出 {yuan(total - f.approved)}）"))
-    elif total > f.budget_total:
+    elif f.beneficiaries and total > f.budget_total:
         found.append(Problem("beneficiaries_over_budget",
                              f"受益户计划金额合计 {yuan(total)}，超过总预算 {yuan(f.budget_total)}"
                              f"（超出 {yuan(total - f.budget_total)}）"))
