@@ -47,7 +47,8 @@ def test_the_channels_must_add_up_to_the_total_budget() -> None:
 
 def test_an_unknown_channel_and_negative_amounts_are_named() -> None:
     f = Figures(budget_total=-1, budget={"lottery": -1})
-    assert _messages(f) == ["总预算不能为负数（-0.01元）", "资金渠道“lottery”不存在（可用：superior、local_finance、financial、social）",
+    assert _messages(f) == ["总预算不能为负数（-0.01元）",
+                            "资金渠道“lottery”不存在（可用：superior、local_finance、financial、social）",
                             "资金渠道“lottery”的预算不能为负数（-0.01元）"]
 
 
@@ -81,7 +82,8 @@ def test_nothing_is_disbursed_before_approval() -> None:
     early = Figures(budget_total=10 * WAN, budget={"superior": 10 * WAN}, approved=10 * WAN, approved_on=D(2026, 4, 2),
                     disbursements=(Disbursement(D(2026, 4, 1), WAN, "superior"),
                                    Disbursement(D(2026, 4, 3), 0, "superior")))
-    assert _messages(early) == ["2026-04-01 的拨付早于项目批复日期 2026-04-02", "2026-04-03 的拨付金额应大于零（0.00元）"]
+    assert _messages(early) == ["2026-04-01 的拨付早于项目批复日期 2026-04-02",
+                                "2026-04-03 的拨付金额应大于零（0.00元）"]
 
 
 def test_the_beneficiaries_add_up_to_at_most_the_approved_amount() -> None:

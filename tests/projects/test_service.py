@@ -115,7 +115,7 @@ def test_disbursements_stay_within_the_channel_and_the_approved_amount(ctx: AppC
     with pytest.raises(rules.InconsistentProject, match="超过该渠道预算"):
         service.set_budget(ctx, pid, {"superior": 50 * WAN, "local_finance": 5 * WAN, "social": 5 * WAN})
     # withdrawing the approval of a project with money paid is refused
-    with pytest.raises(rules.InconsistentProject, match="已拨付 500,000.00元，不能撤回批复"):
+    with pytest.raises(rules.InconsistentProject, match=r"已拨付 500,000\.00元，不能撤回批复"):
         service.change_status(ctx, pid, "planned")
 
 
