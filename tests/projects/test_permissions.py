@@ -64,6 +64,9 @@ def test_an_approved_project_is_changed_by_its_approvers_until_it_starts(
         service.edit(leader, approved_project, {"note": "改"})
     service.change_status(leader, approved_project, "in_progress", actual_start=D(2026, 3, 15))
     service.edit(leader, approved_project, {"note": "开工"})
+    with pytest.raises(PermissionDenied) as refused, leader.writer.transaction() as txn:  # the approval stays theirs
+        txn.update(Project, approved_project, {"approved_amount": 60 * WAN})
+    assert refused.value.permission == "project.approve"
     service.change_status(leader, approved_project, "completed", actual_end=D(2026, 9, 1))
     with pytest.raises(PermissionDenied) as refused:
         service.accept(leader, approved_project, day=D(2026, 9, 5), members=["甲"], findings="好", passed=True)

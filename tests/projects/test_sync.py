@@ -1,7 +1,8 @@
 """A project between two laptops through the district: a village team's project goes up with its budget and
 progress and reaches the township laptop; the township's approval and disbursement come back down. A town's
 project is inside the scope of a device holding every village of the town only, and a laptop author without
-``project.disburse`` has a disbursement refused by the merge, naming the permission."""
+``project.disburse`` has a disbursement refused by the merge, naming the permission (and a raised approved amount,
+``project.approve``)."""
 
 from __future__ import annotations
 
@@ -115,10 +116,14 @@ def test_a_leaders_disbursement_is_refused_naming_the_permission(nodes: Callable
     with _as(village, LEADER, "队长").transaction() as txn:
         row = txn.insert(ProjectDisbursement, {"project_id": pid, "village_id": EAST, "date": D(2026, 4, 1),
                                                "amount": WAN, "channel": "superior", "payee": "x", "voucher_no": "1"})
+    with _as(village, LEADER, "队长").transaction() as txn:  # and raises the approved amount
+        txn.update(Project, pid, {"approved_amount": 12 * WAN})
     result = service.import_package(other.rep, send(village, other))
     reasons = {r["row_id"]: r["reason"] for r in result.stats.refusals}
-    assert set(reasons) == {row} and "project.disburse" in reasons[row]
+    assert set(reasons) == {row, pid}
+    assert "project.disburse" in reasons[row] and "project.approve" in reasons[pid]
     assert other.db.scalar("SELECT count(*) FROM project_disbursement") == 0
+    assert other.db.scalar("SELECT approved_amount FROM project") == 10 * WAN
 
 
 def test_a_town_project_is_in_the_scope_of_a_device_holding_the_whole_town(
