@@ -22,10 +22,8 @@ from fieldapp.store.models import (
 )
 from fieldapp.store.writer import Actor, ChangeWriter
 from fieldapp.sync import service
-from tests.sync.conftest import Node
+from tests.sync.conftest import Node, nodes, template_db  # noqa: F401  (the sync tests' replicas, shared)
 from tests.sync.model import deliver, send, snapshot
-
-pytest_plugins = ["tests.sync.conftest"]
 
 TOP, TOWN = natural_id("area", "区"), natural_id("area", "镇")
 EAST, WEST = natural_id("area", "east"), natural_id("area", "west")
