@@ -12,6 +12,7 @@ import pytest
 from fieldapp.services.context import AppContext
 from fieldapp.services.projects import service
 from fieldapp.services.setup import villages
+from tests.sync.conftest import nodes, template_db  # noqa: F401  (the sync tests' replicas, for test_sync)
 
 WAN = 1_000_000  # 1万元 in fen
 D = dt.date

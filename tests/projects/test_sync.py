@@ -22,7 +22,7 @@ from fieldapp.store.models import (
 )
 from fieldapp.store.writer import Actor, ChangeWriter
 from fieldapp.sync import service
-from tests.sync.conftest import Node, nodes, template_db  # noqa: F401  (the sync tests' replicas, shared)
+from tests.sync.conftest import Node
 from tests.sync.model import deliver, send, snapshot
 
 TOP, TOWN = natural_id("area", "区"), natural_id("area", "镇")
