@@ -270,6 +270,8 @@ class Measure(SyncedMixin, Base):
     industry: Mapped[str | None] = mapped_column(String(16))
     post: Mapped[str | None] = mapped_column(String(16))
     member_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"))
+    # a measure that is a project's benefit to the household names the project (资金来源可追溯)
+    project_id: Mapped[str | None] = mapped_column(Id, index=True)
 
 
 class Threshold(SyncedMixin, Base):
@@ -732,12 +734,123 @@ class Summary(SyncedMixin, Base):
     signed_at: Mapped[int | None] = mapped_column(BigInteger)  # ms since the epoch
 
 
+# ---------------------------------------------------------------- projects and their money (资金项目)
+
+
+class Project(SyncedMixin, Base):
+    """A project (帮扶项目) of a village or a town: type, implementing unit, dates, money and status.
+
+    ``village_id`` is the area the project belongs to: its village, or for a town's project the town
+    (``town_id`` is always the town). The sync scope treats a town's row as inside a device's scope when
+    the device holds every village of the town (a township laptop, the district). Money is fen:
+    ``budget_total`` (its split by fund channel is ``project_budget``), ``approved_amount`` (批复金额).
+    ``status`` is a ``project_status`` code (:mod:`fieldapp.domain.projects`: the moves allowed)."""
+
+    __tablename__ = "project"
+    __table_args__ = (Index("ix_project_village", "village_id"), Index("ix_project_town", "town_id"))
+    village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
+    town_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    type: Mapped[str] = mapped_column(String(24))  # refdata project_type
+    industry: Mapped[str | None] = mapped_column(String(16))  # refdata industry
+    unit: Mapped[str] = mapped_column(String(128))  # 实施单位
+    planned_start: Mapped[dt.date | None] = mapped_column(Date)
+    planned_end: Mapped[dt.date | None] = mapped_column(Date)
+    actual_start: Mapped[dt.date | None] = mapped_column(Date)
+    actual_end: Mapped[dt.date | None] = mapped_column(Date)
+    budget_total: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")  # fen
+    approved_amount: Mapped[int | None] = mapped_column(BigInteger)  # fen
+    approved_on: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="planned", server_default="planned")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class ProjectBudget(SyncedMixin, Base):
+    """A project's budget on one fund channel. Id = natural_id('project_budget', project, channel)."""
+
+    __tablename__ = "project_budget"
+    __table_args__ = (Index("ix_project_budget_project", "project_id"),)
+    project_id: Mapped[str] = mapped_column(ForeignKey("project.id"))
+    village_id: Mapped[str] = mapped_column(Id)  # the project's (scope)
+    channel: Mapped[str] = mapped_column(String(24))  # refdata fund_channel
+    amount: Mapped[int] = mapped_column(BigInteger)  # fen
+
+
+class ProjectBeneficiary(SyncedMixin, Base):
+    """A household that benefits from a project, with its planned amount.
+    Id = natural_id('project_beneficiary', project, household)."""
+
+    __tablename__ = "project_beneficiary"
+    __table_args__ = (Index("ix_project_beneficiary_project", "project_id"),
+                      Index("ix_project_beneficiary_household", "household_id"))
+    project_id: Mapped[str] = mapped_column(ForeignKey("project.id"))
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
+    amount: Mapped[int] = mapped_column(BigInteger)  # planned, fen
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class ProjectProgress(SyncedMixin, Base):
+    """A dated progress update of a project: percent done and a note (photos: ``project_progress_photo``)."""
+
+    __tablename__ = "project_progress"
+    __table_args__ = (Index("ix_project_progress_project", "project_id", "date"),)
+    project_id: Mapped[str] = mapped_column(ForeignKey("project.id"))
+    village_id: Mapped[str] = mapped_column(Id)
+    date: Mapped[dt.date] = mapped_column(Date)
+    percent: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    recorded_by_name: Mapped[str | None] = mapped_column(String(32))
+
+
+class ProjectProgressPhoto(SyncedMixin, Base):
+    """A photo of a progress update. Id = natural_id('project_progress_photo', progress, photo)."""
+
+    __tablename__ = "project_progress_photo"
+    __table_args__ = (Index("ix_project_progress_photo_progress", "progress_id"),)
+    progress_id: Mapped[str] = mapped_column(ForeignKey("project_progress.id"))
+    photo_id: Mapped[str] = mapped_column(ForeignKey("photo.id"))
+    village_id: Mapped[str] = mapped_column(Id)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProjectDisbursement(SyncedMixin, Base):
+    """A 资金拨付: date, amount (fen), fund channel, to whom and the voucher number."""
+
+    __tablename__ = "project_disbursement"
+    __table_args__ = (Index("ix_project_disbursement_project", "project_id", "date"),)
+    project_id: Mapped[str] = mapped_column(ForeignKey("project.id"))
+    village_id: Mapped[str] = mapped_column(Id)
+    date: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)  # fen
+    channel: Mapped[str] = mapped_column(String(24))  # refdata fund_channel
+    payee: Mapped[str] = mapped_column(String(128))  # 拨付对象
+    voucher_no: Mapped[str] = mapped_column(String(64))  # 凭证号
+    recorded_by_name: Mapped[str | None] = mapped_column(String(32))
+
+
+class ProjectAcceptance(SyncedMixin, Base):
+    """A project's 验收: date, the members present (JSON list of names), their findings and whether it passed,
+    signed (签字背书, subject ``project_acceptance``: ``signoff_id``). A passed acceptance makes it 已验收."""
+
+    __tablename__ = "project_acceptance"
+    __table_args__ = (Index("ix_project_acceptance_project", "project_id"),)
+    project_id: Mapped[str] = mapped_column(ForeignKey("project.id"))
+    village_id: Mapped[str] = mapped_column(Id)
+    date: Mapped[dt.date] = mapped_column(Date)
+    members: Mapped[str] = mapped_column(Text)  # JSON list of names
+    findings: Mapped[str] = mapped_column(Text)
+    passed: Mapped[bool] = mapped_column(Boolean)
+    recorded_by_name: Mapped[str | None] = mapped_column(String(32))
+    signoff_id: Mapped[str | None] = mapped_column(Id)
+
+
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Area, Cadre, Person, AuditEvent, Household, Member, IncomeYear, Indicator, Measure, Threshold,
     Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, SigningKey, Signoff,
     SpotcheckDraw, SpotcheckItem, Rectification, RectificationReport, CheckInConfirm, AttendanceReopen,
     Workflow, WorkflowStep, Deliberation, DeliberationHousehold, Notice, Objection, VillageYear, Target,
-    Summary, StepAttachment, DeliberationAttachment,
+    Summary, StepAttachment, DeliberationAttachment, Project, ProjectBudget, ProjectBeneficiary, ProjectProgress,
+    ProjectProgressPhoto, ProjectDisbursement, ProjectAcceptance,
 )
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 

@@ -87,6 +87,15 @@ OWNERS: dict[str, Owner] = {
     # photos attached to a household's decision (signed with it) and to a village's 评议 meeting
     "step_attachment": Owner.HOUSEHOLD,
     "deliberation_attachment": Owner.VILLAGE,
+    # projects and their money: the village's (a town's project: ``village_id`` is the town, inside the scope
+    # of a device holding every village of the town, see sync/scope.py); a beneficiary row is its household's
+    "project": Owner.VILLAGE,
+    "project_budget": Owner.VILLAGE,
+    "project_progress": Owner.VILLAGE,
+    "project_progress_photo": Owner.VILLAGE,
+    "project_disbursement": Owner.VILLAGE,
+    "project_acceptance": Owner.VILLAGE,
+    "project_beneficiary": Owner.HOUSEHOLD,
 }
 
 TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",

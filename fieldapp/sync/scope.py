@@ -17,14 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table, select
 
 from fieldapp.store import batch
+from fieldapp.store.models import Area
 from fieldapp.sync import authority
 from fieldapp.sync.authority import Grant, KeyPerson, Owner
 from fieldapp.sync.body import Change
 
 VILLAGE_TABLES = tuple(sorted(authority.tables(Owner.VILLAGE)))  # rows that carry their own village_id
+_AREA: Table = Area.__table__  # type: ignore[assignment]
+#: village tables whose ``village_id`` may be a town (a town's project and its rows): inside the scope of a
+#: device that holds every village of that town (a township laptop, the district)
+TOWN_ROW_TABLES = frozenset({"project", "project_budget", "project_progress", "project_progress_photo",
+                             "project_disbursement", "project_acceptance"})
 
 
 class ScopeCheck:
@@ -47,6 +53,7 @@ class ScopeCheck:
         self._owner: dict[tuple[str, str], str | None] = {}  # (table, row) -> household id / village
         self._declared: dict[str, str] = {}  # household -> village a (possibly refused) change gave it
         self._people: dict[str, KeyPerson] = {}  # person -> villages, roles, creator, as applied in this batch
+        self._towns: dict[str, bool] = {}  # town -> every village of it is in the scope
 
     def prefetch(self, changes: list[Change]) -> None:
         """Read, in a few queries, the stored household and village of every row in the batch."""
@@ -184,10 +191,22 @@ class ScopeCheck:
             villages |= {self._village_of.get(h) or self._declared.get(h) for h in owners}
         else:
             return None
-        outside = sorted(str(v) if v else "未知村" for v in villages if v not in self.villages)
+        outside = sorted(str(v) if v else "未知村" for v in villages if v not in self.villages
+                         and not (ch.tbl in TOWN_ROW_TABLES and self._whole_town(v)))
         if not outside:
             return None
         return f"超出本设备负责的村（{'、'.join(outside)}），未应用（out of scope）"
+
+    def _whole_town(self, area_id: str | None) -> bool:
+        """``area_id`` is a town every one of whose (one or more) villages is in this device's scope."""
+        if not area_id:
+            return False
+        if area_id not in self._towns:
+            level = self.conn.execute(select(_AREA.c.level).where(_AREA.c.id == area_id)).scalar()
+            under = set(self.conn.execute(select(_AREA.c.id).where(
+                _AREA.c.parent_id == area_id, _AREA.c.level == "village", _AREA.c.deleted.is_(False))).scalars())
+            self._towns[area_id] = level == "town" and bool(under) and under <= self.villages
+        return self._towns[area_id]
 
     def applied(self, ch: Change) -> None:
         """Follow an applied change: new households, moves, new rows of the batch."""

@@ -36,6 +36,8 @@ from fieldapp.store.models import (
     Member,
     Notice,
     Person,
+    Project,
+    ProjectAcceptance,
     Signoff,
     Visit,
     VisitCadre,
@@ -107,6 +109,7 @@ SIGN_OWN_VISIT = "visit.sign_own"
 SIGN_WORKFLOW_STEP = "workflow.sign"
 SIGN_NOTICE = "notice.issue"
 SIGN_SUMMARY = "report.sign"
+SIGN_PROJECT_ACCEPTANCE = "project.accept"
 
 
 def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
@@ -118,6 +121,8 @@ def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
         return SIGN_NOTICE
     if subject == "summary":  # the team leader signs the summary reported upward
         return SIGN_SUMMARY
+    if subject == "project_acceptance":  # whoever accepts a project signs the acceptance
+        return SIGN_PROJECT_ACCEPTANCE
     if subject != "visit" or ctx.allows(people.SIGNOFF) or not ctx.cadre_id:
         return people.SIGNOFF
     vc = VisitCadre.__table__
@@ -268,6 +273,8 @@ def _role_may_sign(role: str, subject: str) -> bool:
         return table.allows([role], SIGN_NOTICE)
     if subject == "summary":
         return table.allows([role], SIGN_SUMMARY)
+    if subject == "project_acceptance":
+        return table.allows([role], SIGN_PROJECT_ACCEPTANCE)
     return table.allows([role], people.SIGNOFF) or (subject == "visit" and table.allows([role], SIGN_OWN_VISIT))
 
 
@@ -347,10 +354,11 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
                 return f"{kind} {record.subject_id[:8]}（已删除）"
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
-        if record.subject in ("workflow_step", "notice", "summary", "workflow_batch"):
+        if record.subject in ("workflow_step", "notice", "summary", "workflow_batch", "project_acceptance"):
             words, of = {"workflow_step": (_step_words, record.subject_id),  # a batch: named by its signature
                          "notice": (_notice_words, record.subject_id),
                          "summary": (_summary_words, record.subject_id),
+                         "project_acceptance": (_acceptance_words, record.subject_id),
                          "workflow_batch": (_batch_words, record.id)}[record.subject]
             return f"{kind} {words(conn, of, ref)}"
         if record.subject == "attendance_month":
@@ -418,6 +426,13 @@ def _summary_words(conn: Connection, summary_id: str, _ref: refdata.RefData) -> 
     if row is None:
         return f"{summary_id[:8]}（未同步到此处）"
     return f"{row.name or ''} {'周汇总' if row.kind == 'weekly' else '月更新'} {row.period}".strip()
+
+
+def _acceptance_words(conn: Connection, acceptance_id: str, _ref: refdata.RefData) -> str:
+    a, p = ProjectAcceptance.__table__, Project.__table__
+    row = conn.execute(select(a.c.date, p.c.name).select_from(a.join(p, p.c.id == a.c.project_id))
+                       .where(a.c.id == acceptance_id)).first()
+    return f"{row.name} {row.date.isoformat()}" if row is not None else f"{acceptance_id[:8]}（已删除）"
 
 
 def _household_words(conn: Connection, household_id: str) -> str:

@@ -30,6 +30,9 @@ from fieldapp.store.models import (
     Measure,
     Member,
     Notice,
+    Project,
+    ProjectAcceptance,
+    ProjectBeneficiary,
     Signoff,
     Summary,
     Visit,
@@ -174,6 +177,37 @@ def batch_tables(conn: Connection, batch_id: str, _period: str = "") -> Tables:
     return {"workflow": flows, "workflow_step": steps, **step_tables(conn, [str(r["id"]) for r in steps])}
 
 
+#: acceptance columns its signature leaves out: the signature's own id (written with it)
+ACCEPTANCE_NOT_SIGNED = frozenset({"signoff_id"})
+#: the project's columns an acceptance covers: what was accepted (a later disbursement, such as the final
+#: payment made after acceptance, and the status the acceptance itself sets are not part of it)
+ACCEPTED_PROJECT_COLUMNS = ("id", "name", "village_id", "town_id", "type", "industry", "unit", "approved_amount",
+                            "actual_start", "actual_end")
+
+
+def acceptance_project_tables(conn: Connection, project_id: str) -> Tables:
+    """The project's rows an acceptance covers: its fixed columns and the beneficiary households' amounts."""
+    p = _t(Project)
+    row = conn.execute(select(*(p.c[c] for c in ACCEPTED_PROJECT_COLUMNS))
+                       .where(p.c.id == project_id, p.c.deleted.is_(False))).mappings().first()
+    if row is None:
+        raise LookupError(f"项目 {project_id} 不存在")
+    b = _t(ProjectBeneficiary)
+    return {"project": [dict(row)],
+            "project_beneficiary": _rows(conn, ProjectBeneficiary, b.c.project_id == project_id)}
+
+
+def acceptance_tables(conn: Connection, acceptance_id: str, _period: str = "") -> Tables:
+    """What a project acceptance's signature covers (subject ``project_acceptance``): the acceptance (date,
+    members present, findings, passed), the project as accepted and its beneficiaries' planned amounts."""
+    a = _t(ProjectAcceptance)
+    row = conn.execute(select(a).where(a.c.id == acceptance_id, a.c.deleted.is_(False))).mappings().first()
+    if row is None:
+        raise LookupError(f"项目验收 {acceptance_id} 不存在")
+    return {"project_acceptance": [{k: v for k, v in row.items() if k not in ACCEPTANCE_NOT_SIGNED}],
+            **acceptance_project_tables(conn, str(row["project_id"]))}
+
+
 def register_builder(subject: str, build: Builder, household_of: HouseholdOf | None = None) -> None:
     """Say how to read ``subject``'s snapshot (later work: workflow steps); replaces an earlier one."""
     if subject not in rules.SUBJECTS:
@@ -192,6 +226,7 @@ register_builder("notice", notice_tables)
 register_builder("summary", summary_tables)
 register_builder("workflow_step", decision_tables, _step_household)
 register_builder("workflow_batch", batch_tables)
+register_builder("project_acceptance", acceptance_tables)
 
 
 def current(db: Database, subject: str, subject_id: str, period: str = "") -> dict[str, Any] | None:
