@@ -219,8 +219,7 @@ def test_a_notice_printed_from_the_step_posted_objected_to_and_handled_on_the_co
     assert f"重新打印请用 --id {notice[-8:]}" in capsys.readouterr().err
     again = tmp_path / "again.pdf"
     assert main(["print", "notice", "--id", notice[-8:], "--out", str(again)]) == 0 and again.exists()
-    reprinted = capsys.readouterr().out
-    assert "重新打印公示（1 户" in reprinted and "workflow notice post" in reprinted
+    assert "重新打印公示（1 户" in (reprinted := capsys.readouterr().out) and "workflow notice post" in reprinted
     assert main(["workflow", "queue"]) == 0
     assert "公示未张贴，不能通过" in capsys.readouterr().out  # no first day before the notice is posted
     laptop.ms += 8 * DAY
@@ -229,8 +228,7 @@ def test_a_notice_printed_from_the_step_posted_objected_to_and_handled_on_the_co
     assert main(["workflow", "notice", "post", notice, "--on", day.isoformat()]) == 0
     capsys.readouterr()
     assert main(["print", "notice", "--id", notice[-8:], "--out", str(again)]) == 0
-    reprinted = capsys.readouterr().out
-    assert f"已于 {day.isoformat()} 张贴" in reprinted and "notice post" not in reprinted
+    assert f"已于 {day.isoformat()} 张贴" in (reprinted := capsys.readouterr().out) and "notice post" not in reprinted
     assert main(["workflow", "queue"]) == 0
     assert f"{(day + dt.timedelta(days=7)).isoformat()} 起可决定" in capsys.readouterr().out
     assert main(["workflow", "notice", "list"]) == 0
