@@ -5,7 +5,9 @@ finished workflow, from the state imported at the upgrade (with the value that w
 typed field alone. For the workflow chosen (the running one first) the panel lists its steps with the
 current one and the first day it may be decided, and every decision with who decided, their role, when,
 the reason, the signature's status (checked on this laptop), 退回, conflicting decisions and how they
-were settled, and overrides of the exit gate. 发起流程… and 决定… open :mod:`.start` and :mod:`.decide`;
+were settled, and overrides of the exit gate. Above the steps: the 评议 meetings that deliberated the household,
+the notices that list it (posted or not) and its objections; a step held by an unhandled objection says so.
+发起流程… and 决定… open :mod:`.start` and :mod:`.decide`;
 they show only to accounts that hold the permission (the services refuse anyone else anyway).
 
 :class:`WorkflowPanel` is the household editor's 动态管理 tab and the body of :class:`WorkflowDialog`,
