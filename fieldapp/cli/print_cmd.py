@@ -157,7 +157,7 @@ def _workflow_notice(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.domain import workflow as flows
     from fieldapp.domain.notice import NoticeError
     from fieldapp.services.printing.common import resolve_village
-    from fieldapp.services.printing.workflow_notice import render_workflow_notice
+    from fieldapp.services.printing.workflow_notice import notice_word, render_workflow_notice
     from fieldapp.services.signoff.keys import NoSigningKey
     from fieldapp.services.workflow import notices
 
@@ -178,9 +178,15 @@ def _workflow_notice(ctx: Any, args: argparse.Namespace) -> int:
     except (NoticeError, flows.WorkflowError, NoSigningKey) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
-    print(f"已生成公示（{len(notice.household_ids)} 户，{notice.period_start.isoformat()} 至 "
+    word = notice_word(ctx, notice)
+    again = "重新打印" if args.notice_id else "已生成"
+    print(f"{again}{word}（{len(notice.household_ids)} 户，{notice.period_start.isoformat()} 至 "
           f"{notice.period_end.isoformat()}，共 {notice.days} 天）：{path}")
-    print(f"公示标识 {notice.id}；张贴后记录日期：fieldapp workflow notice post {notice.id[-8:]} --on YYYY-MM-DD")
+    if notice.posted_on is not None:
+        print(f"{word}标识 {notice.id}；已于 {notice.posted_on.isoformat()} 张贴"
+              + (f"（{notice.posted_by_name}）" if notice.posted_by_name else ""))
+    else:
+        print(f"{word}标识 {notice.id}；张贴后记录日期：fieldapp workflow notice post {notice.id[-8:]} --on YYYY-MM-DD")
     return 0
 
 

@@ -213,7 +213,8 @@ def _queue(ctx: Any, args: argparse.Namespace) -> int:
         print("没有等待本人决定的农户")
         return 0
     for e in found:
-        note = "有冲突的决定，待处理" if e.conflict else f"{e.earliest.isoformat()} 起可决定"
+        note = "有冲突的决定，待处理" if e.conflict else (f"{e.earliest.isoformat()} 起可决定" if e.earliest
+                                                        else f"{e.waiting}，不能通过")
         print(f"{e.hh_no or e.household_id}\t{e.head_name}\t{e.workflow.definition.text()}\t"
               f"{e.step.code} {e.step.text()}\t{note}")
     print(f"共 {len(found)} 户")
@@ -260,7 +261,7 @@ def _monitoring_candidates(ctx: Any) -> int:
 def _show(ctx: Any, args: argparse.Namespace) -> int:
     from fieldapp.domain import workflow as rules
     from fieldapp.domain.notice import RESULTS
-    from fieldapp.services.workflow import attachments, objections, store
+    from fieldapp.services.workflow import attachments, notices, objections, store
 
     hid = _household(ctx, args.household)
     views = store.workflows_of(ctx.db, hid, rules.definitions(ctx.ref))
@@ -307,7 +308,11 @@ def _show(ctx: Any, args: argparse.Namespace) -> int:
             print("  步骤：" + " → ".join(
                 f"[{s.code} {s.text()}]" if i == view.state.position else f"{s.code} {s.text()}"
                 for i, s in enumerate(view.definition.steps)))
-            print(f"  待{_role(ctx, step.role)}决定，{rules.earliest(step, view.state.since).isoformat()} 起可决定")
+            blocked = [o for o in objections.listed(ctx.db, hid) if o.workflow_id == view.id and not o.handled]
+            due = notices.pass_from(ctx, view, step)
+            when = (f"有 {len(blocked)} 条异议未办结，办结前不能通过" if blocked
+                    else f"{due.day.isoformat()} 起可决定" if due.day else f"{due.waiting}，不能通过")
+            print(f"  待{_role(ctx, step.role)}决定，{when}")
     return CONFLICT_EXIT if conflict else 0
 
 

@@ -1356,11 +1356,6 @@ After that, a change needs the month reopened with a reason.</translation>
         <translation>{0}: {1} present, {2} for, {3} against ({4} households)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="253"/>
-        <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
-        <translation>No meeting has deliberated these households: record the meeting first (fieldapp workflow deliberation add) to pass or fail this step; a return needs no meeting.</translation>
-    </message>
-    <message>
         <location filename="../../fieldapp/gui/workflow/decide.py" line="279"/>
         <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
         <translation>{0}: step {2} {3} of “{1}” (decided by {4})</translation>
@@ -1446,6 +1441,11 @@ After that, a change needs the month reopened with a reason.</translation>
         <translation>Attachments:</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="253"/>
+        <source>没有评议过这些户的会议：先在“公示与评议”页的“评议会议”中登记评议会议（登记评议会议…），才能通过或不通过本步骤；退回不需要会议。</source>
+        <translation>No meeting deliberated these households: record the meeting first on the “Notices and deliberation” page, “Meetings” tab (Record meeting…); only then can this step pass or fail. A send-back needs no meeting.</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/gui/workflow/decide.py" line="282"/>
         <source>批量决定 {0} 户：“{1}”的步骤 {2} {3}（由{4}决定），一个理由、一个签字，全部决定或全部不决定。</source>
         <translation>Batch decision for {0} households: step {2} {3} of “{1}” (decided by {4}), one reason and one signature; all are decided or none.</translation>
@@ -1487,107 +1487,107 @@ After that, a change needs the month reopened with a reason.</translation>
 <context>
     <name>DecisionModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="162"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="185"/>
         <source>时间</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="162"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="185"/>
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="162"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="185"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="162"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="185"/>
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="162"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="185"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="163"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="186"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="163"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="186"/>
         <source>签字</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="163"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="186"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="175"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="198"/>
         <source>通过</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="175"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="198"/>
         <source>不通过</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="176"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="199"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="189"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="212"/>
         <source>未签字（本步骤须签字）</source>
         <translation>Not signed (this step must be signed)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="189"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="212"/>
         <source>不需签字</source>
         <translation>No signature needed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="192"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="215"/>
         <source>签字未同步到本机</source>
         <translation>Signature not yet synced to this laptop</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="194"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="217"/>
         <source>签名无效：{0}</source>
         <translation>Invalid signature: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="197"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="220"/>
         <source>已签字，验证码 {0}</source>
         <translation>Signed, code {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="232"/>
         <source>互相冲突，待处理</source>
         <translation>Conflicting, to be settled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="211"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="234"/>
         <source>冲突中被处理决定取代</source>
         <translation>Superseded by the decision that settled the conflict</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="213"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="236"/>
         <source>越过退出标准</source>
         <translation>Exit standard overridden</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="215"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="238"/>
         <source>处理了 {0} 个冲突的决定</source>
         <translation>Settled {0} conflicting decisions</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="196"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="219"/>
         <source>已签字（批量决定，一个签字覆盖 {0} 户），验证码 {1}</source>
         <translation>Signed (batch decision: one signature for {0} households), code {1}</translation>
     </message>
@@ -5133,64 +5133,74 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="73"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="73"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="73"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="73"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74"/>
         <source>流程</source>
         <translation>Workflow</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="73"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74"/>
         <source>待决定步骤</source>
         <translation>Step to decide</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="74"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="75"/>
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="74"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="75"/>
         <source>到达本步骤</source>
         <translation>At this step since</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="74"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="75"/>
         <source>可决定日期</source>
         <translation>Decidable from</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="74"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="75"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="89"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="90"/>
         <source>有冲突的决定，待处理</source>
         <translation>Conflicting decisions, to be settled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="90"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="93"/>
         <source>可决定</source>
         <translation>Can be decided</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="90"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="93"/>
         <source>公示期未满</source>
         <translation>Notice period running</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="96"/>
+        <source>公示未签发</source>
+        <translation>Notice not issued</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="96"/>
+        <source>公示未张贴</source>
+        <translation>Notice not posted</translation>
     </message>
 </context>
 <context>
@@ -6003,67 +6013,87 @@ It can still be started, but the proposal step can only be passed by an override
 <context>
     <name>StepModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="119"/>
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="119"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="119"/>
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="119"/>
         <source>最短天数</source>
         <translation>Least days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="119"/>
         <source>签字</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="111"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="120"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="124"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="135"/>
         <source>（导入，无逐级记录）</source>
         <translation>(imported, no step-by-step record)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="126"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="137"/>
         <source>已通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="128"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="139"/>
         <source>有冲突，待处理</source>
         <translation>Conflict, to be settled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="141"/>
         <source>不通过（流程结束）</source>
         <translation>Failed (workflow ended)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="132"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="149"/>
+        <source>当前步骤（有 {0} 条异议未办结，办结前不能通过）</source>
+        <translation>Current step ({0} objection(s) open: cannot pass until handled)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="152"/>
+        <source>当前步骤（{0}，不能通过）</source>
+        <translation>Current step ({0}: cannot pass)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="153"/>
+        <source>公示未签发</source>
+        <translation>Notice not issued</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="153"/>
+        <source>公示未张贴</source>
+        <translation>Notice not posted</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="157"/>
         <source>当前步骤（{0} 起可决定）</source>
         <translation>Current step (can be decided from {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="140"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163"/>
         <source>须签字</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="140"/>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163"/>
         <source>不需签字</source>
         <translation>Not required</translation>
     </message>
@@ -7566,17 +7596,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="334"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="377"/>
         <source>动态管理</source>
         <translation>Workflows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="337"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="380"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="351"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="394"/>
         <source>动态管理 — {0}</source>
         <translation>Workflows — {0}</translation>
     </message>
@@ -7597,135 +7627,210 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkflowPanel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="90"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="92"/>
         <source>发起流程(&amp;Q)…</source>
         <extracomment>the panel was (re)loaded</extracomment>
         <translation>Start a workflow (&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="93"/>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="250"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="95"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="263"/>
         <source>决定当前步骤(&amp;J)…</source>
         <translation>Decide the current step (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="103"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="105"/>
         <source>流程：</source>
         <translation>Workflow:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="122"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="125"/>
         <source>新增农户保存后才能发起流程。</source>
         <translation>Save the new household before starting a workflow.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="187"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="196"/>
         <source>{0}（{1} 发起）：{2}</source>
         <translation>{0} (started {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="199"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="208"/>
         <source>已脱贫</source>
         <translation>exited poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="199"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="208"/>
         <source>未脱贫</source>
         <translation>not exited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="201"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="210"/>
         <source>脱贫状态：{0}（由流程得出）</source>
         <translation>Exit status: {0} (derived from the workflows)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="203"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="212"/>
         <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
         <translation>Exit status: {0} (imported, not from step-by-step decisions)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="206"/>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="278"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="215"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="291"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="209"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="218"/>
         <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
         <translation>Note: this household has {0} workflows running at once (started on different laptops); fail the extra one with a reason.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="212"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="221"/>
         <source>还没有流程记录。</source>
         <translation>No workflow yet.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="220"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="229"/>
         <source>进行中，当前步骤 {0} {1}</source>
         <translation>running, current step {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="221"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="230"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="221"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="230"/>
         <source>未通过（已结束）</source>
         <translation>failed (ended)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="222"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="231"/>
         <source>有冲突，待处理</source>
         <translation>conflict, to be settled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="222"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="231"/>
         <source>导入的状态</source>
         <translation>imported state</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="225"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="234"/>
         <source>（曾越过退出标准）</source>
         <translation> (exit standard overridden)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="249"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="262"/>
         <source>处理冲突(&amp;J)…</source>
         <translation>Settle the conflict (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="279"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="292"/>
         <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
         <translation>Source: imported. At the upgrade the record&apos;s typed exit status was “{0}”; it does not come from step-by-step decisions.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="280"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="293"/>
         <source>发起：{0}，{1}；状态：{2}</source>
         <translation>Started by {0} on {1}; state: {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="283"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="296"/>
         <source>监测对象类别：{0}；风险类型：{1}</source>
         <translation>Monitoring category: {0}; risk type: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="286"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="299"/>
         <source>问题：{0}</source>
         <translation>Problem: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="149"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="307"/>
+        <source>本户赞成 {0}、反对 {1}</source>
+        <translation>this household: {0} for, {1} against</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="307"/>
+        <source>赞成 {0}、反对 {1}</source>
+        <translation>{0} for, {1} against</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="308"/>
+        <source>评议会议：{0}，到会 {1} 人，{2}{3}</source>
+        <translation>Meeting: {0}, {1} present, {2}{3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="310"/>
+        <source>（决定据此作出）</source>
+        <translation> (the decision rests on it)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="311"/>
+        <source>未张贴</source>
+        <translation>not posted</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="311"/>
+        <source>已张贴，公示期未开始</source>
+        <translation>posted, period not begun</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="312"/>
+        <source>已张贴，公示期内</source>
+        <translation>posted, period running</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="312"/>
+        <source>已张贴，已期满</source>
+        <translation>posted, period over</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="317"/>
+        <source>（{0} 张贴）</source>
+        <translation> (posted {0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="318"/>
+        <source>公示：{0}，{1} 至 {2}（{3} 天），{4}</source>
+        <translation>Notice: {0}, {1} to {2} ({3} days), {4}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="320"/>
+        <source>异议成立</source>
+        <translation>objection upheld</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="320"/>
+        <source>异议不成立</source>
+        <translation>objection dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="323"/>
+        <source>已办结：{0}（{1}，{2}）</source>
+        <translation>handled: {0} ({1}, {2})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="327"/>
+        <source>未办结，阻止通过</source>
+        <translation>open, blocks the pass</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="328"/>
+        <source>异议：{0} 收到 {1} 提出：{2}；{3}</source>
+        <translation>Objection: received {0} from {1}: {2}; {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="158"/>
         <source>附件（会议记录、脱贫确认书等照片；Enter 或双击打开）：</source>
         <translation>Attachments (photos of minutes, signed confirmations…; Enter or double click opens one):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="267"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="280"/>
         <source>{0}（评议会议）</source>
         <translation>{0} (deliberation meeting)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="207"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="216"/>
         <source>脱贫状态：{0}（建档时导入的“{1}”，没有办结的流程）</source>
         <translation>Exit status: {0} (“{1}” imported with the record; no finished workflow)</translation>
     </message>

@@ -1355,11 +1355,6 @@
         <translation>{0}：到會 {1} 人，贊成 {2}、反對 {3}（{4} 戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/decide.py" line="253" />
-        <source>没有评议过这些户的会议：先登记评议会议（fieldapp workflow deliberation add），才能通过或不通过本步骤；退回不需要会议。</source>
-        <translation>沒有評議過這些戶的會議：先登記評議會議（fieldapp workflow deliberation add），才能通過或不通過本步驟；退回不需要會議。</translation>
-    </message>
-    <message>
         <location filename="../../fieldapp/gui/workflow/decide.py" line="279" />
         <source>{0}：“{1}”的步骤 {2} {3}（由{4}决定）</source>
         <translation>{0}：“{1}”的步驟 {2} {3}（由{4}決定）</translation>
@@ -1445,6 +1440,11 @@
         <translation>附件：</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/gui/workflow/decide.py" line="253" />
+        <source>没有评议过这些户的会议：先在“公示与评议”页的“评议会议”中登记评议会议（登记评议会议…），才能通过或不通过本步骤；退回不需要会议。</source>
+        <translation>沒有評議過這些戶的會議：先在“公示與評議”頁的“評議會議”中登記評議會議（登記評議會議…），才能通過或不通過本步驟；退回不需要會議。</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/gui/workflow/decide.py" line="282" />
         <source>批量决定 {0} 户：“{1}”的步骤 {2} {3}（由{4}决定），一个理由、一个签字，全部决定或全部不决定。</source>
         <translation>批量決定 {0} 戶：“{1}”的步驟 {2} {3}（由{4}決定），一個理由、一個簽字，全部決定或全部不決定。</translation>
@@ -1486,107 +1486,107 @@
 <context>
     <name>DecisionModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="185" />
         <source>时间</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="185" />
         <source>步骤</source>
         <translation>步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="185" />
         <source>决定</source>
         <translation>決定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="185" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="162" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="185" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="186" />
         <source>理由</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="186" />
         <source>签字</source>
         <translation>簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="186" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="175" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="198" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="175" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="198" />
         <source>不通过</source>
         <translation>不通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="176" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="199" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="189" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="212" />
         <source>未签字（本步骤须签字）</source>
         <translation>未簽字（本步驟須簽字）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="189" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="212" />
         <source>不需签字</source>
         <translation>不需簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="192" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
         <source>签字未同步到本机</source>
         <translation>簽字未同步到本機</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="194" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="217" />
         <source>签名无效：{0}</source>
         <translation>簽名無效：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="197" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="220" />
         <source>已签字，验证码 {0}</source>
         <translation>已簽字，驗證碼 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="232" />
         <source>互相冲突，待处理</source>
         <translation>互相衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="211" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="234" />
         <source>冲突中被处理决定取代</source>
         <translation>衝突中被處理決定取代</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="213" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="236" />
         <source>越过退出标准</source>
         <translation>越過退出標準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="215" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="238" />
         <source>处理了 {0} 个冲突的决定</source>
         <translation>處理了 {0} 個衝突的決定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="196" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="219" />
         <source>已签字（批量决定，一个签字覆盖 {0} 户），验证码 {1}</source>
         <translation>已簽字（批量決定，一個簽字覆蓋 {0} 戶），驗證碼 {1}</translation>
     </message>
@@ -5132,64 +5132,74 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>村</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>户编号</source>
         <translation>戶編號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>流程</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="73" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
         <source>待决定步骤</source>
         <translation>待決定步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="75" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="75" />
         <source>到达本步骤</source>
         <translation>到達本步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="75" />
         <source>可决定日期</source>
         <translation>可決定日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="74" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="75" />
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="89" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
         <source>有冲突的决定，待处理</source>
         <translation>有衝突的決定，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
         <source>可决定</source>
         <translation>可決定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="90" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="93" />
         <source>公示期未满</source>
         <translation>公示期未滿</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="96" />
+        <source>公示未签发</source>
+        <translation>公示未簽發</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="96" />
+        <source>公示未张贴</source>
+        <translation>公示未張貼</translation>
     </message>
 </context>
 <context>
@@ -6002,67 +6012,87 @@
 <context>
     <name>StepModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="119" />
         <source>步骤</source>
         <translation>步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="119" />
         <source>名称</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="119" />
         <source>决定人</source>
         <translation>決定人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="119" />
         <source>最短天数</source>
         <translation>最短天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="119" />
         <source>签字</source>
         <translation>簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="111" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="120" />
         <source>进度</source>
         <translation>進度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="124" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="135" />
         <source>（导入，无逐级记录）</source>
         <translation>（導入，無逐級記錄）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="126" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="137" />
         <source>已通过</source>
         <translation>已通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="128" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="139" />
         <source>有冲突，待处理</source>
         <translation>有衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="130" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="141" />
         <source>不通过（流程结束）</source>
         <translation>不通過（流程結束）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="132" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="149" />
+        <source>当前步骤（有 {0} 条异议未办结，办结前不能通过）</source>
+        <translation>當前步驟（有 {0} 條異議未辦結，辦結前不能通過）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="152" />
+        <source>当前步骤（{0}，不能通过）</source>
+        <translation>當前步驟（{0}，不能通過）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="153" />
+        <source>公示未签发</source>
+        <translation>公示未簽發</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="153" />
+        <source>公示未张贴</source>
+        <translation>公示未張貼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/models.py" line="157" />
         <source>当前步骤（{0} 起可决定）</source>
         <translation>當前步驟（{0} 起可決定）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="140" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
         <source>须签字</source>
         <translation>須簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/models.py" line="140" />
+        <location filename="../../fieldapp/gui/workflow/models.py" line="163" />
         <source>不需签字</source>
         <translation>不需簽字</translation>
     </message>
@@ -7565,17 +7595,17 @@
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="334" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="377" />
         <source>动态管理</source>
         <translation>動態管理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="337" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="380" />
         <source>关闭</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="351" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="394" />
         <source>动态管理 — {0}</source>
         <translation>動態管理 — {0}</translation>
     </message>
@@ -7596,135 +7626,210 @@
 <context>
     <name>WorkflowPanel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="90" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="92" />
         <source>发起流程(&amp;Q)…</source>
         <extracomment>the panel was (re)loaded</extracomment>
         <translation>發起流程(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="93" />
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="250" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="95" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="263" />
         <source>决定当前步骤(&amp;J)…</source>
         <translation>決定當前步驟(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="103" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="105" />
         <source>流程：</source>
         <translation>流程：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="122" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="125" />
         <source>新增农户保存后才能发起流程。</source>
         <translation>新增農戶保存後才能發起流程。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="187" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="196" />
         <source>{0}（{1} 发起）：{2}</source>
         <translation>{0}（{1} 發起）：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="199" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="208" />
         <source>已脱贫</source>
         <translation>已脫貧</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="199" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="208" />
         <source>未脱贫</source>
         <translation>未脫貧</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="201" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
         <source>脱贫状态：{0}（由流程得出）</source>
         <translation>脫貧狀態：{0}（由流程得出）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="203" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="212" />
         <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
         <translation>脫貧狀態：{0}（導入的狀態，不是逐級決定產生的）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="206" />
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="278" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="215" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="291" />
         <source>（空）</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="209" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="218" />
         <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
         <translation>注意：該戶有 {0} 個同時進行的流程（在不同筆記本上各自發起），多餘的一個可以不通過並寫明理由。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="212" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="221" />
         <source>还没有流程记录。</source>
         <translation>還沒有流程記錄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="220" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="229" />
         <source>进行中，当前步骤 {0} {1}</source>
         <translation>進行中，當前步驟 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="221" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="230" />
         <source>已完成</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="221" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="230" />
         <source>未通过（已结束）</source>
         <translation>未通過（已結束）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="222" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="231" />
         <source>有冲突，待处理</source>
         <translation>有衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="222" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="231" />
         <source>导入的状态</source>
         <translation>導入的狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="225" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="234" />
         <source>（曾越过退出标准）</source>
         <translation>（曾越過退出標準）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="249" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="262" />
         <source>处理冲突(&amp;J)…</source>
         <translation>處理衝突(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="279" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="292" />
         <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
         <translation>來源：導入。升級時檔案中填寫的脫貧狀態為“{0}”，不是逐級決定產生的。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="280" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="293" />
         <source>发起：{0}，{1}；状态：{2}</source>
         <translation>發起：{0}，{1}；狀態：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="283" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="296" />
         <source>监测对象类别：{0}；风险类型：{1}</source>
         <translation>監測對象類別：{0}；風險類型：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="286" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="299" />
         <source>问题：{0}</source>
         <translation>問題：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="149" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="307" />
+        <source>本户赞成 {0}、反对 {1}</source>
+        <translation>本戶贊成 {0}、反對 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="307" />
+        <source>赞成 {0}、反对 {1}</source>
+        <translation>贊成 {0}、反對 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="308" />
+        <source>评议会议：{0}，到会 {1} 人，{2}{3}</source>
+        <translation>評議會議：{0}，到會 {1} 人，{2}{3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="310" />
+        <source>（决定据此作出）</source>
+        <translation>（決定據此作出）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="311" />
+        <source>未张贴</source>
+        <translation>未張貼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="311" />
+        <source>已张贴，公示期未开始</source>
+        <translation>已張貼，公示期未開始</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="312" />
+        <source>已张贴，公示期内</source>
+        <translation>已張貼，公示期內</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="312" />
+        <source>已张贴，已期满</source>
+        <translation>已張貼，已期滿</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="317" />
+        <source>（{0} 张贴）</source>
+        <translation>（{0} 張貼）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="318" />
+        <source>公示：{0}，{1} 至 {2}（{3} 天），{4}</source>
+        <translation>公示：{0}，{1} 至 {2}（{3} 天），{4}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="320" />
+        <source>异议成立</source>
+        <translation>異議成立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="320" />
+        <source>异议不成立</source>
+        <translation>異議不成立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="323" />
+        <source>已办结：{0}（{1}，{2}）</source>
+        <translation>已辦結：{0}（{1}，{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="327" />
+        <source>未办结，阻止通过</source>
+        <translation>未辦結，阻止通過</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="328" />
+        <source>异议：{0} 收到 {1} 提出：{2}；{3}</source>
+        <translation>異議：{0} 收到 {1} 提出：{2}；{3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="158" />
         <source>附件（会议记录、脱贫确认书等照片；Enter 或双击打开）：</source>
         <translation>附件（會議記錄、脫貧確認書等照片；Enter 或雙擊打開）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="267" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="280" />
         <source>{0}（评议会议）</source>
         <translation>{0}（評議會議）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="207" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="216" />
         <source>脱贫状态：{0}（建档时导入的“{1}”，没有办结的流程）</source>
         <translation>脫貧狀態：{0}（建檔時匯入的“{1}”，沒有辦結的流程）</translation>
     </message>

@@ -143,3 +143,57 @@ def test_the_household_list_opens_and_starts_workflows_from_its_context_menu(
     menu = member_page.printing.context_menu(member_page.table.visualRect(member_page.model.index(0, 0)).center())
     assert "发起流程…" not in [a.text() for a in menu.actions()]
     menu.close()
+
+
+def test_the_view_lists_meetings_notices_and_objections_and_a_blocked_step_says_so(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str], qtbot: QtBot, *,
+        sync_tasks: SyncTaskManager, qtmodeltester: Any) -> None:
+    import datetime as dt
+
+    from fieldapp.services.workflow import notices, objections, service
+    from tests.workflow.test_notice import CONTACT, _to_notice
+
+    hid, other = make_household("李德胜"), make_household("王秀英")
+    t = _to_notice(team, [hid])
+    start = rules.day_of(t)
+    made = notices.issue(team["leader"], "identification", "04", start=start, days=7, contact=CONTACT, at_ms=t)
+    notices.post(team["leader"], made.id, start)
+    raised = objections.add(team["member"], hid, from_whom="村民 张某", content="该户有一辆小轿车",
+                            received_on=start + dt.timedelta(days=2))
+    panel = WorkflowPanel(team["leader"], hid, tasks=sync_tasks, hub=ChangeHub())
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    qtmodeltester.check(panel.steps)
+    text = panel.publicity.text()
+    assert panel.publicity.isVisible()
+    assert f"评议会议：{start.isoformat()}，到会 21 人，赞成 19、反对 1（决定据此作出）" in text
+    end = start + dt.timedelta(days=6)
+    assert f"公示：04 第一次公示，{start.isoformat()} 至 {end.isoformat()}（7 天），已张贴" in text
+    assert f"（{start.isoformat()} 张贴）" in text
+    assert "异议：" in text and "村民 张某" in text and "该户有一辆小轿车" in text and "未办结，阻止通过" in text
+    progress = panel.steps.data(panel.steps.index(3, 5))
+    assert "1 条异议未办结" in progress and "起可决定" not in progress
+
+    from fieldapp.domain import notice as notice_rules
+
+    objections.handle(team["leader"], raised.id, result=notice_rules.DISMISSED, handling="车辆为其子所有",
+                      handled_on=start + dt.timedelta(days=3))
+    panel.refresh()
+    assert "已办结：异议不成立（车辆为其子所有" in panel.publicity.text()
+    after = (end + dt.timedelta(days=1)).isoformat()
+    assert panel.steps.data(panel.steps.index(3, 5)) == f"当前步骤（{after} 起可决定）"
+
+    # a household at the 评议 with no meeting: the dialog points to the page where meetings are recorded
+    service.start(team["member"], other, "identification", at_ms=t)
+    service.decide(team["member"], other, "01", rules.PASS, at_ms=t + 1000)
+    second = WorkflowPanel(team["committee"], other, tasks=sync_tasks, hub=ChangeHub())
+    qtbot.addWidget(second)
+    second.show()
+    second.refresh()
+    assert not second.publicity.isVisible()
+    decide = second.decide()
+    assert isinstance(decide, DecideDialog)
+    note = decide.meeting_note.text()
+    assert "“公示与评议”页" in note and "deliberation add" not in note
+    decide.reject()

@@ -105,7 +105,13 @@ def test_a_step_decided_too_early_names_the_date_and_enter_opens_the_household(
     for hid in homes:
         to_township(team, hid)
         service.decide(team["township"], hid, "05", rules.PASS, "材料齐全")
-    page = page_of(qtbot, team["township"], sync_tasks, ChangeHub())
+    hub = ChangeHub()
+    page = page_of(qtbot, team["township"], sync_tasks, hub)
+    # listed for the township's notice, without a first day until it is issued and posted
+    assert page.model.rowCount() == 2
+    assert page.model.data(page.model.index(1, 7)) == page.model.data(page.model.index(1, 8)) == "公示未签发"
+    post_notice(team["township"], homes[0], service.now_ms())  # one notice lists both
+    page.refresh()
     # both now wait for the township's notice period: listed, not yet due; deciding early names the date
     assert page.model.rowCount() == 2 and page.model.data(page.model.index(0, 8)) == "公示期未满"
     qtmodeltester.check(page.model)
@@ -258,7 +264,7 @@ def test_a_deliberation_step_is_decided_on_the_meeting_that_deliberated_the_hous
     [target] = [Target.of_entry(e) for e in queue.waiting(team["committee"]) if e.household_id == other]
     without = DecideDialog(team["committee"], [target], tasks=sync_tasks)
     qtbot.addWidget(without)
-    assert not without.meeting.isEnabled() and "先登记评议会议" in without.meeting_note.text()
+    assert not without.meeting.isEnabled() and "“公示与评议”页" in without.meeting_note.text()
     without.ok_button.click()
     assert "须注明评议会议" in without.decision_error.text()  # the service refuses too
     meeting = hold_meeting(team["committee"], [hid], T0 + 2 * HOUR)

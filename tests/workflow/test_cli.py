@@ -219,10 +219,18 @@ def test_a_notice_printed_from_the_step_posted_objected_to_and_handled_on_the_co
     assert f"重新打印请用 --id {notice[-8:]}" in capsys.readouterr().err
     again = tmp_path / "again.pdf"
     assert main(["print", "notice", "--id", notice[-8:], "--out", str(again)]) == 0 and again.exists()
+    assert "重新打印公示（1 户" in (reprinted := capsys.readouterr().out) and "workflow notice post" in reprinted
+    assert main(["workflow", "queue"]) == 0
+    assert "公示未张贴，不能通过" in capsys.readouterr().out  # no first day before the notice is posted
     laptop.ms += 8 * DAY
     assert main(["workflow", "decide", hh, "04", "pass"]) == 1  # the period as printed, but never posted
     assert f"公示 {notice[-8:]}" in (err := capsys.readouterr().err) and "尚未记录张贴日期" in err
     assert main(["workflow", "notice", "post", notice, "--on", day.isoformat()]) == 0
+    capsys.readouterr()
+    assert main(["print", "notice", "--id", notice[-8:], "--out", str(again)]) == 0
+    assert f"已于 {day.isoformat()} 张贴" in (reprinted := capsys.readouterr().out) and "notice post" not in reprinted
+    assert main(["workflow", "queue"]) == 0
+    assert f"{(day + dt.timedelta(days=7)).isoformat()} 起可决定" in capsys.readouterr().out
     assert main(["workflow", "notice", "list"]) == 0
     listed = capsys.readouterr().out
     assert f"{day.isoformat()} 张贴" in listed and "公示期已满" in listed  # the decisions' clock is months ago

@@ -230,3 +230,79 @@ def test_a_notice_step_passes_only_on_a_posted_notice_whose_period_is_over(
     post_notice(team["leader"], hid, again)
     passed = service.decide(team["leader"], hid, "04", rules.PASS, at_ms=again + 7 * DAY + HOUR)
     assert passed.workflow.current.code == "05"
+
+
+def test_the_queue_counts_a_notice_step_from_the_end_of_its_posted_notice(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str]) -> None:
+    from fieldapp.services.workflow import queue
+
+    hid = make_household("钱玉兰")
+    t = _to_notice(team, [hid])
+
+    def entry() -> queue.QueueEntry:
+        return next(e for e in queue.waiting(team["leader"]) if e.household_id == hid)
+
+    assert entry().earliest is None and entry().waiting == notices.NOT_ISSUED
+    start = rules.day_of(t) + dt.timedelta(days=3)  # the notice starts later than the step: its end counts
+    made = notices.issue(team["leader"], "identification", "04", start=start, days=9, contact=CONTACT, at_ms=t)
+    assert entry().earliest is None and entry().waiting == notices.NOT_POSTED
+    notices.post(team["leader"], made.id, start)
+    first = made.period_end + dt.timedelta(days=1)
+    assert entry().earliest == first and entry().waiting == "" and first > rules.earliest(entry().step, t)
+    # the same day the decision is refused up to and allowed from
+    view = store.open_workflow(ctx.db, hid, rules.definitions())
+    step = view.current
+    with pytest.raises(notice_rules.NoticeError, match=first.isoformat()):
+        notices.require_posted_and_ended(ctx, view, step, rules.PASS,
+                                         int(dt.datetime.combine(made.period_end, dt.time(12)).timestamp() * 1000))
+    assert notices.require_posted_and_ended(
+        ctx, view, step, rules.PASS, int(dt.datetime.combine(first, dt.time(9)).timestamp() * 1000)).id == made.id
+
+
+def test_the_announcement_names_the_notices_among_the_steps_done(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str]) -> None:
+    from fieldapp.services.printing.workflow_notice import notice_word, title_and_intro
+
+    hid = make_household("陈桂香")
+    t = _to_notice(team, [hid])
+    defs = rules.definitions()
+    for step in defs.get("identification").steps[3:7]:
+        if step.notice:
+            post_notice(team[step.role], hid, t)
+        t += step.min_days * DAY + HOUR
+        service.decide(team[step.role], hid, step.code, rules.PASS, at_ms=t)
+    made = notices.issue(team["district"], "identification", "08", start=rules.day_of(t), days=7, contact=CONTACT)
+    _title, intro = title_and_intro(ctx, made)
+    assert "第一次公示" in intro and "第二次公示" in intro and "乡镇审核" in intro and "现予以公告" in intro
+    assert notice_word(ctx, made) == "公告"
+
+
+def test_a_monitoring_notice_gives_the_category_and_risk_type_not_the_cause(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str], tmp_path: Path) -> None:
+    hid = make_household("黄德福")
+    t = T0
+    service.start(team["leader"], hid, "monitoring", category="02", risk_type="03", at_ms=t)
+    for step in rules.definitions().get("monitoring").steps[:3]:
+        t += HOUR
+        meeting = hold_meeting(team["committee"], [hid], t)[-8:] if step.deliberation else None
+        service.decide(team[step.role], hid, step.code, rules.PASS, meeting_id=meeting, at_ms=t)
+    made = notices.issue(team["leader"], "monitoring", "04", start=rules.day_of(t), days=7, contact=CONTACT, at_ms=t)
+    text = _pdf_text(render_workflow_notice(ctx, made, tmp_path / "monitoring.pdf"))
+    category = ctx.ref["monitoring_category"].label("02")
+    risk = ctx.ref["risk_type"].label("03")
+    assert f"监测对象类别：{category}" in text and f"风险类型：{risk}" in text
+    assert ctx.ref["poverty_cause"].label("01") not in text
+
+
+def test_the_notice_table_header_stays_on_one_line(
+        ctx: AppContext, team: dict[str, AppContext], make_household: Callable[..., str], tmp_path: Path) -> None:
+    hid = make_household("林秀珍")
+    t = _to_notice(team, [hid])
+    made = notices.issue(team["leader"], "identification", "04", start=rules.day_of(t), days=7, contact=CONTACT,
+                         at_ms=t)
+    path = render_workflow_notice(ctx, made, tmp_path / "header.pdf")
+    laid = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    header = next(line for line in laid.splitlines() if "户主姓名" in line)
+    for word in ("家庭人口", "贫困户属性", "证件号码"):
+        assert word in header, header

@@ -250,8 +250,8 @@ class DecideDialog(QDialog):
                 m.held_on.isoformat(), m.present_count, m.votes_for, m.votes_against, len(m.households)), m.id)
         if not found:
             self.meeting.setEnabled(False)
-            self.meeting_note.setText(self.tr("没有评议过这些户的会议：先登记评议会议（fieldapp workflow "
-                                              "deliberation add），才能通过或不通过本步骤；退回不需要会议。"))
+            self.meeting_note.setText(self.tr("没有评议过这些户的会议：先在“公示与评议”页的“评议会议”中"
+                                              "登记评议会议（登记评议会议…），才能通过或不通过本步骤；退回不需要会议。"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.reason and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \

@@ -18,7 +18,8 @@ from fieldapp.domain import workflow as rules
 from fieldapp.domain.refdata import RefData
 from fieldapp.gui import i18n
 from fieldapp.gui.tables import Index, RowsModel
-from fieldapp.gui.workflow.data import SignatureLine
+from fieldapp.gui.workflow.data import Publicity, SignatureLine
+from fieldapp.services.workflow import notices
 from fieldapp.services.workflow.queue import QueueEntry
 from fieldapp.services.workflow.store import WorkflowView
 
@@ -82,19 +83,26 @@ class QueueModel(_Rows):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def is_due(self, e: QueueEntry) -> bool:
-        return e.earliest <= (self.today or dt.date.today())
+        return e.due(self.today or dt.date.today())
 
     def state_text(self, e: QueueEntry) -> str:
         if e.conflict:
             return self.tr("有冲突的决定，待处理")
+        if e.earliest is None:
+            return self.waiting_text(e.waiting)
         return self.tr("可决定") if self.is_due(e) else self.tr("公示期未满")
+
+    def waiting_text(self, waiting: str) -> str:
+        words = {notices.NOT_ISSUED: self.tr("公示未签发"), notices.NOT_POSTED: self.tr("公示未张贴")}
+        return words.get(waiting, waiting)
 
     def cell(self, row: QueueEntry, column: int) -> str:
         lang = i18n.ref_language()
         values = (self.villages.get(row.household_id, "—"), row.hh_no or "—", row.head_name or "—",
                   row.workflow.definition.text(lang),
                   f"{row.step.code} {row.step.text(lang)}", self.role_text(row.step.role),
-                  day_text(row.workflow.state.since), row.earliest.isoformat(), self.state_text(row))
+                  day_text(row.workflow.state.since),
+                  row.earliest.isoformat() if row.earliest else self.waiting_text(row.waiting), self.state_text(row))
         return values[column]
 
     def colour(self, row: QueueEntry) -> str | None:
@@ -107,11 +115,14 @@ class StepModel(_Rows):
     def __init__(self, ref: RefData, parent: QObject | None = None) -> None:
         super().__init__(ref, parent)
         self.view: WorkflowView | None = None
+        self.publicity: Publicity | None = None
         self.headers = (self.tr("步骤"), self.tr("名称"), self.tr("决定人"), self.tr("最短天数"), self.tr("签字"),
                         self.tr("进度"))
 
-    def set_view(self, view: WorkflowView | None) -> None:
-        self.view = view
+    def set_view(self, view: WorkflowView | None, publicity: Publicity | None = None) -> None:
+        """The workflow's steps; ``publicity`` (its notices and objections) says from when the current one
+        may pass, or what blocks it."""
+        self.view, self.publicity = view, publicity
         self.set_rows(list(enumerate(view.definition.steps)) if view is not None else [])
 
     def progress(self, position: int) -> str:
@@ -129,9 +140,21 @@ class StepModel(_Rows):
         elif state.status == rules.FAILED:
             text = self.tr("不通过（流程结束）")
         else:
-            text = self.tr("当前步骤（{0} 起可决定）").format(
-                rules.earliest(view.definition.steps[position], state.since).isoformat())
+            text = self.current_text(view, position)
         return text
+
+    def current_text(self, view: WorkflowView, position: int) -> str:
+        publicity = self.publicity
+        if publicity is not None and publicity.blocked:
+            return self.tr("当前步骤（有 {0} 条异议未办结，办结前不能通过）").format(len(publicity.blocked))
+        due = publicity.pass_from if publicity is not None else None
+        if due is not None and due.day is None:
+            return self.tr("当前步骤（{0}，不能通过）").format(
+                {notices.NOT_ISSUED: self.tr("公示未签发"), notices.NOT_POSTED: self.tr("公示未张贴")}.get(
+                    due.waiting, due.waiting))
+        day = due.day if due is not None and due.day is not None \
+            else rules.earliest(view.definition.steps[position], view.state.since)
+        return self.tr("当前步骤（{0} 起可决定）").format(day.isoformat())
 
     def cell(self, row: tuple[int, rules.Step], column: int) -> str:
         position, step = row

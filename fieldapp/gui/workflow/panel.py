@@ -5,7 +5,9 @@ finished workflow, from the state imported at the upgrade (with the value that w
 typed field alone. For the workflow chosen (the running one first) the panel lists its steps with the
 current one and the first day it may be decided, and every decision with who decided, their role, when,
 the reason, the signature's status (checked on this laptop), 退回, conflicting decisions and how they
-were settled, and overrides of the exit gate. 发起流程… and 决定… open :mod:`.start` and :mod:`.decide`;
+were settled, and overrides of the exit gate. Above the steps: the 评议 meetings that deliberated the household,
+the notices that list it (posted or not) and its objections; a step held by an unhandled objection says so.
+发起流程… and 决定… open :mod:`.start` and :mod:`.decide`;
 they show only to accounts that hold the permission (the services refuse anyone else anyway).
 
 :class:`WorkflowPanel` is the household editor's 动态管理 tab and the body of :class:`WorkflowDialog`,
@@ -14,6 +16,7 @@ opened from the 审核 queue.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import TypeVar
 
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain import notice as notice_rules
 from fieldapp.domain import workflow as rules
 from fieldapp.gui import geometry, i18n
 from fieldapp.gui.errors import show_error
@@ -114,6 +118,7 @@ class WorkflowPanel(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(top)
         layout.addWidget(self.header)
+        layout.addWidget(self.publicity)
         layout.addWidget(split, 1)
         layout.addWidget(self.attachments_label)
         layout.addWidget(self.attachments)
@@ -126,6 +131,12 @@ class WorkflowPanel(QWidget):
         self.hub.changed.connect(self._data_changed)
 
     def _tables(self) -> None:
+        # the workflow's meetings, notices and objections, between the header and the steps
+        self.publicity = QLabel(self)
+        self.publicity.setObjectName("workflow_publicity")
+        self.publicity.setWordWrap(True)
+        self.publicity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.publicity.hide()
         self.steps = StepModel(self.ctx.ref, self)
         self.decisions = DecisionModel(self.ctx.ref, self)
         self.step_view = table(self, self.steps)
@@ -233,8 +244,12 @@ class WorkflowPanel(QWidget):
 
     def _show_chosen(self) -> None:
         view = self.chosen()
-        self.steps.set_view(view)
+        publicity = self.flows.publicity.get(view.id) if view is not None and self.flows is not None else None
+        self.steps.set_view(view, publicity)
         self.decisions.set_view(view, self.flows.signatures if self.flows is not None else {})
+        text = self._publicity_text(publicity) if publicity is not None else ""
+        self.publicity.setText(text)
+        self.publicity.setVisible(bool(text))
         self.step_view.resizeColumnsToContents()
         self.decision_view.resizeRowsToContents()
         shown = self._attachments_of(view)
@@ -284,6 +299,36 @@ class WorkflowPanel(QWidget):
                 ref["monitoring_category"].label(v.category, lang) if v.category else "—",
                 ref["risk_type"].label(v.risk_type, lang) if v.risk_type else "—"))
         lines += [self.tr("问题：{0}").format(p) for p in v.state.problems]
+        return "\n".join(lines)
+
+    def _publicity_text(self, p: data.Publicity, today: dt.date | None = None) -> str:
+        """The workflow's 评议 meetings (date, votes), the notices listing the household (step, period, posted
+        or not) and its objections (from whom, content, handled or not, result), one line each."""
+        lines = []
+        for m in p.meetings:
+            votes = self.tr("本户赞成 {0}、反对 {1}") if m.own_votes else self.tr("赞成 {0}、反对 {1}")
+            lines.append(self.tr("评议会议：{0}，到会 {1} 人，{2}{3}").format(
+                m.held_on.isoformat(), m.present, votes.format(m.votes_for, m.votes_against),
+                self.tr("（决定据此作出）") if m.decided else ""))
+        words = {notice_rules.UNPOSTED: self.tr("未张贴"), notice_rules.POSTED: self.tr("已张贴，公示期未开始"),
+                 notice_rules.RUNNING: self.tr("已张贴，公示期内"), notice_rules.ENDED: self.tr("已张贴，已期满")}
+        for n in p.notices:
+            step = self.decisions.step_text(n.step)
+            state = words.get(n.status(today or dt.date.today()), "")
+            if n.posted_on is not None:
+                state += self.tr("（{0} 张贴）").format(n.posted_on.isoformat())
+            lines.append(self.tr("公示：{0}，{1} 至 {2}（{3} 天），{4}").format(
+                step, n.period_start.isoformat(), n.period_end.isoformat(), n.days, state))
+        results = {notice_rules.UPHELD: self.tr("异议成立"), notice_rules.DISMISSED: self.tr("异议不成立")}
+        for o in p.objections:
+            if o.handled:
+                state = self.tr("已办结：{0}（{1}，{2}）").format(results.get(o.result or "", o.result or ""),
+                                                           o.handling or "", o.handled_on.isoformat()
+                                                           if o.handled_on else "—")
+            else:
+                state = self.tr("未办结，阻止通过")
+            lines.append(self.tr("异议：{0} 收到 {1} 提出：{2}；{3}").format(
+                o.received_on.isoformat(), o.from_whom, o.content, state))
         return "\n".join(lines)
 
     def _target(self, view: WorkflowView | None) -> Target | None:

@@ -124,6 +124,16 @@ def meetings(ctx: AppContext, village_id: str | None = None) -> list[Meeting]:
     return [get(ctx, i) for i in ids]
 
 
+def of_household(ctx: AppContext, household_id: str) -> list[Meeting]:
+    """The meetings that deliberated the household, oldest first."""
+    with ctx.db.read() as conn:
+        ids = [r.id for r in conn.execute(
+            select(_D.c.id).join(_DH, _DH.c.deliberation_id == _D.c.id)
+            .where(_DH.c.household_id == household_id, _DH.c.deleted.is_(False), _D.c.deleted.is_(False))
+            .order_by(_D.c.held_on, _D.c.id))]
+    return [get(ctx, i) for i in dict.fromkeys(ids)]
+
+
 def waiting(ctx: AppContext, village_id: str) -> list[store.AtStep]:
     """The households of a village whose open workflow is at a 评议 step: those a meeting may deliberate."""
     from fieldapp.domain import workflow as flows

@@ -150,6 +150,40 @@ def require_posted_and_ended(ctx: AppContext, view: store.WorkflowView, step: fl
     return found
 
 
+@dataclass(frozen=True)
+class PassFrom:
+    """From when the current step of a workflow may pass: ``day`` (the step's least days, and for a 公示 step
+    the day after its posted notice's period ends), or None with ``waiting`` saying what is missing
+    (公示未签发 / 公示未张贴): the same judgement as :func:`require_posted_and_ended`."""
+
+    day: dt.date | None
+    waiting: str = ""
+    notice: NoticeView | None = None
+
+
+NOT_ISSUED, NOT_POSTED = "公示未签发", "公示未张贴"
+
+
+def pass_from(ctx: AppContext, view: store.WorkflowView, step: flows.Step) -> PassFrom:
+    first = flows.earliest(step, view.state.since)
+    if not step.notice:
+        return PassFrom(first)
+    found = notice_of(ctx, view.kind, step.code, view.household_id, view.state.since)
+    if found is None:
+        return PassFrom(None, NOT_ISSUED)
+    if found.posted_on is None:
+        return PassFrom(None, NOT_POSTED, found)
+    return PassFrom(max(first, found.period_end + dt.timedelta(days=1)), "", found)
+
+
+def of_household(ctx: AppContext, household_id: str) -> list[NoticeView]:
+    """Every notice listing the household, oldest first."""
+    with ctx.db.read() as conn:
+        rows = conn.execute(select(_N).where(_N.c.deleted.is_(False), _N.c.households.contains(household_id))
+                            .order_by(_N.c.issued_at, _N.c.id)).all()
+    return [_view(r) for r in rows if household_id in json.loads(r.households or "[]")]
+
+
 def notice_of(ctx: AppContext, kind: str, step_code: str, household_id: str, since_ms: int) -> NoticeView | None:
     """The newest notice of ``kind``'s step listing the household, issued since ``since_ms`` (when the
     household reached the step: a notice from before a 退回 does not count)."""

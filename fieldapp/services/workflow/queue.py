@@ -11,22 +11,28 @@ from sqlalchemy import select
 from fieldapp.domain import people
 from fieldapp.domain import workflow as rules
 from fieldapp.services.context import AppContext
-from fieldapp.services.workflow import store
+from fieldapp.services.workflow import notices, store
 from fieldapp.store.flows import views_by_household
 from fieldapp.store.models import Household, HouseholdListRow
 
 
 @dataclass(frozen=True)
 class QueueEntry:
-    """A household waiting for a decision: the workflow, its current step, from when it may be decided."""
+    """A household waiting for a decision: the workflow, its current step, from when it may pass (for a 公示
+    step the day after its posted notice's period; None with ``waiting`` = 公示未签发/公示未张贴 when there is
+    no posted notice)."""
 
     household_id: str
     hh_no: str
     head_name: str
     workflow: store.WorkflowView
     step: rules.Step
-    earliest: dt.date
+    earliest: dt.date | None
     conflict: bool = False
+    waiting: str = ""
+
+    def due(self, today: dt.date) -> bool:
+        return self.earliest is not None and self.earliest <= today
 
 
 def waiting(ctx: AppContext) -> list[QueueEntry]:
@@ -41,12 +47,12 @@ def waiting(ctx: AppContext) -> list[QueueEntry]:
         step = view.definition.steps[min(view.state.position, len(view.definition.steps) - 1)]
         if not table.allows(roles, step.permission):
             continue
-        due = rules.earliest(step, view.state.since)
-        found.append(QueueEntry(view.household_id, "", "", view, step, due, conflict))
+        due = notices.pass_from(ctx, view, step)
+        found.append(QueueEntry(view.household_id, "", "", view, step, due.day, conflict, due.waiting))
     names = _names(ctx, [e.household_id for e in found])
     found = [QueueEntry(e.household_id, *names.get(e.household_id, ("", "")), e.workflow, e.step, e.earliest,
-                        e.conflict) for e in found]
-    return sorted(found, key=lambda e: (e.earliest, e.hh_no, e.household_id))
+                        e.conflict, e.waiting) for e in found]
+    return sorted(found, key=lambda e: (e.earliest or dt.date.max, e.hh_no, e.household_id))
 
 
 def _names(ctx: AppContext, ids: list[str]) -> dict[str, tuple[str, str]]:
