@@ -7596,17 +7596,17 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="377"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="379"/>
         <source>动态管理</source>
         <translation>Workflows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="380"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="382"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="394"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="396"/>
         <source>动态管理 — {0}</source>
         <translation>Workflows — {0}</translation>
     </message>
@@ -7627,210 +7627,210 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkflowPanel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="92"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="94"/>
         <source>发起流程(&amp;Q)…</source>
         <extracomment>the panel was (re)loaded</extracomment>
         <translation>Start a workflow (&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="95"/>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="263"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="97"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="265"/>
         <source>决定当前步骤(&amp;J)…</source>
         <translation>Decide the current step (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="105"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="107"/>
         <source>流程：</source>
         <translation>Workflow:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="125"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="127"/>
         <source>新增农户保存后才能发起流程。</source>
         <translation>Save the new household before starting a workflow.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="196"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="198"/>
         <source>{0}（{1} 发起）：{2}</source>
         <translation>{0} (started {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="208"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="210"/>
         <source>已脱贫</source>
         <translation>exited poverty</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="208"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="210"/>
         <source>未脱贫</source>
         <translation>not exited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="210"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="212"/>
         <source>脱贫状态：{0}（由流程得出）</source>
         <translation>Exit status: {0} (derived from the workflows)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="212"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="214"/>
         <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
         <translation>Exit status: {0} (imported, not from step-by-step decisions)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="215"/>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="291"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="217"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="293"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="218"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="220"/>
         <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
         <translation>Note: this household has {0} workflows running at once (started on different laptops); fail the extra one with a reason.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="221"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="223"/>
         <source>还没有流程记录。</source>
         <translation>No workflow yet.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="229"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="231"/>
         <source>进行中，当前步骤 {0} {1}</source>
         <translation>running, current step {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="230"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="232"/>
         <source>已完成</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="230"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="232"/>
         <source>未通过（已结束）</source>
         <translation>failed (ended)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="231"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="233"/>
         <source>有冲突，待处理</source>
         <translation>conflict, to be settled</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="231"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="233"/>
         <source>导入的状态</source>
         <translation>imported state</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="234"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="236"/>
         <source>（曾越过退出标准）</source>
         <translation> (exit standard overridden)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="262"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="264"/>
         <source>处理冲突(&amp;J)…</source>
         <translation>Settle the conflict (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="292"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="294"/>
         <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
         <translation>Source: imported. At the upgrade the record&apos;s typed exit status was “{0}”; it does not come from step-by-step decisions.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="293"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="295"/>
         <source>发起：{0}，{1}；状态：{2}</source>
         <translation>Started by {0} on {1}; state: {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="296"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="298"/>
         <source>监测对象类别：{0}；风险类型：{1}</source>
         <translation>Monitoring category: {0}; risk type: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="299"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="301"/>
         <source>问题：{0}</source>
         <translation>Problem: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="307"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="309"/>
         <source>本户赞成 {0}、反对 {1}</source>
         <translation>this household: {0} for, {1} against</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="307"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="309"/>
         <source>赞成 {0}、反对 {1}</source>
         <translation>{0} for, {1} against</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="308"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="310"/>
         <source>评议会议：{0}，到会 {1} 人，{2}{3}</source>
         <translation>Meeting: {0}, {1} present, {2}{3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="310"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="312"/>
         <source>（决定据此作出）</source>
         <translation> (the decision rests on it)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="311"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="313"/>
         <source>未张贴</source>
         <translation>not posted</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="311"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="313"/>
         <source>已张贴，公示期未开始</source>
         <translation>posted, period not begun</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="312"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="314"/>
         <source>已张贴，公示期内</source>
         <translation>posted, period running</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="312"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="314"/>
         <source>已张贴，已期满</source>
         <translation>posted, period over</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="317"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="319"/>
         <source>（{0} 张贴）</source>
         <translation> (posted {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="318"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="320"/>
         <source>公示：{0}，{1} 至 {2}（{3} 天），{4}</source>
         <translation>Notice: {0}, {1} to {2} ({3} days), {4}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="320"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="322"/>
         <source>异议成立</source>
         <translation>objection upheld</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="320"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="322"/>
         <source>异议不成立</source>
         <translation>objection dismissed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="323"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="325"/>
         <source>已办结：{0}（{1}，{2}）</source>
         <translation>handled: {0} ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="327"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="329"/>
         <source>未办结，阻止通过</source>
         <translation>open, blocks the pass</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="328"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="330"/>
         <source>异议：{0} 收到 {1} 提出：{2}；{3}</source>
         <translation>Objection: received {0} from {1}: {2}; {3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="158"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="160"/>
         <source>附件（会议记录、脱贫确认书等照片；Enter 或双击打开）：</source>
         <translation>Attachments (photos of minutes, signed confirmations…; Enter or double click opens one):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="280"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="282"/>
         <source>{0}（评议会议）</source>
         <translation>{0} (deliberation meeting)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="216"/>
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="218"/>
         <source>脱贫状态：{0}（建档时导入的“{1}”，没有办结的流程）</source>
         <translation>Exit status: {0} (“{1}” imported with the record; no finished workflow)</translation>
     </message>

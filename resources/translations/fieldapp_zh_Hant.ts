@@ -7595,17 +7595,17 @@
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="377" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="379" />
         <source>动态管理</source>
         <translation>動態管理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="380" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="382" />
         <source>关闭</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="394" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="396" />
         <source>动态管理 — {0}</source>
         <translation>動態管理 — {0}</translation>
     </message>
@@ -7626,210 +7626,210 @@
 <context>
     <name>WorkflowPanel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="92" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="94" />
         <source>发起流程(&amp;Q)…</source>
         <extracomment>the panel was (re)loaded</extracomment>
         <translation>發起流程(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="95" />
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="263" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="97" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="265" />
         <source>决定当前步骤(&amp;J)…</source>
         <translation>決定當前步驟(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="105" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="107" />
         <source>流程：</source>
         <translation>流程：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="125" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="127" />
         <source>新增农户保存后才能发起流程。</source>
         <translation>新增農戶保存後才能發起流程。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="196" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="198" />
         <source>{0}（{1} 发起）：{2}</source>
         <translation>{0}（{1} 發起）：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="208" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
         <source>已脱贫</source>
         <translation>已脫貧</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="208" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
         <source>未脱贫</source>
         <translation>未脫貧</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="210" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="212" />
         <source>脱贫状态：{0}（由流程得出）</source>
         <translation>脫貧狀態：{0}（由流程得出）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="212" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="214" />
         <source>脱贫状态：{0}（导入的状态，不是逐级决定产生的）</source>
         <translation>脫貧狀態：{0}（導入的狀態，不是逐級決定產生的）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="215" />
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="291" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="217" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="293" />
         <source>（空）</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="218" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="220" />
         <source>注意：该户有 {0} 个同时进行的流程（在不同笔记本上各自发起），多余的一个可以不通过并写明理由。</source>
         <translation>注意：該戶有 {0} 個同時進行的流程（在不同筆記本上各自發起），多餘的一個可以不通過並寫明理由。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="221" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="223" />
         <source>还没有流程记录。</source>
         <translation>還沒有流程記錄。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="229" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="231" />
         <source>进行中，当前步骤 {0} {1}</source>
         <translation>進行中，當前步驟 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="230" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="232" />
         <source>已完成</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="230" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="232" />
         <source>未通过（已结束）</source>
         <translation>未通過（已結束）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="231" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="233" />
         <source>有冲突，待处理</source>
         <translation>有衝突，待處理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="231" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="233" />
         <source>导入的状态</source>
         <translation>導入的狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="234" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="236" />
         <source>（曾越过退出标准）</source>
         <translation>（曾越過退出標準）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="262" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="264" />
         <source>处理冲突(&amp;J)…</source>
         <translation>處理衝突(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="292" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="294" />
         <source>来源：导入。升级时档案中填写的脱贫状态为“{0}”，不是逐级决定产生的。</source>
         <translation>來源：導入。升級時檔案中填寫的脫貧狀態為“{0}”，不是逐級決定產生的。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="293" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="295" />
         <source>发起：{0}，{1}；状态：{2}</source>
         <translation>發起：{0}，{1}；狀態：{2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="296" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="298" />
         <source>监测对象类别：{0}；风险类型：{1}</source>
         <translation>監測對象類別：{0}；風險類型：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="299" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="301" />
         <source>问题：{0}</source>
         <translation>問題：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="307" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="309" />
         <source>本户赞成 {0}、反对 {1}</source>
         <translation>本戶贊成 {0}、反對 {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="307" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="309" />
         <source>赞成 {0}、反对 {1}</source>
         <translation>贊成 {0}、反對 {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="308" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="310" />
         <source>评议会议：{0}，到会 {1} 人，{2}{3}</source>
         <translation>評議會議：{0}，到會 {1} 人，{2}{3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="310" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="312" />
         <source>（决定据此作出）</source>
         <translation>（決定據此作出）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="311" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="313" />
         <source>未张贴</source>
         <translation>未張貼</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="311" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="313" />
         <source>已张贴，公示期未开始</source>
         <translation>已張貼，公示期未開始</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="312" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="314" />
         <source>已张贴，公示期内</source>
         <translation>已張貼，公示期內</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="312" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="314" />
         <source>已张贴，已期满</source>
         <translation>已張貼，已期滿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="317" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="319" />
         <source>（{0} 张贴）</source>
         <translation>（{0} 張貼）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="318" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="320" />
         <source>公示：{0}，{1} 至 {2}（{3} 天），{4}</source>
         <translation>公示：{0}，{1} 至 {2}（{3} 天），{4}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="320" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="322" />
         <source>异议成立</source>
         <translation>異議成立</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="320" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="322" />
         <source>异议不成立</source>
         <translation>異議不成立</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="323" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="325" />
         <source>已办结：{0}（{1}，{2}）</source>
         <translation>已辦結：{0}（{1}，{2}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="327" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="329" />
         <source>未办结，阻止通过</source>
         <translation>未辦結，阻止通過</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="328" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="330" />
         <source>异议：{0} 收到 {1} 提出：{2}；{3}</source>
         <translation>異議：{0} 收到 {1} 提出：{2}；{3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="158" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="160" />
         <source>附件（会议记录、脱贫确认书等照片；Enter 或双击打开）：</source>
         <translation>附件（會議記錄、脫貧確認書等照片；Enter 或雙擊打開）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="280" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="282" />
         <source>{0}（评议会议）</source>
         <translation>{0}（評議會議）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/panel.py" line="216" />
+        <location filename="../../fieldapp/gui/workflow/panel.py" line="218" />
         <source>脱贫状态：{0}（建档时导入的“{1}”，没有办结的流程）</source>
         <translation>脫貧狀態：{0}（建檔時匯入的“{1}”，沒有辦結的流程）</translation>
     </message>
