@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +34,7 @@ from fieldapp.gui.charts.canvas import ChartCanvas
 from fieldapp.gui.charts.models import DrillModel
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.ops import ChangeHub
+from fieldapp.gui.pages import StaleRefresh
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services.changes import Changes
 from fieldapp.services.charts import drawings, figures, geomap, posters
@@ -69,7 +69,7 @@ class ChartsPage(QWidget):
         self.shown: Shown | None = None
         self.task: Task | None = None
         self.editor: QWidget | None = None
-        self._stale = False
+        self.staleness = StaleRefresh(self, self._reread_all)
         self._build_controls(today)
         self._build_drill_list()
         self._lay_out()
@@ -168,7 +168,7 @@ class ChartsPage(QWidget):
     # -- loading ----------------------------------------------------------------------------------
 
     def refresh(self) -> Task | None:
-        self._stale = False
+        self.staleness.clear()
         area_id = self.scope.currentData()
         if not area_id:
             self.as_of.setText(self.tr("本机还没有村、乡镇或区县"))
@@ -195,16 +195,12 @@ class ChartsPage(QWidget):
 
     def _data_changed(self, changes: Changes) -> None:
         if changes.database or changes.settings:
-            self._stale = True
-            if self.isVisible():
-                self._fill_scopes()
-                self.refresh()
+            self.staleness.mark()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._fill_scopes()
-            self.refresh()
+    def _reread_all(self) -> None:
+        """After a change: the scopes may have changed too, then the charts."""
+        self._fill_scopes()
+        self.refresh()
 
     # -- drill-down -------------------------------------------------------------------------------
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain import report as rules
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.ops import ChangeHub, run_op
+from fieldapp.gui.pages import StaleRefresh
 from fieldapp.gui.report.models import CadreDaysModel, FiguresModel, VillageStatusModel
 from fieldapp.gui.tasks import TaskControl, TaskManager
 from fieldapp.gui.workflow.panel import table
@@ -109,7 +109,7 @@ class ReportPage(QWidget):
         self.may_sign = ctx.allows(service.SIGN)
         self.loaded: Loaded | None = None
         self.job: object = None
-        self._stale = True
+        self.staleness = StaleRefresh(self, self.refresh, stale=True)
 
         choose = self._build_chooser()
         self.tabs = QTabWidget(self)
@@ -236,19 +236,12 @@ class ReportPage(QWidget):
 
     def _data_changed(self, changes: Changes) -> None:
         if changes.reports or changes.sync or changes.visit_data or changes.register or changes.spotchecks:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+            self.staleness.mark()
 
     def refresh(self) -> None:
         if self.tasks.is_shut_down:
             return
-        self._stale = False
+        self.staleness.clear()
         ctx, period, village, write = self.ctx, self.current_period, self.current_village, self.may_write
         scope = tuple(ctx.settings["village_ids"]) or None
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -41,6 +41,7 @@ from fieldapp.domain import spotcheck as sc
 from fieldapp.domain.errors import ValidationError
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.ops import ChangeHub, run_op
+from fieldapp.gui.pages import StaleRefresh
 from fieldapp.gui.spotcheck.dialogs import DrawDialog, NoteDialog
 from fieldapp.gui.spotcheck.models import DrawModel, ItemModel, RectificationModel
 from fieldapp.gui.tasks import TaskControl, TaskManager
@@ -74,7 +75,7 @@ class SpotcheckPage(QWidget):
         self.hub = hub or ChangeHub(self)
         self.draw_id: str | None = None
         self.household_id: str | None = None
-        self._stale = True
+        self.staleness = StaleRefresh(self, self.refresh, stale=True)
         self.draws = DrawModel(ctx.ref, self)
         self.items = ItemModel(ctx.ref, self)
         self.rects = RectificationModel(ctx.ref, self)
@@ -181,18 +182,11 @@ class SpotcheckPage(QWidget):
 
     def _data_changed(self, changes: Changes) -> None:
         if changes.spotchecks or changes.sync or changes.bulk or changes.register:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+            self.staleness.mark()
 
     def refresh(self) -> None:
         """Reload the draws (keeping the chosen one) and the rectifications."""
-        self._stale = False
+        self.staleness.clear()
         ctx = self.ctx
 
         def load(_control: TaskControl) -> tuple[list[checklist.DrawInfo], list[rectify.RectificationView]]:

@@ -19,7 +19,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,6 +44,7 @@ from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.money import fen_to_yuan
 from fieldapp.gui import i18n
 from fieldapp.gui.ops import ChangeHub, run_op
+from fieldapp.gui.pages import StaleRefresh
 from fieldapp.gui.targets.models import TargetModel
 from fieldapp.gui.tasks import TaskControl, TaskManager
 from fieldapp.services.changes import Changes
@@ -73,7 +73,7 @@ class TargetsPage(QWidget):
         self.original: records.VillageYearRecord | None = None
         self.view: VillageExitView | None = None
         self.import_box: QMessageBox | None = None
-        self._stale = True
+        self.staleness = StaleRefresh(self, self.refresh, stale=True)
         self.may_edit = records.may_edit_village(ctx)
         self.may_set = records.may_edit_targets(ctx)
         self.targets = TargetModel(self)
@@ -234,21 +234,13 @@ class TargetsPage(QWidget):
         value = self.village_box.currentData()
         return str(value) if value else None
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def _data_changed(self, changes: Changes) -> None:
         if changes.targets or changes.register or changes.sync or changes.reference:
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
+            self.staleness.mark()
 
     def refresh(self) -> None:
         """Read the village's year and the year's targets on the database thread, then show them."""
-        self._stale = False
+        self.staleness.clear()
         ctx, village, year, lang = self.ctx, self.village_id, self.year_box.value(), self.lang
 
         def read(_control: TaskControl) -> Overview:

@@ -16,7 +16,6 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -39,6 +38,7 @@ from fieldapp.gui.errors import show_error
 from fieldapp.gui.fields import ErrorLabel, NullableDateEdit
 from fieldapp.gui.household_editor.base import ask
 from fieldapp.gui.ops import ChangeHub, run_op
+from fieldapp.gui.pages import StaleRefresh
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.gui.visits.models import ComplianceModel, LateCheckInModel, LeaderModel
 from fieldapp.services import attendance, lookups
@@ -72,8 +72,7 @@ class AttendancePage(QWidget):
         self.ctx = ctx
         self.tasks = tasks
         self.hub = hub if hub is not None else ChangeHub(self)
-        self._loaded = False
-        self._stale = False
+        self.staleness = StaleRefresh(self, self.reload, stale=True)  # nothing read yet
         self.load_task: Task | None = None
         self.export_task: Task | None = None
 
@@ -171,16 +170,11 @@ class AttendancePage(QWidget):
 
     # -- loading --------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded or self._stale:
-            self.reload()
-
     def reload(self) -> Task | None:
         """Compute both tables of the chosen year on the database thread."""
         if self.tasks.is_shut_down:
             return None
-        self._loaded, self._stale = True, False
+        self.staleness.clear()
         year, db = self.year.value(), self.ctx.db
         today = dt.date.today()
 
@@ -234,9 +228,7 @@ class AttendancePage(QWidget):
     def _changed_elsewhere(self, changes: Changes) -> None:
         if not (changes.visit_data or changes.reference):
             return
-        self._stale = True
-        if self.isVisible():
-            self.reload()
+        self.staleness.mark()
 
     # -- check-in, export -----------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +39,7 @@ from fieldapp.gui import i18n
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.hints import NextSteps
 from fieldapp.gui.ops import ChangeHub, run_op
+from fieldapp.gui.pages import StaleRefresh
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
 from fieldapp.services import workbench
 from fieldapp.services.changes import Changes
@@ -89,7 +90,7 @@ class WorkbenchPage(QWidget):
         self.board: Board | None = None
         self.task: Task | None = None
         self.editor: QWidget | None = None
-        self._stale = False
+        self.staleness = StaleRefresh(self, self.refresh)
 
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -156,7 +157,7 @@ class WorkbenchPage(QWidget):
         if self.tasks.is_shut_down:
             return None
         ctx, limit = self.ctx, self.limit
-        self._stale = False
+        self.staleness.clear()
 
         def load(_control: TaskControl) -> Board:
             return compute_board(ctx, limit)
@@ -175,14 +176,7 @@ class WorkbenchPage(QWidget):
 
     def mark_stale(self, *_args: object) -> None:
         """The register changed: recompute now if shown, else when next shown."""
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.staleness.mark()
 
     def _save_days(self) -> None:
         """Store the setting as an operation; its announcement recomputes the workbench."""

@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.notice import ObjectionView
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.ops import ChangeHub
+from fieldapp.gui.pages import StaleRefresh
 from fieldapp.gui.printing.jobs import PrintJob, WorkflowNoticeRequest, start_with_progress
 from fieldapp.gui.tasks import TaskManager
 from fieldapp.gui.workflow.meeting_dialog import MeetingDialog
@@ -92,7 +92,7 @@ class NoticesPage(QWidget):
         self.data: NoticesData | None = None
         self.dialog: QDialog | None = None
         self.job: PrintJob | None = None
-        self._stale = True
+        self.staleness = StaleRefresh(self, self.refresh, stale=True)
         self.tabs = QTabWidget(self)
         self.meeting_model = MeetingModel(ctx.ref, self)
         self.notice_model = NoticeModel(ctx.ref, self, today=today)
@@ -166,19 +166,12 @@ class NoticesPage(QWidget):
 
     def _data_changed(self, changes: Changes) -> None:
         if changes.register or changes.sync or changes.people:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+            self.staleness.mark()
 
     def refresh(self) -> None:
         if self.tasks.is_shut_down:
             return
-        self._stale = False
+        self.staleness.clear()
         ctx = self.ctx
         self.tasks.run_db(lambda _c: load(ctx), on_done=self._loaded, on_error=self._read_failed)
 

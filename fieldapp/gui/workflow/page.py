@@ -18,12 +18,13 @@ import logging
 from typing import ClassVar, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldapp.domain import workflow as rules
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.ops import ChangeHub
+from fieldapp.gui.pages import StaleRefresh
 from fieldapp.gui.tasks import TaskManager
 from fieldapp.gui.workflow.decide import DecideDialog, Target
 from fieldapp.gui.workflow.models import QueueModel
@@ -69,7 +70,7 @@ class ReviewPage(QWidget):
         self.ctx, self.tasks = ctx, tasks
         self.hub = hub or ChangeHub(self)
         self.dialog: QDialog | None = None
-        self._stale = True
+        self.staleness = StaleRefresh(self, self.refresh, stale=True)
         self.model = QueueModel(ctx.ref, self, today=today)
         self.view = table(self, self.model, multi=True)
         self.view.horizontalHeader().setDefaultSectionSize(self.fontMetrics().horizontalAdvance("国") * 7)
@@ -114,19 +115,12 @@ class ReviewPage(QWidget):
 
     def _data_changed(self, changes: Changes) -> None:
         if changes.register or changes.sync or changes.people:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+            self.staleness.mark()
 
     def refresh(self) -> None:
         if self.tasks.is_shut_down:
             return
-        self._stale = False
+        self.staleness.clear()
         ctx = self.ctx
         self.tasks.run_db(lambda _c: load_queue(ctx), on_done=self._loaded,
                           on_error=self._read_failed)
