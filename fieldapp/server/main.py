@@ -9,7 +9,8 @@
     fieldapp-server admin-token | whoami                  the admin page's token; the server's identity
     fieldapp-server verify CODE                           check a printed sign-off code against the district
     fieldapp-server export-analytics --out FILE.sqlite3 [--year Y …] [--force]
-        the district's de-identified analytic extract (counts per village; see services/analytics/extract.py)
+        the district's de-identified analytic extract (counts per village, project totals;
+        see services/analytics/extract.py)
 
 Data lives in ``FIELDAPP_HOME/server`` (``--home`` overrides); ``--db`` picks the database (default:
 ``server.sqlite3`` there). Exit codes: 0 ok, 1 refused or a user-facing error, 2 bad usage

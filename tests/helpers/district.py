@@ -8,7 +8,10 @@ are worked out by hand), so the expected figures here are the same:
 - district: 6 households, 17 people; 北宽坪镇 4 households 10 people (一般 2, 低保 1, 特困 1), 杨峪河镇 2 / 7;
 - exits of 2026: 3 households (乙二 March, 己六 May, 丁四 typed, year only), 11 people; targets: households 4
   (3 + 1 from the towns; 东村 2 of its own), people 12; 东村 摘帽 in 2026;
-- measures of 2026 in the district: 3 planned, 2 done, 3 households; industry 果业 1 household of 2 planned.
+- measures of 2026 in the district: 3 planned, 2 done, 3 households; industry 果业 1 household of 2 planned;
+- one project of 东村, 东村核桃基地产业路 (completed, acceptance failed): budget 200 000 元 (上级 150 000, 本级财政
+  50 000), approved 180 000, disbursed 60 000 from 上级 to a person by name, one beneficiary household, progress
+  80% with a note naming a person — the names, voucher, findings and notes are in ``District.project_secrets``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,18 @@ from fieldapp.domain.ids import natural_id
 from fieldapp.domain.refdata import RefData
 from fieldapp.server.storage import open_server
 from fieldapp.store.db import Database
-from fieldapp.store.models import Household, Measure, Member, Summary
+from fieldapp.store.models import (
+    Household,
+    Measure,
+    Member,
+    Project,
+    ProjectAcceptance,
+    ProjectBeneficiary,
+    ProjectBudget,
+    ProjectDisbursement,
+    ProjectProgress,
+    Summary,
+)
 from fieldapp.store.writer import Actor, ChangeWriter, shared_clock
 from tests.helpers.charts import add_area, finish_workflow, set_target, set_village_year
 from tests.helpers.idgen import resident_id
@@ -62,6 +76,7 @@ class District:
     people: list[Person]  # every member written, with their ID number and the household's phone
     bank_accounts: list[str]
     member_ids: list[str]
+    project_secrets: list[str] = field(default_factory=list)  # project text the extract must leave out
 
     @property
     def household_ids(self) -> list[str]:
@@ -132,7 +147,40 @@ def seed(db: Database, device_id: str) -> District:
     set_target(w, ids["east"], 2026, ch.TARGET_HOUSEHOLDS, 2)  # type: ignore[arg-type]
     set_village_year(w, ids["east"], 2026, out_year=2026)  # type: ignore[arg-type]
     _summary(w, ids["east"], people[0])
-    return District(ids, people, banks, members)
+    ids["project"], secrets = _project(w, ids, people)
+    return District(ids, people, banks, members, secrets)
+
+
+PROJECT_NAME = "东村核桃基地产业路"
+
+
+def _project(w: Writing, ids: dict[str, str], people: list[Person]) -> tuple[str, list[str]]:
+    """东村's project, whose beneficiary, payee, voucher, progress note and acceptance name people."""
+    voucher, findings = "记字2026第0417号", "路基沉降需返工，验收组不同意通过"
+    progress_note, beneficiary_note = f"{people[0].name}家门口路段完工", f"{people[0].name}家核桃苗补助"
+    with w.writer.transaction() as txn:
+        pid = str(txn.insert(Project, {
+            "village_id": ids["east"], "town_id": ids["town1"], "name": PROJECT_NAME, "type": "industry",
+            "industry": "fruit", "unit": "北宽坪镇人民政府", "planned_start": dt.date(2026, 3, 1),
+            "planned_end": dt.date(2026, 6, 30), "actual_start": dt.date(2026, 3, 15),
+            "actual_end": dt.date(2026, 5, 30), "budget_total": 20_000_000, "approved_amount": 18_000_000,
+            "approved_on": dt.date(2026, 3, 1), "status": "completed", "note": f"联系人{people[1].name}"}))
+        for channel, amount in (("superior", 15_000_000), ("local_finance", 5_000_000)):
+            txn.insert(ProjectBudget, {"id": natural_id("project_budget", pid, channel), "project_id": pid,
+                                       "village_id": ids["east"], "channel": channel, "amount": amount})
+        txn.insert(ProjectBeneficiary, {"id": natural_id("project_beneficiary", pid, ids["A"]), "project_id": pid,
+                                        "household_id": ids["A"], "amount": 200_000, "note": beneficiary_note})
+        txn.insert(ProjectDisbursement, {"project_id": pid, "village_id": ids["east"], "date": dt.date(2026, 4, 1),
+                                         "amount": 6_000_000, "channel": "superior", "payee": people[3].name,
+                                         "voucher_no": voucher, "recorded_by_name": people[4].name})
+        txn.insert(ProjectProgress, {"project_id": pid, "village_id": ids["east"], "date": dt.date(2026, 4, 20),
+                                     "percent": 40, "note": "路基完成", "recorded_by_name": people[4].name})
+        txn.insert(ProjectProgress, {"project_id": pid, "village_id": ids["east"], "date": dt.date(2026, 5, 20),
+                                     "percent": 80, "note": progress_note, "recorded_by_name": people[4].name})
+        txn.insert(ProjectAcceptance, {"project_id": pid, "village_id": ids["east"], "date": dt.date(2026, 6, 5),
+                                       "members": f'["{people[5].name}", "{people[6].name}"]', "findings": findings,
+                                       "passed": False, "recorded_by_name": people[5].name})
+    return pid, [voucher, findings, progress_note, beneficiary_note, "路基完成"]
 
 
 def _summary(w: Writing, village: str, person: Person) -> None:

@@ -17,7 +17,8 @@ from tests.server.conftest import Backend, _capture
 
 FORBIDDEN_COLUMNS = {"id_no", "phone", "bank_account", "bank_name", "health", "disability_grade", "disability_cert",
                      "head_name", "household_id", "member_id", "address", "content", "note", "narrative",
-                     "author", "author_name", "employer", "hh_no", "birth_date"}
+                     "author", "author_name", "employer", "hh_no", "birth_date", "payee", "voucher_no", "members",
+                     "findings", "recorded_by_name"}
 
 
 def export(home: Path, url: str, *args: str) -> tuple[int, str, str]:
@@ -67,16 +68,45 @@ def test_the_extract_holds_the_figures_per_village(extract: tuple[Path, District
     assert levels[0] == ("district", "商州区", None) and ("village", "南村", ids["town2"]) in levels
     about = {r["key"]: r["value"] for r in db["about"].rows}
     assert about["years"] == "2026" and "没有姓名" in about["privacy"]
-    absent = {r["name"]: r["description"] for r in db["readme"].rows_where("kind = 'absent'")}
-    assert set(absent) == {"project"} and "尚未建立" in absent["project"]
-    assert "project" not in db.table_names()
+    assert list(db["readme"].rows_where("kind = 'absent'")) == []  # projects are built; summaries are there
     assert [(r["village_id"], r["kind"], r["period"], r["signed"]) for r in db["summary"].rows] == [
         (ids["east"], "weekly", "2026-W10", 1)]
     assert {r["name"]: r["value"] for r in db["summary_figure"].rows} == {
         "visits.count": 7, "visits.households": 3, "measures_done": 2}
     described = {r["name"] for r in db["readme"].rows}
-    assert set(db.table_names()) - {n for n in db.table_names() if n.startswith("area_fts")} <= described
+    fts = {n for n in db.table_names() if n.startswith(("area_fts", "project_fts"))}
+    assert set(db.table_names()) - fts <= described
     assert set(db.view_names()) <= described
+
+
+def test_the_extract_holds_the_projects_as_totals(extract: tuple[Path, District]) -> None:
+    out, district = extract
+    db = sqlite_utils.Database(out)
+    ids = district.ids
+    [project] = db["project"].rows
+    assert {k: project[k] for k in ("id", "area_id", "town_id", "name", "type", "type_label", "industry",
+                                    "industry_label", "unit", "status", "status_label")} == {
+        "id": ids["project"], "area_id": ids["east"], "town_id": ids["town1"], "name": "东村核桃基地产业路",
+        "type": "industry", "type_label": "产业", "industry": "fruit", "industry_label": "果",
+        "unit": "北宽坪镇人民政府", "status": "completed", "status_label": "已完工"}
+    assert (project["planned_start"], project["planned_end"], project["actual_start"], project["actual_end"],
+            project["approved_on"]) == ("2026-03-01", "2026-06-30", "2026-03-15", "2026-05-30", "2026-03-01")
+    assert (project["budget_total_fen"], project["approved_amount_fen"], project["disbursed_fen"]) == (
+        20_000_000, 18_000_000, 6_000_000)
+    assert (project["beneficiaries"], project["percent"]) == (1, 80)  # a count; the latest update's percent
+    assert sorted((r["channel"], r["channel_label"], r["budget_fen"], r["disbursed_fen"])
+                  for r in db["project_channel"].rows) == [
+        ("local_finance", "本级财政", 5_000_000, 0), ("superior", "上级", 15_000_000, 6_000_000)]
+    [summary] = db.query("SELECT * FROM project_summary")
+    assert (summary["town"], summary["village"], summary["name"], summary["budget_yuan"], summary["approved_yuan"],
+            summary["disbursed_yuan"], summary["disbursed_percent"], summary["beneficiaries"]) == (
+        "北宽坪镇", "东村", "东村核桃基地产业路", 200_000.0, 180_000.0, 60_000.0, 33.3, 1)
+    assert [r["name"] for r in db["project"].search("核桃基")] == ["东村核桃基地产业路"]  # inside the name
+    assert [r["id"] for r in db["project"].search("hetao")] == [ids["project"]]  # pinyin
+    assert list(db["project"].search("西村道路")) == []
+    found = db.execute("SELECT project.name FROM project_fts JOIN project ON project.rowid = project_fts.rowid "
+                       "WHERE project_fts MATCH '产业路'").fetchall()
+    assert found == [("东村核桃基地产业路",)]
 
 
 def test_foreign_keys_views_and_full_text_search(extract: tuple[Path, District]) -> None:
@@ -87,6 +117,9 @@ def test_foreign_keys_views_and_full_text_search(extract: tuple[Path, District])
             ("village_id", "area", "id")], table
     assert [(fk.column, fk.other_table) for fk in db["target"].foreign_keys] == [("area_id", "area")]
     assert [(fk.column, fk.other_table) for fk in db["area"].foreign_keys] == [("parent_id", "area")]
+    assert sorted((fk.column, fk.other_table) for fk in db["project"].foreign_keys) == [
+        ("area_id", "area"), ("town_id", "area")]
+    assert [(fk.column, fk.other_table) for fk in db["project_channel"].foreign_keys] == [("project_id", "project")]
     with sqlite3.connect(out) as conn:
         conn.execute("PRAGMA foreign_keys = ON")
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -111,7 +144,9 @@ def test_no_personal_data_anywhere_in_the_file(extract: tuple[Path, District]) -
     out, district = extract
     secrets = ([p.name for p in district.people] + [p.id_no for p in district.people]
                + [p.phone for p in district.people] + district.bank_accounts + district.household_ids
-               + district.member_ids + ["老槐树", "砖厂", "果树苗", "养牛", "纳入低保", "农商银行", "4421"])
+               + district.member_ids + district.project_secrets
+               + ["老槐树", "砖厂", "果树苗", "养牛", "纳入低保", "农商银行", "4421"])
+    assert len(district.project_secrets) == 5  # the project's voucher, findings, notes are seeded
     raw = out.read_bytes()
     for value in secrets:
         for encoded in (value.encode("utf-8"), value.encode("utf-16-le"), value.encode("utf-16-be")):
@@ -126,6 +161,7 @@ def test_no_personal_data_anywhere_in_the_file(extract: tuple[Path, District]) -
                 assert not any(s in text for s in secrets), (table, text)
     for name in (p.name for p in district.people):
         assert list(db["area"].search(f'"{name}"')) == []
+        assert list(db["project"].search(f'"{name}"')) == []
 
 
 def test_an_existing_file_is_kept_unless_forced(tmp_path: Path, seeded: tuple[Path, str, District]) -> None:

@@ -16,6 +16,12 @@ what is absent and why); ``about`` says when, from what and for which years. For
 table to ``area``; ``area`` has full-text search on names, pinyin and codes; the ``chart_*`` views are
 the data behind each chart.
 
+Projects come as totals: per project its area, codes, dates, budget, approved and disbursed money and the
+*number* of households that benefit (:mod:`fieldapp.services.analytics.projects`), per fund channel its
+budget and disbursements; ``project`` has full-text search on names (trigram) and ``project_summary`` is
+the one-line-per-project view. Never which households, to whom money went, voucher numbers, who accepted a
+project or what they found, or progress notes.
+
 The file is written beside its destination and renamed into place when complete; an existing file is
 replaced only when asked (``force``).
 """
@@ -39,6 +45,7 @@ from fieldapp.domain import targets as target_rules
 from fieldapp.domain.refdata import RefData
 from fieldapp.domain.search import full_pinyin, initials
 from fieldapp.domain.targets import percent_text
+from fieldapp.services.analytics import projects as project_totals
 from fieldapp.services.charts import figures, sources
 from fieldapp.services.targets import records
 from fieldapp.store.db import SCHEMA_VERSION, Database
@@ -79,7 +86,14 @@ def _readme() -> list[dict[str, str]]:
         ("chart_industries", "view", "产业发展规划图：各村各产业已发展户与计划户、差距。"),
         ("chart_progress", "view", "任务进度进展图：各村逐月脱贫与累计（窗口函数）。"),
         ("village_status", "view", "各村进展：户数、脱贫完成与目标、差距、是否贫困村、摘帽年份。"),
-        ("project", "absent", "项目库（扶贫项目）尚未建立：本文件没有项目表；建立后项目名称也将可全文检索。"),
+        ("project", "table", "帮扶项目（当前状态，不分年度）：area_id 为所属村（乡镇项目为乡镇）、town_id 为乡镇；"
+                             "类型、产业、实施单位、状态、计划与实际起止日期、批复日期；预算总额、批复金额、"
+                             "已拨付合计（分）；受益户数（只有户数，没有哪些户）；最近一次进度百分比。"),
+        ("project_fts", "fts", "project 的全文检索（FTS5，trigram）：名称、拼音、拼音首字母中任意三个字以上的片段"
+                               "（核桃基、hetao、dchtj）。"),
+        ("project_channel", "table", "每个项目每个资金渠道：预算与已拨付（分）。不含拨付对象、凭证号。"),
+        ("project_summary", "view", "各项目一览：乡镇、村、类型、状态、预算、批复、已拨付（元）、拨付比例、"
+                                    "受益户数、进度。"),
     ]
     return [{"name": n, "kind": k, "description": d} for n, k, d in rows]
 
@@ -163,6 +177,17 @@ def _create(db: sqlite_utils.Database) -> None:
     db.table("progress").create({"village_id": str, "year": int, "month": int, "exits_households": int,
                            "exits_people": int, "entries": int, "monitored": int},
                           pk=("village_id", "year", "month"), foreign_keys=area_fk)
+    db.table("project").create({"id": str, "area_id": str, "town_id": str, "name": str, "pinyin": str,
+                                "initials": str, "type": str, "type_label": str, "industry": str,
+                                "industry_label": str, "unit": str, "status": str, "status_label": str,
+                                "planned_start": str, "planned_end": str, "actual_start": str, "actual_end": str,
+                                "approved_on": str, "budget_total_fen": int, "approved_amount_fen": int,
+                                "disbursed_fen": int, "beneficiaries": int, "percent": int},
+                               pk="id", not_null=["area_id", "town_id", "name", "type", "status"],
+                               foreign_keys=[("area_id", "area", "id"), ("town_id", "area", "id")])
+    db.table("project_channel").create({"project_id": str, "channel": str, "channel_label": str, "budget_fen": int,
+                                        "disbursed_fen": int}, pk=("project_id", "channel"),
+                                       foreign_keys=[("project_id", "project", "id")])
     db.table("area").add_foreign_key("parent_id", "area", "id")
 
 
@@ -199,6 +224,17 @@ _VIEWS = {
         LEFT JOIN target g ON g.area_id = h.village_id AND g.year = h.year AND g.kind = 'households_exit'
         LEFT JOIN village_year y ON y.village_id = h.village_id AND y.year = h.year
         ORDER BY h.year, v.code, v.name""",
+    "project_summary": """
+        SELECT p.id, t.name AS town, CASE WHEN a.level = 'village' THEN a.name END AS village, p.name,
+               p.type_label, p.industry_label, p.status, p.status_label, p.planned_start, p.planned_end,
+               p.actual_start, p.actual_end, p.budget_total_fen / 100.0 AS budget_yuan,
+               p.approved_amount_fen / 100.0 AS approved_yuan, p.disbursed_fen / 100.0 AS disbursed_yuan,
+               CASE WHEN coalesce(p.approved_amount_fen, p.budget_total_fen) > 0
+                    THEN round(100.0 * p.disbursed_fen / coalesce(p.approved_amount_fen, p.budget_total_fen), 1)
+               END AS disbursed_percent,
+               p.beneficiaries, p.percent
+        FROM project p JOIN area a ON a.id = p.area_id LEFT JOIN area t ON t.id = p.town_id
+        ORDER BY t.code, a.code, p.name""",
 }
 
 
@@ -225,6 +261,29 @@ def _chart_rows(charts: figures.Charts, measure_words: Mapping[str, str], indust
     return {"households": households, "measures": measures, "industries": industries, "progress": progress}
 
 
+def _project_rows(projects: Sequence[project_totals.ProjectTotals],
+                  channels: Sequence[project_totals.ChannelTotals], ref: RefData) -> dict[str, list[dict[str, Any]]]:
+    types, industries = _labels(ref, "project_type"), _labels(ref, "industry")
+    statuses, channel_words = _labels(ref, "project_status"), _labels(ref, "fund_channel")
+
+    def day(value: dt.date | None) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    rows = [{"id": p.id, "area_id": p.area_id, "town_id": p.town_id, "name": p.name, "pinyin": full_pinyin(p.name),
+             "initials": initials(p.name), "type": p.type, "type_label": types.get(p.type, p.type),
+             "industry": p.industry, "industry_label": industries.get(p.industry, p.industry) if p.industry else None,
+             "unit": p.unit, "status": p.status, "status_label": statuses.get(p.status, p.status),
+             "planned_start": day(p.planned_start), "planned_end": day(p.planned_end),
+             "actual_start": day(p.actual_start), "actual_end": day(p.actual_end), "approved_on": day(p.approved_on),
+             "budget_total_fen": p.budget_total, "approved_amount_fen": p.approved_amount,
+             "disbursed_fen": p.disbursed, "beneficiaries": p.beneficiaries, "percent": p.percent}
+            for p in projects]
+    by_channel = [{"project_id": c.project_id, "channel": c.channel,
+                   "channel_label": channel_words.get(c.channel, c.channel), "budget_fen": c.budget,
+                   "disbursed_fen": c.disbursed} for c in channels]
+    return {"project": rows, "project_channel": by_channel}
+
+
 def export(db: Database, ref: RefData, out: Path, years: Sequence[int] = (), *, source: str = "",
            as_of: dt.datetime | None = None, force: bool = False) -> Extract:
     """Write the extract of every district the database holds, for ``years`` (default: the as-of year)."""
@@ -244,6 +303,7 @@ def export(db: Database, ref: RefData, out: Path, years: Sequence[int] = (), *, 
         vys = records.read_village_years(conn, ref, [v.id for v in villages], chosen)
         targets = records.read_targets(conn, area_ids, chosen)
         summaries = list(_summaries(conn, {v.id for v in villages})) if has_summaries else []
+        projects, channels = project_totals.read(conn, area_ids)
     if not areas:
         raise ExtractError("数据库里还没有区县、乡镇和村（笔记本同步后才有可导出的数据）")
     measure_words, industry_words = _labels(ref, "measure_type"), _labels(ref, "industry")
@@ -267,6 +327,7 @@ def export(db: Database, ref: RefData, out: Path, years: Sequence[int] = (), *, 
     tables["target"] = [{"area_id": r.area_id, "year": int(r.year), "kind": r.kind,
                          "kind_label": _target_word(r.kind, ref), "value": int(r.value)}
                         for r in targets]
+    tables.update(_project_rows(projects, channels, ref))
     partial = out.with_name(f".{out.name}.partial")
     partial.unlink(missing_ok=True)
     try:
@@ -284,7 +345,8 @@ def _write(path: Path, tables: dict[str, list[dict[str, Any]]], *,
     db = sqlite_utils.Database(path)
     try:
         _create(db)
-        order = ("area", "village_year", "target", "households", "measures", "industries", "progress")
+        order = ("area", "village_year", "target", "households", "measures", "industries", "progress", "project",
+                 "project_channel")
         for name in order:
             db.table(name).insert_all(tables[name])
         readme = _readme()
@@ -313,13 +375,17 @@ def _write(path: Path, tables: dict[str, list[dict[str, Any]]], *,
             {"key": "schema_version", "value": str(SCHEMA_VERSION)},
             {"key": "years", "value": ",".join(str(y) for y in years)},
             {"key": "privacy", "value": "只有数量与区域：没有姓名、证件号码、电话、住址、银行、健康信息，"
-                                        "也没有户或人的编号与填写的文字。"},
+                                        "也没有户或人的编号与填写的文字；项目只有名称、"
+                                        "实施单位、金额与受益户数，没有受益户、拨付对象、凭证号、验收人与意见、进度说明。"},
             {"key": "as_of", "value": "措施“已落实”与逐月进度按生成时间计；未到的月份不列出。"},
         ], pk="key")
         db.table("area").enable_fts(["name", "pinyin", "initials", "code"], fts_version="FTS5")
+        # trigram: a project's name is one run of characters, so words inside it are found only as fragments
+        db.table("project").enable_fts(["name", "pinyin", "initials"], fts_version="FTS5", tokenize="trigram")
         for name, sql in _VIEWS.items():
             db.create_view(name, sql.strip())
-        counts = {name: db.table(name).count for name in db.table_names() if not name.startswith("area_fts")}
+        counts = {name: db.table(name).count for name in db.table_names()
+                  if not name.startswith(("area_fts", "project_fts"))}
         db.execute("PRAGMA foreign_keys = ON")
         problems = list(db.execute("PRAGMA foreign_key_check").fetchall())
         if problems:
