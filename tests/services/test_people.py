@@ -216,6 +216,17 @@ def _received(c: AppContext, permission: str, author: str, world: dict[str, Any]
         "village.edit": ("village_year", new_id(), None, "insert", {
             "village_id": village, "year": 2024 + world["seq"], "poor_village": True,
             "collective_income": 5_000_000}),
+        "project.edit": ("project", new_id(), None, "insert", {
+            "village_id": village, "town_id": world.get("town"), "name": f"项目{world['seq']}", "type": "industry",
+            "unit": "镇农业站", "budget_total": 0, "status": "planned"}),
+        "project.approve": ("project", world.get("project", ""), None, "update", {
+            "status": "approved", "approved_amount": 0, "approved_on": YESTERDAY.isoformat()}),
+        "project.disburse": ("project_disbursement", new_id(), None, "insert", {
+            "project_id": world.get("project"), "village_id": village, "date": YESTERDAY.isoformat(), "amount": 100,
+            "channel": "superior", "payee": "镇农业站", "voucher_no": f"V{world['seq']}"}),
+        "project.accept": ("project_acceptance", new_id(), None, "insert", {
+            "project_id": world.get("project"), "village_id": village, "date": YESTERDAY.isoformat(),
+            "members": "[]", "findings": "合格", "passed": True}),
         "targets.edit": ("target", new_id(), None, "insert", {
             "area_id": village, "year": 2024 + world["seq"], "kind": "people_exit", "value": 30}),
         "report.write": ("summary", new_id(), None, "insert", {
@@ -235,6 +246,7 @@ def _spot_check(ctx: AppContext, world: dict[str, Any]) -> None:
     from fieldapp.store.models import (
         Objection,
         Photo,
+        Project,
         Rectification,
         SpotcheckDraw,
         SpotcheckItem,
@@ -256,6 +268,11 @@ def _spot_check(ctx: AppContext, world: dict[str, Any]) -> None:
         world["objection"] = txn.insert(Objection, {"household_id": hid, "workflow_id": world["workflow"],
                                                     "step": "04", "received_on": YESTERDAY, "from_whom": "村民",
                                                     "content": "人口不实"})
+        village = ctx.settings["village_ids"][0]
+        world["town"] = ctx.db.scalar("SELECT parent_id FROM area WHERE id = :v", v=village)
+        world["project"] = txn.insert(Project, {  # a project that received disbursements and approvals refer to
+            "village_id": village, "town_id": world["town"], "name": "核桃基地", "type": "industry",
+            "unit": "镇农业站", "budget_total": 0, "status": "planned"})
         world["step"] = txn.insert(WorkflowStep, {  # a decision and a photo an attachment refers to
             "workflow_id": world["workflow"], "household_id": hid, "step": "01", "prev_id": "", "decision": "pass",
             "reason": "", "person_id": new_id(), "person_name": "郑队员", "role": "member", "decided_as": "member",
