@@ -33,6 +33,7 @@ from fieldapp.domain import charts as ch
 from fieldapp.gui.charts.canvas import ChartCanvas
 from fieldapp.gui.charts.models import DrillModel
 from fieldapp.gui.errors import show_error
+from fieldapp.gui.household_editor.opening import open_editor
 from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.pages import StaleRefresh
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
@@ -227,22 +228,9 @@ class ChartsPage(QWidget):
 
     def open_household(self, household_id: str) -> QWidget | None:
         """The household's editor (raised if it is open already)."""
-        editor = self.hub.editors.open("household", household_id, lambda: self._make_editor(household_id))
+        editor = open_editor(self, self.ctx, self.tasks, self.hub, household_id, on_closed=self._editor_gone)
         if editor is not None:
             self.editor = editor
-        return editor
-
-    def _make_editor(self, household_id: str) -> QWidget | None:
-        from fieldapp.gui.household_editor import HouseholdEditor
-
-        try:
-            editor = HouseholdEditor(self.ctx, household_id, parent=self, tasks=self.tasks, hub=self.hub)
-        except Exception as exc:
-            show_error(self, exc)
-            return None
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.destroyed.connect(self._editor_gone)
-        editor.open()
         return editor
 
     def _editor_gone(self) -> None:

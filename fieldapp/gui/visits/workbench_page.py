@@ -38,6 +38,7 @@ from fieldapp.domain.money import format_yuan
 from fieldapp.gui import i18n
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.hints import NextSteps
+from fieldapp.gui.household_editor.opening import open_editor
 from fieldapp.gui.ops import ChangeHub, run_op
 from fieldapp.gui.pages import StaleRefresh
 from fieldapp.gui.tasks import Task, TaskControl, TaskManager
@@ -394,22 +395,9 @@ class WorkbenchPage(QWidget):
 
     def open_household(self, household_id: str) -> QWidget | None:
         """The household's editor (raised if it is open already)."""
-        editor = self.hub.editors.open("household", household_id, lambda: self._make_editor(household_id))
+        editor = open_editor(self, self.ctx, self.tasks, self.hub, household_id, on_closed=self._editor_gone)
         if editor is not None:
             self.editor = editor
-        return editor
-
-    def _make_editor(self, household_id: str) -> QWidget | None:
-        from fieldapp.gui.household_editor import HouseholdEditor
-
-        try:
-            editor = HouseholdEditor(self.ctx, household_id, parent=self, tasks=self.tasks, hub=self.hub)
-        except Exception as exc:
-            show_error(self, exc)
-            return None
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.destroyed.connect(self._editor_gone)
-        editor.open()
         return editor
 
     def open_visit(self, visit_id: str | None) -> QWidget | None:
