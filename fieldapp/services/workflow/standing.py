@@ -39,8 +39,7 @@ def year_end_ms(year: int) -> int:
     return int(dt.datetime(year + 1, 1, 1).timestamp() * 1000)
 
 
-def day_of(ms: int) -> dt.date:
-    return dt.datetime.fromtimestamp(ms / 1000).date()
+day_of = rules.day_of  # the day a decision was made (one definition, the domain's)
 
 
 def finished_by(view: WorkflowView, typed_exit_year: int | None, year: int | None) -> bool:
