@@ -70,7 +70,8 @@ class ChartsPage(QWidget):
         self.shown: Shown | None = None
         self.task: Task | None = None
         self.editor: QWidget | None = None
-        self.staleness = StaleRefresh(self, self._reread_all)
+        # read when first shown, not at login: the four charts are a whole-register read
+        self.staleness = StaleRefresh(self, self._reread_all, stale=True)
         self._build_controls(today)
         self._build_drill_list()
         self._lay_out()
@@ -79,8 +80,6 @@ class ChartsPage(QWidget):
         self.scope.activated.connect(lambda _i: self.refresh())
         self.year.editingFinished.connect(self.refresh)
         self.hub.changed.connect(self._data_changed)
-        self._fill_scopes()
-        self.refresh()
 
     def _build_controls(self, today: dt.date | None) -> None:
         self.scope = QComboBox(self)
