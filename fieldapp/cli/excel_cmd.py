@@ -1,6 +1,8 @@
 """``fieldapp import``, ``fieldapp export``, ``fieldapp check-list``: Excel in and out from the command line.
 
     fieldapp import households FILE [--dry-run] [--rejects OUT.xlsx] [--village V] [--sheet S] [--all]
+    fieldapp import projects FILE [--dry-run] [--rejects OUT.xlsx] [--all] | --template OUT.xlsx
+                                                             (:mod:`fieldapp.cli.projects_import_cmd`)
     fieldapp export households --out FILE.xlsx
     fieldapp export ledger [--village V] [--group G] [--status CODE] [--attribute CODE] [--cause CODE]
                            [--search TEXT] --out FILE.xlsx
@@ -44,7 +46,7 @@ def _xlsx_path(text: str) -> Path:
 
 def register(sub: Any, open_ctx: OpenCtx) -> None:
     """Add ``import``, ``export`` and ``check-list`` to the ``fieldapp`` parser."""
-    imp = sub.add_parser("import", help="从 Excel/CSV 导入（国家系统导出的农户成员表）")
+    imp = sub.add_parser("import", help="从 Excel/CSV 导入（国家系统导出的农户成员表、项目库）")
     imp_sub = imp.add_subparsers(dest="import_command", required=True, metavar="WHAT")
     p = imp_sub.add_parser("households", help="导入农户及家庭成员（按户编号和证件号码匹配，重复导入不会重复登记）",
                            epilog=IMPORT_EXIT_CODES)
@@ -55,6 +57,9 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--sheet", help="工作表名称（默认：第一个能识别表头的工作表）")
     p.add_argument("--all", action="store_true", help="列出每一户（默认只列出被拒绝的和前50个有更新的）")
     p.set_defaults(func=lambda a: _run(open_ctx, a, _import))
+    from fieldapp.cli import projects_import_cmd
+
+    projects_import_cmd.register(imp_sub, open_ctx)
 
     exp = sub.add_parser("export", help="导出为 Excel：农户及成员、村台账、包扶纪实档案、驻村考勤、公示名单")
     exp_sub = exp.add_subparsers(dest="export_command", required=True, metavar="WHAT")

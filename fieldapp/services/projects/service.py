@@ -346,3 +346,121 @@ def link_measure(ctx: AppContext, measure_id: str, project_id: str | None) -> No
             raise rules.ProjectError(f"措施的资金渠道“{m.fund_channel}”不在项目“{view.name}”的预算中")
     with ctx.writer.transaction() as txn:
         txn.update(Measure, measure_id, {"project_id": project_id})
+
+
+# -- many projects at once (imports) --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProjectSave:
+    """A whole project as a spreadsheet states it: created (储备) when ``project_id`` is None, else brought to these
+    values. ``approval`` (批复金额, 批复日期) makes or keeps it 已批复 (None: the approval stays as stored, never
+    withdrawn); ``beneficiaries`` (household id → planned fen) are added or changed, the others left as they are."""
+
+    draft: ProjectDraft
+    project_id: str | None = None
+    approval: tuple[int, dt.date] | None = None
+    beneficiaries: Mapping[str, int] = field(default_factory=dict)
+
+
+def _save_permissions(ctx: AppContext, save: ProjectSave, level: str, view: records.ProjectView | None) -> None:
+    ctx.require(rules.EDIT)
+    if level == "town" and view is None:
+        ctx.require(rules.APPROVE)
+    if view is not None:
+        _not_closed(view)
+        budget_moved = (view.budget != dict(save.draft.budget)
+                        or view.budget_total != _total(save.draft))
+        if view.status != rules.PLANNED and budget_moved:
+            ctx.require(rules.APPROVE)
+    old = None if view is None else (view.approved_amount, view.approved_on)
+    if save.approval is not None and save.approval != old:
+        ctx.require(rules.APPROVE)
+
+
+def _total(draft: ProjectDraft) -> int:
+    return sum(draft.budget.values()) if draft.budget_total is None else draft.budget_total
+
+
+def _save_problems(ctx: AppContext, txn_conn: Any, save: ProjectSave, level: str,
+                   view: records.ProjectView | None) -> list[rules.Problem]:
+    d = save.draft
+    found: list[rules.Problem] = []
+    h = _H
+    for household_id in sorted(save.beneficiaries):
+        home = txn_conn.execute(select(h.c.village_id).where(h.c.id == household_id, h.c.deleted.is_(False))).first()
+        if home is None:
+            found.append(rules.Problem("beneficiary_unknown", f"农户 {household_id} 不存在"))
+        elif level == "village" and home.village_id != d.area_id:
+            found.append(rules.Problem("beneficiary_village", f"受益户 {household_id} 不属于项目所在的村"))
+    base = rules.Figures(budget_total=0) if view is None else view.figures()
+    amounts = ({} if view is None else {b.household_id: b.amount for b in view.beneficiaries}) | dict(
+        save.beneficiaries)
+    after = replace(base, budget_total=_total(d), budget=dict(d.budget), beneficiaries=amounts,
+                    planned_start=d.planned_start, planned_end=d.planned_end)
+    status = rules.PLANNED if view is None else view.status
+    if save.approval is not None:
+        after = replace(after, approved=save.approval[0], approved_on=save.approval[1])
+        if status == rules.PLANNED:
+            found += rules.transition_problems(status, rules.APPROVED, after)
+    return found + _problems(ctx, after)
+
+
+def save_all(ctx: AppContext, saves: Sequence[ProjectSave]) -> list[str]:
+    """Write every project of ``saves`` in one transaction: all of them, or none (an error names the project).
+
+    Each is checked as the single functions check (codes, the area, the figures after the change, the approval's
+    move, the beneficiaries' village) against the register inside the transaction; permissions as theirs:
+    ``project.edit``, and ``project.approve`` for a town's new project, an approval given or changed and a budget
+    changed after approval. Only what differs is written. Returns the project ids in the order of ``saves``."""
+    areas: list[tuple[str, str]] = []
+    for save in saves:
+        d = save.draft
+        _check_codes(ctx, {"name": d.name, "type": d.type, "industry": d.industry or None, "unit": d.unit})
+        areas.append(_area(ctx, d.area_id))
+    ids: list[str] = []
+    with ctx.writer.transaction() as txn:
+        for save, (level, town) in zip(saves, areas, strict=True):
+            view = None if save.project_id is None else records.read(txn.conn, save.project_id)
+            _save_permissions(ctx, save, level, view)
+            found = _save_problems(ctx, txn.conn, save, level, view)
+            if found:
+                raise rules.ProjectError(f"项目“{save.draft.name}”未保存：" + "；".join(p.message for p in found))
+            ids.append(_write_save(txn, save, town, view))
+    return ids
+
+
+def _write_save(txn: Any, save: ProjectSave, town: str, view: records.ProjectView | None) -> str:
+    d = save.draft
+    values = {"name": d.name.strip(), "type": d.type, "industry": d.industry or None, "unit": d.unit.strip(),
+              "planned_start": d.planned_start, "planned_end": d.planned_end, "budget_total": _total(d),
+              "note": d.note}
+    if view is None:
+        project_id = new_id()
+        txn.insert(Project, {"id": project_id, "village_id": d.area_id, "town_id": town, **values,
+                             "status": rules.PLANNED})
+        old_budget: dict[str, int] = {}
+        old_amounts: dict[str, int] = {}
+        status, old_approval = rules.PLANNED, (None, None)
+    else:
+        project_id = view.id
+        txn.update(Project, project_id, values)  # writes only the fields that differ
+        old_budget = view.budget
+        old_amounts = {b.household_id: b.amount for b in view.beneficiaries}
+        status, old_approval = view.status, (view.approved_amount, view.approved_on)
+    for channel, amount in sorted(d.budget.items()):
+        if old_budget.get(channel) != amount:
+            txn.put(ProjectBudget, natural_id("project_budget", project_id, channel),
+                    {"project_id": project_id, "village_id": d.area_id, "channel": channel, "amount": amount})
+    for channel in sorted(set(old_budget) - set(d.budget)):
+        txn.delete(ProjectBudget, natural_id("project_budget", project_id, channel))
+    if save.approval is not None and save.approval != old_approval:
+        approval: dict[str, Any] = {"approved_amount": save.approval[0], "approved_on": save.approval[1]}
+        if status == rules.PLANNED:
+            approval["status"] = rules.APPROVED
+        txn.update(Project, project_id, approval)
+    for household_id, amount in sorted(save.beneficiaries.items()):
+        if old_amounts.get(household_id) != amount:
+            txn.put(ProjectBeneficiary, natural_id("project_beneficiary", project_id, household_id),
+                    {"project_id": project_id, "household_id": household_id, "amount": amount})
+    return project_id
