@@ -324,3 +324,31 @@ def test_save_all_writes_all_or_nothing(ctx: AppContext, world: World) -> None:
     with pytest.raises(service.rules.ProjectError, match=r"项目“乙”未保存：批复金额 2\.00元 超过总预算 1\.00元"):
         service.save_all(ctx, [good, bad])
     assert count(ctx, "project") == 0 and count(ctx, "project_budget") == 0
+
+
+def test_a_member_without_project_edit_is_refused_before_reading(ctx: AppContext, world: World, tmp_path: Path,
+                                                                 signed_in: Callable[..., AppContext]) -> None:
+    from fieldapp.domain.people import PermissionDenied
+
+    with pytest.raises(PermissionDenied, match=r"project\.edit"):
+        importing.build_plan(signed_in("member"), workbook(tmp_path / "a.xlsx", [walnut()]))
+
+
+def test_a_project_id_column_matches_whatever_the_name(ctx: AppContext, world: World, tmp_path: Path) -> None:
+    [project] = importing.apply_plan(ctx, importing.build_plan(ctx, workbook(tmp_path / "a.xlsx", [walnut()])))
+    head = [*HEAD, "项目编号"]
+    plan = importing.build_plan(ctx, workbook(tmp_path / "b.xlsx", [[*walnut(项目名称="核桃园二期"), project]],
+                                              head=head))
+    assert [(e.status, e.message) for e in plan.entries] == [("update", "项目名称：核桃园提质增效 → 核桃园二期")]
+    importing.apply_plan(ctx, plan)
+    assert [p.name for p in records.list_projects(ctx.db)] == ["核桃园二期"]
+    plan = importing.build_plan(ctx, workbook(tmp_path / "c.xlsx", [[*walnut(), "0000-no-such"]], head=head))
+    assert reasons(plan) == {2: "项目编号“0000-no-such”在本机没有对应的项目（新项目请把项目编号留空）"}
+
+
+def test_a_towns_project_takes_households_of_its_villages(ctx: AppContext, world: World, tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", [road(村="北宽坪镇")],
+                    [["村组道路硬化", hh_no(ctx, world.a), "100"], ["村组道路硬化", hh_no(ctx, world.c_west), "200"]])
+    [project] = importing.apply_plan(ctx, importing.build_plan(ctx, path))
+    view = records.get(ctx.db, project)
+    assert view.is_town_project and view.village_id == world.town and len(view.beneficiaries) == 2

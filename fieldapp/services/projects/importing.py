@@ -734,7 +734,8 @@ def _changes(view: records.ProjectView, save: service.ProjectSave, labels: dict[
     """What the save changes on the stored project, as “字段：旧 → 新”."""
     d = save.draft
     found: list[str] = []
-    for label, old, new in (("项目类型", view.type, d.type), ("产业", view.industry, d.industry or None),
+    for label, old, new in (("项目名称", view.name, d.name),
+                            ("项目类型", view.type, d.type), ("产业", view.industry, d.industry or None),
                             ("实施单位", view.unit, d.unit), ("计划开工", view.planned_start, d.planned_start),
                             ("计划完工", view.planned_end, d.planned_end), ("备注", view.note, d.note)):
         if (old or None) != (new or None):
