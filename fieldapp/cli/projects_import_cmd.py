@@ -64,7 +64,6 @@ def default_rejects(path: Path) -> Path:
 
 
 def _import(ctx: Any, args: argparse.Namespace) -> int:
-    from fieldapp.domain.projects import ProjectError
     from fieldapp.services.excel.read import SpreadsheetError
     from fieldapp.services.projects import importing
     from fieldapp.services.projects.import_sheets import write_rejects
@@ -102,8 +101,8 @@ def _import(ctx: Any, args: argparse.Namespace) -> int:
     else:
         try:
             importing.apply_plan(ctx, plan)
-        except (importing.PlanOutdated, ProjectError) as exc:
-            print(f"错误：{exc}；未导入任何项目", file=sys.stderr)
+        except importing.PlanOutdated as exc:
+            print(f"错误：{exc}", file=sys.stderr)
             return 1
         print(f"已导入：新增 {counts['create']} 个项目，更新 {counts['update']} 个")
     if counts["rejected"]:

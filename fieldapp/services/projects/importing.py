@@ -37,6 +37,7 @@ from sqlalchemy import func, select
 from fieldapp.domain import projects as rules
 from fieldapp.domain.projects import yuan
 from fieldapp.services.context import AppContext
+from fieldapp.services.excel.apply import PlanOutdated  # the household import's: the same condition, one message
 from fieldapp.services.excel.clean import CellProblem, CodeCleaner, MonthOnly, clean_date, clean_hh_no, text
 from fieldapp.services.excel.read import MAX_BYTES, SpreadsheetError
 from fieldapp.services.projects import records, service
@@ -58,10 +59,6 @@ _PROBLEM_COLUMN = {"budget_sum": "budget_total", "approved_over_budget": "approv
                    "started_before_approval": "approved_on", "disbursed_before_approval": "approved_on",
                    "disbursed_over_approved": "approved", "beneficiaries_over_approved": "approved",
                    "approval_missing": "approved"}
-
-
-class PlanOutdated(RuntimeError):
-    """The register changed after the dry run; the plan must be made again."""
 
 
 @dataclass
@@ -770,7 +767,10 @@ def apply_plan(ctx: AppContext, plan: ImportPlan) -> list[str]:
     Raises PlanOutdated when the register changed since the dry run."""
     if _register_mark(ctx) != plan.register_mark:
         raise PlanOutdated("预览之后登记册又有了修改（本机或同步），请重新预览后再导入")
-    ids = service.save_all(ctx, plan.saves) if plan.saves else []
+    try:
+        ids = service.save_all(ctx, plan.saves) if plan.saves else []
+    except rules.ProjectError as exc:  # checked in the dry run: only a change made meanwhile gets here
+        raise PlanOutdated(f"{exc}（预览之后数据有了变化，请重新预览；未导入任何项目）") from None
     plan.applied = ids
     log.info("project import applied from %s: %s", plan.path.name, plan.summary())
     return ids
