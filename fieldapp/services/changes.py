@@ -42,6 +42,8 @@ class Changes:
     reports: bool = False
     #: 挂图作战: annual targets and villages' yearly records
     targets: bool = False
+    #: projects (项目库): their budgets, approvals, beneficiaries and money
+    projects: bool = False
     #: who acted (the account's or cadre's name), when known
     by: str | None = field(default=None, compare=False)
 

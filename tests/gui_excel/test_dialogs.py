@@ -200,7 +200,7 @@ def test_the_data_menu_of_the_main_window(ctx: AppContext, sync_tasks: SyncTaskM
     assert titles[:2] == ["文件(&F)", "数据(&D)"]
     menu = window.data_menu
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["导入农户（Excel/CSV）…", "导出为 Excel…", "部门名单比对…"]
+    assert texts == ["导入农户（Excel/CSV）…", "导入项目库…", "导出为 Excel…", "部门名单比对…"]
     menu.import_action.trigger()
     dialog = menu.dialogs["import"]
     assert isinstance(dialog, ImportDialog) and dialog.isVisible()

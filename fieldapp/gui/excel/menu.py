@@ -1,4 +1,4 @@
-"""The 数据 menu of the main window: 导入农户…, 导出为 Excel…, 部门名单比对….
+"""The 数据 menu of the main window: 导入农户…, 导入项目库…, 导出为 Excel…, 部门名单比对….
 
 :func:`install_data_menu` adds the menu after 文件 and opens each dialog once (a second click
 brings it to the front). An import is announced on the window's change hub, so every page
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 from fieldapp.gui.excel.crosscheck_dialog import CrossCheckDialog
 from fieldapp.gui.excel.export_dialog import ExportDialog
 from fieldapp.gui.excel.import_dialog import ImportDialog
+from fieldapp.gui.excel.projects_dialog import ProjectImportDialog
 from fieldapp.gui.ops import ChangeHub
 
 log = logging.getLogger("fieldapp.gui.excel")
@@ -32,6 +33,7 @@ class DataMenu(QMenu):
         self.hub = hub
         self.dialogs: dict[str, QDialog] = {}
         self.import_action = self._add(self.tr("导入农户（Excel/CSV）…"), self.open_import)
+        self.projects_action = self._add(self.tr("导入项目库…"), self.open_projects_import)
         self.export_action = self._add(self.tr("导出为 Excel…"), self.open_export)
         self.addSeparator()
         self.check_action = self._add(self.tr("部门名单比对…"), self.open_crosscheck)
@@ -56,6 +58,12 @@ class DataMenu(QMenu):
 
         dialog = self._show("import", lambda: ImportDialog(w.ctx, w.tasks, w, hub=self.hub))  # type: ignore[attr-defined]
         assert isinstance(dialog, ImportDialog)
+        return dialog
+
+    def open_projects_import(self) -> ProjectImportDialog:
+        w = self.window_
+        dialog = self._show("projects", lambda: ProjectImportDialog(w.ctx, w.tasks, w, hub=self.hub))  # type: ignore[attr-defined]
+        assert isinstance(dialog, ProjectImportDialog)
         return dialog
 
     def open_export(self) -> ExportDialog:
