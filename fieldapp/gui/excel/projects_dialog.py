@@ -173,6 +173,7 @@ class ProjectImportDialog(JobRunner, QDialog):
         view.verticalHeader().setVisible(False)
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # the reasons: wrapped
         return view
 
     # -- the file ----------------------------------------------------------------------------------
@@ -233,6 +234,7 @@ class ProjectImportDialog(JobRunner, QDialog):
         self.view.resizeColumnsToContents()
         for column, most in ((1, 160), (2, 90), (3, 200)):
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), most))
+        self.view.resizeRowsToContents()  # every reason shown whole, not elided
         self._busy(False)
         self.status.setText(self.tr("这是预览，尚未写入。确认无误后点“导入”。") if plan.saves
                             else self.tr("没有需要写入的内容。"))
