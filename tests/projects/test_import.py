@@ -352,3 +352,20 @@ def test_a_towns_project_takes_households_of_its_villages(ctx: AppContext, world
     [project] = importing.apply_plan(ctx, importing.build_plan(ctx, path))
     view = records.get(ctx.db, project)
     assert view.is_town_project and view.village_id == world.town and len(view.beneficiaries) == 2
+
+
+def test_blank_cells_keep_what_is_stored_and_zero_clears(ctx: AppContext, world: World, tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", [walnut(社会资金="20000")])
+    [project] = importing.apply_plan(ctx, importing.build_plan(ctx, path))
+    plan = importing.build_plan(ctx, workbook(tmp_path / "b.xlsx", [walnut(上级资金=None, 计划开工=None)]))
+    assert [e.status for e in plan.entries] == ["unchanged"]
+    plan = importing.build_plan(ctx, workbook(tmp_path / "c.xlsx", [walnut(社会资金=0)]))
+    assert [e.message for e in plan.entries] == ["预算·社会：20,000.00元 → 0.00元"]
+    importing.apply_plan(ctx, plan)
+    assert records.get(ctx.db, project).budget_total == 60_000_050
+    plan = importing.build_plan(ctx, workbook(tmp_path / "d.xlsx", [walnut(上级资金=None, 预算合计="1")]))
+    assert reasons(plan)[2].startswith("L列“预算合计”：预算合计 1.00元，与各资金渠道之和 600,000.50元"
+                                       "（含本机已登记、表中留空的渠道） 不相等")
+    plan = importing.build_plan(ctx, workbook(tmp_path / "e.xlsx", [walnut(项目名称="新", 上级资金=None,
+                                                                           本级财政=None)]))
+    assert reasons(plan) == {2: "未填写预算：请至少填写一个资金渠道的金额"}

@@ -16,7 +16,8 @@ No duplicates on re-import: a row is the project of the same village (or town) w
 village has several projects of that name, the one whose planned start is in the same year. A 项目编号 column
 (the project's identifier, as exported) overrides this. A matched project gets only what differs; budgets and
 beneficiaries have natural ids, so they are replaced, never added twice. A beneficiary not in the file is left
-as it is (the file adds and changes, it does not remove).
+as it is (the file adds and changes, it does not remove), and so is what a blank cell would erase (a budget
+channel, a date, the industry, the note: as in the household import, blank cells never erase; 0 clears an amount).
 """
 
 from __future__ import annotations
@@ -327,9 +328,6 @@ class _Reader:
         self._approval(row)
         if not t.channels:
             row.problems.append("表中没有资金渠道的预算列（如“上级资金”“本级财政”），无法导入预算")
-        elif not row.budget and not any(p.startswith(tuple(_where(t, col=c) for c in t.channels.values()))
-                                        for p in row.problems):
-            row.problems.append("未填写预算：请至少填写一个资金渠道的金额")
         return row
 
     def _status(self, value: Any) -> str | None:
@@ -643,17 +641,23 @@ def _save(ctx: AppContext, row: _Row, t: Table, channels: list[str], labels: dic
     """The save the row asks for, or None with its problems added to ``row.problems``."""
     assert row.area is not None and row.name and row.type and row.unit
     view = row.view
-    total = sum(row.budget.values())
+    # A blank cell (or a column the file lacks) keeps what is stored, as in the household import: 0 clears.
+    budget = dict(row.budget) if view is None else {**view.budget, **row.budget}
+    if not budget:
+        row.problems.append("未填写预算：请至少填写一个资金渠道的金额")
+        return None
+    total = sum(budget.values())
     if row.budget_total is not None and row.budget_total != total:
+        kept = "（含本机已登记、表中留空的渠道）" if view is not None and budget != row.budget else ""
         row.problems.append(f"{_where(t, 'budget_total')}预算合计 {yuan(row.budget_total)}，与各资金渠道之和 "
-                            f"{yuan(total)} 不相等（相差 {yuan(abs(row.budget_total - total))}）")
+                            f"{yuan(total)}{kept} 不相等（相差 {yuan(abs(row.budget_total - total))}）")
         return None
     draft = service.ProjectDraft(
-        area_id=row.area.id, name=row.name, type=row.type, unit=row.unit, budget=dict(row.budget),
-        budget_total=total, industry=row.industry if "industry" in t.columns or view is None else view.industry,
-        planned_start=row.planned_start if "planned_start" in t.columns or view is None else view.planned_start,
-        planned_end=row.planned_end if "planned_end" in t.columns or view is None else view.planned_end,
-        note=(row.note or "") if "note" in t.columns else (view.note if view is not None else ""))
+        area_id=row.area.id, name=row.name, type=row.type, unit=row.unit, budget=budget, budget_total=total,
+        industry=row.industry if view is None else (row.industry or view.industry),
+        planned_start=row.planned_start if view is None else (row.planned_start or view.planned_start),
+        planned_end=row.planned_end if view is None else (row.planned_end or view.planned_end),
+        note=(row.note or "") if view is None else (row.note or view.note))
     approval = (row.approved, row.approved_on) if row.approved is not None and row.approved_on is not None else None
     if view is not None and view.status != rules.PLANNED and row.status == rules.PLANNED:
         row.problems.append(f"{_where(t, 'status')}该项目已是“{rules.status_word(view.status)}”，导入不能撤回批复或"
