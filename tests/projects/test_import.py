@@ -369,3 +369,18 @@ def test_blank_cells_keep_what_is_stored_and_zero_clears(ctx: AppContext, world:
     plan = importing.build_plan(ctx, workbook(tmp_path / "e.xlsx", [walnut(项目名称="新", 上级资金=None,
                                                                            本级财政=None)]))
     assert reasons(plan) == {2: "未填写预算：请至少填写一个资金渠道的金额"}
+
+
+def test_save_all_holds_the_single_functions_permissions(ctx: AppContext, world: World,
+                                                         signed_in: Callable[..., AppContext]) -> None:
+    from fieldapp.domain.people import PermissionDenied
+
+    leader = signed_in("leader")
+    approved = service.ProjectSave(service.ProjectDraft(world.east, "甲", "other", "镇政府", {"superior": 100}),
+                                   approval=(100, D(2026, 1, 1)))
+    with pytest.raises(PermissionDenied, match=r"project\.approve"):
+        service.save_all(leader, [approved])
+    town = service.ProjectSave(service.ProjectDraft(world.town, "乙", "other", "镇政府", {"superior": 100}))
+    with pytest.raises(PermissionDenied, match=r"project\.approve"):
+        service.save_all(leader, [town])
+    assert count(ctx, "project") == 0
