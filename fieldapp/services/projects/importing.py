@@ -744,10 +744,10 @@ def _changes(view: records.ProjectView, save: service.ProjectSave, labels: dict[
     order = list(labels)  # reference data's order of the channels
     for channel in sorted(set(view.budget) | set(d.budget), key=lambda c: (c not in order, order.index(c)
                                                                            if c in order else 0, c)):
-        old, new = view.budget.get(channel), d.budget.get(channel)
-        if old != new:
-            found.append(f"预算·{labels.get(channel, channel)}：{yuan(old) if old is not None else '（无）'} → "
-                         f"{yuan(new) if new is not None else '（无）'}")
+        before, after = view.budget.get(channel), d.budget.get(channel)
+        if before != after:
+            found.append(f"预算·{labels.get(channel, channel)}：{yuan(before) if before is not None else '（无）'} → "
+                         f"{yuan(after) if after is not None else '（无）'}")
     if save.approval is not None and save.approval != (view.approved_amount, view.approved_on):
         old_text = ("（未批复）" if view.approved_amount is None
                     else f"{yuan(view.approved_amount)}（{_shown(view.approved_on)}）")

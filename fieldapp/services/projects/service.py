@@ -441,7 +441,8 @@ def _write_save(txn: Any, save: ProjectSave, town: str, view: records.ProjectVie
                              "status": rules.PLANNED})
         old_budget: dict[str, int] = {}
         old_amounts: dict[str, int] = {}
-        status, old_approval = rules.PLANNED, (None, None)
+        status = rules.PLANNED
+        old_approval: tuple[int | None, dt.date | None] = (None, None)
     else:
         project_id = view.id
         txn.update(Project, project_id, values)  # writes only the fields that differ
