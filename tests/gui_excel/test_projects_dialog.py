@@ -79,3 +79,23 @@ def test_the_data_menu_opens_it_once(ctx: AppContext, sync_tasks: SyncTaskManage
     assert menu.dialogs["projects"] is dialog
     dialog.reject()
     assert "projects" not in menu.dialogs
+
+
+def test_a_cancel_that_comes_after_the_write_says_it_was_written(ctx: AppContext, sync_tasks: SyncTaskManager,
+                                                                  qtbot: QtBot, tmp_path: Path) -> None:
+    from fieldapp.services.projects.importing import apply_plan
+
+    dialog = _dialog(qtbot, ProjectImportDialog(ctx, sync_tasks))
+    announced: list[Any] = []
+    dialog.hub.changed.connect(announced.append)
+    dialog.set_path(workbook(tmp_path / "项目库.xlsx", [walnut()]))
+    with qtbot.waitSignal(dialog.planned):
+        dialog.preview()
+    assert dialog.plan is not None
+    apply_plan(ctx, dialog.plan)  # committed on the worker, then the task reports "cancelled" (its result dropped)
+    dialog._cancelled()
+    assert dialog.applied is not None and [c.projects for c in announced] == [True]
+    assert dialog.status.text() == "已导入：新增 1 个项目，更新 0 个" and not dialog.apply_button.isEnabled()
+    other = _dialog(qtbot, ProjectImportDialog(ctx, sync_tasks))
+    other._cancelled()
+    assert other.status.text() == "已取消，没有写入任何内容"

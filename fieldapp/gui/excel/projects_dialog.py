@@ -211,6 +211,12 @@ class ProjectImportDialog(JobRunner, QDialog):
         self.rejects_button.setEnabled(ready and bool(self.plan and self.plan.rejected_rows))
 
     def _cancelled(self) -> None:
+        plan = self.plan
+        if plan is not None and plan.applied is not None and self.applied is None:
+            # the cancel came after the write had been committed: say so, and announce it as the operation would
+            self._applied(plan.applied)
+            self.hub.announce(self._changes(), self.status.text())
+            return
         self._busy(False)
         self.status.setText(self.tr("已取消，没有写入任何内容"))
 
@@ -269,7 +275,10 @@ class ProjectImportDialog(JobRunner, QDialog):
         counts = plan.counts()
         done = self.tr("已导入：新增 {0} 个项目，更新 {1} 个").format(counts["create"], counts["update"])
         return self._run(lambda _c: apply_plan(ctx, plan), self._applied, self.tr("正在导入…"), hub=self.hub,
-                         changes=Changes(projects=True, by=self.ctx.writer.actor.user_name), message=done)
+                         changes=self._changes(), message=done)
+
+    def _changes(self) -> Changes:
+        return Changes(projects=True, by=self.ctx.writer.actor.user_name)
 
     def _applied(self, ids: list[str]) -> None:
         self.applied = ids
