@@ -31,6 +31,8 @@ from fieldapp.store import batch
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
     Area,
+    Asset,
+    AssetEvent,
     Cadre,
     Household,
     Member,
@@ -110,6 +112,7 @@ SIGN_WORKFLOW_STEP = "workflow.sign"
 SIGN_NOTICE = "notice.issue"
 SIGN_SUMMARY = "report.sign"
 SIGN_PROJECT_ACCEPTANCE = "project.accept"
+SIGN_ASSET_EVENT = "asset.change"
 
 
 def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
@@ -123,6 +126,8 @@ def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
         return SIGN_SUMMARY
     if subject == "project_acceptance":  # whoever accepts a project signs the acceptance
         return SIGN_PROJECT_ACCEPTANCE
+    if subject == "asset_event":  # whoever records an asset's transfer, damage or disposal signs it
+        return SIGN_ASSET_EVENT
     if subject != "visit" or ctx.allows(people.SIGNOFF) or not ctx.cadre_id:
         return people.SIGNOFF
     vc = VisitCadre.__table__
@@ -275,6 +280,8 @@ def _role_may_sign(role: str, subject: str) -> bool:
         return table.allows([role], SIGN_SUMMARY)
     if subject == "project_acceptance":
         return table.allows([role], SIGN_PROJECT_ACCEPTANCE)
+    if subject == "asset_event":
+        return table.allows([role], SIGN_ASSET_EVENT)
     return table.allows([role], people.SIGNOFF) or (subject == "visit" and table.allows([role], SIGN_OWN_VISIT))
 
 
@@ -354,11 +361,13 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
                 return f"{kind} {record.subject_id[:8]}（已删除）"
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
-        if record.subject in ("workflow_step", "notice", "summary", "workflow_batch", "project_acceptance"):
+        if record.subject in ("workflow_step", "notice", "summary", "workflow_batch", "project_acceptance",
+                              "asset_event"):
             words, of = {"workflow_step": (_step_words, record.subject_id),  # a batch: named by its signature
                          "notice": (_notice_words, record.subject_id),
                          "summary": (_summary_words, record.subject_id),
                          "project_acceptance": (_acceptance_words, record.subject_id),
+                         "asset_event": (_asset_event_words, record.subject_id),
                          "workflow_batch": (_batch_words, record.id)}[record.subject]
             return f"{kind} {words(conn, of, ref)}"
         if record.subject == "attendance_month":
@@ -433,6 +442,15 @@ def _acceptance_words(conn: Connection, acceptance_id: str, _ref: refdata.RefDat
     row = conn.execute(select(a.c.date, p.c.name).select_from(a.join(p, p.c.id == a.c.project_id))
                        .where(a.c.id == acceptance_id)).first()
     return f"{row.name} {row.date.isoformat()}" if row is not None else f"{acceptance_id[:8]}（已删除）"
+
+
+def _asset_event_words(conn: Connection, event_id: str, ref: refdata.RefData) -> str:
+    e, a = AssetEvent.__table__, Asset.__table__
+    row = conn.execute(select(e.c.date, e.c.kind, a.c.name).select_from(e.join(a, a.c.id == e.c.asset_id))
+                       .where(e.c.id == event_id)).first()
+    if row is None:
+        return f"{event_id[:8]}（未同步到此处）"
+    return f"{row.name} {ref['asset_event'].label(row.kind)} {row.date.isoformat()}"
 
 
 def _household_words(conn: Connection, household_id: str) -> str:
