@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     targets_cmd.register(sub, _open)
     projects_cmd.register(sub, _open)
+    from fieldapp.cli import assets_cmd
+
+    assets_cmd.register(sub, _open)
 
     gui = sub.add_parser("gui", help="启动桌面程序（默认）")
     gui.set_defaults(func=_cmd_gui)

@@ -331,3 +331,40 @@ def household_totals(shares: list[HouseholdShare]) -> dict[int, int]:
     for s in shares:
         found[s.year] = found.get(s.year, 0) + s.amount
     return found
+
+
+@dataclass(frozen=True)
+class ShareLine:
+    """One household's share in the ledger's distribution list."""
+
+    asset_name: str
+    area_name: str
+    year: int
+    hh_no: str | None
+    head: str | None
+    amount: int
+
+
+def shares(db: Database, f: Filter = Filter()) -> list[ShareLine]:
+    """Every share of the filtered assets' incomes, by village, asset, year and 户编号."""
+    query = _filtered(select(_AS.c.name, _A.c.name.label("area_name"), _DI.c.year, _H.c.hh_no,
+                             _head(_DI.c.household_id).label("head"), _DI.c.amount)
+                      .select_from(_DI.join(_AS, _AS.c.id == _DI.c.asset_id).join(_P, _P.c.id == _AS.c.project_id)
+                                   .outerjoin(_A, _A.c.id == _AS.c.village_id)
+                                   .outerjoin(_H, _H.c.id == _DI.c.household_id))
+                      .where(_DI.c.deleted.is_(False), _AS.c.deleted.is_(False)), f)
+    with db.read() as conn:
+        rows = conn.execute(query.order_by(_A.c.name, _AS.c.name, _AS.c.id, _DI.c.year, _H.c.hh_no)).all()
+    return [ShareLine(r.name, r.area_name or "", int(r.year), r.hh_no, r.head, int(r.amount)) for r in rows]
+
+
+def events(db: Database, f: Filter = Filter()) -> list[tuple[AssetLine, Event]]:
+    """Every change of the filtered assets with its asset's line, by village, asset and date."""
+    lines = {line.id: line for line in ledger(db, f)}
+    query = _filtered(select(_EV.c.asset_id).select_from(_EV.join(_AS, _AS.c.id == _EV.c.asset_id)
+                                                         .join(_P, _P.c.id == _AS.c.project_id))
+                      .where(_EV.c.deleted.is_(False)), f).distinct()
+    with db.read() as conn:
+        ids = set(conn.execute(query).scalars().all())
+        found = [(lines[i], e) for i in lines if i in ids for e in read(conn, i).events]
+    return found
