@@ -150,9 +150,9 @@ def _assets_of(ctx: AppContext, view: project_records.ProjectView, today: dt.dat
     if view.type == "industry" and households and sum(b.amount for b in households) >= money * 9 // 10:
         # the money went to the households (到户类): one asset per household, its planned amount
         for b in households:
+            head = _head(ctx, b.household_id)
             drafts.append(service.AssetDraft("基础母牛 2 头" if "牛" in view.name else f"{view.name}（到户）",
-                                             rules.HOUSEHOLD, b.amount, _head(ctx, b.household_id),
-                                             location=f"{b.hh_no or ''} 户圈舍".strip(),
+                                             rules.HOUSEHOLD, b.amount, head, location=f"{head}家圈舍",
                                              owner_household_id=b.household_id, note="耳标已登记"))
     elif view.type == "industry":
         works = money // 8
