@@ -42,6 +42,8 @@ class Changes:
     reports: bool = False
     #: 挂图作战: annual targets and villages' yearly records
     targets: bool = False
+    #: assets (扶贫资产), their income, its distribution to households and their signed changes
+    assets: bool = False
     #: who acted (the account's or cadre's name), when known
     by: str | None = field(default=None, compare=False)
 

@@ -368,3 +368,29 @@ def events(db: Database, f: Filter = Filter()) -> list[tuple[AssetLine, Event]]:
         ids = set(conn.execute(query).scalars().all())
         found = [(lines[i], e) for i in lines if i in ids for e in read(conn, i).events]
     return found
+
+
+@dataclass(frozen=True)
+class HouseholdChoice:
+    id: str
+    words: str  # 户编号 户主
+
+
+def households_of(db: Database, area_id: str) -> list[HouseholdChoice]:
+    """The households of a village (or of every village of a town), by 户编号: whom an asset may go to."""
+    with db.read() as conn:
+        rows = conn.execute(select(_H.c.id, _H.c.hh_no, _head(_H.c.id).label("head"))
+                            .select_from(_H.outerjoin(_A, _A.c.id == _H.c.village_id))
+                            .where(_H.c.deleted.is_(False), (_H.c.village_id == area_id) | (_A.c.parent_id == area_id))
+                            .order_by(_H.c.hh_no, _H.c.id)).all()
+    return [HouseholdChoice(r.id, owner_words(r.hh_no, r.head, r.id)) for r in rows]
+
+
+def accepted_projects(db: Database) -> list[tuple[str, str]]:
+    """(id, “村 项目名称”) of every accepted project: those that may make assets."""
+    with db.read() as conn:
+        rows = conn.execute(select(_P.c.id, _P.c.name, _A.c.name.label("area_name"))
+                            .select_from(_P.outerjoin(_A, _A.c.id == _P.c.village_id))
+                            .where(_P.c.status == "accepted", _P.c.deleted.is_(False))
+                            .order_by(_A.c.name, _P.c.name)).all()
+    return [(r.id, f"{r.area_name or ''} {r.name}".strip()) for r in rows]
