@@ -33,7 +33,20 @@ def _shot(widget: Any, name: str) -> None:
         widget.grab().save(str(Path(folder) / f"{name}.png"))
 
 
+def _fonts() -> None:
+    """The bundled CJK font, as the app installs it, when screenshots are wanted."""
+    if os.environ.get("FIELDAPP_SHOTS"):
+        from PySide6.QtWidgets import QApplication
+
+        from fieldapp.gui.fonts import register_bundled_font
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            register_bundled_font(app)
+
+
 def _page(qtbot: QtBot, ctx: AppContext, tasks: SyncTaskManager, hub: ChangeHub) -> AssetsPage:
+    _fonts()
     page = AssetsPage(ctx, tasks, hub=hub)
     qtbot.addWidget(page)
     page.resize(1366 - 140, 700 - 60)
@@ -111,7 +124,7 @@ def test_a_reviewer_records_an_asset_its_income_and_a_signed_damage(
     with qtbot.waitSignal(hub.changed):
         dialog.buttons.accepted.emit()
     assert records.get(ctx.db, line.id).state == "damaged" and page.events.rowCount() == 1
-    assert page.events.item(0, 6).text() == "乡镇审核员"
+    assert page.events.item(0, 6).text() == "乡镇审核员（签字有效）"
     _shot(page, "assets-page")
 
 
@@ -136,6 +149,7 @@ def test_the_household_editor_shows_the_households_shares(
     service.record_income(ctx, station, 2024, 2_000_000, shares={world.a: 800_000, world.b: 800_000})
     service.record_income(ctx, station, 2025, 2_100_000, shares={world.a: 840_001})
     hub = ChangeHub()
+    _fonts()
     editor = HouseholdEditor(ctx, world.a, tasks=sync_tasks, hub=hub)
     qtbot.addWidget(editor)
     editor.resize(1000, 640)

@@ -61,6 +61,8 @@ class _Dialog(QDialog):
         self.on_save = on_save
         self.error = ErrorLabel(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存(&S)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
 
@@ -232,6 +234,7 @@ class IncomeDialog(_Dialog):
         return found
 
     def _update_total(self) -> None:
+        self.error.show_message(None)  # what was said about the earlier figures no longer holds
         shares = self.shares()
         if shares is None:
             self.total.setText(self.tr("有分配金额不是有效的金额（元）"))

@@ -43,6 +43,7 @@ from fieldapp.services import setup
 from fieldapp.services.assets import ledger, records, service
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
+from fieldapp.services.signoff import service as signoff
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -194,6 +195,7 @@ class AssetsPage(QWidget):
         self.stale.clear()
         keep = self.view_of.id if self.view_of else None
         self.model.load(self.current_filter())
+        self.table.resizeColumnsToContents()
         self.count.setText(self.tr("共 {0} 项").format(self.model.total))
         row = next((i for i, line in enumerate(self.model.lines) if line.id == keep), 0 if self.model.lines else -1)
         if row >= 0:
@@ -209,11 +211,16 @@ class AssetsPage(QWidget):
             return
         db = self.ctx.db
 
-        def read(_control: TaskControl) -> records.AssetView:
-            return records.get(db, line.id)
-        self.tasks.run_db(read, on_done=self._show)
+        def read(_control: TaskControl) -> tuple[records.AssetView, dict[str, str]]:
+            view = records.get(db, line.id)
+            return view, {e.id: signoff.status(db, "asset_event", e.id).state for e in view.events}
+        self.tasks.run_db(read, on_done=lambda found: self._show(*found))
 
-    def _show(self, view: records.AssetView | None) -> None:
+    def _signature(self, state: str) -> str:
+        return {signoff.VALID: self.tr("签字有效"), signoff.CHANGED: self.tr("签字后内容已被修改"),
+                signoff.INVALID: self.tr("签名无效"), signoff.UNSIGNED: self.tr("未签字")}.get(state, state)
+
+    def _show(self, view: records.AssetView | None, signatures: dict[str, str] | None = None) -> None:
         self.view_of = view
         self._enable()
         if view is None:
@@ -231,7 +238,8 @@ class AssetsPage(QWidget):
                              _moved(e.owner_before_name, e.owner_after_name), _moved(e.manager_before, e.manager_after),
                              _moved(ref["asset_state"].label(e.state_before, lang),
                                     ref["asset_state"].label(e.state_after, lang)),
-                             e.recorded_by_name or ""] for e in view.events])
+                             f"{e.recorded_by_name or ''}（{self._signature((signatures or {}).get(e.id, ''))}）"]
+                            for e in view.events])
         if view.incomes:
             self.incomes.selectRow(len(view.incomes) - 1)
         else:
