@@ -136,7 +136,8 @@ def project_problems(status: str, approved: int | None, existing_value: int, ass
     named = f"项目“{project_name}”" if project_name else "项目"
     found: list[Problem] = []
     if status != ACCEPTED:
-        found.append(Problem("not_accepted", f"{named}处于“{project_status_word(status)}”，验收合格（已验收）后才能登记资产"))
+        found.append(Problem("not_accepted",
+                             f"{named}处于“{project_status_word(status)}”，验收合格（已验收）后才能登记资产"))
     if not assets:
         found.append(Problem("no_assets", "请至少填写一项资产"))
     for i, a in enumerate(assets, 1):
@@ -187,7 +188,8 @@ def income_problems(year: int, income: int, distributed: int, state: str, final_
         found.append(Problem("income_below_distributed", f"{year} 年收益 {yuan(income)} 少于已分配的 "
                                                          f"{yuan(distributed)}（差 {yuan(distributed - income)}）"))
     if state in FINAL_STATES and final_year is not None and year > final_year:
-        found.append(Problem("income_after_final", f"资产于 {final_year} 年{state_word(state)}，不能登记 {year} 年的收益"))
+        found.append(Problem("income_after_final",
+                             f"资产于 {final_year} 年{state_word(state)}，不能登记 {year} 年的收益"))
     return found
 
 

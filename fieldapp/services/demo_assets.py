@@ -3,10 +3,10 @@
 :func:`make_demo_assets` takes accepted projects (the demo's project library, when it has one) and records
 plausible assets for each one that has none yet: for an industry project an income-earning asset (经营性, the
 collective's) and its access works (公益性); for an infrastructure project the works themselves (公益性); for a
-project with beneficiary households that were planned amounts of their own, one 到户类 asset per household
-(基础母牛 for a livestock project, whose calves sold are the household's income). An income-earning asset earns each year since its acceptance; 80% of the income
-goes to the project's beneficiary households in equal shares (to the fen), the rest stays with the collective
-for 公益岗位 and upkeep. One household's cattle died and were disposed of (signed), one household's were handed
+project whose money went to its beneficiary households (their planned amounts), one 到户类 asset per household
+(基础母牛 for a livestock project; the calves sold are the household's income). An income-earning asset earns
+each year since its acceptance; 80% of the income goes to the project's beneficiary households in equal shares
+(to the fen), the rest stays with the collective for 公益岗位 and upkeep. One household's cattle died and were disposed of (signed), one household's were handed
 over to a neighbour (signed), and a road was damaged by a summer storm (signed).
 
 When no accepted project is given, two of the demo's own are made first (:func:`demo_projects`), each carried
@@ -34,6 +34,7 @@ log = logging.getLogger("fieldapp.services.demo")
 
 WAN = 1_000_000  # 1万元 in fen
 SOLAR, CATTLE = "桃园村 100kW 村级光伏扶贫电站", "基础母牛养殖到户项目"
+BUILDER = "陕西某新能源工程有限公司"
 SHARED_PERCENT = 80  # of an income-earning asset's yearly income, to the beneficiary households
 _H, _M, _P = Household.__table__, Member.__table__, Project.__table__
 
@@ -115,8 +116,8 @@ def _solar(ctx: AppContext, village: str, today: dt.date) -> str | None:
         planned_start=on + dt.timedelta(days=15), planned_end=on + dt.timedelta(days=180),
         note="村级光伏扶贫电站，发电收益主要用于脱贫户分红和设置公益岗位"))
     _course(ctx, pid, approved=48 * WAN, on=on,
-            payments=[(30 * WAN, "superior", "陕西某新能源工程有限公司"), (10 * WAN, "superior", "陕西某新能源工程有限公司"),
-                      (8 * WAN, "local_finance", "陕西某新能源工程有限公司")],
+            payments=[(30 * WAN, "superior", BUILDER), (10 * WAN, "superior", BUILDER),
+                      (8 * WAN, "local_finance", BUILDER)],
             beneficiaries={h: 5_000_00 for h in homes},
             findings="组件、逆变器安装规范，已并网发电，资料齐全，同意验收")
     return pid
@@ -169,17 +170,17 @@ def _assets_of(ctx: AppContext, view: project_records.ProjectView, today: dt.dat
     start = _accepted_on(view)
     for asset_id, draft in zip(ids, drafts, strict=True):
         if draft.kind == rules.OPERATING:
-            _income(ctx, asset_id, draft.value, [b.household_id for b in view.beneficiaries], start.year + 1,
-                    today.year - 1)
+            _income(ctx, asset_id, draft.value, [b.household_id for b in view.beneficiaries], first=start.year + 1,
+                    last=today.year - 1)
         elif draft.kind == rules.HOUSEHOLD and draft.owner_household_id:  # calves sold: all the household's
             for year in range(start.year + 1, today.year):
                 service.record_income(ctx, asset_id, year, 4_200_00, note="出售牛犊 1 头",
                                       shares={draft.owner_household_id: 4_200_00})
-    _changes(ctx, ids, drafts, households, start, today)
+    _changes(ctx, ids, drafts, households, start=start, today=today)
     return ids
 
 
-def _income(ctx: AppContext, asset_id: str, value: int, households: list[str], first: int, last: int) -> None:
+def _income(ctx: AppContext, asset_id: str, value: int, households: list[str], *, first: int, last: int) -> None:
     """Each year a yield of about 8% of the value (a little more each year), 80% of it shared evenly."""
     for n, year in enumerate(range(first, last + 1)):
         income = value * (75 + 4 * n) // 1000 + 1234 * n
@@ -189,7 +190,7 @@ def _income(ctx: AppContext, asset_id: str, value: int, households: list[str], f
 
 
 def _changes(ctx: AppContext, ids: list[str], drafts: list[service.AssetDraft],
-             households: Sequence[project_records.Beneficiary], start: dt.date, today: dt.date) -> None:
+             households: Sequence[project_records.Beneficiary], *, start: dt.date, today: dt.date) -> None:
     """A storm-damaged access road, a household's dead cattle disposed of, another's handed to a neighbour."""
     for asset_id, draft in zip(ids, drafts, strict=True):
         if draft.kind == rules.PUBLIC and today > dt.date(today.year - 1, 7, 20) > start:
@@ -203,8 +204,8 @@ def _changes(ctx: AppContext, ids: list[str], drafts: list[service.AssetDraft],
             service.dispose(ctx, dead, day=day, reason="母牛患病死亡，经镇畜牧兽医站出具死亡证明，按程序报废核销")
             moved, _ = household_assets[1]
             neighbour = households[2]
-            service.transfer(ctx, moved, day=day + dt.timedelta(days=30), reason="户主外出务工无人饲养，经村民代表会议同意，"
-                                                                                 "交由同组受益户代养，收益归原户",
+            service.transfer(ctx, moved, day=day + dt.timedelta(days=30),
+                             reason="户主外出务工无人饲养，经村民代表会议同意，交由同组受益户代养，收益归原户",
                              manager=_head(ctx, neighbour.household_id))
 
 

@@ -37,7 +37,8 @@ def test_projects_stay_and_the_asset_tables_exist(tmp_path: Path) -> None:
     db = Database.open(path)
     try:
         assert db.user_version() == SCHEMA_VERSION >= 19
-        assert db.scalar("SELECT name || ':' || status || ':' || approved_amount FROM project") == "光伏电站:accepted:500000"
+        stored = db.scalar("SELECT name || ':' || status || ':' || approved_amount FROM project")
+        assert stored == "光伏电站:accepted:500000"
         with ChangeWriter(db, Actor(DEVICE)).transaction() as txn:
             aid = txn.insert(Asset, {"project_id": "p1", "village_id": "v1", "kind": "operating", "name": "电站",
                                      "value": 400000, "recorded_on": dt.date(2025, 9, 1)})

@@ -49,8 +49,8 @@ def test_the_assets_of_a_project_are_worth_at_most_its_approved_amount(
     codes = [p.code for p in refused.value.problems]
     assert codes == ["manager", "value", "public_owner", "household_owner", "owner_not_beneficiary",
                      "value_over_approved"]
-    assert "资产价值合计 500,002.50元（已登记 460,000.50元），超过项目“村级光伏电站”批复金额 500,000.00元（超出 2.50元）" \
-        in str(refused.value)
+    assert ("资产价值合计 500,002.50元（已登记 460,000.50元），超过项目“村级光伏电站”批复金额 500,000.00元"
+            "（超出 2.50元）") in str(refused.value)
     assert _count(ctx, "asset") == 3
     # exactly the rest of the approved amount is accepted, to the fen
     service.from_project(ctx, accepted_project, [service.AssetDraft("储能柜", rules.OPERATING, 4 * WAN - 50, "村委会")])
@@ -63,9 +63,10 @@ def test_income_is_distributed_to_households_to_the_fen_and_shows_on_their_recor
     shares = rules.split_evenly(3_000_001, [world.a, world.b, world.c])  # 30 000.01元 among three
     assert shares == {world.a: 1_000_001, world.b: 1_000_000, world.c: 1_000_000}
     service.record_income(ctx, station, 2025, 4_000_000, note="上网电费", shares=shares)
-    with pytest.raises(rules.InconsistentAsset, match=r"2025 年分配合计 40,000.01元，超过当年收益 40,000.00元（超出 0.01元）"):
+    with pytest.raises(rules.InconsistentAsset,
+                       match=r"2025 年分配合计 40,000\.01元，超过当年收益 40,000\.00元（超出 0\.01元）"):
         service.distribute(ctx, station, 2025, {world.a: 2_000_001})
-    with pytest.raises(rules.InconsistentAsset, match="少于已分配的 30,000.01元"):
+    with pytest.raises(rules.InconsistentAsset, match=r"少于已分配的 30,000\.01元"):
         service.record_income(ctx, station, 2025, 3_000_000)
     with pytest.raises(rules.AssetError, match="还没有登记 2026 年的收益"):
         service.distribute(ctx, station, 2026, {world.a: 1})

@@ -86,7 +86,8 @@ def test_a_villages_assets_go_up_and_a_signed_change_comes_down(nodes: Callable[
 
     with _as(township, REVIEWER, "乡审").transaction() as txn:
         event = txn.insert(AssetEvent, {"asset_id": ASSET, "village_id": EAST, "kind": "damage",
-                                        "date": D(2026, 7, 12), "reason": "暴雨冲毁组件", "manager_before": "村股份经济合作社",
+                                        "date": D(2026, 7, 12), "reason": "暴雨冲毁组件",
+                                        "manager_before": "村股份经济合作社",
                                         "manager_after": "村股份经济合作社", "state_before": "in_use",
                                         "state_after": "damaged"})
         txn.update(Asset, ASSET, {"state": "damaged"})

@@ -260,7 +260,7 @@ class ChangeDialog(_Dialog):
     """移交 / 毁损 / 处置: date, reason, what the asset becomes; saved with the signature of the account."""
 
     def __init__(self, ctx: AppContext, asset: records.AssetView, kind: str,
-                 households: Sequence[records.HouseholdChoice], on_save: Callable[[Any], None],
+                 households: Sequence[records.HouseholdChoice], on_save: Callable[[Any], None], *,
                  parent: QWidget | None = None) -> None:
         words = ctx.ref["asset_event"].label(kind, current_language())
         super().__init__(self.tr("资产{0} — {1}").format(words, asset.name), on_save, parent)

@@ -28,9 +28,9 @@ class LedgerModel(QAbstractTableModel):
         self.filter = records.Filter()
         self.lines: list[records.AssetLine] = []
         self.total = 0
-        self._headers = (self.tr("村"), self.tr("资产名称"), self.tr("类别"), self.tr("价值（元）"), self.tr("产权归属"),
-                         self.tr("管护主体"), self.tr("状态"), self.tr("累计收益（元）"), self.tr("累计分配（元）"),
-                         self.tr("所属项目"))
+        self._headers = (self.tr("村"), self.tr("资产名称"), self.tr("类别"), self.tr("价值（元）"),
+                         self.tr("产权归属"), self.tr("管护主体"), self.tr("状态"), self.tr("累计收益（元）"),
+                         self.tr("累计分配（元）"), self.tr("所属项目"))
 
     def load(self, f: records.Filter) -> None:
         """Read the first page of what ``f`` selects (and how many it selects)."""
@@ -69,19 +69,16 @@ class LedgerModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         line = self.lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = getattr(line, column)
-            if column in MONEY:
-                return format_yuan(value)
-            if column == "kind":
-                return self.ctx.ref["asset_kind"].label(value, current_language())
-            if column == "state":
-                return self.ctx.ref["asset_state"].label(value, current_language())
-            return value
+            return self._shown(column, getattr(line, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in MONEY:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return line.id
-        return None
+        return line.id if role == Qt.ItemDataRole.UserRole else None
+
+    def _shown(self, column: str, value: Any) -> Any:
+        if column in MONEY:
+            return format_yuan(value)
+        codes = {"kind": "asset_kind", "state": "asset_state"}.get(column)
+        return self.ctx.ref[codes].label(value, current_language()) if codes else value
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -85,6 +85,19 @@ class AssetsPage(QWidget):
     # -- layout -------------------------------------------------------------------------------------------
 
     def _build(self) -> None:
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self._ledger_table())
+        split.addWidget(self._detail())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filter_bar())
+        layout.addWidget(split, 1)
+        layout.addLayout(self._button_row())
+        QShortcut(QKeySequence("Ctrl+F"), self, self.table.setFocus)
+        self._enable()
+
+    def _filter_bar(self) -> QHBoxLayout:
         lang = current_language()
         self.area = ChoiceCombo([(v[0], v[1]) for v in setup.villages(self.ctx)], blank=self.tr("全部村"))
         self.kind = CodeCombo(self.ctx.ref["asset_kind"], blank=self.tr("全部类别"), lang=lang)
@@ -100,7 +113,9 @@ class AssetsPage(QWidget):
         bar.addWidget(self.count, 1)
         for combo in (self.area, self.kind, self.state):
             combo.changed.connect(self.refresh)
+        return bar
 
+    def _ledger_table(self) -> QTableView:
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -109,15 +124,17 @@ class AssetsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        return self.table
 
+    def _detail(self) -> QWidget:
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.incomes = _table([self.tr("年度"), self.tr("收益"), self.tr("分配到户"), self.tr("户数"),
                                self.tr("村集体留存")])
         self.shares = _table([self.tr("农户"), self.tr("分配金额")])
-        self.events = _table([self.tr("变更"), self.tr("日期"), self.tr("原因"), self.tr("产权归属"), self.tr("管护主体"),
-                              self.tr("状态"), self.tr("签字")])
+        self.events = _table([self.tr("变更"), self.tr("日期"), self.tr("原因"), self.tr("产权归属"),
+                              self.tr("管护主体"), self.tr("状态"), self.tr("签字")])
         self.incomes.itemSelectionChanged.connect(self._income_chosen)
         detail = QWidget()
         side = QVBoxLayout(detail)
@@ -134,13 +151,9 @@ class AssetsPage(QWidget):
         side.addLayout(money, 1)
         side.addWidget(QLabel(self.tr("资产变更（签字，不能删除）")))
         side.addWidget(self.events, 1)
+        return detail
 
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-
+    def _button_row(self) -> QHBoxLayout:
         self.add_button = QPushButton(self.tr("登记资产(&A)…"))
         self.income_button = QPushButton(self.tr("收益及分配(&I)…"))
         self.transfer_button = QPushButton(self.tr("移交…"))
@@ -162,13 +175,7 @@ class AssetsPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.export_button)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
-        layout.addLayout(buttons)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.table.setFocus)
-        self._enable()
+        return buttons
 
     def _enable(self) -> None:
         edit, change = self.ctx.allows(rules.EDIT), self.ctx.allows(rules.CHANGE)
@@ -315,7 +322,7 @@ class AssetsPage(QWidget):
         view = self.view_of
         if view is None:
             return None
-        self.dialog = ChangeDialog(self.ctx, view, kind, self._households(), self._save_change, self)
+        self.dialog = ChangeDialog(self.ctx, view, kind, self._households(), self._save_change, parent=self)
         self.dialog.open()
         return self.dialog
 

@@ -51,11 +51,12 @@ def _criteria(ctx: AppContext, f: records.Filter) -> str:
     return "；".join(parts)
 
 
-def render_pdf(ctx: AppContext, out_path: Path | str, f: records.Filter = records.Filter(), *,
+def render_pdf(ctx: AppContext, out_path: Path | str, f: records.Filter | None = None, *,
                today: dt.date | None = None) -> int:
     """Write the ledger of the assets ``f`` selects; returns how many assets it lists."""
     st = styles(8)
     ref = ctx.ref
+    f = f or records.Filter()
     lines = records.ledger(ctx.db, f)
     day = today or dt.date.today()
     title = _title(ctx, f)
@@ -136,9 +137,10 @@ def _moved(before: str, after: str) -> str:
     return after if before == after else f"{before} → {after}"
 
 
-def export_xlsx(ctx: AppContext, out_path: Path | str, f: records.Filter = records.Filter()) -> int:
+def export_xlsx(ctx: AppContext, out_path: Path | str, f: records.Filter | None = None) -> int:
     """The same ledger as a workbook (money in yuan, to the fen); returns how many assets it lists."""
     ref = ctx.ref
+    f = f or records.Filter()
     lines = records.ledger(ctx.db, f)
     body: list[list[Any]] = [[i, a.area_name, a.project_name, ref["asset_kind"].label(a.kind), a.name, a.value / 100,
                               a.location, a.owner_name, a.manager, ref["asset_state"].label(a.state), a.recorded_on,

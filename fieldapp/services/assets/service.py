@@ -126,11 +126,11 @@ def record_income(ctx: AppContext, asset_id: str, year: int, income: int, *, not
         txn.put(AssetIncome, income_id, {"asset_id": asset_id, "village_id": view.village_id, "year": year,
                                          "income": income, "note": note.strip()})
         if shares is not None:
-            _write_shares(txn, asset_id, income_id, year, after, before)
+            _write_shares(txn, asset_id, income_id, year, after, before=before)
     return income_id
 
 
-def _write_shares(txn: Any, asset_id: str, income_id: str, year: int, shares: Mapping[str, int],
+def _write_shares(txn: Any, asset_id: str, income_id: str, year: int, shares: Mapping[str, int], *,
                   before: records.Income | None, notes: Mapping[str, str] | None = None) -> None:
     for household_id, amount in sorted(shares.items()):
         txn.put(AssetDistribution, natural_id("asset_distribution", income_id, household_id),
@@ -157,7 +157,7 @@ def distribute(ctx: AppContext, asset_id: str, year: int, shares: Mapping[str, i
     _households_of(ctx, view, list(shares))
     kept_notes = {s.household_id: s.note for s in income.shares} | dict(notes or {})
     with ctx.writer.transaction() as txn:
-        _write_shares(txn, asset_id, income.id, year, after, income, kept_notes)
+        _write_shares(txn, asset_id, income.id, year, after, before=income, notes=kept_notes)
 
 
 def remove_share(ctx: AppContext, asset_id: str, year: int, household_id: str) -> None:

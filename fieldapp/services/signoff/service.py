@@ -113,21 +113,19 @@ SIGN_NOTICE = "notice.issue"
 SIGN_SUMMARY = "report.sign"
 SIGN_PROJECT_ACCEPTANCE = "project.accept"
 SIGN_ASSET_EVENT = "asset.change"
+#: subjects signed by whoever holds the act's own permission: a workflow step (or batch) by whoever decides it
+#: (its role checked there), a 公示 by whoever issues it, a summary by the team leader who reports it, a project's
+#: acceptance by whoever accepts it, an asset's transfer, damage or disposal by whoever records it
+SUBJECT_PERMISSION = {"workflow_step": SIGN_WORKFLOW_STEP, "workflow_batch": SIGN_WORKFLOW_STEP,
+                      "notice": SIGN_NOTICE, "summary": SIGN_SUMMARY,
+                      "project_acceptance": SIGN_PROJECT_ACCEPTANCE, "asset_event": SIGN_ASSET_EVENT}
 
 
 def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
     """The permission that lets the signed-in person sign ``subject_id``: ``signoff``, or for a visit
     they took part in, ``visit.sign_own`` (a unit leader's visits count only once they sign them)."""
-    if subject in ("workflow_step", "workflow_batch"):  # whoever decides a step signs (its role checked there)
-        return SIGN_WORKFLOW_STEP
-    if subject == "notice":  # whoever issues a 公示 signs it
-        return SIGN_NOTICE
-    if subject == "summary":  # the team leader signs the summary reported upward
-        return SIGN_SUMMARY
-    if subject == "project_acceptance":  # whoever accepts a project signs the acceptance
-        return SIGN_PROJECT_ACCEPTANCE
-    if subject == "asset_event":  # whoever records an asset's transfer, damage or disposal signs it
-        return SIGN_ASSET_EVENT
+    if subject in SUBJECT_PERMISSION:
+        return SUBJECT_PERMISSION[subject]
     if subject != "visit" or ctx.allows(people.SIGNOFF) or not ctx.cadre_id:
         return people.SIGNOFF
     vc = VisitCadre.__table__
@@ -272,16 +270,8 @@ def _role_may_sign(role: str, subject: str) -> bool:
     """Whether ``role`` holds a permission to sign ``subject`` (a member only a visit they took part in:
     the service checks the taking part when signing)."""
     table = people.permission_table()
-    if subject in ("workflow_step", "workflow_batch"):
-        return table.allows([role], SIGN_WORKFLOW_STEP)
-    if subject == "notice":
-        return table.allows([role], SIGN_NOTICE)
-    if subject == "summary":
-        return table.allows([role], SIGN_SUMMARY)
-    if subject == "project_acceptance":
-        return table.allows([role], SIGN_PROJECT_ACCEPTANCE)
-    if subject == "asset_event":
-        return table.allows([role], SIGN_ASSET_EVENT)
+    if subject in SUBJECT_PERMISSION:
+        return table.allows([role], SUBJECT_PERMISSION[subject])
     return table.allows([role], people.SIGNOFF) or (subject == "visit" and table.allows([role], SIGN_OWN_VISIT))
 
 
