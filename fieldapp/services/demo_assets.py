@@ -6,8 +6,9 @@ collective's) and its access works (公益性); for an infrastructure project th
 project whose money went to its beneficiary households (their planned amounts), one 到户类 asset per household
 (基础母牛 for a livestock project; the calves sold are the household's income). An income-earning asset earns
 each year since its acceptance; 80% of the income goes to the project's beneficiary households in equal shares
-(to the fen), the rest stays with the collective for 公益岗位 and upkeep. One household's cattle died and were disposed of (signed), one household's were handed
-over to a neighbour (signed), and a road was damaged by a summer storm (signed).
+(to the fen), the rest stays with the collective for 公益岗位 and upkeep. One household's cattle died and were
+disposed of (signed), one household's were handed over to a neighbour (signed), and a road was damaged by a
+summer storm (signed).
 
 When no accepted project is given, two of the demo's own are made first (:func:`demo_projects`), each carried
 through approval, disbursement, completion and a signed acceptance: 桃园村光伏扶贫电站 and 基础母牛养殖到户.
