@@ -47,7 +47,7 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     cmds = pp.add_subparsers(dest="asset_command", required=True, metavar="ACTION")
 
     def add(name: str, help_text: str, command: Callable[[Any, argparse.Namespace], int]) -> argparse.ArgumentParser:
-        p = cmds.add_parser(name, help=help_text)
+        p: argparse.ArgumentParser = cmds.add_parser(name, help=help_text)
         p.set_defaults(func=lambda a: run(open_ctx, a, _refusing(command)))
         return p
 

@@ -201,11 +201,16 @@ class IncomeDialog(_Dialog):
         self._year_chosen()
         self.resize(560, 560)
 
+    def _amount(self, row: int) -> QTableWidgetItem:
+        item = self.table.item(row, 1)
+        assert item is not None  # every row has its amount cell from the start
+        return item
+
     def _fill(self, shares: dict[str, int]) -> None:
         self.table.blockSignals(True)
         for row, h in enumerate(self.households):
-            self.table.item(row, 1).setText(yuan_text(shares.get(h.id)))
-            self.table.item(row, 1).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._amount(row).setText(yuan_text(shares.get(h.id)))
+            self._amount(row).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.table.blockSignals(False)
         self._update_total()
 
@@ -224,13 +229,16 @@ class IncomeDialog(_Dialog):
         """household -> fen (blank cells left out); None when a cell is not an amount."""
         found: dict[str, int] = {}
         for row, h in enumerate(self.households):
-            text = self.table.item(row, 1).text().strip()
+            text = self._amount(row).text().strip()
             if not text:
                 continue
             try:
-                found[h.id] = yuan_to_fen(text)
+                fen = yuan_to_fen(text)
             except MoneyError:
                 return None
+            if fen is None:
+                return None
+            found[h.id] = fen
         return found
 
     def _update_total(self) -> None:

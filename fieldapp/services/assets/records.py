@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
 
@@ -26,7 +27,7 @@ _AS, _IN, _DI, _EV = Asset.__table__, AssetIncome.__table__, AssetDistribution._
 _P, _A, _H, _M = Project.__table__, Area.__table__, Household.__table__, Member.__table__
 
 
-def _head(household_column: object) -> object:
+def _head(household_column: Any) -> Any:
     """The 户主's name of the household in ``household_column`` (a scalar subquery)."""
     return (select(_M.c.name).where(_M.c.household_id == household_column, _M.c.relation == "01",
                                     _M.c.deleted.is_(False)).limit(1).scalar_subquery())
@@ -221,7 +222,7 @@ class Filter:
     project_id: str | None = None
 
 
-def _ledger_query(f: Filter) -> Select[tuple[object, ...]]:
+def _ledger_query(f: Filter) -> Select[Any]:
     income = (select(func.coalesce(func.sum(_IN.c.income), 0))
               .where(_IN.c.asset_id == _AS.c.id, _IN.c.deleted.is_(False)).scalar_subquery())
     shared = (select(func.coalesce(func.sum(_DI.c.amount), 0))
@@ -236,7 +237,7 @@ def _ledger_query(f: Filter) -> Select[tuple[object, ...]]:
     return _filtered(query, f)
 
 
-def _filtered(query: Select[tuple[object, ...]], f: Filter) -> Select[tuple[object, ...]]:
+def _filtered(query: Select[Any], f: Filter) -> Select[Any]:
     if f.area_ids is not None:
         query = query.where(_AS.c.village_id.in_(f.area_ids) | _P.c.town_id.in_(f.area_ids))
     if f.kind is not None:
@@ -365,7 +366,7 @@ def events(db: Database, f: Filter = Filter()) -> list[tuple[AssetLine, Event]]:
                                                          .join(_P, _P.c.id == _AS.c.project_id))
                       .where(_EV.c.deleted.is_(False)), f).distinct()
     with db.read() as conn:
-        ids = set(conn.execute(query).scalars().all())
+        ids: set[str] = {str(i) for i in conn.execute(query).scalars()}
         found = [(lines[i], e) for i in lines if i in ids for e in read(conn, i).events]
     return found
 
