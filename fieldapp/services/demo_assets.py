@@ -22,7 +22,7 @@ import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from fieldapp.domain import assets as rules
 from fieldapp.services.assets import records, service
@@ -36,7 +36,9 @@ log = logging.getLogger("fieldapp.services.demo")
 WAN = 1_000_000  # 1万元 in fen
 SOLAR, CATTLE = "桃园村 100kW 村级光伏扶贫电站", "基础母牛养殖到户项目"
 BUILDER = "陕西某新能源工程有限公司"
-SHARED_PERCENT = 80  # of an income-earning asset's yearly income, to the beneficiary households
+SHARED_PERCENT = 80
+#: a demo village smaller than this (a test's few households) gets no projects of the assets' own making
+MINIMUM_HOUSEHOLDS = 20  # of an income-earning asset's yearly income, to the beneficiary households
 _H, _M, _P = Household.__table__, Member.__table__, Project.__table__
 
 
@@ -212,12 +214,16 @@ def _changes(ctx: AppContext, ids: list[str], drafts: list[service.AssetDraft],
 
 def add_demo_assets(ctx: AppContext, today: dt.date, accounts: Mapping[str, str], password: str) -> list[str]:
     """As the demo's township reviewer (``accounts``: role → account name): the ledger of the village's accepted
-    projects (:func:`make_demo_assets`); ``ctx`` keeps its own session afterwards."""
+    projects (:func:`make_demo_assets`; a demo of fewer than :data:`MINIMUM_HOUSEHOLDS` households without an
+    accepted project gets none); ``ctx`` keeps its own session afterwards."""
     from fieldapp.services.people.auth import session_in
 
     with ctx.db.read() as conn:
         accepted = list(conn.execute(select(_P.c.id).where(_P.c.status == "accepted", _P.c.deleted.is_(False))
                                      .order_by(_P.c.name)).scalars())
+        many = conn.execute(select(func.count()).select_from(_H).where(_H.c.deleted.is_(False))).scalar_one()
+    if not accepted and many < MINIMUM_HOUSEHOLDS:
+        return []
     saved = ctx.session
     ctx.session = session_in(ctx, accounts["township"], password)
     ctx.reset_writer()
