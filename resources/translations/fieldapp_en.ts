@@ -592,18 +592,18 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/assets/page.py" line="159"/>
-        <source>移交…</source>
-        <translation>Transfer…</translation>
+        <source>移交(&amp;H)…</source>
+        <translation>&amp;Hand over…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/assets/page.py" line="160"/>
-        <source>毁损…</source>
-        <translation>Damage…</translation>
+        <source>毁损(&amp;D)…</source>
+        <translation>&amp;Damage…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/assets/page.py" line="161"/>
-        <source>处置…</source>
-        <translation>Dispose of…</translation>
+        <source>处置(&amp;X)…</source>
+        <translation>Dispose of (&amp;X)…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/assets/page.py" line="162"/>
@@ -1239,47 +1239,47 @@ After that, a change needs the month reopened with a reason.</translation>
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="266"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="274"/>
         <source>资产{0} — {1}</source>
         <translation>Asset {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="274"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="282"/>
         <source>村集体</source>
         <translation>Village collective</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="283"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="291"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="284"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="292"/>
         <source>原因(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="286"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="294"/>
         <source>新产权归属(&amp;O)</source>
         <translation>New &amp;owner</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="288"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="296"/>
         <source>管护主体(&amp;M)</source>
         <translation>&amp;Managed by</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="289"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="297"/>
         <source>变更后状态(&amp;S)</source>
         <translation>&amp;State after</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="291"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="299"/>
         <source>保存即由 {0} 签字；签字后的变更记录不能修改或删除。</source>
         <translation>Saving signs it as {0}; a signed change can never be altered or deleted.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="299"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="307"/>
         <source>请填写日期</source>
         <translation>Enter the date</translation>
     </message>
@@ -3476,18 +3476,18 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Share for households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="240"/>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="254"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="248"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="262"/>
         <source>有分配金额不是有效的金额（元）</source>
         <translation>A share is not a valid amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="244"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="252"/>
         <source>分配到户 {0} 户，合计 {1} 元；收益 {2} 元；村集体留存 {3} 元</source>
         <translation>{0} households get {1} yuan in all; income {2} yuan; kept by the collective {3} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="251"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="259"/>
         <source>请填写收益（元）</source>
         <translation>Enter the income (yuan)</translation>
     </message>

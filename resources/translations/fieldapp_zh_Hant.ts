@@ -591,18 +591,18 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/assets/page.py" line="159" />
-        <source>移交…</source>
-        <translation>移交…</translation>
+        <source>移交(&amp;H)…</source>
+        <translation>移交(&amp;H)…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/assets/page.py" line="160" />
-        <source>毁损…</source>
-        <translation>毀損…</translation>
+        <source>毁损(&amp;D)…</source>
+        <translation>毀損(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/assets/page.py" line="161" />
-        <source>处置…</source>
-        <translation>處置…</translation>
+        <source>处置(&amp;X)…</source>
+        <translation>處置(&amp;X)…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/assets/page.py" line="162" />
@@ -1238,47 +1238,47 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="266" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="274" />
         <source>资产{0} — {1}</source>
         <translation>資產{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="274" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="282" />
         <source>村集体</source>
         <translation>村集體</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="283" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="291" />
         <source>日期(&amp;D)</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="284" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="292" />
         <source>原因(&amp;R)</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="286" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="294" />
         <source>新产权归属(&amp;O)</source>
         <translation>新產權歸屬(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="288" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="296" />
         <source>管护主体(&amp;M)</source>
         <translation>管護主體(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="289" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="297" />
         <source>变更后状态(&amp;S)</source>
         <translation>變更後狀態(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="291" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="299" />
         <source>保存即由 {0} 签字；签字后的变更记录不能修改或删除。</source>
         <translation>保存即由 {0} 簽字；簽字後的變更記錄不能修改或刪除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="299" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="307" />
         <source>请填写日期</source>
         <translation>請填寫日期</translation>
     </message>
@@ -3475,18 +3475,18 @@
         <translation>分到戶的比例</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="240" />
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="254" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="248" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="262" />
         <source>有分配金额不是有效的金额（元）</source>
         <translation>有分配金額不是有效的金額（元）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="244" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="252" />
         <source>分配到户 {0} 户，合计 {1} 元；收益 {2} 元；村集体留存 {3} 元</source>
         <translation>分配到戶 {0} 戶，合計 {1} 元；收益 {2} 元；村集體留存 {3} 元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/assets/dialogs.py" line="251" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="259" />
         <source>请填写收益（元）</source>
         <translation>請填寫收益（元）</translation>
     </message>

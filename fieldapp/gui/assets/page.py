@@ -156,9 +156,9 @@ class AssetsPage(QWidget):
     def _button_row(self) -> QHBoxLayout:
         self.add_button = QPushButton(self.tr("登记资产(&A)…"))
         self.income_button = QPushButton(self.tr("收益及分配(&I)…"))
-        self.transfer_button = QPushButton(self.tr("移交…"))
-        self.damage_button = QPushButton(self.tr("毁损…"))
-        self.dispose_button = QPushButton(self.tr("处置…"))
+        self.transfer_button = QPushButton(self.tr("移交(&H)…"))
+        self.damage_button = QPushButton(self.tr("毁损(&D)…"))
+        self.dispose_button = QPushButton(self.tr("处置(&X)…"))
         self.print_button = QPushButton(self.tr("打印台账(&P)…"))
         self.export_button = QPushButton(self.tr("导出 Excel(&E)…"))
         self.add_button.clicked.connect(self.add_asset)
