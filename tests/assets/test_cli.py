@@ -72,6 +72,11 @@ def test_the_asset_ledger_from_the_command_line(laptop: None, tmp_path: Path, mo
     out = capsys.readouterr().out
     assert "处置 2030-07-01：组件老化，报废" in out and "签字：有效，内容未变（乡镇审核员" in out
 
+    _ledger_files(tmp_path)
+
+
+def _ledger_files(tmp_path: Path) -> None:
+    """The printed and exported ledgers: the workbook's totals and shares agree with the register to the fen."""
     pdf, book = tmp_path / "assets.pdf", tmp_path / "assets.xlsx"
     assert main(["print", "assets", "--out", str(pdf)]) == 0 and pdf.read_bytes().startswith(b"%PDF")
     assert main(["export", "assets", "--out", str(book)]) == 0
