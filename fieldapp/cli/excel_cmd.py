@@ -9,6 +9,7 @@
     fieldapp export archive --cadre C (--month YYYY-MM | --year YYYY) --out FILE.xlsx
     fieldapp export attendance --year YYYY --out FILE.xlsx
     fieldapp export notice --households ID,ID… --kind entry|exit --out FILE.xlsx
+    fieldapp export assets [--area A] [--kind K] [--state S] --out FILE.xlsx   (资产台账, cli/assets_cmd.py)
     fieldapp check-list FILE --kind dibao|tekun|disability|insurance --out REPORT.xlsx [--pdf REPORT.pdf]
 
 Exit codes: 0 done (mismatches of ``check-list`` are results, listed on stdout), 1 a file that
@@ -91,6 +92,9 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--kind", required=True, choices=["entry", "exit"])
     p.add_argument("--out", required=True, type=_xlsx_path)
     p.set_defaults(func=lambda a: _run(open_ctx, a, _export_notice))
+    from fieldapp.cli import assets_cmd
+
+    assets_cmd.register_ledger(exp_sub, open_ctx, pdf=False)
 
     p = sub.add_parser("check-list", help="部门名单比对：低保、特困供养、残疾人、医保参保名单与登记册按证件号码核对")
     p.add_argument("file", metavar="FILE", help="名单 .xlsx 或 .csv（须有证件号码列）")

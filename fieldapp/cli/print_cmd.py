@@ -9,6 +9,7 @@
     fieldapp print ledger [--village V] [--group G] [--status CODE] [--attribute CODE] [--search TEXT] --out F
     fieldapp print archive --cadre C (--month YYYY-MM | --year YYYY) --out F
     fieldapp print charts (--village V | --town T | --district) --size A3|A1 --out F  (挂图作战, cli/charts_cmd.py)
+    fieldapp print assets [--area A] [--kind K] [--state S] --out F   (资产台账, cli/assets_cmd.py)
 
 A village is named by its name or id; a household by its id, its 户编号 or the code
 on its card. Services are imported when a command runs (reportlab is not loaded for
@@ -65,6 +66,10 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--issuer", help="公示单位（默认：村民委员会）")
     p.add_argument("--out", required=True)
     p.set_defaults(func=lambda a: run(open_ctx, a, _notice))
+
+    from fieldapp.cli import assets_cmd
+
+    assets_cmd.register_ledger(pr_sub, open_ctx, pdf=True)
 
     p = pr_sub.add_parser("ledger", help="村台账（可按村、组、状态等筛选）")
     p.add_argument("--village", help="村名或村的标识")

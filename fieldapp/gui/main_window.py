@@ -129,14 +129,15 @@ class MainWindow(QMainWindow):
         return index
 
     def _add_accountability_pages(self) -> None:
-        """抽查, 审核 and 公示与评议 for the accounts that check, decide or publish; 目标, 挂图作战 and
-        汇总上报 for everyone."""
+        """抽查, 审核 and 公示与评议 for the accounts that check, decide or publish; 目标, 挂图作战,
+        汇总上报 and 资产台账 for everyone."""
         self._add_spotcheck_page()
         self._add_review_page()
         self._add_notices_page()
         self._add_targets_page()
         self._add_charts_page()
         self._add_report_page()
+        self._add_assets_page()
 
     def _add_spotcheck_page(self) -> None:
         """抽查: the reviewers' draws, checklists and rectifications, for an account that checks (a cadre's own
@@ -174,6 +175,14 @@ class MainWindow(QMainWindow):
 
         self.report = ReportPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("report", self.tr("汇总上报"), self.report)
+
+    def _add_assets_page(self) -> None:
+        """资产台账: the assets accepted projects made, their income and its distribution, their signed changes
+        (read by everyone; the services check who may record what)."""
+        from fieldapp.gui.assets.page import AssetsPage
+
+        self.assets = AssetsPage(self.ctx, self.tasks, self, hub=self.hub)
+        self.add_page("assets", self.tr("资产台账"), self.assets)
 
     def _add_targets_page(self) -> None:
         """目标 (挂图作战): the village's yearly record and its exit judgement, and the annual targets."""

@@ -44,6 +44,8 @@ class Changes:
     targets: bool = False
     #: projects (项目库): their budgets, approvals, beneficiaries and money
     projects: bool = False
+    #: assets (扶贫资产), their income, its distribution to households and their signed changes
+    assets: bool = False
     #: who acted (the account's or cadre's name), when known
     by: str | None = field(default=None, compare=False)
 

@@ -844,13 +844,85 @@ class ProjectAcceptance(SyncedMixin, Base):
     signoff_id: Mapped[str | None] = mapped_column(Id)
 
 
+# ---------------------------------------------------------------- assets made by projects (扶贫资产)
+
+
+class Asset(SyncedMixin, Base):
+    """An asset (扶贫资产) an accepted project made: ``kind`` (``asset_kind``: 经营性/公益性/到户类), name, value (fen),
+    location, ownership (``owner_household_id``: a household; None: the village collective 村集体), the manager
+    (管护主体) and the state (``asset_state``). ``village_id`` is the project's (scope). Owner, manager and state change
+    only through a signed ``asset_event``; an asset is never deleted (:mod:`fieldapp.domain.assets`)."""
+
+    __tablename__ = "asset"
+    __table_args__ = (Index("ix_asset_village", "village_id"), Index("ix_asset_project", "project_id"))
+    project_id: Mapped[str] = mapped_column(ForeignKey("project.id"))
+    village_id: Mapped[str] = mapped_column(Id)
+    kind: Mapped[str] = mapped_column(String(16))  # refdata asset_kind
+    name: Mapped[str] = mapped_column(String(100))
+    value: Mapped[int] = mapped_column(BigInteger)  # fen
+    location: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    owner_household_id: Mapped[str | None] = mapped_column(ForeignKey("household.id"))
+    manager: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    state: Mapped[str] = mapped_column(String(16), default="in_use", server_default="in_use")  # refdata asset_state
+    recorded_on: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class AssetIncome(SyncedMixin, Base):
+    """An asset's income (收益) of one year, fen. Id = natural_id('asset_income', asset, year)."""
+
+    __tablename__ = "asset_income"
+    __table_args__ = (Index("ix_asset_income_asset", "asset_id", "year"),)
+    asset_id: Mapped[str] = mapped_column(ForeignKey("asset.id"))
+    village_id: Mapped[str] = mapped_column(Id)
+    year: Mapped[int] = mapped_column(Integer)
+    income: Mapped[int] = mapped_column(BigInteger)  # fen
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class AssetDistribution(SyncedMixin, Base):
+    """A household's share of an asset's year income (收益分配), fen; the shares add up to at most the income.
+    Id = natural_id('asset_distribution', income, household)."""
+
+    __tablename__ = "asset_distribution"
+    __table_args__ = (Index("ix_asset_distribution_income", "income_id"),
+                      Index("ix_asset_distribution_household", "household_id"))
+    income_id: Mapped[str] = mapped_column(ForeignKey("asset_income.id"))
+    asset_id: Mapped[str] = mapped_column(ForeignKey("asset.id"))
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(BigInteger)  # fen
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class AssetEvent(SyncedMixin, Base):
+    """A change of an asset (``asset_event``: 移交/毁损/处置) with its date and reason, the owner, manager and state
+    before and after (owner None: the collective), signed (subject ``asset_event``); never changed nor deleted."""
+
+    __tablename__ = "asset_event"
+    __table_args__ = (Index("ix_asset_event_asset", "asset_id", "date"),)
+    asset_id: Mapped[str] = mapped_column(ForeignKey("asset.id"))
+    village_id: Mapped[str] = mapped_column(Id)
+    kind: Mapped[str] = mapped_column(String(16))  # refdata asset_event
+    date: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    owner_before: Mapped[str | None] = mapped_column(Id)
+    owner_after: Mapped[str | None] = mapped_column(Id)
+    manager_before: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    manager_after: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    state_before: Mapped[str] = mapped_column(String(16))
+    state_after: Mapped[str] = mapped_column(String(16))
+    recorded_by_name: Mapped[str | None] = mapped_column(String(32))
+    signoff_id: Mapped[str | None] = mapped_column(Id)
+
+
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Area, Cadre, Person, AuditEvent, Household, Member, IncomeYear, Indicator, Measure, Threshold,
     Visit, VisitCadre, VisitMeasure, Photo, VisitPhoto, FollowUp, CheckIn, SigningKey, Signoff,
     SpotcheckDraw, SpotcheckItem, Rectification, RectificationReport, CheckInConfirm, AttendanceReopen,
     Workflow, WorkflowStep, Deliberation, DeliberationHousehold, Notice, Objection, VillageYear, Target,
     Summary, StepAttachment, DeliberationAttachment, Project, ProjectBudget, ProjectBeneficiary, ProjectProgress,
-    ProjectProgressPhoto, ProjectDisbursement, ProjectAcceptance,
+    ProjectProgressPhoto, ProjectDisbursement, ProjectAcceptance, Asset, AssetIncome, AssetDistribution, AssetEvent,
 )
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 

@@ -96,6 +96,12 @@ OWNERS: dict[str, Owner] = {
     "project_disbursement": Owner.VILLAGE,
     "project_acceptance": Owner.VILLAGE,
     "project_beneficiary": Owner.HOUSEHOLD,
+    # assets a project made, their income and signed changes: the project's village's (a town project's: the
+    # town's, as above); a household's share of an income is its household's
+    "asset": Owner.VILLAGE,
+    "asset_income": Owner.VILLAGE,
+    "asset_event": Owner.VILLAGE,
+    "asset_distribution": Owner.HOUSEHOLD,
 }
 
 TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "threshold": "贫困线、退出标准与监测线",

@@ -27,10 +27,11 @@ from fieldapp.sync.body import Change
 
 VILLAGE_TABLES = tuple(sorted(authority.tables(Owner.VILLAGE)))  # rows that carry their own village_id
 _AREA: Table = Area.__table__  # type: ignore[assignment]
-#: village tables whose ``village_id`` may be a town (a town's project and its rows): inside the scope of a
+#: village tables whose ``village_id`` may be a town (a town's project, its rows and assets): inside the scope of a
 #: device that holds every village of that town (a township laptop, the district)
 TOWN_ROW_TABLES = frozenset({"project", "project_budget", "project_progress", "project_progress_photo",
-                             "project_disbursement", "project_acceptance"})
+                             "project_disbursement", "project_acceptance", "asset", "asset_income",
+                             "asset_event"})
 
 
 class ScopeCheck:

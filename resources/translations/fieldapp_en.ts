@@ -149,6 +149,65 @@
     </message>
 </context>
 <context>
+    <name>AddAssetDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="98"/>
+        <source>登记资产（由已验收项目形成）</source>
+        <translation>Record an asset (made by an accepted project)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="107"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="127"/>
+        <source>村集体</source>
+        <translation>Village collective</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="112"/>
+        <source>项目(&amp;P)</source>
+        <translation>&amp;Project</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="113"/>
+        <source>资产名称(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="114"/>
+        <source>类别(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="115"/>
+        <source>资产价值（元）(&amp;V)</source>
+        <translation>&amp;Value (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="116"/>
+        <source>坐落位置(&amp;L)</source>
+        <translation>&amp;Location</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="117"/>
+        <source>产权归属(&amp;O)</source>
+        <translation>&amp;Owner</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="118"/>
+        <source>管护主体(&amp;M)</source>
+        <translation>&amp;Managed by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="119"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="139"/>
+        <source>没有已验收的项目：项目验收合格后才能登记资产</source>
+        <translation>No accepted project: assets are recorded once a project has passed its acceptance</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveForm</name>
     <message>
         <location filename="../../fieldapp/gui/printing/forms.py" line="306"/>
@@ -359,6 +418,287 @@
         <location filename="../../fieldapp/gui/wizard.py" line="122"/>
         <source>村（每行一个）</source>
         <translation>Villages (one per line)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetSharesTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="34"/>
+        <source>由扶贫资产收益分配到本户的金额（在“资产台账”登记，此处只读）。</source>
+        <translation>What this household received from assets&apos; income (recorded on the Asset ledger page; read-only here).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="37"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="37"/>
+        <source>资产</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="37"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="37"/>
+        <source>所属项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="38"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="72"/>
+        <source>{0}年合计</source>
+        <translation>{0} total</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="74"/>
+        <source>（本户没有分到资产收益）</source>
+        <translation>(this household has received no asset income)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="102"/>
+        <source>全部村</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="103"/>
+        <source>全部类别</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="104"/>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="107"/>
+        <source>村(&amp;V)</source>
+        <translation>&amp;Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="107"/>
+        <source>类别(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="108"/>
+        <source>状态(&amp;T)</source>
+        <translation>S&amp;tate</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="133"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="133"/>
+        <source>收益</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="133"/>
+        <source>分配到户</source>
+        <translation>To households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="133"/>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="134"/>
+        <source>村集体留存</source>
+        <translation>Kept by the collective</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="135"/>
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="135"/>
+        <source>分配金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="136"/>
+        <source>变更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="136"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="136"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="136"/>
+        <source>产权归属</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="137"/>
+        <source>管护主体</source>
+        <translation>Managed by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="137"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="137"/>
+        <source>签字</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="145"/>
+        <source>收益及分配</source>
+        <translation>Income and distribution</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="147"/>
+        <source>分配到户（所选年度）</source>
+        <translation>Shares of the chosen year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="152"/>
+        <source>资产变更（签字，不能删除）</source>
+        <translation>Changes (signed, never deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="157"/>
+        <source>登记资产(&amp;A)…</source>
+        <translation>&amp;Add asset…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="158"/>
+        <source>收益及分配(&amp;I)…</source>
+        <translation>&amp;Income and distribution…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="159"/>
+        <source>移交(&amp;H)…</source>
+        <translation>&amp;Hand over…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="160"/>
+        <source>毁损(&amp;D)…</source>
+        <translation>&amp;Damage…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="161"/>
+        <source>处置(&amp;X)…</source>
+        <translation>Dispose of (&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="162"/>
+        <source>打印台账(&amp;P)…</source>
+        <translation>&amp;Print ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="163"/>
+        <source>导出 Excel(&amp;E)…</source>
+        <translation>&amp;Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="206"/>
+        <source>共 {0} 项</source>
+        <translation>{0} assets</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="227"/>
+        <source>签字有效</source>
+        <translation>Signature valid</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="227"/>
+        <source>签字后内容已被修改</source>
+        <translation>Changed since signed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="228"/>
+        <source>签名无效</source>
+        <translation>Signature invalid</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="228"/>
+        <source>未签字</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="234"/>
+        <source>（未选择资产）</source>
+        <translation>(no asset chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="239"/>
+        <source>{0}：{1}，价值 {2} 元；{3}；产权 {4}，管护 {5}；{6}；项目“{7}”</source>
+        <translation>{0}: {1}, value {2} yuan; {3}; owned by {4}, managed by {5}; {6}; project “{7}”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="291"/>
+        <source>已登记资产“{0}”</source>
+        <translation>Asset “{0}” recorded</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="319"/>
+        <source>已登记 {0} 年收益并分配到 {1} 户</source>
+        <translation>Income of {0} recorded and shared among {1} households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="332"/>
+        <source>已登记{0}并签字</source>
+        <translation>{0} recorded and signed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="337"/>
+        <source>打印资产台账</source>
+        <translation>Print the asset ledger</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="337"/>
+        <source>资产台账.pdf</source>
+        <translation>asset-ledger.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="338"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="343"/>
+        <source>导出资产台账</source>
+        <translation>Export the asset ledger</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="343"/>
+        <source>资产台账.xlsx</source>
+        <translation>asset-ledger.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="344"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="354"/>
+        <source>已生成资产台账 {0}（{1} 项）</source>
+        <translation>Asset ledger {0} written ({1} assets)</translation>
     </message>
 </context>
 <context>
@@ -894,6 +1234,54 @@ After that, a change needs the month reopened with a reason.</translation>
         <location filename="../../fieldapp/gui/printing/forms.py" line="213"/>
         <source>信息公示牌-{0}</source>
         <translation>Door plates - {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="274"/>
+        <source>资产{0} — {1}</source>
+        <translation>Asset {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="282"/>
+        <source>村集体</source>
+        <translation>Village collective</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="291"/>
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="292"/>
+        <source>原因(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="294"/>
+        <source>新产权归属(&amp;O)</source>
+        <translation>New &amp;owner</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="296"/>
+        <source>管护主体(&amp;M)</source>
+        <translation>&amp;Managed by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="297"/>
+        <source>变更后状态(&amp;S)</source>
+        <translation>&amp;State after</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="299"/>
+        <source>保存即由 {0} 签字；签字后的变更记录不能修改或删除。</source>
+        <translation>Saving signs it as {0}; a signed change can never be altered or deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="307"/>
+        <source>请填写日期</source>
+        <translation>Enter the date</translation>
     </message>
 </context>
 <context>
@@ -2361,152 +2749,157 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138"/>
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138"/>
         <source>两不愁三保障</source>
         <translation>Two assurances, three guarantees</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139"/>
         <source>帮扶措施</source>
         <translation>Assistance measures</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139"/>
         <source>包扶责任</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139"/>
         <source>生产生活条件</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="143"/>
         <source>动态管理</source>
         <translation>Workflows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144"/>
+        <source>资产收益</source>
+        <translation>Asset income</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145"/>
         <source>变更记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="148"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="153"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="150"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="155"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="151"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="156"/>
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="186"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="191"/>
         <source>请先保存修改再签字</source>
         <translation>Save your changes before signing</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="221"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="226"/>
         <source>新增农户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="223"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="228"/>
         <source>农户档案 — {0}</source>
         <translation>Household file — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="225"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="230"/>
         <source>农户档案</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="272"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="277"/>
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="288"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="293"/>
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} row {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="357"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="362"/>
         <source>已保存农户档案：{0}</source>
         <translation>Household record saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="357"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="362"/>
         <source>已保存农户档案</source>
         <translation>Household record saved</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="393"/>
         <source>家庭成员 {0}：{1}</source>
         <translation>Member {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="390"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="395"/>
         <source>{0}年收入：{1}</source>
         <translation>Income {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="392"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="397"/>
         <source>两不愁三保障 {0}：{1}</source>
         <translation>Basic needs {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="394"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399"/>
         <source>帮扶措施 {0}：{1}</source>
         <translation>Support measure {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="408"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="413"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="408"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="413"/>
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>This household file has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="414"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="414"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="414"/>
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -3041,6 +3434,70 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>IncomeDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="155"/>
+        <source>收益及分配 — {0}</source>
+        <translation>Income and distribution — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="167"/>
+        <source>按比例平均分配(&amp;A)</source>
+        <translation>Share &amp;evenly</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="168"/>
+        <source>清空分配</source>
+        <translation>Clear shares</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="170"/>
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="170"/>
+        <source>分配金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="181"/>
+        <source>年度(&amp;Y)</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="182"/>
+        <source>收益（元）(&amp;I)</source>
+        <translation>&amp;Income (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="183"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="185"/>
+        <source>分到户的比例</source>
+        <translation>Share for households</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="248"/>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="262"/>
+        <source>有分配金额不是有效的金额（元）</source>
+        <translation>A share is not a valid amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="252"/>
+        <source>分配到户 {0} 户，合计 {1} 元；收益 {2} 元；村集体留存 {3} 元</source>
+        <translation>{0} households get {1} yuan in all; income {2} yuan; kept by the collective {3} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="259"/>
+        <source>请填写收益（元）</source>
+        <translation>Enter the income (yuan)</translation>
+    </message>
+</context>
+<context>
     <name>IncomeModel</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="93"/>
@@ -3286,6 +3743,59 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>LedgerModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="31"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="31"/>
+        <source>资产名称</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="31"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="31"/>
+        <source>价值（元）</source>
+        <translation>Value (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="32"/>
+        <source>产权归属</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="32"/>
+        <source>管护主体</source>
+        <translation>Managed by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="32"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="32"/>
+        <source>累计收益（元）</source>
+        <translation>Income (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="33"/>
+        <source>累计分配（元）</source>
+        <translation>Distributed (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="33"/>
+        <source>所属项目</source>
+        <translation>Project</translation>
+    </message>
+</context>
+<context>
     <name>ListFormTab</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="178"/>
@@ -3429,129 +3939,134 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="161"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="162"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="176"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="177"/>
         <source>汇总上报</source>
         <translation>Summaries</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="198"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="185"/>
+        <source>资产台账</source>
+        <translation>Asset ledger</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="207"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="236"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="245"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="237"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="246"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="243"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="252"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="244"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="253"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="246"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="296"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="255"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="305"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="260"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="269"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="264"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="312"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="273"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="321"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="292"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="301"/>
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="294"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="303"/>
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="302"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="311"/>
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="304"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="313"/>
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="306"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="315"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="307"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="316"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="308"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="317"/>
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="324"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="333"/>
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="326"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="335"/>
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="327"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="336"/>
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="356"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="365"/>
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="151"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="152"/>
         <source>抽查</source>
         <translation>Spot checks</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="183"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="192"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="168"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="169"/>
         <source>挂图作战</source>
         <translation>Wall charts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="192"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="201"/>
         <source>公示与评议</source>
         <translation>Notices and deliberation</translation>
     </message>
@@ -5172,7 +5687,7 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     </message>
     <message>
         <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="193"/>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="248"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="254"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -5183,63 +5698,63 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     </message>
     <message>
         <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="202"/>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="262"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="268"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="215"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="221"/>
         <source>已取消，没有写入任何内容</source>
         <translation>Cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="221"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="227"/>
         <source>请先选择文件</source>
         <translation>Choose a file first</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="225"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="231"/>
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="230"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="236"/>
         <source>新增 {0} 个项目，更新 {1} 个，无变化 {2} 个，拒绝 {3} 个</source>
         <translation>{0} new projects, {1} updated, {2} unchanged, {3} rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="239"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="245"/>
         <source>这是预览，尚未写入。确认无误后点“导入”。</source>
         <translation>This is a preview; nothing has been written. If it is right, click “Import”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="240"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="246"/>
         <source>没有需要写入的内容。</source>
         <translation>Nothing to write.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="246"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="252"/>
         <source>的被拒绝行.xlsx</source>
         <translation>-rejected.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="247"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="253"/>
         <source>保存被拒绝的行</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="261"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="267"/>
         <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
         <translation>Saved {1} rows to {0}; correct them and import that file again</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="270"/>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="279"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="276"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="288"/>
         <source>已导入：新增 {0} 个项目，更新 {1} 个</source>
         <translation>Imported: {0} new projects, {1} updated</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="271"/>
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="277"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -8051,6 +8566,19 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <location filename="../../fieldapp/gui/fields.py" line="247"/>
         <source>否</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="64"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="65"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

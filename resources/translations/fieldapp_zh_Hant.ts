@@ -148,6 +148,65 @@
     </message>
 </context>
 <context>
+    <name>AddAssetDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="98" />
+        <source>登记资产（由已验收项目形成）</source>
+        <translation>登記資產（由已驗收項目形成）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="107" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="127" />
+        <source>村集体</source>
+        <translation>村集體</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="112" />
+        <source>项目(&amp;P)</source>
+        <translation>項目(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="113" />
+        <source>资产名称(&amp;N)</source>
+        <translation>資產名稱(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="114" />
+        <source>类别(&amp;K)</source>
+        <translation>類別(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="115" />
+        <source>资产价值（元）(&amp;V)</source>
+        <translation>資產價值（元）(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="116" />
+        <source>坐落位置(&amp;L)</source>
+        <translation>坐落位置(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="117" />
+        <source>产权归属(&amp;O)</source>
+        <translation>產權歸屬(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="118" />
+        <source>管护主体(&amp;M)</source>
+        <translation>管護主體(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="119" />
+        <source>备注</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="139" />
+        <source>没有已验收的项目：项目验收合格后才能登记资产</source>
+        <translation>沒有已驗收的項目：項目驗收合格後才能登記資產</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveForm</name>
     <message>
         <location filename="../../fieldapp/gui/printing/forms.py" line="306" />
@@ -358,6 +417,287 @@
         <location filename="../../fieldapp/gui/wizard.py" line="122" />
         <source>村（每行一个）</source>
         <translation>村（每行一個）</translation>
+    </message>
+</context>
+<context>
+    <name>AssetSharesTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="34" />
+        <source>由扶贫资产收益分配到本户的金额（在“资产台账”登记，此处只读）。</source>
+        <translation>由扶貧資產收益分配到本戶的金額（在“資產台帳”登記，此處只讀）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="37" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="37" />
+        <source>资产</source>
+        <translation>資產</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="37" />
+        <source>类别</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="37" />
+        <source>所属项目</source>
+        <translation>所屬項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="38" />
+        <source>金额（元）</source>
+        <translation>金額（元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="72" />
+        <source>{0}年合计</source>
+        <translation>{0}年合計</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/household_tab.py" line="74" />
+        <source>（本户没有分到资产收益）</source>
+        <translation>（本戶沒有分到資產收益）</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="102" />
+        <source>全部村</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="103" />
+        <source>全部类别</source>
+        <translation>全部類別</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="104" />
+        <source>全部状态</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="107" />
+        <source>村(&amp;V)</source>
+        <translation>村(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="107" />
+        <source>类别(&amp;K)</source>
+        <translation>類別(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="108" />
+        <source>状态(&amp;T)</source>
+        <translation>狀態(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="133" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="133" />
+        <source>收益</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="133" />
+        <source>分配到户</source>
+        <translation>分配到戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="133" />
+        <source>户数</source>
+        <translation>戶數</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="134" />
+        <source>村集体留存</source>
+        <translation>村集體留存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="135" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="135" />
+        <source>分配金额</source>
+        <translation>分配金額</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="136" />
+        <source>变更</source>
+        <translation>變更</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="136" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="136" />
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="136" />
+        <source>产权归属</source>
+        <translation>產權歸屬</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="137" />
+        <source>管护主体</source>
+        <translation>管護主體</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="137" />
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="137" />
+        <source>签字</source>
+        <translation>簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="145" />
+        <source>收益及分配</source>
+        <translation>收益及分配</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="147" />
+        <source>分配到户（所选年度）</source>
+        <translation>分配到戶（所選年度）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="152" />
+        <source>资产变更（签字，不能删除）</source>
+        <translation>資產變更（簽字，不能刪除）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="157" />
+        <source>登记资产(&amp;A)…</source>
+        <translation>登記資產(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="158" />
+        <source>收益及分配(&amp;I)…</source>
+        <translation>收益及分配(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="159" />
+        <source>移交(&amp;H)…</source>
+        <translation>移交(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="160" />
+        <source>毁损(&amp;D)…</source>
+        <translation>毀損(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="161" />
+        <source>处置(&amp;X)…</source>
+        <translation>處置(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="162" />
+        <source>打印台账(&amp;P)…</source>
+        <translation>打印台帳(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="163" />
+        <source>导出 Excel(&amp;E)…</source>
+        <translation>導出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="206" />
+        <source>共 {0} 项</source>
+        <translation>共 {0} 項</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="227" />
+        <source>签字有效</source>
+        <translation>簽字有效</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="227" />
+        <source>签字后内容已被修改</source>
+        <translation>簽字後內容已被修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="228" />
+        <source>签名无效</source>
+        <translation>簽名無效</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="228" />
+        <source>未签字</source>
+        <translation>未簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="234" />
+        <source>（未选择资产）</source>
+        <translation>（未選擇資產）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="239" />
+        <source>{0}：{1}，价值 {2} 元；{3}；产权 {4}，管护 {5}；{6}；项目“{7}”</source>
+        <translation>{0}：{1}，價值 {2} 元；{3}；產權 {4}，管護 {5}；{6}；項目“{7}”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="291" />
+        <source>已登记资产“{0}”</source>
+        <translation>已登記資產“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="319" />
+        <source>已登记 {0} 年收益并分配到 {1} 户</source>
+        <translation>已登記 {0} 年收益並分配到 {1} 戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="332" />
+        <source>已登记{0}并签字</source>
+        <translation>已登記{0}並簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="337" />
+        <source>打印资产台账</source>
+        <translation>打印資產台帳</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="337" />
+        <source>资产台账.pdf</source>
+        <translation>資產台帳.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="338" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="343" />
+        <source>导出资产台账</source>
+        <translation>導出資產台帳</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="343" />
+        <source>资产台账.xlsx</source>
+        <translation>資產台帳.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="344" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/page.py" line="354" />
+        <source>已生成资产台账 {0}（{1} 项）</source>
+        <translation>已生成資產台帳 {0}（{1} 項）</translation>
     </message>
 </context>
 <context>
@@ -893,6 +1233,54 @@
         <location filename="../../fieldapp/gui/printing/forms.py" line="213" />
         <source>信息公示牌-{0}</source>
         <translation>信息公示牌-{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="274" />
+        <source>资产{0} — {1}</source>
+        <translation>資產{0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="282" />
+        <source>村集体</source>
+        <translation>村集體</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="291" />
+        <source>日期(&amp;D)</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="292" />
+        <source>原因(&amp;R)</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="294" />
+        <source>新产权归属(&amp;O)</source>
+        <translation>新產權歸屬(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="296" />
+        <source>管护主体(&amp;M)</source>
+        <translation>管護主體(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="297" />
+        <source>变更后状态(&amp;S)</source>
+        <translation>變更後狀態(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="299" />
+        <source>保存即由 {0} 签字；签字后的变更记录不能修改或删除。</source>
+        <translation>保存即由 {0} 簽字；簽字後的變更記錄不能修改或刪除。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="307" />
+        <source>请填写日期</source>
+        <translation>請填寫日期</translation>
     </message>
 </context>
 <context>
@@ -2360,152 +2748,157 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
         <source>家庭成员</source>
         <translation>家庭成員</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
         <source>收入</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
         <source>两不愁三保障</source>
         <translation>兩不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
         <source>帮扶措施</source>
         <translation>幫扶措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
         <source>包扶责任</source>
         <translation>包扶責任</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
         <source>生产生活条件</source>
         <translation>生產生活條件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
         <source>走访记录</source>
         <translation>走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="143" />
         <source>动态管理</source>
         <translation>動態管理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144" />
+        <source>资产收益</source>
+        <translation>資產收益</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145" />
         <source>变更记录</source>
         <translation>變更記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="148" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="153" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="150" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="155" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="151" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="156" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="186" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="191" />
         <source>请先保存修改再签字</source>
         <translation>請先保存修改再簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="221" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="226" />
         <source>新增农户</source>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="223" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="228" />
         <source>农户档案 — {0}</source>
         <translation>農戶檔案 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="225" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="230" />
         <source>农户档案</source>
         <translation>農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="272" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="277" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="288" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="293" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} 第{1}行 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="357" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="362" />
         <source>已保存农户档案：{0}</source>
         <translation>已儲存農戶檔案：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="357" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="362" />
         <source>已保存农户档案</source>
         <translation>已儲存農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="393" />
         <source>家庭成员 {0}：{1}</source>
         <translation>家庭成員 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="390" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="395" />
         <source>{0}年收入：{1}</source>
         <translation>{0}年收入：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="392" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="397" />
         <source>两不愁三保障 {0}：{1}</source>
         <translation>兩不愁三保障 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="394" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
         <source>帮扶措施 {0}：{1}</source>
         <translation>幫扶措施 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="408" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="413" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="408" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="413" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="414" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="414" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="414" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -3040,6 +3433,70 @@
     </message>
 </context>
 <context>
+    <name>IncomeDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="155" />
+        <source>收益及分配 — {0}</source>
+        <translation>收益及分配 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="167" />
+        <source>按比例平均分配(&amp;A)</source>
+        <translation>按比例平均分配(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="168" />
+        <source>清空分配</source>
+        <translation>清空分配</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="170" />
+        <source>农户</source>
+        <translation>農戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="170" />
+        <source>分配金额（元）</source>
+        <translation>分配金額（元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="181" />
+        <source>年度(&amp;Y)</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="182" />
+        <source>收益（元）(&amp;I)</source>
+        <translation>收益（元）(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="183" />
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="185" />
+        <source>分到户的比例</source>
+        <translation>分到戶的比例</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="248" />
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="262" />
+        <source>有分配金额不是有效的金额（元）</source>
+        <translation>有分配金額不是有效的金額（元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="252" />
+        <source>分配到户 {0} 户，合计 {1} 元；收益 {2} 元；村集体留存 {3} 元</source>
+        <translation>分配到戶 {0} 戶，合計 {1} 元；收益 {2} 元；村集體留存 {3} 元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="259" />
+        <source>请填写收益（元）</source>
+        <translation>請填寫收益（元）</translation>
+    </message>
+</context>
+<context>
     <name>IncomeModel</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/income_tab.py" line="93" />
@@ -3285,6 +3742,59 @@
     </message>
 </context>
 <context>
+    <name>LedgerModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="31" />
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="31" />
+        <source>资产名称</source>
+        <translation>資產名稱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="31" />
+        <source>类别</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="31" />
+        <source>价值（元）</source>
+        <translation>價值（元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="32" />
+        <source>产权归属</source>
+        <translation>產權歸屬</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="32" />
+        <source>管护主体</source>
+        <translation>管護主體</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="32" />
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="32" />
+        <source>累计收益（元）</source>
+        <translation>累計收益（元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="33" />
+        <source>累计分配（元）</source>
+        <translation>累計分配（元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/models.py" line="33" />
+        <source>所属项目</source>
+        <translation>所屬項目</translation>
+    </message>
+</context>
+<context>
     <name>ListFormTab</name>
     <message>
         <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="178" />
@@ -3428,129 +3938,134 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="161" />
+        <location filename="../../fieldapp/gui/main_window.py" line="162" />
         <source>审核</source>
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="176" />
+        <location filename="../../fieldapp/gui/main_window.py" line="177" />
         <source>汇总上报</source>
         <translation>彙總上報</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="198" />
+        <location filename="../../fieldapp/gui/main_window.py" line="185" />
+        <source>资产台账</source>
+        <translation>資產台帳</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="207" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="236" />
+        <location filename="../../fieldapp/gui/main_window.py" line="245" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="237" />
+        <location filename="../../fieldapp/gui/main_window.py" line="246" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="243" />
+        <location filename="../../fieldapp/gui/main_window.py" line="252" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="244" />
+        <location filename="../../fieldapp/gui/main_window.py" line="253" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="246" />
-        <location filename="../../fieldapp/gui/main_window.py" line="296" />
+        <location filename="../../fieldapp/gui/main_window.py" line="255" />
+        <location filename="../../fieldapp/gui/main_window.py" line="305" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="260" />
+        <location filename="../../fieldapp/gui/main_window.py" line="269" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="264" />
-        <location filename="../../fieldapp/gui/main_window.py" line="312" />
+        <location filename="../../fieldapp/gui/main_window.py" line="273" />
+        <location filename="../../fieldapp/gui/main_window.py" line="321" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="292" />
+        <location filename="../../fieldapp/gui/main_window.py" line="301" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="294" />
+        <location filename="../../fieldapp/gui/main_window.py" line="303" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="302" />
+        <location filename="../../fieldapp/gui/main_window.py" line="311" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="304" />
+        <location filename="../../fieldapp/gui/main_window.py" line="313" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="306" />
+        <location filename="../../fieldapp/gui/main_window.py" line="315" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="307" />
+        <location filename="../../fieldapp/gui/main_window.py" line="316" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="308" />
+        <location filename="../../fieldapp/gui/main_window.py" line="317" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="324" />
+        <location filename="../../fieldapp/gui/main_window.py" line="333" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="326" />
+        <location filename="../../fieldapp/gui/main_window.py" line="335" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="327" />
+        <location filename="../../fieldapp/gui/main_window.py" line="336" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="356" />
+        <location filename="../../fieldapp/gui/main_window.py" line="365" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="151" />
+        <location filename="../../fieldapp/gui/main_window.py" line="152" />
         <source>抽查</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="183" />
+        <location filename="../../fieldapp/gui/main_window.py" line="192" />
         <source>目标</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="168" />
+        <location filename="../../fieldapp/gui/main_window.py" line="169" />
         <source>挂图作战</source>
         <translation>掛圖作戰</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="192" />
+        <location filename="../../fieldapp/gui/main_window.py" line="201" />
         <source>公示与评议</source>
         <translation>公示與評議</translation>
     </message>
@@ -5171,7 +5686,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="193" />
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="248" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="254" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -5182,63 +5697,63 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="202" />
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="262" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="268" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="215" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="221" />
         <source>已取消，没有写入任何内容</source>
         <translation>已取消，沒有寫入任何內容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="221" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="227" />
         <source>请先选择文件</source>
         <translation>請先選擇文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="225" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="231" />
         <source>正在核对…</source>
         <translation>正在核對…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="230" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="236" />
         <source>新增 {0} 个项目，更新 {1} 个，无变化 {2} 个，拒绝 {3} 个</source>
         <translation>新增 {0} 個項目，更新 {1} 個，無變化 {2} 個，拒絕 {3} 個</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="239" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="245" />
         <source>这是预览，尚未写入。确认无误后点“导入”。</source>
         <translation>這是預覽，尚未寫入。確認無誤後點“導入”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="240" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="246" />
         <source>没有需要写入的内容。</source>
         <translation>沒有需要寫入的內容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="246" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="252" />
         <source>的被拒绝行.xlsx</source>
         <translation>的被拒絕行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="247" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="253" />
         <source>保存被拒绝的行</source>
         <translation>保存被拒絕的行</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="261" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="267" />
         <source>已保存 {1} 行到 {0}；改正后可再次导入</source>
         <translation>已保存 {1} 行到 {0}；改正後可再次導入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="270" />
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="279" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="276" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="288" />
         <source>已导入：新增 {0} 个项目，更新 {1} 个</source>
         <translation>已導入：新增 {0} 個項目，更新 {1} 個</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="271" />
+        <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="277" />
         <source>正在导入…</source>
         <translation>正在導入…</translation>
     </message>
@@ -8050,6 +8565,19 @@
         <location filename="../../fieldapp/gui/fields.py" line="247" />
         <source>否</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="64" />
+        <source>保存(&amp;S)</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/assets/dialogs.py" line="65" />
+        <source>取消</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

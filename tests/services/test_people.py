@@ -227,6 +227,11 @@ def _received(c: AppContext, permission: str, author: str, world: dict[str, Any]
         "project.accept": ("project_acceptance", new_id(), None, "insert", {
             "project_id": world.get("project"), "village_id": village, "date": YESTERDAY.isoformat(),
             "members": "[]", "findings": "合格", "passed": True}),
+        "asset.edit": ("asset_income", new_id(), None, "insert", {
+            "asset_id": world.get("asset"), "village_id": village, "year": 2000 + world["seq"], "income": 100}),
+        "asset.change": ("asset", world.get("asset", ""), None, "update", {
+            "state": "idle" if world["seq"] % 2 else "in_use", "manager": f"管护人{world['seq']}"}),
+        "asset.amend": ("asset_event", world.get("asset_event", ""), None, "delete", {"deleted": True}),
         "targets.edit": ("target", new_id(), None, "insert", {
             "area_id": village, "year": 2024 + world["seq"], "kind": "people_exit", "value": 30}),
         "report.write": ("summary", new_id(), None, "insert", {
@@ -244,6 +249,8 @@ def _spot_check(ctx: AppContext, world: dict[str, Any]) -> None:
     """A draw, one of its items and its rectification (what received spot-check changes refer to)."""
     from fieldapp.domain.ids import natural_id
     from fieldapp.store.models import (
+        Asset,
+        AssetEvent,
         Objection,
         Photo,
         Project,
@@ -273,6 +280,12 @@ def _spot_check(ctx: AppContext, world: dict[str, Any]) -> None:
         world["project"] = txn.insert(Project, {  # a project that received disbursements and approvals refer to
             "village_id": village, "town_id": world["town"], "name": "核桃基地", "type": "industry",
             "unit": "镇农业站", "budget_total": 0, "status": "planned"})
+        world["asset"] = txn.insert(Asset, {  # an asset whose income, change and signed events refer to
+            "project_id": world["project"], "village_id": village, "kind": "operating", "name": "光伏电站",
+            "value": 100, "manager": "村委会", "state": "in_use", "recorded_on": YESTERDAY})
+        world["asset_event"] = txn.insert(AssetEvent, {
+            "asset_id": world["asset"], "village_id": village, "kind": "damage", "date": YESTERDAY, "reason": "雷击",
+            "manager_before": "村委会", "manager_after": "村委会", "state_before": "in_use", "state_after": "damaged"})
         world["step"] = txn.insert(WorkflowStep, {  # a decision and a photo an attachment refers to
             "workflow_id": world["workflow"], "household_id": hid, "step": "01", "prev_id": "", "decision": "pass",
             "reason": "", "person_id": new_id(), "person_name": "郑队员", "role": "member", "decided_as": "member",

@@ -125,6 +125,10 @@ class HouseholdEditor(QDialog):
         self.visits = VisitsTab(ctx, self.household_id, tasks=self.tasks, hub=self.hub)
         # not an editor tab either: workflow decisions are signed acts of their own
         self.workflow = WorkflowPanel(ctx, self.household_id, tasks=self.tasks, hub=self.hub)
+        # read-only: the household's shares of assets' income, recorded on the 资产台账 page
+        from fieldapp.gui.assets.household_tab import AssetSharesTab
+
+        self.asset_shares = AssetSharesTab(ctx, self.household_id, tasks=self.tasks, hub=self.hub)
         # the exit status the basic tab shows follows the workflows as they move (here, elsewhere, by sync)
         self.hub.changed.connect(self._standing_changed)
         self.editor_tabs: list[EditorTab] = [self.basic, self.members, self.income, self.indicators,
@@ -137,6 +141,7 @@ class HouseholdEditor(QDialog):
             self.tabs.addTab(tab, title)
         self.tabs.addTab(self.visits, self.tr("走访记录"))
         self.tabs.addTab(self.workflow, self.tr("动态管理"))
+        self.tabs.addTab(self.asset_shares, self.tr("资产收益"))
         self.tabs.addTab(self.history, self.tr("变更记录"))
         self.tabs.currentChanged.connect(self._tab_shown)
 

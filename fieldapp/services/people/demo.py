@@ -73,6 +73,9 @@ def demo_accounts(ctx: AppContext, today: dt.date | None = None) -> list[DemoAcc
         by_role = {roles[0]: name for name, _c, roles in plan}
         if all(role in by_role for role in demo_workflows.ROLES):
             demo_workflows.run_demo_workflows(ctx, today or demo.reference_date(), by_role, DEMO_PASSWORD)
+            from fieldapp.services.demo_assets import add_demo_assets
+
+            add_demo_assets(ctx, today or demo.reference_date(), by_role, DEMO_PASSWORD)  # 资产台账
     finally:
         ctx.session = saved
         ctx.reset_writer()

@@ -2,7 +2,8 @@
 
 Sections: 基本情况, 家庭成员 (two tables: identity, then health/labour/insurance),
 收入情况 with the computed 家庭纯收入 and 人均纯收入 per year, 两不愁三保障及饮水安全,
-生产生活条件, 帮扶措施 with an empty 户主签名 box per measure, 走访记录 (when the
+生产生活条件, 帮扶措施 with an empty 户主签名 box per measure, 资产收益分配 (the household's shares of
+assets' yearly income, when it has any), 走访记录 (when the
 register has visits), 变更记录 (who changed what, when, on which device) and the
 sign-off lines. Long tables break across pages with their header row repeated;
 every page says “第 N 页 共 M 页”. A record that was signed off (签字背书) ends with the signer, the
@@ -93,6 +94,7 @@ def build_story(ctx: AppContext, record: HouseholdRecord, *, full_ids: bool = Fa
     story += _indicators(ctx, record, cadres, st)
     story += _living(ctx, record, st)
     story += _measures(ctx, record, names, st)
+    story += _asset_shares(ctx, str(record.id), st)
     story += household_history.visits_section(ctx, visits, st)
     story += household_history.history_section(history, st, "七" if visits is None else "八",
                                                keep_ids=full_ids or bank)
@@ -286,4 +288,25 @@ def _measures(ctx: AppContext, record: HouseholdRecord, names: dict[str, str], s
     # room for a signature in every row
     table.setStyle([("BOTTOMPADDING", (0, 1), (-1, -1), 9), ("TOPPADDING", (0, 1), (-1, -1), 9)])
     return [*heading("六、帮扶措施", st), table]
+
+
+def _asset_shares(ctx: AppContext, household_id: str, st: dict[str, Any]) -> list[Any]:
+    """资产收益分配: the household's shares of assets' yearly income, with each year's total (only when it has any)."""
+    from fieldapp.services.assets import records as assets
+
+    shares = assets.household_shares(ctx.db, household_id)
+    if not shares:
+        return []
+    rows = [["年度", "资产", "类别", "所属项目", "分配金额"]]
+    totals = assets.household_totals(shares)
+    for year in sorted(totals):
+        for s in (s for s in shares if s.year == year):
+            rows.append([str(year), s.asset_name, ctx.ref["asset_kind"].label(s.asset_kind), s.project_name,
+                         yuan(s.amount)])
+        rows.append([f"{year}年合计", "", "", "", yuan(totals[year])])
+    table = _table(rows, [16, 50, 16, WIDTH / mm - 110, 28], st, numeric=(4,))
+    totals_at = [i for i, r in enumerate(rows) if r[0].endswith("合计")]
+    table.setStyle([*(("BACKGROUND", (0, i), (-1, i), "#F1F4F7") for i in totals_at),
+                    *(("SPAN", (0, i), (3, i)) for i in totals_at)])
+    return [*heading("资产收益分配（元）", st), table]
 

@@ -31,6 +31,8 @@ from fieldapp.store import batch
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
     Area,
+    Asset,
+    AssetEvent,
     Cadre,
     Household,
     Member,
@@ -110,19 +112,20 @@ SIGN_WORKFLOW_STEP = "workflow.sign"
 SIGN_NOTICE = "notice.issue"
 SIGN_SUMMARY = "report.sign"
 SIGN_PROJECT_ACCEPTANCE = "project.accept"
+SIGN_ASSET_EVENT = "asset.change"
+#: subjects signed by whoever holds the act's own permission: a workflow step (or batch) by whoever decides it
+#: (its role checked there), a 公示 by whoever issues it, a summary by the team leader who reports it, a project's
+#: acceptance by whoever accepts it, an asset's transfer, damage or disposal by whoever records it
+SUBJECT_PERMISSION = {"workflow_step": SIGN_WORKFLOW_STEP, "workflow_batch": SIGN_WORKFLOW_STEP,
+                      "notice": SIGN_NOTICE, "summary": SIGN_SUMMARY,
+                      "project_acceptance": SIGN_PROJECT_ACCEPTANCE, "asset_event": SIGN_ASSET_EVENT}
 
 
 def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
     """The permission that lets the signed-in person sign ``subject_id``: ``signoff``, or for a visit
     they took part in, ``visit.sign_own`` (a unit leader's visits count only once they sign them)."""
-    if subject in ("workflow_step", "workflow_batch"):  # whoever decides a step signs (its role checked there)
-        return SIGN_WORKFLOW_STEP
-    if subject == "notice":  # whoever issues a 公示 signs it
-        return SIGN_NOTICE
-    if subject == "summary":  # the team leader signs the summary reported upward
-        return SIGN_SUMMARY
-    if subject == "project_acceptance":  # whoever accepts a project signs the acceptance
-        return SIGN_PROJECT_ACCEPTANCE
+    if subject in SUBJECT_PERMISSION:
+        return SUBJECT_PERMISSION[subject]
     if subject != "visit" or ctx.allows(people.SIGNOFF) or not ctx.cadre_id:
         return people.SIGNOFF
     vc = VisitCadre.__table__
@@ -267,14 +270,8 @@ def _role_may_sign(role: str, subject: str) -> bool:
     """Whether ``role`` holds a permission to sign ``subject`` (a member only a visit they took part in:
     the service checks the taking part when signing)."""
     table = people.permission_table()
-    if subject in ("workflow_step", "workflow_batch"):
-        return table.allows([role], SIGN_WORKFLOW_STEP)
-    if subject == "notice":
-        return table.allows([role], SIGN_NOTICE)
-    if subject == "summary":
-        return table.allows([role], SIGN_SUMMARY)
-    if subject == "project_acceptance":
-        return table.allows([role], SIGN_PROJECT_ACCEPTANCE)
+    if subject in SUBJECT_PERMISSION:
+        return table.allows([role], SUBJECT_PERMISSION[subject])
     return table.allows([role], people.SIGNOFF) or (subject == "visit" and table.allows([role], SIGN_OWN_VISIT))
 
 
@@ -354,11 +351,13 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
                 return f"{kind} {record.subject_id[:8]}（已删除）"
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
-        if record.subject in ("workflow_step", "notice", "summary", "workflow_batch", "project_acceptance"):
+        if record.subject in ("workflow_step", "notice", "summary", "workflow_batch", "project_acceptance",
+                              "asset_event"):
             words, of = {"workflow_step": (_step_words, record.subject_id),  # a batch: named by its signature
                          "notice": (_notice_words, record.subject_id),
                          "summary": (_summary_words, record.subject_id),
                          "project_acceptance": (_acceptance_words, record.subject_id),
+                         "asset_event": (_asset_event_words, record.subject_id),
                          "workflow_batch": (_batch_words, record.id)}[record.subject]
             return f"{kind} {words(conn, of, ref)}"
         if record.subject == "attendance_month":
@@ -433,6 +432,15 @@ def _acceptance_words(conn: Connection, acceptance_id: str, _ref: refdata.RefDat
     row = conn.execute(select(a.c.date, p.c.name).select_from(a.join(p, p.c.id == a.c.project_id))
                        .where(a.c.id == acceptance_id)).first()
     return f"{row.name} {row.date.isoformat()}" if row is not None else f"{acceptance_id[:8]}（已删除）"
+
+
+def _asset_event_words(conn: Connection, event_id: str, ref: refdata.RefData) -> str:
+    e, a = AssetEvent.__table__, Asset.__table__
+    row = conn.execute(select(e.c.date, e.c.kind, a.c.name).select_from(e.join(a, a.c.id == e.c.asset_id))
+                       .where(e.c.id == event_id)).first()
+    if row is None:
+        return f"{event_id[:8]}（未同步到此处）"
+    return f"{row.name} {ref['asset_event'].label(row.kind)} {row.date.isoformat()}"
 
 
 def _household_words(conn: Connection, household_id: str) -> str:

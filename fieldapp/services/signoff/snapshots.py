@@ -21,6 +21,8 @@ from sqlalchemy import Connection, Table, and_, select
 from fieldapp.domain import signoff as rules
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
+    Asset,
+    AssetEvent,
     CheckIn,
     CheckInConfirm,
     FollowUp,
@@ -208,6 +210,24 @@ def acceptance_tables(conn: Connection, acceptance_id: str, _period: str = "") -
             **acceptance_project_tables(conn, str(row["project_id"]))}
 
 
+#: asset columns an asset change's signature covers: which asset it is (its owner, manager and state are the
+#: event's own before/after columns: a later change moves them on without breaking this signature)
+ASSET_SIGNED_COLUMNS = ("id", "project_id", "village_id", "kind", "name", "value", "location", "recorded_on")
+
+
+def asset_event_tables(conn: Connection, event_id: str, _period: str = "") -> Tables:
+    """What an asset change's signature covers (subject ``asset_event``): the change (kind, date, reason, the owner,
+    manager and state before and after) and the asset it changed."""
+    e, a = _t(AssetEvent), _t(Asset)
+    row = conn.execute(select(e).where(e.c.id == event_id, e.c.deleted.is_(False))).mappings().first()
+    if row is None:
+        raise LookupError(f"资产变更 {event_id} 不存在")
+    asset = conn.execute(select(*(a.c[c] for c in ASSET_SIGNED_COLUMNS))
+                         .where(a.c.id == row["asset_id"])).mappings().first()
+    return {"asset_event": [{k: v for k, v in row.items() if k not in ACCEPTANCE_NOT_SIGNED}],
+            "asset": [dict(asset)] if asset is not None else []}
+
+
 def register_builder(subject: str, build: Builder, household_of: HouseholdOf | None = None) -> None:
     """Say how to read ``subject``'s snapshot (later work: workflow steps); replaces an earlier one."""
     if subject not in rules.SUBJECTS:
@@ -227,6 +247,7 @@ register_builder("summary", summary_tables)
 register_builder("workflow_step", decision_tables, _step_household)
 register_builder("workflow_batch", batch_tables)
 register_builder("project_acceptance", acceptance_tables)
+register_builder("asset_event", asset_event_tables)
 
 
 def current(db: Database, subject: str, subject_id: str, period: str = "") -> dict[str, Any] | None:
