@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self._add_targets_page()
         self._add_charts_page()
         self._add_report_page()
+        self._add_projects_page()
 
     def _add_spotcheck_page(self) -> None:
         """抽查: the reviewers' draws, checklists and rectifications, for an account that checks (a cadre's own
@@ -174,6 +175,13 @@ class MainWindow(QMainWindow):
 
         self.report = ReportPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("report", self.tr("汇总上报"), self.report)
+
+    def _add_projects_page(self) -> None:
+        """项目库: the projects, their money, progress and acceptance (read when first shown)."""
+        from fieldapp.gui.projects.page import ProjectsPage
+
+        self.projects = ProjectsPage(self.ctx, self.tasks, self, hub=self.hub)
+        self.add_page("projects", self.tr("项目库"), self.projects)
 
     def _add_targets_page(self) -> None:
         """目标 (挂图作战): the village's yearly record and its exit judgement, and the annual targets."""

@@ -42,6 +42,8 @@ class Changes:
     reports: bool = False
     #: 挂图作战: annual targets and villages' yearly records
     targets: bool = False
+    #: projects (项目库): a project, its budget, beneficiaries, progress, disbursements or acceptance
+    projects: bool = False
     #: who acted (the account's or cadre's name), when known
     by: str | None = field(default=None, compare=False)
 
@@ -84,7 +86,8 @@ class Changes:
     @property
     def database(self) -> bool:
         """Something in the register file changed (so, for example, the unsynced count may have)."""
-        return self.register or self.visit_data or self.reference or self.sync or self.spotchecks or self.targets
+        return (self.register or self.visit_data or self.reference or self.sync or self.spotchecks or self.targets
+                or self.projects)
 
     def touches_household(self, household_id: str | None) -> bool:
         return self.bulk or (household_id is not None and household_id in self.households)
