@@ -100,8 +100,8 @@ class ProjectDetail(QTabWidget):
                                      field_label("project_beneficiary", "amount"), self.tr("说明")], numeric=[2])
         self.beneficiary_total = QLabel()
         self.addTab(self._with(self.beneficiaries, self.beneficiary_total), self.tr("受益户"))
-        self.progress = _table([self.tr("日期"), self.tr("进度"), self.tr("进展说明"), self.tr("照片"),
-                                self.tr("记录人")], numeric=[1, 3])
+        self.progress = _table([self.tr("日期"), self.tr("进度"), self.tr("照片"), self.tr("记录人"),
+                                self.tr("进展说明")], numeric=[1, 2])
         self.photos = QListWidget()
         self.photos.setViewMode(QListView.ViewMode.IconMode)
         self.photos.setIconSize(QSize(THUMB, THUMB))
@@ -134,6 +134,8 @@ class ProjectDetail(QTabWidget):
             self.summary.addRow(label + "：", value)
         self.budget = _table([field_label("project_budget", "channel"), field_label("project_budget", "amount"),
                               self.tr("已拨付(元)"), self.tr("余额(元)")], numeric=[1, 2, 3])
+        self.budget.horizontalHeader().setStretchLastSection(False)
+        self.budget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         row = QHBoxLayout(page)
         row.addLayout(self.summary, 1)
         row.addWidget(self.budget, 1)
@@ -200,8 +202,8 @@ class ProjectDetail(QTabWidget):
         total = sum(b.amount for b in v.beneficiaries)
         self.beneficiary_total.setText(self.tr("{0} 户，计划金额合计 {1} 元").format(len(v.beneficiaries),
                                                                               format_yuan(total)))
-        _fill(self.progress, [(p.date.isoformat(), f"{p.percent}%", p.note, str(len(p.photo_ids)),
-                               p.recorded_by_name or "") for p in v.progress])
+        _fill(self.progress, [(p.date.isoformat(), f"{p.percent}%", str(len(p.photo_ids)), p.recorded_by_name or "",
+                               p.note) for p in v.progress])
         if v.progress:
             self.progress.selectRow(len(v.progress) - 1)
         self._show_photos()

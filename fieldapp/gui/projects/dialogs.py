@@ -643,9 +643,11 @@ class DisburseDialog(ProjectDialog):
         elif voucher in {d.voucher_no for d in self.view.disbursements}:
             found.append(self.tr("凭证号 {0} 已登记过（同一笔拨付不能重复登记）").format(voucher))
         f = self.view.figures()
-        paid = rules.Disbursement(self.day.value() or self.today, self.amount.value() or 0,
-                                  str(self.channel.value()))
-        return found + figure_problems(self.ctx, replace(f, disbursements=(*f.disbursements, paid)))
+        if self.amount.value() is not None:  # (a blank amount is said once, above)
+            paid = rules.Disbursement(self.day.value() or self.today, self.amount.value() or 0,
+                                      str(self.channel.value()))
+            f = replace(f, disbursements=(*f.disbursements, paid))
+        return found + figure_problems(self.ctx, f)
 
     def write(self) -> Callable[[], Any]:
         ctx, pid = self.ctx, self.view.id

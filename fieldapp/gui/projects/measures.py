@@ -66,7 +66,8 @@ class MeasureProjects(QWidget):
         self.totals.setTabKeyNavigation(False)
         self.totals.verticalHeader().hide()
         self.totals.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.totals.setMaximumHeight(self.totals.fontMetrics().height() * 6 + 12)
+        self.totals.verticalHeader().setDefaultSectionSize(self.totals.fontMetrics().height() + 8)
+        self.totals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 4, 0, 0)
         column.addWidget(self.caption)
@@ -126,6 +127,11 @@ class MeasureProjects(QWidget):
         else:
             self.caption.setText(self.tr("各年度收到的帮扶资金（按资金渠道，已保存的措施）"))
         self.totals.setVisible(bool(years))
+        # as tall as its rows (up to five; more scroll), so no year hides behind the form below
+        shown = max(1, min(len(years), 5))
+        self.totals.setFixedHeight(self.totals.horizontalHeader().sizeHint().height()
+                                   + shown * self.totals.verticalHeader().defaultSectionSize()
+                                   + 2 * self.totals.frameWidth())
 
     def total(self, year: int | None, channel: str | None) -> int | None:
         """What the table shows for ``year`` and ``channel`` (fen; None: nothing)."""
