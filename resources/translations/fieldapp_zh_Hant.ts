@@ -1,6 +1,95 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_Hant" sourcelanguage="zh_CN">
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="667" />
+        <source>签字并保存(&amp;G)</source>
+        <translation>簽字並保存(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="675" />
+        <source>项目验收 — {0}</source>
+        <translation>項目驗收 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="678" />
+        <source>验收日期：</source>
+        <translation>驗收日期：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="680" />
+        <source>参加人员：</source>
+        <translation>參加人員：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="681" />
+        <source>每行一人，如 镇长 赵某</source>
+        <translation>每行一人，如 鎮長 趙某</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="684" />
+        <source>验收意见：</source>
+        <translation>驗收意見：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="687" />
+        <source>验收合格（项目改为“已验收”）</source>
+        <translation>驗收合格（項目改為“已驗收”）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="690" />
+        <source>保存时以 {0} 的签名签字；签字后如再修改，将显示“签字后已修改”。</source>
+        <translation>保存時以 {0} 的簽名簽字；簽字後如再修改，將顯示“簽字後已修改”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="691" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="715" />
+        <source>验收签字须以本人账户登录</source>
+        <translation>驗收簽字須以本人帳戶登入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="693" />
+        <source>签字：</source>
+        <translation>簽字：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="700" />
+        <source>验收日期</source>
+        <translation>驗收日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="703" />
+        <source>项目处于“{0}”，完工后才能验收</source>
+        <translation>項目處於“{0}”，完工後才能驗收</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="706" />
+        <source>请填写验收日期</source>
+        <translation>請填寫驗收日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="708" />
+        <source>请填写参加验收的人员</source>
+        <translation>請填寫參加驗收的人員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="710" />
+        <source>请填写验收意见</source>
+        <translation>請填寫驗收意見</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="712" />
+        <source>验收日期 {0} 早于实际完工日期 {1}</source>
+        <translation>驗收日期 {0} 早於實際完工日期 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="725" />
+        <source>验收已签字保存，验证码 {0}</source>
+        <translation>驗收已簽字保存，驗證碼 {0}</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <location filename="../../fieldapp/gui/people/accounts_page.py" line="130" />
@@ -145,6 +234,29 @@
         <location filename="../../fieldapp/gui/people/accounts_page.py" line="364" />
         <source>已重置“{0}”的密码</source>
         <translation>已重設「{0}」的密碼</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="419" />
+        <source>批复(&amp;A)</source>
+        <translation>批覆(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="427" />
+        <source>批复 — {0}</source>
+        <translation>批覆 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="430" />
+        <source> 元</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="450" />
+        <source>项目已批复</source>
+        <translation>項目已批覆</translation>
     </message>
 </context>
 <context>
@@ -404,175 +516,175 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="82" />
         <source> 年</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="87" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="86" />
         <source>在村签到</source>
         <translation>在村簽到</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="88" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="87" />
         <source>记录本人在所选日期在村（当天没有走访记录时使用）</source>
         <translation>記錄本人在所選日期在村（當天沒有走訪記錄時使用）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="91" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="90" />
         <source>导出Excel</source>
         <translation>導出Excel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="103" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="102" />
         <source>确认补登(&amp;Q)</source>
         <translation>確認補登(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="104" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="103" />
         <source>确认所选干部在该日在村（本人的补登不能自己确认）</source>
         <translation>確認所選幹部在該日在村（本人的補登不能自己確認）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="107" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="106" />
         <source>签字关闭所选月份(&amp;L)…</source>
         <translation>簽字關閉所選月份(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="108" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="107" />
         <source>队长对所选干部这个月的在村记录签字背书；关闭后修改须先说明原因重新打开</source>
         <translation>隊長對所選幹部這個月的在村記錄簽字背書；關閉後修改須先說明原因重新打開</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="108" />
         <source>重新打开(&amp;R)…</source>
         <translation>重新打開(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="110" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
         <source>说明原因后重新打开已关闭的月份；原因永久保留</source>
         <translation>說明原因後重新打開已關閉的月份；原因永久保留</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="134" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="133" />
         <source>年度</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="137" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="136" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="145" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="144" />
         <source>驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；每月不少于{0}天为达标）</source>
         <translation>駐村工作隊員每月在村天數（走訪日與在村簽到日合計，同一天只算一次；每月不少於{0}天為達標）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="147" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="146" />
         <source>包扶单位领导本年走访次数（本人签字的走访，每年不少于{0}次）</source>
         <translation>包扶單位領導本年走訪次數（本人簽字的走訪，每年不少於{0}次）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="194" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="188" />
         <source>正在计算…</source>
         <translation>正在計算…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="201" />
         <source>补登待确认（登记晚于在村日期 {0} 天以上，确认后计入在村天数）：{1} 条</source>
         <translation>補登待確認（登記晚於在村日期 {0} 天以上，確認後計入在村天數）：{1} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="227" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="221" />
         <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
         <translation>{0}年：駐村幹部 {1} 人，未達標 {2} 人次；單位領導 {3} 人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="254" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="246" />
         <source>请填写日期</source>
         <translation>請填寫日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="266" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="258" />
         <source>已补登：{0} 在村，队长确认后计入在村天数</source>
         <translation>已補登：{0} 在村，隊長確認後計入在村天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="268" />
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="283" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="260" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="275" />
         <source>已签到：{0} 在村</source>
         <translation>已簽到：{0} 在村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="307" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="299" />
         <source>{0} {1}年{2}月（在村 {3} 天）</source>
         <translation>{0} {1}年{2}月（在村 {3} 天）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="310" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="302" />
         <source>签字关闭月份</source>
         <translation>簽字關閉月份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="311" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="303" />
         <source>以本人签名对 {0} 的在村记录签字背书并关闭这个月？
 关闭后修改须先说明原因重新打开。</source>
         <translation>以本人簽名對 {0} 的在村記錄簽字背書並關閉這個月？
 關閉後修改須先說明原因重新打開。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="304" />
         <source>签字关闭</source>
         <translation>簽字關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="304" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="320" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312" />
         <source>已签字关闭：{0}</source>
         <translation>已簽字關閉：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="329" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="321" />
         <source>重新打开月份</source>
         <translation>重新打開月份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="329" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="321" />
         <source>重新打开 {0} {1}年{2}月的原因：</source>
         <translation>重新打開 {0} {1}年{2}月的原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="339" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="331" />
         <source>已重新打开：{0} {1}年{2}月</source>
         <translation>已重新打開：{0} {1}年{2}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="375" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="367" />
         <source>已确认 {0} {1} 在村</source>
         <translation>已確認 {0} {1} 在村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="380" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="372" />
         <source>驻村考勤_{0}年.xlsx</source>
         <translation>駐村考勤_{0}年.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="381" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="373" />
         <source>导出驻村考勤</source>
         <translation>導出駐村考勤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="382" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="374" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="397" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="389" />
         <source>已导出：{0}</source>
         <translation>已導出：{0}</translation>
     </message>
@@ -702,6 +814,57 @@
         <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="100" />
         <source>脱贫状态和脱贫年度由动态管理流程确定，不能直接修改：脱贫请发起“退出”流程，返贫请发起“返贫”流程</source>
         <translation>脫貧狀態和脫貧年度由動態管理流程確定，不能直接修改：脫貧請發起“退出”流程，返貧請發起“返貧”流程</translation>
+    </message>
+</context>
+<context>
+    <name>BeneficiaryDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="370" />
+        <source>受益户 — {0}</source>
+        <translation>受益戶 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="379" />
+        <source>说明：</source>
+        <translation>說明：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="395" />
+        <source>请选择受益户</source>
+        <translation>請選擇受益戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="397" />
+        <source>请填写计划金额</source>
+        <translation>請填寫計劃金額</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="412" />
+        <source>受益户已保存</source>
+        <translation>受益戶已保存</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="322" />
+        <source>预算 — {0}</source>
+        <translation>預算 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="331" />
+        <source>不填则为各渠道合计</source>
+        <translation>不填則為各渠道合計</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="335" />
+        <source>项目已批复：修改预算需要批复权限</source>
+        <translation>項目已批覆：修改預算需要批覆權限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="358" />
+        <source>预算已保存</source>
+        <translation>預算已保存</translation>
     </message>
 </context>
 <context>
@@ -1019,22 +1182,22 @@
         <translation>{0} {1}年 · 計算於 {2:%Y-%m-%d %H:%M} · 數據截至 {3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="214" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="210" />
         <source>{0}：{1}户</source>
         <translation>{0}：{1}戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="264" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="247" />
         <source>保存挂图</source>
         <translation>保存掛圖</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="264" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="247" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="274" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="257" />
         <source>已生成挂图：{0}</source>
         <translation>已生成掛圖：{0}</translation>
     </message>
@@ -1630,6 +1793,94 @@
     </message>
 </context>
 <context>
+    <name>DisburseDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="607" />
+        <source>登记拨付(&amp;D)</source>
+        <translation>登記撥付(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="615" />
+        <source>资金拨付 — {0}</source>
+        <translation>資金撥付 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="619" />
+        <source>批复 / 已拨付：</source>
+        <translation>批覆 / 已撥付：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="619" />
+        <source>{0} 元 / {1} 元</source>
+        <translation>{0} 元 / {1} 元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="621" />
+        <source>拨付日期：</source>
+        <translation>撥付日期：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="623" />
+        <source>拨付金额：</source>
+        <translation>撥付金額：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="627" />
+        <source>拨付对象：</source>
+        <translation>撥付對象：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="628" />
+        <source>拨给谁，如 镇财政所、合作社</source>
+        <translation>撥給誰，如 鎮財政所、合作社</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="629" />
+        <source>凭证号：</source>
+        <translation>憑證號：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="633" />
+        <source>拨付日期</source>
+        <translation>撥付日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="633" />
+        <source>拨付金额</source>
+        <translation>撥付金額</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="635" />
+        <source>请填写拨付日期</source>
+        <translation>請填寫撥付日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="637" />
+        <source>请填写拨付金额</source>
+        <translation>請填寫撥付金額</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="639" />
+        <source>请填写拨付对象（拨给谁）</source>
+        <translation>請填寫撥付對象（撥給誰）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="642" />
+        <source>请填写凭证号</source>
+        <translation>請填寫憑證號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="644" />
+        <source>凭证号 {0} 已登记过（同一笔拨付不能重复登记）</source>
+        <translation>憑證號 {0} 已登記過（同一筆撥付不能重複登記）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="660" />
+        <source>拨付已登记</source>
+        <translation>撥付已登記</translation>
+    </message>
+</context>
+<context>
     <name>DocumentForm</name>
     <message>
         <location filename="../../fieldapp/gui/printing/forms.py" line="130" />
@@ -1805,6 +2056,64 @@
         <location filename="../../fieldapp/gui/charts/models.py" line="24" />
         <source>脱贫状态</source>
         <translation>脫貧狀態</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="206" />
+        <source>新建项目</source>
+        <translation>新建項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="207" />
+        <source>编辑项目 — {0}</source>
+        <translation>編輯項目 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="223" />
+        <source>计划工期：</source>
+        <translation>計劃工期：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="240" />
+        <source>预算（按资金渠道）：</source>
+        <translation>預算（按資金渠道）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="241" />
+        <source>不填则为各渠道合计</source>
+        <translation>不填則為各渠道合計</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="244" />
+        <source>实际工期：</source>
+        <translation>實際工期：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="263" />
+        <source>至</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="279" />
+        <source>请选择项目所属的村或乡镇</source>
+        <translation>請選擇項目所屬的村或鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="281" />
+        <source>请填写项目名称</source>
+        <translation>請填寫項目名稱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="283" />
+        <source>请选择项目类型</source>
+        <translation>請選擇項目類型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="285" />
+        <source>请填写实施单位</source>
+        <translation>請填寫實施單位</translation>
     </message>
 </context>
 <context>
@@ -2355,152 +2664,152 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
         <source>家庭成员</source>
         <translation>家庭成員</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
         <source>收入</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="134" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
         <source>两不愁三保障</source>
         <translation>兩不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
         <source>帮扶措施</source>
         <translation>幫扶措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
         <source>包扶责任</source>
         <translation>包扶責任</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="135" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="141" />
         <source>生产生活条件</source>
         <translation>生產生活條件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144" />
         <source>走访记录</source>
         <translation>走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145" />
         <source>动态管理</source>
         <translation>動態管理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="140" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="146" />
         <source>变更记录</source>
         <translation>變更記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="148" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="154" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="150" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="156" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="151" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="157" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="186" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="192" />
         <source>请先保存修改再签字</source>
         <translation>請先保存修改再簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="221" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="235" />
         <source>新增农户</source>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="223" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="237" />
         <source>农户档案 — {0}</source>
         <translation>農戶檔案 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="225" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="239" />
         <source>农户档案</source>
         <translation>農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="272" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="286" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="288" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="302" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} 第{1}行 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="357" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="371" />
         <source>已保存农户档案：{0}</source>
         <translation>已儲存農戶檔案：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="357" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="371" />
         <source>已保存农户档案</source>
         <translation>已儲存農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="388" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="402" />
         <source>家庭成员 {0}：{1}</source>
         <translation>家庭成員 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="390" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="404" />
         <source>{0}年收入：{1}</source>
         <translation>{0}年收入：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="392" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="406" />
         <source>两不愁三保障 {0}：{1}</source>
         <translation>兩不愁三保障 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="394" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="408" />
         <source>帮扶措施 {0}：{1}</source>
         <translation>幫扶措施 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="408" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="422" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="408" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="422" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="423" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="423" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="423" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -3280,24 +3589,52 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="732" />
+        <source>关联(&amp;L)</source>
+        <translation>關聯(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="740" />
+        <source>关联项目</source>
+        <translation>關聯項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="748" />
+        <source>（不关联项目）</source>
+        <translation>（不關聯項目）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="750" />
+        <source>只列出本户是受益户的项目；措施的资金渠道须在项目预算中。</source>
+        <translation>只列出本戶是受益戶的項目；措施的資金渠道須在項目預算中。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="766" />
+        <source>措施的项目已保存</source>
+        <translation>措施的項目已保存</translation>
+    </message>
+</context>
+<context>
     <name>ListFormTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="178" />
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="193" />
         <source>确认删除</source>
         <translation>確認刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="179" />
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="194" />
         <source>确定删除“{0}”吗？保存后生效。</source>
         <translation>確定刪除“{0}”嗎？保存後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180" />
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="195" />
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180" />
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="195" />
         <source>不删除</source>
         <translation>不刪除</translation>
     </message>
@@ -3423,162 +3760,232 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="161" />
+        <location filename="../../fieldapp/gui/main_window.py" line="162" />
         <source>审核</source>
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="176" />
+        <location filename="../../fieldapp/gui/main_window.py" line="177" />
         <source>汇总上报</source>
         <translation>彙總上報</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="198" />
+        <location filename="../../fieldapp/gui/main_window.py" line="184" />
+        <source>项目库</source>
+        <translation>項目庫</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="206" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="236" />
+        <location filename="../../fieldapp/gui/main_window.py" line="244" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="237" />
+        <location filename="../../fieldapp/gui/main_window.py" line="245" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="243" />
+        <location filename="../../fieldapp/gui/main_window.py" line="251" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="244" />
+        <location filename="../../fieldapp/gui/main_window.py" line="252" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="246" />
-        <location filename="../../fieldapp/gui/main_window.py" line="296" />
+        <location filename="../../fieldapp/gui/main_window.py" line="254" />
+        <location filename="../../fieldapp/gui/main_window.py" line="304" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="260" />
+        <location filename="../../fieldapp/gui/main_window.py" line="268" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="264" />
-        <location filename="../../fieldapp/gui/main_window.py" line="312" />
+        <location filename="../../fieldapp/gui/main_window.py" line="272" />
+        <location filename="../../fieldapp/gui/main_window.py" line="320" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="292" />
+        <location filename="../../fieldapp/gui/main_window.py" line="300" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="294" />
+        <location filename="../../fieldapp/gui/main_window.py" line="302" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="302" />
+        <location filename="../../fieldapp/gui/main_window.py" line="310" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="304" />
+        <location filename="../../fieldapp/gui/main_window.py" line="312" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="306" />
+        <location filename="../../fieldapp/gui/main_window.py" line="314" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="307" />
+        <location filename="../../fieldapp/gui/main_window.py" line="315" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="308" />
+        <location filename="../../fieldapp/gui/main_window.py" line="316" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="324" />
+        <location filename="../../fieldapp/gui/main_window.py" line="332" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="326" />
+        <location filename="../../fieldapp/gui/main_window.py" line="334" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="327" />
+        <location filename="../../fieldapp/gui/main_window.py" line="335" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="356" />
+        <location filename="../../fieldapp/gui/main_window.py" line="364" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="151" />
+        <location filename="../../fieldapp/gui/main_window.py" line="152" />
         <source>抽查</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="183" />
+        <location filename="../../fieldapp/gui/main_window.py" line="191" />
         <source>目标</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="168" />
+        <location filename="../../fieldapp/gui/main_window.py" line="169" />
         <source>挂图作战</source>
         <translation>掛圖作戰</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="192" />
+        <location filename="../../fieldapp/gui/main_window.py" line="200" />
         <source>公示与评议</source>
         <translation>公示與評議</translation>
     </message>
 </context>
 <context>
+    <name>MeasureProjects</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="60" />
+        <source>关联项目(&amp;J)…</source>
+        <extracomment>a measure's project was saved (measure id, project id or None)</extracomment>
+        <translation>關聯項目(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="62" />
+        <location filename="../../fieldapp/gui/projects/measures.py" line="128" />
+        <source>各年度收到的帮扶资金（按资金渠道，已保存的措施）</source>
+        <translation>各年度收到的幫扶資金（按資金渠道，已保存的措施）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="109" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="109" />
+        <source>未注明渠道</source>
+        <translation>未註明渠道</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="111" />
+        <source>合计</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="115" />
+        <source>未注明日期</source>
+        <translation>未註明日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="126" />
+        <source>各年度收到的帮扶资金：还没有填写金额的措施</source>
+        <translation>各年度收到的幫扶資金：還沒有填寫金額的措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="152" />
+        <source>您的账户没有修改档案的权限</source>
+        <translation>您的帳戶沒有修改檔案的權限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="154" />
+        <source>请先选中一条措施</source>
+        <translation>請先選中一條措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="157" />
+        <source>新措施保存后才能关联项目</source>
+        <translation>新措施保存後才能關聯項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="159" />
+        <source>请先保存对这条措施的修改，再关联项目</source>
+        <translation>請先保存對這條措施的修改，再關聯項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="165" />
+        <source>说明这条措施属于哪个项目</source>
+        <translation>說明這條措施屬於哪個項目</translation>
+    </message>
+</context>
+<context>
     <name>MeasuresTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="54" />
         <source>添加措施(&amp;A)</source>
         <translation>添加措施(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="54" />
         <source>编辑措施(&amp;E)</source>
         <translation>編輯措施(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="54" />
         <source>删除措施(&amp;D)</source>
         <translation>刪除措施(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="45" />
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="67" />
         <source>前五项为“五个一批”脱贫路径</source>
         <translation>前五項為“五個一批”脫貧路徑</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="47" />
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="69" />
         <source>新添加的成员保存后才能选择</source>
         <translation>新添加的成員保存後才能選擇</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="60" />
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="82" />
         <source>（未填内容）</source>
         <translation>（未填內容）</translation>
     </message>
@@ -4138,17 +4545,17 @@
         <translation>本帳號沒有這項權限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="207" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="200" />
         <source>评议会议 {0} 次；公示 {1} 份，其中未张贴 {2} 份、公示中 {3} 份；未办结的异议 {4} 条</source>
         <translation>評議會議 {0} 次；公示 {1} 份，其中未張貼 {2} 份、公示中 {3} 份；未辦結的異議 {4} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="210" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="203" />
         <source>未办结的异议（{0}）</source>
         <translation>未辦結的異議（{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="268" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="261" />
         <source>公示-{0}-{1}</source>
         <translation>公示-{0}-{1}</translation>
     </message>
@@ -5084,11 +5491,444 @@
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="532" />
+        <source>报进度 — {0}</source>
+        <translation>報進度 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="535" />
+        <source>日期：</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="537" />
+        <source>完成进度：</source>
+        <translation>完成進度：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="541" />
+        <source>进展说明：</source>
+        <translation>進展說明：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="544" />
+        <source>添加照片(&amp;P)…</source>
+        <translation>添加照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="545" />
+        <source>移除照片</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="557" />
+        <source>照片：</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="573" />
+        <source>选择现场照片</source>
+        <translation>選擇現場照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="574" />
+        <source>照片 (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="584" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="587" />
+        <source>请填写进度日期</source>
+        <translation>請填寫進度日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="591" />
+        <source>照片文件不存在：{0}</source>
+        <translation>照片文件不存在：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="600" />
+        <source>进度已记录</source>
+        <translation>進度已記錄</translation>
+    </message>
+</context>
+<context>
     <name>ProgressRow</name>
     <message>
         <location filename="../../fieldapp/gui/excel/common.py" line="34" />
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDetail</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="98" />
+        <source>概况与预算</source>
+        <translation>概況與預算</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="99" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="100" />
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="102" />
+        <source>受益户</source>
+        <translation>受益戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="103" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="103" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="112" />
+        <source>进度</source>
+        <translation>進度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="103" />
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="103" />
+        <source>记录人</source>
+        <translation>記錄人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="104" />
+        <source>进展说明</source>
+        <translation>進展說明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="113" />
+        <source>拨付日期</source>
+        <translation>撥付日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="113" />
+        <source>金额(元)</source>
+        <translation>金額(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="115" />
+        <source>拨付对象</source>
+        <translation>撥付對象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="115" />
+        <source>凭证号</source>
+        <translation>憑證號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="115" />
+        <source>经办人</source>
+        <translation>經辦人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="117" />
+        <source>资金拨付</source>
+        <translation>資金撥付</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <source>验收日期</source>
+        <translation>驗收日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <source>结论</source>
+        <translation>結論</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <source>参加人员</source>
+        <translation>參加人員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <source>验收意见</source>
+        <translation>驗收意見</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="119" />
+        <source>签字</source>
+        <translation>簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120" />
+        <source>验收</source>
+        <translation>驗收</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="127" />
+        <source>村/乡镇</source>
+        <translation>村/鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="128" />
+        <source>计划工期</source>
+        <translation>計劃工期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="129" />
+        <source>实际工期</source>
+        <translation>實際工期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="136" />
+        <source>已拨付(元)</source>
+        <translation>已撥付(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="136" />
+        <source>余额(元)</source>
+        <translation>餘額(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="178" />
+        <source>{0} 至 {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="182" />
+        <source>{0} 元（{1}）</source>
+        <translation>{0} 元（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="184" />
+        <source>未批复</source>
+        <translation>未批覆</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="197" />
+        <source>合计</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="203" />
+        <source>{0} 户，计划金额合计 {1} 元</source>
+        <translation>{0} 戶，計劃金額合計 {1} 元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="212" />
+        <source>累计拨付 {0} 元，批复 {1} 元</source>
+        <translation>累計撥付 {0} 元，批覆 {1} 元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="214" />
+        <source>合格</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="214" />
+        <source>不合格</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="220" />
+        <source>未签字</source>
+        <translation>未簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="223" />
+        <source>已签字：{0}（验证码 {1}）</source>
+        <translation>已簽字：{0}（驗證碼 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="225" />
+        <source>签字后已修改（{0}）</source>
+        <translation>簽字後已修改（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="226" />
+        <source>签名无效（{0}）</source>
+        <translation>簽名無效（{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="93" />
+        <source>取消</source>
+        <extracomment>refusals listed in the dialog (anything else goes to the operation's error box)</extracomment>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="118" />
+        <source>保存(&amp;S)</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="134" />
+        <source>项目已保存</source>
+        <translation>項目已保存</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectListModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="116" />
+        <source>村/乡镇</source>
+        <translation>村/鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="118" />
+        <source>预算(元)</source>
+        <translation>預算(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="118" />
+        <source>批复(元)</source>
+        <translation>批覆(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="118" />
+        <source>已拨付(元)</source>
+        <translation>已撥付(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="118" />
+        <source>进度</source>
+        <translation>進度</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="95" />
+        <source>全部状态</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="98" />
+        <source>全部类型</source>
+        <translation>全部類型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="103" />
+        <source>村/乡镇(&amp;V)：</source>
+        <translation>村/鄉鎮(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="103" />
+        <source>状态(&amp;Z)：</source>
+        <translation>狀態(&amp;Z)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="104" />
+        <source>类型(&amp;L)：</source>
+        <translation>類型(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="118" />
+        <source>全部村和乡镇</source>
+        <translation>全部村和鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="120" />
+        <source>{0}（乡镇）</source>
+        <translation>{0}（鄉鎮）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="142" />
+        <source>新建项目(&amp;N)…</source>
+        <translation>新建項目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="143" />
+        <source>编辑(&amp;E)…</source>
+        <translation>編輯(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="144" />
+        <source>预算(&amp;B)…</source>
+        <translation>預算(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="145" />
+        <source>添加受益户(&amp;R)…</source>
+        <translation>添加受益戶(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="146" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="326" />
+        <source>移除受益户</source>
+        <translation>移除受益戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="147" />
+        <source>批复(&amp;A)…</source>
+        <translation>批覆(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="148" />
+        <source>状态(&amp;T)…</source>
+        <translation>狀態(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="149" />
+        <source>报进度(&amp;P)…</source>
+        <translation>報進度(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="150" />
+        <source>拨付(&amp;D)…</source>
+        <translation>撥付(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="151" />
+        <source>验收(&amp;Y)…</source>
+        <translation>驗收(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="191" />
+        <source>共 {0} 个项目</source>
+        <translation>共 {0} 個項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="265" />
+        <source>您的账户没有这项权限</source>
+        <translation>您的帳戶沒有這項權限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="323" />
+        <source>请先在“受益户”中选中要移除的户</source>
+        <translation>請先在“受益戶”中選中要移除的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="326" />
+        <source>把 {0} 从项目“{1}”的受益户中移除？</source>
+        <translation>把 {0} 從項目“{1}”的受益戶中移除？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="328" />
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="329" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="336" />
+        <source>受益户已移除</source>
+        <translation>受益戶已移除</translation>
     </message>
 </context>
 <context>
@@ -5314,7 +6154,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/report/page.py" line="167" />
-        <location filename="../../fieldapp/gui/report/page.py" line="304" />
+        <location filename="../../fieldapp/gui/report/page.py" line="297" />
         <source>签字上报(&amp;G)</source>
         <translation>簽字上報(&amp;G)</translation>
     </message>
@@ -5349,57 +6189,57 @@
         <translation>各村上報情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="277" />
+        <location filename="../../fieldapp/gui/report/page.py" line="270" />
         <source>{0}：{1}/{2} 村已签字上报，未上报 {3}，未签字 {4}，迟报 {5}；走访 {6} 户次，措施 {7} 项，退出 {8} 户，未解决问题 {9} 项</source>
         <translation>{0}：{1}/{2} 村已簽字上報，未上報 {3}，未簽字 {4}，遲報 {5}；走訪 {6} 戶次，措施 {7} 項，退出 {8} 戶，未解決問題 {9} 項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="281" />
+        <location filename="../../fieldapp/gui/report/page.py" line="274" />
         <source>上报期限 {0}</source>
         <translation>上報期限 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="287" />
+        <location filename="../../fieldapp/gui/report/page.py" line="280" />
         <source>尚未生成：下表为当前登记数据。保存草稿或签字上报（上报期限 {0}）。</source>
         <translation>尚未生成：下表為當前登記數據。保存草稿或簽字上報（上報期限 {0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="289" />
+        <location filename="../../fieldapp/gui/report/page.py" line="282" />
         <source>已签字上报：{0}，{1}，验证码 {2}（上报期限 {3}）。</source>
         <translation>已簽字上報：{0}，{1}，驗證碼 {2}（上報期限 {3}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="291" />
+        <location filename="../../fieldapp/gui/report/page.py" line="284" />
         <source>迟报。</source>
         <translation>遲報。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="293" />
+        <location filename="../../fieldapp/gui/report/page.py" line="286" />
         <source>签字后被改动：须重新签字上报。</source>
         <translation>簽字後被改動：須重新簽字上報。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="295" />
+        <location filename="../../fieldapp/gui/report/page.py" line="288" />
         <source>签名无法核验：请重新签字上报。</source>
         <translation>簽名無法核驗：請重新簽字上報。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="296" />
+        <location filename="../../fieldapp/gui/report/page.py" line="289" />
         <source>草稿，尚未签字上报（上报期限 {0}）。</source>
         <translation>草稿，尚未簽字上報（上報期限 {0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="304" />
+        <location filename="../../fieldapp/gui/report/page.py" line="297" />
         <source>重新签字上报(&amp;G)</source>
         <translation>重新簽字上報(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="319" />
+        <location filename="../../fieldapp/gui/report/page.py" line="312" />
         <source>已签字上报：{0}</source>
         <translation>已簽字上報：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="319" />
+        <location filename="../../fieldapp/gui/report/page.py" line="312" />
         <source>已保存草稿：{0}</source>
         <translation>已保存草稿：{0}</translation>
     </message>
@@ -5468,77 +6308,77 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="82" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="83" />
         <source>查看流程(&amp;O)</source>
         <translation>查看流程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="83" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="84" />
         <source>通过… (P)</source>
         <translation>通過… (P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="84" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="85" />
         <source>不通过… (F)</source>
         <translation>不通過… (F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="85" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="86" />
         <source>退回… (R)</source>
         <translation>退回… (R)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="89" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="90" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="156" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="150" />
         <source>等待本人决定的农户 {0} 户，其中可决定 {1} 户</source>
         <translation>等待本人決定的農戶 {0} 戶，其中可決定 {1} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="158" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="152" />
         <source>，有冲突的决定 {0} 户（红色，须处理冲突）</source>
         <translation>，有衝突的決定 {0} 戶（紅色，須處理衝突）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="160" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="154" />
         <source>没有等待本人决定的农户。</source>
         <translation>沒有等待本人決定的農戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="189" />
         <source>一并决定的农户须处于同一流程的同一步骤；请只选择同一步骤的农户。</source>
         <translation>一併決定的農戶須處於同一流程的同一步驟；請只選擇同一步驟的農戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="197" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="191" />
         <source>有冲突的决定须逐户处理：请单独选择该户。</source>
         <translation>有衝突的決定須逐戶處理：請單獨選擇該戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="86" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="87" />
         <source>批量决定… (B)</source>
         <translation>批量決定… (B)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="88" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="89" />
         <source>所选各户同一步骤一并决定：一个理由、一个签字，全部决定或全部不决定</source>
         <translation>所選各戶同一步驟一併決定：一個理由、一個簽字，全部決定或全部不決定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="96" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="97" />
         <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选、Ctrl+方向键移动、Ctrl+空格加选、Ctrl+A 全选，B 批量决定（一个签字）。</source>
         <translation>Enter 查看流程；P 通過、F 不通過、R 退回所選農戶；Shift+方向鍵多選、Ctrl+方向鍵移動、Ctrl+空格加選、Ctrl+A 全選，B 批量決定（一個簽字）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="199" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="193" />
         <source>“{0}”须逐户附上该户签字的确认书：请逐户决定。</source>
         <translation>“{0}”須逐戶附上該戶簽字的確認書：請逐戶決定。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="205" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="199" />
         <source>批量决定须选择两户以上（Shift+方向键或 Ctrl+A）。</source>
         <translation>批量決定須選擇兩戶以上（Shift+方向鍵或 Ctrl+A）。</translation>
     </message>
@@ -5715,158 +6555,158 @@
 <context>
     <name>SpotcheckPage</name>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="83" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="84" />
         <source>核查</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="85" />
         <source>整改</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="91" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="92" />
         <source>新抽样…</source>
         <translation>新抽樣…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="92" />
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="360" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="93" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="354" />
         <source>复核抽样</source>
         <translation>複核抽樣</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="93" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="94" />
         <source>打印核查表…</source>
         <translation>打印核查表…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="94" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="95" />
         <source>打印汇总…</source>
         <translation>打印彙總…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="115" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="116" />
         <source>正确 (Y)</source>
         <translation>正確 (Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="116" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="117" />
         <source>不正确… (N)</source>
         <translation>不正確… (N)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="117" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="118" />
         <source>清除 (Del)</source>
         <translation>清除 (Del)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="147" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="148" />
         <source>确认整改</source>
         <translation>確認整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="148" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="149" />
         <source>退回…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="214" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="208" />
         <source>还没有抽样。点“新抽样…”按比例随机抽取农户。</source>
         <translation>還沒有抽樣。點“新抽樣…”按比例隨機抽取農戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="222" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="216" />
         <source>种子 {0}；抽样框 {1} 户，校验值 {2}；比例 {3}%；抽中 {4} 户</source>
         <translation>種子 {0}；抽樣框 {1} 戶，校驗值 {2}；比例 {3}%；抽中 {4} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="235" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="229" />
         <source>　错{0}</source>
         <translation>　錯{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="236" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="230" />
         <source>{0}，户编号 {1}</source>
         <translation>{0}，戶編號 {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="288" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="282" />
         <source>已抽取 {0} 户，种子 {1}</source>
         <translation>已抽取 {0} 戶，種子 {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="295" />
         <source>不正确</source>
         <translation>不正確</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="295" />
         <source>哪里不对、应当如何（将生成整改任务）：</source>
         <translation>哪裡不對、應當如何（將生成整改任務）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="316" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="310" />
         <source>已生成整改任务</source>
         <translation>已生成整改任務</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="317" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="311" />
         <source>已记录</source>
         <translation>已記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="329" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="323" />
         <source>已确认整改完成</source>
         <translation>已確認整改完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="330" />
         <source>退回整改</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="330" />
         <source>退回的原因：</source>
         <translation>退回的原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="342" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
         <source>已退回整改</source>
         <translation>已退回整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="353" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="347" />
         <source>复核通过：按种子 {0} 重抽的 {1} 户与记录的样本一致，抽样框校验值相符。</source>
         <translation>複核通過：按種子 {0} 重抽的 {1} 戶與記錄的樣本一致，抽樣框校驗值相符。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="356" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="350" />
         <source>复核不通过：</source>
         <translation>複核不通過：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="358" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="352" />
         <source>（抽样后该范围新增 {0} 户、减少 {1} 户）</source>
         <translation>（抽樣後該範圍新增 {0} 戶、減少 {1} 戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="368" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="362" />
         <source>保存核查表</source>
         <translation>保存核查表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="377" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="371" />
         <source>保存汇总</source>
         <translation>保存彙總</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="387" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="381" />
         <source>已保存 {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="391" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="385" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
@@ -6007,6 +6847,39 @@
         <location filename="../../fieldapp/gui/workflow/start.py" line="150" />
         <source>已发起“{0}”</source>
         <translation>已發起“{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="464" />
+        <source>改变状态(&amp;T)</source>
+        <translation>改變狀態(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="472" />
+        <source>项目状态 — {0}</source>
+        <translation>項目狀態 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="477" />
+        <source>当前状态：</source>
+        <translation>當前狀態：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="478" />
+        <source>改为：</source>
+        <translation>改為：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="507" />
+        <source>这个项目现在没有您可以改成的状态</source>
+        <translation>這個項目現在沒有您可以改成的狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="520" />
+        <source>项目状态已改变</source>
+        <translation>項目狀態已改變</translation>
     </message>
 </context>
 <context>
@@ -6825,176 +7698,176 @@
         <translation>導出目標表…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="312" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="304" />
         <source>本系统计算：{0}%（贫困人口 {1} 人、{2} 户 / 农村人口 {3} 人）</source>
         <translation>本系統計算：{0}%（貧困人口 {1} 人、{2} 戶 / 農村人口 {3} 人）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="315" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="307" />
         <source>本系统计算：无法计算，未填农村人口（贫困人口 {0} 人、{1} 户）</source>
         <translation>本系統計算：無法計算，未填農村人口（貧困人口 {0} 人、{1} 戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="319" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="311" />
         <source>官方数据：未填</source>
         <translation>官方數據：未填</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="321" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="313" />
         <source>官方数据：{0}%（相差 {1} 个百分点）</source>
         <translation>官方數據：{0}%（相差 {1} 個百分點）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="324" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="316" />
         <source>官方数据：{0}%</source>
         <translation>官方數據：{0}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="328" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="320" />
         <source>贫困发生率低于 {0}%</source>
         <translation>貧困發生率低於 {0}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="330" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="322" />
         <source>村集体经济收入不低于 {0}</source>
         <translation>村集體經濟收入不低於 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="331" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="323" />
         <source>退出指标全部达标</source>
         <translation>退出指標全部達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="332" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="324" />
         <source>退出标准：{0}</source>
         <translation>退出標準：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="332" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="324" />
         <source>；</source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="334" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="326" />
         <source>✔ 达到贫困村退出标准</source>
         <translation>✔ 達到貧困村退出標準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="338" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="330" />
         <source>✘ 尚未达到退出标准：</source>
         <translation>✘ 尚未達到退出標準：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="343" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="335" />
         <source>贫困发生率无法计算：未填农村人口</source>
         <translation>貧困發生率無法計算：未填農村人口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="345" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="337" />
         <source>贫困发生率 {0} 未低于 {1}</source>
         <translation>貧困發生率 {0} 未低於 {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="347" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="339" />
         <source>未填村集体经济收入（标准 {0}）</source>
         <translation>未填村集體經濟收入（標準 {0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="349" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="341" />
         <source>村集体经济收入 {0} 未达到 {1}</source>
         <translation>村集體經濟收入 {0} 未達到 {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="351" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="343" />
         <source>参考数据中没有“{0}”的退出标准</source>
         <translation>參考數據中沒有“{0}”的退出標準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="352" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="344" />
         <source>{0}未达标</source>
         <translation>{0}未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="393" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="385" />
         <source>已保存村级年度情况</source>
         <translation>已保存村級年度情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="405" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="397" />
         <source>未保存：{0} 已在别处修改。请核对后再次保存（将以您填写的为准）</source>
         <translation>未保存：{0} 已在別處修改。請核對後再次保存（將以您填寫的為準）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="445" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="437" />
         <source>已设定目标</source>
         <translation>已設定目標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="451" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="443" />
         <source>删除目标</source>
         <translation>刪除目標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="452" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="444" />
         <source>删除 {0} 的“{1}”目标（{2}）？</source>
         <translation>刪除 {0} 的“{1}”目標（{2}）？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="460" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="452" />
         <source>已删除目标</source>
         <translation>已刪除目標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="467" />
-        <location filename="../../fieldapp/gui/targets/page.py" line="481" />
-        <location filename="../../fieldapp/gui/targets/page.py" line="494" />
-        <location filename="../../fieldapp/gui/targets/page.py" line="498" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="459" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="473" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="486" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="490" />
         <source>导入目标任务</source>
         <translation>導入目標任務</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="467" />
-        <location filename="../../fieldapp/gui/targets/page.py" line="515" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="459" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="507" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="491" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="483" />
         <source>……另有 {0} 行有错误</source>
         <translation>……另有 {0} 行有錯誤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="492" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="484" />
         <source>未导入任何目标：请改正以下各行后重新导入。</source>
         <translation>未導入任何目標：請改正以下各行後重新導入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="493" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="485" />
         <source>表中没有填写目标值的行，未导入。</source>
         <translation>表中沒有填寫目標值的行，未導入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="499" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="491" />
         <source>{0}。导入？</source>
         <translation>{0}。導入？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="506" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="498" />
         <source>已导入目标任务：写入 {0} 条</source>
         <translation>已導入目標任務：寫入 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="514" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="506" />
         <source>{0}年度目标任务.xlsx</source>
         <translation>{0}年度目標任務.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="515" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="507" />
         <source>导出目标表</source>
         <translation>導出目標表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="526" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="518" />
         <source>已导出目标表（{0} 行）：{1}</source>
         <translation>已導出目標表（{0} 行）：{1}</translation>
     </message>
@@ -7366,228 +8239,228 @@
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
         <source> 天</source>
         <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="105" />
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>多少天沒有走訪的農戶列入“未走訪”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="105" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="107" />
         <source>记录走访</source>
         <translation>記錄走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="110" />
         <source>事项</source>
         <translation>事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="110" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="118" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="120" />
         <source>未走访天数</source>
         <translation>未走訪天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="148" />
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>還沒有農戶。可以從國家系統匯出的表格匯入，也可以逐戶新建。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="147" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="149" />
         <source>导入农户…</source>
         <translation>匯入農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="148" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="150" />
         <source>新建农户…</source>
         <translation>新建農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="195" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="190" />
         <source>本村</source>
         <translation>本村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}的工作台　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206" />
         <source>到期/逾期事项</source>
         <translation>到期/逾期事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="216" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
         <source>{0}天未走访</source>
         <translation>{0}天未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="215" />
         <source>两不愁三保障未达标</source>
         <translation>兩不愁三保障未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
         <source>未达标：{0}</source>
         <translation>未達標：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="224" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="219" />
         <source>{0}年 {1}元</source>
         <translation>{0}年 {1}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
         <source>人均收入低于监测线</source>
         <translation>人均收入低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
         <source>（监测线：{0}）</source>
         <translation>（監測線：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="227" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0}年人均純收入 {1}元，低於監測線 {2}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="227" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>參考數據中沒有 {0} 年的監測線，未能判斷該年度收入是否低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="233" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="228" />
         <source>{0}年没有监测线</source>
         <translation>{0}年沒有監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="238" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="233" />
         <source>我的包扶户</source>
         <translation>我的包扶戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="240" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="235" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="297" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="292" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="303" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="298" />
         <source>（无）</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="307" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="302" />
         <source>只显示前 {0} 条</source>
         <translation>只顯示前 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="328" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="323" />
         <source>从未走访</source>
         <translation>從未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="329" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="324" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>最近走訪 {0}（{1}天前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="332" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="327" />
         <source>，{0}组</source>
         <translation>，{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="331" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="338" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="333" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>已逾期 {0} 天（{1} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="340" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="335" />
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="337" />
         <source>{0} 到期</source>
         <translation>{0} 到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
         <source>整改任务</source>
         <translation>整改任務</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="353" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="348" />
         <source>已报告完成，待审核员确认</source>
         <translation>已報告完成，待審核員確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="355" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="350" />
         <source>已逾期（{0} 到期）</source>
         <translation>已逾期（{0} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="357" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="352" />
         <source>{0} 前整改</source>
         <translation>{0} 前整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="358" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="353" />
         <source>（退回：{0}）</source>
         <translation>（退回：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="373" />
         <source>报告整改完成</source>
         <translation>報告整改完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="373" />
         <source>整改了什么（审核员确认后关闭）：</source>
         <translation>整改了什麼（審核員確認後關閉）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="384" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="379" />
         <source>已报告整改完成，等待审核员确认</source>
         <translation>已報告整改完成，等待審核員確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="251" />
         <source>{0}年人均纯收入 {1}元，不高于监测线 {2}元</source>
         <translation>{0}年人均純收入 {1}元，不高於監測線 {2}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="259" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="254" />
         <source>；回车发起监测</source>
         <translation>；回車發起監測</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="258" />
         <source>建议纳入监测</source>
         <translation>建議納入監測</translation>
     </message>
