@@ -99,7 +99,12 @@ class ProjectDetail(QTabWidget):
         self.beneficiaries = _table([field_label("household", "hh_no"), self.tr("户主"),
                                      field_label("project_beneficiary", "amount"), self.tr("说明")], numeric=[2])
         self.beneficiary_total = QLabel()
-        self.addTab(self._with(self.beneficiaries, self.beneficiary_total), self.tr("受益户"))
+        below = QWidget()
+        #: the total, and room for the page's buttons acting on the selected household
+        self.beneficiary_row = QHBoxLayout(below)
+        self.beneficiary_row.setContentsMargins(0, 0, 0, 0)
+        self.beneficiary_row.addWidget(self.beneficiary_total, 1)
+        self.addTab(self._with(self.beneficiaries, below), self.tr("受益户"))
         self.progress = _table([self.tr("日期"), self.tr("进度"), self.tr("照片"), self.tr("记录人"),
                                 self.tr("进展说明")], numeric=[1, 2])
         self.photos = QListWidget()

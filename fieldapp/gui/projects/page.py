@@ -67,6 +67,7 @@ class ProjectsPage(QWidget):
         self._build_table()
         self._build_buttons()
         self.detail = ProjectDetail(ctx, self)
+        self.detail.beneficiary_row.addWidget(self.remove_beneficiary_button)  # acts on the household selected there
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(splitter)
         column = QVBoxLayout(top)
@@ -160,15 +161,15 @@ class ProjectsPage(QWidget):
         self.disburse_button.clicked.connect(lambda: self._open(dialogs.DisburseDialog, dated=True))
         self.accept_button.clicked.connect(lambda: self._open(dialogs.AcceptDialog, dated=True))
         self.buttons = (self.new_button, self.edit_button, self.budget_button, self.beneficiary_button,
-                        self.remove_beneficiary_button, self.approve_button, self.status_button,
-                        self.progress_button, self.disburse_button, self.accept_button)
+                        self.approve_button, self.status_button, self.progress_button, self.disburse_button,
+                        self.accept_button, self.remove_beneficiary_button)
         row = self.button_row = QHBoxLayout()
-        for button in self.buttons:
+        for button in self.buttons[:-1]:
             row.addWidget(button)
         row.addStretch(1)
 
     def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.area_box, self.status_box, self.type_box, self.table, *self.buttons,
+        chain: list[QWidget] = [self.area_box, self.status_box, self.type_box, self.table, *self.buttons[:-1],
                                 self.detail]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
