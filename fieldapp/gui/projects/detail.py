@@ -192,7 +192,7 @@ class ProjectDetail(QTabWidget):
                  "approved": approved, "note": v.note}
         for key, text in texts.items():
             self.summary_labels[key].setText(text)
-        paid = {}
+        paid: dict[str, int] = {}
         for d in v.disbursements:
             paid[d.channel] = paid.get(d.channel, 0) + d.amount
         rows = [(channels.label(code, lang), format_yuan(amount), format_yuan(paid.get(code, 0)),

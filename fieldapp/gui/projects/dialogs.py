@@ -249,9 +249,9 @@ class EditDialog(ProjectDialog):
             self.type.setValue(view.type)
             self.industry.setValue(view.industry)
             self.unit.setValue(view.unit)
-            for edit, value in ((self.planned_start, view.planned_start), (self.planned_end, view.planned_end),
-                                (self.actual_start, view.actual_start), (self.actual_end, view.actual_end)):
-                edit.setValue(value)
+            for date_edit, value in ((self.planned_start, view.planned_start), (self.planned_end, view.planned_end),
+                                     (self.actual_start, view.actual_start), (self.actual_end, view.actual_end)):
+                date_edit.setValue(value)
             self.note.setValue(view.note)
         self.name.setFocus()
 
@@ -283,14 +283,14 @@ class EditDialog(ProjectDialog):
             found.append(self.tr("请选择项目类型"))
         if not (self.unit.value() or "").strip():
             found.append(self.tr("请填写实施单位"))
-        dates = {"planned_start": self.planned_start.value(), "planned_end": self.planned_end.value()}
+        start, end = self.planned_start.value(), self.planned_end.value()
         if self.view is None:
             budget = self._budget()
             total = self.total.value() if self.total.text().strip() else sum(budget.values())
-            figures = rules.Figures(budget_total=total or 0, budget=budget, **dates)
+            figures = rules.Figures(budget_total=total or 0, budget=budget, planned_start=start, planned_end=end)
         else:
             figures = replace(self.view.figures(), actual_start=self.actual_start.value(),
-                              actual_end=self.actual_end.value(), **dates)
+                              actual_end=self.actual_end.value(), planned_start=start, planned_end=end)
         return found + figure_problems(self.ctx, figures)
 
     def write(self) -> Callable[[], Any]:
@@ -507,7 +507,9 @@ class StatusDialog(ProjectDialog):
             return [self.tr("这个项目现在没有您可以改成的状态")]
         found = self.field_problems([(field_label("project", k), getattr(self, k)) for k in self._dates()])
         dates = {k: v for k, v in self._dates().items() if v is not None}
-        after = replace(self.view.figures(), **dates)
+        f = self.view.figures()
+        after = replace(f, actual_start=dates.get("actual_start", f.actual_start),
+                        actual_end=dates.get("actual_end", f.actual_end))
         found += [p.message for p in rules.transition_problems(self.view.status, target, after)]
         return found + figure_problems(self.ctx, after)
 
@@ -651,10 +653,10 @@ class DisburseDialog(ProjectDialog):
 
     def write(self) -> Callable[[], Any]:
         ctx, pid = self.ctx, self.view.id
-        values = {"day": self.day.value() or self.today, "amount": self.amount.value() or 0,
-                  "channel": str(self.channel.value()), "payee": self.payee.value() or "",
-                  "voucher_no": self.voucher.value() or ""}
-        return lambda: service.disburse(ctx, pid, **values)
+        day, amount, channel = self.day.value() or self.today, self.amount.value() or 0, str(self.channel.value())
+        payee, voucher = self.payee.value() or "", self.voucher.value() or ""
+        return lambda: service.disburse(ctx, pid, day=day, amount=amount, channel=channel, payee=payee,
+                                        voucher_no=voucher)
 
     def message(self, _result: Any) -> str:
         return self.tr("拨付已登记")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -281,15 +282,12 @@ class ProjectsPage(QWidget):
             self.dialog = None
         self.table.setFocus()
 
-    def _open(self, kind: type[dialogs.ProjectDialog], *, dated: bool = False) -> QDialog | None:
+    def _open(self, kind: Any, *, dated: bool = False) -> QDialog | None:
+        """A dialog of ``kind`` (a :class:`dialogs.ProjectDialog` taking the view) on the selected project."""
         if self.view is None:
             return None
-        if dated:
-            made = kind(self.ctx, self.tasks, self.hub, self.view, today=self.today,  # type: ignore[call-arg]
-                        parent=self)
-        else:
-            made = kind(self.ctx, self.tasks, self.hub, self.view, parent=self)  # type: ignore[call-arg]
-        return self._keep(made)
+        extra = {"today": self.today} if dated else {}
+        return self._keep(kind(self.ctx, self.tasks, self.hub, self.view, parent=self, **extra))
 
     def new_project(self) -> QDialog | None:
         if not self.new_button.isEnabled():
