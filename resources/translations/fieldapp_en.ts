@@ -3,88 +3,88 @@
 <context>
     <name>AcceptDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="667" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="669" />
         <source>签字并保存(&amp;G)</source>
         <translation>Sign and save(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="675" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="677" />
         <source>项目验收 — {0}</source>
         <translation>Project acceptance — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="678" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="680" />
         <source>验收日期：</source>
         <translation>Acceptance date:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="680" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="682" />
         <source>参加人员：</source>
         <translation>Members present:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="681" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="683" />
         <source>每行一人，如 镇长 赵某</source>
         <translation>One per line, e.g. Mayor Zhao</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="684" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="686" />
         <source>验收意见：</source>
         <translation>Findings:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="687" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="689" />
         <source>验收合格（项目改为“已验收”）</source>
         <translation>Passed (the project becomes “Accepted”)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="690" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="692" />
         <source>保存时以 {0} 的签名签字；签字后如再修改，将显示“签字后已修改”。</source>
         <translation>Saving signs it with {0}'s signature; a later change shows as “changed since signed”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="691" />
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="715" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="693" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="717" />
         <source>验收签字须以本人账户登录</source>
         <translation>Signing an acceptance needs you signed in with your own account</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="693" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="695" />
         <source>签字：</source>
         <translation>Signature:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="700" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="702" />
         <source>验收日期</source>
         <translation>Acceptance date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="703" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="705" />
         <source>项目处于“{0}”，完工后才能验收</source>
         <translation>The project is “{0}”: it can be accepted once completed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="706" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="708" />
         <source>请填写验收日期</source>
         <translation>Enter the acceptance date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="708" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="710" />
         <source>请填写参加验收的人员</source>
         <translation>Enter the members present</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="710" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="712" />
         <source>请填写验收意见</source>
         <translation>Enter the findings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="712" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="714" />
         <source>验收日期 {0} 早于实际完工日期 {1}</source>
         <translation>Acceptance date {0} is before the actual finish {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="725" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="727" />
         <source>验收已签字保存，验证码 {0}</source>
         <translation>Acceptance signed and saved, verification code {0}</translation>
     </message>
@@ -1795,87 +1795,87 @@ After that, a change needs the month reopened with a reason.</translation>
 <context>
     <name>DisburseDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="607" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="609" />
         <source>登记拨付(&amp;D)</source>
         <translation>Record disbursement(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="615" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="617" />
         <source>资金拨付 — {0}</source>
         <translation>Disbursement — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="619" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="621" />
         <source>批复 / 已拨付：</source>
         <translation>Approved / disbursed:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="619" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="621" />
         <source>{0} 元 / {1} 元</source>
         <translation>{0} yuan / {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="621" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="623" />
         <source>拨付日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="623" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="625" />
         <source>拨付金额：</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="627" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="629" />
         <source>拨付对象：</source>
         <translation>Paid to:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="628" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="630" />
         <source>拨给谁，如 镇财政所、合作社</source>
         <translation>Who receives it, e.g. the town finance office, a cooperative</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="629" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="631" />
         <source>凭证号：</source>
         <translation>Voucher no.:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="633" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="635" />
         <source>拨付日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="633" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="635" />
         <source>拨付金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="635" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="637" />
         <source>请填写拨付日期</source>
         <translation>Enter the disbursement date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="637" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="639" />
         <source>请填写拨付金额</source>
         <translation>Enter the amount disbursed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="639" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="641" />
         <source>请填写拨付对象（拨给谁）</source>
         <translation>Enter who is paid</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="642" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="644" />
         <source>请填写凭证号</source>
         <translation>Enter the voucher number</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="644" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="646" />
         <source>凭证号 {0} 已登记过（同一笔拨付不能重复登记）</source>
         <translation>Voucher {0} is already recorded (a disbursement is recorded once)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="660" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="662" />
         <source>拨付已登记</source>
         <translation>Disbursement recorded</translation>
     </message>
@@ -3591,27 +3591,37 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="732" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="734" />
         <source>关联(&amp;L)</source>
         <translation>Link(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="740" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="742" />
         <source>关联项目</source>
         <translation>Link to a project</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="748" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="750" />
         <source>（不关联项目）</source>
         <translation>(no project)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="750" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="752" />
         <source>只列出本户是受益户的项目；措施的资金渠道须在项目预算中。</source>
         <translation>Only projects this household benefits from are listed; the measure's funding channel must be in the project's budget.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="766" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="759" />
+        <source>本户还不是任何项目的受益户：先在“项目库”里把它加为受益户</source>
+        <translation>This household benefits from no project yet: add it as a beneficiary under “Projects” first</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="761" />
+        <source>请选择另一个项目（或“不关联项目”）</source>
+        <translation>Choose another project (or “no project”)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="772" />
         <source>措施的项目已保存</source>
         <translation>The measure's project was saved</translation>
     </message>
@@ -5493,67 +5503,67 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="532" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="534" />
         <source>报进度 — {0}</source>
         <translation>Progress — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="535" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="537" />
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="537" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="539" />
         <source>完成进度：</source>
         <translation>Completed:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="541" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="543" />
         <source>进展说明：</source>
         <translation>Progress note:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="544" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="546" />
         <source>添加照片(&amp;P)…</source>
         <translation>Add photos(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="545" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="547" />
         <source>移除照片</source>
         <translation>Remove photo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="557" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="559" />
         <source>照片：</source>
         <translation>Photos:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="573" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="575" />
         <source>选择现场照片</source>
         <translation>Choose site photos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="574" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="576" />
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="584" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="586" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="587" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="589" />
         <source>请填写进度日期</source>
         <translation>Enter the date of the progress</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="591" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="593" />
         <source>照片文件不存在：{0}</source>
         <translation>Photo file not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="600" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="602" />
         <source>进度已记录</source>
         <translation>Progress recorded</translation>
     </message>
@@ -5584,178 +5594,179 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="102" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="107" />
         <source>受益户</source>
+        <extracomment>the total, and room for the page's buttons acting on the selected household</extracomment>
         <translation>Beneficiaries</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="103" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="103" />
-        <location filename="../../fieldapp/gui/projects/detail.py" line="112" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="117" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="103" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="103" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="104" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="109" />
         <source>进展说明</source>
         <translation>Progress note</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="113" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
         <source>拨付日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="113" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="115" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120" />
         <source>拨付对象</source>
         <translation>Paid to</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="115" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120" />
         <source>凭证号</source>
         <translation>Voucher no.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="115" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120" />
         <source>经办人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="117" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="122" />
         <source>资金拨付</source>
         <translation>Disbursements</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123" />
         <source>验收日期</source>
         <translation>Acceptance date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123" />
         <source>结论</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123" />
         <source>参加人员</source>
         <translation>Members present</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123" />
         <source>验收意见</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="119" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="124" />
         <source>签字</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="120" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="125" />
         <source>验收</source>
         <translation>Acceptance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="127" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="132" />
         <source>村/乡镇</source>
         <translation>Village/town</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="128" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="133" />
         <source>计划工期</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="129" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="134" />
         <source>实际工期</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="136" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="141" />
         <source>已拨付(元)</source>
         <translation>Disbursed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="136" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="141" />
         <source>余额(元)</source>
         <translation>Balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="178" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="183" />
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="182" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="187" />
         <source>{0} 元（{1}）</source>
         <translation>{0} yuan ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="184" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="189" />
         <source>未批复</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="197" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="202" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="203" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="208" />
         <source>{0} 户，计划金额合计 {1} 元</source>
         <translation>{0} households, planned amounts total {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="212" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="217" />
         <source>累计拨付 {0} 元，批复 {1} 元</source>
         <translation>Disbursed {0} yuan of {1} yuan approved</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="214" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="219" />
         <source>合格</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="214" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="219" />
         <source>不合格</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="220" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="225" />
         <source>未签字</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="223" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="228" />
         <source>已签字：{0}（验证码 {1}）</source>
         <translation>Signed: {0} (code {1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="225" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="230" />
         <source>签字后已修改（{0}）</source>
         <translation>Changed since signed ({0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="226" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="231" />
         <source>签名无效（{0}）</source>
         <translation>Signature invalid ({0})</translation>
     </message>
@@ -5810,123 +5821,123 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="95" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="97" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="98" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="100" />
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="103" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="105" />
         <source>村/乡镇(&amp;V)：</source>
         <translation>Village/town(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="103" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="105" />
         <source>状态(&amp;Z)：</source>
         <translation>Status(&amp;Z):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="104" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="106" />
         <source>类型(&amp;L)：</source>
         <translation>Type(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="118" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="120" />
         <source>全部村和乡镇</source>
         <translation>All villages and towns</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="120" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="122" />
         <source>{0}（乡镇）</source>
         <translation>{0} (town)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="142" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="144" />
         <source>新建项目(&amp;N)…</source>
         <translation>New project(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="143" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="145" />
         <source>编辑(&amp;E)…</source>
         <translation>Edit(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="144" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="146" />
         <source>预算(&amp;B)…</source>
         <translation>Budget(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="145" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="147" />
         <source>添加受益户(&amp;R)…</source>
         <translation>Add beneficiary(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="146" />
-        <location filename="../../fieldapp/gui/projects/page.py" line="326" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="148" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="325" />
         <source>移除受益户</source>
         <translation>Remove beneficiary</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="147" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="149" />
         <source>批复(&amp;A)…</source>
         <translation>Approve(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="148" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="150" />
         <source>状态(&amp;T)…</source>
         <translation>Status(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="149" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="151" />
         <source>报进度(&amp;P)…</source>
         <translation>Progress(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="150" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="152" />
         <source>拨付(&amp;D)…</source>
         <translation>Disburse(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="151" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="153" />
         <source>验收(&amp;Y)…</source>
         <translation>Accept(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="191" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="193" />
         <source>共 {0} 个项目</source>
         <translation>{0} projects</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="265" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="267" />
         <source>您的账户没有这项权限</source>
         <translation>Your account does not hold this permission</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="323" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="322" />
         <source>请先在“受益户”中选中要移除的户</source>
         <translation>Select the household to remove under “Beneficiaries” first</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="326" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="325" />
         <source>把 {0} 从项目“{1}”的受益户中移除？</source>
         <translation>Remove {0} from the beneficiaries of “{1}”?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="328" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="327" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="329" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="328" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="336" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="335" />
         <source>受益户已移除</source>
         <translation>Beneficiary removed</translation>
     </message>
@@ -6877,7 +6888,7 @@ It can still be started, but the proposal step can only be passed by an override
         <translation>There is no status you may move this project to now</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="520" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="522" />
         <source>项目状态已改变</source>
         <translation>Project status changed</translation>
     </message>

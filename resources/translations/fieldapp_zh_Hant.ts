@@ -3,88 +3,88 @@
 <context>
     <name>AcceptDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="667" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="669" />
         <source>签字并保存(&amp;G)</source>
         <translation>簽字並保存(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="675" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="677" />
         <source>项目验收 — {0}</source>
         <translation>項目驗收 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="678" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="680" />
         <source>验收日期：</source>
         <translation>驗收日期：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="680" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="682" />
         <source>参加人员：</source>
         <translation>參加人員：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="681" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="683" />
         <source>每行一人，如 镇长 赵某</source>
         <translation>每行一人，如 鎮長 趙某</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="684" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="686" />
         <source>验收意见：</source>
         <translation>驗收意見：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="687" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="689" />
         <source>验收合格（项目改为“已验收”）</source>
         <translation>驗收合格（項目改為“已驗收”）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="690" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="692" />
         <source>保存时以 {0} 的签名签字；签字后如再修改，将显示“签字后已修改”。</source>
         <translation>保存時以 {0} 的簽名簽字；簽字後如再修改，將顯示“簽字後已修改”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="691" />
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="715" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="693" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="717" />
         <source>验收签字须以本人账户登录</source>
         <translation>驗收簽字須以本人帳戶登入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="693" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="695" />
         <source>签字：</source>
         <translation>簽字：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="700" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="702" />
         <source>验收日期</source>
         <translation>驗收日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="703" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="705" />
         <source>项目处于“{0}”，完工后才能验收</source>
         <translation>項目處於“{0}”，完工後才能驗收</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="706" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="708" />
         <source>请填写验收日期</source>
         <translation>請填寫驗收日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="708" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="710" />
         <source>请填写参加验收的人员</source>
         <translation>請填寫參加驗收的人員</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="710" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="712" />
         <source>请填写验收意见</source>
         <translation>請填寫驗收意見</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="712" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="714" />
         <source>验收日期 {0} 早于实际完工日期 {1}</source>
         <translation>驗收日期 {0} 早於實際完工日期 {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="725" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="727" />
         <source>验收已签字保存，验证码 {0}</source>
         <translation>驗收已簽字保存，驗證碼 {0}</translation>
     </message>
@@ -1795,87 +1795,87 @@
 <context>
     <name>DisburseDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="607" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="609" />
         <source>登记拨付(&amp;D)</source>
         <translation>登記撥付(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="615" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="617" />
         <source>资金拨付 — {0}</source>
         <translation>資金撥付 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="619" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="621" />
         <source>批复 / 已拨付：</source>
         <translation>批覆 / 已撥付：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="619" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="621" />
         <source>{0} 元 / {1} 元</source>
         <translation>{0} 元 / {1} 元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="621" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="623" />
         <source>拨付日期：</source>
         <translation>撥付日期：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="623" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="625" />
         <source>拨付金额：</source>
         <translation>撥付金額：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="627" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="629" />
         <source>拨付对象：</source>
         <translation>撥付對象：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="628" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="630" />
         <source>拨给谁，如 镇财政所、合作社</source>
         <translation>撥給誰，如 鎮財政所、合作社</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="629" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="631" />
         <source>凭证号：</source>
         <translation>憑證號：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="633" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="635" />
         <source>拨付日期</source>
         <translation>撥付日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="633" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="635" />
         <source>拨付金额</source>
         <translation>撥付金額</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="635" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="637" />
         <source>请填写拨付日期</source>
         <translation>請填寫撥付日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="637" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="639" />
         <source>请填写拨付金额</source>
         <translation>請填寫撥付金額</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="639" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="641" />
         <source>请填写拨付对象（拨给谁）</source>
         <translation>請填寫撥付對象（撥給誰）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="642" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="644" />
         <source>请填写凭证号</source>
         <translation>請填寫憑證號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="644" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="646" />
         <source>凭证号 {0} 已登记过（同一笔拨付不能重复登记）</source>
         <translation>憑證號 {0} 已登記過（同一筆撥付不能重複登記）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="660" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="662" />
         <source>拨付已登记</source>
         <translation>撥付已登記</translation>
     </message>
@@ -3591,27 +3591,37 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="732" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="734" />
         <source>关联(&amp;L)</source>
         <translation>關聯(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="740" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="742" />
         <source>关联项目</source>
         <translation>關聯項目</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="748" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="750" />
         <source>（不关联项目）</source>
         <translation>（不關聯項目）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="750" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="752" />
         <source>只列出本户是受益户的项目；措施的资金渠道须在项目预算中。</source>
         <translation>只列出本戶是受益戶的項目；措施的資金渠道須在項目預算中。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="766" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="759" />
+        <source>本户还不是任何项目的受益户：先在“项目库”里把它加为受益户</source>
+        <translation>本戶還不是任何項目的受益戶：先在“項目庫”裡把它加為受益戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="761" />
+        <source>请选择另一个项目（或“不关联项目”）</source>
+        <translation>請選擇另一個項目（或“不關聯項目”）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="772" />
         <source>措施的项目已保存</source>
         <translation>措施的項目已保存</translation>
     </message>
@@ -5493,67 +5503,67 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="532" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="534" />
         <source>报进度 — {0}</source>
         <translation>報進度 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="535" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="537" />
         <source>日期：</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="537" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="539" />
         <source>完成进度：</source>
         <translation>完成進度：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="541" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="543" />
         <source>进展说明：</source>
         <translation>進展說明：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="544" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="546" />
         <source>添加照片(&amp;P)…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="545" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="547" />
         <source>移除照片</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="557" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="559" />
         <source>照片：</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="573" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="575" />
         <source>选择现场照片</source>
         <translation>選擇現場照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="574" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="576" />
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="584" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="586" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="587" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="589" />
         <source>请填写进度日期</source>
         <translation>請填寫進度日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="591" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="593" />
         <source>照片文件不存在：{0}</source>
         <translation>照片文件不存在：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="600" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="602" />
         <source>进度已记录</source>
         <translation>進度已記錄</translation>
     </message>
@@ -5584,178 +5594,179 @@
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="102" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="107" />
         <source>受益户</source>
+        <extracomment>the total, and room for the page's buttons acting on the selected household</extracomment>
         <translation>受益戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="103" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="103" />
-        <location filename="../../fieldapp/gui/projects/detail.py" line="112" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="117" />
         <source>进度</source>
         <translation>進度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="103" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108" />
         <source>照片</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="103" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108" />
         <source>记录人</source>
         <translation>記錄人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="104" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="109" />
         <source>进展说明</source>
         <translation>進展說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="113" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
         <source>拨付日期</source>
         <translation>撥付日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="113" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
         <source>金额(元)</source>
         <translation>金額(元)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="115" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120" />
         <source>拨付对象</source>
         <translation>撥付對象</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="115" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120" />
         <source>凭证号</source>
         <translation>憑證號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="115" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120" />
         <source>经办人</source>
         <translation>經辦人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="117" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="122" />
         <source>资金拨付</source>
         <translation>資金撥付</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123" />
         <source>验收日期</source>
         <translation>驗收日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123" />
         <source>结论</source>
         <translation>結論</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123" />
         <source>参加人员</source>
         <translation>參加人員</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123" />
         <source>验收意见</source>
         <translation>驗收意見</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="119" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="124" />
         <source>签字</source>
         <translation>簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="120" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="125" />
         <source>验收</source>
         <translation>驗收</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="127" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="132" />
         <source>村/乡镇</source>
         <translation>村/鄉鎮</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="128" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="133" />
         <source>计划工期</source>
         <translation>計劃工期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="129" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="134" />
         <source>实际工期</source>
         <translation>實際工期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="136" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="141" />
         <source>已拨付(元)</source>
         <translation>已撥付(元)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="136" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="141" />
         <source>余额(元)</source>
         <translation>餘額(元)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="178" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="183" />
         <source>{0} 至 {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="182" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="187" />
         <source>{0} 元（{1}）</source>
         <translation>{0} 元（{1}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="184" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="189" />
         <source>未批复</source>
         <translation>未批覆</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="197" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="202" />
         <source>合计</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="203" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="208" />
         <source>{0} 户，计划金额合计 {1} 元</source>
         <translation>{0} 戶，計劃金額合計 {1} 元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="212" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="217" />
         <source>累计拨付 {0} 元，批复 {1} 元</source>
         <translation>累計撥付 {0} 元，批覆 {1} 元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="214" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="219" />
         <source>合格</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="214" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="219" />
         <source>不合格</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="220" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="225" />
         <source>未签字</source>
         <translation>未簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="223" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="228" />
         <source>已签字：{0}（验证码 {1}）</source>
         <translation>已簽字：{0}（驗證碼 {1}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="225" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="230" />
         <source>签字后已修改（{0}）</source>
         <translation>簽字後已修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/detail.py" line="226" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="231" />
         <source>签名无效（{0}）</source>
         <translation>簽名無效（{0}）</translation>
     </message>
@@ -5810,123 +5821,123 @@
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="95" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="97" />
         <source>全部状态</source>
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="98" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="100" />
         <source>全部类型</source>
         <translation>全部類型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="103" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="105" />
         <source>村/乡镇(&amp;V)：</source>
         <translation>村/鄉鎮(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="103" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="105" />
         <source>状态(&amp;Z)：</source>
         <translation>狀態(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="104" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="106" />
         <source>类型(&amp;L)：</source>
         <translation>類型(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="118" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="120" />
         <source>全部村和乡镇</source>
         <translation>全部村和鄉鎮</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="120" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="122" />
         <source>{0}（乡镇）</source>
         <translation>{0}（鄉鎮）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="142" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="144" />
         <source>新建项目(&amp;N)…</source>
         <translation>新建項目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="143" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="145" />
         <source>编辑(&amp;E)…</source>
         <translation>編輯(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="144" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="146" />
         <source>预算(&amp;B)…</source>
         <translation>預算(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="145" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="147" />
         <source>添加受益户(&amp;R)…</source>
         <translation>添加受益戶(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="146" />
-        <location filename="../../fieldapp/gui/projects/page.py" line="326" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="148" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="325" />
         <source>移除受益户</source>
         <translation>移除受益戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="147" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="149" />
         <source>批复(&amp;A)…</source>
         <translation>批覆(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="148" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="150" />
         <source>状态(&amp;T)…</source>
         <translation>狀態(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="149" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="151" />
         <source>报进度(&amp;P)…</source>
         <translation>報進度(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="150" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="152" />
         <source>拨付(&amp;D)…</source>
         <translation>撥付(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="151" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="153" />
         <source>验收(&amp;Y)…</source>
         <translation>驗收(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="191" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="193" />
         <source>共 {0} 个项目</source>
         <translation>共 {0} 個項目</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="265" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="267" />
         <source>您的账户没有这项权限</source>
         <translation>您的帳戶沒有這項權限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="323" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="322" />
         <source>请先在“受益户”中选中要移除的户</source>
         <translation>請先在“受益戶”中選中要移除的戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="326" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="325" />
         <source>把 {0} 从项目“{1}”的受益户中移除？</source>
         <translation>把 {0} 從項目“{1}”的受益戶中移除？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="328" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="327" />
         <source>移除</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="329" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="328" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/page.py" line="336" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="335" />
         <source>受益户已移除</source>
         <translation>受益戶已移除</translation>
     </message>
@@ -6877,7 +6888,7 @@
         <translation>這個項目現在沒有您可以改成的狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/projects/dialogs.py" line="520" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="522" />
         <source>项目状态已改变</source>
         <translation>項目狀態已改變</translation>
     </message>

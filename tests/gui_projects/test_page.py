@@ -18,6 +18,7 @@ from fieldapp.gui.projects import dialogs
 from fieldapp.gui.projects.models import ProjectListModel
 from fieldapp.gui.projects.page import ProjectsPage
 from fieldapp.gui.tasks import SyncTaskManager
+from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
 from fieldapp.services.projects import records, service
 from fieldapp.services.projects.browse import ProjectQuery
@@ -309,3 +310,24 @@ def test_enter_on_a_row_opens_the_project(ctx: AppContext, world: World, qtbot: 
     assert isinstance(page.dialog, dialogs.EditDialog)
     qtbot.keyClick(page.dialog, Qt.Key.Key_Escape)
     assert page.dialog is None
+
+
+def test_the_main_window_reads_no_project_until_the_page_is_shown(
+        ctx: AppContext, world: World, qtbot: QtBot, *, sync_tasks: SyncTaskManager) -> None:
+    from fieldapp.gui.main_window import MainWindow
+
+    service.create(ctx, draft(world.east))
+    window = MainWindow(ctx, sync_tasks)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.nav.item(window.page_keys().index("projects")).text() == "项目库"
+    assert window.projects.model.query() is None  # opening the window read nothing of the projects
+    window.show_page("projects")
+    assert window.projects.model.rowCount() == 1 and window.projects.view is not None
+    service.create(ctx, draft(world.west, name="西村道路"))
+    window.show_page("households")
+    window.hub.announce(Changes(projects=True))  # hidden: remembered, read when shown again
+    assert window.projects.model.rowCount() == 1 and window.projects.staleness.stale
+    window.show_page("projects")
+    assert window.projects.model.rowCount() == 2

@@ -755,6 +755,10 @@ class LinkDialog(ProjectDialog):
         self.project.setFocus()
 
     def problems(self) -> list[str]:
+        if not self.project.offered() and self.current is None:
+            return [self.tr("本户还不是任何项目的受益户：先在“项目库”里把它加为受益户")]
+        if self.project.value() == self.current:
+            return [self.tr("请选择另一个项目（或“不关联项目”）")]
         return []
 
     def write(self) -> Callable[[], Any]:
