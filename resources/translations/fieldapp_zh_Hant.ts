@@ -5898,8 +5898,8 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/projects/page.py" line="152" />
-        <source>拨付(&amp;D)…</source>
-        <translation>撥付(&amp;D)…</translation>
+        <source>拨付(&amp;O)…</source>
+        <translation>撥付(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/projects/page.py" line="153" />

@@ -149,7 +149,7 @@ class ProjectsPage(QWidget):
         self.approve_button = QPushButton(self.tr("批复(&A)…"), self)
         self.status_button = QPushButton(self.tr("状态(&T)…"), self)
         self.progress_button = QPushButton(self.tr("报进度(&P)…"), self)
-        self.disburse_button = QPushButton(self.tr("拨付(&D)…"), self)
+        self.disburse_button = QPushButton(self.tr("拨付(&O)…"), self)
         self.accept_button = QPushButton(self.tr("验收(&Y)…"), self)
         self.new_button.clicked.connect(self.new_project)
         self.edit_button.clicked.connect(self.edit_project)
