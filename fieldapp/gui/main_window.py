@@ -130,13 +130,14 @@ class MainWindow(QMainWindow):
 
     def _add_accountability_pages(self) -> None:
         """抽查, 审核 and 公示与评议 for the accounts that check, decide or publish; 目标, 挂图作战,
-        汇总上报 and 资产台账 for everyone."""
+        汇总上报, 项目库 and 资产台账 for everyone."""
         self._add_spotcheck_page()
         self._add_review_page()
         self._add_notices_page()
         self._add_targets_page()
         self._add_charts_page()
         self._add_report_page()
+        self._add_projects_page()
         self._add_assets_page()
 
     def _add_spotcheck_page(self) -> None:
@@ -176,6 +177,12 @@ class MainWindow(QMainWindow):
         self.report = ReportPage(self.ctx, self.tasks, self, hub=self.hub)
         self.add_page("report", self.tr("汇总上报"), self.report)
 
+    def _add_projects_page(self) -> None:
+        """项目库: the projects, their money, progress and acceptance (read when first shown)."""
+        from fieldapp.gui.projects.page import ProjectsPage
+
+        self.projects = ProjectsPage(self.ctx, self.tasks, self, hub=self.hub)
+        self.add_page("projects", self.tr("项目库"), self.projects)
     def _add_assets_page(self) -> None:
         """资产台账: the assets accepted projects made, their income and its distribution, their signed changes
         (read by everyone; the services check who may record what)."""

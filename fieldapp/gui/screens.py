@@ -84,6 +84,7 @@ def top_levels(ctx: AppContext, tasks: TaskManager, api: PeopleApi | None = None
     yield from _spotcheck_dialogs(ctx)
     if household_id is not None:
         yield from _workflow_dialogs(ctx, tasks, household_id)
+    yield from _project_dialogs(ctx, tasks)
     with tempfile.TemporaryDirectory() as folder:
         pdf = sample_pdf(Path(folder))
         yield from _one("print-preview", lambda: PreviewDialog(pdf, "sample", tasks=tasks))
@@ -257,6 +258,13 @@ def _panel_with_attachments(ctx: AppContext, tasks: TaskManager, household_id: s
     dialog = WorkflowDialog(ctx, household_id, tasks=tasks)
     dialog.panel._loaded(samples.exit_with_attachments(ctx, household_id, "王德福（611002001001）"))
     return dialog
+
+
+def _project_dialogs(ctx: AppContext, tasks: TaskManager) -> Iterator[tuple[str, QWidget]]:
+    from fieldapp.gui.projects.samples import project_dialogs
+
+    for name, dialog in project_dialogs(ctx, tasks):
+        yield from _one(name, lambda d=dialog: d)  # type: ignore[misc]
 
 
 def _one(name: str, make: Callable[[], QWidget]) -> Iterator[tuple[str, QWidget]]:

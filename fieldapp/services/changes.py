@@ -88,7 +88,8 @@ class Changes:
     @property
     def database(self) -> bool:
         """Something in the register file changed (so, for example, the unsynced count may have)."""
-        return self.register or self.visit_data or self.reference or self.sync or self.spotchecks or self.targets
+        return (self.register or self.visit_data or self.reference or self.sync or self.spotchecks or self.targets
+                or self.projects or self.assets)
 
     def touches_household(self, household_id: str | None) -> bool:
         return self.bulk or (household_id is not None and household_id in self.households)

@@ -2,6 +2,95 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="669"/>
+        <source>签字并保存(&amp;G)</source>
+        <translation>Si&amp;gn and save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="677"/>
+        <source>项目验收 — {0}</source>
+        <translation>Project acceptance — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="680"/>
+        <source>验收日期：</source>
+        <translation>Acceptance date:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="682"/>
+        <source>参加人员：</source>
+        <translation>Members present:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="683"/>
+        <source>每行一人，如 镇长 赵某</source>
+        <translation>One per line, e.g. Mayor Zhao</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="686"/>
+        <source>验收意见：</source>
+        <translation>Findings:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="689"/>
+        <source>验收合格（项目改为“已验收”）</source>
+        <translation>Passed (the project becomes “Accepted”)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="692"/>
+        <source>保存时以 {0} 的签名签字；签字后如再修改，将显示“签字后已修改”。</source>
+        <translation>Saving signs it with {0}&apos;s signature; a later change shows as “changed since signed”.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="693"/>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="717"/>
+        <source>验收签字须以本人账户登录</source>
+        <translation>Signing an acceptance needs you signed in with your own account</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="695"/>
+        <source>签字：</source>
+        <translation>Signature:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="702"/>
+        <source>验收日期</source>
+        <translation>Acceptance date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="705"/>
+        <source>项目处于“{0}”，完工后才能验收</source>
+        <translation>The project is “{0}”: it can be accepted once completed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="708"/>
+        <source>请填写验收日期</source>
+        <translation>Enter the acceptance date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="710"/>
+        <source>请填写参加验收的人员</source>
+        <translation>Enter the members present</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="712"/>
+        <source>请填写验收意见</source>
+        <translation>Enter the findings</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="714"/>
+        <source>验收日期 {0} 早于实际完工日期 {1}</source>
+        <translation>Acceptance date {0} is before the actual finish {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="727"/>
+        <source>验收已签字保存，验证码 {0}</source>
+        <translation>Acceptance signed and saved, verification code {0}</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <location filename="../../fieldapp/gui/people/accounts_page.py" line="130"/>
@@ -205,6 +294,29 @@
         <location filename="../../fieldapp/gui/assets/dialogs.py" line="139"/>
         <source>没有已验收的项目：项目验收合格后才能登记资产</source>
         <translation>No accepted project: assets are recorded once a project has passed its acceptance</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="419"/>
+        <source>批复(&amp;A)</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="427"/>
+        <source>批复 — {0}</source>
+        <translation>Approve — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="430"/>
+        <source> 元</source>
+        <translation> yuan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="450"/>
+        <source>项目已批复</source>
+        <translation>Project approved</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1155,57 @@ After that, a change needs the month reopened with a reason.</translation>
         <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="100"/>
         <source>脱贫状态和脱贫年度由动态管理流程确定，不能直接修改：脱贫请发起“退出”流程，返贫请发起“返贫”流程</source>
         <translation>The workflows decide the exit status and exit year; they cannot be typed: start an exit workflow for an exit, a return workflow for a return to poverty</translation>
+    </message>
+</context>
+<context>
+    <name>BeneficiaryDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="370"/>
+        <source>受益户 — {0}</source>
+        <translation>Beneficiary — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="379"/>
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="395"/>
+        <source>请选择受益户</source>
+        <translation>Choose the beneficiary household</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="397"/>
+        <source>请填写计划金额</source>
+        <translation>Enter the planned amount</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="412"/>
+        <source>受益户已保存</source>
+        <translation>Beneficiary saved</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="322"/>
+        <source>预算 — {0}</source>
+        <translation>Budget — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="331"/>
+        <source>不填则为各渠道合计</source>
+        <translation>Blank: the sum of the channels</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="335"/>
+        <source>项目已批复：修改预算需要批复权限</source>
+        <translation>The project is approved: changing its budget needs the approval permission</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="358"/>
+        <source>预算已保存</source>
+        <translation>Budget saved</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2187,94 @@ After that, a change needs the month reopened with a reason.</translation>
     </message>
 </context>
 <context>
+    <name>DisburseDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="609"/>
+        <source>登记拨付(&amp;D)</source>
+        <translation>Record &amp;disbursement</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="617"/>
+        <source>资金拨付 — {0}</source>
+        <translation>Disbursement — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="621"/>
+        <source>批复 / 已拨付：</source>
+        <translation>Approved / disbursed:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="621"/>
+        <source>{0} 元 / {1} 元</source>
+        <translation>{0} yuan / {1} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="623"/>
+        <source>拨付日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="625"/>
+        <source>拨付金额：</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="629"/>
+        <source>拨付对象：</source>
+        <translation>Paid to:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="630"/>
+        <source>拨给谁，如 镇财政所、合作社</source>
+        <translation>Who receives it, e.g. the town finance office, a cooperative</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="631"/>
+        <source>凭证号：</source>
+        <translation>Voucher no.:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="635"/>
+        <source>拨付日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="635"/>
+        <source>拨付金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="637"/>
+        <source>请填写拨付日期</source>
+        <translation>Enter the disbursement date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="639"/>
+        <source>请填写拨付金额</source>
+        <translation>Enter the amount disbursed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="641"/>
+        <source>请填写拨付对象（拨给谁）</source>
+        <translation>Enter who is paid</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="644"/>
+        <source>请填写凭证号</source>
+        <translation>Enter the voucher number</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="646"/>
+        <source>凭证号 {0} 已登记过（同一笔拨付不能重复登记）</source>
+        <translation>Voucher {0} is already recorded (a disbursement is recorded once)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="662"/>
+        <source>拨付已登记</source>
+        <translation>Disbursement recorded</translation>
+    </message>
+</context>
+<context>
     <name>DocumentForm</name>
     <message>
         <location filename="../../fieldapp/gui/printing/forms.py" line="130"/>
@@ -2199,6 +2450,64 @@ After that, a change needs the month reopened with a reason.</translation>
         <location filename="../../fieldapp/gui/charts/models.py" line="24"/>
         <source>脱贫状态</source>
         <translation>Exit status</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="206"/>
+        <source>新建项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="207"/>
+        <source>编辑项目 — {0}</source>
+        <translation>Edit project — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="223"/>
+        <source>计划工期：</source>
+        <translation>Planned:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="240"/>
+        <source>预算（按资金渠道）：</source>
+        <translation>Budget by funding channel:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="241"/>
+        <source>不填则为各渠道合计</source>
+        <translation>Blank: the sum of the channels</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="244"/>
+        <source>实际工期：</source>
+        <translation>Actual:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="263"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="279"/>
+        <source>请选择项目所属的村或乡镇</source>
+        <translation>Choose the project&apos;s village or town</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="281"/>
+        <source>请填写项目名称</source>
+        <translation>Enter the project name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="283"/>
+        <source>请选择项目类型</source>
+        <translation>Choose the project type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="285"/>
+        <source>请填写实施单位</source>
+        <translation>Enter the implementing unit</translation>
     </message>
 </context>
 <context>
@@ -2749,157 +3058,157 @@ Check with the district administrator that the fingerprint matches exactly, then
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144"/>
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144"/>
         <source>两不愁三保障</source>
         <translation>Two assurances, three guarantees</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145"/>
         <source>帮扶措施</source>
         <translation>Assistance measures</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145"/>
         <source>包扶责任</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145"/>
         <source>生产生活条件</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="148"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="143"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="149"/>
         <source>动态管理</source>
         <translation>Workflows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="150"/>
         <source>资产收益</source>
         <translation>Asset income</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="151"/>
         <source>变更记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="153"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="159"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="155"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="161"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="156"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="162"/>
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="191"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="197"/>
         <source>请先保存修改再签字</source>
         <translation>Save your changes before signing</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="226"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="240"/>
         <source>新增农户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="228"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="242"/>
         <source>农户档案 — {0}</source>
         <translation>Household file — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="230"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="244"/>
         <source>农户档案</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="277"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="291"/>
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>{0} problems to correct. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="293"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="307"/>
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} row {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="362"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="376"/>
         <source>已保存农户档案：{0}</source>
         <translation>Household record saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="362"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="376"/>
         <source>已保存农户档案</source>
         <translation>Household record saved</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="393"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="407"/>
         <source>家庭成员 {0}：{1}</source>
         <translation>Member {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="395"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409"/>
         <source>{0}年收入：{1}</source>
         <translation>Income {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="397"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="411"/>
         <source>两不愁三保障 {0}：{1}</source>
         <translation>Basic needs {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="413"/>
         <source>帮扶措施 {0}：{1}</source>
         <translation>Support measure {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="413"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="427"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="413"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="427"/>
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>This household file has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="414"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="428"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="414"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="428"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="414"/>
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="428"/>
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -3796,24 +4105,62 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="734"/>
+        <source>关联(&amp;L)</source>
+        <translation>&amp;Link</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="742"/>
+        <source>关联项目</source>
+        <translation>Link to a project</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="750"/>
+        <source>（不关联项目）</source>
+        <translation>(no project)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="752"/>
+        <source>只列出本户是受益户的项目；措施的资金渠道须在项目预算中。</source>
+        <translation>Only projects this household benefits from are listed; the measure&apos;s funding channel must be in the project&apos;s budget.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="759"/>
+        <source>本户还不是任何项目的受益户：先在“项目库”里把它加为受益户</source>
+        <translation>This household benefits from no project yet: add it as a beneficiary under “Projects” first</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="761"/>
+        <source>请选择另一个项目（或“不关联项目”）</source>
+        <translation>Choose another project (or “no project”)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="772"/>
+        <source>措施的项目已保存</source>
+        <translation>The measure&apos;s project was saved</translation>
+    </message>
+</context>
+<context>
     <name>ListFormTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="178"/>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="193"/>
         <source>确认删除</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="179"/>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="194"/>
         <source>确定删除“{0}”吗？保存后生效。</source>
         <translation>Delete “{0}”? Takes effect when saved.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180"/>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="195"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180"/>
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="195"/>
         <source>不删除</source>
         <translation>Don&apos;t delete</translation>
     </message>
@@ -3939,167 +4286,237 @@ Check with the district administrator that the fingerprint matches exactly, then
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="162"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="163"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="177"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="178"/>
         <source>汇总上报</source>
         <translation>Summaries</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="185"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="192"/>
         <source>资产台账</source>
         <translation>Asset ledger</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="207"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="214"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="245"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="252"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="246"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="253"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="252"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="259"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="253"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="260"/>
         <source>门牌样式…</source>
         <translation>Door plate style…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="255"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="305"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="262"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="312"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="269"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="276"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="273"/>
-        <location filename="../../fieldapp/gui/main_window.py" line="321"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="280"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="328"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="301"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="308"/>
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>Interface language set to “{0}”; takes effect after restarting FieldApp.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="303"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="310"/>
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>Interface language set to “{0}”, but its translation file is not available yet; after restarting, the interface stays in Simplified Chinese.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="311"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="318"/>
         <source>（尚未创建）</source>
         <translation>(not created yet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="313"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="320"/>
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>Village Assistance Workbench FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="315"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="322"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="316"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="323"/>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="317"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="324"/>
         <source>设备编号：{0}</source>
         <translation>Device ID: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="333"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="340"/>
         <source>包扶干部：{0}</source>
         <translation>Paired cadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="335"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="342"/>
         <source>村：{0}</source>
         <translation>Village: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="336"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="343"/>
         <source>未同步修改 … 条</source>
         <translation>Unsynced changes: …</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="365"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="372"/>
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="152"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="153"/>
         <source>抽查</source>
         <translation>Spot checks</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="192"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="199"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="169"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="170"/>
         <source>挂图作战</source>
         <translation>Wall charts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="201"/>
+        <location filename="../../fieldapp/gui/main_window.py" line="208"/>
         <source>公示与评议</source>
         <translation>Notices and deliberation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="185"/>
+        <source>项目库</source>
+        <translation>Projects</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureProjects</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="60"/>
+        <source>关联项目(&amp;J)…</source>
+        <extracomment>a measure&apos;s project was saved (measure id, project id or None)</extracomment>
+        <translation>Link to pro&amp;ject…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="62"/>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="128"/>
+        <source>各年度收到的帮扶资金（按资金渠道，已保存的措施）</source>
+        <translation>Assistance received per year (by funding channel, saved measures)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="109"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="109"/>
+        <source>未注明渠道</source>
+        <translation>No channel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="111"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="115"/>
+        <source>未注明日期</source>
+        <translation>Undated</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="126"/>
+        <source>各年度收到的帮扶资金：还没有填写金额的措施</source>
+        <translation>Assistance received per year: no measure with an amount yet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="152"/>
+        <source>您的账户没有修改档案的权限</source>
+        <translation>Your account may not edit the register</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="154"/>
+        <source>请先选中一条措施</source>
+        <translation>Select a measure first</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="157"/>
+        <source>新措施保存后才能关联项目</source>
+        <translation>A new measure can be linked to a project once saved</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="159"/>
+        <source>请先保存对这条措施的修改，再关联项目</source>
+        <translation>Save the changes to this measure before linking it to a project</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="165"/>
+        <source>说明这条措施属于哪个项目</source>
+        <translation>Say which project this measure belongs to</translation>
     </message>
 </context>
 <context>
     <name>MeasuresTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32"/>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="54"/>
         <source>添加措施(&amp;A)</source>
         <translation>&amp;Add measure</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32"/>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="54"/>
         <source>编辑措施(&amp;E)</source>
         <translation>&amp;Edit measure</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32"/>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="54"/>
         <source>删除措施(&amp;D)</source>
         <translation>&amp;Delete measure</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="45"/>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="67"/>
         <source>前五项为“五个一批”脱贫路径</source>
         <translation>The first five are the “five batches” exit paths</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="47"/>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="69"/>
         <source>新添加的成员保存后才能选择</source>
         <translation>Newly added members can be selected after saving</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="60"/>
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="82"/>
         <source>（未填内容）</source>
         <translation>(no content)</translation>
     </message>
@@ -5605,11 +6022,293 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="534"/>
+        <source>报进度 — {0}</source>
+        <translation>Progress — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="537"/>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="539"/>
+        <source>完成进度：</source>
+        <translation>Completed:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="543"/>
+        <source>进展说明：</source>
+        <translation>Progress note:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="546"/>
+        <source>添加照片(&amp;P)…</source>
+        <translation>Add &amp;photos…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="547"/>
+        <source>移除照片</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="559"/>
+        <source>照片：</source>
+        <translation>Photos:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="575"/>
+        <source>选择现场照片</source>
+        <translation>Choose site photos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="576"/>
+        <source>照片 (*.jpg *.jpeg *.png)</source>
+        <translation>Photos (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="586"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="589"/>
+        <source>请填写进度日期</source>
+        <translation>Enter the date of the progress</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="593"/>
+        <source>照片文件不存在：{0}</source>
+        <translation>Photo file not found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="602"/>
+        <source>进度已记录</source>
+        <translation>Progress recorded</translation>
+    </message>
+</context>
+<context>
     <name>ProgressRow</name>
     <message>
         <location filename="../../fieldapp/gui/excel/common.py" line="34"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDetail</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="98"/>
+        <source>概况与预算</source>
+        <translation>Overview and budget</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="99"/>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="100"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="107"/>
+        <source>受益户</source>
+        <extracomment>the total, and room for the page&apos;s buttons acting on the selected household</extracomment>
+        <translation>Beneficiaries</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108"/>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="117"/>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="109"/>
+        <source>进展说明</source>
+        <translation>Progress note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="118"/>
+        <source>拨付日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="118"/>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120"/>
+        <source>拨付对象</source>
+        <translation>Paid to</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120"/>
+        <source>凭证号</source>
+        <translation>Voucher no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120"/>
+        <source>经办人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="122"/>
+        <source>资金拨付</source>
+        <translation>Disbursements</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123"/>
+        <source>验收日期</source>
+        <translation>Acceptance date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123"/>
+        <source>结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123"/>
+        <source>参加人员</source>
+        <translation>Members present</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123"/>
+        <source>验收意见</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="124"/>
+        <source>签字</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="125"/>
+        <source>验收</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="132"/>
+        <source>村/乡镇</source>
+        <translation>Village/town</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="133"/>
+        <source>计划工期</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="134"/>
+        <source>实际工期</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="141"/>
+        <source>已拨付(元)</source>
+        <translation>Disbursed (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="141"/>
+        <source>余额(元)</source>
+        <translation>Balance (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="183"/>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="187"/>
+        <source>{0} 元（{1}）</source>
+        <translation>{0} yuan ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="189"/>
+        <source>未批复</source>
+        <translation>Not approved</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="202"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="208"/>
+        <source>{0} 户，计划金额合计 {1} 元</source>
+        <translation>{0} households, planned amounts total {1} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="217"/>
+        <source>累计拨付 {0} 元，批复 {1} 元</source>
+        <translation>Disbursed {0} yuan of {1} yuan approved</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="219"/>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="219"/>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="225"/>
+        <source>未签字</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="228"/>
+        <source>已签字：{0}（验证码 {1}）</source>
+        <translation>Signed: {0} (code {1})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="230"/>
+        <source>签字后已修改（{0}）</source>
+        <translation>Changed since signed ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="231"/>
+        <source>签名无效（{0}）</source>
+        <translation>Signature invalid ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="93"/>
+        <source>取消</source>
+        <extracomment>refusals listed in the dialog (anything else goes to the operation&apos;s error box)</extracomment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="118"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="134"/>
+        <source>项目已保存</source>
+        <translation>Project saved</translation>
     </message>
 </context>
 <context>
@@ -5760,6 +6459,34 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     </message>
 </context>
 <context>
+    <name>ProjectListModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="116"/>
+        <source>村/乡镇</source>
+        <translation>Village/town</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="118"/>
+        <source>预算(元)</source>
+        <translation>Budget (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="118"/>
+        <source>批复(元)</source>
+        <translation>Approved (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="118"/>
+        <source>已拨付(元)</source>
+        <translation>Disbursed (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="118"/>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+</context>
+<context>
     <name>ProjectPlanModel</name>
     <message>
         <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="54"/>
@@ -5805,6 +6532,130 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="58"/>
         <source>拒绝</source>
         <translation>Rejected</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="97"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="100"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="105"/>
+        <source>村/乡镇(&amp;V)：</source>
+        <translation>&amp;Village/town:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="105"/>
+        <source>状态(&amp;Z)：</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="106"/>
+        <source>类型(&amp;L)：</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="120"/>
+        <source>全部村和乡镇</source>
+        <translation>All villages and towns</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="122"/>
+        <source>{0}（乡镇）</source>
+        <translation>{0} (town)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="144"/>
+        <source>新建项目(&amp;N)…</source>
+        <translation>&amp;New project…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="145"/>
+        <source>编辑(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="146"/>
+        <source>预算(&amp;B)…</source>
+        <translation>&amp;Budget…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="147"/>
+        <source>添加受益户(&amp;R)…</source>
+        <translation>Add beneficia&amp;ry…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="148"/>
+        <location filename="../../fieldapp/gui/projects/page.py" line="325"/>
+        <source>移除受益户</source>
+        <translation>Remove beneficiary</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="149"/>
+        <source>批复(&amp;A)…</source>
+        <translation>&amp;Approve…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="150"/>
+        <source>状态(&amp;T)…</source>
+        <translation>S&amp;tatus…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="151"/>
+        <source>报进度(&amp;P)…</source>
+        <translation>&amp;Progress…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="152"/>
+        <source>拨付(&amp;O)…</source>
+        <translation>D&amp;isburse…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="153"/>
+        <source>验收(&amp;Y)…</source>
+        <translation>Ac&amp;cept…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="193"/>
+        <source>共 {0} 个项目</source>
+        <translation>{0} projects</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="267"/>
+        <source>您的账户没有这项权限</source>
+        <translation>Your account does not hold this permission</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="322"/>
+        <source>请先在“受益户”中选中要移除的户</source>
+        <translation>Select the household to remove under “Beneficiaries” first</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="325"/>
+        <source>把 {0} 从项目“{1}”的受益户中移除？</source>
+        <translation>Remove {0} from the beneficiaries of “{1}”?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="327"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="328"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="335"/>
+        <source>受益户已移除</source>
+        <translation>Beneficiary removed</translation>
     </message>
 </context>
 <context>
@@ -6723,6 +7574,39 @@ It can still be started, but the proposal step can only be passed by an override
         <location filename="../../fieldapp/gui/workflow/start.py" line="150"/>
         <source>已发起“{0}”</source>
         <translation>Started “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="464"/>
+        <source>改变状态(&amp;T)</source>
+        <translation>Change s&amp;tatus</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="472"/>
+        <source>项目状态 — {0}</source>
+        <translation>Project status — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="477"/>
+        <source>当前状态：</source>
+        <translation>Current status:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="478"/>
+        <source>改为：</source>
+        <translation>Change to:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="507"/>
+        <source>这个项目现在没有您可以改成的状态</source>
+        <translation>There is no status you may move this project to now</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="522"/>
+        <source>项目状态已改变</source>
+        <translation>Project status changed</translation>
     </message>
 </context>
 <context>

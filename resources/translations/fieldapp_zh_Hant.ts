@@ -1,6 +1,95 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_Hant" sourcelanguage="zh_CN">
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="669" />
+        <source>签字并保存(&amp;G)</source>
+        <translation>簽字並保存(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="677" />
+        <source>项目验收 — {0}</source>
+        <translation>項目驗收 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="680" />
+        <source>验收日期：</source>
+        <translation>驗收日期：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="682" />
+        <source>参加人员：</source>
+        <translation>參加人員：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="683" />
+        <source>每行一人，如 镇长 赵某</source>
+        <translation>每行一人，如 鎮長 趙某</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="686" />
+        <source>验收意见：</source>
+        <translation>驗收意見：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="689" />
+        <source>验收合格（项目改为“已验收”）</source>
+        <translation>驗收合格（項目改為“已驗收”）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="692" />
+        <source>保存时以 {0} 的签名签字；签字后如再修改，将显示“签字后已修改”。</source>
+        <translation>保存時以 {0} 的簽名簽字；簽字後如再修改，將顯示“簽字後已修改”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="693" />
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="717" />
+        <source>验收签字须以本人账户登录</source>
+        <translation>驗收簽字須以本人帳戶登入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="695" />
+        <source>签字：</source>
+        <translation>簽字：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="702" />
+        <source>验收日期</source>
+        <translation>驗收日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="705" />
+        <source>项目处于“{0}”，完工后才能验收</source>
+        <translation>項目處於“{0}”，完工後才能驗收</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="708" />
+        <source>请填写验收日期</source>
+        <translation>請填寫驗收日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="710" />
+        <source>请填写参加验收的人员</source>
+        <translation>請填寫參加驗收的人員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="712" />
+        <source>请填写验收意见</source>
+        <translation>請填寫驗收意見</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="714" />
+        <source>验收日期 {0} 早于实际完工日期 {1}</source>
+        <translation>驗收日期 {0} 早於實際完工日期 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="727" />
+        <source>验收已签字保存，验证码 {0}</source>
+        <translation>驗收已簽字保存，驗證碼 {0}</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <location filename="../../fieldapp/gui/people/accounts_page.py" line="130" />
@@ -204,6 +293,29 @@
         <location filename="../../fieldapp/gui/assets/dialogs.py" line="139" />
         <source>没有已验收的项目：项目验收合格后才能登记资产</source>
         <translation>沒有已驗收的項目：項目驗收合格後才能登記資產</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="419" />
+        <source>批复(&amp;A)</source>
+        <translation>批覆(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="427" />
+        <source>批复 — {0}</source>
+        <translation>批覆 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="430" />
+        <source> 元</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="450" />
+        <source>项目已批复</source>
+        <translation>項目已批覆</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1154,57 @@
         <location filename="../../fieldapp/gui/household_editor/basic_tab.py" line="100" />
         <source>脱贫状态和脱贫年度由动态管理流程确定，不能直接修改：脱贫请发起“退出”流程，返贫请发起“返贫”流程</source>
         <translation>脫貧狀態和脫貧年度由動態管理流程確定，不能直接修改：脫貧請發起“退出”流程，返貧請發起“返貧”流程</translation>
+    </message>
+</context>
+<context>
+    <name>BeneficiaryDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="370" />
+        <source>受益户 — {0}</source>
+        <translation>受益戶 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="379" />
+        <source>说明：</source>
+        <translation>說明：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="395" />
+        <source>请选择受益户</source>
+        <translation>請選擇受益戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="397" />
+        <source>请填写计划金额</source>
+        <translation>請填寫計劃金額</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="412" />
+        <source>受益户已保存</source>
+        <translation>受益戶已保存</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="322" />
+        <source>预算 — {0}</source>
+        <translation>預算 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="331" />
+        <source>不填则为各渠道合计</source>
+        <translation>不填則為各渠道合計</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="335" />
+        <source>项目已批复：修改预算需要批复权限</source>
+        <translation>項目已批覆：修改預算需要批覆權限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="358" />
+        <source>预算已保存</source>
+        <translation>預算已保存</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2186,94 @@
     </message>
 </context>
 <context>
+    <name>DisburseDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="609" />
+        <source>登记拨付(&amp;D)</source>
+        <translation>登記撥付(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="617" />
+        <source>资金拨付 — {0}</source>
+        <translation>資金撥付 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="621" />
+        <source>批复 / 已拨付：</source>
+        <translation>批覆 / 已撥付：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="621" />
+        <source>{0} 元 / {1} 元</source>
+        <translation>{0} 元 / {1} 元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="623" />
+        <source>拨付日期：</source>
+        <translation>撥付日期：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="625" />
+        <source>拨付金额：</source>
+        <translation>撥付金額：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="629" />
+        <source>拨付对象：</source>
+        <translation>撥付對象：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="630" />
+        <source>拨给谁，如 镇财政所、合作社</source>
+        <translation>撥給誰，如 鎮財政所、合作社</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="631" />
+        <source>凭证号：</source>
+        <translation>憑證號：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="635" />
+        <source>拨付日期</source>
+        <translation>撥付日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="635" />
+        <source>拨付金额</source>
+        <translation>撥付金額</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="637" />
+        <source>请填写拨付日期</source>
+        <translation>請填寫撥付日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="639" />
+        <source>请填写拨付金额</source>
+        <translation>請填寫撥付金額</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="641" />
+        <source>请填写拨付对象（拨给谁）</source>
+        <translation>請填寫撥付對象（撥給誰）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="644" />
+        <source>请填写凭证号</source>
+        <translation>請填寫憑證號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="646" />
+        <source>凭证号 {0} 已登记过（同一笔拨付不能重复登记）</source>
+        <translation>憑證號 {0} 已登記過（同一筆撥付不能重複登記）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="662" />
+        <source>拨付已登记</source>
+        <translation>撥付已登記</translation>
+    </message>
+</context>
+<context>
     <name>DocumentForm</name>
     <message>
         <location filename="../../fieldapp/gui/printing/forms.py" line="130" />
@@ -2198,6 +2449,64 @@
         <location filename="../../fieldapp/gui/charts/models.py" line="24" />
         <source>脱贫状态</source>
         <translation>脫貧狀態</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="206" />
+        <source>新建项目</source>
+        <translation>新建項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="207" />
+        <source>编辑项目 — {0}</source>
+        <translation>編輯項目 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="223" />
+        <source>计划工期：</source>
+        <translation>計劃工期：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="240" />
+        <source>预算（按资金渠道）：</source>
+        <translation>預算（按資金渠道）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="241" />
+        <source>不填则为各渠道合计</source>
+        <translation>不填則為各渠道合計</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="244" />
+        <source>实际工期：</source>
+        <translation>實際工期：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="263" />
+        <source>至</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="279" />
+        <source>请选择项目所属的村或乡镇</source>
+        <translation>請選擇項目所屬的村或鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="281" />
+        <source>请填写项目名称</source>
+        <translation>請填寫項目名稱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="283" />
+        <source>请选择项目类型</source>
+        <translation>請選擇項目類型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="285" />
+        <source>请填写实施单位</source>
+        <translation>請填寫實施單位</translation>
     </message>
 </context>
 <context>
@@ -2748,157 +3057,157 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144" />
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144" />
         <source>家庭成员</source>
         <translation>家庭成員</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144" />
         <source>收入</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="138" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144" />
         <source>两不愁三保障</source>
         <translation>兩不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145" />
         <source>帮扶措施</source>
         <translation>幫扶措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145" />
         <source>包扶责任</source>
         <translation>包扶責任</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="139" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145" />
         <source>生产生活条件</source>
         <translation>生產生活條件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="142" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="148" />
         <source>走访记录</source>
         <translation>走訪記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="143" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="149" />
         <source>动态管理</source>
         <translation>動態管理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="144" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="150" />
         <source>资产收益</source>
         <translation>資產收益</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="145" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="151" />
         <source>变更记录</source>
         <translation>變更記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="153" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="159" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="155" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="161" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="156" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="162" />
         <source>保存并关闭 (Ctrl+S)</source>
         <translation>保存並關閉 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="191" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="197" />
         <source>请先保存修改再签字</source>
         <translation>請先保存修改再簽字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="226" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="240" />
         <source>新增农户</source>
         <translation>新增農戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="228" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="242" />
         <source>农户档案 — {0}</source>
         <translation>農戶檔案 — {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="230" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="244" />
         <source>农户档案</source>
         <translation>農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="277" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="291" />
         <source>有 {0} 处需要更正。第一处：{1}</source>
         <translation>有 {0} 處需要更正。第一處：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="293" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="307" />
         <source>{0} 第{1}行 {2}</source>
         <translation>{0} 第{1}行 {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="362" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="376" />
         <source>已保存农户档案：{0}</source>
         <translation>已儲存農戶檔案：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="362" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="376" />
         <source>已保存农户档案</source>
         <translation>已儲存農戶檔案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="393" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="407" />
         <source>家庭成员 {0}：{1}</source>
         <translation>家庭成員 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="395" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="409" />
         <source>{0}年收入：{1}</source>
         <translation>{0}年收入：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="397" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="411" />
         <source>两不愁三保障 {0}：{1}</source>
         <translation>兩不愁三保障 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="399" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="413" />
         <source>帮扶措施 {0}：{1}</source>
         <translation>幫扶措施 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="413" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="427" />
         <source>未保存的修改</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="413" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="427" />
         <source>本户档案有未保存的修改。要保存吗？</source>
         <translation>本戶檔案有未保存的修改。要保存嗎？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="414" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="428" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="414" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="428" />
         <source>放弃修改</source>
         <translation>放棄修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="414" />
+        <location filename="../../fieldapp/gui/household_editor/dialog.py" line="428" />
         <source>继续编辑</source>
         <translation>繼續編輯</translation>
     </message>
@@ -3795,24 +4104,62 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="734" />
+        <source>关联(&amp;L)</source>
+        <translation>關聯(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="742" />
+        <source>关联项目</source>
+        <translation>關聯項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="750" />
+        <source>（不关联项目）</source>
+        <translation>（不關聯項目）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="752" />
+        <source>只列出本户是受益户的项目；措施的资金渠道须在项目预算中。</source>
+        <translation>只列出本戶是受益戶的項目；措施的資金渠道須在項目預算中。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="759" />
+        <source>本户还不是任何项目的受益户：先在“项目库”里把它加为受益户</source>
+        <translation>本戶還不是任何項目的受益戶：先在“項目庫”裡把它加為受益戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="761" />
+        <source>请选择另一个项目（或“不关联项目”）</source>
+        <translation>請選擇另一個項目（或“不關聯項目”）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="772" />
+        <source>措施的项目已保存</source>
+        <translation>措施的項目已保存</translation>
+    </message>
+</context>
+<context>
     <name>ListFormTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="178" />
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="193" />
         <source>确认删除</source>
         <translation>確認刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="179" />
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="194" />
         <source>确定删除“{0}”吗？保存后生效。</source>
         <translation>確定刪除“{0}”嗎？保存後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180" />
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="195" />
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="180" />
+        <location filename="../../fieldapp/gui/household_editor/list_tab.py" line="195" />
         <source>不删除</source>
         <translation>不刪除</translation>
     </message>
@@ -3938,167 +4285,237 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="162" />
+        <location filename="../../fieldapp/gui/main_window.py" line="163" />
         <source>审核</source>
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="177" />
+        <location filename="../../fieldapp/gui/main_window.py" line="178" />
         <source>汇总上报</source>
         <translation>彙總上報</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="185" />
+        <location filename="../../fieldapp/gui/main_window.py" line="192" />
         <source>资产台账</source>
         <translation>資產台帳</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="207" />
+        <location filename="../../fieldapp/gui/main_window.py" line="214" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="245" />
+        <location filename="../../fieldapp/gui/main_window.py" line="252" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="246" />
+        <location filename="../../fieldapp/gui/main_window.py" line="253" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="252" />
+        <location filename="../../fieldapp/gui/main_window.py" line="259" />
         <source>设置(&amp;S)</source>
         <translation>設置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="253" />
+        <location filename="../../fieldapp/gui/main_window.py" line="260" />
         <source>门牌样式…</source>
         <translation>門牌樣式…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="255" />
-        <location filename="../../fieldapp/gui/main_window.py" line="305" />
+        <location filename="../../fieldapp/gui/main_window.py" line="262" />
+        <location filename="../../fieldapp/gui/main_window.py" line="312" />
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="269" />
+        <location filename="../../fieldapp/gui/main_window.py" line="276" />
         <source>帮助(&amp;H)</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="273" />
-        <location filename="../../fieldapp/gui/main_window.py" line="321" />
+        <location filename="../../fieldapp/gui/main_window.py" line="280" />
+        <location filename="../../fieldapp/gui/main_window.py" line="328" />
         <source>关于</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="301" />
+        <location filename="../../fieldapp/gui/main_window.py" line="308" />
         <source>界面语言已设为“{0}”，重新启动 FieldApp 后生效。</source>
         <translation>界面語言已設為“{0}”，重新啟動 FieldApp 後生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="303" />
+        <location filename="../../fieldapp/gui/main_window.py" line="310" />
         <source>界面语言已设为“{0}”，但该语言的翻译文件尚未提供，重新启动后界面仍显示简体中文。</source>
         <translation>界面語言已設為“{0}”，但該語言的翻譯文件尚未提供，重新啟動後界面仍顯示簡體中文。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="311" />
+        <location filename="../../fieldapp/gui/main_window.py" line="318" />
         <source>（尚未创建）</source>
         <translation>（尚未創建）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="313" />
+        <location filename="../../fieldapp/gui/main_window.py" line="320" />
         <source>驻村帮扶工作台 FieldApp {0}</source>
         <translation>駐村幫扶工作台 FieldApp {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="315" />
+        <location filename="../../fieldapp/gui/main_window.py" line="322" />
         <source>数据文件夹：{0}</source>
         <translation>數據文件夾：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="316" />
+        <location filename="../../fieldapp/gui/main_window.py" line="323" />
         <source>数据库：{0}</source>
         <translation>數據庫：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="317" />
+        <location filename="../../fieldapp/gui/main_window.py" line="324" />
         <source>设备编号：{0}</source>
         <translation>設備編號：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="333" />
+        <location filename="../../fieldapp/gui/main_window.py" line="340" />
         <source>包扶干部：{0}</source>
         <translation>包扶幹部：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="335" />
+        <location filename="../../fieldapp/gui/main_window.py" line="342" />
         <source>村：{0}</source>
         <translation>村：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="336" />
+        <location filename="../../fieldapp/gui/main_window.py" line="343" />
         <source>未同步修改 … 条</source>
         <translation>未同步修改 … 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="365" />
+        <location filename="../../fieldapp/gui/main_window.py" line="372" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="152" />
+        <location filename="../../fieldapp/gui/main_window.py" line="153" />
         <source>抽查</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="192" />
+        <location filename="../../fieldapp/gui/main_window.py" line="199" />
         <source>目标</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="169" />
+        <location filename="../../fieldapp/gui/main_window.py" line="170" />
         <source>挂图作战</source>
         <translation>掛圖作戰</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/main_window.py" line="201" />
+        <location filename="../../fieldapp/gui/main_window.py" line="208" />
         <source>公示与评议</source>
         <translation>公示與評議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/main_window.py" line="185" />
+        <source>项目库</source>
+        <translation>項目庫</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureProjects</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="60" />
+        <source>关联项目(&amp;J)…</source>
+        <extracomment>a measure's project was saved (measure id, project id or None)</extracomment>
+        <translation>關聯項目(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="62" />
+        <location filename="../../fieldapp/gui/projects/measures.py" line="128" />
+        <source>各年度收到的帮扶资金（按资金渠道，已保存的措施）</source>
+        <translation>各年度收到的幫扶資金（按資金渠道，已保存的措施）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="109" />
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="109" />
+        <source>未注明渠道</source>
+        <translation>未註明渠道</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="111" />
+        <source>合计</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="115" />
+        <source>未注明日期</source>
+        <translation>未註明日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="126" />
+        <source>各年度收到的帮扶资金：还没有填写金额的措施</source>
+        <translation>各年度收到的幫扶資金：還沒有填寫金額的措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="152" />
+        <source>您的账户没有修改档案的权限</source>
+        <translation>您的帳戶沒有修改檔案的權限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="154" />
+        <source>请先选中一条措施</source>
+        <translation>請先選中一條措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="157" />
+        <source>新措施保存后才能关联项目</source>
+        <translation>新措施保存後才能關聯項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="159" />
+        <source>请先保存对这条措施的修改，再关联项目</source>
+        <translation>請先保存對這條措施的修改，再關聯項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/measures.py" line="165" />
+        <source>说明这条措施属于哪个项目</source>
+        <translation>說明這條措施屬於哪個項目</translation>
     </message>
 </context>
 <context>
     <name>MeasuresTab</name>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="54" />
         <source>添加措施(&amp;A)</source>
         <translation>添加措施(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="54" />
         <source>编辑措施(&amp;E)</source>
         <translation>編輯措施(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="32" />
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="54" />
         <source>删除措施(&amp;D)</source>
         <translation>刪除措施(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="45" />
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="67" />
         <source>前五项为“五个一批”脱贫路径</source>
         <translation>前五項為“五個一批”脫貧路徑</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="47" />
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="69" />
         <source>新添加的成员保存后才能选择</source>
         <translation>新添加的成員保存後才能選擇</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="60" />
+        <location filename="../../fieldapp/gui/household_editor/measures_tab.py" line="82" />
         <source>（未填内容）</source>
         <translation>（未填內容）</translation>
     </message>
@@ -5604,11 +6021,293 @@
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="534" />
+        <source>报进度 — {0}</source>
+        <translation>報進度 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="537" />
+        <source>日期：</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="539" />
+        <source>完成进度：</source>
+        <translation>完成進度：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="543" />
+        <source>进展说明：</source>
+        <translation>進展說明：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="546" />
+        <source>添加照片(&amp;P)…</source>
+        <translation>添加照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="547" />
+        <source>移除照片</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="559" />
+        <source>照片：</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="575" />
+        <source>选择现场照片</source>
+        <translation>選擇現場照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="576" />
+        <source>照片 (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="586" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="589" />
+        <source>请填写进度日期</source>
+        <translation>請填寫進度日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="593" />
+        <source>照片文件不存在：{0}</source>
+        <translation>照片文件不存在：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="602" />
+        <source>进度已记录</source>
+        <translation>進度已記錄</translation>
+    </message>
+</context>
+<context>
     <name>ProgressRow</name>
     <message>
         <location filename="../../fieldapp/gui/excel/common.py" line="34" />
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDetail</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="98" />
+        <source>概况与预算</source>
+        <translation>概況與預算</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="99" />
+        <source>户主</source>
+        <translation>戶主</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="100" />
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="107" />
+        <source>受益户</source>
+        <extracomment>the total, and room for the page's buttons acting on the selected household</extracomment>
+        <translation>受益戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108" />
+        <location filename="../../fieldapp/gui/projects/detail.py" line="117" />
+        <source>进度</source>
+        <translation>進度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108" />
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="108" />
+        <source>记录人</source>
+        <translation>記錄人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="109" />
+        <source>进展说明</source>
+        <translation>進展說明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <source>拨付日期</source>
+        <translation>撥付日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="118" />
+        <source>金额(元)</source>
+        <translation>金額(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120" />
+        <source>拨付对象</source>
+        <translation>撥付對象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120" />
+        <source>凭证号</source>
+        <translation>憑證號</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="120" />
+        <source>经办人</source>
+        <translation>經辦人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="122" />
+        <source>资金拨付</source>
+        <translation>資金撥付</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123" />
+        <source>验收日期</source>
+        <translation>驗收日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123" />
+        <source>结论</source>
+        <translation>結論</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123" />
+        <source>参加人员</source>
+        <translation>參加人員</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="123" />
+        <source>验收意见</source>
+        <translation>驗收意見</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="124" />
+        <source>签字</source>
+        <translation>簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="125" />
+        <source>验收</source>
+        <translation>驗收</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="132" />
+        <source>村/乡镇</source>
+        <translation>村/鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="133" />
+        <source>计划工期</source>
+        <translation>計劃工期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="134" />
+        <source>实际工期</source>
+        <translation>實際工期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="141" />
+        <source>已拨付(元)</source>
+        <translation>已撥付(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="141" />
+        <source>余额(元)</source>
+        <translation>餘額(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="183" />
+        <source>{0} 至 {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="187" />
+        <source>{0} 元（{1}）</source>
+        <translation>{0} 元（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="189" />
+        <source>未批复</source>
+        <translation>未批覆</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="202" />
+        <source>合计</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="208" />
+        <source>{0} 户，计划金额合计 {1} 元</source>
+        <translation>{0} 戶，計劃金額合計 {1} 元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="217" />
+        <source>累计拨付 {0} 元，批复 {1} 元</source>
+        <translation>累計撥付 {0} 元，批覆 {1} 元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="219" />
+        <source>合格</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="219" />
+        <source>不合格</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="225" />
+        <source>未签字</source>
+        <translation>未簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="228" />
+        <source>已签字：{0}（验证码 {1}）</source>
+        <translation>已簽字：{0}（驗證碼 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="230" />
+        <source>签字后已修改（{0}）</source>
+        <translation>簽字後已修改（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/detail.py" line="231" />
+        <source>签名无效（{0}）</source>
+        <translation>簽名無效（{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="93" />
+        <source>取消</source>
+        <extracomment>refusals listed in the dialog (anything else goes to the operation's error box)</extracomment>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="118" />
+        <source>保存(&amp;S)</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="134" />
+        <source>项目已保存</source>
+        <translation>項目已保存</translation>
     </message>
 </context>
 <context>
@@ -5759,6 +6458,34 @@
     </message>
 </context>
 <context>
+    <name>ProjectListModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="116" />
+        <source>村/乡镇</source>
+        <translation>村/鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="118" />
+        <source>预算(元)</source>
+        <translation>預算(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="118" />
+        <source>批复(元)</source>
+        <translation>批覆(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="118" />
+        <source>已拨付(元)</source>
+        <translation>已撥付(元)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/models.py" line="118" />
+        <source>进度</source>
+        <translation>進度</translation>
+    </message>
+</context>
+<context>
     <name>ProjectPlanModel</name>
     <message>
         <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="54" />
@@ -5804,6 +6531,130 @@
         <location filename="../../fieldapp/gui/excel/projects_dialog.py" line="58" />
         <source>拒绝</source>
         <translation>拒絕</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="97" />
+        <source>全部状态</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="100" />
+        <source>全部类型</source>
+        <translation>全部類型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="105" />
+        <source>村/乡镇(&amp;V)：</source>
+        <translation>村/鄉鎮(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="105" />
+        <source>状态(&amp;Z)：</source>
+        <translation>狀態(&amp;Z)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="106" />
+        <source>类型(&amp;L)：</source>
+        <translation>類型(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="120" />
+        <source>全部村和乡镇</source>
+        <translation>全部村和鄉鎮</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="122" />
+        <source>{0}（乡镇）</source>
+        <translation>{0}（鄉鎮）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="144" />
+        <source>新建项目(&amp;N)…</source>
+        <translation>新建項目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="145" />
+        <source>编辑(&amp;E)…</source>
+        <translation>編輯(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="146" />
+        <source>预算(&amp;B)…</source>
+        <translation>預算(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="147" />
+        <source>添加受益户(&amp;R)…</source>
+        <translation>添加受益戶(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="148" />
+        <location filename="../../fieldapp/gui/projects/page.py" line="325" />
+        <source>移除受益户</source>
+        <translation>移除受益戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="149" />
+        <source>批复(&amp;A)…</source>
+        <translation>批覆(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="150" />
+        <source>状态(&amp;T)…</source>
+        <translation>狀態(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="151" />
+        <source>报进度(&amp;P)…</source>
+        <translation>報進度(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="152" />
+        <source>拨付(&amp;O)…</source>
+        <translation>撥付(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="153" />
+        <source>验收(&amp;Y)…</source>
+        <translation>驗收(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="193" />
+        <source>共 {0} 个项目</source>
+        <translation>共 {0} 個項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="267" />
+        <source>您的账户没有这项权限</source>
+        <translation>您的帳戶沒有這項權限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="322" />
+        <source>请先在“受益户”中选中要移除的户</source>
+        <translation>請先在“受益戶”中選中要移除的戶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="325" />
+        <source>把 {0} 从项目“{1}”的受益户中移除？</source>
+        <translation>把 {0} 從項目“{1}”的受益戶中移除？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="327" />
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="328" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/page.py" line="335" />
+        <source>受益户已移除</source>
+        <translation>受益戶已移除</translation>
     </message>
 </context>
 <context>
@@ -6722,6 +7573,39 @@
         <location filename="../../fieldapp/gui/workflow/start.py" line="150" />
         <source>已发起“{0}”</source>
         <translation>已發起“{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="464" />
+        <source>改变状态(&amp;T)</source>
+        <translation>改變狀態(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="472" />
+        <source>项目状态 — {0}</source>
+        <translation>項目狀態 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="477" />
+        <source>当前状态：</source>
+        <translation>當前狀態：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="478" />
+        <source>改为：</source>
+        <translation>改為：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="507" />
+        <source>这个项目现在没有您可以改成的状态</source>
+        <translation>這個項目現在沒有您可以改成的狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/projects/dialogs.py" line="522" />
+        <source>项目状态已改变</source>
+        <translation>項目狀態已改變</translation>
     </message>
 </context>
 <context>

@@ -198,7 +198,7 @@ def test_shortcuts_work_from_the_navigation_list(window: MainWindow, make_househ
     assert window.households.search.hasFocus()
 
     window.nav.setFocus()
-    for number, key in enumerate(window.page_keys(), start=1):
+    for number, key in enumerate(window.page_keys()[:9], start=1):  # Ctrl+1…Ctrl+9: the first nine pages
         qtbot.keyClick(window.nav, Qt.Key(Qt.Key.Key_0 + number), CTRL)
         assert window.current_page_key() == key
 

@@ -132,7 +132,7 @@ def test_main_window_follows_the_installed_language(ctx: AppContext, qtbot: Any,
     assert nav_texts(ctx, qtbot)[:2] == ["工作台", "农户"]
     assert i18n.install("en")
     assert nav_texts(ctx, qtbot) == ["Workbench", "Households", "Visits", "Attendance", "Targets", "Wall charts",
-                                      "Summaries", "Asset ledger", "Print", "Sync"]
+                                      "Summaries", "Projects", "Asset ledger", "Print", "Sync"]
     assert i18n.install("zh-Hant")
     assert nav_texts(ctx, qtbot)[:2] == ["工作台", "農戶"]
     assert i18n.install("zh-Hans")

@@ -117,7 +117,13 @@ class HouseholdEditor(QDialog):
         self.members = MembersTab(ctx.ref)
         self.income = IncomeTab(ctx.ref, lambda: len(self.members.rows))
         self.indicators = IndicatorsTab(ctx, cadres)
-        self.measures = MeasuresTab(ctx.ref)
+        from fieldapp.gui.projects.measures import MeasureProjects  # the projects package uses editor labels
+
+        self.measure_projects: MeasureProjects | None = None
+        if self.household_id is not None:  # a saved household's measures can be linked to projects
+            self.measure_projects = MeasureProjects(ctx, self.tasks, self.hub, self.household_id)
+            self.measure_projects.linked.connect(self._measure_linked)
+        self.measures = MeasuresTab(ctx.ref, projects=self.measure_projects)
         self.responsibility = ResponsibilityTab(ctx, cadres)
         self.living = LivingTab(ctx.ref)
         self.history = HistoryTab(ctx, self.household_id)
@@ -202,6 +208,14 @@ class HouseholdEditor(QDialog):
         if choices != self._member_choices:
             self._member_choices = choices
             self.measures.set_members(choices)
+
+    def _measure_linked(self, measure_id: str, project_id: str | None) -> None:
+        """A measure's project was saved on its own: the record as loaded says so too (nothing left unsaved)."""
+        for record in (self._original, self._baseline):
+            for row in record.measures if record is not None else ():
+                if row.get("id") == measure_id:
+                    row["project_id"] = project_id
+        self._changed()
 
     def _standing_changed(self, changes: Changes) -> None:
         if self.household_id is not None and (changes.touches_household(self.household_id) or changes.sync):

@@ -68,8 +68,9 @@ class ListFormTab(EditorTab):
         self.form = self.build_form()
         self.form.changed.connect(self._form_changed)
 
+        extra_buttons, below = self.extra_widgets()
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
+        for button in (self.add_button, self.edit_button, self.remove_button, *extra_buttons):
             buttons.addWidget(button)
         buttons.addStretch(1)
         top = QWidget()
@@ -78,6 +79,8 @@ class ListFormTab(EditorTab):
         top_box.addWidget(self.table)
         top_box.addWidget(self.list_error)
         top_box.addLayout(buttons)
+        if below is not None:
+            top_box.addWidget(below)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(scrolled(self.form))
@@ -90,7 +93,11 @@ class ListFormTab(EditorTab):
         QWidget.setTabOrder(self.table, self.add_button)
         QWidget.setTabOrder(self.add_button, self.edit_button)
         QWidget.setTabOrder(self.edit_button, self.remove_button)
-        QWidget.setTabOrder(self.remove_button, self.form.slots[first_field].widget)
+        last: QWidget = self.remove_button
+        for button in extra_buttons:
+            QWidget.setTabOrder(last, button)
+            last = button
+        QWidget.setTabOrder(last, self.form.slots[first_field].widget)
         self._update_enabled()
 
     def _build_table(self) -> QTableView:
@@ -119,6 +126,10 @@ class ListFormTab(EditorTab):
         """Texts of the add, edit and remove buttons."""
         raise NotImplementedError
 
+    def extra_widgets(self) -> tuple[list[QWidget], QWidget | None]:
+        """Buttons after add/edit/remove, and a widget below the list (none by default)."""
+        return [], None
+
     def new_row(self) -> dict[str, Any]:
         return dict.fromkeys(self.form.slots)
 
@@ -141,6 +152,10 @@ class ListFormTab(EditorTab):
         self.form.setEnabled(has)
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
+        self.selection_changed()
+
+    def selection_changed(self) -> None:
+        """Called when another row (or none) is selected."""
 
     def select_row(self, position: int) -> None:
         index = self.model.index(position, 0)

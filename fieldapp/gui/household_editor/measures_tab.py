@@ -7,7 +7,7 @@ chosen (a member added in this session gets its id when the record is saved).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -16,17 +16,39 @@ from fieldapp.gui.fields import ChoiceCombo, CodeCombo, MoneyEdit, NullableDateE
 from fieldapp.gui.household_editor.base import FormPanel
 from fieldapp.gui.household_editor.labels import field_label
 from fieldapp.gui.household_editor.list_tab import ListFormTab
-from fieldapp.gui.household_editor.models import measure_columns
+from fieldapp.gui.household_editor.models import Column, measure_columns
 from fieldapp.services.register import HouseholdRecord
+
+if TYPE_CHECKING:
+    from fieldapp.gui.projects.measures import MeasureProjects
 
 
 class MeasuresTab(ListFormTab):
     prefix = "measure"
     table_name = "measure"
 
-    def __init__(self, ref: RefData, parent: QWidget | None = None) -> None:
+    def __init__(self, ref: RefData, parent: QWidget | None = None, *,
+                 projects: MeasureProjects | None = None) -> None:
+        """``projects``: the project panel of a saved household (its measures' projects and totals)."""
         self.ref = ref
-        super().__init__(measure_columns(ref), "type", parent)
+        self.projects = projects
+        self.project_names: dict[str, str] = {}  # project id -> name, of the projects the measures name
+        columns = measure_columns(ref)
+        if projects is not None:
+            columns.append(Column("project_id", field_label("measure", "project_id"),
+                                  lambda r: self.project_names.get(str(r.get("project_id") or ""), "")))
+        super().__init__(columns, "type", parent)
+        if projects is not None:
+            projects.attach(self)
+
+    def extra_widgets(self) -> tuple[list[QWidget], QWidget | None]:
+        if self.projects is None:
+            return [], None
+        return [self.projects.link_button], self.projects
+
+    def selection_changed(self) -> None:
+        if getattr(self, "projects", None) is not None:
+            self.projects.update_button()  # type: ignore[union-attr]
 
     def button_texts(self) -> tuple[str, str, str]:
         return self.tr("添加措施(&A)"), self.tr("编辑措施(&E)"), self.tr("删除措施(&D)")
@@ -78,6 +100,8 @@ class MeasuresTab(ListFormTab):
 
     def load(self, record: HouseholdRecord) -> None:
         self.load_rows(record.measures)
+        if self.projects is not None:
+            self.projects.load(record.measures)
 
     def collect(self, record: HouseholdRecord) -> None:
         record.measures = [dict(m) for m in self.rows]
