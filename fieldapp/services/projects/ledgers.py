@@ -29,6 +29,7 @@ from sqlalchemy import ColumnElement, Connection, false, func, select
 
 from fieldapp.domain import charts as ch
 from fieldapp.domain import projects as rules
+from fieldapp.domain.refdata import RefData
 from fieldapp.services.charts.sources import area_tree
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
@@ -54,6 +55,17 @@ def _sum(maps: Iterable[Mapping[str | None, int]]) -> dict[str | None, int]:
         for k, v in m.items():
             _add(found, k, v)
     return found
+
+
+def channel_codes(ref: RefData, *held: Iterable[str | None]) -> list[str]:
+    """The fund channels in reference-data order (every one: a ledger's columns stay put), then any code the
+    ledgers hold that this laptop's list lacks."""
+    known = [c.code for c in ref["fund_channel"].codes]
+    return known + sorted({c for codes in held for c in codes if c and c not in known})
+
+
+def channel_label(ref: RefData, code: str | None) -> str:
+    return "未注明渠道" if code is None else ref["fund_channel"].label(code)
 
 
 # ---------------------------------------------------------------- records
