@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, SimpleDocTemplate
 
 from fieldapp.domain import projects as rules
 from fieldapp.services.context import AppContext
@@ -33,6 +33,9 @@ SCOPE_WORDS = {"village": "村", "town": "乡镇", "district": "区县"}
 
 
 def _two(budget: int, paid: int, st: dict[str, Any]) -> Paragraph:
+    """Budgeted over disbursed; blank for a channel with neither (the line's channels stand out)."""
+    if not budget and not paid:
+        return Paragraph("", st["num"])
     return Paragraph(f"{escape(yuan(budget))}<br/><font color='#555555'>{escape(yuan(paid))}</font>", st["num"])
 
 
@@ -99,10 +102,10 @@ def render_project_ledger(ctx: AppContext, area_id: str, out_path: Path | str, *
         para(f"截至 {day.year}年{day.month}月{day.day}日，共 {t.projects} 个项目。金额单位：元；各资金渠道及合计栏"
              "上行为预算，下行（灰色）为已拨付。", st["subtitle"]), table]
     if ledger.scope.level != "village" and len(ledger.by_area) > 0:
-        story += [Paragraph("按村（乡镇）汇总", st["heading"]),
+        story += [CondPageBreak(45 * mm), Paragraph("按村（乡镇）汇总", st["heading"]),
                   _totals_table(ctx, ledger.by_area, t, channels, st=st, first="村（乡镇本级）")]
     if ledger.scope.level == "district" and len(ledger.by_town) > 0:
-        story += [Paragraph("按乡镇汇总", st["heading"]),
+        story += [CondPageBreak(45 * mm), Paragraph("按乡镇汇总", st["heading"]),
                   _totals_table(ctx, ledger.by_town, t, channels, st=st, first="乡镇")]
     _doc(story, out_path, title, day)
     log.info("project ledger of %s (%d projects) written to %s", ledger.scope.name, t.projects, out_path)
@@ -145,7 +148,7 @@ def render_fund_ledger(ctx: AppContext, area_id: str, out_path: Path | str, *, y
     story.append(table)
     if ledger.scope.level != "village" and ledger.by_area:
         channels = channel_codes(ctx.ref, *(a.budgeted for a in ledger.by_area), *(a.disbursed for a in ledger.by_area))
-        story.append(Paragraph("二、按村（乡镇）汇总（上行预算，下行已拨付）", st["heading"]))
+        story += [CondPageBreak(45 * mm), Paragraph("二、按村（乡镇）汇总（上行预算，下行已拨付）", st["heading"])]
         body = [[para(h, st["head"]) for h in ["村（乡镇本级）", *(channel_label(ctx.ref, c) for c in channels),
                                                "合计", "批复金额"]]]
         for a in ledger.by_area:
@@ -158,7 +161,8 @@ def render_fund_ledger(ctx: AppContext, area_id: str, out_path: Path | str, *, y
                             sum(a.disbursed.get(c, 0) for a in ledger.by_area), st) for c in channels),
                      _two(ledger.budgeted, ledger.disbursed, st), para(yuan(ledger.approved), st["num"])])
         story.append(_table(body, [34, *([28] * len(channels)), 30, 28]))
-    story.append(Paragraph(f"{'三' if ledger.scope.level != 'village' else '二'}、资金拨付明细", st["heading"]))
+    story += [CondPageBreak(45 * mm),
+              Paragraph(f"{'三' if ledger.scope.level != 'village' else '二'}、资金拨付明细", st["heading"])]
     body = [[para(h, st["head"]) for h in ["序号", "拨付日期", "村（乡镇）", "项目", "资金渠道", "金额", "拨付对象",
                                            "凭证号"]]]
     for i, d in enumerate(ledger.disbursements, start=1):
