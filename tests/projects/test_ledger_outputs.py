@@ -98,3 +98,29 @@ def test_the_commands(ctx: AppContext, world: World, library: dict[str, str], tm
     assert "  核桃园提质增效\t450,000.00\t上级 350,000.01，本级财政 99,999.99" in out
     view = ledgers.integrated_funds(ctx.db, world.east)
     assert sum(view.disbursed.values()) == 45_000_000
+
+
+def test_the_household_file_prints_each_measures_project_and_the_yearly_totals(
+        ctx: AppContext, world: World, library: dict[str, str], tmp_path: Path) -> None:
+    from fieldapp.services.printing.household_file import render_household_file
+    from fieldapp.services.projects import service
+    from fieldapp.store.models import Measure
+
+    with ctx.writer.transaction() as txn:
+        linked = txn.insert(Measure, {"household_id": world.a, "type": "industry", "content": "核桃苗200株",
+                                      "amount": 12_000_01, "fund_channel": "superior", "date": dt.date(2026, 4, 10)})
+        txn.insert(Measure, {"household_id": world.a, "type": "education", "content": "雨露计划",
+                             "amount": 3_000_00, "fund_channel": "local_finance", "date": dt.date(2025, 9, 1)})
+        txn.insert(Measure, {"household_id": world.a, "type": "health", "content": "医疗救助",
+                             "amount": 99, "fund_channel": "superior", "date": dt.date(2026, 5, 1)})
+    service.link_measure(ctx, linked, library["walnut"])
+    out = tmp_path / "file.pdf"
+    render_household_file(ctx, world.a, out)
+    text = pdftools.text(out, layout=True)
+    assert "项目：核桃园提质增效" in "".join(pdftools.text(out).split())  # wrapped in its cell
+    assert "每年帮扶资金（按资金渠道，元）" in text
+    rows = {line.split()[0]: line.split()[1:] for line in text.splitlines()
+            if line.strip().startswith(("2025年", "2026年", "合计"))}
+    assert rows["2025年"] == ["3,000.00", "3,000.00"]  # 本级财政; the year's total
+    assert rows["2026年"] == ["12,001.00", "12,001.00"]  # 上级 12,000.01 + 0.99
+    assert rows["合计"][-3:] == ["12,001.00", "3,000.00", "15,001.00"]
