@@ -1,6 +1,8 @@
 """Reading the register into the charts' facts (:mod:`fieldapp.domain.charts`), one read snapshot.
 
-The targets and village years come from the targets service's read API
+The projects and their money come from the project ledgers
+(:func:`fieldapp.services.projects.ledgers.chart_projects`), in the same snapshot. The targets and village years
+come from the targets service's read API
 (:func:`fieldapp.services.targets.records.read_targets`, :func:`~fieldapp.services.targets.records.read_village_years`),
 in the same snapshot. Whether a household has exited, and when, is
 :func:`fieldapp.services.workflow.standing.exit_state`'s (the one function every capability asks).
@@ -148,6 +150,8 @@ def scope_facts(conn: Connection, ref: RefData, defs: rules.Definitions, area_id
     scope = tree.scope(area_id)
     villages = [v.id for v in tree.villages_under(area_id)]
     found, movements = households(conn, villages, ref, defs)
+    from fieldapp.services.projects.ledgers import chart_projects  # the ledgers read areas through this module
+
     return ch.Facts(tree, scope, year, as_of, tuple(found), tuple(measures(conn, [h.id for h in found])),
                     tuple(movements), tuple(targets(conn, _under(tree, area_id), year)),
-                    tuple(village_years(conn, ref, villages, year)))
+                    tuple(village_years(conn, ref, villages, year)), tuple(chart_projects(conn, area_id, year)))

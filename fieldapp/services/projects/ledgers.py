@@ -431,3 +431,24 @@ def integrated_funds(db: Database, area_id: str, year: int | None = None) -> Int
         tuple(Flow(p.id, p.name, per_project[p.id]) for p in lines if p.id in per_project),
         Flow("households", "", to_households), len({m.household_id for m in measures}), len(measures),
         per_project_households)
+
+
+def chart_projects(conn: Connection, area_id: str, year: int) -> list[ch.ProjectFact]:
+    """The scope's projects as the 挂图作战 charts take them (:class:`~fieldapp.domain.charts.ProjectFact`): the
+    budget by channel, what was disbursed in ``year`` by channel, the beneficiary households. Read on the
+    charts' own connection (their one snapshot)."""
+    w = _where(conn, area_id)
+    lines = _lines(conn, w)
+    paid: dict[str, dict[str, int]] = {}
+    for r in conn.execute(select(_D.c.project_id, _D.c.channel, func.sum(_D.c.amount))
+                          .select_from(_scoped(_D, w))
+                          .where(w.condition, _D.c.deleted.is_(False), _D.c.date >= dt.date(year, 1, 1),
+                                 _D.c.date <= dt.date(year, 12, 31))
+                          .group_by(_D.c.project_id, _D.c.channel)):
+        paid.setdefault(r[0], {})[r[1]] = int(r[2] or 0)
+    homes: dict[str, list[str]] = {}
+    for r in conn.execute(select(_BEN.c.project_id, _BEN.c.household_id).select_from(_scoped(_BEN, w))
+                          .where(w.condition, _BEN.c.deleted.is_(False))):
+        homes.setdefault(r[0], []).append(r[1])
+    return [ch.ProjectFact(p.id, p.area_id, p.type, p.industry, p.year, dict(p.budget), paid.get(p.id, {}),
+                           tuple(sorted(homes.get(p.id, ())))) for p in lines]
