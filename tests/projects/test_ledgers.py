@@ -87,6 +87,9 @@ def test_the_fund_ledger_by_channel_and_year_against_the_disbursements(ctx: AppC
     assert [v[1] for v in vouchers] == ["记-001", "记-002", "西-0", "西-1", "西-2", "西-9", "镇-1", "记-003"]
     assert sum(d.amount for d in town.disbursements) == town.disbursed == sum(r.disbursed for r in town.rows)
     assert sum(sum(a.disbursed.values()) for a in town.by_area) == town.disbursed
+    west_2026 = [(c.channel, c.budgeted, c.disbursed) for c in town.cells if c.area_id == world.west]
+    assert west_2026 == [("financial", 3_333_333, 3_333_333), ("superior", 12_345_678, 3 * 3_333_333)]
+    assert {c.area_id for c in town.cells} == {world.town, world.east, world.west}
     this_year = ledgers.fund_ledger(ctx.db, world.town, 2026)
     assert "记-003" not in {d.voucher_no for d in this_year.disbursements}
     assert this_year.disbursed == town.disbursed - (15 * WAN + 1)

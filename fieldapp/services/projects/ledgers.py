@@ -183,8 +183,20 @@ class AreaFunds:
 
 
 @dataclass(frozen=True)
+class AreaChannelYear:
+    """The fund ledger's finest cell: one area (a village, or a town's own projects), year and channel."""
+
+    area_id: str
+    year: int | None
+    channel: str
+    budgeted: int
+    approved_budget: int
+    disbursed: int
+
+
+@dataclass(frozen=True)
 class FundLedger:
-    """资金台账 of a scope (``year`` None: every year)."""
+    """资金台账 of a scope (``year`` None: every year). ``rows`` are ``cells`` added up over the areas."""
 
     scope: ch.Scope
     year: int | None
@@ -192,6 +204,7 @@ class FundLedger:
     years: tuple[YearTotal, ...]
     disbursements: tuple[DisbursementLine, ...]  # by date
     by_area: tuple[AreaFunds, ...]
+    cells: tuple[AreaChannelYear, ...] = ()  # by area (tree order), year, channel
 
     @property
     def budgeted(self) -> int:
@@ -359,15 +372,25 @@ def fund_ledger(db: Database, area_id: str, year: int | None = None) -> FundLedg
     paid = [DisbursementLine(r.id, r.project_id, r.name, r.village_id, names.get(r.village_id, ""), r.date,
                              int(r.amount), r.channel, r.payee, r.voucher_no) for r in rows]
     budgeted = [p for p in lines if year is None or p.year == year]
-    cells: dict[tuple[int | None, str], list[int]] = {}
+    area_of = {p.id: p.area_id for p in lines}
+    fine: dict[tuple[str, int | None, str], list[int]] = {}
     for p in budgeted:
         for channel, amount in p.budget.items():
-            cell = cells.setdefault((p.year, channel), [0, 0, 0])
+            cell = fine.setdefault((p.area_id, p.year, channel), [0, 0, 0])
             cell[0] += amount
             if p.approved is not None:
                 cell[1] += amount
     for d in paid:
-        cells.setdefault((d.date.year, d.channel), [0, 0, 0])[2] += d.amount
+        fine.setdefault((area_of[d.project_id], d.date.year, d.channel), [0, 0, 0])[2] += d.amount
+    order = _area_order(w)
+    fine_cells = tuple(AreaChannelYear(a, y, c, *v) for (a, y, c), v in sorted(fine.items(), key=lambda kv: (
+        order.get(kv[0][0], 1 << 30), kv[0][0], kv[0][1] is None, kv[0][1] or 0, kv[0][2])))
+    cells: dict[tuple[int | None, str], list[int]] = {}
+    for f in fine_cells:
+        cell = cells.setdefault((f.year, f.channel), [0, 0, 0])
+        cell[0] += f.budgeted
+        cell[1] += f.approved_budget
+        cell[2] += f.disbursed
     rows_out = tuple(ChannelYear(y, c, *v) for (y, c), v in sorted(cells.items(), key=lambda kv: (
         kv[0][0] is None, kv[0][0] or 0, kv[0][1])))
     years: dict[int | None, list[int]] = {}
@@ -384,13 +407,11 @@ def fund_ledger(db: Database, area_id: str, year: int | None = None) -> FundLedg
         for channel, amount in p.budget.items():
             _add(b, channel, amount)
         approved[0] += p.approved or 0
-    area_of = {p.id: p.area_id for p in lines}
     for d in paid:
         _add(areas.setdefault(area_of[d.project_id], ({}, [0], {}))[2], d.channel, d.amount)
-    order = _area_order(w)
     by_area = tuple(AreaFunds(a, names.get(a, ""), areas[a][0], areas[a][1][0], areas[a][2])
                     for a in sorted(areas, key=lambda a: (order.get(a, 1 << 30), a)))
-    return FundLedger(w.scope, year, rows_out, year_rows, tuple(paid), by_area)
+    return FundLedger(w.scope, year, rows_out, year_rows, tuple(paid), by_area, fine_cells)
 
 
 def integrated_funds(db: Database, area_id: str, year: int | None = None) -> IntegratedFunds:
