@@ -4,7 +4,8 @@ measures naming their project so the ledgers and the households' records agree t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from fieldapp import paths
 from fieldapp.cli.main import main
 from fieldapp.domain import projects as rules
 from fieldapp.services.context import AppContext
+from fieldapp.services.demo_projects import make_demo_projects
 from fieldapp.services.projects import ledgers, records
 from fieldapp.services.projects.household import household_benefits
 from fieldapp.services.signoff import service as signoff
@@ -74,3 +76,17 @@ def test_the_beneficiaries_records_and_the_ledgers_agree_to_the_fen(demo: AppCon
     mine = [b for b in got.benefits if b.project_id == pigs.id]
     assert [(b.amount, b.channel, b.project_name) for b in mine] == [(5_000_00, "superior", "生猪养殖到户扶持")]
     assert sum(t.amount for t in got.totals) == got.total == sum(b.amount for b in got.benefits)
+
+
+def test_the_library_on_a_test_laptop_with_a_township_account(ctx: AppContext,
+                                                              signed_in: Callable[..., AppContext]) -> None:
+    """What another capability's tests do to get accepted projects: a township account signs the acceptances."""
+    township = signed_in("township", name="乡镇验收员")
+    made = make_demo_projects(ctx, today=dt.date(2026, 6, 30), sessions={"leader": None,
+                                                                         "township": township.session})
+    statuses = {pid: records.get(ctx.db, pid).status for pid in made}
+    assert len(made) == 10 and sum(s == "accepted" for s in statuses.values()) == 5
+    assert ctx.session is None  # the context is given back as it was
+    without = make_demo_projects(ctx, today=dt.date(2026, 6, 30))  # no account to sign: finished, not accepted
+    assert {records.get(ctx.db, pid).status for pid in without} == {"planned", "approved", "in_progress",
+                                                                     "completed"}
