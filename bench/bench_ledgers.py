@@ -40,7 +40,7 @@ CHANNELS = ("superior", "local_finance", "social")
 def build(path: Path, villages: int) -> tuple[Database, str]:
     """A register of ``villages`` villages (ten to a town) with their projects; returns it and a village id."""
     db = Database.open(path)
-    writer = ChangeWriter(db, Actor("bench-device", None, "bench"), HybridClock(lambda: time.time_ns() // 1_000_000))
+    writer = ChangeWriter(db, Actor("bench-device", None, "bench"), HybridClock())
     rows: dict[type, list[dict[str, object]]] = {m: [] for m in (Area, Household, Project, ProjectBudget,
                                                                  ProjectBeneficiary, ProjectDisbursement)}
     district = natural_id("area", "district")
@@ -68,7 +68,8 @@ def build(path: Path, villages: int) -> tuple[Database, str]:
                                           "household_id": h, "amount": 10_000} for h in homes[p * 2:p * 2 + 2]]
     with writer.transaction() as txn:
         for model, found in rows.items():
-            txn.insert_many(model, found)
+            keys = {k for r in found for k in r}  # one shape per batch
+            txn.insert_many(model, [{k: r.get(k) for k in keys} for r in found])
     return db, natural_id("area", "village3")
 
 

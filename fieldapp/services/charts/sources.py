@@ -21,6 +21,7 @@ from fieldapp.domain import charts as ch
 from fieldapp.domain import hlc
 from fieldapp.domain import workflow as rules
 from fieldapp.domain.refdata import RefData
+from fieldapp.services.projects.ledgers import chart_projects
 from fieldapp.services.targets import records
 from fieldapp.services.workflow.standing import day_of, exit_state
 from fieldapp.services.workflow.store import views_of_households
@@ -150,8 +151,6 @@ def scope_facts(conn: Connection, ref: RefData, defs: rules.Definitions, area_id
     scope = tree.scope(area_id)
     villages = [v.id for v in tree.villages_under(area_id)]
     found, movements = households(conn, villages, ref, defs)
-    from fieldapp.services.projects.ledgers import chart_projects  # the ledgers read areas through this module
-
     return ch.Facts(tree, scope, year, as_of, tuple(found), tuple(measures(conn, [h.id for h in found])),
                     tuple(movements), tuple(targets(conn, _under(tree, area_id), year)),
                     tuple(village_years(conn, ref, villages, year)), tuple(chart_projects(conn, area_id, year)))

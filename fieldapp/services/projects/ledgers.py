@@ -30,9 +30,9 @@ from sqlalchemy import ColumnElement, Connection, false, func, select
 from fieldapp.domain import charts as ch
 from fieldapp.domain import projects as rules
 from fieldapp.domain.refdata import RefData
-from fieldapp.services.charts.sources import area_tree
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
+    Area,
     Measure,
     Project,
     ProjectBeneficiary,
@@ -42,7 +42,7 @@ from fieldapp.store.models import (
 )
 
 _P, _B, _BEN = Project.__table__, ProjectBudget.__table__, ProjectBeneficiary.__table__
-_D, _PR, _M = ProjectDisbursement.__table__, ProjectProgress.__table__, Measure.__table__
+_D, _PR, _M, _A = ProjectDisbursement.__table__, ProjectProgress.__table__, Measure.__table__, Area.__table__
 
 
 def _add(into: dict, key: object, amount: int) -> None:  # type: ignore[type-arg]
@@ -267,8 +267,24 @@ class _Where:
     condition: ColumnElement[bool]
 
 
+def _scope_tree(conn: Connection, area_id: str) -> ch.AreaTree:
+    """The scope's area and the areas below it (and its parent, for names): at most three statements, reading
+    what the scope holds, not every area of the database (a district server holds many)."""
+    columns = (_A.c.id, _A.c.parent_id, _A.c.level, _A.c.name, _A.c.code)
+    live = _A.c.deleted.is_(False)
+    found = {r.id: r for r in conn.execute(select(*columns).where(_A.c.id == area_id, live))}
+    level = found[area_id].level if area_id in found else None
+    if level in (ch.TOWN, ch.DISTRICT):
+        children = {r.id: r for r in conn.execute(select(*columns).where(_A.c.parent_id == area_id, live))}
+        found |= children
+        if level == ch.DISTRICT and children:
+            found |= {r.id: r for r in conn.execute(select(*columns).where(_A.c.parent_id.in_(list(children)),
+                                                                           live))}
+    return ch.AreaTree({r.id: ch.Area(r.id, r.parent_id, r.level, r.name, r.code) for r in found.values()})
+
+
 def _where(conn: Connection, area_id: str) -> _Where:
-    tree = area_tree(conn)
+    tree = _scope_tree(conn, area_id)
     scope = tree.scope(area_id)
     if scope.level == ch.VILLAGE:
         condition: ColumnElement[bool] = _P.c.village_id == area_id
