@@ -296,7 +296,7 @@ def _where(conn: Connection, area_id: str) -> _Where:
     return _Where(tree, scope, condition & _P.c.deleted.is_(False))
 
 
-def _scoped(table: object, w: _Where):  # type: ignore[no-untyped-def]
+def _scoped(table: object):  # type: ignore[no-untyped-def]
     """A child table joined to its live project in scope."""
     return table.join(_P, _P.c.id == table.c.project_id)  # type: ignore[attr-defined]
 
@@ -308,19 +308,19 @@ def _lines(conn: Connection, w: _Where) -> list[ProjectLine]:
         .where(w.condition)).all()
     budget: dict[str, dict[str, int]] = {}
     for r in conn.execute(select(_B.c.project_id, _B.c.channel, func.sum(_B.c.amount))
-                          .select_from(_scoped(_B, w)).where(w.condition, _B.c.deleted.is_(False))
+                          .select_from(_scoped(_B)).where(w.condition, _B.c.deleted.is_(False))
                           .group_by(_B.c.project_id, _B.c.channel)):
         budget.setdefault(r[0], {})[r[1]] = int(r[2] or 0)
     paid: dict[str, dict[str, int]] = {}
     for r in conn.execute(select(_D.c.project_id, _D.c.channel, func.sum(_D.c.amount))
-                          .select_from(_scoped(_D, w)).where(w.condition, _D.c.deleted.is_(False))
+                          .select_from(_scoped(_D)).where(w.condition, _D.c.deleted.is_(False))
                           .group_by(_D.c.project_id, _D.c.channel)):
         paid.setdefault(r[0], {})[r[1]] = int(r[2] or 0)
     counts = {r[0]: int(r[1]) for r in conn.execute(
         select(_BEN.c.project_id, func.count(func.distinct(_BEN.c.household_id)))
-        .select_from(_scoped(_BEN, w)).where(w.condition, _BEN.c.deleted.is_(False)).group_by(_BEN.c.project_id))}
+        .select_from(_scoped(_BEN)).where(w.condition, _BEN.c.deleted.is_(False)).group_by(_BEN.c.project_id))}
     latest = (select(_PR.c.project_id, func.max(_PR.c.date).label("day"))
-              .select_from(_scoped(_PR, w)).where(w.condition, _PR.c.deleted.is_(False))
+              .select_from(_scoped(_PR)).where(w.condition, _PR.c.deleted.is_(False))
               .group_by(_PR.c.project_id).subquery())
     percent: dict[str, int] = {}
     for r in conn.execute(select(_PR.c.project_id, _PR.c.percent).select_from(
@@ -380,7 +380,7 @@ def fund_ledger(db: Database, area_id: str, year: int | None = None) -> FundLedg
         lines = _lines(conn, w)
         query = (select(_D.c.id, _D.c.project_id, _P.c.name, _P.c.village_id, _D.c.date, _D.c.amount, _D.c.channel,
                         _D.c.payee, _D.c.voucher_no)
-                 .select_from(_scoped(_D, w)).where(w.condition, _D.c.deleted.is_(False)))
+                 .select_from(_scoped(_D)).where(w.condition, _D.c.deleted.is_(False)))
         if year is not None:
             query = query.where(_D.c.date >= dt.date(year, 1, 1), _D.c.date <= dt.date(year, 12, 31))
         rows = conn.execute(query.order_by(_D.c.date, _D.c.voucher_no, _D.c.id)).all()
@@ -438,7 +438,7 @@ def integrated_funds(db: Database, area_id: str, year: int | None = None) -> Int
         w = _where(conn, area_id)
         lines = _lines(conn, w)
         paid_query = (select(_D.c.project_id, _D.c.channel, func.sum(_D.c.amount))
-                      .select_from(_scoped(_D, w)).where(w.condition, _D.c.deleted.is_(False)))
+                      .select_from(_scoped(_D)).where(w.condition, _D.c.deleted.is_(False)))
         measure_query = (select(_M.c.project_id, _M.c.fund_channel, _M.c.household_id, _M.c.amount)
                          .select_from(_M.join(_P, _P.c.id == _M.c.project_id))
                          .where(w.condition, _M.c.deleted.is_(False), _M.c.amount.is_not(None)))
@@ -478,13 +478,13 @@ def chart_projects(conn: Connection, area_id: str, year: int) -> list[ch.Project
     lines = _lines(conn, w)
     paid: dict[str, dict[str, int]] = {}
     for r in conn.execute(select(_D.c.project_id, _D.c.channel, func.sum(_D.c.amount))
-                          .select_from(_scoped(_D, w))
+                          .select_from(_scoped(_D))
                           .where(w.condition, _D.c.deleted.is_(False), _D.c.date >= dt.date(year, 1, 1),
                                  _D.c.date <= dt.date(year, 12, 31))
                           .group_by(_D.c.project_id, _D.c.channel)):
         paid.setdefault(r[0], {})[r[1]] = int(r[2] or 0)
     homes: dict[str, list[str]] = {}
-    for r in conn.execute(select(_BEN.c.project_id, _BEN.c.household_id).select_from(_scoped(_BEN, w))
+    for r in conn.execute(select(_BEN.c.project_id, _BEN.c.household_id).select_from(_scoped(_BEN))
                           .where(w.condition, _BEN.c.deleted.is_(False))):
         homes.setdefault(r[0], []).append(r[1])
     return [ch.ProjectFact(p.id, p.area_id, p.type, p.industry, p.year, dict(p.budget), paid.get(p.id, {}),
