@@ -10,6 +10,7 @@
     fieldapp export attendance --year YYYY --out FILE.xlsx
     fieldapp export notice --households ID,ID… --kind entry|exit --out FILE.xlsx
     fieldapp export assets [--area A] [--kind K] [--state S] --out FILE.xlsx   (资产台账, cli/assets_cmd.py)
+    fieldapp export projects|funds [--village V | --town T | --district] [--year Y] --out FILE.xlsx
     fieldapp check-list FILE --kind dibao|tekun|disability|insurance --out REPORT.xlsx [--pdf REPORT.pdf]
 
 Exit codes: 0 done (mismatches of ``check-list`` are results, listed on stdout), 1 a file that
@@ -62,7 +63,8 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
 
     projects_import_cmd.register(imp_sub, open_ctx)
 
-    exp = sub.add_parser("export", help="导出为 Excel：农户及成员、村台账、包扶纪实档案、驻村考勤、公示名单")
+    exp = sub.add_parser("export", help="导出为 Excel：农户及成员、村台账、包扶纪实档案、驻村考勤、公示名单、"
+                                        "项目和资金台账")
     exp_sub = exp.add_subparsers(dest="export_command", required=True, metavar="WHAT")
     p = exp_sub.add_parser("households", help="农户及家庭成员（与导入格式相同，可再导入）")
     p.add_argument("--out", required=True, type=_xlsx_path)
@@ -95,6 +97,9 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     from fieldapp.cli import assets_cmd
 
     assets_cmd.register_ledger(exp_sub, open_ctx, pdf=False)
+    from fieldapp.cli import project_ledgers_cmd
+
+    project_ledgers_cmd.register_export(exp_sub, open_ctx)  # projects, funds
 
     p = sub.add_parser("check-list", help="部门名单比对：低保、特困供养、残疾人、医保参保名单与登记册按证件号码核对")
     p.add_argument("file", metavar="FILE", help="名单 .xlsx 或 .csv（须有证件号码列）")

@@ -8,6 +8,7 @@
                                                                (older: a hand-picked list, not signed)
     fieldapp print ledger [--village V] [--group G] [--status CODE] [--attribute CODE] [--search TEXT] --out F
     fieldapp print archive --cadre C (--month YYYY-MM | --year YYYY) --out F
+    fieldapp print projects|funds [--village V | --town T | --district] [--year Y] --out F  (cli/project_ledgers_cmd.py)
     fieldapp print charts (--village V | --town T | --district) --size A3|A1 --out F  (挂图作战, cli/charts_cmd.py)
     fieldapp print assets [--area A] [--kind K] [--state S] --out F   (资产台账, cli/assets_cmd.py)
 
@@ -33,7 +34,8 @@ OpenCtx = Callable[[argparse.Namespace], Any]
 
 def register(sub: Any, open_ctx: OpenCtx) -> None:
     """Add ``print`` and its subcommands to the ``fieldapp`` parser."""
-    pr = sub.add_parser("print", help="打印：公示牌、一户一档、公示名单、台账、包扶纪实档案、挂图（PDF）")
+    pr = sub.add_parser("print", help="打印：公示牌、一户一档、公示名单、台账、包扶纪实档案、挂图、"
+                                      "项目和资金台账（PDF）")
     pr_sub = pr.add_subparsers(dest="print_command", required=True, metavar="DOCUMENT")
 
     p = pr_sub.add_parser("cards", help="信息公示牌（门牌），不指定村时打印本机全部村")
@@ -93,6 +95,9 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     from fieldapp.cli import charts_cmd
 
     charts_cmd.register_print(pr_sub, open_ctx)
+    from fieldapp.cli import project_ledgers_cmd
+
+    project_ledgers_cmd.register_print(pr_sub, open_ctx)  # projects, funds
 
 
 def _cards(ctx: Any, args: argparse.Namespace) -> int:

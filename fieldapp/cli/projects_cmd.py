@@ -12,6 +12,7 @@
     fieldapp project disburse PROJECT --date D --amount YUAN --channel C --to WHOM --voucher NO
     fieldapp project accept PROJECT --date D --members 甲,乙 --findings T (--passed | --failed)
     fieldapp project received HOUSEHOLD        what the household received, by project, channel and year
+    fieldapp project funds [--village V | --town T | --district] [--year Y]   涉农资金整合 (cli/project_ledgers_cmd.py)
 
 A project is named by its id, its id's first characters or its exact name; an area by its name or
 “乡镇/村”. Amounts are yuan (``5万`` allowed) and stored as fen. A refused change prints every problem
@@ -135,6 +136,9 @@ def _register_money(add: Callable[..., argparse.ArgumentParser]) -> None:
     result.add_argument("--failed", action="store_true", help="验收不合格（项目仍为已完工）")
     p = add("received", "某户从各项目、各资金渠道得到的帮扶及每年合计", _received)
     p.add_argument("household", help="户编号或户主姓名")
+    from fieldapp.cli import project_ledgers_cmd
+
+    project_ledgers_cmd.register_project(add)  # funds: 涉农资金整合
 
 
 def _codes(name: str) -> list[str]:

@@ -15,10 +15,12 @@ The four charts, for a *scope* (the district, a town or a village) and a year:
   done, and the households covered. A measure belongs to the year when it runs in it (its date, or no
   date, no later than the year's end; its end date, if any, no earlier than the year's start). It is
   *done* (已落实) once its date has come (on or before the as-of day); one without a date, or dated later,
-  is planned only.
+  is planned only. The projects' money of the year per fund channel goes with it (:func:`project_money`:
+  the year's projects' budget, what was disbursed in the year; behind it, the projects' beneficiaries).
 - **产业发展规划图** (:func:`industries`): the 六大产业 per unit: households with an industry measure of the
   year and its scale (the money put in, fen), against the plan: targets of kind ``industry_<code>`` (the
-  planned households of that industry in the area and year).
+  planned households of that industry in the area and year). Each industry also carries its projects and
+  their money of the year (``IndustryRow.projects``).
 - **任务进度进展图** (:func:`progress`): exits of the year by month (households and people, cumulated)
   against the year's targets ``households_exit`` / ``people_exit`` and ``villages_out`` (village_year
   ``out_year``), the gap to each target, and the entries (identification, return) and households taken
@@ -129,6 +131,21 @@ class VillageYearFact:
 
 
 @dataclass(frozen=True)
+class ProjectFact:
+    """A project of the scope (its village, or a town's own): its year (:func:`fieldapp.domain.projects.
+    project_year`), budget by channel, what was disbursed *in the facts' year* by channel, its beneficiaries."""
+
+    id: str
+    area_id: str
+    type: str
+    industry: str | None
+    year: int | None
+    budget: Mapping[str, int]
+    disbursed: Mapping[str, int]
+    beneficiaries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything the four charts of a scope and year are computed from."""
 
@@ -141,6 +158,7 @@ class Facts:
     movements: Sequence[Movement] = ()
     targets: Sequence[TargetFact] = ()
     village_years: Sequence[VillageYearFact] = ()
+    projects: Sequence[ProjectFact] = ()
 
 
 # ---------------------------------------------------------------- figure records
@@ -201,6 +219,28 @@ class Distribution:
 
 
 @dataclass(frozen=True)
+class ProjectMoney:
+    """Projects' money of the year (fen): budgeted on the year's projects and disbursed in the year; the
+    households behind it are the beneficiaries of the projects counted."""
+
+    projects: int
+    budget: int
+    disbursed: int
+    households: Cell
+
+
+NO_PROJECTS = ProjectMoney(0, 0, 0, EMPTY)
+
+
+@dataclass(frozen=True)
+class ChannelMoney:
+    """One fund channel's project money of the year (the 计划措施细则图's funds)."""
+
+    channel: str
+    money: ProjectMoney
+
+
+@dataclass(frozen=True)
 class MeasureRow:
     type: str
     pathway: bool  # one of the 五个一批
@@ -219,6 +259,8 @@ class Measures:
     planned: Cell
     done: Cell
     covered: Cell
+    funds: tuple[ChannelMoney, ...] = ()  # project money per fund channel (channels with money)
+    project_money: ProjectMoney = NO_PROJECTS  # all the projects' money of the year
 
 
 @dataclass(frozen=True)
@@ -233,6 +275,7 @@ class IndustryRow:
     industry: str
     units: tuple[IndustryCell, ...]  # aligned with Industries.units
     total: IndustryCell
+    projects: ProjectMoney = NO_PROJECTS  # the industry's projects (type 产业) and their money of the year
 
 
 @dataclass(frozen=True)
@@ -419,8 +462,27 @@ def measures(f: Facts, types: Sequence[tuple[str, bool]]) -> Measures:
     rows = tuple(row(code, pathway) for code, pathway in order)
     done_all = [m for m in of_year if is_done(m, day)]
     covered = households_cell(m.household_id for m in of_year)
+    channels = sorted({c for p in f.projects for c in (*p.budget, *p.disbursed)})
+    funds = tuple(ChannelMoney(c, money) for c in channels
+                  if (money := project_money(f.projects, year, channel=c)).budget or money.disbursed)
     return Measures(f.scope, year, f.as_of, rows, Cell(len(of_year), covered.households),
-                    Cell(len(done_all), tuple(sorted({m.household_id for m in done_all}))), covered)
+                    Cell(len(done_all), tuple(sorted({m.household_id for m in done_all}))), covered,
+                    funds, project_money(f.projects, year))
+
+
+def project_money(projects: Iterable[ProjectFact], year: int, *, channel: str | None = None) -> ProjectMoney:
+    """The money of the year of ``projects`` (one ``channel``, or all): the budget of the year's projects and
+    what was disbursed in the year; counted are the projects with either, their beneficiaries behind it."""
+    budget = disbursed = 0
+    counted: list[ProjectFact] = []
+    for p in projects:
+        b = (sum(p.budget.values()) if channel is None else p.budget.get(channel, 0)) if p.year == year else 0
+        d = sum(p.disbursed.values()) if channel is None else p.disbursed.get(channel, 0)
+        if b or d or (channel is None and p.year == year):
+            counted.append(p)
+        budget, disbursed = budget + b, disbursed + d
+    return ProjectMoney(len(counted), budget, disbursed,
+                        households_cell(h for p in counted for h in p.beneficiaries))
 
 
 def target_value(tree: AreaTree, targets: Sequence[TargetFact], area_id: str, year: int, kind: str) -> int | None:
@@ -445,6 +507,7 @@ def industries(f: Facts, codes: Sequence[str]) -> Industries:
     of_year = [m for m in f.measures
                if m.type == "industry" and m.industry and in_year(m, year) and m.household_id in unit_of]
     order = list(codes) + sorted({m.industry for m in of_year if m.industry} - set(codes))
+    order += sorted({p.industry for p in f.projects if p.industry} - set(order))
     own = {(t.area_id, t.year, t.kind): t.value for t in f.targets}
 
     def cell(ms: list[MeasureFact], plan: int | None) -> IndustryCell:
@@ -458,7 +521,8 @@ def industries(f: Facts, codes: Sequence[str]) -> Industries:
             cell([m for m in ms if unit_of[m.household_id] == u.key],
                  None if u.level == GROUP else _rolled(tree, own, u.area_id, year, kind))
             for u in units)
-        rows.append(IndustryRow(code, per_unit, cell(ms, _rolled(tree, own, scope.area_id, year, kind))))
+        rows.append(IndustryRow(code, per_unit, cell(ms, _rolled(tree, own, scope.area_id, year, kind)),
+                                project_money([p for p in f.projects if p.industry == code], year)))
     return Industries(scope, year, f.as_of, tuple(units), tuple(rows),
                       households_cell(m.household_id for m in of_year))
 
@@ -519,7 +583,8 @@ def restrict(f: Facts, village_id: str) -> Facts:
                  tuple(m for m in f.measures if m.household_id in ids),
                  tuple(m for m in f.movements if m.household_id in ids),
                  tuple(t for t in f.targets if t.area_id == village_id),
-                 tuple(v for v in f.village_years if v.village_id == village_id))
+                 tuple(v for v in f.village_years if v.village_id == village_id),
+                 tuple(p for p in f.projects if p.area_id == village_id))
 
 
 @dataclass(frozen=True)

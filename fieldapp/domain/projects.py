@@ -279,3 +279,10 @@ def progress_problems(percent: int, day: dt.date, status: str,
     if before and percent < max(before):
         found.append(Problem("percent_back", f"进度 {percent}% 低于此前已报的 {max(before)}%"))
     return found
+
+
+def project_year(approved_on: dt.date | None, planned_start: dt.date | None) -> int | None:
+    """The year a project's money is budgeted in (the ledgers' 年度): its approval's, else its planned start's;
+    None for a project with neither (a reserve project not yet scheduled)."""
+    day = approved_on or planned_start
+    return day.year if day else None

@@ -15,6 +15,7 @@ from fieldapp.services.printing.cards import render_cards
 from fieldapp.services.printing.household_file import render_household_file
 from fieldapp.services.printing.ledger import render_ledger
 from fieldapp.services.printing.notice import render_notice
+from fieldapp.services.printing.project_ledgers import render_fund_ledger, render_project_ledger
 from fieldapp.store.queries import HouseholdQuery
 from tests.printing import pdftools
 
@@ -26,6 +27,8 @@ DOCUMENTS: dict[str, Render] = {
                                                  end=dt.date(2026, 7, 7), contact="王主任"),
     "ledger": lambda ctx, hh, out: render_ledger(ctx, HouseholdQuery(), out),
     "archive": lambda ctx, hh, out: render_archive(ctx, ctx.settings["cadre_id"], out, year=2025),
+    "projects": lambda ctx, hh, out: render_project_ledger(ctx, ctx.settings["village_ids"][0], out),
+    "funds": lambda ctx, hh, out: render_fund_ledger(ctx, ctx.settings["village_ids"][0], out, year=2026),
 }
 
 

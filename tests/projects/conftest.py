@@ -1,5 +1,6 @@
 """A village's project for the service tests: 东村's 核桃园 (60万: 50万 上级 + 10万 本级财政) and two of its
-households; ``approved_project`` is the same approved at 55万 on 2026-03-01."""
+households; ``approved_project`` is the same approved at 55万 on 2026-03-01. ``library``: the ledgers' projects
+(two in 东村, one in 西村, one of the town's own), with odd fen."""
 
 from __future__ import annotations
 
@@ -54,3 +55,37 @@ def project(ctx: AppContext, world: World) -> str:
 def approved_project(ctx: AppContext, project: str) -> str:
     service.approve(ctx, project, 55 * WAN, D(2026, 3, 1))
     return project
+
+
+@pytest.fixture
+def library(ctx: AppContext, world: World) -> dict[str, str]:
+    """东村: a walnut project (approved, paid in 2026 and 2027) and a planned path; 西村: a road with odd fen;
+    the town: a sewage station of its own."""
+    walnut = service.create(ctx, draft(world.east))
+    service.approve(ctx, walnut, 55 * WAN, D(2026, 3, 1))
+    service.set_beneficiary(ctx, walnut, world.a, 30_000_01)
+    service.set_beneficiary(ctx, walnut, world.b, 20_000_00)
+    service.change_status(ctx, walnut, "in_progress", actual_start=D(2026, 3, 15))
+    service.record_progress(ctx, walnut, D(2026, 5, 1), 40)
+    service.record_progress(ctx, walnut, D(2026, 8, 1), 75)
+    for day, amount, channel, voucher in ((D(2026, 4, 1), 20 * WAN, "superior", "记-001"),
+                                          (D(2026, 5, 2), 9_999_999, "local_finance", "记-002"),
+                                          (D(2027, 1, 10), 15 * WAN + 1, "superior", "记-003")):
+        service.disburse(ctx, walnut, day=day, amount=amount, channel=channel, payee="镇财政所", voucher_no=voucher)
+    path = service.create(ctx, draft(world.east, name="一组人行路改造", type="infrastructure", industry=None,
+                                     budget={"social": 8 * WAN}, planned_start=D(2026, 10, 1),
+                                     planned_end=D(2026, 12, 1)))
+    road = service.create(ctx, draft(world.west, name="西大站标准化建设", type="infrastructure", industry=None,
+                                     budget={"superior": 12_345_678, "financial": 3_333_333}))
+    service.approve(ctx, road, 15 * WAN, D(2026, 2, 1))
+    for i in range(3):
+        service.disburse(ctx, road, day=D(2026, 6, 1 + i), amount=3_333_333, channel="superior", payee="施工队",
+                         voucher_no=f"西-{i}")
+    service.disburse(ctx, road, day=D(2026, 7, 1), amount=3_333_333, channel="financial", payee="信用社",
+                     voucher_no="西-9")
+    sewage = service.create(ctx, draft(world.town, name="镇污水处理站", type="ecology", industry=None,
+                                       budget={"superior": 7_777_777}))
+    service.approve(ctx, sewage, 7_777_777, D(2026, 4, 1))
+    service.disburse(ctx, sewage, day=D(2026, 9, 9), amount=7_777_777, channel="superior", payee="镇建管站",
+                     voucher_no="镇-1")
+    return {"walnut": walnut, "path": path, "road": road, "sewage": sewage}

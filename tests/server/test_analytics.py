@@ -97,6 +97,11 @@ def test_the_extract_holds_the_projects_as_totals(extract: tuple[Path, District]
     assert sorted((r["channel"], r["channel_label"], r["budget_fen"], r["disbursed_fen"])
                   for r in db["project_channel"].rows) == [
         ("local_finance", "本级财政", 5_000_000, 0), ("superior", "上级", 15_000_000, 6_000_000)]
+    funds = [(r["area_id"], r["year"], r["channel"], r["budget_fen"], r["approved_budget_fen"], r["disbursed_fen"])
+             for r in db["project_funds"].rows]  # the fund ledger per area, year and channel
+    assert sorted(funds) == [(ids["east"], 2026, "local_finance", 5_000_000, 5_000_000, 0),
+                             (ids["east"], 2026, "superior", 15_000_000, 15_000_000, 6_000_000)]
+    assert [r["disbursed_yuan"] for r in db.query("SELECT * FROM fund_summary ORDER BY channel")] == [0.0, 60_000.0]
     [summary] = db.query("SELECT * FROM project_summary")
     assert (summary["town"], summary["village"], summary["name"], summary["budget_yuan"], summary["approved_yuan"],
             summary["disbursed_yuan"], summary["disbursed_percent"], summary["beneficiaries"]) == (

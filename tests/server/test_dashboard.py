@@ -86,7 +86,10 @@ def test_the_four_charts_show_the_district_figures(server: ServerProcess, distri
 
     industries = charts["industries"]
     assert spots(industries)["果：产业户"] == "1" and spots(industries)["北宽坪镇：果"] == "1"
-    assert "1户 / 计划2 · 3000元" in texts(industries)  # 东村's 果业 plan, rolled up to the district
+    # 东村's 果业 plan rolled up to the district, and its project's money (20万 budget, 6万 paid this year)
+    assert "1户 / 计划2 · 3000元 · 项目1个 20.0万元/拨6.0万元" in texts(industries)
+    assert any(t.startswith("项目资金 2026年：1个项目 · 预算 20.0万元 · 已拨付 6.0万元")
+               for t in texts(charts["measures"]))
 
     progress = charts["progress"]
     assert (spots(progress)["本年脱贫户"], spots(progress)["本年脱贫人口"]) == ("3", "11")

@@ -19,8 +19,9 @@ the data behind each chart.
 Projects come as totals: per project its area, codes, dates, budget, approved and disbursed money and the
 *number* of households that benefit (:mod:`fieldapp.services.analytics.projects`), per fund channel its
 budget and disbursements; ``project`` has full-text search on names (trigram) and ``project_summary`` is
-the one-line-per-project view. Never which households, to whom money went, voucher numbers, who accepted a
-project or what they found, or progress notes.
+the one-line-per-project view; ``project_funds`` is the fund ledger per area, year and channel
+(:func:`fieldapp.services.projects.ledgers.fund_ledger`, the ledgers' one source). Never which households, to
+whom money went, voucher numbers, who accepted a project or what they found, or progress notes.
 
 The file is written beside its destination and renamed into place when complete; an existing file is
 replaced only when asked (``force``).
@@ -47,6 +48,7 @@ from fieldapp.domain.search import full_pinyin, initials
 from fieldapp.domain.targets import percent_text
 from fieldapp.services.analytics import projects as project_totals
 from fieldapp.services.charts import figures, sources
+from fieldapp.services.projects import ledgers as project_ledgers
 from fieldapp.services.targets import records
 from fieldapp.store.db import SCHEMA_VERSION, Database
 
@@ -94,6 +96,10 @@ def _readme() -> list[dict[str, str]]:
         ("project_channel", "table", "每个项目每个资金渠道：预算与已拨付（分）。不含拨付对象、凭证号。"),
         ("project_summary", "view", "各项目一览：乡镇、村、类型、状态、预算、批复、已拨付（元）、拨付比例、"
                                     "受益户数、进度。"),
+        ("project_funds", "table", "资金台账：每村（乡镇项目为乡镇）每年每个资金渠道的预算、已批复项目预算、"
+                                   "已拨付（分）。预算按项目年度（批复日期所在年，未批复的按计划开工年；"
+                                   "无则 year 为空），拨付按拨付日期所在年；与项目台账、资金台账 PDF/xlsx 同源。"),
+        ("fund_summary", "view", "资金台账一览：乡镇、村、年度、资金渠道，预算、已批复项目预算、已拨付（元）。"),
     ]
     return [{"name": n, "kind": k, "description": d} for n, k, d in rows]
 
@@ -188,6 +194,9 @@ def _create(db: sqlite_utils.Database) -> None:
     db.table("project_channel").create({"project_id": str, "channel": str, "channel_label": str, "budget_fen": int,
                                         "disbursed_fen": int}, pk=("project_id", "channel"),
                                        foreign_keys=[("project_id", "project", "id")])
+    db.table("project_funds").create({"area_id": str, "year": int, "channel": str, "channel_label": str,
+                                      "budget_fen": int, "approved_budget_fen": int, "disbursed_fen": int},
+                                     foreign_keys=[("area_id", "area", "id")])
     db.table("area").add_foreign_key("parent_id", "area", "id")
 
 
@@ -235,6 +244,13 @@ _VIEWS = {
                p.beneficiaries, p.percent
         FROM project p JOIN area a ON a.id = p.area_id LEFT JOIN area t ON t.id = p.town_id
         ORDER BY t.code, a.code, p.name""",
+    "fund_summary": """
+        SELECT CASE WHEN a.level = 'town' THEN a.name ELSE t.name END AS town,
+               CASE WHEN a.level = 'village' THEN a.name END AS village, f.year, f.channel, f.channel_label,
+               f.budget_fen / 100.0 AS budget_yuan, f.approved_budget_fen / 100.0 AS approved_budget_yuan,
+               f.disbursed_fen / 100.0 AS disbursed_yuan
+        FROM project_funds f JOIN area a ON a.id = f.area_id LEFT JOIN area t ON t.id = a.parent_id
+        ORDER BY town, a.code, f.year, f.channel""",
 }
 
 
@@ -304,6 +320,8 @@ def export(db: Database, ref: RefData, out: Path, years: Sequence[int] = (), *, 
         targets = records.read_targets(conn, area_ids, chosen)
         summaries = list(_summaries(conn, {v.id for v in villages})) if has_summaries else []
         projects, channels = project_totals.read(conn, area_ids)
+    funds = [c for root in _roots(tree) if root.level in ch.LEVELS
+             for c in project_ledgers.fund_ledger(db, root.id).cells]
     if not areas:
         raise ExtractError("数据库里还没有区县、乡镇和村（笔记本同步后才有可导出的数据）")
     measure_words, industry_words = _labels(ref, "measure_type"), _labels(ref, "industry")
@@ -328,6 +346,11 @@ def export(db: Database, ref: RefData, out: Path, years: Sequence[int] = (), *, 
                          "kind_label": _target_word(r.kind, ref), "value": int(r.value)}
                         for r in targets]
     tables.update(_project_rows(projects, channels, ref))
+    channel_words = _labels(ref, "fund_channel")
+    tables["project_funds"] = [{"area_id": c.area_id, "year": c.year, "channel": c.channel,
+                                "channel_label": channel_words.get(c.channel, c.channel), "budget_fen": c.budgeted,
+                                "approved_budget_fen": c.approved_budget, "disbursed_fen": c.disbursed}
+                               for c in funds]
     partial = out.with_name(f".{out.name}.partial")
     partial.unlink(missing_ok=True)
     try:
@@ -346,7 +369,7 @@ def _write(path: Path, tables: dict[str, list[dict[str, Any]]], *,
     try:
         _create(db)
         order = ("area", "village_year", "target", "households", "measures", "industries", "progress", "project",
-                 "project_channel")
+                 "project_channel", "project_funds")
         for name in order:
             db.table(name).insert_all(tables[name])
         readme = _readme()

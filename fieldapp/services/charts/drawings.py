@@ -336,7 +336,7 @@ def measures(m: ch.Measures, ref: RefData, lang: str = "zh-Hans") -> ChartDrawin
                               m.covered, "有措施的户"))
     name_w, info_w = 190.0, 330.0
     bar_x, bar_w = name_w, WIDTH - name_w - info_w
-    area_top, area_bottom = HEIGHT - 60, 10.0
+    area_top, area_bottom = HEIGHT - 60, 10.0 + (2 * TEXT + 14 if m.project_money.projects else 0)
     n = max(1, len(rows) + 1)
     step = min(58.0, (area_top - area_bottom) / n)
     bar_h = step * 0.66
@@ -371,7 +371,34 @@ def measures(m: ch.Measures, ref: RefData, lang: str = "zh-Hans") -> ChartDrawin
         c.hotspots.append(Hotspot(cx, y, string_width(cover, TEXT), bar_h, r.covered, f"{name}：覆盖户"))
         text(d, cx + 80, y + bar_h / 2 - SMALL * 0.35, _wan(r.amount) if r.amount else "", SMALL, colour=GREY)
     text(d, 0, 2, "★ 五个一批；计划 = 本年度内实施的措施，已落实 = 实施日期已到", SMALL, colour=GREY)
+    if m.project_money.projects:
+        _project_funds(c, m, ref, lang, y=2 + SMALL + 8)
     return c
+
+
+def _project_funds(c: ChartDrawing, m: ch.Measures, ref: RefData, lang: str, *, y: float) -> None:
+    """The year's project money under the measures: all projects, then per fund channel (预算 / 已拨付)."""
+    d = c.drawing
+    d.add(Line(0, y + 2 * TEXT + 6, WIDTH, y + 2 * TEXT + 6, strokeColor=GREY, strokeWidth=1))
+    money = m.project_money
+    head = (f"项目资金 {m.year}年：{money.projects}个项目 · 预算 {_wan(money.budget)} · 已拨付 {_wan(money.disbursed)}"
+            f" · 受益 {money.households.value}户")
+    text(d, 0, y + TEXT + 4, head, TEXT, fit=WIDTH)
+    c.hotspots.append(Hotspot(0, y + TEXT, min(WIDTH, string_width(head, TEXT)), TEXT + 6, money.households,
+                              "项目受益户"))
+    x = 0.0
+    order = {c.code: n for n, c in enumerate(ref["fund_channel"].codes)}
+    for f in sorted(m.funds, key=lambda f: (order.get(f.channel, len(order)), f.channel)):
+        part = f"{_label(ref, 'fund_channel', f.channel, lang)} {_wan(f.money.budget)}/{_wan(f.money.disbursed)}"
+        w = string_width(part, SMALL)
+        if x + w > WIDTH:
+            break
+        text(d, x, y, part, SMALL)
+        c.hotspots.append(Hotspot(x, y - 2, w, SMALL + 4, f.money.households,
+                                  f"{_label(ref, 'fund_channel', f.channel, lang)}：项目受益户"))
+        x += w + 28
+    if x + string_width("（预算/已拨付）", SMALL) <= WIDTH:
+        text(d, x, y, "（预算/已拨付）", SMALL, colour=GREY)
 
 
 # ---------------------------------------------------------------- 产业发展规划图
@@ -404,8 +431,13 @@ def industries(i: ch.Industries, ref: RefData, lang: str = "zh-Hans") -> ChartDr
             d.add(Line(px, y - 6, px, y + bar_h + 6, strokeColor=INK, strokeWidth=3))
         plan = f" / 计划{r.total.plan}" if r.total.plan is not None else ""
         info = f"{r.total.households.value}户{plan} · {_wan(r.total.amount)}"
+        if r.projects.projects:
+            info += f" · 项目{r.projects.projects}个 {_wan(r.projects.budget)}/拨{_wan(r.projects.disbursed)}"
         text(d, name_w, y - SMALL - 4, info, SMALL, fit=bar_w)
-    text(d, 0, 6, f"有产业措施的户：{i.covered.value}户；计划：各产业计划户数（年度目标）", SMALL,
+        if r.projects.projects:
+            c.hotspots.append(Hotspot(name_w, y - SMALL - 6, bar_w, SMALL + 4, r.projects.households,
+                                      f"{name}：项目受益户"))
+    text(d, 0, 6, f"有产业措施的户：{i.covered.value}户；计划：各产业计划户数；项目：本年项目预算/本年拨付", SMALL,
          colour=GREY, fit=left_w)
     c.hotspots.append(Hotspot(0, 2, 200, SMALL + 6, i.covered, "有产业措施的户"))
     _industry_table(c, i, rows, ref, lang=lang, x0=left_w + 30)

@@ -1,6 +1,8 @@
 """Reading the register into the charts' facts (:mod:`fieldapp.domain.charts`), one read snapshot.
 
-The targets and village years come from the targets service's read API
+The projects and their money come from the project ledgers
+(:func:`fieldapp.services.projects.ledgers.chart_projects`), in the same snapshot. The targets and village years
+come from the targets service's read API
 (:func:`fieldapp.services.targets.records.read_targets`, :func:`~fieldapp.services.targets.records.read_village_years`),
 in the same snapshot. Whether a household has exited, and when, is
 :func:`fieldapp.services.workflow.standing.exit_state`'s (the one function every capability asks).
@@ -19,6 +21,7 @@ from fieldapp.domain import charts as ch
 from fieldapp.domain import hlc
 from fieldapp.domain import workflow as rules
 from fieldapp.domain.refdata import RefData
+from fieldapp.services.projects.ledgers import chart_projects
 from fieldapp.services.targets import records
 from fieldapp.services.workflow.standing import day_of, exit_state
 from fieldapp.services.workflow.store import views_of_households
@@ -150,4 +153,4 @@ def scope_facts(conn: Connection, ref: RefData, defs: rules.Definitions, area_id
     found, movements = households(conn, villages, ref, defs)
     return ch.Facts(tree, scope, year, as_of, tuple(found), tuple(measures(conn, [h.id for h in found])),
                     tuple(movements), tuple(targets(conn, _under(tree, area_id), year)),
-                    tuple(village_years(conn, ref, villages, year)))
+                    tuple(village_years(conn, ref, villages, year)), tuple(chart_projects(conn, area_id, year)))

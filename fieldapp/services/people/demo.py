@@ -73,6 +73,11 @@ def demo_accounts(ctx: AppContext, today: dt.date | None = None) -> list[DemoAcc
         by_role = {roles[0]: name for name, _c, roles in plan}
         if all(role in by_role for role in demo_workflows.ROLES):
             demo_workflows.run_demo_workflows(ctx, today or demo.reference_date(), by_role, DEMO_PASSWORD)
+        if "township" in by_role:
+            from fieldapp.services.demo_projects import make_demo_projects
+
+            make_demo_projects(ctx, today=today)  # the 项目库: recorded by the leader, approved by the township
+        if all(role in by_role for role in demo_workflows.ROLES):
             from fieldapp.services.demo_assets import add_demo_assets
 
             add_demo_assets(ctx, today or demo.reference_date(), by_role, DEMO_PASSWORD)  # 资产台账

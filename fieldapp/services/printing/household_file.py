@@ -271,23 +271,32 @@ def _living(ctx: AppContext, record: HouseholdRecord, st: dict[str, Any]) -> lis
 
 
 def _measures(ctx: AppContext, record: HouseholdRecord, names: dict[str, str], st: dict[str, Any]) -> list[Any]:
+    """帮扶措施 with the project each came from and its channel, then what the household received per year and
+    channel (:func:`fieldapp.services.projects.household.household_benefits`: the measures' own amounts)."""
+    from fieldapp.services.projects.household import household_benefits
+
     ref = ctx.ref
-    rows = [["序号", *(ref.fields.label("measure", k) for k in ("type", "content", "amount", "fund_channel", "date",
-                                                                 "responsible_unit")), "户主签名"]]
+    benefits = household_benefits(ctx.db, str(record.id))
+    project_of = {b.measure_id: b.project_name for b in benefits.benefits if b.project_name}
+    rows = [["序号", *(ref.fields.label("measure", k) for k in ("type", "content", "amount")),
+             f"{ref.fields.label('measure', 'fund_channel')}／项目",
+             *(ref.fields.label("measure", k) for k in ("date", "responsible_unit")), "户主签名"]]
     for i, m in enumerate(record.measures, start=1):
         content = m.get("content") or ""
         if m.get("member_id") and names.get(m["member_id"]) and names[m["member_id"]] not in content:
             content = f"{content}（{names[m['member_id']]}）"
-        rows.append([str(i), ref["measure_type"].label(m.get("type")), content, yuan(m.get("amount")),
-                     ref["fund_channel"].label(m.get("fund_channel")),
+        source = ref["fund_channel"].label(m.get("fund_channel")) if m.get("fund_channel") else ""
+        if project_of.get(m.get("id")):
+            source = f"{source}\n项目：{project_of[m['id']]}".strip()
+        rows.append([str(i), ref["measure_type"].label(m.get("type")), content, yuan(m.get("amount")), source,
                      m["date"].isoformat() if m.get("date") else "", m.get("responsible_unit") or "", ""])
     if len(rows) == 1:
         return [*heading("六、帮扶措施", st), para("（无帮扶措施）", st["note"])]
-    widths = [8, 18, WIDTH / mm - 128, 18, 16, 20, 24, 24]
+    widths = [8, 18, WIDTH / mm - 140, 18, 28, 20, 24, 24]
     table = _table(rows, widths, st, numeric=(3,))
     # room for a signature in every row
     table.setStyle([("BOTTOMPADDING", (0, 1), (-1, -1), 9), ("TOPPADDING", (0, 1), (-1, -1), 9)])
-    return [*heading("六、帮扶措施", st), table]
+    return [*heading("六、帮扶措施", st), table, *_yearly(ctx, benefits, st)]
 
 
 def _asset_shares(ctx: AppContext, household_id: str, st: dict[str, Any]) -> list[Any]:
@@ -310,3 +319,24 @@ def _asset_shares(ctx: AppContext, household_id: str, st: dict[str, Any]) -> lis
                     *(("SPAN", (0, i), (3, i)) for i in totals_at)])
     return [*heading("资产收益分配（元）", st), table]
 
+def _yearly(ctx: AppContext, benefits: Any, st: dict[str, Any]) -> list[Any]:
+    """每年帮扶资金 by channel: one row per year, one column per channel that has money (元)."""
+    from fieldapp.services.projects.ledgers import channel_codes, channel_label
+
+    if not benefits.totals:
+        return []
+    held = {t.channel for t in benefits.totals}
+    channels: list[str | None] = [c for c in channel_codes(ctx.ref, held) if c in held]
+    channels += [None] if None in held else []
+    amount = {(t.year, t.channel): t.amount for t in benefits.totals}
+    rows = [["年度", *(channel_label(ctx.ref, c) for c in channels), "合计"]]
+    for year in benefits.years:
+        rows.append([f"{year}年" if year else "未注明日期", *(yuan(amount.get((year, c))) for c in channels),
+                     yuan(benefits.year_total(year))])
+    rows.append(["合计", *(yuan(sum(t.amount for t in benefits.totals if t.channel == c)) for c in channels),
+                 yuan(benefits.total)])
+    first = 22
+    rest = (WIDTH / mm - first) / (len(channels) + 1)
+    table = _table(rows, [first, *([rest] * (len(channels) + 1))], st, total_row=True,
+                   numeric=tuple(range(1, len(channels) + 2)))
+    return [Spacer(1, 3 * mm), para("每年帮扶资金（按资金渠道，元）", st["body"]), table]
