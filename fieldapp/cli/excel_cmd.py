@@ -48,6 +48,12 @@ def _xlsx_path(text: str) -> Path:
 
 def register(sub: Any, open_ctx: OpenCtx) -> None:
     """Add ``import``, ``export`` and ``check-list`` to the ``fieldapp`` parser."""
+    _register_import(sub, open_ctx)
+    _register_export(sub, open_ctx)
+    _register_check_list(sub, open_ctx)
+
+
+def _register_import(sub: Any, open_ctx: OpenCtx) -> None:
     imp = sub.add_parser("import", help="从 Excel/CSV 导入（国家系统导出的农户成员表、项目库）")
     imp_sub = imp.add_subparsers(dest="import_command", required=True, metavar="WHAT")
     p = imp_sub.add_parser("households", help="导入农户及家庭成员（按户编号和证件号码匹配，重复导入不会重复登记）",
@@ -63,6 +69,8 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
 
     projects_import_cmd.register(imp_sub, open_ctx)
 
+
+def _register_export(sub: Any, open_ctx: OpenCtx) -> None:
     exp = sub.add_parser("export", help="导出为 Excel：农户及成员、村台账、包扶纪实档案、驻村考勤、公示名单、"
                                         "项目和资金台账")
     exp_sub = exp.add_subparsers(dest="export_command", required=True, metavar="WHAT")
@@ -101,6 +109,8 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
 
     project_ledgers_cmd.register_export(exp_sub, open_ctx)  # projects, funds
 
+
+def _register_check_list(sub: Any, open_ctx: OpenCtx) -> None:
     p = sub.add_parser("check-list", help="部门名单比对：低保、特困供养、残疾人、医保参保名单与登记册按证件号码核对")
     p.add_argument("file", metavar="FILE", help="名单 .xlsx 或 .csv（须有证件号码列）")
     p.add_argument("--kind", required=True, choices=["dibao", "tekun", "disability", "insurance"],

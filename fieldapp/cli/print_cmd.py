@@ -53,21 +53,7 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--out", required=True)
     p.set_defaults(func=lambda a: run(open_ctx, a, _household))
 
-    p = pr_sub.add_parser("notice", help="公示、公告：由流程步骤上的户生成（签字并带验证二维码）")
-    p.add_argument("--workflow", choices=["identification", "exit", "return", "monitoring", "risk_elimination"],
-                   help="流程（与 --step 一起：签发并打印处于该步骤的户的公示）")
-    p.add_argument("--step", help="公示或公告步骤的代码（workflow show 列出）")
-    p.add_argument("--village", help="村名或村的标识（处于该步骤的户分属多个村时必填）")
-    p.add_argument("--days", type=int, help="公示天数（默认且至少为 workflows.json 的 notice_minimum_days）")
-    p.add_argument("--id", dest="notice_id", help="重新打印已签发的公示（标识或其末尾至少 8 位）")
-    p.add_argument("--households", help="旧用法：手工列出的户（不签字，不记录张贴），以逗号分隔")
-    p.add_argument("--kind", choices=["entry", "exit"], help="旧用法：entry 纳入，exit 退出")
-    p.add_argument("--start", type=argtypes.date, help="公示开始日期 YYYY-MM-DD（默认今天）")
-    p.add_argument("--end", type=argtypes.date, help="旧用法：公示结束日期 YYYY-MM-DD")
-    p.add_argument("--contact", help="异议受理的地点、联系人及电话")
-    p.add_argument("--issuer", help="公示单位（默认：村民委员会）")
-    p.add_argument("--out", required=True)
-    p.set_defaults(func=lambda a: run(open_ctx, a, _notice))
+    _register_notice(pr_sub, open_ctx)
 
     from fieldapp.cli import assets_cmd
 
@@ -98,6 +84,24 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     from fieldapp.cli import project_ledgers_cmd
 
     project_ledgers_cmd.register_print(pr_sub, open_ctx)  # projects, funds
+
+
+def _register_notice(pr_sub: Any, open_ctx: OpenCtx) -> None:
+    p = pr_sub.add_parser("notice", help="公示、公告：由流程步骤上的户生成（签字并带验证二维码）")
+    p.add_argument("--workflow", choices=["identification", "exit", "return", "monitoring", "risk_elimination"],
+                   help="流程（与 --step 一起：签发并打印处于该步骤的户的公示）")
+    p.add_argument("--step", help="公示或公告步骤的代码（workflow show 列出）")
+    p.add_argument("--village", help="村名或村的标识（处于该步骤的户分属多个村时必填）")
+    p.add_argument("--days", type=int, help="公示天数（默认且至少为 workflows.json 的 notice_minimum_days）")
+    p.add_argument("--id", dest="notice_id", help="重新打印已签发的公示（标识或其末尾至少 8 位）")
+    p.add_argument("--households", help="旧用法：手工列出的户（不签字，不记录张贴），以逗号分隔")
+    p.add_argument("--kind", choices=["entry", "exit"], help="旧用法：entry 纳入，exit 退出")
+    p.add_argument("--start", type=argtypes.date, help="公示开始日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--end", type=argtypes.date, help="旧用法：公示结束日期 YYYY-MM-DD")
+    p.add_argument("--contact", help="异议受理的地点、联系人及电话")
+    p.add_argument("--issuer", help="公示单位（默认：村民委员会）")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=lambda a: run(open_ctx, a, _notice))
 
 
 def _cards(ctx: Any, args: argparse.Namespace) -> int:
