@@ -159,7 +159,8 @@ def _asset(ctx: Any, text: str) -> str:
     text = text.strip()
     with ctx.db.read() as conn:
         rows = conn.execute(select(a.c.id).where(a.c.deleted.is_(False), (a.c.id == text) | (a.c.name == text)
-                                                 | a.c.id.startswith(text.lower()))).all()
+                                                 | a.c.id.startswith(text.lower())
+                                                 | a.c.id.endswith(text.lower()))).all()
     ids = sorted({r.id for r in rows})
     if len(ids) == 1:
         return str(ids[0])
@@ -200,7 +201,7 @@ def _list(ctx: Any, args: argparse.Namespace) -> int:
     kinds, states = ctx.ref["asset_kind"], ctx.ref["asset_state"]
     print("编号\t村\t名称\t类别\t价值\t产权归属\t管护主体\t状态\t累计收益\t累计分配")
     for a in lines:
-        print(f"{a.id[:8]}\t{a.area_name}\t{a.name}\t{kinds.label(a.kind)}\t{_yuan(a.value)}\t{a.owner_name}\t"
+        print(f"{a.id[-8:]}\t{a.area_name}\t{a.name}\t{kinds.label(a.kind)}\t{_yuan(a.value)}\t{a.owner_name}\t"
               f"{a.manager}\t{states.label(a.state)}\t{_yuan(a.income)}\t{_yuan(a.distributed)}")
     print(f"合计 {len(lines)} 项，价值 {_yuan(sum(a.value for a in lines))}，收益 {_yuan(sum(a.income for a in lines))}"
           f"，分配 {_yuan(sum(a.distributed for a in lines))}")

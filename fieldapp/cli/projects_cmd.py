@@ -183,7 +183,8 @@ def _project(ctx: Any, text: str) -> str:
     text = text.strip()
     with ctx.db.read() as conn:
         rows = conn.execute(select(p.c.id).where(p.c.deleted.is_(False), (p.c.id == text) | (p.c.name == text)
-                                                 | p.c.id.startswith(text.lower()))).all()
+                                                 | p.c.id.startswith(text.lower())
+                                                 | p.c.id.endswith(text.lower()))).all()
     ids = sorted({r.id for r in rows})
     if len(ids) == 1:
         return str(ids[0])
@@ -228,7 +229,7 @@ def _list(ctx: Any, args: argparse.Namespace) -> int:
     types, states = ctx.ref["project_type"], ctx.ref["project_status"]
     print("编号\t所属\t名称\t类型\t状态\t总预算\t批复金额\t已拨付")
     for line in found:
-        print(f"{line.id[:8]}\t{line.area_name}\t{line.name}\t{types.label(line.type)}\t{states.label(line.status)}\t"
+        print(f"{line.id[-8:]}\t{line.area_name}\t{line.name}\t{types.label(line.type)}\t{states.label(line.status)}\t"
               f"{_yuan(line.budget_total)}\t{_yuan(line.approved_amount)}\t{_yuan(line.disbursed)}")
     return 0
 

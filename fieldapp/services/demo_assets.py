@@ -173,7 +173,9 @@ def _assets_of(ctx: AppContext, view: project_records.ProjectView, today: dt.dat
     start = _accepted_on(view)
     for asset_id, draft in zip(ids, drafts, strict=True):
         if draft.kind == rules.OPERATING:
-            _income(ctx, asset_id, draft.value, [b.household_id for b in view.beneficiaries], first=start.year + 1,
+            # a village asset with no beneficiaries of its own pays its share to the village's poor households
+            shared = [b.household_id for b in view.beneficiaries] or _households(ctx, view.village_id, 20)
+            _income(ctx, asset_id, draft.value, shared, start=start,
                     last=today.year - 1)
         elif draft.kind == rules.HOUSEHOLD and draft.owner_household_id:  # calves sold: all the household's
             for year in range(start.year + 1, today.year):
@@ -183,10 +185,15 @@ def _assets_of(ctx: AppContext, view: project_records.ProjectView, today: dt.dat
     return ids
 
 
-def _income(ctx: AppContext, asset_id: str, value: int, households: list[str], *, first: int, last: int) -> None:
-    """Each year a yield of about 8% of the value (a little more each year), 80% of it shared evenly."""
-    for n, year in enumerate(range(first, last + 1)):
+def _income(ctx: AppContext, asset_id: str, value: int, households: list[str], *, start: dt.date, last: int) -> None:
+    """Each year a yield of about 8% of the value (a little more each year), 80% of it shared evenly; the year
+    of acceptance earns for the months after it."""
+    for n, year in enumerate(range(start.year, last + 1)):
         income = value * (75 + 4 * n) // 1000 + 1234 * n
+        if year == start.year:
+            income = income * (12 - start.month) // 12
+        if income <= 0:
+            continue
         shares = rules.split_evenly(income * SHARED_PERCENT // 100, households) if households else None
         service.record_income(ctx, asset_id, year, income, note="上网电费结算" if n % 2 == 0 else "上网电费及补贴结算",
                               shares=shares)
@@ -196,9 +203,9 @@ def _changes(ctx: AppContext, ids: list[str], drafts: list[service.AssetDraft],
              households: Sequence[project_records.Beneficiary], *, start: dt.date, today: dt.date) -> None:
     """A storm-damaged access road, a household's dead cattle disposed of, another's handed to a neighbour."""
     for asset_id, draft in zip(ids, drafts, strict=True):
-        if draft.kind == rules.PUBLIC and today > dt.date(today.year - 1, 7, 20) > start:
-            service.damage(ctx, asset_id, day=dt.date(today.year - 1, 7, 20),
-                           reason="7月强降雨冲毁检修便道约 40 米，已报镇政府，待修复")
+        damaged = start + dt.timedelta(days=150)
+        if draft.kind == rules.PUBLIC and "便道" in draft.name and damaged < today:
+            service.damage(ctx, asset_id, day=damaged, reason="冬季冻融致检修便道路面开裂约 40 米，已报镇政府，待修复")
     household_assets = [(a, d) for a, d in zip(ids, drafts, strict=True) if d.kind == rules.HOUSEHOLD]
     if len(household_assets) >= 3:
         day = max(start + dt.timedelta(days=200), dt.date(today.year - 1, 2, 1))
