@@ -121,10 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldapp.cli import report_cmd
 
     report_cmd.register(sub, _open)
-    from fieldapp.cli import projects_cmd, targets_cmd
+    from fieldapp.cli import disclosure_cmd, projects_cmd, targets_cmd
 
-    targets_cmd.register(sub, _open)
-    projects_cmd.register(sub, _open)
+    for module in (targets_cmd, projects_cmd, disclosure_cmd):
+        module.register(sub, _open)
 
     gui = sub.add_parser("gui", help="启动桌面程序（默认）")
     gui.set_defaults(func=_cmd_gui)

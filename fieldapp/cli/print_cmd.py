@@ -9,6 +9,9 @@
     fieldapp print ledger [--village V] [--group G] [--status CODE] [--attribute CODE] [--search TEXT] --out F
     fieldapp print archive --cadre C (--month YYYY-MM | --year YYYY) --out F
     fieldapp print charts (--village V | --town T | --district) --size A3|A1 --out F  (挂图作战, cli/charts_cmd.py)
+    fieldapp print disclosure --kind plan|project|completion|subsidy (--village V --year Y | --project P)
+                              --contact TEXT [--start D] [--days N] --out F   (资金公示, cli/disclosure_cmd.py)
+    fieldapp print disclosure --id NOTICE --out F             (print an issued disclosure again)
 
 A village is named by its name or id; a household by its id, its 户编号 or the code
 on its card. Services are imported when a command runs (reportlab is not loaded for
@@ -85,9 +88,10 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--out", required=True)
     p.set_defaults(func=lambda a: run(open_ctx, a, _archive))
 
-    from fieldapp.cli import charts_cmd
+    from fieldapp.cli import charts_cmd, disclosure_cmd
 
     charts_cmd.register_print(pr_sub, open_ctx)
+    disclosure_cmd.register_print(pr_sub, open_ctx)
 
 
 def _cards(ctx: Any, args: argparse.Namespace) -> int:

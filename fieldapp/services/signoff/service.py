@@ -117,7 +117,7 @@ def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
     they took part in, ``visit.sign_own`` (a unit leader's visits count only once they sign them)."""
     if subject in ("workflow_step", "workflow_batch"):  # whoever decides a step signs (its role checked there)
         return SIGN_WORKFLOW_STEP
-    if subject == "notice":  # whoever issues a 公示 signs it
+    if subject in ("notice", "disclosure"):  # whoever issues a 公示 (or a 资金公示) signs it
         return SIGN_NOTICE
     if subject == "summary":  # the team leader signs the summary reported upward
         return SIGN_SUMMARY
@@ -269,7 +269,7 @@ def _role_may_sign(role: str, subject: str) -> bool:
     table = people.permission_table()
     if subject in ("workflow_step", "workflow_batch"):
         return table.allows([role], SIGN_WORKFLOW_STEP)
-    if subject == "notice":
+    if subject in ("notice", "disclosure"):
         return table.allows([role], SIGN_NOTICE)
     if subject == "summary":
         return table.allows([role], SIGN_SUMMARY)
@@ -354,11 +354,13 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
                 return f"{kind} {record.subject_id[:8]}（已删除）"
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
-        if record.subject in ("workflow_step", "notice", "summary", "workflow_batch", "project_acceptance"):
+        if record.subject in ("workflow_step", "notice", "summary", "workflow_batch", "project_acceptance",
+                              "disclosure"):
             words, of = {"workflow_step": (_step_words, record.subject_id),  # a batch: named by its signature
                          "notice": (_notice_words, record.subject_id),
                          "summary": (_summary_words, record.subject_id),
                          "project_acceptance": (_acceptance_words, record.subject_id),
+                         "disclosure": (_disclosure_words, record.subject_id),
                          "workflow_batch": (_batch_words, record.id)}[record.subject]
             return f"{kind} {words(conn, of, ref)}"
         if record.subject == "attendance_month":
@@ -433,6 +435,21 @@ def _acceptance_words(conn: Connection, acceptance_id: str, _ref: refdata.RefDat
     row = conn.execute(select(a.c.date, p.c.name).select_from(a.join(p, p.c.id == a.c.project_id))
                        .where(a.c.id == acceptance_id)).first()
     return f"{row.name} {row.date.isoformat()}" if row is not None else f"{acceptance_id[:8]}（已删除）"
+
+
+def _disclosure_words(conn: Connection, notice_id: str, _ref: refdata.RefData) -> str:
+    """A disclosure notice in words: 项目公示 东村 核桃园提质增效 2026-03-02 至 2026-03-11."""
+    from fieldapp.domain import disclosure
+
+    n, a, p = Notice.__table__, Area.__table__, Project.__table__
+    row = conn.execute(select(n.c.kind, n.c.year, n.c.period_start, n.c.period_end, a.c.name, p.c.name.label("project"))
+                       .select_from(n.outerjoin(a, a.c.id == n.c.village_id).outerjoin(p, p.c.id == n.c.project_id))
+                       .where(n.c.id == notice_id)).first()
+    if row is None:
+        return f"{notice_id[:8]}（未同步到此处）"
+    what = row.project or (f"{row.year}年" if row.year else "")
+    return (f"{disclosure.kind_word(row.kind)} {row.name or ''} {what} {row.period_start.isoformat()} 至 "
+            f"{row.period_end.isoformat()}")
 
 
 def _household_words(conn: Connection, household_id: str) -> str:
