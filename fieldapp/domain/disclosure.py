@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from fieldapp.domain.money import format_yuan
 from fieldapp.domain.notice import NoticeError
 
 PLAN, PROJECT, COMPLETION, SUBSIDY = "plan", "project", "completion", "subsidy"
@@ -74,39 +75,77 @@ def totals_by_channel(amounts: list[Mapping[str, int]]) -> dict[str, int]:
     return dict(sorted(found.items()))
 
 
-def flatten(figures: Any, path: str = "") -> dict[str, Any]:
-    """Every leaf of ``figures`` by its path (``projects[0].budget.superior``); list items of records are
-    keyed by their ``id`` or ``household_id`` when they have one, so an added row is one difference."""
-    found: dict[str, Any] = {}
+#: words for the keys a difference is named by
+_WORDS = {"budget": "预算", "budget_total": "总预算", "approved": "批复金额", "approved_on": "批复日期",
+          "beneficiaries": "受益户", "amount": "金额", "total": "合计", "disbursed": "已拨付", "disbursements": "拨付",
+          "projects": "项目", "lines": "补助", "acceptance": "验收", "households": "户数", "name": "名称",
+          "status": "状态", "disbursed_total": "拨付合计", "beneficiary_total": "受益户合计",
+          "approved_total": "批复合计", "household_totals": "户合计", "project": "项目", "id_masked": "证件号码",
+          "head": "户主", "date": "日期", "passed": "验收结果", "members": "验收人员", "findings": "验收意见",
+          "channel": "资金渠道", "voucher_no": "凭证号", "unit": "实施单位", "hh_no": "户编号", "group_no": "组"}
+#: the keys whose whole numbers are fen (shown in yuan)
+_MONEY = frozenset({"budget", "budget_total", "approved", "amount", "total", "disbursed", "disbursed_total",
+                    "beneficiary_total", "approved_total", "household_totals"})
+
+
+def flatten(figures: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
+    """Every leaf of ``figures`` by its path of keys; a list item of a record is keyed by its ``key``, ``id``
+    or ``household_id`` (an added row is one difference, not a shift of every row after it)."""
+    found: dict[tuple[str, ...], Any] = {}
     if isinstance(figures, dict):
         for key, value in figures.items():
-            found.update(flatten(value, f"{path}.{key}" if path else str(key)))
+            found.update(flatten(value, (*path, str(key))))
     elif isinstance(figures, list):
         for i, item in enumerate(figures):
-            key = item.get("key") or item.get("id") or item.get("household_id") if isinstance(item, dict) else None
-            found.update(flatten(item, f"{path}[{key or i}]"))
+            key = (item.get("key") or item.get("id") or item.get("household_id")) if isinstance(item, dict) else None
+            found.update(flatten(item, (*path, f"#{key or i}")))
     else:
         found[path] = figures
     return found
 
 
-#: words for the paths a difference is named by
-_WORDS = {"budget": "预算", "budget_total": "总预算", "approved": "批复金额", "approved_on": "批复日期",
-          "beneficiaries": "受益户", "amount": "金额", "total": "合计", "disbursed": "已拨付", "disbursements": "拨付",
-          "projects": "项目", "lines": "补助", "acceptance": "验收", "households": "户数", "name": "名称",
-          "status": "状态", "disbursed_total": "拨付合计", "beneficiary_total": "受益户合计"}
+def _names(figures: Any, found: dict[str, str]) -> dict[str, str]:
+    """Each listed record's key → how a person names it (户主 and 户编号, a project's name, a date)."""
+    if isinstance(figures, dict):
+        for value in figures.values():
+            _names(value, found)
+    elif isinstance(figures, list):
+        for i, item in enumerate(figures):
+            if isinstance(item, dict):
+                key = item.get("key") or item.get("id") or item.get("household_id") or i
+                words = [str(item[k]) for k in ("head", "hh_no", "project", "name", "date", "channel") if item.get(k)]
+                found[f"#{key}"] = " ".join(words) or f"第{i + 1}项"
+                _names(item, found)
+    return found
 
 
 def differences(stated: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
-    """Where the ledger (``now``) disagrees with what a notice states, one line each (empty: it agrees)."""
+    """Where the ledger (``now``) disagrees with what a notice states, one line each in words, amounts in yuan
+    (empty: it agrees)."""
     a, b = flatten(dict(stated)), flatten(dict(now))
+    names = _names(dict(now), _names(dict(stated), {}))
+    names.update({k: f"（{v}）" for k, v in _household_names(stated, now).items()})
     lines = []
-    for key in sorted(set(a) | set(b)):
-        if a.get(key) != b.get(key):
-            words = ".".join(_WORDS.get(part, part) for part in key.replace("[", ".[").split("."))
-            lines.append(f"{words}：公示 {_text(a.get(key))}，现账目 {_text(b.get(key))}")
+    for path in sorted(set(a) | set(b)):
+        if a.get(path) != b.get(path):
+            money = any(part in _MONEY for part in path)
+            words = "·".join(names.get(p, _WORDS.get(p, p)) for p in path)
+            lines.append(f"{words}：公示 {_text(a.get(path), money)}，现账目 {_text(b.get(path), money)}")
     return lines
 
 
-def _text(value: Any) -> str:
-    return "（无）" if value is None else str(value)
+def _household_names(*figures: Mapping[str, Any]) -> dict[str, str]:
+    """household id → 户主 户编号 (the keys of ``household_totals``)."""
+    found: dict[str, str] = {}
+    for f in figures:
+        for line in f.get("lines", ()) if isinstance(f, Mapping) else ():
+            found[line["household_id"]] = f"{line.get('head', '')} {line.get('hh_no', '')}".strip()
+    return found
+
+
+def _text(value: Any, money: bool) -> str:
+    if value is None:
+        return "（无）"
+    if money and isinstance(value, int) and not isinstance(value, bool):
+        return f"{format_yuan(value)}元"
+    return str(value)

@@ -173,7 +173,7 @@ def test_a_changed_ledger_makes_the_notice_out_of_date_and_a_changed_figure_brea
     assert now.figures == made.figures  # the notice is never changed
     state = disclosure.standing(ctx, now)
     assert state.signature == signoff.VALID and state.out_of_date and not state.holds
-    assert any("200025" in line and "200026" in line for line in state.differences)
+    assert any("2,000.25元" in line and "2,000.26元" in line and "李二河" in line for line in state.differences)
     text = _pdf_text(render_disclosure(ctx, now, tmp_path / "stale.pdf"))
     assert "公示已过时" in text and _yuan(200_025) in text and _yuan(200_026) not in text
 

@@ -93,6 +93,12 @@ class Standing:
     def holds(self) -> bool:
         return self.signature == signoff.VALID and not self.out_of_date
 
+    def short(self) -> str:
+        """In a word or two, for a table: 一致, 已过时, 签字不符."""
+        if self.signature in (signoff.CHANGED, signoff.INVALID):
+            return "签字不符"
+        return "已过时" if self.out_of_date else "一致"
+
     def text(self) -> str:
         if self.signature == signoff.CHANGED:
             return "签发后公示内容被改动，与签字不符：本公示无效，请重新签发"
