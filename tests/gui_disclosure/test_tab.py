@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from fieldapp.gui.disclosure.dialogs import DisclosureObjectionDialog, IssueDisclosureDialog, PostDisclosureDialog
+from fieldapp.gui.disclosure.tab import DisclosureTab
 from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.tasks import SyncTaskManager
 from fieldapp.gui.workflow.notices_page import NoticesPage
@@ -40,9 +41,27 @@ def app_font(qtbot: QtBot) -> Any:
     QApplication.setFont(before)
 
 
+def _issue(tab: DisclosureTab, project_id: str, shots: Path) -> None:
+    """签发资金公示… from the keyboard's widgets: too short a period refused in place, then issued."""
+    dialog = tab.issue()
+    assert isinstance(dialog, IssueDisclosureDialog) and dialog.isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("project"))
+    dialog.project.setCurrentIndex(dialog.project.findData(project_id))
+    assert not dialog.village.isEnabled() and not dialog.year.isEnabled()
+    dialog.print_after.setChecked(False)
+    dialog.contact.setText("村委会办公室 王主任 13912345678")
+    dialog.days.setValue(9)
+    dialog.submit()
+    assert "不得少于 10 天" in dialog.error.text() and dialog.isVisible()
+    dialog.grab().save(str(shots / "disclosure-issue.png"))
+    dialog.days.setValue(10)
+    dialog.submit()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
 def test_a_leader_issues_prints_posts_and_handles_an_objection(
         ctx: AppContext, world: World, approved_project: str, signed_in: Callable[..., AppContext], qtbot: QtBot,
-        sync_tasks: SyncTaskManager, qtmodeltester: Any, tmp_path: Path, app_font: None) -> None:
+        *, sync_tasks: SyncTaskManager, qtmodeltester: Any, tmp_path: Path, app_font: None) -> None:
     projects.set_beneficiary(ctx, approved_project, world.a, 300_050)
     leader = signed_in("leader", name="王队长")
     page = NoticesPage(leader, sync_tasks, hub=ChangeHub(), today=TODAY)
@@ -55,20 +74,7 @@ def test_a_leader_issues_prints_posts_and_handles_an_objection(
     tab = page.disclosure
     assert tab.model.rows == [] and tab.issue_button.isEnabled() and not tab.print_button.isEnabled()
 
-    dialog = tab.issue()
-    assert isinstance(dialog, IssueDisclosureDialog) and dialog.isVisible()
-    dialog.kind.setCurrentIndex(dialog.kind.findData("project"))
-    dialog.project.setCurrentIndex(dialog.project.findData(approved_project))
-    assert not dialog.village.isEnabled() and not dialog.year.isEnabled()
-    dialog.print_after.setChecked(False)
-    dialog.contact.setText("村委会办公室 王主任 13912345678")
-    dialog.days.setValue(9)
-    dialog.submit()
-    assert "不得少于 10 天" in dialog.error.text() and dialog.isVisible()
-    dialog.grab().save(str(tmp_path / "disclosure-issue.png"))
-    dialog.days.setValue(10)
-    dialog.submit()
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    _issue(tab, approved_project, tmp_path)
     qtmodeltester.check(tab.model)
     assert len(tab.model.rows) == 1 and tab.model.rows[0].standing.holds
     made = tab.current_notice()
