@@ -405,175 +405,175 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="82"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="87"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="86"/>
         <source>在村签到</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="88"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="87"/>
         <source>记录本人在所选日期在村（当天没有走访记录时使用）</source>
         <translation>Record that I was in the village on the selected date (for days without a visit)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="91"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="90"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="103"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="102"/>
         <source>确认补登(&amp;Q)</source>
         <translation>&amp;Confirm late check-in</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="104"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="103"/>
         <source>确认所选干部在该日在村（本人的补登不能自己确认）</source>
         <translation>Confirm that the selected cadre was in the village that day (nobody confirms their own late check-in)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="107"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="106"/>
         <source>签字关闭所选月份(&amp;L)…</source>
         <translation>C&amp;lose the chosen month…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="108"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="107"/>
         <source>队长对所选干部这个月的在村记录签字背书；关闭后修改须先说明原因重新打开</source>
         <translation>The team leader signs the chosen cadre&apos;s days in the village for this month; after that, a change needs the month reopened with a reason</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="108"/>
         <source>重新打开(&amp;R)…</source>
         <translation>&amp;Reopen…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="110"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109"/>
         <source>说明原因后重新打开已关闭的月份；原因永久保留</source>
         <translation>Reopen a closed month, giving a reason that is kept for good</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="134"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="133"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="137"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="136"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="145"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="144"/>
         <source>驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；每月不少于{0}天为达标）</source>
         <translation>Days per month in the village for resident team members (visit days and check-in days combined, each day counted once; at least {0} days a month to comply)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="147"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="146"/>
         <source>包扶单位领导本年走访次数（本人签字的走访，每年不少于{0}次）</source>
         <translation>Unit leaders&apos; visits this year (visits they signed themselves; at least {0} a year)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="194"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="188"/>
         <source>正在计算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="207"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="201"/>
         <source>补登待确认（登记晚于在村日期 {0} 天以上，确认后计入在村天数）：{1} 条</source>
         <translation>Late check-ins waiting for confirmation (entered more than {0} days after the day; they count once confirmed): {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="227"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="221"/>
         <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
         <translation>{0}: {1} resident cadres, {2} non-compliant months; {3} unit leaders</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="254"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="246"/>
         <source>请填写日期</source>
         <translation>Please enter a date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="266"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="258"/>
         <source>已补登：{0} 在村，队长确认后计入在村天数</source>
         <translation>Late check-in saved: in the village on {0}; it counts once the team leader confirms it</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="268"/>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="283"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="260"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="275"/>
         <source>已签到：{0} 在村</source>
         <translation>Checked in: in the village on {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="307"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="299"/>
         <source>{0} {1}年{2}月（在村 {3} 天）</source>
         <translation>{0}, {2}/{1} ({3} days in the village)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="310"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="302"/>
         <source>签字关闭月份</source>
         <translation>Close a month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="311"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="303"/>
         <source>以本人签名对 {0} 的在村记录签字背书并关闭这个月？
 关闭后修改须先说明原因重新打开。</source>
         <translation>Sign {0}&apos;s days in the village with your signature and close the month?
 After that, a change needs the month reopened with a reason.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="304"/>
         <source>签字关闭</source>
         <translation>Sign and close</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="304"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="320"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312"/>
         <source>已签字关闭：{0}</source>
         <translation>Signed and closed: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="329"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="321"/>
         <source>重新打开月份</source>
         <translation>Reopen a month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="329"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="321"/>
         <source>重新打开 {0} {1}年{2}月的原因：</source>
         <translation>Why reopen {0}&apos;s month {2}/{1}:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="339"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="331"/>
         <source>已重新打开：{0} {1}年{2}月</source>
         <translation>Reopened: {0}, {2}/{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="375"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="367"/>
         <source>已确认 {0} {1} 在村</source>
         <translation>Confirmed: {0} in the village on {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="380"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="372"/>
         <source>驻村考勤_{0}年.xlsx</source>
         <translation>Attendance_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="381"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="373"/>
         <source>导出驻村考勤</source>
         <translation>Export attendance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="382"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="374"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="397"/>
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="389"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -1020,22 +1020,22 @@ After that, a change needs the month reopened with a reason.</translation>
         <translation>{0} {1} · computed {2:%Y-%m-%d %H:%M} · data as of {3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="214"/>
+        <location filename="../../fieldapp/gui/charts/page.py" line="210"/>
         <source>{0}：{1}户</source>
         <translation>{0}: {1} households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="264"/>
+        <location filename="../../fieldapp/gui/charts/page.py" line="247"/>
         <source>保存挂图</source>
         <translation>Save wall chart</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="264"/>
+        <location filename="../../fieldapp/gui/charts/page.py" line="247"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="274"/>
+        <location filename="../../fieldapp/gui/charts/page.py" line="257"/>
         <source>已生成挂图：{0}</source>
         <translation>Wall chart written: {0}</translation>
     </message>
@@ -1628,6 +1628,251 @@ After that, a change needs the month reopened with a reason.</translation>
         <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
         <source>本户反对</source>
         <translation>Against (this household)</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31"/>
+        <source>公示内容</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31"/>
+        <source>公示期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31"/>
+        <source>张贴</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="32"/>
+        <source>账目核对</source>
+        <translation>Ledger check</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="32"/>
+        <source>签发人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="33"/>
+        <source>未张贴</source>
+        <translation>Not posted</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="33"/>
+        <source>已张贴，未到公示期</source>
+        <translation>Posted, period not begun</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="34"/>
+        <source>公示中</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="34"/>
+        <source>公示期已满</source>
+        <translation>Period over</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="35"/>
+        <source>资金使用计划公示</source>
+        <translation>Fund-use plan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="35"/>
+        <source>项目公示</source>
+        <translation>Project notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="36"/>
+        <source>项目完成公告</source>
+        <translation>Completion notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="36"/>
+        <source>到户补助公示</source>
+        <translation>Household subsidy notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="50"/>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="51"/>
+        <source>一致</source>
+        <translation>Agrees</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="51"/>
+        <source>已过时</source>
+        <translation>Out of date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="51"/>
+        <source>签字不符</source>
+        <translation>Signature mismatch</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureObjectionDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="164"/>
+        <source>登记异议</source>
+        <translation>Record an objection</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="165"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="167"/>
+        <source>姓名；匿名反映的写“匿名”</source>
+        <translation>Name; write “匿名” if anonymous</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="170"/>
+        <source>异议内容</source>
+        <translation>What the objection says</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="172"/>
+        <source>{0}：{1}，公示期 {2} 至 {3}</source>
+        <translation>{0}: {1}, period {2} to {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="176"/>
+        <source>异议人(&amp;F)：</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="177"/>
+        <source>内容(&amp;C)：</source>
+        <translation>&amp;Content:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="178"/>
+        <source>收到日期(&amp;D)：</source>
+        <translation>Received on (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="188"/>
+        <source>已登记异议</source>
+        <translation>Objection recorded</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureObjectionModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67"/>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67"/>
+        <source>公示</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67"/>
+        <source>异议人</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67"/>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="77"/>
+        <source>异议成立</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="77"/>
+        <source>异议不成立</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="78"/>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureRequest</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="203"/>
+        <source>{0}，{1} 至 {2}</source>
+        <translation>{0}, {1} to {2}</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="73"/>
+        <source>签发资金公示…(&amp;F)</source>
+        <translation>Issue a &amp;fund disclosure…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="74"/>
+        <source>打印公示(&amp;N)</source>
+        <translation>Print &amp;notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="75"/>
+        <source>记录张贴…(&amp;S)</source>
+        <translation>Record po&amp;sting…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="76"/>
+        <source>登记异议…(&amp;B)</source>
+        <translation>Record o&amp;bjection…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="77"/>
+        <source>办理异议…(&amp;J)</source>
+        <translation>Handle ob&amp;jection…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="87"/>
+        <source>对资金公示的异议：</source>
+        <translation>Objections to fund disclosures:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="108"/>
+        <source>本账号没有这项权限</source>
+        <translation>This account does not have this permission</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="157"/>
+        <source>尚未签发资金公示。金额取自项目台账，签发时签字。</source>
+        <translation>No fund disclosure issued yet. Amounts come from the project ledger and are signed on issue.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="162"/>
+        <source>……另有 {0} 处（fieldapp disclosure show 列出全部）</source>
+        <translation>…and {0} more (fieldapp disclosure show lists them all)</translation>
     </message>
 </context>
 <context>
@@ -3086,6 +3331,109 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>IssueDisclosureDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="54"/>
+        <source>签发资金公示</source>
+        <translation>Issue a fund disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="55"/>
+        <source>签发并签字</source>
+        <translation>Issue and sign</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="57"/>
+        <source>资金使用计划公示（村、年度）</source>
+        <translation>Fund-use plan (village, year)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="58"/>
+        <source>项目公示（开工前）</source>
+        <translation>Project notice (before work starts)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="59"/>
+        <source>项目完成公告（验收合格后）</source>
+        <translation>Completion notice (after a passed acceptance)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="60"/>
+        <source>到户补助公示（项目，或村、年度）</source>
+        <translation>Household subsidy notice (project, or village and year)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="69"/>
+        <source>—（按村和年度）</source>
+        <translation>— (by village and year)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="76"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="78"/>
+        <source>如：村委会办公室 王主任 139…</source>
+        <translation>e.g. village office, Director Wang, 139…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="79"/>
+        <source>签发后打印(&amp;P)</source>
+        <translation>&amp;Print after issuing</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="82"/>
+        <source>类别(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="83"/>
+        <source>项目(&amp;J)：</source>
+        <translation>Pro&amp;ject:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="84"/>
+        <source>村(&amp;V)：</source>
+        <translation>&amp;Village:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="85"/>
+        <source>年度(&amp;Y)：</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="86"/>
+        <source>公示开始(&amp;S)：</source>
+        <translation>&amp;Starts on:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="87"/>
+        <source>公示天数(&amp;D)：</source>
+        <translation>&amp;Days:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="88"/>
+        <source>异议受理(&amp;C)：</source>
+        <translation>Objections to (&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="89"/>
+        <source>金额取自项目台账，不能手工填写；签发人以本人签名密钥签字，打印件带验证二维码。公示期不得少于 {0} 天。签发后账目有变动的，公示显示为已过时，须重新签发。</source>
+        <translation>Amounts come from the project ledger and cannot be typed; the issuer signs with their own key and the print carries a verification QR code. The period is at least {0} days. If the ledger changes after issue, the notice shows as out of date and must be issued again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="115"/>
+        <source>请选择项目</source>
+        <translation>Choose a project</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="126"/>
+        <source>已签发{0}：{1} 至 {2}</source>
+        <translation>Issued {0}: {1} to {2}</translation>
+    </message>
+</context>
+<context>
     <name>IssueNoticeDialog</name>
     <message>
         <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="31"/>
@@ -4078,78 +4426,83 @@ Correct it from the ID number?</translation>
 <context>
     <name>NoticesPage</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="104"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="107"/>
         <source>登记评议会议…(&amp;M)</source>
         <translation>Record &amp;meeting…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="106"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="109"/>
         <source>签发公示…(&amp;I)</source>
         <translation>&amp;Issue notice…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="107"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="110"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="108"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="111"/>
         <source>记录张贴…(&amp;T)</source>
         <translation>Record pos&amp;ting…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="109"/>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="110"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="112"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="113"/>
         <source>登记异议…(&amp;O)</source>
         <translation>Record &amp;objection…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="111"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="114"/>
         <source>办理…(&amp;H)</source>
         <translation>&amp;Handle…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="115"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="118"/>
         <source>评议会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="117"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="120"/>
         <source>公示公告</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="118"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="121"/>
         <source>未办结的异议</source>
         <translation>Open objections</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="119"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="123"/>
+        <source>资金公示</source>
+        <translation>Fund disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="124"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="128"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="133"/>
         <source>Ctrl+Tab 切换标签；方向键选择，按钮的带下划线字母（Alt+字母）执行。公示步骤须公示已张贴且期满、异议已办结后才能通过。</source>
         <translation>Ctrl+Tab switches tabs; arrows select; Alt and a button&apos;s underlined letter runs it. A notice step passes only once its notice was posted, its period is over and every objection is handled.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="146"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="151"/>
         <source>本账号没有这项权限</source>
         <translation>This account does not have this permission</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="207"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="206"/>
         <source>评议会议 {0} 次；公示 {1} 份，其中未张贴 {2} 份、公示中 {3} 份；未办结的异议 {4} 条</source>
         <translation>{0} meetings; {1} notices, {2} not posted and {3} running; {4} open objections</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="210"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="209"/>
         <source>未办结的异议（{0}）</source>
         <translation>Open objections ({0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="268"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="267"/>
         <source>公示-{0}-{1}</source>
         <translation>Notice-{0}-{1}</translation>
     </message>
@@ -4800,6 +5153,34 @@ Correct it from the ID number?</translation>
     </message>
 </context>
 <context>
+    <name>PostDisclosureDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="137"/>
+        <source>记录张贴</source>
+        <translation>Record posting</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="138"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="140"/>
+        <source>{0}：{1}，公示期 {2} 至 {3}（{4} 天）。张贴日期不能晚于公示开始日。</source>
+        <translation>{0}: {1}, period {2} to {3} ({4} days). It must be posted no later than the first day.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="145"/>
+        <source>张贴日期(&amp;D)：</source>
+        <translation>Posted on (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="154"/>
+        <source>已记录张贴：{0}</source>
+        <translation>Posting recorded: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../fieldapp/gui/printing/preview.py" line="94"/>
@@ -5315,7 +5696,7 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
     </message>
     <message>
         <location filename="../../fieldapp/gui/report/page.py" line="167"/>
-        <location filename="../../fieldapp/gui/report/page.py" line="304"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="297"/>
         <source>签字上报(&amp;G)</source>
         <translation>Si&amp;gn and report</translation>
     </message>
@@ -5350,57 +5731,57 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
         <translation>Villages&apos; reports</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="277"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="270"/>
         <source>{0}：{1}/{2} 村已签字上报，未上报 {3}，未签字 {4}，迟报 {5}；走访 {6} 户次，措施 {7} 项，退出 {8} 户，未解决问题 {9} 项</source>
         <translation>{0}: {1}/{2} villages signed and reported, {3} missing, {4} unsigned, {5} late; {6} household visits, {7} measures, {8} households exited, {9} open problems</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="281"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="274"/>
         <source>上报期限 {0}</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="287"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="280"/>
         <source>尚未生成：下表为当前登记数据。保存草稿或签字上报（上报期限 {0}）。</source>
         <translation>Not generated yet: the figures below are the register&apos;s now. Save a draft or sign and report (due {0}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="289"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="282"/>
         <source>已签字上报：{0}，{1}，验证码 {2}（上报期限 {3}）。</source>
         <translation>Signed and reported: {0}, {1}, verification code {2} (due {3}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="291"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="284"/>
         <source>迟报。</source>
         <translation> Late.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="293"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="286"/>
         <source>签字后被改动：须重新签字上报。</source>
         <translation>Changed since signed: sign and report again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="295"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="288"/>
         <source>签名无法核验：请重新签字上报。</source>
         <translation>The signature does not check: sign and report again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="296"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="289"/>
         <source>草稿，尚未签字上报（上报期限 {0}）。</source>
         <translation>Draft, not signed and reported yet (due {0}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="304"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="297"/>
         <source>重新签字上报(&amp;G)</source>
         <translation>Si&amp;gn and report again</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="319"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="312"/>
         <source>已签字上报：{0}</source>
         <translation>Signed and reported: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="319"/>
+        <location filename="../../fieldapp/gui/report/page.py" line="312"/>
         <source>已保存草稿：{0}</source>
         <translation>Draft saved: {0}</translation>
     </message>
@@ -5469,77 +5850,77 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="82"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="83"/>
         <source>查看流程(&amp;O)</source>
         <translation>&amp;Open workflow</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="83"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="84"/>
         <source>通过… (P)</source>
         <translation>Pass… (P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="84"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="85"/>
         <source>不通过… (F)</source>
         <translation>Fail… (F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="85"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="86"/>
         <source>退回… (R)</source>
         <translation>Return… (R)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="89"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="90"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="156"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="150"/>
         <source>等待本人决定的农户 {0} 户，其中可决定 {1} 户</source>
         <translation>{0} household(s) wait for your decision, {1} of them can be decided now</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="158"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="152"/>
         <source>，有冲突的决定 {0} 户（红色，须处理冲突）</source>
         <translation>; {0} with conflicting decisions (red, to be settled)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="160"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="154"/>
         <source>没有等待本人决定的农户。</source>
         <translation>No household waits for your decision.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="195"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="189"/>
         <source>一并决定的农户须处于同一流程的同一步骤；请只选择同一步骤的农户。</source>
         <translation>Households decided together must be at the same step of the same workflow; select only households at one step.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="197"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="191"/>
         <source>有冲突的决定须逐户处理：请单独选择该户。</source>
         <translation>Conflicting decisions are settled one household at a time: select that household alone.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="86"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="87"/>
         <source>批量决定… (B)</source>
         <translation>Batch decision… (B)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="88"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="89"/>
         <source>所选各户同一步骤一并决定：一个理由、一个签字，全部决定或全部不决定</source>
         <translation>Decide the same step of the selected households together: one reason, one signature, all or none</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="96"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="97"/>
         <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选、Ctrl+方向键移动、Ctrl+空格加选、Ctrl+A 全选，B 批量决定（一个签字）。</source>
         <translation>Enter shows the workflow; P passes, F fails, R returns the selected households; Shift+arrows select several, Ctrl+arrows move, Ctrl+Space adds, Ctrl+A selects all, B decides a batch (one signature).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="199"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="193"/>
         <source>“{0}”须逐户附上该户签字的确认书：请逐户决定。</source>
         <translation>“{0}” needs each household&apos;s own signed confirmation: decide them one by one.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="205"/>
+        <location filename="../../fieldapp/gui/workflow/page.py" line="199"/>
         <source>批量决定须选择两户以上（Shift+方向键或 Ctrl+A）。</source>
         <translation>A batch decision needs two or more households selected (Shift+arrows or Ctrl+A).</translation>
     </message>
@@ -5716,158 +6097,158 @@ You can click “Save as…” to save the PDF to a USB stick and print it on a 
 <context>
     <name>SpotcheckPage</name>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="83"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="84"/>
         <source>核查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="84"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="85"/>
         <source>整改</source>
         <translation>Rectifications</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="91"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="92"/>
         <source>新抽样…</source>
         <translation>New draw…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="92"/>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="360"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="93"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="354"/>
         <source>复核抽样</source>
         <translation>Verify draw</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="93"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="94"/>
         <source>打印核查表…</source>
         <translation>Print checklist…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="94"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="95"/>
         <source>打印汇总…</source>
         <translation>Print summary…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="115"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="116"/>
         <source>正确 (Y)</source>
         <translation>Correct (Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="116"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="117"/>
         <source>不正确… (N)</source>
         <translation>Incorrect… (N)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="117"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="118"/>
         <source>清除 (Del)</source>
         <translation>Clear (Del)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="147"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="148"/>
         <source>确认整改</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="148"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="149"/>
         <source>退回…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="214"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="208"/>
         <source>还没有抽样。点“新抽样…”按比例随机抽取农户。</source>
         <translation>No draws yet. Click “New draw…” to draw households at random.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="222"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="216"/>
         <source>种子 {0}；抽样框 {1} 户，校验值 {2}；比例 {3}%；抽中 {4} 户</source>
         <translation>Seed {0}; frame {1} households, hash {2}; rate {3}%; {4} drawn</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="235"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="229"/>
         <source>&#x3000;错{0}</source>
         <translation>  {0} wrong</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="236"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="230"/>
         <source>{0}，户编号 {1}</source>
         <translation>{0}, household no. {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="288"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="282"/>
         <source>已抽取 {0} 户，种子 {1}</source>
         <translation>Drew {0} households, seed {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="301"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="295"/>
         <source>不正确</source>
         <translation>Incorrect</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="301"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="295"/>
         <source>哪里不对、应当如何（将生成整改任务）：</source>
         <translation>What is wrong and what it should be (a rectification task is opened):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="316"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="310"/>
         <source>已生成整改任务</source>
         <translation>Rectification task opened</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="317"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="311"/>
         <source>已记录</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="329"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="323"/>
         <source>已确认整改完成</source>
         <translation>Rectification confirmed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="330"/>
         <source>退回整改</source>
         <translation>Send the rectification back</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="330"/>
         <source>退回的原因：</source>
         <translation>Why it is sent back:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="342"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336"/>
         <source>已退回整改</source>
         <translation>Rectification sent back</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="353"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="347"/>
         <source>复核通过：按种子 {0} 重抽的 {1} 户与记录的样本一致，抽样框校验值相符。</source>
         <translation>Verified: re-drawing with seed {0} gives the same {1} households as recorded, and the frame hash matches.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="356"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="350"/>
         <source>复核不通过：</source>
         <translation>Verification failed: </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="358"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="352"/>
         <source>（抽样后该范围新增 {0} 户、减少 {1} 户）</source>
         <translation> ({0} households added and {1} removed in the area since the draw)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="368"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="362"/>
         <source>保存核查表</source>
         <translation>Save checklist</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="377"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="371"/>
         <source>保存汇总</source>
         <translation>Save summary</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="387"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="381"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="391"/>
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="385"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -6826,176 +7207,176 @@ First deal with the reason they were quarantined (e.g. correct the other househo
         <translation>Export targets table…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="312"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="304"/>
         <source>本系统计算：{0}%（贫困人口 {1} 人、{2} 户 / 农村人口 {3} 人）</source>
         <translation>Computed here: {0}% ({1} poor people in {2} households / rural population {3})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="315"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="307"/>
         <source>本系统计算：无法计算，未填农村人口（贫困人口 {0} 人、{1} 户）</source>
         <translation>Computed here: not possible without the rural population ({0} poor people in {1} households)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="319"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="311"/>
         <source>官方数据：未填</source>
         <translation>Official figure: not recorded</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="321"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="313"/>
         <source>官方数据：{0}%（相差 {1} 个百分点）</source>
         <translation>Official figure: {0}% (difference {1} percentage points)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="324"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="316"/>
         <source>官方数据：{0}%</source>
         <translation>Official figure: {0}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="328"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="320"/>
         <source>贫困发生率低于 {0}%</source>
         <translation>poverty incidence below {0}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="330"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="322"/>
         <source>村集体经济收入不低于 {0}</source>
         <translation>collective income at least {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="331"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="323"/>
         <source>退出指标全部达标</source>
         <translation>every exit indicator met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="332"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="324"/>
         <source>退出标准：{0}</source>
         <translation>Exit standard: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="332"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="324"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="334"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="326"/>
         <source>✔ 达到贫困村退出标准</source>
         <translation>✔ Meets the village exit standard</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="338"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="330"/>
         <source>✘ 尚未达到退出标准：</source>
         <translation>✘ Does not yet meet the exit standard:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="343"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="335"/>
         <source>贫困发生率无法计算：未填农村人口</source>
         <translation>Poverty incidence cannot be computed: no rural population recorded</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="345"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="337"/>
         <source>贫困发生率 {0} 未低于 {1}</source>
         <translation>Poverty incidence {0} is not below {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="347"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="339"/>
         <source>未填村集体经济收入（标准 {0}）</source>
         <translation>No collective income recorded (standard {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="349"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="341"/>
         <source>村集体经济收入 {0} 未达到 {1}</source>
         <translation>Collective income {0} does not reach {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="351"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="343"/>
         <source>参考数据中没有“{0}”的退出标准</source>
         <translation>The reference data has no exit standard for “{0}”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="352"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="344"/>
         <source>{0}未达标</source>
         <translation>{0}: not met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="393"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="385"/>
         <source>已保存村级年度情况</source>
         <translation>Village&apos;s year saved</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="405"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="397"/>
         <source>未保存：{0} 已在别处修改。请核对后再次保存（将以您填写的为准）</source>
         <translation>Not saved: {0} changed elsewhere. Check, then save again (what you entered will be kept)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="445"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="437"/>
         <source>已设定目标</source>
         <translation>Target set</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="451"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="443"/>
         <source>删除目标</source>
         <translation>Delete target</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="452"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="444"/>
         <source>删除 {0} 的“{1}”目标（{2}）？</source>
         <translation>Delete the “{1}” target of {0} ({2})?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="460"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="452"/>
         <source>已删除目标</source>
         <translation>Target deleted</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="467"/>
-        <location filename="../../fieldapp/gui/targets/page.py" line="481"/>
-        <location filename="../../fieldapp/gui/targets/page.py" line="494"/>
-        <location filename="../../fieldapp/gui/targets/page.py" line="498"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="459"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="473"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="486"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="490"/>
         <source>导入目标任务</source>
         <translation>Import targets</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="467"/>
-        <location filename="../../fieldapp/gui/targets/page.py" line="515"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="459"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="507"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="491"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="483"/>
         <source>……另有 {0} 行有错误</source>
         <translation>…and {0} more rows with errors</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="492"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="484"/>
         <source>未导入任何目标：请改正以下各行后重新导入。</source>
         <translation>No target was imported: correct these rows, then import again.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="493"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="485"/>
         <source>表中没有填写目标值的行，未导入。</source>
         <translation>No row of the table has a target value: nothing imported.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="499"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="491"/>
         <source>{0}。导入？</source>
         <translation>{0}. Import?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="506"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="498"/>
         <source>已导入目标任务：写入 {0} 条</source>
         <translation>Targets imported: {0} written</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="514"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="506"/>
         <source>{0}年度目标任务.xlsx</source>
         <translation>targets-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="515"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="507"/>
         <source>导出目标表</source>
         <translation>Export targets table</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="526"/>
+        <location filename="../../fieldapp/gui/targets/page.py" line="518"/>
         <source>已导出目标表（{0} 行）：{1}</source>
         <translation>Targets table exported ({0} rows): {1}</translation>
     </message>
@@ -7367,228 +7748,228 @@ First deal with the reason they were quarantined (e.g. correct the other househo
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104"/>
         <source> 天</source>
         <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="105"/>
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>Households not visited for this many days are listed under “Not visited”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="105"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="107"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="110"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="110"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="118"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="120"/>
         <source>未走访天数</source>
         <translation>Days without a visit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="148"/>
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>No households yet. Import them from a spreadsheet exported from the national system, or add them one by one.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="147"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="149"/>
         <source>导入农户…</source>
         <translation>Import households…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="148"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="150"/>
         <source>新建农户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="195"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="190"/>
         <source>本村</source>
         <translation>This village</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191"/>
         <source>{0}的工作台&#x3000;{1}</source>
         <translation>{0}&apos;s Workbench&#x3000;{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206"/>
         <source>到期/逾期事项</source>
         <translation>Due/overdue items</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="216"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211"/>
         <source>{0}天未走访</source>
         <translation>Not visited for {0} days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="215"/>
         <source>两不愁三保障未达标</source>
         <translation>Two assurances, three guarantees not met</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217"/>
         <source>未达标：{0}</source>
         <translation>Not met: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="224"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="219"/>
         <source>{0}年 {1}元</source>
         <translation>{0}: {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220"/>
         <source>人均收入低于监测线</source>
         <translation>Income below monitoring line</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220"/>
         <source>（监测线：{0}）</source>
         <translation> (monitoring line: {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="227"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222"/>
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0} net income per person {1} yuan, below the monitoring line of {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="227"/>
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>Reference data has no monitoring line for {0}; could not tell whether that year&apos;s income is below it</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="233"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="228"/>
         <source>{0}年没有监测线</source>
         <translation>No monitoring line for {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="238"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="233"/>
         <source>我的包扶户</source>
         <translation>My paired households</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="240"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="235"/>
         <source>未同步修改 {0} 条</source>
         <translation>Unsynced changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="297"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="292"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="303"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="298"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="307"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="302"/>
         <source>只显示前 {0} 条</source>
         <translation>Only the first {0} shown</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="328"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="323"/>
         <source>从未走访</source>
         <translation>Never visited</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="329"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="324"/>
         <source>最近走访 {0}（{1}天前）</source>
         <translation>Last visited {0} ({1} days ago)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="332"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="327"/>
         <source>，{0}组</source>
         <translation>, group {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="331"/>
         <source>村级活动</source>
         <translation>Village activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="338"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="333"/>
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>Overdue by {0} days (due {1})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="340"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="335"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="337"/>
         <source>{0} 到期</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209"/>
         <source>整改任务</source>
         <translation>Rectifications</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="353"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="348"/>
         <source>已报告完成，待审核员确认</source>
         <translation>Reported done, awaiting the reviewer</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="355"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="350"/>
         <source>已逾期（{0} 到期）</source>
         <translation>Overdue (due {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="357"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="352"/>
         <source>{0} 前整改</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="358"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="353"/>
         <source>（退回：{0}）</source>
         <translation> (sent back: {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="373"/>
         <source>报告整改完成</source>
         <translation>Report rectification done</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="373"/>
         <source>整改了什么（审核员确认后关闭）：</source>
         <translation>What was done (closed once the reviewer confirms):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="384"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="379"/>
         <source>已报告整改完成，等待审核员确认</source>
         <translation>Reported done; waiting for the reviewer to confirm</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="251"/>
         <source>{0}年人均纯收入 {1}元，不高于监测线 {2}元</source>
         <translation>{0} income per person {1} yuan, not above the monitoring line of {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="259"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="254"/>
         <source>；回车发起监测</source>
         <translation>; Enter starts monitoring</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263"/>
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="258"/>
         <source>建议纳入监测</source>
         <translation>Proposed for monitoring</translation>
     </message>

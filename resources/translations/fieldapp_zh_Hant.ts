@@ -404,175 +404,175 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="83" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="82" />
         <source> 年</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="87" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="86" />
         <source>在村签到</source>
         <translation>在村簽到</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="88" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="87" />
         <source>记录本人在所选日期在村（当天没有走访记录时使用）</source>
         <translation>記錄本人在所選日期在村（當天沒有走訪記錄時使用）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="91" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="90" />
         <source>导出Excel</source>
         <translation>導出Excel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="103" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="102" />
         <source>确认补登(&amp;Q)</source>
         <translation>確認補登(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="104" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="103" />
         <source>确认所选干部在该日在村（本人的补登不能自己确认）</source>
         <translation>確認所選幹部在該日在村（本人的補登不能自己確認）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="107" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="106" />
         <source>签字关闭所选月份(&amp;L)…</source>
         <translation>簽字關閉所選月份(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="108" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="107" />
         <source>队长对所选干部这个月的在村记录签字背书；关闭后修改须先说明原因重新打开</source>
         <translation>隊長對所選幹部這個月的在村記錄簽字背書；關閉後修改須先說明原因重新打開</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="108" />
         <source>重新打开(&amp;R)…</source>
         <translation>重新打開(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="110" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="109" />
         <source>说明原因后重新打开已关闭的月份；原因永久保留</source>
         <translation>說明原因後重新打開已關閉的月份；原因永久保留</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="134" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="133" />
         <source>年度</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="137" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="136" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="145" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="144" />
         <source>驻村工作队员每月在村天数（走访日与在村签到日合计，同一天只算一次；每月不少于{0}天为达标）</source>
         <translation>駐村工作隊員每月在村天數（走訪日與在村簽到日合計，同一天只算一次；每月不少於{0}天為達標）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="147" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="146" />
         <source>包扶单位领导本年走访次数（本人签字的走访，每年不少于{0}次）</source>
         <translation>包扶單位領導本年走訪次數（本人簽字的走訪，每年不少於{0}次）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="194" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="188" />
         <source>正在计算…</source>
         <translation>正在計算…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="207" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="201" />
         <source>补登待确认（登记晚于在村日期 {0} 天以上，确认后计入在村天数）：{1} 条</source>
         <translation>補登待確認（登記晚於在村日期 {0} 天以上，確認後計入在村天數）：{1} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="227" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="221" />
         <source>{0}年：驻村干部 {1} 人，未达标 {2} 人次；单位领导 {3} 人</source>
         <translation>{0}年：駐村幹部 {1} 人，未達標 {2} 人次；單位領導 {3} 人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="254" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="246" />
         <source>请填写日期</source>
         <translation>請填寫日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="266" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="258" />
         <source>已补登：{0} 在村，队长确认后计入在村天数</source>
         <translation>已補登：{0} 在村，隊長確認後計入在村天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="268" />
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="283" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="260" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="275" />
         <source>已签到：{0} 在村</source>
         <translation>已簽到：{0} 在村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="307" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="299" />
         <source>{0} {1}年{2}月（在村 {3} 天）</source>
         <translation>{0} {1}年{2}月（在村 {3} 天）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="310" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="302" />
         <source>签字关闭月份</source>
         <translation>簽字關閉月份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="311" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="303" />
         <source>以本人签名对 {0} 的在村记录签字背书并关闭这个月？
 关闭后修改须先说明原因重新打开。</source>
         <translation>以本人簽名對 {0} 的在村記錄簽字背書並關閉這個月？
 關閉後修改須先說明原因重新打開。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="304" />
         <source>签字关闭</source>
         <translation>簽字關閉</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="304" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="320" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="312" />
         <source>已签字关闭：{0}</source>
         <translation>已簽字關閉：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="329" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="321" />
         <source>重新打开月份</source>
         <translation>重新打開月份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="329" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="321" />
         <source>重新打开 {0} {1}年{2}月的原因：</source>
         <translation>重新打開 {0} {1}年{2}月的原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="339" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="331" />
         <source>已重新打开：{0} {1}年{2}月</source>
         <translation>已重新打開：{0} {1}年{2}月</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="375" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="367" />
         <source>已确认 {0} {1} 在村</source>
         <translation>已確認 {0} {1} 在村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="380" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="372" />
         <source>驻村考勤_{0}年.xlsx</source>
         <translation>駐村考勤_{0}年.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="381" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="373" />
         <source>导出驻村考勤</source>
         <translation>導出駐村考勤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="382" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="374" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="397" />
+        <location filename="../../fieldapp/gui/visits/attendance_page.py" line="389" />
         <source>已导出：{0}</source>
         <translation>已導出：{0}</translation>
     </message>
@@ -1019,22 +1019,22 @@
         <translation>{0} {1}年 · 計算於 {2:%Y-%m-%d %H:%M} · 數據截至 {3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="214" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="210" />
         <source>{0}：{1}户</source>
         <translation>{0}：{1}戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="264" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="247" />
         <source>保存挂图</source>
         <translation>保存掛圖</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="264" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="247" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/charts/page.py" line="274" />
+        <location filename="../../fieldapp/gui/charts/page.py" line="257" />
         <source>已生成挂图：{0}</source>
         <translation>已生成掛圖：{0}</translation>
     </message>
@@ -1627,6 +1627,251 @@
         <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
         <source>本户反对</source>
         <translation>本戶反對</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31" />
+        <source>类别</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31" />
+        <source>公示内容</source>
+        <translation>公示內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31" />
+        <source>公示期</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31" />
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31" />
+        <source>张贴</source>
+        <translation>張貼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="32" />
+        <source>账目核对</source>
+        <translation>賬目核對</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="32" />
+        <source>签发人</source>
+        <translation>簽發人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="33" />
+        <source>未张贴</source>
+        <translation>未張貼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="33" />
+        <source>已张贴，未到公示期</source>
+        <translation>已張貼，未到公示期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="34" />
+        <source>公示中</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="34" />
+        <source>公示期已满</source>
+        <translation>公示期已滿</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="35" />
+        <source>资金使用计划公示</source>
+        <translation>資金使用計劃公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="35" />
+        <source>项目公示</source>
+        <translation>項目公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="36" />
+        <source>项目完成公告</source>
+        <translation>項目完成公告</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="36" />
+        <source>到户补助公示</source>
+        <translation>到戶補助公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="50" />
+        <source>未记录</source>
+        <translation>未記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="51" />
+        <source>一致</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="51" />
+        <source>已过时</source>
+        <translation>已過時</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="51" />
+        <source>签字不符</source>
+        <translation>簽字不符</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureObjectionDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="164" />
+        <source>登记异议</source>
+        <translation>登記異議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="165" />
+        <source>登记</source>
+        <translation>登記</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="167" />
+        <source>姓名；匿名反映的写“匿名”</source>
+        <translation>姓名；匿名反映的寫“匿名”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="170" />
+        <source>异议内容</source>
+        <translation>異議內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="172" />
+        <source>{0}：{1}，公示期 {2} 至 {3}</source>
+        <translation>{0}：{1}，公示期 {2} 至 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="176" />
+        <source>异议人(&amp;F)：</source>
+        <translation>異議人(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="177" />
+        <source>内容(&amp;C)：</source>
+        <translation>內容(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="178" />
+        <source>收到日期(&amp;D)：</source>
+        <translation>收到日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="188" />
+        <source>已登记异议</source>
+        <translation>已登記異議</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureObjectionModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67" />
+        <source>收到日期</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67" />
+        <source>公示</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67" />
+        <source>异议人</source>
+        <translation>異議人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67" />
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67" />
+        <source>办理结果</source>
+        <translation>辦理結果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="77" />
+        <source>异议成立</source>
+        <translation>異議成立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="77" />
+        <source>异议不成立</source>
+        <translation>異議不成立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="78" />
+        <source>未办结</source>
+        <translation>未辦結</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureRequest</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="203" />
+        <source>{0}，{1} 至 {2}</source>
+        <translation>{0}，{1} 至 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="73" />
+        <source>签发资金公示…(&amp;F)</source>
+        <translation>簽發資金公示…(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="74" />
+        <source>打印公示(&amp;N)</source>
+        <translation>打印公示(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="75" />
+        <source>记录张贴…(&amp;S)</source>
+        <translation>記錄張貼…(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="76" />
+        <source>登记异议…(&amp;B)</source>
+        <translation>登記異議…(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="77" />
+        <source>办理异议…(&amp;J)</source>
+        <translation>辦理異議…(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="87" />
+        <source>对资金公示的异议：</source>
+        <translation>對資金公示的異議：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="108" />
+        <source>本账号没有这项权限</source>
+        <translation>本帳號沒有這項權限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="157" />
+        <source>尚未签发资金公示。金额取自项目台账，签发时签字。</source>
+        <translation>尚未簽發資金公示。金額取自項目台帳，簽發時簽字。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="162" />
+        <source>……另有 {0} 处（fieldapp disclosure show 列出全部）</source>
+        <translation>……另有 {0} 處（fieldapp disclosure show 列出全部）</translation>
     </message>
 </context>
 <context>
@@ -3085,6 +3330,109 @@
     </message>
 </context>
 <context>
+    <name>IssueDisclosureDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="54" />
+        <source>签发资金公示</source>
+        <translation>簽發資金公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="55" />
+        <source>签发并签字</source>
+        <translation>簽發並簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="57" />
+        <source>资金使用计划公示（村、年度）</source>
+        <translation>資金使用計劃公示（村、年度）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="58" />
+        <source>项目公示（开工前）</source>
+        <translation>項目公示（開工前）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="59" />
+        <source>项目完成公告（验收合格后）</source>
+        <translation>項目完成公告（驗收合格後）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="60" />
+        <source>到户补助公示（项目，或村、年度）</source>
+        <translation>到戶補助公示（項目，或村、年度）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="69" />
+        <source>—（按村和年度）</source>
+        <translation>—（按村和年度）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="76" />
+        <source> 天</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="78" />
+        <source>如：村委会办公室 王主任 139…</source>
+        <translation>如：村委會辦公室 王主任 139…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="79" />
+        <source>签发后打印(&amp;P)</source>
+        <translation>簽發後打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="82" />
+        <source>类别(&amp;K)：</source>
+        <translation>類別(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="83" />
+        <source>项目(&amp;J)：</source>
+        <translation>項目(&amp;J)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="84" />
+        <source>村(&amp;V)：</source>
+        <translation>村(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="85" />
+        <source>年度(&amp;Y)：</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="86" />
+        <source>公示开始(&amp;S)：</source>
+        <translation>公示開始(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="87" />
+        <source>公示天数(&amp;D)：</source>
+        <translation>公示天數(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="88" />
+        <source>异议受理(&amp;C)：</source>
+        <translation>異議受理(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="89" />
+        <source>金额取自项目台账，不能手工填写；签发人以本人签名密钥签字，打印件带验证二维码。公示期不得少于 {0} 天。签发后账目有变动的，公示显示为已过时，须重新签发。</source>
+        <translation>金額取自項目台帳，不能手工填寫；簽發人以本人簽名密鑰簽字，打印件帶驗證二維碼。公示期不得少於 {0} 天。簽發後賬目有變動的，公示顯示為已過時，須重新簽發。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="115" />
+        <source>请选择项目</source>
+        <translation>請選擇項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="126" />
+        <source>已签发{0}：{1} 至 {2}</source>
+        <translation>已簽發{0}：{1} 至 {2}</translation>
+    </message>
+</context>
+<context>
     <name>IssueNoticeDialog</name>
     <message>
         <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="31" />
@@ -4077,78 +4425,83 @@
 <context>
     <name>NoticesPage</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="104" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="107" />
         <source>登记评议会议…(&amp;M)</source>
         <translation>登記評議會議…(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="106" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="109" />
         <source>签发公示…(&amp;I)</source>
         <translation>簽發公示…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="107" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="110" />
         <source>打印(&amp;P)</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="108" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="111" />
         <source>记录张贴…(&amp;T)</source>
         <translation>記錄張貼…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="109" />
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="112" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="113" />
         <source>登记异议…(&amp;O)</source>
         <translation>登記異議…(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="111" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="114" />
         <source>办理…(&amp;H)</source>
         <translation>辦理…(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="115" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="118" />
         <source>评议会议</source>
         <translation>評議會議</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="117" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="120" />
         <source>公示公告</source>
         <translation>公示公告</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="118" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="121" />
         <source>未办结的异议</source>
         <translation>未辦結的異議</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="119" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="123" />
+        <source>资金公示</source>
+        <translation>資金公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="124" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="128" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="133" />
         <source>Ctrl+Tab 切换标签；方向键选择，按钮的带下划线字母（Alt+字母）执行。公示步骤须公示已张贴且期满、异议已办结后才能通过。</source>
         <translation>Ctrl+Tab 切換標籤；方向鍵選擇，按鈕的帶下劃線字母（Alt+字母）執行。公示步驟須公示已張貼且期滿、異議已辦結後才能通過。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="146" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="151" />
         <source>本账号没有这项权限</source>
         <translation>本帳號沒有這項權限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="207" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="206" />
         <source>评议会议 {0} 次；公示 {1} 份，其中未张贴 {2} 份、公示中 {3} 份；未办结的异议 {4} 条</source>
         <translation>評議會議 {0} 次；公示 {1} 份，其中未張貼 {2} 份、公示中 {3} 份；未辦結的異議 {4} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="210" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="209" />
         <source>未办结的异议（{0}）</source>
         <translation>未辦結的異議（{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="268" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="267" />
         <source>公示-{0}-{1}</source>
         <translation>公示-{0}-{1}</translation>
     </message>
@@ -4799,6 +5152,34 @@
     </message>
 </context>
 <context>
+    <name>PostDisclosureDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="137" />
+        <source>记录张贴</source>
+        <translation>記錄張貼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="138" />
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="140" />
+        <source>{0}：{1}，公示期 {2} 至 {3}（{4} 天）。张贴日期不能晚于公示开始日。</source>
+        <translation>{0}：{1}，公示期 {2} 至 {3}（{4} 天）。張貼日期不能晚於公示開始日。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="145" />
+        <source>张贴日期(&amp;D)：</source>
+        <translation>張貼日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="154" />
+        <source>已记录张贴：{0}</source>
+        <translation>已記錄張貼：{0}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../fieldapp/gui/printing/preview.py" line="94" />
@@ -5314,7 +5695,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/report/page.py" line="167" />
-        <location filename="../../fieldapp/gui/report/page.py" line="304" />
+        <location filename="../../fieldapp/gui/report/page.py" line="297" />
         <source>签字上报(&amp;G)</source>
         <translation>簽字上報(&amp;G)</translation>
     </message>
@@ -5349,57 +5730,57 @@
         <translation>各村上報情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="277" />
+        <location filename="../../fieldapp/gui/report/page.py" line="270" />
         <source>{0}：{1}/{2} 村已签字上报，未上报 {3}，未签字 {4}，迟报 {5}；走访 {6} 户次，措施 {7} 项，退出 {8} 户，未解决问题 {9} 项</source>
         <translation>{0}：{1}/{2} 村已簽字上報，未上報 {3}，未簽字 {4}，遲報 {5}；走訪 {6} 戶次，措施 {7} 項，退出 {8} 戶，未解決問題 {9} 項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="281" />
+        <location filename="../../fieldapp/gui/report/page.py" line="274" />
         <source>上报期限 {0}</source>
         <translation>上報期限 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="287" />
+        <location filename="../../fieldapp/gui/report/page.py" line="280" />
         <source>尚未生成：下表为当前登记数据。保存草稿或签字上报（上报期限 {0}）。</source>
         <translation>尚未生成：下表為當前登記數據。保存草稿或簽字上報（上報期限 {0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="289" />
+        <location filename="../../fieldapp/gui/report/page.py" line="282" />
         <source>已签字上报：{0}，{1}，验证码 {2}（上报期限 {3}）。</source>
         <translation>已簽字上報：{0}，{1}，驗證碼 {2}（上報期限 {3}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="291" />
+        <location filename="../../fieldapp/gui/report/page.py" line="284" />
         <source>迟报。</source>
         <translation>遲報。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="293" />
+        <location filename="../../fieldapp/gui/report/page.py" line="286" />
         <source>签字后被改动：须重新签字上报。</source>
         <translation>簽字後被改動：須重新簽字上報。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="295" />
+        <location filename="../../fieldapp/gui/report/page.py" line="288" />
         <source>签名无法核验：请重新签字上报。</source>
         <translation>簽名無法核驗：請重新簽字上報。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="296" />
+        <location filename="../../fieldapp/gui/report/page.py" line="289" />
         <source>草稿，尚未签字上报（上报期限 {0}）。</source>
         <translation>草稿，尚未簽字上報（上報期限 {0}）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="304" />
+        <location filename="../../fieldapp/gui/report/page.py" line="297" />
         <source>重新签字上报(&amp;G)</source>
         <translation>重新簽字上報(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="319" />
+        <location filename="../../fieldapp/gui/report/page.py" line="312" />
         <source>已签字上报：{0}</source>
         <translation>已簽字上報：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/report/page.py" line="319" />
+        <location filename="../../fieldapp/gui/report/page.py" line="312" />
         <source>已保存草稿：{0}</source>
         <translation>已保存草稿：{0}</translation>
     </message>
@@ -5468,77 +5849,77 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="82" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="83" />
         <source>查看流程(&amp;O)</source>
         <translation>查看流程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="83" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="84" />
         <source>通过… (P)</source>
         <translation>通過… (P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="84" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="85" />
         <source>不通过… (F)</source>
         <translation>不通過… (F)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="85" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="86" />
         <source>退回… (R)</source>
         <translation>退回… (R)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="89" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="90" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="156" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="150" />
         <source>等待本人决定的农户 {0} 户，其中可决定 {1} 户</source>
         <translation>等待本人決定的農戶 {0} 戶，其中可決定 {1} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="158" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="152" />
         <source>，有冲突的决定 {0} 户（红色，须处理冲突）</source>
         <translation>，有衝突的決定 {0} 戶（紅色，須處理衝突）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="160" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="154" />
         <source>没有等待本人决定的农户。</source>
         <translation>沒有等待本人決定的農戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="195" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="189" />
         <source>一并决定的农户须处于同一流程的同一步骤；请只选择同一步骤的农户。</source>
         <translation>一併決定的農戶須處於同一流程的同一步驟；請只選擇同一步驟的農戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="197" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="191" />
         <source>有冲突的决定须逐户处理：请单独选择该户。</source>
         <translation>有衝突的決定須逐戶處理：請單獨選擇該戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="86" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="87" />
         <source>批量决定… (B)</source>
         <translation>批量決定… (B)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="88" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="89" />
         <source>所选各户同一步骤一并决定：一个理由、一个签字，全部决定或全部不决定</source>
         <translation>所選各戶同一步驟一併決定：一個理由、一個簽字，全部決定或全部不決定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="96" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="97" />
         <source>Enter 查看流程；P 通过、F 不通过、R 退回所选农户；Shift+方向键多选、Ctrl+方向键移动、Ctrl+空格加选、Ctrl+A 全选，B 批量决定（一个签字）。</source>
         <translation>Enter 查看流程；P 通過、F 不通過、R 退回所選農戶；Shift+方向鍵多選、Ctrl+方向鍵移動、Ctrl+空格加選、Ctrl+A 全選，B 批量決定（一個簽字）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="199" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="193" />
         <source>“{0}”须逐户附上该户签字的确认书：请逐户决定。</source>
         <translation>“{0}”須逐戶附上該戶簽字的確認書：請逐戶決定。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/page.py" line="205" />
+        <location filename="../../fieldapp/gui/workflow/page.py" line="199" />
         <source>批量决定须选择两户以上（Shift+方向键或 Ctrl+A）。</source>
         <translation>批量決定須選擇兩戶以上（Shift+方向鍵或 Ctrl+A）。</translation>
     </message>
@@ -5715,158 +6096,158 @@
 <context>
     <name>SpotcheckPage</name>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="83" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="84" />
         <source>核查</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="84" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="85" />
         <source>整改</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="91" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="92" />
         <source>新抽样…</source>
         <translation>新抽樣…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="92" />
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="360" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="93" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="354" />
         <source>复核抽样</source>
         <translation>複核抽樣</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="93" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="94" />
         <source>打印核查表…</source>
         <translation>打印核查表…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="94" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="95" />
         <source>打印汇总…</source>
         <translation>打印彙總…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="115" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="116" />
         <source>正确 (Y)</source>
         <translation>正確 (Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="116" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="117" />
         <source>不正确… (N)</source>
         <translation>不正確… (N)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="117" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="118" />
         <source>清除 (Del)</source>
         <translation>清除 (Del)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="147" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="148" />
         <source>确认整改</source>
         <translation>確認整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="148" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="149" />
         <source>退回…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="214" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="208" />
         <source>还没有抽样。点“新抽样…”按比例随机抽取农户。</source>
         <translation>還沒有抽樣。點“新抽樣…”按比例隨機抽取農戶。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="222" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="216" />
         <source>种子 {0}；抽样框 {1} 户，校验值 {2}；比例 {3}%；抽中 {4} 户</source>
         <translation>種子 {0}；抽樣框 {1} 戶，校驗值 {2}；比例 {3}%；抽中 {4} 戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="235" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="229" />
         <source>　错{0}</source>
         <translation>　錯{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="236" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="230" />
         <source>{0}，户编号 {1}</source>
         <translation>{0}，戶編號 {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="288" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="282" />
         <source>已抽取 {0} 户，种子 {1}</source>
         <translation>已抽取 {0} 戶，種子 {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="295" />
         <source>不正确</source>
         <translation>不正確</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="301" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="295" />
         <source>哪里不对、应当如何（将生成整改任务）：</source>
         <translation>哪裡不對、應當如何（將生成整改任務）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="316" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="310" />
         <source>已生成整改任务</source>
         <translation>已生成整改任務</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="317" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="311" />
         <source>已记录</source>
         <translation>已記錄</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="329" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="323" />
         <source>已确认整改完成</source>
         <translation>已確認整改完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="330" />
         <source>退回整改</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="330" />
         <source>退回的原因：</source>
         <translation>退回的原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="342" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="336" />
         <source>已退回整改</source>
         <translation>已退回整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="353" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="347" />
         <source>复核通过：按种子 {0} 重抽的 {1} 户与记录的样本一致，抽样框校验值相符。</source>
         <translation>複核通過：按種子 {0} 重抽的 {1} 戶與記錄的樣本一致，抽樣框校驗值相符。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="356" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="350" />
         <source>复核不通过：</source>
         <translation>複核不通過：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="358" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="352" />
         <source>（抽样后该范围新增 {0} 户、减少 {1} 户）</source>
         <translation>（抽樣後該範圍新增 {0} 戶、減少 {1} 戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="368" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="362" />
         <source>保存核查表</source>
         <translation>保存核查表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="377" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="371" />
         <source>保存汇总</source>
         <translation>保存彙總</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="387" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="381" />
         <source>已保存 {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/spotcheck/page.py" line="391" />
+        <location filename="../../fieldapp/gui/spotcheck/page.py" line="385" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
@@ -6825,176 +7206,176 @@
         <translation>導出目標表…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="312" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="304" />
         <source>本系统计算：{0}%（贫困人口 {1} 人、{2} 户 / 农村人口 {3} 人）</source>
         <translation>本系統計算：{0}%（貧困人口 {1} 人、{2} 戶 / 農村人口 {3} 人）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="315" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="307" />
         <source>本系统计算：无法计算，未填农村人口（贫困人口 {0} 人、{1} 户）</source>
         <translation>本系統計算：無法計算，未填農村人口（貧困人口 {0} 人、{1} 戶）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="319" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="311" />
         <source>官方数据：未填</source>
         <translation>官方數據：未填</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="321" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="313" />
         <source>官方数据：{0}%（相差 {1} 个百分点）</source>
         <translation>官方數據：{0}%（相差 {1} 個百分點）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="324" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="316" />
         <source>官方数据：{0}%</source>
         <translation>官方數據：{0}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="328" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="320" />
         <source>贫困发生率低于 {0}%</source>
         <translation>貧困發生率低於 {0}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="330" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="322" />
         <source>村集体经济收入不低于 {0}</source>
         <translation>村集體經濟收入不低於 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="331" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="323" />
         <source>退出指标全部达标</source>
         <translation>退出指標全部達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="332" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="324" />
         <source>退出标准：{0}</source>
         <translation>退出標準：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="332" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="324" />
         <source>；</source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="334" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="326" />
         <source>✔ 达到贫困村退出标准</source>
         <translation>✔ 達到貧困村退出標準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="338" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="330" />
         <source>✘ 尚未达到退出标准：</source>
         <translation>✘ 尚未達到退出標準：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="343" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="335" />
         <source>贫困发生率无法计算：未填农村人口</source>
         <translation>貧困發生率無法計算：未填農村人口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="345" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="337" />
         <source>贫困发生率 {0} 未低于 {1}</source>
         <translation>貧困發生率 {0} 未低於 {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="347" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="339" />
         <source>未填村集体经济收入（标准 {0}）</source>
         <translation>未填村集體經濟收入（標準 {0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="349" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="341" />
         <source>村集体经济收入 {0} 未达到 {1}</source>
         <translation>村集體經濟收入 {0} 未達到 {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="351" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="343" />
         <source>参考数据中没有“{0}”的退出标准</source>
         <translation>參考數據中沒有“{0}”的退出標準</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="352" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="344" />
         <source>{0}未达标</source>
         <translation>{0}未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="393" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="385" />
         <source>已保存村级年度情况</source>
         <translation>已保存村級年度情況</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="405" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="397" />
         <source>未保存：{0} 已在别处修改。请核对后再次保存（将以您填写的为准）</source>
         <translation>未保存：{0} 已在別處修改。請核對後再次保存（將以您填寫的為準）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="445" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="437" />
         <source>已设定目标</source>
         <translation>已設定目標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="451" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="443" />
         <source>删除目标</source>
         <translation>刪除目標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="452" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="444" />
         <source>删除 {0} 的“{1}”目标（{2}）？</source>
         <translation>刪除 {0} 的“{1}”目標（{2}）？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="460" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="452" />
         <source>已删除目标</source>
         <translation>已刪除目標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="467" />
-        <location filename="../../fieldapp/gui/targets/page.py" line="481" />
-        <location filename="../../fieldapp/gui/targets/page.py" line="494" />
-        <location filename="../../fieldapp/gui/targets/page.py" line="498" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="459" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="473" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="486" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="490" />
         <source>导入目标任务</source>
         <translation>導入目標任務</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="467" />
-        <location filename="../../fieldapp/gui/targets/page.py" line="515" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="459" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="507" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="491" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="483" />
         <source>……另有 {0} 行有错误</source>
         <translation>……另有 {0} 行有錯誤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="492" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="484" />
         <source>未导入任何目标：请改正以下各行后重新导入。</source>
         <translation>未導入任何目標：請改正以下各行後重新導入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="493" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="485" />
         <source>表中没有填写目标值的行，未导入。</source>
         <translation>表中沒有填寫目標值的行，未導入。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="499" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="491" />
         <source>{0}。导入？</source>
         <translation>{0}。導入？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="506" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="498" />
         <source>已导入目标任务：写入 {0} 条</source>
         <translation>已導入目標任務：寫入 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="514" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="506" />
         <source>{0}年度目标任务.xlsx</source>
         <translation>{0}年度目標任務.xlsx</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="515" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="507" />
         <source>导出目标表</source>
         <translation>導出目標表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/targets/page.py" line="526" />
+        <location filename="../../fieldapp/gui/targets/page.py" line="518" />
         <source>已导出目标表（{0} 行）：{1}</source>
         <translation>已導出目標表（{0} 行）：{1}</translation>
     </message>
@@ -7366,228 +7747,228 @@
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="102" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
         <source> 天</source>
         <extracomment>the workbench was (re)computed and shown the next steps when the register has no households yet (the main window opens them)</extracomment>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="103" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="105" />
         <source>多少天没有走访的农户列入“未走访”</source>
         <translation>多少天沒有走訪的農戶列入“未走訪”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="104" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="106" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="105" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="107" />
         <source>记录走访</source>
         <translation>記錄走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="110" />
         <source>事项</source>
         <translation>事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="108" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="110" />
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="118" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="120" />
         <source>未走访天数</source>
         <translation>未走訪天數</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="146" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="148" />
         <source>还没有农户。可以从国家系统导出的表格导入，也可以逐户新建。</source>
         <translation>還沒有農戶。可以從國家系統匯出的表格匯入，也可以逐戶新建。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="147" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="149" />
         <source>导入农户…</source>
         <translation>匯入農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="148" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="150" />
         <source>新建农户…</source>
         <translation>新建農戶…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="195" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="190" />
         <source>本村</source>
         <translation>本村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="196" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="191" />
         <source>{0}的工作台　{1}</source>
         <translation>{0}的工作台　{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="206" />
         <source>到期/逾期事项</source>
         <translation>到期/逾期事項</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="216" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="211" />
         <source>{0}天未走访</source>
         <translation>{0}天未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="215" />
         <source>两不愁三保障未达标</source>
         <translation>兩不愁三保障未達標</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="217" />
         <source>未达标：{0}</source>
         <translation>未達標：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="224" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="219" />
         <source>{0}年 {1}元</source>
         <translation>{0}年 {1}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
         <source>人均收入低于监测线</source>
         <translation>人均收入低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="225" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="220" />
         <source>（监测线：{0}）</source>
         <translation>（監測線：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="227" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="222" />
         <source>{0}年人均纯收入 {1}元，低于监测线 {2}元</source>
         <translation>{0}年人均純收入 {1}元，低於監測線 {2}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="232" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="227" />
         <source>参考数据中没有 {0} 年的监测线，未能判断该年度收入是否低于监测线</source>
         <translation>參考數據中沒有 {0} 年的監測線，未能判斷該年度收入是否低於監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="233" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="228" />
         <source>{0}年没有监测线</source>
         <translation>{0}年沒有監測線</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="238" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="233" />
         <source>我的包扶户</source>
         <translation>我的包扶戶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="240" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="235" />
         <source>未同步修改 {0} 条</source>
         <translation>未同步修改 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="297" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="292" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="303" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="298" />
         <source>（无）</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="307" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="302" />
         <source>只显示前 {0} 条</source>
         <translation>只顯示前 {0} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="328" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="323" />
         <source>从未走访</source>
         <translation>從未走訪</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="329" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="324" />
         <source>最近走访 {0}（{1}天前）</source>
         <translation>最近走訪 {0}（{1}天前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="332" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="327" />
         <source>，{0}组</source>
         <translation>，{0}組</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="336" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="331" />
         <source>村级活动</source>
         <translation>村級活動</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="338" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="333" />
         <source>已逾期 {0} 天（{1} 到期）</source>
         <translation>已逾期 {0} 天（{1} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="340" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="335" />
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="342" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="337" />
         <source>{0} 到期</source>
         <translation>{0} 到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="214" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="209" />
         <source>整改任务</source>
         <translation>整改任務</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="353" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="348" />
         <source>已报告完成，待审核员确认</source>
         <translation>已報告完成，待審核員確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="355" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="350" />
         <source>已逾期（{0} 到期）</source>
         <translation>已逾期（{0} 到期）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="357" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="352" />
         <source>{0} 前整改</source>
         <translation>{0} 前整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="358" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="353" />
         <source>（退回：{0}）</source>
         <translation>（退回：{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="373" />
         <source>报告整改完成</source>
         <translation>報告整改完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="378" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="373" />
         <source>整改了什么（审核员确认后关闭）：</source>
         <translation>整改了什麼（審核員確認後關閉）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="384" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="379" />
         <source>已报告整改完成，等待审核员确认</source>
         <translation>已報告整改完成，等待審核員確認</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="256" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="251" />
         <source>{0}年人均纯收入 {1}元，不高于监测线 {2}元</source>
         <translation>{0}年人均純收入 {1}元，不高於監測線 {2}元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="259" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="254" />
         <source>；回车发起监测</source>
         <translation>；回車發起監測</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="263" />
+        <location filename="../../fieldapp/gui/visits/workbench_page.py" line="258" />
         <source>建议纳入监测</source>
         <translation>建議納入監測</translation>
     </message>
