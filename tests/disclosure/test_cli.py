@@ -37,7 +37,8 @@ def test_a_project_notice_from_the_command_line(laptop: None, monkeypatch: pytes
     first = _first_household()
     cli_user(monkeypatch, DEMO_LEADER, DEMO_PASSWORD)
     assert main(["project", "add", "--area", "桃园村", "--name", "公示测试项目", "--type", "industry",
-                 "--unit", "镇农业站", "--budget", "superior=50万,local_finance=10万", "--start", TODAY.isoformat()]) == 0
+                 "--unit", "镇农业站", "--budget", "superior=50万,local_finance=10万",
+                 "--start", TODAY.isoformat()]) == 0
     cli_user(monkeypatch, TOWNSHIP, DEMO_PASSWORD)
     assert main(["project", "status", "公示测试项目", "approve", "--amount", "55万", "--date", TODAY.isoformat()]) == 0
     cli_user(monkeypatch, DEMO_LEADER, DEMO_PASSWORD)
