@@ -114,7 +114,10 @@ class DisclosureTab(QWidget):
         if self.tasks.is_shut_down:
             return
         ctx = self.ctx
-        self.tasks.run_db(lambda _c: load(ctx), on_done=self._loaded, on_error=lambda exc: show_error(self, exc))
+        self.tasks.run_db(lambda _c: load(ctx), on_done=self._loaded, on_error=self._read_failed)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
 
     def _loaded(self, data: DisclosureData) -> None:
         keep = self.current_notice()

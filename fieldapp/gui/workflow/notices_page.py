@@ -78,7 +78,7 @@ class NoticesData:
 def load(ctx: AppContext) -> NoticesData:
     found = notices.listed(ctx)
     pending = objections.listed(ctx.db, open_only=True)
-    ids = sorted({h for n in found for h in n.household_ids} | {o.household_id for o in pending})
+    ids = sorted({h for n in found for h in n.household_ids} | {o.household_id for o in pending if o.household_id})
     return NoticesData(deliberation.meetings(ctx), found, pending, dict(setup.villages(ctx)),
                        store.named(ctx.db, ids))
 

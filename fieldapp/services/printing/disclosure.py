@@ -12,7 +12,7 @@ payee of a disbursement (it may name a person or carry an account number).
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +129,7 @@ def _intro(ctx: AppContext, view: DisclosureView) -> str:
             "证件号码已作脱敏处理。")
 
 
-def _table(rows: list[list[str]], widths_mm: list[float], st: dict[str, Any], *, numeric: set[int],
+def _table(rows: list[list[str]], widths_mm: Sequence[float], st: dict[str, Any], *, numeric: set[int],
            total: bool = True) -> LongTable:
     """A ruled table of fixed column widths, centred, its last row a shaded total."""
     widths = [w * mm for w in widths_mm]
@@ -193,7 +193,7 @@ def _household_table(lines: list[Mapping[str, Any]], st: dict[str, Any], *, proj
     return _table(rows, widths, st, numeric={len(head) - 1})
 
 
-def _table_fixed_last(rows: list[list[str]], widths_mm: list[float], st: dict[str, Any], *,
+def _table_fixed_last(rows: list[list[str]], widths_mm: Sequence[float], st: dict[str, Any], *,
                       numeric: set[int]) -> LongTable:
     """A table whose column of width 0 takes what the others leave."""
     fixed = sum(w for w in widths_mm if w) * mm
