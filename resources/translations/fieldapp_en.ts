@@ -1595,37 +1595,37 @@ After that, a change needs the month reopened with a reason.</translation>
 <context>
     <name>DeliberatedModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
         <source>评议</source>
         <translation>Deliberated</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
         <source>流程</source>
         <translation>Workflow</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="150"/>
         <source>本户赞成</source>
         <translation>For (this household)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="150"/>
         <source>本户反对</source>
         <translation>Against (this household)</translation>
     </message>
@@ -1743,7 +1743,7 @@ After that, a change needs the month reopened with a reason.</translation>
     <message>
         <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="167"/>
         <source>姓名；匿名反映的写“匿名”</source>
-        <translation>Name; write “匿名” if anonymous</translation>
+        <translation>Name, or “anonymous”</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="170"/>
@@ -1865,12 +1865,12 @@ After that, a change needs the month reopened with a reason.</translation>
         <translation>This account does not have this permission</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/disclosure/tab.py" line="157"/>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="160"/>
         <source>尚未签发资金公示。金额取自项目台账，签发时签字。</source>
         <translation>No fund disclosure issued yet. Amounts come from the project ledger and are signed on issue.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/disclosure/tab.py" line="162"/>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="165"/>
         <source>……另有 {0} 处（fieldapp disclosure show 列出全部）</source>
         <translation>…and {0} more (fieldapp disclosure show lists them all)</translation>
     </message>
@@ -4634,17 +4634,17 @@ Correct it from the ID number?</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="128"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="130"/>
         <source>异议成立</source>
         <translation>Upheld</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="130"/>
         <source>异议不成立</source>
         <translation>Dismissed</translation>
     </message>

@@ -1594,37 +1594,37 @@
 <context>
     <name>DeliberatedModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
         <source>评议</source>
         <translation>評議</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
         <source>户编号</source>
         <translation>戶編號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
         <source>流程</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
         <source>步骤</source>
         <translation>步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="150" />
         <source>本户赞成</source>
         <translation>本戶贊成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="150" />
         <source>本户反对</source>
         <translation>本戶反對</translation>
     </message>
@@ -1864,12 +1864,12 @@
         <translation>本帳號沒有這項權限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/disclosure/tab.py" line="157" />
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="160" />
         <source>尚未签发资金公示。金额取自项目台账，签发时签字。</source>
         <translation>尚未簽發資金公示。金額取自項目台帳，簽發時簽字。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/disclosure/tab.py" line="162" />
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="165" />
         <source>……另有 {0} 处（fieldapp disclosure show 列出全部）</source>
         <translation>……另有 {0} 處（fieldapp disclosure show 列出全部）</translation>
     </message>
@@ -4633,17 +4633,17 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="128" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129" />
         <source>未办结</source>
         <translation>未辦結</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="130" />
         <source>异议成立</source>
         <translation>異議成立</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="130" />
         <source>异议不成立</source>
         <translation>異議不成立</translation>
     </message>
