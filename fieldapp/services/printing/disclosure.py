@@ -156,7 +156,7 @@ def _tables(ctx: AppContext, view: DisclosureView, f: Mapping[str, Any], st: dic
                      yuan(f["approved_total"]), ""])
         money = set(range(3, 5 + len(codes)))
         return [Spacer(1, 3 * mm),
-                _table_fixed_last(rows, [12, 0, 20, *([26] * len(codes)), 30, 30, 18], st, numeric=money)]
+                _table_fixed_last(rows, [12, 0, 24, *([26] * len(codes)), 30, 30, 18], st, numeric=money)]
     if view.kind == rules.PROJECT:
         budget = [["资金渠道", "预算金额（元）"], *([channel(c), yuan(f["budget"][c])] for c in codes),
                   ["合计", yuan(f["budget_total"])]]
