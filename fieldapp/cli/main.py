@@ -121,9 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldapp.cli import report_cmd
 
     report_cmd.register(sub, _open)
-    from fieldapp.cli import assets_cmd, projects_cmd, targets_cmd
+    from fieldapp.cli import assets_cmd, disclosure_cmd, projects_cmd, targets_cmd
 
-    for command in (targets_cmd, projects_cmd, assets_cmd):
+    for command in (targets_cmd, projects_cmd, assets_cmd, disclosure_cmd):
         command.register(sub, _open)
 
     gui = sub.add_parser("gui", help="启动桌面程序（默认）")

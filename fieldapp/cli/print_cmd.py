@@ -11,6 +11,9 @@
     fieldapp print projects|funds [--village V | --town T | --district] [--year Y] --out F  (cli/project_ledgers_cmd.py)
     fieldapp print charts (--village V | --town T | --district) --size A3|A1 --out F  (挂图作战, cli/charts_cmd.py)
     fieldapp print assets [--area A] [--kind K] [--state S] --out F   (资产台账, cli/assets_cmd.py)
+    fieldapp print disclosure --kind plan|project|completion|subsidy (--village V --year Y | --project P)
+                              --contact TEXT [--start D] [--days N] --out F   (资金公示, cli/disclosure_cmd.py)
+    fieldapp print disclosure --id NOTICE --out F             (print an issued disclosure again)
 
 A village is named by its name or id; a household by its id, its 户编号 or the code
 on its card. Services are imported when a command runs (reportlab is not loaded for
@@ -78,12 +81,13 @@ def register(sub: Any, open_ctx: OpenCtx) -> None:
     p.add_argument("--out", required=True)
     p.set_defaults(func=lambda a: run(open_ctx, a, _archive))
 
-    from fieldapp.cli import charts_cmd
+    from fieldapp.cli import charts_cmd, disclosure_cmd
 
     charts_cmd.register_print(pr_sub, open_ctx)
     from fieldapp.cli import project_ledgers_cmd
 
     project_ledgers_cmd.register_print(pr_sub, open_ctx)  # projects, funds
+    disclosure_cmd.register_print(pr_sub, open_ctx)
 
 
 def _register_notice(pr_sub: Any, open_ctx: OpenCtx) -> None:

@@ -74,11 +74,12 @@ def check_meeting(held_on: dt.date, *, present: int, votes_for: int, votes_again
 
 @dataclass(frozen=True)
 class ObjectionView:
-    """An objection as stored, with the household's number and head for messages."""
+    """An objection as stored, with the household's number and head for messages. An objection to a
+    disclosure notice (资金公示) has no workflow, and a household only when it concerns one."""
 
     id: str
-    household_id: str
-    workflow_id: str
+    household_id: str | None
+    workflow_id: str | None
     notice_id: str | None
     step: str
     received_on: dt.date

@@ -31,7 +31,7 @@ from stdnum.iso7064 import mod_37_36
 from fieldapp.domain.fields import FieldCatalogue
 
 SUBJECTS = ("household", "visit", "attendance_month", "workflow_step", "notice", "summary", "workflow_batch",
-            "project_acceptance", "asset_event")
+            "project_acceptance", "asset_event", "disclosure")
 #: what a household sign-off covers (八个搞清楚, members, income, indicators, measures)
 HOUSEHOLD_TABLES = ("household", "member", "income_year", "indicator", "measure")
 #: what a visit sign-off covers

@@ -42,6 +42,8 @@ STATE_WORDS = {OPEN: "进行中", COMPLETED: "已完成", FAILED: "未通过（�
                IMPORTED: "导入的状态"}
 ORIGIN_APP, ORIGIN_IMPORTED = "app", "imported"
 NOTICE_MINIMUM_DAYS = 7
+#: the least number of days a disclosure notice (资金公示: plan, project, completion, subsidy) is posted
+DISCLOSURE_MINIMUM_DAYS = 10
 
 START_PERMISSION = "workflow.start"
 OVERRIDE_PERMISSION = "workflow.override"
@@ -117,6 +119,7 @@ class Definitions:
     workflows: Mapping[str, Definition]
     notice_minimum_days: int = NOTICE_MINIMUM_DAYS
     source: str = ""
+    disclosure_minimum_days: int = DISCLOSURE_MINIMUM_DAYS
 
     def get(self, kind: str) -> Definition:
         found = self.workflows.get(kind)
@@ -130,6 +133,7 @@ def parse_definitions(raw: Any, roles: Iterable[str] = DECIDING_ROLES) -> Defini
     known = set(roles)
     try:
         minimum = int(raw.get("notice_minimum_days", NOTICE_MINIMUM_DAYS))
+        disclosure_minimum = int(raw.get("disclosure_minimum_days", DISCLOSURE_MINIMUM_DAYS))
         flows: dict[str, Definition] = {}
         for w in raw["workflows"]:
             steps = tuple(Step(str(s["code"]), dict(s["label"]), str(s["role"]), int(s.get("min_days", 0)),
@@ -141,8 +145,9 @@ def parse_definitions(raw: Any, roles: Iterable[str] = DECIDING_ROLES) -> Defini
                                                tuple(str(n) for n in w.get("needs", ())))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise refdata.RefDataError(f"workflows.json: 格式错误 ({exc!r})") from exc
-    if minimum < 1:
-        raise refdata.RefDataError("workflows.json: 公示最短天数应至少为 1 天")
+    if minimum < 1 or disclosure_minimum < 1:
+        raise refdata.RefDataError("workflows.json: 公示最短天数（notice_minimum_days、disclosure_minimum_days）"
+                                   "应至少为 1 天")
     for d in flows.values():
         if not d.steps:
             raise refdata.RefDataError(f"workflows.json: 流程 {d.kind} 没有步骤")
@@ -162,7 +167,7 @@ def parse_definitions(raw: Any, roles: Iterable[str] = DECIDING_ROLES) -> Defini
                     f"公示期不得少于 {minimum} 天")
             if s.gate not in (None, "exit"):
                 raise refdata.RefDataError(f"workflows.json: 流程 {d.kind} 步骤 {s.code} 的条件 {s.gate} 不存在")
-    return Definitions(flows, minimum, str(raw.get("source", "")))
+    return Definitions(flows, minimum, str(raw.get("source", "")), disclosure_minimum)
 
 
 def definitions(ref: refdata.RefData | None = None) -> Definitions:

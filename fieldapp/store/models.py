@@ -637,7 +637,10 @@ class DeliberationAttachment(SyncedMixin, Base):
 
 class Notice(SyncedMixin, Base):
     """A 公示 or 公告 made from a workflow step: the households at the step when it was issued (JSON list
-    of ids), the period, where to object, who issued it (signed: ``signoff_id``) and when it was posted."""
+    of ids), the period, where to object, who issued it (signed: ``signoff_id``) and when it was posted.
+    A disclosure notice (资金公示, ``kind`` ``disclosure_*``, ``step`` empty) is one of a project
+    (``project_id``) or of a village's year (``year``); ``figures`` holds what it states, read from the
+    project ledger when issued (canonical JSON, fen) and covered by its signature."""
 
     __tablename__ = "notice"
     __table_args__ = (Index("ix_notice_village", "village_id", "period_start"),)
@@ -654,16 +657,20 @@ class Notice(SyncedMixin, Base):
     signoff_id: Mapped[str | None] = mapped_column(Id)
     posted_on: Mapped[dt.date | None] = mapped_column(Date)
     posted_by_name: Mapped[str | None] = mapped_column(String(32))
+    project_id: Mapped[str | None] = mapped_column(Id)  # a disclosure of one project
+    year: Mapped[int | None] = mapped_column(Integer)  # a disclosure of a village's year
+    figures: Mapped[str | None] = mapped_column(Text)  # a disclosure's figures as issued (JSON)
 
 
 class Objection(SyncedMixin, Base):
     """An objection (异议) to a household on a notice: from whom, what, and how it was handled.
-    Unhandled (no ``result``) it blocks every pass of the household's workflow."""
+    Unhandled (no ``result``) it blocks every pass of the household's workflow. An objection to a
+    disclosure notice has no workflow (and a household only when it concerns one listed household)."""
 
     __tablename__ = "objection"
-    __table_args__ = (Index("ix_objection_household", "household_id"),)
-    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
-    workflow_id: Mapped[str] = mapped_column(ForeignKey("workflow.id"))
+    __table_args__ = (Index("ix_objection_household", "household_id"), Index("ix_objection_notice", "notice_id"))
+    household_id: Mapped[str | None] = mapped_column(ForeignKey("household.id"))
+    workflow_id: Mapped[str | None] = mapped_column(ForeignKey("workflow.id"))
     notice_id: Mapped[str | None] = mapped_column(Id)
     step: Mapped[str] = mapped_column(String(8))
     received_on: Mapped[dt.date] = mapped_column(Date)

@@ -2151,37 +2151,37 @@ After that, a change needs the month reopened with a reason.</translation>
 <context>
     <name>DeliberatedModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
         <source>评议</source>
         <translation>Deliberated</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
         <source>流程</source>
         <translation>Workflow</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="150"/>
         <source>本户赞成</source>
         <translation>For (this household)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="150"/>
         <source>本户反对</source>
         <translation>Against (this household)</translation>
     </message>
@@ -2272,6 +2272,251 @@ After that, a change needs the month reopened with a reason.</translation>
         <location filename="../../fieldapp/gui/projects/dialogs.py" line="662"/>
         <source>拨付已登记</source>
         <translation>Disbursement recorded</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31"/>
+        <source>公示内容</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31"/>
+        <source>公示期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31"/>
+        <source>张贴</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="32"/>
+        <source>账目核对</source>
+        <translation>Ledger check</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="32"/>
+        <source>签发人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="33"/>
+        <source>未张贴</source>
+        <translation>Not posted</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="33"/>
+        <source>已张贴，未到公示期</source>
+        <translation>Posted, period not begun</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="34"/>
+        <source>公示中</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="34"/>
+        <source>公示期已满</source>
+        <translation>Period over</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="35"/>
+        <source>资金使用计划公示</source>
+        <translation>Fund-use plan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="35"/>
+        <source>项目公示</source>
+        <translation>Project notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="36"/>
+        <source>项目完成公告</source>
+        <translation>Completion notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="36"/>
+        <source>到户补助公示</source>
+        <translation>Household subsidy notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="50"/>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="51"/>
+        <source>一致</source>
+        <translation>Agrees</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="51"/>
+        <source>已过时</source>
+        <translation>Out of date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="51"/>
+        <source>签字不符</source>
+        <translation>Signature mismatch</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureObjectionDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="164"/>
+        <source>登记异议</source>
+        <translation>Record an objection</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="165"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="167"/>
+        <source>姓名；匿名反映的写“匿名”</source>
+        <translation>Name, or “anonymous”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="170"/>
+        <source>异议内容</source>
+        <translation>What the objection says</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="172"/>
+        <source>{0}：{1}，公示期 {2} 至 {3}</source>
+        <translation>{0}: {1}, period {2} to {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="176"/>
+        <source>异议人(&amp;F)：</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="177"/>
+        <source>内容(&amp;C)：</source>
+        <translation>&amp;Content:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="178"/>
+        <source>收到日期(&amp;D)：</source>
+        <translation>Received on (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="188"/>
+        <source>已登记异议</source>
+        <translation>Objection recorded</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureObjectionModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67"/>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67"/>
+        <source>公示</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67"/>
+        <source>异议人</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67"/>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="77"/>
+        <source>异议成立</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="77"/>
+        <source>异议不成立</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="78"/>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureRequest</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="203"/>
+        <source>{0}，{1} 至 {2}</source>
+        <translation>{0}, {1} to {2}</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="73"/>
+        <source>签发资金公示…(&amp;F)</source>
+        <translation>Issue a &amp;fund disclosure…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="74"/>
+        <source>打印公示(&amp;N)</source>
+        <translation>Print &amp;notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="75"/>
+        <source>记录张贴…(&amp;S)</source>
+        <translation>Record po&amp;sting…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="76"/>
+        <source>登记异议…(&amp;B)</source>
+        <translation>Record o&amp;bjection…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="77"/>
+        <source>办理异议…(&amp;J)</source>
+        <translation>Handle ob&amp;jection…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="87"/>
+        <source>对资金公示的异议：</source>
+        <translation>Objections to fund disclosures:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="108"/>
+        <source>本账号没有这项权限</source>
+        <translation>This account does not have this permission</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="160"/>
+        <source>尚未签发资金公示。金额取自项目台账，签发时签字。</source>
+        <translation>No fund disclosure issued yet. Amounts come from the project ledger and are signed on issue.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="165"/>
+        <source>……另有 {0} 处（fieldapp disclosure show 列出全部）</source>
+        <translation>…and {0} more (fieldapp disclosure show lists them all)</translation>
     </message>
 </context>
 <context>
@@ -3857,6 +4102,109 @@ Check with the district administrator that the fingerprint matches exactly, then
     </message>
 </context>
 <context>
+    <name>IssueDisclosureDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="54"/>
+        <source>签发资金公示</source>
+        <translation>Issue a fund disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="55"/>
+        <source>签发并签字</source>
+        <translation>Issue and sign</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="57"/>
+        <source>资金使用计划公示（村、年度）</source>
+        <translation>Fund-use plan (village, year)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="58"/>
+        <source>项目公示（开工前）</source>
+        <translation>Project notice (before work starts)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="59"/>
+        <source>项目完成公告（验收合格后）</source>
+        <translation>Completion notice (after a passed acceptance)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="60"/>
+        <source>到户补助公示（项目，或村、年度）</source>
+        <translation>Household subsidy notice (project, or village and year)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="69"/>
+        <source>—（按村和年度）</source>
+        <translation>— (by village and year)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="76"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="78"/>
+        <source>如：村委会办公室 王主任 139…</source>
+        <translation>e.g. village office, Director Wang, 139…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="79"/>
+        <source>签发后打印(&amp;P)</source>
+        <translation>&amp;Print after issuing</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="82"/>
+        <source>类别(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="83"/>
+        <source>项目(&amp;J)：</source>
+        <translation>Pro&amp;ject:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="84"/>
+        <source>村(&amp;V)：</source>
+        <translation>&amp;Village:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="85"/>
+        <source>年度(&amp;Y)：</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="86"/>
+        <source>公示开始(&amp;S)：</source>
+        <translation>&amp;Starts on:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="87"/>
+        <source>公示天数(&amp;D)：</source>
+        <translation>&amp;Days:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="88"/>
+        <source>异议受理(&amp;C)：</source>
+        <translation>Objections to (&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="89"/>
+        <source>金额取自项目台账，不能手工填写；签发人以本人签名密钥签字，打印件带验证二维码。公示期不得少于 {0} 天。签发后账目有变动的，公示显示为已过时，须重新签发。</source>
+        <translation>Amounts come from the project ledger and cannot be typed; the issuer signs with their own key and the print carries a verification QR code. The period is at least {0} days. If the ledger changes after issue, the notice shows as out of date and must be issued again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="115"/>
+        <source>请选择项目</source>
+        <translation>Choose a project</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="126"/>
+        <source>已签发{0}：{1} 至 {2}</source>
+        <translation>Issued {0}: {1} to {2}</translation>
+    </message>
+</context>
+<context>
     <name>IssueNoticeDialog</name>
     <message>
         <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="31"/>
@@ -5015,80 +5363,85 @@ Correct it from the ID number?</translation>
 <context>
     <name>NoticesPage</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="104"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="107"/>
         <source>登记评议会议…(&amp;M)</source>
         <translation>Record &amp;meeting…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="106"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="109"/>
         <source>签发公示…(&amp;I)</source>
         <translation>&amp;Issue notice…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="107"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="110"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="108"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="111"/>
         <source>记录张贴…(&amp;T)</source>
         <translation>Record pos&amp;ting…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="109"/>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="110"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="112"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="113"/>
         <source>登记异议…(&amp;O)</source>
         <translation>Record &amp;objection…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="111"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="114"/>
         <source>办理…(&amp;H)</source>
         <translation>&amp;Handle…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="115"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="118"/>
         <source>评议会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="117"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="120"/>
         <source>公示公告</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="118"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="121"/>
         <source>未办结的异议</source>
         <translation>Open objections</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="119"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="124"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="128"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="133"/>
         <source>Ctrl+Tab 切换标签；方向键选择，按钮的带下划线字母（Alt+字母）执行。公示步骤须公示已张贴且期满、异议已办结后才能通过。</source>
         <translation>Ctrl+Tab switches tabs; arrows select; Alt and a button&apos;s underlined letter runs it. A notice step passes only once its notice was posted, its period is over and every objection is handled.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="146"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="151"/>
         <source>本账号没有这项权限</source>
         <translation>This account does not have this permission</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="200"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="206"/>
         <source>评议会议 {0} 次；公示 {1} 份，其中未张贴 {2} 份、公示中 {3} 份；未办结的异议 {4} 条</source>
         <translation>{0} meetings; {1} notices, {2} not posted and {3} running; {4} open objections</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="203"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="209"/>
         <source>未办结的异议（{0}）</source>
         <translation>Open objections ({0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="261"/>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="267"/>
         <source>公示-{0}-{1}</source>
         <translation>Notice-{0}-{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="123"/>
+        <source>资金公示</source>
+        <translation>Fund disclosure</translation>
     </message>
 </context>
 <context>
@@ -5218,17 +5571,17 @@ Correct it from the ID number?</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="128"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="130"/>
         <source>异议成立</source>
         <translation>Upheld</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129"/>
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="130"/>
         <source>异议不成立</source>
         <translation>Dismissed</translation>
     </message>
@@ -5732,6 +6085,34 @@ Correct it from the ID number?</translation>
     </message>
     <message>
         <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="103"/>
+        <source>已记录张贴：{0}</source>
+        <translation>Posting recorded: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PostDisclosureDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="137"/>
+        <source>记录张贴</source>
+        <translation>Record posting</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="138"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="140"/>
+        <source>{0}：{1}，公示期 {2} 至 {3}（{4} 天）。张贴日期不能晚于公示开始日。</source>
+        <translation>{0}: {1}, period {2} to {3} ({4} days). It must be posted no later than the first day.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="145"/>
+        <source>张贴日期(&amp;D)：</source>
+        <translation>Posted on (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="154"/>
         <source>已记录张贴：{0}</source>
         <translation>Posting recorded: {0}</translation>
     </message>

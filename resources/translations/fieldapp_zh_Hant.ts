@@ -2150,37 +2150,37 @@
 <context>
     <name>DeliberatedModel</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
         <source>评议</source>
         <translation>評議</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
         <source>户编号</source>
         <translation>戶編號</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
         <source>户主</source>
         <translation>戶主</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
         <source>流程</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="148" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
         <source>步骤</source>
         <translation>步驟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="150" />
         <source>本户赞成</source>
         <translation>本戶贊成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="149" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="150" />
         <source>本户反对</source>
         <translation>本戶反對</translation>
     </message>
@@ -2271,6 +2271,251 @@
         <location filename="../../fieldapp/gui/projects/dialogs.py" line="662" />
         <source>拨付已登记</source>
         <translation>撥付已登記</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31" />
+        <source>类别</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31" />
+        <source>公示内容</source>
+        <translation>公示內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31" />
+        <source>公示期</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31" />
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="31" />
+        <source>张贴</source>
+        <translation>張貼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="32" />
+        <source>账目核对</source>
+        <translation>賬目核對</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="32" />
+        <source>签发人</source>
+        <translation>簽發人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="33" />
+        <source>未张贴</source>
+        <translation>未張貼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="33" />
+        <source>已张贴，未到公示期</source>
+        <translation>已張貼，未到公示期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="34" />
+        <source>公示中</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="34" />
+        <source>公示期已满</source>
+        <translation>公示期已滿</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="35" />
+        <source>资金使用计划公示</source>
+        <translation>資金使用計劃公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="35" />
+        <source>项目公示</source>
+        <translation>項目公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="36" />
+        <source>项目完成公告</source>
+        <translation>項目完成公告</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="36" />
+        <source>到户补助公示</source>
+        <translation>到戶補助公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="50" />
+        <source>未记录</source>
+        <translation>未記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="51" />
+        <source>一致</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="51" />
+        <source>已过时</source>
+        <translation>已過時</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="51" />
+        <source>签字不符</source>
+        <translation>簽字不符</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureObjectionDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="164" />
+        <source>登记异议</source>
+        <translation>登記異議</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="165" />
+        <source>登记</source>
+        <translation>登記</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="167" />
+        <source>姓名；匿名反映的写“匿名”</source>
+        <translation>姓名；匿名反映的寫“匿名”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="170" />
+        <source>异议内容</source>
+        <translation>異議內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="172" />
+        <source>{0}：{1}，公示期 {2} 至 {3}</source>
+        <translation>{0}：{1}，公示期 {2} 至 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="176" />
+        <source>异议人(&amp;F)：</source>
+        <translation>異議人(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="177" />
+        <source>内容(&amp;C)：</source>
+        <translation>內容(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="178" />
+        <source>收到日期(&amp;D)：</source>
+        <translation>收到日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="188" />
+        <source>已登记异议</source>
+        <translation>已登記異議</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureObjectionModel</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67" />
+        <source>收到日期</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67" />
+        <source>公示</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67" />
+        <source>异议人</source>
+        <translation>異議人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67" />
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="67" />
+        <source>办理结果</source>
+        <translation>辦理結果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="77" />
+        <source>异议成立</source>
+        <translation>異議成立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="77" />
+        <source>异议不成立</source>
+        <translation>異議不成立</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/models.py" line="78" />
+        <source>未办结</source>
+        <translation>未辦結</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureRequest</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="203" />
+        <source>{0}，{1} 至 {2}</source>
+        <translation>{0}，{1} 至 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureTab</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="73" />
+        <source>签发资金公示…(&amp;F)</source>
+        <translation>簽發資金公示…(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="74" />
+        <source>打印公示(&amp;N)</source>
+        <translation>打印公示(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="75" />
+        <source>记录张贴…(&amp;S)</source>
+        <translation>記錄張貼…(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="76" />
+        <source>登记异议…(&amp;B)</source>
+        <translation>登記異議…(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="77" />
+        <source>办理异议…(&amp;J)</source>
+        <translation>辦理異議…(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="87" />
+        <source>对资金公示的异议：</source>
+        <translation>對資金公示的異議：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="108" />
+        <source>本账号没有这项权限</source>
+        <translation>本帳號沒有這項權限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="160" />
+        <source>尚未签发资金公示。金额取自项目台账，签发时签字。</source>
+        <translation>尚未簽發資金公示。金額取自項目台帳，簽發時簽字。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/tab.py" line="165" />
+        <source>……另有 {0} 处（fieldapp disclosure show 列出全部）</source>
+        <translation>……另有 {0} 處（fieldapp disclosure show 列出全部）</translation>
     </message>
 </context>
 <context>
@@ -3856,6 +4101,109 @@
     </message>
 </context>
 <context>
+    <name>IssueDisclosureDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="54" />
+        <source>签发资金公示</source>
+        <translation>簽發資金公示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="55" />
+        <source>签发并签字</source>
+        <translation>簽發並簽字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="57" />
+        <source>资金使用计划公示（村、年度）</source>
+        <translation>資金使用計劃公示（村、年度）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="58" />
+        <source>项目公示（开工前）</source>
+        <translation>項目公示（開工前）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="59" />
+        <source>项目完成公告（验收合格后）</source>
+        <translation>項目完成公告（驗收合格後）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="60" />
+        <source>到户补助公示（项目，或村、年度）</source>
+        <translation>到戶補助公示（項目，或村、年度）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="69" />
+        <source>—（按村和年度）</source>
+        <translation>—（按村和年度）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="76" />
+        <source> 天</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="78" />
+        <source>如：村委会办公室 王主任 139…</source>
+        <translation>如：村委會辦公室 王主任 139…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="79" />
+        <source>签发后打印(&amp;P)</source>
+        <translation>簽發後打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="82" />
+        <source>类别(&amp;K)：</source>
+        <translation>類別(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="83" />
+        <source>项目(&amp;J)：</source>
+        <translation>項目(&amp;J)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="84" />
+        <source>村(&amp;V)：</source>
+        <translation>村(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="85" />
+        <source>年度(&amp;Y)：</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="86" />
+        <source>公示开始(&amp;S)：</source>
+        <translation>公示開始(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="87" />
+        <source>公示天数(&amp;D)：</source>
+        <translation>公示天數(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="88" />
+        <source>异议受理(&amp;C)：</source>
+        <translation>異議受理(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="89" />
+        <source>金额取自项目台账，不能手工填写；签发人以本人签名密钥签字，打印件带验证二维码。公示期不得少于 {0} 天。签发后账目有变动的，公示显示为已过时，须重新签发。</source>
+        <translation>金額取自項目台帳，不能手工填寫；簽發人以本人簽名密鑰簽字，打印件帶驗證二維碼。公示期不得少於 {0} 天。簽發後賬目有變動的，公示顯示為已過時，須重新簽發。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="115" />
+        <source>请选择项目</source>
+        <translation>請選擇項目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="126" />
+        <source>已签发{0}：{1} 至 {2}</source>
+        <translation>已簽發{0}：{1} 至 {2}</translation>
+    </message>
+</context>
+<context>
     <name>IssueNoticeDialog</name>
     <message>
         <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="31" />
@@ -5014,80 +5362,85 @@
 <context>
     <name>NoticesPage</name>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="104" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="107" />
         <source>登记评议会议…(&amp;M)</source>
         <translation>登記評議會議…(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="106" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="109" />
         <source>签发公示…(&amp;I)</source>
         <translation>簽發公示…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="107" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="110" />
         <source>打印(&amp;P)</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="108" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="111" />
         <source>记录张贴…(&amp;T)</source>
         <translation>記錄張貼…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="109" />
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="110" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="112" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="113" />
         <source>登记异议…(&amp;O)</source>
         <translation>登記異議…(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="111" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="114" />
         <source>办理…(&amp;H)</source>
         <translation>辦理…(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="115" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="118" />
         <source>评议会议</source>
         <translation>評議會議</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="117" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="120" />
         <source>公示公告</source>
         <translation>公示公告</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="118" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="121" />
         <source>未办结的异议</source>
         <translation>未辦結的異議</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="119" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="124" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="128" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="133" />
         <source>Ctrl+Tab 切换标签；方向键选择，按钮的带下划线字母（Alt+字母）执行。公示步骤须公示已张贴且期满、异议已办结后才能通过。</source>
         <translation>Ctrl+Tab 切換標籤；方向鍵選擇，按鈕的帶下劃線字母（Alt+字母）執行。公示步驟須公示已張貼且期滿、異議已辦結後才能通過。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="146" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="151" />
         <source>本账号没有这项权限</source>
         <translation>本帳號沒有這項權限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="200" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="206" />
         <source>评议会议 {0} 次；公示 {1} 份，其中未张贴 {2} 份、公示中 {3} 份；未办结的异议 {4} 条</source>
         <translation>評議會議 {0} 次；公示 {1} 份，其中未張貼 {2} 份、公示中 {3} 份；未辦結的異議 {4} 條</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="203" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="209" />
         <source>未办结的异议（{0}）</source>
         <translation>未辦結的異議（{0}）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="261" />
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="267" />
         <source>公示-{0}-{1}</source>
         <translation>公示-{0}-{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/workflow/notices_page.py" line="123" />
+        <source>资金公示</source>
+        <translation>資金公示</translation>
     </message>
 </context>
 <context>
@@ -5217,17 +5570,17 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="128" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129" />
         <source>未办结</source>
         <translation>未辦結</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="130" />
         <source>异议成立</source>
         <translation>異議成立</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="129" />
+        <location filename="../../fieldapp/gui/workflow/notice_models.py" line="130" />
         <source>异议不成立</source>
         <translation>異議不成立</translation>
     </message>
@@ -5731,6 +6084,34 @@
     </message>
     <message>
         <location filename="../../fieldapp/gui/workflow/notice_dialogs.py" line="103" />
+        <source>已记录张贴：{0}</source>
+        <translation>已記錄張貼：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PostDisclosureDialog</name>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="137" />
+        <source>记录张贴</source>
+        <translation>記錄張貼</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="138" />
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="140" />
+        <source>{0}：{1}，公示期 {2} 至 {3}（{4} 天）。张贴日期不能晚于公示开始日。</source>
+        <translation>{0}：{1}，公示期 {2} 至 {3}（{4} 天）。張貼日期不能晚於公示開始日。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="145" />
+        <source>张贴日期(&amp;D)：</source>
+        <translation>張貼日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/gui/disclosure/dialogs.py" line="154" />
         <source>已记录张贴：{0}</source>
         <translation>已記錄張貼：{0}</translation>
     </message>

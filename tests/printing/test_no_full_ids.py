@@ -5,7 +5,8 @@ visit's text and a head's name field, a member whose ID has a bad check digit, a
 cross-check list with bad check digits and numbers too long or too short. Then every
 document a cadre can print from it is rendered and its text searched for a run of 17 digits,
 and, with the whitespace taken out (a number wrapped in a narrow cell), for the first 17
-digits of every ID number the register and the list hold.
+digits of every ID number the register and the list hold. The disclosure notices (资金公示, posted
+for the whole village) are also searched for the bank account and the health measure.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ from fieldapp.services.printing.ledger import render_ledger
 from fieldapp.services.printing.notice import render_notice
 from fieldapp.store.models import Household, HouseholdListRow, Measure, Member, Visit, VisitCadre
 from fieldapp.store.queries import HouseholdQuery
+from tests.disclosure.documents import disclosure_documents
 from tests.helpers.idgen import resident_id
 from tests.printing import pdftools
 
 RUN_OF_17 = re.compile(r"\d{17}")
+BANK, HEALTH = "6217000011112222333", "住院医疗救助4321元"
 TODAY = dt.date(2026, 6, 30)
 
 
@@ -53,6 +56,7 @@ def _awkward(ctx: AppContext) -> tuple[str, str]:
         txn.update(Household, hid, {"note": f"户主身份证{head}，银行卡6217000011112222333"})
         txn.update(Visit, visit.id, {"found": f"核对户主证件{head}与家人证件 {other} 一致",
                                      "done": f"补录证件号{bad_check}（校验位待核）"})
+        txn.insert(Measure, {"household_id": hid, "type": "health", "content": HEALTH})
         if measure:
             txn.update(Measure, measure, {"content": f"为{other}办理小额信贷"})
         else:
@@ -94,6 +98,7 @@ def test_no_public_document_shows_a_full_id(bare_ctx: AppContext, tmp_path: Path
         "ledger": lambda out: render_ledger(ctx, HouseholdQuery(), out, today=TODAY),
         "archive": lambda out: render_archive(ctx, cadre, out, year=TODAY.year, today=TODAY),
         "check-list": lambda out: write_report_pdf(check_list(ctx, _check_list(tmp_path, head), "dibao"), out),
+        **disclosure_documents(ctx, [hid, *ids[:5]], TODAY, bank_account=BANK),
     }
     with ctx.db.read() as conn:
         known = {str(n)[:17] for n in conn.execute(select(Member.__table__.c.id_no)).scalars() if n}
@@ -108,6 +113,10 @@ def test_no_public_document_shows_a_full_id(bare_ctx: AppContext, tmp_path: Path
         if found:
             leaks[name] = found
     assert leaks == {}
+    for name in (n for n in documents if n.startswith("disclosure-")):  # no bank data, no health details
+        flat = "".join(pdftools.text(tmp_path / f"{name}.pdf").split())
+        assert BANK not in flat and HEALTH not in flat and "健康" not in flat, name
+    assert "**********" in "".join(pdftools.text(tmp_path / "disclosure-subsidy.pdf").split())
     # the awkward data was printed (masked), not left out
     assert f"户主身份证{head[:4]}**********{head[-4:]}" in "".join(pdftools.text(tmp_path / "household.pdf").split())
     assert f"核对户主证件{head[:4]}" in "".join(pdftools.text(tmp_path / "archive.pdf").split())

@@ -124,7 +124,8 @@ class ObjectionModel(_Rows):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def cell(self, row: rules.ObjectionView, column: int) -> str:
-        who = self.names[row.household_id].text() if row.household_id in self.names else (row.hh_no or "—")
+        named = self.names.get(row.household_id or "")
+        who = named.text() if named is not None else (row.hh_no or "—")
         state = self.tr("未办结") if row.result is None else (
             self.tr("异议成立") if row.result == rules.UPHELD else self.tr("异议不成立"))
         step = self.steps.get(row.notice_id or "", row.step)

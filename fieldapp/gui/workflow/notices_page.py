@@ -1,13 +1,15 @@
 """Page 公示与评议, the sibling of 审核: 评议 meetings, 公示/公告 made from workflow steps, and objections.
 
-Three tabs (Ctrl+Tab moves between them):
+Four tabs (Ctrl+Tab moves between them):
 
 - 评议会议: the meetings recorded here, newest first; 登记评议会议… records one for households ticked
   among those of a village at a 评议 step;
 - 公示公告: every notice with where it stands (未张贴 / 已张贴 / 公示中 / 公示期已满); 签发公示… issues one from
   a workflow's 公示/公告 step (signed), 打印 prints it (the PDF of ``fieldapp print notice``), 记录张贴…
   records the day it was put up, 登记异议… records an objection to a household on it;
-- 异议: the objections not yet handled; 办理… records what was done and the result.
+- 异议: the objections not yet handled; 办理… records what was done and the result;
+- 资金公示: the disclosure notices of projects and villages' years (:mod:`fieldapp.gui.disclosure`), posted
+  and objected to the same way.
 
 What the account may not do is disabled (the services refuse it whatever the page shows). Every write is an
 operation announced as a change of the households concerned; the page re-reads on every change.
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.notice import ObjectionView
+from fieldapp.gui.disclosure.tab import DisclosureTab
 from fieldapp.gui.errors import show_error
 from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.pages import StaleRefresh
@@ -75,7 +78,7 @@ class NoticesData:
 def load(ctx: AppContext) -> NoticesData:
     found = notices.listed(ctx)
     pending = objections.listed(ctx.db, open_only=True)
-    ids = sorted({h for n in found for h in n.household_ids} | {o.household_id for o in pending})
+    ids = sorted({h for n in found for h in n.household_ids} | {o.household_id for o in pending if o.household_id})
     return NoticesData(deliberation.meetings(ctx), found, pending, dict(setup.villages(ctx)),
                        store.named(ctx.db, ids))
 
@@ -116,6 +119,8 @@ class NoticesPage(QWidget):
         self.tabs.addTab(self._tab(self.notices, self.issue_button, self.print_button, self.post_button,
                                    self.object_button), self.tr("公示公告"))
         self.tabs.addTab(self._tab(self.objections, self.object_button2, self.handle_button), self.tr("未办结的异议"))
+        self.disclosure = DisclosureTab(ctx, tasks, self, hub=self.hub, today=today)
+        self.tabs.addTab(self.disclosure, self.tr("资金公示"))
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.refresh_button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self.refresh)
@@ -158,7 +163,7 @@ class NoticesPage(QWidget):
         return tab
 
     def _focus_table(self) -> None:
-        view = (self.meetings, self.notices, self.objections)[self.tabs.currentIndex()]
+        view = (self.meetings, self.notices, self.objections, self.disclosure.notices)[self.tabs.currentIndex()]
         view.setFocus()
         self._update()
 
@@ -174,6 +179,7 @@ class NoticesPage(QWidget):
         self.staleness.clear()
         ctx = self.ctx
         self.tasks.run_db(lambda _c: load(ctx), on_done=self._loaded, on_error=self._read_failed)
+        self.disclosure.refresh()
 
     def _read_failed(self, exc: BaseException) -> None:
         show_error(self, exc)

@@ -40,10 +40,16 @@ class QrFlowable(Flowable):
 
 def signoff_block(ctx: AppContext, subject: str, subject_id: str, st: dict[str, Any], width: float) -> list[Any]:
     """The block for the latest sign-off of the subject (nothing when it was never signed)."""
+    table = signoff_table(ctx, subject, subject_id, st, width)
+    return [] if table is None else [KeepTogether([Spacer(1, 6 * mm), table])]
+
+
+def signoff_table(ctx: AppContext, subject: str, subject_id: str, st: dict[str, Any], width: float) -> Table | None:
+    """The boxed signature, code and QR code alone (to place beside other content); None: never signed."""
     found = service.status(ctx.db, subject, subject_id, ref=ctx.ref)
     record = found.signoff
     if record is None:
-        return []
+        return None
     lines = [f"签字背书：{record.person_name}（{record.role_label(ctx.ref)}）　签字时间：{record.signed_text}",
              f"验证码：{record.code}　（区县核对：扫描二维码或输入验证码）"]
     if found.state == service.CHANGED:
@@ -56,4 +62,4 @@ def signoff_block(ctx: AppContext, subject: str, subject_id: str, st: dict[str, 
     table = Table([[text, QrFlowable(qr_payload(record.code))]], colWidths=[width - QR_SIZE - 4 * mm, QR_SIZE + 4 * mm])
     table.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOX", (0, 0), (-1, -1), 0.6, "#999999"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 4)])
-    return [KeepTogether([Spacer(1, 6 * mm), table])]
+    return table

@@ -118,7 +118,8 @@ SIGN_ASSET_EVENT = "asset.change"
 #: acceptance by whoever accepts it, an asset's transfer, damage or disposal by whoever records it
 SUBJECT_PERMISSION = {"workflow_step": SIGN_WORKFLOW_STEP, "workflow_batch": SIGN_WORKFLOW_STEP,
                       "notice": SIGN_NOTICE, "summary": SIGN_SUMMARY,
-                      "project_acceptance": SIGN_PROJECT_ACCEPTANCE, "asset_event": SIGN_ASSET_EVENT}
+                      "project_acceptance": SIGN_PROJECT_ACCEPTANCE, "asset_event": SIGN_ASSET_EVENT,
+                      "disclosure": SIGN_NOTICE}  # whoever issues a 资金公示 signs it
 
 
 def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
@@ -352,12 +353,13 @@ def subject_text(db: Database, record: SignoffRecord, ref: refdata.RefData | Non
             where = _household_words(conn, row.household_id) if row.household_id else (row.title or "村级活动")
             return f"{kind} {row.date.isoformat()} {where}"
         if record.subject in ("workflow_step", "notice", "summary", "workflow_batch", "project_acceptance",
-                              "asset_event"):
+                              "asset_event", "disclosure"):
             words, of = {"workflow_step": (_step_words, record.subject_id),  # a batch: named by its signature
                          "notice": (_notice_words, record.subject_id),
                          "summary": (_summary_words, record.subject_id),
                          "project_acceptance": (_acceptance_words, record.subject_id),
                          "asset_event": (_asset_event_words, record.subject_id),
+                         "disclosure": (_disclosure_words, record.subject_id),
                          "workflow_batch": (_batch_words, record.id)}[record.subject]
             return f"{kind} {words(conn, of, ref)}"
         if record.subject == "attendance_month":
@@ -441,6 +443,19 @@ def _asset_event_words(conn: Connection, event_id: str, ref: refdata.RefData) ->
     if row is None:
         return f"{event_id[:8]}（未同步到此处）"
     return f"{row.name} {ref['asset_event'].label(row.kind)} {row.date.isoformat()}"
+def _disclosure_words(conn: Connection, notice_id: str, _ref: refdata.RefData) -> str:
+    """A disclosure notice in words: 项目公示 东村 核桃园提质增效 2026-03-02 至 2026-03-11."""
+    from fieldapp.domain import disclosure
+
+    n, a, p = Notice.__table__, Area.__table__, Project.__table__
+    row = conn.execute(select(n.c.kind, n.c.year, n.c.period_start, n.c.period_end, a.c.name, p.c.name.label("project"))
+                       .select_from(n.outerjoin(a, a.c.id == n.c.village_id).outerjoin(p, p.c.id == n.c.project_id))
+                       .where(n.c.id == notice_id)).first()
+    if row is None:
+        return f"{notice_id[:8]}（未同步到此处）"
+    what = row.project or (f"{row.year}年" if row.year else "")
+    return (f"{disclosure.kind_word(row.kind)} {row.name or ''} {what} {row.period_start.isoformat()} 至 "
+            f"{row.period_end.isoformat()}")
 
 
 def _household_words(conn: Connection, household_id: str) -> str:

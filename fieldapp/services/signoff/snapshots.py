@@ -248,6 +248,7 @@ register_builder("workflow_step", decision_tables, _step_household)
 register_builder("workflow_batch", batch_tables)
 register_builder("project_acceptance", acceptance_tables)
 register_builder("asset_event", asset_event_tables)
+register_builder("disclosure", notice_tables)  # a 资金公示 is a notice row whose figures are part of it
 
 
 def current(db: Database, subject: str, subject_id: str, period: str = "") -> dict[str, Any] | None:

@@ -29,6 +29,8 @@ from fieldapp.store.models import Household, Notice, Signoff
 
 PERMISSION = "notice.issue"
 _N, _H = Notice.__table__, Household.__table__
+#: a disclosure notice (资金公示) shares the table; it names no workflow step
+_WORKFLOW_ONLY = _N.c.step != ""
 
 
 @dataclass(frozen=True)
@@ -177,9 +179,10 @@ def pass_from(ctx: AppContext, view: store.WorkflowView, step: flows.Step) -> Pa
 
 
 def of_household(ctx: AppContext, household_id: str) -> list[NoticeView]:
-    """Every notice listing the household, oldest first."""
+    """Every workflow notice listing the household, oldest first."""
     with ctx.db.read() as conn:
-        rows = conn.execute(select(_N).where(_N.c.deleted.is_(False), _N.c.households.contains(household_id))
+        rows = conn.execute(select(_N).where(_N.c.deleted.is_(False), _WORKFLOW_ONLY,
+                                             _N.c.households.contains(household_id))
                             .order_by(_N.c.issued_at, _N.c.id)).all()
     return [_view(r) for r in rows if household_id in json.loads(r.households or "[]")]
 
@@ -250,9 +253,9 @@ def get(ctx: AppContext, notice_id: str) -> NoticeView:
 
 
 def listed(ctx: AppContext) -> list[NoticeView]:
-    """Every notice of this laptop, newest first."""
+    """Every workflow notice of this laptop, newest first (disclosure notices: the disclosure service)."""
     with ctx.db.read() as conn:
-        return [_view(r) for r in conn.execute(select(_N).where(_N.c.deleted.is_(False))
+        return [_view(r) for r in conn.execute(select(_N).where(_N.c.deleted.is_(False), _WORKFLOW_ONLY)
                                                .order_by(_N.c.issued_at.desc(), _N.c.id))]
 
 

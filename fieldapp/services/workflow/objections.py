@@ -80,6 +80,11 @@ def handle(ctx: AppContext, objection_id: str, *, result: str, handling: str,
     return get(ctx.db, found.id)
 
 
+def view_of(r: object) -> rules.ObjectionView:
+    """An objection row as a view (a disclosure notice's objections are read by the disclosure service)."""
+    return _view(r)
+
+
 def get(db: Database, objection_id: str) -> rules.ObjectionView:
     wanted = objection_id.strip().lower()
     lst = HouseholdListRow.__table__
@@ -94,10 +99,11 @@ def get(db: Database, objection_id: str) -> rules.ObjectionView:
 
 
 def listed(db: Database, household_id: str | None = None, *, open_only: bool = False) -> list[rules.ObjectionView]:
-    """Objections of this laptop (or of one household), oldest first."""
+    """Objections to the workflows of this laptop (or of one household), oldest first (an objection to a
+    disclosure notice has no workflow: the disclosure service lists those)."""
     lst = HouseholdListRow.__table__
     query = select(_O, lst.c.hh_no).join(lst, lst.c.household_id == _O.c.household_id, isouter=True).where(
-        _O.c.deleted.is_(False))
+        _O.c.deleted.is_(False), _O.c.workflow_id.is_not(None))
     if household_id:
         query = query.where(_O.c.household_id == household_id)
     if open_only:
