@@ -187,7 +187,7 @@ def _household_table(lines: list[Mapping[str, Any]], st: dict[str, Any], *, proj
         rows.append([str(i), "" if x["group_no"] is None else str(x["group_no"]), x["hh_no"], x["head"],
                      x["id_masked"], *([x["project"]] if project else []), yuan(x["amount"])])
     rows.append(["", "合计", "", "", "", *([""] if project else []), yuan(total)])
-    widths = [14, 14, 36, 32, 50, *([0, 40] if project else [40])]
+    widths = [16, 14, 52, 36, 58, *([0, 46] if project else [50])]  # a 16-digit 户编号 on one line
     if project:  # the project column takes the rest; the amount a fixed width
         return _table_fixed_last(rows, widths, st, numeric={len(head) - 1})
     return _table(rows, widths, st, numeric={len(head) - 1})
