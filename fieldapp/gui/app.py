@@ -222,10 +222,15 @@ def people_api(data: paths.DataPaths) -> PeopleApi | None:
                      change_password=change_password, allows=allows, accounts=accounts_of, audit=audit)
 
 
-#: what the app needs after the login, imported on a background thread while the person types
+#: what the app needs after the login, imported on a background thread while the person types: the register,
+#: the main window and what it builds when it opens (the home screen, the 农户 list, the menus, the status bar),
+#: then what the first household opened needs. The other pages (printing, Excel, sync, charts …) load when
+#: first shown.
 PRELOAD = ("sqlalchemy", "fieldapp.services.context", "fieldapp.services.people.auth",
            "fieldapp.services.people.accounts", "fieldapp.gui.errors", "fieldapp.gui.main_window",
-           "fieldapp.gui.people.accounts_page")
+           "fieldapp.gui.visits.workbench_page", "fieldapp.gui.household_list", "fieldapp.gui.excel.menu",
+           "fieldapp.gui.sync.net_panel", "fieldapp.gui.audit.verify", "fieldapp.gui.workflow.access",
+           "fieldapp.gui.people.lock", "fieldapp.gui.people.accounts_page", "fieldapp.gui.household_editor.dialog")
 
 
 def run(data: paths.DataPaths) -> int:
