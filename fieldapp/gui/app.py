@@ -301,7 +301,7 @@ def start_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) ->
     """Show the login window; once it is painted, finish setting the application up and preload the rest.
 
     Only the language (settings and translator) and the window itself come before it is on screen
-    (``bench.bench_login`` measures this path). After its first paint, on the next turn of the event loop:
+    (``bench.bench_startup`` measures this path). After its first paint, on the next turn of the event loop:
     the rare-character fonts, the Tab filter, the icon, the log file and the error hook
     (:func:`_after_login_shown`); then the register, SQLAlchemy and the main window's modules are imported
     on a background thread while the person types (:data:`PRELOAD`)."""
