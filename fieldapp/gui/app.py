@@ -230,7 +230,7 @@ PRELOAD = ("sqlalchemy", "fieldapp.services.context", "fieldapp.services.people.
            "fieldapp.services.people.accounts", "fieldapp.gui.errors", "fieldapp.gui.main_window",
            "fieldapp.gui.visits.workbench_page", "fieldapp.gui.household_list", "fieldapp.gui.excel.menu",
            "fieldapp.gui.sync.net_panel", "fieldapp.gui.audit.verify", "fieldapp.gui.workflow.access",
-           "fieldapp.gui.people.lock", "fieldapp.gui.people.accounts_page", "fieldapp.gui.household_editor.dialog")
+           "fieldapp.gui.people.lock", "fieldapp.gui.household_editor.dialog")
 
 
 def run(data: paths.DataPaths) -> int:
