@@ -42,6 +42,8 @@ shell.login.painted.connect(lambda: painted.append(True))
 while not painted or shell.preloader is None:
     app.processEvents()
 shell.preloader.join(120)
+while not shell.ready:  # the preloading's last part, on the GUI thread
+    app.processEvents()
 state = {"preloaded": sorted(m for m in DEFERRED if m in sys.modules), "preload_failed": sorted(shell.preloader.failed)}
 windows = []
 shell.entered.connect(windows.append)

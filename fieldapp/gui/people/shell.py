@@ -99,6 +99,8 @@ class Shell(QObject):
         self.dialog: QDialog | None = None
         #: loads the main window's modules while the person types (started once the login is on screen)
         self.preloader: Preloader | None = None
+        #: the preloading has finished and its GUI-thread part too (:func:`fieldapp.gui.app._warm_qt`)
+        self.ready = False
 
     # -- login -----------------------------------------------------------------------------------
 
