@@ -374,7 +374,7 @@ def _tasks_of(app: QApplication, shell: Shell) -> TaskManager:
     if shell.tasks is None:
         shell.tasks = TaskManager()
         app.aboutToQuit.connect(shell.tasks.shutdown)
-    return shell.tasks  # type: ignore[no-any-return]
+    return shell.tasks
 
 
 def _run_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) -> int:

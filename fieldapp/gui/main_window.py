@@ -308,8 +308,9 @@ class MainWindow(QMainWindow):
         page = factory()
         self._pages[key] = page
         self.stack.insertWidget(index, page)
-        self.stack.removeWidget(stand_in)
-        stand_in.deleteLater()
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
         log.debug("page %s built", key)
         return page
 

@@ -166,7 +166,7 @@ class Shell(QObject):
         """The 账号 page of the signed-in window (built now if it was not yet); None for other accounts."""
         if self.window is None or not self.manages_accounts:
             return None
-        return self.window.page("accounts")  # type: ignore[attr-defined, no-any-return]
+        return self.window.page("accounts")  # type: ignore[attr-defined]
 
     def _accounts_page(self, window: QMainWindow) -> QWidget:
         from fieldapp.gui.people.accounts_page import AccountsPage, Choices
