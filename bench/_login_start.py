@@ -1,6 +1,9 @@
-"""Child process for bench_login: start a window, report when it is on screen.
+"""Child process for bench_startup / bench_login: start a window, report when it is on screen.
 
-    python -m bench._login_start login|bare
+    python -m bench._login_start login|bare|signin
+
+Run by path (``python bench/_login_start.py …``) it imports nothing from ``bench``, so the parent can point
+``PYTHONPATH`` at another checkout of ``fieldapp`` (the "before" figures of the same run).
 
 Prints one JSON line: seconds from BENCH_T0 (the parent's clock at spawn) until the window has
 painted its first frame (``seconds``), and until it is exposed after a processEvents() call
@@ -9,6 +12,12 @@ painted its first frame (``seconds``), and until it is exposed after a processEv
 :func:`fieldapp.gui.app.start_signed_in`: translator, login window; the rest after its first paint);
 before the people services exist it lists one fixed name. ``bare`` is a plain PySide6 QWidget
 (with a ``painted`` signal like the login window's).
+
+``signin`` starts as ``login`` does, waits for the login's first paint and (unless ``BENCH_SUBMIT=at-paint``)
+for the background preloading to finish, as it does while a person types the password; then it submits
+``BENCH_PASSWORD`` (the demo's) and reports the seconds from the submission until the main window shows the
+household list (农户) with its first page of rows painted (``seconds``), and until the main window's home
+screen has been shown (``window``). ``typed`` is how long the preloading took after the first paint.
 """
 
 from __future__ import annotations
@@ -62,9 +71,54 @@ def login() -> object:
     return app, shell.login, shell
 
 
+def signin() -> None:
+    """Log in once the login window is up; print the seconds from the submission to the list shown."""
+    from PySide6.QtWidgets import QApplication
+
+    t0 = float(os.environ["BENCH_T0"])
+    _app, login_window, shell = login()  # type: ignore[misc]
+    painted: list[float] = []
+    login_window.painted.connect(lambda: painted.append(time.time()))
+    while not painted or shell.preloader is None:
+        QApplication.processEvents()
+    if os.environ.get("BENCH_SUBMIT", "typed") != "at-paint":
+        shell.preloader.join(300)  # the person types while the register and the main window load
+        while not getattr(shell, "ready", True):  # and its last part on the GUI thread (older versions: none)
+            QApplication.processEvents()
+    typed = time.time() - painted[0]
+    windows: list[object] = []
+    shown: list[float] = []
+
+    def entered(window: object) -> None:
+        shown.append(time.time())
+        windows.append(window)
+        window.show_page("households")  # type: ignore[attr-defined]  # the person opens 农户
+
+    shell.entered.connect(entered)
+    form = login_window.form
+    form.password.setText(os.environ.get("BENCH_PASSWORD", "demo1234"))
+    start = time.time()
+    form.submit()
+    if not windows:
+        raise SystemExit(f"the login failed: {form.message.text() if hasattr(form, 'message') else '?'}")
+    window = windows[0]
+    view = window.households.table  # type: ignore[attr-defined]
+    while True:  # until the window is exposed and its table has painted rows (as bench._window_start)
+        QApplication.processEvents()
+        if window.isVisible() and view.isVisible() and view.model().rowCount() > 0:  # type: ignore[attr-defined]
+            QApplication.processEvents()
+            break
+    end = time.time()
+    print(json.dumps({"kind": "signin", "seconds": end - start, "window": shown[0] - start, "typed": typed,
+                      "login": painted[0] - t0}), flush=True)
+    os._exit(0)
+
+
 def main() -> None:
     t0 = float(os.environ["BENCH_T0"])
     kind = sys.argv[1]
+    if kind == "signin":
+        signin()
     made = bare() if kind == "bare" else login()
     window = made[1]  # type: ignore[index]
     from PySide6.QtWidgets import QApplication

@@ -9,11 +9,23 @@ and opens a household editor, then reports VmRSS and the peak (VmHWM).
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import subprocess
+import sys
+import time
 
-from bench.bench_startup import spawn
 from bench.common import demo_home
 
 LIMIT_MB = 300
+
+
+def spawn(kind: str, home: str, *extra: str) -> dict[str, float]:
+    env = {**os.environ, "FIELDAPP_HOME": home, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "BENCH_T0": repr(time.time())}
+    out = subprocess.run([sys.executable, "-m", "bench._window_start", kind, *extra], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
 
 
 def main() -> None:

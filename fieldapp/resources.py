@@ -9,6 +9,7 @@ window is up. Anything else goes through :func:`root`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,8 +28,12 @@ def root() -> Traversable:
     return resources.files(PACKAGE)
 
 
+@functools.cache
 def folder() -> Path | None:
-    """The resources' folder on disk, or None when they are not plain files (a zipped install)."""
+    """The resources' folder on disk, or None when they are not plain files (a zipped install).
+
+    Looked up once per process: the search walks ``sys.path`` (a dozen stat calls), and every code list,
+    font and icon read goes through here (a login reads nine code lists before the household list shows)."""
     spec = importlib.util.find_spec(PACKAGE)
     locations = list(spec.submodule_search_locations or []) if spec is not None else []
     found = Path(locations[0]) if locations else None

@@ -222,10 +222,15 @@ def people_api(data: paths.DataPaths) -> PeopleApi | None:
                      change_password=change_password, allows=allows, accounts=accounts_of, audit=audit)
 
 
-#: what the app needs after the login, imported on a background thread while the person types
+#: what the app needs after the login, imported on a background thread while the person types: the register,
+#: the main window and what it builds when it opens (the home screen, the 农户 list, the menus, the status bar),
+#: then what the first household opened needs. The other pages (printing, Excel, sync, charts …) load when
+#: first shown.
 PRELOAD = ("sqlalchemy", "fieldapp.services.context", "fieldapp.services.people.auth",
            "fieldapp.services.people.accounts", "fieldapp.gui.errors", "fieldapp.gui.main_window",
-           "fieldapp.gui.people.accounts_page")
+           "fieldapp.gui.visits.workbench_page", "fieldapp.gui.household_list", "fieldapp.gui.excel.menu",
+           "fieldapp.gui.sync.net_panel", "fieldapp.gui.audit.verify", "fieldapp.gui.workflow.access",
+           "fieldapp.gui.people.lock", "fieldapp.gui.household_editor.dialog")
 
 
 def run(data: paths.DataPaths) -> int:
@@ -296,7 +301,7 @@ def start_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) ->
     """Show the login window; once it is painted, finish setting the application up and preload the rest.
 
     Only the language (settings and translator) and the window itself come before it is on screen
-    (``bench.bench_login`` measures this path). After its first paint, on the next turn of the event loop:
+    (``bench.bench_startup`` measures this path). After its first paint, on the next turn of the event loop:
     the rare-character fonts, the Tab filter, the icon, the log file and the error hook
     (:func:`_after_login_shown`); then the register, SQLAlchemy and the main window's modules are imported
     on a background thread while the person types (:data:`PRELOAD`)."""
@@ -325,6 +330,41 @@ def _after_login_shown(app: QApplication, data: paths.DataPaths, shell: Shell) -
     _tasks_of(app, shell)
     shell.preloader = Preloader(PRELOAD)
     shell.preloader.start()
+    _when_preloaded(shell, lambda: _warm_qt(shell))
+
+
+def _when_preloaded(shell: Shell, then: Callable[[], None]) -> None:
+    """Run ``then`` on the GUI thread once the preloader's thread has finished (polled: it has no Qt object)."""
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer(shell)
+    timer.setInterval(50)
+
+    def check() -> None:
+        if shell.preloader is not None and not shell.preloader.is_alive():
+            timer.stop()
+            timer.deleteLater()
+            then()
+
+    timer.timeout.connect(check)
+    timer.start()
+
+
+def _warm_qt(shell: Shell) -> None:
+    """What PySide6 does once, on the GUI thread, the first time the main window's widgets are made: its Python
+    enums for the modules just loaded (about a hundred, created on first need, ~0.1 s on a slow laptop), done
+    while the person types instead of after they press 登录. A throwaway list widget makes most of them; the
+    gradient, image and byte-array enums the style and the table use are touched by name."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QGradient, QImage
+    from PySide6.QtWidgets import QListWidget
+
+    QListWidget().deleteLater()
+    touched = (QByteArray.Base64Option, QByteArray.Base64DecodingStatus, QImage.InvertMode, QImage.Format,
+               QGradient.Type, QGradient.Spread, QGradient.CoordinateMode, QGradient.InterpolationMode,
+               QGradient.Preset)
+    log.debug("Qt's enums made before the login (%d touched by name)", len(touched))
+    shell.ready = True
 
 
 def _tasks_of(app: QApplication, shell: Shell) -> TaskManager:
@@ -334,7 +374,7 @@ def _tasks_of(app: QApplication, shell: Shell) -> TaskManager:
     if shell.tasks is None:
         shell.tasks = TaskManager()
         app.aboutToQuit.connect(shell.tasks.shutdown)
-    return shell.tasks  # type: ignore[no-any-return]
+    return shell.tasks
 
 
 def _run_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) -> int:

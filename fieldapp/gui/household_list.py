@@ -53,6 +53,7 @@ log = logging.getLogger("fieldapp.gui.households")
 SEARCH_DELAY_MS = 150
 
 MAX_COLUMN_CHARS = 16  # no column wider than this many CJK characters when fitted
+FIT_ROWS = 50  # columns are fitted to this many rows (a screenful and more), not to the whole first page
 
 
 class HouseholdListPage(QWidget):
@@ -209,13 +210,14 @@ class HouseholdListPage(QWidget):
         layout.addWidget(self.table, 1)
 
     def _fit_columns(self) -> None:
-        """Widths from the loaded rows and every label of the coded columns (stable across searches)."""
+        """Widths from the first rows loaded (:data:`FIT_ROWS`) and every label of the coded columns (stable
+        across searches)."""
         fm = self.table.fontMetrics()
         header_fm = self.table.horizontalHeader().fontMetrics()
         pad = fm.horizontalAdvance("MM")
         cap = fm.horizontalAdvance("国") * MAX_COLUMN_CHARS
         lang = codes.current_language()
-        rows = min(self.model.rowCount(), self.model.page_size)
+        rows = min(self.model.rowCount(), self.model.page_size, FIT_ROWS)
         for i, column in enumerate(COLUMNS):
             texts = [str(self.model.data(self.model.index(r, i)) or "") for r in range(rows)]
             if column.code_list is not None:

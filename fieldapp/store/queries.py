@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, and_, func, or_, select, tuple_
+from sqlalchemy import Connection, Select, Table, and_, func, or_, select, text, tuple_
 
 from fieldapp.domain import audit
 from fieldapp.domain.resident_id import normalize
@@ -139,7 +139,27 @@ def sort_key(row: dict[str, Any], q: HouseholdQuery) -> tuple[Any, str]:
     return row[q.sort], row["household_id"]
 
 
+#: the groups of every village (or of :v), one index seek per village and group along ix_hl_group (village_id,
+#: group_no, …), where SELECT DISTINCT walks every household's entry (0.1 s on 100,000 households, on the GUI
+#: thread when the household list opens)
+_GROUPS_SQLITE = """
+WITH RECURSIVE villages(v) AS ({villages}),
+groups(v, g) AS (
+    SELECT v, (SELECT min(group_no) FROM household_list WHERE village_id = villages.v AND group_no IS NOT NULL)
+        FROM villages WHERE v IS NOT NULL
+    UNION ALL SELECT v, (SELECT min(group_no) FROM household_list WHERE village_id = groups.v AND group_no > groups.g)
+        FROM groups WHERE g IS NOT NULL)
+SELECT DISTINCT g FROM groups WHERE g IS NOT NULL ORDER BY g
+"""
+_EVERY_VILLAGE = """SELECT (SELECT min(village_id) FROM household_list)
+    UNION ALL SELECT (SELECT min(village_id) FROM household_list WHERE village_id > v)
+        FROM villages WHERE v IS NOT NULL"""
+
+
 def distinct_groups(conn: Connection, village_id: str | None = None) -> list[int]:
+    if conn.dialect.name == "sqlite":
+        sql = _GROUPS_SQLITE.format(villages="SELECT :v" if village_id else _EVERY_VILLAGE)
+        return [int(r[0]) for r in conn.execute(text(sql), {"v": village_id} if village_id else {})]
     stmt = select(_L.c.group_no).distinct().where(_L.c.group_no.is_not(None)).order_by(_L.c.group_no)
     if village_id:
         stmt = stmt.where(_L.c.village_id == village_id)

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, func, select, text
 
 from fieldapp.domain import audit, people
 from fieldapp.domain.hlc import HybridClock, physical_ms
@@ -138,10 +138,32 @@ def shared_clock(db: Database) -> HybridClock:
         if clock is None:
             clock = HybridClock()
             with db.read() as conn:
-                last = conn.execute(select(func.max(_CHANGE_LOG.c.hlc))
-                                    .where(_CHANGE_LOG.c.hlc <= clock.ceiling())).scalar() or 0
+                last = _last_stamp(conn, clock.ceiling(), sqlite=db.dialect == "sqlite")
             clock = _CLOCKS[key] = HybridClock(last=int(last))
         return clock
+
+
+#: the greatest stamp at or under :c, found through ix_change_log_user (user_id, hlc): SQLite walks the distinct
+#: authors (a recursive skip along the index) and takes each one's greatest stamp (one index seek each), where a
+#: plain max(hlc) reads the whole change log (seconds at every login on a district-sized register)
+_LAST_STAMP_SQLITE = """
+WITH RECURSIVE authors(u) AS (
+    SELECT (SELECT min(user_id) FROM change_log)
+    UNION ALL SELECT (SELECT min(user_id) FROM change_log WHERE user_id > u) FROM authors WHERE u IS NOT NULL)
+SELECT max(m) FROM (
+    SELECT (SELECT max(hlc) FROM change_log WHERE user_id = authors.u AND hlc <= :c) AS m FROM authors
+        WHERE u IS NOT NULL
+    UNION ALL SELECT (SELECT max(hlc) FROM change_log WHERE user_id IS NULL AND hlc <= :c))
+"""
+
+
+def _last_stamp(conn: Connection, ceiling: int, *, sqlite: bool) -> int:
+    """The greatest stamp in the change log that is not above ``ceiling`` (0 for an empty log)."""
+    if sqlite:
+        found = conn.execute(text(_LAST_STAMP_SQLITE), {"c": ceiling}).scalar()
+    else:
+        found = conn.execute(select(func.max(_CHANGE_LOG.c.hlc)).where(_CHANGE_LOG.c.hlc <= ceiling)).scalar()
+    return int(found or 0)
 
 
 class ChangeWriter:

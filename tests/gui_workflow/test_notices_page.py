@@ -16,9 +16,10 @@ from fieldapp.domain import notice as notice_rules
 from fieldapp.domain import workflow as rules
 from fieldapp.gui.ops import ChangeHub
 from fieldapp.gui.tasks import SyncTaskManager
+from fieldapp.gui.workflow.access import may_use_notices as may_use
 from fieldapp.gui.workflow.meeting_dialog import MeetingDialog
 from fieldapp.gui.workflow.notice_dialogs import IssueNoticeDialog, PostDialog
-from fieldapp.gui.workflow.notices_page import NoticesPage, may_use
+from fieldapp.gui.workflow.notices_page import NoticesPage
 from fieldapp.gui.workflow.objection_dialogs import HandleDialog, ObjectionDialog
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext

@@ -247,6 +247,13 @@ def test_counts_and_groups(conn: Connection, reg: Register) -> None:
     first_village = villages(reg.ctx)[0][0]
     assert queries.distinct_groups(conn, first_village) == sorted(
         {r["group_no"] for r in all_rows(conn) if r["village_id"] == first_village and r["group_no"]})
+    # found along the index (a seek per village and group), the same as every row's groups
+    rows = all_rows(conn)
+    for village_id, _name in villages(reg.ctx):
+        assert queries.distinct_groups(conn, village_id) == sorted(
+            {r["group_no"] for r in rows if r["village_id"] == village_id and r["group_no"] is not None})
+    assert queries.distinct_groups(conn) == sorted({r["group_no"] for r in rows if r["group_no"] is not None})
+    assert queries.distinct_groups(conn, "no-such-village") == []
 
 
 def test_query_with_changes_a_copy() -> None:

@@ -2,24 +2,27 @@
 
 :func:`install_data_menu` adds the menu after 文件 and opens each dialog once (a second click
 brings it to the front). An import is announced on the window's change hub, so every page
-refreshes itself.
+refreshes itself. The dialogs (and with them openpyxl, calamine and the import's services) are
+imported when first opened, not with the main window.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
-from fieldapp.gui.excel.crosscheck_dialog import CrossCheckDialog
-from fieldapp.gui.excel.export_dialog import ExportDialog
-from fieldapp.gui.excel.import_dialog import ImportDialog
-from fieldapp.gui.excel.projects_dialog import ProjectImportDialog
 from fieldapp.gui.ops import ChangeHub
+
+if TYPE_CHECKING:
+    from fieldapp.gui.excel.crosscheck_dialog import CrossCheckDialog
+    from fieldapp.gui.excel.export_dialog import ExportDialog
+    from fieldapp.gui.excel.import_dialog import ImportDialog
+    from fieldapp.gui.excel.projects_dialog import ProjectImportDialog
 
 log = logging.getLogger("fieldapp.gui.excel")
 
@@ -54,6 +57,8 @@ class DataMenu(QMenu):
         return dialog
 
     def open_import(self) -> ImportDialog:
+        from fieldapp.gui.excel.import_dialog import ImportDialog
+
         w = self.window_
 
         dialog = self._show("import", lambda: ImportDialog(w.ctx, w.tasks, w, hub=self.hub))  # type: ignore[attr-defined]
@@ -61,20 +66,27 @@ class DataMenu(QMenu):
         return dialog
 
     def open_projects_import(self) -> ProjectImportDialog:
+        from fieldapp.gui.excel.projects_dialog import ProjectImportDialog
+
         w = self.window_
         dialog = self._show("projects", lambda: ProjectImportDialog(w.ctx, w.tasks, w, hub=self.hub))  # type: ignore[attr-defined]
         assert isinstance(dialog, ProjectImportDialog)
         return dialog
 
     def open_export(self) -> ExportDialog:
+        from fieldapp.gui.excel.export_dialog import ExportDialog
+
         w = self.window_
-        households = getattr(w, "households", None)
+        is_built = getattr(w, "is_built", None)  # the 农户 page's search, if it was opened (not built for this)
+        households = getattr(w, "households", None) if is_built is None or is_built("households") else None
         query = households.current_query if households is not None else None
         dialog = self._show("export", lambda: ExportDialog(w.ctx, w.tasks, query, w))  # type: ignore[attr-defined]
         assert isinstance(dialog, ExportDialog)
         return dialog
 
     def open_crosscheck(self) -> CrossCheckDialog:
+        from fieldapp.gui.excel.crosscheck_dialog import CrossCheckDialog
+
         w = self.window_
         dialog = self._show("check", lambda: CrossCheckDialog(w.ctx, w.tasks, w))  # type: ignore[attr-defined]
         assert isinstance(dialog, CrossCheckDialog)

@@ -93,11 +93,14 @@ class Shell(QObject):
         self.ctx: Any = None
         self.session: Any = None
         self.lock: ScreenLock | None = None
-        self.accounts_page: QWidget | None = None
+        #: the signed-in account manages accounts (the 账号 page is listed; built when first shown)
+        self.manages_accounts = False
         self.account_label: QLabel | None = None
         self.dialog: QDialog | None = None
         #: loads the main window's modules while the person types (started once the login is on screen)
         self.preloader: Preloader | None = None
+        #: the preloading has finished and its GUI-thread part too (:func:`fieldapp.gui.app._warm_qt`)
+        self.ready = False
 
     # -- login -----------------------------------------------------------------------------------
 
@@ -153,25 +156,31 @@ class Shell(QObject):
         self.account_label.setObjectName("account_label")
         self.account_label.setContentsMargins(8, 0, 8, 0)
         window.statusBar().insertPermanentWidget(0, self.account_label)
-        self.accounts_page = None
-        if self.api.allows(tuple(session.roles), MANAGE):
-            self.accounts_page = self._accounts_page(window)
+        self.manages_accounts = bool(self.api.allows(tuple(session.roles), MANAGE))
+        if self.manages_accounts:
+            window.add_page("accounts", self.tr("账号"), lambda: self._accounts_page(window))  # type: ignore[attr-defined]
         install_account_menu(window, self)
 
-    def _accounts_page(self, window: QMainWindow) -> QWidget | None:
+    @property
+    def accounts_page(self) -> QWidget | None:
+        """The 账号 page of the signed-in window (built now if it was not yet); None for other accounts."""
+        if self.window is None or not self.manages_accounts:
+            return None
+        return self.window.page("accounts")  # type: ignore[attr-defined]
+
+    def _accounts_page(self, window: QMainWindow) -> QWidget:
         from fieldapp.gui.people.accounts_page import AccountsPage, Choices
         from fieldapp.services import setup
 
-        ref = self.ctx.ref
+        ctx = window.ctx  # type: ignore[attr-defined]  # the window's, whenever the page is first shown
+        ref = ctx.ref
         lang = _ref_language()
         if "role" in ref.names():
             roles = [(c.code, c.text(lang)) for c in ref["role"].codes]
         else:  # the role list not shipped yet: the codes themselves
             roles = [(c, c) for c in ("member", "leader", "committee", "township", "district", "admin")]
-        choices = Choices(roles, setup.villages(self.ctx), setup.cadres(self.ctx))
-        page = AccountsPage(self.api.accounts(self.ctx), choices, self.tasks, window.hub, window)  # type: ignore[attr-defined]
-        window.add_page("accounts", self.tr("账号"), page)  # type: ignore[attr-defined]
-        return page
+        choices = Choices(roles, setup.villages(ctx), setup.cadres(ctx))
+        return AccountsPage(self.api.accounts(ctx), choices, self.tasks, window.hub, window)  # type: ignore[attr-defined]
 
     # -- acts from the menu ----------------------------------------------------------------------
 
@@ -233,7 +242,7 @@ class Shell(QObject):
             self.lock.watcher.set_minutes(minutes)
 
     def show_accounts(self) -> None:
-        if self.window is not None and self.accounts_page is not None:
+        if self.window is not None and self.manages_accounts:
             self.window.show_page("accounts")  # type: ignore[attr-defined]
 
 
@@ -275,7 +284,7 @@ def install_account_menu(window: QMainWindow, shell: Shell) -> QMenu:
         "switch_action")
     add(QApplication.translate("account_menu", "修改密码(&P)…"), "Ctrl+Shift+P", shell.change_password,
         "password_action")
-    if shell.accounts_page is not None:
+    if shell.manages_accounts:
         add(QApplication.translate("account_menu", "账号管理(&M)"), "Ctrl+Shift+M", shell.show_accounts,
             "accounts_action")
     menu.addSeparator()

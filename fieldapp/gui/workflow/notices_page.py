@@ -56,14 +56,6 @@ from fieldapp.services.workflow.store import Named
 
 log = logging.getLogger("fieldapp.gui.workflow")
 
-PERMISSIONS = (deliberation.PERMISSION, notices.PERMISSION, objections.RECORD, objections.HANDLE)
-
-
-def may_use(ctx: AppContext) -> bool:
-    """Whether the signed-in account records meetings, issues notices or records/handles objections."""
-    return ctx.session is not None and any(ctx.allows(p) for p in PERMISSIONS)
-
-
 @dataclass(frozen=True)
 class NoticesData:
     """What the page shows (read on the database thread)."""

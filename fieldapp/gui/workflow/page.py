@@ -53,11 +53,6 @@ def load_queue(ctx: AppContext) -> tuple[list[QueueEntry], dict[str, str]]:
     return entries, villages
 
 
-def may_decide(ctx: AppContext) -> bool:
-    """Whether the signed-in account decides any step (the 审核 page is shown to it)."""
-    return ctx.session is not None and any(ctx.allows(rules.decide_permission(r)) for r in rules.DECIDING_ROLES)
-
-
 class ReviewPage(QWidget):
     """The 审核 queue (see the module docstring)."""
 
