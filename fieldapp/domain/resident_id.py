@@ -32,8 +32,8 @@ class ResidentIdError(ValueError):
 
 def normalize(raw: str) -> str:
     """Full-width digits, spaces and a lower-case x are made canonical."""
-    text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "").upper()
-    return text
+    text = raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
+    return text.strip().replace(" ", "").upper()
 
 
 def validate(raw: str) -> str:
@@ -49,8 +49,8 @@ def validate(raw: str) -> str:
         raise ResidentIdError("校验位错误")
     # The birth place is not checked: retired division codes are still on valid IDs.
     try:
-        born = ric.get_birth_date(number)
-    except stdnum_errors.ValidationError:
+        born = birth_date(number)
+    except (ValueError, stdnum_errors.ValidationError):
         raise ResidentIdError("中的出生日期无效") from None
     if born > dt.date.today():
         raise ResidentIdError("中的出生日期在未来")
@@ -58,6 +58,13 @@ def validate(raw: str) -> str:
 
 
 def birth_date(number: str) -> dt.date:
+    """The birth date of a canonical 18-character number (ValueError if it is no date).
+
+    stdnum's ``ric.get_birth_date`` reads the same digits, after cleaning the text again: an import
+    asks this of every member, so the canonical form is read directly.
+    """
+    if len(number) == 18 and number[6:14].isdigit():
+        return dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     return ric.get_birth_date(number)
 
 

@@ -44,6 +44,19 @@ def to_json(table: Table, field: str, value: Any) -> JsonValue:
     return str(value)
 
 
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+_TO_JSON: dict[str, Any] = {"date": _iso, "bool": bool, "int": int, "text": str}
+
+
+@cache
+def converters(table: Table) -> dict[str, Any]:
+    """Column → the function :func:`to_json` applies to a value that is not None (for bulk writes)."""
+    return {name: _TO_JSON[kind] for name, kind in _kinds(table).items()}
+
+
 def from_json(table: Table, field: str, value: JsonValue) -> Any:
     if value is None:
         return None

@@ -89,8 +89,9 @@ class _Grouper:
         self.layout = layout
         self.hh_col = next(c for c, k in mapping.items() if k == "hh_no")
         cols = [(c, layout.by_key[k]) for c, k in sorted(mapping.items()) if k is not None and k != "hh_no"]
-        self.member_cols = [(c, f, make_cleaner(f, ref)) for c, f in cols if f.level == MEMBER]
-        self.household_cols = [(c, f, make_cleaner(f, ref)) for c, f in cols if f.level not in (MEMBER, IGNORE)]
+        self.member_cols = [(c, f, _memo(make_cleaner(f, ref))) for c, f in cols if f.level == MEMBER]
+        self.household_cols = [(c, f, _memo(make_cleaner(f, ref))) for c, f in cols
+                               if f.level not in (MEMBER, IGNORE)]
         self.hh_idx = tuple(c for c, _f, _cl in self.household_cols)
         self.clean_hh_no = make_cleaner(layout.by_key["hh_no"], ref)
         self.header_cells = {c: table.headers[c] for c in (self.hh_col, *(c for c, _f, _cl in self.member_cols[:2]))
@@ -183,6 +184,40 @@ class _Grouper:
             run.problems.append((number, f"证件号码 {id_no} 也出现在第{other_row}行（{where}）：同一人不能在两户"))
             self.grouped.late.setdefault(other_key, []).append(
                 (other_row, f"证件号码 {id_no} 也出现在第{number}行（户编号 {run.key}）：同一人不能在两户"))
+
+
+MEMO_SIZE = 4096  # distinct texts remembered per column: code lists, villages, causes (names and IDs overflow)
+
+
+def _memo(clean: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``clean`` remembering its result (or its refusal) for each distinct text of a column.
+
+    Most columns hold a few values on every row (性别, 文化程度, 是); cleaning the same text
+    350,000 times was the larger part of reading a big file. Only ``str`` cells are remembered
+    (``1 == 1.0 == True`` would mix up numbers and booleans as keys), and only the first
+    :data:`MEMO_SIZE` distinct ones, so a column of names or ID numbers costs no memory.
+    """
+    cache: dict[str, Any] = {}
+
+    def cleaned(value: Any) -> Any:
+        if type(value) is not str:
+            return clean(value)
+        found = cache.get(value, _MISSING)
+        if found is _MISSING:
+            try:
+                found = clean(value)
+            except CellProblem as exc:
+                found = exc
+            if len(cache) < MEMO_SIZE:
+                cache[value] = found
+        if type(found) is CellProblem:
+            raise CellProblem(*found.args)
+        return found
+
+    return cleaned
+
+
+_MISSING = object()
 
 
 def group_rows(table: Table, layout: Layout, mapping: dict[int, str | None], ref: RefData, *,
