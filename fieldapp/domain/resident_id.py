@@ -7,6 +7,7 @@ and :func:`mask_in_text` for free text that may hold one (a note, a measure, a m
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -38,22 +39,30 @@ def normalize(raw: str) -> str:
 
 def validate(raw: str) -> str:
     """Return the canonical 18-character number, or raise :class:`ResidentIdError`."""
+    found = _checked(raw, dt.date.today())
+    if isinstance(found, ResidentIdError):
+        raise ResidentIdError(found.problem)
+    return found
+
+
+@functools.lru_cache(maxsize=8192)  # an import checks each member's number three times, one after the other
+def _checked(raw: str, today: dt.date) -> str | ResidentIdError:  # noqa: PLR0911  (one return per rule)
     number = normalize(raw)
     if not number:
-        raise ResidentIdError("为空")
+        return ResidentIdError("为空")
     if len(number) != 18:
-        raise ResidentIdError(f"应为18位，现为{len(number)}位")
+        return ResidentIdError(f"应为18位，现为{len(number)}位")
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
-        raise ResidentIdError("只能由数字组成，最后一位可以是X")
+        return ResidentIdError("只能由数字组成，最后一位可以是X")
     if ric.calc_check_digit(number) != number[17]:
-        raise ResidentIdError("校验位错误")
+        return ResidentIdError("校验位错误")
     # The birth place is not checked: retired division codes are still on valid IDs.
     try:
         born = birth_date(number)
     except (ValueError, stdnum_errors.ValidationError):
-        raise ResidentIdError("中的出生日期无效") from None
-    if born > dt.date.today():
-        raise ResidentIdError("中的出生日期在未来")
+        return ResidentIdError("中的出生日期无效")
+    if born > today:
+        return ResidentIdError("中的出生日期在未来")
     return number
 
 

@@ -70,8 +70,13 @@ def from_json(table: Table, field: str, value: JsonValue) -> Any:
     return str(value)
 
 
+# One encoder for every call: json.dumps with these options builds a new encoder each time, a cost
+# the change log paid per row on bulk writes.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+
+
 def dumps(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _ENCODE(obj)
 
 
 def columns(table: Table) -> frozenset[str]:
