@@ -203,7 +203,8 @@ class WriteTxn:
         allowed = codec.columns(table) - SYNC_COLUMNS | {"id"}
         to_json = codec.converters(table)
         device = self.actor.device_id
-        driver = self.conn.dialect.name == "sqlite"
+        defaults = _scalar_defaults(table)
+        driver = self.conn.dialect.name == "sqlite" and defaults is not None
         stamped: list[dict[str, Any]] = []
         plain: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         ids: list[str] = []
@@ -218,7 +219,9 @@ class WriteTxn:
             hlc = self.clock.now()
             fields = {k: None if v is None else to_json[k](v) for k, v in values.items() if k != "id"}
             if driver:
-                plain.setdefault(tuple(fields), []).append((*fields.values(), row_id, False, hlc, device, "{}"))
+                assert defaults is not None
+                row = fields if defaults.keys() <= fields.keys() else {**defaults, **fields}  # as SQLAlchemy fills in
+                plain.setdefault(tuple(row), []).append((*row.values(), row_id, False, hlc, device, "{}"))
             else:
                 stamped.append({k: v for k, v in values.items() if k != "id"} | {
                     "id": row_id, "deleted": False, "row_hlc": hlc, "row_device": device, "field_clocks": "{}"})
@@ -464,6 +467,21 @@ def apply_remote(conn: Connection, *, inserts: Mapping[str, list[tuple[Any, ...]
             conn.exec_driver_sql(f"UPDATE {name} SET {sets} WHERE id = ?", params)
         if log_rows:
             conn.exec_driver_sql(_log_insert_sql(conn.dialect.paramstyle), log_rows)
+
+
+@functools.cache
+def _scalar_defaults(table: Table) -> dict[str, Any] | None:
+    """The Python-side column defaults of ``table`` in their stored form; None if one is not a plain value."""
+    found: dict[str, Any] = {}
+    to_json = codec.converters(table)
+    for column in table.columns:
+        default = column.default
+        if default is None or column.name in SYNC_COLUMNS or column.name == "id":
+            continue
+        if not getattr(default, "is_scalar", False):
+            return None
+        found[column.name] = None if default.arg is None else to_json[column.name](default.arg)
+    return found
 
 
 def _quote(name: str) -> str:
