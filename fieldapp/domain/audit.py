@@ -54,7 +54,7 @@ def entry_hash(entry: Entry | tuple[object, ...], previous: bytes) -> bytes:
     values = (entry.origin, entry.origin_seq, entry.hlc, entry.tbl, entry.row_id, entry.household_id, entry.op,
               entry.fields, entry.prev, entry.user_id, entry.user_name) if isinstance(entry, Entry) else entry
     origin, seq, hlc, *rest = values
-    text = _ENCODE([_TAG, origin, int(seq), int(hlc), *rest, previous.hex()])
+    text = _ENCODE([_TAG, origin, int(seq), int(hlc), *rest, previous.hex()])  # type: ignore[call-overload]
     return hashlib.sha256(text.encode("utf-8")).digest()
 
 

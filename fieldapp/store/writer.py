@@ -480,7 +480,8 @@ def _scalar_defaults(table: Table) -> dict[str, Any] | None:
             continue
         if not getattr(default, "is_scalar", False):
             return None
-        found[column.name] = None if default.arg is None else to_json[column.name](default.arg)
+        arg = getattr(default, "arg", None)
+        found[column.name] = None if arg is None else to_json[column.name](arg)
     return found
 
 

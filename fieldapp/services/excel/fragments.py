@@ -91,7 +91,8 @@ class _Grouper:
         self.hh_col = next(c for c, k in mapping.items() if k == "hh_no")
         cols = [(c, layout.by_key[k]) for c, k in sorted(mapping.items()) if k is not None and k != "hh_no"]
         # (column, key, label, cleaner, its results by text: see _memo)
-        self.member_cols = [(c, f.key, f.label, make_cleaner(f, ref), {}) for c, f in cols if f.level == MEMBER]
+        self.member_cols: list[tuple[int, str, str, Callable[[Any], Any], dict[str, Any]]] = [
+            (c, f.key, f.label, make_cleaner(f, ref), {}) for c, f in cols if f.level == MEMBER]
         self.household_cols = [(c, f, _memo(make_cleaner(f, ref))) for c, f in cols
                                if f.level not in (MEMBER, IGNORE)]
         self.hh_idx = tuple(c for c, _f, _cl in self.household_cols)

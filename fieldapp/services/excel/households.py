@@ -131,8 +131,8 @@ class RegisterSlice:
         names = ("id", *HOUSEHOLD_COLUMNS)
         for values in conn.execute(select(*[_H.c[c] for c in names])
                                    .where(_H.c.hh_no.in_(hh_nos), _H.c.deleted.is_(False))).all():
-            r = dict(zip(names, values, strict=True))
-            households.setdefault(r["hh_no"], []).append(r)
+            household = dict(zip(names, values, strict=True))
+            households.setdefault(household["hh_no"], []).append(household)
         ids = [h["id"] for rows in households.values() for h in rows]
         members: dict[str, list[dict[str, Any]]] = {}
         if ids:
@@ -140,8 +140,8 @@ class RegisterSlice:
             for values in conn.execute(select(*[_M.c[c] for c in names])
                                        .where(_M.c.household_id.in_(ids), _M.c.deleted.is_(False))
                                        .order_by(_M.c.relation, _M.c.birth_date, _M.c.id)).all():
-                r = dict(zip(names, values, strict=True))
-                members.setdefault(r["household_id"], []).append(r)
+                member = dict(zip(names, values, strict=True))
+                members.setdefault(member["household_id"], []).append(member)
         numbers = list({m["id_no"] for g in groups for _row, m in g.members if m.get("id_no")})
         owners: dict[str, Owner] = {}
         for start in range(0, len(numbers), 5000):
