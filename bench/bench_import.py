@@ -1,16 +1,23 @@
-"""Household import (issue 7): 100,000 households with 350,000 members from .xlsx, against openpyxl
-merely reading the same workbook in read-only mode (limit: 3×), and the peak memory of both.
+"""Household import: 100,000 households with 350,000 members from .xlsx, against python-calamine
+merely reading the same workbook (limits: the import 4×, a dry run 3×), with openpyxl's read-only
+read beside it for comparison, and the peak memory of each.
 
 The workbook has the export layout (one row per member, 49 columns, household columns repeated)
 and is generated once into ``bench/out/import-<N>.xlsx`` (git-ignored). Each measurement runs in
 its own process on a fresh, set-up data folder, so its peak RSS (``ru_maxrss``) is its own:
 
-- baseline: ``load_workbook(read_only=True)`` and ``iter_rows(values_only=True)`` over every row;
-- ours: :func:`~fieldapp.services.excel.plan.build_plan` (read, clean, group, decide) then
-  :func:`~fieldapp.services.excel.apply.apply_plan` (one transaction through the write path);
+- calamine (the baseline): ``CalamineWorkbook.from_path`` and ``iter_rows()`` over the sheet (best of 3);
+- openpyxl: ``load_workbook(read_only=True)`` and ``iter_rows(values_only=True)`` over every row;
+- import: :func:`~fieldapp.services.excel.plan.build_plan` (the dry run: read, clean, group, decide)
+  then :func:`~fieldapp.services.excel.apply.apply_plan` (one transaction through the write path);
 - again: the dry run of the same file against the filled register (every household unchanged).
 
-    python -m bench.bench_import [--households 100000]
+Times are CPU seconds of the process (``time.process_time``), with wall seconds beside them: on a
+shared machine the wall clock mostly measures the other jobs. ``--before SRC`` also runs the import
+and the dry run with the code of the source tree SRC (e.g. ``git archive main | tar -x -C SRC``),
+side by side in the same run. ``--one-core`` pins everything to CPU 0.
+
+    python -m bench.bench_import [--households 100000] [--before SRC] [--no-openpyxl] [--one-core]
 """
 
 from __future__ import annotations
@@ -28,9 +35,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import OUT
+from bench.common import OUT, pinned_one_core
 
-LIMIT = 3.0
+IMPORT_LIMIT = 4.0
+DRY_RUN_LIMIT = 3.0
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华建国志红春梅玉兰金凤文德福"
 
@@ -88,17 +96,29 @@ def _workbook(households: int) -> Path:
 
 
 def _child(kind: str, path: str, home: str) -> dict[str, Any]:
-    start = time.perf_counter()
     result: dict[str, Any] = {}
-    if kind == "baseline":
-        from openpyxl import load_workbook
+    if kind in ("calamine", "openpyxl"):
+        wall, cpu = time.perf_counter(), time.process_time()
+        if kind == "calamine":
+            from python_calamine import CalamineWorkbook
 
-        wb = load_workbook(path, read_only=True)
-        rows = sum(1 for _ in wb.worksheets[0].iter_rows(values_only=True))
-        wb.close()
-        result["rows"] = rows
+            with CalamineWorkbook.from_path(path) as wb:
+                rows = sum(1 for _ in wb.get_sheet_by_index(0).iter_rows())
+        else:
+            from openpyxl import load_workbook
+
+            wb = load_workbook(path, read_only=True)
+            rows = sum(1 for _ in wb.worksheets[0].iter_rows(values_only=True))
+            wb.close()
+        result.update(rows=rows, seconds=time.perf_counter() - wall, cpu=time.process_time() - cpu)
     else:
+        source = os.environ.get("FIELDAPP_BENCH_SOURCE")
+        if source:  # --before: the earlier code's fieldapp, imported ahead of this checkout's
+            sys.path.insert(0, source)
         os.environ["FIELDAPP_HOME"] = home
+        import fieldapp
+
+        result["code"] = str(Path(fieldapp.__file__).parent.parent)
         from fieldapp import paths
         from fieldapp.services import demo
         from fieldapp.services.context import open_context
@@ -108,52 +128,74 @@ def _child(kind: str, path: str, home: str) -> dict[str, Any]:
         ctx = open_context(paths.resolve())
         if not ctx.is_set_up:
             demo.set_up_demo(ctx, demo.SeededIds(random.Random(1)))
-        begin = time.perf_counter()
+        # The import proper: opening the data folder and setting the laptop up are not part of it.
+        wall, cpu = time.perf_counter(), time.process_time()
         with build_plan(ctx, path) as plan:
-            result["plan_s"] = time.perf_counter() - begin
-            result["counts"] = plan.counts()
-            if kind == "ours":
-                begin = time.perf_counter()
+            result.update(plan_s=time.perf_counter() - wall, plan_cpu=time.process_time() - cpu,
+                          counts=plan.counts())
+            if kind == "import":
                 apply_plan(ctx, plan)
-                result["apply_s"] = time.perf_counter() - begin
+        result.update(seconds=time.perf_counter() - wall, cpu=time.process_time() - cpu)
         ctx.close()
-    result["process_s"] = time.perf_counter() - start
-    # The import proper: opening the data folder and setting the laptop up are not part of it.
-    result["seconds"] = result["process_s"] if kind == "baseline" else result["plan_s"] + result.get("apply_s", 0.0)
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
 
-def _measure(kind: str, path: Path, home: Path) -> dict[str, Any]:
+def _measure(kind: str, path: Path, home: Path, source: Path | None = None) -> dict[str, Any]:
+    env = dict(os.environ)
+    env.pop("FIELDAPP_BENCH_SOURCE", None)
+    if source is not None:
+        env["FIELDAPP_BENCH_SOURCE"] = str(source.resolve())
+    root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-m", "bench.bench_import", "--child", kind, str(path), str(home)],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True, env=env, cwd=root)
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
+def _line(name: str, r: dict[str, Any], base: dict[str, Any] | None = None, limit: float | None = None, *,
+          cpu: str = "cpu", wall: str = "seconds") -> str:
+    text = f"{name}: {r[cpu]:.1f} s CPU ({r[wall]:.1f} s wall), peak RSS {r['rss_mb']:.0f} MB"
+    if base is not None:
+        ratio = r[cpu] / base["cpu"]
+        text += f"; {ratio:.2f}× the calamine read (wall {r[wall] / base['seconds']:.2f}×)"
+        if limit is not None:
+            text += f", limit {limit}× {'OK' if ratio <= limit else 'OVER'}"
+    return text
+
+
 def main() -> None:
+    pinned_one_core()
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, default=100_000)
+    parser.add_argument("--before", type=Path, help="a source tree of the earlier code, run side by side")
+    parser.add_argument("--no-openpyxl", action="store_true", help="skip openpyxl's read (minutes at 100,000)")
+    parser.add_argument("--one-core", action="store_true", help="pin everything to CPU 0 (taskset -c 0)")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "PATH", "HOME"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(_child(*args.child)))
         return
     path = _workbook(args.households)
-    home = OUT / f"import-home-{args.households}"
-    shutil.rmtree(home, ignore_errors=True)
-    base = _measure("baseline", path, home)
-    print(f"baseline: openpyxl read-only over {base['rows']} rows: {base['seconds']:.1f} s, "
-          f"peak RSS {base['rss_mb']:.0f} MB", flush=True)
-    ours = _measure("ours", path, home)
-    print(f"ours: import {ours['counts']}: {ours['seconds']:.1f} s (plan {ours['plan_s']:.1f} s, "
-          f"write {ours['apply_s']:.1f} s), peak RSS {ours['rss_mb']:.0f} MB", flush=True)
-    again = _measure("again", path, home)
-    print(f"again: dry run against the filled register {again['counts']}: {again['seconds']:.1f} s, "
-          f"peak RSS {again['rss_mb']:.0f} MB", flush=True)
-    ratio = ours["seconds"] / base["seconds"]
-    print(f"import / read ratio {ratio:.2f} (limit {LIMIT}) {'OK' if ratio <= LIMIT else 'OVER'}; "
-          f"file {path.stat().st_size / 1e6:.1f} MB, RSS ours/baseline {ours['rss_mb'] / base['rss_mb']:.2f}",
+    print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB{', pinned to one core' if args.one_core else ''}",
           flush=True)
+    runs = [_measure("calamine", path, OUT) for _ in range(3)]
+    base = min(runs, key=lambda r: r["cpu"])
+    print(_line(f"calamine read of {base['rows']} rows (best of 3)", base), flush=True)
+    if not args.no_openpyxl:
+        print(_line("openpyxl read-only read", _measure("openpyxl", path, OUT), base), flush=True)
+    for label, source in [("before", args.before), ("after", None)] if args.before else [("", None)]:
+        home = OUT / f"import-home-{args.households}{'-' + label if label else ''}"
+        shutil.rmtree(home, ignore_errors=True)
+        tag = f"[{label}] " if label else ""
+        done = _measure("import", path, home, source)
+        if source is not None and Path(done["code"]) != source.resolve():
+            raise SystemExit(f"--before ran the code in {done['code']}, not {source}")
+        print(_line(f"{tag}import {done['counts']}", done, base, IMPORT_LIMIT), flush=True)
+        print(_line(f"{tag}  of which the dry run (new file)", {**done, "cpu": done["plan_cpu"]}, base,
+                    DRY_RUN_LIMIT, wall="plan_s"), flush=True)
+        again = _measure("again", path, home, source)
+        print(_line(f"{tag}dry run again {again['counts']}", again, base, DRY_RUN_LIMIT), flush=True)
+        shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":

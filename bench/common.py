@@ -23,6 +23,23 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent / "out"
 
 
+def pinned_one_core(argv: list[str] | None = None) -> None:
+    """Re-run this process pinned to CPU 0 (``taskset -c 0``) when ``--one-core`` is on its command line.
+
+    A cadre's laptop has one or two slow cores; pinned, a benchmark and the child processes it starts
+    share one core, as they would there. Does nothing without the flag or where the process is pinned already.
+    """
+    argv = sys.argv if argv is None else argv
+    if "--one-core" not in argv or os.environ.get("FIELDAPP_BENCH_PINNED") == "1":
+        return
+    env = {**os.environ, "FIELDAPP_BENCH_PINNED": "1"}
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {0})  # children inherit it
+        os.environ.update(env)
+        return
+    raise SystemExit(subprocess.call(["taskset", "-c", "0", sys.executable, *argv], env=env))
+
+
 def demo_home(households: int, seed: int = 1) -> Path:
     """A data folder holding a demo register of ``households`` households (built once)."""
     home = OUT / f"home-{households}"

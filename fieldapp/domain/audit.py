@@ -42,6 +42,9 @@ class Entry:
     user_name: str | None
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # built once: a hash per change
+
+
 def entry_hash(entry: Entry | tuple[object, ...], previous: bytes) -> bytes:
     """The chain hash of ``entry`` following the entry whose chain hash is ``previous``.
 
@@ -51,8 +54,7 @@ def entry_hash(entry: Entry | tuple[object, ...], previous: bytes) -> bytes:
     values = (entry.origin, entry.origin_seq, entry.hlc, entry.tbl, entry.row_id, entry.household_id, entry.op,
               entry.fields, entry.prev, entry.user_id, entry.user_name) if isinstance(entry, Entry) else entry
     origin, seq, hlc, *rest = values
-    text = json.dumps([_TAG, origin, int(seq), int(hlc), *rest, previous.hex()],  # type: ignore[call-overload]
-                      ensure_ascii=False, separators=(",", ":"))
+    text = _ENCODE([_TAG, origin, int(seq), int(hlc), *rest, previous.hex()])  # type: ignore[call-overload]
     return hashlib.sha256(text.encode("utf-8")).digest()
 
 

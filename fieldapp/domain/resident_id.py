@@ -7,6 +7,7 @@ and :func:`mask_in_text` for free text that may hold one (a note, a measure, a m
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -32,32 +33,47 @@ class ResidentIdError(ValueError):
 
 def normalize(raw: str) -> str:
     """Full-width digits, spaces and a lower-case x are made canonical."""
-    text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "").upper()
-    return text
+    text = raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
+    return text.strip().replace(" ", "").upper()
 
 
 def validate(raw: str) -> str:
     """Return the canonical 18-character number, or raise :class:`ResidentIdError`."""
+    found = _checked(raw, dt.date.today())
+    if isinstance(found, ResidentIdError):
+        raise ResidentIdError(found.problem)
+    return found
+
+
+@functools.lru_cache(maxsize=8192)  # an import checks each member's number three times, one after the other
+def _checked(raw: str, today: dt.date) -> str | ResidentIdError:  # noqa: PLR0911  (one return per rule)
     number = normalize(raw)
     if not number:
-        raise ResidentIdError("为空")
+        return ResidentIdError("为空")
     if len(number) != 18:
-        raise ResidentIdError(f"应为18位，现为{len(number)}位")
+        return ResidentIdError(f"应为18位，现为{len(number)}位")
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
-        raise ResidentIdError("只能由数字组成，最后一位可以是X")
+        return ResidentIdError("只能由数字组成，最后一位可以是X")
     if ric.calc_check_digit(number) != number[17]:
-        raise ResidentIdError("校验位错误")
+        return ResidentIdError("校验位错误")
     # The birth place is not checked: retired division codes are still on valid IDs.
     try:
-        born = ric.get_birth_date(number)
-    except stdnum_errors.ValidationError:
-        raise ResidentIdError("中的出生日期无效") from None
-    if born > dt.date.today():
-        raise ResidentIdError("中的出生日期在未来")
+        born = birth_date(number)
+    except (ValueError, stdnum_errors.ValidationError):
+        return ResidentIdError("中的出生日期无效")
+    if born > today:
+        return ResidentIdError("中的出生日期在未来")
     return number
 
 
 def birth_date(number: str) -> dt.date:
+    """The birth date of a canonical 18-character number (ValueError if it is no date).
+
+    stdnum's ``ric.get_birth_date`` reads the same digits, after cleaning the text again: an import
+    asks this of every member, so the canonical form is read directly.
+    """
+    if len(number) == 18 and number[6:14].isdigit():
+        return dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     return ric.get_birth_date(number)
 
 

@@ -44,6 +44,19 @@ def to_json(table: Table, field: str, value: Any) -> JsonValue:
     return str(value)
 
 
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+_TO_JSON: dict[str, Any] = {"date": _iso, "bool": bool, "int": int, "text": str}
+
+
+@cache
+def converters(table: Table) -> dict[str, Any]:
+    """Column → the function :func:`to_json` applies to a value that is not None (for bulk writes)."""
+    return {name: _TO_JSON[kind] for name, kind in _kinds(table).items()}
+
+
 def from_json(table: Table, field: str, value: JsonValue) -> Any:
     if value is None:
         return None
@@ -57,8 +70,13 @@ def from_json(table: Table, field: str, value: JsonValue) -> Any:
     return str(value)
 
 
+# One encoder for every call: json.dumps with these options builds a new encoder each time, a cost
+# the change log paid per row on bulk writes.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+
+
 def dumps(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _ENCODE(obj)
 
 
 def columns(table: Table) -> frozenset[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import logging
+import operator
 import pickle
 import tempfile
 from collections.abc import Callable
@@ -89,12 +90,16 @@ class _Grouper:
         self.layout = layout
         self.hh_col = next(c for c, k in mapping.items() if k == "hh_no")
         cols = [(c, layout.by_key[k]) for c, k in sorted(mapping.items()) if k is not None and k != "hh_no"]
-        self.member_cols = [(c, f, make_cleaner(f, ref)) for c, f in cols if f.level == MEMBER]
-        self.household_cols = [(c, f, make_cleaner(f, ref)) for c, f in cols if f.level not in (MEMBER, IGNORE)]
+        # (column, key, label, cleaner, its results by text: see _memo)
+        self.member_cols: list[tuple[int, str, str, Callable[[Any], Any], dict[str, Any]]] = [
+            (c, f.key, f.label, make_cleaner(f, ref), {}) for c, f in cols if f.level == MEMBER]
+        self.household_cols = [(c, f, _memo(make_cleaner(f, ref))) for c, f in cols
+                               if f.level not in (MEMBER, IGNORE)]
         self.hh_idx = tuple(c for c, _f, _cl in self.household_cols)
+        self.household_raw = _picker(self.hh_idx)
         self.clean_hh_no = make_cleaner(layout.by_key["hh_no"], ref)
-        self.header_cells = {c: table.headers[c] for c in (self.hh_col, *(c for c, _f, _cl in self.member_cols[:2]))
-                             if c < len(table.headers) and table.headers[c]}
+        self.header_cells = [(c, table.headers[c]) for c in (self.hh_col, *(m[0] for m in self.member_cols[:2]))
+                             if c < len(table.headers) and table.headers[c]]
         spill = tempfile.TemporaryFile(prefix="fieldapp-import-")  # noqa: SIM115  (owned by Grouped)
         self.grouped = Grouped(spill=spill, index={}, late={})
         # ID number (as an int: half the memory of the text) → row where first seen; the household of a
@@ -122,24 +127,35 @@ class _Grouper:
         if values.count(None) == len(values):
             g.blank += 1
             return True
-        if any(isinstance(values[c], str) and values[c].strip() == h for c, h in self.header_cells.items()) or (
-                g.rows <= 3 and self.layout.is_header_like(values)):
+        for c, h in self.header_cells:
+            value = values[c]
+            if type(value) is str and value.strip() == h:
+                g.headers += 1
+                return True
+        if g.rows <= 3 and self.layout.is_header_like(values):
             g.headers += 1
             return True
         return False
 
     def member(self, number: int, values: tuple[Any, ...], problems: list[Problem]) -> dict[str, Any]:
         member: dict[str, Any] = {}
-        for c, f, clean in self.member_cols:
+        for c, key, label, clean, cache in self.member_cols:  # _memo, inlined: this runs for every cell
             value = values[c]
-            if value is not None:
+            if value is None:
+                continue
+            text = type(value) is str
+            cleaned = cache.get(value, _MISSING) if text else _MISSING
+            if cleaned is _MISSING:
                 try:
                     cleaned = clean(value)
                 except CellProblem as exc:
-                    problems.append((number, f"{f.label}{exc}"))
-                    continue
-                if cleaned is not None:
-                    member[f.key] = cleaned
+                    cleaned = exc
+                if text and len(cache) < MEMO_SIZE:
+                    cache[value] = cleaned
+            if type(cleaned) is CellProblem:
+                problems.append((number, f"{label}{cleaned}"))
+            elif cleaned is not None:
+                member[key] = cleaned
         return member
 
     def row(self, number: int, values: tuple[Any, ...]) -> None:
@@ -166,7 +182,7 @@ class _Grouper:
         run = self.current
         run.rows.append(number)
         run.problems.extend(problems)
-        household_raw = tuple(values[c] for c in self.hh_idx)
+        household_raw = self.household_raw(values)
         if household_raw != run.last_raw:
             _merge_household(run, number, values, self.household_cols, household_raw)
         if member:
@@ -183,6 +199,47 @@ class _Grouper:
             run.problems.append((number, f"证件号码 {id_no} 也出现在第{other_row}行（{where}）：同一人不能在两户"))
             self.grouped.late.setdefault(other_key, []).append(
                 (other_row, f"证件号码 {id_no} 也出现在第{number}行（户编号 {run.key}）：同一人不能在两户"))
+
+
+MEMO_SIZE = 4096  # distinct texts remembered per column: code lists, villages, causes (names and IDs overflow)
+
+
+def _memo(clean: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``clean`` remembering its result (or its refusal) for each distinct text of a column.
+
+    Most columns hold a few values on every row (性别, 文化程度, 是); cleaning the same text
+    350,000 times was the larger part of reading a big file. Only ``str`` cells are remembered
+    (``1 == 1.0 == True`` would mix up numbers and booleans as keys), and only the first
+    :data:`MEMO_SIZE` distinct ones, so a column of names or ID numbers costs no memory.
+    """
+    cache: dict[str, Any] = {}
+
+    def cleaned(value: Any) -> Any:
+        if type(value) is not str:
+            return clean(value)
+        found = cache.get(value, _MISSING)
+        if found is _MISSING:
+            try:
+                found = clean(value)
+            except CellProblem as exc:
+                found = exc
+            if len(cache) < MEMO_SIZE:
+                cache[value] = found
+        if type(found) is CellProblem:
+            raise CellProblem(*found.args)
+        return found
+
+    return cleaned
+
+
+_MISSING = object()
+
+
+def _picker(columns: tuple[int, ...]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    """The values of ``columns`` of a row, as a tuple (itemgetter gives a bare value for one column)."""
+    if len(columns) > 1:
+        return operator.itemgetter(*columns)
+    return lambda values: tuple(values[c] for c in columns)
 
 
 def group_rows(table: Table, layout: Layout, mapping: dict[int, str | None], ref: RefData, *,

@@ -1,7 +1,7 @@
-"""Reading spreadsheets row by row: .xlsx through openpyxl's read-only mode, .csv through :mod:`csv`.
+"""Reading spreadsheets row by row: .xlsx through python-calamine (:mod:`.slices`), .csv through :mod:`csv`.
 
-Nothing is loaded whole: rows stream from the file. Before anything is parsed the file is
-identified by its content, not its name, and refused with a message that says what it is
+Nothing is loaded whole: rows stream from the file (an .xlsx sheet slice by slice). Before anything
+is parsed the file is identified by its content, not its name, and refused with a message that says what it is
 and what to do (:class:`SpreadsheetError`):
 
 - larger than the limit (100 MB by default; ``max_bytes``), or an .xlsx whose parts unpack
@@ -72,8 +72,6 @@ class Table:
         width = self.width
         pad = (None,) * width
         for number, raw in self._rows:
-            if type(raw) is not tuple:  # openpyxl yields a list for an empty row
-                raw = tuple(raw)  # noqa: PLW2901
             n = len(raw)
             yield number, (raw + pad[: width - n] if n < width else raw[:width] if n > width else raw)
 
@@ -208,34 +206,32 @@ def _xlsx_error(exc: Exception) -> SpreadsheetError:
 
 @contextlib.contextmanager
 def _open_xlsx(path: Path, layout: Layout, wanted: str | None) -> Iterator[Table]:
-    from openpyxl import load_workbook
+    from fieldapp.services.excel import slices
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds (zip, XML, KeyError, InvalidFileException)
+        book = slices.open_book(str(path))
+    except Exception as exc:  # a broken zip, XML or missing part: many kinds
         raise _xlsx_error(exc) from None
     try:
-        names = list(workbook.sheetnames)
+        names = [s.name for s in book.sheets]
         if wanted is not None and wanted not in names:
             raise SpreadsheetError(f"工作簿中没有名为“{wanted}”的工作表（有：{'、'.join(names)}）")
         table = None
-        for name in [wanted] if wanted is not None else names:
-            ws = workbook[name]
-            if not hasattr(ws, "iter_rows"):  # a chart sheet
+        for sheet in book.sheets if wanted is None else [s for s in book.sheets if s.name == wanted]:
+            if sheet.part is None:  # a chart sheet
                 continue
+            reader = slices.SheetRows(book, sheet.part)
             try:
-                estimate = int(ws.max_row or 0)
-                ws.reset_dimensions()  # some writers record a wrong size; read whatever is there
-                rows = ws.iter_rows(min_row=1, values_only=True)
+                rows = iter(reader)
                 top = list(itertools.islice(rows, HEADER_SCAN_ROWS))
             except SpreadsheetError:
                 raise
             except Exception as exc:
                 raise _xlsx_error(exc) from None
-            table = _table(path=path, kind="xlsx", sheet=name, sheets=names, encoding=None, layout=layout, top=top,
-                           rest=_guarded(rows))
+            table = _table(path=path, kind="xlsx", sheet=sheet.name, sheets=names, encoding=None, layout=layout,
+                           top=top, rest=_guarded(rows))
             if table is not None:
-                table.estimated_rows = estimate
+                table.estimated_rows = reader.estimated_rows
                 break
         if table is None:
             where = f"工作表“{wanted}”的" if wanted is not None else ("各工作表的" if len(names) > 1 else "")
@@ -243,8 +239,7 @@ def _open_xlsx(path: Path, layout: Layout, wanted: str | None) -> Iterator[Table
         log.info("reading %s, sheet %s, header on row %d", path.name, table.sheet, table.header_row)
         yield table
     finally:
-        with contextlib.suppress(Exception):
-            workbook.close()
+        book.close()
 
 
 def _guarded(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
