@@ -2,6 +2,9 @@
 
 Registers are built once with ``fieldapp demo`` into ``bench/out/home-<N>`` (git-ignored)
 and reused; delete the folder to rebuild.
+
+Every bench module takes ``--one-core``: importing this module honours it (see
+:func:`pinned_one_core`), so the figures are those of a laptop with one slow core.
 """
 
 from __future__ import annotations
@@ -15,6 +18,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
+ONE_CORE_FLAG = "--one-core"
+
+
+def pinned_one_core(argv: list[str] | None = None) -> bool:
+    """Pin this process to CPU 0 (as ``taskset -c 0`` would) if ``--one-core`` is in ``argv``.
+
+    The flag is removed from ``argv`` (default ``sys.argv``) so each module's own argument parser
+    never sees it. Every thread already running is pinned too, and whatever this process starts
+    afterwards (threads, the child processes of the start-up and memory benches) inherits the
+    affinity. Returns whether the process runs on one core (also when a parent pinned it).
+    """
+    args = sys.argv if argv is None else argv
+    if ONE_CORE_FLAG in args:
+        while ONE_CORE_FLAG in args:
+            args.remove(ONE_CORE_FLAG)
+        for tid in os.listdir("/proc/self/task"):
+            os.sched_setaffinity(int(tid), {0})
+    return len(os.sched_getaffinity(0)) == 1
+
+
+ONE_CORE = pinned_one_core()
 
 
 def demo_home(households: int, seed: int = 1) -> Path:
@@ -51,7 +75,8 @@ def best_and_median(fn: Callable[[], object], repeat: int = 7, warmup: int = 1) 
 def report(name: str, ours: float, baseline: float, limit: float, unit: str = "s") -> bool:
     ratio = ours / baseline if baseline else float("inf")
     ok = ratio <= limit
-    print(f"{name}: ours {ours * 1000 if unit == 's' else ours:.2f}{'ms' if unit == 's' else unit}, "
+    tag = "[one core] " if ONE_CORE else ""
+    print(f"{tag}{name}: ours {ours * 1000 if unit == 's' else ours:.2f}{'ms' if unit == 's' else unit}, "
           f"baseline {baseline * 1000 if unit == 's' else baseline:.2f}{'ms' if unit == 's' else unit}, "
           f"ratio {ratio:.2f} (limit {limit}) {'OK' if ok else 'OVER'}", flush=True)
     return ok
