@@ -101,13 +101,8 @@ def _to_date(value: Any) -> Any:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _to_bool(value: Any) -> Any:
-    return value if value is None else bool(value)
-
-
 _CONVERT: dict[str, Callable[[Any], Any]] = {
-    c.name: (_to_bool if isinstance(c.type, Boolean) else _to_date) for c in _L.c
-    if isinstance(c.type, Boolean | Date)}
+    c.name: (bool if isinstance(c.type, Boolean) else _to_date) for c in _L.c if isinstance(c.type, Boolean | Date)}
 
 
 @dataclass(frozen=True)
@@ -249,13 +244,12 @@ def _page(conn: Connection, q: HouseholdQuery, where: _Where, after: tuple[Any, 
     if after is not None:
         params["after_key"], params["after_id"] = after
     names, rows = _fetch(conn, _statement(conn, ("page", q.sort, q.descending, paging, *where.shape), build), params)
-    convert = [(i, _CONVERT[n]) for i, n in enumerate(names) if n in _CONVERT]
-    out = []
-    for r in rows:
-        row = dict(zip(names, r, strict=True))
-        for i, fn in convert:
-            row[names[i]] = fn(r[i])
-        out.append(row)
+    out = [dict(zip(names, r, strict=True)) for r in rows]
+    for name in _CONVERT.keys() & set(names):
+        convert = _CONVERT[name]
+        for row in out:
+            if row[name] is not None:
+                row[name] = convert(row[name])
     return out
 
 
