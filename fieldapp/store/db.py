@@ -155,6 +155,9 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object, busy_timeout_ms
     # 64 MB of page cache (the default is 2 MB): a merge or an import writes each page once
     # instead of spilling it to the WAL again and again mid-transaction.
     cur.execute("PRAGMA cache_size = -65536")
+    # ...and 64 MB for all connections together (the limit is the process's, per SQLite library): the
+    # app's pooled connections (the window's reads, the task thread's) would otherwise keep 64 MB each.
+    cur.execute("PRAGMA soft_heap_limit = 67108864")
     cur.close()
 
 

@@ -36,6 +36,9 @@ def test_open_sets_wal_foreign_keys_busy_timeout_and_version(db: Database) -> No
     assert str(db.scalar("PRAGMA journal_mode")).lower() == "wal"
     assert db.scalar("PRAGMA foreign_keys") == 1
     assert db.scalar("PRAGMA busy_timeout") == 5000
+    # 64 MB of page cache per connection, and no more than that for all of them together
+    assert db.scalar("PRAGMA cache_size") == -65536
+    assert db.scalar("PRAGMA soft_heap_limit") == 64 * 1024 * 1024
     assert db.user_version() == SCHEMA_VERSION
     with sqlite3.connect(db.path) as plain:  # what is on disk, not what our connection says
         assert plain.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
