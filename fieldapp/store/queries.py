@@ -141,7 +141,7 @@ def _resolve(q: HouseholdQuery, conn: Connection | None) -> _Where:
         key = text
     if key is not None:
         params["lo"], params["hi"] = key, key + _HIGH
-    return _Where((tuple(filters), kind), params, classify_query(text))
+    return _Where((tuple(filters), kind), params, "digits" if kind.startswith("digits") else kind)
 
 
 def _clauses(shape: tuple[Any, ...]) -> list[Any]:
