@@ -91,6 +91,12 @@ def main() -> None:
     home = demo_home(args.households)
     app = QApplication([])
     ctx = open_context(paths.DataPaths(home=home), key=vault_key(home))
+    try:  # the SQLite heap the main window keeps (older trees have no such limit)
+        from fieldapp.gui.app import WINDOW_SQLITE_HEAP
+
+        ctx.db.limit_memory(WINDOW_SQLITE_HEAP)
+    except ImportError:
+        pass
     model = HouseholdTableModel(ctx, page_size=PAGE)
     raw = connect_file(home / "register.sqlite3", ctx.db.key)  # the same file, keyed as the app keys it
     with ctx.db.read() as conn:
