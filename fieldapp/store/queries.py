@@ -231,8 +231,8 @@ def _page(conn: Connection, q: HouseholdQuery, where: _Where, after: tuple[Any, 
         sort_col = _L.c[q.sort]
         stmt: Select[Any] = select(_L).where(*_clauses(where.shape))
         if paging is not None:
-            key = None if paging == "null" else bindparam("after_key")
-            hid = bindparam("after_id")
+            key: Any = None if paging == "null" else bindparam("after_key")
+            hid: Any = bindparam("after_id")
             stmt = stmt.where(_after_desc(sort_col, key, hid) if q.descending else _after_asc(sort_col, key, hid))
         if q.descending:
             stmt = stmt.order_by(sort_col.desc(), _L.c.household_id.desc())
@@ -268,13 +268,13 @@ def cadre_names(conn: Connection, cadre_ids: Sequence[str]) -> dict[str, str]:
 
 
 # NULLs sort first in SQLite ascending order; keyset comparisons must respect that.
-def _after_asc(col: Any, key: Any, hid: str) -> Any:
+def _after_asc(col: Any, key: Any, hid: Any) -> Any:
     if key is None:
         return or_(and_(col.is_(None), _L.c.household_id > hid), col.is_not(None))
     return or_(col > key, and_(col == key, _L.c.household_id > hid))
 
 
-def _after_desc(col: Any, key: Any, hid: str) -> Any:
+def _after_desc(col: Any, key: Any, hid: Any) -> Any:
     if key is None:
         return and_(col.is_(None), _L.c.household_id < hid)
     return or_(col < key, col.is_(None), and_(col == key, _L.c.household_id < hid))
