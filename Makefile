@@ -1,5 +1,5 @@
 # FieldApp developer commands. `make run` and `make test` do all set-up themselves.
-.PHONY: run test lint typecheck bootstrap demo clean dist
+.PHONY: run test lint typecheck bootstrap demo clean dist bench-one-core
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -23,6 +23,11 @@ test: bootstrap lint
 
 lint:
 	$(VENV)/bin/ruff check fieldapp tests bench
+
+## Every benchmark (or BENCH="search rss …") pinned to one core, as on a cadre's laptop (bench/README.md).
+BENCH ?= all
+bench-one-core: bootstrap
+	$(PY) -m bench --one-core $(BENCH)
 
 typecheck:
 	$(VENV)/bin/mypy

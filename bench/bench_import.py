@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import OUT, pinned_one_core
+from bench.common import ONE_CORE, OUT  # importing it pins the process when --one-core is given
 
 IMPORT_LIMIT = 4.0
 DRY_RUN_LIMIT = 3.0
@@ -164,19 +164,17 @@ def _line(name: str, r: dict[str, Any], base: dict[str, Any] | None = None, limi
 
 
 def main() -> None:
-    pinned_one_core()
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, default=100_000)
     parser.add_argument("--before", type=Path, help="a source tree of the earlier code, run side by side")
     parser.add_argument("--no-openpyxl", action="store_true", help="skip openpyxl's read (minutes at 100,000)")
-    parser.add_argument("--one-core", action="store_true", help="pin everything to CPU 0 (taskset -c 0)")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "PATH", "HOME"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(_child(*args.child)))
         return
     path = _workbook(args.households)
-    print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB{', pinned to one core' if args.one_core else ''}",
+    print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB{', pinned to one core' if ONE_CORE else ''}",
           flush=True)
     runs = [_measure("calamine", path, OUT) for _ in range(3)]
     base = min(runs, key=lambda r: r["cpu"])

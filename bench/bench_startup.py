@@ -28,7 +28,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.common import add_one_core_flag, compile_sources, demo_home, pinned_one_core, report
+from bench.common import add_one_core_flag, compile_sources, demo_home, one_core_prefix, report
 
 BENCH = Path(__file__).resolve().parent
 
@@ -114,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     found = measure(home, args.runs, versions, at_paint=args.at_paint)
     summarize(found, list(versions), "all cores")
     if args.one_core:
-        found = measure(home, args.runs, versions, prefix=pinned_one_core(), at_paint=args.at_paint)
+        found = measure(home, args.runs, versions, prefix=one_core_prefix(), at_paint=args.at_paint)
         summarize(found, list(versions), "pinned to one core (taskset -c 0)")
     load = os.getloadavg()
     print(f"\nload average at the end {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")

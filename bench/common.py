@@ -3,8 +3,10 @@
 Registers are built once with ``fieldapp demo`` into ``bench/out/home-<N>`` (git-ignored)
 and reused; delete the folder to rebuild.
 
-One slow core: :func:`pinned_one_core` is the command prefix (``taskset -c 0``) a benchmark puts before the
-processes it measures when run with ``--one-core`` (:func:`add_one_core_flag`) or ``BENCH_ONE_CORE=1``; a
+Every bench module takes ``--one-core``: importing this module honours it (see
+:func:`pinned_one_core`), so the figures are those of a laptop with one slow core.
+Within one run: :func:`one_core_prefix` is the command prefix (``taskset -c 0``) a benchmark puts before the
+processes it measures as well, with ``BENCH_ONE_CORE=1`` (:func:`add_one_core_flag`), for both figures side by side; a
 village laptop is closer to that than to a many-core machine.
 """
 
@@ -21,23 +23,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
+ONE_CORE_FLAG = "--one-core"
 
 
-def pinned_one_core(argv: list[str] | None = None) -> None:
-    """Re-run this process pinned to CPU 0 (``taskset -c 0``) when ``--one-core`` is on its command line.
+def pinned_one_core(argv: list[str] | None = None) -> bool:
+    """Pin this process to CPU 0 (as ``taskset -c 0`` would) if ``--one-core`` is in ``argv``.
 
-    A cadre's laptop has one or two slow cores; pinned, a benchmark and the child processes it starts
-    share one core, as they would there. Does nothing without the flag or where the process is pinned already.
+    The flag is removed from ``argv`` (default ``sys.argv``) so each module's own argument parser
+    never sees it. Every thread already running is pinned too, and whatever this process starts
+    afterwards (threads, the child processes of the start-up and memory benches) inherits the
+    affinity. Returns whether the process runs on one core (also when a parent pinned it).
     """
-    argv = sys.argv if argv is None else argv
-    if "--one-core" not in argv or os.environ.get("FIELDAPP_BENCH_PINNED") == "1":
-        return
-    env = {**os.environ, "FIELDAPP_BENCH_PINNED": "1"}
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {0})  # children inherit it
-        os.environ.update(env)
-        return
-    raise SystemExit(subprocess.call(["taskset", "-c", "0", sys.executable, *argv], env=env))
+    args = sys.argv if argv is None else argv
+    if ONE_CORE_FLAG in args:
+        while ONE_CORE_FLAG in args:
+            args.remove(ONE_CORE_FLAG)
+        for tid in os.listdir("/proc/self/task"):
+            os.sched_setaffinity(int(tid), {0})
+    return len(os.sched_getaffinity(0)) == 1
+
+
+ONE_CORE = pinned_one_core()
 
 
 def demo_home(households: int, seed: int = 1) -> Path:
@@ -60,7 +66,7 @@ def demo_home(households: int, seed: int = 1) -> Path:
     return home
 
 
-def pinned_one_core() -> list[str]:
+def one_core_prefix() -> list[str]:
     """The command prefix that runs a process on CPU 0 alone (``taskset -c 0``); SystemExit without taskset."""
     taskset = shutil.which("taskset")
     if taskset is None:
@@ -100,7 +106,8 @@ def best_and_median(fn: Callable[[], object], repeat: int = 7, warmup: int = 1) 
 def report(name: str, ours: float, baseline: float, limit: float, unit: str = "s") -> bool:
     ratio = ours / baseline if baseline else float("inf")
     ok = ratio <= limit
-    print(f"{name}: ours {ours * 1000 if unit == 's' else ours:.2f}{'ms' if unit == 's' else unit}, "
+    tag = "[one core] " if ONE_CORE else ""
+    print(f"{tag}{name}: ours {ours * 1000 if unit == 's' else ours:.2f}{'ms' if unit == 's' else unit}, "
           f"baseline {baseline * 1000 if unit == 's' else baseline:.2f}{'ms' if unit == 's' else unit}, "
           f"ratio {ratio:.2f} (limit {limit}) {'OK' if ok else 'OVER'}", flush=True)
     return ok

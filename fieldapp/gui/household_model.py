@@ -93,7 +93,7 @@ class HouseholdTableModel(QAbstractTableModel):
 
     def setQuery(self, query: HouseholdQuery) -> None:
         self._query = query
-        self._reload()
+        self._reload(forget_names=False)  # another search changes no cadre's name: the names read stay good
 
     def refresh(self) -> None:
         """Re-read with the same query (after a save), keeping at least as many rows loaded."""
@@ -120,12 +120,13 @@ class HouseholdTableModel(QAbstractTableModel):
                 return i
         return -1
 
-    def _reload(self) -> None:
+    def _reload(self, *, forget_names: bool = True) -> None:
         self.beginResetModel()
         try:
             self._rows = []
             self._exhausted = False
-            self._cadres = {}  # names may have changed since the last reload
+            if forget_names:  # names may have changed since the last reload
+                self._cadres = {}
             self._rows = self._next_page(count=True)
         finally:
             self.endResetModel()

@@ -12,12 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, select
-
 from fieldapp.services import visits
 from fieldapp.store import queries
 from fieldapp.store.db import Database
-from fieldapp.store.models import Cadre
 from fieldapp.store.queries import SORT_COLUMNS, HistoryEntry, HouseholdQuery
 
 __all__ = [
@@ -54,13 +51,9 @@ def household_page(db: Database, query: HouseholdQuery, *, after: tuple[Any, str
     """
     known = set(known_cadres)
     with db.read() as conn:
-        total, exact = queries.count_households_capped(conn, query, count_cap) if count_cap is not None \
-            else (None, True)
-        rows = queries.household_page(conn, query, after=after, limit=limit)
+        rows, total, exact = queries.search_page(conn, query, after=after, limit=limit, count_cap=count_cap)
         missing = sorted({r["cadre_id"] for r in rows if r["cadre_id"] and r["cadre_id"] not in known})
-        c: Table = Cadre.__table__  # type: ignore[assignment]
-        names = {r.id: r.name for r in conn.execute(select(c.c.id, c.c.name).where(c.c.id.in_(missing)))} \
-            if missing else {}
+        names = queries.cadre_names(conn, missing)
     return HouseholdPage(rows, names, total, exact)
 
 

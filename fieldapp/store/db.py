@@ -142,7 +142,13 @@ def connect_file(path: Path | str, key: bytes | None, *, uri: bool = False) -> s
     return conn
 
 
-def _on_connect(dbapi_conn: sqlite3.Connection, _record: object, busy_timeout_ms: int = 5000) -> None:
+#: SQLite's heap for all connections together (the limit is the process's, per SQLite library), unless a
+#: front end sets another (:meth:`Database.limit_memory`)
+SOFT_HEAP_LIMIT = 64 * 1024 * 1024
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: object, busy_timeout_ms: int = 5000,
+                db: Database | None = None) -> None:
     # Let SQLAlchemy manage transactions itself (pysqlite's own BEGIN handling is off).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
@@ -155,6 +161,9 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object, busy_timeout_ms
     # 64 MB of page cache (the default is 2 MB): a merge or an import writes each page once
     # instead of spilling it to the WAL again and again mid-transaction.
     cur.execute("PRAGMA cache_size = -65536")
+    # ...and no more than that for all connections together: pooled connections (the window's reads, the
+    # task thread's) would otherwise keep 64 MB each.
+    cur.execute(f"PRAGMA soft_heap_limit = {int(db.heap_limit if db is not None else SOFT_HEAP_LIMIT)}")
     cur.close()
 
 
@@ -183,6 +192,7 @@ class Database:
     def __init__(self, path: Path | None = None, *, url: str | None = None, busy_timeout_ms: int = 5000,
                  key: bytes | None = None) -> None:
         self.key = key  # the register key (derived from the vault key), or None for a plain register
+        self.heap_limit = SOFT_HEAP_LIMIT
         #: the device's Ed25519 private key (set by whoever unlocked it): each commit of local changes signs
         #: the new chain head with it (:mod:`fieldapp.store.chain`); None leaves the head unsigned
         self.chain_key: Any = None
@@ -203,7 +213,8 @@ class Database:
                 self.engine = create_engine(
                     URL.create("sqlite+pysqlcipher", password=password, database=str(self.path)), future=True,
                     poolclass=QueuePool, connect_args={"check_same_thread": False})  # as the plain engine does
-            event.listen(self.engine, "connect", functools.partial(_on_connect, busy_timeout_ms=busy_timeout_ms))
+            event.listen(self.engine, "connect", functools.partial(_on_connect, busy_timeout_ms=busy_timeout_ms,
+                                                                   db=self))
             event.listen(self.engine, "begin", _on_begin)
         guard.install(self.engine)
 
@@ -312,6 +323,17 @@ class Database:
             filemodes.private_file(target)
         log.info("backup written: %s", target)
         return target
+
+    def limit_memory(self, heap_bytes: int) -> None:
+        """Keep SQLite's heap (every connection's page cache together) near ``heap_bytes`` from now on.
+
+        The window's reads need a few MB of cache; the default leaves room for a merge or an import
+        to write each page once. SQLite only (PostgreSQL's memory is the server's).
+        """
+        self.heap_limit = heap_bytes
+        if self.dialect == "sqlite":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql(f"PRAGMA soft_heap_limit = {int(heap_bytes)}")  # frees the excess now
 
     def close(self) -> None:
         self.engine.dispose()

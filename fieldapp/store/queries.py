@@ -6,12 +6,13 @@ page 500 and does not grow with the size of the register.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, and_, func, or_, select, text, tuple_
+from sqlalchemy import Boolean, Connection, Date, Select, Table, and_, bindparam, func, or_, select, text, tuple_
 
 from fieldapp.domain import audit
 from fieldapp.domain.resident_id import normalize
@@ -43,8 +44,9 @@ class HouseholdQuery:
         return replace(self, **changes)
 
 
-def _prefix(column: Any, text: str) -> Any:
-    return and_(column >= text, column < text + _HIGH)
+def _prefix(column: Any) -> Any:
+    """``column`` starts with the bound ``lo`` (``hi`` is ``lo`` + the highest code point): an index range."""
+    return and_(column >= bindparam("lo"), column < bindparam("hi"))
 
 
 # An ID-number prefix held by more members than this is "dense" (e.g. the region code that
@@ -52,41 +54,141 @@ def _prefix(column: Any, text: str) -> Any:
 # after one page, instead of materialising every matching member first.
 DENSE_ID_PREFIX = 5000
 
+# A search runs on every keystroke, where building and compiling SQLAlchemy statements costs
+# several times the SQL itself. Each statement is therefore built once per *shape* (kind of search,
+# filters used, sort, paging) with bind parameters for the values, compiled once per dialect, and
+# on SQLite run as that SQL string on the connection's own driver cursor (the same transaction).
 
-def _id_prefix_is_dense(conn: Connection, number: str) -> bool:
-    sample = select(_M.c.id).where(_prefix(_M.c.id_no, number)).limit(DENSE_ID_PREFIX + 1).subquery()
-    return int(conn.execute(select(func.count()).select_from(sample)).scalar() or 0) > DENSE_ID_PREFIX
+
+@dataclass(frozen=True)
+class _Compiled:
+    stmt: Select[Any]
+    sql: str
+    positions: tuple[str, ...]  # bind parameter names in ``?`` order (qmark dialects), else ()
+    defaults: dict[str, Any]  # values the statement binds itself (SQLite's ``OFFSET ?`` after a bound limit)
 
 
-def _where(q: HouseholdQuery, conn: Connection | None = None) -> list[Any]:
-    clauses: list[Any] = []
+_STATEMENTS: dict[tuple[Any, ...], _Compiled] = {}
+
+
+def _statement(conn: Connection, shape: tuple[Any, ...], build: Callable[[], Select[Any]]) -> _Compiled:
+    key = (conn.dialect.name, *shape)
+    found = _STATEMENTS.get(key)
+    if found is None:
+        stmt = build()
+        compiled = stmt.compile(dialect=conn.dialect)
+        found = _Compiled(stmt, str(compiled), tuple(compiled.positiontup or ()), dict(compiled.params))
+        _STATEMENTS[key] = found
+    return found
+
+
+def _fetch(conn: Connection, statement: _Compiled, params: dict[str, Any]) -> tuple[list[str], list[Any]]:
+    """(column names, rows as tuples) of a compiled statement run with ``params``."""
+    if conn.dialect.name == "sqlite" and statement.positions:
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            values = {**statement.defaults, **params}
+            cursor.execute(statement.sql, [values[name] for name in statement.positions])
+            return [d[0] for d in cursor.description], cursor.fetchall()
+        finally:
+            cursor.close()
+    result = conn.execute(statement.stmt, params)
+    return list(result.keys()), [tuple(r) for r in result]
+
+
+# What SQLAlchemy's result processing would make of the list's stored values on SQLite.
+def _to_date(value: Any) -> Any:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    c.name: (bool if isinstance(c.type, Boolean) else _to_date) for c in _L.c if isinstance(c.type, Boolean | Date)}
+
+
+@dataclass(frozen=True)
+class _Where:
+    """A query's WHERE: its shape (what the statement looks like) and the values bound into it."""
+
+    shape: tuple[Any, ...]
+    params: dict[str, Any]
+    kind: str
+
+    @property
+    def capped(self) -> bool:
+        return self.kind == "digits"
+
+
+def _resolve(q: HouseholdQuery, conn: Connection | None) -> _Where:
+    """The WHERE of ``q``; for an ID number, whether its prefix is dense is looked up (once) on ``conn``."""
+    filters: list[str] = []
+    params: dict[str, Any] = {}
     for name, value in q.filters.items():
         if name not in FILTER_COLUMNS:
             raise ValueError(f"unknown filter {name}")
         if value is not None and value != "":
-            clauses.append(_L.c[name] == value)
+            filters.append(name)
+            params[f"f_{name}"] = value
     text = q.text.strip()
     kind = classify_query(text)
+    key: str | None = None
     if kind == "digits":
-        number = normalize(text)
-        if conn is not None and _id_prefix_is_dense(conn, number):
-            held = select(_M.c.id).where(_M.c.household_id == _L.c.household_id, _prefix(_M.c.id_no, number),
-                                         _M.c.deleted.is_(False)).exists()
-            clauses.append(or_(_prefix(_L.c.hh_no, number), held))
-        else:
-            # An uncorrelated IN lets SQLite drive both branches from their indexes (member.id_no, hh_no).
-            holders = select(_M.c.household_id).where(_prefix(_M.c.id_no, number), _M.c.deleted.is_(False))
-            clauses.append(or_(_prefix(_L.c.hh_no, number), _L.c.household_id.in_(holders)))
+        key = normalize(text)
+        dense = conn is not None and _id_prefix_is_dense(conn, key)
+        kind = "digits-dense" if dense else "digits"
     elif kind == "latin":
         key = text.lower().replace(" ", "")
-        clauses.append(or_(_prefix(_L.c.head_initials, key), _prefix(_L.c.head_pinyin, key)))
     elif kind == "name":
-        clauses.append(_prefix(_L.c.head_name, text))
+        key = text
+    if key is not None:
+        params["lo"], params["hi"] = key, key + _HIGH
+    return _Where((tuple(filters), kind), params, "digits" if kind.startswith("digits") else kind)
+
+
+def _clauses(shape: tuple[Any, ...]) -> list[Any]:
+    """The WHERE clauses of a shape, with bind parameters ``f_<filter>``, ``lo`` and ``hi``."""
+    filters, kind = shape
+    clauses: list[Any] = [_L.c[name] == bindparam(f"f_{name}") for name in filters]
+    if kind == "digits-dense":
+        held = select(_M.c.id).where(_M.c.household_id == _L.c.household_id, _prefix(_M.c.id_no),
+                                     _M.c.deleted.is_(False)).exists()
+        clauses.append(or_(_prefix(_L.c.hh_no), held))
+    elif kind == "digits":
+        # An uncorrelated IN lets SQLite drive both branches from their indexes (member.id_no, hh_no).
+        holders = select(_M.c.household_id).where(_prefix(_M.c.id_no), _M.c.deleted.is_(False))
+        clauses.append(or_(_prefix(_L.c.hh_no), _L.c.household_id.in_(holders)))
+    elif kind == "latin":
+        clauses.append(or_(_prefix(_L.c.head_initials), _prefix(_L.c.head_pinyin)))
+    elif kind == "name":
+        clauses.append(_prefix(_L.c.head_name))
     return clauses
 
 
+def _id_prefix_is_dense(conn: Connection, number: str) -> bool:
+    def build() -> Select[Any]:
+        sample = select(_M.c.id).where(_prefix(_M.c.id_no)).limit(bindparam("cap")).subquery()
+        return select(func.count()).select_from(sample)
+
+    _names, rows = _fetch(conn, _statement(conn, ("dense",), build),
+                          {"lo": number, "hi": number + _HIGH, "cap": DENSE_ID_PREFIX + 1})
+    return int(rows[0][0] or 0) > DENSE_ID_PREFIX
+
+
 def count_households(conn: Connection, q: HouseholdQuery) -> int:
-    return int(conn.execute(select(func.count()).select_from(_L).where(*_where(q, conn))).scalar() or 0)
+    return _count(conn, _resolve(q, conn), None)[0]
+
+
+def _count(conn: Connection, where: _Where, cap: int | None) -> tuple[int, bool]:
+    def build() -> Select[Any]:
+        if cap is None:
+            return select(func.count()).select_from(_L).where(*_clauses(where.shape))
+        matching = select(_L.c.household_id).where(*_clauses(where.shape)).limit(bindparam("cap")).subquery()
+        return select(func.count()).select_from(matching)
+
+    capped = cap is not None
+    _names, rows = _fetch(conn, _statement(conn, ("count", capped, *where.shape), build),
+                          {**where.params, "cap": (cap or 0) + 1})
+    found = int(rows[0][0] or 0)
+    return (cap, False) if cap is not None and found > cap else (found, True)
 
 
 def count_households_capped(conn: Connection, q: HouseholdQuery, cap: int) -> tuple[int, bool]:
@@ -95,41 +197,84 @@ def count_households_capped(conn: Connection, q: HouseholdQuery, cap: int) -> tu
     Only ID-number searches are capped: a short ID prefix (the region code) matches everyone
     and can only be checked household by household; other searches count through an index.
     """
-    if classify_query(q.text) != "digits":
-        return count_households(conn, q), True
-    matching = select(_L.c.household_id).where(*_where(q, conn)).limit(cap + 1).subquery()
-    found = int(conn.execute(select(func.count()).select_from(matching)).scalar() or 0)
-    return (cap, False) if found > cap else (found, True)
+    where = _resolve(q, conn)
+    return _count(conn, where, cap if where.capped else None)
 
 
 def household_page(conn: Connection, q: HouseholdQuery, after: tuple[Any, str] | None = None,
                    limit: int = 200) -> list[dict[str, Any]]:
     """One page of list rows, sorted by ``q.sort`` then household id; ``after`` is the last row's key."""
+    return _page(conn, q, _resolve(q, conn), after, limit)
+
+
+def search_page(conn: Connection, q: HouseholdQuery, *, after: tuple[Any, str] | None = None, limit: int = 200,
+                count_cap: int | None = None) -> tuple[list[dict[str, Any]], int | None, bool]:
+    """A page of list rows and, with ``count_cap``, the (capped) count: what one keystroke reads.
+
+    As :func:`household_page` and :func:`count_households_capped` together, with the search
+    resolved once (an ID prefix's density is looked up once, not twice).
+    """
+    where = _resolve(q, conn)
+    total, exact = _count(conn, where, count_cap if where.capped else None) if count_cap is not None \
+        else (None, True)
+    return _page(conn, q, where, after, limit), total, exact
+
+
+def _page(conn: Connection, q: HouseholdQuery, where: _Where, after: tuple[Any, str] | None,
+          limit: int) -> list[dict[str, Any]]:
     if q.sort not in SORT_COLUMNS:
         raise ValueError(f"cannot sort by {q.sort}")
-    sort_col = _L.c[q.sort]
-    stmt: Select[Any] = select(_L).where(*_where(q, conn))
-    if after is not None:
-        key, hid = after
+    # the keyset condition's shape: none, after a NULL key, after a key
+    paging = None if after is None else ("null" if after[0] is None else "key")
+
+    def build() -> Select[Any]:
+        sort_col = _L.c[q.sort]
+        stmt: Select[Any] = select(_L).where(*_clauses(where.shape))
+        if paging is not None:
+            key: Any = None if paging == "null" else bindparam("after_key")
+            hid: Any = bindparam("after_id")
+            stmt = stmt.where(_after_desc(sort_col, key, hid) if q.descending else _after_asc(sort_col, key, hid))
         if q.descending:
-            stmt = stmt.where(_after_desc(sort_col, key, hid))
+            stmt = stmt.order_by(sort_col.desc(), _L.c.household_id.desc())
         else:
-            stmt = stmt.where(_after_asc(sort_col, key, hid))
-    if q.descending:
-        stmt = stmt.order_by(sort_col.desc(), _L.c.household_id.desc())
-    else:
-        stmt = stmt.order_by(sort_col.asc(), _L.c.household_id.asc())
-    return [dict(r) for r in conn.execute(stmt.limit(limit)).mappings()]
+            stmt = stmt.order_by(sort_col.asc(), _L.c.household_id.asc())
+        return stmt.limit(bindparam("limit"))
+
+    params = {**where.params, "limit": limit}
+    if after is not None:
+        params["after_key"], params["after_id"] = after
+    names, rows = _fetch(conn, _statement(conn, ("page", q.sort, q.descending, paging, *where.shape), build), params)
+    out = [dict(zip(names, r, strict=True)) for r in rows]
+    for name in _CONVERT.keys() & set(names):
+        convert = _CONVERT[name]
+        for row in out:
+            if row[name] is not None:
+                row[name] = convert(row[name])
+    return out
+
+
+def cadre_names(conn: Connection, cadre_ids: Sequence[str]) -> dict[str, str]:
+    """Names of the given cadres (one query)."""
+    if not cadre_ids:
+        return {}
+    sql = f"SELECT id, name FROM cadre WHERE id IN ({', '.join('?' * len(cadre_ids))})"
+    if conn.dialect.name == "sqlite":
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            return dict(cursor.execute(sql, list(cadre_ids)).fetchall())
+        finally:
+            cursor.close()
+    return {str(r[0]): str(r[1]) for r in conn.exec_driver_sql(sql, tuple(cadre_ids))}
 
 
 # NULLs sort first in SQLite ascending order; keyset comparisons must respect that.
-def _after_asc(col: Any, key: Any, hid: str) -> Any:
+def _after_asc(col: Any, key: Any, hid: Any) -> Any:
     if key is None:
         return or_(and_(col.is_(None), _L.c.household_id > hid), col.is_not(None))
     return or_(col > key, and_(col == key, _L.c.household_id > hid))
 
 
-def _after_desc(col: Any, key: Any, hid: str) -> Any:
+def _after_desc(col: Any, key: Any, hid: Any) -> Any:
     if key is None:
         return and_(col.is_(None), _L.c.household_id < hid)
     return or_(col < key, col.is_(None), and_(col == key, _L.c.household_id < hid))

@@ -102,6 +102,25 @@ def test_display_labels_money_and_cadre(ctx: AppContext, make_household: Callabl
     assert model.data(model.index(row, 0), HOUSEHOLD_ID_ROLE) == hid
 
 
+def test_a_renamed_cadre_shows_after_a_refresh_not_a_search(ctx: AppContext,
+                                                            make_household: Callable[..., str]) -> None:
+    """A search keeps the cadre names already read (it changes none); a refresh after a write reads them again."""
+    from fieldapp.store.models import Cadre
+
+    hid = make_household("张三明", cadre_id=ctx.settings["cadre_id"])
+    model = HouseholdTableModel(ctx)
+    with ctx.writer.transaction() as txn:
+        txn.update(Cadre, ctx.settings["cadre_id"], {"name": "王伟明"})
+
+    def shown() -> Any:
+        return model.data(model.index(model.row_of(hid), col("cadre_id")))
+
+    model.setQuery(HouseholdQuery(text="张"))
+    assert shown() == "王伟"
+    model.refresh()
+    assert shown() == "王伟明"
+
+
 def test_headers(ctx: AppContext) -> None:
     model = HouseholdTableModel(ctx)
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]

@@ -36,10 +36,22 @@ def test_open_sets_wal_foreign_keys_busy_timeout_and_version(db: Database) -> No
     assert str(db.scalar("PRAGMA journal_mode")).lower() == "wal"
     assert db.scalar("PRAGMA foreign_keys") == 1
     assert db.scalar("PRAGMA busy_timeout") == 5000
+    # 64 MB of page cache per connection, and no more than that for all of them together
+    assert db.scalar("PRAGMA cache_size") == -65536
+    assert db.scalar("PRAGMA soft_heap_limit") == 64 * 1024 * 1024
     assert db.user_version() == SCHEMA_VERSION
     with sqlite3.connect(db.path) as plain:  # what is on disk, not what our connection says
         assert plain.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert plain.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_memory_limit_holds_for_connections_opened_later(db: Database) -> None:
+    """The soft heap limit is SQLite's (process-wide): a connection the pool opens later must not reset it."""
+    db.limit_memory(16 * 1024 * 1024)
+    with db.engine.connect() as first, db.engine.connect() as second:  # the second is a new connection
+        assert first.exec_driver_sql("PRAGMA soft_heap_limit").scalar() == 16 * 1024 * 1024
+        assert second.exec_driver_sql("PRAGMA soft_heap_limit").scalar() == 16 * 1024 * 1024
+    db.limit_memory(db_mod.SOFT_HEAP_LIMIT)
 
 
 def test_busy_timeout_is_configurable(db_path: Path) -> None:

@@ -260,3 +260,36 @@ def test_query_with_changes_a_copy() -> None:
     q = HouseholdQuery(text="a")
     q2 = q.with_(sort="hh_no", descending=True)
     assert (q.sort, q.descending, q2.text, q2.sort, q2.descending) == ("head_name", False, "a", "hh_no", True)
+
+
+def test_list_rows_are_typed_as_sqlalchemy_reads_them(conn: Connection) -> None:
+    """The list is read as plain SQL on the driver's cursor: dates and flags come back as SQLAlchemy gives them."""
+    from sqlalchemy import select
+
+    from fieldapp.store.models import HouseholdListRow
+
+    conn.exec_driver_sql("SAVEPOINT typed")
+    try:  # a visit date and a conflict flag to read back (rolled back: the module's data stays as it was)
+        conn.exec_driver_sql("UPDATE household_list SET last_visit = '2024-03-05', wf_conflict = 1 "
+                             "WHERE household_id = (SELECT min(household_id) FROM household_list)")
+        expected = {r["household_id"]: dict(r) for r in conn.execute(select(HouseholdListRow.__table__)).mappings()}
+        rows = queries.household_page(conn, HouseholdQuery(), limit=1000)
+    finally:
+        conn.exec_driver_sql("ROLLBACK TO typed")
+    assert {r["household_id"]: r for r in rows} == expected
+    assert any(r["last_visit"] == dt.date(2024, 3, 5) and r["wf_conflict"] is True for r in rows)
+    assert all(type(r["wf_conflict"]) is bool for r in rows)
+
+
+def test_a_dense_id_prefix_is_counted_up_to_the_cap_and_pages_as_a_sparse_one(
+        conn: Connection, reg: Register, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both ID-prefix strategies (row by row along the sort index, or the holders first) find the same."""
+    prefix = next(m for ms in reg.member_ids.values() for m in ms)[:6]  # the region code: everyone
+    sparse = queries.search_page(conn, HouseholdQuery(text=prefix), limit=1000, count_cap=5)
+    monkeypatch.setattr(queries, "DENSE_ID_PREFIX", 2)
+    dense = queries.search_page(conn, HouseholdQuery(text=prefix), limit=1000, count_cap=5)
+    assert [r["household_id"] for r in dense[0]] == [r["household_id"] for r in sparse[0]]
+    assert len(dense[0]) > 5
+    assert dense[1:] == sparse[1:] == (5, False)
+    assert queries.search_page(conn, HouseholdQuery(text=prefix), limit=1000, count_cap=1000)[1:] == \
+        (len(dense[0]), True)

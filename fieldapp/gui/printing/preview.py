@@ -53,7 +53,7 @@ FIT_WIDTH, FIT_PAGE = "fit-width", "fit-page"
 ZOOMS: tuple[tuple[str, float | str], ...] = (("适合宽度", FIT_WIDTH), ("整页", FIT_PAGE), ("50%", 0.5),
                                                ("75%", 0.75), ("100%", 1.0), ("150%", 1.5), ("200%", 2.0))
 PAGE_GAP = 16  # pixels around the page in the view
-CACHE_PAGES = 6
+CACHE_PAGES = 3  # the page shown and the two before it: PgDn/PgUp back and forth (each ≈4 MB)
 _last_folder: list[str] = []  # where the last 另存为 went (this session)
 
 
