@@ -2,11 +2,17 @@
 
 Registers are built once with ``fieldapp demo`` into ``bench/out/home-<N>`` (git-ignored)
 and reused; delete the folder to rebuild.
+
+One slow core: :func:`pinned_one_core` is the command prefix (``taskset -c 0``) a benchmark puts before the
+processes it measures when run with ``--one-core`` (:func:`add_one_core_flag`) or ``BENCH_ONE_CORE=1``; a
+village laptop is closer to that than to a many-core machine.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -35,6 +41,20 @@ def demo_home(households: int, seed: int = 1) -> Path:
         print(f"  built in {time.perf_counter() - start:.0f} s", flush=True)
         marker.touch()
     return home
+
+
+def pinned_one_core() -> list[str]:
+    """The command prefix that runs a process on CPU 0 alone (``taskset -c 0``); SystemExit without taskset."""
+    taskset = shutil.which("taskset")
+    if taskset is None:
+        raise SystemExit("--one-core needs taskset (util-linux)")
+    return [taskset, "-c", "0"]
+
+
+def add_one_core_flag(parser: argparse.ArgumentParser) -> None:
+    """``--one-core``: measure pinned to one core as well (also ``BENCH_ONE_CORE=1``)."""
+    parser.add_argument("--one-core", action="store_true", default=os.environ.get("BENCH_ONE_CORE") == "1",
+                        help="also run every measured process pinned to one core (taskset -c 0) and report that")
 
 
 def best_and_median(fn: Callable[[], object], repeat: int = 7, warmup: int = 1) -> tuple[float, float]:

@@ -63,9 +63,10 @@ def stage(conn: Connection, rows: Iterable[Staged]) -> None:
     conn.exec_driver_sql(f"DELETE FROM {STAGE}")
     params = []
     for idx, tbl, row_id, field, n, value, rank_hlc, rank_device, prev_hlc, prev_device in rows:
-        values: list[Any] = [None, None, None, None]
-        values[("text", "int", "bool", "date").index(_kind(tbl, field))] = value
-        params.append((idx, tbl, row_id, field, n, *values, rank_hlc, rank_device, prev_hlc, prev_device))
+        kind = _kind(tbl, field)
+        params.append((idx, tbl, row_id, field, n, value if kind == "text" else None, value if kind == "int" else None,
+                       value if kind == "bool" else None, value if kind == "date" else None,
+                       rank_hlc, rank_device, prev_hlc, prev_device))
     if params:
         conn.exec_driver_sql(_INSERT, params)
 
@@ -76,7 +77,6 @@ def plain(conn: Connection, tables: Iterable[str]) -> set[int]:
     A plain update meets a live row that has no field with several heads (``~h`` in its clocks), and
     each of its fields' stored rank (the field's clock, else the row's stamp) is the change's ``prev``.
     """
-    found: set[int] = set()
     pg = _postgres(conn)
     for tbl in sorted(set(tables)):
         if tbl not in _TABLES:
@@ -93,13 +93,11 @@ def plain(conn: Connection, tables: Iterable[str]) -> set[int]:
             stored_hlc = f"coalesce(json_extract({clocks}, '$.' || s.field || '[0]'), {tbl}.row_hlc)"
             stored_device = f"coalesce(json_extract({clocks}, '$.' || s.field || '[1]'), {tbl}.row_device)"
             live = f"{tbl}.deleted = 0"
-        rows = conn.exec_driver_sql(
-            f"SELECT s.idx FROM {STAGE} s JOIN {tbl} ON {tbl}.id = s.row_id "
-            f"WHERE s.tbl = ? AND {live} AND {heads} AND {stored_hlc} = s.prev_hlc AND {stored_device} = s.prev_device "
-            f"GROUP BY s.idx, s.n HAVING count(*) = s.n", (tbl,)).all()
-        found.update(r[0] for r in rows)
-    mark(conn, found)
-    return found
+        conn.exec_driver_sql(
+            f"UPDATE {STAGE} SET ok = 1 WHERE tbl = ? AND idx IN (SELECT s.idx FROM {STAGE} s JOIN {tbl} "
+            f"ON {tbl}.id = s.row_id WHERE s.tbl = ? AND {live} AND {heads} AND {stored_hlc} = s.prev_hlc "
+            f"AND {stored_device} = s.prev_device GROUP BY s.idx, s.n HAVING count(*) = s.n)", (tbl, tbl))
+    return {r[0] for r in conn.exec_driver_sql(f"SELECT DISTINCT idx FROM {STAGE} WHERE ok = 1")}
 
 
 def mark(conn: Connection, idxs: Iterable[int], ok: bool = True) -> None:
