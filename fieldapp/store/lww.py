@@ -97,7 +97,7 @@ def plain(conn: Connection, tables: Iterable[str]) -> set[int]:
             f"UPDATE {STAGE} SET ok = 1 WHERE tbl = ? AND idx IN (SELECT s.idx FROM {STAGE} s JOIN {tbl} "
             f"ON {tbl}.id = s.row_id WHERE s.tbl = ? AND {live} AND {heads} AND {stored_hlc} = s.prev_hlc "
             f"AND {stored_device} = s.prev_device GROUP BY s.idx, s.n HAVING count(*) = s.n)", (tbl, tbl))
-    return {r[0] for r in conn.exec_driver_sql(f"SELECT DISTINCT idx FROM {STAGE} WHERE ok = 1")}
+    return {r[0] for r in conn.exec_driver_sql(f"SELECT DISTINCT idx FROM {STAGE} WHERE ok = 1").all()}
 
 
 def mark(conn: Connection, idxs: Iterable[int], ok: bool = True) -> None:
