@@ -186,8 +186,8 @@ class _NoCapture(WriteTxn):
             self.touched_households.add(household_id)
 
 
-def bench_capture(tmp: Path) -> bool:
-    path = _copy(100_000, tmp, "capture")
+def bench_capture(tmp: Path, households: int = 100_000) -> bool:
+    path = _copy(households, tmp, "capture")
     db = Database.open(path)
     writer = ChangeWriter(db, Actor("bench-device"))
     with db.read() as conn:
@@ -231,7 +231,7 @@ def soak(examples: int) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--changes", type=int, default=100_000)
-    parser.add_argument("--households", type=int, default=100_000, help="register size for the merge")
+    parser.add_argument("--households", type=int, default=100_000, help="register size for merge and capture")
     parser.add_argument("--only", choices=("merge", "build", "capture"), action="append",
                         help="run only these parts (repeatable; default: all)")
     parser.add_argument("--soak", type=int, default=0, help="examples for the convergence soak (0: skip)")
@@ -245,7 +245,7 @@ def main() -> int:
         if "build" in parts:
             ok &= bench_build(Path(tmp))
         if "capture" in parts:
-            ok &= bench_capture(Path(tmp))
+            ok &= bench_capture(Path(tmp), args.households)
     if args.soak:
         ok &= soak(args.soak)
     if args.one_core:  # the same again, the whole process on CPU 0
