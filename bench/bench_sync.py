@@ -1,7 +1,8 @@
 """Sync benchmarks (issue 5), ratios against raw sqlite3 on the same machine, in one run.
 
 - merge: 100,000 single-field changes (a real sealed package) into the 100,000-household register,
-  vs a hand-written sqlite3 LWW-guarded upsert of the same cells (limit: ours ≥ 0.5× its speed);
+  vs a hand-written sqlite3 LWW-guarded upsert of the same cells (limit: ours ≥ 0.5× its speed), and
+  the same package merged change by change (``bulk=False``, the merge before plain updates went to SQL);
 - build: a package of 10 changed households in a 1,000 vs a 100,000-household register (≈ equal);
 - no-op: a package when the peer lacks nothing, 1,000 vs 100,000 households (O(1));
 - size: bytes per single-field change after compression (limit 40);
@@ -10,7 +11,11 @@
 - memory: tracemalloc peak while merging the 100,000-change package (limit 10× the package size);
 - soak: ``--soak N`` runs the convergence property test with N examples.
 
-    python -m bench.bench_sync [--changes 100000] [--soak 0]
+    python -m bench.bench_sync [--changes 100000] [--households 100000] [--only merge|build|capture]
+                               [--soak 0] [--one-core]
+
+``--one-core`` runs it all again in a process pinned to CPU 0 (``taskset -c 0``). The registers are the
+plain copies of the demo's (``bench/out/home-N-plain``, see :mod:`bench.bench_crypt`).
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from bench.common import best_and_median, demo_home, report
+from bench.bench_crypt import plain_home
+from bench.common import add_one_core_flag, best_and_median, one_core_prefix, report
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.services import identity as identity_mod
 from fieldapp.store import guard
@@ -42,9 +48,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _copy(households: int, tmp: Path, name: str) -> Path:
+    """A copy of the demo register, plain (its ``db export-plain`` copy): the raw sqlite3 baselines read the
+    same file, and the figures are the merge's and the writer's own work (encryption has its bench)."""
     folder = tmp / name
     folder.mkdir()
-    shutil.copyfile(demo_home(households) / "register.sqlite3", folder / "register.sqlite3")
+    shutil.copyfile(plain_home(households) / "register.sqlite3", folder / "register.sqlite3")
     return folder / "register.sqlite3"
 
 
@@ -65,8 +73,8 @@ def _clock(clocks: str) -> list[object]:
     return list(json.loads(clocks)["phone"])
 
 
-def bench_merge(tmp: Path, n: int) -> tuple[bool, int]:
-    target = _copy(100_000, tmp, "merge")
+def bench_merge(tmp: Path, n: int, households: int = 100_000) -> tuple[bool, int]:
+    target = _copy(households, tmp, "merge")
     baseline_path = tmp / "baseline.sqlite3"
     shutil.copyfile(target, baseline_path)
     receiver = identity_mod.create(tmp / "recv-device")
@@ -83,16 +91,23 @@ def bench_merge(tmp: Path, n: int) -> tuple[bool, int]:
     print(f"size: {len(data)} bytes for {count} single-field changes = {per_change:.1f} bytes/change "
           f"(limit 40) {'OK' if per_change <= 40 else 'OVER'}", flush=True)
     db.close()  # checkpointed: the copy holds the registered peer
-    memory_copy = tmp / "memory.sqlite3"
+    memory_copy, careful_copy = tmp / "memory.sqlite3", tmp / "careful.sqlite3"
     shutil.copyfile(target, memory_copy)
-    db = Database.open(target)
-    rep = service.Replica(db, receiver, None, HybridClock())
-    start = time.perf_counter()
-    result = service.import_package(rep, data)
-    ours = time.perf_counter() - start
-    assert result.stats.applied == count, result.summary()
-    db.close()
-    # Peak memory on a second copy (tracemalloc slows Python down, so not in the timed run).
+    shutil.copyfile(target, careful_copy)
+
+    def merge(path: Path, bulk: bool) -> tuple[float, float]:
+        db = Database.open(path)
+        rep = service.Replica(db, receiver, None, HybridClock())
+        start, cpu = time.perf_counter(), time.process_time()
+        result = service.import_package(rep, data, bulk=bulk)
+        took = time.perf_counter() - start, time.process_time() - cpu
+        assert result.stats.applied == count, result.summary()
+        assert result.stats.bulk == (count if bulk else 0), result.stats
+        db.close()
+        return took
+
+    # Peak memory on another copy (tracemalloc slows Python down, so not in the timed runs); first, so that
+    # the timed runs find the reference data, caches and the package's pages as warm as each other.
     db = Database.open(memory_copy)
     rep = service.Replica(db, receiver, None, HybridClock())
     tracemalloc.start()
@@ -100,20 +115,28 @@ def bench_merge(tmp: Path, n: int) -> tuple[bool, int]:
     _cur, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     db.close()
+    ours, ours_cpu = merge(target, bulk=True)
+    # Before: the same package, every change decided one by one in Python (``bulk=False``: the merge as it was).
+    before, before_cpu = merge(careful_copy, bulk=False)
     # The baseline: the same cells, LWW-guarded on a per-field clock, raw sqlite3, one transaction.
     con = sqlite3.connect(baseline_path)
     params = [(ch.fields["phone"], ch.hlc, ch.origin, ch.row_id, ch.hlc) for ch in changes]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     con.execute("BEGIN")
     con.executemany(
         "UPDATE household SET phone = ?, field_clocks = json_set(field_clocks, '$.phone', json_array(?, ?)) "
         "WHERE id = ? AND coalesce(json_extract(field_clocks, '$.phone[0]'), row_hlc) < ?", params)
     con.execute("COMMIT")
-    baseline = time.perf_counter() - start
+    baseline, baseline_cpu = time.perf_counter() - start, time.process_time() - cpu
     con.close()
     print(f"merge: {count} changes in {ours:.2f} s ({count / ours:,.0f}/s); "
           f"raw sqlite3 LWW upsert {baseline:.2f} s; our speed = {baseline / ours:.2f}× the baseline "
           f"(limit ≥ 0.5) {'OK' if baseline / ours >= 0.5 else 'UNDER'}", flush=True)
+    print(f"merge before (every change one by one, bulk=False): {before:.2f} s = {baseline / before:.2f}× the "
+          f"baseline; the bulk path takes {ours / before:.2f}× its time", flush=True)
+    print(f"merge on CPU time (this process, all threads): ours {ours_cpu:.2f} s, before {before_cpu:.2f} s, "
+          f"raw {baseline_cpu:.2f} s: ours {baseline_cpu / ours_cpu:.2f}×, before {baseline_cpu / before_cpu:.2f}× "
+          "the baseline", flush=True)
     print(f"memory: peak {peak / 1e6:.1f} MB while merging a {len(data) / 1e6:.2f} MB package = "
           f"{peak / len(data):.1f}× (limit 10×) {'OK' if peak <= 10 * len(data) else 'OVER'}", flush=True)
     return baseline / ours >= 0.5 and per_change <= 40 and peak <= 10 * len(data), count
@@ -163,8 +186,8 @@ class _NoCapture(WriteTxn):
             self.touched_households.add(household_id)
 
 
-def bench_capture(tmp: Path) -> bool:
-    path = _copy(100_000, tmp, "capture")
+def bench_capture(tmp: Path, households: int = 100_000) -> bool:
+    path = _copy(households, tmp, "capture")
     db = Database.open(path)
     writer = ChangeWriter(db, Actor("bench-device"))
     with db.read() as conn:
@@ -208,15 +231,29 @@ def soak(examples: int) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--changes", type=int, default=100_000)
+    parser.add_argument("--households", type=int, default=100_000, help="register size for merge and capture")
+    parser.add_argument("--only", choices=("merge", "build", "capture"), action="append",
+                        help="run only these parts (repeatable; default: all)")
     parser.add_argument("--soak", type=int, default=0, help="examples for the convergence soak (0: skip)")
+    add_one_core_flag(parser)
     args = parser.parse_args()
+    parts = set(args.only or ("merge", "build", "capture"))
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
-        ok &= bench_merge(Path(tmp), args.changes)[0]
-        ok &= bench_build(Path(tmp))
-        ok &= bench_capture(Path(tmp))
+        if "merge" in parts:
+            ok &= bench_merge(Path(tmp), args.changes, args.households)[0]
+        if "build" in parts:
+            ok &= bench_build(Path(tmp))
+        if "capture" in parts:
+            ok &= bench_capture(Path(tmp), args.households)
     if args.soak:
         ok &= soak(args.soak)
+    if args.one_core:  # the same again, the whole process on CPU 0
+        print("--- pinned to one core (taskset -c 0) ---", flush=True)
+        argv = [a for a in sys.argv[1:] if a != "--one-core"]
+        env = {**os.environ, "BENCH_ONE_CORE": "0"}
+        ok &= subprocess.run([*one_core_prefix(), sys.executable, "-m", "bench.bench_sync", *argv], cwd=ROOT,
+                             env=env, check=False).returncode == 0
     return 0 if ok else 1
 
 

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 GENESIS = bytes(32)  # the "previous hash" of an origin's first entry
 _TAG = "fieldapp-chain-1"
 _HEAD_TAG = "fieldapp-chain-head-1"
+# json.dumps(..., ensure_ascii=False, separators=(",", ":")) with one encoder (dumps builds one per call with
+# these arguments): the same text, hashed once per change written or received
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 TAG_LEN = 8  # hex characters of an entry's hash sent with it (to locate a break; not a security boundary)
 
 
@@ -42,7 +45,6 @@ class Entry:
     user_name: str | None
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # built once: a hash per change
 
 
 def entry_hash(entry: Entry | tuple[object, ...], previous: bytes) -> bytes:
@@ -54,7 +56,7 @@ def entry_hash(entry: Entry | tuple[object, ...], previous: bytes) -> bytes:
     values = (entry.origin, entry.origin_seq, entry.hlc, entry.tbl, entry.row_id, entry.household_id, entry.op,
               entry.fields, entry.prev, entry.user_id, entry.user_name) if isinstance(entry, Entry) else entry
     origin, seq, hlc, *rest = values
-    text = _ENCODE([_TAG, origin, int(seq), int(hlc), *rest, previous.hex()])  # type: ignore[call-overload]
+    text = _encode([_TAG, origin, int(seq), int(hlc), *rest, previous.hex()])
     return hashlib.sha256(text.encode("utf-8")).digest()
 
 

@@ -31,6 +31,11 @@ def _kinds(table: Table) -> dict[str, str]:
     return kinds
 
 
+def kind(table: Table, field: str) -> str:
+    """How ``field`` of ``table`` travels: ``date``, ``bool``, ``int`` or ``text``."""
+    return _kinds(table)[field]
+
+
 def to_json(table: Table, field: str, value: Any) -> JsonValue:
     if value is None:
         return None

@@ -8,15 +8,18 @@ from its workflows (``exit_status``, ``exit_year``; the household's own values, 
 imported ones, only without a finished workflow; ``status_source`` says which) and its
 open workflow and current step (``wf_kind``, ``wf_step``, ``wf_conflict``). Rebuilt by
 the write path and by sync merges for exactly the households touched, including by a
-workflow or a decision (written here or received).
+workflow or a decision (written here or received): upserted in batches, so only the
+indexes of the columns that changed are rewritten.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from fieldapp.domain import income as income_rules
 from fieldapp.domain import workflow as flow_rules
@@ -105,9 +108,22 @@ def _refresh_batch(conn: Connection, ids: list[str]) -> None:
             "income_year": inc["year"] if inc is not None else None, "per_person_income": per_person,
             "last_visit": h.last_visit,
         })
-    conn.execute(_L.delete().where(_L.c.household_id.in_(ids)))
-    if rows:
-        conn.execute(_L.insert(), rows)
+    live = {r["household_id"] for r in rows}
+    gone = [h for h in ids if h not in live]
+    if gone:  # deleted (or never live): no list row
+        conn.execute(_L.delete().where(_L.c.household_id.in_(gone)))
+    if rows:  # an upsert: an unchanged column's index entries stay as they are (delete + insert rewrote all 13)
+        conn.execute(_upsert(conn.dialect.name), rows)
+
+
+@functools.cache
+def _upsert(dialect: str) -> Any:
+    """``INSERT … ON CONFLICT (household_id) DO UPDATE`` of every column (SQLite and PostgreSQL)."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(_L)
+    return stmt.on_conflict_do_update(index_elements=[_L.c.household_id],
+                                      set_={c.name: stmt.excluded[c.name] for c in _L.columns
+                                            if c.name != "household_id"})
 
 
 def standings(conn: Connection, household_ids: Sequence[str]) -> dict[str, flow_rules.Standing]:

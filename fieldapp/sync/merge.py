@@ -38,7 +38,7 @@ from sqlalchemy import Connection, Table, UniqueConstraint
 
 from fieldapp.domain import audit, people
 from fieldapp.domain.hlc import HybridClock
-from fieldapp.store import batch, chain, codec, derived, replay
+from fieldapp.store import batch, chain, codec, derived, lww, replay
 from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS
 from fieldapp.store.writer import apply_remote
 from fieldapp.sync import authority
@@ -95,6 +95,10 @@ def unique_keys(tbl: str) -> tuple[tuple[str, ...], ...]:
 def _known(tbl: str) -> frozenset[str]:
     return frozenset(data_columns(tbl)) | {"deleted"}
 
+
+#: fields a plain update never carries: a member's ID number (unique across households), the row's household
+#: or village (a move: scope and projection follow it), the tombstone
+RULED_FIELDS = frozenset({"id_no", "household_id", "village_id", "deleted"})
 
 HOUSEHOLD_TABLES = frozenset(t for t, table in TABLES.items() if "household_id" in table.c)
 
@@ -160,6 +164,7 @@ class MergeStats:
     pending: int = 0
     clock_flags: int = 0
     refused: int = 0
+    bulk: int = 0  # of the applied, the plain updates decided and written in SQL
     households: set[str] = field(default_factory=set)
     refusals: list[dict[str, Any]] = field(default_factory=list)
 
@@ -170,7 +175,7 @@ class Merger:
     def __init__(self, conn: Connection, clock: HybridClock, held: dict[str, int], *,
                  scope: Collection[str] | None = None, cadre: str | None = None,
                  grant: authority.Grant | None = None,
-                 device_id: str | None = None, chain_check: ChainCheck | None = None) -> None:
+                 device_id: str | None = None, chain_check: ChainCheck | None = None, bulk: bool = True) -> None:
         """``scope``: the sender's villages; changes outside them, and to district-wide tables, are refused
         (the district server; see :mod:`fieldapp.sync.authority`). ``cadre``: the sender's enrolled cadre;
         ``grant``: the sender with the person and role its enrolment code named.
@@ -178,8 +183,10 @@ class Merger:
         ``device_id``: this replica, which re-stamps the far-future changes it receives (without it,
         they are applied and wait for another replica's declaration). ``chain_check``: links each received
         change into its origin's hash chain (and refuses a broken one); without it, changes are logged
-        unchained (a reviewer's re-check).
+        unchained (a reviewer's re-check). ``bulk``: decide and write plain updates in SQL (see
+        :meth:`_plain_updates`); off, every change takes the careful path (the same outcome, change by change).
         """
+        self.bulk = bulk
         self.chain = chain_check
         #: (origin_seq, chain_hash) of this device's own last change logged here (a re-stamping), if any,
         #: and of its change before the first of them
@@ -209,6 +216,7 @@ class Merger:
         self._accounts_seen: dict[str, int] = {}
         self._batch_people: dict[str, dict[str, Any]] = {}  # people created or changed in the batch at hand
         self._open_deletes: set[tuple[str, str]] | None = None
+        self._plain_names: dict[str, frozenset[str]] = {}  # per table: the fields a plain update may carry
 
     # -- batches -------------------------------------------------------------------------
 
@@ -217,29 +225,25 @@ class Merger:
         self.stats.skipped += len(changes) - len(fresh)
         if self._scope is not None:
             self._scope.prefetch(fresh)
-        rows = self._load(fresh)
-        self._know_authors(fresh, rows)
         # One look at the clock per batch; each change is looked at only if the batch holds a far-future one.
         self._clamping = bool(fresh) and self.clock.observe(max(ch.hlc for ch in fresh))[1]
-        for ch in fresh:
+        plain = self._plain_updates(fresh)
+        rows = self._load([ch for i, ch in enumerate(fresh) if i not in plain] if plain else fresh)
+        self._know_authors(fresh, rows)
+        unplain: list[int] = []  # plain updates refused after all (scope, author): not written
+        for i, ch in enumerate(fresh):
             fields_text, prev_text = _dumps(ch.fields), _dumps(ch.prev) if ch.prev else "{}"
             linked = self.chain.link(ch, fields_text, prev_text) if self.chain is not None else (None, None)
-            if self._scope is not None:
-                row = rows.get((ch.tbl, ch.row_id))
-                if authority.owner(ch.tbl) is Owner.DISTRICT and row is not None \
-                        and authority.changes_nothing(ch, row.values):
-                    self.stats.skipped += 1  # the district's row as the district holds it: nothing to refuse
-                    continue
-                refusal = self._scope.refusal(ch, stored=row is not None and not row.new)
-                if refusal:
-                    self._refuse(ch, refusal, linked)
-                    continue  # never applied, never logged: nobody else receives it from us
-            refusal = self._author_refusal(ch, rows)
-            if refusal:
-                self._refuse(ch, refusal, linked)
+            if self._refused(ch, rows, linked):
+                unplain += [i] if i in plain else []
                 continue
             quarantined = self.stats.quarantined
-            self._one(ch, rows)
+            if i in plain:  # decided in SQL: it wins over the value it replaced; written by _flush
+                self._touch(ch, ch.fields, insert=False)
+                self.stats.applied += 1
+                self.stats.bulk += 1
+            else:
+                self._one(ch, rows)
             if ch.tbl == "person":  # a person received now authors the changes after it
                 self._authors.pop(ch.row_id, None)
                 self._has_people = True
@@ -247,7 +251,9 @@ class Merger:
                 self._scope.applied(ch)
             self._log.append((ch.origin, ch.seq, ch.hlc, ch.tbl, ch.row_id, ch.household_id, ch.op,
                               fields_text, prev_text, ch.user_id, ch.user_name, *linked))
-        self._flush(rows)
+        if unplain:
+            lww.mark(self.conn, unplain, ok=False)
+        self._flush(rows, {(fresh[i].tbl, name) for i in plain.keys() - set(unplain) for name in fresh[i].fields})
         if self.chain is not None:
             self.chain.batch_done()
         self._restamp()
@@ -256,6 +262,79 @@ class Merger:
             self.stats.households |= replayed.households
             self.stats.conflicts += replayed.opened
             self._replay.clear()
+
+    def _refused(self, ch: Change, rows: dict[tuple[str, str], _Row],
+                 linked: tuple[bytes | None, bytes | None]) -> bool:
+        """Out of the sender's scope, or its author may not make it: refused (or skipped, a district row as held)."""
+        if self._scope is not None:
+            row = rows.get((ch.tbl, ch.row_id))
+            if authority.owner(ch.tbl) is Owner.DISTRICT and row is not None \
+                    and authority.changes_nothing(ch, row.values):
+                self.stats.skipped += 1  # the district's row as the district holds it: nothing to refuse
+                return True
+            refusal = self._scope.refusal(ch, stored=row is not None and not row.new)
+            if refusal:
+                self._refuse(ch, refusal, linked)
+                return True  # never applied, never logged: nobody else receives it from us
+        refusal = self._author_refusal(ch, rows)
+        if refusal:
+            self._refuse(ch, refusal, linked)
+            return True
+        return False
+
+    def _plain_updates(self, batch: list[Change]) -> dict[int, Change]:
+        """The changes of ``batch`` (by position) that are plain updates, decided in SQL and staged to be written.
+
+        A candidate, by its content alone: an update of fields that no rule looks at (no unique key, no
+        reference, no permission that depends on the stored row), each naming the rank it replaced, the only
+        change of its record in the batch; not in a batch that holds a person (authors change) or a far-future
+        stamp (re-stamped). :func:`fieldapp.store.lww.plain` keeps those that meet a live row whose fields'
+        ranks are the ones named, with one head each: the careful path would apply them as they are. Every
+        other change takes the careful path.
+        """
+        if not self.bulk or self._clamping or any(ch.tbl == "person" for ch in batch):
+            return {}
+        records: dict[tuple[str, str], int] = {}
+        for ch in batch:
+            key = (ch.tbl, ch.row_id)
+            records[key] = records.get(key, 0) + 1
+        staged: list[lww.Staged] = []
+        candidates: dict[int, Change] = {}
+        for i, ch in enumerate(batch):
+            if ch.op != "update" or not ch.fields or records[(ch.tbl, ch.row_id)] != 1:
+                continue
+            allowed = self._plain_fields(ch.tbl)
+            if not allowed or not allowed.issuperset(ch.fields):
+                continue
+            rows = []
+            for name, value in ch.fields.items():
+                prev = ch.prev.get(name)
+                if not prev:
+                    break
+                prev_hlc = int(prev[0])
+                rows.append((i, ch.tbl, ch.row_id, name, len(ch.fields), value, max(ch.hlc, prev_hlc + 1), ch.origin,
+                             prev_hlc, str(prev[1])))
+            else:
+                staged += rows
+                candidates[i] = ch
+        if not candidates:
+            return {}
+        lww.stage(self.conn, staged)
+        found = lww.plain(self.conn, {ch.tbl for ch in candidates.values()})
+        return {i: ch for i, ch in candidates.items() if i in found}
+
+    def _plain_fields(self, tbl: str) -> frozenset[str]:
+        """The fields of ``tbl`` a plain update may carry (empty: none, the table's changes take the careful path)."""
+        found = self._plain_names.get(tbl)
+        if found is None:
+            if tbl not in TABLES or tbl == "person" or people.permission_table().fields_read(tbl) or (
+                    self._scope is not None and authority.owner(tbl) is Owner.DISTRICT):
+                found = frozenset()
+            else:  # a unique key or a reference is checked change by change; a move changes the scope
+                ruled = {n for key in unique_keys(tbl) for n in key} | set(parents(tbl)) | RULED_FIELDS
+                found = frozenset(data_columns(tbl)) - ruled
+            self._plain_names[tbl] = found
+        return found
 
     def check(self, ch: Change) -> str | None:
         """Why ``ch`` would be quarantined if it arrived now, or None (a reviewer's re-check before release)."""
@@ -608,7 +687,9 @@ class Merger:
                 rows[(tbl, r[0])] = _Row(values, loads(r[4]) if r[4] else {}, int(r[2]), r[3])
         return rows
 
-    def _flush(self, rows: dict[tuple[str, str], _Row]) -> None:
+    def _flush(self, rows: dict[tuple[str, str], _Row], plain: Collection[tuple[str, str]] = ()) -> None:
+        """Write the batch: the careful path's rows, the plain updates staged in SQL (``plain``: their
+        (table, field) pairs), and the change log."""
         inserts: dict[str, list[tuple[Any, ...]]] = {}
         updates: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         for (tbl, row_id), row in rows.items():
@@ -623,5 +704,7 @@ class Merger:
                          "row_device": row.row_device}
                 updates.setdefault((tbl, names), []).append(
                     (*(extra[n] if n in extra else row.values[n] for n in names), row_id))
+        if plain:
+            lww.write(self.conn, sorted(plain))
         apply_remote(self.conn, inserts=inserts, updates=updates, log_rows=self._log)
         self._log = []

@@ -128,7 +128,7 @@ class ImportResult:
 
 def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[str] | None = None,
                    enrolled_cadre: str | None = None, enrolled_role: str | None = None,
-                   strict_chain: bool = False) -> ImportResult:
+                   strict_chain: bool = False, bulk: bool = True) -> ImportResult:
     """Check, then apply in one transaction. Raises :class:`package.PackageRefused` with the reason.
 
     ``allowed_villages`` (the district server: the sending device's scope) refuses every change
@@ -142,6 +142,9 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
     signed heads (:mod:`fieldapp.sync.chaincheck`); a break refuses the package with reason ``chain``
     (``exc.detail`` names the origin, the sequence number and what differs). ``strict_chain`` (the
     district server) also requires the sender's own changes to be covered by its signed head.
+
+    ``bulk`` (on by default): plain updates are decided and written in SQL, many at once
+    (:meth:`Merger._plain_updates`); off, every change is applied one by one (the same outcome).
     """
     header = package.read_header(data)
     with rep.db.read() as conn:
@@ -169,7 +172,7 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
             merger = Merger(conn, rep.clock, vec, scope=allowed_villages, cadre=enrolled_cadre,
                             grant=authority.Grant(sender, enrolled_cadre, enrolled_role)
                             if enrolled_cadre and enrolled_role else None,
-                            device_id=rep.device_id, chain_check=links)
+                            device_id=rep.device_id, chain_check=links, bulk=bulk)
             exits: list[str] = []
             for item in _ahead(check.stream(body_mod.decode(opened.body))):
                 if isinstance(item, body_mod.Blob):
