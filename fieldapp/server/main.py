@@ -189,9 +189,9 @@ def _thresholds_set(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from fieldapp.server.ingest import ingest
+    from fieldapp.server.ingest import WAIT_S, ingest
 
-    server = _open(args)
+    server = _open(args, ServerConfig(busy_wait_s=WAIT_S))  # the network server may be merging: wait for it
     try:
         report = ingest(server, args.stick)
     finally:
