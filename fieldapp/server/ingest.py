@@ -11,7 +11,7 @@ what a device holds from the device's own packages), so they are superseded.
 
 The network server may run at the same time on the same database. On SQLite the two take turns at
 the file's write lock (one package's merge at a time); the desk waits for its turn up to
-:data:`WAIT_S`, and a package that still could not be applied is reported as ``busy`` (nothing of
+``--wait-s`` (:data:`WAIT_S`), and a package that still could not be applied is reported as ``busy`` (nothing of
 it applied: run the ingest again).
 """
 

@@ -5,7 +5,7 @@
         start the HTTP service (the same as ``serve``); TLS when given a certificate and key
     fieldapp-server enrol-code --cadre NAME --villages V1,V2 [--role R] [--ttl-hours 72]  one-time enrolment code
     fieldapp-server revoke DEVICE [--reason TEXT]        refuse a device from now on
-    fieldapp-server ingest STICK_DIR                      the USB desk: apply packages, write replies
+    fieldapp-server ingest STICK_DIR [--wait-s 300]       the USB desk: apply packages, write replies
                                                           (may run beside the network server on one database)
     fieldapp-server devices|villages|quarantine|audit [--json] [--limit N]   the administrator's view
     fieldapp-server admin-token | whoami                  the admin page's token; the server's identity
@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note")
     p = add("ingest", _ingest, "U 盘收件：导入同步包并写回回复")
     p.add_argument("stick", type=Path, metavar="STICK_DIR")
+    p.add_argument("--wait-s", type=float, default=None, metavar="S",
+                   help="SQLite：网络服务正在写入时每个同步包最多等待的秒数（默认 300）")
     for name, help_ in (("devices", "设备列表"), ("villages", "各村数量"), ("quarantine", "隔离与拒绝的修改"),
                         ("audit", "审计日志")):
         p = add(name, _view, help_)
@@ -199,7 +201,11 @@ def _thresholds_set(args: argparse.Namespace) -> int:
 def _ingest(args: argparse.Namespace) -> int:
     from fieldapp.server.ingest import WAIT_S, ingest
 
-    server = _open(args, ServerConfig(busy_wait_s=WAIT_S))  # the network server may be merging: wait for it
+    wait = WAIT_S if args.wait_s is None else args.wait_s
+    if wait <= 0:
+        print("错误：--wait-s 要大于 0", file=sys.stderr)
+        return 2
+    server = _open(args, ServerConfig(busy_wait_s=wait))  # the network server may be merging: wait for it
     try:
         report = ingest(server, args.stick)
     finally:

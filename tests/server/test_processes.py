@@ -85,9 +85,9 @@ def test_a_request_replayed_to_another_process_is_refused(server: ServerProcess,
 
 # -- the USB desk beside the network server, on one SQLite file ------------------------------------------
 
-def _desk(server: ServerProcess, stick: Path) -> subprocess.Popen[str]:
+def _desk(server: ServerProcess, stick: Path, *extra: str) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "fieldapp.server.main", "--home", str(server.home),
-                             "--db", server.db_url, "ingest", str(stick)],
+                             "--db", server.db_url, "ingest", str(stick), *extra],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
 
@@ -229,4 +229,32 @@ def test_the_usb_desk_waits_for_the_write_lock(server: ServerProcess, laptop: Ca
         holder.join()
     assert ingest.returncode == 0, f"{out}\n{err}"
     assert waited > 1.5  # it waited its turn (the lock holder kept it three seconds) instead of failing
+    assert count(server.home, server.db_url, "SELECT count(*) FROM household") == 1
+
+
+def test_the_usb_desk_gives_up_a_package_after_its_wait(server: ServerProcess, laptop: Callable[[str], Laptop],
+                                                        tmp_path: Path) -> None:
+    _sqlite_only(server)
+    a = laptop("a")
+    east, _west = a.setup()
+    a.ok("enrol", server.url, server.code("王伟", [east]))
+    with a.ctx() as c:
+        add_household(c, east, "优盘户")
+    stick = tmp_path / "stick"
+    a.ok("sync", "export", "--to", str(stick), "--for", a.setting("server_device_id"))
+    held = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(server.db_url, 8.0, held))
+    holder.start()
+    try:
+        assert held.wait(10)
+        ingest = _desk(server, stick, "--wait-s", "1")
+        out, err = ingest.communicate(timeout=120)
+        assert ingest.returncode == 1, f"{out}\n{err}"
+        assert "占用" in err and "Traceback" not in err  # a clear word, nothing applied
+        assert count(server.home, server.db_url, "SELECT count(*) FROM household") == 0
+    finally:
+        holder.join()
+    ingest = _desk(server, stick, "--wait-s", "1")  # the lock is free: the same stick goes through
+    out, err = ingest.communicate(timeout=120)
+    assert ingest.returncode == 0, f"{out}\n{err}"
     assert count(server.home, server.db_url, "SELECT count(*) FROM household") == 1
