@@ -106,6 +106,16 @@ def _phone(n: int) -> str:
     return f"139{n:08d}"
 
 
+def _edit_and_sync(net: list[Laptop], homes: list[list[str]], phone: str) -> list[subprocess.CompletedProcess[str]]:
+    """Each network laptop edits five of its households, then all sync at once."""
+    for lap, ids in zip(net, homes, strict=True):
+        with lap.ctx() as c:
+            for hid in ids[:5]:
+                edit_household(c, hid, phone=phone)
+    with ThreadPoolExecutor(len(net)) as pool:
+        return list(pool.map(_sync_now, net))
+
+
 def test_usb_desk_runs_beside_the_network_server(server: ServerProcess, laptop: Callable[[str], Laptop],
                                                 tmp_path: Path) -> None:
     _sqlite_only(server)
@@ -118,13 +128,13 @@ def test_usb_desk_runs_beside_the_network_server(server: ServerProcess, laptop: 
     for i, lap in enumerate(desk + net):
         lap.ok("enrol", server.url, server.code(f"干部{i}", [east if i % 2 else west]))
         lap.ok("sync", "now")
-    stick = tmp_path / "stick"
+    sticks = [tmp_path / "stick1", tmp_path / "stick2"]  # two visits to the desk
     expected = 0
-    for i, lap in enumerate(desk):  # two packages each on the stick: 2 × 2 × 15 households
-        for part in range(2):
+    for i, lap in enumerate(desk):  # two packages each: 2 × 2 × 15 households
+        for stick in sticks:
             with lap.ctx() as c:
                 for n in range(15):
-                    add_household(c, east if i % 2 else west, f"优盘{i}户{part}{n}")
+                    add_household(c, east if i % 2 else west, f"优盘{i}户{stick.name}{n}")
             expected += 15
             lap.ok("sync", "export", "--to", str(stick), "--for", lap.setting("server_device_id"))
     homes: list[list[str]] = []
@@ -133,20 +143,21 @@ def test_usb_desk_runs_beside_the_network_server(server: ServerProcess, laptop: 
             homes.append([add_household(c, east if i % 2 else west, f"网络{i}户{n}") for n in range(15)])
         expected += 15
 
-    ingest = _desk(server, stick)
+    queue = list(sticks)
+    ingest = _desk(server, queue.pop(0))
+    desk_runs: list[tuple[int, str, str]] = []
     rounds = 0
     outcomes: list[subprocess.CompletedProcess[str]] = []
-    while ingest.poll() is None or rounds < 2:  # the laptops keep syncing while the desk merges
+    while ingest.poll() is None or queue or rounds < 3:  # the laptops keep syncing while the desk merges
+        if ingest.poll() is not None and queue:
+            desk_runs.append((ingest.returncode, *ingest.communicate()))
+            ingest = _desk(server, queue.pop(0))
         rounds += 1
-        for lap, ids in zip(net, homes, strict=True):
-            with lap.ctx() as c:
-                for hid in ids[:5]:
-                    edit_household(c, hid, phone=_phone(rounds))
-        with ThreadPoolExecutor(len(net)) as pool:
-            outcomes += list(pool.map(_sync_now, net))
-    out, err = ingest.communicate(timeout=300)
-    assert ingest.returncode == 0, f"ingest failed:\n{out}\n{err}"
-    assert "已拒绝" not in err and out.count("回复：") == len(desk)
+        outcomes += _edit_and_sync(net, homes, _phone(rounds))
+    desk_runs.append((ingest.wait(timeout=300), *ingest.communicate(timeout=300)))
+    for code, out, err in desk_runs:
+        assert code == 0, f"ingest failed:\n{out}\n{err}"
+        assert "已拒绝" not in err and out.count("回复：") == len(desk)
     failed = [o for o in outcomes if o.returncode != 0]
     assert not failed, failed[0].stderr + failed[0].stdout
     assert count(server.home, server.db_url, "SELECT count(*) FROM household") == expected
@@ -154,8 +165,9 @@ def test_usb_desk_runs_beside_the_network_server(server: ServerProcess, laptop: 
         for hid in ids[:5]:
             assert count(server.home, server.db_url, "SELECT count(*) FROM household WHERE id = :i AND phone = :p",
                          i=hid, p=_phone(rounds)) == 1
-    for lap in desk:  # the desk's replies complete the exchange: the USB laptops hold the whole district
-        lap.ok("sync", "import", str(stick))
+    for lap in desk:  # the desk's replies complete the exchange
+        for stick in sticks:
+            lap.ok("sync", "import", str(stick))
     # (the fixture's stop() asserts that the server logged no traceback and answered no 500)
 
 
