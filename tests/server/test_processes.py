@@ -7,6 +7,7 @@ desk as ``python -m fieldapp.server.main ingest``, laptops syncing as ``python -
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -25,7 +26,7 @@ from fieldapp import paths
 from fieldapp.services import identity as identity_mod
 from fieldapp.services import syncing
 from fieldapp.sync import service
-from fieldapp.sync.http_client import SYNC_PATH, sign_request
+from fieldapp.sync.http_client import HEADER_RESULT, SYNC_PATH, sign_request
 from tests.server.conftest import ROOT, Laptop, ServerProcess
 from tests.server.util import add_household, count, edit_household, post_signed
 
@@ -81,6 +82,31 @@ def test_a_request_replayed_to_another_process_is_refused(server: ServerProcess,
     data, ident = _package(a, east, "第二进程户")
     assert post_signed(second.url, ident, data).status_code == 200
     assert count(server.home, server.db_url, "SELECT count(*) FROM server_nonce") >= 6
+
+
+def test_one_package_sent_to_two_processes_at_once_is_applied_once(server: ServerProcess, second: ServerProcess,
+                                                                   laptop: Callable[[str], Laptop]) -> None:
+    """A laptop's retry reaching another process while the first is still merging: applied once, both answered."""
+    a = laptop("a")
+    east, _west = a.setup()
+    a.ok("enrol", server.url, server.code("王伟", [east]))
+    for n in range(4):
+        data, ident = _package(a, east, f"重发户{n}")
+        barrier = threading.Barrier(2)
+
+        def send(url: str, data: bytes = data, ident: identity_mod.DeviceIdentity = ident,
+                 barrier: threading.Barrier = barrier) -> httpx.Response:
+            headers = sign_request(ident, "POST", SYNC_PATH, data)  # each its own nonce: a retry, not a replay
+            barrier.wait()
+            return httpx.post(url + SYNC_PATH, content=data, headers=headers, timeout=60)
+
+        with ThreadPoolExecutor(2) as pool:
+            answers = list(pool.map(send, [server.url, second.url]))
+        assert [r.status_code for r in answers] == [200, 200], [r.text[:300] for r in answers]
+        results = [json.loads(r.headers[HEADER_RESULT]) for r in answers]
+        assert sum(int(r["applied"]) for r in results) >= 1
+        assert sorted(bool(r["replay"]) for r in results) == [False, True]
+    assert count(server.home, server.db_url, "SELECT count(*) FROM household") == 4
 
 
 # -- the USB desk beside the network server, on one SQLite file ------------------------------------------
