@@ -14,7 +14,8 @@ USB desk) take turns at the file's write lock: every write transaction starts wi
 ``BEGIN IMMEDIATE``, so a merge holds the lock before it reads a single field clock, and a process
 finding the lock taken waits up to :attr:`ServerConfig.busy_wait_s` (SQLite's busy timeout). Past
 that the network server answers 503 with ``Retry-After`` (the laptops retry), the USB desk reports
-the package as not yet applied; neither ever writes on a stale read.
+the package as not yet applied; neither ever writes on a stale read. On PostgreSQL a merge takes
+an advisory transaction lock first (:func:`fieldapp.sync.service.import_package`) to the same end.
 """
 
 from __future__ import annotations
