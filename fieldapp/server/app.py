@@ -53,6 +53,16 @@ from fieldapp.sync.state import now_iso
 log = logging.getLogger("fieldapp.server.http")
 
 SMALL_BODY = 256 * 1024  # every endpoint but sync
+LOCKED_RETRY_S = 10  # Retry-After when another process held the SQLite write lock too long
+
+
+def _locked(exc: BaseException) -> bool:
+    """Whether ``exc`` (or its cause) is SQLite's "database is locked" (another process is writing)."""
+    while exc is not None:
+        if "database is locked" in str(getattr(exc, "orig", exc)).lower():
+            return True
+        exc = exc.__cause__  # type: ignore[assignment]
+    return False
 
 
 class BodyTooLarge(Exception):
@@ -199,7 +209,13 @@ def create_app(server: Server) -> FastAPI:
 
     @app.exception_handler(StoreEnvironmentError)
     @app.exception_handler(PoolTimeout)
-    async def busy(_request: Request, exc: Exception) -> JSONResponse:
+    async def busy(request: Request, exc: Exception) -> JSONResponse:
+        if _locked(exc):  # another process (the USB desk) held the SQLite file's write lock past the bound
+            log.warning("database write lock busy for over %s s on %s: answered 503", server.config.busy_wait_s,
+                        request.url.path)
+            return JSONResponse({"reason": "busy", "message": "服务器数据库正忙（另一个进程正在写入，例如 U 盘收件）："
+                                 "请稍后重试，本次请求未做任何改动"}, status_code=503,
+                                headers={"Retry-After": str(LOCKED_RETRY_S)})
         log.warning("database unavailable: %s", exc)
         return JSONResponse({"reason": "busy", "message": f"服务器暂时无法处理：{exc}"}, status_code=503,
                             headers={"Retry-After": "30"})

@@ -1,10 +1,12 @@
 """``fieldapp-server``: the district server and its administration commands.
 
     fieldapp-server [--home DIR] [--db URL] [--host H] [--port P] [--cert F --key F] [--max-body-mb N]
+                    [--busy-wait-s S]
         start the HTTP service (the same as ``serve``); TLS when given a certificate and key
     fieldapp-server enrol-code --cadre NAME --villages V1,V2 [--role R] [--ttl-hours 72]  one-time enrolment code
     fieldapp-server revoke DEVICE [--reason TEXT]        refuse a device from now on
-    fieldapp-server ingest STICK_DIR                      the USB desk: apply packages, write replies
+    fieldapp-server ingest STICK_DIR [--wait-s 300]       the USB desk: apply packages, write replies
+                                                          (may run beside the network server on one database)
     fieldapp-server devices|villages|quarantine|audit [--json] [--limit N]   the administrator's view
     fieldapp-server admin-token | whoami                  the admin page's token; the server's identity
     fieldapp-server verify CODE                           check a printed sign-off code against the district
@@ -58,6 +60,9 @@ def _serve_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--max-body-mb", type=int, default=d(64), metavar="N", help="请求大小上限（MB，默认 64）")
     parser.add_argument("--forwarded-allow-ips", default=d("127.0.0.1"), metavar="IPS",
                         help="信任其 X-Forwarded-For 的反向代理地址（默认 127.0.0.1）")
+    parser.add_argument("--busy-wait-s", type=float, default=d(15.0), metavar="S",
+                        help="SQLite：等待其他进程（如 U 盘收件）释放写锁的最长秒数，超过则答 503 让笔记本稍后重试"
+                             "（默认 15）")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note")
     p = add("ingest", _ingest, "U 盘收件：导入同步包并写回回复")
     p.add_argument("stick", type=Path, metavar="STICK_DIR")
+    p.add_argument("--wait-s", type=float, default=None, metavar="S",
+                   help="SQLite：网络服务正在写入时每个同步包最多等待的秒数（默认 300）")
     for name, help_ in (("devices", "设备列表"), ("villages", "各村数量"), ("quarantine", "隔离与拒绝的修改"),
                         ("audit", "审计日志")):
         p = add(name, _view, help_)
@@ -125,7 +132,10 @@ def _serve(args: argparse.Namespace) -> int:
     if args.max_body_mb < 1:
         print("错误：--max-body-mb 至少为 1", file=sys.stderr)
         return 2
-    server = _open(args, ServerConfig(max_body=args.max_body_mb * MB))
+    if args.busy_wait_s <= 0:
+        print("错误：--busy-wait-s 要大于 0", file=sys.stderr)
+        return 2
+    server = _open(args, ServerConfig(max_body=args.max_body_mb * MB, busy_wait_s=args.busy_wait_s))
     try:
         scheme = "https" if args.cert else "http"
         print(f"FieldApp 区县服务器 {server.device_id}，{scheme}://{args.host}:{args.port}/ ，"
@@ -189,9 +199,13 @@ def _thresholds_set(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from fieldapp.server.ingest import ingest
+    from fieldapp.server.ingest import WAIT_S, ingest
 
-    server = _open(args)
+    wait = WAIT_S if args.wait_s is None else args.wait_s
+    if wait <= 0:
+        print("错误：--wait-s 要大于 0", file=sys.stderr)
+        return 2
+    server = _open(args, ServerConfig(busy_wait_s=wait))  # the network server may be merging: wait for it
     try:
         report = ingest(server, args.stick)
     finally:

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Table, func, select, text
 
 from fieldapp.domain import refdata
 from fieldapp.store.models import Area
-from fieldapp.store.server_models import ServerAudit, ServerDevice, ServerEnrolCode, ServerNonce
+from fieldapp.store.server_models import ServerAudit, ServerDevice, ServerEnrolCode
 from fieldapp.sync import state
 
 log = logging.getLogger("fieldapp.server")
@@ -30,7 +30,6 @@ log = logging.getLogger("fieldapp.server")
 _CODE: Table = ServerEnrolCode.__table__  # type: ignore[assignment]
 _DEVICE: Table = ServerDevice.__table__  # type: ignore[assignment]
 _AUDIT: Table = ServerAudit.__table__  # type: ignore[assignment]
-_NONCE: Table = ServerNonce.__table__  # type: ignore[assignment]
 _AREA: Table = Area.__table__  # type: ignore[assignment]
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32: no I, L, O, U
@@ -275,12 +274,19 @@ def usable(conn: Connection, device_id: str) -> Device:
 # -- nonces, audit ---------------------------------------------------------------------------------
 
 def use_nonce(conn: Connection, device_id: str, nonce: str, ts: int, *, now: int, window_s: int) -> None:
-    """Record a request's nonce; a nonce seen before is a replayed request."""
-    seen = conn.execute(select(_NONCE.c.ts).where(_NONCE.c.device_id == device_id, _NONCE.c.nonce == nonce)).first()
-    if seen is not None:
+    """Record a request's nonce; a nonce seen before is a replayed request.
+
+    The store is the database (``server_nonce``), shared by every server process and the USB desk:
+    the insert itself decides (``ON CONFLICT DO NOTHING`` on the primary key), so of two processes
+    receiving the same request at once exactly one records it and the other refuses it as a replay.
+    A nonce is kept until its request's timestamp is twice the window old (a replay of it would be
+    refused as stale by then); the purge is a range delete along ``ix_server_nonce_ts``.
+    """
+    stored = conn.execute(text("INSERT INTO server_nonce (device_id, nonce, ts) VALUES (:d, :n, :ts) "
+                               "ON CONFLICT (device_id, nonce) DO NOTHING"), {"d": device_id, "n": nonce, "ts": ts})
+    if stored.rowcount == 0:
         raise Refused(401, "replay", "重复的请求（同一请求编号已使用过），已拒绝")
     conn.execute(text("DELETE FROM server_nonce WHERE ts < :old"), {"old": now - 2 * window_s})
-    _insert(conn, "server_nonce", {"device_id": device_id, "nonce": nonce, "ts": ts})
 
 
 def audit(conn: Connection, action: str, outcome: str, *, device_id: str | None = None, reason: str | None = None,
