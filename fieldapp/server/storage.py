@@ -85,6 +85,8 @@ class ServerConfig:
     max_body: int = 64 * 1024 * 1024  # bytes; larger requests get 413
     window_s: int = 300  # accepted request timestamp skew (replay protection), seconds
     name: str = SERVER_NAME
+    #: the zone the admin page shows times in (data and the audit log stay in UTC)
+    timezone: str = "Asia/Shanghai"
 
 
 @dataclass
