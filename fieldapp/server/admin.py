@@ -251,9 +251,9 @@ def villages(server: Server, limit: int = MAX_LIMIT, offset: int = 0, *, lagging
     rows = [(a.id, a.name, a.code) for a in areas] + [(v, None, None) for v in hh if v not in {a.id for a in areas}]
     out = []
     seen = [name for _vid, name, _code in rows if name]
-    for vid, name, code in rows:
-        if name and seen.count(name) > 1 and not code:  # two villages of one name: tell them apart
-            name = f"{name}（…{vid[-8:]}）"
+    for vid, plain, code in rows:
+        # two villages of one name: tell them apart
+        name = f"{plain}（…{vid[-8:]}）" if plain and seen.count(plain) > 1 and not code else plain
         holders = [d for d in live if vid in d.scope]
         synced = max((d.last_sync for d in holders if d.last_sync), default=None)
         last_edit = _hlc_iso(edited.get(vid))
@@ -384,11 +384,17 @@ def quarantine(server: Server, limit: int = 50, offset: int = 0, *, status: str 
                                       "status")}
                    | {"table": cat.table_label(r["tbl"]), "origin_who": _who(r["origin"], names),
                       "household_id": home, "hh_no": hh_no, "head_name": head,
-                      "fields": "、".join(cat.label(r["tbl"], f) for f in fields)[:120],
+                      "fields": _field_list(cat, r["tbl"], list(fields)),
                       "reason_group": reason_group(r["reason"]), "reason_text": _reason_text(r["reason"], villages_),
                       "status_text": _QUARANTINE_STATUS.get(r["status"], r["status"]),
                       "received_local": local(r["received_at"], zone)})
     return Listing(out, total, offset)
+
+
+def _field_list(cat: Any, tbl: str, columns: list[str], shown: int = 3) -> str:
+    """The changed fields in words, the first few and how many more."""
+    text = "、".join(cat.label(tbl, c) for c in columns[:shown])
+    return f"{text} 等 {len(columns)} 项" if len(columns) > shown else text
 
 
 def quarantine_groups(server: Server, *, status: str = "", tbl: str = "", origin: str = "") -> list[dict[str, Any]]:
@@ -445,11 +451,12 @@ REASONS = {"bad-code": "加入码无效", "code-used": "加入码已用过", "co
            "replay": "重复的请求", "stale-timestamp": "请求时间不符", "bad-signature": "签名不符",
            "malformed-auth": "签名信息有误", "missing-auth": "缺少签名", "sender-mismatch": "发送方不符",
            "recipient": "收件方不符", "format": "格式错误", "chain": "记录链断裂", "bad-key": "密钥有误"}
-_DETAIL = {"received": "收到", "applied": "应用", "skipped": "已有", "conflicts": "冲突", "quarantined": "隔离",
-           "pending": "待升级字段", "refused": "越权拒收", "reply": "回复", "merge_ms": "合并用时毫秒",
-           "reply_ms": "回复用时毫秒", "cadre": "干部", "role": "角色", "scope": "村", "name": "名称",
-           "expires": "有效期至", "reason": "原因", "message": "说明", "origin_seq": "断在第几条",
-           "what": "内容", "kind": "问题", "origin": "来源设备", "replay": "重发"}
+#: the words of an audit detail's items, in the order they are shown
+_DETAIL = {"cadre": "干部", "name": "名称", "role": "角色", "scope": "村", "expires": "有效期至", "reason": "原因",
+           "received": "收到", "applied": "应用", "skipped": "已有", "conflicts": "冲突", "quarantined": "隔离",
+           "refused": "越权拒收", "pending": "待升级字段", "reply": "回复", "replay": "重发",
+           "origin": "来源设备", "origin_seq": "断在第几条", "kind": "问题", "what": "内容", "message": "说明",
+           "merge_ms": "合并用时毫秒", "reply_ms": "回复用时毫秒"}
 _DETAIL_SKIP = {"packages", "refusals"}
 
 
@@ -457,7 +464,8 @@ def detail_text(detail: dict[str, Any], villages: dict[str, str], names: dict[st
                 width: int = 160) -> str:
     """An audit row's detail in words: ``收到 3，应用 3，回复 5 …``, each item whole (never cut mid-word)."""
     parts = []
-    for key, raw in detail.items():
+    order = list(_DETAIL)
+    for key, raw in sorted(detail.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)):
         if key in _DETAIL_SKIP or raw in (None, "", [], {}, False) or (key.endswith("_ms") and not raw):
             continue
         parts.append(f"{_DETAIL.get(key, key)} {_detail_value(key, raw, villages, names, zone)}")
@@ -551,13 +559,14 @@ _STYLE = (f'@font-face{{font-family:"FieldApp Hei";src:url({_FONT_URL}) format("
           "sans-serif;margin:1em 1.5em;color:#212529}h1{font-size:1.45em;margin:.2em 0}"
           "h2{font-size:1.15em;margin:1.2em 0 .3em;border-bottom:2px solid #1c7ed6;padding-bottom:.15em}"
           "table{border-collapse:collapse;margin-bottom:.6em}"
-          "td,th{border:1px solid #ced4da;padding:.2em .45em;font-size:88%;vertical-align:top}"
+          "td,th{border:1px solid #ced4da;padding:.2em .45em;font-size:88%;vertical-align:top;white-space:nowrap}"
+          "td:last-child{white-space:normal;min-width:14em}"
           "th{background:#e7f5ff;text-align:left;white-space:nowrap}th a{color:inherit}"
           "tr.stale td{background:#fff4e6}tr.revoked td{color:#868e96}tr.waiting td{background:#fff9db}"
           "tr.bad td{color:#c92a2a}tr.total td{font-weight:bold}nav{margin:.4em 0 .6em;line-height:1.8}"
           "nav{font-size:105%}.summary{font-size:105%}"
           ".note,.pager,.filters{color:#495057;font-size:88%;margin:.3em 0}"
-          ".ok{color:#1a7f37}.bad{color:#b42318}.warn{color:#9a6700}")
+          "button,input{font-family:inherit}.ok{color:#1a7f37}.bad{color:#b42318}.warn{color:#9a6700}")
 
 
 def verify_form(code: str = "", *, focus: bool = True) -> str:
@@ -801,8 +810,8 @@ def _quarantine_section(server: Server, params: dict[str, str]) -> str:
                            for g in groups]
                           + ([("total", ["合计", "", "", f"{total:,}"])] if groups else []))
     rows = [("waiting" if q["status"] == "open" else "",
-             [q["id"], q["status_text"], q["received_local"], q["origin_who"], q["table"], q["hh_no"] or "—",
-              q["head_name"] or "—", q["fields"] or "—", q["reason_text"]]) for q in listing.rows]
+             [q["id"], q["status_text"].split("（")[0], q["received_local"], q["origin_who"], q["table"],
+              q["hh_no"] or "—", q["head_name"] or "—", q["fields"] or "—", q["reason_text"]]) for q in listing.rows]
     filters = _choices(params, "quarantine", "quarantine", [("", "待审与已拒绝"), ("open", "待审"),
                                                             ("refused", "已拒绝"), ("all", "全部")], extra="q_offset")
     return ('<h2 id="quarantine">隔离与拒绝的修改</h2>' + filters + grouped
