@@ -727,11 +727,17 @@ _DEVICE_HEADS = [("name", "名称"), ("", "编号尾号"), ("", "干部"), ("", 
                  ("pending", "待发给它"), ("", "状态")]
 
 
-def _devices_section(server: Server, params: dict[str, str]) -> str:
+def _device_sort(params: dict[str, str]) -> tuple[str, bool]:
     sort = params.get("sort", "last_sync")
-    sort = sort if sort in DEVICE_SORTS else "last_sync"
-    desc = params.get("desc") == "1"
-    listing = devices(server, sort=sort, desc=desc, state_=params.get("devices", ""))
+    return (sort if sort in DEVICE_SORTS else "last_sync"), params.get("desc") == "1"
+
+
+def _devices_section(every: list[dict[str, Any]], params: dict[str, str]) -> str:
+    """The device table of ``every`` device (sorted as ``params`` say), filtered as ``params`` say."""
+    sort, desc = _device_sort(params)
+    shown = {"active": lambda d: d["revoked_at"] is None, "stale": lambda d: d["stale"],
+             "revoked": lambda d: d["revoked_at"] is not None}.get(params.get("devices", ""), lambda d: True)
+    listing = Listing([d for d in every if shown(d)], 0)
     heads = []
     for key, text in _DEVICE_HEADS:
         if not key:
@@ -763,8 +769,9 @@ def _devices_section(server: Server, params: dict[str, str]) -> str:
               "点列名排序。</p>")
 
 
-def _villages_section(server: Server, params: dict[str, str]) -> str:
-    listing = villages(server, sort="lag", lagging=params.get("villages") == "lagging")
+def _villages_section(every: list[dict[str, Any]], params: dict[str, str]) -> str:
+    lagging = params.get("villages") == "lagging"
+    listing = Listing([v for v in every if v["lagging"] or not lagging], 0)
     rows = []
     for v in listing.rows:
         if v["devices"] == 0:
@@ -844,9 +851,7 @@ def _audit_section(server: Server, params: dict[str, str]) -> str:
             + _pager(listing, PAGE_ROWS, params, "a_offset", "audit"))
 
 
-def _summary(server: Server) -> str:
-    devs = devices(server).rows
-    towns = villages(server).rows
+def _summary(server: Server, devs: list[dict[str, Any]], towns: list[dict[str, Any]]) -> str:
     with server.db.read() as conn:
         open_conflicts = int(conn.execute(select(func.count()).select_from(_C).where(
             _C.c.resolved.is_(False), _C.c.kind != "clock")).scalar() or 0)
@@ -867,7 +872,10 @@ def _summary(server: Server) -> str:
 
 def page(server: Server, params: dict[str, str] | None = None) -> str:
     params = {k: v[:32] for k, v in (params or {}).items()}
-    parts = [_summary(server), _devices_section(server, params), _villages_section(server, params),
+    sort, desc = _device_sort(params)
+    devs = devices(server, sort=sort, desc=desc).rows  # once: each device's backlog is a query
+    towns = villages(server, sort="lag").rows
+    parts = [_summary(server, devs, towns), _devices_section(devs, params), _villages_section(towns, params),
              _conflicts_section(server, params), _quarantine_section(server, params), _chain_section(server),
              _audit_section(server, params), reports_section(server), verify_form(focus=False)]
     nav = " · ".join(f'<a href="{href}">{text}</a>' for href, text in (
