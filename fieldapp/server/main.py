@@ -28,6 +28,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fieldapp import __version__
 from fieldapp.server import admin, registry
@@ -63,6 +64,8 @@ def _serve_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--busy-wait-s", type=float, default=d(15.0), metavar="S",
                         help="SQLite：等待其他进程（如 U 盘收件）释放写锁的最长秒数，超过则答 503 让笔记本稍后重试"
                              "（默认 15）")
+    parser.add_argument("--timezone", default=d("Asia/Shanghai"), metavar="ZONE",
+                        help="管理页面显示时间所用的时区（默认 Asia/Shanghai，北京时间）")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -135,7 +138,13 @@ def _serve(args: argparse.Namespace) -> int:
     if args.busy_wait_s <= 0:
         print("错误：--busy-wait-s 要大于 0", file=sys.stderr)
         return 2
-    server = _open(args, ServerConfig(max_body=args.max_body_mb * MB, busy_wait_s=args.busy_wait_s))
+    try:
+        ZoneInfo(args.timezone)
+    except (ValueError, ZoneInfoNotFoundError):
+        print(f"错误：--timezone {args.timezone} 不是时区名（如 Asia/Shanghai）", file=sys.stderr)
+        return 2
+    server = _open(args, ServerConfig(max_body=args.max_body_mb * MB, busy_wait_s=args.busy_wait_s,
+                                      timezone=args.timezone))
     try:
         scheme = "https" if args.cert else "http"
         print(f"FieldApp 区县服务器 {server.device_id}，{scheme}://{args.host}:{args.port}/ ，"
@@ -224,27 +233,29 @@ def _ingest(args: argparse.Namespace) -> int:
 def _rows(name: str, rows: list[dict[str, Any]]) -> list[str]:
     if name == "devices":
         return [f"{d['device_id']}  {d['name']}  {d['cadre']}  村：{'、'.join(d['villages'])}  "
-                f"上次同步：{d['last_sync'] or '—'}（{d['last_transport'] or '—'}）  "
+                f"上次同步：{d['last_sync_local'] or '从未'}（{d['last_transport'] or '—'}）"
+                f"{'  超过一周未同步' if d['stale'] else ''}  待发给它：{d['not_yet_sent']}  "
                 f"未解决冲突：{d['open_conflicts']}  "
                 f"{'已吊销 ' + d['revoked_at'] if d['revoked_at'] else '正常'}" for d in rows]
     if name == "villages":
         return [f"{v['name']}（{v['code'] or v['village_id'][:8]}）：{v['households']} 户，{v['members']} 人，"
                 f"走访 {v['visits']} 次，设备 {v['devices']} 台" for v in rows]
     if name == "quarantine":
-        return [f"#{q['id']} [{q['status']}] {q['origin'][:8]}#{q['origin_seq']} {q['tbl']} {q['row_id'][:8]}："
-                f"{q['reason']}" for q in rows]
-    return [f"{a['at']}  {(a['device_id'] or '—')[:8]}  {a['action']}  {a['outcome']}"
-            f"{' (' + a['reason'] + ')' if a['reason'] else ''}  {a['transport'] or ''}  {a['remote'] or ''}  "
-            f"{json.dumps(a['detail'], ensure_ascii=False)[:160]}" for a in rows]
+        return [f"#{q['id']} [{q['status_text']}] {q['origin_who']}#{q['origin_seq']} {q['table']} "
+                f"{q['hh_no'] or ''} {q['head_name'] or ''}：{q['reason_text']}" for q in rows]
+    return [f"{a['at_local']}  {a['device_who']}  {a['action_text']}  {a['outcome_text']}"
+            f"{'（' + a['reason_text'] + '）' if a['reason_text'] else ''}  {a['transport_text']}  "
+            f"{a['remote'] or ''}  "
+            f"{a['detail_text']}" for a in rows]
 
 
 def _view(args: argparse.Namespace) -> int:
     server = _open(args)
     try:
         if args.command in ("quarantine", "audit"):
-            rows = getattr(admin, args.command)(server, args.limit)
+            rows = getattr(admin, args.command)(server, args.limit).rows
         else:
-            rows = getattr(admin, args.command)(server)
+            rows = getattr(admin, args.command)(server).rows
     finally:
         server.close()
     if args.json:

@@ -298,15 +298,26 @@ def audit(conn: Connection, action: str, outcome: str, *, device_id: str | None 
         "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)})
 
 
-def audit_rows(conn: Connection, *, limit: int = 200, device_id: str | None = None,
-               reason: str | None = None) -> list[dict[str, Any]]:
-    query = select(_AUDIT).order_by(_AUDIT.c.id.desc()).limit(limit)
-    if device_id:
-        query = query.where(_AUDIT.c.device_id == device_id)
-    if reason:
-        query = query.where(_AUDIT.c.reason == reason)
+def _audit_where(device_id: str | None, reason: str | None, action: str | None, outcome: str | None) -> list[Any]:
+    where = []
+    if device_id:  # a whole id, or its tail (ids are time-ordered: their tails tell devices apart)
+        column = _AUDIT.c.device_id
+        where.append(column == device_id if len(device_id) == 36 else column.endswith(device_id))
+    for column, value in (("reason", reason), ("action", action), ("outcome", outcome)):
+        if value:
+            where.append(_AUDIT.c[column] == value)
+    return where
+
+
+def audit_rows(conn: Connection, *, limit: int = 200, offset: int = 0, device_id: str | None = None,
+               reason: str | None = None, action: str | None = None,
+               outcome: str | None = None) -> list[dict[str, Any]]:
+    query = (select(_AUDIT).where(*_audit_where(device_id, reason, action, outcome))
+             .order_by(_AUDIT.c.id.desc()).limit(limit).offset(offset))
     return [dict(r) | {"detail": json.loads(r["detail"] or "{}")} for r in conn.execute(query).mappings()]
 
 
-def audit_count(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(_AUDIT)).scalar() or 0)
+def audit_count(conn: Connection, *, device_id: str | None = None, reason: str | None = None,
+                action: str | None = None, outcome: str | None = None) -> int:
+    query = select(func.count()).select_from(_AUDIT).where(*_audit_where(device_id, reason, action, outcome))
+    return int(conn.execute(query).scalar() or 0)

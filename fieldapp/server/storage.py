@@ -96,6 +96,8 @@ class ServerConfig:
     window_s: int = 300  # accepted request timestamp skew (replay protection), seconds
     busy_wait_s: float = 15.0  # SQLite: wait this long for another process's write lock, then 503 (seconds)
     name: str = SERVER_NAME
+    #: the zone the admin page shows times in (data and the audit log stay in UTC)
+    timezone: str = "Asia/Shanghai"
 
 
 @dataclass
