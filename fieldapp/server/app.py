@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import time
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -35,7 +37,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fieldapp import __version__
 from fieldapp.server import admin, auth, dashboard, registry, syncing
 from fieldapp.server.registry import Refused
-from fieldapp.server.storage import Server
+from fieldapp.server.storage import Server, ServerConfig, open_server
 from fieldapp.store.db import StoreEnvironmentError
 from fieldapp.sync import district
 from fieldapp.sync.http_client import (
@@ -174,6 +176,25 @@ _HTTP_REASONS = {400: ("bad-request", "请求内容无法解析（应为 UTF-8 �
 
 def _remote(request: Request) -> str | None:
     return request.client.host if request.client else None
+
+
+#: what :func:`app_from_env` opens: set by ``fieldapp-server serve --workers N`` for its worker processes
+ENV_HOME, ENV_DB, ENV_CONFIG = "FIELDAPP_SERVER_HOME", "FIELDAPP_SERVER_DB", "FIELDAPP_SERVER_CONFIG"
+
+
+def app_from_env() -> FastAPI:
+    """The app of one uvicorn worker process (``--workers N``): its own server object on the shared database.
+
+    uvicorn starts workers from an import string, so each worker opens the server's home and database
+    named in the environment (:data:`ENV_HOME`, :data:`ENV_DB`; :data:`ENV_CONFIG`: the
+    :class:`ServerConfig` fields as JSON). The workers share nothing in memory: merges are serialised by
+    the database (SQLite's write lock, PostgreSQL's advisory lock), nonces are stored in it.
+    """
+    config = ServerConfig(**json.loads(os.environ.get(ENV_CONFIG) or "{}"))
+    server = open_server(os.environ.get(ENV_DB) or None, Path(os.environ[ENV_HOME]), config)
+    app = create_app(server)
+    app.router.on_shutdown.append(server.close)
+    return app
 
 
 def create_app(server: Server) -> FastAPI:

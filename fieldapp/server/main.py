@@ -1,8 +1,9 @@
 """``fieldapp-server``: the district server and its administration commands.
 
     fieldapp-server [--home DIR] [--db URL] [--host H] [--port P] [--cert F --key F] [--max-body-mb N]
-                    [--busy-wait-s S]
-        start the HTTP service (the same as ``serve``); TLS when given a certificate and key
+                    [--busy-wait-s S] [--workers N]
+        start the HTTP service (the same as ``serve``); TLS when given a certificate and key;
+        ``--workers N``: N uvicorn worker processes on the one database (see the README)
     fieldapp-server enrol-code --cadre NAME --villages V1,V2 [--role R] [--ttl-hours 72]  one-time enrolment code
     fieldapp-server revoke DEVICE [--reason TEXT]        refuse a device from now on
     fieldapp-server ingest STICK_DIR [--wait-s 300]       the USB desk: apply packages, write replies
@@ -22,8 +23,10 @@ Data lives in ``FIELDAPP_HOME/server`` (``--home`` overrides); ``--db`` picks th
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -61,6 +64,8 @@ def _serve_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--max-body-mb", type=int, default=d(64), metavar="N", help="请求大小上限（MB，默认 64）")
     parser.add_argument("--forwarded-allow-ips", default=d("127.0.0.1"), metavar="IPS",
                         help="信任其 X-Forwarded-For 的反向代理地址（默认 127.0.0.1）")
+    parser.add_argument("--workers", type=int, default=d(1), metavar="N",
+                        help="工作进程数（默认 1；多个进程共用一个数据库，建议用 PostgreSQL）")
     parser.add_argument("--busy-wait-s", type=float, default=d(15.0), metavar="S",
                         help="SQLite：等待其他进程（如 U 盘收件）释放写锁的最长秒数，超过则答 503 让笔记本稍后重试"
                              "（默认 15）")
@@ -124,36 +129,53 @@ def _open(args: argparse.Namespace, config: ServerConfig | None = None) -> Serve
     return open_server(args.db, args.home, config)
 
 
-def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from fieldapp.server.app import create_app
-
+def _serve_usage_error(args: argparse.Namespace) -> str | None:
+    """What is wrong with ``serve``'s options, or None."""
     if bool(args.cert) != bool(args.key):
-        print("错误：--cert 与 --key 要一起给出", file=sys.stderr)
-        return 2
+        return "--cert 与 --key 要一起给出"
     if args.max_body_mb < 1:
-        print("错误：--max-body-mb 至少为 1", file=sys.stderr)
-        return 2
+        return "--max-body-mb 至少为 1"
+    if args.workers < 1:
+        return "--workers 至少为 1"
     if args.busy_wait_s <= 0:
-        print("错误：--busy-wait-s 要大于 0", file=sys.stderr)
-        return 2
+        return "--busy-wait-s 要大于 0"
     try:
         ZoneInfo(args.timezone)
     except (ValueError, ZoneInfoNotFoundError):
-        print(f"错误：--timezone {args.timezone} 不是时区名（如 Asia/Shanghai）", file=sys.stderr)
+        return f"--timezone {args.timezone} 不是时区名（如 Asia/Shanghai）"
+    return None
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from fieldapp.server.app import ENV_CONFIG, ENV_DB, ENV_HOME, create_app
+
+    problem = _serve_usage_error(args)
+    if problem:
+        print(f"错误：{problem}", file=sys.stderr)
         return 2
-    server = _open(args, ServerConfig(max_body=args.max_body_mb * MB, busy_wait_s=args.busy_wait_s,
-                                      timezone=args.timezone))
+    config = ServerConfig(max_body=args.max_body_mb * MB, busy_wait_s=args.busy_wait_s, timezone=args.timezone)
+    server = _open(args, config)  # creates, migrates and seeds once, before any worker starts
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "ssl_certfile": args.cert,
+                               "ssl_keyfile": args.key, "proxy_headers": True,
+                               "forwarded_allow_ips": args.forwarded_allow_ips, "log_level": "info",
+                               "timeout_keep_alive": 30}
     try:
         scheme = "https" if args.cert else "http"
         print(f"FieldApp 区县服务器 {server.device_id}，{scheme}://{args.host}:{args.port}/ ，"
-              f"数据 {server.home}；指纹 {fingerprint(server.identity.public_signing())}", flush=True)
-        uvicorn.run(create_app(server), host=args.host, port=args.port, ssl_certfile=args.cert,
-                    ssl_keyfile=args.key, proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips,
-                    log_level="info", timeout_keep_alive=30)
+              f"数据 {server.home}；指纹 {fingerprint(server.identity.public_signing())}"
+              + (f"；{args.workers} 个工作进程" if args.workers > 1 else ""), flush=True)
+        if args.workers == 1:
+            uvicorn.run(create_app(server), **options)
+            return 0
     finally:
         server.close()
+    # Workers are started from an import string; each opens its own server object on the same database.
+    os.environ[ENV_HOME] = str(server.home)
+    os.environ[ENV_DB] = args.db or ""
+    os.environ[ENV_CONFIG] = json.dumps(dataclasses.asdict(config))
+    uvicorn.run("fieldapp.server.app:app_from_env", factory=True, workers=args.workers, **options)
     return 0
 
 

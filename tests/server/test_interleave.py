@@ -73,6 +73,18 @@ class _Merge(threading.Thread):
             self.error = exc
 
 
+def _shared_household(server: ServerProcess, x: Laptop, y: Laptop) -> str:
+    """A household of laptop X's, held by the server and by laptop Y (both enrolled for its village)."""
+    east, _west = x.setup()
+    x.ok("enrol", server.url, server.code("王伟", [east]))
+    with x.ctx() as c:
+        home = add_household(c, east, "李大山", phone="13900000000")
+    x.ok("sync", "now")
+    y.ok("enrol", server.url, server.code("赵敏", [east]))
+    y.ok("sync", "now")
+    return home
+
+
 @pytest.fixture
 def two_servers(server: ServerProcess) -> Iterator[tuple[Server, Server]]:
     """Two server objects on the network server's home and database (two write locks, one database)."""
@@ -96,13 +108,7 @@ def test_the_higher_clock_wins_when_a_merge_is_held_after_its_read(
     On SQLite X waits at ``BEGIN IMMEDIATE`` the same way.
     """
     x, y = laptop("x"), laptop("y")
-    east, _west = x.setup()
-    x.ok("enrol", server.url, server.code("王伟", [east]))
-    with x.ctx() as c:
-        home = add_household(c, east, "李大山", phone="13900000000")
-    x.ok("sync", "now")
-    y.ok("enrol", server.url, server.code("赵敏", [east]))
-    y.ok("sync", "now")
+    home = _shared_household(server, x, y)
     with y.ctx() as c:  # Y edits first: the lower clock
         edit_household(c, home, phone="13900000001")
     with x.ctx() as c:  # then X: the higher clock
