@@ -27,7 +27,7 @@ from fieldapp.services import identity as identity_mod
 from fieldapp.services import syncing
 from fieldapp.sync import service
 from fieldapp.sync.http_client import HEADER_RESULT, SYNC_PATH, sign_request
-from tests.server.conftest import ROOT, Laptop, ServerProcess
+from tests.server.conftest import ROOT, Backend, Laptop, ServerProcess
 from tests.server.util import add_household, count, edit_household, post_signed
 
 
@@ -296,3 +296,35 @@ def test_the_usb_desk_gives_up_a_package_after_its_wait(server: ServerProcess, l
     out, err = ingest.communicate(timeout=120)
     assert ingest.returncode == 0, f"{out}\n{err}"
     assert count(server.home, server.db_url, "SELECT count(*) FROM household") == 1
+
+
+# -- uvicorn workers ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def workers(tmp_path: Path, server_backend: Backend) -> Iterator[ServerProcess]:
+    """``fieldapp-server serve --workers 2`` on PostgreSQL (the setup the README recommends for workers)."""
+    if server_backend.name != "postgres":
+        pytest.skip("workers are run on PostgreSQL")
+    proc = ServerProcess(tmp_path / "server-home", server_backend.url(tmp_path), extra=("serve", "--workers", "2"))
+    proc.start()
+    yield proc
+    proc.stop()
+
+
+def test_laptops_sync_through_two_uvicorn_workers(workers: ServerProcess, laptop: Callable[[str], Laptop]) -> None:
+    a, b = laptop("a"), laptop("b")
+    east, _west = a.setup()
+    a.ok("enrol", workers.url, workers.code("王伟", [east]))
+    b.ok("enrol", workers.url, workers.code("赵敏", [east]))
+    homes = []
+    for n in range(3):  # several requests, spread over the workers
+        with a.ctx() as c:
+            homes.append(add_household(c, east, f"工作进程户{n}"))
+        a.ok("sync", "now")
+        b.ok("sync", "now")
+    with b.ctx() as c, c.db.read() as conn:
+        held = {r[0] for r in conn.exec_driver_sql("SELECT id FROM household")}
+    assert set(homes) <= held
+    assert count(workers.home, workers.db_url, "SELECT count(*) FROM household") == 3
+    started = {line for line in workers.log().splitlines() if "Started server process" in line}
+    assert len(started) == 2, workers.log()[-3000:]  # two worker processes answered on the one port
