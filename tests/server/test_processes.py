@@ -328,3 +328,11 @@ def test_laptops_sync_through_two_uvicorn_workers(workers: ServerProcess, laptop
     assert count(workers.home, workers.db_url, "SELECT count(*) FROM household") == 3
     started = {line for line in workers.log().splitlines() if "Started server process" in line}
     assert len(started) == 2, workers.log()[-3000:]  # two worker processes answered on the one port
+
+
+def test_workers_must_be_at_least_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from fieldapp.server.main import main as server_main
+
+    assert server_main(["--home", str(tmp_path / "home"), "serve", "--workers", "0"]) == 2
+    assert "--workers 至少为 1" in capsys.readouterr().err
+    assert not (tmp_path / "home").exists()  # refused before anything was created
