@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import time
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -35,7 +37,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fieldapp import __version__
 from fieldapp.server import admin, auth, dashboard, registry, syncing
 from fieldapp.server.registry import Refused
-from fieldapp.server.storage import Server
+from fieldapp.server.storage import Server, ServerConfig, open_server
 from fieldapp.store.db import StoreEnvironmentError
 from fieldapp.sync import district
 from fieldapp.sync.http_client import (
@@ -53,6 +55,16 @@ from fieldapp.sync.state import now_iso
 log = logging.getLogger("fieldapp.server.http")
 
 SMALL_BODY = 256 * 1024  # every endpoint but sync
+LOCKED_RETRY_S = 10  # Retry-After when another process held the SQLite write lock too long
+
+
+def _locked(exc: BaseException) -> bool:
+    """Whether ``exc`` (or its cause) is SQLite's "database is locked" (another process is writing)."""
+    while exc is not None:
+        if "database is locked" in str(getattr(exc, "orig", exc)).lower():
+            return True
+        exc = exc.__cause__  # type: ignore[assignment]
+    return False
 
 
 class BodyTooLarge(Exception):
@@ -166,6 +178,25 @@ def _remote(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
+#: what :func:`app_from_env` opens: set by ``fieldapp-server serve --workers N`` for its worker processes
+ENV_HOME, ENV_DB, ENV_CONFIG = "FIELDAPP_SERVER_HOME", "FIELDAPP_SERVER_DB", "FIELDAPP_SERVER_CONFIG"
+
+
+def app_from_env() -> FastAPI:
+    """The app of one uvicorn worker process (``--workers N``): its own server object on the shared database.
+
+    uvicorn starts workers from an import string, so each worker opens the server's home and database
+    named in the environment (:data:`ENV_HOME`, :data:`ENV_DB`; :data:`ENV_CONFIG`: the
+    :class:`ServerConfig` fields as JSON). The workers share nothing in memory: merges are serialised by
+    the database (SQLite's write lock, PostgreSQL's advisory lock), nonces are stored in it.
+    """
+    config = ServerConfig(**json.loads(os.environ.get(ENV_CONFIG) or "{}"))
+    server = open_server(os.environ.get(ENV_DB) or None, Path(os.environ[ENV_HOME]), config)
+    app = create_app(server)
+    app.router.on_shutdown.append(server.close)
+    return app
+
+
 def create_app(server: Server) -> FastAPI:
     app = FastAPI(title="FieldApp district server", version=__version__, docs_url=None, redoc_url=None)
 
@@ -199,7 +230,13 @@ def create_app(server: Server) -> FastAPI:
 
     @app.exception_handler(StoreEnvironmentError)
     @app.exception_handler(PoolTimeout)
-    async def busy(_request: Request, exc: Exception) -> JSONResponse:
+    async def busy(request: Request, exc: Exception) -> JSONResponse:
+        if _locked(exc):  # another process (the USB desk) held the SQLite file's write lock past the bound
+            log.warning("database write lock busy for over %s s on %s: answered 503", server.config.busy_wait_s,
+                        request.url.path)
+            return JSONResponse({"reason": "busy", "message": "服务器数据库正忙（另一个进程正在写入，例如 U 盘收件）："
+                                 "请稍后重试，本次请求未做任何改动"}, status_code=503,
+                                headers={"Retry-After": str(LOCKED_RETRY_S)})
         log.warning("database unavailable: %s", exc)
         return JSONResponse({"reason": "busy", "message": f"服务器暂时无法处理：{exc}"}, status_code=503,
                             headers={"Retry-After": "30"})

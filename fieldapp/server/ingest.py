@@ -8,6 +8,11 @@ name), so that the laptop's "Import from USB" completes the exchange, and a shor
 (``…-receipt-….txt``) listing what was applied and refused. Earlier replies to the same device
 are removed from the stick: the new reply holds everything they held (the server only learns
 what a device holds from the device's own packages), so they are superseded.
+
+The network server may run at the same time on the same database. On SQLite the two take turns at
+the file's write lock (one package's merge at a time); the desk waits for its turn up to
+``--wait-s`` (:data:`WAIT_S`), and a package that still could not be applied is reported as ``busy`` (nothing of
+it applied: run the ingest again).
 """
 
 from __future__ import annotations
@@ -19,10 +24,13 @@ from pathlib import Path
 from fieldapp.server import registry, syncing
 from fieldapp.server.registry import Device, Refused
 from fieldapp.server.storage import Server
+from fieldapp.store.db import StoreEnvironmentError
 from fieldapp.sync import package, service
 from fieldapp.sync.package import PackageRefused
 
 log = logging.getLogger("fieldapp.server.ingest")
+
+WAIT_S = 300.0  # seconds the desk waits for the network server's write lock (SQLite) before giving up a package
 
 
 @dataclass
@@ -94,6 +102,10 @@ def ingest(server: Server, stick: Path) -> IngestReport:
             continue
         except OSError as exc:
             report.refused.append((path, "unreadable", f"无法读取：{exc}"))
+            continue
+        except StoreEnvironmentError as exc:  # the write lock stayed taken past the wait: nothing applied
+            log.warning("package %s not applied, database busy: %s", path.name, exc)
+            report.refused.append((path, "busy", f"数据库一直被占用，本包未导入（请稍后再运行一次）：{exc}"))
             continue
         per_device.setdefault(device.device_id, []).append(applied)
         devices[device.device_id] = device

@@ -1,10 +1,13 @@
 """``fieldapp-server``: the district server and its administration commands.
 
     fieldapp-server [--home DIR] [--db URL] [--host H] [--port P] [--cert F --key F] [--max-body-mb N]
-        start the HTTP service (the same as ``serve``); TLS when given a certificate and key
+                    [--busy-wait-s S] [--workers N]
+        start the HTTP service (the same as ``serve``); TLS when given a certificate and key;
+        ``--workers N``: N uvicorn worker processes on the one database (see the README)
     fieldapp-server enrol-code --cadre NAME --villages V1,V2 [--role R] [--ttl-hours 72]  one-time enrolment code
     fieldapp-server revoke DEVICE [--reason TEXT]        refuse a device from now on
-    fieldapp-server ingest STICK_DIR                      the USB desk: apply packages, write replies
+    fieldapp-server ingest STICK_DIR [--wait-s 300]       the USB desk: apply packages, write replies
+                                                          (may run beside the network server on one database)
     fieldapp-server devices|villages|quarantine|audit [--json] [--limit N]   the administrator's view
     fieldapp-server admin-token | whoami                  the admin page's token; the server's identity
     fieldapp-server verify CODE                           check a printed sign-off code against the district
@@ -20,12 +23,15 @@ Data lives in ``FIELDAPP_HOME/server`` (``--home`` overrides); ``--db`` picks th
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fieldapp import __version__
 from fieldapp.server import admin, registry
@@ -58,6 +64,13 @@ def _serve_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--max-body-mb", type=int, default=d(64), metavar="N", help="请求大小上限（MB，默认 64）")
     parser.add_argument("--forwarded-allow-ips", default=d("127.0.0.1"), metavar="IPS",
                         help="信任其 X-Forwarded-For 的反向代理地址（默认 127.0.0.1）")
+    parser.add_argument("--workers", type=int, default=d(1), metavar="N",
+                        help="工作进程数（默认 1；多个进程共用一个数据库，建议用 PostgreSQL）")
+    parser.add_argument("--busy-wait-s", type=float, default=d(15.0), metavar="S",
+                        help="SQLite：等待其他进程（如 U 盘收件）释放写锁的最长秒数，超过则答 503 让笔记本稍后重试"
+                             "（默认 15）")
+    parser.add_argument("--timezone", default=d("Asia/Shanghai"), metavar="ZONE",
+                        help="管理页面显示时间所用的时区（默认 Asia/Shanghai，北京时间）")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note")
     p = add("ingest", _ingest, "U 盘收件：导入同步包并写回回复")
     p.add_argument("stick", type=Path, metavar="STICK_DIR")
+    p.add_argument("--wait-s", type=float, default=None, metavar="S",
+                   help="SQLite：网络服务正在写入时每个同步包最多等待的秒数（默认 300）")
     for name, help_ in (("devices", "设备列表"), ("villages", "各村数量"), ("quarantine", "隔离与拒绝的修改"),
                         ("audit", "审计日志")):
         p = add(name, _view, help_)
@@ -114,27 +129,53 @@ def _open(args: argparse.Namespace, config: ServerConfig | None = None) -> Serve
     return open_server(args.db, args.home, config)
 
 
+def _serve_usage_error(args: argparse.Namespace) -> str | None:
+    """What is wrong with ``serve``'s options, or None."""
+    if bool(args.cert) != bool(args.key):
+        return "--cert 与 --key 要一起给出"
+    if args.max_body_mb < 1:
+        return "--max-body-mb 至少为 1"
+    if args.workers < 1:
+        return "--workers 至少为 1"
+    if args.busy_wait_s <= 0:
+        return "--busy-wait-s 要大于 0"
+    try:
+        ZoneInfo(args.timezone)
+    except (ValueError, ZoneInfoNotFoundError):
+        return f"--timezone {args.timezone} 不是时区名（如 Asia/Shanghai）"
+    return None
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from fieldapp.server.app import create_app
+    from fieldapp.server.app import ENV_CONFIG, ENV_DB, ENV_HOME, create_app
 
-    if bool(args.cert) != bool(args.key):
-        print("错误：--cert 与 --key 要一起给出", file=sys.stderr)
+    problem = _serve_usage_error(args)
+    if problem:
+        print(f"错误：{problem}", file=sys.stderr)
         return 2
-    if args.max_body_mb < 1:
-        print("错误：--max-body-mb 至少为 1", file=sys.stderr)
-        return 2
-    server = _open(args, ServerConfig(max_body=args.max_body_mb * MB))
+    config = ServerConfig(max_body=args.max_body_mb * MB, busy_wait_s=args.busy_wait_s, timezone=args.timezone)
+    server = _open(args, config)  # creates, migrates and seeds once, before any worker starts
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "ssl_certfile": args.cert,
+                               "ssl_keyfile": args.key, "proxy_headers": True,
+                               "forwarded_allow_ips": args.forwarded_allow_ips, "log_level": "info",
+                               "timeout_keep_alive": 30}
     try:
         scheme = "https" if args.cert else "http"
         print(f"FieldApp 区县服务器 {server.device_id}，{scheme}://{args.host}:{args.port}/ ，"
-              f"数据 {server.home}；指纹 {fingerprint(server.identity.public_signing())}", flush=True)
-        uvicorn.run(create_app(server), host=args.host, port=args.port, ssl_certfile=args.cert,
-                    ssl_keyfile=args.key, proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips,
-                    log_level="info", timeout_keep_alive=30)
+              f"数据 {server.home}；指纹 {fingerprint(server.identity.public_signing())}"
+              + (f"；{args.workers} 个工作进程" if args.workers > 1 else ""), flush=True)
+        if args.workers == 1:
+            uvicorn.run(create_app(server), **options)
+            return 0
     finally:
         server.close()
+    # Workers are started from an import string; each opens its own server object on the same database.
+    os.environ[ENV_HOME] = str(server.home)
+    os.environ[ENV_DB] = args.db or ""
+    os.environ[ENV_CONFIG] = json.dumps(dataclasses.asdict(config))
+    uvicorn.run("fieldapp.server.app:app_from_env", factory=True, workers=args.workers, **options)
     return 0
 
 
@@ -189,9 +230,13 @@ def _thresholds_set(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from fieldapp.server.ingest import ingest
+    from fieldapp.server.ingest import WAIT_S, ingest
 
-    server = _open(args)
+    wait = WAIT_S if args.wait_s is None else args.wait_s
+    if wait <= 0:
+        print("错误：--wait-s 要大于 0", file=sys.stderr)
+        return 2
+    server = _open(args, ServerConfig(busy_wait_s=wait))  # the network server may be merging: wait for it
     try:
         report = ingest(server, args.stick)
     finally:
@@ -210,27 +255,29 @@ def _ingest(args: argparse.Namespace) -> int:
 def _rows(name: str, rows: list[dict[str, Any]]) -> list[str]:
     if name == "devices":
         return [f"{d['device_id']}  {d['name']}  {d['cadre']}  村：{'、'.join(d['villages'])}  "
-                f"上次同步：{d['last_sync'] or '—'}（{d['last_transport'] or '—'}）  "
+                f"上次同步：{d['last_sync_local'] or '从未'}（{d['last_transport'] or '—'}）"
+                f"{'  超过一周未同步' if d['stale'] else ''}  待发给它：{d['not_yet_sent']}  "
                 f"未解决冲突：{d['open_conflicts']}  "
                 f"{'已吊销 ' + d['revoked_at'] if d['revoked_at'] else '正常'}" for d in rows]
     if name == "villages":
         return [f"{v['name']}（{v['code'] or v['village_id'][:8]}）：{v['households']} 户，{v['members']} 人，"
                 f"走访 {v['visits']} 次，设备 {v['devices']} 台" for v in rows]
     if name == "quarantine":
-        return [f"#{q['id']} [{q['status']}] {q['origin'][:8]}#{q['origin_seq']} {q['tbl']} {q['row_id'][:8]}："
-                f"{q['reason']}" for q in rows]
-    return [f"{a['at']}  {(a['device_id'] or '—')[:8]}  {a['action']}  {a['outcome']}"
-            f"{' (' + a['reason'] + ')' if a['reason'] else ''}  {a['transport'] or ''}  {a['remote'] or ''}  "
-            f"{json.dumps(a['detail'], ensure_ascii=False)[:160]}" for a in rows]
+        return [f"#{q['id']} [{q['status_text']}] {q['origin_who']}#{q['origin_seq']} {q['table']} "
+                f"{q['hh_no'] or ''} {q['head_name'] or ''}：{q['reason_text']}" for q in rows]
+    return [f"{a['at_local']}  {a['device_who']}  {a['action_text']}  {a['outcome_text']}"
+            f"{'（' + a['reason_text'] + '）' if a['reason_text'] else ''}  {a['transport_text']}  "
+            f"{a['remote'] or ''}  "
+            f"{a['detail_text']}" for a in rows]
 
 
 def _view(args: argparse.Namespace) -> int:
     server = _open(args)
     try:
         if args.command in ("quarantine", "audit"):
-            rows = getattr(admin, args.command)(server, args.limit)
+            rows = getattr(admin, args.command)(server, args.limit).rows
         else:
-            rows = getattr(admin, args.command)(server)
+            rows = getattr(admin, args.command)(server).rows
     finally:
         server.close()
     if args.json:

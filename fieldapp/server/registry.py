@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Table, func, select, text
 
 from fieldapp.domain import refdata
 from fieldapp.store.models import Area
-from fieldapp.store.server_models import ServerAudit, ServerDevice, ServerEnrolCode, ServerNonce
+from fieldapp.store.server_models import ServerAudit, ServerDevice, ServerEnrolCode
 from fieldapp.sync import state
 
 log = logging.getLogger("fieldapp.server")
@@ -30,7 +30,6 @@ log = logging.getLogger("fieldapp.server")
 _CODE: Table = ServerEnrolCode.__table__  # type: ignore[assignment]
 _DEVICE: Table = ServerDevice.__table__  # type: ignore[assignment]
 _AUDIT: Table = ServerAudit.__table__  # type: ignore[assignment]
-_NONCE: Table = ServerNonce.__table__  # type: ignore[assignment]
 _AREA: Table = Area.__table__  # type: ignore[assignment]
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32: no I, L, O, U
@@ -275,12 +274,19 @@ def usable(conn: Connection, device_id: str) -> Device:
 # -- nonces, audit ---------------------------------------------------------------------------------
 
 def use_nonce(conn: Connection, device_id: str, nonce: str, ts: int, *, now: int, window_s: int) -> None:
-    """Record a request's nonce; a nonce seen before is a replayed request."""
-    seen = conn.execute(select(_NONCE.c.ts).where(_NONCE.c.device_id == device_id, _NONCE.c.nonce == nonce)).first()
-    if seen is not None:
+    """Record a request's nonce; a nonce seen before is a replayed request.
+
+    The store is the database (``server_nonce``), shared by every server process and the USB desk:
+    the insert itself decides (``ON CONFLICT DO NOTHING`` on the primary key), so of two processes
+    receiving the same request at once exactly one records it and the other refuses it as a replay.
+    A nonce is kept until its request's timestamp is twice the window old (a replay of it would be
+    refused as stale by then); the purge is a range delete along ``ix_server_nonce_ts``.
+    """
+    stored = conn.execute(text("INSERT INTO server_nonce (device_id, nonce, ts) VALUES (:d, :n, :ts) "
+                               "ON CONFLICT (device_id, nonce) DO NOTHING"), {"d": device_id, "n": nonce, "ts": ts})
+    if stored.rowcount == 0:
         raise Refused(401, "replay", "重复的请求（同一请求编号已使用过），已拒绝")
     conn.execute(text("DELETE FROM server_nonce WHERE ts < :old"), {"old": now - 2 * window_s})
-    _insert(conn, "server_nonce", {"device_id": device_id, "nonce": nonce, "ts": ts})
 
 
 def audit(conn: Connection, action: str, outcome: str, *, device_id: str | None = None, reason: str | None = None,
@@ -292,15 +298,26 @@ def audit(conn: Connection, action: str, outcome: str, *, device_id: str | None 
         "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)})
 
 
-def audit_rows(conn: Connection, *, limit: int = 200, device_id: str | None = None,
-               reason: str | None = None) -> list[dict[str, Any]]:
-    query = select(_AUDIT).order_by(_AUDIT.c.id.desc()).limit(limit)
-    if device_id:
-        query = query.where(_AUDIT.c.device_id == device_id)
-    if reason:
-        query = query.where(_AUDIT.c.reason == reason)
+def _audit_where(device_id: str | None, reason: str | None, action: str | None, outcome: str | None) -> list[Any]:
+    where = []
+    if device_id:  # a whole id, or its tail (ids are time-ordered: their tails tell devices apart)
+        column = _AUDIT.c.device_id
+        where.append(column == device_id if len(device_id) == 36 else column.endswith(device_id))
+    for column, value in (("reason", reason), ("action", action), ("outcome", outcome)):
+        if value:
+            where.append(_AUDIT.c[column] == value)
+    return where
+
+
+def audit_rows(conn: Connection, *, limit: int = 200, offset: int = 0, device_id: str | None = None,
+               reason: str | None = None, action: str | None = None,
+               outcome: str | None = None) -> list[dict[str, Any]]:
+    query = (select(_AUDIT).where(*_audit_where(device_id, reason, action, outcome))
+             .order_by(_AUDIT.c.id.desc()).limit(limit).offset(offset))
     return [dict(r) | {"detail": json.loads(r["detail"] or "{}")} for r in conn.execute(query).mappings()]
 
 
-def audit_count(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(_AUDIT)).scalar() or 0)
+def audit_count(conn: Connection, *, device_id: str | None = None, reason: str | None = None,
+                action: str | None = None, outcome: str | None = None) -> int:
+    query = select(func.count()).select_from(_AUDIT).where(*_audit_where(device_id, reason, action, outcome))
+    return int(conn.execute(query).scalar() or 0)

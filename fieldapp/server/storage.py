@@ -8,6 +8,14 @@ backend (SQLite file now, a PostgreSQL URL later) is chosen in one place.
 :class:`Server` bundles what every entry point needs: the database, the server's identity, its
 replica (the whole district: scope None) and a process-wide write lock. Merges are serialised
 through that lock (SQLite has one writer anyway); reads run concurrently.
+
+Several processes on one SQLite file (the network server and ``fieldapp-server ingest`` at the
+USB desk) take turns at the file's write lock: every write transaction starts with
+``BEGIN IMMEDIATE``, so a merge holds the lock before it reads a single field clock, and a process
+finding the lock taken waits up to :attr:`ServerConfig.busy_wait_s` (SQLite's busy timeout). Past
+that the network server answers 503 with ``Retry-After`` (the laptops retry), the USB desk reports
+the package as not yet applied; neither ever writes on a stale read. On PostgreSQL a merge takes
+an advisory transaction lock first (:func:`fieldapp.sync.service.import_package`) to the same end.
 """
 
 from __future__ import annotations
@@ -38,17 +46,19 @@ def server_home(home: Path | None = None) -> Path:
     return Path(home) if home is not None else paths.resolve().home / "server"
 
 
-def open_server_db(db_url: str | None, home: Path) -> Database:
+def open_server_db(db_url: str | None, home: Path, *, busy_wait_s: float = 5.0) -> Database:
     """Open (creating and migrating if need be) the server database.
 
     ``db_url``: None → ``home/server.sqlite3``; a file path or ``sqlite:///PATH`` → that SQLite file;
     ``postgresql://user@host/db`` → PostgreSQL (production), same models and migrations.
+    ``busy_wait_s``: SQLite only, how long to wait for another process's write lock.
     """
+    busy_ms = int(busy_wait_s * 1000)
     if db_url is None:
-        return Database.open(Path(home) / DB_FILE)
+        return Database.open(Path(home) / DB_FILE, busy_timeout_ms=busy_ms)
     if "://" in db_url:
-        return Database.open_url(db_url)
-    return Database.open(Path(db_url).expanduser())
+        return Database.open_url(db_url, busy_timeout_ms=busy_ms)
+    return Database.open(Path(db_url).expanduser(), busy_timeout_ms=busy_ms)
 
 
 def _identity(folder: Path) -> identity_mod.DeviceIdentity:
@@ -84,7 +94,10 @@ def admin_token(home: Path) -> str:
 class ServerConfig:
     max_body: int = 64 * 1024 * 1024  # bytes; larger requests get 413
     window_s: int = 300  # accepted request timestamp skew (replay protection), seconds
+    busy_wait_s: float = 15.0  # SQLite: wait this long for another process's write lock, then 503 (seconds)
     name: str = SERVER_NAME
+    #: the zone the admin page shows times in (data and the audit log stay in UTC)
+    timezone: str = "Asia/Shanghai"
 
 
 @dataclass
@@ -117,7 +130,7 @@ def open_server(db_url: str | None = None, home: Path | None = None, config: Ser
     if log_to_file:
         logsetup.configure(folder / "logs")
     filemodes.secure_tree(folder)  # server.sqlite3, its -wal, keys, logs: the owner's only (logged if tightened)
-    db = open_server_db(db_url, folder)
+    db = open_server_db(db_url, folder, busy_wait_s=(config or ServerConfig()).busy_wait_s)
     try:
         ident = _identity(folder / "device")
         attach_device_key(db, ident)

@@ -226,12 +226,15 @@ class Database:
     # -- opening -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, migrate: bool = True, key: bytes | None = None) -> Database:
+    def open(cls, path: Path, *, migrate: bool = True, key: bytes | None = None,
+             busy_timeout_ms: int = 5000) -> Database:
         """Open (creating if need be) and bring the schema to SCHEMA_VERSION.
 
         ``key``: the 32-byte register key (``crypt.register_key(vault_key)``). With it a new register is
         created encrypted, an encrypted one is opened, and a plain one is converted first (an interrupted
         conversion is finished or rolled back). Without it only a plain register opens.
+        ``busy_timeout_ms``: how long a statement waits for another process's write lock before
+        "database is locked" (:class:`StoreEnvironmentError`).
         """
         path = Path(path)
         with environment_errors(path):
@@ -254,7 +257,7 @@ class Database:
                         f"数据库 {path} 由更新版本的 FieldApp 创建（结构版本 {found}，本程序支持 {SCHEMA_VERSION}）。"
                         "请升级 FieldApp；数据库未做任何改动。"
                     )
-            db = cls(path, key=key)
+            db = cls(path, key=key, busy_timeout_ms=busy_timeout_ms)
             version = db.user_version()
             if version < SCHEMA_VERSION:
                 if not migrate:
@@ -267,14 +270,14 @@ class Database:
         return db
 
     @classmethod
-    def open_url(cls, url: str, *, migrate: bool = True) -> Database:
+    def open_url(cls, url: str, *, migrate: bool = True, busy_timeout_ms: int = 5000) -> Database:
         """Open a database by URL: ``sqlite:///PATH`` (as :meth:`open`) or ``postgresql://…`` (migrated in place).
 
         PostgreSQL databases are not backed up here: the administrator's ``pg_dump`` does that
         (see the README); a newer schema is refused and left untouched, as for SQLite.
         """
         if url.startswith("sqlite:///"):
-            return cls.open(Path(url.removeprefix("sqlite:///")), migrate=migrate)
+            return cls.open(Path(url.removeprefix("sqlite:///")), migrate=migrate, busy_timeout_ms=busy_timeout_ms)
         if not url.startswith(("postgresql://", "postgresql+psycopg://")):
             raise StoreError(f"不支持的数据库地址：{_redact(url) if '://' in url else url}"
                              "（应为 sqlite:///路径 或 postgresql://…）")

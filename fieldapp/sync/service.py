@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Connection, Table, select
 
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.domain.ids import short_id
@@ -126,6 +126,28 @@ class ImportResult:
                 + (f"，越权拒收 {s.refused} 条" if s.refused else ""))
 
 
+MERGE_LOCK = 0x46415043  # PostgreSQL advisory lock key serialising merges across processes ("FAPC")
+
+
+def _under_write_lock(conn: Connection, rep: Replica, header: dict[str, Any]) -> state.Vector:
+    """A merge's first steps once the write lock is held: the vector read again, pending rows applied.
+
+    SQLite's ``BEGIN IMMEDIATE`` took the file's write lock; on PostgreSQL the transaction takes
+    :data:`MERGE_LOCK` (an advisory lock, released at commit), so merges of every process on the
+    database run one after the other and each reads what the one before committed.
+    Another process sharing the database (the district server beside its USB desk) may have applied
+    this package, or moved the vector, between the checks before the transaction and now: a package
+    applied meanwhile is a replay.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MERGE_LOCK})")
+    if conn.execute(select(_SEEN.c.package_id).where(_SEEN.c.package_id == str(header["id"]))).first():
+        raise package.PackageRefused("replay", f"同步包 {header['id']} 已由另一进程导入，未再次应用")
+    vec = state.holdings(conn, rep.device_id)
+    apply_pending(conn)
+    return vec
+
+
 def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[str] | None = None,
                    enrolled_cadre: str | None = None, enrolled_role: str | None = None,
                    strict_chain: bool = False, bulk: bool = True) -> ImportResult:
@@ -167,7 +189,7 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
     try:
         with rep.db.transaction() as conn, guard.write_path():
             assert rep.clock is not None
-            apply_pending(conn)
+            vec = _under_write_lock(conn, rep, header)
             links = chaincheck.ChainCheck(conn, header, strict=strict_chain)
             merger = Merger(conn, rep.clock, vec, scope=allowed_villages, cadre=enrolled_cadre,
                             grant=authority.Grant(sender, enrolled_cadre, enrolled_role)

@@ -83,6 +83,7 @@ class ServerProcess:
     port: int = field(default_factory=free_port)
     max_body_mb: int = 64
     tls: tuple[Path, Path] | None = None  # (certificate, key)
+    extra: tuple[str, ...] = ()  # more ``fieldapp-server`` options
     proc: subprocess.Popen[bytes] | None = None
 
     @property
@@ -95,7 +96,7 @@ class ServerProcess:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "fieldapp.server.main", "--home", str(self.home), "--db", self.db_url,
              "--host", "127.0.0.1", "--port", str(self.port), "--max-body-mb", str(self.max_body_mb),
-             *(["--cert", str(self.tls[0]), "--key", str(self.tls[1])] if self.tls else [])],
+             *(["--cert", str(self.tls[0]), "--key", str(self.tls[1])] if self.tls else []), *self.extra],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
