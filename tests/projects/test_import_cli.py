@@ -40,8 +40,8 @@ def test_import_projects_from_the_command_line(laptop: None, tmp_path: Path,
     assert "拒绝\t第4行\t桃园村 自来水入户\tH列“上级资金”：金额最多两位小数（到分），现为“12.345”" in out
     assert "新增\t第2行，受益户第2行\t桃园村 核桃园提质增效\t预算 600,000.55元，受益户 1 户" in out
     assert "预览（未写入）：新增 2 个项目，更新 0 个，无变化 0 个，拒绝 1 个（1 行）" in out
-    assert not rejects.exists()
-    assert main(["project", "list"]) == 0 and "核桃园提质增效" not in capsys.readouterr().out  # the dry run wrote nothing
+    assert not rejects.exists()  # and the dry run wrote nothing:
+    assert main(["project", "list"]) == 0 and "核桃园提质增效" not in capsys.readouterr().out
 
     assert main(["import", "projects", str(path)]) == 3
     captured = capsys.readouterr()
