@@ -151,22 +151,10 @@ def _refusing(command: Callable[[Any, argparse.Namespace], int]) -> Callable[[An
 
 
 def _asset(ctx: Any, text: str) -> str:
-    from sqlalchemy import select
-
+    from fieldapp.cli.lookup import record_id
     from fieldapp.store.models import Asset
 
-    a = Asset.__table__
-    text = text.strip()
-    with ctx.db.read() as conn:
-        rows = conn.execute(select(a.c.id).where(a.c.deleted.is_(False), (a.c.id == text) | (a.c.name == text)
-                                                 | a.c.id.startswith(text.lower())
-                                                 | a.c.id.endswith(text.lower()))).all()
-    ids = sorted({r.id for r in rows})
-    if len(ids) == 1:
-        return str(ids[0])
-    if not ids:
-        raise LookupError(f"没有资产“{text}”（写资产编号或完整名称；fieldapp asset list 列出全部）")
-    raise LookupError(f"有 {len(ids)} 项资产符合“{text}”：请写更多位资产编号")
+    return record_id(ctx, Asset.__table__, text, noun="资产", measure="项", listing="fieldapp asset list")
 
 
 def _yuan(fen: int) -> str:

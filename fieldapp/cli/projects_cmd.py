@@ -175,22 +175,10 @@ def _area(ctx: Any, text: str) -> str:
 
 
 def _project(ctx: Any, text: str) -> str:
-    from sqlalchemy import select
-
+    from fieldapp.cli.lookup import record_id
     from fieldapp.store.models import Project
 
-    p = Project.__table__
-    text = text.strip()
-    with ctx.db.read() as conn:
-        rows = conn.execute(select(p.c.id).where(p.c.deleted.is_(False), (p.c.id == text) | (p.c.name == text)
-                                                 | p.c.id.startswith(text.lower())
-                                                 | p.c.id.endswith(text.lower()))).all()
-    ids = sorted({r.id for r in rows})
-    if len(ids) == 1:
-        return str(ids[0])
-    if not ids:
-        raise LookupError(f"没有项目“{text}”（写项目编号或完整名称；fieldapp project list 列出全部）")
-    raise LookupError(f"有 {len(ids)} 个项目符合“{text}”：请写更多位项目编号")
+    return record_id(ctx, Project.__table__, text, noun="项目", measure="个", listing="fieldapp project list")
 
 
 def _household(ctx: Any, text: str) -> str:

@@ -31,7 +31,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from fieldapp.domain.money import format_yuan
-from fieldapp.domain.projects import ACCEPTED
+from fieldapp.domain.projects import ACCEPTED, Problem  # one way figures disagree, as for a project
 from fieldapp.domain.projects import status_word as project_status_word
 
 # asset_kind codes
@@ -74,15 +74,6 @@ COLLECTIVE_WORDS = "村集体"
 
 class AssetError(ValueError):
     """Bad asset input; the message says what, in Chinese."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class InconsistentAsset(AssetError):
