@@ -6,7 +6,8 @@ change to a household (or to one of its members, incomes, indicators, measures),
 check-in outside those villages is refused — logged and reported back, never applied. A change
 to a district-wide table (areas, cadres, thresholds) is refused whatever the village, except the
 first creation of what the device's grant names; one that changes nothing is skipped.
-Content-addressed photos and the parts of a village activity pass.
+Content-addressed photos and the parts of a village activity pass; an objection to a disclosure notice
+(no household) counts with its notice's village.
 
 A household's village is read from the database once per household per merge (in
 batches), and follows the changes of the package itself: a household inserted or moved
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, select, text
 
 from fieldapp.store import batch
 from fieldapp.store.models import Area
@@ -32,6 +33,10 @@ _AREA: Table = Area.__table__  # type: ignore[assignment]
 TOWN_ROW_TABLES = frozenset({"project", "project_budget", "project_progress", "project_progress_photo",
                              "project_disbursement", "project_acceptance", "asset", "asset_income",
                              "asset_event"})
+
+#: household tables whose rows may have no household and then belong to a village row: table -> (that village
+#: table, the column naming its row)
+HOUSEHOLDLESS_PARENTS = {"objection": ("notice", "notice_id")}
 
 
 class ScopeCheck:
@@ -183,13 +188,10 @@ class ScopeCheck:
             if "village_id" in ch.fields or stored is None:
                 villages.add(ch.fields.get("village_id"))
         elif ch.tbl in self.household_tables:
-            stored = self._owner.get((ch.tbl, ch.row_id))
-            owners = {h for h in (stored, ch.fields.get("household_id")) if h}
-            if not owners and ch.household_id:
-                owners.add(ch.household_id)
-            if not owners:  # a row of a village activity (no household): not village data, as when sending
+            found = self._household_row_villages(ch)
+            if found is None:  # a row of a village activity (no household): not village data, as when sending
                 return None
-            villages |= {self._village_of.get(h) or self._declared.get(h) for h in owners}
+            villages |= found
         else:
             return None
         outside = sorted(str(v) if v else "未知村" for v in villages if v not in self.villages
@@ -197,6 +199,37 @@ class ScopeCheck:
         if not outside:
             return None
         return f"超出本设备负责的村（{'、'.join(outside)}），未应用（out of scope）"
+
+    def _household_row_villages(self, ch: Change) -> set[str | None] | None:
+        """The villages of a household table's row: its households' (stored and new), else its parent row's."""
+        stored = self._owner.get((ch.tbl, ch.row_id))
+        owners = {h for h in (stored, ch.fields.get("household_id")) if h}
+        if not owners and ch.household_id:
+            owners.add(ch.household_id)
+        if owners:
+            return {self._village_of.get(h) or self._declared.get(h) for h in owners}
+        parent = self._parent_village(ch)
+        return None if parent is None else {parent}
+
+    def _parent_village(self, ch: Change) -> str | None:
+        """The village of the village row a household-less row hangs from (an objection to a disclosure
+        notice: the notice's village), or None when it hangs from none. A notice this replica does not
+        know reads as an unknown village (refused): nobody objects to a notice they cannot name."""
+        link = HOUSEHOLDLESS_PARENTS.get(ch.tbl)
+        if link is None:
+            return None
+        parent_tbl, column = link
+        parent_id = ch.fields.get(column)
+        if column not in ch.fields:
+            row = self.conn.execute(text(f"SELECT {column} FROM {ch.tbl} WHERE id = :i"), {"i": ch.row_id}).first()
+            parent_id = row[0] if row is not None else None
+        if not isinstance(parent_id, str) or not parent_id:
+            return None
+        if (parent_tbl, parent_id) not in self._owner:
+            row = self.conn.execute(text(f"SELECT village_id FROM {parent_tbl} WHERE id = :i"),
+                                    {"i": parent_id}).first()
+            self._owner[(parent_tbl, parent_id)] = row[0] if row is not None else None
+        return self._owner[(parent_tbl, parent_id)] or ""
 
     def _whole_town(self, area_id: str | None) -> bool:
         """``area_id`` is a town every one of whose (one or more) villages is in this device's scope."""
