@@ -3,8 +3,14 @@
     fieldapp-server [--home DIR] [--db URL] [--host H] [--port P] [--cert F --key F] [--max-body-mb N]
                     [--busy-wait-s S] [--workers N]
         start the HTTP service (the same as ``serve``); TLS when given a certificate and key;
-        ``--workers N``: N uvicorn worker processes on the one database (see the README)
+        ``--workers N``: N uvicorn worker processes on the one database (see the README);
+        ``--upstream-every MINUTES``: the upward sync's schedule when enrolled with a parent (default 15, 0 off)
     fieldapp-server enrol-code --cadre NAME --villages V1,V2 [--role R] [--ttl-hours 72]  one-time enrolment code
+    fieldapp-server enrol-code --server --scope AREA [--name N]   a code for a child server (every village of AREA;
+                                                          or --villages V1,V2 while this server lacks the area)
+    fieldapp-server upstream enrol URL CODE [--name N] [--ca FILE]   enrol this server with its parent server
+    fieldapp-server upstream sync | status                 one upward sync round; the parent, lag, last error
+    fieldapp-server target-set --area A --year Y --kind K --value V  a target set here (synced down)
     fieldapp-server revoke DEVICE [--reason TEXT]        refuse a device from now on
     fieldapp-server ingest STICK_DIR [--wait-s 300]       the USB desk: apply packages, write replies
                                                           (may run beside the network server on one database)
@@ -17,7 +23,9 @@
 
 Data lives in ``FIELDAPP_HOME/server`` (``--home`` overrides); ``--db`` picks the database (default:
 ``server.sqlite3`` there). Exit codes: 0 ok, 1 refused or a user-facing error, 2 bad usage
-(``verify`` adds 3: the signature is valid but the record changed since it was signed).
+(``verify`` adds 3: the signature is valid but the record changed since it was signed; ``upstream sync``
+and ``upstream status`` 3: the parent was unreachable, nothing applied, and 4: another process is running
+a round).
 """
 
 from __future__ import annotations
@@ -71,6 +79,8 @@ def _serve_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
                              "（默认 15）")
     parser.add_argument("--timezone", default=d("Asia/Shanghai"), metavar="ZONE",
                         help="管理页面显示时间所用的时区（默认 Asia/Shanghai，北京时间）")
+    parser.add_argument("--upstream-every", type=float, default=d(None), metavar="MINUTES",
+                        help="已加入上级服务器时，每隔多少分钟向上同步一次（默认 15；0 为不自动同步）")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,12 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     _serve_options(add("serve", _serve, "启动服务（默认）"), suppress=True)
-    p = add("enrol-code", _enrol_code, "为干部生成一次性加入码")
-    p.add_argument("--cadre", required=True, help="干部姓名")
+    p = add("enrol-code", _enrol_code, "为干部（或 --server：下级服务器）生成一次性加入码")
+    p.add_argument("--cadre", help="干部姓名")
     p.add_argument("--role", default="member", metavar="CODE",
                    help="此人的角色（member leader committee township district admin；默认 member）")
-    p.add_argument("--villages", required=True, help="负责的村：村编号、区划代码或村名，逗号分隔")
+    p.add_argument("--villages", help="负责的村：村编号、区划代码或村名，逗号分隔")
+    p.add_argument("--server", action="store_true", help="加入码给下级服务器（如区县服务器加入市级服务器）")
+    p.add_argument("--scope", metavar="AREA", help="下级服务器的区域（区县或乡镇的名称、区划代码或编号）：其下所有村")
+    p.add_argument("--name", help="下级服务器的名称（默认按区域命名）")
     p.add_argument("--ttl-hours", type=float, default=72.0, help="有效期（小时，默认 72）")
+    _hierarchy_commands(add)
     p = add("revoke", _revoke, "吊销设备")
     p.add_argument("device", help="设备编号（或至少 6 位前缀，或名称）")
     p.add_argument("--reason", default="", help="原因（记入审计日志）")
@@ -125,11 +139,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _hierarchy_commands(add: Any) -> None:
+    """``upstream enrol|sync|status`` (this server's parent) and ``target-set`` (what comes down)."""
+    p = add("upstream", _upstream, "上级服务器：加入、向上同步、状态")
+    up = p.add_subparsers(dest="upstream_command", metavar="ACTION", required=True)
+    q = up.add_parser("enrol", help="用上级给的加入码加入上级服务器")
+    q.add_argument("url", metavar="URL", help="上级服务器地址（https://…）")
+    q.add_argument("code", metavar="CODE", help="上级服务器管理员给的加入码")
+    q.add_argument("--name", default="", help="本服务器在上级显示的名称（默认本服务器名称）")
+    q.add_argument("--ca", metavar="FILE", help="上级服务器自签名证书的 CA 文件")
+    q.add_argument("--replace", action="store_true", help="改为加入另一台上级服务器")
+    up.add_parser("sync", help="立即向上同步一次")
+    up.add_parser("status", help="上级地址、范围、上次同步、待上传的修改、上次错误")
+    p = add("target-set", _target_set, "设定年度目标任务（随同步下发到下级与各笔记本）")
+    p.add_argument("--area", required=True, help="区域：编号、区划代码或名称")
+    p.add_argument("--year", required=True, type=int)
+    p.add_argument("--kind", required=True, help="目标类型代码（参考数据 target_kind）")
+    p.add_argument("--value", required=True, help="目标值（整数）")
+
+
 def _open(args: argparse.Namespace, config: ServerConfig | None = None) -> Server:
     return open_server(args.db, args.home, config)
 
 
-def _serve_usage_error(args: argparse.Namespace) -> str | None:
+def _serve_usage_error(args: argparse.Namespace) -> str | None:  # noqa: PLR0911 - one return per option
     """What is wrong with ``serve``'s options, or None."""
     if bool(args.cert) != bool(args.key):
         return "--cert 与 --key 要一起给出"
@@ -139,6 +172,8 @@ def _serve_usage_error(args: argparse.Namespace) -> str | None:
         return "--workers 至少为 1"
     if args.busy_wait_s <= 0:
         return "--busy-wait-s 要大于 0"
+    if args.upstream_every is not None and args.upstream_every < 0:
+        return "--upstream-every 不能为负数（0 为不自动向上同步）"
     try:
         ZoneInfo(args.timezone)
     except (ValueError, ZoneInfoNotFoundError):
@@ -161,6 +196,7 @@ def _serve(args: argparse.Namespace) -> int:
                                "ssl_keyfile": args.key, "proxy_headers": True,
                                "forwarded_allow_ips": args.forwarded_allow_ips, "log_level": "info",
                                "timeout_keep_alive": 30}
+    schedule = _upstream_schedule(args, config, server)
     try:
         scheme = "https" if args.cert else "http"
         print(f"FieldApp 区县服务器 {server.device_id}，{scheme}://{args.host}:{args.port}/ ，"
@@ -170,16 +206,43 @@ def _serve(args: argparse.Namespace) -> int:
             uvicorn.run(create_app(server), **options)
             return 0
     finally:
+        if args.workers == 1 and schedule is not None:
+            schedule.stop()
+            schedule.server.close()
         server.close()
     # Workers are started from an import string; each opens its own server object on the same database.
     os.environ[ENV_HOME] = str(server.home)
     os.environ[ENV_DB] = args.db or ""
     os.environ[ENV_CONFIG] = json.dumps(dataclasses.asdict(config))
-    uvicorn.run("fieldapp.server.app:app_from_env", factory=True, workers=args.workers, **options)
+    try:
+        uvicorn.run("fieldapp.server.app:app_from_env", factory=True, workers=args.workers, **options)
+    finally:
+        if schedule is not None:
+            schedule.stop()
+            schedule.server.close()
     return 0
 
 
+def _upstream_schedule(args: argparse.Namespace, config: ServerConfig, server: Server) -> Any:
+    """The upward sync's schedule (its own server object: the web server's closes first), when enrolled."""
+    from fieldapp.server import upstream
+
+    if upstream.load(server.home) is None:
+        return None
+    every = upstream.DEFAULT_EVERY_MIN if args.upstream_every is None else args.upstream_every
+    if every <= 0:
+        return None
+    print(f"已加入上级服务器：每 {every:g} 分钟向上同步一次", flush=True)
+    own = open_server(args.db, server.home, config, log_to_file=False)
+    return upstream.Schedule(own, every * 60).start()
+
+
 def _enrol_code(args: argparse.Namespace) -> int:
+    if args.server:
+        return _server_code(args)
+    if not args.cadre or not args.villages:
+        print("错误：请给出 --cadre 与 --villages（下级服务器的加入码用 --server --scope 区域）", file=sys.stderr)
+        return 2
     server = _open(args)
     try:
         with server.db.transaction() as conn:
@@ -193,6 +256,112 @@ def _enrol_code(args: argparse.Namespace) -> int:
         print(f"在笔记本上运行：fieldapp enrol https://服务器地址 {code}")
     finally:
         server.close()
+    return 0
+
+
+def _server_code(args: argparse.Namespace) -> int:
+    """A code for a child server: its scope is every village of ``--scope`` (or the ``--villages`` listed)."""
+    if bool(args.scope) == bool(args.villages):
+        print("错误：下级服务器的加入码要给出 --scope 区域（或在本服务器尚无该区域数据时给出 --villages 村编号）之一",
+              file=sys.stderr)
+        return 2
+    server = _open(args)
+    try:
+        with server.db.transaction() as conn:
+            area_id = None
+            if args.scope:
+                area_id, _level, scope = registry.resolve_area(conn, args.scope)
+                label = registry.village_names(conn, [area_id]).get(area_id, args.scope)
+            else:
+                scope = registry.resolve_villages(conn, args.villages.split(","))
+                label = f"{len(scope)} 个村"
+            name = args.name or args.cadre or f"{label}服务器"
+            code, expires = registry.create_code(conn, name, scope, args.ttl_hours, kind=registry.SERVER_KIND,
+                                                 area_id=area_id)
+        print(code)
+        print(f"下级服务器：{name}；范围：{label}（{len(scope)} 个村）；有效期至 {expires}（只能使用一次）")
+        print(f"本服务器指纹：{fingerprint(server.identity.public_signing())}")
+        print(f"在下级服务器上运行：fieldapp-server upstream enrol https://本服务器地址 {code}")
+    finally:
+        server.close()
+    return 0
+
+
+def _upstream(args: argparse.Namespace) -> int:
+    """``upstream enrol|sync|status``: exit 0 ok, 1 refused or not enrolled, 3 unreachable, 4 busy."""
+    from fieldapp.server import upstream
+    from fieldapp.sync.http_client import Offline, SyncError
+
+    server = _open(args)
+    try:
+        if args.upstream_command == "enrol":
+            enrolment = upstream.enrol(server, args.url, args.code, name=args.name, ca=args.ca,
+                                       replace_parent=args.replace)
+            names = "、".join(str(v.get("name") or v.get("id")) for v in enrolment.villages) or "（无）"
+            print(f"已加入上级服务器 {enrolment.server.get('name') or ''}（{enrolment.server['device_id']}）；"
+                  f"范围 {len(enrolment.scope)} 个村：{names}")
+            print(f"上级服务器指纹：{enrolment.fingerprint}（请与上级管理员核对）")
+            return 0
+        if args.upstream_command == "sync":
+            done = upstream.sync(server)
+            print(done.summary())
+            for refusal in done.refusals:
+                print(f"  被拒绝：{refusal.get('tbl')} {refusal.get('row_id')}：{refusal.get('reason')}")
+            return 0
+        return _upstream_status(server, upstream.status(server))
+    except upstream.RoundBusy as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 4
+    except Offline as exc:
+        print(f"错误：{exc}（未做任何改动，稍后重试）", file=sys.stderr)
+        return 3
+    except SyncError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        server.close()
+
+
+def _upstream_status(server: Server, found: Any) -> int:
+    from fieldapp.server.upstream import local_time
+
+    up, zone = found.upstream, server.config.timezone
+    names = "、".join(found.village_names) or "（无）"
+    print(f"上级服务器：{up.parent_name}（{up.parent_id}） {up.url}")
+    print(f"本服务器在上级的名称：{up.name}；范围：{names}")
+    print(f"上次同步：{local_time(up.last_sync, zone)}；上次尝试：{local_time(up.last_attempt, zone)}")
+    if up.last_result:
+        r = up.last_result
+        print(f"上次结果：上传 {r.get('sent', 0)} 条，收到 {r.get('received', 0)} 条，被拒绝 {r.get('refused', 0)} 条")
+    print(f"待上传的修改：{found.waiting} 条")
+    if up.last_error:
+        print(f"上次错误：{up.last_error}")
+        return 3
+    print("上次同步成功" if up.last_sync else "尚未同步")
+    return 0
+
+
+def _target_set(args: argparse.Namespace) -> int:
+    """A target set at this server: a change of the server's, sent down with the next syncs."""
+    from fieldapp.domain.errors import ValidationError
+    from fieldapp.domain.refdata import RefData
+    from fieldapp.server.storage import SERVER_NAME
+    from fieldapp.services.targets.records import write_target
+    from fieldapp.store.writer import Actor, ChangeWriter, shared_clock
+
+    server = _open(args)
+    try:
+        with server.db.read() as conn:
+            area_id, name = registry.resolve_any_area(conn, args.area)
+        writer = ChangeWriter(server.db, Actor(server.device_id, None, SERVER_NAME), shared_clock(server.db))
+        with server.write_lock:
+            record = write_target(writer, RefData(), area_id, args.year, args.kind, value=args.value)
+    except ValidationError as exc:
+        print("错误：" + "；".join(exc.problems.values()), file=sys.stderr)
+        return 1
+    finally:
+        server.close()
+    print(f"已保存：{name} {record.year} 年 {record.kind} = {record.value}（下级与各笔记本下次同步时得到）")
     return 0
 
 

@@ -68,12 +68,24 @@ class Device:
     syncs: int
     #: the role the enrolment code named (the latest code the device used)
     role: str = "member"
+    #: ``device`` (a laptop) or ``server`` (a child server: its packages relay its own devices' changes)
+    kind: str = "device"
+    area_id: str | None = None  # a child server's area, when its code named one
+
+    @property
+    def is_server(self) -> bool:
+        return self.kind == SERVER_KIND
+
+
+SERVER_KIND = "server"
+#: area levels from the bottom up: a child server may write the areas above its villages up to its own level
+LEVELS = ("village", "town", "district", "city", "province")
 
 
 def _device(row: Any) -> Device:
     return Device(row.device_id, row.name, row.cadre, row.signing_key, row.agreement_key, json.loads(row.scope),
                   row.enrolled_at, row.revoked_at, row.revoke_reason, row.last_sync, row.last_transport,
-                  int(row.syncs or 0))
+                  int(row.syncs or 0), kind=str(row.kind or "device"), area_id=row.area_id)
 
 
 def iso(moment: dt.datetime) -> str:
@@ -140,13 +152,52 @@ def resolve_villages(conn: Connection, tokens: list[str]) -> list[str]:
     return sorted(set(out), key=out.index)
 
 
+def resolve_area(conn: Connection, token: str) -> tuple[str, str, list[str]]:
+    """A child server's area by id, 12-digit code or name: (area id, its level, every village under it)."""
+    token = token.strip()
+    rows = conn.execute(select(_AREA.c.id, _AREA.c.level, _AREA.c.name).where(
+        _AREA.c.deleted.is_(False), _AREA.c.level != "village",
+        (_AREA.c.id == token) | (_AREA.c.code == token) | (_AREA.c.name == token))).all()
+    if len(rows) > 1:
+        raise ValueError(f"有多个区域叫“{token}”：请改用区域编号")
+    if not rows:
+        raise ValueError(f"服务器上找不到区域“{token}”：请用已有的区县、乡镇名称或区划代码，"
+                         "或改用 --villages 列出村编号")
+    area_id, level = str(rows[0].id), str(rows[0].level)
+    villages: list[str] = []
+    frontier = [area_id]
+    while frontier:  # the tree is a few levels deep: one query per level
+        children = conn.execute(select(_AREA.c.id, _AREA.c.level).where(
+            _AREA.c.parent_id.in_(frontier), _AREA.c.deleted.is_(False))).all()
+        villages += [str(c.id) for c in children if c.level == "village"]
+        frontier = [str(c.id) for c in children if c.level != "village"]
+    if not villages:
+        raise ValueError(f"区域“{token}”下没有村：无法作为下级服务器的范围")
+    return area_id, level, sorted(villages)
+
+
+def resolve_any_area(conn: Connection, token: str) -> tuple[str, str]:
+    """An area of any level by id, 12-digit code or name: (id, name)."""
+    token = token.strip()
+    rows = conn.execute(select(_AREA.c.id, _AREA.c.name).where(
+        _AREA.c.deleted.is_(False), (_AREA.c.id == token) | (_AREA.c.code == token) | (_AREA.c.name == token))).all()
+    if len(rows) > 1:
+        raise ValueError(f"有多个区域叫“{token}”：请改用区域编号")
+    if not rows:
+        raise ValueError(f"服务器上找不到区域“{token}”")
+    return str(rows[0].id), str(rows[0].name)
+
+
 def village_names(conn: Connection, ids: list[str]) -> dict[str, str]:
     return {r.id: r.name for r in conn.execute(select(_AREA.c.id, _AREA.c.name).where(_AREA.c.id.in_(ids)))}
 
 
 def create_code(conn: Connection, cadre: str, scope: list[str], ttl_hours: float,
-                now: dt.datetime | None = None, *, role: str = "member") -> tuple[str, str]:
-    """A new one-time code for ``cadre`` (who will hold ``role``) and ``scope``; returns (code, expires_at)."""
+                now: dt.datetime | None = None, *, role: str = "member", kind: str = "device",
+                area_id: str | None = None) -> tuple[str, str]:
+    """A new one-time code for ``cadre`` (who will hold ``role``) and ``scope``; returns (code, expires_at).
+
+    ``kind`` ``server``: a code for a child server (``cadre`` is its name), ``area_id`` the area granted."""
     if not cadre.strip():
         raise ValueError("请填写干部姓名（--cadre）")
     roles = refdata.default()["role"]
@@ -158,9 +209,10 @@ def create_code(conn: Connection, cadre: str, scope: list[str], ttl_hours: float
     code = new_code()
     expires = iso(now + dt.timedelta(hours=ttl_hours))
     _insert(conn, "server_enrol_code", {"code_hash": hash_code(code), "cadre": cadre.strip()[:64], "role": role,
-                                        "scope": json.dumps(scope), "created_at": iso(now), "expires_at": expires})
+                                        "scope": json.dumps(scope), "created_at": iso(now), "expires_at": expires,
+                                        "kind": kind, "area_id": area_id})
     audit(conn, "enrol-code", "ok", transport="cli", detail={"cadre": cadre, "role": role, "scope": scope,
-                                                                        "expires": expires})
+                                                                        "expires": expires, "kind": kind})
     return code, expires
 
 
@@ -188,16 +240,19 @@ def redeem(conn: Connection, code: str, public: dict[str, Any], *, remote: str |
     if used.rowcount != 1:  # another request used it a moment ago
         raise Refused(403, "code-used", "加入码刚刚已被使用：每个加入码只能用一次")
     scope = json.loads(row.scope)
-    name = str(public.get("name") or "")[:64] or f"{row.cadre}的笔记本"
+    kind = str(row.kind or "device")
+    # a child server is known by the name its code gave it (every server calls itself 区县服务器)
+    name = row.cadre if kind == SERVER_KIND else str(public.get("name") or "")[:64] or f"{row.cadre}的笔记本"
     values = {"name": name, "cadre": row.cadre, "signing_key": public["signing"],
-              "agreement_key": public["agreement"], "scope": json.dumps(scope)}
+              "agreement_key": public["agreement"], "scope": json.dumps(scope), "kind": kind,
+              "area_id": row.area_id}
     if existing is None:
         _insert(conn, "server_device", {"device_id": device_id, "enrolled_at": stamp, "syncs": 0, **values})
     else:
         _update(conn, "server_device", values, device_id)
     state.add_peer(conn, device_id, name, str(public["signing"]), str(public["agreement"]), scope=scope)
     audit(conn, "enrol", "ok", device_id=device_id, transport="http", remote=remote,
-          detail={"cadre": row.cadre, "scope": scope, "name": name})
+          detail={"cadre": row.cadre, "scope": scope, "name": name, "kind": kind})
     found = device(conn, device_id)
     assert found is not None
     return replace(found, role=str(row.role or "member"))
@@ -254,6 +309,17 @@ def revoke(conn: Connection, key: str, reason: str = "") -> Device:
     again = device(conn, found.device_id)
     assert again is not None
     return again
+
+
+def level_of(conn: Connection, device: Device) -> str:
+    """A child server's level: its area's (a district's server enrolled with its city: ``district``).
+
+    A child server granted village by village counts as a district's."""
+    if device.area_id:
+        level = conn.execute(select(_AREA.c.level).where(_AREA.c.id == device.area_id)).scalar()
+        if level in LEVELS:
+            return str(level)
+    return "district"
 
 
 def touch(conn: Connection, device_id: str, transport: str) -> None:

@@ -6,7 +6,9 @@ villages, and to district-wide tables, are refused, logged and counted in the re
 :func:`fieldapp.sync.service.build_package` for that device. A package the server already applied
 (the laptop retries after a connection dropped once the server had committed) is refused by
 the package layer as ``replay``; here that counts as applied, and the device still gets a fresh reply.
-Merges are serialised by the server's write lock; building replies only reads.
+Merges are serialised by the server's write lock; building replies only reads. A child server (a district
+server enrolled with this city) is a device of kind ``server``: its package relays its laptops' changes,
+and it may write the district-owned rows of its area (``child_level``, see :mod:`fieldapp.sync.scope`).
 """
 
 from __future__ import annotations
@@ -70,12 +72,16 @@ def apply_package(server: Server, device: Device, data: bytes, *, transport: str
         message = f"同步包的接收方是 {header['recipient']}，不是本服务器 {server.device_id}"
         raise _refuse(server, device, Refused(400, "recipient", message),
                       action=action, transport=transport, remote=remote, package_id=package_id)
+    child_level = None
+    if device.is_server:  # a child server relays its laptops' changes and writes its area's district rows
+        with server.db.read() as conn:
+            child_level = registry.level_of(conn, device)
     try:
         with server.write_lock:
             start = time.perf_counter()
             result: service.ImportResult | None = service.import_package(
                 server.rep, data, allowed_villages=device.scope, enrolled_cadre=device.cadre,
-                enrolled_role=device.role, strict_chain=True)
+                enrolled_role=device.role, strict_chain=True, child_level=child_level)
             merge_s = time.perf_counter() - start
     except PackageRefused as exc:
         if exc.reason != "replay":  # a chain break is recorded with where it broke (the admin page lists it)

@@ -27,10 +27,13 @@ class ServerEnrolCode(Base):
     expires_at: Mapped[str] = mapped_column(String(32))
     used_at: Mapped[str | None] = mapped_column(String(32))
     used_by: Mapped[str | None] = mapped_column(Id)  # the device that redeemed it
+    #: ``device`` (a laptop) or ``server`` (a child server: a district enrolling with its city)
+    kind: Mapped[str] = mapped_column(String(8), default="device", server_default="device")
+    area_id: Mapped[str | None] = mapped_column(Id)  # a child server's area (its villages are the scope)
 
 
 class ServerDevice(Base):
-    """An enrolled laptop: its pinned public keys, cadre, villages, and what happened to it."""
+    """An enrolled laptop (or child server): its pinned public keys, cadre, villages, and what happened to it."""
 
     __tablename__ = "server_device"
     device_id: Mapped[str] = mapped_column(Id, primary_key=True)
@@ -45,6 +48,8 @@ class ServerDevice(Base):
     last_sync: Mapped[str | None] = mapped_column(String(32))
     last_transport: Mapped[str | None] = mapped_column(String(8))  # http | usb
     syncs: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    kind: Mapped[str] = mapped_column(String(8), default="device", server_default="device")  # device | server
+    area_id: Mapped[str | None] = mapped_column(Id)  # a child server's area, if its code named one
 
 
 class ServerAudit(Base):

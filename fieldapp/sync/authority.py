@@ -14,6 +14,11 @@ Every synced table has an :class:`Owner`:
   the laptop's own team (:func:`team_person`, :func:`team_key_refusal`).
 - ``SHARED`` — content-addressed rows nobody owns (a photo: its id is its hash); any device adds them.
 
+A **child server** (a district server enrolled with its city, a city with its province) relays its
+own laptops' changes and its own: from it, district-owned rows are taken when they lie inside its scope
+(:func:`child_person`, :func:`child_key_refusal`; areas and targets by :class:`fieldapp.sync.scope.ScopeCheck`).
+Reference data (thresholds) only comes down: a child's copy is skipped when it changes nothing, else refused.
+
 A table missing here counts as ``DISTRICT`` (closed by default): a new synced table, such as the
 people, roles and targets of later work or a synced reference-data override, adds one line to
 :data:`OWNERS`, and ``tests/sync/test_authority.py`` fails until it has one. Roles can refine this
@@ -110,6 +115,22 @@ TABLE_LABELS = {"area": "区县、乡镇和村", "cadre": "干部名册", "thres
 
 # roles a laptop's team leader or administrator may give; the review roles are granted by the district
 TEAM_ROLES = frozenset({"member", "leader", "committee", "admin"})
+
+
+#: area levels from the bottom up (a child server writes the areas above its villages up to its own level)
+LEVELS = ("village", "town", "district", "city", "province")
+#: the roles a child server of a level may give the people of its villages (none above its level)
+CHILD_ROLES = {"town": TEAM_ROLES | {"township"}}
+ALL_ROLES = TEAM_ROLES | {"township", "district"}
+
+
+def child_roles(level: str) -> frozenset[str]:
+    return frozenset(CHILD_ROLES.get(level, ALL_ROLES))
+
+
+def level_at_most(level: str | None, top: str) -> bool:
+    """``level`` is a known area level no higher than ``top``."""
+    return level in LEVELS and LEVELS.index(level) <= LEVELS.index(top if top in LEVELS else "district")
 
 
 @dataclass(frozen=True)
@@ -255,3 +276,41 @@ def team_key_refusal(ch: Change, *, villages: Collection[str], person: KeyPerson
         return ("签名公钥所属人员担任审核角色，其公钥只能由该人员加入区县时所用的笔记本登记，未应用"
                 "（reviewer's key from another device）")
     return None
+
+
+def child_person(ch: Change, *, villages: Collection[str], stored_villages: Collection[str] | None,
+                 stored_roles: Collection[str] | None, level: str) -> bool:
+    """A child server's change to a person of its villages: every village the person had and gets is inside
+    the child's scope, and no role the person had or gets is above the child's level."""
+    if ch.tbl != "person":
+        return False
+    new_villages = _as_list(ch.fields["village_ids"]) if "village_ids" in ch.fields else []
+    if stored_villages is None and not new_villages:
+        return False
+    if not set(new_villages) | set(stored_villages or ()) <= set(villages):
+        return False
+    roles = set(_as_list(ch.fields["roles"])) if "roles" in ch.fields else set()
+    return roles | set(stored_roles or ()) <= child_roles(level)
+
+
+def child_key_refusal(ch: Change, *, villages: Collection[str], person: KeyPerson | None, level: str) -> str | None:
+    """Why a child server may not pass on this signing key, or None: still immutable, and its person must be
+    one of the child's villages (every village) holding no role above the child's level."""
+    if ch.tbl != "signing_key":
+        return "not a signing key"
+    changed = _key_change_refusal(ch)
+    if changed:
+        return changed
+    if person is None:
+        return f"签名公钥所属人员 {ch.fields.get('person_id') or ''} 不在人员名册中，未应用（unknown person）"
+    if not person.villages or not set(person.villages) <= set(villages):
+        return "签名公钥所属人员不属于下级服务器负责的村，未应用（out of scope）"
+    if not set(person.roles) <= child_roles(level):
+        return "签名公钥所属人员的角色高于下级服务器的级别，未应用（role above the child's level）"
+    return None
+
+
+def child_refusal(tbl: str) -> str:
+    """Why a child server's change to a table that only comes down (reference data) is refused."""
+    what = TABLE_LABELS.get(tbl, tbl)
+    return f"{what}（{tbl}）由上级统一维护，下级服务器不能修改，未应用（maintained above）"

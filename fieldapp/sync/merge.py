@@ -174,11 +174,12 @@ class Merger:
 
     def __init__(self, conn: Connection, clock: HybridClock, held: dict[str, int], *,
                  scope: Collection[str] | None = None, cadre: str | None = None,
-                 grant: authority.Grant | None = None,
+                 grant: authority.Grant | None = None, child_level: str | None = None,
                  device_id: str | None = None, chain_check: ChainCheck | None = None, bulk: bool = True) -> None:
         """``scope``: the sender's villages; changes outside them, and to district-wide tables, are refused
         (the district server; see :mod:`fieldapp.sync.authority`). ``cadre``: the sender's enrolled cadre;
-        ``grant``: the sender with the person and role its enrolment code named.
+        ``grant``: the sender with the person and role its enrolment code named; ``child_level``: the sender
+        is a child server of that level (it writes the district-owned rows inside its scope).
 
         ``device_id``: this replica, which re-stamps the far-future changes it receives (without it,
         they are applied and wait for another replica's declaration). ``chain_check``: links each received
@@ -197,7 +198,8 @@ class Merger:
         self._replay: set[tuple[str, str]] = set()  # records to replay after the batch
         self._far: list[Change] = []  # far-future changes applied in this batch
         self._declared: set[tuple[str, int]] = set()  # far-future changes re-stamped in this batch
-        self._scope = ScopeCheck(conn, scope, HOUSEHOLD_TABLES, cadre=cadre, grant=grant) if scope is not None else None
+        self._scope = ScopeCheck(conn, scope, HOUSEHOLD_TABLES, cadre=cadre, grant=grant,
+                                 child_level=child_level) if scope is not None else None
         self._clamping = False
         self._present: set[tuple[str, str]] = set()  # (table, id) known to exist: foreign-key checks
         self._keys: dict[tuple[str, tuple[str, ...], tuple[Any, ...]], str] = {}  # unique keys seen

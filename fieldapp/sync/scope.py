@@ -7,7 +7,9 @@ check-in outside those villages is refused — logged and reported back, never a
 to a district-wide table (areas, cadres, thresholds) is refused whatever the village, except the
 first creation of what the device's grant names; one that changes nothing is skipped.
 Content-addressed photos and the parts of a village activity pass; an objection to a disclosure notice
-(no household) counts with its notice's village.
+(no household) counts with its notice's village. A child server (``child_level``: a district server
+enrolled with its city) writes the district-owned rows inside its scope: the areas of its villages and
+above them up to its level, the people and keys of its villages, their cadres and the targets of those areas.
 
 A household's village is read from the database once per household per merge (in
 batches), and follows the changes of the package itself: a household inserted or moved
@@ -43,11 +45,16 @@ class ScopeCheck:
     """Decides, change by change in package order, whether a change is inside ``villages``."""
 
     def __init__(self, conn: Connection, villages: Collection[str], household_tables: Collection[str] = (), *,
-                 cadre: str | None = None, grant: Grant | None = None) -> None:
+                 cadre: str | None = None, grant: Grant | None = None, child_level: str | None = None) -> None:
         """``household_tables``: tables with a household_id column (the household-scoped ones besides
         :mod:`.authority`'s); ``cadre``: the cadre the device was enrolled for (its row may be adopted);
-        ``grant``: the sender and the person and role its enrolment code named (that person may be adopted)."""
+        ``grant``: the sender and the person and role its enrolment code named (that person may be adopted);
+        ``child_level``: the sender is a child server of that level (see the module docstring)."""
         self.conn = conn
+        self.child_level = child_level
+        self._areas: dict[str, tuple[str | None, str | None]] | None = None  # stored: id -> (parent, level)
+        self._batch_areas: dict[str, tuple[str | None, str | None]] = {}  # the batch's area rows
+        self._above: set[str] | None = None  # the areas above the scope's villages (child server)
         self.villages = frozenset(villages)
         self.cadre = cadre
         self.grant = grant
@@ -77,6 +84,8 @@ class ScopeCheck:
             if isinstance(hid, str):
                 households.add(hid)
         self._find_granted_areas(changes)
+        if self.child_level is not None:
+            self._note_areas(changes)
         wanted = sorted(h for h in households if h not in self._village_of)
         for hid in wanted:
             self._village_of[hid] = None
@@ -121,6 +130,8 @@ class ScopeCheck:
 
     def _district_refusal(self, ch: Change, stored: bool) -> str | None:
         """A district-owned row: taken only as :mod:`.authority` allows (adopted, the team's, the grant's)."""
+        if self.child_level is not None:
+            return self._child_refusal(ch)
         if authority.adoptable(ch, stored=stored, villages=self.villages, granted_areas=self._granted_areas,
                                cadre=self.cadre):
             return None
@@ -134,6 +145,66 @@ class ScopeCheck:
         if ch.tbl == "signing_key":
             return authority.team_key_refusal(ch, villages=self.villages, person=self._key_person(ch))
         return authority.district_refusal(ch.tbl)
+
+    # -- a child server's district-owned rows ----------------------------------------------------
+
+    def _note_areas(self, changes: list[Change]) -> None:
+        """The batch's area rows (parent, level): a town created with its villages counts as above them."""
+        for ch in changes:
+            if ch.tbl == "area" and ("parent_id" in ch.fields or "level" in ch.fields):
+                parent, level = self._area(ch.row_id)
+                self._batch_areas[ch.row_id] = (ch.fields.get("parent_id", parent), ch.fields.get("level", level))
+                self._above = None
+
+    def _area(self, area_id: str) -> tuple[str | None, str | None]:
+        if area_id in self._batch_areas:
+            return self._batch_areas[area_id]
+        if self._areas is None:  # the area tree is small (tens of thousands of rows at a province): read once
+            self._areas = {str(r[0]): (r[1], r[2]) for r in self.conn.exec_driver_sql(
+                "SELECT id, parent_id, level FROM area")}
+        return self._areas.get(area_id, (None, None))
+
+    def _inside_area(self, area_id: object) -> bool:
+        """A village of the scope, or an area above one of them no higher than the child's level."""
+        if not isinstance(area_id, str):
+            return False
+        if area_id in self.villages:
+            return True
+        if self._above is None:
+            above: set[str] = set()
+            for village in self.villages:
+                parent = self._area(village)[0]
+                while isinstance(parent, str) and parent not in above:
+                    above.add(parent)
+                    parent = self._area(parent)[0]
+            self._above = above
+        assert self.child_level is not None
+        return area_id in self._above and authority.level_at_most(self._area(area_id)[1], self.child_level)
+
+    def _child_refusal(self, ch: Change) -> str | None:
+        """A child server's change to a district-owned row: inside its scope, or refused."""
+        level = self.child_level or "district"
+        outside = "超出下级服务器负责的范围，未应用（out of scope）"
+        if ch.tbl == "area":
+            return None if self._inside_area(ch.row_id) else outside
+        if ch.tbl == "target":
+            area = ch.fields.get("area_id")
+            if area is None:
+                row = self.conn.exec_driver_sql("SELECT area_id FROM target WHERE id = ?", (ch.row_id,)).first()
+                area = row[0] if row is not None else None
+            return None if self._inside_area(area) else outside
+        if ch.tbl == "person":
+            known = self._people.get(ch.row_id) or self._stored_person(ch.row_id)
+            ok = authority.child_person(ch, villages=self.villages, level=level,
+                                        stored_villages=list(known.villages) if known else None,
+                                        stored_roles=list(known.roles) if known else None)
+            return None if ok else outside
+        if ch.tbl == "signing_key":
+            return authority.child_key_refusal(ch, villages=self.villages, person=self._key_person(ch), level=level)
+        if ch.tbl == "cadre":  # a cadre has no village: refused only when a person outside the scope is that cadre
+            rows = self.conn.exec_driver_sql("SELECT village_ids FROM person WHERE cadre_id = ?", (ch.row_id,))
+            return outside if any(not set(_as_villages(r[0] or "[]")) <= self.villages for r in rows) else None
+        return authority.child_refusal(ch.tbl)
 
     def _taken(self) -> bool:
         """The district holds a person the grant's device created with the granted role (one grant, one person)."""

@@ -150,7 +150,7 @@ def _under_write_lock(conn: Connection, rep: Replica, header: dict[str, Any]) ->
 
 def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[str] | None = None,
                    enrolled_cadre: str | None = None, enrolled_role: str | None = None,
-                   strict_chain: bool = False, bulk: bool = True) -> ImportResult:
+                   strict_chain: bool = False, bulk: bool = True, child_level: str | None = None) -> ImportResult:
     """Check, then apply in one transaction. Raises :class:`package.PackageRefused` with the reason.
 
     ``allowed_villages`` (the district server: the sending device's scope) refuses every change
@@ -164,6 +164,11 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
     signed heads (:mod:`fieldapp.sync.chaincheck`); a break refuses the package with reason ``chain``
     (``exc.detail`` names the origin, the sequence number and what differs). ``strict_chain`` (the
     district server) also requires the sender's own changes to be covered by its signed head.
+
+    ``child_level`` (a parent server: the sender is a child server of that level, a district enrolled with
+    its city): the sender relays, for every origin, all it holds of it (the package is complete for its
+    origins, though its header names the child's villages), and it writes the district-owned rows inside
+    ``allowed_villages`` (:mod:`fieldapp.sync.scope`).
 
     ``bulk`` (on by default): plain updates are decided and written in SQL, many at once
     (:meth:`Merger._plain_updates`); off, every change is applied one by one (the same outcome).
@@ -184,7 +189,8 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
                        "请先导入更早的同步包，或让对方重新导出")
     sender = str(header["sender"])
     their_scope = header.get("scope")
-    complete = their_scope is None or (rep.scope is not None and set(rep.scope) <= set(their_scope))
+    complete = their_scope is None or (rep.scope is not None and set(rep.scope) <= set(their_scope)) \
+        or child_level is not None
     result = ImportResult(header)
     try:
         with rep.db.transaction() as conn, guard.write_path():
@@ -193,7 +199,7 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
             links = chaincheck.ChainCheck(conn, header, strict=strict_chain)
             merger = Merger(conn, rep.clock, vec, scope=allowed_villages, cadre=enrolled_cadre,
                             grant=authority.Grant(sender, enrolled_cadre, enrolled_role)
-                            if enrolled_cadre and enrolled_role else None,
+                            if enrolled_cadre and enrolled_role else None, child_level=child_level,
                             device_id=rep.device_id, chain_check=links, bulk=bulk)
             exits: list[str] = []
             for item in _ahead(check.stream(body_mod.decode(opened.body))):

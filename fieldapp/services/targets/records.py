@@ -24,7 +24,7 @@ from fieldapp.domain.refdata import CodeList, RefData
 from fieldapp.services.context import AppContext
 from fieldapp.store.db import Database
 from fieldapp.store.models import Area, Target, VillageYear
-from fieldapp.store.writer import Stamp, stamps_of
+from fieldapp.store.writer import ChangeWriter, Stamp, stamps_of
 
 _T, _V, _A = Target.__table__, VillageYear.__table__, Area.__table__
 VILLAGE_EDIT = "village.edit"
@@ -259,12 +259,20 @@ def parse_yuan(text: str | None, name: str = "collective_income") -> int | None:
 
 def target_problems(ctx: AppContext, area_id: str, year: int, kind: str,
                     value: object) -> tuple[int | None, dict[str, str]]:
+    return check_target(ctx.db, ctx.ref, area_id, year, kind, value=value)
+
+
+def check_target(db: Database, ref: RefData, area_id: str, year: int, kind: str, *,
+                 value: object) -> tuple[int | None, dict[str, str]]:
+    """A target's value as stored and the problems of its fields (empty: none)."""
     problems: dict[str, str] = {}
-    if _area_level(ctx, area_id) is None:
+    with db.read() as conn:
+        level = conn.execute(select(_A.c.level).where(_A.c.id == area_id, _A.c.deleted.is_(False))).scalar()
+    if level is None:
         problems["area_id"] = f"不是本机已知的区域：{area_id}"
     if (p := _year_problem(year)) is not None:
         problems["year"] = p
-    if (p := rules.kind_problem(kind, kinds(ctx.ref), ctx.ref["industry"])) is not None:
+    if (p := rules.kind_problem(kind, kinds(ref), ref["industry"])) is not None:
         problems["kind"] = p
     number, why = rules.target_value_problem(value)
     if why:
@@ -281,12 +289,18 @@ def kinds(ref: RefData) -> CodeList:
 def set_target(ctx: AppContext, area_id: str, year: int, kind: str, value: object) -> TargetRecord:
     """Set one target (``targets.edit``: the district's); the same area, year and kind again updates it."""
     ctx.require(TARGETS_EDIT)
-    number, problems = target_problems(ctx, area_id, year, kind, value)
+    return write_target(ctx.writer, ctx.ref, area_id, year, kind, value=value)
+
+
+def write_target(writer: ChangeWriter, ref: RefData, area_id: str, year: int, kind: str, *,
+                 value: object) -> TargetRecord:
+    """Check and write one target with ``writer`` (a server's own writer: ``fieldapp-server target-set``)."""
+    number, problems = check_target(writer.db, ref, area_id, year, kind, value=value)
     if problems:
         raise ValidationError(problems)
     assert number is not None
     row_id = target_id(area_id, year, kind)
-    with ctx.writer.transaction() as txn:
+    with writer.transaction() as txn:
         txn.put(Target, row_id, {"area_id": area_id, "year": year, "kind": kind, "value": number})
     return TargetRecord(row_id, area_id, year, kind, number)
 
