@@ -209,7 +209,8 @@ def devices(server: Server, limit: int = MAX_LIMIT, offset: int = 0, *, sort: st
                         "last_sync": d.last_sync, "last_sync_local": local(d.last_sync, zone),
                         "days_since_sync": days, "stale": stale, "last_transport": d.last_transport,
                         "syncs": d.syncs, "open_conflicts": int(conflicts.get(d.device_id, 0)),
-                        "not_yet_sent": lacking - sent, "sent_unacknowledged": sent})
+                        "not_yet_sent": lacking - sent, "sent_unacknowledged": sent,
+                        "kind": d.kind, "area": names.get(d.area_id, d.area_id) if d.area_id else None})
     if state_ == "active":
         out = [d for d in out if d["revoked_at"] is None]
     elif state_ == "stale":
@@ -870,12 +871,57 @@ def _summary(server: Server, devs: list[dict[str, Any]], towns: list[dict[str, A
         item("未处理冲突", open_conflicts, "conflicts", True), item("待审修改", waiting, "quarantine", True)]) + "</p>")
 
 
+def _refused_by_child(conn: Any, device_id: str) -> int:
+    """The changes of a child server's packages refused here (outside its scope), from the audit log."""
+    total = 0
+    for row in conn.execute(select(_AU.c.detail).where(_AU.c.device_id == device_id, _AU.c.outcome == "ok",
+                                                       _AU.c.action == "sync").order_by(_AU.c.id.desc()).limit(1000)):
+        try:
+            total += int(json.loads(row.detail or "{}").get("refused") or 0)
+        except (ValueError, TypeError, AttributeError):
+            continue
+    return total
+
+
+def children(every: list[dict[str, Any]], server: Server) -> list[dict[str, Any]]:
+    """The child servers among ``every`` device row (:func:`devices`), each with the changes refused from it."""
+    found = [dict(d) for d in every if d.get("kind") == registry.SERVER_KIND]
+    if found:
+        with server.db.read() as conn:
+            for d in found:
+                d["refused"] = _refused_by_child(conn, d["device_id"])
+    return found
+
+
+def _children_section(kids: list[dict[str, Any]]) -> str:
+    if not kids:
+        return ""
+    rows = []
+    for d in kids:
+        if d["revoked_at"]:
+            status, css = f"已吊销（{d['revoked_local']}）", "revoked"
+        elif d["last_sync"] is None:
+            status, css = "从未同步", "stale"
+        elif d["stale"]:
+            status, css = f"超过一周未同步（{d['days_since_sync']} 天）", "stale"
+        else:
+            status, css = "正常", ""
+        scope = d["area"] or f"{len(d['scope'])} 个村"
+        rows.append((css, [d["name"], d["id_tail"], scope, d["last_sync_local"] or "从未",
+                           "—" if d["revoked_at"] else f"{d['not_yet_sent']:,}", f"{d['refused']:,}", status]))
+    heads = _heads("名称", "编号尾号", "范围", "上次同步", "待发给它", "被拒绝的修改", "状态")
+    return ('<h2 id="children">下级服务器</h2>' + _rows_table(heads, rows)
+            + '<p class="note">下级服务器（如区县服务器）像笔记本一样加入本服务器并向上同步；'
+              "被拒绝的修改：超出其范围或由上级维护、未应用的修改条数。</p>")
+
+
 def page(server: Server, params: dict[str, str] | None = None) -> str:
     params = {k: v[:32] for k, v in (params or {}).items()}
     sort, desc = _device_sort(params)
     devs = devices(server, sort=sort, desc=desc).rows  # once: each device's backlog is a query
     towns = villages(server, sort="lag").rows
-    parts = [_summary(server, devs, towns), _devices_section(devs, params), _villages_section(towns, params),
+    parts = [_summary(server, devs, towns), _children_section(children(devs, server)),
+             _devices_section(devs, params), _villages_section(towns, params),
              _conflicts_section(server, params), _quarantine_section(server, params), _chain_section(server),
              _audit_section(server, params), reports_section(server), verify_form(focus=False)]
     nav = " · ".join(f'<a href="{href}">{text}</a>' for href, text in (

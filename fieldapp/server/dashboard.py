@@ -185,12 +185,26 @@ def _labels(ref: RefData, name: str) -> dict[str, str]:
     return {c.code: c.text() for c in ref[name].codes}
 
 
+def _children_line(server: Server) -> str:
+    """One line on the child servers (districts enrolled with this city), if any: how many, how many silent."""
+    from fieldapp.server import registry
+
+    with server.db.read() as conn:
+        kids = [d for d in registry.devices(conn) if d.is_server and d.revoked_at is None]
+    if not kids:
+        return ""
+    week_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    silent = [d.name for d in kids if d.last_sync is None or d.last_sync < week_ago]
+    text = f"下级服务器 {len(kids)} 台" + (f"，超过一周未同步：{'、'.join(silent)}" if silent else "，均在一周内同步过")
+    return f'<p class="muted"><a href="/admin#children">{_e(text)}</a></p>'
+
+
 def page(server: Server, ref: RefData, area: str | None, year: int | None, now: dt.datetime | None = None) -> str:
     """The dashboard of the area (the widest scope the server holds when none is given) and year."""
     now = (now or dt.datetime.now()).replace(microsecond=0)
     year = _year(year, now)
     scopes = figures.scopes(server.db)
-    head = f'<p><a href="/admin">管理页面</a> · 只读 · 生成于 {now:%Y-%m-%d %H:%M}</p>'
+    head = f'<p><a href="/admin">管理页面</a> · 只读 · 生成于 {now:%Y-%m-%d %H:%M}</p>' + _children_line(server)
     area_id = area or (scopes[0].area_id if scopes else None)
     if area_id is None:
         return _document("挂图作战", head + "<h1>挂图作战</h1><p class=\"muted\">服务器上还没有区县、乡镇和村的数据："

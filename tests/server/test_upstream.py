@@ -12,10 +12,12 @@ one, with nothing applied twice.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 
 from fieldapp.server import upstream
@@ -82,7 +84,13 @@ def _row(server: ServerProcess, sql: str, **params: str) -> tuple[object, ...] |
         db.close()
 
 
-def test_a_change_goes_up_to_the_city_and_a_target_comes_down(world: World) -> None:
+def test_three_levels_up_and_down_resumed_and_revoked(world: World) -> None:
+    """One story (the servers start once): up and down, then a cut round resumed, then a revoked child."""
+    _up_and_down(world)
+    _cut_round_resumes_and_revoked_child_is_refused(world)
+
+
+def _up_and_down(world: World) -> None:
     city, district, a = world.city, world.district, world.laptop
     out = _up(world)
     assert "上行同步完成" in out and "上级拒绝" in out  # 西村 is not the district's at the city
@@ -135,12 +143,15 @@ def test_a_change_goes_up_to_the_city_and_a_target_comes_down(world: World) -> N
     # the parent sees its child
     status, out, _err = city.admin("devices", "--json")
     child = next(d for d in json.loads(out) if d["name"] == "商州区服务器")
-    assert child["last_sync"]
+    assert child["last_sync"] and child["kind"] == "server"
+    page = httpx.get(city.url + "/admin").text
+    section = page[page.index('<h2 id="children">下级服务器</h2>'):page.index('<h2 id="devices">')]
+    assert "商州区服务器" in section and "正常" in section and "被拒绝的修改" in section
+    assert "下级服务器 1 台，均在一周内同步过" in httpx.get(city.url + "/dashboard").text
 
 
-def test_a_cut_round_resumes_and_a_revoked_child_is_refused(world: World) -> None:
+def _cut_round_resumes_and_revoked_child_is_refused(world: World) -> None:
     city, district, a = world.city, world.district, world.laptop
-    _up(world)
     with a.ctx() as c:
         edit_household(c, world.home_east, phone="13800000001")
     a.ok("sync", "now")
@@ -173,6 +184,20 @@ def test_a_cut_round_resumes_and_a_revoked_child_is_refused(world: World) -> Non
                    o=world.device)
     assert doubles == (0,)
     assert "上传 0 条修改，收到 0 条" in _up(world)  # converged: an idle round moves nothing
+
+    # on a schedule: the district started with --upstream-every sends the next edit by itself
+    district.stop()
+    district.extra = ("--upstream-every", "0.05")
+    district.start()
+    with a.ctx() as c:
+        edit_household(c, world.home_east, phone="13800000077")
+    a.ok("sync", "now")
+    deadline = time.monotonic() + 90
+    while _row(city, "SELECT phone FROM household WHERE id = ?", h=world.home_east) != ("13800000077",):
+        assert time.monotonic() < deadline, f"the scheduled round did not run:\n{district.log()[-3000:]}"
+        time.sleep(0.5)
+    assert "每 0.05 分钟向上同步一次" in district.log()
+    district.stop()  # the rest runs the CLI alone (a scheduled round would hold the round lock)
 
     # revoked at the city: refused, recorded in the status
     status, _out, err = city.admin("revoke", "商州区服务器", "--reason", "测试")
