@@ -144,10 +144,10 @@ def _up_and_down(world: World) -> None:
     status, out, _err = city.admin("devices", "--json")
     child = next(d for d in json.loads(out) if d["name"] == "商州区服务器")
     assert child["last_sync"] and child["kind"] == "server"
-    page = httpx.get(city.url + "/admin").text
+    page = httpx.get(city.url + "/admin", timeout=120).text
     section = page[page.index('<h2 id="children">下级服务器</h2>'):page.index('<h2 id="devices">')]
     assert "商州区服务器" in section and "正常" in section and "被拒绝的修改" in section
-    assert "下级服务器 1 台，均在一周内同步过" in httpx.get(city.url + "/dashboard").text
+    assert "下级服务器 1 台，均在一周内同步过" in httpx.get(city.url + "/dashboard", timeout=120).text
 
 
 def _cut_round_resumes_and_revoked_child_is_refused(world: World) -> None:
