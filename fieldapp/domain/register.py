@@ -51,8 +51,11 @@ def _code_problems(values: Mapping[str, Any], codes: Mapping[str, str], ref: Ref
     problems = {}
     for field, list_name in codes.items():
         value = values.get(field)
-        if value not in (None, "") and value not in ref[list_name]:
-            problems[field] = f"代码 {value} 不在“{ref[list_name].title['zh-Hans']}”代码表中"
+        if value is None or value == "":
+            continue
+        code_list = ref[list_name]
+        if value not in code_list:
+            problems[field] = f"代码 {value} 不在“{code_list.title['zh-Hans']}”代码表中"
     return problems
 
 
@@ -64,8 +67,14 @@ def length_problem(value: Any, limit: int) -> str | None:
 
 
 def _length_problems(values: Mapping[str, Any], limits: Mapping[str, int]) -> dict[str, str]:
-    found = {field: length_problem(values.get(field), limit) for field, limit in limits.items()}
-    return {field: message for field, message in found.items() if message}
+    found = {}
+    for field, limit in limits.items():
+        value = values.get(field)
+        if isinstance(value, str) and len(value) > limit:  # only text this long can be too long once stripped
+            message = length_problem(value, limit)
+            if message:
+                found[field] = message
+    return found
 
 
 def household_problems(h: Mapping[str, Any], ref: RefData, today: dt.date | None = None) -> dict[str, str]:
@@ -186,6 +195,7 @@ def record_problems(household: Mapping[str, Any], members: Sequence[Mapping[str,
 
     A record without members, or without exactly one head, is refused (``members``).
     """
+    today = today or dt.date.today()  # once for the record, not once per member
     problems = {f"household.{k}": v for k, v in household_problems(household, ref, today).items()}
     seen: dict[str, int] = {}
     heads = 0

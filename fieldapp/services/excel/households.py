@@ -392,7 +392,8 @@ def decide(g: Group, reg: RegisterSlice, cx: Context) -> Decision:
         problems.sort()
         text = "；".join(f"第{row}行 {msg}" for row, msg in problems)
         return Decision("rejected", head, text, len(slots), problems, None)
-    new_rows = [{k: s.values.get(k) for k in MEMBER_COLUMNS} for s in new]
+    # blanks left out: the write fills every column a row does not give (a smaller plan file to write and read)
+    new_rows = [{k: v for k, v in s.values.items() if v is not None and k in _MEMBER_SET} for s in new]
     if existing is None:
         return Decision("create", head, _created(len(new)), len(new), [], ("create", values, new_rows))
     notes = _income_note(g, reg, existing["id"], cx)
