@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
-from sqlalchemy import Table, and_, case, func, or_, select
+from sqlalchemy import Table, case, func, or_, select
 
 from fieldapp.domain import hlc, refdata
 from fieldapp.server import registry
@@ -44,8 +44,7 @@ from fieldapp.store.models import (
     Visit,
 )
 from fieldapp.store.server_models import ServerAudit
-from fieldapp.sync import state
-from fieldapp.sync.outbox import _in as in_scope  # the one definition of what a scoped reply carries
+from fieldapp.sync import outbox, state
 
 _A: Table = Area.__table__  # type: ignore[assignment]
 _H: Table = Household.__table__  # type: ignore[assignment]
@@ -151,16 +150,8 @@ def _households(conn: Any, ids: set[str]) -> dict[str, tuple[str | None, str | N
 def _pending(conn: Any, vec: dict[str, int], peer: state.Peer) -> int:
     """How many changes a reply built now would carry to ``peer``: what it has not acknowledged, within its
     villages (the out-of-scope rest is never sent to it, and its vector never covers it)."""
-    ranges = [(o, min(int(peer.known.get(o, 0)), s)) for o, s in vec.items()
-              if s > min(int(peer.known.get(o, 0)), s)]
-    total = 0
-    joined = _LOG.outerjoin(_H, _H.c.id == _LOG.c.household_id)
-    for start in range(0, len(ranges), 100):
-        above = or_(*(and_(_LOG.c.origin == o, _LOG.c.origin_seq > after) for o, after in ranges[start:start + 100]))
-        query = select(func.count()).select_from(_LOG).where(above) if peer.scope is None else \
-            select(func.count()).select_from(joined).where(above, in_scope(sorted(peer.scope)))
-        total += int(conn.execute(query).scalar() or 0)
-    return total
+    base = {o: min(int(peer.known.get(o, 0)), s) for o, s in vec.items()}
+    return outbox.count_lacking(conn, vec, base, peer.scope)
 
 
 def _last_reply(conn: Any, device_id: str) -> int:

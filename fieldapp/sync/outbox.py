@@ -5,7 +5,10 @@ check-ins it concerns), so a district server answering a laptop for a few villag
 their changes, not the whole district's. A change is in a peer's scope when
 
 - it concerns a household (``household_id``) now in one of the peer's villages;
-- it is a visit or check-in without a household, held by one of the peer's villages;
+- it is a village's row (a visit, check-in, notice, project, asset, summary …: every table
+  :mod:`fieldapp.sync.authority` gives to the village) of one of the peer's villages, or of the town
+  they lie in (a town's project);
+- it is an objection without household, to a notice of those villages or that town;
 - or it concerns no village at all (areas, cadres, thresholds, photos, the parts of a visit).
 
 A household that moved out of the peer's villages leaves it through a scope-exit marker: its
@@ -18,15 +21,20 @@ import json
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, exists, not_, or_, select
+from sqlalchemy import Connection, Table, and_, exists, func, not_, or_, select
 
-from fieldapp.store.models import ChangeLog, CheckIn, Household, Visit
+from fieldapp.store.models import Area, Base, ChangeLog, Household, Notice, Objection
+from fieldapp.sync import authority
+from fieldapp.sync.authority import Owner
 from fieldapp.sync.body import ScopeExit
 
 _LOG: Table = ChangeLog.__table__  # type: ignore[assignment]
 _H: Table = Household.__table__  # type: ignore[assignment]
-_V: Table = Visit.__table__  # type: ignore[assignment]
-_K: Table = CheckIn.__table__  # type: ignore[assignment]
+_AREA: Table = Area.__table__  # type: ignore[assignment]
+_NOTICE: Table = Notice.__table__  # type: ignore[assignment]
+_OBJECTION: Table = Objection.__table__  # type: ignore[assignment]
+#: the tables whose rows carry their own ``village_id`` (a visit, a notice, a project …)
+_VILLAGE_ROWS: dict[str, Table] = {t: Base.metadata.tables[t] for t in sorted(authority.tables(Owner.VILLAGE))}
 _ORIGINS_PER_QUERY = 100
 
 
@@ -41,13 +49,14 @@ def lacking(conn: Connection, vec: Mapping[str, int], base: Mapping[str, int],
         rows.sort(key=lambda r: r.seq)
         return rows, []
     villages = sorted(scope)
+    places = villages + _towns_of(conn, villages)
     exits: dict[str, ScopeExit] = {}
     joined = _LOG.outerjoin(_H, _H.c.id == _LOG.c.household_id)
     for start in range(0, len(ranges), _ORIGINS_PER_QUERY):
         # One query for many origins: the households are joined once, not once per origin.
         above = or_(*(and_(_LOG.c.origin == origin, _LOG.c.origin_seq > after)
                       for origin, after in ranges[start:start + _ORIGINS_PER_QUERY]))
-        rows += conn.execute(select(_LOG).select_from(joined).where(above, _in(villages))).all()
+        rows += conn.execute(select(_LOG).select_from(joined).where(above, _in(villages, places))).all()
         for r in conn.execute(select(_LOG, _H.c.village_id.label("now_in")).select_from(joined).where(
                 above, _LOG.c.tbl == "household", _LOG.c.op != "insert", _LOG.c.fields.contains('"village_id"'),
                 or_(_H.c.village_id.is_(None), not_(_H.c.village_id.in_(villages))))).all():
@@ -58,12 +67,38 @@ def lacking(conn: Connection, vec: Mapping[str, int], base: Mapping[str, int],
     return rows, sorted(exits.values(), key=lambda e: e.hlc)
 
 
-def _in(villages: list[str]) -> Any:
+def count_lacking(conn: Connection, vec: Mapping[str, int], base: Mapping[str, int],
+                  scope: Collection[str] | None) -> int:
+    """How many changes :func:`lacking` would return (counted in SQL, nothing read): a peer's backlog."""
+    ranges = [(origin, base.get(origin, 0)) for origin, top in vec.items() if top > base.get(origin, 0)]
+    villages = sorted(scope) if scope is not None else []
+    where_scope = _in(villages, villages + _towns_of(conn, villages)) if scope is not None else None
+    joined = _LOG.outerjoin(_H, _H.c.id == _LOG.c.household_id)
+    total = 0
+    for start in range(0, len(ranges), _ORIGINS_PER_QUERY):
+        above = or_(*(and_(_LOG.c.origin == origin, _LOG.c.origin_seq > after)
+                      for origin, after in ranges[start:start + _ORIGINS_PER_QUERY]))
+        query = select(func.count()).select_from(_LOG).where(above) if where_scope is None else \
+            select(func.count()).select_from(joined).where(above, where_scope)
+        total += int(conn.execute(query).scalar() or 0)
+    return total
+
+
+def _towns_of(conn: Connection, villages: list[str]) -> list[str]:
+    """The towns the villages lie in (their projects and notices reach the villages' devices)."""
+    found = conn.execute(select(_AREA.c.parent_id).where(_AREA.c.id.in_(villages), _AREA.c.parent_id.is_not(None)))
+    return sorted({str(t) for t in found.scalars()} - set(villages))
+
+
+def _in(villages: list[str], places: list[str]) -> Any:
+    """A change-log row inside the villages: its household's village, its village row's village (or town)."""
+    village_rows = [and_(_LOG.c.tbl == name, exists().where(table.c.id == _LOG.c.row_id,
+                                                            table.c.village_id.in_(places)))
+                    for name, table in _VILLAGE_ROWS.items()]
+    objection = and_(_LOG.c.tbl == "objection", exists().where(
+        _OBJECTION.c.id == _LOG.c.row_id, _NOTICE.c.id == _OBJECTION.c.notice_id, _NOTICE.c.village_id.in_(places)))
     return or_(
         and_(_LOG.c.household_id.is_not(None), _H.c.village_id.in_(villages)),
-        and_(_LOG.c.household_id.is_(None), _LOG.c.tbl.not_in(["visit", "checkin"])),
-        and_(_LOG.c.household_id.is_(None), _LOG.c.tbl == "visit",
-             exists().where(_V.c.id == _LOG.c.row_id, _V.c.village_id.in_(villages))),
-        and_(_LOG.c.household_id.is_(None), _LOG.c.tbl == "checkin",
-             exists().where(_K.c.id == _LOG.c.row_id, _K.c.village_id.in_(villages))),
+        and_(_LOG.c.household_id.is_(None), _LOG.c.tbl.not_in([*_VILLAGE_ROWS, "objection"])),
+        and_(_LOG.c.household_id.is_(None), or_(*village_rows, objection)),
     )
