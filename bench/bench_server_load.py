@@ -44,6 +44,7 @@ from fieldapp.domain.ids import natural_id
 from fieldapp.server import registry
 from fieldapp.server.storage import Server, open_server, open_server_db
 from fieldapp.services import identity as identity_mod
+from fieldapp.services.context import attach_device_key
 from fieldapp.store.db import Database
 from fieldapp.store.models import Area, Household
 from fieldapp.store.writer import Actor, ChangeWriter
@@ -89,8 +90,8 @@ def _device_template(cache: Path, server: Server) -> Path:
     return path
 
 
-def build_cache(devices: int, changes: int) -> Path:
-    cache = OUT / f"server-load-{devices}x{changes}"
+def build_cache(devices: int, changes: int, out: Path = OUT) -> Path:
+    cache = out / f"server-load-{devices}x{changes}"
     if (cache / ".complete").exists():
         return cache
     shutil.rmtree(cache, ignore_errors=True)
@@ -108,6 +109,7 @@ def build_cache(devices: int, changes: int) -> Path:
         folder = cache / "devices" / f"{n:04d}"
         shutil.copyfile(template, folder / "register.sqlite3")
         db = Database.open(folder / "register.sqlite3")
+        attach_device_key(db, ident)  # each commit signs the chain head: the server refuses unsigned changes
         writer = ChangeWriter(db, Actor(ident.device_id, None, f"干部{n}"))
         with writer.transaction() as txn:
             ids = txn.insert_many(Household, [{"village_id": meta[n]["village"], "group_no": 1 + i % 5,
