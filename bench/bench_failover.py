@@ -53,7 +53,6 @@ from fieldapp.sync import service, state
 from fieldapp.sync.http_client import Offline, Prepared, ServerRefused, SyncClient
 
 _HOUSEHOLD: Table = Household.__table__  # type: ignore[assignment]
-ENV_MERGE_MODE = "FIELDAPP_PG_MERGE"  # read by fieldapp.sync.service (lock | serializable)
 
 
 def _free_port() -> int:
@@ -381,7 +380,7 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.pg_merge_mode:
-        os.environ[ENV_MERGE_MODE] = args.pg_merge_mode
+        os.environ[service.MERGE_MODE_ENV] = args.pg_merge_mode  # the server processes inherit it
     if pgcluster.binaries() is None:
         print("PostgreSQL binaries (initdb) not found: install postgresql", file=sys.stderr)
         return 2

@@ -14,6 +14,7 @@
   on the server (must be equal) and the median request time.
 
     python -m bench.bench_server_load [--devices 200] [--changes 500] [--db URL] [--idle-sizes 1000,100000]
+                                      [--pg-merge-mode lock|serializable]
 
 Device replicas and their packages are built once into ``bench/out/server-load-<D>x<C>/`` (cached);
 ``--db URL`` runs the server on another database (PostgreSQL once the backend lands).
@@ -394,8 +395,12 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=500)
     parser.add_argument("--db", metavar="URL", help="server database URL (default: a SQLite file)")
     parser.add_argument("--idle-sizes", default="1000,100000", help="households for the idle check ('' to skip)")
+    parser.add_argument("--pg-merge-mode", choices=["lock", "serializable"], default=None,
+                        help="PostgreSQL: merges under the advisory lock (the default) or SERIALIZABLE with retry")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.pg_merge_mode:  # the server process inherits it (fieldapp.sync.service.MERGE_MODE_ENV)
+        os.environ[service.MERGE_MODE_ENV] = args.pg_merge_mode
     ok = bench_load(args.devices, args.changes, args.db)
     if args.idle_sizes:
         ok = bench_idle([int(s) for s in args.idle_sizes.split(",")]) and ok
