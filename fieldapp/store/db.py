@@ -364,9 +364,17 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
-        """A read-only snapshot (one deferred transaction)."""
-        with environment_errors(self.where), self.engine.connect() as conn, conn.begin():
-            yield conn
+        """A read-only snapshot (one deferred transaction).
+
+        On PostgreSQL the transaction is REPEATABLE READ: its statements all see one snapshot, as SQLite's
+        read transaction does. (At READ COMMITTED a package built while another process merges would read
+        the vector before that merge's commit and the changes after it, and declare fewer than it holds.)
+        """
+        with environment_errors(self.where), self.engine.connect() as conn:
+            if self.path is None:
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield conn
 
     def scalar(self, sql: str, **params: object) -> object:
         with self.read() as conn:
