@@ -34,3 +34,25 @@ def test_a_killed_server_process_and_a_restarted_postgresql_lose_and_double_noth
     assert result.converged, report
     # the outage is answered as "unavailable, try later" (503), never as a server error
     assert result.server_500s == 0 and 500 not in result.answers_5xx and result.tracebacks == 0, report
+
+
+def test_a_read_on_postgresql_sees_one_snapshot(postgres_url: str) -> None:
+    """A reply is built in one read: what another process commits meanwhile must not show in its later queries
+    (at READ COMMITTED the vector came from before a merge and the changes from after it)."""
+    from fieldapp.store import guard
+    from fieldapp.store.db import Database
+
+    db = Database.open_url(postgres_url)
+    other = Database.open_url(postgres_url)
+    try:
+        with db.read() as conn:
+            before = conn.exec_driver_sql("SELECT count(*) FROM sync_seen").scalar()
+            with other.transaction() as writing, guard.write_path():
+                writing.exec_driver_sql("INSERT INTO sync_seen (package_id, sender, applied_at, summary) "
+                                        "VALUES ('p1', 'd1', '2026-12-07T00:00:00Z', '{}')")
+            assert conn.exec_driver_sql("SELECT count(*) FROM sync_seen").scalar() == before
+        with db.read() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM sync_seen").scalar() == before + 1
+    finally:
+        db.close()
+        other.close()
