@@ -389,7 +389,8 @@ def main() -> int:
     for faults in runs:
         print(f"failover drill: {args.devices} devices × {args.changes} changes, two server processes on a "
               f"throwaway PostgreSQL, {'with' if faults else 'without'} faults", flush=True)
-        result = drill(args.devices, args.changes, OUT / f"failover-run-{args.devices}x{args.changes}-{args.pg_merge_mode or 'default'}", faults=faults,
+        run = OUT / f"failover-run-{args.devices}x{args.changes}-{args.pg_merge_mode or 'default'}"
+        result = drill(args.devices, args.changes, run, faults=faults,
                        log=lambda text: print(text, flush=True))
         for line in result.lines():
             print("  " + line, flush=True)
