@@ -18,9 +18,11 @@ Checked at the end: devices finished, changes sent (acknowledged uploads), kills
 lost = 0 (per device, its changes on the server's change log and in the vector of every device of its
 village), duplicated = 0 (change-log rows per (origin, origin_seq) on the server), converged (each
 village's household rows, fields and field clocks, equal on the server and on every device of it).
-``--no-faults`` runs the same load without them (the baseline of the round times).
+``--no-faults`` runs the same load without them; ``--baseline`` runs it without, then with them, and prints
+the ratio of the round times.
 
-    python -m bench.bench_failover [--devices 200] [--changes 500] [--no-faults] [--pg-merge-mode lock|serializable]
+    python -m bench.bench_failover [--devices 200] [--changes 500] [--no-faults | --baseline]
+                                   [--pg-merge-mode lock|serializable]
 """
 
 from __future__ import annotations
