@@ -14,6 +14,7 @@
   on the server (must be equal) and the median request time.
 
     python -m bench.bench_server_load [--devices 200] [--changes 500] [--db URL] [--idle-sizes 1000,100000]
+                                      [--pg-merge-mode lock|serializable]
 
 Device replicas and their packages are built once into ``bench/out/server-load-<D>x<C>/`` (cached);
 ``--db URL`` runs the server on another database (PostgreSQL once the backend lands).
@@ -44,6 +45,7 @@ from fieldapp.domain.ids import natural_id
 from fieldapp.server import registry
 from fieldapp.server.storage import Server, open_server, open_server_db
 from fieldapp.services import identity as identity_mod
+from fieldapp.services.context import attach_device_key
 from fieldapp.store.db import Database
 from fieldapp.store.models import Area, Household
 from fieldapp.store.writer import Actor, ChangeWriter
@@ -89,8 +91,8 @@ def _device_template(cache: Path, server: Server) -> Path:
     return path
 
 
-def build_cache(devices: int, changes: int) -> Path:
-    cache = OUT / f"server-load-{devices}x{changes}"
+def build_cache(devices: int, changes: int, out: Path = OUT) -> Path:
+    cache = out / f"server-load-{devices}x{changes}"
     if (cache / ".complete").exists():
         return cache
     shutil.rmtree(cache, ignore_errors=True)
@@ -108,6 +110,7 @@ def build_cache(devices: int, changes: int) -> Path:
         folder = cache / "devices" / f"{n:04d}"
         shutil.copyfile(template, folder / "register.sqlite3")
         db = Database.open(folder / "register.sqlite3")
+        attach_device_key(db, ident)  # each commit signs the chain head: the server refuses unsigned changes
         writer = ChangeWriter(db, Actor(ident.device_id, None, f"干部{n}"))
         with writer.transaction() as txn:
             ids = txn.insert_many(Household, [{"village_id": meta[n]["village"], "group_no": 1 + i % 5,
@@ -392,8 +395,12 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=500)
     parser.add_argument("--db", metavar="URL", help="server database URL (default: a SQLite file)")
     parser.add_argument("--idle-sizes", default="1000,100000", help="households for the idle check ('' to skip)")
+    parser.add_argument("--pg-merge-mode", choices=["lock", "serializable"], default=None,
+                        help="PostgreSQL: merges under the advisory lock (the default) or SERIALIZABLE with retry")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.pg_merge_mode:  # the server process inherits it (fieldapp.sync.service.MERGE_MODE_ENV)
+        os.environ[service.MERGE_MODE_ENV] = args.pg_merge_mode
     ok = bench_load(args.devices, args.changes, args.db)
     if args.idle_sizes:
         ok = bench_idle([int(s) for s in args.idle_sizes.split(",")]) and ok

@@ -72,6 +72,14 @@ _ENVIRONMENT_MARKERS = {
     "no password supplied": "数据库服务器需要密码",
     "could not translate host name": "找不到数据库服务器（主机名无法解析）",
     "could not extend file": "数据库服务器磁盘已满",
+    # PostgreSQL restarting or recovering: the request changed nothing (its transaction died with it)
+    "the database system is starting up": "数据库服务器正在启动",
+    "not yet accepting connections": "数据库服务器正在恢复，尚未接受连接",
+    "the database system is shutting down": "数据库服务器正在关闭",
+    "the database system is in recovery mode": "数据库服务器正在恢复",
+    "terminating connection due to administrator command": "数据库服务器中断了连接（正在关闭或重启）",
+    "server closed the connection unexpectedly": "数据库服务器意外断开了连接",
+    "consuming input failed": "与数据库服务器的连接已断开",
 }
 
 
@@ -356,9 +364,17 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
-        """A read-only snapshot (one deferred transaction)."""
-        with environment_errors(self.where), self.engine.connect() as conn, conn.begin():
-            yield conn
+        """A read-only snapshot (one deferred transaction).
+
+        On PostgreSQL the transaction is REPEATABLE READ: its statements all see one snapshot, as SQLite's
+        read transaction does. (At READ COMMITTED a package built while another process merges would read
+        the vector before that merge's commit and the changes after it, and declare fewer than it holds.)
+        """
+        with environment_errors(self.where), self.engine.connect() as conn:
+            if self.path is None:
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield conn
 
     def scalar(self, sql: str, **params: object) -> object:
         with self.read() as conn:

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import queue
+import random
 import threading
+import time
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
+from sqlalchemy.exc import DBAPIError
 
 from fieldapp.domain.hlc import HybridClock
 from fieldapp.domain.ids import short_id
@@ -127,6 +131,11 @@ class ImportResult:
 
 
 MERGE_LOCK = 0x46415043  # PostgreSQL advisory lock key serialising merges across processes ("FAPC")
+#: how merges are serialised on PostgreSQL: ``lock`` (the advisory lock, the default: measured faster, see
+#: bench/README.md) or ``serializable`` (SERIALIZABLE transactions, retried on a serialization failure)
+MERGE_MODE_ENV = "FIELDAPP_PG_MERGE"
+RETRIES = 30  # attempts of one merge transaction that PostgreSQL rolled back (serialization failure, deadlock)
+RETRY_STATES = frozenset({"40001", "40P01"})  # serialization_failure, deadlock_detected
 
 
 def _under_write_lock(conn: Connection, rep: Replica, header: dict[str, Any]) -> state.Vector:
@@ -140,7 +149,10 @@ def _under_write_lock(conn: Connection, rep: Replica, header: dict[str, Any]) ->
     applied meanwhile is a replay.
     """
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MERGE_LOCK})")
+        if os.environ.get(MERGE_MODE_ENV) == "serializable":  # the first statement of the transaction
+            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
+        else:
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MERGE_LOCK})")
     if conn.execute(select(_SEEN.c.package_id).where(_SEEN.c.package_id == str(header["id"]))).first():
         raise package.PackageRefused("replay", f"同步包 {header['id']} 已由另一进程导入，未再次应用")
     vec = state.holdings(conn, rep.device_id)
@@ -179,7 +191,7 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
         seen = conn.execute(select(_SEEN.c.applied_at).where(_SEEN.c.package_id == str(header["id"]))).first()
         vec = state.holdings(conn, rep.device_id)
     opened = package.open_package(data, rep.identity, peer.keys if peer else None)
-    check = inbound.BodyCheck(header)  # the signed header's fields, before any is used
+    inbound.BodyCheck(header)  # the signed header's fields, before any is used
     if seen is not None:
         raise package.PackageRefused("replay", f"同步包 {header['id']} 已于 {seen[0]} 导入过，未再次应用")
     for origin, seq in dict(header["base"]).items():
@@ -191,50 +203,70 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
     their_scope = header.get("scope")
     complete = their_scope is None or (rep.scope is not None and set(rep.scope) <= set(their_scope)) \
         or child_level is not None
-    result = ImportResult(header)
-    try:
-        with rep.db.transaction() as conn, guard.write_path():
-            assert rep.clock is not None
-            vec = _under_write_lock(conn, rep, header)
-            links = chaincheck.ChainCheck(conn, header, strict=strict_chain)
-            merger = Merger(conn, rep.clock, vec, scope=allowed_villages, cadre=enrolled_cadre,
-                            grant=authority.Grant(sender, enrolled_cadre, enrolled_role)
-                            if enrolled_cadre and enrolled_role else None, child_level=child_level,
-                            device_id=rep.device_id, chain_check=links, bulk=bulk)
-            exits: list[str] = []
-            for item in _ahead(check.stream(body_mod.decode(opened.body))):
-                if isinstance(item, body_mod.Blob):
-                    if rep.photos is not None and rep.photos.store(item.sha256, item.data):
-                        result.photos += 1
-                elif isinstance(item, body_mod.ScopeExit):
-                    result.exits += 1
-                    state.delete_local(conn, "sync_scope_exit", {"household_id": item.household_id})
-                    state.insert_local(conn, "sync_scope_exit", {
-                        "household_id": item.household_id, "village_id": item.village_id, "hlc": item.hlc,
-                        "received_at": state.now_iso()})
-                    if rep.scope is not None and item.village_id not in rep.scope:
-                        exits.append(item.household_id)
-                else:
-                    merger.apply(item)
-            links.finish(_signing_keys(conn, rep, links.heads), check.seen, check.base)  # before the vector moves
-            moves = check.advance(vec, complete=complete, whole=rep.scope is None)
-            result.stats = merger.finish()
-            chaincheck.sign_restamps(conn, rep.device_id, merger.own_base, merger.own_head, rep.identity.signing_key)
-            if exits:  # after the merge: the package's last changes of these households are in
-                removal.evict_households(conn, exits)
-            state.advance(conn, moves, rep.device_id)
-            state.note_received(conn, sender, {o: int(s) for o, s in dict(header["held"]).items()})
-            state.insert_local(conn, "sync_seen", {
-                "package_id": str(header["id"]), "sender": sender, "applied_at": state.now_iso(),
-                "summary": codec.dumps(result.stats.__dict__ | {"households": len(result.stats.households),
-                                                                "refusals": len(result.stats.refusals)})})
-    except (body_mod.BodyError, chaincheck.ChainBroken) as exc:
-        raise _refusal(exc) from exc
+    grant = (authority.Grant(sender, enrolled_cadre, enrolled_role)
+             if enrolled_cadre and enrolled_role else None)
+    for attempt in range(1, RETRIES + 1):
+        try:
+            result = _apply(rep, header, opened.body, complete=complete, allowed_villages=allowed_villages,
+                            enrolled_cadre=enrolled_cadre, grant=grant, strict_chain=strict_chain, bulk=bulk,
+                            child_level=child_level)
+            break
+        except (body_mod.BodyError, chaincheck.ChainBroken) as exc:
+            raise _refusal(exc) from exc
+        except DBAPIError as exc:
+            if attempt == RETRIES or getattr(exc.orig, "sqlstate", None) not in RETRY_STATES:
+                raise
+            # SERIALIZABLE (or a deadlock): the transaction was rolled back whole; run it again on fresh reads
+            log.info("package %s: %s, attempt %d of %d", header["id"], type(exc.orig).__name__, attempt, RETRIES)
+            time.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 6)))
     log.info("package %s applied: %s", header["id"], result.summary())
     try:
         result.purged = purge.purge_tombstones(rep)
     except Exception:  # housekeeping: the package itself is in; the next import tries again
         log.exception("purging tombstones failed")
+    return result
+
+
+def _apply(rep: Replica, header: dict[str, Any], body: bytes, *, complete: bool,
+           allowed_villages: Collection[str] | None, enrolled_cadre: str | None, grant: authority.Grant | None,
+           strict_chain: bool, bulk: bool, child_level: str | None) -> ImportResult:
+    """The package applied in one write transaction (the body decoded and checked again on every attempt)."""
+    sender = str(header["sender"])
+    result = ImportResult(header)
+    check = inbound.BodyCheck(header)
+    with rep.db.transaction() as conn, guard.write_path():
+        assert rep.clock is not None
+        vec = _under_write_lock(conn, rep, header)
+        links = chaincheck.ChainCheck(conn, header, strict=strict_chain)
+        merger = Merger(conn, rep.clock, vec, scope=allowed_villages, cadre=enrolled_cadre, grant=grant,
+                        child_level=child_level, device_id=rep.device_id, chain_check=links, bulk=bulk)
+        exits: list[str] = []
+        for item in _ahead(check.stream(body_mod.decode(body))):
+            if isinstance(item, body_mod.Blob):
+                if rep.photos is not None and rep.photos.store(item.sha256, item.data):
+                    result.photos += 1
+            elif isinstance(item, body_mod.ScopeExit):
+                result.exits += 1
+                state.delete_local(conn, "sync_scope_exit", {"household_id": item.household_id})
+                state.insert_local(conn, "sync_scope_exit", {
+                    "household_id": item.household_id, "village_id": item.village_id, "hlc": item.hlc,
+                    "received_at": state.now_iso()})
+                if rep.scope is not None and item.village_id not in rep.scope:
+                    exits.append(item.household_id)
+            else:
+                merger.apply(item)
+        links.finish(_signing_keys(conn, rep, links.heads), check.seen, check.base)  # before the vector moves
+        moves = check.advance(vec, complete=complete, whole=rep.scope is None)
+        result.stats = merger.finish()
+        chaincheck.sign_restamps(conn, rep.device_id, merger.own_base, merger.own_head, rep.identity.signing_key)
+        if exits:  # after the merge: the package's last changes of these households are in
+            removal.evict_households(conn, exits)
+        state.advance(conn, moves, rep.device_id)
+        state.note_received(conn, sender, {o: int(s) for o, s in dict(header["held"]).items()})
+        state.insert_local(conn, "sync_seen", {
+            "package_id": str(header["id"]), "sender": sender, "applied_at": state.now_iso(),
+            "summary": codec.dumps(result.stats.__dict__ | {"households": len(result.stats.households),
+                                                            "refusals": len(result.stats.refusals)})})
     return result
 
 
