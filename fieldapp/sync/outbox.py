@@ -47,7 +47,13 @@ def lacking(conn: Connection, vec: Mapping[str, int], base: Mapping[str, int],
         # One query for many origins: the households are joined once, not once per origin.
         above = or_(*(and_(_LOG.c.origin == origin, _LOG.c.origin_seq > after)
                       for origin, after in ranges[start:start + _ORIGINS_PER_QUERY]))
-        rows += conn.execute(select(_LOG).select_from(joined).where(above, _in(villages))).all()
+        # Two statements, each with an index to start from: the villages' households' changes (by
+        # village, then by household: a new device's first reply reads its villages' history, not the
+        # whole log) and the changes of no household (household_id IS NULL, same index). For a few new
+        # changes the planner starts from (origin, origin_seq) in both.
+        rows += conn.execute(select(_LOG).select_from(_LOG.join(_H, _H.c.id == _LOG.c.household_id)).where(
+            above, _H.c.village_id.in_(villages))).all()
+        rows += conn.execute(select(_LOG).where(above, _LOG.c.household_id.is_(None), _unhoused(villages))).all()
         for r in conn.execute(select(_LOG, _H.c.village_id.label("now_in")).select_from(joined).where(
                 above, _LOG.c.tbl == "household", _LOG.c.op != "insert", _LOG.c.fields.contains('"village_id"'),
                 or_(_H.c.village_id.is_(None), not_(_H.c.village_id.in_(villages))))).all():
@@ -58,12 +64,10 @@ def lacking(conn: Connection, vec: Mapping[str, int], base: Mapping[str, int],
     return rows, sorted(exits.values(), key=lambda e: e.hlc)
 
 
-def _in(villages: list[str]) -> Any:
+def _unhoused(villages: list[str]) -> Any:
+    """Of the changes without a household: the ones in the peer's scope."""
     return or_(
-        and_(_LOG.c.household_id.is_not(None), _H.c.village_id.in_(villages)),
-        and_(_LOG.c.household_id.is_(None), _LOG.c.tbl.not_in(["visit", "checkin"])),
-        and_(_LOG.c.household_id.is_(None), _LOG.c.tbl == "visit",
-             exists().where(_V.c.id == _LOG.c.row_id, _V.c.village_id.in_(villages))),
-        and_(_LOG.c.household_id.is_(None), _LOG.c.tbl == "checkin",
-             exists().where(_K.c.id == _LOG.c.row_id, _K.c.village_id.in_(villages))),
+        _LOG.c.tbl.not_in(["visit", "checkin"]),
+        and_(_LOG.c.tbl == "visit", exists().where(_V.c.id == _LOG.c.row_id, _V.c.village_id.in_(villages))),
+        and_(_LOG.c.tbl == "checkin", exists().where(_K.c.id == _LOG.c.row_id, _K.c.village_id.in_(villages))),
     )
