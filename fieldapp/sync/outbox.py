@@ -71,3 +71,11 @@ def _unhoused(villages: list[str]) -> Any:
         and_(_LOG.c.tbl == "visit", exists().where(_V.c.id == _LOG.c.row_id, _V.c.village_id.in_(villages))),
         and_(_LOG.c.tbl == "checkin", exists().where(_K.c.id == _LOG.c.row_id, _K.c.village_id.in_(villages))),
     )
+
+
+def _in(villages: list[str]) -> Any:
+    """A change-log row (joined to its household, if any) in the villages' scope: the two statements in one."""
+    return or_(
+        and_(_LOG.c.household_id.is_not(None), _H.c.village_id.in_(villages)),
+        and_(_LOG.c.household_id.is_(None), _unhoused(villages)),
+    )
