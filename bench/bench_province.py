@@ -54,7 +54,8 @@ from fieldapp.sync import district, outbox, package, service, state
 from fieldapp.sync.http_client import SyncClient
 
 IDLE_RUNS = 15
-REPLY_RUNS = 7
+RUNS = {"idle": IDLE_RUNS, "reply": 7}  # --runs N sets both
+DEVICES = ["village", "town"]  # --devices village: the town laptop left out
 REPLY_CHANGES = 500
 
 
@@ -162,7 +163,7 @@ def explain(url: str, statement: Any) -> list[str]:
 def raw_select(url: str, origin: str, after: int) -> float:
     times = []
     with psycopg.connect(url) as conn:
-        for _ in range(IDLE_RUNS):
+        for _ in range(RUNS["idle"]):
             start = time.perf_counter()
             rows = conn.execute("SELECT * FROM change_log WHERE origin = %s AND origin_seq > %s",
                                 (origin, after)).fetchall()
@@ -188,7 +189,7 @@ def idle(out: dict[str, Any], name: str, rep: service.Replica, server: Server, h
         out[f"{name}_first_n"] = first.received.stats.applied if first.received else 0
         client.sync_now()
         times = []
-        for _ in range(IDLE_RUNS):
+        for _ in range(RUNS["idle"]):
             start = time.perf_counter()
             client.sync_now()
             times.append(time.perf_counter() - start)
@@ -202,7 +203,7 @@ def reply(out: dict[str, Any], name: str, rep: service.Replica, server: Server, 
     """The 500-change reply, asked for again and again (the device does not apply it), then applied once."""
     with SyncClient(rep, http_url, server.device_id, timeout=3600) as client:
         times = []
-        for _ in range(REPLY_RUNS):
+        for _ in range(RUNS["reply"]):
             prepared = client.prepare()
             start = time.perf_counter()
             answer = client.exchange(prepared)
@@ -210,7 +211,7 @@ def reply(out: dict[str, Any], name: str, rep: service.Replica, server: Server, 
             got = package.read_header(answer.data)["counts"]["changes"]
             assert got == REPLY_CHANGES, f"{name}: reply holds {got} changes"
         out[f"{name}_reply_s"] = statistics.median(times)
-        out[f"{name}_reply_server_ms"] = reply_ms(server, rep.device_id, REPLY_RUNS)
+        out[f"{name}_reply_server_ms"] = reply_ms(server, rep.device_id, RUNS["reply"])
     # the statements of one such reply, counted on the same server in-process
     with serving(server) as local, SyncClient(rep, local, server.device_id) as client:
         with counted(server) as seen:
@@ -228,8 +229,8 @@ def plans(out: dict[str, Any], url: str, server: Server, devices: dict[str, serv
         vec = state.holdings(conn, server.device_id)
         out["origins"] = len(vec)
         statements = {}
-        for name in ("village", "town"):
-            for part, statement in reply_queries(conn, devices[name], vec, {**vec, server.device_id: after}).items():
+        for name, rep in devices.items():
+            for part, statement in reply_queries(conn, rep, vec, {**vec, server.device_id: after}).items():
                 statements[f"{name} 500-change reply, {part}"] = statement
         for part, statement in reply_queries(conn, devices["village"], vec, None).items():
             statements[f"village first sync (100 origins from 0), {part}"] = statement
@@ -251,8 +252,9 @@ def measure(url: str, size: int, home: Path, show_plans: bool) -> dict[str, Any]
     out: dict[str, Any] = {"size": size}
     try:
         town = [data.village_id(v) for v in range(min(data.VILLAGES_PER_TOWN, max(1, size // data.PER_VILLAGE)))]
-        devices = {"village": enrol(server, run / "village", "村干部", [data.village_id(0)]),
-                   "town": enrol(server, run / "town", "镇干部", town)}
+        devices = {"village": enrol(server, run / "village", "村干部", [data.village_id(0)])}
+        if "town" in DEVICES:
+            devices["town"] = enrol(server, run / "town", "镇干部", town)
         for name, rep in devices.items():
             idle(out, name, rep, server, http_url)
         with server.db.read() as conn:
@@ -275,7 +277,7 @@ def report(results: list[dict[str, Any]]) -> None:
     base = results[0]
     for r in results:
         say(f"{r['size']:>9,} households: {r['log_rows']:,} change-log rows, {r['origins']:,} origins in the vector")
-        for name in ("village", "town"):
+        for name in [n for n in DEVICES if f"{n}_first_s" in r]:
             say(f"  {name}: first sync {r[f'{name}_first_n']:,} changes in {r[f'{name}_first_s']:.2f} s "
                 f"(×{r[f'{name}_first_s'] / base[f'{name}_first_s']:.2f} of {base['size']:,}); "
                 f"idle sync {r[f'{name}_idle_sql']} SQL statements (vs {base[f'{name}_idle_sql']}), "
@@ -296,7 +298,12 @@ def main() -> int:
                         help="PostgreSQL URL; each size gets its own database <name>_<size>")
     parser.add_argument("--sizes", default="1000,100000", help="smaller sizes measured first (the baseline)")
     parser.add_argument("--fresh", action="store_true", help="regenerate the registers")
+    parser.add_argument("--runs", type=int, help=f"idle syncs and replies timed per device (default {IDLE_RUNS}, 7)")
+    parser.add_argument("--devices", default="village,town", help="village,town or village")
     args = parser.parse_args()
+    if args.runs:
+        RUNS.update(idle=args.runs, reply=args.runs)
+    DEVICES[:] = args.devices.split(",")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sizes = sorted({int(s) for s in args.sizes.split(",") if s} | {args.households})
     results = []
@@ -312,7 +319,7 @@ def main() -> int:
         report(results[-1:])
     say("---")
     report(results)
-    ok = all(r[f"{n}_reply_applied"] == REPLY_CHANGES for r in results for n in ("village", "town"))
+    ok = all(r[f"{n}_reply_applied"] == REPLY_CHANGES for r in results for n in DEVICES)
     ok = ok and len({r["village_idle_sql"] for r in results}) == 1
     return 0 if ok else 1
 
