@@ -153,6 +153,7 @@ class Household(SyncedMixin, Base):
     """A registered household (建档立卡户): the "八个搞清楚" minus members, incomes, measures."""
 
     __tablename__ = "household"
+    __table_args__ = (Index("ix_household_village", "village_id"),)  # a village's households (sync replies)
     # 1. 住地
     village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
     group_no: Mapped[int | None] = mapped_column(Integer)  # 村民小组
@@ -959,6 +960,9 @@ class ChangeLog(Base):
         # What one person wrote (责任倒查). Few accounts write on a laptop, so appends land at the
         # end of a handful of ranges, not on random pages.
         Index("ix_change_log_user", "user_id", "hlc"),
+        # A scoped reply's starting point when the device holds little (a new laptop's first sync):
+        # its villages' households' changes, and (household_id IS NULL) the changes of no household.
+        Index("ix_change_log_household", "household_id"),
     )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     origin: Mapped[str] = mapped_column(String(36))  # device that made the change

@@ -56,7 +56,13 @@ def lacking(conn: Connection, vec: Mapping[str, int], base: Mapping[str, int],
         # One query for many origins: the households are joined once, not once per origin.
         above = or_(*(and_(_LOG.c.origin == origin, _LOG.c.origin_seq > after)
                       for origin, after in ranges[start:start + _ORIGINS_PER_QUERY]))
-        rows += conn.execute(select(_LOG).select_from(joined).where(above, _in(villages, places))).all()
+        # Two statements, each with an index to start from: the villages' households' changes (by
+        # village, then by household: a new device's first reply reads its villages' history, not the
+        # whole log) and the changes of no household (household_id IS NULL, same index). For a few new
+        # changes the planner starts from (origin, origin_seq) in both.
+        rows += conn.execute(select(_LOG).select_from(_LOG.join(_H, _H.c.id == _LOG.c.household_id)).where(
+            above, _H.c.village_id.in_(villages))).all()
+        rows += conn.execute(select(_LOG).where(above, _LOG.c.household_id.is_(None), _unhoused(places))).all()
         for r in conn.execute(select(_LOG, _H.c.village_id.label("now_in")).select_from(joined).where(
                 above, _LOG.c.tbl == "household", _LOG.c.op != "insert", _LOG.c.fields.contains('"village_id"'),
                 or_(_H.c.village_id.is_(None), not_(_H.c.village_id.in_(villages))))).all():
@@ -90,15 +96,20 @@ def _towns_of(conn: Connection, villages: list[str]) -> list[str]:
     return sorted({str(t) for t in found.scalars()} - set(villages))
 
 
-def _in(villages: list[str], places: list[str]) -> Any:
-    """A change-log row inside the villages: its household's village, its village row's village (or town)."""
+def _unhoused(places: list[str]) -> Any:
+    """Of the changes without a household, the ones in the peer's scope: no village's at all, or a village
+    row (an objection to a notice: the notice's) of ``places`` (the peer's villages and their towns)."""
     village_rows = [and_(_LOG.c.tbl == name, exists().where(table.c.id == _LOG.c.row_id,
                                                             table.c.village_id.in_(places)))
                     for name, table in _VILLAGE_ROWS.items()]
     objection = and_(_LOG.c.tbl == "objection", exists().where(
         _OBJECTION.c.id == _LOG.c.row_id, _NOTICE.c.id == _OBJECTION.c.notice_id, _NOTICE.c.village_id.in_(places)))
+    return or_(_LOG.c.tbl.not_in([*_VILLAGE_ROWS, "objection"]), *village_rows, objection)
+
+
+def _in(villages: list[str], places: list[str]) -> Any:
+    """A change-log row (joined to its household, if any) in the villages' scope: the two statements in one."""
     return or_(
         and_(_LOG.c.household_id.is_not(None), _H.c.village_id.in_(villages)),
-        and_(_LOG.c.household_id.is_(None), _LOG.c.tbl.not_in([*_VILLAGE_ROWS, "objection"])),
-        and_(_LOG.c.household_id.is_(None), or_(*village_rows, objection)),
+        and_(_LOG.c.household_id.is_(None), _unhoused(places)),
     )
