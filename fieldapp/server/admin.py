@@ -147,6 +147,17 @@ def _households(conn: Any, ids: set[str]) -> dict[str, tuple[str | None, str | N
     return out
 
 
+def _sync_status(d: dict[str, Any]) -> tuple[str, str]:
+    """A device's or child server's state in words, and the row's CSS class (revoked, silent, fine)."""
+    if d["revoked_at"]:
+        return f"已吊销（{d['revoked_local']}）", "revoked"
+    if d["last_sync"] is None:
+        return "从未同步", "stale"
+    if d["stale"]:
+        return f"超过一周未同步（{d['days_since_sync']} 天）", "stale"
+    return "正常", ""
+
+
 def _pending(conn: Any, vec: dict[str, int], peer: state.Peer) -> int:
     """How many changes a reply built now would carry to ``peer``: what it has not acknowledged, within its
     villages (the out-of-scope rest is never sent to it, and its vector never covers it)."""
@@ -741,14 +752,7 @@ def _devices_section(every: list[dict[str, Any]], params: dict[str, str]) -> str
                      f"{html.escape(text)}{mark}</a>")
     rows = []
     for d in listing.rows:
-        if d["revoked_at"]:
-            status, css = f"已吊销（{d['revoked_local']}）", "revoked"
-        elif d["last_sync"] is None:
-            status, css = "从未同步", "stale"
-        elif d["stale"]:
-            status, css = f"超过一周未同步（{d['days_since_sync']} 天）", "stale"
-        else:
-            status, css = "正常", ""
+        status, css = _sync_status(d)
         pending = "—" if d["revoked_at"] else f"{d['not_yet_sent']:,}"
         rows.append((css, [d["name"], d["id_tail"], d["cadre"], "、".join(d["villages"]), d["enrolled_local"],
                            d["last_sync_local"] or "从未", {"http": "网络", "usb": "U盘"}.get(d["last_transport"] or "",
@@ -889,14 +893,7 @@ def _children_section(kids: list[dict[str, Any]]) -> str:
         return ""
     rows = []
     for d in kids:
-        if d["revoked_at"]:
-            status, css = f"已吊销（{d['revoked_local']}）", "revoked"
-        elif d["last_sync"] is None:
-            status, css = "从未同步", "stale"
-        elif d["stale"]:
-            status, css = f"超过一周未同步（{d['days_since_sync']} 天）", "stale"
-        else:
-            status, css = "正常", ""
+        status, css = _sync_status(d)
         scope = d["area"] or f"{len(d['scope'])} 个村"
         rows.append((css, [d["name"], d["id_tail"], scope, d["last_sync_local"] or "从未",
                            "—" if d["revoked_at"] else f"{d['not_yet_sent']:,}", f"{d['refused']:,}", status]))
