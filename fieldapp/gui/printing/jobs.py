@@ -101,7 +101,8 @@ class CardsRequest:
         return list(self.ids) if self.ids is not None else household_ids(ctx, self.village_id, self.group_no)
 
     def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
-        from fieldapp.services.printing.cards import NoPlates, render_cards
+        from fieldapp.services.printing.apart import render_cards_apart
+        from fieldapp.services.printing.cards import NoPlates
         from fieldapp.services.printing.common import PrintCancelled
 
         ids = self.household_ids(ctx)
@@ -117,8 +118,9 @@ class CardsRequest:
 
         control.progress(0, len(ids))
         try:
-            result = render_cards(ctx, ids, out, progress=progress, cancelled=lambda: control.cancelled,
-                                  paper=self.paper)
+            # drawn by a child process: the app keeps none of the batch's memory (services/printing/apart.py)
+            result = render_cards_apart(ctx, ids, out, progress=progress, cancelled=lambda: control.cancelled,
+                                        paper=self.paper)
         except PrintCancelled:
             raise TaskCancelled from None
         except NoPlates as exc:

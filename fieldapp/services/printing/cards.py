@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,11 +41,14 @@ __all__ = [
     "NoPlates",
     "Slot",
     "card_look",
+    "card_result",
+    "chosen_paper",
     "household_ids",
     "plate_paper",
     "render_cards",
     "slots",
     "unprintable",
+    "write_cards",
 ]
 
 
@@ -129,53 +132,73 @@ def render_cards(ctx: AppContext, ids: Sequence[str], out_path: Path | str, *, p
     each card and, when true, ends the job with :class:`PrintCancelled` and no file.
     Raises LookupError (and writes nothing) if a household does not exist. A household
     without a head is left out (its plate would be blank) and named in ``skipped``.
+    (:func:`fieldapp.services.printing.apart.render_cards_apart` draws them in a child process.)
     """
-    register_fonts()
+    paper = chosen_paper(ctx, paper)
+    look = look or card_look(ctx)
+    target = Path(out_path)
+    with atomic_output(target) as tmp:
+        printed, skipped = write_cards(load_cards(ctx, ids), len(ids), look, paper, tmp, progress=progress,
+                                       cancelled=cancelled)
+    return card_result(target, printed, paper, skipped)
+
+
+def chosen_paper(ctx: AppContext, paper: str | None) -> str:
+    """``paper``, else the district's; ValueError for a paper there is no layout for."""
     paper = paper or plate_paper(ctx.settings)
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}")
-    look = look or card_look(ctx)
-    pagesize, sheet = slots(paper)
-    total = len(ids)
-    target = Path(out_path)
-    with atomic_output(target) as tmp:
-        canvas = Canvas(str(tmp), pagesize=pagesize, pageCompression=1, initialFontName=register_fonts())
-        canvas.setTitle(look.title)
-        canvas.setCreator("FieldApp")
-        frames: set[str] = set()
-        skipped: list[str] = []
-        printed = 0
-        for done, card in enumerate(load_cards(ctx, ids), start=1):
-            check_cancel(cancelled)
-            reason = unprintable(card)
-            if reason is not None:
-                log.warning("%s", reason)
-                skipped.append(reason)
-                if progress is not None:
-                    progress(done, total)
-                continue
-            printed += 1
-            slot = sheet[(printed - 1) % len(sheet)]
-            if len(sheet) > 1 and slot is sheet[0]:
-                _cut_line(canvas, pagesize)
-            canvas.saveState()
-            canvas.translate(slot.x, slot.y)
-            canvas.scale(slot.scale, slot.scale)
-            draw_card(canvas, card, look, frames)
-            canvas.restoreState()
-            if printed % len(sheet) == 0:
-                canvas.showPage()
-            if progress is not None:
-                progress(done, total)
-        check_cancel(cancelled)
-        if skipped and not printed:
-            raise NoPlates("；".join(skipped))
-        if printed % len(sheet) or printed == 0:
-            canvas.showPage()  # the last, part-filled sheet; an empty job still gives a valid one-page PDF
-        canvas.save()
-    pages = max(1, math.ceil(printed / len(sheet)))
+    return paper
+
+
+def card_result(target: Path, printed: int, paper: str, skipped: Sequence[str]) -> CardResult:
+    pages = max(1, math.ceil(printed / len(slots(paper)[1])))
     log.info("%d cards (%s) written to %s, %d households skipped", printed, paper, target, len(skipped))
     return CardResult(target, printed, pages, tuple(skipped))
+
+
+def write_cards(cards: Iterable[CardData], total: int, look: CardLook, paper: str, path: Path, *,
+                progress: Progress | None = None, cancelled: Cancelled | None = None) -> tuple[int, list[str]]:
+    """Draw ``cards`` (``total`` of them) into a PDF at ``path``; returns (cards printed, households skipped).
+
+    No database here: the cards are read first, so this part can run in another process.
+    Raises :class:`NoPlates` when no card could be printed."""
+    pagesize, sheet = slots(paper)
+    canvas = Canvas(str(path), pagesize=pagesize, pageCompression=1, initialFontName=register_fonts())
+    canvas.setTitle(look.title)
+    canvas.setCreator("FieldApp")
+    frames: set[str] = set()
+    skipped: list[str] = []
+    printed = 0
+    for done, card in enumerate(cards, start=1):
+        check_cancel(cancelled)
+        reason = unprintable(card)
+        if reason is not None:
+            log.warning("%s", reason)
+            skipped.append(reason)
+            if progress is not None:
+                progress(done, total)
+            continue
+        printed += 1
+        slot = sheet[(printed - 1) % len(sheet)]
+        if len(sheet) > 1 and slot is sheet[0]:
+            _cut_line(canvas, pagesize)
+        canvas.saveState()
+        canvas.translate(slot.x, slot.y)
+        canvas.scale(slot.scale, slot.scale)
+        draw_card(canvas, card, look, frames)
+        canvas.restoreState()
+        if printed % len(sheet) == 0:
+            canvas.showPage()
+        if progress is not None:
+            progress(done, total)
+    check_cancel(cancelled)
+    if skipped and not printed:
+        raise NoPlates("；".join(skipped))
+    if printed % len(sheet) or printed == 0:
+        canvas.showPage()  # the last, part-filled sheet; an empty job still gives a valid one-page PDF
+    canvas.save()
+    return printed, skipped
 
 
 def _cut_line(canvas: Canvas, pagesize: tuple[float, float]) -> None:
