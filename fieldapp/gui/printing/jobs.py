@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from fieldapp.domain.errors import ValidationError
 from fieldapp.gui.errors import show_error
-from fieldapp.gui.printing.pdfdoc import page_count, remove_folder, temp_folder
+from fieldapp.gui.printing.pdfdoc import page_count, remove_folder, return_freed_memory, temp_folder
 from fieldapp.gui.tasks import CancelFlag, SyncTaskManager, Task, TaskCancelled, TaskControl, TaskManager
 from fieldapp.services.browse import HouseholdQuery
 from fieldapp.services.context import AppContext
@@ -326,7 +325,7 @@ class PrintJob(QObject):
         if task is None or self.is_done:
             return
         self.is_done = True
-        _return_freed_memory()
+        return_freed_memory()
         if task.error is not None:
             self.error = task.error
             self.discard()
@@ -348,21 +347,6 @@ class PrintJob(QObject):
 
     def discard(self) -> None:
         remove_folder(self.folder)
-
-
-def _return_freed_memory() -> None:
-    """Give the heap a rendering freed back to the system (glibc keeps it, on the worker thread's arena too).
-
-    A batch of door cards builds megabytes of drawing and QR objects that are freed when it is written;
-    without this the app's resident memory stays at its peak for the rest of the session.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    import contextlib
-    import ctypes
-
-    with contextlib.suppress(OSError, AttributeError):  # another C library (musl): nothing to trim
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def missing_glyphs_text(missing: Sequence[str]) -> str:
