@@ -35,6 +35,11 @@ log = logging.getLogger("fieldapp.gui.printing")
 
 BUSY = (0, 0)  # progress of a job that cannot count its steps: a busy indicator
 
+#: door cards from this many on are drawn by a child process: its start (a fresh interpreter importing the card
+#: code, 1–5 s on this project's loaded 2-core machine) is small beside such a batch, the memory it takes away
+#: with it (tens of MB: bench/README.md) is not; a few cards from the list are drawn here, at once
+APART_FROM = 100
+
 # Qt strings here use QCoreApplication.translate("PrintJob", "…") with literals: pyside6-lupdate finds those
 # (and not strings handed to a wrapper function).
 
@@ -101,7 +106,7 @@ class CardsRequest:
 
     def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
         from fieldapp.services.printing.apart import render_cards_apart
-        from fieldapp.services.printing.cards import NoPlates
+        from fieldapp.services.printing.cards import NoPlates, render_cards
         from fieldapp.services.printing.common import PrintCancelled
 
         ids = self.household_ids(ctx)
@@ -117,9 +122,9 @@ class CardsRequest:
 
         control.progress(0, len(ids))
         try:
-            # drawn by a child process: the app keeps none of the batch's memory (services/printing/apart.py)
-            result = render_cards_apart(ctx, ids, out, progress=progress, cancelled=lambda: control.cancelled,
-                                        paper=self.paper)
+            # a batch is drawn by a child process: the app keeps none of its memory (services/printing/apart.py)
+            render = render_cards_apart if len(ids) >= APART_FROM else render_cards
+            result = render(ctx, ids, out, progress=progress, cancelled=lambda: control.cancelled, paper=self.paper)
         except PrintCancelled:
             raise TaskCancelled from None
         except NoPlates as exc:
