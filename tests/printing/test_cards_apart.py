@@ -69,3 +69,16 @@ def test_the_childs_error_is_raised_here_and_nothing_is_written(ctx: AppContext,
     with pytest.raises(LookupError):  # read before the child starts: a household that does not exist
         render_cards_apart(ctx, ["00000000-0000-7000-8000-000000000000"], tmp_path / "out" / "cards.pdf")
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_the_child_imports_no_register() -> None:
+    """The child starts sooner without SQLAlchemy and the models (seconds on a slow laptop): what it runs
+    and what it receives (the cards) come from modules that import neither."""
+    import subprocess
+    import sys
+
+    code = ("import sys, pickle; import fieldapp.services.printing.card_sheet, fieldapp.services.printing.card_fields; "
+            "print(sorted(m for m in sys.modules if m == 'sqlalchemy' or m.startswith(('fieldapp.store', "
+            "'fieldapp.services.context'))))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "[]"

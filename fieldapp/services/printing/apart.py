@@ -18,15 +18,16 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections.abc import Sequence
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 from fieldapp.services.context import AppContext
-from fieldapp.services.printing.card_data import CardData, load_cards
+from fieldapp.services.printing.card_data import load_cards
 from fieldapp.services.printing.card_draw import CardLook
-from fieldapp.services.printing.cards import CardResult, card_look, card_result, chosen_paper, write_cards
+from fieldapp.services.printing.card_fields import CardData
+from fieldapp.services.printing.card_sheet import draw_in_child
+from fieldapp.services.printing.cards import CardResult, card_look, card_result, chosen_paper
 from fieldapp.services.printing.common import Cancelled, PrintCancelled, Progress, atomic_output, check_cancel
-from fieldapp.services.printing.fonts import missing_glyphs, note_missing
+from fieldapp.services.printing.fonts import note_missing
 
 log = logging.getLogger("fieldapp.services.printing")
 
@@ -59,7 +60,7 @@ def _draw_in_child(cards: list[CardData], look: CardLook, paper: str, path: Path
                    cancelled: Cancelled | None) -> tuple[int, list[str]]:
     spawn = multiprocessing.get_context("spawn")
     receive, send = spawn.Pipe(duplex=False)
-    child = spawn.Process(target=_child, args=(send, cards, look, paper, str(path)), name="fieldapp-print",
+    child = spawn.Process(target=draw_in_child, args=(send, cards, look, paper, str(path)), name="fieldapp-print",
                           daemon=True)
     child.start()
     send.close()  # the child holds its end: EOF here once it has gone
@@ -92,31 +93,6 @@ def _draw_in_child(cards: list[CardData], look: CardLook, paper: str, path: Path
             child.kill()
         child.join()
         receive.close()
-
-
-def _child(send: Connection, cards: list[CardData], look: CardLook, paper: str, path: str) -> None:
-    """The child process: draw, report progress, send the result (or the error) and exit."""
-    logging.getLogger("fieldapp").addHandler(logging.NullHandler())  # the parent logs what the job did
-    found: set[str] = set()
-    try:
-        with missing_glyphs() as found:
-            printed, skipped = write_cards(cards, len(cards), look, paper, Path(path),
-                                           progress=lambda done, total: send.send(("progress", done, total)))
-        send.send(("done", printed, skipped, sorted(found)))
-    except Exception as exc:  # handed to the parent, which raises it in the job
-        send.send(("error", _picklable(exc), sorted(found)))
-    finally:
-        send.close()
-
-
-def _picklable(exc: Exception) -> Exception:
-    import pickle
-
-    try:
-        pickle.loads(pickle.dumps(exc))
-    except Exception:
-        return RuntimeError(f"{type(exc).__name__}: {exc}")
-    return exc
 
 
 __all__ = ["render_cards_apart"]
