@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from fieldapp.domain.errors import ValidationError
 from fieldapp.gui.errors import show_error
-from fieldapp.gui.printing.pdfdoc import page_count, remove_folder, temp_folder
+from fieldapp.gui.printing.pdfdoc import page_count, remove_folder, return_freed_memory, temp_folder
 from fieldapp.gui.tasks import CancelFlag, SyncTaskManager, Task, TaskCancelled, TaskControl, TaskManager
 from fieldapp.services.browse import HouseholdQuery
 from fieldapp.services.context import AppContext
@@ -35,6 +34,11 @@ from fieldapp.services.context import AppContext
 log = logging.getLogger("fieldapp.gui.printing")
 
 BUSY = (0, 0)  # progress of a job that cannot count its steps: a busy indicator
+
+#: door cards from this many on are drawn by a child process: its start (a fresh interpreter importing the card
+#: code, 1–5 s on this project's loaded 2-core machine) is small beside such a batch, the memory it takes away
+#: with it (tens of MB: bench/README.md) is not; a few cards from the list are drawn here, at once
+APART_FROM = 100
 
 # Qt strings here use QCoreApplication.translate("PrintJob", "…") with literals: pyside6-lupdate finds those
 # (and not strings handed to a wrapper function).
@@ -101,6 +105,7 @@ class CardsRequest:
         return list(self.ids) if self.ids is not None else household_ids(ctx, self.village_id, self.group_no)
 
     def run(self, ctx: AppContext, out: Path, control: TaskControl) -> str:
+        from fieldapp.services.printing.apart import render_cards_apart
         from fieldapp.services.printing.cards import NoPlates, render_cards
         from fieldapp.services.printing.common import PrintCancelled
 
@@ -117,8 +122,9 @@ class CardsRequest:
 
         control.progress(0, len(ids))
         try:
-            result = render_cards(ctx, ids, out, progress=progress, cancelled=lambda: control.cancelled,
-                                  paper=self.paper)
+            # a batch is drawn by a child process: the app keeps none of its memory (services/printing/apart.py)
+            render = render_cards_apart if len(ids) >= APART_FROM else render_cards
+            result = render(ctx, ids, out, progress=progress, cancelled=lambda: control.cancelled, paper=self.paper)
         except PrintCancelled:
             raise TaskCancelled from None
         except NoPlates as exc:
@@ -324,7 +330,7 @@ class PrintJob(QObject):
         if task is None or self.is_done:
             return
         self.is_done = True
-        _return_freed_memory()
+        return_freed_memory()
         if task.error is not None:
             self.error = task.error
             self.discard()
@@ -346,21 +352,6 @@ class PrintJob(QObject):
 
     def discard(self) -> None:
         remove_folder(self.folder)
-
-
-def _return_freed_memory() -> None:
-    """Give the heap a rendering freed back to the system (glibc keeps it, on the worker thread's arena too).
-
-    A batch of door cards builds megabytes of drawing and QR objects that are freed when it is written;
-    without this the app's resident memory stays at its peak for the rest of the session.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    import contextlib
-    import ctypes
-
-    with contextlib.suppress(OSError, AttributeError):  # another C library (musl): nothing to trim
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def missing_glyphs_text(missing: Sequence[str]) -> str:

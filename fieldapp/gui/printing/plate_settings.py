@@ -39,8 +39,8 @@ from fieldapp.gui.tasks import SyncTaskManager, TaskControl, TaskManager
 from fieldapp.services import setup
 from fieldapp.services.changes import Changes
 from fieldapp.services.context import AppContext
-from fieldapp.services.printing.card_data import PLATE_FIELDS, CardData
 from fieldapp.services.printing.card_draw import CardLook
+from fieldapp.services.printing.card_fields import PLATE_FIELDS, CardData
 from fieldapp.settings import REGISTRY
 
 log = logging.getLogger("fieldapp.gui.printing")

@@ -44,6 +44,7 @@ from fieldapp.gui.printing.pdfdoc import (
     prepare_printer,
     print_pdf,
     remove_folder,
+    return_freed_memory,
 )
 from fieldapp.gui.tasks import CancelFlag, SyncTaskManager, Task, TaskControl, TaskManager
 
@@ -225,8 +226,10 @@ class PreviewDialog(QDialog):
         if image is None:
             image = self.pdf.render(page - 1, scale)
             self._cache[key] = image
-            while len(self._cache) > CACHE_PAGES:
-                self._cache.popitem(last=False)
+            if len(self._cache) > CACHE_PAGES:
+                while len(self._cache) > CACHE_PAGES:
+                    self._cache.popitem(last=False)
+                return_freed_memory()  # a page is megabytes: else the heap keeps what turning pages freed
         else:
             self._cache.move_to_end(key)
         return image

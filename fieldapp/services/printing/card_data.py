@@ -11,7 +11,6 @@ measure's content is masked.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -21,48 +20,16 @@ from fieldapp.domain import register as rules
 from fieldapp.domain.refdata import RefData
 from fieldapp.domain.resident_id import mask_in_text
 from fieldapp.services.context import AppContext
+from fieldapp.services.printing.card_fields import CardData
 from fieldapp.services.printing.common import cadre_rows, village_names
 from fieldapp.store.models import Household, HouseholdListRow, Measure
 
-# The fields a card can show, in their order on the card (setting ``plate_fields``).
-PLATE_FIELDS: dict[str, str] = {
-    "village_group": "所在村组",
-    "head": "户主",
-    "size_attribute": "家庭人口",
-    "causes": "致贫原因",
-    "measures": "帮扶措施",
-    "cadre": "包扶责任人",
-    "exit": "脱贫情况",
-    "qr": "二维码",
-}
 PRIVATE_MEASURE_TYPES = frozenset({"health"})  # content names illnesses: the type alone is printed
 CHUNK = 400
 
 _H, _L, _ME = Household.__table__, HouseholdListRow.__table__, Measure.__table__
 
 
-@dataclass(frozen=True)
-class CardData:
-    household_id: str
-    kind: str  # safety_net | development
-    kind_label: str
-    village: str
-    group_no: int | None
-    head: str
-    size: int
-    attribute: str
-    causes: str
-    measures: tuple[str, ...] = ()
-    cadre: str = ""
-    cadre_unit: str = ""
-    cadre_phone: str = ""
-    exit_text: str = ""
-    code: str = ""
-    hh_no: str = ""
-
-    @property
-    def village_group(self) -> str:
-        return f"{self.village} 第{self.group_no}组" if self.group_no else self.village
 
 
 def measure_lines(rows: Sequence[Any], ref: RefData, lang: str = "zh-Hans") -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color, white
 from reportlab.pdfgen.canvas import Canvas
 
-from fieldapp.services.printing.card_data import PLATE_FIELDS, CardData
+from fieldapp.services.printing.card_fields import PLATE_FIELDS, CardData
 from fieldapp.services.printing.common import GREY, INK
 from fieldapp.services.printing.fonts import FONT
 from fieldapp.services.printing.layout import (

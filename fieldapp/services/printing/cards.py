@@ -19,20 +19,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A3, A4, landscape
-from reportlab.pdfgen.canvas import Canvas
-
 from fieldapp.services.context import AppContext
-from fieldapp.services.printing.card_data import PLATE_FIELDS, CardData, household_ids, load_cards
-from fieldapp.services.printing.card_draw import CARD_H, CARD_W, CardLook, Rect, draw_card
-from fieldapp.services.printing.common import RULE, Cancelled, Progress, atomic_output, check_cancel
-from fieldapp.services.printing.fonts import register_fonts
+from fieldapp.services.printing.card_data import household_ids, load_cards
+from fieldapp.services.printing.card_draw import CardLook
+from fieldapp.services.printing.card_fields import PLATE_FIELDS
+from fieldapp.services.printing.card_sheet import PAPERS, NoPlates, Slot, slots, unprintable, write_cards
+from fieldapp.services.printing.common import Cancelled, Progress, atomic_output
 from fieldapp.services.printing.layout import parse_colour
 from fieldapp.settings import REGISTRY, Settings
 
 log = logging.getLogger("fieldapp.services.printing")
 
-PAPERS = ("A4-landscape", "A3-landscape", "A4-2up")
 KIND_SETTINGS = {"safety_net": "plate_colour_safety_net", "development": "plate_colour_development"}
 
 __all__ = [
@@ -41,25 +38,15 @@ __all__ = [
     "NoPlates",
     "Slot",
     "card_look",
+    "card_result",
+    "chosen_paper",
     "household_ids",
     "plate_paper",
     "render_cards",
     "slots",
     "unprintable",
+    "write_cards",
 ]
-
-
-@dataclass(frozen=True)
-class Slot:
-    """Where one card goes on a sheet: lower-left corner and scale of the A4-landscape drawing."""
-
-    x: float
-    y: float
-    scale: float
-
-    def rect(self, r: Rect) -> Rect:
-        """A rectangle in card coordinates, in sheet coordinates."""
-        return Rect(self.x + r.x * self.scale, self.y + r.y * self.scale, r.w * self.scale, r.h * self.scale)
 
 
 @dataclass(frozen=True)
@@ -70,36 +57,12 @@ class CardResult:
     skipped: tuple[str, ...] = ()  # households without a head (no plate to print), named for the user
 
 
-class NoPlates(LookupError):
-    """None of the households asked for can have a plate (none has a head); nothing was written."""
-
-
-def unprintable(card: CardData) -> str | None:
-    """Why a household gets no plate (it has no head, so the plate would be blank), naming it; else None."""
-    if card.head:
-        return None
-    name = f"户编号 {card.hh_no}" if card.hh_no else f"{card.village_group}未填户编号的一户（公示牌编码 {card.code}）"
-    return f"{name}没有户主，未打印公示牌"
-
-
 def plate_paper(settings: Settings) -> str:
     paper = settings["plate_paper"]
     if paper not in PAPERS:
         log.warning("unknown plate_paper %r; using %s", paper, PAPERS[0])
         return PAPERS[0]
     return str(paper)
-
-
-def slots(paper: str) -> tuple[tuple[float, float], list[Slot]]:
-    """Page size and the card slots of one sheet."""
-    if paper == "A3-landscape":
-        size = landscape(A3)
-        return size, [Slot(0, 0, size[0] / CARD_W)]
-    if paper == "A4-2up":
-        width, height = A4
-        scale = width / CARD_W
-        return A4, [Slot(0, height / 2, scale), Slot(0, height / 2 - CARD_H * scale, scale)]
-    return landscape(A4), [Slot(0, 0, 1.0)]
 
 
 def card_look(ctx: AppContext, today: dt.date | None = None) -> CardLook:
@@ -129,62 +92,26 @@ def render_cards(ctx: AppContext, ids: Sequence[str], out_path: Path | str, *, p
     each card and, when true, ends the job with :class:`PrintCancelled` and no file.
     Raises LookupError (and writes nothing) if a household does not exist. A household
     without a head is left out (its plate would be blank) and named in ``skipped``.
+    (:func:`fieldapp.services.printing.apart.render_cards_apart` draws them in a child process.)
     """
-    register_fonts()
+    paper = chosen_paper(ctx, paper)
+    look = look or card_look(ctx)
+    target = Path(out_path)
+    with atomic_output(target) as tmp:
+        printed, skipped = write_cards(load_cards(ctx, ids), len(ids), look, paper, tmp, progress=progress,
+                                       cancelled=cancelled)
+    return card_result(target, printed, paper, skipped)
+
+
+def chosen_paper(ctx: AppContext, paper: str | None) -> str:
+    """``paper``, else the district's; ValueError for a paper there is no layout for."""
     paper = paper or plate_paper(ctx.settings)
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}")
-    look = look or card_look(ctx)
-    pagesize, sheet = slots(paper)
-    total = len(ids)
-    target = Path(out_path)
-    with atomic_output(target) as tmp:
-        canvas = Canvas(str(tmp), pagesize=pagesize, pageCompression=1, initialFontName=register_fonts())
-        canvas.setTitle(look.title)
-        canvas.setCreator("FieldApp")
-        frames: set[str] = set()
-        skipped: list[str] = []
-        printed = 0
-        for done, card in enumerate(load_cards(ctx, ids), start=1):
-            check_cancel(cancelled)
-            reason = unprintable(card)
-            if reason is not None:
-                log.warning("%s", reason)
-                skipped.append(reason)
-                if progress is not None:
-                    progress(done, total)
-                continue
-            printed += 1
-            slot = sheet[(printed - 1) % len(sheet)]
-            if len(sheet) > 1 and slot is sheet[0]:
-                _cut_line(canvas, pagesize)
-            canvas.saveState()
-            canvas.translate(slot.x, slot.y)
-            canvas.scale(slot.scale, slot.scale)
-            draw_card(canvas, card, look, frames)
-            canvas.restoreState()
-            if printed % len(sheet) == 0:
-                canvas.showPage()
-            if progress is not None:
-                progress(done, total)
-        check_cancel(cancelled)
-        if skipped and not printed:
-            raise NoPlates("；".join(skipped))
-        if printed % len(sheet) or printed == 0:
-            canvas.showPage()  # the last, part-filled sheet; an empty job still gives a valid one-page PDF
-        canvas.save()
-    pages = max(1, math.ceil(printed / len(sheet)))
+    return paper
+
+
+def card_result(target: Path, printed: int, paper: str, skipped: Sequence[str]) -> CardResult:
+    pages = max(1, math.ceil(printed / len(slots(paper)[1])))
     log.info("%d cards (%s) written to %s, %d households skipped", printed, paper, target, len(skipped))
     return CardResult(target, printed, pages, tuple(skipped))
-
-
-def _cut_line(canvas: Canvas, pagesize: tuple[float, float]) -> None:
-    """A dashed line between the two halves of a 2-up sheet, to cut along."""
-    canvas.saveState()
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.5)
-    canvas.setDash(4, 4)
-    canvas.line(0, pagesize[1] / 2, pagesize[0], pagesize[1] / 2)
-    canvas.restoreState()
-
-

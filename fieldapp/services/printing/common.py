@@ -13,7 +13,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -22,14 +22,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, Table, TableStyle
-from sqlalchemy import Connection, func, or_, select
 
 from fieldapp.domain import cardcode
 from fieldapp.domain.money import format_yuan
 from fieldapp.domain.resident_id import mask_in_text
-from fieldapp.services.context import AppContext
 from fieldapp.services.printing.fonts import FONT, register_fonts
-from fieldapp.store.models import Area, Cadre, Household
+
+# The register's reads below import SQLAlchemy and the models when called: the drawing helpers here are also
+# what a print job's child process imports (printing/card_sheet.py), and it reads no register.
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from fieldapp.services.context import AppContext
 
 log = logging.getLogger("fieldapp.services.printing")
 
@@ -225,17 +229,29 @@ def yuan(fen: int | None) -> str:
 
 
 def village_names(conn: Connection) -> dict[str, str]:
+    from sqlalchemy import select
+
+    from fieldapp.store.models import Area
+
     a = Area.__table__
     return {str(r.id): str(r.name) for r in conn.execute(select(a.c.id, a.c.name).where(a.c.level == "village"))}
 
 
 def cadre_rows(conn: Connection) -> dict[str, Any]:
+    from sqlalchemy import select
+
+    from fieldapp.store.models import Cadre
+
     c = Cadre.__table__
     return {r.id: r for r in conn.execute(select(c.c.id, c.c.name, c.c.unit, c.c.phone))}
 
 
 def resolve_village(ctx: AppContext, text: str) -> str:
     """A village of this laptop by id or by name; raises LookupError naming the ones there are."""
+    from sqlalchemy import select
+
+    from fieldapp.store.models import Area
+
     a = Area.__table__
     with ctx.db.read() as conn:
         rows = conn.execute(select(a.c.id, a.c.name).where(a.c.level == "village", a.c.deleted.is_(False))).all()
@@ -251,6 +267,10 @@ def resolve_village(ctx: AppContext, text: str) -> str:
 
 def resolve_household(ctx: AppContext, text: str) -> str:
     """A household by id, by 户编号, or by the code printed on its card."""
+    from sqlalchemy import func, or_, select
+
+    from fieldapp.store.models import Household
+
     h = Household.__table__
     wanted = text.strip()
     with contextlib.suppress(cardcode.CardCodeError):

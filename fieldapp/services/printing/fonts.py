@@ -26,7 +26,7 @@ import contextvars
 import logging
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from reportlab import rl_config
@@ -257,6 +257,12 @@ def missing_glyphs() -> Iterator[set[str]]:
         yield found
     finally:
         _missing.reset(token)
+
+
+def note_missing(chars: Iterable[str]) -> None:
+    """Record characters another process printed as the mark, for this thread's :func:`missing_glyphs`."""
+    for char in chars:
+        _report(char)
 
 
 def missing_message(chars: set[str] | frozenset[str]) -> str:
