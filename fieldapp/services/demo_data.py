@@ -14,6 +14,9 @@ import random
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
+#: every demo account's password (documented in the README and filled in by `make run`)
+DEMO_PASSWORD = "demo1234"
+
 T = TypeVar("T")
 
 

@@ -179,8 +179,8 @@ def _acting(ctx: AppContext, session: object) -> Iterator[AppContext]:
 def demo_sessions(ctx: AppContext) -> dict[str, object]:
     """The team leader's session (``ctx``'s) and the demo township reviewer's when that account exists (None:
     act as ``ctx`` does)."""
+    from fieldapp.services.demo_data import DEMO_PASSWORD
     from fieldapp.services.people.auth import LoginError, session_in
-    from fieldapp.services.people.demo import DEMO_PASSWORD
 
     township: object = None
     try:

@@ -14,12 +14,12 @@ from sqlalchemy import select
 
 from fieldapp.services import demo, demo_workflows
 from fieldapp.services.context import AppContext
+from fieldapp.services.demo_data import DEMO_PASSWORD
 from fieldapp.services.people import accounts
 from fieldapp.services.people.auth import session_in
 from fieldapp.services.people.keystore import Keystore
 from fieldapp.store.models import Cadre, VisitCadre
 
-DEMO_PASSWORD = "demo1234"
 REVIEWERS = (("乡镇审核员", "township"), ("区县审批员", "district"))
 
 
