@@ -43,7 +43,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fieldapp import __version__
 from fieldapp.server import admin, registry
-from fieldapp.server.storage import Server, ServerConfig, open_server
+from fieldapp.server.storage import SERVER_NAME, Server, ServerConfig, open_server
 from fieldapp.services.identity import IdentityError
 from fieldapp.store.db import StoreError
 from fieldapp.sync import district
@@ -77,6 +77,8 @@ def _serve_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--busy-wait-s", type=float, default=d(15.0), metavar="S",
                         help="SQLite：等待其他进程（如 U 盘收件）释放写锁的最长秒数，超过则答 503 让笔记本稍后重试"
                              "（默认 15）")
+    parser.add_argument("--name", dest="server_name", default=d(SERVER_NAME), metavar="NAME",
+                        help=f"本服务器在页面上显示的名称（默认“{SERVER_NAME}”；市级、省级服务器如“商洛市服务器”）")
     parser.add_argument("--timezone", default=d("Asia/Shanghai"), metavar="ZONE",
                         help="管理页面显示时间所用的时区（默认 Asia/Shanghai，北京时间）")
     parser.add_argument("--upstream-every", type=float, default=d(None), metavar="MINUTES",
@@ -190,7 +192,8 @@ def _serve(args: argparse.Namespace) -> int:
     if problem:
         print(f"错误：{problem}", file=sys.stderr)
         return 2
-    config = ServerConfig(max_body=args.max_body_mb * MB, busy_wait_s=args.busy_wait_s, timezone=args.timezone)
+    config = ServerConfig(max_body=args.max_body_mb * MB, busy_wait_s=args.busy_wait_s, timezone=args.timezone,
+                          name=args.server_name.strip() or SERVER_NAME)
     server = _open(args, config)  # creates, migrates and seeds once, before any worker starts
     options: dict[str, Any] = {"host": args.host, "port": args.port, "ssl_certfile": args.cert,
                                "ssl_keyfile": args.key, "proxy_headers": True,
@@ -345,7 +348,6 @@ def _target_set(args: argparse.Namespace) -> int:
     """A target set at this server: a change of the server's, sent down with the next syncs."""
     from fieldapp.domain.errors import ValidationError
     from fieldapp.domain.refdata import RefData
-    from fieldapp.server.storage import SERVER_NAME
     from fieldapp.services.targets.records import write_target
     from fieldapp.store.writer import Actor, ChangeWriter, shared_clock
 
@@ -379,7 +381,6 @@ def _revoke(args: argparse.Namespace) -> int:
 def _thresholds_set(args: argparse.Namespace) -> int:
     """The district's edit of a threshold: a change of the server's, sent to every laptop with its next sync."""
     from fieldapp.domain.errors import ValidationError
-    from fieldapp.server.storage import SERVER_NAME
     from fieldapp.services.thresholds import set_threshold
     from fieldapp.store.writer import Actor, ChangeWriter, shared_clock
 

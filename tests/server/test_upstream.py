@@ -12,6 +12,7 @@ one, with nothing applied twice.
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from fieldapp.server import upstream
 from fieldapp.server.storage import open_server
 from fieldapp.sync.http_client import SyncClient
 from tests.server.conftest import Backend, Laptop, ServerProcess
+from tests.server.test_dashboard_browser import CHROMIUM, chromium
 from tests.server.util import add_household, count, edit_household
 
 
@@ -41,7 +43,8 @@ class World:
 
 @pytest.fixture
 def world(tmp_path: Path, server_backend: Backend, laptop: Callable[[str], Laptop]) -> Iterator[World]:
-    city = ServerProcess(tmp_path / "city", server_backend.url(tmp_path / "city")).start()
+    city = ServerProcess(tmp_path / "city", server_backend.url(tmp_path / "city"),
+                         extra=("--name", "商洛市服务器")).start()
     district = ServerProcess(tmp_path / "district", str(tmp_path / "district.sqlite3")).start()
     try:
         a = laptop("a")
@@ -145,9 +148,15 @@ def _up_and_down(world: World) -> None:
     child = next(d for d in json.loads(out) if d["name"] == "商州区服务器")
     assert child["last_sync"] and child["kind"] == "server"
     page = httpx.get(city.url + "/admin", timeout=120).text
+    assert "<h1>商洛市服务器</h1>" in page  # serve --name: the city's own name on its pages
     section = page[page.index('<h2 id="children">下级服务器</h2>'):page.index('<h2 id="devices">')]
     assert "商州区服务器" in section and "正常" in section and "被拒绝的修改" in section
     assert "下级服务器 1 台，均在一周内同步过" in httpx.get(city.url + "/dashboard", timeout=120).text
+    shots = os.environ.get("FIELDAPP_SCREENSHOTS")
+    if shots and CHROMIUM:  # for looking at the city's page; the DOM is checked above
+        for name in ("admin", "dashboard"):
+            chromium(Path(shots), f"--screenshot={Path(shots) / f'city-{name}.png'}", "--window-size=1366,700",
+                     "--virtual-time-budget=5000", f"{city.url}/{name}")
 
 
 def _cut_round_resumes_and_revoked_child_is_refused(world: World) -> None:
