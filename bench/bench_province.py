@@ -48,7 +48,7 @@ from fieldapp.server import registry
 from fieldapp.server.storage import Server, open_server
 from fieldapp.services import identity as identity_mod
 from fieldapp.store.db import Database
-from fieldapp.store.models import Household
+from fieldapp.store.models import CheckIn, Household, Visit
 from fieldapp.store.writer import Actor, ChangeWriter
 from fieldapp.sync import district, outbox, package, service, state
 from fieldapp.sync.http_client import SyncClient
@@ -131,7 +131,7 @@ def reply_queries(conn: Any, rep: service.Replica, vec: dict[str, int],
     origin; None = a device holding nothing), and the one statement it ran before migration 0022."""
     ranges = [(o, (after or {}).get(o, 0)) for o, top in vec.items() if top > (after or {}).get(o, 0)]
     ranges = ranges[:outbox._ORIGINS_PER_QUERY]
-    log, hh, v, k = outbox._LOG, outbox._H, outbox._V, outbox._K
+    log, hh, v, k = outbox._LOG, outbox._H, Visit.__table__, CheckIn.__table__
     villages = sorted(rep.scope or [])
     above = or_(*(and_(log.c.origin == o, log.c.origin_seq > a) for o, a in ranges))
     before = or_(
@@ -157,7 +157,9 @@ def reply_queries(conn: Any, rep: service.Replica, vec: dict[str, int],
 def explain(url: str, statement: Any) -> list[str]:
     sql = str(statement.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
     with psycopg.connect(url) as conn:
-        return [r[0] for r in conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)]
+        # Parameters given (none), so psycopg turns the compiler's doubled "%%" back into "%": the
+        # statement then reads as the server sends it (a partial index's LIKE matches it literally).
+        return [r[0] for r in conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, ())]
 
 
 def raw_select(url: str, origin: str, after: int) -> float:
@@ -312,6 +314,7 @@ def main() -> int:
         home = OUT / f"province-{size}" / "server-home"
         prepare(url, size, home, args.fresh)
         data.copy_database(url, url + "_run")  # every run starts from the generated register
+        data.catch_up(url + "_run")
         try:
             results.append(measure(url + "_run", size, home, show_plans=size == sizes[-1]))
         finally:
