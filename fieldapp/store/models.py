@@ -938,6 +938,12 @@ SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignor
 # ---------------------------------------------------------------- local tables
 
 
+#: The change-log rows that may move a household to another village (an update naming ``village_id``;
+#: ``LIKE`` can match a value too, so readers check the parsed fields). The partial index
+#: ``ix_change_log_village_moves`` and its queries use this same text.
+VILLAGE_MOVES = "tbl = 'household' AND op <> 'insert' AND fields LIKE '%\"village_id\"%'"
+
+
 class ChangeLog(Base):
     """The change log: sync outbox and audit trail in one (谁填报谁负责).
 
@@ -963,6 +969,10 @@ class ChangeLog(Base):
         # A scoped reply's starting point when the device holds little (a new laptop's first sync):
         # its villages' households' changes, and (household_id IS NULL) the changes of no household.
         Index("ix_change_log_household", "household_id"),
+        # Only the household updates that move a household (a scoped reply's exit markers read them per
+        # origin range); the query repeats VILLAGE_MOVES literally, or the planner cannot use it.
+        Index("ix_change_log_village_moves", "origin", "origin_seq", sqlite_where=text(VILLAGE_MOVES),
+              postgresql_where=text(VILLAGE_MOVES)),
     )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     origin: Mapped[str] = mapped_column(String(36))  # device that made the change

@@ -12,7 +12,8 @@ their changes, not the whole district's. A change is in a peer's scope when
 - or it concerns no village at all (areas, cadres, thresholds, photos, the parts of a visit).
 
 A household that moved out of the peer's villages leaves it through a scope-exit marker: its
-``village_id`` change is not sent, the marker is.
+``village_id`` change is not sent, the marker is. The moves are found through a partial index of
+their own (migration 0023), since every sync of a scoped peer looks for them in every origin's range.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ import json
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, exists, func, not_, or_, select
+from sqlalchemy import Connection, Table, and_, exists, func, not_, or_, select, text
 
-from fieldapp.store.models import Area, Base, ChangeLog, Household, Notice, Objection
+from fieldapp.store.models import VILLAGE_MOVES, Area, Base, ChangeLog, Household, Notice, Objection
 from fieldapp.sync import authority
 from fieldapp.sync.authority import Owner
 from fieldapp.sync.body import ScopeExit
@@ -51,7 +52,6 @@ def lacking(conn: Connection, vec: Mapping[str, int], base: Mapping[str, int],
     villages = sorted(scope)
     places = villages + _towns_of(conn, villages)
     exits: dict[str, ScopeExit] = {}
-    joined = _LOG.outerjoin(_H, _H.c.id == _LOG.c.household_id)
     for start in range(0, len(ranges), _ORIGINS_PER_QUERY):
         # One query for many origins: the households are joined once, not once per origin.
         above = or_(*(and_(_LOG.c.origin == origin, _LOG.c.origin_seq > after)
@@ -63,14 +63,22 @@ def lacking(conn: Connection, vec: Mapping[str, int], base: Mapping[str, int],
         rows += conn.execute(select(_LOG).select_from(_LOG.join(_H, _H.c.id == _LOG.c.household_id)).where(
             above, _H.c.village_id.in_(villages))).all()
         rows += conn.execute(select(_LOG).where(above, _LOG.c.household_id.is_(None), _unhoused(places))).all()
-        for r in conn.execute(select(_LOG, _H.c.village_id.label("now_in")).select_from(joined).where(
-                above, _LOG.c.tbl == "household", _LOG.c.op != "insert", _LOG.c.fields.contains('"village_id"'),
-                or_(_H.c.village_id.is_(None), not_(_H.c.village_id.in_(villages))))).all():
+        for r in conn.execute(exits_query(above, villages)).all():
             known = exits.get(r.household_id)
             if "village_id" in json.loads(r.fields) and (known is None or int(r.hlc) > known.hlc):
                 exits[r.household_id] = ScopeExit(r.household_id, r.now_in, int(r.hlc))
     rows.sort(key=lambda r: r.seq)
     return rows, sorted(exits.values(), key=lambda e: e.hlc)
+
+
+def exits_query(above: Any, villages: list[str]) -> Any:
+    """The household moves among the changes ``above`` whose household is now outside ``villages``
+    (or gone), with the village it is now in: the candidates for exit markers. The moves are named
+    by :data:`VILLAGE_MOVES` as literal SQL, the predicate of the partial index
+    ``ix_change_log_village_moves``: a bound parameter in its place would hide the index from the planner."""
+    return select(_LOG, _H.c.village_id.label("now_in")).select_from(
+        _LOG.outerjoin(_H, _H.c.id == _LOG.c.household_id)).where(
+        above, text(VILLAGE_MOVES), or_(_H.c.village_id.is_(None), not_(_H.c.village_id.in_(villages))))
 
 
 def count_lacking(conn: Connection, vec: Mapping[str, int], base: Mapping[str, int],

@@ -6,8 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from sqlalchemy import and_
+
 from fieldapp.domain.ids import natural_id
-from fieldapp.store.models import Notice, Objection, Project, ProjectBudget
+from fieldapp.store.models import VILLAGE_MOVES, Area, Household, Notice, Objection, Project, ProjectBudget
+from fieldapp.sync import outbox
 from fieldapp.sync.district import public_identity, register_peer
 from tests.projects.test_sync import EAST, TOWN, WEST, _world
 from tests.sync.conftest import Node
@@ -59,3 +62,29 @@ def test_a_village_laptop_gets_its_villages_and_towns_rows_and_none_of_another_v
     assert _ids(both, "project") == {ids["p-town"], ids["p-west"]}
     assert _ids(both, "objection") == {ids["o-east"], ids["o-west"]}
     assert len(_ids(east, "area")) == 4  # the areas go to everybody
+
+
+def test_the_scope_exit_query_reads_the_moves_through_their_partial_index(nodes: Callable[[int], list[Node]]) -> None:
+    """The exit markers' query names the moves as the partial index's own predicate: SQLite refuses a
+    query forced onto a partial index its WHERE does not imply, so a bound parameter in its place fails here."""
+    (district,) = nodes(1)
+    with district.writer.transaction() as txn:
+        txn.put(Area, EAST, {"level": "village", "name": "东村", "parent_id": None})
+        txn.put(Area, WEST, {"level": "village", "name": "西村", "parent_id": None})
+        for key in ("moves", "stays"):
+            txn.put(Household, natural_id(key), {"village_id": EAST, "phone": "1"})
+    with district.writer.transaction() as txn:
+        txn.update(Household, natural_id("moves"), {"village_id": WEST})
+        txn.update(Household, natural_id("stays"), {"phone": "2"})  # an update, but no move
+    above = and_(outbox._LOG.c.origin == district.device_id, outbox._LOG.c.origin_seq > 0)
+    with district.db.read() as conn:
+        sql = str(outbox.exits_query(above, [EAST]).compile(dialect=conn.dialect,
+                                                              compile_kwargs={"literal_binds": True}))
+        forced = sql.replace("FROM change_log ", "FROM change_log INDEXED BY ix_change_log_village_moves ", 1)
+        assert forced != sql
+        rows = conn.exec_driver_sql(forced).all()
+        in_index = conn.exec_driver_sql(
+            "SELECT count(*) FROM change_log INDEXED BY ix_change_log_village_moves "
+            f"WHERE origin_seq > 0 AND {VILLAGE_MOVES}").scalar()
+    assert [(r.household_id, r.now_in) for r in rows] == [(natural_id("moves"), WEST)]
+    assert in_index == 1  # the move only: neither the inserts nor the other update
