@@ -28,6 +28,7 @@ from fieldapp.domain.audit import GENESIS, Break, Head
 from fieldapp.store import chain
 from fieldapp.sync.body import Change
 from fieldapp.sync.package import PackageRefused
+from fieldapp.sync.seqs import Seqs
 
 
 class ChainBroken(Exception):
@@ -141,15 +142,15 @@ class ChainCheck:
         found = self._recent.get((origin, seq)) or self._refused.get((origin, seq))
         return found if found is not None else chain.hash_at(self.conn, origin, seq)
 
-    def finish(self, keys: Mapping[str, str | None], seen: Mapping[str, set[int]], base: Mapping[str, int]) -> None:
+    def finish(self, keys: Mapping[str, str | None], seen: Mapping[str, Seqs], base: Mapping[str, int]) -> None:
         """After the body: every head checked (``keys``: origin → public signing key, if known), then kept.
 
         ``seen``/``base``: the sequence numbers the body held per origin and where the package starts.
         """
         if self.strict and self.sender in self.top:
             after = base.get(self.sender, 0)
-            got = seen.get(self.sender, set())
-            missing = next((s for s in range(after + 1, max(got) + 1) if s not in got), None)
+            got = seen.get(self.sender, Seqs())
+            missing = got.first_missing(after, got.top())
             if missing is not None:
                 raise ChainBroken(Break(self.sender, missing, audit.MISSING, "同步包缺少这条记录：它在发送方被删除"))
             head = self.heads.get(self.sender)

@@ -34,6 +34,7 @@ from fieldapp.store.models import SYNC_COLUMNS, SYNCED_MODELS
 from fieldapp.store.replay import DECLARE
 from fieldapp.sync.body import Blob, Change, ScopeExit
 from fieldapp.sync.package import PackageRefused
+from fieldapp.sync.seqs import Seqs
 
 MAX_INT64 = (1 << 63) - 1
 MAX_INT32 = (1 << 31) - 1
@@ -218,7 +219,8 @@ class BodyCheck:
         self.header = header
         self.base: dict[str, int] = dict(header["base"])
         self.top: dict[str, int] = dict(header["top"])
-        self.seen: dict[str, set[int]] = {}
+        #: per origin, the sequence numbers the body held (as runs: memory does not grow with the package)
+        self.seen: dict[str, Seqs] = {}
         self.changes = 0
         self.exits = 0
 
@@ -239,11 +241,10 @@ class BodyCheck:
                 if upto is None or not after < ch.seq <= upto:
                     fault = (f"{short_id(ch.origin)} 的第 {ch.seq} 条修改不在同步包头声明的范围内"
                              f"（{after}–{upto or 0}）")
-                elif ch.seq in self.seen.setdefault(ch.origin, set()):
+                elif not self.seen.setdefault(ch.origin, Seqs()).add(ch.seq):
                     fault = f"{short_id(ch.origin)} 的第 {ch.seq} 条修改在同步包中出现了两次"
             if fault:
                 raise _refuse(f"同步包内容错误，整个同步包未应用：{fault}")
-            self.seen[ch.origin].add(ch.seq)
             self.changes += 1
 
     def item(self, item: ScopeExit | Blob) -> None:
@@ -270,8 +271,8 @@ class BodyCheck:
         sender = str(self.header["sender"])
         if whole and self.top.get(sender, 0) > held.get(sender, 0):
             after, upto = max(self.base.get(sender, 0), 0), self.top[sender]
-            have = self.seen.get(sender, set())
-            missing = next((s for s in range(after + 1, upto + 1) if s not in have), None)
+            have = self.seen.get(sender, Seqs())
+            missing = have.first_missing(after, upto)
             if missing is not None:
                 raise _refuse(f"同步包头说发送方 {short_id(sender)} 的修改到第 {upto} 条，"
                               f"内容却缺第 {missing} 条起的修改：整个同步包未应用（发送方的程序有误或包被伪造）")
@@ -280,7 +281,7 @@ class BodyCheck:
             # header claims cannot be told from changes a buggy or forged header skips. Every entry moves
             # only as far as the body reaches (its highest change of that origin), the sender's own too;
             # the out-of-scope rest is looked at again, and filtered again, on the next exchange.
-            reach = {o: max(got) for o, got in self.seen.items() if got}
+            reach = {o: got.top() for o, got in self.seen.items() if got}
             origins = self.top if complete else {sender: self.top.get(sender, 0)}
             return {o: min(upto, reach[o]) for o, upto in origins.items() if o in reach}
         if not complete:
@@ -289,6 +290,7 @@ class BodyCheck:
         # server keeps no change it refused as out of a laptop's scope, so its log has gaps.)
         moves: dict[str, int] = {}
         for origin, upto in self.top.items():
-            got = self.seen.get(origin) or {0}
-            moves[origin] = upto if origin == sender or upto <= held.get(origin, 0) else min(upto, max(got))
+            got = self.seen.get(origin)
+            reached = got.top() if got is not None else 0
+            moves[origin] = upto if origin == sender or upto <= held.get(origin, 0) else min(upto, reached)
         return moves
