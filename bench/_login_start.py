@@ -8,9 +8,9 @@ Run by path (``python bench/_login_start.py …``) it imports nothing from ``ben
 Prints one JSON line: seconds from BENCH_T0 (the parent's clock at spawn) until the window has
 painted its first frame (``seconds``), and until it is exposed after a processEvents() call
 (``exposed``). ``login`` starts FieldApp as ``fieldapp`` does with accounts on the laptop
-(:mod:`fieldapp.launch` → :func:`fieldapp.gui.app.run`'s steps: account names, the main font, then
-:func:`fieldapp.gui.app.start_signed_in`: translator, login window; the rest after its first paint);
-before the people services exist it lists one fixed name. ``bare`` is a plain PySide6 QWidget
+(:mod:`fieldapp.launch` → :func:`fieldapp.gui.first.show`: account names, the main font, translator, login
+window; the shell and the rest after its first paint; older versions: :func:`fieldapp.gui.app.run`'s steps,
+the shell first); before the people services exist it lists one fixed name. ``bare`` is a plain PySide6 QWidget
 (with a ``painted`` signal like the login window's).
 
 ``signin`` starts as ``login`` does, waits for the login's first paint and (unless ``BENCH_SUBMIT=at-paint``)
@@ -49,17 +49,28 @@ def bare() -> object:
 
 
 def login() -> object:
+    """(app, login window, shell-or-started): FieldApp's start with accounts, as ``fieldapp`` runs it."""
+    import importlib.util
+
     from PySide6.QtWidgets import QApplication
 
     import fieldapp.launch  # noqa: F401  (the entry module, as `fieldapp` imports it)
     from fieldapp import paths
-    from fieldapp.gui import app as app_mod
-    from fieldapp.gui.people.shell import PeopleApi
+
+    data = paths.resolve()
+    if importlib.util.find_spec("fieldapp.gui.first") is not None:  # the login drawn before the shell exists
+        from fieldapp.gui import first
+
+        started = first.show(data)
+        if started is None:
+            raise SystemExit(f"no account in {data.home}: give --home a data folder with accounts")
+        return started.app, started.login, started
+    from fieldapp.gui import app as app_mod  # older versions: the shell shows the login
 
     app = QApplication(sys.argv)
-    data = paths.resolve()
     api = app_mod.people_api(data)
     if api is None or not api.login_names():
+        from fieldapp.gui.people.shell import PeopleApi
 
         def refuse(*_args: object) -> bool:
             return False
@@ -71,16 +82,22 @@ def login() -> object:
     return app, shell.login, shell
 
 
+def shell_of(made: object) -> object:
+    """The shell (older versions: the object itself; now: made after the first paint, ``Started.shell``)."""
+    return made.shell if hasattr(made, "finish") else made  # type: ignore[attr-defined]
+
+
 def signin() -> None:
     """Log in once the login window is up; print the seconds from the submission to the list shown."""
     from PySide6.QtWidgets import QApplication
 
     t0 = float(os.environ["BENCH_T0"])
-    _app, login_window, shell = login()  # type: ignore[misc]
+    _app, login_window, made = login()  # type: ignore[misc]
     painted: list[float] = []
     login_window.painted.connect(lambda: painted.append(time.time()))
-    while not painted or shell.preloader is None:
+    while not painted or shell_of(made) is None or shell_of(made).preloader is None:  # type: ignore[attr-defined]
         QApplication.processEvents()
+    shell = shell_of(made)
     if os.environ.get("BENCH_SUBMIT", "typed") != "at-paint":
         shell.preloader.join(300)  # the person types while the register and the main window load
         while not getattr(shell, "ready", True):  # and its last part on the GUI thread (older versions: none)
