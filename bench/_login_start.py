@@ -52,9 +52,7 @@ def login() -> object:
     """(app, login window, shell-or-started): FieldApp's start with accounts, as ``fieldapp`` runs it."""
     import importlib.util
 
-    from PySide6.QtWidgets import QApplication
-
-    import fieldapp.launch  # noqa: F401  (the entry module, as `fieldapp` imports it)
+    import fieldapp.launch  # noqa: F401  (the entry module, as `fieldapp` imports it: before PySide6)
     from fieldapp import paths
 
     data = paths.resolve()
@@ -65,6 +63,8 @@ def login() -> object:
         if started is None:
             raise SystemExit(f"no account in {data.home}: give --home a data folder with accounts")
         return started.app, started.login, started
+    from PySide6.QtWidgets import QApplication
+
     from fieldapp.gui import app as app_mod  # older versions: the shell shows the login
 
     app = QApplication(sys.argv)
