@@ -7,7 +7,8 @@ Run by path (``python bench/_login_start.py …``) it imports nothing from ``ben
 
 Prints one JSON line: seconds from BENCH_T0 (the parent's clock at spawn) until the window has
 painted its first frame (``seconds``), and until it is exposed after a processEvents() call
-(``exposed``). ``login`` starts FieldApp as ``fieldapp`` does with accounts on the laptop
+(``exposed``), and the process's CPU time then (``cpu``). ``login`` starts FieldApp as ``fieldapp`` does with
+accounts on the laptop
 (:mod:`fieldapp.launch` → :func:`fieldapp.gui.first.show`: account names, the main font, translator, login
 window; the shell and the rest after its first paint; older versions: :func:`fieldapp.gui.app.run`'s steps,
 the shell first); before the people services exist it lists one fixed name. ``bare`` is a plain PySide6 QWidget
@@ -146,13 +147,14 @@ def main() -> None:
     # loop after the paint); what the login does after that (fonts, the Tab filter, preloading) is not counted.
     # ``exposed`` is the older, coarser figure: the first processEvents() after which the window is exposed
     # (whatever else that call ran, the login's after-paint work included, is counted).
-    window.painted.connect(lambda: shown.append(time.time()))  # type: ignore[attr-defined]
+    cpu: list[float] = []  # the process's CPU time at that moment (less sensitive to other jobs than the clock)
+    window.painted.connect(lambda: (shown.append(time.time()), cpu.append(time.process_time())))  # type: ignore[attr-defined]
     while not shown or not exposed:
         QApplication.processEvents()
         handle = window.windowHandle()  # type: ignore[attr-defined]
         if not exposed and window.isVisible() and handle is not None and handle.isExposed():  # type: ignore[attr-defined]
             exposed.append(time.time())
-    print(json.dumps({"kind": kind, "seconds": shown[0] - t0, "exposed": exposed[0] - t0}), flush=True)
+    print(json.dumps({"kind": kind, "seconds": shown[0] - t0, "exposed": exposed[0] - t0, "cpu": cpu[0]}), flush=True)
     os._exit(0)  # we measure start-up, not shutdown (nor the preloading still under way)
 
 
