@@ -105,7 +105,7 @@ def run(data: paths.DataPaths) -> int:
     code: object = None
     try:
         code = started.app.exec()
-        return int(code)  # type: ignore[call-overload]
+        return int(code)
     finally:
         from fieldapp.gui import app as app_mod
 
