@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cli_main(argv)
     from fieldapp import paths
-    from fieldapp.gui.app import run
+    from fieldapp.gui.first import run  # the login window before the rest of the app is imported
 
     db, portable = request
     return run(paths.resolve(db, portable=portable))

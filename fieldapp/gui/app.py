@@ -25,23 +25,27 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp import paths
 from fieldapp.gui import fonts, i18n
+from fieldapp.gui.first import APP_NAME, prepare_application
 
 # The register, SQLAlchemy and the main window are imported when needed: with accounts, the login
-# window shows first and these load on a background thread while the person types (:mod:`.people.login`).
-# Until it is on screen only what draws it is loaded: message boxes, the window icon, the keyboard filter
-# (the Qt namespace's enums), logging's handlers and the rare-character fonts come after its first paint.
+# window shows first (:mod:`.first`, which imports neither this module nor the shell before its first paint)
+# and these load on a background thread while the person types (:mod:`.people.login`). Message boxes, the
+# window icon, the keyboard filter (the Qt namespace's enums), logging's handlers and the rare-character
+# fonts come after its first paint.
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget
 
     from fieldapp.gui import errors
     from fieldapp.gui.main_window import MainWindow
+    from fieldapp.gui.people.login import LoginWindow
     from fieldapp.gui.people.shell import PeopleApi, Shell
     from fieldapp.gui.tasks import TaskManager
     from fieldapp.services.context import AppContext
 
 log = logging.getLogger("fieldapp.gui")
 
-APP_NAME = "FieldApp"
+__all__ = ["APP_NAME", "prepare_application"]  # defined with the first window, used here too
+
 #: SQLite's heap while the main window is open (bench/bench_rss.py: under 300 MB on 100,000 households)
 WINDOW_SQLITE_HEAP = 16 * 1024 * 1024
 
@@ -120,13 +124,6 @@ def configure_application(app: QApplication) -> None:
     render Chinese too): :func:`prepare_application` and :func:`finish_application` at once."""
     prepare_application(app)
     finish_application(app)
-
-
-def prepare_application(app: QApplication) -> None:
-    """What the first window needs to be drawn: the names and the bundled CJK font (not its fallbacks)."""
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(QCoreApplication.translate("app", "驻村帮扶工作台"))
-    fonts.register_bundled_font(app, fallbacks=False)
 
 
 def finish_application(app: QApplication) -> None:
@@ -248,8 +245,9 @@ def run(data: paths.DataPaths) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     api = people_api(data)
     if api is not None and api.login_names():
-        prepare_application(app)  # the rest once the login window is on screen (start_signed_in)
-        return _run_signed_in(app, data, api)
+        from fieldapp.gui.first import run as run_first  # the login first, the rest once it is on screen
+
+        return run_first(data)
     configure_application(app)
     if api is not None:
         from fieldapp import logsetup
@@ -307,7 +305,7 @@ def start_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) ->
     Only the language (settings and translator) and the window itself come before it is on screen
     (``bench.bench_startup`` measures this path). After its first paint, on the next turn of the event loop:
     the rare-character fonts, the Tab filter, the icon, the log file and the error hook
-    (:func:`_after_login_shown`); then the register, SQLAlchemy and the main window's modules are imported
+    (:func:`after_login_shown`); then the register, SQLAlchemy and the main window's modules are imported
     on a background thread while the person types (:data:`PRELOAD`)."""
     from PySide6.QtCore import QTimer
 
@@ -319,11 +317,24 @@ def start_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) ->
     shell = Shell(api, lambda ctx: create_main_window(ctx, _tasks_of(app, shell)), None)  # tasks: after the paint
     login = shell.show_login(hint=os.environ.get("FIELDAPP_LOGIN_HINT", ""),
                              password=os.environ.get("FIELDAPP_LOGIN_PASSWORD", ""))
-    login.painted.connect(lambda: QTimer.singleShot(0, lambda: _after_login_shown(app, data, shell)))
+    login.painted.connect(lambda: QTimer.singleShot(0, lambda: after_login_shown(app, data, shell)))
     return shell
 
 
-def _after_login_shown(app: QApplication, data: paths.DataPaths, shell: Shell) -> None:
+def adopt_login(app: QApplication, data: paths.DataPaths, login: LoginWindow, api: PeopleApi | None = None) -> Shell:
+    """The shell for a login window already on screen (:mod:`.first`), with the people services of ``data``."""
+    from fieldapp.gui.people.shell import Shell
+
+    api = api or people_api(data)
+    if api is None:
+        raise RuntimeError("a login window without the people services")
+    shell = Shell(api, lambda ctx: create_main_window(ctx, _tasks_of(app, shell)), None)
+    shell.adopt_login(login)
+    return shell
+
+
+def after_login_shown(app: QApplication, data: paths.DataPaths, shell: Shell) -> None:
+    """Once the login is on screen: the rest of the set-up, then the preloading while the person types."""
     from fieldapp import logsetup
     from fieldapp.gui.people.login import Preloader
 
@@ -384,16 +395,23 @@ def _tasks_of(app: QApplication, shell: Shell) -> TaskManager:
 def _run_signed_in(app: QApplication, data: paths.DataPaths, api: PeopleApi) -> int:
     previous_hook = sys.excepthook
     shell = start_signed_in(app, data, api)
+    code: object = None
     try:
         code = app.exec()
-        log.info("application exit %s", code)
         return int(code)
     finally:
+        end_signed_in(shell, previous_hook, code)
+
+
+def end_signed_in(shell: Shell | None, previous_hook: ExceptHookFn, code: object = None) -> None:
+    """After the event loop of a signed-in app: its tasks stopped, its register closed, the hook given back."""
+    log.info("application exit %s", code)
+    if shell is not None:
         if shell.tasks is not None:
             shell.tasks.shutdown()
         if shell.ctx is not None:
             shell.ctx.close()
-        sys.excepthook = previous_hook
+    sys.excepthook = previous_hook
 
 
 def _run_unsigned(app: QApplication, data: paths.DataPaths) -> int:

@@ -1,7 +1,8 @@
 """People in the GUI: who is at the keyboard.
 
 - :mod:`.login` — the first window (login name + password), light enough to show as fast as a bare
-  Qt window; it starts the heavy imports in a background thread while the person types.
+  Qt window (:mod:`fieldapp.gui.first` shows it before this package's shell is imported; the shell adopts
+  it after its first paint); it starts the heavy imports in a background thread while the person types.
 - :mod:`.lock` — the idle lock: an app-wide event filter, covers over every window and a password prompt.
 - :mod:`.passwords` — the change-own-password dialog.
 - :mod:`.accounts_page` — account management (list, add, reset a password, roles and villages).

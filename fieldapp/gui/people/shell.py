@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
-from fieldapp.gui.people.login import LoginWindow, Preloader, SwitchAccountDialog
+from fieldapp.gui.people.login import LoginWindow, Preloader, SwitchAccountDialog, show_centred
 
 # The login window is built from this module before anything else shows: the Qt namespace, QAction and
 # QKeySequence (tens of milliseconds of enum classes) are imported where the signed-in window needs them.
@@ -105,13 +105,17 @@ class Shell(QObject):
     # -- login -----------------------------------------------------------------------------------
 
     def show_login(self, hint: str = "", password: str = "") -> LoginWindow:
-        login = self.login = LoginWindow(self.api.login_names(), self.api.authenticate, hint=hint,
-                                         password=password)
-        login.logged_in.connect(self.enter)
-        login.adjustSize()
-        login.move(login.screen().availableGeometry().center() - login.rect().center())  # not at a corner
-        login.show()
+        login = LoginWindow(self.api.login_names(), self.api.authenticate, hint=hint, password=password)
+        self.adopt_login(login)
+        show_centred(login)
         return login
+
+    def adopt_login(self, login: LoginWindow) -> None:
+        """Take ``login`` as this shell's login window (shown already, before the shell existed: the first
+        window, :mod:`fieldapp.gui.first`): its password is checked by the people services from now on."""
+        self.login = login
+        login.form.authenticate = self.api.authenticate
+        login.logged_in.connect(self.enter)
 
     def enter(self, session: Any) -> QMainWindow:
         """Open the context for ``session`` and show its main window (replacing the one shown, if any)."""
