@@ -254,6 +254,22 @@ def _key_change_refusal(ch: Change) -> str | None:
     return None
 
 
+def _key_refusal(ch: Change, villages: Collection[str], person: KeyPerson | None, *, register: str,
+                 holder: str) -> str | None:
+    """The checks every sender of a signing key passes: a key, unchanged but for retiring it, of a known person
+    whose villages all lie inside the sender's (``register``, ``holder``: how the refusal names them)."""
+    if ch.tbl != "signing_key":
+        return "not a signing key"
+    changed = _key_change_refusal(ch)
+    if changed:
+        return changed
+    if person is None:
+        return f"签名公钥所属人员 {ch.fields.get('person_id') or ''} 不在{register}中，未应用（unknown person）"
+    if not person.villages or not set(person.villages) <= set(villages):
+        return f"签名公钥所属人员不属于{holder}负责的村，未应用（out of scope）"
+    return None
+
+
 def team_key_refusal(ch: Change, *, villages: Collection[str], person: KeyPerson | None) -> str | None:
     """Why a laptop may not register (or retire) this signing key, or None.
 
@@ -263,15 +279,9 @@ def team_key_refusal(ch: Change, *, villages: Collection[str], person: KeyPerson
     :func:`granted_person`) comes only from the device that created that person, the reviewer's own
     laptop. A stored key's public key and person never change; only ``retired_at`` may be set.
     """
-    if ch.tbl != "signing_key":
-        return "not a signing key"
-    changed = _key_change_refusal(ch)
-    if changed:
-        return changed
-    if person is None:
-        return f"签名公钥所属人员 {ch.fields.get('person_id') or ''} 不在区县人员名册中，未应用（unknown person）"
-    if not person.villages or not set(person.villages) <= set(villages):
-        return "签名公钥所属人员不属于本设备负责的村，未应用（out of scope）"
+    refused = _key_refusal(ch, villages, person, register="区县人员名册", holder="本设备")
+    if refused or person is None:
+        return refused
     if not set(person.roles) <= TEAM_ROLES and person.creator != ch.origin:
         return ("签名公钥所属人员担任审核角色，其公钥只能由该人员加入区县时所用的笔记本登记，未应用"
                 "（reviewer's key from another device）")
@@ -296,15 +306,9 @@ def child_person(ch: Change, *, villages: Collection[str], stored_villages: Coll
 def child_key_refusal(ch: Change, *, villages: Collection[str], person: KeyPerson | None, level: str) -> str | None:
     """Why a child server may not pass on this signing key, or None: still immutable, and its person must be
     one of the child's villages (every village) holding no role above the child's level."""
-    if ch.tbl != "signing_key":
-        return "not a signing key"
-    changed = _key_change_refusal(ch)
-    if changed:
-        return changed
-    if person is None:
-        return f"签名公钥所属人员 {ch.fields.get('person_id') or ''} 不在人员名册中，未应用（unknown person）"
-    if not person.villages or not set(person.villages) <= set(villages):
-        return "签名公钥所属人员不属于下级服务器负责的村，未应用（out of scope）"
+    refused = _key_refusal(ch, villages, person, register="人员名册", holder="下级服务器")
+    if refused or person is None:
+        return refused
     if not set(person.roles) <= child_roles(level):
         return "签名公钥所属人员的角色高于下级服务器的级别，未应用（role above the child's level）"
     return None
