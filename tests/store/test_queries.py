@@ -293,3 +293,21 @@ def test_a_dense_id_prefix_is_counted_up_to_the_cap_and_pages_as_a_sparse_one(
     assert dense[1:] == sparse[1:] == (5, False)
     assert queries.search_page(conn, HouseholdQuery(text=prefix), limit=1000, count_cap=1000)[1:] == \
         (len(dense[0]), True)
+
+
+def test_a_keystroke_binds_no_limit(conn: Connection, reg: Register, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Newer SQLite (sqlcipher3's) prepares a statement again whenever its ``LIMIT ?`` is bound: the list's
+    statements write their limits into the SQL, and each limit is its own statement (the right rows come back)."""
+    monkeypatch.setattr(queries, "_STATEMENTS", {})
+    prefix = next(m for ms in reg.member_ids.values() for m in ms)[:6]
+    for text in ("张", "zs", prefix, prefix + "0"):
+        for limit in (2, 3):
+            rows, _total, _exact = queries.search_page(conn, HouseholdQuery(text=text), limit=limit, count_cap=5)
+            assert len(rows) <= limit
+    monkeypatch.setattr(queries, "DENSE_ID_PREFIX", 2)
+    queries.search_page(conn, HouseholdQuery(text=prefix), limit=2, count_cap=5)
+    sqls = [s.sql for s in queries._STATEMENTS.values()]
+    assert sum("LIMIT" in s for s in sqls) >= 6
+    assert not [s for s in sqls if "LIMIT ?" in s]
+    assert queries.household_page(conn, HouseholdQuery(text="张"), limit=2) != \
+        queries.household_page(conn, HouseholdQuery(text="张"), limit=3)
