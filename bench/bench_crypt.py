@@ -1,7 +1,8 @@
 """What encryption at rest costs: the same work on a plain and on an SQLCipher register.
 
 Three figures, each as the ratio encrypted / plain (target ≤ 1.3×), measured turn about so a busy
-machine slows both alike:
+machine slows both alike; each is the median of the runs, on the clock and in the process's CPU time (other
+jobs on a shared machine stretch the clock more than the CPU time):
 - one-field save (the record loaded, one field edited, ``register.save_record``: the editor's round);
 - a search keystroke (the household list model's query, name / pinyin / ID prefixes);
 - door cards for N households (``render_cards``: reads the register, draws the PDF).
@@ -12,6 +13,8 @@ unwraps; the plain one is its ``db export-plain`` copy (``bench/out/home-N-plain
 same rows. Default sizes are small (a quick check); ``--full`` runs the issue's sizes
 (100,000 households, 1,000 cards), which takes a long time and a quiet machine.
 
+A keystroke takes a fraction of a millisecond, so each is run ``--repeat`` × 11 times (saves × 3, cards × 1).
+
     python -m bench.bench_crypt [--full] [--households N] [--cards N] [--repeat N]
 """
 
@@ -21,6 +24,7 @@ import argparse
 import copy
 import os
 import shutil
+import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -72,17 +76,28 @@ def plain_home(households: int) -> Path:
     return home
 
 
-def turn_about(fns: list[Callable[[], object]], repeat: int) -> list[float]:
-    """The best time of each function, run turn about (on a shared machine the best is the stable figure)."""
-    times: list[list[float]] = [[] for _ in fns]
+def turn_about(fns: list[Callable[[], object]], repeat: int) -> list[tuple[float, float]]:
+    """(median clock time, median CPU time) of each function, run ``repeat`` times turn about."""
+    clock: list[list[float]] = [[] for _ in fns]
+    cpu: list[list[float]] = [[] for _ in fns]
     for fn in fns:
         fn()  # warm-up
     for _ in range(repeat):
         for i, fn in enumerate(fns):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             fn()
-            times[i].append(time.perf_counter() - start)
-    return [min(t) for t in times]
+            cpu[i].append(time.process_time() - start_cpu)
+            clock[i].append(time.perf_counter() - start)
+    return [(statistics.median(c), statistics.median(p)) for c, p in zip(clock, cpu, strict=True)]
+
+
+def compare(name: str, fns: list[Callable[[], object]], repeat: int) -> bool:
+    """Encrypted (``fns[0]``) against plain (``fns[1]``): the clock's ratio decides, the CPU time's is printed."""
+    (ours, ours_cpu), (base, base_cpu) = turn_about(fns, repeat)
+    ok = report(name, ours, base, LIMIT)
+    print(f"    CPU time: {ours_cpu * 1000:.3f} / {base_cpu * 1000:.3f} ms, ratio {ours_cpu / base_cpu:.2f}; "
+          f"encryption adds {(ours - base) * 1e6:+.0f} µs", flush=True)
+    return ok
 
 
 def saver(ctx: AppContext) -> Callable[[], None]:
@@ -121,9 +136,10 @@ def main() -> None:
     enc = open_context(paths.DataPaths(home=enc_home), key=vault_key(enc_home))
     ok = True
     try:
-        print(f"register: {size['households']} households; plain vs SQLCipher (best of {size['repeat']} or 3×)")
-        ours, base = turn_about([saver(enc), saver(plain)], size["repeat"] * 3)
-        ok &= report("one-field save, encrypted vs plain", ours, base, LIMIT)
+        load = os.getloadavg()
+        print(f"register: {size['households']} households; plain vs SQLCipher (medians of {size['repeat']} × 11, "
+              f"× 3, × 1 runs); load average {load[0]:.1f}")
+        ok &= compare("one-field save, encrypted vs plain", [saver(enc), saver(plain)], size["repeat"] * 3)
 
         models = [HouseholdTableModel(c, page_size=200) for c in (enc, plain)]
         with plain.db.read() as conn:
@@ -132,15 +148,14 @@ def main() -> None:
             id_no = conn.exec_driver_sql("SELECT id_no FROM member WHERE id_no IS NOT NULL LIMIT 1 OFFSET 9"
                                          ).scalar_one()
         for text in (name[:1], name, initials[:1], initials, id_no[:6], id_no[:10], id_no):
-            ours, base = turn_about([lambda m=m, t=text: m.setQuery(HouseholdQuery(text=t)) for m in models],
-                                    size["repeat"] * 3)
-            ok &= report(f"search keystroke {text!r:22}", ours, base, LIMIT)
+            ok &= compare(f"search keystroke {text!r:22}",
+                          [lambda m=m, t=text: m.setQuery(HouseholdQuery(text=t)) for m in models], size["repeat"] * 11)
 
         with tempfile.TemporaryDirectory() as tmp:
             ids = [household_ids(c)[: size["cards"]] for c in (enc, plain)]
-            ours, base = turn_about([lambda: render_cards(enc, ids[0], Path(tmp) / "enc.pdf"),
-                                     lambda: render_cards(plain, ids[1], Path(tmp) / "plain.pdf")], size["repeat"])
-            ok &= report(f"{len(ids[0])} door cards, encrypted vs plain", ours, base, LIMIT)
+            ok &= compare(f"{len(ids[0])} door cards, encrypted vs plain",
+                          [lambda: render_cards(enc, ids[0], Path(tmp) / "enc.pdf"),
+                           lambda: render_cards(plain, ids[1], Path(tmp) / "plain.pdf")], size["repeat"])
     finally:
         enc.close()
         plain.close()
