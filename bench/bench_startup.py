@@ -14,12 +14,13 @@ Every figure is the median of ``--runs`` fresh processes, the kinds taken in tur
 order to the one before, so no kind always follows the same one). The first window is also given as the median
 of each round's own ratio (the login against the bare window started next to it: a slow spell of the machine
 slows both), on the clock and in CPU time. ``--before DIR`` measures another checkout of FieldApp (DIR holds
-its ``fieldapp`` package) in the same run, side by side; ``--one-core`` repeats everything pinned to one core
-(``taskset -c 0``). ``--first-window`` measures the first window alone (21 runs unless ``--runs``): enough
-rounds to resolve a few milliseconds on a loaded machine.
+its ``fieldapp`` package) in the same run, side by side. ``BENCH_ONE_CORE=1`` repeats everything pinned to one
+core (``taskset -c 0``) after the run on all cores; ``--one-core`` (taken by :mod:`bench.common`) pins the
+whole run instead, so it measures one core only. ``--first-window`` measures the first window alone (21 runs
+unless ``--runs``): enough rounds to resolve a few milliseconds on a loaded machine.
 
     python -m bench.bench_startup [--households 100000] [--runs 7] [--before DIR] [--one-core] [--at-paint]
-    python -m bench.bench_startup --first-window [--home DIR] [--runs 21] [--before DIR] [--one-core]
+    BENCH_ONE_CORE=1 python -m bench.bench_startup --first-window [--home DIR] [--runs 21] [--before DIR]
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.common import add_one_core_flag, compile_sources, demo_home, one_core_prefix, report
+from bench.common import ONE_CORE, add_one_core_flag, compile_sources, demo_home, one_core_prefix, report
 
 BENCH = Path(__file__).resolve().parent
 
@@ -143,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"register: {home} ({households} households unless --home); runs: {runs}; "
           f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; {os.cpu_count()} CPUs")
     found = measure(home, runs, versions, at_paint=args.at_paint, first_window=args.first_window)
-    summarize(found, list(versions), "all cores")
+    # ``--one-core`` on the command line pins this process itself (bench.common) and so every child: one section
+    summarize(found, list(versions), "pinned to one core (this process and its children)" if ONE_CORE else "all cores")
     if args.one_core:
         found = measure(home, runs, versions, prefix=one_core_prefix(), at_paint=args.at_paint,
                         first_window=args.first_window)
