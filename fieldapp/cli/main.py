@@ -205,7 +205,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    from fieldapp.gui.app import run
+    from fieldapp.gui.first import run  # the login first when there are accounts, else the app's set-up
 
     return run(paths.resolve(args.db, portable=args.portable))
 
