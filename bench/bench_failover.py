@@ -30,9 +30,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import shutil
-import subprocess
 import sys
 import threading
 import time
@@ -41,84 +39,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
 from sqlalchemy import Table, select
 
 from bench import pgcluster
-from bench.bench_server_load import ROOT, build_cache, seed_server
+from bench.bench_server_load import build_cache, seed_server
 from bench.common import OUT
-from fieldapp.server.storage import open_server_db
+from bench.server_fleet import ServerProc, add_fleet_arguments, fleet_environment, open_devices, server_read
 from fieldapp.services import identity as identity_mod
-from fieldapp.store.db import Database
 from fieldapp.store.models import Household
 from fieldapp.sync import service, state
 from fieldapp.sync.http_client import Offline, Prepared, ServerRefused, SyncClient
 
 _HOUSEHOLD: Table = Household.__table__  # type: ignore[assignment]
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class ServerProc:
-    """One ``fieldapp-server serve`` process on a fixed port, so it comes back at the same address."""
-
-    home: Path
-    db_url: str
-    port: int = field(default_factory=_free_port)
-    proc: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        self.launch()
-        self.ready()
-
-    def launch(self) -> None:
-        log = open(self.home / "process.log", "ab")  # noqa: SIM115 - the process's lifetime; restarts append
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "fieldapp.server.main", "--home", str(self.home), "--db", self.db_url,
-             "--host", "127.0.0.1", "--port", str(self.port)],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-
-    def ready(self) -> None:
-        assert self.proc is not None
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited ({self.proc.returncode}):\n{self.log()[-3000:]}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(self.url + "/api/v1/health", timeout=1.0).status_code == 200:
-                    return
-            time.sleep(0.1)
-        raise RuntimeError(f"server not ready in 120 s:\n{self.log()[-3000:]}")
-
-    def kill(self) -> None:
-        """``kill -9``: no shutdown, open transactions die with their connections."""
-        assert self.proc is not None
-        self.proc.kill()
-        self.proc.wait()
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-    def log(self) -> str:
-        path = self.home / "process.log"
-        return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
 
 
 @dataclass
@@ -248,26 +180,20 @@ def check(db_url: str, home: Path, devices: list[Device], changes: int) -> tuple
     """(lost, duplicated, diverged): the server's change log and content against every device's."""
     lost = duplicated = 0
     diverged: list[str] = []
-    db = open_server_db(db_url, home)
-    try:
-        with db.read() as conn:
-            server_id = identity_mod.load(home / "device").device_id  # type: ignore[union-attr]
-            held = state.holdings(conn, server_id)
-            for dev in devices:
-                rows, distinct = conn.exec_driver_sql(
-                    "SELECT count(*), count(DISTINCT origin_seq) FROM change_log WHERE origin = ? "
-                    "AND origin_seq BETWEEN 1 AND ?", (dev.device_id, changes)).one()
-                lost += changes - int(distinct)
-                duplicated += int(rows) - int(distinct)
-                if held.get(dev.device_id) != changes:
-                    diverged.append(f"server's vector holds {held.get(dev.device_id)} of device {dev.n}")
-            duplicated += int(conn.exec_driver_sql(
-                "SELECT count(*) FROM (SELECT origin, origin_seq FROM change_log GROUP BY origin, origin_seq "
-                "HAVING count(*) > 1) AS twice").scalar() or 0)
-            villages = sorted({d.village for d in devices})
-            on_server = {v: _village_rows(conn, v) for v in villages}
-    finally:
-        db.close()
+    with server_read(db_url, home) as (conn, held):
+        for dev in devices:
+            rows, distinct = conn.exec_driver_sql(
+                "SELECT count(*), count(DISTINCT origin_seq) FROM change_log WHERE origin = ? "
+                "AND origin_seq BETWEEN 1 AND ?", (dev.device_id, changes)).one()
+            lost += changes - int(distinct)
+            duplicated += int(rows) - int(distinct)
+            if held.get(dev.device_id) != changes:
+                diverged.append(f"server's vector holds {held.get(dev.device_id)} of device {dev.n}")
+        duplicated += int(conn.exec_driver_sql(
+            "SELECT count(*) FROM (SELECT origin, origin_seq FROM change_log GROUP BY origin, origin_seq "
+            "HAVING count(*) > 1) AS twice").scalar() or 0)
+        villages = sorted({d.village for d in devices})
+        on_server = {v: _village_rows(conn, v) for v in villages}
     by_village: dict[str, list[Device]] = {}
     for dev in devices:
         by_village.setdefault(dev.village, []).append(dev)
@@ -315,15 +241,11 @@ def drill(devices_n: int, changes: int, run: Path, *, faults: bool = True, cache
                 s.launch()
             for s in servers:
                 s.ready()
-            for dev in meta:
-                folder = run / "devices" / f"{dev['n']:04d}"
-                shutil.copytree(cache / "devices" / f"{dev['n']:04d}", folder)
-                ident = identity_mod.load(folder / "device")
-                assert ident is not None
-                rep = service.Replica(Database.open(folder / "register.sqlite3"), ident, [dev["village"]])
-                devices.append(Device(dev["n"], dev["village"], ident.device_id, rep,
-                                      servers[dev["n"] % 2].url,
-                                      Prepared((folder / "upload.fapk").read_bytes(), changes)))
+            for opened in open_devices(cache, run, meta):
+                n = opened.meta["n"]
+                devices.append(Device(n, opened.meta["village"], opened.ident.device_id, opened.rep,
+                                      servers[n % 2].url,
+                                      Prepared((opened.folder / "upload.fapk").read_bytes(), changes)))
             server_id = identity_mod.load(homes[0] / "device").device_id  # type: ignore[union-attr]
             kills = restarts = 0
 
@@ -349,8 +271,8 @@ def drill(devices_n: int, changes: int, run: Path, *, faults: bool = True, cache
                 run_round(devices, server_id, [None] * len(devices), restart_pg if faults else None, deadline),
                 run_round(devices, server_id, [None] * len(devices), None, deadline),
             ]
-            for n, s in enumerate(round_s, 1):
-                log(f"  round {n}: {s:.1f} s")
+            for n, took in enumerate(round_s, 1):
+                log(f"  round {n}: {took:.1f} s")
         finally:
             for s in servers:
                 s.stop()
@@ -373,16 +295,11 @@ def drill(devices_n: int, changes: int, run: Path, *, faults: bool = True, cache
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--devices", type=int, default=200)
-    parser.add_argument("--changes", type=int, default=500)
+    add_fleet_arguments(parser)
     parser.add_argument("--no-faults", action="store_true", help="the same load without kill and restart")
     parser.add_argument("--baseline", action="store_true", help="run without faults first, then with them")
-    parser.add_argument("--pg-merge-mode", choices=["lock", "serializable"], default=None,
-                        help="how merges are serialised on PostgreSQL (default: the server's, the advisory lock)")
     args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if args.pg_merge_mode:
-        os.environ[service.MERGE_MODE_ENV] = args.pg_merge_mode  # the server processes inherit it
+    fleet_environment(args)
     if pgcluster.binaries() is None:
         print("PostgreSQL binaries (initdb) not found: install postgresql", file=sys.stderr)
         return 2

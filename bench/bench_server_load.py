@@ -26,10 +26,8 @@ import argparse
 import contextlib
 import functools
 import json
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -37,10 +35,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 from sqlalchemy import event
 
 from bench.common import OUT
+from bench.pgcluster import free_port
+from bench.server_fleet import ServerProc, add_fleet_arguments, fleet_environment, open_devices, server_read
 from fieldapp.domain.ids import natural_id
 from fieldapp.server import registry
 from fieldapp.server.storage import Server, open_server, open_server_db
@@ -52,7 +51,6 @@ from fieldapp.store.writer import Actor, ChangeWriter
 from fieldapp.sync import district, service, state
 from fieldapp.sync.http_client import Prepared, SyncClient
 
-ROOT = Path(__file__).resolve().parents[1]
 VILLAGES = 50
 
 
@@ -152,25 +150,6 @@ def baseline_rate(cache: Path, run: Path, meta: list[dict[str, Any]]) -> float:
     return applied / took
 
 
-def start_server(home: Path, db_url: str) -> tuple[subprocess.Popen[bytes], str]:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log = open(home / "process.log", "wb")  # noqa: SIM115 - the process's lifetime
-    proc = subprocess.Popen([sys.executable, "-m", "fieldapp.server.main", "--home", str(home), "--db", db_url,
-                             "--host", "127.0.0.1", "--port", str(port)], cwd=ROOT, stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(url + "/api/v1/health", timeout=1).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise RuntimeError("server did not start")
-
-
 def load_round(url: str, server_id: str, devices: list[dict[str, Any]],
                uploads: list[Prepared | None]) -> dict[str, Any]:
     """Every device at once: upload (cached package, or a fresh one when None), receive, apply."""
@@ -207,18 +186,12 @@ def load_round(url: str, server_id: str, devices: list[dict[str, Any]],
 
 def verify(db_url: str, home: Path, devices: list[dict[str, Any]], changes: int) -> list[str]:
     problems = []
-    db = open_server_db(db_url, home)
-    try:
-        with db.read() as conn:
-            server_id = identity_mod.load(home / "device").device_id  # type: ignore[union-attr]
-            held = state.holdings(conn, server_id)
-            for dev in devices:
-                logged = conn.exec_driver_sql("SELECT count(*) FROM change_log WHERE origin = ?",
-                                              (dev["id"],)).scalar()
-                if held.get(dev["id"]) != changes or logged != changes:
-                    problems.append(f"server holds {held.get(dev['id'])} / logged {logged} of device {dev['n']}")
-    finally:
-        db.close()
+    with server_read(db_url, home) as (conn, held):
+        for dev in devices:
+            logged = conn.exec_driver_sql("SELECT count(*) FROM change_log WHERE origin = ?",
+                                          (dev["id"],)).scalar()
+            if held.get(dev["id"]) != changes or logged != changes:
+                problems.append(f"server holds {held.get(dev['id'])} / logged {logged} of device {dev['n']}")
     by_village: dict[str, list[dict[str, Any]]] = {}
     for dev in devices:
         by_village.setdefault(dev["village"], []).append(dev)
@@ -258,24 +231,16 @@ def bench_load(devices_n: int, changes: int, db_url: str | None) -> bool:
     shutil.copytree(cache / "server-home" / "device", home / "device")
     url_db = db_url or str(run / "server.sqlite3")
     seed_server(url_db, home, meta).close()
-    devices = []
-    for dev in meta:
-        folder = run / "devices" / f"{dev['n']:04d}"
-        shutil.copytree(cache / "devices" / f"{dev['n']:04d}", folder)
-        ident = identity_mod.load(folder / "device")
-        assert ident is not None
-        rep = service.Replica(Database.open(folder / "register.sqlite3"), ident, [dev["village"]])
-        devices.append(dev | {"rep": rep, "id": ident.device_id})
-    uploads: list[Prepared | None] = [Prepared((run / "devices" / f"{d['n']:04d}" / "upload.fapk").read_bytes(),
-                                               changes) for d in meta]
-    proc, url = start_server(home, url_db)
+    opened = open_devices(cache, run, meta)
+    devices = [o.meta | {"rep": o.rep, "id": o.ident.device_id} for o in opened]
+    uploads: list[Prepared | None] = [Prepared((o.folder / "upload.fapk").read_bytes(), changes) for o in opened]
+    proc = ServerProc(home, url_db).start()
     server_id = identity_mod.load(home / "device").device_id  # type: ignore[union-attr]
     try:
-        first = load_round(url, server_id, devices, uploads)
-        second = load_round(url, server_id, devices, [None] * len(devices))
+        first = load_round(proc.url, server_id, devices, uploads)
+        second = load_round(proc.url, server_id, devices, [None] * len(devices))
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        proc.stop()
     total = devices_n * changes
     rate = total / first["last_reply_s"]
     print(f"load: {devices_n} devices × {changes} changes at once: all replies in {first['last_reply_s']:.2f} s, "
@@ -303,15 +268,11 @@ def bench_load(devices_n: int, changes: int, db_url: str | None) -> bool:
 @contextlib.contextmanager
 def serving(server: Server) -> Iterator[str]:
     """The server in-process (uvicorn in a thread, real HTTP on loopback), so its statements can be counted."""
-    import socket
-
     import uvicorn
 
     from fieldapp.server.app import create_app
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     uv = uvicorn.Server(uvicorn.Config(create_app(server), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
@@ -391,16 +352,11 @@ def bench_idle(sizes: list[int]) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--devices", type=int, default=200)
-    parser.add_argument("--changes", type=int, default=500)
+    add_fleet_arguments(parser)
     parser.add_argument("--db", metavar="URL", help="server database URL (default: a SQLite file)")
     parser.add_argument("--idle-sizes", default="1000,100000", help="households for the idle check ('' to skip)")
-    parser.add_argument("--pg-merge-mode", choices=["lock", "serializable"], default=None,
-                        help="PostgreSQL: merges under the advisory lock (the default) or SERIALIZABLE with retry")
     args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if args.pg_merge_mode:  # the server process inherits it (fieldapp.sync.service.MERGE_MODE_ENV)
-        os.environ[service.MERGE_MODE_ENV] = args.pg_merge_mode
+    fleet_environment(args)
     ok = bench_load(args.devices, args.changes, args.db)
     if args.idle_sizes:
         ok = bench_idle([int(s) for s in args.idle_sizes.split(",")]) and ok

@@ -30,7 +30,8 @@ def binaries() -> Path | None:
     return Path(initdb).parent if initdb else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port free now (the OS's pick), for a process started on it next."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -40,7 +41,7 @@ def _free_port() -> int:
 class Cluster:
     bin: Path
     data: Path
-    port: int = field(default_factory=_free_port)
+    port: int = field(default_factory=free_port)
     user: str | None = None  # the OS user the cluster runs as (None: this process's)
 
     @property

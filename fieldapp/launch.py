@@ -2,7 +2,7 @@
 
 The command-line machinery (argparse sub-commands, and through them the register, SQLAlchemy and sync)
 takes about a second to import; the login window must not wait for it. So a bare start — no
-arguments but ``--db PATH`` and ``--portable`` — goes directly to :func:`fieldapp.gui.app.run`;
+arguments but ``--db PATH`` and ``--portable`` — goes directly to :func:`fieldapp.gui.first.run`;
 anything else is :func:`fieldapp.cli.main.main`, unchanged.
 """
 

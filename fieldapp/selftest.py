@@ -9,7 +9,10 @@ laptop does every day, each step printed with its time:
    characters, so each fallback font is needed) and read it back with PDFium,
 4. write a sync package for a second device (a simulated district), import it there, answer
    with a reply package and import that on the laptop,
-5. start the Qt front end off-screen: bundled font, translations, image plugins, main window.
+5. start the Qt front end off-screen: bundled font, translations, image plugins, main window;
+6. with ``--self-test-cards N`` only: print the door cards of N households into one PDF as the desktop app's
+   print jobs do, drawn by a child process (in a frozen build: the executable started again as that child,
+   which ``multiprocessing.freeze_support`` in the entry point turns into the child's work).
 
 Exit code 0 when every step passed; 1 with the failing step named (and its traceback on
 stderr) otherwise. The frozen build's smoke test, the installers' tests and CI run it.
@@ -178,6 +181,46 @@ def step_gui(st: State) -> str:
     return selfcheck.check(_ctx(st))
 
 
+def card_batch_step(count: int) -> tuple[str, Callable[[State], str]]:
+    """The step that prints ``count`` door cards through the desktop app's child-process drawing."""
+
+    if not 1 <= count <= 999:
+        raise ValueError("门牌张数应在 1–999 之间")
+
+    def step(st: State) -> str:
+        import pypdfium2
+
+        from fieldapp.domain.resident_id import check_digit
+        from fieldapp.services import register
+        from fieldapp.services.printing.apart import render_cards_apart
+        from fieldapp.services.setup import villages
+
+        ctx = _ctx(st)
+        village = villages(ctx)[0][0]
+        ids = []
+        for n in range(count):
+            first17 = f"61100219800102{n:03d}"  # born a day after the first household's head
+            record = register.HouseholdRecord(
+                household={"village_id": village, "group_no": 2, "hh_no": f"61100299{1000 + n:04d}",
+                           "main_cause": "01", "attribute": "01", "exit_status": "0", "standard": "01"},
+                members=[{"name": f"批量户主{n:04d}", "relation": "01", "id_no": first17 + check_digit(first17)}])
+            ids.append(register.save_record(ctx.writer, ctx.ref, record))
+        out = st.work / "门牌批量.pdf"
+        result = render_cards_apart(ctx, ids, out, paper="A4-landscape")
+        _check(result.cards == count and not result.skipped, f"应打印 {count} 张门牌，实为 {result.cards} 张")
+        pdf = pypdfium2.PdfDocument(out)
+        try:
+            pages = len(pdf)
+            last = pdf[pages - 1].get_textpage().get_text_range()
+        finally:
+            pdf.close()
+        _check(pages == result.pages == count, f"门牌 PDF 应为 {count} 页，实为 {pages} 页")
+        _check(f"批量户主{count - 1:04d}" in last, "门牌 PDF 最后一页不是最后一户的门牌")
+        return f"{count} 张门牌由子进程绘制，{pages} 页，{out.stat().st_size // 1024} KB"
+
+    return (f"批量打印 {count} 张门牌（子进程）", step)
+
+
 STEPS: list[tuple[str, Callable[[State], str]]] = [
     ("打开新数据库", step_database),
     ("新建农户", step_household),
@@ -210,10 +253,11 @@ def describe_installation() -> str:
 
 
 def run(out: TextIO | None = None, *, workdir: Path | None = None,
-        steps: Sequence[tuple[str, Callable[[State], str]]] | None = None) -> int:
-    """Run the steps in a fresh temporary folder (inside ``workdir`` if given); returns the exit code."""
+        steps: Sequence[tuple[str, Callable[[State], str]]] | None = None, cards: int = 0) -> int:
+    """Run the steps in a fresh temporary folder (inside ``workdir`` if given); returns the exit code.
+    ``cards``: also print that many door cards drawn by a child process (:func:`card_batch_step`)."""
     out = out or sys.stdout
-    steps = STEPS if steps is None else steps
+    steps = [*(STEPS if steps is None else steps), *([card_batch_step(cards)] if cards else [])]
 
     def say(text: str) -> None:
         print(text, file=out, flush=True)

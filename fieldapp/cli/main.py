@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="以哪个账户操作（或环境变量 FIELDAPP_USER）；密码取自 FIELDAPP_PASSWORD 或提示输入")
     parser.add_argument("--self-test", action="store_true",
                         help="自检：在临时文件夹中建库、建户、生成门牌 PDF、读写同步包并启动离屏界面，不动用户数据")
+    parser.add_argument("--self-test-cards", type=int, default=0, metavar="N",
+                        help="自检时另外批量打印 N 张门牌（1–999，与桌面程序一样由子进程绘制）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="生成演示村数据")
@@ -205,7 +207,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    from fieldapp.gui.app import run
+    from fieldapp.gui.first import run  # the login first when there are accounts, else the app's set-up
 
     return run(paths.resolve(args.db, portable=args.portable))
 
@@ -225,7 +227,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from fieldapp import selftest
 
-        return selftest.run()
+        if not 0 <= args.self_test_cards <= 999:
+            parser.error("--self-test-cards 应在 1–999 之间")
+        return selftest.run(cards=args.self_test_cards)
     func = getattr(args, "func", _cmd_gui)
     try:
         _check_outputs(args)

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp import paths
 from fieldapp.gui import fonts, i18n
-from fieldapp.gui.first import APP_NAME, prepare_application
+from fieldapp.gui.fonts import prepare_application
+from fieldapp.paths import APP_NAME
 
 # The register, SQLAlchemy and the main window are imported when needed: with accounts, the login
 # window shows first (:mod:`.first`, which imports neither this module nor the shell before its first paint)
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("fieldapp.gui")
 
-__all__ = ["APP_NAME", "prepare_application"]  # defined with the first window, used here too
+__all__ = ["APP_NAME", "prepare_application"]  # defined below the first window and this module, used by both
 
 #: SQLite's heap while the main window is open (bench/bench_rss.py: under 300 MB on 100,000 households)
 WINDOW_SQLITE_HEAP = 16 * 1024 * 1024
@@ -235,27 +236,26 @@ PRELOAD = ("sqlalchemy", "fieldapp.services.context", "fieldapp.services.people.
 
 
 def run(data: paths.DataPaths) -> int:
-    """Start the desktop app on ``data``; returns the process exit code.
+    """Start the desktop app on ``data`` when the login cannot come first; returns the process exit code.
 
-    With accounts on this laptop the login window comes first (``FIELDAPP_LOGIN_HINT`` picks the name
-    shown, ``FIELDAPP_LOGIN_PASSWORD`` fills the password: ``make run`` uses both for the demo); without
-    the people services or before the first account exists, the set-up cadre's main window opens as before.
+    The desktop app starts at :func:`fieldapp.gui.first.run`: with accounts on this laptop the login window
+    comes first (``FIELDAPP_LOGIN_HINT`` picks the name shown, ``FIELDAPP_LOGIN_PASSWORD`` fills the password:
+    ``make run`` uses both for the demo), and it hands over here when there is none. Without the people
+    services or before the first account exists, the set-up cadre's main window opens as before; with
+    accounts (the first one just made, or a caller that comes here directly) the login opens here too.
     """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     api = people_api(data)
-    if api is not None and api.login_names():
-        from fieldapp.gui.first import run as run_first  # the login first, the rest once it is on screen
-
-        return run_first(data)
     configure_application(app)
     if api is not None:
         from fieldapp import logsetup
 
         logsetup.configure(data.logs)
-        code = _first_account(data)
-        if code is not None:
-            return code
+        if not api.login_names():
+            code = _first_account(data)
+            if code is not None:
+                return code
         if api.login_names():
             return _run_signed_in(app, data, api)
         log.warning("no account on this laptop yet: opening without a login")

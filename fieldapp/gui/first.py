@@ -34,15 +34,6 @@ if TYPE_CHECKING:
     from fieldapp import paths
     from fieldapp.gui.people.shell import Shell
 
-APP_NAME = "FieldApp"
-
-
-def prepare_application(app: QApplication) -> None:
-    """What the first window needs to be drawn: the names and the bundled CJK font (not its fallbacks)."""
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(QCoreApplication.translate("app", "驻村帮扶工作台"))
-    fonts.register_bundled_font(app, fallbacks=False)
-
 
 def language(settings: Path) -> str:
     """The UI language in the settings file, read as plain JSON: the settings registry (its records and
@@ -61,7 +52,7 @@ class Started:
         self.app = app
         self.data = data
         self.shell: Shell | None = None
-        prepare_application(app)
+        fonts.prepare_application(app)
         i18n.install(language(data.settings))
         app.setApplicationDisplayName(QCoreApplication.translate("app", "驻村帮扶工作台"))  # in the UI language
         # the password is checked by the shell's people services once it exists (:meth:`finish`)

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from fieldapp import resources
+from fieldapp import paths, resources
 
 log = logging.getLogger("fieldapp.gui.fonts")
 
@@ -41,6 +42,16 @@ def _load(file: str) -> str | None:
         log.warning("bundled font %s could not be loaded", file)
         return None
     return str(families[0])
+
+
+def prepare_application(app: QApplication) -> None:
+    """What the first window needs to be drawn: the names and the bundled CJK font (not its fallbacks).
+
+    Both the login (:mod:`fieldapp.gui.first`) and the app's set-up (:mod:`fieldapp.gui.app`) call it; it
+    lives here, below both, so that neither imports the other for it."""
+    app.setApplicationName(paths.APP_NAME)
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "驻村帮扶工作台"))
+    register_bundled_font(app, fallbacks=False)
 
 
 def register_fallback_fonts() -> list[str]:

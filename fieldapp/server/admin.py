@@ -907,9 +907,11 @@ def page(server: Server, params: dict[str, str] | None = None) -> str:
     params = {k: v[:32] for k, v in (params or {}).items()}
     sort, desc = _device_sort(params)
     devs = devices(server, sort=sort, desc=desc).rows  # once: each device's backlog is a query
+    # a child server has its own section: the device table and its counts are the laptops'
+    laptops = [d for d in devs if d.get("kind") != registry.SERVER_KIND]
     towns = villages(server, sort="lag").rows
-    parts = [_summary(server, devs, towns), _children_section(children(devs, server)),
-             _devices_section(devs, params), _villages_section(towns, params),
+    parts = [_summary(server, laptops, towns), _children_section(children(devs, server)),
+             _devices_section(laptops, params), _villages_section(towns, params),
              _conflicts_section(server, params), _quarantine_section(server, params), _chain_section(server),
              _audit_section(server, params), reports_section(server), verify_form(focus=False)]
     nav = " · ".join(f'<a href="{href}">{text}</a>' for href, text in (

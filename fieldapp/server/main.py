@@ -31,12 +31,13 @@ a round).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -160,8 +161,14 @@ def _hierarchy_commands(add: Any) -> None:
     p.add_argument("--value", required=True, help="目标值（整数）")
 
 
-def _open(args: argparse.Namespace, config: ServerConfig | None = None) -> Server:
-    return open_server(args.db, args.home, config)
+@contextlib.contextmanager
+def _opened(args: argparse.Namespace, config: ServerConfig | None = None) -> Iterator[Server]:
+    """The server of ``--home``/``--db`` for one command, closed when the command is done, also on an error."""
+    server = open_server(args.db, args.home, config)
+    try:
+        yield server
+    finally:
+        server.close()
 
 
 def _serve_usage_error(args: argparse.Namespace) -> str | None:  # noqa: PLR0911 - one return per option
@@ -194,25 +201,24 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     config = ServerConfig(max_body=args.max_body_mb * MB, busy_wait_s=args.busy_wait_s, timezone=args.timezone,
                           name=args.server_name.strip() or SERVER_NAME)
-    server = _open(args, config)  # creates, migrates and seeds once, before any worker starts
     options: dict[str, Any] = {"host": args.host, "port": args.port, "ssl_certfile": args.cert,
                                "ssl_keyfile": args.key, "proxy_headers": True,
                                "forwarded_allow_ips": args.forwarded_allow_ips, "log_level": "info",
                                "timeout_keep_alive": 30}
-    schedule = _upstream_schedule(args, config, server)
-    try:
-        scheme = "https" if args.cert else "http"
-        print(f"FieldApp 区县服务器 {server.device_id}，{scheme}://{args.host}:{args.port}/ ，"
-              f"数据 {server.home}；指纹 {fingerprint(server.identity.public_signing())}"
-              + (f"；{args.workers} 个工作进程" if args.workers > 1 else ""), flush=True)
-        if args.workers == 1:
-            uvicorn.run(create_app(server), **options)
-            return 0
-    finally:
-        if args.workers == 1 and schedule is not None:
-            schedule.stop()
-            schedule.server.close()
-        server.close()
+    with _opened(args, config) as server:  # creates, migrates and seeds once, before any worker starts
+        schedule = _upstream_schedule(args, config, server)
+        try:
+            scheme = "https" if args.cert else "http"
+            print(f"FieldApp 区县服务器 {server.device_id}，{scheme}://{args.host}:{args.port}/ ，"
+                  f"数据 {server.home}；指纹 {fingerprint(server.identity.public_signing())}"
+                  + (f"；{args.workers} 个工作进程" if args.workers > 1 else ""), flush=True)
+            if args.workers == 1:
+                uvicorn.run(create_app(server), **options)
+                return 0
+        finally:
+            if args.workers == 1 and schedule is not None:
+                schedule.stop()
+                schedule.server.close()
     # Workers are started from an import string; each opens its own server object on the same database.
     os.environ[ENV_HOME] = str(server.home)
     os.environ[ENV_DB] = args.db or ""
@@ -246,8 +252,7 @@ def _enrol_code(args: argparse.Namespace) -> int:
     if not args.cadre or not args.villages:
         print("错误：请给出 --cadre 与 --villages（下级服务器的加入码用 --server --scope 区域）", file=sys.stderr)
         return 2
-    server = _open(args)
-    try:
+    with _opened(args) as server:
         with server.db.transaction() as conn:
             scope = registry.resolve_villages(conn, args.villages.split(","))
             code, expires = registry.create_code(conn, args.cadre, scope, args.ttl_hours, role=args.role)
@@ -257,8 +262,6 @@ def _enrol_code(args: argparse.Namespace) -> int:
         print(f"干部：{args.cadre}（{args.role}）；村：{villages}；有效期至 {expires}（只能使用一次）")
         print(f"服务器指纹：{fingerprint(server.identity.public_signing())}")
         print(f"在笔记本上运行：fieldapp enrol https://服务器地址 {code}")
-    finally:
-        server.close()
     return 0
 
 
@@ -268,8 +271,7 @@ def _server_code(args: argparse.Namespace) -> int:
         print("错误：下级服务器的加入码要给出 --scope 区域（或在本服务器尚无该区域数据时给出 --villages 村编号）之一",
               file=sys.stderr)
         return 2
-    server = _open(args)
-    try:
+    with _opened(args) as server:
         with server.db.transaction() as conn:
             area_id = None
             if args.scope:
@@ -285,8 +287,6 @@ def _server_code(args: argparse.Namespace) -> int:
         print(f"下级服务器：{name}；范围：{label}（{len(scope)} 个村）；有效期至 {expires}（只能使用一次）")
         print(f"本服务器指纹：{fingerprint(server.identity.public_signing())}")
         print(f"在下级服务器上运行：fieldapp-server upstream enrol https://本服务器地址 {code}")
-    finally:
-        server.close()
     return 0
 
 
@@ -295,34 +295,32 @@ def _upstream(args: argparse.Namespace) -> int:
     from fieldapp.server import upstream
     from fieldapp.sync.http_client import Offline, SyncError
 
-    server = _open(args)
-    try:
-        if args.upstream_command == "enrol":
-            enrolment = upstream.enrol(server, args.url, args.code, name=args.name, ca=args.ca,
-                                       replace_parent=args.replace)
-            names = "、".join(str(v.get("name") or v.get("id")) for v in enrolment.villages) or "（无）"
-            print(f"已加入上级服务器 {enrolment.server.get('name') or ''}（{enrolment.server['device_id']}）；"
-                  f"范围 {len(enrolment.scope)} 个村：{names}")
-            print(f"上级服务器指纹：{enrolment.fingerprint}（请与上级管理员核对）")
-            return 0
-        if args.upstream_command == "sync":
-            done = upstream.sync(server)
-            print(done.summary())
-            for refusal in done.refusals:
-                print(f"  被拒绝：{refusal.get('tbl')} {refusal.get('row_id')}：{refusal.get('reason')}")
-            return 0
-        return _upstream_status(server, upstream.status(server))
-    except upstream.RoundBusy as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 4
-    except Offline as exc:
-        print(f"错误：{exc}（未做任何改动，稍后重试）", file=sys.stderr)
-        return 3
-    except SyncError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        server.close()
+    with _opened(args) as server:
+        try:
+            if args.upstream_command == "enrol":
+                enrolment = upstream.enrol(server, args.url, args.code, name=args.name, ca=args.ca,
+                                           replace_parent=args.replace)
+                names = "、".join(str(v.get("name") or v.get("id")) for v in enrolment.villages) or "（无）"
+                print(f"已加入上级服务器 {enrolment.server.get('name') or ''}（{enrolment.server['device_id']}）；"
+                      f"范围 {len(enrolment.scope)} 个村：{names}")
+                print(f"上级服务器指纹：{enrolment.fingerprint}（请与上级管理员核对）")
+                return 0
+            if args.upstream_command == "sync":
+                done = upstream.sync(server)
+                print(done.summary())
+                for refusal in done.refusals:
+                    print(f"  被拒绝：{refusal.get('tbl')} {refusal.get('row_id')}：{refusal.get('reason')}")
+                return 0
+            return _upstream_status(server, upstream.status(server))
+        except upstream.RoundBusy as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 4
+        except Offline as exc:
+            print(f"错误：{exc}（未做任何改动，稍后重试）", file=sys.stderr)
+            return 3
+        except SyncError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 1
 
 
 def _upstream_status(server: Server, found: Any) -> int:
@@ -351,30 +349,24 @@ def _target_set(args: argparse.Namespace) -> int:
     from fieldapp.services.targets.records import write_target
     from fieldapp.store.writer import Actor, ChangeWriter, shared_clock
 
-    server = _open(args)
     try:
-        with server.db.read() as conn:
-            area_id, name = registry.resolve_any_area(conn, args.area)
-        writer = ChangeWriter(server.db, Actor(server.device_id, None, SERVER_NAME), shared_clock(server.db))
-        with server.write_lock:
-            record = write_target(writer, RefData(), area_id, args.year, args.kind, value=args.value)
+        with _opened(args) as server:
+            with server.db.read() as conn:
+                area_id, name = registry.resolve_any_area(conn, args.area)
+            writer = ChangeWriter(server.db, Actor(server.device_id, None, SERVER_NAME), shared_clock(server.db))
+            with server.write_lock:
+                record = write_target(writer, RefData(), area_id, args.year, args.kind, value=args.value)
     except ValidationError as exc:
         print("错误：" + "；".join(exc.problems.values()), file=sys.stderr)
         return 1
-    finally:
-        server.close()
     print(f"已保存：{name} {record.year} 年 {record.kind} = {record.value}（下级与各笔记本下次同步时得到）")
     return 0
 
 
 def _revoke(args: argparse.Namespace) -> int:
-    server = _open(args)
-    try:
-        with server.db.transaction() as conn:
-            found = registry.revoke(conn, args.device, args.reason)
-        print(f"已吊销设备 {found.device_id}（{found.name}，{found.cadre}），时间 {found.revoked_at}")
-    finally:
-        server.close()
+    with _opened(args) as server, server.db.transaction() as conn:
+        found = registry.revoke(conn, args.device, args.reason)
+    print(f"已吊销设备 {found.device_id}（{found.name}，{found.cadre}），时间 {found.revoked_at}")
     return 0
 
 
@@ -384,17 +376,15 @@ def _thresholds_set(args: argparse.Namespace) -> int:
     from fieldapp.services.thresholds import set_threshold
     from fieldapp.store.writer import Actor, ChangeWriter, shared_clock
 
-    server = _open(args)
     try:
-        writer = ChangeWriter(server.db, Actor(server.device_id, None, SERVER_NAME), shared_clock(server.db))
-        with server.write_lock:
-            set_threshold(writer, kind=args.kind, year=args.year, area_code=args.area, amount_yuan=args.amount,
-                          source=args.source, note=args.note)
+        with _opened(args) as server:
+            writer = ChangeWriter(server.db, Actor(server.device_id, None, SERVER_NAME), shared_clock(server.db))
+            with server.write_lock:
+                set_threshold(writer, kind=args.kind, year=args.year, area_code=args.area,
+                              amount_yuan=args.amount, source=args.source, note=args.note)
     except ValidationError as exc:
         print("错误：" + "；".join(exc.problems.values()), file=sys.stderr)
         return 1
-    finally:
-        server.close()
     print(f"已保存：{args.kind} {args.year} {args.area} {args.amount}元（各笔记本下次同步时得到）")
     return 0
 
@@ -406,11 +396,8 @@ def _ingest(args: argparse.Namespace) -> int:
     if wait <= 0:
         print("错误：--wait-s 要大于 0", file=sys.stderr)
         return 2
-    server = _open(args, ServerConfig(busy_wait_s=wait))  # the network server may be merging: wait for it
-    try:
+    with _opened(args, ServerConfig(busy_wait_s=wait)) as server:  # the network server may be merging: wait
         report = ingest(server, args.stick)
-    finally:
-        server.close()
     for path, text in report.applied:
         print(f"{path.name}：{text}")
     for path, reason, message in report.refused:
@@ -442,14 +429,11 @@ def _rows(name: str, rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _view(args: argparse.Namespace) -> int:
-    server = _open(args)
-    try:
+    with _opened(args) as server:
         if args.command in ("quarantine", "audit"):
             rows = getattr(admin, args.command)(server, args.limit).rows
         else:
             rows = getattr(admin, args.command)(server).rows
-    finally:
-        server.close()
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
@@ -462,14 +446,12 @@ def _verify(args: argparse.Namespace) -> int:
     from fieldapp.domain.signoff import SignoffError
     from fieldapp.services.signoff.verify import check_code
 
-    server = _open(args)
     try:
-        reports = check_code(server.db, args.code)
+        with _opened(args) as server:
+            reports = check_code(server.db, args.code)
     except SignoffError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
-    finally:
-        server.close()
     if not reports:
         print(f"未找到验证码 {args.code.strip()} 的签字（尚未同步到区县，或验证码有误）", file=sys.stderr)
         return 1
@@ -496,15 +478,13 @@ def _export_analytics(args: argparse.Namespace) -> int:
     if bad:
         print(f"错误：年度应在 2000–2100 之间：{bad[0]}", file=sys.stderr)
         return 2
-    server = _open(args)
     try:
-        source = f"{server.config.name}（{server.device_id}），{server.db.dialect}"
-        done = export(server.db, RefData(), args.out, args.year, source=source, force=args.force)
+        with _opened(args) as server:
+            source = f"{server.config.name}（{server.device_id}），{server.db.dialect}"
+            done = export(server.db, RefData(), args.out, args.year, source=source, force=args.force)
     except ExtractError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
-    finally:
-        server.close()
     years = "、".join(str(y) for y in done.years)
     print(f"已导出 {done.path}（{years}年）：" + "，".join(f"{name} {n} 行" for name, n in done.rows.items()))
     if not done.summaries:
@@ -513,23 +493,17 @@ def _export_analytics(args: argparse.Namespace) -> int:
 
 
 def _admin_token(args: argparse.Namespace) -> int:
-    server = _open(args)
-    try:
+    with _opened(args) as server:
         print(server.admin_token())
         print("在服务器本机打开 /admin 无需口令；在其他电脑上打开时，浏览器询问用户名（随意）和密码（此口令）。",
               file=sys.stderr)
-    finally:
-        server.close()
     return 0
 
 
 def _whoami(args: argparse.Namespace) -> int:
-    server = _open(args)
-    try:
+    with _opened(args) as server:
         print(json.dumps(district.public_identity(server.identity, server.config.name), ensure_ascii=False))
         print(f"指纹：{fingerprint(server.identity.public_signing())}", file=sys.stderr)
-    finally:
-        server.close()
     return 0
 
 

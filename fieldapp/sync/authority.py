@@ -207,15 +207,22 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else [None]
 
 
-def team_person(ch: Change, *, villages: Collection[str], stored_villages: Collection[str] | None) -> bool:
-    """A laptop's change to a person of its own team: every village the person had and gets is the laptop's,
-    and the roles given are team roles. (Whether its author may manage accounts the merge checks.)"""
+def _person_in_villages(ch: Change, villages: Collection[str], stored_villages: Collection[str] | None) -> bool:
+    """A change to a person row whose villages, those it had (``stored_villages``, None: a new person) and
+    those it gets, all lie inside the sender's ``villages``. A new person of no village is the district's to
+    create, never a sender's."""
     if ch.tbl != "person":
         return False
     new_villages = _as_list(ch.fields["village_ids"]) if "village_ids" in ch.fields else []
     if stored_villages is None and not new_villages:
-        return False  # a new person of no village: the district's to create
-    if not set(new_villages) | set(stored_villages or ()) <= set(villages):
+        return False
+    return set(new_villages) | set(stored_villages or ()) <= set(villages)
+
+
+def team_person(ch: Change, *, villages: Collection[str], stored_villages: Collection[str] | None) -> bool:
+    """A laptop's change to a person of its own team: every village the person had and gets is the laptop's,
+    and the roles given are team roles. (Whether its author may manage accounts the merge checks.)"""
+    if not _person_in_villages(ch, villages, stored_villages):
         return False
     return "roles" not in ch.fields or set(_as_list(ch.fields["roles"])) <= TEAM_ROLES
 
@@ -292,12 +299,7 @@ def child_person(ch: Change, *, villages: Collection[str], stored_villages: Coll
                  stored_roles: Collection[str] | None, level: str) -> bool:
     """A child server's change to a person of its villages: every village the person had and gets is inside
     the child's scope, and no role the person had or gets is above the child's level."""
-    if ch.tbl != "person":
-        return False
-    new_villages = _as_list(ch.fields["village_ids"]) if "village_ids" in ch.fields else []
-    if stored_villages is None and not new_villages:
-        return False
-    if not set(new_villages) | set(stored_villages or ()) <= set(villages):
+    if not _person_in_villages(ch, villages, stored_villages):
         return False
     roles = set(_as_list(ch.fields["roles"])) if "roles" in ch.fields else set()
     return roles | set(stored_roles or ()) <= child_roles(level)

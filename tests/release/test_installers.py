@@ -45,6 +45,16 @@ def test_frozen_self_test_passes_headless(release: Release, tmp_path: Path) -> N
     assert "字体 WenQuanYi Micro Hei" in result.stdout and "翻译 en「" in result.stdout
 
 
+def test_frozen_build_prints_120_door_cards_drawn_by_a_child_process(release: Release, tmp_path: Path) -> None:
+    """The desktop app's print jobs draw in a child process: in the frozen build that child is the executable
+    started again, which must do the drawing (multiprocessing.freeze_support in the entry point), not start
+    FieldApp a second time."""
+    result = run([release.exe, "--self-test", "--self-test-cards", "120"], env=frozen_env(), cwd=tmp_path,
+                 timeout=900)
+    assert f"[{STEPS + 1}/{STEPS + 1}] 批量打印 120 张门牌（子进程） …… 通过" in result.stdout, result.stdout
+    assert "120 张门牌由子进程绘制，120 页" in result.stdout and f"自检通过：{STEPS + 1} 项全部通过" in result.stdout
+
+
 def test_frozen_version(release: Release) -> None:
     assert run([release.exe, "--version"], env=frozen_env()).stdout.strip() == f"FieldApp {release.version}"
 

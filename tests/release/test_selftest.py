@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from fieldapp import __version__, selftest
 from tests.release.conftest import ROOT
 
@@ -75,6 +77,16 @@ def test_the_core_steps_pass_in_process_and_leave_no_log_file_behind(tmp_path: P
     # the temporary folder's log file is closed, not left as the process's log
     handlers = [getattr(h, "baseFilename", "") for h in logging.getLogger("fieldapp").handlers]
     assert not [h for h in handlers if h and str(tmp_path) in h]
+
+
+def test_door_cards_in_bulk_are_drawn_by_a_child_process_and_counted(tmp_path: Path) -> None:
+    out = io.StringIO()
+    steps = [("打开新数据库", selftest.step_database), ("新建农户", selftest.step_household)]
+    assert selftest.run(out, workdir=tmp_path, steps=steps, cards=3) == 0, out.getvalue()
+    assert "[3/3] 批量打印 3 张门牌（子进程） …… 通过" in out.getvalue()
+    assert "3 张门牌由子进程绘制，3 页" in out.getvalue()
+    with pytest.raises(ValueError, match="1–999"):
+        selftest.card_batch_step(1000)
 
 
 def test_version_is_reported() -> None:

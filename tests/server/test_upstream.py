@@ -151,6 +151,9 @@ def _up_and_down(world: World) -> None:
     assert "<h1>商洛市服务器</h1>" in page  # serve --name: the city's own name on its pages
     section = page[page.index('<h2 id="children">下级服务器</h2>'):page.index('<h2 id="devices">')]
     assert "商州区服务器" in section and "正常" in section and "被拒绝的修改" in section
+    # listed in its own section only: the device table and the summary's count are the laptops' (none here)
+    laptops = page[page.index('<h2 id="devices">'):page.index('<h2 id="villages">')]
+    assert "商州区服务器" not in laptops and "（无）</td>" in laptops and '<a href="#devices">设备 0</a>' in page
     assert "下级服务器 1 台，均在一周内同步过" in httpx.get(city.url + "/dashboard", timeout=120).text
     shots = os.environ.get("FIELDAPP_SCREENSHOTS")
     if shots and CHROMIUM:  # for looking at the city's page; the DOM is checked above
