@@ -364,13 +364,15 @@ class _Reader:
         names = self.fields.get(tbl, [])
         n_names, n_origins = len(names), len(origins)
         row_id = _fast_id(rec.row)
-        packed_hid = rec.hid
-        if type(packed_hid) is int:
-            if packed_hid != 0:
-                raise _Slow
-            hid: str | None = row_id
+        packed_hid = rec.hid  # msgspec gives an int, never a bool, for ``int``
+        if packed_hid is None:
+            hid = None
+        elif isinstance(packed_hid, str):
+            hid = _fast_id(packed_hid)
+        elif packed_hid == 0:
+            hid = row_id
         else:
-            hid = None if packed_hid is None else _fast_id(packed_hid)
+            raise _Slow
         made = []
         for e in rec.group:
             oi, opc, ui, flat_fields, flat_prev = e.oi, e.opc, e.ui, e.fields, e.prev

@@ -216,12 +216,15 @@ def _device_ok(device: str) -> bool:
 _RESERVED = SYNC_COLUMNS - {"deleted"}
 
 
+_BY_NAME = ("name", None, False)  # a re-stamp or a name to refuse: :func:`_field_fault` looks at it
+
+
 @functools.lru_cache(maxsize=4096)
-def _field_rule(tbl: str, name: str) -> tuple[str, int | None, bool] | tuple[str] | None:
-    """What a value of ``tbl.name`` is checked by: the column's rule, ``("name",)`` (a re-stamp or a name to
-    check by :func:`_field_fault`), or None (a well-formed name no rule covers: any value, kept pending)."""
+def _field_rule(tbl: str, name: str) -> tuple[str, int | None, bool] | None:
+    """What a value of ``tbl.name`` is checked by: the column's rule, :data:`_BY_NAME`, or None (a
+    well-formed name no rule covers: any value, kept pending)."""
     if name == DECLARE or not _NAME.match(name) or name in _RESERVED:
-        return ("name",)
+        return _BY_NAME
     return _column_rules(tbl).get(name) if tbl in _TABLES else None
 
 
