@@ -57,9 +57,14 @@ def _create(conn: Connection) -> None:
         f"ok INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (idx, field)){tail}")
 
 
-def stage(conn: Connection, rows: Iterable[Staged]) -> None:
-    """Replace the staged fields with ``rows`` (inside the caller's write transaction)."""
-    _create(conn)
+def stage(conn: Connection, rows: Iterable[Staged], *, again: bool = False) -> None:
+    """Replace the staged fields with ``rows`` (inside the caller's write transaction).
+
+    ``again``: this transaction staged before, so the temporary table is there (its ``CREATE … IF NOT
+    EXISTS`` costs SQLite a look at the schema each time: a few milliseconds, per batch).
+    """
+    if not again:
+        _create(conn)
     conn.exec_driver_sql(f"DELETE FROM {STAGE}")
     params = []
     for idx, tbl, row_id, field, n, value, rank_hlc, rank_device, prev_hlc, prev_device in rows:

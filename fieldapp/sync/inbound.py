@@ -168,33 +168,70 @@ def _is_declaration(value: Any) -> bool:
 
 def check_change(ch: Change) -> str | None:  # noqa: PLR0911 - one return per kind of fault
     """Why ``ch`` cannot be applied by any replica (its values do not fit the register), or None."""
-    where = f"{ch.tbl[:32]} {str(ch.row_id)[:40]}"
-    if not _NAME.match(ch.tbl):
+    if not _name_ok(ch.tbl):
         return f"表名 {ch.tbl[:40]!r} 无效"
     if not _is_id(ch.row_id) or not (ch.household_id is None or _is_id(ch.household_id)):
-        return f"{where}：记录编号格式错误"
-    if not _DEVICE.match(ch.origin) or not _is_int(ch.seq, 1) or not _is_int(ch.hlc):
-        return f"{where}：来源、序号或时钟超出范围（{ch.origin[:40]} #{ch.seq} @{ch.hlc}）"
+        return f"{_where(ch)}：记录编号格式错误"
+    if not _device_ok(ch.origin) or not _is_int(ch.seq, 1) or not _is_int(ch.hlc):
+        return f"{_where(ch)}：来源、序号或时钟超出范围（{ch.origin[:40]} #{ch.seq} @{ch.hlc}）"
     if not (ch.user_id is None or _is_id(ch.user_id)) or not (ch.user_name is None or len(ch.user_name) <= 32):
-        return f"{where}：用户格式错误"
+        return f"{_where(ch)}：用户格式错误"
     for name, (phlc, pdev) in ch.prev.items():
-        if not _NAME.match(name) or not _is_int(phlc, 0, MAX_INT64 - 1) or not _DEVICE.match(pdev):  # ranked +1
-            return f"{where}：字段时钟 {name[:40]} 格式错误"
-    rules = _column_rules(ch.tbl) if ch.tbl in _TABLES else {}
-    missing = sorted(_required(ch.tbl) - ch.fields.keys()) if ch.op == "insert" and rules else []
-    if missing:
-        return f"{where}：新建记录缺少必填字段 {', '.join(missing)}"
+        if not _name_ok(name) or not _is_int(phlc, 0, MAX_INT64 - 1) or not _device_ok(pdev):  # ranked +1
+            return f"{_where(ch)}：字段时钟 {name[:40]} 格式错误"
+    if ch.op == "insert" and ch.tbl in _TABLES:
+        missing = sorted(_required(ch.tbl) - ch.fields.keys())
+        if missing:
+            return f"{_where(ch)}：新建记录缺少必填字段 {', '.join(missing)}"
+    tbl = ch.tbl
     for name, value in ch.fields.items():
-        fault = _field_fault(rules, name, value)
+        rule = _field_rule(tbl, name)
+        if rule is None:
+            continue
+        # the common case decided here: a text that fits its column
+        if rule[0] == "text" and type(value) is str and (rule[1] is None or len(value) <= rule[1]) \
+                and "\x00" not in value:
+            continue
+        fault = _field_fault(_column_rules(tbl) if tbl in _TABLES else {}, name, value)
         if fault:
-            return f"{where}：{fault}"
+            return f"{_where(ch)}：{fault}"
     return None
+
+
+def _where(ch: Change) -> str:
+    return f"{ch.tbl[:32]} {str(ch.row_id)[:40]}"
+
+
+# Names and devices repeat across a package: each distinct one is matched once (the caches are bounded).
+@functools.lru_cache(maxsize=4096)
+def _name_ok(name: str) -> bool:
+    return bool(_NAME.match(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _device_ok(device: str) -> bool:
+    return bool(_DEVICE.match(device))
+
+
+_RESERVED = SYNC_COLUMNS - {"deleted"}
+
+
+_BY_NAME = ("name", None, False)  # a re-stamp or a name to refuse: :func:`_field_fault` looks at it
+
+
+@functools.lru_cache(maxsize=4096)
+def _field_rule(tbl: str, name: str) -> tuple[str, int | None, bool] | None:
+    """What a value of ``tbl.name`` is checked by: the column's rule, :data:`_BY_NAME`, or None (a
+    well-formed name no rule covers: any value, kept pending)."""
+    if name == DECLARE or not _NAME.match(name) or name in _RESERVED:
+        return _BY_NAME
+    return _column_rules(tbl).get(name) if tbl in _TABLES else None
 
 
 def _field_fault(rules: Mapping[str, tuple[str, int | None, bool]], name: str, value: Any) -> str | None:
     if name == DECLARE:
         return None if _is_declaration(value) else f"字段 {DECLARE} 的值 {str(value)[:40]!r} 格式错误"
-    if not _NAME.match(name) or name in SYNC_COLUMNS - {"deleted"}:
+    if not _NAME.match(name) or name in _RESERVED:
         return f"字段名 {name[:40]!r} 无效"
     rule = rules.get(name)
     fault = _value_fault(*rule, value) if rule is not None else None

@@ -219,6 +219,7 @@ class Merger:
         self._batch_people: dict[str, dict[str, Any]] = {}  # people created or changed in the batch at hand
         self._open_deletes: set[tuple[str, str]] | None = None
         self._plain_names: dict[str, frozenset[str]] = {}  # per table: the fields a plain update may carry
+        self._staged = False  # plain updates were staged in this transaction before (the stage table exists)
 
     # -- batches -------------------------------------------------------------------------
 
@@ -321,7 +322,8 @@ class Merger:
                 candidates[i] = ch
         if not candidates:
             return {}
-        lww.stage(self.conn, staged)
+        lww.stage(self.conn, staged, again=self._staged)
+        self._staged = True
         found = lww.plain(self.conn, {ch.tbl for ch in candidates.values()})
         return {i: ch for i, ch in candidates.items() if i in found}
 

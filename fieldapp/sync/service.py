@@ -30,7 +30,7 @@ from fieldapp.store import chain, codec, guard, removal
 from fieldapp.store.db import SCHEMA_VERSION, Database
 from fieldapp.store.models import ChangeLog, SyncSeen
 from fieldapp.store.writer import shared_clock
-from fieldapp.sync import authority, chaincheck, inbound, outbox, package, purge, state
+from fieldapp.sync import authority, chaincheck, gcpause, inbound, outbox, package, purge, state
 from fieldapp.sync import body as body_mod
 from fieldapp.sync.merge import Merger, MergeStats
 from fieldapp.sync.pending import apply_pending
@@ -207,9 +207,10 @@ def import_package(rep: Replica, data: bytes, *, allowed_villages: Collection[st
              if enrolled_cadre and enrolled_role else None)
     for attempt in range(1, RETRIES + 1):
         try:
-            result = _apply(rep, header, opened.body, complete=complete, allowed_villages=allowed_villages,
-                            enrolled_cadre=enrolled_cadre, grant=grant, strict_chain=strict_chain, bulk=bulk,
-                            child_level=child_level)
+            with gcpause.paused():
+                result = _apply(rep, header, opened.body, complete=complete, allowed_villages=allowed_villages,
+                                enrolled_cadre=enrolled_cadre, grant=grant, strict_chain=strict_chain, bulk=bulk,
+                                child_level=child_level)
             break
         except (body_mod.BodyError, chaincheck.ChainBroken) as exc:
             raise _refusal(exc) from exc
