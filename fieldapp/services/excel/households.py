@@ -331,7 +331,7 @@ def _labelled(label: str, message: str) -> str:
 
 
 def _record_problems(g: Group, cx: Context, merged: dict[str, Any], slots: list[Slot], *,
-                     skipped: list[dict[str, Any]], found: list[Problem]) -> list[Problem]:
+                     skipped: list[dict[str, Any]], found: list[Problem], existing: bool) -> list[Problem]:
     """The editor's whole-record rules, less what the file's own problems already say.
 
     Run even when cells were refused, so one dry run lists every problem of the household. A
@@ -341,7 +341,10 @@ def _record_problems(g: Group, cx: Context, merged: dict[str, Any], slots: list[
     said = {(row, label) for row, message in found for label in _ALL_LABELS if message.startswith(label)}
     out = []
     head_refused = any(m.get("relation") == rules.HEAD for m in skipped)
-    for key, message in rules.record_problems(merged, [s.values for s in slots], cx.ref, cx.today).items():
+    # a new household holds only cleaned cells (codes of their lists, valid ID numbers): those rules are not rerun
+    new = all(s.original is None for s in slots) and not existing
+    for key, message in rules.record_problems(merged, [s.values for s in slots], cx.ref, cx.today,
+                                              cells_checked=new).items():
         if key == "members" and head_refused:
             continue
         for row, text in _translate({key: message}, g, slots):
@@ -387,7 +390,8 @@ def decide(g: Group, reg: RegisterSlice, cx: Context) -> Decision:
     if problems or existing is None or h_changes or m_changes or new:
         # every rule, even when cells were refused: one dry run lists all of the household's problems
         merged = {**(existing or {}), **values}
-        problems += _record_problems(g, cx, merged, slots, skipped=skipped, found=problems)
+        problems += _record_problems(g, cx, merged, slots, skipped=skipped, found=problems,
+                                     existing=existing is not None)
     if problems:
         problems.sort()
         text = "；".join(f"第{row}行 {msg}" for row, msg in problems)
