@@ -152,15 +152,16 @@ class RegisterSlice:
                             _H.c.deleted.is_(False)))
             for o in conn.execute(query).all():
                 owners[o.id_no] = Owner(o.household_id, o.id, o.name, o.hh_no, o.head_name)
+        # the list projection's income and standing of the matched households, in one pass
         incomes: dict[str, int | None] = {}
-        if check_income and ids:
-            incomes = {i.household_id: i.per_person_income for i in conn.execute(
-                select(_L.c.household_id, _L.c.per_person_income).where(_L.c.household_id.in_(ids)))}
         standing: dict[str, tuple[str | None, int | None]] = {}
         for start in range(0, len(ids), 5000):
-            for r in conn.execute(select(_L.c.household_id, _L.c.exit_status, _L.c.exit_year)
-                                  .where(_L.c.household_id.in_(ids[start:start + 5000]))):
-                standing[r.household_id] = (r.exit_status, r.exit_year)
+            for household_id, exit_status, exit_year, income in conn.execute(
+                    select(_L.c.household_id, _L.c.exit_status, _L.c.exit_year, _L.c.per_person_income)
+                    .where(_L.c.household_id.in_(ids[start:start + 5000]))).all():
+                standing[household_id] = (exit_status, exit_year)
+                if check_income:
+                    incomes[household_id] = income
         return cls(households, members, owners, incomes, standing)
 
 
