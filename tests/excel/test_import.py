@@ -206,6 +206,25 @@ def test_an_edited_cell_updates_only_that_field(ctx: AppContext, xlsx_file: Call
         assert plan.counts()["unchanged"] == 1
 
 
+def test_households_are_matched_by_number_among_the_live_ones_only(
+        ctx: AppContext, xlsx_file: Callable[..., Path], make_household: Callable[..., str]) -> None:
+    make_household("孙甲", hh_no="611002009901")
+    make_household("孙乙", hh_no="611002009901")
+    register.delete_household(ctx.writer, make_household("钱甲", hh_no="611002009902"))
+    kept = make_household("钱乙", hh_no="611002009902")
+    file = xlsx_file([household("611002009901", [person("孙丙", pid(51))]),
+                      household("611002009902", [person("钱丙", pid(52), "之子")]),
+                      household("611002009903", [person("李丙", pid(53))])])
+    with build_plan(ctx, file) as plan:
+        entries = _by_hh(plan)
+        assert entries["611002009901"].status == "rejected"
+        assert "户编号 611002009901 在本机对应 2 户，无法确定导入到哪一户" in entries["611002009901"].message
+        assert entries["611002009902"].status == "update"  # the deleted household with that number is not one
+        assert entries["611002009903"].status == "create"
+        apply_plan(ctx, plan)
+    assert sorted(m["name"] for m in register.load_record(ctx.db, kept).members) == sorted(["钱乙", "成员4-1", "钱丙"])
+
+
 def test_a_stale_plan_is_refused_and_a_cancel_writes_nothing(ctx: AppContext, xlsx_file: Callable[..., Path],
                                                             make_household: Callable[..., str]) -> None:
     from fieldapp.services.excel.apply import PlanOutdated

@@ -60,8 +60,10 @@ class Group:
 
 
 def merge_runs(runs: list[tuple[Any, ...]], late: list[Problem]) -> Group:
+    """One household's runs (fresh from the spill file, so owned here: the first run's parts are reused)."""
     key, hh_no, rows, household, sources, members, problems = runs[0]
-    group = Group(key, hh_no, list(rows), dict(household), dict(sources), list(members), [*problems, *late])
+    problems.extend(late)
+    group = Group(key, hh_no, rows, household, sources, members, problems)
     for _key, _hh, more_rows, more_household, more_sources, more_members, more_problems in runs[1:]:
         group.rows.extend(more_rows)
         group.members.extend(more_members)
@@ -124,15 +126,22 @@ class RegisterSlice:
     standing: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, conn: Connection, groups: list[Group], check_income: bool) -> RegisterSlice:
+    def load(cls, conn: Connection, groups: list[Group], check_income: bool,
+             numbers: dict[str, list[str]] | None = None) -> RegisterSlice:
+        """The register's part for ``groups``; ``numbers`` from :func:`register_numbers` (None: looked up here)."""
         hh_nos = [g.hh_no for g in groups if g.hh_no]
+        if numbers is None:
+            numbers = register_numbers(conn, set(hh_nos))
         households: dict[str, list[dict[str, Any]]] = {}
         # rows fetched whole and zipped with their names: a mapping per row cost more than the query
         names = ("id", *HOUSEHOLD_COLUMNS)
-        for values in conn.execute(select(*[_H.c[c] for c in names])
-                                   .where(_H.c.hh_no.in_(hh_nos), _H.c.deleted.is_(False))).all():
-            household = dict(zip(names, values, strict=True))
-            households.setdefault(household["hh_no"], []).append(household)
+        found = [i for n in hh_nos for i in numbers.get(n, ())]
+        for start in range(0, len(found), 5000):
+            for values in conn.execute(select(*[_H.c[c] for c in names])
+                                       .where(_H.c.id.in_(found[start:start + 5000]), _H.c.hh_no.in_(hh_nos),
+                                              _H.c.deleted.is_(False))).all():
+                household = dict(zip(names, values, strict=True))
+                households.setdefault(household["hh_no"], []).append(household)
         ids = [h["id"] for rows in households.values() for h in rows]
         members: dict[str, list[dict[str, Any]]] = {}
         if ids:
@@ -163,6 +172,20 @@ class RegisterSlice:
                 if check_income:
                     incomes[household_id] = income
         return cls(households, members, owners, incomes, standing)
+
+
+def register_numbers(conn: Connection, hh_nos: set[str]) -> dict[str, list[str]]:
+    """户编号 → the ids of the live households holding it, for the numbers in ``hh_nos`` (a file's).
+
+    One pass over the register's households for the whole file: ``household.hh_no`` has no index of its
+    own, so looking the numbers up batch by batch read the whole table once per 500 households.
+    """
+    found: dict[str, list[str]] = {}
+    if hh_nos:
+        for household_id, hh_no in conn.execute(select(_H.c.id, _H.c.hh_no).where(_H.c.deleted.is_(False))):
+            if hh_no in hh_nos:
+                found.setdefault(hh_no, []).append(household_id)
+    return found
 
 
 @dataclass
@@ -267,7 +290,7 @@ def _merge_members(g: Group, reg: RegisterSlice, existing: dict[str, Any] | None
             slots.append(slot)
         slot.row = row
         slot.values.update(fm)
-        _derive(slot, problems)
+        _derive(slot, problems, id_no)
     return slots
 
 
@@ -281,11 +304,16 @@ def _match(slots: list[Slot], by_id: dict[str, Slot], fm: dict[str, Any]) -> Slo
     return slot
 
 
-def _derive(slot: Slot, problems: list[Problem]) -> None:
-    """Birth date and gender from a valid ID; a birth month is checked against it."""
+def _derive(slot: Slot, problems: list[Problem], cleaned_id: str | None) -> None:
+    """Birth date and gender from a valid ID; a birth month is checked against it.
+
+    ``cleaned_id``: the file row's ID number, which its cleaner already found valid and canonical.
+    """
     v = slot.values
     number = None
-    if v.get("id_no"):
+    if cleaned_id:
+        number = cleaned_id
+    elif v.get("id_no"):  # the register's
         try:
             number = resident_id.validate(v["id_no"])
         except resident_id.ResidentIdError:
