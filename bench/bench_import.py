@@ -3,7 +3,8 @@ merely reading the same workbook (limits: the import 4×, a dry run 3×), with o
 read beside it for comparison, and the peak memory of each.
 
 The workbook has the export layout (one row per member, 49 columns, household columns repeated)
-and is generated once into ``bench/out/import-<N>.xlsx`` (git-ignored). Each measurement runs in
+and is generated once into ``bench/out/import-<N>.xlsx`` (git-ignored; see :func:`_workbook`, about a
+minute for 100,000 households; ``--check-generator N`` compares it with openpyxl's own). Each measurement runs in
 its own process on a fresh, set-up data folder, so its peak RSS (``ru_maxrss``) is its own:
 
 - calamine (the baseline): ``CalamineWorkbook.from_path`` and ``iter_rows()`` over the sheet (best of 3);
@@ -18,6 +19,7 @@ and the dry run with the code of the source tree SRC (e.g. ``git archive main | 
 side by side in the same run. ``--one-core`` pins everything to CPU 0.
 
     python -m bench.bench_import [--households 100000] [--before SRC] [--no-openpyxl] [--one-core]
+    python -m bench.bench_import --check-generator 300
 """
 
 from __future__ import annotations
