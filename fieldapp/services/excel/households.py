@@ -6,7 +6,8 @@ members the file does not list are kept. An ID number already held by a member o
 household is refused (one person cannot be in two households; moving a person is done in
 the register, not by an import). The merged record (register values overlaid with the
 file's) must pass the same rules as the editor's save (:func:`fieldapp.domain.register.record_problems`):
-exactly one head, the birth date and gender agreeing with the ID, a grade for a disability…
+exactly one head, the birth date and gender agreeing with the ID, a grade for a disability… (a new
+household's cells have passed their cleaners, so its codes and ID numbers are not checked twice).
 A new household's 脱贫状态/脱贫年度 are imported values (as migration 0011 recorded the old register's); an
 existing household's come from its workflows, so a file that would change them is refused for that row,
 naming the workflow to start (a value the register already shows is no change).
