@@ -3,7 +3,8 @@ merely reading the same workbook (limits: the import 4×, a dry run 3×), with o
 read beside it for comparison, and the peak memory of each.
 
 The workbook has the export layout (one row per member, 49 columns, household columns repeated)
-and is generated once into ``bench/out/import-<N>.xlsx`` (git-ignored). Each measurement runs in
+and is generated once into ``bench/out/import-<N>.xlsx`` (git-ignored; see :func:`_workbook`, about a
+minute for 100,000 households; ``--check-generator N`` compares it with openpyxl's own). Each measurement runs in
 its own process on a fresh, set-up data folder, so its peak RSS (``ru_maxrss``) is its own:
 
 - calamine (the baseline): ``CalamineWorkbook.from_path`` and ``iter_rows()`` over the sheet (best of 3);
@@ -18,6 +19,7 @@ and the dry run with the code of the source tree SRC (e.g. ``git archive main | 
 side by side in the same run. ``--one-core`` pins everything to CPU 0.
 
     python -m bench.bench_import [--households 100000] [--before SRC] [--no-openpyxl] [--one-core]
+    python -m bench.bench_import --check-generator 300
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,23 +46,15 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华建国志红春梅玉兰金凤文德福"
 
 
-def _workbook(households: int) -> Path:
-    path = OUT / f"import-{households}.xlsx"
-    if path.exists():
-        return path
-    from openpyxl import Workbook
+def _households(households: int) -> Iterator[list[dict[str, Any]]]:
+    """The generated register, household by household: each a list of its members' cell values by field key.
 
+    Valid 18-digit ID numbers (check digit computed), unique across the file; random names; the household's
+    columns repeated on each of its 3 or 4 rows, as the app's own export writes them.
+    """
     from fieldapp.domain.resident_id import check_digit
-    from fieldapp.services.excel.layout import HOUSEHOLD_LAYOUT
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    print(f"generating {path.name} (once)…", flush=True)
-    start = time.perf_counter()
     rng = random.Random(7)
-    fields = HOUSEHOLD_LAYOUT.export_fields()
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("农户成员")
-    ws.append([f.label for f in fields])
     relations = ["户主", "配偶", "之子", "之女"]
     seq = 0
     for h in range(households):
@@ -73,6 +68,7 @@ def _workbook(households: int) -> Path:
                      "fund_channel": "上级", "farmland_mu": "2.5", "house_area": "80", "danger_grade": "无",
                      "sanitary_toilet": "是", "electricity": "是", "broadcast_tv": "是", "road_type": "水泥路",
                      "road_distance_km": "0.8", "fuel": "柴草", "per_person_income": 4527.5}
+        members = []
         for m in range(4 if h % 2 else 3):
             seq += 1
             born = dt.date(1950, 1, 1) + dt.timedelta(days=(seq * 7919) % 25000)
@@ -88,11 +84,100 @@ def _workbook(households: int) -> Path:
                       "work_months": 10, "employer": "西安某建筑公司", "medical_insurance": "是",
                       "critical_illness_insurance": "是", "pension_insurance": "是", "dibao": "否", "tekun": "否",
                       "military": "否"}
-            values = {**household, **member}
+            members.append({**household, **member})
+        yield members
+
+
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def _cell(ref: str, value: Any) -> str:
+    """One cell as openpyxl's write-only sheet writes it: inline strings, numbers, dates as serials (style 1)."""
+    if isinstance(value, str):
+        if "&" in value or "<" in value or ">" in value:
+            value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
+    if isinstance(value, dt.datetime):  # whole days after 1900-03-01: the serial is an integer
+        return f'<c r="{ref}" s="1" t="n"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f'<c r="{ref}" t="n"><v>{value}</v></c>'
+    raise TypeError(f"cannot write {value!r}")
+
+
+def _workbook(households: int) -> Path:
+    """``bench/out/import-<N>.xlsx``, generated once (a temporary name until complete).
+
+    openpyxl (write-only) writes the workbook with its header row: the package, styles and the sheet's
+    frame are its own. The data rows are then written into that sheet's XML in the form openpyxl's
+    write-only writer gives them (the same XML text; ``--check-generator N`` compares the two), streamed
+    into the zip: openpyxl's element tree per cell took 15-30 minutes for 100,000 households on this
+    shared machine.
+    """
+    path = OUT / f"import-{households}.xlsx"
+    if path.exists():
+        return path
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    from fieldapp.services.excel.layout import HOUSEHOLD_LAYOUT
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    print(f"generating {path.name} (once)…", flush=True)
+    start = time.perf_counter()
+    fields = HOUSEHOLD_LAYOUT.export_fields()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("农户成员")
+    ws.append([f.label for f in fields])
+    template = io.BytesIO()
+    wb.save(template)
+    letters = [(get_column_letter(i + 1), f.key) for i, f in enumerate(fields)]
+    partial = path.with_suffix(".partial")
+    rows = 0
+    with zipfile.ZipFile(template) as src, zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if not info.filename.startswith("xl/worksheets/"):
+                out.writestr(info, data)
+                continue
+            head, tail = data.split(b"</sheetData>")
+            with out.open(info.filename, "w", force_zip64=True) as sheet:
+                sheet.write(head)
+                chunk: list[str] = []
+                number = 1
+                for members in _households(households):
+                    for values in members:
+                        number += 1
+                        cells = "".join(_cell(f"{col}{number}", values[key]) for col, key in letters
+                                        if values.get(key) is not None)
+                        chunk.append(f'<row r="{number}">{cells}</row>')
+                    if len(chunk) >= 2000:
+                        sheet.write("".join(chunk).encode())
+                        chunk = []
+                sheet.write("".join(chunk).encode())
+                sheet.write(b"</sheetData>" + tail)
+                rows = number - 1
+    partial.rename(path)
+    print(f"  {rows} members in {time.perf_counter() - start:.0f} s, {path.stat().st_size / 1e6:.1f} MB", flush=True)
+    return path
+
+
+def _openpyxl_workbook(households: int, path: Path) -> None:
+    """The same register written by openpyxl cell by cell (slow): what ``_workbook`` must equal."""
+    from openpyxl import Workbook
+
+    from fieldapp.services.excel.layout import HOUSEHOLD_LAYOUT
+
+    fields = HOUSEHOLD_LAYOUT.export_fields()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("农户成员")
+    ws.append([f.label for f in fields])
+    for members in _households(households):
+        for values in members:
             ws.append([values.get(f.key) for f in fields])
     wb.save(path)
-    print(f"  {seq} members in {time.perf_counter() - start:.0f} s, {path.stat().st_size / 1e6:.1f} MB", flush=True)
-    return path
 
 
 def _child(kind: str, path: str, home: str) -> dict[str, Any]:
@@ -163,15 +248,41 @@ def _line(name: str, r: dict[str, Any], base: dict[str, Any] | None = None, limi
     return text
 
 
+def _check_generator(households: int) -> None:
+    import tempfile
+    import zipfile
+
+    global OUT  # noqa: PLW0603  (the fast generator writes into OUT; here a scratch folder)
+    saved, OUT = OUT, Path(tempfile.mkdtemp(prefix="bench-import-"))
+    try:
+        fast = _workbook(households)
+        slow = OUT / "openpyxl.xlsx"
+        _openpyxl_workbook(households, slow)
+        part = "xl/worksheets/sheet1.xml"
+        with zipfile.ZipFile(fast) as a, zipfile.ZipFile(slow) as b:
+            same = a.read(part) == b.read(part) and a.namelist() == b.namelist()
+        print(f"{households} households: the sheet XML is {'the same' if same else 'DIFFERENT'}")
+        if not same:
+            raise SystemExit(1)
+    finally:
+        shutil.rmtree(OUT, ignore_errors=True)
+        OUT = saved
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, default=100_000)
     parser.add_argument("--before", type=Path, help="a source tree of the earlier code, run side by side")
     parser.add_argument("--no-openpyxl", action="store_true", help="skip openpyxl's read (minutes at 100,000)")
+    parser.add_argument("--check-generator", type=int, metavar="N",
+                        help="write N households both ways (fast, openpyxl cell by cell) and compare the sheets")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "PATH", "HOME"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(_child(*args.child)))
+        return
+    if args.check_generator:
+        _check_generator(args.check_generator)
         return
     path = _workbook(args.households)
     print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB{', pinned to one core' if ONE_CORE else ''}",

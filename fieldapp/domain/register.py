@@ -77,8 +77,10 @@ def _length_problems(values: Mapping[str, Any], limits: Mapping[str, int]) -> di
     return found
 
 
-def household_problems(h: Mapping[str, Any], ref: RefData, today: dt.date | None = None) -> dict[str, str]:
-    p = _code_problems(h, HOUSEHOLD_CODES, ref)
+def household_problems(h: Mapping[str, Any], ref: RefData, today: dt.date | None = None, *,
+                       cells_checked: bool = False) -> dict[str, str]:
+    """The household's own rules; ``cells_checked``: see :func:`record_problems`."""
+    p = {} if cells_checked else _code_problems(h, HOUSEHOLD_CODES, ref)
     required = {"village_id": "请选择村", "hh_no": "户编号为必填", "main_cause": "主要致贫原因为必填"}
     p.update({field: message for field, message in required.items() if not str(h.get(field) or "").strip()})
     causes = [h.get(k) for k in ("main_cause", "cause2", "cause3") if h.get(k)]
@@ -111,23 +113,33 @@ def household_problems(h: Mapping[str, Any], ref: RefData, today: dt.date | None
     return p
 
 
-def member_problems(m: Mapping[str, Any], ref: RefData, today: dt.date | None = None) -> dict[str, str]:
-    p = _code_problems(m, MEMBER_CODES, ref)
+def _id_problems(m: Mapping[str, Any], id_no: str, cells_checked: bool) -> dict[str, str]:
+    """The ID number's own check (left out for a cleaned cell), then the birth date and gender against it."""
+    number = id_no
+    if not cells_checked:
+        try:
+            number = resident_id.validate(id_no)
+        except resident_id.ResidentIdError as exc:
+            return {"id_no": str(exc)}
+    p: dict[str, str] = {}
+    if m.get("birth_date") and m["birth_date"] != resident_id.birth_date(number):
+        p["birth_date"] = "出生日期与证件号码不一致"
+    if m.get("gender") and m["gender"] != resident_id.gender_code(number):
+        p["gender"] = "性别与证件号码不一致"
+    return p
+
+
+def member_problems(m: Mapping[str, Any], ref: RefData, today: dt.date | None = None, *,
+                    cells_checked: bool = False) -> dict[str, str]:
+    """One member's rules; ``cells_checked``: see :func:`record_problems`."""
+    p = {} if cells_checked else _code_problems(m, MEMBER_CODES, ref)
     if not (m.get("name") or "").strip():
         p["name"] = "姓名为必填"
     if not m.get("relation"):
         p["relation"] = "与户主关系为必填"
     id_no = m.get("id_no")
     if id_no:
-        try:
-            number = resident_id.validate(id_no)
-        except resident_id.ResidentIdError as exc:
-            p["id_no"] = str(exc)
-        else:
-            if m.get("birth_date") and m["birth_date"] != resident_id.birth_date(number):
-                p["birth_date"] = "出生日期与证件号码不一致"
-            if m.get("gender") and m["gender"] != resident_id.gender_code(number):
-                p["gender"] = "性别与证件号码不一致"
+        p.update(_id_problems(m, id_no, cells_checked))
     birth = validation.past_date_problem(m.get("birth_date"), today)
     if birth:
         p["birth_date"] = birth
@@ -190,17 +202,21 @@ def measure_problems(row: Mapping[str, Any], ref: RefData, today: dt.date | None
 
 
 def record_problems(household: Mapping[str, Any], members: Sequence[Mapping[str, Any]],
-                    ref: RefData, today: dt.date | None = None) -> dict[str, str]:
+                    ref: RefData, today: dt.date | None = None, *, cells_checked: bool = False) -> dict[str, str]:
     """Whole-record rules. Keys: ``household.<field>``, ``member[i].<field>``, ``members``.
 
     A record without members, or without exactly one head, is refused (``members``).
+    ``cells_checked``: every value came from a cell an import's cleaner accepted (a new household of a
+    file), so each coded value is a code of its list and each ID number valid and canonical (the cleaners
+    refused the others, with their own messages); those two rules are not run again. Every other rule is.
     """
     today = today or dt.date.today()  # once for the record, not once per member
-    problems = {f"household.{k}": v for k, v in household_problems(household, ref, today).items()}
+    problems = {f"household.{k}": v
+                for k, v in household_problems(household, ref, today, cells_checked=cells_checked).items()}
     seen: dict[str, int] = {}
     heads = 0
     for i, m in enumerate(members):
-        for k, v in member_problems(m, ref, today).items():
+        for k, v in member_problems(m, ref, today, cells_checked=cells_checked).items():
             problems[f"member[{i}].{k}"] = v
         if m.get("relation") == HEAD:
             heads += 1

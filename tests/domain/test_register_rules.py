@@ -104,6 +104,29 @@ def test_member_problems(ref: RefData) -> None:
     assert rules.member_problems(member(work_months=12), ref, TODAY) == {}
 
 
+def test_cells_checked_leaves_out_only_what_an_import_cleaner_decided(ref: RefData) -> None:
+    # an unknown code and an invalid ID number are refused by the cleaners before any record is built
+    unknown_code = member(relation="55")
+    assert set(rules.member_problems(unknown_code, ref, TODAY)) == {"relation"}
+    assert rules.member_problems(unknown_code, ref, TODAY, cells_checked=True) == {}
+    assert set(rules.household_problems(household(fuel="zz"), ref, TODAY)) == {"fuel"}
+    assert rules.household_problems(household(fuel="zz"), ref, TODAY, cells_checked=True) == {}
+    # every other rule still runs on cleaned cells
+    checked = {"cells_checked": True}
+    assert rules.member_problems(member(birth_date=dt.date(1970, 1, 2)), ref, TODAY, **checked) == {
+        "birth_date": "出生日期与证件号码不一致"}
+    assert rules.member_problems(member(gender="2"), ref, TODAY, **checked) == {"gender": "性别与证件号码不一致"}
+    assert rules.member_problems(member(name=""), ref, TODAY, **checked) == {"name": "姓名为必填"}
+    assert rules.member_problems(member(health="04"), ref, TODAY, **checked) == {
+        "disability_grade": "残疾人须填写残疾等级"}
+    assert set(rules.member_problems(member(work_months=13), ref, TODAY, **checked)) == {"work_months"}
+    people = [member(1, relation="02"), {**member(2, relation="03"), "id_no": member(1)["id_no"]}]
+    assert rules.record_problems(household(group_no=100, main_cause=None), people, ref, TODAY, **checked) == {
+        "household.group_no": "组号应在1到99之间", "household.main_cause": "主要致贫原因为必填",
+        "member[1].id_no": "与第1位成员的证件号码重复", "member[1].gender": "性别与证件号码不一致",
+        "members": "本户没有户主"}
+
+
 def test_member_without_id_number_is_allowed(ref: RefData) -> None:
     assert rules.member_problems({"name": "小明", "relation": "03"}, ref, TODAY) == {}
 

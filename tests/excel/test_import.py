@@ -125,6 +125,24 @@ def test_one_dry_run_lists_every_problem_of_a_household_once(ctx: AppContext, xl
     assert "同一人不能在两户" in entries["6110021050000032"].message
 
 
+def test_a_new_household_is_checked_with_every_rule_its_cells_did_not_decide(
+        ctx: AppContext, xlsx_file: Callable[..., Path]) -> None:
+    born = dt.date(1970, 1, 1)
+    bad = household("6110021050000041", [
+        person("甲", pid(31, born), 出生日期="1970-01-02", 性别="女" if int(pid(31, born)[16]) % 2 else "男"),
+        person("甲子", pid(32), "之子"),
+        person("甲女", pid(33), "之女", 健康状况="残疾")], group=120)
+    good = household("6110021050000042", [person("乙", pid(34, born), 出生日期="1970-01-01")])
+    with build_plan(ctx, xlsx_file([bad, good])) as plan:
+        entries = _by_hh(plan)
+    assert entries["6110021050000042"].status == "create"
+    text = entries["6110021050000041"].message
+    assert entries["6110021050000041"].status == "rejected"
+    for said in ("第2行 出生日期与证件号码不一致", "第2行 性别与证件号码不一致", "第2行 组号应在1到99之间",
+                 "第4行 残疾等级：残疾人须填写残疾等级"):
+        assert said in text, text
+
+
 def test_applying_writes_codes_through_the_write_path_and_shows_in_history(ctx: AppContext, messy: Path,
                                                                         village_ids: dict[str, str]) -> None:
     with build_plan(ctx, messy) as plan:
@@ -186,6 +204,25 @@ def test_an_edited_cell_updates_only_that_field(ctx: AppContext, xlsx_file: Call
     assert _log_count(ctx) == before + 2
     with build_plan(ctx, edited) as plan:  # the member without an ID number is matched by name
         assert plan.counts()["unchanged"] == 1
+
+
+def test_households_are_matched_by_number_among_the_live_ones_only(
+        ctx: AppContext, xlsx_file: Callable[..., Path], make_household: Callable[..., str]) -> None:
+    make_household("孙甲", hh_no="611002009901")
+    make_household("孙乙", hh_no="611002009901")
+    register.delete_household(ctx.writer, make_household("钱甲", hh_no="611002009902"))
+    kept = make_household("钱乙", hh_no="611002009902")
+    file = xlsx_file([household("611002009901", [person("孙丙", pid(51))]),
+                      household("611002009902", [person("钱丙", pid(52), "之子")]),
+                      household("611002009903", [person("李丙", pid(53))])])
+    with build_plan(ctx, file) as plan:
+        entries = _by_hh(plan)
+        assert entries["611002009901"].status == "rejected"
+        assert "户编号 611002009901 在本机对应 2 户，无法确定导入到哪一户" in entries["611002009901"].message
+        assert entries["611002009902"].status == "update"  # the deleted household with that number is not one
+        assert entries["611002009903"].status == "create"
+        apply_plan(ctx, plan)
+    assert sorted(m["name"] for m in register.load_record(ctx.db, kept).members) == sorted(["钱乙", "成员4-1", "钱丙"])
 
 
 def test_a_stale_plan_is_refused_and_a_cancel_writes_nothing(ctx: AppContext, xlsx_file: Callable[..., Path],

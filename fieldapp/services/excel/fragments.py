@@ -72,11 +72,12 @@ class Grouped:
     split: dict[str, None] = field(default_factory=dict)  # keys whose rows are not consecutive
 
     def load(self, key: str) -> list[tuple[Any, ...]]:
+        """The runs of ``key`` (read once the pass is over). Keys asked for in the order the file gave them
+        are read straight on: seeking to where the last run ended stays in the file's buffer."""
         runs = []
         for offset in self.index[key]:
             self.spill.seek(offset)
             runs.append(pickle.load(self.spill))
-        self.spill.seek(0, 2)
         return runs
 
     def close(self) -> None:

@@ -6,7 +6,8 @@ members the file does not list are kept. An ID number already held by a member o
 household is refused (one person cannot be in two households; moving a person is done in
 the register, not by an import). The merged record (register values overlaid with the
 file's) must pass the same rules as the editor's save (:func:`fieldapp.domain.register.record_problems`):
-exactly one head, the birth date and gender agreeing with the ID, a grade for a disability…
+exactly one head, the birth date and gender agreeing with the ID, a grade for a disability… (a new
+household's cells have passed their cleaners, so its codes and ID numbers are not checked twice).
 A new household's 脱贫状态/脱贫年度 are imported values (as migration 0011 recorded the old register's); an
 existing household's come from its workflows, so a file that would change them is refused for that row,
 naming the workflow to start (a value the register already shows is no change).
@@ -60,8 +61,10 @@ class Group:
 
 
 def merge_runs(runs: list[tuple[Any, ...]], late: list[Problem]) -> Group:
+    """One household's runs (fresh from the spill file, so owned here: the first run's parts are reused)."""
     key, hh_no, rows, household, sources, members, problems = runs[0]
-    group = Group(key, hh_no, list(rows), dict(household), dict(sources), list(members), [*problems, *late])
+    problems.extend(late)
+    group = Group(key, hh_no, rows, household, sources, members, problems)
     for _key, _hh, more_rows, more_household, more_sources, more_members, more_problems in runs[1:]:
         group.rows.extend(more_rows)
         group.members.extend(more_members)
@@ -124,15 +127,22 @@ class RegisterSlice:
     standing: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, conn: Connection, groups: list[Group], check_income: bool) -> RegisterSlice:
+    def load(cls, conn: Connection, groups: list[Group], check_income: bool,
+             numbers: dict[str, list[str]] | None = None) -> RegisterSlice:
+        """The register's part for ``groups``; ``numbers`` from :func:`register_numbers` (None: looked up here)."""
         hh_nos = [g.hh_no for g in groups if g.hh_no]
+        if numbers is None:
+            numbers = register_numbers(conn, set(hh_nos))
         households: dict[str, list[dict[str, Any]]] = {}
         # rows fetched whole and zipped with their names: a mapping per row cost more than the query
         names = ("id", *HOUSEHOLD_COLUMNS)
-        for values in conn.execute(select(*[_H.c[c] for c in names])
-                                   .where(_H.c.hh_no.in_(hh_nos), _H.c.deleted.is_(False))).all():
-            household = dict(zip(names, values, strict=True))
-            households.setdefault(household["hh_no"], []).append(household)
+        found = [i for n in hh_nos for i in numbers.get(n, ())]
+        for start in range(0, len(found), 5000):
+            for values in conn.execute(select(*[_H.c[c] for c in names])
+                                       .where(_H.c.id.in_(found[start:start + 5000]), _H.c.hh_no.in_(hh_nos),
+                                              _H.c.deleted.is_(False))).all():
+                household = dict(zip(names, values, strict=True))
+                households.setdefault(household["hh_no"], []).append(household)
         ids = [h["id"] for rows in households.values() for h in rows]
         members: dict[str, list[dict[str, Any]]] = {}
         if ids:
@@ -152,16 +162,31 @@ class RegisterSlice:
                             _H.c.deleted.is_(False)))
             for o in conn.execute(query).all():
                 owners[o.id_no] = Owner(o.household_id, o.id, o.name, o.hh_no, o.head_name)
+        # the list projection's income and standing of the matched households, in one pass
         incomes: dict[str, int | None] = {}
-        if check_income and ids:
-            incomes = {i.household_id: i.per_person_income for i in conn.execute(
-                select(_L.c.household_id, _L.c.per_person_income).where(_L.c.household_id.in_(ids)))}
         standing: dict[str, tuple[str | None, int | None]] = {}
         for start in range(0, len(ids), 5000):
-            for r in conn.execute(select(_L.c.household_id, _L.c.exit_status, _L.c.exit_year)
-                                  .where(_L.c.household_id.in_(ids[start:start + 5000]))):
-                standing[r.household_id] = (r.exit_status, r.exit_year)
+            for household_id, exit_status, exit_year, income in conn.execute(
+                    select(_L.c.household_id, _L.c.exit_status, _L.c.exit_year, _L.c.per_person_income)
+                    .where(_L.c.household_id.in_(ids[start:start + 5000]))).all():
+                standing[household_id] = (exit_status, exit_year)
+                if check_income:
+                    incomes[household_id] = income
         return cls(households, members, owners, incomes, standing)
+
+
+def register_numbers(conn: Connection, hh_nos: set[str]) -> dict[str, list[str]]:
+    """户编号 → the ids of the live households holding it, for the numbers in ``hh_nos`` (a file's).
+
+    One pass over the register's households for the whole file: ``household.hh_no`` has no index of its
+    own, so looking the numbers up batch by batch read the whole table once per 500 households.
+    """
+    found: dict[str, list[str]] = {}
+    if hh_nos:
+        for household_id, hh_no in conn.execute(select(_H.c.id, _H.c.hh_no).where(_H.c.deleted.is_(False))):
+            if hh_no in hh_nos:
+                found.setdefault(hh_no, []).append(household_id)
+    return found
 
 
 @dataclass
@@ -266,7 +291,7 @@ def _merge_members(g: Group, reg: RegisterSlice, existing: dict[str, Any] | None
             slots.append(slot)
         slot.row = row
         slot.values.update(fm)
-        _derive(slot, problems)
+        _derive(slot, problems, id_no)
     return slots
 
 
@@ -280,11 +305,16 @@ def _match(slots: list[Slot], by_id: dict[str, Slot], fm: dict[str, Any]) -> Slo
     return slot
 
 
-def _derive(slot: Slot, problems: list[Problem]) -> None:
-    """Birth date and gender from a valid ID; a birth month is checked against it."""
+def _derive(slot: Slot, problems: list[Problem], cleaned_id: str | None) -> None:
+    """Birth date and gender from a valid ID; a birth month is checked against it.
+
+    ``cleaned_id``: the file row's ID number, which its cleaner already found valid and canonical.
+    """
     v = slot.values
     number = None
-    if v.get("id_no"):
+    if cleaned_id:
+        number = cleaned_id
+    elif v.get("id_no"):  # the register's
         try:
             number = resident_id.validate(v["id_no"])
         except resident_id.ResidentIdError:
@@ -331,7 +361,7 @@ def _labelled(label: str, message: str) -> str:
 
 
 def _record_problems(g: Group, cx: Context, merged: dict[str, Any], slots: list[Slot], *,
-                     skipped: list[dict[str, Any]], found: list[Problem]) -> list[Problem]:
+                     skipped: list[dict[str, Any]], found: list[Problem], existing: bool) -> list[Problem]:
     """The editor's whole-record rules, less what the file's own problems already say.
 
     Run even when cells were refused, so one dry run lists every problem of the household. A
@@ -341,7 +371,10 @@ def _record_problems(g: Group, cx: Context, merged: dict[str, Any], slots: list[
     said = {(row, label) for row, message in found for label in _ALL_LABELS if message.startswith(label)}
     out = []
     head_refused = any(m.get("relation") == rules.HEAD for m in skipped)
-    for key, message in rules.record_problems(merged, [s.values for s in slots], cx.ref, cx.today).items():
+    # a new household holds only cleaned cells (codes of their lists, valid ID numbers): those rules are not rerun
+    new = all(s.original is None for s in slots) and not existing
+    for key, message in rules.record_problems(merged, [s.values for s in slots], cx.ref, cx.today,
+                                              cells_checked=new).items():
         if key == "members" and head_refused:
             continue
         for row, text in _translate({key: message}, g, slots):
@@ -387,7 +420,8 @@ def decide(g: Group, reg: RegisterSlice, cx: Context) -> Decision:
     if problems or existing is None or h_changes or m_changes or new:
         # every rule, even when cells were refused: one dry run lists all of the household's problems
         merged = {**(existing or {}), **values}
-        problems += _record_problems(g, cx, merged, slots, skipped=skipped, found=problems)
+        problems += _record_problems(g, cx, merged, slots, skipped=skipped, found=problems,
+                                     existing=existing is not None)
     if problems:
         problems.sort()
         text = "；".join(f"第{row}行 {msg}" for row, msg in problems)

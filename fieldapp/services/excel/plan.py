@@ -230,12 +230,14 @@ def _decide_all(ctx: AppContext, grouped: Grouped, plan: Plan, options: ImportOp
     context = decide.Context.load(ctx, options.default_village, options.today or dt.date.today(),
                                   check_income=CHECK in {HOUSEHOLD_LAYOUT.by_key[k].level
                                                          for k in plan.mapping.values() if k})
+    with ctx.db.read() as conn:  # the register moving on after this is refused by apply_plan (register_mark)
+        numbers = decide.register_numbers(conn, {k for k in keys if not k.startswith("?")})
     for start in range(0, len(keys), BATCH):
         if cancelled is not None and cancelled():
             raise ImportCancelled
         groups = [decide.merge_runs(grouped.load(k), grouped.late.get(k, [])) for k in keys[start:start + BATCH]]
         with ctx.db.read() as conn:
-            register = decide.RegisterSlice.load(conn, groups, context.check_income)
+            register = decide.RegisterSlice.load(conn, groups, context.check_income, numbers)
         for group in groups:
             d = decide.decide(group, register, context)
             plan.entries.append(Entry(d.status, group.rows, group.hh_no, d.head, d.message, d.people))
