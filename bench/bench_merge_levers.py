@@ -123,6 +123,7 @@ def child(tmp: Path, variant: str) -> str:
         event.listen(db.engine, "connect", cache)
         db.engine.dispose()  # the pooled connections are made again, with the listener
     receiver = identity_mod.load(tmp / "receiver")
+    assert receiver is not None
     rep = service.Replica(db, receiver, None, HybridClock())
     start, cpu = time.perf_counter(), time.process_time()
     result = service.import_package(rep, data)
