@@ -153,7 +153,8 @@ class Household(SyncedMixin, Base):
     """A registered household (建档立卡户): the "八个搞清楚" minus members, incomes, measures."""
 
     __tablename__ = "household"
-    __table_args__ = (Index("ix_household_village", "village_id"),)  # a village's households (sync replies)
+    __table_args__ = (Index("ix_household_village", "village_id"),  # a village's households (sync replies)
+                      Index("ix_household_hh_no", "hh_no"))  # an import's households, by 户编号
     # 1. 住地
     village_id: Mapped[str] = mapped_column(ForeignKey("area.id"))
     group_no: Mapped[int | None] = mapped_column(Integer)  # 村民小组

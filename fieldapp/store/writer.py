@@ -419,8 +419,11 @@ class WriteTxn:
             self.touched_households.add(household_id)
         if self.resolving and op != "insert":
             op = "resolve"
-        entry = (self.actor.device_id, self._next_seq(), hlc, table.name, row_id, household_id, op,
-                 codec.dumps(fields), codec.dumps(prev) if prev else "{}", self.actor.user_id, self.actor.user_name)
+        # the table's name as a plain str: SQLAlchemy's quoted_name (a str subclass) sent the chain hash to the
+        # standard library's encoder instead of the compiled one (the same text either way)
+        entry = (self.actor.device_id, self._next_seq(), hlc, _plain_name(table), row_id, household_id, op,
+                 codec.dumps_fields(fields), codec.dumps(prev) if prev else "{}", self.actor.user_id,
+                 self.actor.user_name)
         linked = audit.entry_hash(entry, self._link)
         self._pending.append((*entry, self._link, linked))
         self._link = linked
@@ -449,6 +452,11 @@ class WriteTxn:
         if self.touched_households:
             derived.refresh_households(self.conn, sorted(self.touched_households))
             self.touched_households.clear()
+
+
+@functools.cache
+def _plain_name(table: Table) -> str:
+    return str(table.name)
 
 
 _LOG_COLUMNS = ("origin", "origin_seq", "hlc", "tbl", "row_id", "household_id", "op", "fields", "prev",
