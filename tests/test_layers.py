@@ -30,7 +30,7 @@ LAYER_IMPORTS = {
     "cli": ("fieldapp.domain", "fieldapp.store", "fieldapp.sync", "fieldapp.services", "fieldapp.cli",
             "fieldapp.selftest", "fieldapp.gui", *_SHARED),
 }
-DOMAIN_THIRD_PARTY = {"stdnum", "pypinyin", "uuid6", "msgspec"}
+DOMAIN_THIRD_PARTY = {"stdnum", "pypinyin", "msgspec"}
 
 _IMPORT_ALL = r"""
 import importlib, json, pkgutil, sys

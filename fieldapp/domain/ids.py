@@ -22,9 +22,9 @@ _state = {"last_ms": 0, "pool": b"", "at": 0}
 def new_id() -> str:
     """A UUIDv7 (RFC 9562) as text: 48 bits of Unix milliseconds, then 74 random bits (``os.urandom``).
 
-    As ``uuid6.uuid7`` makes them (which this replaces, at a quarter of the cost: an import makes one per
-    row): a millisecond not later than the previous id's is taken as the previous one plus one, so ids made
-    by this process sort in the order they were made.
+    As the ``uuid6`` library's ``uuid7`` makes them (which this replaced at a quarter of the cost: an import
+    makes one per row): a millisecond not later than the previous id's is taken as the previous one plus
+    one, so ids made by this process sort in the order they were made.
     """
     with _lock:
         ms = time.time_ns() // 1_000_000

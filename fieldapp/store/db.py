@@ -37,7 +37,7 @@ from fieldapp.store import filemodes, guard
 log = logging.getLogger("fieldapp.store")
 
 # Bump together with a new Alembic revision named "NNNN_*.py" (NNNN == SCHEMA_VERSION).
-SCHEMA_VERSION = 25
+SCHEMA_VERSION = 24
 
 
 class StoreError(Exception):

@@ -1,4 +1,4 @@
-"""Migration 0025: ``household.hh_no`` is indexed on SQLite and PostgreSQL, and an import's look-up uses it."""
+"""Migration 0024: ``household.hh_no`` is indexed on SQLite and PostgreSQL, and an import's look-up uses it."""
 
 from __future__ import annotations
 

@@ -5,14 +5,14 @@ household of the register, once per import (and, earlier, once per batch of 500)
 small file grew with the register. The index holds deleted households too (the import asks for the
 live ones); a household's number rarely changes, so its writes cost one more index entry on insert.
 
-Revision ID: 0025
+Revision ID: 0024
 Revises: 0023
 Create Date: 2026-12-07 12:00:00.000000
 """
 
 from alembic import op
 
-revision = '0025'
+revision = '0024'
 down_revision = '0023'
 branch_labels = None
 depends_on = None
