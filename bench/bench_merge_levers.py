@@ -53,10 +53,9 @@ VARIANTS: dict[str, dict[str, object]] = {
 
 def setup(tmp: Path, households: int, changes: int) -> None:
     """The register copy every run starts from (the sender registered) and the sealed package."""
-    from bench.bench_sync import _sender_changes
+    from bench.bench_sync import _sender_changes, sealed
     from fieldapp.services import identity as identity_mod
-    from fieldapp.store.db import SCHEMA_VERSION, Database
-    from fieldapp.sync import body, package
+    from fieldapp.store.db import Database
     from fieldapp.sync.district import public_identity, register_peer
 
     base = tmp / "base.sqlite3"
@@ -66,11 +65,7 @@ def setup(tmp: Path, households: int, changes: int) -> None:
     register_peer(db, public_identity(sender, "sender"))
     db.close()  # checkpointed: the copy holds the registered peer
     found = _sender_changes(base, sender.device_id, changes)
-    raw, count = body.encode(found)
-    header = package.new_header(schema=SCHEMA_VERSION, base={}, top={sender.device_id: count},
-                                held={sender.device_id: count}, scope=None, counts={"changes": count})
-    data = package.seal(sender, package.PeerKeys(receiver.device_id, receiver.public_signing(),
-                                                 receiver.public_agreement()), header, raw)
+    data, count = sealed(sender, receiver, found)
     upserts = [(ch.fields["phone"], ch.hlc, ch.origin, ch.row_id, ch.hlc) for ch in found]
     (tmp / "package.pickle").write_bytes(pickle.dumps((data, upserts, count)))
 
