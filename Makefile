@@ -17,9 +17,12 @@ run: bootstrap
 	FIELDAPP_HOME=$(DEMO_HOME) FIELDAPP_LOGIN_HINT="$(DEMO_USER)" FIELDAPP_LOGIN_PASSWORD=$(DEMO_PASSWORD) \
 	  $(PY) -m fieldapp
 
-## The whole test suite (offscreen Qt), plus lint.
+## The whole test suite (offscreen Qt), plus lint. It runs on one worker per core (pytest-xdist;
+## TEST_WORKERS=N picks another number, TEST_WORKERS=0 runs in this process alone).
+TEST_WORKERS ?= auto
 test: bootstrap lint
-	FIELDAPP_TEST_PG="$${FIELDAPP_TEST_PG-$$(bash scripts/ensure_postgres.sh)}" QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	FIELDAPP_TEST_PG="$${FIELDAPP_TEST_PG-$$(bash scripts/ensure_postgres.sh)}" QT_QPA_PLATFORM=offscreen \
+	  $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 lint:
 	$(VENV)/bin/ruff check fieldapp tests bench
