@@ -17,9 +17,13 @@ run: bootstrap
 	FIELDAPP_HOME=$(DEMO_HOME) FIELDAPP_LOGIN_HINT="$(DEMO_USER)" FIELDAPP_LOGIN_PASSWORD=$(DEMO_PASSWORD) \
 	  $(PY) -m fieldapp
 
-## The whole test suite (offscreen Qt), plus lint.
+## The whole test suite (offscreen Qt), plus lint. TEST_WORKERS=auto spreads it over one pytest-xdist worker
+## per core (TEST_WORKERS=N: N workers). One process by default while a GUI test still fails when another
+## test ran before it in the same worker (gui_workflow/test_review.py's conflict test after gui_people).
+TEST_WORKERS ?= 0
 test: bootstrap lint
-	FIELDAPP_TEST_PG="$${FIELDAPP_TEST_PG-$$(bash scripts/ensure_postgres.sh)}" QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	FIELDAPP_TEST_PG="$${FIELDAPP_TEST_PG-$$(bash scripts/ensure_postgres.sh)}" QT_QPA_PLATFORM=offscreen \
+	  $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 lint:
 	$(VENV)/bin/ruff check fieldapp tests bench
