@@ -7,12 +7,15 @@
   (see :mod:`tests.helpers.people`; logins run scrypt at a test cost).
 - ``make_household``: saves a valid household through the register service (``legacy=True``:
   writes it unchecked, as an old register may hold it).
+- every test that ran with a QApplication ends with it settled (:mod:`tests.helpers.qt_state`): closed windows
+  are deleted, windows still shown then fail the test, keyboard modifiers QTest left held are released.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +33,20 @@ from fieldapp.store.models import Household, IncomeYear, Member
 from tests.helpers import people as people_helpers
 from tests.helpers.idgen import resident_id
 from tests.helpers.postgres import postgres_databases, postgres_url  # noqa: F401  (fixtures, shared here)
+
+
+@pytest.fixture(autouse=True)
+def _qt_settled() -> Iterator[None]:
+    """The next test in this process (an xdist worker runs any mix) finds the QApplication as a fresh one."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:  # no Qt in this process: nothing to settle, nothing to import
+        return
+    from tests.helpers import qt_state
+
+    left = qt_state.settle()
+    if left:
+        pytest.fail("windows still shown after the test's widgets were deleted (close or end them in the test): "
+                    + ", ".join(left))
 
 
 @pytest.fixture(autouse=True)
