@@ -18,8 +18,8 @@ run: bootstrap
 	  $(PY) -m fieldapp
 
 ## The whole test suite (offscreen Qt), plus lint. TEST_WORKERS=auto spreads it over one pytest-xdist worker
-## per core (TEST_WORKERS=N: N workers). One process by default while a GUI test still fails when another
-## test ran before it in the same worker (gui_workflow/test_review.py's conflict test after gui_people).
+## per core (TEST_WORKERS=N: N workers). One process by default until the whole suite has been shown to pass
+## repeatedly on workers (every GUI folder has, on 2 workers).
 TEST_WORKERS ?= 0
 test: bootstrap lint
 	FIELDAPP_TEST_PG="$${FIELDAPP_TEST_PG-$$(bash scripts/ensure_postgres.sh)}" QT_QPA_PLATFORM=offscreen \
