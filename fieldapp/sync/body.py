@@ -313,11 +313,9 @@ def _records(stream: Iterable[str], tables: list[str], fields: dict[str, list[st
 
 def _fast_id(packed: str) -> str:
     """:func:`_id` for a text msgspec already checked is one; :class:`_Slow` where it would refuse."""
-    if packed.startswith("~"):
-        return packed[1:]
-    if len(packed) != 32 or packed.strip(_HEX):
+    if not packed.startswith("~") and (len(packed) != 32 or packed.strip(_HEX)):
         raise _Slow
-    return f"{packed[:8]}-{packed[8:12]}-{packed[12:16]}-{packed[16:20]}-{packed[20:]}"
+    return _unpack_id(packed)
 
 
 def _fast_chain(e: _Entry) -> tuple[str | None, bytes | None]:
