@@ -7,9 +7,12 @@ row: a later row that disagrees with an earlier one is a problem of that row. Bl
 repeated header rows and rows without household or member data (合计, 制表人…) are skipped
 and counted.
 
-The cleaned rows go to a spill file, one run of consecutive rows of a household at a time,
-so memory holds only the indexes (户编号 → runs, ID number → first household), never the
-workbook: a household whose rows are not consecutive has several runs.
+Each run of consecutive rows of a household is handed on as it ends (``done``), so the plan
+decides households while the file is read; a household whose rows are not consecutive has
+several runs. The runs also go to a spill file, so memory holds only the indexes (户编号 →
+runs, ID number → first household), never the workbook: a household reached again after it
+was decided (a later run of it, or a duplicate ID number found further down; ``reached``) is
+decided again from its runs read back.
 """
 
 from __future__ import annotations
@@ -72,8 +75,8 @@ class Grouped:
     split: dict[str, None] = field(default_factory=dict)  # keys whose rows are not consecutive
 
     def load(self, key: str) -> list[tuple[Any, ...]]:
-        """The runs of ``key`` (read once the pass is over). Keys asked for in the order the file gave them
-        are read straight on: seeking to where the last run ended stays in the file's buffer."""
+        """The runs of ``key`` as :meth:`Run.state` gave them, read back from the spill file (once the pass is over)."""
+        self.spill.flush()
         runs = []
         for offset in self.index[key]:
             self.spill.seek(offset)
@@ -87,8 +90,11 @@ class Grouped:
 class _Grouper:
     """The state of one pass: the run being filled, the spill file and its indexes."""
 
-    def __init__(self, table: Table, layout: Layout, mapping: dict[int, str | None], ref: RefData) -> None:
+    def __init__(self, table: Table, layout: Layout, mapping: dict[int, str | None], ref: RefData, *,
+                 done: Callable[[Run], None], reached: Callable[[str], None], late: dict[str, list[Problem]]) -> None:
         self.layout = layout
+        self.done = done
+        self.reached = reached
         self.hh_col = next(c for c, k in mapping.items() if k == "hh_no")
         cols = [(c, layout.by_key[k]) for c, k in sorted(mapping.items()) if k is not None and k != "hh_no"]
         # (column, key, label, cleaner, its results by text: see _memo)
@@ -102,7 +108,7 @@ class _Grouper:
         self.header_cells = [(c, table.headers[c]) for c in (self.hh_col, *(m[0] for m in self.member_cols[:2]))
                              if c < len(table.headers) and table.headers[c]]
         spill = tempfile.TemporaryFile(prefix="fieldapp-import-")  # noqa: SIM115  (owned by Grouped)
-        self.grouped = Grouped(spill=spill, index={}, late={})
+        self.grouped = Grouped(spill=spill, index={}, late=late)
         # ID number (as an int: half the memory of the text) → row where first seen; the household of a
         # row is found among the runs' first rows (ascending), so 350,000 IDs cost ~100 bytes each.
         self.first_ids: dict[int, int] = {}
@@ -116,11 +122,16 @@ class _Grouper:
         if run is None:
             return
         offsets = grouped.index.setdefault(run.key, [])
-        if offsets:
+        again = bool(offsets)
+        if again:
             grouped.split.setdefault(run.key, None)
         offsets.append(grouped.spill.tell())
         self.pickler.dump(run.state())
         self.pickler.clear_memo()
+        self.current = None
+        if again:
+            self.reached(run.key)
+        self.done(run)
 
     def skipped(self, values: tuple[Any, ...]) -> bool:
         """Blank rows and header rows (repeated further down, or a second header row under the first)."""
@@ -200,6 +211,7 @@ class _Grouper:
             run.problems.append((number, f"证件号码 {id_no} 也出现在第{other_row}行（{where}）：同一人不能在两户"))
             self.grouped.late.setdefault(other_key, []).append(
                 (other_row, f"证件号码 {id_no} 也出现在第{number}行（户编号 {run.key}）：同一人不能在两户"))
+            self.reached(other_key)
 
 
 MEMO_SIZE = 4096  # distinct texts remembered per column: code lists, villages, causes (names and IDs overflow)
@@ -244,9 +256,16 @@ def _picker(columns: tuple[int, ...]) -> Callable[[tuple[Any, ...]], tuple[Any, 
 
 
 def group_rows(table: Table, layout: Layout, mapping: dict[int, str | None], ref: RefData, *,
-               progress: Progress | None = None, cancelled: Cancelled | None = None) -> Grouped:
-    """Stream ``table``'s rows into runs of households (see the module docstring)."""
-    grouper = _Grouper(table, layout, mapping, ref)
+               done: Callable[[Run], None] = lambda _run: None, reached: Callable[[str], None] = lambda _key: None,
+               late: dict[str, list[Problem]] | None = None, progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> Grouped:
+    """Stream ``table``'s rows into runs of households (see the module docstring).
+
+    ``done(run)`` is called as each run ends, in the order the runs began; ``reached(key)`` when a household
+    whose run has ended is reached again: a later run of it, or a duplicate ID number found for it (in
+    :attr:`Grouped.late`, which is ``late`` when given, so the caller sees it while the pass runs).
+    """
+    grouper = _Grouper(table, layout, mapping, ref, done=done, reached=reached, late={} if late is None else late)
     grouped = grouper.grouped
     try:
         for number, values in table.rows():

@@ -61,10 +61,12 @@ class Group:
 
 
 def merge_runs(runs: list[tuple[Any, ...]], late: list[Problem]) -> Group:
-    """One household's runs (fresh from the spill file, so owned here: the first run's parts are reused)."""
+    """One household's runs (each as :meth:`~fieldapp.services.excel.fragments.Run.state` gives it) and the
+    problems found for it later, as one group; the runs are left as they were."""
     key, hh_no, rows, household, sources, members, problems = runs[0]
-    problems.extend(late)
-    group = Group(key, hh_no, rows, household, sources, members, problems)
+    if len(runs) == 1:  # the common case: the group shares the run's parts (neither changes them)
+        return Group(key, hh_no, rows, household, sources, members, [*problems, *late] if late else problems)
+    group = Group(key, hh_no, list(rows), dict(household), dict(sources), list(members), [*problems, *late])
     for _key, _hh, more_rows, more_household, more_sources, more_members, more_problems in runs[1:]:
         group.rows.extend(more_rows)
         group.members.extend(more_members)
@@ -127,19 +129,17 @@ class RegisterSlice:
     standing: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, conn: Connection, groups: list[Group], check_income: bool,
-             numbers: dict[str, list[str]] | None = None) -> RegisterSlice:
-        """The register's part for ``groups``; ``numbers`` from :func:`register_numbers` (None: looked up here)."""
-        hh_nos = [g.hh_no for g in groups if g.hh_no]
-        if numbers is None:
-            numbers = register_numbers(conn, set(hh_nos))
+    def load(cls, conn: Connection, groups: list[Group], check_income: bool) -> RegisterSlice:
+        """The register's part for ``groups``: their live households found by 户编号 (through
+        ``ix_household_hh_no``, so the cost follows the batch, not the register), with their members, the
+        register's holders of the file's ID numbers and the list projection's income and standing."""
+        hh_nos = sorted({g.hh_no for g in groups if g.hh_no})
         households: dict[str, list[dict[str, Any]]] = {}
         # rows fetched whole and zipped with their names: a mapping per row cost more than the query
         names = ("id", *HOUSEHOLD_COLUMNS)
-        found = [i for n in hh_nos for i in numbers.get(n, ())]
-        for start in range(0, len(found), 5000):
+        for start in range(0, len(hh_nos), 5000):
             for values in conn.execute(select(*[_H.c[c] for c in names])
-                                       .where(_H.c.id.in_(found[start:start + 5000]), _H.c.hh_no.in_(hh_nos),
+                                       .where(_H.c.hh_no.in_(hh_nos[start:start + 5000]),
                                               _H.c.deleted.is_(False))).all():
                 household = dict(zip(names, values, strict=True))
                 households.setdefault(household["hh_no"], []).append(household)
@@ -173,21 +173,6 @@ class RegisterSlice:
                 if check_income:
                     incomes[household_id] = income
         return cls(households, members, owners, incomes, standing)
-
-
-def register_numbers(conn: Connection, hh_nos: set[str]) -> dict[str, list[str]]:
-    """户编号 → the ids of the live households holding it, for the numbers in ``hh_nos`` (a file's).
-
-    Looked up through ``ix_household_hh_no``, so the cost follows the file, not the register.
-    """
-    found: dict[str, list[str]] = {}
-    numbers = sorted(hh_nos)
-    for start in range(0, len(numbers), 5000):
-        for household_id, hh_no in conn.execute(select(_H.c.id, _H.c.hh_no)
-                                                .where(_H.c.hh_no.in_(numbers[start:start + 5000]),
-                                                       _H.c.deleted.is_(False))):
-            found.setdefault(hh_no, []).append(household_id)
-    return found
 
 
 @dataclass

@@ -1,9 +1,11 @@
 """The dry run of a household import: what would be created, updated, left unchanged or rejected.
 
 :func:`inspect_file` finds the sheet, its header row and a proposed column mapping (the GUI
-shows it for correction). :func:`build_plan` streams the file once (:mod:`.fragments`), then
-decides household by household in batches (:mod:`.households`): set look-ups against the
-register, a few queries per 500 households, never one per row. Households are matched by
+shows it for correction). :func:`build_plan` streams the file once (:mod:`.fragments`) and
+decides the households while it reads, in batches of those whose rows have ended
+(:mod:`.households`): set look-ups against the register, a few queries per 500 households,
+never one per row. A household reached again further down the file (more of its rows, or an
+ID number it shares with a later household) is decided again once the file is read. Households are matched by
 户编号, members by ID number (or, without one, by name within the household), so the same
 file imported twice changes nothing. A household with any problem is rejected whole, with
 the row and the reason of each problem; nothing of it is written.
@@ -29,7 +31,7 @@ from sqlalchemy import func, select
 
 from fieldapp.services.context import AppContext
 from fieldapp.services.excel import households as decide
-from fieldapp.services.excel.fragments import Cancelled, Grouped, ImportCancelled, Progress, group_rows
+from fieldapp.services.excel.fragments import Cancelled, Grouped, ImportCancelled, Problem, Progress, Run, group_rows
 from fieldapp.services.excel.layout import CHECK, HOUSEHOLD_LAYOUT, IGNORE, Layout, missing_required
 from fieldapp.services.excel.read import MAX_BYTES, SpreadsheetError, open_table
 from fieldapp.store.models import ChangeLog
@@ -122,8 +124,13 @@ class Plan:
     rejected_rows: dict[int, str]
     register_mark: int
     ops: IO[bytes] | None = field(default=None, repr=False)
-    op_count: int = 0
+    op_count: int = 0  # writes to make (households)
     applied: Any = None  # the ApplyResult once written (a cancel that came too late can tell)
+    # The ops file: the ops of the pass first, in the order of the entries; then those of households decided
+    # again after it (entry index, offset), which replace their first op (void: those entries' first ops).
+    first_ops: int = field(default=0, repr=False)
+    void: set[int] = field(default_factory=set, repr=False)
+    later: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     def counts(self) -> dict[str, int]:
         found = Counter(e.status for e in self.entries)
@@ -145,11 +152,30 @@ class Plan:
         return self.op_count > 0
 
     def iter_ops(self) -> Iterator[tuple[Any, ...]]:
-        if self.ops is None:
+        """Each write to make, ``(entry index, kind, …)``, in the order of the entries."""
+        ops = self.ops
+        if ops is None:
             raise RuntimeError("the plan is closed")
-        self.ops.seek(0)
-        for _ in range(self.op_count):
-            yield pickle.load(self.ops)  # a fresh unpickler each time: the pickler's memo is cleared per op
+        ops.seek(0)
+        later = sorted(self.later)
+        taken = 0
+        for _ in range(self.first_ops):
+            op = pickle.load(ops)  # a fresh unpickler each time: the pickler's memo is cleared per op
+            while taken < len(later) and later[taken][0] < op[0]:
+                yield self._op_at(later[taken][1])
+                taken += 1
+            if op[0] not in self.void:
+                yield op
+        for _index, offset in later[taken:]:
+            yield self._op_at(offset)
+
+    def _op_at(self, offset: int) -> tuple[Any, ...]:
+        assert self.ops is not None
+        back = self.ops.tell()
+        self.ops.seek(offset)
+        op: tuple[Any, ...] = pickle.load(self.ops)
+        self.ops.seek(back)
+        return op
 
     def close(self) -> None:
         if self.ops is not None:
@@ -205,54 +231,119 @@ def build_plan(ctx: AppContext, path: Path | str, options: ImportOptions | None 
     mark = _register_mark(ctx)
     with open_table(path, layout, sheet=options.sheet, max_bytes=options.max_bytes) as table:
         mapping = check_mapping(options.mapping if options.mapping is not None else table.guess, table.headers)
-        grouped = group_rows(table, layout, mapping, ctx.ref, progress=progress, cancelled=cancelled)
-        info = (table.path, table.sheet, table.header_row, list(table.headers))
-    try:
-        notes = _notes(grouped, table.headers, mapping, layout, sheet=info[1], header_row=info[2])
-        plan = Plan(*info, mapping=mapping, entries=[], notes=notes, rejected_rows={}, register_mark=mark,
+        plan = Plan(table.path, table.sheet, table.header_row, list(table.headers), mapping=mapping, entries=[],
+                    notes=[], rejected_rows={}, register_mark=mark,
                     ops=tempfile.TemporaryFile(prefix="fieldapp-plan-"))  # noqa: SIM115  (owned by the Plan)
         try:
-            _decide_all(ctx, grouped, plan, options, progress=progress, cancelled=cancelled)
+            decider = _Decider(ctx, plan, options, cancelled)
+            grouped = group_rows(table, layout, mapping, ctx.ref, done=decider.add, reached=decider.reached,
+                                 late=decider.late, progress=progress, cancelled=cancelled)
+            try:
+                decider.finish(grouped, progress)
+            finally:
+                grouped.close()
         except BaseException:
             plan.close()
             raise
-    finally:
-        grouped.close()
+    plan.notes[:0] = _notes(grouped, plan.headers, mapping, layout, sheet=plan.sheet, header_row=plan.header_row)
     log.info("import plan of %s: %s", Path(path).name, plan.summary())
     return plan
 
 
-def _decide_all(ctx: AppContext, grouped: Grouped, plan: Plan, options: ImportOptions, *,
-                progress: Progress | None, cancelled: Cancelled | None) -> None:
-    assert plan.ops is not None
-    pickler = pickle.Pickler(plan.ops, protocol=pickle.HIGHEST_PROTOCOL)
-    keys = list(grouped.index)
-    context = decide.Context.load(ctx, options.default_village, options.today or dt.date.today(),
-                                  check_income=CHECK in {HOUSEHOLD_LAYOUT.by_key[k].level
-                                                         for k in plan.mapping.values() if k})
-    with ctx.db.read() as conn:  # the register moving on after this is refused by apply_plan (register_mark)
-        numbers = decide.register_numbers(conn, {k for k in keys if not k.startswith("?")})
-    for start in range(0, len(keys), BATCH):
-        if cancelled is not None and cancelled():
+class _Decider:
+    """Households decided while the file is read, in batches of those whose runs have ended.
+
+    A household is decided once its first run has ended and :data:`BATCH` households are waiting (a later
+    run of a household still waiting joins it). One reached again after it was decided is decided again
+    from its runs in the spill file once the file is read; its entry keeps its place and its new op
+    replaces the first.
+    """
+
+    def __init__(self, ctx: AppContext, plan: Plan, options: ImportOptions, cancelled: Cancelled | None) -> None:
+        assert plan.ops is not None
+        self.ctx, self.plan, self.cancelled = ctx, plan, cancelled
+        self.pickler = pickle.Pickler(plan.ops, protocol=pickle.HIGHEST_PROTOCOL)
+        self.context = decide.Context.load(ctx, options.default_village, options.today or dt.date.today(),
+                                           check_income=CHECK in {HOUSEHOLD_LAYOUT.by_key[k].level
+                                                                  for k in plan.mapping.values() if k})
+        self.waiting: dict[str, list[tuple[Any, ...]]] = {}  # key → its runs' states, in order of first run
+        self.decided: dict[str, int] = {}  # key → its entry's index
+        self.again: set[str] = set()  # decided keys reached again
+        self.late: dict[str, list[Problem]] = {}  # key → problems found after its run ended (Grouped.late)
+
+    def add(self, run: Run) -> None:
+        runs = self.waiting.get(run.key)
+        if runs is not None:
+            runs.append(run.state())
+        elif run.key not in self.decided:
+            self.waiting[run.key] = [run.state()]
+            if len(self.waiting) >= BATCH:
+                self._decide_waiting()
+        # else: decided already, and marked to be decided again (reached)
+
+    def reached(self, key: str) -> None:
+        if key in self.decided:
+            self.again.add(key)
+
+    def _decide_waiting(self) -> None:
+        if self.cancelled is not None and self.cancelled():
             raise ImportCancelled
-        groups = [decide.merge_runs(grouped.load(k), grouped.late.get(k, [])) for k in keys[start:start + BATCH]]
-        with ctx.db.read() as conn:
-            register = decide.RegisterSlice.load(conn, groups, context.check_income, numbers)
-        for group in groups:
-            d = decide.decide(group, register, context)
-            plan.entries.append(Entry(d.status, group.rows, group.hh_no, d.head, d.message, d.people))
+        waiting, self.waiting = self.waiting, {}
+        groups = [decide.merge_runs(runs, self.late.get(key, [])) for key, runs in waiting.items()]
+        self._decide(groups, [None] * len(groups))
+
+    def _decide(self, groups: list[decide.Group], indexes: list[int | None]) -> None:
+        """Decide ``groups``: new entries (index None), or again those at ``indexes``."""
+        plan = self.plan
+        assert plan.ops is not None
+        with self.ctx.db.read() as conn:  # the register moving on after this is refused by apply_plan (register_mark)
+            register = decide.RegisterSlice.load(conn, groups, self.context.check_income)
+        for group, again in zip(groups, indexes, strict=True):
+            d = decide.decide(group, register, self.context)
+            entry = Entry(d.status, group.rows, group.hh_no, d.head, d.message, d.people)
+            if again is None:
+                index = len(plan.entries)
+                plan.entries.append(entry)
+                self.decided[group.key] = index
+            else:
+                index = again
+                first = plan.entries[index]
+                if first.status == "rejected":
+                    for row in first.rows:
+                        plan.rejected_rows.pop(row, None)
+                if first.status in ("create", "update"):
+                    plan.void.add(index)
+                    plan.op_count -= 1
+                plan.entries[index] = entry
             if d.status == "rejected":
                 plan.rejected_rows.update(decide.row_reasons(group.rows, d.problems))
             if d.op is not None:
-                pickler.dump((len(plan.entries) - 1, *d.op))
-                pickler.clear_memo()
+                if again is None:
+                    plan.first_ops += 1
+                else:
+                    plan.later.append((index, plan.ops.tell()))
+                self.pickler.dump((index, *d.op))
+                self.pickler.clear_memo()
                 plan.op_count += 1
-        if progress is not None:
-            progress(min(len(keys), start + BATCH), len(keys), "核对")
-    plan.ops.flush()
-    if context.unknown_cadres:
-        names = "、".join(sorted(context.unknown_cadres)[:10])
-        plan.notes.append(f"包扶责任人 {names} 不在本机干部名单中（或重名），这些户未关联包扶责任人")
+
+    def finish(self, grouped: Grouped, progress: Progress | None) -> None:
+        """The households still waiting, then those reached again after they were decided."""
+        if self.waiting:
+            self._decide_waiting()
+        again = sorted(self.again, key=self.decided.__getitem__)
+        for start in range(0, len(again), BATCH):
+            if self.cancelled is not None and self.cancelled():
+                raise ImportCancelled
+            keys = again[start:start + BATCH]
+            self._decide([decide.merge_runs(grouped.load(k), grouped.late.get(k, [])) for k in keys],
+                         [self.decided[k] for k in keys])
+            if progress is not None:
+                progress(min(len(again), start + BATCH), len(again), "核对")
+        assert self.plan.ops is not None
+        self.plan.ops.flush()
+        if self.context.unknown_cadres:
+            names = "、".join(sorted(self.context.unknown_cadres)[:10])
+            self.plan.notes.append(f"包扶责任人 {names} 不在本机干部名单中（或重名），这些户未关联包扶责任人")
 
 
 def _notes(grouped: Grouped, headers: list[str], mapping: dict[int, str | None], layout: Layout, *, sheet: str,
