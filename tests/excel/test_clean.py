@@ -37,6 +37,24 @@ def test_mangled_ids_are_reported_never_repaired(value: object, match: str) -> N
         clean.clean_id(value)
 
 
+def _with_check(first17: str) -> str:
+    return first17 + clean.resident_id.check_digit(first17)
+
+
+@pytest.mark.parametrize("typed", [ID, X_ID, X_ID.lower(), ID[:17] + ("1" if ID[17] != "1" else "2"),
+                                   _with_check("61100220990101001"), _with_check("61100219801340001"),
+                                   "６" + ID[1:]])
+def test_an_id_typed_plainly_cleans_as_the_same_id_with_spaces_around(typed: str) -> None:
+    """18 plain characters take a shorter way to the rules: the same number or the same message."""
+    def outcome(value: str) -> str:
+        try:
+            return str(clean.clean_id(value))
+        except CellProblem as exc:
+            return f"refused: {exc}"
+
+    assert outcome(typed) == outcome(f" {typed} ")
+
+
 def test_an_id_that_lost_its_trailing_x_is_named_as_such() -> None:
     with pytest.raises(CellProblem, match="按校验规则末位应为X，可能被 Excel 丢掉了"):
         clean.clean_id(X_ID[:17])
