@@ -297,3 +297,17 @@ def test_a_household_without_a_number_is_refused_by_the_import(
     with build_plan(ctx, xlsx_file([household(None, [person("无号户主", pid(92))])])) as plan:
         assert plan.counts()["rejected"] == 1
         assert "缺少户编号" in plan.entries[0].message  # the import already required it; the rule agrees
+
+
+def test_number_cells_remembered_per_column_give_each_row_its_own_value(
+        ctx: AppContext, xlsx_file: Callable[..., Path]) -> None:
+    """A number cell is cleaned once per distinct value; 0.0 and -0.0 (equal numbers) each name their own."""
+    rows = [household(f"61100210500001{n:02d}", [person(f"甲{n}", pid(70 + n), 出生日期=born)])
+            for n, born in enumerate([99999.0, 99999.0, 0.0, -0.0, 25569.0, 25569.0])]
+    with build_plan(ctx, xlsx_file(rows)) as plan:
+        messages = [e.message for e in plan.entries]
+        statuses = [e.status for e in plan.entries]
+    assert messages[0] == "第2行 出生日期不是日期（99999.0）；请写成“2016-03-05”这样的格式"
+    assert messages[1] == messages[0].replace("第2行", "第3行")
+    assert "出生日期不是日期（0.0）" in messages[2] and "出生日期不是日期（-0.0）" in messages[3]
+    assert statuses == ["rejected"] * 4 + ["create"] * 2  # serial 25569 is 1970-01-01, the ID's birth date

@@ -98,7 +98,7 @@ class _Grouper:
         self.hh_col = next(c for c, k in mapping.items() if k == "hh_no")
         cols = [(c, layout.by_key[k]) for c, k in sorted(mapping.items()) if k is not None and k != "hh_no"]
         # (column, key, label, cleaner, its results by text: see _memo)
-        self.member_cols: list[tuple[int, str, str, Callable[[Any], Any], dict[str, Any]]] = [
+        self.member_cols: list[tuple[int, str, str, Callable[[Any], Any], dict[Any, Any]]] = [
             (c, f.key, f.label, make_cleaner(f, ref), {}) for c, f in cols if f.level == MEMBER]
         self.household_cols = [(c, f, _memo(make_cleaner(f, ref))) for c, f in cols
                                if f.level not in (MEMBER, IGNORE)]
@@ -155,14 +155,14 @@ class _Grouper:
             value = values[c]
             if value is None:
                 continue
-            text = type(value) is str
-            cleaned = cache.get(value, _MISSING) if text else _MISSING
+            kept = type(value) is str or (type(value) is float and value != 0)  # see _memo
+            cleaned = cache.get(value, _MISSING) if kept else _MISSING
             if cleaned is _MISSING:
                 try:
                     cleaned = clean(value)
                 except CellProblem as exc:
                     cleaned = exc
-                if text and len(cache) < MEMO_SIZE:
+                if kept and len(cache) < MEMO_SIZE:
                     cache[value] = cleaned
             if type(cleaned) is CellProblem:
                 problems.append((number, f"{label}{cleaned}"))
@@ -221,14 +221,15 @@ def _memo(clean: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """``clean`` remembering its result (or its refusal) for each distinct text of a column.
 
     Most columns hold a few values on every row (性别, 文化程度, 是); cleaning the same text
-    350,000 times was the larger part of reading a big file. Only ``str`` cells are remembered
-    (``1 == 1.0 == True`` would mix up numbers and booleans as keys), and only the first
+    350,000 times was the larger part of reading a big file. Only ``str`` and ``float`` cells are
+    remembered (``1 == 1.0 == True`` would mix up numbers and booleans as keys; a text never equals a
+    number), not ``0.0``, which equals ``-0.0`` but is written otherwise in a message, and only the first
     :data:`MEMO_SIZE` distinct ones, so a column of names or ID numbers costs no memory.
     """
-    cache: dict[str, Any] = {}
+    cache: dict[Any, Any] = {}  # str or float → cleaned value or CellProblem
 
     def cleaned(value: Any) -> Any:
-        if type(value) is not str:
+        if type(value) is not str and (type(value) is not float or value == 0):
             return clean(value)
         found = cache.get(value, _MISSING)
         if found is _MISSING:
