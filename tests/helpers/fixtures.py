@@ -1,6 +1,8 @@
 """Shared fixtures (loaded as a pytest plugin via ``-p tests.helpers.fixtures``).
 
 - ``data_home``: an empty data folder; FIELDAPP_HOME points at it.
+- ``bare_ctx``: that folder opened, its register a copy of a migrated empty one (:mod:`tests.helpers.templates`:
+  the migrations run once per process, not once per test; the tests about migrations make their own).
 - ``ctx``: an AppContext already set up (district 商州区, town 北宽坪镇, villages 东村/西村,
   cadre 王伟) with a device identity.
 - ``signed_in``: ``signed_in("member")`` → a context logged in as an account with those roles
@@ -33,6 +35,7 @@ from fieldapp.store.models import Household, IncomeYear, Member
 from tests.helpers import people as people_helpers
 from tests.helpers.idgen import resident_id
 from tests.helpers.postgres import postgres_databases, postgres_url  # noqa: F401  (fixtures, shared here)
+from tests.helpers.templates import place_register
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +84,9 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def bare_ctx(data_home: Path) -> Iterator[AppContext]:
     """An opened data folder that has not been through the setup wizard."""
-    ctx = open_context(paths.resolve())
+    data = paths.resolve()
+    place_register(data.database)
+    ctx = open_context(data)
     yield ctx
     ctx.close()
 

@@ -52,6 +52,18 @@ class Databases:
         self.names.append(name)
         return make_url(self.base).set(database=name).render_as_string(hide_password=False)
 
+    def new_migrated(self) -> str:
+        """The URL of a new database already at the current schema (a copy of a template database migrated
+        once per process: see :func:`tests.helpers.templates.pg_template`)."""
+        from tests.helpers.templates import pg_template
+
+        template = pg_template(self.base)
+        name = f"fieldapp_test_{uuid.uuid4().hex[:12]}"
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        self.names.append(name)
+        return make_url(self.base).set(database=name).render_as_string(hide_password=False)
+
     def close(self) -> None:
         with self.engine.connect() as conn:
             for name in self.names:

@@ -1,11 +1,14 @@
 """The district server under test: a real process on loopback, real laptops' data folders, the real CLIs.
 
-- ``server_backend`` — the database backend, parametrised (``sqlite`` now; ``postgres`` joins later).
-  Its ``url(folder)`` is what ``fieldapp-server --db`` gets.
+- ``server_backend`` — the database backend, parametrised (``sqlite``; ``postgres`` where a server answers).
+  Its ``url(folder)`` is what ``fieldapp-server --db`` gets: a database already at the current schema (a copy
+  of one migrated once per process, :mod:`tests.helpers.templates`). A server given a path of its own (the
+  admin page's, the upstream test's district) still creates and migrates its database itself.
 - ``server`` — a started ``python -m fieldapp.server.main`` process (:class:`ServerProcess`); its
   ``admin(*args)`` runs ``fieldapp-server`` commands in-process on the same home and database.
-- ``laptop`` — a factory of :class:`Laptop` data folders: ``run(*argv)`` runs ``fieldapp`` commands
-  in-process with ``FIELDAPP_HOME`` pointing at it; ``setup()`` runs the setup wizard's service.
+- ``laptop`` — a factory of :class:`Laptop` data folders (holding a copied migrated empty register, as the
+  first open would make it): ``run(*argv)`` runs ``fieldapp`` commands in-process with ``FIELDAPP_HOME``
+  pointing at it; ``setup()`` runs the setup wizard's service.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from fieldapp.server.main import main as server_main
 from fieldapp.services.context import AppContext, open_context
 from fieldapp.services.setup import SetupInfo, run_setup
 from tests.helpers.postgres import Databases
+from tests.helpers.templates import place_register
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,17 +50,17 @@ class Backend:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def server_backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
-    """The server's database: a SQLite file, or a fresh PostgreSQL database per folder (skipped, with the
-    reason, where no PostgreSQL server answers: see tests/helpers/postgres.py)."""
+    """The server's database, empty at the current schema: a SQLite file, or a new PostgreSQL database per folder
+    (skipped, with the reason, where no PostgreSQL server answers: see tests/helpers/postgres.py)."""
     if request.param == "sqlite":
-        yield Backend("sqlite", lambda folder: str(folder / "server.sqlite3"))
+        yield Backend("sqlite", lambda folder: str(place_register(folder / "server.sqlite3")))
         return
     dbs = Databases()
     made: dict[Path, str] = {}
 
     def url(folder: Path) -> str:
         if folder not in made:
-            made[folder] = dbs.new()
+            made[folder] = dbs.new_migrated()
         return made[folder]
 
     yield Backend("postgres", url)
@@ -184,6 +188,7 @@ def laptop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], L
     def make(name: str) -> Laptop:
         home = tmp_path / name
         home.mkdir()
+        place_register(paths.DataPaths(home).database)
         return Laptop(home, monkeypatch)
 
     return make
