@@ -77,7 +77,7 @@ class HouseholdTableModel(QAbstractTableModel):
                  *, page_size: int | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.page_size = max(1, int(page_size or ctx.settings["page_size"] or 200))
+        self.page_size = browse.page_size(page_size or ctx.settings["page_size"])
         self._query = query or DEFAULT_QUERY
         self._rows: list[dict[str, Any]] = []
         self._exhausted = False

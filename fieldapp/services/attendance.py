@@ -31,6 +31,7 @@ from fieldapp.domain.refdata import RefData
 from fieldapp.domain.visits import Month, MonthStatus
 from fieldapp.services import xlsx
 from fieldapp.services.context import AppContext
+from fieldapp.store import limits
 from fieldapp.store.models import (
     AttendanceReopen,
     Cadre,
@@ -250,7 +251,7 @@ def month_close(conn: Connection, cadre_id: str, month: Month) -> MonthClose:
         select(_SO.c.signed_at, _P.c.name).outerjoin(_P, _P.c.id == _SO.c.person_id)
         .where(_SO.c.subject == MONTH_SUBJECT, _SO.c.subject_id == cadre_id, _SO.c.period == period,
                _SO.c.deleted.is_(False))
-        .order_by(_SO.c.signed_at.desc()).limit(1)).first()
+        .order_by(_SO.c.signed_at.desc()).limit(limits.fixed(1))).first()
     reopened = tuple(Reopening(r.name or r.person_id[:8], int(r.at), r.reason) for r in conn.execute(
         select(_R.c.at, _R.c.reason, _R.c.person_id, _P.c.name).outerjoin(_P, _P.c.id == _R.c.person_id)
         .where(_R.c.cadre_id == cadre_id, _R.c.period == period, _R.c.deleted.is_(False))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.services import visits
-from fieldapp.store import queries
+from fieldapp.store import limits, queries
 from fieldapp.store.db import Database
 from fieldapp.store.queries import SORT_COLUMNS, HistoryEntry, HouseholdQuery
 
@@ -25,6 +25,7 @@ __all__ = [
     "distinct_groups",
     "find_households",
     "household_page",
+    "page_size",
     "visits_of_cadre",
     "visits_of_household",
 ]
@@ -40,6 +41,13 @@ class HouseholdPage:
     cadre_names: dict[str, str]
     total: int | None = None  # set on the first page only
     total_exact: bool = True
+
+
+def page_size(setting: int | None, default: int = 200) -> int:
+    """The rows a list reads per page from the ``page_size`` setting (or ``default`` when unset), within
+    1…:data:`fieldapp.store.limits.MAX_PAGE`: each page size is a statement of its own (limits are written into
+    the SQL), and a page of a million rows would hold the window for seconds."""
+    return limits.clamp(int(setting or default))
 
 
 def household_page(db: Database, query: HouseholdQuery, *, after: tuple[Any, str] | None = None, limit: int = 200,

@@ -35,6 +35,7 @@ from fieldapp.services.context import AppContext
 from fieldapp.services.demo_household import HouseholdMaker, Stats
 from fieldapp.services.demo_records import Place
 from fieldapp.services.setup import SetupInfo, run_setup
+from fieldapp.store import limits
 from fieldapp.store.db import Database
 from fieldapp.store.models import Area, Cadre, CheckIn, Household, IncomeYear, Indicator, Measure, Member
 from fieldapp.sync import district
@@ -52,7 +53,7 @@ _H, _M, _A, _C = Household.__table__, Member.__table__, Area.__table__, Cadre.__
 def has_households(ctx: AppContext) -> bool:
     """Whether the register holds any (live) household."""
     with ctx.db.read() as conn:
-        return conn.execute(select(_H.c.id).where(_H.c.deleted.is_(False)).limit(1)).first() is not None
+        return conn.execute(select(_H.c.id).where(_H.c.deleted.is_(False)).limit(limits.fixed(1))).first() is not None
 
 
 def reference_date() -> dt.date:

@@ -15,7 +15,7 @@ from sqlalchemy import Table, func, or_, select
 from fieldapp.domain import visits as visit_rules
 from fieldapp.domain import workflow as flow_rules
 from fieldapp.services import attendance, register, workbench
-from fieldapp.store import batch, derived
+from fieldapp.store import batch, derived, limits
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
     SYNCED_MODELS,
@@ -135,8 +135,8 @@ def first_live_ids(db: Database) -> tuple[str | None, str | None]:
     """A live household and a live visit, if any (for showing every window on real data: screenshots)."""
     v: Table = Visit.__table__  # type: ignore[assignment]
     with db.read() as conn:
-        household = conn.execute(select(_H.c.id).where(_H.c.deleted.is_(False)).limit(1)).scalar()
-        visit = conn.execute(select(v.c.id).where(v.c.deleted.is_(False)).limit(1)).scalar()
+        household = conn.execute(select(_H.c.id).where(_H.c.deleted.is_(False)).limit(limits.fixed(1))).scalar()
+        visit = conn.execute(select(v.c.id).where(v.c.deleted.is_(False)).limit(limits.fixed(1))).scalar()
     return (None if household is None else str(household)), (None if visit is None else str(visit))
 
 

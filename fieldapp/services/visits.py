@@ -33,6 +33,7 @@ from fieldapp.domain.ids import natural_id
 from fieldapp.services import photos as photos_mod
 from fieldapp.services.context import AppContext
 from fieldapp.services.photos import StoredPhoto
+from fieldapp.store import limits
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
     Cadre,
@@ -469,7 +470,7 @@ def household_visits_page(conn: Connection, household_id: str, before: tuple[dt.
         day, vid = before
         # a row-value comparison, so SQLite seeks the index to the key instead of skipping up to it
         stmt = stmt.where(tuple_(_V.c.date, _V.c.id) < tuple_(day, vid))
-    rows = conn.execute(stmt.order_by(_V.c.date.desc(), _V.c.id.desc()).limit(limit)).mappings().all()
+    rows = conn.execute(stmt.order_by(_V.c.date.desc(), _V.c.id.desc()).limit(limits.fixed(limit))).mappings().all()
     return _summaries(conn, rows)
 
 
@@ -497,7 +498,7 @@ def archive_page(conn: Connection, cadre_id: str, start: dt.date | None = None, 
     if after is not None:
         day, vid = after
         stmt = stmt.where(tuple_(_VC.c.date, _VC.c.visit_id) > tuple_(day, vid))
-    rows = conn.execute(stmt.order_by(_VC.c.date, _VC.c.visit_id).limit(limit)).mappings().all()
+    rows = conn.execute(stmt.order_by(_VC.c.date, _VC.c.visit_id).limit(limits.fixed(limit))).mappings().all()
     return _summaries(conn, rows)
 
 
@@ -507,7 +508,7 @@ def household_follow_ups(conn: Connection, household_id: str, *, include_done: b
     stmt = select(_F).where(_F.c.household_id == household_id, _F.c.deleted.is_(False))
     if not include_done:
         stmt = stmt.where(_F.c.done_on.is_(None))
-    rows = conn.execute(stmt.order_by(_F.c.due_date, _F.c.id).limit(limit)).mappings()
+    rows = conn.execute(stmt.order_by(_F.c.due_date, _F.c.id).limit(limits.fixed(limit))).mappings()
     return [FollowUpRow(r["id"], r["visit_id"], r["household_id"], r["text"], r["due_date"], r["done_on"])
             for r in rows]
 

@@ -51,6 +51,7 @@ from fieldapp.services import thresholds
 from fieldapp.services.context import AppContext
 from fieldapp.services.spotcheck import rectify
 from fieldapp.services.workflow import store as wf_store
+from fieldapp.store import limits
 from fieldapp.store.models import ChangeLog, FollowUp, HouseholdListRow, Indicator, Visit, VisitCadre
 from fieldapp.sync import state
 
@@ -233,10 +234,10 @@ def _household(r: Any) -> HouseholdEntry:
 _HL_COLUMNS = (_L.c.household_id, _L.c.head_name, _L.c.hh_no, _L.c.village_id, _L.c.group_no, _L.c.last_visit)
 
 # The lists run on every refresh of the home screen. Their statements are built once per kind of
-# scope with bound parameters (:func:`functools.cache`), so a refresh costs little more than its SQL:
-# building and compiling a statement anew took longer than running it.
-
-_LIMIT = bindparam("limit", type_=Integer())
+# scope and limit with bound parameters (:func:`functools.cache`), so a refresh costs little more than its SQL:
+# building and compiling a statement anew took longer than running it. The limit (one more than shown) is
+# written into the SQL (:func:`fieldapp.store.limits.fixed`): a bound one makes SQLCipher's SQLite prepare the
+# statement again on every run.
 
 
 def _scope_params(scope: Scope) -> tuple[str, dict[str, Any]]:
@@ -262,33 +263,33 @@ def my_households(conn: Connection, cadre_id: str | None, *, after: str | None =
     """Households paired with the cadre, in household-id (creation) order; page on with ``after``."""
     if not cadre_id:
         return WorkList(())
-    params = {"cadre_id": cadre_id, "after": after, "limit": limit + 1}
-    rows, more = _limited(conn.execute(_my_households_statement(after is not None), params).all(), limit)
+    params = {"cadre_id": cadre_id, "after": after}
+    rows, more = _limited(conn.execute(_my_households_statement(after is not None, limit + 1), params).all(), limit)
     return WorkList(tuple(_household(r) for r in rows), more)
 
 
 @functools.cache
-def _my_households_statement(paged: bool) -> Any:
+def _my_households_statement(paged: bool, limit: int) -> Any:
     stmt = select(*_HL_COLUMNS).where(_L.c.cadre_id == bindparam("cadre_id", type_=String()))
     if paged:
         stmt = stmt.where(_L.c.household_id > bindparam("after", type_=String()))
-    return stmt.order_by(_L.c.household_id).limit(_LIMIT)
+    return stmt.order_by(_L.c.household_id).limit(limits.fixed(limit))
 
 
 def not_visited(conn: Connection, scope: Scope, cutoff: dt.date, *, limit: int = 50) -> WorkList[HouseholdEntry]:
     """Households last visited before ``cutoff`` or never; never-visited first, then the longest ago."""
     kind, params = _scope_params(scope)
-    found = conn.execute(_not_visited_statement(kind), {**params, "cutoff": cutoff, "limit": limit + 1}).all()
+    found = conn.execute(_not_visited_statement(kind, limit + 1), {**params, "cutoff": cutoff}).all()
     rows, more = _limited(found, limit)
     return WorkList(tuple(_household(r) for r in rows), more)
 
 
 @functools.cache
-def _not_visited_statement(kind: str) -> Any:
+def _not_visited_statement(kind: str, limit: int) -> Any:
     cutoff = bindparam("cutoff", type_=Date())
     return (select(*_HL_COLUMNS)
             .where(_scope_clause(kind), or_(_L.c.last_visit.is_(None), _L.c.last_visit < cutoff))
-            .order_by(_L.c.last_visit, _L.c.household_id).limit(_LIMIT))
+            .order_by(_L.c.last_visit, _L.c.household_id).limit(limits.fixed(limit)))
 
 
 def _follow_up_scope(scope: Scope) -> Any:
@@ -300,15 +301,15 @@ _FOLLOW_UP_COLUMNS = (_F.c.id, _F.c.visit_id, _F.c.household_id, _F.c.text, _F.c
 
 
 @functools.cache
-def _my_follow_ups_statement() -> Any:
+def _my_follow_ups_statement(limit: int) -> Any:
     """Open follow-ups due by ``:horizon`` on the cadre's visits or about their paired households.
 
     Driven from the cadre's own rows (``ix_visit_cadre_cadre`` → ``ix_follow_up_visit``, and
     ``ix_hl_cadre`` → ``ix_follow_up_household``), so the cost grows with the cadre's work, not with
     the register: walking ``ix_follow_up_open`` instead visits every open follow-up of every cadre
     (160 ms against 2 ms on a 100,000-household register). ``ifnull(done_on, '') = ''`` rather than
-    ``done_on IS NULL`` keeps SQLite's planner from choosing that index. Built once (bound
-    parameters ``cadre_id``, ``horizon``, ``limit``): it is run on every refresh of the workbench.
+    ``done_on IS NULL`` keeps SQLite's planner from choosing that index. Built once per limit (bound
+    parameters ``cadre_id``, ``horizon``): it is run on every refresh of the workbench.
     """
     cadre_id = bindparam("cadre_id", type_=String())
     horizon = bindparam("horizon", type_=Date())
@@ -321,7 +322,7 @@ def _my_follow_ups_statement() -> Any:
                         .where(paired.c.cadre_id == cadre_id, open_due))
     return (select(*_FOLLOW_UP_COLUMNS).select_from(_F.outerjoin(_L, _L.c.household_id == _F.c.household_id))
             .where(_F.c.id.in_(union(on_my_visits, on_my_households)))
-            .order_by(_F.c.due_date, _F.c.id).limit(bindparam("limit", type_=Integer())))
+            .order_by(_F.c.due_date, _F.c.id).limit(limits.fixed(limit)))
 
 
 def follow_ups_due(conn: Connection, scope: Scope, today: dt.date, *, horizon_days: int = FOLLOW_UP_HORIZON_DAYS,
@@ -334,14 +335,14 @@ def follow_ups_due(conn: Connection, scope: Scope, today: dt.date, *, horizon_da
     """
     horizon = today + dt.timedelta(days=horizon_days)
     if scope.cadre_id:
-        found = conn.execute(_my_follow_ups_statement(),
-                             {"cadre_id": scope.cadre_id, "horizon": horizon, "limit": limit + 1}).all()
+        found = conn.execute(_my_follow_ups_statement(limit + 1),
+                             {"cadre_id": scope.cadre_id, "horizon": horizon}).all()
     else:
         found = conn.execute(
             select(*_FOLLOW_UP_COLUMNS).select_from(_F.outerjoin(_L, _L.c.household_id == _F.c.household_id))
             .where(_F.c.done_on.is_(None), _F.c.due_date <= horizon, _F.c.deleted.is_(False),
                    _follow_up_scope(scope))
-            .order_by(_F.c.due_date, _F.c.id).limit(limit + 1)).all()
+            .order_by(_F.c.due_date, _F.c.id).limit(limits.fixed(limit + 1))).all()
     rows, more = _limited(found, limit)
     return WorkList(tuple(FollowUpEntry(r.id, r.visit_id, r.household_id, r.head_name, r.text, r.due_date,
                                         r.due_date < today) for r in rows), more)
@@ -350,7 +351,7 @@ def follow_ups_due(conn: Connection, scope: Scope, today: dt.date, *, horizon_da
 def unmet_indicators(conn: Connection, scope: Scope, *, limit: int = 50) -> WorkList[IndicatorEntry]:
     """Households with at least one indicator answered "not met" (met = false), with those codes."""
     kind, params = _scope_params(scope)
-    rows, more = _limited(conn.execute(_unmet_statement(kind), {**params, "limit": limit + 1}).all(), limit)
+    rows, more = _limited(conn.execute(_unmet_statement(kind, limit + 1), params).all(), limit)
     codes: dict[str, list[str]] = {}
     if rows:
         for r in conn.execute(_unmet_codes_statement(), {"ids": [r.household_id for r in rows]}):
@@ -360,10 +361,10 @@ def unmet_indicators(conn: Connection, scope: Scope, *, limit: int = 50) -> Work
 
 
 @functools.cache
-def _unmet_statement(kind: str) -> Any:
+def _unmet_statement(kind: str, limit: int) -> Any:
     unmet = exists().where(_I.c.household_id == _L.c.household_id, _I.c.met.is_(False), _I.c.deleted.is_(False))
     return (select(_L.c.household_id, _L.c.head_name, _L.c.hh_no).where(_scope_clause(kind), unmet)
-            .order_by(*_scope_order_of(kind)).limit(_LIMIT))
+            .order_by(*_scope_order_of(kind)).limit(limits.fixed(limit)))
 
 
 @functools.cache
@@ -392,19 +393,19 @@ def below_line(conn: Connection, scope: Scope, lines: Mapping[int, int], *,
     kind, params = _scope_params(scope)
     for i, (year, amount) in enumerate(lines.items()):
         params.update({f"year{i}": year, f"line{i}": amount})
-    found = conn.execute(_below_line_statement(kind, len(lines)), {**params, "limit": limit + 1}).all()
+    found = conn.execute(_below_line_statement(kind, len(lines), limit + 1), params).all()
     rows, more = _limited(found, limit)
     return WorkList(tuple(IncomeEntry(r.household_id, r.head_name, r.hh_no, r.income_year, r.per_person_income,
                                       lines[r.income_year]) for r in rows), more)
 
 
 @functools.cache
-def _below_line_statement(kind: str, years: int) -> Any:
+def _below_line_statement(kind: str, years: int, limit: int) -> Any:
     below = or_(*(and_(_L.c.income_year == bindparam(f"year{i}", type_=Integer()),
                        _L.c.per_person_income < bindparam(f"line{i}", type_=BigInteger())) for i in range(years)))
     return (select(_L.c.household_id, _L.c.head_name, _L.c.hh_no, _L.c.income_year, _L.c.per_person_income)
             .where(_scope_clause(kind), _L.c.per_person_income.is_not(None), below)
-            .order_by(_L.c.per_person_income, _L.c.household_id).limit(_LIMIT))
+            .order_by(_L.c.per_person_income, _L.c.household_id).limit(limits.fixed(limit)))
 
 
 def monitoring_candidates(ctx: AppContext, scope: Scope, lines: Mapping[int, int], *,

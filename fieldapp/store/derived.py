@@ -24,7 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from fieldapp.domain import income as income_rules
 from fieldapp.domain import workflow as flow_rules
 from fieldapp.domain.search import full_pinyin, initials
-from fieldapp.store import flows
+from fieldapp.store import flows, limits
 from fieldapp.store.models import Household, HouseholdListRow, IncomeYear, Member, Visit
 
 HEAD_RELATION = "01"  # 与户主关系: 户主
@@ -60,7 +60,7 @@ def _refresh_batch(conn: Connection, ids: list[str]) -> None:
     # first live row, so its cost does not grow with the number of visits the household has.
     last_visit = (
         select(_V.c.date).where(_V.c.household_id == _H.c.id, _V.c.deleted.is_(False))
-        .order_by(_V.c.date.desc()).limit(1).scalar_subquery()
+        .order_by(_V.c.date.desc()).limit(limits.fixed(1)).scalar_subquery()
     )
     households = conn.execute(
         select(_H.c.id, _H.c.village_id, _H.c.group_no, _H.c.hh_no, _H.c.attribute, _H.c.exit_status,

@@ -21,7 +21,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     func,
-    literal_column,
     or_,
     select,
     text,
@@ -31,6 +30,7 @@ from sqlalchemy import (
 from fieldapp.domain import audit
 from fieldapp.domain.resident_id import normalize
 from fieldapp.domain.search import classify_query
+from fieldapp.store import limits
 from fieldapp.store.models import SYNCED_MODELS, ChangeLog, HouseholdListRow, Member
 
 _L: Table = HouseholdListRow.__table__  # type: ignore[assignment]
@@ -61,15 +61,6 @@ class HouseholdQuery:
 def _prefix(column: Any) -> Any:
     """``column`` starts with the bound ``lo`` (``hi`` is ``lo`` + the highest code point): an index range."""
     return and_(column >= bindparam("lo"), column < bindparam("hi"))
-
-
-def _limit(n: int) -> Any:
-    """``LIMIT n`` written into the statement, not bound.
-
-    Newer SQLite (3.51, the one sqlcipher3 ships; not the standard library's 3.40) prepares a statement again
-    each time a value is bound to its ``LIMIT ?``: on a keystroke that cost more than the query itself (a page
-    of 200 from 12 µs to 50 µs). Each limit is part of a statement's shape instead (a page size, a cap)."""
-    return literal_column(str(int(n)))
 
 
 # An ID-number prefix held by more members than this is "dense" (e.g. the region code that
@@ -188,7 +179,7 @@ def _clauses(shape: tuple[Any, ...]) -> list[Any]:
 
 def _id_prefix_is_dense(conn: Connection, number: str) -> bool:
     def build() -> Select[Any]:
-        sample = select(_M.c.id).where(_prefix(_M.c.id_no)).limit(_limit(DENSE_ID_PREFIX + 1)).subquery()
+        sample = select(_M.c.id).where(_prefix(_M.c.id_no)).limit(limits.fixed(DENSE_ID_PREFIX + 1)).subquery()
         return select(func.count()).select_from(sample)
 
     _names, rows = _fetch(conn, _statement(conn, ("dense",), build), {"lo": number, "hi": number + _HIGH})
@@ -203,7 +194,7 @@ def _count(conn: Connection, where: _Where, cap: int | None) -> tuple[int, bool]
     def build() -> Select[Any]:
         if cap is None:
             return select(func.count()).select_from(_L).where(*_clauses(where.shape))
-        matching = select(_L.c.household_id).where(*_clauses(where.shape)).limit(_limit(cap + 1)).subquery()
+        matching = select(_L.c.household_id).where(*_clauses(where.shape)).limit(limits.fixed(cap + 1)).subquery()
         return select(func.count()).select_from(matching)
 
     _names, rows = _fetch(conn, _statement(conn, ("count", cap, *where.shape), build), where.params)
@@ -258,7 +249,7 @@ def _page(conn: Connection, q: HouseholdQuery, where: _Where, after: tuple[Any, 
             stmt = stmt.order_by(sort_col.desc(), _L.c.household_id.desc())
         else:
             stmt = stmt.order_by(sort_col.asc(), _L.c.household_id.asc())
-        return stmt.limit(_limit(limit))
+        return stmt.limit(limits.fixed(limit))
 
     params = dict(where.params)
     if after is not None:
@@ -366,7 +357,7 @@ def history_page(conn: Connection, household_id: str, before_hlc: int | None = N
             stmt = stmt.where(_C.c.hlc < before_hlc)
         else:
             stmt = stmt.where(or_(_C.c.hlc < before_hlc, and_(_C.c.hlc == before_hlc, _C.c.seq < before_seq)))
-    rows = conn.execute(stmt.order_by(_C.c.hlc.desc(), _C.c.seq.desc()).limit(limit)).mappings().all()
+    rows = conn.execute(stmt.order_by(_C.c.hlc.desc(), _C.c.seq.desc()).limit(limits.fixed(limit))).mappings().all()
     return _entries(conn, rows)
 
 
@@ -377,7 +368,7 @@ def person_changes(conn: Connection, user_id: str, start_hlc: int, end_hlc: int,
     stmt = select(_C).where(_C.c.user_id == user_id, _C.c.hlc >= start_hlc, _C.c.hlc < end_hlc)
     if after is not None:
         stmt = stmt.where(or_(_C.c.hlc > after[0], and_(_C.c.hlc == after[0], _C.c.seq > after[1])))
-    rows = conn.execute(stmt.order_by(_C.c.hlc, _C.c.seq).limit(limit)).mappings().all()
+    rows = conn.execute(stmt.order_by(_C.c.hlc, _C.c.seq).limit(limits.fixed(limit))).mappings().all()
     return _entries(conn, rows)
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from fieldapp.domain.money import format_yuan
 from fieldapp.gui import i18n
 from fieldapp.gui.household_editor.labels import field_label
+from fieldapp.services import browse as lists
 from fieldapp.services.context import AppContext
 from fieldapp.services.projects import browse
 from fieldapp.services.projects.browse import ProjectQuery, ProjectRow
@@ -32,7 +33,7 @@ class ProjectListModel(QAbstractTableModel):
     def __init__(self, ctx: AppContext, parent: QObject | None = None, *, page_size: int | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.page_size = max(1, int(page_size or ctx.settings["page_size"] or 200))
+        self.page_size = lists.page_size(page_size or ctx.settings["page_size"])
         self._query: ProjectQuery | None = None
         self._rows: list[ProjectRow] = []
         self._exhausted = True

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, select
 
 from fieldapp.domain.assets import FINAL_STATES
+from fieldapp.store import limits
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
     Area,
@@ -30,7 +31,7 @@ _P, _A, _H, _M = Project.__table__, Area.__table__, Household.__table__, Member.
 def _head(household_column: Any) -> Any:
     """The 户主's name of the household in ``household_column`` (a scalar subquery)."""
     return (select(_M.c.name).where(_M.c.household_id == household_column, _M.c.relation == "01",
-                                    _M.c.deleted.is_(False)).limit(1).scalar_subquery())
+                                    _M.c.deleted.is_(False)).limit(limits.fixed(1)).scalar_subquery())
 
 
 @dataclass(frozen=True)
@@ -258,9 +259,11 @@ def count(db: Database, f: Filter = Filter()) -> int:
 
 def ledger(db: Database, f: Filter = Filter(), *, offset: int = 0, limit: int | None = None) -> list[AssetLine]:
     """The ledger's lines by village, kind, name; ``offset``/``limit`` page it in SQL."""
-    query = _ledger_query(f).order_by(_A.c.name, _AS.c.kind, _AS.c.name, _AS.c.id).offset(offset)
+    query = _ledger_query(f).order_by(_A.c.name, _AS.c.kind, _AS.c.name, _AS.c.id)
     if limit is not None:
-        query = query.limit(limit)
+        query = query.limit(limits.fixed(limit))
+    if offset:  # without a limit SQLAlchemy would bind SQLite's "LIMIT -1" for it (see fieldapp.store.limits)
+        query = query.offset(offset)
     with db.read() as conn:
         rows = conn.execute(query).all()
     return [AssetLine(r.id, r.area_name or "", r.project_name, r.kind, r.name, int(r.value), r.location or "",

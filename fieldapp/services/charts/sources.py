@@ -25,6 +25,7 @@ from fieldapp.services.projects.ledgers import chart_projects
 from fieldapp.services.targets import records
 from fieldapp.services.workflow.standing import day_of, exit_state
 from fieldapp.services.workflow.store import views_of_households
+from fieldapp.store import limits
 from fieldapp.store.models import (
     Area,
     ChangeLog,
@@ -50,7 +51,8 @@ def area_tree(conn: Connection) -> ch.AreaTree:
 
 def data_time(conn: Connection) -> dt.datetime | None:
     """When the newest change in the register was made (its clock), None for an empty register."""
-    value = conn.execute(select(ChangeLog.__table__.c.hlc).order_by(ChangeLog.__table__.c.seq.desc()).limit(1)).scalar()
+    log = ChangeLog.__table__
+    value = conn.execute(select(log.c.hlc).order_by(log.c.seq.desc()).limit(limits.fixed(1))).scalar()
     return dt.datetime.fromtimestamp(hlc.physical_ms(int(value)) / 1000) if value is not None else None
 
 

@@ -31,6 +31,7 @@ from fieldapp.services.context import AppContext
 from fieldapp.services.disclosure import figures as ledger
 from fieldapp.services.signoff import service as signoff
 from fieldapp.services.workflow import notices, objections
+from fieldapp.store import limits
 from fieldapp.store.models import Area, Notice, Objection, Project, Signoff
 
 PERMISSION = notices.PERMISSION  # notice.issue: whoever issues a 公示 issues a 资金公示
@@ -175,7 +176,7 @@ def get(ctx: AppContext, notice_id: str) -> DisclosureView:
     wanted = notice_id.strip().lower()
     query = _query().where(_N.c.id == wanted) if len(wanted) == 36 else _query().where(_N.c.id.endswith(wanted))
     with ctx.db.read() as conn:
-        rows = conn.execute(query.limit(2)).all() if len(wanted) >= 8 else []
+        rows = conn.execute(query.limit(limits.fixed(2))).all() if len(wanted) >= 8 else []
     if len(rows) != 1:
         raise LookupError(f"资金公示 {notice_id} 不存在" + ("（标识不唯一，请写全）" if len(rows) > 1 else ""))
     return _view(rows[0])

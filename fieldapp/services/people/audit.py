@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from fieldapp.services.context import AppContext
+from fieldapp.store import limits
 from fieldapp.store.models import AuditEvent
 from fieldapp.store.writer import WriteTxn
 
@@ -45,5 +46,5 @@ def events(ctx: AppContext, limit: int = 200) -> list[dict[str, Any]]:
     """The latest events, newest first."""
     with ctx.db.read() as conn:
         rows = conn.execute(select(_A.c.at, _A.c.kind, _A.c.person_id, _A.c.login_name, _A.c.detail)
-                            .order_by(_A.c.at.desc()).limit(limit)).mappings().all()
+                            .order_by(_A.c.at.desc()).limit(limits.fixed(limit))).mappings().all()
     return [{**r, "detail": json.loads(r["detail"] or "{}")} for r in rows]

@@ -269,6 +269,7 @@ def resolve_household(ctx: AppContext, text: str) -> str:
     """A household by id, by 户编号, or by the code printed on its card."""
     from sqlalchemy import func, or_, select
 
+    from fieldapp.store import limits
     from fieldapp.store.models import Household
 
     h = Household.__table__
@@ -279,7 +280,7 @@ def resolve_household(ctx: AppContext, text: str) -> str:
         wanted = str(uuid.UUID(wanted))
     with ctx.db.read() as conn:
         rows = conn.execute(select(h.c.id).where(or_(h.c.id == wanted, h.c.hh_no == wanted),
-                                                 h.c.deleted.is_(False)).limit(2)).all()
+                                                 h.c.deleted.is_(False)).limit(limits.fixed(2))).all()
         if not rows:
             count = conn.execute(select(func.count()).select_from(h).where(h.c.deleted.is_(False))).scalar()
     if len(rows) == 1:

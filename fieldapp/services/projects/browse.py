@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select, tuple_
 
+from fieldapp.store import limits
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
     Area,
@@ -68,7 +69,7 @@ def project_page(db: Database, query: ProjectQuery, *, after: tuple[str, str, st
     paid = (select(func.coalesce(func.sum(_D.c.amount), 0))
             .where(_D.c.project_id == _P.c.id, _D.c.deleted.is_(False)).scalar_subquery())
     latest = (select(_PR.c.percent).where(_PR.c.project_id == _P.c.id, _PR.c.deleted.is_(False))
-              .order_by(_PR.c.date.desc(), _PR.c.id.desc()).limit(1).scalar_subquery())
+              .order_by(_PR.c.date.desc(), _PR.c.id.desc()).limit(limits.fixed(1)).scalar_subquery())
     area_name = func.coalesce(_A.c.name, "")
     statement = (select(_P.c.id, _P.c.name, _P.c.type, area_name.label("area_name"), _P.c.unit, _P.c.status,
                         _P.c.budget_total, _P.c.approved_amount, paid.label("paid"), latest.label("percent"))
@@ -81,7 +82,7 @@ def project_page(db: Database, query: ProjectQuery, *, after: tuple[str, str, st
         statement = statement.where(_P.c.type == query.type)
     if after is not None:
         statement = statement.where(tuple_(area_name, _P.c.name, _P.c.id) > tuple_(*after))
-    statement = statement.order_by(area_name, _P.c.name, _P.c.id).limit(limit)
+    statement = statement.order_by(area_name, _P.c.name, _P.c.id).limit(limits.fixed(limit))
     with db.read() as conn:
         rows = conn.execute(statement).all()
     return [ProjectRow(r.id, r.name, r.type, r.area_name, r.unit, r.status, int(r.budget_total),
@@ -132,7 +133,7 @@ class HouseholdChoice:
 def households_of(db: Database, area_id: str) -> list[HouseholdChoice]:
     """The households a project of ``area_id`` may benefit: the village's, or every village's of a town."""
     head = (select(_M.c.name).where(_M.c.household_id == _H.c.id, _M.c.relation == "01", _M.c.deleted.is_(False))
-            .limit(1).scalar_subquery())
+            .limit(limits.fixed(1)).scalar_subquery())
     villages = select(_A.c.id).where((_A.c.id == area_id) | (_A.c.parent_id == area_id))
     with db.read() as conn:
         rows = conn.execute(select(_H.c.id, _H.c.hh_no, head.label("head"))

@@ -43,6 +43,7 @@ from fieldapp.services.excel.clean import CellProblem, CodeCleaner, MonthOnly, c
 from fieldapp.services.excel.read import MAX_BYTES, SpreadsheetError
 from fieldapp.services.projects import records, service
 from fieldapp.services.projects.import_sheets import Table, Workbook, channel_header, read_workbook
+from fieldapp.store import limits
 from fieldapp.store.models import Area, ChangeLog, Household, Member, Project
 
 log = logging.getLogger("fieldapp.projects.import")
@@ -227,7 +228,7 @@ def _households(ctx: AppContext, hh_nos: Iterable[str]) -> dict[str, list[tuple[
     wanted = sorted(set(hh_nos))
     found: dict[str, list[tuple[str, str, str | None]]] = {}
     head = (select(_M.c.name).where(_M.c.household_id == _H.c.id, _M.c.relation == "01", _M.c.deleted.is_(False))
-            .limit(1).scalar_subquery())
+            .limit(limits.fixed(1)).scalar_subquery())
     with ctx.db.read() as conn:
         for start in range(0, len(wanted), CHUNK):
             for r in conn.execute(select(_H.c.hh_no, _H.c.id, _H.c.village_id, head.label("head"))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from fieldapp.domain import projects as rules
+from fieldapp.store import limits
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
     Area,
@@ -135,7 +136,7 @@ def read(conn: Connection, project_id: str) -> ProjectView:
     budget = {r.channel: int(r.amount) for r in conn.execute(
         select(_B.c.channel, _B.c.amount).where(_B.c.project_id == project_id, _B.c.deleted.is_(False)))}
     head = (select(_M.c.name).where(_M.c.household_id == _H.c.id, _M.c.relation == "01", _M.c.deleted.is_(False))
-            .limit(1).scalar_subquery())
+            .limit(limits.fixed(1)).scalar_subquery())
     beneficiaries = tuple(Beneficiary(r.household_id, int(r.amount), r.note or "", r.hh_no, r.head)
                           for r in conn.execute(
         select(_BEN.c.household_id, _BEN.c.amount, _BEN.c.note, _H.c.hh_no, head.label("head"))

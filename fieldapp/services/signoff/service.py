@@ -27,7 +27,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.domain.signoff import Claim, Difference, DiffLine
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import keys, snapshots
-from fieldapp.store import batch
+from fieldapp.store import batch, limits
 from fieldapp.store.db import Database
 from fieldapp.store.models import (
     Area,
@@ -132,7 +132,7 @@ def signing_permission(ctx: AppContext, subject: str, subject_id: str) -> str:
     vc = VisitCadre.__table__
     with ctx.db.read() as conn:
         took_part = conn.execute(select(vc.c.id).where(vc.c.visit_id == subject_id, vc.c.cadre_id == ctx.cadre_id,
-                                                       vc.c.deleted.is_(False)).limit(1)).first()
+                                                       vc.c.deleted.is_(False)).limit(limits.fixed(1))).first()
     return SIGN_OWN_VISIT if took_part is not None else people.SIGNOFF
 
 

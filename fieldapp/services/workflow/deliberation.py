@@ -19,6 +19,7 @@ from fieldapp.domain import notice as rules
 from fieldapp.domain.ids import natural_id
 from fieldapp.services.context import AppContext
 from fieldapp.services.workflow import attachments, store
+from fieldapp.store import limits
 from fieldapp.store.models import Deliberation, DeliberationHousehold, Household, HouseholdListRow
 
 PERMISSION = "deliberation.record"
@@ -98,7 +99,7 @@ def get(ctx: AppContext, meeting_id: str) -> Meeting:
     with ctx.db.read() as conn:
         query = select(_D).where(_D.c.deleted.is_(False))
         query = query.where(_D.c.id == wanted) if len(wanted) == 36 else query.where(_D.c.id.endswith(wanted))
-        rows = conn.execute(query.limit(2)).all() if len(wanted) >= 8 else []
+        rows = conn.execute(query.limit(limits.fixed(2))).all() if len(wanted) >= 8 else []
         if len(rows) != 1:
             raise LookupError(f"评议会议 {meeting_id} 不存在" + ("（标识不唯一，请写全）" if len(rows) > 1 else ""))
         row = rows[0]

@@ -25,6 +25,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.services.context import AppContext
 from fieldapp.services.signoff import service as signoff
 from fieldapp.services.workflow import store
+from fieldapp.store import limits
 from fieldapp.store.models import Household, Notice, Signoff
 
 PERMISSION = "notice.issue"
@@ -246,7 +247,7 @@ def get(ctx: AppContext, notice_id: str) -> NoticeView:
     with ctx.db.read() as conn:
         query = select(_N).where(_N.c.deleted.is_(False))
         query = query.where(_N.c.id == wanted) if len(wanted) == 36 else query.where(_N.c.id.endswith(wanted))
-        rows = conn.execute(query.limit(2)).all() if len(wanted) >= 8 else []
+        rows = conn.execute(query.limit(limits.fixed(2))).all() if len(wanted) >= 8 else []
     if len(rows) != 1:
         raise LookupError(f"公示 {notice_id} 不存在" + ("（标识不唯一，请写全）" if len(rows) > 1 else ""))
     return _view(rows[0])

@@ -18,6 +18,7 @@ from fieldapp.domain import notice as rules
 from fieldapp.domain import workflow as flows
 from fieldapp.services.context import AppContext
 from fieldapp.services.workflow import store
+from fieldapp.store import limits
 from fieldapp.store.db import Database
 from fieldapp.store.models import HouseholdListRow, Notice, Objection
 
@@ -92,7 +93,7 @@ def get(db: Database, objection_id: str) -> rules.ObjectionView:
         query = select(_O, lst.c.hh_no).join(lst, lst.c.household_id == _O.c.household_id, isouter=True).where(
             _O.c.deleted.is_(False))
         query = query.where(_O.c.id == wanted) if len(wanted) == 36 else query.where(_O.c.id.endswith(wanted))
-        rows = conn.execute(query.limit(2)).all() if len(wanted) >= 8 else []
+        rows = conn.execute(query.limit(limits.fixed(2))).all() if len(wanted) >= 8 else []
     if len(rows) != 1:
         raise LookupError(f"异议 {objection_id} 不存在" + ("（标识不唯一，请写全）" if len(rows) > 1 else ""))
     return _view(rows[0], rows[0].hh_no or "")
