@@ -16,10 +16,10 @@ id = ?`` run for every row (``executemany``), as the raw upsert is: measured, it
 which is SQLite's storage form (a boolean as 0/1, a date as its ISO text); ``field_clocks`` is updated with
 the database's own JSON functions.
 
-The stored rank is compared as JSON: on SQLite the field's clock as ``json_extract`` renders it (or the
-row's stamp rendered by ``json_array``) against the ``prev`` array rendered by the same function, on
-PostgreSQL as ``jsonb``. A rank stored in another form is never taken as equal, so such a change only
-takes the careful path: the comparison can miss a plain update, never invent one.
+The stored rank is compared as JSON: on SQLite the field's clock as ``json_extract`` renders it (minified,
+however it was stored; or the row's stamp rendered by ``json_array``) against the ``prev`` array rendered by
+the same function, on PostgreSQL as ``jsonb``. A rank stored in another form (its hlc a text) is never taken
+as equal, so such a change only takes the careful path: the comparison can miss a plain update, never invent one.
 """
 
 from __future__ import annotations
