@@ -11,13 +11,17 @@ against the raw sqlite3 upsert measured in the same rounds:
 - ``cache 8 MB`` / ``cache 256 MB``: the merge's connections given that page cache (and twice that heap);
 - ``batches of 2000``: the body decoded into larger batches;
 - ``no household index`` / ``no random indexes``: the merge into a copy without ``ix_change_log_household``
-  (and ``ix_change_log_row_hlc``): what cheaper indexes could win at most (their readers need them).
+  (and ``ix_change_log_row_hlc``): what cheaper indexes could win at most (their readers need them);
+- ``before`` (with ``--before DIR``, a checkout of the code before, with the same two symlinks as a
+  worktree): the merge as shipped, by that checkout's code, in the same rounds.
 
 Then, in this process on one copy, rolled back each time: appending the same change-log rows with raw
 sqlite3 in arrival order, and sorted by ``row_id`` with their ``seq`` given in arrival order (each batch
-walks the index once, in key order), and in arrival order without the two random-keyed indexes.
+walks the index once, in key order), in arrival order without the two random-keyed indexes, and into a table
+of change_log's columns with no index at all (the bound of an "inbox" folded into change_log later).
 
     python -m bench.bench_merge_levers [--households 20000] [--changes 20000] [--rounds 3] [--one-core]
+                                       [--only merge] [--before DIR]
 """
 
 from __future__ import annotations
@@ -148,14 +152,20 @@ def log_append(tmp: Path, changes: int, rounds: int) -> None:
             chunk = sorted(((top + s + j + 1, *r) for j, r in enumerate(rows[s:s + 500])), key=lambda r: r[5])
             con.executemany(f"INSERT INTO change_log (seq, {cols}) VALUES ({','.join('?' * 14)})", chunk)
 
+    def inbox() -> None:  # the same rows into a table with no index at all (an "inbox" folded in later)
+        for s in range(0, len(rows), 500):
+            con.executemany(f"INSERT INTO bench_inbox ({cols}) VALUES ({','.join('?' * 13)})", rows[s:s + 500])
+
     found: dict[str, list[tuple[float, float]]] = {}
     for _ in range(rounds):
         for name, fn in (("arrival order", arrival), ("index-key order", by_key),
-                         ("arrival order, no random-keyed indexes", arrival)):
+                         ("arrival order, no random-keyed indexes", arrival), ("an unindexed inbox table", inbox)):
             con.execute("BEGIN IMMEDIATE")
             if "no random" in name:  # dropped inside the transaction: the rollback brings them back
                 for index in RANDOM_INDEXES:
                     con.execute(f"DROP INDEX {index}")
+            if "inbox" in name:  # made inside the transaction, as change_log's columns; the rollback removes it
+                con.execute("CREATE TABLE bench_inbox AS SELECT * FROM change_log WHERE 0")
             start, cpu = time.perf_counter(), time.process_time()
             fn()
             found.setdefault(name, []).append((time.perf_counter() - start, time.process_time() - cpu))
@@ -173,6 +183,7 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", action="append", choices=list(VARIANTS), help="run only these variants")
+    parser.add_argument("--before", type=Path, help="a checkout of the code before: its merge runs as 'before'")
     parser.add_argument("--no-append", action="store_true", help="skip the change-log append part")
     parser.add_argument("--append-only", action="store_true", help="only the change-log append part")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -188,10 +199,12 @@ def main() -> int:
         setup(tmp, args.households, args.changes)
         runs: dict[str, list[tuple[float, float, int]]] = {}
         for _ in range(0 if args.append_only else args.rounds):
-            for variant in ("raw", *(only or VARIANTS)):
-                out = subprocess.run([sys.executable, "-m", "bench.bench_merge_levers", "--child", variant,
-                                      "--dir", str(tmp)], cwd=ROOT, env=os.environ, check=True,
-                                     capture_output=True, text=True).stdout.split()
+            for variant in ("raw", *(["before"] if args.before else []), *(only or VARIANTS)):
+                code = args.before.resolve() if variant == "before" else ROOT
+                env = {**os.environ, "PYTHONPATH": f"{code}:{code / '.respath'}"}
+                out = subprocess.run([sys.executable, "-m", "bench.bench_merge_levers", "--child",
+                                      "merge" if variant == "before" else variant, "--dir", str(tmp)],
+                                     cwd=code, env=env, check=True, capture_output=True, text=True).stdout.split()
                 runs.setdefault(variant, []).append((float(out[0]), float(out[1]), int(out[2])))
         if args.append_only:
             log_append(tmp, args.changes, args.rounds)

@@ -138,6 +138,8 @@ def _required(tbl: str) -> frozenset[str]:
 
 
 def _value_fault(kind: str, bound: int | None, nullable: bool, value: Any) -> str | None:  # noqa: PLR0911
+    """Why ``value`` does not fit a column of this rule (:func:`_column_rules`), or None: the one place a
+    received value is checked against its column."""
     if value is None:
         return None if nullable else "不能为空"
     if kind == "bool":
@@ -183,18 +185,24 @@ def check_change(ch: Change) -> str | None:  # noqa: PLR0911 - one return per ki
         missing = sorted(_required(ch.tbl) - ch.fields.keys())
         if missing:
             return f"{_where(ch)}：新建记录缺少必填字段 {', '.join(missing)}"
-    tbl = ch.tbl
-    for name, value in ch.fields.items():
+    fault = _fields_fault(ch.tbl, ch.fields)
+    return f"{_where(ch)}：{fault}" if fault else None
+
+
+def _fields_fault(tbl: str, fields: Mapping[str, Any]) -> str | None:
+    """The first field whose value its rule (:func:`_field_rule`) refuses, and why; or None."""
+    for name, value in fields.items():
         rule = _field_rule(tbl, name)
         if rule is None:
             continue
-        # the common case decided here: a text that fits its column
-        if rule[0] == "text" and type(value) is str and (rule[1] is None or len(value) <= rule[1]) \
-                and "\x00" not in value:
-            continue
-        fault = _field_fault(_column_rules(tbl) if tbl in _TABLES else {}, name, value)
-        if fault:
-            return f"{_where(ch)}：{fault}"
+        if rule is _BY_NAME:
+            fault = _name_fault(name, value)
+            if fault:
+                return fault
+        else:
+            fault = _value_fault(*rule, value)
+            if fault:
+                return f"字段 {name} 的值 {str(value)[:40]!r} {fault}"
     return None
 
 
@@ -216,7 +224,7 @@ def _device_ok(device: str) -> bool:
 _RESERVED = SYNC_COLUMNS - {"deleted"}
 
 
-_BY_NAME = ("name", None, False)  # a re-stamp or a name to refuse: :func:`_field_fault` looks at it
+_BY_NAME = ("name", None, False)  # a re-stamp or a name to refuse: :func:`_name_fault` looks at it
 
 
 @functools.lru_cache(maxsize=4096)
@@ -228,14 +236,11 @@ def _field_rule(tbl: str, name: str) -> tuple[str, int | None, bool] | None:
     return _column_rules(tbl).get(name) if tbl in _TABLES else None
 
 
-def _field_fault(rules: Mapping[str, tuple[str, int | None, bool]], name: str, value: Any) -> str | None:
+def _name_fault(name: str, value: Any) -> str | None:
+    """A field :func:`_field_rule` judges by its name: a re-stamp's declaration, or a name to refuse."""
     if name == DECLARE:
         return None if _is_declaration(value) else f"字段 {DECLARE} 的值 {str(value)[:40]!r} 格式错误"
-    if not _NAME.match(name) or name in _RESERVED:
-        return f"字段名 {name[:40]!r} 无效"
-    rule = rules.get(name)
-    fault = _value_fault(*rule, value) if rule is not None else None
-    return f"字段 {name} 的值 {str(value)[:40]!r} {fault}" if fault else None
+    return f"字段名 {name[:40]!r} 无效"
 
 
 def check_exit(ex: ScopeExit) -> str | None:

@@ -138,6 +138,11 @@ def _rank(ch: Change, name: str) -> list[Any]:
     return [max(ch.hlc, int(prev[0]) + 1), ch.origin]
 
 
+def _names(fields: dict[str, Any]) -> tuple[str, ...]:
+    """A change's field names in one order (a plain update's statements are per table and set of fields)."""
+    return (*fields,) if len(fields) == 1 else tuple(sorted(fields))
+
+
 def _q(name: str) -> str:
     return '"' + name + '"'
 
@@ -219,7 +224,6 @@ class Merger:
         self._batch_people: dict[str, dict[str, Any]] = {}  # people created or changed in the batch at hand
         self._open_deletes: set[tuple[str, str]] | None = None
         self._plain_names: dict[str, frozenset[str]] = {}  # per table: the fields a plain update may carry
-        self._staged = False  # plain updates were staged in this transaction before (the stage table exists)
 
     # -- batches -------------------------------------------------------------------------
 
@@ -254,9 +258,9 @@ class Merger:
                 self._scope.applied(ch)
             self._log.append((ch.origin, ch.seq, ch.hlc, ch.tbl, ch.row_id, ch.household_id, ch.op,
                               fields_text, prev_text, ch.user_id, ch.user_name, *linked))
-        if unplain:
-            lww.mark(self.conn, unplain, ok=False)
-        self._flush(rows, {(fresh[i].tbl, name) for i in plain.keys() - set(unplain) for name in fresh[i].fields})
+        for i in unplain:
+            del plain[i]
+        self._flush(rows, plain.values())
         if self.chain is not None:
             self.chain.batch_done()
         self._restamp()
@@ -286,7 +290,7 @@ class Merger:
         return False
 
     def _plain_updates(self, batch: list[Change]) -> dict[int, Change]:
-        """The changes of ``batch`` (by position) that are plain updates, decided in SQL and staged to be written.
+        """The changes of ``batch`` (by position) that are plain updates, decided in SQL (written by :meth:`_flush`).
 
         A candidate, by its content alone: an update of fields that no rule looks at (no unique key, no
         reference, no permission that depends on the stored row), each naming the rank it replaced, the only
@@ -301,31 +305,32 @@ class Merger:
         for ch in batch:
             key = (ch.tbl, ch.row_id)
             records[key] = records.get(key, 0) + 1
-        staged: list[lww.Staged] = []
-        candidates: dict[int, Change] = {}
+        # per (table, its fields): the candidates, and the rank each field replaced
+        groups: dict[tuple[str, tuple[str, ...]], tuple[list[int], list[tuple[str, list[Any]]]]] = {}
         for i, ch in enumerate(batch):
             if ch.op != "update" or not ch.fields or records[(ch.tbl, ch.row_id)] != 1:
                 continue
             allowed = self._plain_fields(ch.tbl)
             if not allowed or not allowed.issuperset(ch.fields):
                 continue
-            rows = []
-            for name, value in ch.fields.items():
+            names = _names(ch.fields)
+            prevs: list[Any] = []
+            for name in names:
                 prev = ch.prev.get(name)
                 if not prev:
                     break
-                prev_hlc = int(prev[0])
-                rows.append((i, ch.tbl, ch.row_id, name, len(ch.fields), value, max(ch.hlc, prev_hlc + 1), ch.origin,
-                             prev_hlc, str(prev[1])))
+                prevs.append([int(prev[0]), str(prev[1])])
             else:
-                staged += rows
-                candidates[i] = ch
-        if not candidates:
-            return {}
-        lww.stage(self.conn, staged, again=self._staged)
-        self._staged = True
-        found = lww.plain(self.conn, {ch.tbl for ch in candidates.values()})
-        return {i: ch for i, ch in candidates.items() if i in found}
+                found = groups.get((ch.tbl, names))
+                if found is None:
+                    found = groups[(ch.tbl, names)] = ([], [])
+                found[0].append(i)
+                found[1].append((ch.row_id, prevs))
+        plain: dict[int, Change] = {}
+        for (tbl, names), (idxs, changes) in sorted(groups.items()):
+            for k in sorted(lww.plain(self.conn, tbl, names, changes)):
+                plain[idxs[k]] = batch[idxs[k]]
+        return plain
 
     def _plain_fields(self, tbl: str) -> frozenset[str]:
         """The fields of ``tbl`` a plain update may carry (empty: none, the table's changes take the careful path)."""
@@ -691,9 +696,9 @@ class Merger:
                 rows[(tbl, r[0])] = _Row(values, loads(r[4]) if r[4] else {}, int(r[2]), r[3])
         return rows
 
-    def _flush(self, rows: dict[tuple[str, str], _Row], plain: Collection[tuple[str, str]] = ()) -> None:
-        """Write the batch: the careful path's rows, the plain updates staged in SQL (``plain``: their
-        (table, field) pairs), and the change log."""
+    def _flush(self, rows: dict[tuple[str, str], _Row], plain: Iterable[Change] = ()) -> None:
+        """Write the batch: the careful path's rows, the plain updates decided in SQL (``plain``), and the
+        change log."""
         inserts: dict[str, list[tuple[Any, ...]]] = {}
         updates: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         for (tbl, row_id), row in rows.items():
@@ -708,7 +713,18 @@ class Merger:
                          "row_device": row.row_device}
                 updates.setdefault((tbl, names), []).append(
                     (*(extra[n] if n in extra else row.values[n] for n in names), row_id))
-        if plain:
-            lww.write(self.conn, sorted(plain))
+        written: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
+        for ch in plain:  # each field ranked as the careful path ranks it (_rank)
+            names = _names(ch.fields)
+            if len(names) == 1:
+                name = names[0]
+                params: tuple[Any, ...] = (ch.fields[name], max(ch.hlc, int(ch.prev[name][0]) + 1), ch.origin,
+                                           ch.row_id)
+            else:
+                ranks = [x for name in names for x in (max(ch.hlc, int(ch.prev[name][0]) + 1), ch.origin)]
+                params = (*(ch.fields[name] for name in names), *ranks, ch.row_id)
+            written.setdefault((ch.tbl, names), []).append(params)
+        for tbl, names in sorted(written):
+            lww.write(self.conn, tbl, names, written[(tbl, names)])
         apply_remote(self.conn, inserts=inserts, updates=updates, log_rows=self._log)
         self._log = []
