@@ -52,6 +52,7 @@ from fieldapp.sync.http_client import fingerprint
 
 log = logging.getLogger("fieldapp.server")
 MB = 1024 * 1024
+WORKER_HEALTHCHECK_S = 30  # how long a worker may take to answer its supervisor: a start on a busy machine took 11 s
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -224,7 +225,11 @@ def _serve(args: argparse.Namespace) -> int:
     os.environ[ENV_DB] = args.db or ""
     os.environ[ENV_CONFIG] = json.dumps(dataclasses.asdict(config))
     try:
-        uvicorn.run("fieldapp.server.app:app_from_env", factory=True, workers=args.workers, **options)
+        # uvicorn kills a worker that does not answer its supervisor's ping within the health-check timeout
+        # (5 s by default) and starts another. A new worker imports the app first, which on a loaded or slow
+        # machine takes longer than that, so every worker was killed while starting and started again for ever.
+        uvicorn.run("fieldapp.server.app:app_from_env", factory=True, workers=args.workers,
+                    timeout_worker_healthcheck=WORKER_HEALTHCHECK_S, **options)
     finally:
         if schedule is not None:
             schedule.stop()
