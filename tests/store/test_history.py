@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from sqlalchemy import event
+
+from fieldapp.domain import audit
 from fieldapp.store import queries
 from fieldapp.store.db import Database
 from fieldapp.store.models import Household, Member
@@ -91,3 +94,54 @@ def test_changes_by_another_cadre_name_them(db: Database, household: str) -> Non
         txn.update(Household, household, {"hh_no": "B1"})
     newest = _history(db, household)[0]
     assert (newest.user_name, newest.origin, newest.new, newest.old) == ("李干部", "device-b", "B1", "611002000001")
+
+
+def _statements(db: Database, household: str) -> tuple[int, list[queries.HistoryEntry]]:
+    seen: list[str] = []
+
+    def count(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        entries = _history(db, household)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(seen), entries
+
+
+def test_a_page_of_history_costs_the_same_statements_for_5_changes_as_for_120(
+        db: Database, writer: ChangeWriter, household: str) -> None:
+    with writer.transaction() as txn:
+        mid = txn.insert(Member, {"household_id": household, "name": "张三", "relation": "01"})
+    for n in range(4):
+        with writer.transaction() as txn:
+            txn.update(Member, mid, {"name": f"张三{n}"})
+    few, entries = _statements(db, household)
+    assert len({e.seq for e in entries}) == 6  # the household, the member, four edits
+    for n in range(115):
+        with writer.transaction() as txn:
+            txn.update(Household, household, {"phone": f"139{n:08d}"})
+    many, entries = _statements(db, household)
+    assert len({e.seq for e in entries}) == 121
+    assert all(e.intact for e in entries)
+    assert many == few  # a statement per page, not per change (each row's successor is looked up in bulk)
+
+
+def test_an_entry_rehashed_by_a_forger_is_marked_by_its_successor(
+        db: Database, writer: ChangeWriter, household: str) -> None:
+    for phone in ("13900000001", "13900000002", "13900000003"):
+        with writer.transaction() as txn:
+            txn.update(Household, household, {"phone": phone})
+    with db.engine.begin() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT origin, origin_seq, hlc, tbl, row_id, household_id, op, fields, prev, user_id, user_name, "
+            "chain_prev FROM change_log WHERE fields LIKE '%13900000002%'").one()
+        forged = row.fields.replace("13900000002", "13911111111")
+        entry = (*row[:7], forged, *row[8:11])
+        # the forger recomputes this entry's own hash; the next entry still links to the old one
+        conn.exec_driver_sql("UPDATE change_log SET fields = ?, chain_hash = ? WHERE origin = ? AND origin_seq = ?",
+                             (forged, audit.entry_hash(entry, bytes(row.chain_prev)), row.origin, row.origin_seq))
+    entries = [e for e in _history(db, household) if e.field == "phone"]
+    assert [(e.new, e.intact) for e in entries] == [("13900000003", True), ("13911111111", False),
+                                                    ("13900000001", True)]
