@@ -18,8 +18,8 @@ run: bootstrap
 	  $(PY) -m fieldapp
 
 ## The whole test suite (offscreen Qt), plus lint. TEST_WORKERS=auto spreads it over one pytest-xdist worker
-## per core (TEST_WORKERS=N: N workers). One process by default until the whole suite has been shown to pass
-## repeatedly on workers (every GUI folder has, on 2 workers).
+## per core (TEST_WORKERS=N: N workers). One process by default: on a 2-core machine two workers took as long
+## (the server and release tests already run their own processes), so they only pay off on more cores.
 TEST_WORKERS ?= 0
 test: bootstrap lint
 	FIELDAPP_TEST_PG="$${FIELDAPP_TEST_PG-$$(bash scripts/ensure_postgres.sh)}" QT_QPA_PLATFORM=offscreen \
