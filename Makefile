@@ -17,10 +17,10 @@ run: bootstrap
 	FIELDAPP_HOME=$(DEMO_HOME) FIELDAPP_LOGIN_HINT="$(DEMO_USER)" FIELDAPP_LOGIN_PASSWORD=$(DEMO_PASSWORD) \
 	  $(PY) -m fieldapp
 
-## The whole test suite (offscreen Qt), plus lint. TEST_WORKERS=auto spreads it over one pytest-xdist worker
-## per core (TEST_WORKERS=N: N workers). One process by default: on a 2-core machine two workers took as long
-## (the server and release tests already run their own processes), so they only pay off on more cores.
-TEST_WORKERS ?= 0
+## The whole test suite (offscreen Qt), plus lint, over one pytest-xdist worker per core (TEST_WORKERS=N: N
+## workers; TEST_WORKERS=0: one process). On the 2-core CI machine two workers ran it in 23 min; one process had
+## done 60 % after 28 min, most of a server test's time being spent waiting for its server process to start.
+TEST_WORKERS ?= auto
 test: bootstrap lint
 	FIELDAPP_TEST_PG="$${FIELDAPP_TEST_PG-$$(bash scripts/ensure_postgres.sh)}" QT_QPA_PLATFORM=offscreen \
 	  $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
