@@ -21,19 +21,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.common import pinned_one_core
+from bench.common import best_and_median, pinned_one_core
 
 ONE_CORE = pinned_one_core()
 
 
-def _cpu_ms(fn: Callable[[], object], repeat: int = 15) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        times.append(time.process_time() - start)
-    return statistics.median(times) * 1000
+def _cpu_ms(fn: Callable[[], object]) -> float:
+    return best_and_median(fn, repeat=15, clock=time.process_time)[1] * 1000
 
 
 def measure(home: Path) -> dict[str, dict[str, float]]:
