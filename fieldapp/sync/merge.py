@@ -714,16 +714,10 @@ class Merger:
                 updates.setdefault((tbl, names), []).append(
                     (*(extra[n] if n in extra else row.values[n] for n in names), row_id))
         written: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
-        for ch in plain:  # each field ranked as the careful path ranks it (_rank)
+        for ch in plain:  # each field ranked as the careful path ranks it
             names = _names(ch.fields)
-            if len(names) == 1:
-                name = names[0]
-                params: tuple[Any, ...] = (ch.fields[name], max(ch.hlc, int(ch.prev[name][0]) + 1), ch.origin,
-                                           ch.row_id)
-            else:
-                ranks = [x for name in names for x in (max(ch.hlc, int(ch.prev[name][0]) + 1), ch.origin)]
-                params = (*(ch.fields[name] for name in names), *ranks, ch.row_id)
-            written.setdefault((ch.tbl, names), []).append(params)
+            ranks = [x for name in names for x in _rank(ch, name)]
+            written.setdefault((ch.tbl, names), []).append((*(ch.fields[name] for name in names), *ranks, ch.row_id))
         for tbl, names in sorted(written):
             lww.write(self.conn, tbl, names, written[(tbl, names)])
         apply_remote(self.conn, inserts=inserts, updates=updates, log_rows=self._log)
