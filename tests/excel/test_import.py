@@ -17,6 +17,7 @@ from fieldapp.services.excel.apply import apply_plan
 from fieldapp.services.excel.plan import Plan, build_plan
 from fieldapp.store.models import ChangeLog, Household, Member
 from tests.excel.conftest import HEADER, household, person, pid
+from tests.helpers.fixtures import write_unchecked
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 HYPERLINK = '=HYPERLINK("http://example.com","点此领补贴")'
@@ -123,6 +124,27 @@ def test_one_dry_run_lists_every_problem_of_a_household_once(ctx: AppContext, xl
     assert "为必填" not in text, text  # the refused cell is not reported again as a missing value
     assert "本户没有户主" not in entries["6110021050000032"].message
     assert "同一人不能在两户" in entries["6110021050000032"].message
+
+
+def test_a_number_the_register_holds_in_two_households_goes_to_the_holder_the_register_gives(
+        ctx: AppContext, xlsx_file: Callable[..., Path], make_household: Callable[..., str],
+        village_ids: dict[str, str]) -> None:
+    """An old register (or another laptop's rows) may hold one ID number in two households. The file's household
+    is checked against the holder the register's lookup gives (the later row), even when one of its own members
+    holds the number too: the first household is refused naming the second, the second is not refused for it."""
+    first = register.load_record(ctx.db, make_household("甲户主", members=1))
+    number = first.members[0]["id_no"]
+    write_unchecked(ctx, register.HouseholdRecord(
+        household={"village_id": village_ids["东村"], "group_no": 1, "hh_no": "611002009999", "main_cause": "01",
+                   "attribute": "01", "exit_status": "0", "standard": "01"},
+        members=[{"name": "乙户主", "relation": "01", "id_no": number}]))
+    with build_plan(ctx, xlsx_file([household(first.household["hh_no"], [person("甲户主", number)])])) as plan:
+        [entry] = plan.entries
+    assert entry.status == "rejected"
+    assert f"证件号码 {number} 已登记在户编号 611002009999（户主 乙户主）的成员 乙户主 名下" in entry.message
+    with build_plan(ctx, xlsx_file([household("611002009999", [person("乙户主", number)])])) as plan:
+        [entry] = plan.entries
+    assert "同一人不能在两户" not in entry.message, entry.message
 
 
 def test_a_new_household_is_checked_with_every_rule_its_cells_did_not_decide(

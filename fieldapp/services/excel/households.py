@@ -20,7 +20,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, func, select
 
 from fieldapp.domain import register as rules
 from fieldapp.domain import resident_id
@@ -152,27 +152,58 @@ class RegisterSlice:
                                        .order_by(_M.c.relation, _M.c.birth_date, _M.c.id)).all():
                 member = dict(zip(names, values, strict=True))
                 members.setdefault(member["household_id"], []).append(member)
-        numbers = list({m["id_no"] for g in groups for _row, m in g.members if m.get("id_no")})
-        owners: dict[str, Owner] = {}
-        for start in range(0, len(numbers), 5000):
-            query = (select(_M.c.id_no, _M.c.id, _M.c.household_id, _M.c.name, _H.c.hh_no, _L.c.head_name)
-                     .join(_H, _H.c.id == _M.c.household_id)
-                     .join(_L, _L.c.household_id == _M.c.household_id, isouter=True)
-                     .where(_M.c.id_no.in_(numbers[start:start + 5000]), _M.c.deleted.is_(False),
-                            _H.c.deleted.is_(False)))
-            for o in conn.execute(query).all():
-                owners[o.id_no] = Owner(o.household_id, o.id, o.name, o.hh_no, o.head_name)
-        # the list projection's income and standing of the matched households, in one pass
+        # the list projection's income, standing and head of the matched households, in one pass
         incomes: dict[str, int | None] = {}
         standing: dict[str, tuple[str | None, int | None]] = {}
+        heads: dict[str, str | None] = {}
         for start in range(0, len(ids), 5000):
-            for household_id, exit_status, exit_year, income in conn.execute(
-                    select(_L.c.household_id, _L.c.exit_status, _L.c.exit_year, _L.c.per_person_income)
+            for household_id, exit_status, exit_year, income, head in conn.execute(
+                    select(_L.c.household_id, _L.c.exit_status, _L.c.exit_year, _L.c.per_person_income,
+                           _L.c.head_name)
                     .where(_L.c.household_id.in_(ids[start:start + 5000]))).all():
                 standing[household_id] = (exit_status, exit_year)
+                heads[household_id] = head
                 if check_income:
                     incomes[household_id] = income
+        owners = _holders(conn, groups, households, members, heads)
         return cls(households, members, owners, incomes, standing)
+
+
+def _holders(conn: Connection, groups: list[Group], households: dict[str, list[dict[str, Any]]],
+             members: dict[str, list[dict[str, Any]]], heads: dict[str, str | None]) -> dict[str, Owner]:
+    """The register's live holder of each of the groups' ID numbers (the last one the join gives, when two hold it).
+
+    A number that a member of the matched households holds is that member's, unless another row of the member
+    table has it too: one query on ``ix_member_id_no`` alone (no rows read) finds those numbers, and they are
+    looked up with the others in the three-table join. A file planned again so fetches no holder rows.
+    """
+    own: dict[str, Owner] = {}
+    twice: set[str] = set()
+    for rows in households.values():
+        for h in rows:
+            for m in members.get(h["id"], ()):
+                id_no = m["id_no"]
+                if not id_no:
+                    continue
+                if id_no in own:
+                    twice.add(id_no)
+                own[id_no] = Owner(h["id"], m["id"], m["name"], h["hh_no"], heads.get(h["id"]))
+    numbers = list({m["id_no"] for g in groups for _row, m in g.members if m.get("id_no")})
+    held = [n for n in numbers if n in own and n not in twice]
+    for start in range(0, len(held), 5000):
+        twice.update(conn.execute(select(_M.c.id_no).where(_M.c.id_no.in_(held[start:start + 5000]))
+                                  .group_by(_M.c.id_no).having(func.count() > 1)).scalars())
+    owners = {n: own[n] for n in held if n not in twice}
+    rest = [n for n in numbers if n not in owners]
+    for start in range(0, len(rest), 5000):
+        query = (select(_M.c.id_no, _M.c.id, _M.c.household_id, _M.c.name, _H.c.hh_no, _L.c.head_name)
+                 .join(_H, _H.c.id == _M.c.household_id)
+                 .join(_L, _L.c.household_id == _M.c.household_id, isouter=True)
+                 .where(_M.c.id_no.in_(rest[start:start + 5000]), _M.c.deleted.is_(False),
+                        _H.c.deleted.is_(False)))
+        for o in conn.execute(query).all():
+            owners[o.id_no] = Owner(o.household_id, o.id, o.name, o.hh_no, o.head_name)
+    return owners
 
 
 @dataclass
