@@ -35,6 +35,7 @@ from fieldapp.services.excel.fragments import Cancelled, Grouped, ImportCancelle
 from fieldapp.services.excel.layout import CHECK, HOUSEHOLD_LAYOUT, IGNORE, Layout, missing_required
 from fieldapp.services.excel.read import MAX_BYTES, SpreadsheetError, open_table
 from fieldapp.store.models import ChangeLog
+from fieldapp.sync import gcpause
 
 log = logging.getLogger("fieldapp.excel")
 
@@ -226,7 +227,14 @@ def _register_mark(ctx: AppContext) -> int:
 def build_plan(ctx: AppContext, path: Path | str, options: ImportOptions | None = None, *,
                progress: Progress | None = None, cancelled: Cancelled | None = None) -> Plan:
     """Read ``path`` and decide every household (nothing is written). Raises SpreadsheetError, ImportCancelled."""
-    options = options or ImportOptions()
+    # Python's cyclic collector rests meanwhile, as during a merge: the plan's entries and the register's rows
+    # it holds made each full collection walk a growing heap (≈10 % of a dry run of 20,000 households)
+    with gcpause.paused():
+        return _build_plan(ctx, path, options or ImportOptions(), progress, cancelled)
+
+
+def _build_plan(ctx: AppContext, path: Path | str, options: ImportOptions, progress: Progress | None,
+                cancelled: Cancelled | None) -> Plan:
     layout = HOUSEHOLD_LAYOUT
     mark = _register_mark(ctx)
     with open_table(path, layout, sheet=options.sheet, max_bytes=options.max_bytes) as table:
