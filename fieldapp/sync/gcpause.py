@@ -6,6 +6,8 @@ object of the process (the ORM's metadata, the app): about 0.2 s each on a 20,00
 per 100,000 changes. What a merge allocates is freed by reference counting as each batch is done; the
 collector runs again as soon as the last merge in the process ends. Merges in several threads at once (the
 district server) share one count, so the collector resumes only after the last of them.
+An import's dry run (:func:`fieldapp.services.excel.plan.build_plan`) pauses it the same way: the plan it
+builds keeps growing, and each full collection walked all of it.
 """
 
 from __future__ import annotations

@@ -421,6 +421,8 @@ def _diff(existing: dict[str, Any] | None, values: dict[str, Any],
     for s in slots:
         if s.original is not None and s.row is not None:
             original = s.original
+            if s.values == original:  # the file's row as the register holds it: one comparison in C
+                continue
             changes = {k: v for k, v in s.values.items() if k in _MEMBER_SET and original.get(k) != v}
             if changes:
                 m_changes.append((s, changes))
