@@ -184,6 +184,7 @@ def _encrypt_into(plain: Path, target: Path, key: bytes) -> None:
     conn = sqlcipher3.connect(str(plain))  # no key: reads the plain file
     try:
         conn.execute(f"ATTACH DATABASE ? AS enc KEY \"x'{_hex(key)}'\"", (str(target),))
+        _unsynced(conn, "enc")
         conn.execute("SELECT sqlcipher_export('enc')")
         version = conn.execute("PRAGMA main.user_version").fetchone()[0]
         conn.execute(f"PRAGMA enc.user_version = {int(version)}")  # not copied by sqlcipher_export
@@ -192,6 +193,14 @@ def _encrypt_into(plain: Path, target: Path, key: bytes) -> None:
     finally:
         conn.close()
     _fsync(target)
+
+
+def _unsynced(conn: sqlite3.Connection, schema: str) -> None:
+    """No fsync and no journal file for each of the export's statements (one per table and index: an empty
+    register took 0.3 s, seconds on a busy disk, where the whole copy takes 0.02 s). The copy is trusted only
+    after it has been fsynced as a whole and verified; a copy cut short is dropped (:func:`recover`)."""
+    conn.execute(f"PRAGMA {schema}.synchronous = OFF")
+    conn.execute(f"PRAGMA {schema}.journal_mode = MEMORY")
 
 
 def _hex(key: bytes) -> str:
@@ -317,6 +326,7 @@ def export_plain(db: Database, out: Path) -> Path:
         conn = connect_file(db.path, db.key)
         try:
             conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(tmp),))
+            _unsynced(conn, "plain")
             conn.execute("SELECT sqlcipher_export('plain')")
             version = conn.execute("PRAGMA main.user_version").fetchone()[0]
             conn.execute(f"PRAGMA plain.user_version = {int(version)}")
@@ -324,6 +334,7 @@ def export_plain(db: Database, out: Path) -> Path:
             conn.execute("DETACH DATABASE plain")
         finally:
             conn.close()
+        _fsync(tmp)
         os.replace(tmp, out)
     log.warning("plain (unencrypted) copy of the register written: %s", out)
     return out
