@@ -5,7 +5,8 @@ objects that live for a batch are promoted until the collector runs a full colle
 object of the process (the ORM's metadata, the app): about 0.2 s each on a 20,000-change merge, several
 per 100,000 changes. What a merge allocates is freed by reference counting as each batch is done; the
 collector runs again as soon as the last merge in the process ends. Merges in several threads at once (the
-district server) share one count, so the collector resumes only after the last of them.
+district server) share one count, so the collector resumes only after the last of them. A household
+import's dry run and its write pause it the same way (:mod:`fieldapp.services.excel`).
 """
 
 from __future__ import annotations

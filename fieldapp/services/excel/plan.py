@@ -35,6 +35,7 @@ from fieldapp.services.excel.fragments import Cancelled, Grouped, ImportCancelle
 from fieldapp.services.excel.layout import CHECK, HOUSEHOLD_LAYOUT, IGNORE, Layout, missing_required
 from fieldapp.services.excel.read import MAX_BYTES, SpreadsheetError, open_table
 from fieldapp.store.models import ChangeLog
+from fieldapp.sync import gcpause
 
 log = logging.getLogger("fieldapp.excel")
 
@@ -225,7 +226,18 @@ def _register_mark(ctx: AppContext) -> int:
 
 def build_plan(ctx: AppContext, path: Path | str, options: ImportOptions | None = None, *,
                progress: Progress | None = None, cancelled: Cancelled | None = None) -> Plan:
-    """Read ``path`` and decide every household (nothing is written). Raises SpreadsheetError, ImportCancelled."""
+    """Read ``path`` and decide every household (nothing is written). Raises SpreadsheetError, ImportCancelled.
+
+    The cyclic collector is paused meanwhile (:func:`fieldapp.sync.gcpause.paused`): the rows, runs and
+    entries in flight made it run a collection every few hundred rows, and now and then a full one over the
+    whole process (≈ 9 % of a dry run); what the plan drops is freed by reference counting as it goes.
+    """
+    with gcpause.paused():
+        return _build_plan(ctx, path, options, progress, cancelled)
+
+
+def _build_plan(ctx: AppContext, path: Path | str, options: ImportOptions | None, progress: Progress | None,
+                cancelled: Cancelled | None) -> Plan:
     options = options or ImportOptions()
     layout = HOUSEHOLD_LAYOUT
     mark = _register_mark(ctx)
