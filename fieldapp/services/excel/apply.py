@@ -99,7 +99,8 @@ def apply_plan(ctx: AppContext, plan: Plan, *, progress: Callable[[int, int, str
                cancelled: Callable[[], bool] | None = None) -> ApplyResult:
     """Write ``plan`` (see the module docstring). Raises PlanOutdated, ImportCancelled (nothing written).
 
-    The cyclic collector is paused meanwhile, as for the dry run (:func:`~fieldapp.services.excel.plan.build_plan`).
+    The cyclic collector is paused meanwhile, as for the dry run (:func:`~fieldapp.services.excel.plan.build_plan`),
+    and what became cyclic garbage is collected every 200 households.
     """
     with gcpause.paused():
         return _apply_plan(ctx, plan, progress, cancelled)
@@ -122,6 +123,7 @@ def _apply_plan(ctx: AppContext, plan: Plan, progress: Callable[[int, int, str],
             members_updated += counts[3]
             batches.flush()
             if done % 200 == 0:
+                gcpause.collect_young()  # the updates' statements
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
                 if progress is not None:

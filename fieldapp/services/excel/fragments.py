@@ -264,8 +264,8 @@ def _clean_column(values: tuple[Any, ...], clean: Callable[[Any], Any], memo: di
         if cleaned is _MISSING:
             try:
                 cleaned = clean(value)
-            except CellProblem as exc:
-                cleaned = exc
+            except CellProblem as exc:  # its message alone: the traceback would hold this frame and its column
+                cleaned = CellProblem(*exc.args)
             if kept and len(memo) < MEMO_SIZE:
                 memo[value] = cleaned
         out[i] = cleaned
@@ -345,7 +345,7 @@ def _merge_household(run: Run, number: int, values: tuple[Any, ...],
             try:
                 cleaned = clean(value)
             except CellProblem as exc:
-                cleaned = exc
+                cleaned = CellProblem(*exc.args)  # without the traceback (see _clean_column)
             if kept and len(memo) < MEMO_SIZE:
                 memo[value] = cleaned
         if type(cleaned) is CellProblem:

@@ -230,7 +230,8 @@ def build_plan(ctx: AppContext, path: Path | str, options: ImportOptions | None 
 
     The cyclic collector is paused meanwhile (:func:`fieldapp.sync.gcpause.paused`): the rows, runs and
     entries in flight made it run a collection every few hundred rows, and now and then a full one over the
-    whole process (≈ 9 % of a dry run); what the plan drops is freed by reference counting as it goes.
+    whole process (≈ 9 % of a dry run). What the plan drops is freed by reference counting as it goes, but
+    for the register queries' statements (cycles holding their ``IN`` lists), collected after each batch.
     """
     with gcpause.paused():
         return _build_plan(ctx, path, options, progress, cancelled)
@@ -337,6 +338,7 @@ class _Decider:
                 self.pickler.dump((index, *d.op))
                 self.pickler.clear_memo()
                 plan.op_count += 1
+        gcpause.collect_young()
 
     def finish(self, grouped: Grouped, progress: Progress | None) -> None:
         """The households still waiting, then those reached again after they were decided."""
