@@ -232,7 +232,10 @@ class _Grouper:
 
 
 MEMO_SIZE = 4096  # distinct texts remembered per column: code lists, villages, causes (names and IDs overflow)
-CHUNK = 2000  # rows cleaned column by column at a time; cancelling and progress are looked at between them
+# rows cleaned column by column at a time (their cells stay in memory until the chunk is grouped: ≈ 2.5 MB of
+# the national layout); cancelling and progress are looked at every PROGRESS_ROWS, a multiple of it
+CHUNK = 500
+PROGRESS_ROWS = 2000
 # the types a reader gives that equal no text and no float but themselves: a column of these (and texts,
 # floats, blanks) is looked up in its memo as a whole
 _PLAIN = frozenset({str, float, type(None), dt.datetime, dt.date, dt.time, dt.timedelta})
@@ -298,7 +301,7 @@ def group_rows(table: Table, layout: Layout, mapping: dict[int, str | None], ref
         rows = table.rows()
         while chunk := list(itertools.islice(rows, CHUNK)):
             grouper.chunk(chunk)
-            if grouped.rows % CHUNK == 0:
+            if grouped.rows % PROGRESS_ROWS == 0:
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
                 if progress is not None:
