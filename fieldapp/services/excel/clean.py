@@ -36,7 +36,6 @@ _SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 _FLOAT_ID = re.compile(r"^\d{15,18}\.0*$")
 _SPLIT = re.compile(r"[、,，;；/|\s]+")
-_SPACE = re.compile(r"\s")  # str.isspace's characters (both are Py_UNICODE_ISSPACE), found in C
 _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
                   r"(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")  # an optional time of day is ignored
 _YM = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
@@ -155,7 +154,7 @@ def clean_name(value: Any) -> str | None:
     s = text(value)
     if s is None:
         return None
-    if _SPACE.search(s) is not None:
+    if any(c.isspace() for c in s):
         s = " ".join(s.split()) if re.search(r"[A-Za-z]", s) else "".join(s.split())
     if len(s) > MAX_LENGTH["name"]:
         raise CellProblem(f"过长（{len(s)}个字，最多{MAX_LENGTH['name']}个）")

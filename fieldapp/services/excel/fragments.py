@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 import logging
 import operator
 import pickle
@@ -98,13 +97,12 @@ class _Grouper:
         self.reached = reached
         self.hh_col = next(c for c, k in mapping.items() if k == "hh_no")
         cols = [(c, layout.by_key[k]) for c, k in sorted(mapping.items()) if k is not None and k != "hh_no"]
-        # (column, key, label, cleaner, its results by value: see _clean_column)
+        # (column, key, label, cleaner, its results by text: see _memo)
         self.member_cols: list[tuple[int, str, str, Callable[[Any], Any], dict[Any, Any]]] = [
             (c, f.key, f.label, make_cleaner(f, ref), {}) for c, f in cols if f.level == MEMBER]
-        self.member_keys = tuple(m[1] for m in self.member_cols)
-        self.household_cols: list[tuple[int, Field, Callable[[Any], Any], dict[Any, Any]]] = [
-            (c, f, make_cleaner(f, ref), {}) for c, f in cols if f.level not in (MEMBER, IGNORE)]
-        self.hh_idx = tuple(c for c, _f, _cl, _memo in self.household_cols)
+        self.household_cols = [(c, f, _memo(make_cleaner(f, ref))) for c, f in cols
+                               if f.level not in (MEMBER, IGNORE)]
+        self.hh_idx = tuple(c for c, _f, _cl in self.household_cols)
         self.household_raw = _picker(self.hh_idx)
         self.clean_hh_no = make_cleaner(layout.by_key["hh_no"], ref)
         self.header_cells = [(c, table.headers[c]) for c in (self.hh_col, *(m[0] for m in self.member_cols[:2]))
@@ -117,7 +115,6 @@ class _Grouper:
         self.run_starts: list[int] = []
         self.run_keys: list[str] = []
         self.current: Run | None = None
-        self.last_hh_no: tuple[Any, str] = (None, "")  # the last row's 户编号 cell (text) and the key it gave
         self.pickler = pickle.Pickler(spill, protocol=pickle.HIGHEST_PROTOCOL)
 
     def flush(self) -> None:
@@ -152,48 +149,34 @@ class _Grouper:
             return True
         return False
 
-    def chunk(self, rows: list[tuple[int, tuple[Any, ...]]]) -> None:
-        """Consecutive rows: the skipped ones counted, the members' cells cleaned column by column, then each
-        row grouped in order (the same as row by row: cleaning has no effect but on its memo)."""
-        g = self.grouped
-        kept: list[tuple[int, tuple[Any, ...]]] = []
-        for number, values in rows:
-            g.rows += 1
-            if not self.skipped(values):
-                kept.append((number, values))
-        if not kept:
-            return
-        columns = list(zip(*(values for _number, values in kept), strict=True))
-        cleaned: list[list[Any]] = []
-        bad: set[int] = set()  # rows (positions in kept) with a cell refused
-        for c, _key, _label, clean, memo in self.member_cols:
-            out = _clean_column(columns[c], clean, memo)
-            if CellProblem in set(map(type, out)):
-                bad.update(i for i, v in enumerate(out) if type(v) is CellProblem)
-            cleaned.append(out)
-        keys = self.member_keys
-        for i, ((number, values), cells) in enumerate(zip(kept, zip(*cleaned, strict=True), strict=True)):
-            problems: list[Problem] = []
-            if i in bad:
-                member = {}
-                for (_c, key, label, _clean, _memo), value in zip(self.member_cols, cells, strict=True):
-                    if type(value) is CellProblem:
-                        problems.append((number, f"{label}{value}"))
-                    elif value is not None:
-                        member[key] = value
-            else:  # the cells that are not blank, in column order
-                member = dict(itertools.compress(zip(keys, cells, strict=True), map(operator.is_not, cells, _NONES)))
-            self.row(number, values, member, problems)
+    def member(self, number: int, values: tuple[Any, ...], problems: list[Problem]) -> dict[str, Any]:
+        member: dict[str, Any] = {}
+        for c, key, label, clean, cache in self.member_cols:  # _memo, inlined: this runs for every cell
+            value = values[c]
+            if value is None:
+                continue
+            kept = type(value) is str or (type(value) is float and value != 0)  # see _memo
+            cleaned = cache.get(value, _MISSING) if kept else _MISSING
+            if cleaned is _MISSING:
+                try:
+                    cleaned = clean(value)
+                except CellProblem as exc:
+                    cleaned = exc
+                if kept and len(cache) < MEMO_SIZE:
+                    cache[value] = cleaned
+            if type(cleaned) is CellProblem:
+                problems.append((number, f"{label}{cleaned}"))
+            elif cleaned is not None:
+                member[key] = cleaned
+        return member
 
-    def row(self, number: int, values: tuple[Any, ...], member: dict[str, Any], problems: list[Problem]) -> None:
-        """One row that is not skipped, with its member's cleaned cells and their problems."""
-        raw = values[self.hh_col]
-        if type(raw) is str and raw == self.last_hh_no[0]:  # the household's next row: its key again
-            key: str | None = self.last_hh_no[1]
-        else:
-            key = _key(raw, number, self.clean_hh_no, problems)
-            if type(raw) is str and key is not None and key[0] != "?":
-                self.last_hh_no = (raw, key)
+    def row(self, number: int, values: tuple[Any, ...]) -> None:
+        self.grouped.rows += 1
+        if self.skipped(values):
+            return
+        problems: list[Problem] = []
+        member = self.member(number, values, problems)
+        key = _key(values[self.hh_col], number, self.clean_hh_no, problems)
         if key is None:  # no 户编号: the household above (merged cell), or not household data at all
             if not member and not problems:
                 self.grouped.non_data += 1
@@ -232,47 +215,35 @@ class _Grouper:
 
 
 MEMO_SIZE = 4096  # distinct texts remembered per column: code lists, villages, causes (names and IDs overflow)
-# rows cleaned column by column at a time (their cells stay in memory until the chunk is grouped: ≈ 2.5 MB of
-# the national layout); cancelling and progress are looked at every PROGRESS_ROWS, a multiple of it
-CHUNK = 500
-PROGRESS_ROWS = 2000
-# the types a reader gives that equal no text and no float but themselves: a column of these (and texts,
-# floats, blanks) is looked up in its memo as a whole
-_PLAIN = frozenset({str, float, type(None), dt.datetime, dt.date, dt.time, dt.timedelta})
-_NONES = itertools.repeat(None)
 
 
-def _clean_column(values: tuple[Any, ...], clean: Callable[[Any], Any], memo: dict[Any, Any]) -> list[Any]:
-    """``clean`` of each value (None for a blank, the :class:`CellProblem` for a refused one), with ``memo``.
+def _memo(clean: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``clean`` remembering its result (or its refusal) for each distinct text of a column.
 
-    Most columns hold a few values on every row (性别, 文化程度, 是); cleaning the same text 350,000 times was
-    the larger part of reading a big file. Only ``str`` and ``float`` cells are remembered (``1 == 1.0 ==
-    True`` would mix up numbers and booleans as keys; a text never equals a number), not ``0.0``, which
-    equals ``-0.0`` but is written otherwise in a message, and only the first :data:`MEMO_SIZE` distinct ones,
-    so a column of names or ID numbers costs no memory. A column holding only such cells, blanks, dates and
-    times is looked up whole (in C); any other type (a bool, an int) makes every cell take the rule above.
+    Most columns hold a few values on every row (性别, 文化程度, 是); cleaning the same text
+    350,000 times was the larger part of reading a big file. Only ``str`` and ``float`` cells are
+    remembered (``1 == 1.0 == True`` would mix up numbers and booleans as keys; a text never equals a
+    number), not ``0.0``, which equals ``-0.0`` but is written otherwise in a message, and only the first
+    :data:`MEMO_SIZE` distinct ones, so a column of names or ID numbers costs no memory.
     """
-    n = len(values)
-    if _PLAIN.issuperset(set(map(type, values))):
-        out = list(map(memo.get, values, itertools.repeat(_MISSING, n)))
-    else:
-        out = [_MISSING] * n
-    for i in itertools.compress(range(n), map(operator.is_, out, itertools.repeat(_MISSING, n))):
-        value = values[i]
-        if value is None:
-            out[i] = None
-            continue
-        kept = type(value) is str or (type(value) is float and value != 0)
-        cleaned = memo.get(value, _MISSING) if kept else _MISSING  # earlier in this column
-        if cleaned is _MISSING:
+    cache: dict[Any, Any] = {}  # str or float → cleaned value or CellProblem
+
+    def cleaned(value: Any) -> Any:
+        if type(value) is not str and (type(value) is not float or value == 0):
+            return clean(value)
+        found = cache.get(value, _MISSING)
+        if found is _MISSING:
             try:
-                cleaned = clean(value)
-            except CellProblem as exc:  # its message alone: the traceback would hold this frame and its column
-                cleaned = CellProblem(*exc.args)
-            if kept and len(memo) < MEMO_SIZE:
-                memo[value] = cleaned
-        out[i] = cleaned
-    return out
+                found = clean(value)
+            except CellProblem as exc:
+                found = exc
+            if len(cache) < MEMO_SIZE:
+                cache[value] = found
+        if type(found) is CellProblem:
+            raise CellProblem(*found.args)
+        return found
+
+    return cleaned
 
 
 _MISSING = object()
@@ -298,10 +269,9 @@ def group_rows(table: Table, layout: Layout, mapping: dict[int, str | None], ref
     grouper = _Grouper(table, layout, mapping, ref, done=done, reached=reached, late={} if late is None else late)
     grouped = grouper.grouped
     try:
-        rows = table.rows()
-        while chunk := list(itertools.islice(rows, CHUNK)):
-            grouper.chunk(chunk)
-            if grouped.rows % PROGRESS_ROWS == 0:
+        for number, values in table.rows():
+            grouper.row(number, values)
+            if grouped.rows % 2000 == 0:
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
                 if progress is not None:
@@ -334,25 +304,18 @@ def _key(raw: Any, number: int, clean: Callable[[Any], Any], problems: list[Prob
 
 
 def _merge_household(run: Run, number: int, values: tuple[Any, ...],
-                     household_cols: list[tuple[int, Field, Callable[[Any], Any], dict[Any, Any]]],
+                     household_cols: list[tuple[int, Field, Callable[[Any], Any]]],
                      household_raw: tuple[Any, ...]) -> None:
     previous = run.last_raw
     run.last_raw = household_raw
-    for i, (c, f, clean, memo) in enumerate(household_cols):
+    for i, (c, f, clean) in enumerate(household_cols):
         value = values[c]
         if value is None or (previous is not None and previous[i] == value):
             continue
-        kept = type(value) is str or (type(value) is float and value != 0)  # the memo's rule: _clean_column
-        cleaned = memo.get(value, _MISSING) if kept else _MISSING
-        if cleaned is _MISSING:
-            try:
-                cleaned = clean(value)
-            except CellProblem as exc:
-                cleaned = CellProblem(*exc.args)  # without the traceback (see _clean_column)
-            if kept and len(memo) < MEMO_SIZE:
-                memo[value] = cleaned
-        if type(cleaned) is CellProblem:
-            run.problems.append((number, f"{f.label}{cleaned}"))
+        try:
+            cleaned = clean(value)
+        except CellProblem as exc:
+            run.problems.append((number, f"{f.label}{exc}"))
             continue
         if cleaned is None:
             continue
