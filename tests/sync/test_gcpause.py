@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
 
 from fieldapp.sync import gcpause
 
@@ -36,3 +37,17 @@ def test_a_collector_switched_off_by_the_host_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_collect_young_frees_cycles_made_inside_the_pause() -> None:
+    class Node:
+        other: object = None
+
+    with gcpause.paused():
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle: reference counting alone never frees it
+        gone = weakref.ref(a)
+        del a, b
+        assert gone() is not None
+        gcpause.collect_young()
+        assert gone() is None

@@ -24,6 +24,7 @@ from fieldapp.services.excel.households import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS
 from fieldapp.services.excel.plan import Plan
 from fieldapp.store.models import ChangeLog, Household, Member
 from fieldapp.store.writer import WriteTxn
+from fieldapp.sync import gcpause
 
 log = logging.getLogger("fieldapp.excel")
 
@@ -96,7 +97,17 @@ def _apply_op(txn: WriteTxn, batches: _Batches, op: tuple[Any, ...]) -> tuple[in
 
 def apply_plan(ctx: AppContext, plan: Plan, *, progress: Callable[[int, int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> ApplyResult:
-    """Write ``plan`` (see the module docstring). Raises PlanOutdated, ImportCancelled (nothing written)."""
+    """Write ``plan`` (see the module docstring). Raises PlanOutdated, ImportCancelled (nothing written).
+
+    The cyclic collector is paused meanwhile, as for the dry run (:func:`~fieldapp.services.excel.plan.build_plan`),
+    and what became cyclic garbage is collected every 200 households.
+    """
+    with gcpause.paused():
+        return _apply_plan(ctx, plan, progress, cancelled)
+
+
+def _apply_plan(ctx: AppContext, plan: Plan, progress: Callable[[int, int, str], None] | None,
+                cancelled: Callable[[], bool] | None) -> ApplyResult:
     created = updated = members_created = members_updated = 0
     total = plan.op_count
     with ctx.writer.transaction() as txn:
@@ -112,6 +123,7 @@ def apply_plan(ctx: AppContext, plan: Plan, *, progress: Callable[[int, int, str
             members_updated += counts[3]
             batches.flush()
             if done % 200 == 0:
+                gcpause.collect_young()  # the updates' statements
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
                 if progress is not None:
