@@ -9,9 +9,9 @@
 - capture: a one-field local write through the writer vs the same UPDATE without change capture
   (limit 1.5×);
 - memory: tracemalloc peak while merging the 100,000-change package (limit 10× the package size);
-- soak: ``--soak N`` runs the convergence property test with N examples.
+- soak: ``--soak N`` runs the convergence property test with N examples (``--only soak --soak N``: that alone).
 
-    python -m bench.bench_sync [--changes 100000] [--households 100000] [--only merge|build|capture]
+    python -m bench.bench_sync [--changes 100000] [--households 100000] [--only merge|build|capture|soak]
                                [--soak 0] [--one-core]
 
 ``--one-core`` runs it all again in a process pinned to CPU 0 (``taskset -c 0``). The registers are the
@@ -246,12 +246,14 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument("--households", type=int, default=100_000, help="register size for merge and capture")
-    parser.add_argument("--only", choices=("merge", "build", "capture"), action="append",
-                        help="run only these parts (repeatable; default: all)")
+    parser.add_argument("--only", choices=("merge", "build", "capture", "soak"), action="append",
+                        help="run only these parts (repeatable; default: all but the soak)")
     parser.add_argument("--soak", type=int, default=0, help="examples for the convergence soak (0: skip)")
     add_one_core_flag(parser)
     args = parser.parse_args()
     parts = set(args.only or ("merge", "build", "capture"))
+    if "soak" in parts and not args.soak:
+        parser.error("--only soak needs --soak N (the number of examples)")
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
         if "merge" in parts:
