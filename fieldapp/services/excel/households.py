@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Connection, Table, func, select
+from sqlalchemy import Connection, Table, func, select
 
 from fieldapp.domain import register as rules
 from fieldapp.domain import resident_id
@@ -32,6 +31,7 @@ from fieldapp.services.context import AppContext
 from fieldapp.services.excel.clean import MonthOnly
 from fieldapp.services.excel.fragments import Problem
 from fieldapp.services.excel.layout import HOUSEHOLD_LAYOUT
+from fieldapp.store import batch
 from fieldapp.store.models import SYNC_COLUMNS, Cadre, Household, HouseholdListRow, Member
 
 _H: Table = Household.__table__  # type: ignore[assignment]
@@ -140,7 +140,7 @@ class RegisterSlice:
         names = ("id", *HOUSEHOLD_COLUMNS)
         for start in range(0, len(hh_nos), 5000):
             for values in conn.execute(select(*[_H.c[c] for c in names])
-                                       .where(_one_of(conn, _H.c.hh_no, hh_nos[start:start + 5000]),
+                                       .where(batch.one_of(conn, _H.c.hh_no, hh_nos[start:start + 5000]),
                                               _H.c.deleted.is_(False))).all():
                 household = dict(zip(names, values, strict=True))
                 households.setdefault(household["hh_no"], []).append(household)
@@ -149,7 +149,7 @@ class RegisterSlice:
         if ids:
             names = ("id", "household_id", *MEMBER_COLUMNS)
             for values in conn.execute(select(*[_M.c[c] for c in names])
-                                       .where(_one_of(conn, _M.c.household_id, ids), _M.c.deleted.is_(False))
+                                       .where(batch.one_of(conn, _M.c.household_id, ids), _M.c.deleted.is_(False))
                                        .order_by(_M.c.relation, _M.c.birth_date, _M.c.id)).all():
                 member = dict(zip(names, values, strict=True))
                 members.setdefault(member["household_id"], []).append(member)
@@ -161,22 +161,13 @@ class RegisterSlice:
             for household_id, exit_status, exit_year, income, head in conn.execute(
                     select(_L.c.household_id, _L.c.exit_status, _L.c.exit_year, _L.c.per_person_income,
                            _L.c.head_name)
-                    .where(_one_of(conn, _L.c.household_id, ids[start:start + 5000]))).all():
+                    .where(batch.one_of(conn, _L.c.household_id, ids[start:start + 5000]))).all():
                 standing[household_id] = (exit_status, exit_year)
                 heads[household_id] = head
                 if check_income:
                     incomes[household_id] = income
         owners = _holders(conn, groups, households, members, heads)
         return cls(households, members, owners, incomes, standing)
-
-
-def _one_of(conn: Connection, column: ColumnElement[Any], values: list[str]) -> ColumnElement[bool]:
-    """``column IN values``; on SQLite with the values as one JSON parameter (``json_each``), which the lookup
-    through the column's index reads as it reads a list. SQLAlchemy's compiler expands a plain IN into one bound
-    parameter per value on every execution: for a batch's ID numbers that cost more than the query."""
-    if conn.dialect.name != "sqlite":
-        return column.in_(values)
-    return column.in_(select(func.json_each(json.dumps(values)).table_valued("value").c.value))
 
 
 def _holders(conn: Connection, groups: list[Group], households: dict[str, list[dict[str, Any]]],
@@ -201,7 +192,7 @@ def _holders(conn: Connection, groups: list[Group], households: dict[str, list[d
     numbers = list({m["id_no"] for g in groups for _row, m in g.members if m.get("id_no")})
     held = [n for n in numbers if n in own and n not in twice]
     for start in range(0, len(held), 5000):
-        twice.update(conn.execute(select(_M.c.id_no).where(_one_of(conn, _M.c.id_no, held[start:start + 5000]))
+        twice.update(conn.execute(select(_M.c.id_no).where(batch.one_of(conn, _M.c.id_no, held[start:start + 5000]))
                                   .group_by(_M.c.id_no).having(func.count() > 1)).scalars())
     owners = {n: own[n] for n in held if n not in twice}
     rest = [n for n in numbers if n not in owners]
@@ -209,7 +200,7 @@ def _holders(conn: Connection, groups: list[Group], households: dict[str, list[d
         query = (select(_M.c.id_no, _M.c.id, _M.c.household_id, _M.c.name, _H.c.hh_no, _L.c.head_name)
                  .join(_H, _H.c.id == _M.c.household_id)
                  .join(_L, _L.c.household_id == _M.c.household_id, isouter=True)
-                 .where(_one_of(conn, _M.c.id_no, rest[start:start + 5000]), _M.c.deleted.is_(False),
+                 .where(batch.one_of(conn, _M.c.id_no, rest[start:start + 5000]), _M.c.deleted.is_(False),
                         _H.c.deleted.is_(False)))
         for o in conn.execute(query).all():
             owners[o.id_no] = Owner(o.household_id, o.id, o.name, o.hh_no, o.head_name)
